@@ -1,0 +1,16 @@
+"""The `retain` application: global options and the command groups."""
+
+import typer
+
+from assistant.cli import demo, store
+
+app = typer.Typer(
+    name="retain",
+    help="Retain: a retention assistant over your store's own data, on your own machines.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("ingest")(store.ingest_command)
+app.command("status")(store.status_command)
+app.add_typer(demo.app, name="demo")

@@ -1,0 +1,107 @@
+"""`retain ingest` and `retain status`: loading the store and showing what the workspace holds."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from assistant.cli.console import fail, out, print_json, steps
+from assistant.settings import Settings
+from assistant.status import workspace_status
+from commerce.errors import RetainError
+from commerce.ingest import IngestRequest, ingest
+from commerce.mapping import ColumnMap, load_mapping_file, parse_map_args
+from commerce.sources import Source
+from commerce.workspace import Store, Workspace
+
+FileOption = Annotated[Path | None, typer.Option(dir_okay=False, help="CSV, TSV, text or Parquet")]
+
+
+def ingest_command(
+    orders: Annotated[
+        Path, typer.Option(dir_okay=False, help="Orders: customer, date, amount per row (required)")
+    ],
+    customers: FileOption = None,
+    order_items: FileOption = None,
+    products: FileOption = None,
+    reviews: FileOption = None,
+    events: FileOption = None,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="TABLE.FIELD=COLUMN, e.g. orders.ts=InvoiceDate (repeatable)"),
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(dir_okay=False, help="TOML file of column mappings")
+    ] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the files")] = "utf-8",
+    delimiter: Annotated[
+        str | None, typer.Option(help="Field delimiter; default: sniffed (',' tab ';' '|' spaces)")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON")] = False,
+) -> None:
+    """Validate export files and make them the workspace's store (all or nothing)."""
+    settings = Settings()
+    files = {
+        "orders": orders,
+        "customers": customers,
+        "order_items": order_items,
+        "products": products,
+        "reviews": reviews,
+        "events": events,
+    }
+    sep = "whitespace" if delimiter in {"whitespace", "space", " "} else delimiter
+    try:
+        column_map = ColumnMap()
+        if mapping is not None:
+            column_map = load_mapping_file(mapping)
+        column_map = column_map.merged(parse_map_args(map_ or []))
+        request = IngestRequest(
+            {t: Source(p, encoding, sep) for t, p in files.items() if p is not None}, column_map
+        )
+        with steps("Ingesting", enabled=not as_json) as progress:
+            result = ingest(Workspace(settings.home), request, progress=progress)
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json(result.manifest.to_dict() | {"path": str(result.path)})
+    else:
+        show_store(result)
+
+
+def status_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
+) -> None:
+    """Show what the workspace holds: the store, and what was built from it, with staleness."""
+    settings = Settings()
+    status = workspace_status(Workspace(settings.home))
+    if as_json:
+        print_json(status)
+        return
+    out.print(f"Workspace [bold]{status['home']}[/]")
+    store = status["store"]
+    if store is None:
+        out.print("No store yet: run `retain ingest --orders FILE` or `retain demo build`.")
+    else:
+        show_store(Workspace(settings.home).store())
+    for artifact in status["artifacts"]:
+        state = "[red]stale[/]" if artifact["stale"] else "[green]current[/]"
+        out.print(f"{artifact['kind']:<8} {artifact['name']:<24} {state}  {artifact['detail']}")
+
+
+def show_store(store: Store) -> None:
+    """A table of the store's contents, for people."""
+    manifest = store.manifest
+    table = Table(title=f"Store {manifest.store_version} ({manifest.created_at})")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    table.add_column("source")
+    for name, info in manifest.tables.items():
+        table.add_row(name, f"{info.rows:,}", info.source or "derived from orders")
+    out.print(table)
+    out.print(
+        f"{manifest.customers:,} customers, orders from {manifest.first_order[:10]} "
+        f"to {manifest.last_order[:10]}"
+    )
+    for note in manifest.notes:
+        out.print(f"note: {note}")

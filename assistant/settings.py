@@ -1,0 +1,36 @@
+"""Settings: one validated object, read from RETAIN_* environment variables and passed explicitly.
+
+Every setting is documented in docs/configuration.md; keep the two in step.
+"""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Retain's configuration. Build it once at the edge (CLI, server) and hand it down."""
+
+    model_config = SettingsConfigDict(env_prefix="RETAIN_", extra="ignore", frozen=True)
+
+    home: Path = Field(
+        default=Path(".retain"), description="Workspace folder: store, models, indexes, app.db."
+    )
+    environment: Literal["development", "production"] = Field(
+        default="development", description="production refuses unsafe defaults."
+    )
+    demo_seed: int = Field(
+        default=7,
+        ge=0,
+        description="Seed of the demo store's synthetic joins (same seed, same store).",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("home")
+    @classmethod
+    def _home_is_a_folder(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():
+            raise ValueError(f"RETAIN_HOME={value} exists and is not a folder")
+        return value

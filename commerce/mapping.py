@@ -1,0 +1,104 @@
+"""Which source column feeds which store field, from `--map` arguments or a TOML file.
+
+    [orders]
+    customer_id = "CustomerID"
+    ts = { column = "InvoiceDate", format = "%d/%m/%Y %H:%M" }
+    amount = "Revenue"
+
+A field may carry a date format; without one, dates are recognised automatically.
+"""
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from commerce.errors import InvalidInput
+from commerce.schema import TABLES
+
+
+@dataclass
+class ColumnMap:
+    """Per table: store field -> source column, and store field -> date format."""
+
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    formats: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def add(self, table: str, name: str, column: str, fmt: str | None = None) -> None:
+        spec = TABLES.get(table)
+        if spec is None:
+            raise InvalidInput(f"mapping: unknown table '{table}' (valid: {', '.join(TABLES)})")
+        if name not in spec.names:
+            raise InvalidInput(
+                f"mapping: table {table} has no field '{name}' (valid: {', '.join(spec.names)})"
+            )
+        self.columns.setdefault(table, {})[name] = column
+        if fmt:
+            self.formats.setdefault(table, {})[name] = fmt
+
+    def merged(self, other: "ColumnMap") -> "ColumnMap":
+        """This map with `other`'s entries on top (command-line arguments beat a file)."""
+        out = ColumnMap()
+        for source in (self, other):
+            for table, fields in source.columns.items():
+                for name, column in fields.items():
+                    out.add(table, name, column, source.formats.get(table, {}).get(name))
+        return out
+
+    def apply(self, table: str, frame: pd.DataFrame, label: str) -> pd.DataFrame:
+        """Rename mapped source columns to store fields; fail if a mapped column is absent."""
+        fields = self.columns.get(table, {})
+        renames: dict[str, str] = {}
+        for name, column in fields.items():
+            if column not in frame.columns:
+                raise InvalidInput(
+                    f"{label}: the mapping {table}.{name}={column} names a column the file does "
+                    f"not have (its columns: {', '.join(map(str, frame.columns))})"
+                )
+            renames[column] = name
+        # A column already called like a mapped field is kept, under another name, as an extra.
+        clashes = {
+            name: f"{name}_original"
+            for name in fields
+            if name in frame.columns and fields[name] != name
+        }
+        return frame.rename(columns=clashes).rename(columns=renames)
+
+
+def parse_map_args(items: list[str]) -> ColumnMap:
+    """Parse `TABLE.FIELD=COLUMN` arguments."""
+    out = ColumnMap()
+    for item in items:
+        target, sep, column = item.partition("=")
+        table, dot, name = target.partition(".")
+        if not sep or not dot or not column:
+            raise InvalidInput(
+                f"--map '{item}': expected TABLE.FIELD=COLUMN, e.g. orders.ts=InvoiceDate"
+            )
+        out.add(table.strip(), name.strip(), column.strip())
+    return out
+
+
+def load_mapping_file(path: Path) -> ColumnMap:
+    """Read a TOML mapping file (see the module docstring for its shape)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InvalidInput(f"{path}: not a readable TOML mapping file ({exc})") from exc
+    out = ColumnMap()
+    for table, fields in data.items():
+        if not isinstance(fields, dict):
+            raise InvalidInput(f'{path}: [{table}] must be a table of FIELD = "COLUMN" entries')
+        for name, value in fields.items():
+            if isinstance(value, str):
+                out.add(table, name, value)
+            elif isinstance(value, dict) and isinstance(value.get("column"), str):
+                fmt = value.get("format")
+                out.add(table, name, value["column"], fmt if isinstance(fmt, str) else None)
+            else:
+                raise InvalidInput(
+                    f'{path}: {table}.{name} must be "COLUMN" or '
+                    '{ column = "COLUMN", format = "%Y-%m-%d" }'
+                )
+    return out

@@ -1,0 +1,269 @@
+"""Turning a source frame into a clean store table, or saying exactly which cell is wrong.
+
+Parsing is vectorised: each column is converted in one pass, and the first bad cell (plus how
+many more there are) is reported with the file's own line numbers. The frame carries `_row`, the
+0-based data row in the source, so later checks can still name lines after rows are dropped.
+"""
+
+import re
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from commerce.errors import InvalidInput
+from commerce.schema import Column, TableSpec
+from commerce.sources import Source
+
+ROW = "_row"
+BoolArray = npt.NDArray[np.bool_]
+# Tolerate clocks and time zones being a little apart before calling a date "in the future".
+FUTURE_TOLERANCE = pd.Timedelta(days=1)
+_CURRENCY = re.compile(r"^\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*|\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*$")
+_GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_COMPACT_DATE = re.compile(r"^\d{8}$")
+
+
+def validate_table(
+    frame: pd.DataFrame,
+    spec: TableSpec,
+    source: Source,
+    now: pd.Timestamp,
+    formats: dict[str, str] | None = None,
+) -> tuple[pd.DataFrame, int]:
+    """Parse and check one table; returns the clean frame and the exact duplicates dropped."""
+    frame = frame.rename(columns=lambda c: str(c).strip())
+    missing = [c for c in spec.required if c not in frame.columns and c not in spec.derivable]
+    if missing:
+        hint = " ".join(f"--map {spec.name}.{c}=COLUMN" for c in missing)
+        raise InvalidInput(
+            f"{source.label}: required column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(repr(c) for c in missing)} missing for table {spec.name}. "
+            f"The file has: {', '.join(map(str, frame.columns))}. Rename the column or pass {hint}."
+        )
+    frame = frame.reset_index(drop=True)
+    frame[ROW] = np.arange(len(frame))
+    for column in spec.columns:
+        if column.name in frame.columns:
+            parse = _PARSERS[column.kind]
+            fmt = (formats or {}).get(column.name)
+            frame[column.name] = parse(frame, column, source, now, fmt)
+    frame, dropped = _deduplicate(frame, spec, source)
+    known = [c for c in spec.names if c in frame.columns]
+    extras = [c for c in frame.columns if c not in known and c != ROW]
+    return frame[[*known, *extras, ROW]], dropped
+
+
+def _fail(
+    frame: pd.DataFrame, bad: "pd.Series[bool] | BoolArray", source: Source, column: str, why: str
+) -> None:
+    """Raise for the first row flagged in `bad`; `why` formats the offending raw value."""
+    positions = np.flatnonzero(np.asarray(bad, dtype=bool))
+    if len(positions) == 0:
+        return
+    first = positions[0]
+    more = len(positions) - 1
+    tail = f" ({more:,} more row{'s' if more > 1 else ''} like it)" if more else ""
+    value = frame[column].iloc[first]
+    raise InvalidInput(
+        f"{source.where(int(frame[ROW].iloc[first]))}, column {column}: "
+        f"{why.format(value=_show(value))}{tail}"
+    )
+
+
+def _show(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _blank(raw: pd.Series) -> pd.Series:
+    if raw.dtype == object or pd.api.types.is_string_dtype(raw.dtype):
+        return raw.isna() | (raw.astype("string").str.strip() == "")
+    return raw.isna()
+
+
+def _parse_id(
+    frame: pd.DataFrame, column: Column, source: Source, now: pd.Timestamp, fmt: str | None
+) -> pd.Series:
+    raw = frame[column.name]
+    if pd.api.types.is_float_dtype(raw.dtype) and bool((raw.dropna() % 1 == 0).all()):
+        raw = raw.astype("Int64")  # ids typed as float by a spreadsheet: 12346.0 -> "12346"
+    blank = _blank(raw)
+    if column.required:
+        _fail(frame, blank, source, column.name, "is empty; every row needs a " + column.name)
+    text: pd.Series = raw.astype("string").str.strip()
+    text[blank] = pd.NA
+    return text
+
+
+def _parse_text(
+    frame: pd.DataFrame, column: Column, source: Source, now: pd.Timestamp, fmt: str | None
+) -> pd.Series:
+    return frame[column.name].astype("string").fillna("")
+
+
+def _parse_datetime(
+    frame: pd.DataFrame, column: Column, source: Source, now: pd.Timestamp, fmt: str | None
+) -> pd.Series:
+    raw = frame[column.name]
+    blank = _blank(raw)
+    if column.required:
+        _fail(frame, blank, source, column.name, "is empty; every row needs a date")
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        parsed = pd.to_datetime(raw, utc=True)
+    else:
+        parsed = _parse_date_text(raw.astype("string").str.strip(), fmt)
+        example = fmt or "2024-03-31 or 2024-03-31 14:05:00"
+        _fail(
+            frame,
+            parsed.isna() & ~blank,
+            source,
+            column.name,
+            "{value} is not a date in the layout of this column (expected like "
+            + example
+            + "; give another layout as a format in a mapping file)",
+        )
+    naive = parsed.dt.tz_convert(None).astype("datetime64[ns]")
+    horizon = now + FUTURE_TOLERANCE
+    _fail(
+        frame,
+        naive > horizon,
+        source,
+        column.name,
+        "{value} is in the future (after " + f"{horizon:%Y-%m-%d}); check the date or the mapping",
+    )
+    return naive
+
+
+def _parse_date_text(text: pd.Series, fmt: str | None) -> pd.Series:
+    # pandas warns when it falls back to element-wise parsing; the caller reports failures itself.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if fmt:
+            return pd.to_datetime(text, format=fmt, errors="coerce", utc=True)
+        present = text.dropna()
+        if len(present) and bool(present.str.fullmatch(_COMPACT_DATE.pattern).all()):
+            return pd.to_datetime(text, format="%Y%m%d", errors="coerce", utc=True)
+        iso = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
+        if iso.notna().sum() == len(present):
+            return iso
+        inferred = pd.to_datetime(text, errors="coerce", utc=True)
+        return inferred if inferred.notna().sum() > iso.notna().sum() else iso
+
+
+def _parse_number(
+    frame: pd.DataFrame, column: Column, source: Source, now: pd.Timestamp, fmt: str | None
+) -> pd.Series:
+    raw = frame[column.name]
+    blank = _blank(raw)
+    if column.required:
+        _fail(frame, blank, source, column.name, "is empty; every row needs a " + column.name)
+    if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
+        values = raw.astype("float64")
+    else:
+        text = raw.astype("string").str.strip()
+        values = pd.to_numeric(text, errors="coerce").astype("float64")
+        retry = values.isna() & ~blank
+        if bool(retry.any()):  # currency symbols and thousands separators, only where needed
+            cleaned = text[retry].str.replace(_CURRENCY, "", regex=True)
+            grouped = cleaned.str.fullmatch(_GROUPED.pattern).fillna(False).astype(bool)
+            cleaned = cleaned.where(~grouped, cleaned.str.replace(",", "", regex=False))
+            values[retry] = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+        _fail(
+            frame,
+            values.isna() & ~blank,
+            source,
+            column.name,
+            "{value} is not a number (write it like 1234.50: a dot for decimals)",
+        )
+    _fail(
+        frame,
+        ~np.isfinite(values.fillna(0.0).to_numpy()),
+        source,
+        column.name,
+        "{value} is not finite",
+    )
+    return _check_range(frame, column, source, values)
+
+
+def _check_range(
+    frame: pd.DataFrame, column: Column, source: Source, values: pd.Series
+) -> pd.Series:
+    if column.kind == "amount":
+        _fail(
+            frame,
+            values < 0,
+            source,
+            column.name,
+            "{value} is negative; amounts must be 0 or more "
+            "(leave refunds and cancellations out of the export)",
+        )
+        return values
+    if column.kind == "quantity":
+        _fail(
+            frame,
+            (values < 1) | (values % 1 != 0),
+            source,
+            column.name,
+            "{value} is not a whole number of 1 or more",
+        )
+        return values.astype("Int64")
+    _fail(frame, (values < 1) | (values > 5), source, column.name, "{value} is not a rating 1-5")
+    return values
+
+
+def _deduplicate(frame: pd.DataFrame, spec: TableSpec, source: Source) -> tuple[pd.DataFrame, int]:
+    """Drop exact duplicate rows; refuse two different rows that share a key."""
+    keyed = spec.key is not None and spec.key in frame.columns
+    if not keyed and spec.name != "events":
+        # Identical order lines, or identical orders in an export without order ids, can both
+        # be real purchases: nothing tells them apart, so both are kept.
+        return frame, 0
+    content = [c for c in frame.columns if c != ROW]
+    exact = _exact_duplicates(frame, content)
+    frame = frame[~exact]
+    if spec.key is not None and keyed:
+        clash = frame[spec.key].duplicated(keep=False)
+        if bool(clash.any()):
+            rows = frame[clash].sort_values([spec.key, ROW])
+            first, second = rows.iloc[0], rows.iloc[1]
+            differs = [c for c in content if not _same(first[c], second[c])]
+            raise InvalidInput(
+                f"{source.label}: {spec.key} {_show(first[spec.key])} appears on "
+                f"{source.where(int(first[ROW]))} and {source.where(int(second[ROW]))} with "
+                f"different contents ({', '.join(differs)} differ: "
+                f"{_show(first[differs[0]])} vs {_show(second[differs[0]])}). "
+                f"Give them different {spec.key}s or remove one "
+                f"({int(clash.sum()):,} rows share a {spec.key} in all)."
+            )
+    return frame, int(exact.sum())
+
+
+def _exact_duplicates(frame: pd.DataFrame, content: list[str]) -> "pd.Series[bool]":
+    """Rows equal to an earlier row. Rows are hashed first (fast); only rows whose hash repeats
+    are compared cell by cell, so a hash collision can never drop a distinct row."""
+    hashes = pd.util.hash_pandas_object(frame[content], index=False)
+    exact = pd.Series(False, index=frame.index)
+    candidates = hashes.duplicated(keep=False)
+    if bool(candidates.any()):
+        exact[candidates] = frame.loc[candidates].duplicated(subset=content, keep="first")
+    return exact
+
+
+def _same(a: Any, b: Any) -> bool:
+    a_missing, b_missing = bool(pd.isna(a)), bool(pd.isna(b))
+    return a_missing and b_missing if a_missing or b_missing else bool(a == b)
+
+
+Parser = Callable[[pd.DataFrame, Column, Source, pd.Timestamp, str | None], pd.Series]
+_PARSERS: dict[str, Parser] = {
+    "id": _parse_id,
+    "text": _parse_text,
+    "datetime": _parse_datetime,
+    "amount": _parse_number,
+    "quantity": _parse_number,
+    "rating": _parse_number,
+}

@@ -1,0 +1,60 @@
+"""The CLI as a person or a script uses it: exit codes, messages, JSON."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from commerce.datasets import cdnow_master_path
+from tests.factories import make_orders, write_csv
+
+runner = CliRunner()
+
+
+def test_ingest_cdnow_json(retain_home: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            "--orders",
+            str(cdnow_master_path()),
+            "--map",
+            "orders.ts=date",
+            "--map",
+            "orders.amount=dollar_value",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    manifest = json.loads(result.stdout)
+    assert manifest["customers"] == 23_570
+    assert manifest["tables"]["orders"]["rows"] == 69_659
+    status = json.loads(runner.invoke(app, ["status", "--json"]).stdout)
+    assert status["store"]["store_version"] == manifest["store_version"]
+
+
+def test_ingest_error_exits_2_with_the_message(retain_home: Path, tmp_path: Path) -> None:
+    frame = make_orders().astype({"amount": object})
+    frame.loc[0, "amount"] = "abc"
+    result = runner.invoke(app, ["ingest", "--orders", str(write_csv(frame, tmp_path / "o.csv"))])
+    assert result.exit_code == 2
+    assert "o.csv line 2, column amount: 'abc' is not a number" in result.stderr
+
+
+def test_status_without_store(retain_home: Path) -> None:
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code == 0
+    assert "No store yet" in result.stdout
+
+
+def test_every_command_has_help() -> None:
+    for command in (
+        ["--help"],
+        ["ingest", "--help"],
+        ["status", "--help"],
+        ["demo", "build", "--help"],
+    ):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, command
+        assert "Usage" in result.stdout
