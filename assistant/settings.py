@@ -27,6 +27,21 @@ class Settings(BaseSettings):
         description="Seed of the demo store's synthetic joins (same seed, same store).",
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    churn_horizon_days: int = Field(
+        default=90,
+        ge=7,
+        le=730,
+        description="A customer who buys nothing in this many days churned.",
+    )
+    clv_horizon_days: int = Field(
+        default=365, ge=7, le=1825, description="Customer value (CLV) is spend over this many days."
+    )
+    train_seed: int = Field(
+        default=0, ge=0, description="Seed of model training (same seed, same model)."
+    )
+    device: str = Field(
+        default="auto", pattern=r"^(auto|cpu|cuda(:\d+)?)$", description="auto, cpu or cuda[:N]."
+    )
 
     @field_validator("home")
     @classmethod

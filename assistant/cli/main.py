@@ -2,7 +2,7 @@
 
 import typer
 
-from assistant.cli import demo, store
+from assistant.cli import demo, predict, store
 
 app = typer.Typer(
     name="retain",
@@ -13,4 +13,7 @@ app = typer.Typer(
 )
 app.command("ingest")(store.ingest_command)
 app.command("status")(store.status_command)
+app.command("eval")(predict.eval_command)
+app.command("train")(predict.train_command)
+app.command("score")(predict.score_command)
 app.add_typer(demo.app, name="demo")

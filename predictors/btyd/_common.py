@@ -1,0 +1,165 @@
+"""Shared plumbing for the BTYD models: input checks, row compression, optimisation, 2F1."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy.optimize import minimize
+from scipy.special import hyp2f1
+
+FloatArray = npt.NDArray[np.float64]
+
+# Relative slack when checking recency <= T: summaries computed in float weeks can
+# put recency a few ulps above T for a customer who bought on the last day.
+_RECENCY_SLACK = 1e-9
+
+
+@dataclass(frozen=True)
+class FitInfo:
+    """How a maximum-likelihood fit went.
+
+    Attributes:
+        log_likelihood: total (summed, not averaged) log-likelihood at the optimum.
+        n_customers: number of customers (weighted rows) fitted.
+        n_unique_rows: distinct input rows actually evaluated per likelihood call.
+        converged: the optimiser's success flag.
+        iterations: optimiser iterations.
+        seconds: wall-clock fit time.
+        message: the optimiser's status message.
+    """
+
+    log_likelihood: float
+    n_customers: int
+    n_unique_rows: int
+    converged: bool
+    iterations: int
+    seconds: float
+    message: str
+
+
+def as_float_array(values: npt.ArrayLike, name: str) -> FloatArray:
+    """1-D float64 copy of ``values`` that rejects NaN and infinity."""
+    arr = np.atleast_1d(np.asarray(values, dtype=np.float64))
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} contains NaN or infinite values")
+    return arr
+
+
+def check_rft(
+    frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Validate and broadcast a ``(x, t_x, T)`` summary to equal-length arrays."""
+    x = as_float_array(frequency, "frequency")
+    t_x = as_float_array(recency, "recency")
+    big_t = as_float_array(T, "T")
+    x, t_x, big_t = np.broadcast_arrays(x, t_x, big_t)
+    if np.any(x < 0) or np.any(x != np.round(x)):
+        raise ValueError("frequency must be non-negative whole numbers")
+    if np.any(t_x < 0):
+        raise ValueError("recency must be non-negative")
+    if np.any(t_x > big_t * (1 + _RECENCY_SLACK) + _RECENCY_SLACK):
+        raise ValueError("recency must not exceed T")
+    # A customer with no repeat purchase has no meaningful recency; forcing it to 0
+    # keeps formulas that still reference t_x well defined.
+    t_x = np.where(x > 0, np.minimum(t_x, big_t), 0.0)
+    return x.copy(), t_x, big_t.copy()
+
+
+def compress_rows(
+    columns: Sequence[FloatArray], weights: FloatArray
+) -> tuple[list[FloatArray], FloatArray]:
+    """Collapse identical rows into unique rows whose weights are summed.
+
+    Customers in a summary are far from unique (every one-time buyer acquired on
+    the same day has the same row), so the likelihood is evaluated on the unique
+    rows and weighted, which cuts the cost of each optimiser step.
+    """
+    stacked = np.column_stack(columns)
+    unique, inverse = np.unique(stacked, axis=0, return_inverse=True)
+    summed = np.bincount(inverse.ravel(), weights=weights, minlength=unique.shape[0])
+    return [unique[:, i].copy() for i in range(unique.shape[1])], summed.astype(np.float64)
+
+
+def maximise(
+    neg_log_likelihood: Callable[[FloatArray], float],
+    initial_log_params: Sequence[float],
+    n_customers: float,
+    n_unique_rows: int,
+) -> tuple[FloatArray, FitInfo]:
+    """Minimise a negative log-likelihood over log-parameters.
+
+    The objective is divided by the number of customers so its scale (and so the
+    optimiser's tolerances) does not depend on the data size; the reported
+    log-likelihood is the total.  L-BFGS-B does the bulk of the work and a
+    Nelder-Mead pass polishes the optimum, which matters because likelihoods
+    that go through hypergeometric functions have noisy finite-difference
+    gradients near the optimum.
+
+    Returns:
+        The optimal log-parameters and a :class:`FitInfo`.
+    """
+    start = time.perf_counter()
+
+    def objective(log_params: FloatArray) -> float:
+        # Trial points far from the optimum can overflow; that is expected there, so
+        # it must not surface as RuntimeWarnings (errors under strict test settings).
+        with np.errstate(all="ignore"):
+            value = neg_log_likelihood(log_params) / n_customers
+        # Overflowing parameter regions return inf/NaN; steer away from them.
+        return value if np.isfinite(value) else 1e300
+
+    x0 = np.asarray(initial_log_params, dtype=np.float64)
+    first = minimize(objective, x0, method="L-BFGS-B", options={"maxiter": 2000})
+    polish = minimize(
+        objective,
+        first.x,
+        method="Nelder-Mead",
+        options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": 20000, "maxfev": 40000},
+    )
+    best = polish if polish.fun <= first.fun else first
+    info = FitInfo(
+        log_likelihood=-float(best.fun) * float(n_customers),
+        n_customers=round(n_customers),
+        n_unique_rows=n_unique_rows,
+        converged=bool(first.success) and bool(polish.success),
+        iterations=int(first.nit) + int(polish.nit),
+        seconds=time.perf_counter() - start,
+        message=f"L-BFGS-B: {first.message}; Nelder-Mead: {polish.message}",
+    )
+    return np.asarray(best.x, dtype=np.float64), info
+
+
+def weights_or_ones(weights: npt.ArrayLike | None, n: int) -> FloatArray:
+    """Per-customer weights, defaulting to one each."""
+    if weights is None:
+        return np.ones(n, dtype=np.float64)
+    w = np.broadcast_to(as_float_array(weights, "weights"), (n,)).astype(np.float64)
+    if np.any(w < 0):
+        raise ValueError("weights must be non-negative")
+    return w
+
+
+def safe_hyp2f1(
+    a: npt.ArrayLike, b: npt.ArrayLike, c: npt.ArrayLike, z: npt.ArrayLike
+) -> FloatArray:
+    """``scipy.special.hyp2f1`` with a fallback for its degenerate-case NaNs.
+
+    SciPy returns NaN for z near 1 when ``c - a - b`` is an integer (its
+    transformation there divides by zero).  Those entries are recomputed with ``b``
+    moved by one part in 1e12, which changes the value by about as much and lands
+    on the regular branch.
+    """
+    value = np.asarray(hyp2f1(a, b, c, z), dtype=np.float64)
+    bad = ~np.isfinite(value)
+    if np.any(bad):
+        a_, b_, c_, z_ = np.broadcast_arrays(a, b, c, z)
+        b_nudged = np.asarray(b_[bad], dtype=np.float64) * (1 + 1e-12)
+        value = value.copy()
+        value[bad] = hyp2f1(a_[bad], b_nudged, c_[bad], z_[bad])
+    return value

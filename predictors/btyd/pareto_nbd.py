@@ -1,0 +1,240 @@
+"""Pareto/NBD model (Schmittlein, Morrison & Colombo 1987).
+
+While alive a customer buys as a Poisson process with rate ``lambda ~ Gamma(r, alpha)``
+and has an exponential lifetime with rate ``mu ~ Gamma(s, beta)``.  The likelihood
+and posterior quantities follow Fader & Hardie (2005), "A Note on Deriving the
+Pareto/NBD Model and Related Expressions" (likelihood, P(alive), conditional
+expectation), evaluated in log space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy.special import expit, gammaln
+
+from predictors.btyd._common import (
+    FitInfo,
+    FloatArray,
+    as_float_array,
+    check_rft,
+    compress_rows,
+    maximise,
+    safe_hyp2f1,
+    weights_or_ones,
+)
+
+__all__ = ["ParetoNBD"]
+
+
+def _log_tail(
+    alpha: float, beta: float, m: FloatArray, n: FloatArray, tau: FloatArray
+) -> FloatArray:
+    """``log H(tau)`` with ``H(tau) = int_tau^inf (alpha+u)^-m (beta+u)^-n du``, ``m + n > 1``.
+
+    Every Pareto/NBD expression used here is a difference of two such tails: the
+    "died in (t_x, T]" part of the likelihood (``m = r+x``, ``n = s+1``) and the
+    probability of a purchase in ``(T, T+t]`` (``m = r+x+1``, ``n = s``).  With
+    ``M = m + n - 1`` the closed form is, for alpha >= beta,
+    ``2F1(M, n; M+1; (alpha-beta)/(alpha+tau)) / (M (alpha+tau)^M)``; in the
+    likelihood ``M = r+s+x`` and ``M (H(t_x) - H(T))`` is exactly the note's ``A0``.
+    This 2F1 is at most ``(1-z)^-n`` and ``n`` does not grow with the purchase
+    count, so it cannot overflow.
+    """
+    big_m = m + n - 1
+    if alpha >= beta:
+        z = (alpha - beta) / (alpha + tau)
+        log_hyp = np.log(safe_hyp2f1(big_m, n, big_m + 1, z))
+        return np.asarray(log_hyp - big_m * np.log(alpha + tau) - np.log(big_m))
+    # For alpha < beta the roles swap and the direct 2F1(M, m; M+1; z) grows like
+    # (1-z)^-m, overflowing for heavy buyers; Euler's transformation rewrites it as
+    # (1-z)^(1-m) 2F1(1, n; M+1; z) with a bounded 2F1 and the power in log space,
+    # using 1 - z = (alpha + tau) / (beta + tau).
+    z = (beta - alpha) / (beta + tau)
+    log_one_minus_z = np.log(alpha + tau) - np.log(beta + tau)
+    log_hyp = (1 - m) * log_one_minus_z + np.log(safe_hyp2f1(1.0, n, big_m + 1, z))
+    return np.asarray(log_hyp - big_m * np.log(beta + tau) - np.log(big_m))
+
+
+def _log_tail_difference(
+    alpha: float, beta: float, m: FloatArray, n: FloatArray, lo: FloatArray, hi: FloatArray
+) -> FloatArray:
+    """``log(H(lo) - H(hi))`` for ``lo <= hi``; ``-inf`` when they are equal.
+
+    Written as ``log H(lo) + log1p(-H(hi)/H(lo))`` so neither tail is exponentiated
+    on its own (both can under- or overflow for heavy buyers).
+    """
+    first = _log_tail(alpha, beta, m, n, lo)
+    last = _log_tail(alpha, beta, m, n, hi)
+    ratio = np.minimum(np.exp(last - first), 1.0)
+    with np.errstate(divide="ignore"):
+        return np.asarray(first + np.log1p(-ratio), dtype=np.float64)
+
+
+def _log_died_term(
+    r: float, alpha: float, s: float, beta: float, x: FloatArray, t_x: FloatArray, T: FloatArray
+) -> FloatArray:
+    """``log(s/(r+s+x) A0)`` of the note: the customer died somewhere in ``(t_x, T]``."""
+    log_a0 = _log_tail_difference(alpha, beta, r + x, np.full_like(x, s + 1), t_x, T)
+    return np.asarray(np.log(s) + log_a0, dtype=np.float64)
+
+
+def _log_likelihood(
+    r: float, alpha: float, s: float, beta: float, x: FloatArray, t_x: FloatArray, T: FloatArray
+) -> FloatArray:
+    """Per-customer log-likelihood of the note: head + log(alive term + died term)."""
+    head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + s * np.log(beta)
+    alive_term = -(r + x) * np.log(alpha + T) - s * np.log(beta + T)
+    died_term = _log_died_term(r, alpha, s, beta, x, t_x, T)
+    return np.asarray(head + np.logaddexp(alive_term, died_term), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class ParetoNBD:
+    """A Pareto/NBD model with ``r, alpha`` (purchase rate) and ``s, beta`` (dropout rate).
+
+    Build one directly from known parameters or with :meth:`fit`.  Methods take
+    ``frequency`` (repeat transactions ``x``), ``recency`` (``t_x``) and ``T`` as
+    arrays (or scalars) in the time unit of the summary, and return float arrays.
+    """
+
+    r: float
+    alpha: float
+    s: float
+    beta: float
+    fit_info: FitInfo | None = None
+
+    def __post_init__(self) -> None:
+        if min(self.r, self.alpha, self.s, self.beta) <= 0:
+            raise ValueError("Pareto/NBD parameters must all be positive")
+
+    @classmethod
+    def fit(
+        cls,
+        frequency: npt.ArrayLike,
+        recency: npt.ArrayLike,
+        T: npt.ArrayLike,
+        weights: npt.ArrayLike | None = None,
+    ) -> ParetoNBD:
+        """Maximum-likelihood fit; ``fit_info.log_likelihood`` is the summed log-likelihood.
+
+        Args:
+            frequency, recency, T: the calibration summary, one entry per customer.
+            weights: optional number of customers each row stands for.
+        """
+        x, t_x, big_t = check_rft(frequency, recency, T)
+        w = weights_or_ones(weights, len(x))
+        (ux, ut_x, ut), uw = compress_rows((x, t_x, big_t), w)
+
+        def neg_ll(log_params: FloatArray) -> float:
+            r, alpha, s, beta = np.exp(log_params)
+            return -float(np.dot(uw, _log_likelihood(r, alpha, s, beta, ux, ut_x, ut)))
+
+        # alpha and beta start at mean T so both rates begin on the data's time scale.
+        log_mean_t = float(np.log(max(np.average(big_t, weights=w), 1e-3)))
+        log_params, info = maximise(
+            neg_ll, [0.0, log_mean_t, 0.0, log_mean_t], float(w.sum()), len(ux)
+        )
+        r, alpha, s, beta = (float(v) for v in np.exp(log_params))
+        return cls(r=r, alpha=alpha, s=s, beta=beta, fit_info=info)
+
+    def individual_log_likelihood(
+        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
+    ) -> FloatArray:
+        """Log-likelihood of each customer's ``(x, t_x, T)``."""
+        x, t_x, big_t = check_rft(frequency, recency, T)
+        return _log_likelihood(self.r, self.alpha, self.s, self.beta, x, t_x, big_t)
+
+    def log_likelihood(
+        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
+    ) -> float:
+        """Total (summed) log-likelihood of a summary under these parameters."""
+        return float(self.individual_log_likelihood(frequency, recency, T).sum())
+
+    def p_alive(
+        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
+    ) -> FloatArray:
+        """P(customer still alive at T | x, t_x, T), as derived in the note."""
+        x, t_x, big_t = check_rft(frequency, recency, T)
+        r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
+        log_odds_dead = (
+            (r + x) * np.log(alpha + big_t)
+            + s * np.log(beta + big_t)
+            + _log_died_term(r, alpha, s, beta, x, t_x, big_t)
+        )
+        return np.asarray(expit(-log_odds_dead), dtype=np.float64)
+
+    def expected_purchases(
+        self,
+        t: npt.ArrayLike,
+        frequency: npt.ArrayLike,
+        recency: npt.ArrayLike,
+        T: npt.ArrayLike,
+    ) -> FloatArray:
+        """Expected number of transactions in ``(T, T + t]`` given ``(x, t_x, T)`` (the note's
+        conditional expectation).
+
+        ``t`` may be a scalar or an array broadcastable against the customers.
+        """
+        x, t_x, big_t = check_rft(frequency, recency, T)
+        horizon = as_float_array(t, "t")
+        if np.any(horizon < 0):
+            raise ValueError("t must be non-negative")
+        r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
+        # (beta+T)/(s-1) * [1 - ((beta+T)/(beta+T+t))^(s-1)] written with expm1/log1p
+        # so that s near 1 (where it tends to (beta+T) log(1 + t/(beta+T))) stays exact.
+        log_growth = np.log1p(horizon / (beta + big_t))
+        if abs(s - 1) > 1e-10:
+            exposure = (beta + big_t) * np.expm1(-(s - 1) * log_growth) / (1 - s)
+        else:
+            exposure = (beta + big_t) * log_growth
+        rate = (r + x) / (alpha + big_t)
+        return np.asarray(rate * exposure * self.p_alive(x, t_x, big_t), dtype=np.float64)
+
+    def p_purchase(
+        self,
+        t: npt.ArrayLike,
+        frequency: npt.ArrayLike,
+        recency: npt.ArrayLike,
+        T: npt.ArrayLike,
+        *,
+        assume_alive_through_horizon: bool = False,
+    ) -> FloatArray:
+        """Probability of at least one transaction in ``(T, T + t]`` given ``(x, t_x, T)``.
+
+        Given alive at ``T`` with rates ``(lambda, mu)``, the first purchase beats
+        death within ``t`` with probability ``lambda/(lambda+mu) (1 - e^-(lambda+mu)t)``
+        ``= int_0^t lambda e^-(lambda+mu)u du``.  The posterior given alive is
+        ``Gamma(r+x, alpha+T) x Gamma(s, beta+T)``, independent, so the expectation is
+        ``(r+x) (alpha+T)^(r+x) (beta+T)^s int_T^(T+t) (alpha+u)^-(r+x+1) (beta+u)^-s du``,
+        a difference of the same hypergeometric tails as the likelihood; it is
+        multiplied by ``P(alive)``.
+
+        With ``assume_alive_through_horizon=True`` the common approximation
+        ``P(alive) (1 - ((alpha+T)/(alpha+T+t))^(r+x))`` is returned instead; it ignores
+        dropout during the horizon and so overstates the probability.
+        """
+        x, t_x, big_t = check_rft(frequency, recency, T)
+        horizon = as_float_array(t, "t")
+        if np.any(horizon < 0):
+            raise ValueError("t must be non-negative")
+        r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
+        alive = self.p_alive(x, t_x, big_t)
+        if assume_alive_through_horizon:
+            p_buy = -np.expm1(-(r + x) * np.log1p(horizon / (alpha + big_t)))
+            return np.asarray(alive * p_buy, dtype=np.float64)
+
+        x, big_t, horizon = np.broadcast_arrays(x, big_t, horizon)
+        log_integral = _log_tail_difference(
+            alpha, beta, r + x + 1, np.full_like(x, s), big_t, big_t + horizon
+        )
+        log_p_buy = (
+            np.log(r + x)
+            + (r + x) * np.log(alpha + big_t)
+            + s * np.log(beta + big_t)
+            + log_integral
+        )
+        # Rounding can push the log a hair above 0 for near-certain purchases.
+        return np.asarray(alive * np.minimum(np.exp(log_p_buy), 1.0), dtype=np.float64)

@@ -1,0 +1,42 @@
+"""Is there enough data for the network? Below these, the classic models alone are used.
+
+The thresholds follow what commercial predictive-analytics tools require before they show
+predictions (enough buyers, a long enough history, enough repeat buyers to learn from); below
+them a learned correction is mostly noise, and saying so beats pretending.
+"""
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from predictors.history import History
+
+MIN_BUYERS = 500
+MIN_HISTORY_DAYS = 180
+MIN_REPEAT_BUYERS = 100
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    eligible: bool
+    reasons: list[str] = field(default_factory=list)  # why not, in plain words
+
+
+def check_eligibility(history: History, cutoff: pd.Timestamp) -> Eligibility:
+    """Whether the history up to the cutoff is enough to train the network."""
+    past = history.until(cutoff)
+    days_per_customer = past.days.groupby("customer_id", observed=True).size()
+    buyers = len(days_per_customer)
+    repeaters = int((days_per_customer > 1).sum())
+    span = (cutoff - past.first_day).days if buyers else 0
+    reasons = []
+    if buyers < MIN_BUYERS:
+        reasons.append(f"only {buyers:,} customers have bought (at least {MIN_BUYERS:,} needed)")
+    if span < MIN_HISTORY_DAYS:
+        reasons.append(f"only {span} days of order history (at least {MIN_HISTORY_DAYS} needed)")
+    if repeaters < MIN_REPEAT_BUYERS:
+        reasons.append(
+            f"only {repeaters:,} customers bought more than once "
+            f"(at least {MIN_REPEAT_BUYERS:,} needed)"
+        )
+    return Eligibility(not reasons, reasons)

@@ -1,0 +1,73 @@
+"""Why the model thinks a customer is at risk: feature attributions worded for people.
+
+Attribution is gradient x input on the purchase logit, in the network's scaled input space
+(0 = an average customer), so each number says how much a feature moved this customer away from
+the average customer's odds of buying again. The most negative ones are the reasons for risk.
+"""
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import torch
+
+from predictors.predictor import Predictor
+
+# Only features whose direction a person can read as a reason ("long since the last purchase")
+# are offered as reasons; amounts are left out, since "spent a lot" is no reason to leave.
+PHRASES: dict[str, str] = {
+    "weeks_since_last": "last purchase {value:.0f} weeks ago",
+    "overdue": "{value:.1f}x their usual gap since the last purchase",
+    "frequency": "{value:.0f} repeat purchase days so far",
+    "days_last_4w": "{value:.0f} purchase days in the last 4 weeks",
+    "days_last_13w": "{value:.0f} purchase days in the last 13 weeks",
+    "days_last_26w": "{value:.0f} purchase days in the last 26 weeks",
+    "gap_trend": "last gap between purchases {value:.1f}x their average gap",
+    "gap_mean": "buys every {value:.1f} weeks on average",
+    "reviews": "wrote {value:.0f} reviews",
+    "rating_mean": "average review rating {value:.1f}",
+    "sentiment_mean": "average review sentiment {value:+.2f}",
+    "events_4w": "{value:.0f} site events in the last 4 weeks",
+    "carts_4w": "{value:.0f} cart additions in the last 4 weeks",
+    "classic_p_alive": "BG/NBD puts the chance they are still a customer at {value:.0%}",
+}
+
+
+def attributions(predictor: Predictor, inputs: pd.DataFrame) -> npt.NDArray[np.float64]:
+    """(N, F) contributions of each input to the purchase logit."""
+    x = torch.from_numpy(predictor.spec.transform(inputs)).to(predictor.device)
+    base = torch.from_numpy(
+        inputs[["classic_logit", "classic_log_count", "classic_log_spend"]].to_numpy(
+            np.float32, copy=True
+        )
+    ).to(predictor.device)
+    x.requires_grad_(True)
+    predictor.net.eval()
+    out, _ = predictor.net(x, base)
+    out.purchase_logit.sum().backward()
+    assert x.grad is not None
+    return (x.grad * x).detach().cpu().double().numpy()
+
+
+def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[list[str]]:
+    """For each customer, up to k phrases for the features that lower their odds the most."""
+    contributions = attributions(predictor, inputs)
+    names = predictor.spec.names
+    readable = np.array([name in PHRASES for name in names])
+    contributions[:, ~readable] = 0.0
+    order = np.argsort(contributions, axis=1)[:, :k]  # most negative first
+    reasons = []
+    for row, picks in enumerate(order):
+        phrases = []
+        for j in picks:
+            if contributions[row, j] >= 0:
+                break
+            name = names[j]
+            value = float(inputs[name].iloc[row])
+            phrases.append(PHRASES[name].format(value=value))
+        if not phrases:  # the classic-only fallback has no learned attributions: say its view
+            phrases = [
+                PHRASES[name].format(value=float(inputs[name].iloc[row]))
+                for name in ("weeks_since_last", "classic_p_alive")
+            ]
+        reasons.append(phrases)
+    return reasons

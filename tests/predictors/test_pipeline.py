@@ -1,0 +1,69 @@
+"""The real path end to end: ingest a store, train (backtest + final model), score, refuse a
+model trained on another store version."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from commerce.errors import InvalidInput
+from commerce.ingest import IngestRequest, ingest
+from commerce.sources import Source
+from commerce.workspace import Workspace
+from predictors.pipeline import Horizons, score_store, train_model
+from predictors.train import TrainConfig
+from tests.factories import simulate_orders, write_csv
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Workspace, Path]:
+    folder = tmp_path_factory.mktemp("pipeline")
+    workspace = Workspace(folder / "home")
+    orders = write_csv(simulate_orders(customers=700, seed=3), folder / "orders.csv")
+    ingest(workspace, IngestRequest({"orders": Source(orders)}))
+    result = train_model(workspace, Horizons(90, 365), TrainConfig(epochs=4))
+    return workspace, result.folder
+
+
+def test_training_writes_a_model_with_card_and_backtest(trained: tuple[Workspace, Path]) -> None:
+    workspace, folder = trained
+    document = json.loads((folder / "predictor.json").read_text())
+    assert document["store_version"] == workspace.store().version
+    assert document["eligible"] is True
+    models = document["backtest"]["models"]
+    assert set(models) == {"bgnbd", "pareto_nbd", "retain"}
+    assert 0 <= models["retain"]["brier"] <= 1
+    card = (folder / "card.md").read_text()
+    assert "## Backtest" in card and "## Limits" in card
+
+
+def test_scores_every_customer(trained: tuple[Workspace, Path]) -> None:
+    workspace, _ = trained
+    scores = pd.read_parquet(score_store(workspace))
+    assert len(scores) == workspace.store().manifest.customers
+    assert scores["customer_id"].is_unique
+    assert scores["churn_risk"].between(0, 1).all()
+    # The mean of a zero-inflated spend can lie above its 90th percentile (mostly zeros), so
+    # only the interval's own order is a rule.
+    assert (scores["clv_low"] <= scores["clv_high"]).all()
+    assert (scores["clv"] >= 0).all()
+    pd.testing.assert_series_equal(
+        scores["value_at_risk"], scores["churn_risk"] * scores["clv"], check_names=False
+    )
+    at_risk = scores.nlargest(20, "churn_risk")
+    assert (at_risk["reasons"].str.len() > 0).all()
+
+
+def test_model_of_another_store_is_refused(trained: tuple[Workspace, Path], tmp_path: Path) -> None:
+    workspace, folder = trained
+    other = write_csv(simulate_orders(customers=50, seed=9), tmp_path / "other.csv")
+    before = workspace.store().version
+    ingest(workspace, IngestRequest({"orders": Source(other)}))
+    try:
+        with pytest.raises(InvalidInput, match=f"model {folder.name} was trained on store"):
+            score_store(workspace, folder)
+    finally:  # put the original store back for the other tests of this module
+        original = workspace.stores_dir / before
+        (workspace.home / "store").unlink()
+        (workspace.home / "store").symlink_to(original.relative_to(workspace.home))
