@@ -1,6 +1,6 @@
 """Ingest speed on 1,000,000 generated order rows, beside a bare pandas read of the same file.
 
-    python bench/ingest.py [--rows 1000000] [--repeat 3]
+    python -m bench.ingest [--rows 1000000] [--repeat 3]
 
 Prints a table: median seconds and rows/s for `retain ingest` (read, validate, dedup, write
 Parquet, manifest) and, as the baseline in the same process, `pandas.read_csv` with dates parsed.

@@ -37,7 +37,13 @@ class Predictor:
     def inputs(self, features: pd.DataFrame, horizon_weeks: float) -> pd.DataFrame:
         """Features plus the classic models' view for this horizon: the network's input frame."""
         classic = self.classic.frame(features, horizon_weeks)
-        return features.join(classic).assign(horizon_weeks=horizon_weeks)
+        # Side by side by position: same rows, and no index join (which would multiply rows
+        # if a caller's index repeats).
+        frame = features.copy()
+        for column in classic.columns:
+            frame[column] = classic[column].to_numpy()
+        frame["horizon_weeks"] = horizon_weeks
+        return frame
 
     @torch.no_grad()
     def predict(

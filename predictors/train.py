@@ -33,7 +33,7 @@ class TrainConfig:
     weight_decay: float = 1e-2
     patience: int = 6
     validation_share: float = 0.2
-    hidden: int = 64
+    hidden: int = 16
     depth: int = 2
     dropout: float = 0.1
     seed: int = 0

@@ -16,6 +16,8 @@ FloatArray = npt.NDArray[np.float64]
 # Relative slack when checking recency <= T: summaries computed in float weeks can
 # put recency a few ulps above T for a customer who bought on the last day.
 _RECENCY_SLACK = 1e-9
+# Parameters may range over this factor either side of their natural scale.
+_BOUND_FACTOR = 1e6
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,9 @@ class FitInfo:
         log_likelihood: total (summed, not averaged) log-likelihood at the optimum.
         n_customers: number of customers (weighted rows) fitted.
         n_unique_rows: distinct input rows actually evaluated per likelihood call.
-        converged: the optimiser's success flag.
-        iterations: optimiser iterations.
+        converged: the final optimiser stage succeeded and no parameter is at a bound.
+        at_bound: some parameter ended on its box (a degenerate, ridge-like optimum).
+        evaluations: likelihood evaluations used.
         seconds: wall-clock fit time.
         message: the optimiser's status message.
     """
@@ -36,7 +39,8 @@ class FitInfo:
     n_customers: int
     n_unique_rows: int
     converged: bool
-    iterations: int
+    at_bound: bool
+    evaluations: int
     seconds: float
     message: str
 
@@ -86,20 +90,37 @@ def compress_rows(
     return [unique[:, i].copy() for i in range(unique.shape[1])], summed.astype(np.float64)
 
 
+def log_bounds(kinds: str, scale: float) -> list[tuple[float, float]]:
+    """Box for the log-parameters, one letter per parameter in ``kinds``.
+
+    ``s`` marks a dimensionless shape (centred on 1), ``t`` a scale in data units
+    (time or money), centred on ``scale``.
+
+    Degenerate data (for example no heterogeneity in dropout) puts the maximum at
+    infinity along a ridge; without a box the optimiser walks that ridge for ever,
+    into regions where the special functions are slow and inaccurate.  A factor of
+    1e6 either side of the natural scale never binds on sensible data, and
+    ``FitInfo.at_bound`` reports when it does.
+    """
+    reach = float(np.log(_BOUND_FACTOR))
+    centre = {"s": 0.0, "t": float(np.log(scale))}
+    return [(centre[k] - reach, centre[k] + reach) for k in kinds]
+
+
 def maximise(
     neg_log_likelihood: Callable[[FloatArray], float],
     initial_log_params: Sequence[float],
+    bounds: Sequence[tuple[float, float]],
     n_customers: float,
     n_unique_rows: int,
 ) -> tuple[FloatArray, FitInfo]:
-    """Minimise a negative log-likelihood over log-parameters.
+    """Minimise a negative log-likelihood over boxed log-parameters.
 
     The objective is divided by the number of customers so its scale (and so the
     optimiser's tolerances) does not depend on the data size; the reported
-    log-likelihood is the total.  L-BFGS-B does the bulk of the work and a
-    Nelder-Mead pass polishes the optimum, which matters because likelihoods
-    that go through hypergeometric functions have noisy finite-difference
-    gradients near the optimum.
+    log-likelihood is the total.  L-BFGS-B does the bulk of the work and a short
+    Nelder-Mead pass polishes the optimum: finite-difference gradients of these
+    likelihoods are noisy near the optimum, where L-BFGS-B tends to stop early.
 
     Returns:
         The optimal log-parameters and a :class:`FitInfo`.
@@ -114,21 +135,28 @@ def maximise(
         # Overflowing parameter regions return inf/NaN; steer away from them.
         return value if np.isfinite(value) else 1e300
 
-    x0 = np.asarray(initial_log_params, dtype=np.float64)
-    first = minimize(objective, x0, method="L-BFGS-B", options={"maxiter": 2000})
+    x0 = np.clip(np.asarray(initial_log_params, dtype=np.float64), *np.transpose(bounds))
+    first = minimize(
+        objective, x0, method="L-BFGS-B", bounds=bounds, options={"maxiter": 1000, "ftol": 1e-13}
+    )
+    # xatol 1e-7 on log-parameters is a relative precision of 1e-7 on the parameters.
     polish = minimize(
         objective,
         first.x,
         method="Nelder-Mead",
-        options={"xatol": 1e-8, "fatol": 1e-12, "maxiter": 20000, "maxfev": 40000},
+        bounds=bounds,
+        options={"xatol": 1e-7, "fatol": 1e-11, "maxfev": 400 * len(x0)},
     )
     best = polish if polish.fun <= first.fun else first
+    lower, upper = np.transpose(bounds)
+    at_bound = bool(np.any((best.x <= lower + 1e-6) | (best.x >= upper - 1e-6)))
     info = FitInfo(
         log_likelihood=-float(best.fun) * float(n_customers),
         n_customers=round(n_customers),
         n_unique_rows=n_unique_rows,
-        converged=bool(first.success) and bool(polish.success),
-        iterations=int(first.nit) + int(polish.nit),
+        converged=bool(polish.success) and not at_bound,
+        at_bound=at_bound,
+        evaluations=int(first.nfev) + int(polish.nfev),
         seconds=time.perf_counter() - start,
         message=f"L-BFGS-B: {first.message}; Nelder-Mead: {polish.message}",
     )

@@ -20,6 +20,7 @@ from predictors.btyd._common import (
     as_float_array,
     check_rft,
     compress_rows,
+    log_bounds,
     maximise,
     safe_hyp2f1,
     weights_or_ones,
@@ -116,7 +117,8 @@ class BGNBD:
         # Start at alpha ~ mean T so the initial purchase rate r/alpha is in the
         # right ballpark whatever the time unit.
         start = [0.0, float(np.log(max(np.average(big_t, weights=w), 1e-3))), 0.0, 0.0]
-        log_params, info = maximise(neg_ll, start, float(w.sum()), len(ux))
+        bounds = log_bounds("stss", float(np.exp(start[1])))
+        log_params, info = maximise(neg_ll, start, bounds, float(w.sum()), len(ux))
         r, alpha, a, b = (float(v) for v in np.exp(log_params))
         return cls(r=r, alpha=alpha, a=a, b=b, fit_info=info)
 

@@ -15,7 +15,14 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import gammaln
 
-from predictors.btyd._common import FitInfo, FloatArray, as_float_array, maximise, weights_or_ones
+from predictors.btyd._common import (
+    FitInfo,
+    FloatArray,
+    as_float_array,
+    log_bounds,
+    maximise,
+    weights_or_ones,
+)
 
 __all__ = ["GammaGamma"]
 
@@ -98,7 +105,8 @@ class GammaGamma:
         # Start with q = 2 (finite mean) and v set so the prior mean p v/(q-1)
         # equals the average spend.
         start = [0.0, float(np.log(2.0)), float(np.log(np.average(zbar, weights=w)))]
-        log_params, info = maximise(neg_ll, start, float(w.sum()), len(x))
+        bounds = log_bounds("sst", float(np.exp(start[2])))
+        log_params, info = maximise(neg_ll, start, bounds, float(w.sum()), len(x))
         p, q, v = (float(val) for val in np.exp(log_params))
         return cls(p=p, q=q, v=v, fit_info=info)
 

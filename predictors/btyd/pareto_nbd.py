@@ -4,7 +4,8 @@ While alive a customer buys as a Poisson process with rate ``lambda ~ Gamma(r, a
 and has an exponential lifetime with rate ``mu ~ Gamma(s, beta)``.  The likelihood
 and posterior quantities follow Fader & Hardie (2005), "A Note on Deriving the
 Pareto/NBD Model and Related Expressions" (likelihood, P(alive), conditional
-expectation), evaluated in log space.
+expectation), evaluated in log space; the hypergeometric pieces live in
+:mod:`predictors.btyd._tails`.
 """
 
 from __future__ import annotations
@@ -21,64 +22,21 @@ from predictors.btyd._common import (
     as_float_array,
     check_rft,
     compress_rows,
+    log_bounds,
     maximise,
-    safe_hyp2f1,
     weights_or_ones,
 )
+from predictors.btyd._tails import log_tail_difference
 
 __all__ = ["ParetoNBD"]
-
-
-def _log_tail(
-    alpha: float, beta: float, m: FloatArray, n: FloatArray, tau: FloatArray
-) -> FloatArray:
-    """``log H(tau)`` with ``H(tau) = int_tau^inf (alpha+u)^-m (beta+u)^-n du``, ``m + n > 1``.
-
-    Every Pareto/NBD expression used here is a difference of two such tails: the
-    "died in (t_x, T]" part of the likelihood (``m = r+x``, ``n = s+1``) and the
-    probability of a purchase in ``(T, T+t]`` (``m = r+x+1``, ``n = s``).  With
-    ``M = m + n - 1`` the closed form is, for alpha >= beta,
-    ``2F1(M, n; M+1; (alpha-beta)/(alpha+tau)) / (M (alpha+tau)^M)``; in the
-    likelihood ``M = r+s+x`` and ``M (H(t_x) - H(T))`` is exactly the note's ``A0``.
-    This 2F1 is at most ``(1-z)^-n`` and ``n`` does not grow with the purchase
-    count, so it cannot overflow.
-    """
-    big_m = m + n - 1
-    if alpha >= beta:
-        z = (alpha - beta) / (alpha + tau)
-        log_hyp = np.log(safe_hyp2f1(big_m, n, big_m + 1, z))
-        return np.asarray(log_hyp - big_m * np.log(alpha + tau) - np.log(big_m))
-    # For alpha < beta the roles swap and the direct 2F1(M, m; M+1; z) grows like
-    # (1-z)^-m, overflowing for heavy buyers; Euler's transformation rewrites it as
-    # (1-z)^(1-m) 2F1(1, n; M+1; z) with a bounded 2F1 and the power in log space,
-    # using 1 - z = (alpha + tau) / (beta + tau).
-    z = (beta - alpha) / (beta + tau)
-    log_one_minus_z = np.log(alpha + tau) - np.log(beta + tau)
-    log_hyp = (1 - m) * log_one_minus_z + np.log(safe_hyp2f1(1.0, n, big_m + 1, z))
-    return np.asarray(log_hyp - big_m * np.log(beta + tau) - np.log(big_m))
-
-
-def _log_tail_difference(
-    alpha: float, beta: float, m: FloatArray, n: FloatArray, lo: FloatArray, hi: FloatArray
-) -> FloatArray:
-    """``log(H(lo) - H(hi))`` for ``lo <= hi``; ``-inf`` when they are equal.
-
-    Written as ``log H(lo) + log1p(-H(hi)/H(lo))`` so neither tail is exponentiated
-    on its own (both can under- or overflow for heavy buyers).
-    """
-    first = _log_tail(alpha, beta, m, n, lo)
-    last = _log_tail(alpha, beta, m, n, hi)
-    ratio = np.minimum(np.exp(last - first), 1.0)
-    with np.errstate(divide="ignore"):
-        return np.asarray(first + np.log1p(-ratio), dtype=np.float64)
 
 
 def _log_died_term(
     r: float, alpha: float, s: float, beta: float, x: FloatArray, t_x: FloatArray, T: FloatArray
 ) -> FloatArray:
     """``log(s/(r+s+x) A0)`` of the note: the customer died somewhere in ``(t_x, T]``."""
-    log_a0 = _log_tail_difference(alpha, beta, r + x, np.full_like(x, s + 1), t_x, T)
-    return np.asarray(np.log(s) + log_a0, dtype=np.float64)
+    log_window = log_tail_difference(alpha, beta, r + x, np.full_like(x, s + 1), t_x, T)
+    return np.asarray(np.log(s) + log_window, dtype=np.float64)
 
 
 def _log_likelihood(
@@ -134,9 +92,9 @@ class ParetoNBD:
 
         # alpha and beta start at mean T so both rates begin on the data's time scale.
         log_mean_t = float(np.log(max(np.average(big_t, weights=w), 1e-3)))
-        log_params, info = maximise(
-            neg_ll, [0.0, log_mean_t, 0.0, log_mean_t], float(w.sum()), len(ux)
-        )
+        start = [0.0, log_mean_t, 0.0, log_mean_t]
+        bounds = log_bounds("stst", float(np.exp(log_mean_t)))
+        log_params, info = maximise(neg_ll, start, bounds, float(w.sum()), len(ux))
         r, alpha, s, beta = (float(v) for v in np.exp(log_params))
         return cls(r=r, alpha=alpha, s=s, beta=beta, fit_info=info)
 
@@ -227,7 +185,7 @@ class ParetoNBD:
             return np.asarray(alive * p_buy, dtype=np.float64)
 
         x, big_t, horizon = np.broadcast_arrays(x, big_t, horizon)
-        log_integral = _log_tail_difference(
+        log_integral = log_tail_difference(
             alpha, beta, r + x + 1, np.full_like(x, s), big_t, big_t + horizon
         )
         log_p_buy = (

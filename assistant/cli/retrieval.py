@@ -1,0 +1,323 @@
+"""`retain index build`, `retain search`, `retain similar`, `retain sentiment`, `retain themes`.
+
+Review text is shown as data: control characters are replaced and rich markup is not
+interpreted, so a review cannot restyle or rewrite the terminal; `--json` prints it verbatim
+(JSON-escaped). Segments do not exist yet: `--segment` is accepted and refused with a message
+that says to pass the segment's customers with `--customers FILE` instead.
+"""
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from assistant.cli.console import err, fail, out, print_json
+from assistant.settings import Settings
+from commerce.errors import InvalidInput, RetainError, Unavailable
+from commerce.workspace import Workspace
+from retrieval.build import (
+    build_review_index,
+    open_customer_index,
+    open_review_index,
+    save_customer_index,
+)
+from retrieval.customers import CustomerIndex
+from retrieval.embedder import Embedder, MiniLMEmbedder
+from retrieval.filters import ReviewFilter
+from retrieval.sentiment import LABELS, Label, Sentiment, analyse, analyse_one
+
+app = typer.Typer(help="Build the review and customer indexes.", no_args_is_help=True)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
+SegmentOption = Annotated[
+    str | None, typer.Option(help="Segment name (segments are not available yet: use --customers)")
+]
+CustomersOption = Annotated[
+    Path | None, typer.Option(dir_okay=False, help="File of customer ids, one a line")
+]
+CustomerOption = Annotated[
+    list[str] | None, typer.Option("--customer", help="Customer id (repeatable)")
+]
+EXCERPT = 160
+
+
+def make_embedder(progress: bool = False) -> Embedder:
+    """The embedder every command uses (tests replace this function with a fake)."""
+    return MiniLMEmbedder(device=Settings().device, progress=progress)
+
+
+@app.command("build")
+def build_command(
+    full: Annotated[bool, typer.Option("--full", help="Embed every review again")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Index the store's reviews (only new ones when an index exists) and its customers."""
+    workspace = Workspace(Settings().home)
+
+    def say(message: str) -> None:
+        if not as_json:
+            err.print(message)
+
+    try:
+        store = workspace.store()
+        summary: dict[str, object] = {"store_version": store.version}
+        if store.has("reviews"):
+            embedder = make_embedder(progress=not as_json and err.is_terminal)
+            result = build_review_index(workspace, embedder, full=full, progress=say)
+            summary["reviews"] = result.to_dict()
+        else:
+            summary["reviews"] = None
+            say("the store has no reviews table: only the customer index is built")
+        say("indexing customers' behaviour")
+        customers = CustomerIndex.build(_customer_features(workspace))
+        save_customer_index(workspace, customers, store.version)
+        summary["customers"] = len(customers.features)
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json(summary)
+        return
+    reviews = summary["reviews"]
+    if isinstance(reviews, dict):
+        out.print(f"Reviews: {reviews['mode']} ({reviews['embedded']:,} embedded, "
+                  f"{reviews['total']:,} indexed; {reviews['reason']})")  # fmt: skip
+    out.print(f"Customers: {summary['customers']:,} indexed")
+
+
+def search_command(
+    query: Annotated[
+        str | None, typer.Argument(help="What to look for; omit for the latest")
+    ] = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=1000, help="How many reviews")] = 10,
+    customer: CustomerOption = None,
+    customers: CustomersOption = None,
+    segment: SegmentOption = None,
+    product: Annotated[list[str] | None, typer.Option(help="Product id (repeatable)")] = None,
+    sentiment: Annotated[str | None, typer.Option(help="negative, neutral or positive")] = None,
+    min_rating: Annotated[float | None, typer.Option(help="Lowest rating, 1-5")] = None,
+    max_rating: Annotated[float | None, typer.Option(help="Highest rating, 1-5")] = None,
+    since: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD (inclusive)")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Search reviews by meaning, filtered by customer, product, sentiment, rating and date."""
+    try:
+        where = ReviewFilter(
+            customer_ids=_customer_ids(customer, customers, segment),
+            product_ids=product or None,
+            sentiment=_label(sentiment),
+            min_rating=min_rating,
+            max_rating=max_rating,
+            since=_day(since, "--since"),
+            until=_day(until, "--until"),
+        )
+        index = open_review_index(Workspace(Settings().home))
+        hits = index.search(query, make_embedder(), k=k, where=where)
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json([hit.to_dict() for hit in hits])
+        return
+    table = Table(title=f"{len(hits)} review(s)" + (f" for “{_shown(query)}”" if query else ""))
+    for column in ("review", "customer", "date", "rating", "sentiment", "match", "text"):
+        table.add_column(column)
+    for hit in hits:
+        table.add_row(
+            Text(hit.review_id), Text(hit.customer_id), f"{hit.ts:%Y-%m-%d}",
+            "—" if hit.rating is None else f"{hit.rating:g}",
+            f"{hit.sentiment_label} {hit.sentiment_score:+.2f}",
+            "—" if hit.similarity is None else f"{hit.similarity:.2f}", _excerpt(hit.text),
+        )  # fmt: skip
+    out.print(table)
+
+
+def similar_command(
+    customer_id: Annotated[str, typer.Argument(help="The customer to find lookalikes of")],
+    k: Annotated[int, typer.Option("-k", min=1, max=1000, help="How many customers")] = 5,
+    as_json: JsonOption = False,
+) -> None:
+    """Customers who behave most like this one, and what each shares with them."""
+    workspace = Workspace(Settings().home)
+    try:
+        try:
+            index = open_customer_index(workspace)
+        except RetainError:  # none yet, or stale: today's features, not saved (a query has no
+            index = CustomerIndex.build(_customer_features(workspace))  # side effects)
+        found = index.similar(customer_id, k=k)
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json([neighbour.to_dict() for neighbour in found])
+        return
+    table = Table(title=f"Customers like {customer_id}")
+    for column in ("customer", "distance", "shared"):
+        table.add_column(column)
+    for neighbour in found:
+        shared = "; ".join(trait.phrase() for trait in neighbour.shared)
+        table.add_row(Text(neighbour.customer_id), f"{neighbour.distance:.2f}", shared)
+    out.print(table)
+
+
+def sentiment_command(
+    text: Annotated[str | None, typer.Option(help="One text to score")] = None,
+    file: Annotated[
+        Path | None, typer.Option(dir_okay=False, help="UTF-8 file: one text a line")
+    ] = None,
+    replace_invalid: Annotated[
+        bool, typer.Option(help="Replace bytes that are not UTF-8 instead of refusing the file")
+    ] = False,
+    second_opinion: Annotated[
+        bool, typer.Option(help="Also ask the LLM (single --text only; needs the LLM layer)")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON; with --file, one object a line, in input order")
+    ] = False,
+) -> None:
+    """Sentiment of a text or of each line of a file: a score in [-1, 1] and a label."""
+    try:
+        if (text is None) == (file is None):
+            raise InvalidInput("give exactly one of --text TEXT or --file FILE")
+        if second_opinion:
+            if file is not None:
+                raise InvalidInput("--second-opinion takes a single --text, not a --file")
+            raise Unavailable(
+                "the LLM second opinion needs the LLM layer, which is not available yet; "
+                "run without --second-opinion for Retain's own score"
+            )
+        embedder = make_embedder()
+        if text is not None:
+            results = [analyse_one(text, embedder)]
+        else:
+            assert file is not None
+            results = analyse(read_lines(file, replace_invalid), embedder)
+    except RetainError as error:
+        fail(error)
+    if as_json and file is not None:
+        sys.stdout.writelines(json.dumps(r.to_dict()) + "\n" for r in results)
+    elif as_json:
+        print_json(results[0].to_dict())
+    else:
+        _show_sentiments(results)
+
+
+def themes_command(
+    customer: CustomerOption = None,
+    customers: CustomersOption = None,
+    segment: SegmentOption = None,
+    themes: Annotated[int | None, typer.Option(min=1, max=50, help="Number of themes")] = None,
+    examples: Annotated[int, typer.Option(min=0, max=20, help="Examples per theme")] = 3,
+    as_json: JsonOption = False,
+) -> None:
+    """What negative reviews are about: themes with counts and example reviews."""
+    from retrieval.themes import complaint_themes
+
+    try:
+        who = _customer_ids(customer, customers, segment)
+        index = open_review_index(Workspace(Settings().home))
+        found = complaint_themes(index, customer_ids=who, themes=themes, examples=examples)
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json([theme.to_dict() for theme in found])
+        return
+    if not found:
+        out.print("No negative reviews match.")
+    for theme in found:
+        out.print(Text(f"{theme.name}: {theme.count:,} reviews ({theme.share:.0%})", "bold"))
+        for hit in theme.examples:
+            out.print(Text.assemble("  ", (hit.review_id, "dim"), " ", _excerpt(hit.text)))
+
+
+def read_lines(path: Path, replace_invalid: bool = False) -> list[str]:
+    """The file's lines (no line ends, a UTF-8 BOM dropped); InvalidInput naming the first line
+    that is not UTF-8, unless `replace_invalid` puts U+FFFD in place of its bad bytes."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"cannot read {path}: {error.strerror}") from error
+    lines = data.removeprefix(b"\xef\xbb\xbf").splitlines()
+    texts = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            if not replace_invalid:
+                raise InvalidInput(
+                    f"{path.name} line {number}: byte 0x{line[error.start]:02x} at column "
+                    f"{error.start + 1} is not UTF-8 (save the file as UTF-8, or pass "
+                    "--replace-invalid)"
+                ) from error
+            texts.append(line.decode("utf-8", errors="replace"))
+    return texts
+
+
+def _customer_features(workspace: Workspace) -> pd.DataFrame:
+    from predictors.features import customer_features
+    from predictors.history import from_store
+
+    history = from_store(workspace.store())
+    return customer_features(history, history.last_day)
+
+
+def _customer_ids(
+    customer: list[str] | None, customers: Path | None, segment: str | None
+) -> set[str] | None:
+    if segment is not None:
+        raise InvalidInput(
+            f"--segment {segment}: segments are not available yet; pass the segment's "
+            "customers with --customers FILE (one customer id a line)"
+        )
+    if customer is None and customers is None:
+        return None
+    ids = set(customer or [])
+    if customers is not None:
+        ids |= {line.strip() for line in read_lines(customers) if line.strip()}
+    return ids
+
+
+def _label(sentiment: str | None) -> Label | None:
+    if sentiment is None:
+        return None
+    for label in LABELS:
+        if sentiment == label:
+            return label
+    raise InvalidInput(f"--sentiment {sentiment}: expected {', '.join(LABELS)}")
+
+
+def _day(value: str | None, option: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(value)
+    except ValueError as error:
+        raise InvalidInput(f"{option} {value}: not a date (use YYYY-MM-DD)") from error
+
+
+def _shown(text: str) -> str:
+    """Text safe for a terminal: control characters (escape sequences, bidi overrides) become
+    U+FFFD, line breaks become spaces."""
+    flat = " ".join(text.split())
+    return "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Cf") else c for c in flat)
+
+
+def _excerpt(text: str) -> Text:
+    shown = _shown(text)
+    return Text(shown if len(shown) <= EXCERPT else shown[: EXCERPT - 1] + "…")
+
+
+def _show_sentiments(results: list[Sentiment]) -> None:
+    if len(results) == 1:
+        out.print(f"{results[0].label} ({results[0].score:+.2f})")
+        return
+    table = Table()
+    for column in ("line", "label", "score"):
+        table.add_column(column)
+    for number, result in enumerate(results, start=1):
+        table.add_row(str(number), result.label, f"{result.score:+.2f}")
+    out.print(table)
