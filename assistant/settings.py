@@ -39,6 +39,17 @@ class Settings(BaseSettings):
     train_seed: int = Field(
         default=0, ge=0, description="Seed of model training (same seed, same model)."
     )
+    max_discount_pct: float = Field(
+        default=20.0, ge=0, le=100, description="Discount policy: no offer goes above this."
+    )
+    offer_discounts: list[float] = Field(
+        default=[0.0, 5.0, 10.0, 15.0, 20.0], description="The discount ladder in percent."
+    )
+    offer_uplift: list[float] = Field(
+        default=[0.02, 0.04, 0.07, 0.09, 0.11],
+        description="Assumed share of would-be non-buyers each ladder step converts.",
+    )
+    contact_cost: float = Field(default=0.5, ge=0, description="Cost of contacting one customer.")
     device: str = Field(
         default="auto", pattern=r"^(auto|cpu|cuda(:\d+)?)$", description="auto, cpu or cuda[:N]."
     )

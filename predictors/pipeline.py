@@ -190,3 +190,13 @@ def model_card(meta: dict[str, Any]) -> str:
         "- Reasons are gradient x input attributions: associations, not causes.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def latest_scores(workspace: Workspace) -> pd.DataFrame | None:
+    """The newest scores of the current store, or None when it has not been scored yet."""
+    store = workspace.store()
+    folder = workspace.home / "scores"
+    for marker in sorted(folder.glob("*/artifact.json"), reverse=True):
+        if json.loads(marker.read_text()).get("store_version") == store.version:
+            return pd.read_parquet(marker.parent / "scores.parquet")
+    return None

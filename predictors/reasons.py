@@ -14,6 +14,7 @@ from predictors.predictor import Predictor
 
 # Only features whose direction a person can read as a reason ("long since the last purchase")
 # are offered as reasons; amounts are left out, since "spent a lot" is no reason to leave.
+UNKNOWN_WHEN_ZERO = {"rating_mean", "sentiment_mean"}
 PHRASES: dict[str, str] = {
     "weeks_since_last": "last purchase {value:.0f} weeks ago",
     "overdue": "{value:.1f}x their usual gap since the last purchase",
@@ -63,6 +64,8 @@ def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[
                 break
             name = names[j]
             value = float(inputs[name].iloc[row])
+            if name in UNKNOWN_WHEN_ZERO and value == 0:
+                continue  # 0 stands for "no reviews yet", not for a bad rating
             phrases.append(PHRASES[name].format(value=value))
         if not phrases:  # the classic-only fallback has no learned attributions: say its view
             phrases = [

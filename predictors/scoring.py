@@ -31,6 +31,7 @@ def score_customers(
             "clv_low": value["spend_low"].to_numpy(),
             "clv_high": value["spend_high"].to_numpy(),
             "weeks_since_last": features["weeks_since_last"].to_numpy(),
+            "order_value": features["spend_mean"].to_numpy(),
         }
     )
     # The value a customer takes with them if they go: P(no purchase) x what they would bring.

@@ -2,7 +2,7 @@
 
 import typer
 
-from assistant.cli import demo, predict, store
+from assistant.cli import demo, forecast, plan, predict, segments, store
 
 app = typer.Typer(
     name="retain",
@@ -16,4 +16,8 @@ app.command("status")(store.status_command)
 app.command("eval")(predict.eval_command)
 app.command("train")(predict.train_command)
 app.command("score")(predict.score_command)
+app.command("forecast")(forecast.forecast_command)
+app.command("plan")(plan.plan_command)
+app.command("at-risk")(plan.at_risk_command)
+app.add_typer(segments.app, name="segments")
 app.add_typer(demo.app, name="demo")

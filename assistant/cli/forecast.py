@@ -1,0 +1,121 @@
+"""`retain forecast`: expected orders and revenue from existing customers."""
+
+from typing import Annotated, Any
+
+import numpy as np
+import pandas as pd
+import typer
+from rich.table import Table
+
+from assistant.cli.console import fail, out, print_json, steps
+from assistant.settings import Settings
+from commerce.datasets import load_cdnow
+from commerce.errors import InvalidInput, RetainError
+from commerce.workspace import Workspace
+from predictors.artifacts import load_predictor
+from predictors.features import WEEK, customer_features, window_labels
+from predictors.forecast import Forecast, forecast_demand, weekly_actuals
+from predictors.history import from_store, from_transactions
+from predictors.pipeline import latest_model
+from predictors.train import TrainConfig, train_predictor
+
+
+def forecast_command(
+    days: Annotated[int, typer.Option(min=1, max=730, help="Horizon in days")] = 30,
+    by: Annotated[str | None, typer.Option(help="category: split by product category")] = None,
+    evaluate: Annotated[
+        str | None,
+        typer.Option(
+            help="cdnow-sample or cdnow: forecast CDNOW's 1997-10..1998-06 holdout "
+            "from a model trained to 1997-09-30 and compare with what happened"
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
+) -> None:
+    """Expected orders (purchase days) and revenue over the horizon, with a 90% interval."""
+    settings = Settings()
+    try:
+        if by not in (None, "category"):
+            raise InvalidInput(f"--by {by}: only 'category' is supported")
+        with steps("Forecasting", enabled=not as_json):
+            if evaluate:
+                result = _evaluate_on_cdnow(evaluate, settings.train_seed)
+            else:
+                workspace = Workspace(settings.home)
+                predictor, _ = load_predictor(latest_model(workspace), settings.device)
+                history = from_store(workspace.store())
+                forecast = forecast_demand(predictor, history, history.last_day, days / 7)
+                result = {"forecast": _as_dict(forecast, by == "category")}
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json(result)
+        return
+    _show(result)
+
+
+def _as_dict(forecast: Forecast, with_categories: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "horizon_days": round(forecast.horizon_weeks * 7),
+        "orders": round(forecast.orders, 1),
+        "orders_interval_90": [round(v, 1) for v in forecast.orders_interval],
+        "revenue": round(forecast.revenue, 2),
+        "revenue_interval_90": [round(v, 2) for v in forecast.revenue_interval],
+        "weekly": forecast.weekly.round(2).to_dict("records"),
+    }
+    if with_categories and forecast.by_category is not None:
+        data["by_category"] = forecast.by_category.round(2).to_dict("records")
+    return data
+
+
+def _evaluate_on_cdnow(dataset: str, seed: int) -> dict[str, Any]:
+    if dataset not in ("cdnow-sample", "cdnow"):
+        raise InvalidInput(f"--evaluate {dataset}: expected cdnow-sample or cdnow")
+    cutoff, end = pd.Timestamp("1997-09-30"), pd.Timestamp("1998-06-30")
+    weeks = (end - cutoff) / WEEK
+    frame = load_cdnow(sample=dataset == "cdnow-sample").rename(columns={"cds": "units"})
+    history = from_transactions(frame)
+    predictor, _ = train_predictor(history, cutoff, weeks, TrainConfig(seed=seed))
+    forecast = forecast_demand(predictor, history.until(cutoff), cutoff, weeks)
+    customers = customer_features(history.until(cutoff), cutoff).index
+    actual = window_labels(history, cutoff, end).reindex(customers).fillna(0.0)
+    weekly = weekly_actuals(history, customers, cutoff, weeks)
+    predicted = forecast.weekly["orders"].to_numpy()
+    low, high = forecast.orders_interval
+    return {
+        "forecast": _as_dict(forecast, False),
+        "actual": {
+            "orders": float(actual["purchases"].sum()),
+            "revenue": round(float(actual["spend"].sum()), 2),
+        },
+        "errors": {
+            "orders_total": round(forecast.orders / float(actual["purchases"].sum()) - 1, 4),
+            "revenue_total": round(forecast.revenue / float(actual["spend"].sum()) - 1, 4),
+            "weekly_orders_mape": round(
+                float(np.mean(np.abs(predicted - weekly) / np.maximum(weekly, 1))), 4
+            ),
+            "orders_interval_covers": bool(low <= actual["purchases"].sum() <= high),
+        },
+    }
+
+
+def _show(result: dict[str, Any]) -> None:
+    forecast = result["forecast"]
+    orders_low, orders_high = forecast["orders_interval_90"]
+    revenue_low, revenue_high = forecast["revenue_interval_90"]
+    out.print(
+        f"Next {forecast['horizon_days']} days: {forecast['orders']:,.0f} orders "
+        f"(90%: {orders_low:,.0f}-{orders_high:,.0f}), revenue {forecast['revenue']:,.2f} "
+        f"(90%: {revenue_low:,.2f}-{revenue_high:,.2f})"
+    )
+    if "by_category" in forecast:
+        table = Table(title="By category")
+        for column in ("category", "orders", "revenue"):
+            table.add_column(column)
+        for row in forecast["by_category"]:
+            table.add_row(row["category"], f"{row['orders']:,.1f}", f"{row['revenue']:,.2f}")
+        out.print(table)
+    if "actual" in result:
+        actual = result["actual"]
+        out.print(f"Actual: {actual['orders']:,.0f} orders, revenue {actual['revenue']:,.2f}")
+        out.print(f"Errors: {result['errors']}")

@@ -1,0 +1,136 @@
+"""`retain plan` and `retain at-risk`: decisions from the scores."""
+
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.table import Table
+
+from assistant.cli.console import fail, out, print_json
+from assistant.settings import Settings
+from commerce.errors import InvalidInput, NotFound, RetainError
+from commerce.workspace import Workspace
+from predictors.allocation import OfferAssumptions, allocate, plan_inputs
+from predictors.history import from_store
+from predictors.pipeline import latest_scores
+from predictors.segment_facts import customer_segments
+
+
+def _scores(workspace: Workspace, segment: str | None) -> pd.DataFrame:
+    scores = latest_scores(workspace)
+    if scores is None:
+        raise NotFound("the current store has no scores: run `retain train` and `retain score`")
+    if segment:
+        history = from_store(workspace.store())
+        segments = customer_segments(history, history.last_day)
+        names = set(segments["segment"]) | set(segments["cluster"])
+        match = next((n for n in names if n.lower() == segment.lower()), None)
+        if match is None:
+            raise NotFound(f"no segment '{segment}'; known: {', '.join(sorted(names))}")
+        members = segments.index[(segments["segment"] == match) | (segments["cluster"] == match)]
+        scores = scores[scores["customer_id"].isin(members)]
+    return scores
+
+
+def plan_command(
+    budget: Annotated[float, typer.Option(help="Money to spend on contacts and discounts")],
+    segment: Annotated[str | None, typer.Option(help="Only customers of this segment")] = None,
+    max_discount: Annotated[float | None, typer.Option(help="Highest discount in percent")] = None,
+    cost_per_contact: Annotated[float | None, typer.Option(help="Cost of one contact")] = None,
+    csv: Annotated[Path | None, typer.Option(dir_okay=False, help="Write the plan as CSV")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
+) -> None:
+    """Choose who gets which offer to maximise expected retained value minus cost."""
+    settings = Settings()
+    try:
+        if budget < 0:
+            raise InvalidInput("--budget must be 0 or more")
+        limit = (
+            settings.max_discount_pct
+            if max_discount is None
+            else min(max_discount, settings.max_discount_pct)
+        )
+        offers = OfferAssumptions(
+            tuple(settings.offer_discounts),
+            tuple(settings.offer_uplift),
+            settings.contact_cost if cost_per_contact is None else cost_per_contact,
+        ).capped(limit)
+        scores = _scores(Workspace(settings.home), segment)
+        plan = allocate(plan_inputs(scores), budget, offers)
+    except (RetainError, ValueError) as error:
+        fail(error if isinstance(error, RetainError) else InvalidInput(str(error)))
+    if csv is not None:
+        plan.offers.to_csv(csv, index=False)
+    summary = {
+        "budget": plan.budget,
+        "spent": round(plan.spent, 2),
+        "customers": len(plan.offers),
+        "value_without_offers": round(plan.value_without, 2),
+        "value_with_offers": round(plan.value_with, 2),
+        "assumptions": {
+            "discount_pct": list(offers.discounts),
+            "uplift": list(offers.uplift),
+            "cost_per_contact": offers.cost_per_contact,
+        },
+        "by_discount": plan.offers.groupby("discount_pct").size().to_dict(),
+        "method": "exact" if plan.exact else "greedy",
+    }
+    if as_json:
+        print_json(summary | {"offers": plan.offers.head(1000).to_dict("records")})
+        return
+    out.print(
+        "Assumed uplift (share of would-be non-buyers an offer converts): "
+        + ", ".join(
+            f"{d:g}% -> {u:.0%}" for d, u in zip(offers.discounts, offers.uplift, strict=True)
+        )
+        + f"; {offers.cost_per_contact:g} per contact. Set them with RETAIN_OFFER_* settings."
+    )
+    out.print(
+        f"Plan: {len(plan.offers):,} customers, {plan.spent:,.2f} of {plan.budget:,.2f} spent. "
+        f"Expected value {plan.value_without:,.2f} without offers, {plan.value_with:,.2f} with "
+        f"(net of costs, +{plan.value_with - plan.value_without:,.2f})."
+    )
+    table = Table(title="Offers by discount")
+    for column in ("discount", "customers", "cost", "net gain"):
+        table.add_column(column, justify="right")
+    for discount, group in plan.offers.groupby("discount_pct"):
+        table.add_row(f"{discount:g}%", f"{len(group):,}", f"{group['cost'].sum():,.2f}",
+                      f"{group['net'].sum():,.2f}")  # fmt: skip
+    out.print(table)
+    if csv is not None:
+        out.print(f"Plan written to {csv}")
+
+
+def at_risk_command(
+    segment: Annotated[str | None, typer.Option(help="Only customers of this segment")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="How many")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
+) -> None:
+    """Customers ranked by value at risk (churn risk x predicted CLV), with the reasons."""
+    settings = Settings()
+    try:
+        scores = _scores(Workspace(settings.home), segment)
+    except RetainError as error:
+        fail(error)
+    top = scores.nlargest(limit, "value_at_risk")
+    columns = [
+        "customer_id",
+        "churn_risk",
+        "clv",
+        "clv_low",
+        "clv_high",
+        "value_at_risk",
+        "reasons",
+    ]
+    if as_json:
+        print_json(top[columns].to_dict("records"))
+        return
+    table = Table(title="Most value at risk")
+    for column in ("customer", "churn risk", "CLV (80% interval)", "value at risk", "reasons"):
+        table.add_column(column)
+    for row in top.itertuples():
+        table.add_row(str(row.customer_id), f"{row.churn_risk:.0%}",
+                      f"{row.clv:,.2f} ({row.clv_low:,.2f}-{row.clv_high:,.2f})",
+                      f"{row.value_at_risk:,.2f}", str(row.reasons))  # fmt: skip
+    out.print(table)

@@ -1,0 +1,87 @@
+"""`retain segments` and `retain segments show NAME`: who the customers are, in groups."""
+
+from typing import Annotated, Any, Literal
+
+import typer
+from rich.table import Table
+
+from assistant.cli.console import fail, out, print_json, steps
+from assistant.settings import Settings
+from commerce.errors import NotFound, RetainError
+from commerce.workspace import Workspace
+from predictors.history import from_store
+from predictors.pipeline import latest_scores
+from predictors.segment_facts import customer_segments, segment_table
+
+app = typer.Typer(help="Customer segments: RFM groups and behaviour clusters, with their facts.")
+Grouping = Literal["segment", "cluster"]
+
+
+def _table(by: str) -> list[dict[str, Any]]:
+    workspace = Workspace(Settings().home)
+    history = from_store(workspace.store())
+    segments = customer_segments(history, history.last_day)
+    return segment_table(segments, latest_scores(workspace), history, by=by)
+
+
+@app.callback(invoke_without_command=True)
+def list_command(
+    context: typer.Context,
+    by: Annotated[str, typer.Option(help="segment (RFM rules) or cluster (k-means)")] = "segment",
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
+) -> None:
+    """List segments with size, share of revenue, and (once scored) value and risk."""
+    if context.invoked_subcommand is not None:
+        return
+    if by not in ("segment", "cluster"):
+        fail(NotFound(f"--by {by}: expected segment or cluster"))
+    try:
+        with steps("Segmenting", enabled=not as_json):
+            rows = _table(by)
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title="Segments" if by == "segment" else "Behaviour clusters")
+    for column in (
+        "name",
+        "customers",
+        "revenue share",
+        "avg CLV",
+        "avg churn risk",
+        "top categories",
+    ):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            row["name"],
+            f"{row['customers']:,}",
+            f"{row['share_of_revenue']:.1%}",
+            f"{row['avg_clv']:,.2f}" if "avg_clv" in row else "—",
+            f"{row['avg_churn_risk']:.0%}" if "avg_churn_risk" in row else "—",
+            ", ".join(row["top_categories"]),
+        )
+    out.print(table)
+    if "avg_clv" not in rows[0]:
+        out.print("Run `retain train` and `retain score` to add predicted value and risk.")
+
+
+@app.command("show")
+def show_command(
+    name: Annotated[str, typer.Argument(help="A segment or cluster name, e.g. 'at risk'")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
+) -> None:
+    """The facts of one segment or cluster."""
+    try:
+        rows = _table("segment") + _table("cluster")
+        match = [r for r in rows if r["name"].lower() == name.lower()]
+        if not match:
+            raise NotFound(f"no segment '{name}'; known: {', '.join(r['name'] for r in rows)}")
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json(match[0])
+        return
+    for key, value in match[0].items():
+        out.print(f"{key:>20}: {value}")

@@ -1,0 +1,212 @@
+"""Who gets which offer under a budget: a multiple-choice knapsack over customers.
+
+The uplift of an offer is not in the data, so it is an explicit assumption per discount level
+(`OfferAssumptions`, from settings), printed with every plan. For customer i with purchase
+probability p, value if retained V and average order A, an offer of discount d with uplift u:
+
+    p' = p + u (1 - p)                    u is the share of would-be non-buyers it converts
+    gain = u (1 - p) V                    expected value the offer adds
+    cost = contact + d A p'               everyone who buys redeems the discount once
+    net = gain - cost
+
+Customers likely to buy anyway gain little from an offer and cost more in discounts, so they get
+small discounts or none ("inverse pricing"). Small problems are solved exactly by dynamic
+programming over the budget in cents; large ones by the greedy on each customer's convex hull
+(optimal for the LP relaxation; at most one customer's step short of the integer optimum).
+"""
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+FloatArray = npt.NDArray[np.float64]
+EXACT_LIMIT = 20_000_000  # customers x budget cents up to which the exact DP runs
+
+
+@dataclass(frozen=True)
+class OfferAssumptions:
+    discounts: tuple[float, ...] = (0.0, 5.0, 10.0, 15.0, 20.0)  # percent; 0 = a reminder
+    uplift: tuple[float, ...] = (0.02, 0.04, 0.07, 0.09, 0.11)
+    cost_per_contact: float = 0.5
+
+    def __post_init__(self) -> None:
+        if len(self.discounts) != len(self.uplift):
+            raise ValueError("one uplift per discount level is needed")
+        if any(not 0 <= u <= 1 for u in self.uplift):
+            raise ValueError("uplifts are shares between 0 and 1")
+
+    def capped(self, max_discount: float | None) -> "OfferAssumptions":
+        keep = [
+            i for i, d in enumerate(self.discounts) if max_discount is None or d <= max_discount
+        ]
+        return OfferAssumptions(
+            tuple(self.discounts[i] for i in keep),
+            tuple(self.uplift[i] for i in keep),
+            self.cost_per_contact,
+        )
+
+
+@dataclass(frozen=True)
+class Plan:
+    offers: pd.DataFrame  # customer_id, discount, cost, gain, net, p_before, p_after
+    budget: float
+    spent: float
+    value_without: float
+    value_with: float  # expected value with the offers, their costs deducted
+    exact: bool
+
+
+def option_table(
+    p: FloatArray, value: FloatArray, order_value: FloatArray, offers: OfferAssumptions
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """(N, K) gain, cost and net of every offer level for every customer."""
+    d = np.asarray(offers.discounts) / 100.0
+    u = np.asarray(offers.uplift)
+    p_after = p[:, None] + u[None, :] * (1.0 - p[:, None])
+    gain = (p_after - p[:, None]) * value[:, None]
+    cost = offers.cost_per_contact + d[None, :] * order_value[:, None] * p_after
+    return gain, cost, gain - cost
+
+
+def allocate(
+    customers: pd.DataFrame,
+    budget: float,
+    offers: OfferAssumptions,
+    method: Literal["auto", "exact", "greedy"] = "auto",
+) -> Plan:
+    """customers: customer_id, p_purchase, value (if retained), order_value. Best offers;
+    `auto` solves exactly when the problem is small enough (see EXACT_LIMIT)."""
+    if budget < 0:
+        raise ValueError("the budget must be 0 or more")
+    p = customers["p_purchase"].to_numpy(np.float64)
+    value = customers["value"].to_numpy(np.float64)
+    order_value = customers["order_value"].to_numpy(np.float64)
+    gain, cost, net = option_table(p, value, order_value, offers)
+    exact = method == "exact" or (method == "auto" and len(customers) * budget * 100 <= EXACT_LIMIT)
+    choice = _exact(cost, net, budget) if exact else _greedy(cost, net, budget)
+    chosen = choice >= 0
+    rows = np.flatnonzero(chosen)
+    level = choice[chosen]
+    plan = pd.DataFrame(
+        {
+            "customer_id": customers["customer_id"].to_numpy()[rows],
+            "discount_pct": np.asarray(offers.discounts)[level],
+            "cost": cost[rows, level],
+            "gain": gain[rows, level],
+            "net": net[rows, level],
+            "p_before": p[rows],
+            "p_after": p[rows] + np.asarray(offers.uplift)[level] * (1 - p[rows]),
+        }
+    ).sort_values("net", ascending=False, ignore_index=True)
+    without = float((p * value).sum())
+    return Plan(
+        offers=plan,
+        budget=budget,
+        spent=float(plan["cost"].sum()),
+        value_without=without,
+        value_with=without + float(plan["net"].sum()),
+        exact=exact,
+    )
+
+
+def _greedy(cost: FloatArray, net: FloatArray, budget: float) -> npt.NDArray[np.int64]:
+    """Steps along each customer's upper convex hull of (cost, net), best efficiency first."""
+    n = cost.shape[0]
+    steps: list[tuple[float, int, int, int, float]] = []  # efficiency, customer, rank, level, cost
+    for i in range(n):
+        previous_cost, previous_net = 0.0, 0.0
+        for rank, level in enumerate(_hull(cost[i], net[i])):
+            extra_cost = cost[i, level] - previous_cost
+            extra_net = net[i, level] - previous_net
+            steps.append((extra_net / max(extra_cost, 1e-12), i, rank, level, extra_cost))
+            previous_cost, previous_net = cost[i, level], net[i, level]
+    steps.sort(key=lambda s: -s[0])
+    choice = np.full(n, -1, dtype=np.int64)
+    taken = np.zeros(n, dtype=np.int64)  # hull steps taken per customer
+    blocked = np.zeros(n, dtype=bool)
+    left = budget
+    for _, i, rank, level, extra in steps:
+        # Each step's cost assumes the customer's previous steps were taken: a customer whose
+        # step did not fit gets no later step.
+        if blocked[i] or rank != taken[i]:
+            continue
+        if extra <= left + 1e-9:
+            choice[i] = level
+            taken[i] += 1
+            left -= extra
+        else:
+            blocked[i] = True
+    return choice
+
+
+def _hull(cost_row: FloatArray, net_row: FloatArray) -> list[int]:
+    """Levels on the upper concave hull of (cost, net) starting at (0, 0), net rising."""
+    hull: list[int] = []
+    for j in (int(j) for j in np.argsort(cost_row, kind="stable")):
+        if net_row[j] <= (net_row[hull[-1]] if hull else 0.0):
+            continue  # costs at least as much as a kept level and nets no more
+        while hull:
+            last = hull[-1]
+            prev_c, prev_n = (
+                (0.0, 0.0) if len(hull) == 1 else (cost_row[hull[-2]], net_row[hull[-2]])
+            )
+            cross = (cost_row[last] - prev_c) * (net_row[j] - prev_n) - (net_row[last] - prev_n) * (
+                cost_row[j] - prev_c
+            )
+            if cross >= 0:  # `last` lies on or below the line from the previous point to j
+                hull.pop()
+            else:
+                break
+        hull.append(j)
+    return hull
+
+
+def _exact(cost: FloatArray, net: FloatArray, budget: float) -> npt.NDArray[np.int64]:
+    """Dynamic programming over the budget in whole cents (costs rounded up, so it never
+    overspends)."""
+    n, k = cost.shape
+    cents = int(np.floor(budget * 100 + 1e-9))
+    weights = np.ceil(cost * 100 - 1e-9).astype(np.int64)
+    best = np.zeros(cents + 1)
+    pick = np.full((n, cents + 1), -1, dtype=np.int8)
+    for i in range(n):
+        current = best.copy()
+        for level in range(k):
+            w, value = weights[i, level], net[i, level]
+            if value <= 0 or w > cents:
+                continue
+            candidate = np.full(cents + 1, -np.inf)
+            candidate[w:] = best[: cents + 1 - w] + value
+            better = candidate > current
+            current[better] = candidate[better]
+            pick[i, better] = level
+        best = current
+    choice = np.full(n, -1, dtype=np.int64)
+    left = int(np.argmax(best))
+    for i in range(n - 1, -1, -1):
+        level = int(pick[i, left])
+        if level >= 0:
+            choice[i] = level
+            left -= int(weights[i, level])
+    return choice
+
+
+MIN_P_FOR_VALUE = 0.05  # floor of P(purchase) when turning CLV into value-if-retained
+
+
+def plan_inputs(scores: pd.DataFrame) -> pd.DataFrame:
+    """Allocation inputs from scores: value if retained = CLV / P(purchase in the churn horizon)
+    (CLV already discounts by the chance of buying; the floor keeps near-lost customers from
+    looking infinitely valuable), and the customer's average order for the discount's cost."""
+    p = scores["p_purchase"].clip(0.0, 1.0)
+    return pd.DataFrame(
+        {
+            "customer_id": scores["customer_id"],
+            "p_purchase": p,
+            "value": scores["clv"] / p.clip(lower=MIN_P_FOR_VALUE),
+            "order_value": scores["order_value"],
+        }
+    )

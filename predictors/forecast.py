@@ -1,0 +1,125 @@
+"""Demand from existing customers: expected purchase days (orders) and revenue over a horizon,
+in total, per week and per category, with intervals.
+
+The point forecast sums the predictor's per-customer expectations, so it agrees with every
+per-customer number Retain shows. The interval is calibrated on the store's own past: the same
+recipe is replayed on earlier windows of the history (forecast at a past cutoff, compare with
+what happened), and the spread of log(actual / forecast) sets the band, never narrower than
+the Poisson noise of the total.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from scipy.stats import norm
+
+from predictors.classic import Classic
+from predictors.features import WEEK, customer_features, window_labels
+from predictors.history import History
+from predictors.predictor import Predictor
+
+LEVEL = 0.9  # the interval's coverage
+
+
+@dataclass(frozen=True)
+class Forecast:
+    horizon_weeks: float
+    orders: float
+    revenue: float
+    orders_interval: tuple[float, float]
+    revenue_interval: tuple[float, float]
+    weekly: pd.DataFrame  # week, orders, revenue (expected, per week)
+    by_category: pd.DataFrame | None  # category, orders, revenue
+    spread: float  # sigma of log(actual / forecast) on past windows
+
+
+def forecast_demand(
+    predictor: Predictor, history: History, cutoff: pd.Timestamp, horizon_weeks: float
+) -> Forecast:
+    """Forecast the horizon after the cutoff for customers known at the cutoff."""
+    features = customer_features(history, cutoff)
+    weeks = np.arange(1, int(np.ceil(horizon_weeks)) + 1, dtype=float)
+    weeks[-1] = horizon_weeks
+    cumulative = [predictor.predict(features, w) for w in weeks]
+    orders_cum = np.array([c["expected_purchases"].sum() for c in cumulative])
+    revenue_cum = np.array([c["expected_spend"].sum() for c in cumulative])
+    total = cumulative[-1]
+    spread = past_spread(history, cutoff, horizon_weeks)
+    orders, revenue = float(orders_cum[-1]), float(revenue_cum[-1])
+    z = float(norm.ppf(0.5 + LEVEL / 2))
+    poisson = 1.0 / np.sqrt(max(orders, 1.0))  # relative noise of a Poisson total
+    width = np.sqrt(spread**2 + poisson**2)
+    band = (float(np.exp(-z * width)), float(np.exp(z * width)))
+    weekly = pd.DataFrame(
+        {
+            "week": weeks,
+            "orders": np.diff(orders_cum, prepend=0.0),
+            "revenue": np.diff(revenue_cum, prepend=0.0),
+        }
+    )
+    return Forecast(
+        horizon_weeks=horizon_weeks,
+        orders=orders,
+        revenue=revenue,
+        orders_interval=(orders * band[0], orders * band[1]),
+        revenue_interval=(revenue * band[0], revenue * band[1]),
+        weekly=weekly,
+        by_category=_by_category(history, cutoff, total),
+        spread=spread,
+    )
+
+
+def past_spread(history: History, cutoff: pd.Timestamp, horizon_weeks: float) -> float:
+    """Sigma of log(actual / forecast) of total purchase days on past windows of this length,
+    replayed with the classic models (refitting the network per window would be too slow;
+    the two track totals alike, see docs/model-card.md)."""
+    errors = []
+    first = history.first_day
+    for back in (1, 2, 3):
+        end = cutoff - (back - 1) * horizon_weeks * WEEK / 2
+        start = end - horizon_weeks * WEEK
+        if (start - first) / WEEK < 8:
+            break
+        past = history.until(start)
+        features = customer_features(past, start)
+        classic = Classic.fit(features)
+        x, t_x, big_t = (features[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
+        expected = float(classic.purchases.expected_purchases(horizon_weeks, x, t_x, big_t).sum())
+        actual = float(
+            window_labels(history, start, end)["purchases"].reindex(features.index).sum()
+        )
+        if expected > 0 and actual > 0:
+            errors.append(np.log(actual / expected))
+    if not errors:
+        return 0.25  # no past window fits: a wide, stated default
+    return float(np.sqrt(np.mean(np.square(errors))))
+
+
+def _by_category(
+    history: History, cutoff: pd.Timestamp, total: pd.DataFrame
+) -> pd.DataFrame | None:
+    """Split each customer's expectation by their own category mix so far."""
+    lines = history.categories
+    if lines is None or lines.empty:
+        return None
+    past = lines[lines["day"] <= cutoff]
+    per = past.groupby(["customer_id", "category"], observed=True)["quantity"].sum()
+    share = per / per.groupby(level="customer_id").transform("sum")
+    frame = share.rename("share").reset_index()
+    frame["orders"] = frame["share"] * frame["customer_id"].map(total["expected_purchases"])
+    frame["revenue"] = frame["share"] * frame["customer_id"].map(total["expected_spend"])
+    out = frame.groupby("category", observed=True)[["orders", "revenue"]].sum()
+    return out.sort_values("revenue", ascending=False).reset_index()
+
+
+def weekly_actuals(
+    history: History, customers: pd.Index, cutoff: pd.Timestamp, horizon_weeks: float
+) -> npt.NDArray[np.float64]:
+    """Purchase days per week after the cutoff, for the given customers (for evaluation)."""
+    days = history.days
+    window = days[(days["day"] > cutoff) & days["customer_id"].isin(customers)]
+    week = np.ceil(((window["day"] - cutoff) / WEEK).to_numpy())
+    n = int(np.ceil(horizon_weeks))
+    return np.bincount(week[(week >= 1) & (week <= n)].astype(int) - 1, minlength=n).astype(float)

@@ -1,0 +1,81 @@
+"""Segments, at-risk, plan and forecast from the command line, on a trained synthetic store."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from commerce.ingest import IngestRequest, ingest
+from commerce.sources import Source
+from commerce.workspace import Workspace
+from predictors.pipeline import Horizons, score_store, train_model
+from predictors.train import TrainConfig
+from tests.factories import simulate_orders, write_csv
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("decisions")
+    workspace = Workspace(folder / "home")
+    orders = write_csv(simulate_orders(customers=700, seed=5), folder / "orders.csv")
+    ingest(workspace, IngestRequest({"orders": Source(orders)}))
+    train_model(workspace, Horizons(90, 365), TrainConfig(epochs=3))
+    score_store(workspace)
+    return workspace.home
+
+
+@pytest.fixture(autouse=True)
+def use_home(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RETAIN_HOME", str(home))
+
+
+def _json(args: list[str]) -> object:
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_segments_cover_every_customer(home: Path) -> None:
+    rows = _json(["segments"])
+    assert isinstance(rows, list)
+    assert sum(r["customers"] for r in rows) == Workspace(home).store().manifest.customers
+    assert {"avg_clv", "avg_churn_risk", "share_of_revenue"} <= set(rows[0])
+    shown = _json(["segments", "show", rows[0]["name"]])
+    assert shown == rows[0]
+    missing = runner.invoke(app, ["segments", "show", "no such group"])
+    assert missing.exit_code == 2 and "no segment 'no such group'" in missing.stderr
+
+
+def test_at_risk_is_ranked_by_value_at_risk() -> None:
+    rows = _json(["at-risk", "--limit", "5"])
+    assert isinstance(rows, list) and len(rows) == 5
+    values = [r["value_at_risk"] for r in rows]
+    assert values == sorted(values, reverse=True)
+
+
+def test_plan_respects_budget_and_policy(tmp_path: Path) -> None:
+    csv = tmp_path / "plan.csv"
+    plan = _json(["plan", "--budget", "100", "--max-discount", "10", "--csv", str(csv)])
+    assert isinstance(plan, dict)
+    assert plan["spent"] <= 100
+    assert max(plan["assumptions"]["discount_pct"]) <= 10
+    assert plan["value_with_offers"] >= plan["value_without_offers"]
+    offers = pd.read_csv(csv)
+    assert len(offers) == plan["customers"] and offers["discount_pct"].max() <= 10
+    # The policy cap from settings wins over a higher request.
+    capped = _json(["plan", "--budget", "100", "--max-discount", "50"])
+    assert isinstance(capped, dict) and max(capped["assumptions"]["discount_pct"]) <= 20
+
+
+def test_forecast_has_an_interval_and_weeks() -> None:
+    result = _json(["forecast", "--days", "28"])
+    assert isinstance(result, dict)
+    forecast = result["forecast"]
+    low, high = forecast["orders_interval_90"]
+    assert low <= forecast["orders"] <= high
+    assert len(forecast["weekly"]) == 4

@@ -1,0 +1,80 @@
+"""The budget allocation: exact on small cases (against brute force), inverse pricing, and the
+greedy close to the exact answer."""
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from predictors.allocation import OfferAssumptions, allocate, option_table
+
+OFFERS = OfferAssumptions()
+
+
+def _customers(n: int, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame(
+        {
+            "customer_id": [f"c{i}" for i in range(n)],
+            "p_purchase": rng.uniform(0.02, 0.95, n),
+            "value": rng.lognormal(4.5, 0.8, n),
+            "order_value": rng.lognormal(3.5, 0.4, n),
+        }
+    )
+
+
+def _brute_force(customers: pd.DataFrame, budget: float) -> float:
+    _, cost, net = option_table(
+        customers["p_purchase"].to_numpy(),
+        customers["value"].to_numpy(),
+        customers["order_value"].to_numpy(),
+        OFFERS,
+    )
+    best = 0.0
+    levels = range(-1, cost.shape[1])
+    for combo in itertools.product(levels, repeat=len(customers)):
+        spent = sum(np.ceil(cost[i, c] * 100 - 1e-9) / 100 for i, c in enumerate(combo) if c >= 0)
+        if spent <= budget + 1e-9:
+            best = max(best, sum(net[i, c] for i, c in enumerate(combo) if c >= 0))
+    return best
+
+
+@pytest.mark.parametrize(("seed", "budget"), [(0, 6.0), (1, 10.0), (2, 3.0), (3, 25.0)])
+def test_exact_matches_brute_force(seed: int, budget: float) -> None:
+    customers = _customers(6, seed)
+    plan = allocate(customers, budget, OFFERS)
+    assert plan.exact
+    assert plan.offers["net"].sum() == pytest.approx(_brute_force(customers, budget), abs=1e-6)
+    assert plan.spent <= budget + 1e-9
+
+
+def test_greedy_is_close_to_exact() -> None:
+    customers = _customers(300, 7)
+    exact = allocate(customers, 200.0, OFFERS)
+    greedy = allocate(customers, 200.0, OFFERS, method="greedy")
+    assert not greedy.exact and greedy.spent <= 200.0 + 1e-9
+    assert greedy.offers["net"].sum() >= 0.97 * exact.offers["net"].sum()
+
+
+def test_inverse_pricing_and_policy_cap() -> None:
+    customers = pd.DataFrame(
+        {
+            "customer_id": ["likely", "unlikely"],
+            "p_purchase": [0.9, 0.1],
+            "value": [400.0, 400.0],
+            "order_value": [50.0, 50.0],
+        }
+    )
+    plan = allocate(customers, 1000.0, OFFERS).offers.set_index("customer_id")
+    # The customer who would buy anyway gets the smaller discount (or none).
+    assert plan["discount_pct"].get("likely", -1) < plan.loc["unlikely", "discount_pct"]
+    capped = allocate(customers, 1000.0, OFFERS.capped(10)).offers
+    assert capped["discount_pct"].max() <= 10
+
+
+def test_value_with_and_without_offers() -> None:
+    customers = _customers(20, 4)
+    plan = allocate(customers, 50.0, OFFERS)
+    assert plan.value_with == pytest.approx(plan.value_without + plan.offers["net"].sum())
+    assert plan.value_with >= plan.value_without
