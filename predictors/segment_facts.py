@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from commerce.errors import NotFound
 from predictors.features import customer_features
 from predictors.history import History
 from predictors.segments import RULES, assign_segments, behaviour_clusters, rfm_scores
@@ -71,3 +72,14 @@ def _top_categories(history: History, labels: "pd.Series[str]", top: int) -> dic
         best = per.droplevel("group").sort_values(ascending=False).head(top)
         out[str(group)] = [str(c) for c in best.index]
     return out
+
+
+def segment_members(history: History, cutoff: pd.Timestamp, name: str) -> "pd.Index[str]":
+    """Customer ids of a segment or cluster (case-insensitive name); NotFound lists the names."""
+    segments = customer_segments(history, cutoff)
+    names = set(segments["segment"]) | set(segments["cluster"])
+    match = next((n for n in names if n.lower() == name.strip().lower()), None)
+    if match is None:
+        raise NotFound(f"no segment '{name}'; known: {', '.join(sorted(names))}")
+    chosen = (segments["segment"] == match) | (segments["cluster"] == match)
+    return segments.index[chosen.to_numpy()]

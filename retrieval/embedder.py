@@ -114,7 +114,10 @@ def _load(path: str, device: str) -> tuple[Any, Any]:
     """Tokenizer and model, once per process and device (loading takes seconds)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # belt and braces beside local_files_only
     from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as transformers_logging
 
+    # A bar per load is noise; ours shows the embedding.
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
     model = AutoModel.from_pretrained(path, local_files_only=True).to(device)
     model.eval()

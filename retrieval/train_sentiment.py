@@ -9,11 +9,12 @@ How score and label are derived from a two-class label:
   to balance (the data is 65% great), so p = 0.5 is "no lean", not "the data's base rate";
   score = 2p - 1 in [-1, 1]. The L2 strength is chosen on a stratified 20% validation split
   of the training reviews, then the head is refitted on all 4,000.
-- neutral_band: the smallest |score| threshold (0.05 steps) at which both the `positive` and
-  the `negative` labels are right at least MIN_LABEL_PRECISION of the time on the validation
-  split, where `negative` counts as right on an `other` review. Scores inside the band are
-  `neutral`: the head is not sure enough to say. Caveat: `other` includes 4-star reviews, so
-  "negative" is measured against "not 5 stars", a proxy.
+- neutral_band: the smallest |score| threshold (0.05 steps) at which the texts labelled
+  `positive` or `negative` get the right side (great / other) at least MIN_LABEL_PRECISION of
+  the time on the validation split (selective accuracy). Scores inside the band are `neutral`:
+  the head is not sure enough to lean. Caveat: `other` includes 3- and 4-star reviews, so
+  "negative" is measured against "not 5 stars", a proxy; many mild reviews land in the band,
+  which is where they belong.
 
 Deterministic: a fixed split seed, zero initial weights and L-BFGS (no sampling).
 """
@@ -28,7 +29,7 @@ from scipy.optimize import minimize
 
 from retrieval.sentiment import HEAD_PATH, SentimentHead
 
-L2_GRID = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2)  # penalty 0.5·l2·|w|² on the mean loss
+L2_GRID = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3)  # penalty 0.5·l2·|w|² on the mean loss
 MIN_LABEL_PRECISION = 0.85
 SEED = 0
 
@@ -88,14 +89,12 @@ def macro_f1(predicted: np.ndarray, truth: np.ndarray) -> float:
 
 
 def choose_neutral_band(scores: np.ndarray, great: np.ndarray) -> float:
-    """The narrowest band at which both labels reach MIN_LABEL_PRECISION (see module doc)."""
+    """The narrowest band (0.05 steps) outside which the labels are right often enough."""
     for band in np.arange(0.0, 0.95, 0.05):
-        positive, negative = scores >= band, scores <= -band
-        if positive.sum() < 10 or negative.sum() < 10:
+        labelled = np.abs(scores) >= band
+        if labelled.sum() < 20:
             break
-        if great[positive].mean() >= MIN_LABEL_PRECISION and (
-            1 - great[negative].mean() >= MIN_LABEL_PRECISION
-        ):
+        if ((scores[labelled] >= 0) == great[labelled]).mean() >= MIN_LABEL_PRECISION:
             return round(float(band), 2)
     return 0.5
 
@@ -156,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     head = train_head(embeddings[~testing], great[~testing])
     held_out = evaluate(head.scores(embeddings[testing]), great[testing], head.neutral_band)
     info = head.info | {
-        "neutral_band_rule": f"both labels >= {MIN_LABEL_PRECISION} precise on validation",
+        "neutral_band_rule": (
+            f"labels outside the band >= {MIN_LABEL_PRECISION} right on validation"
+        ),
         "held_out": {k: round(v, 4) for k, v in vars(held_out).items()},
         "held_out_reviews": int(testing.sum()),
     }

@@ -15,6 +15,8 @@ that order.
 """
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -30,6 +32,7 @@ TUNING_QUERIES = 200
 EXACT_SUBSET_MAX = 20_000  # a filter this selective is answered by comparing every match
 TRAIN_POINTS_PER_CELL = 40  # k-means needs ~40 points a cell; more only costs time
 SEED = 1234
+SINGLE_THREAD_UP_TO = 4  # queries answered on one thread (see _threads_for)
 
 
 def choose_kind(count: int, approximate_from: int = APPROXIMATE_FROM) -> IndexKind:
@@ -164,7 +167,8 @@ class VectorIndex:
         if allowed is not None:
             selector = faiss.IDSelectorBatch(allowed)
             params.sel = selector
-        scores, ids = self.index.search(queries, k, params=params)
+        with _threads_for(len(queries)):
+            scores, ids = self.index.search(queries, k, params=params)
         return scores, ids
 
 
@@ -195,6 +199,22 @@ def recall_at_k(found: np.ndarray, truth: np.ndarray) -> float:
     """Share of the true top-k ids that were found, averaged over queries."""
     hits = sum(len(set(f[f >= 0]) & set(t[t >= 0])) for f, t in zip(found, truth, strict=True))
     return hits / max(1, int((truth >= 0).sum()))
+
+
+@contextmanager
+def _threads_for(queries: int) -> Iterator[None]:
+    """One OpenMP thread for a handful of queries: forking a team to scan for one query costs
+    more than the scan, and on a shared CPU the team's spin-waits make it 40x slower
+    (bench/retrieval.py). Batches keep every thread."""
+    if queries > SINGLE_THREAD_UP_TO:
+        yield
+        return
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
 
 
 def _as_rows(vectors: np.ndarray) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 import typer
 
-from assistant.cli import demo, forecast, plan, predict, segments, store
+from assistant.cli import demo, forecast, plan, predict, retrieval, segments, store
 
 app = typer.Typer(
     name="retain",
@@ -20,4 +20,9 @@ app.command("forecast")(forecast.forecast_command)
 app.command("plan")(plan.plan_command)
 app.command("at-risk")(plan.at_risk_command)
 app.add_typer(segments.app, name="segments")
+app.command("search")(retrieval.search_command)
+app.command("similar")(retrieval.similar_command)
+app.command("sentiment")(retrieval.sentiment_command)
+app.command("themes")(retrieval.themes_command)
+app.add_typer(retrieval.app, name="index")
 app.add_typer(demo.app, name="demo")

@@ -14,7 +14,7 @@ from commerce.workspace import Workspace
 from predictors.allocation import OfferAssumptions, allocate, plan_inputs
 from predictors.history import from_store
 from predictors.pipeline import latest_scores
-from predictors.segment_facts import customer_segments
+from predictors.segment_facts import segment_members
 
 
 def _scores(workspace: Workspace, segment: str | None) -> pd.DataFrame:
@@ -23,12 +23,7 @@ def _scores(workspace: Workspace, segment: str | None) -> pd.DataFrame:
         raise NotFound("the current store has no scores: run `retain train` and `retain score`")
     if segment:
         history = from_store(workspace.store())
-        segments = customer_segments(history, history.last_day)
-        names = set(segments["segment"]) | set(segments["cluster"])
-        match = next((n for n in names if n.lower() == segment.lower()), None)
-        if match is None:
-            raise NotFound(f"no segment '{segment}'; known: {', '.join(sorted(names))}")
-        members = segments.index[(segments["segment"] == match) | (segments["cluster"] == match)]
+        members = segment_members(history, history.last_day, segment)
         scores = scores[scores["customer_id"].isin(members)]
     return scores
 

@@ -2,8 +2,7 @@
 
 Review text is shown as data: control characters are replaced and rich markup is not
 interpreted, so a review cannot restyle or rewrite the terminal; `--json` prints it verbatim
-(JSON-escaped). Segments do not exist yet: `--segment` is accepted and refused with a message
-that says to pass the segment's customers with `--customers FILE` instead.
+(JSON-escaped). `--segment` takes an RFM segment or cluster name (see `retain segments`).
 """
 
 import json
@@ -36,7 +35,7 @@ app = typer.Typer(help="Build the review and customer indexes.", no_args_is_help
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
 SegmentOption = Annotated[
-    str | None, typer.Option(help="Segment name (segments are not available yet: use --customers)")
+    str | None, typer.Option(help="Only customers of this segment or cluster (see retain segments)")
 ]
 CustomersOption = Annotated[
     Path | None, typer.Option(dir_okay=False, help="File of customer ids, one a line")
@@ -268,14 +267,15 @@ def _customer_features(workspace: Workspace) -> pd.DataFrame:
 def _customer_ids(
     customer: list[str] | None, customers: Path | None, segment: str | None
 ) -> set[str] | None:
-    if segment is not None:
-        raise InvalidInput(
-            f"--segment {segment}: segments are not available yet; pass the segment's "
-            "customers with --customers FILE (one customer id a line)"
-        )
-    if customer is None and customers is None:
+    if customer is None and customers is None and segment is None:
         return None
     ids = set(customer or [])
+    if segment is not None:
+        from predictors.history import from_store
+        from predictors.segment_facts import segment_members
+
+        history = from_store(Workspace(Settings().home).store())
+        ids |= set(segment_members(history, history.last_day, segment))
     if customers is not None:
         ids |= {line.strip() for line in read_lines(customers) if line.strip()}
     return ids

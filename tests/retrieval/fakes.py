@@ -5,6 +5,7 @@ no weights, no torch, microseconds a text.
 """
 
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -24,7 +25,7 @@ class HashingEmbedder:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             words = re.findall(r"\w+", text.lower()[:10_000])
-            for token in words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]:
+            for token in words + [f"{a}_{b}" for a, b in itertools.pairwise(words)]:
                 digest = hashlib.blake2b(token.encode(), digest_size=4).digest()
                 bucket = int.from_bytes(digest[:3], "little") % self.dimension
                 vectors[row, bucket] += 1.0 if digest[3] & 1 else -1.0

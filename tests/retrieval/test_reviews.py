@@ -34,10 +34,15 @@ def test_search_finds_by_meaning_and_filters(tmp_path: Path, retain_home: Path) 
     assert len(hits) == 5 and all("stale" in hit.text for hit in hits)
     assert hits[0].similarity is not None and hits[0].similarity >= hits[-1].similarity  # type: ignore[operator]
 
-    only = ReviewFilter(customer_ids={"c3"}, min_rating=1, max_rating=3)
+    # c1 wrote 10 reviews, all about broken parcels: none near the query, yet k come back.
+    only = ReviewFilter(customer_ids={"c1"}, min_rating=1, max_rating=3)
     hits = index.search("stale coffee", embedder, k=5, where=only)
-    assert len(hits) == 5  # c3 wrote 10 reviews, 7 not 5-star: a selective filter still gives k
-    assert all(h.customer_id == "c3" and h.rating is not None and h.rating <= 3 for h in hits)
+    assert len(hits) == 5
+    assert all(h.customer_id == "c1" and h.rating is not None and h.rating <= 3 for h in hits)
+    assert (
+        index.search("x", embedder, k=5, where=ReviewFilter(customer_ids={"c3"}, max_rating=3))
+        == []
+    )
 
     window = ReviewFilter(since=pd.Timestamp("2024-03-01"), until=pd.Timestamp("2024-03-31"))
     for hit in index.search("tea", embedder, k=50, where=window):
@@ -69,7 +74,7 @@ def test_update_embeds_only_new_reviews(tmp_path: Path, retain_home: Path) -> No
     workspace = Workspace(retain_home)
     build_review_index(workspace, HashingEmbedder())
     write_store(retain_home, reviews, tmp_path / "b")
-    with pytest.raises(InvalidInput, match="built from store .* but the current store is"):
+    with pytest.raises(InvalidInput, match=r"built from store .* but the current store is"):
         open_review_index(workspace)
     embedder = HashingEmbedder()
     result = build_review_index(workspace, embedder)
@@ -115,13 +120,14 @@ def test_hostile_text_is_indexed_and_returned_verbatim(tmp_path: Path, retain_ho
     assert (empty.sentiment_score, empty.sentiment_label) == (0.0, "neutral")
 
 
-def test_no_reviews_table_and_no_index_are_named(tmp_path: Path, retain_home: Path) -> None:
+def test_missing_store_index_or_artifact_is_named(tmp_path: Path, retain_home: Path) -> None:
     workspace = Workspace(retain_home)
     with pytest.raises(NotFound, match="no store"):
         build_review_index(workspace, HashingEmbedder())
     write_store(retain_home, make_reviews(8), tmp_path / "src")
     with pytest.raises(NotFound, match="retain index build"):
         open_review_index(workspace)
+    reviews_folder(workspace).mkdir()
     (reviews_folder(workspace) / "artifact.json").write_text("{not json")
     result = build_review_index(workspace, HashingEmbedder())
     assert result.mode == "built" and "unusable" in result.reason

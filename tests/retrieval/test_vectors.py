@@ -17,8 +17,8 @@ def unit(rows: np.ndarray) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def data() -> tuple[np.ndarray, np.ndarray]:
-    """30,000 base vectors and 200 queries, 384-d, of low intrinsic dimension like embeddings."""
-    dataset = SyntheticDataset(384, 0, 30_000, 200, metric="IP", seed=1338)
+    """20,000 base vectors and 200 queries, 384-d, of low intrinsic dimension like embeddings."""
+    dataset = SyntheticDataset(384, 0, 20_000, 200, metric="IP", seed=1338)
     return unit(dataset.get_database()), unit(dataset.get_queries())
 
 
@@ -26,7 +26,8 @@ def truth(base: np.ndarray, queries: np.ndarray, allowed: np.ndarray | None = No
     """Exact top-10 by brute force, independent of the code under test."""
     ids = np.arange(len(base)) if allowed is None else allowed
     scores = queries @ base[ids].T
-    return ids[np.argsort(-scores, axis=1, kind="stable")[:, :K]]
+    top = np.argpartition(-scores, K, axis=1)[:, :K]  # the top 10 in any order: recall is a set
+    return ids[top]
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +67,11 @@ def test_selective_filter_still_returns_k(
 
 
 def test_broad_filter_on_ivf_returns_k_with_recall(
-    data: tuple[np.ndarray, np.ndarray], ivf: VectorIndex
+    data: tuple[np.ndarray, np.ndarray], ivf: VectorIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("retrieval.vectors.EXACT_SUBSET_MAX", 5_000)  # take the selector path
     base, queries = data
-    allowed = np.flatnonzero(np.arange(len(base)) % 5 != 0)  # 24,000: past the exact path
+    allowed = np.flatnonzero(np.arange(len(base)) % 8 != 0)
     _, found = ivf.search(queries, K, allowed)
     assert (found >= 0).all() and np.isin(found, allowed).all()
     assert recall_at_k(found, truth(base, queries, allowed)) >= 0.95
@@ -83,11 +85,11 @@ def test_fewer_matches_than_k_pads_with_minus_one(ivf: VectorIndex) -> None:
 
 def test_incremental_add_is_searchable(data: tuple[np.ndarray, np.ndarray]) -> None:
     base, _ = data
-    index = VectorIndex.build(base[:20_000], kind="ivf")
-    index.add(base[20_000:])
+    index = VectorIndex.build(base[:15_000], kind="ivf")
+    index.add(base[15_000:])
     assert index.count == len(base)
-    _, found = index.search(base[25_000:25_020], 1)
-    assert (found[:, 0] == np.arange(25_000, 25_020)).all()
+    _, found = index.search(base[18_000:18_020], 1)
+    assert (found[:, 0] == np.arange(18_000, 18_020)).all()
 
 
 def test_save_and_load_keep_kind_and_nprobe(ivf: VectorIndex, tmp_path: Path) -> None:
