@@ -42,6 +42,15 @@ class Settings(BaseSettings):
     max_discount_pct: float = Field(
         default=20.0, ge=0, le=100, description="Discount policy: no offer goes above this."
     )
+    default_discount_pct: int = Field(
+        default=10, ge=0, le=100, description="Discount of a drafted offer when none is asked for."
+    )
+    offer_perks: list[str] = Field(
+        default=[],
+        description="Perks offers may promise (e.g. free shipping); anything else is refused.",
+    )
+    offer_valid_days: int = Field(default=14, ge=1, le=365, description="Days an offer is valid.")
+    currency_symbol: str = Field(default="$", max_length=4, description="How money is written.")
     offer_discounts: list[float] = Field(
         default=[0.0, 5.0, 10.0, 15.0, 20.0], description="The discount ladder in percent."
     )

@@ -192,6 +192,19 @@ def model_card(meta: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def model_of_current_store(workspace: Workspace) -> Path | None:
+    """The newest model trained on the current store, if any."""
+    store = workspace.store()
+    for folder in sorted((workspace.home / "models").glob("m*"), reverse=True):
+        marker = folder / "artifact.json"
+        if (
+            marker.is_file()
+            and json.loads(marker.read_text()).get("store_version") == store.version
+        ):
+            return folder
+    return None
+
+
 def latest_scores(workspace: Workspace) -> pd.DataFrame | None:
     """The newest scores of the current store, or None when it has not been scored yet."""
     store = workspace.store()

@@ -37,7 +37,7 @@ def segment_table(
         indexed = scores.set_index("customer_id")
         frame["clv"] = indexed["clv"].reindex(frame.index)
         frame["churn_risk"] = indexed["churn_risk"].reindex(frame.index)
-        frame["value_at_risk"] = indexed["value_at_risk"].reindex(frame.index)
+        frame["value_at_risk"] = frame["churn_risk"] * frame["clv"]
     revenue = float(frame["spend_total"].sum()) or 1.0
     categories = _top_categories(history, frame[by], top)
     descriptions = {rule.name: rule.description for rule in RULES}
@@ -82,4 +82,5 @@ def segment_members(history: History, cutoff: pd.Timestamp, name: str) -> "pd.In
     if match is None:
         raise NotFound(f"no segment '{name}'; known: {', '.join(sorted(names))}")
     chosen = (segments["segment"] == match) | (segments["cluster"] == match)
-    return segments.index[chosen.to_numpy()]
+    members: pd.Index[str] = segments.index[chosen.to_numpy()]
+    return members

@@ -14,7 +14,13 @@ from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 from predictors.evaluate import MODELS, Evaluation, Split, evaluate
 from predictors.history import History, from_store, from_transactions
-from predictors.pipeline import Horizons, score_store, train_model
+from predictors.pipeline import (
+    Horizons,
+    latest_scores,
+    model_of_current_store,
+    score_store,
+    train_model,
+)
 from predictors.report import write_report
 from predictors.train import TrainConfig
 
@@ -75,15 +81,22 @@ def eval_command(
 
 def train_command(
     seed: Annotated[int | None, typer.Option(help="Training seed")] = None,
+    if_missing: Annotated[
+        bool, typer.Option("--if-missing", help="Do nothing when a model of this store exists")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
     """Train the predictor on the current store (backtest first) and save it under models/."""
     settings = Settings()
     config = TrainConfig(seed=settings.train_seed if seed is None else seed, device=settings.device)
     horizons = Horizons(settings.churn_horizon_days, settings.clv_horizon_days)
+    workspace = Workspace(settings.home)
     try:
+        if if_missing and (current := model_of_current_store(workspace)) is not None:
+            out.print(f"Model {current.name} was trained on the current store; kept it.")
+            return
         with steps("Training", enabled=not as_json) as progress:
-            result = train_model(Workspace(settings.home), horizons, config, progress)
+            result = train_model(workspace, horizons, config, progress)
     except RetainError as error:
         fail(error)
     summary = {
@@ -107,11 +120,17 @@ def score_command(
     model: Annotated[
         Path | None, typer.Option(file_okay=False, help="Model folder (default: the latest)")
     ] = None,
+    if_missing: Annotated[
+        bool, typer.Option("--if-missing", help="Do nothing when the current store is scored")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a summary as JSON")] = False,
 ) -> None:
     """Score every customer: churn risk, expected purchases, CLV with interval, value at risk."""
     settings = Settings()
     try:
+        if if_missing and latest_scores(Workspace(settings.home)) is not None:
+            out.print("The current store is already scored; kept the scores.")
+            return
         with steps("Scoring", enabled=not as_json):
             path = score_store(Workspace(settings.home), model, settings.device)
     except RetainError as error:

@@ -1,0 +1,169 @@
+"""`retain draft offer` and `retain draft segment`: grounded copy, streamed as the model writes.
+
+The draft streams to stdout; when the verifier rejects it, stderr says why and the retry (or
+the fallback) follows, so the last text printed is always the one that passed.
+"""
+
+from typing import Annotated, Literal
+
+import typer
+
+from assistant.cli.console import err, fail, out, print_json
+from assistant.drafting import (
+    Attempt,
+    DraftResult,
+    SegmentFacts,
+    catalogue,
+    draft_offer,
+    draft_segment_summary,
+    gather_offer_facts,
+    policy_from_settings,
+)
+from assistant.llm.base import ChatModel
+from assistant.settings import Settings
+from commerce.errors import InvalidInput, NotFound, RetainError
+from commerce.workspace import Workspace
+from predictors.history import from_store
+from predictors.pipeline import latest_scores
+from predictors.segment_facts import customer_segments, segment_members, segment_table
+from retrieval.build import open_review_index
+from retrieval.themes import complaint_themes
+
+app = typer.Typer(help="Draft offer copy and segment summaries, checked against the facts.")
+LABELS = {"first_pass": "draft", "retry": "retry", "fallback": "fallback (template)"}
+
+
+def _chat_model(settings: Settings) -> ChatModel:
+    """The chat model to draft with. WIRING POINT: the one place that picks the model.
+
+    The RETAIN_LLM_* settings choose it (assistant.llm.factory); NotFound says which pack to
+    install when it is missing.
+    """
+    from assistant.llm.factory import LLMConfig, load_from_config  # torch only when drafting
+
+    return load_from_config(LLMConfig.from_settings(settings), settings.home)
+
+
+class _Streamer:
+    """Prints pieces as they stream and a line on stderr after each attempt."""
+
+    def __init__(self) -> None:
+        self.started: set[str] = set()
+
+    def piece(self, path: str, text: str) -> None:
+        if path not in self.started:
+            self.started.add(path)
+            err.print(f"[dim]── {LABELS[path]} ──[/]")
+        out.file.write(text)
+        out.file.flush()
+
+    def attempt(self, attempt: Attempt) -> None:
+        if attempt.path == "fallback":
+            err.print(f"[dim]── {LABELS['fallback']} ──[/]")
+            out.print(attempt.text, highlight=False, markup=False)
+            return
+        out.file.write("\n")
+        for violation in attempt.violations:
+            err.print(f"[yellow]rejected:[/] {violation.message}", highlight=False)
+
+
+def offer_command(
+    customer_id: Annotated[str, typer.Argument(help="The customer's id in the store")],
+    discount: Annotated[
+        int | None, typer.Option(help="Percentage off (default and maximum from settings)")
+    ] = None,
+    channel: Annotated[str, typer.Option(help="email or sms")] = "email",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
+) -> None:
+    """Draft a personalised offer for one customer, within the discount policy."""
+    settings = Settings()
+    workspace = Workspace(settings.home)
+    try:
+        if channel not in {"email", "sms"}:
+            raise InvalidInput(f"unknown channel '{channel}' (valid: email, sms)")
+        policy = policy_from_settings(settings)
+        kind: Literal["email", "sms"] = "sms" if channel == "sms" else "email"
+        facts = gather_offer_facts(workspace, customer_id, policy, discount, kind)
+        model = _chat_model(settings)
+        result = draft_offer(
+            facts, model, policy, catalogue(workspace), None if as_json else _Streamer()
+        )
+    except RetainError as error:
+        fail(error)
+    _finish(result, as_json)
+
+
+def segment_command(
+    segment: Annotated[str, typer.Argument(help="The segment's name")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
+) -> None:
+    """Summarise one segment or cluster for marketers, from its computed facts."""
+    settings = Settings()
+    try:
+        workspace = Workspace(settings.home)
+        facts = segment_facts(workspace, segment)
+        result = draft_segment_summary(
+            facts,
+            _chat_model(settings),
+            policy_from_settings(settings),
+            catalogue(workspace),
+            None if as_json else _Streamer(),
+        )
+    except RetainError as error:
+        fail(error)
+    _finish(result, as_json)
+
+
+def segment_facts(workspace: Workspace, name: str) -> SegmentFacts:
+    """The facts of one segment or cluster (predictors), with complaint themes when the review
+    index is built and current."""
+    history = from_store(workspace.store())
+    segments = customer_segments(history, history.last_day)
+    rows = [
+        row
+        for by in ("segment", "cluster")
+        for row in segment_table(segments, latest_scores(workspace), history, by=by)
+    ]
+    row = next((r for r in rows if r["name"].lower() == name.strip().lower()), None)
+    if row is None:
+        raise NotFound(f"no segment '{name}'; known: {', '.join(r['name'] for r in rows)}")
+    if "avg_clv" not in row:
+        raise NotFound("the current store has no scores: run `retain train` and `retain score`")
+    themes: list[str] = []
+    try:
+        index = open_review_index(workspace)
+        members = set(segment_members(history, history.last_day, row["name"]))
+        themes = [t.name for t in complaint_themes(index, customer_ids=members, examples=0)]
+    except RetainError:
+        pass  # no current review index: the summary goes without themes
+    return SegmentFacts(
+        name=row["name"],
+        size=row["customers"],
+        revenue_share=row["share_of_revenue"],
+        avg_predicted_value=row["avg_clv"],
+        avg_churn_risk=row["avg_churn_risk"],
+        top_categories=tuple(row["top_categories"]),
+        themes=tuple(themes),
+    )
+
+
+app.command("offer")(offer_command)
+app.command("segment")(segment_command)
+
+
+def _finish(result: DraftResult, as_json: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "text": result.text,
+                "path": result.path,
+                "facts": result.facts,
+                "violations": [vars(v) for v in result.violations],
+                "attempts": [
+                    {"path": a.path, "seconds": round(a.seconds, 3), "pieces": a.pieces}
+                    for a in result.attempts
+                ],
+            }
+        )
+        return
+    err.print(f"[green]sent by:[/] {result.path} ({len(result.violations)} violation(s) found)")

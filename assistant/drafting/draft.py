@@ -1,0 +1,177 @@
+"""Grounded drafting: render the prompt, stream the model's draft, verify it, retry once, fall back.
+
+    facts ──render──▶ prompt ──model.stream──▶ draft ──verify──▶ ok: first_pass
+                                                  └─ violations ─▶ revision prompt ─▶ ok: retry
+                                                                                 └─▶ fallback
+
+The fallback is plain copy filled by code (prompts/templates/fallback/) and verified like any
+draft. Only this module calls the model; facts, checks and copy are tested without one.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from assistant.drafting.facts import OfferFacts, SegmentFacts
+from assistant.drafting.grounding import Grounding
+from assistant.drafting.policy import OfferPolicy
+from assistant.drafting.verify import Violation, verify
+from assistant.llm.base import ChatModel, Message
+from commerce.errors import RetainError
+from prompts import FactValue, render, render_fallback
+
+Path = Literal["first_pass", "retry", "fallback"]
+EMAIL_TOKENS, SMS_TOKENS, SUMMARY_TOKENS = 320, 90, 260
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One try at a draft, with what the verifier found and how fast it came."""
+
+    path: Path
+    text: str
+    violations: tuple[Violation, ...]
+    seconds: float = 0.0
+    first_token_s: float | None = None  # None for the fallback, or a model that said nothing
+    pieces: int = 0  # streamed pieces (about one token each with the local backends)
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    """The text to show, which path produced it, the facts it used and every violation found."""
+
+    text: str
+    path: Path
+    facts: dict[str, FactValue]
+    violations: tuple[Violation, ...]
+    attempts: tuple[Attempt, ...] = field(default=())
+
+
+class DraftObserver(Protocol):
+    """Hears a draft as it happens: each streamed piece, and each finished attempt."""
+
+    def piece(self, path: Path, text: str) -> None: ...
+
+    def attempt(self, attempt: Attempt) -> None: ...
+
+
+def draft_offer(
+    facts: OfferFacts,
+    model: ChatModel,
+    policy: OfferPolicy,
+    catalogue: dict[str, str] | None = None,
+    observer: DraftObserver | None = None,
+) -> DraftResult:
+    """Offer copy for one customer (email or SMS), verified against its facts and the policy.
+
+    InvalidInput before any model call when the facts offer more than the policy allows.
+    """
+    facts.check(policy)
+    sms = facts.channel == "sms"
+    return _draft(
+        template=f"offer_{facts.channel}",
+        prompt_facts=facts.prompt_facts(policy),
+        fallback=(f"offer_{facts.channel}", facts.fallback_values(policy)),
+        grounding=facts.grounding(policy, catalogue or {}),
+        model=model,
+        policy=policy,
+        max_chars=policy.sms_max_chars if sms else None,
+        max_new_tokens=SMS_TOKENS if sms else EMAIL_TOKENS,
+        observer=observer,
+    )
+
+
+def draft_segment_summary(
+    facts: SegmentFacts,
+    model: ChatModel,
+    policy: OfferPolicy,
+    catalogue: dict[str, str] | None = None,
+    observer: DraftObserver | None = None,
+) -> DraftResult:
+    """A few sentences on one segment for marketers, verified like an offer."""
+    return _draft(
+        template="segment_summary",
+        prompt_facts=facts.prompt_facts(policy),
+        fallback=("segment_summary", facts.fallback_values(policy)),
+        grounding=facts.grounding(policy, catalogue or {}),
+        model=model,
+        policy=policy,
+        max_chars=None,
+        max_new_tokens=SUMMARY_TOKENS,
+        observer=observer,
+    )
+
+
+def _draft(
+    template: str,
+    prompt_facts: dict[str, FactValue],
+    fallback: tuple[str, dict[str, str | None]],
+    grounding: Grounding,
+    model: ChatModel,
+    policy: OfferPolicy,
+    max_chars: int | None,
+    max_new_tokens: int,
+    observer: DraftObserver | None,
+) -> DraftResult:
+    prompt = render(template, prompt_facts)
+    messages: list[Message] = list(prompt.messages())
+    check: Callable[[str], list[Violation]] = lambda text: verify(  # noqa: E731
+        text, grounding, policy, max_chars
+    )
+    attempts: list[Attempt] = []
+    for path in ("first_pass", "retry"):
+        attempt = _attempt(path, model, messages, max_new_tokens, check, observer)
+        attempts.append(attempt)
+        if observer:
+            observer.attempt(attempt)
+        if not attempt.violations:
+            return _result(attempt, prompt.facts, attempts)
+        if attempt.violations[0].kind == "model_error":
+            break  # a model that failed once will not do better on a retry
+        # The retry sees its own draft and, in the revision prompt, each violation named.
+        problems = [v.message for v in attempt.violations]
+        revision = render("revision", {"problems": problems}).user
+        messages = [
+            *messages[:2],
+            {"role": "assistant", "content": attempt.text},
+            {"role": "user", "content": revision},
+        ]
+    text = render_fallback(fallback[0], fallback[1])
+    final = Attempt("fallback", text, tuple(check(text)))
+    attempts.append(final)
+    if observer:
+        observer.attempt(final)
+    return _result(final, prompt.facts, attempts)
+
+
+def _attempt(
+    path: Path,
+    model: ChatModel,
+    messages: list[Message],
+    max_new_tokens: int,
+    check: Callable[[str], list[Violation]],
+    observer: DraftObserver | None,
+) -> Attempt:
+    pieces: list[str] = []
+    started = time.perf_counter()
+    first: float | None = None
+    try:
+        for piece in model.stream(messages, max_new_tokens=max_new_tokens, temperature=0.0):
+            if first is None and piece:
+                first = time.perf_counter() - started
+            pieces.append(piece)
+            if observer:
+                observer.piece(path, piece)
+    except RetainError as error:
+        # A backend that is out of memory or missing: say so, and let the fallback answer.
+        failure = Violation("model_error", "", f"the model failed: {error}")
+        return Attempt(path, "".join(pieces), (failure,), time.perf_counter() - started, first)
+    text = "".join(pieces).strip()
+    seconds = time.perf_counter() - started
+    return Attempt(path, text, tuple(check(text)), seconds, first, len(pieces))
+
+
+def _result(final: Attempt, facts: dict[str, FactValue], attempts: list[Attempt]) -> DraftResult:
+    found = tuple(v for a in attempts for v in a.violations)
+    return DraftResult(final.text, final.path, facts, found, tuple(attempts))

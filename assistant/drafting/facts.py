@@ -1,0 +1,180 @@
+"""The facts a draft is written from: plain values computed by code, and what each one allows.
+
+Each facts class turns itself into three views: the prompt's facts (words for the model), the
+fallback's values (finished strings), and the grounding (what the verifier lets a draft say).
+Internal figures (churn risk, predicted value) reach the model of an offer only as words
+("high"), so a customer never reads their own score, and the verifier rejects it if they do.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from assistant.drafting.grounding import AllowedNumber, Grounding
+from assistant.drafting.policy import OfferPolicy
+from commerce.errors import InvalidInput
+from prompts import FactValue, format_number
+
+Channel = Literal["email", "sms"]
+# A name we will put in a message: letters, spaces, hyphens, apostrophes, dots; short.
+_NAME = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?$")
+MAX_NAME_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Product:
+    product_id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class OfferFacts:
+    """One customer and one offer. Build with gather.gather_offer_facts, or directly in tests."""
+
+    customer_id: str
+    channel: Channel
+    discount_pct: int
+    offer_expires: date
+    customer_name: str | None = None  # first name, already checked by safe_first_name
+    favourite_category: str | None = None
+    last_order_date: date | None = None
+    last_order_amount: float | None = None
+    last_order_products: tuple[Product, ...] = ()
+    recent_review: str | None = None  # the customer's own words: context, never grounding
+    churn_risk: float | None = None  # 0..1, internal
+    predicted_value: float | None = None  # CLV over the value horizon, internal
+    perks: tuple[str, ...] = ()
+
+    def check(self, policy: OfferPolicy) -> None:
+        """InvalidInput when these facts offer more than the policy allows."""
+        policy.discount(self.discount_pct)
+        extra = sorted(set(self.perks) - set(policy.perks))
+        if extra:
+            raise InvalidInput(f"perk(s) {', '.join(extra)} are not allowed by the offer policy")
+
+    def prompt_facts(self, policy: OfferPolicy) -> dict[str, FactValue]:
+        return {
+            "discount_pct": self.discount_pct,
+            "offer_expires": say_date(self.offer_expires),
+            "customer_name": self.customer_name,
+            "favourite_category": self.favourite_category,
+            "last_order_date": say_date(self.last_order_date) if self.last_order_date else None,
+            "last_order_amount": say_money(self.last_order_amount, policy),
+            "last_order_products": [p.title for p in self.last_order_products],
+            "perks": list(self.perks),
+            "recent_review": self.recent_review,
+            "risk_level": _level(self.churn_risk, (0.4, 0.7)),
+            "value_tier": None if self.predicted_value is None else _tier(self.predicted_value),
+        }
+
+    def fallback_values(self, policy: OfferPolicy) -> dict[str, str | None]:
+        return {
+            "discount_pct": str(self.discount_pct),
+            "offer_expires": say_date(self.offer_expires),
+            "customer_name": self.customer_name,
+            "favourite_category": self.favourite_category,
+            "perks": " and ".join(self.perks) or None,
+        }
+
+    def grounding(self, policy: OfferPolicy, catalogue: dict[str, str]) -> Grounding:
+        numbers = [AllowedNumber(self.discount_pct, "percent", "discount_pct")]
+        if self.last_order_amount is not None:
+            numbers.append(AllowedNumber(self.last_order_amount, "money", "last_order_amount"))
+        dates = [self.offer_expires] + ([self.last_order_date] if self.last_order_date else [])
+        return Grounding(
+            numbers=tuple(numbers),
+            dates=tuple(dates),
+            products={p.product_id: p.title for p in self.last_order_products},
+            names=(self.customer_name,) if self.customer_name else (),
+            phrases=(self.favourite_category,) if self.favourite_category else (),
+            perks=tuple(p for p in self.perks if p in policy.perks),
+            catalogue=catalogue,
+        )
+
+
+@dataclass(frozen=True)
+class SegmentFacts:
+    """One segment, as plain numbers the caller computed. Fractions are 0..1."""
+
+    name: str
+    size: int
+    revenue_share: float
+    avg_predicted_value: float
+    avg_churn_risk: float
+    top_categories: tuple[str, ...] = ()
+    themes: tuple[str, ...] = field(default=())  # review themes: free text, context only
+
+    def prompt_facts(self, policy: OfferPolicy) -> dict[str, FactValue]:
+        return {
+            "segment_name": self.name,
+            "size": self.size,
+            "revenue_share_pct": _pct(self.revenue_share),
+            "avg_predicted_value": say_money(self.avg_predicted_value, policy),
+            "avg_churn_risk_pct": _pct(self.avg_churn_risk),
+            "top_categories": list(self.top_categories),
+            "themes": list(self.themes),
+            "max_discount_pct": policy.max_discount_pct,
+        }
+
+    def fallback_values(self, policy: OfferPolicy) -> dict[str, str | None]:
+        return {
+            "segment_name": self.name,
+            "size": f"{self.size:,}",
+            "revenue_share_pct": format_number(_pct(self.revenue_share)),
+            "avg_predicted_value": say_money(self.avg_predicted_value, policy),
+            "avg_churn_risk_pct": format_number(_pct(self.avg_churn_risk)),
+            "top_categories": ", ".join(self.top_categories) or None,
+        }
+
+    def grounding(self, policy: OfferPolicy, catalogue: dict[str, str]) -> Grounding:
+        numbers = (
+            AllowedNumber(self.size, "count", "size"),
+            AllowedNumber(_pct(self.revenue_share), "percent", "revenue_share_pct"),
+            AllowedNumber(self.avg_predicted_value, "money", "avg_predicted_value"),
+            AllowedNumber(_pct(self.avg_churn_risk), "percent", "avg_churn_risk_pct"),
+            AllowedNumber(policy.max_discount_pct, "percent", "max_discount_pct"),
+        )
+        return Grounding(
+            numbers=numbers,
+            phrases=(self.name, *self.top_categories),
+            catalogue=catalogue,
+        )
+
+
+def safe_first_name(name: str | None) -> str | None:
+    """The first name when it reads as a name; None for anything else (digits, links, prose).
+
+    A name is text a customer typed: one that is not plainly a name stays out of prompts and
+    messages rather than being trusted.
+    """
+    if not name:
+        return None
+    first = name.strip().split()[0] if name.strip() else ""
+    if not first or len(name) > MAX_NAME_CHARS or not _NAME.match(name.strip()):
+        return None
+    return first
+
+
+def say_date(day: date) -> str:
+    """The one way dates are written to the model and in fallbacks: March 5, 1998."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def say_money(amount: float | None, policy: OfferPolicy) -> str | None:
+    return None if amount is None else f"{policy.currency_symbol}{amount:,.2f}"
+
+
+def _pct(fraction: float) -> float:
+    return round(100 * fraction, 1)
+
+
+def _level(risk: float | None, cuts: tuple[float, float]) -> str | None:
+    if risk is None:
+        return None
+    return "high" if risk >= cuts[1] else "medium" if risk >= cuts[0] else "low"
+
+
+def _tier(value: float) -> str:
+    # Rough per-customer yearly spend bands for tone only; the model never states the figure.
+    return "high" if value >= 200 else "medium" if value >= 50 else "low"

@@ -1,0 +1,134 @@
+"""Gathering an offer's facts from the workspace: the store's tables and the latest scores.
+
+Everything here is pandas over the store; nothing is worded. Scores are optional (a store that
+was never scored still gets offers, without the risk and value context).
+"""
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from assistant.drafting.facts import Channel, OfferFacts, Product, safe_first_name
+from assistant.drafting.policy import OfferPolicy
+from commerce.errors import NotFound
+from commerce.workspace import Store, Workspace
+
+MAX_PRODUCTS = 3  # products of the last order named to the model
+MAX_REVIEW_CHARS = 300
+
+
+def gather_offer_facts(
+    workspace: Workspace,
+    customer_id: str,
+    policy: OfferPolicy,
+    discount_pct: int | None = None,
+    channel: Channel = "email",
+    today: date | None = None,
+) -> OfferFacts:
+    """The facts of an offer to one customer; NotFound when the store has no such customer.
+
+    The discount is checked against the policy here (InvalidInput above the maximum), so no
+    draft is ever attempted for an offer the policy forbids.
+    """
+    store = workspace.store()
+    discount = policy.discount(discount_pct)
+    orders = store.table("orders", ["order_id", "customer_id", "ts", "amount"])
+    mine = orders[orders["customer_id"].astype(str) == customer_id].sort_values("ts")
+    if mine.empty:
+        raise NotFound(f"customer '{customer_id}' has no orders in store {store.version}")
+    last = mine.iloc[-1]
+    items = _items(store, set(mine["order_id"].astype(str)))
+    last_items = items[items["order_id"] == str(last["order_id"])] if not items.empty else items
+    scores = latest_scores(workspace, store)
+    row = scores[scores["customer_id"] == customer_id] if scores is not None else None
+    has_score = row is not None and not row.empty
+    return OfferFacts(
+        customer_id=customer_id,
+        channel=channel,
+        discount_pct=discount,
+        offer_expires=(today or date.today()) + timedelta(days=policy.offer_valid_days),
+        customer_name=safe_first_name(_customer_name(store, customer_id)),
+        favourite_category=_favourite_category(items),
+        last_order_date=pd.Timestamp(last["ts"]).date(),
+        last_order_amount=round(float(last["amount"]), 2),
+        last_order_products=tuple(
+            Product(str(r.product_id), str(r.title))
+            for r in last_items.drop_duplicates("product_id").head(MAX_PRODUCTS).itertuples()
+            if isinstance(r.title, str) and r.title
+        ),
+        recent_review=_recent_review(store, customer_id),
+        churn_risk=float(row["churn_risk"].iloc[0]) if has_score and row is not None else None,
+        predicted_value=float(row["clv"].iloc[0]) if has_score and row is not None else None,
+        perks=policy.perks,
+    )
+
+
+def catalogue(workspace: Workspace) -> dict[str, str]:
+    """Every product id with its title, for spotting products a draft names; {} without them."""
+    store = workspace.store()
+    if not store.has("products"):
+        return {}
+    products = store.table("products", ["product_id", "title"]).dropna()
+    return dict(zip(products["product_id"].astype(str), products["title"].astype(str), strict=True))
+
+
+def latest_scores(workspace: Workspace, store: Store) -> pd.DataFrame | None:
+    """The newest scores written for the current store, or None when there are none."""
+    folder = workspace.home / "scores"
+    for path in sorted(folder.glob("*/scores.parquet"), reverse=True):
+        if _store_version(path.parent / "artifact.json") == store.version:
+            frame = pd.read_parquet(path, columns=["customer_id", "churn_risk", "clv"])
+            frame["customer_id"] = frame["customer_id"].astype(str)
+            return frame
+    return None
+
+
+def _store_version(marker: Path) -> str | None:
+    try:
+        value = json.loads(marker.read_text()).get("store_version")
+    except (OSError, ValueError):
+        return None
+    return str(value) if value else None
+
+
+def _items(store: Store, order_ids: set[str]) -> pd.DataFrame:
+    """A customer's order lines with product title and category; empty without those tables."""
+    columns = ["order_id", "product_id", "quantity", "title", "category"]
+    if not (store.has("order_items") and store.has("products")):
+        return pd.DataFrame(columns=columns)
+    items = store.table("order_items", ["order_id", "product_id", "quantity"])
+    items = items[items["order_id"].astype(str).isin(order_ids)].copy()
+    items["order_id"] = items["order_id"].astype(str)
+    products = store.table("products", ["product_id", "title", "category"])
+    return items.merge(products, on="product_id", how="left")[columns]
+
+
+def _favourite_category(items: pd.DataFrame) -> str | None:
+    # The category bought in the largest quantity; ties go to the alphabetically first.
+    known = items.dropna(subset=["category"])
+    if known.empty:
+        return None
+    totals = known.groupby("category")["quantity"].sum().sort_index()
+    return str(totals.idxmax())
+
+
+def _customer_name(store: Store, customer_id: str) -> str | None:
+    if not store.has("customers"):
+        return None
+    customers = store.table("customers")
+    if "name" not in customers.columns:
+        return None
+    match = customers.loc[customers["customer_id"].astype(str) == customer_id, "name"].dropna()
+    return str(match.iloc[0]) if not match.empty else None
+
+
+def _recent_review(store: Store, customer_id: str) -> str | None:
+    if not store.has("reviews"):
+        return None
+    reviews = store.table("reviews", ["customer_id", "ts", "text"])
+    mine = reviews[reviews["customer_id"].astype(str) == customer_id].dropna(subset=["text"])
+    if mine.empty:
+        return None
+    return str(mine.sort_values("ts").iloc[-1]["text"])[:MAX_REVIEW_CHARS]

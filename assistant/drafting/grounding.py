@@ -1,0 +1,93 @@
+"""What a draft may say: the values derived from the facts, and how a claim is matched to them.
+
+Only structured facts ground claims: numbers, dates, product titles, names, categories. Free
+text in the facts (a review, a complaint theme) is context for the model and grounds nothing,
+so a review that says "90% off" cannot make "90% off" allowed.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from assistant.drafting.extract import DateMention, NumberMention
+
+NumberKind = Literal["money", "percent", "count"]
+
+
+@dataclass(frozen=True)
+class AllowedNumber:
+    value: float
+    kind: NumberKind
+    source: str  # the fact it comes from, for messages
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """Everything a draft may mention, derived by code from one set of facts."""
+
+    numbers: tuple[AllowedNumber, ...] = ()
+    dates: tuple[date, ...] = ()
+    products: Mapping[str, str] = field(default_factory=dict)  # id -> title, from the facts
+    names: tuple[str, ...] = ()  # customer-provided text allowed verbatim (a first name)
+    phrases: tuple[str, ...] = ()  # merchant text allowed verbatim (categories, segment name)
+    perks: tuple[str, ...] = ()
+    catalogue: Mapping[str, str] = field(default_factory=dict)  # id -> title, whole store
+
+
+def number_is_grounded(mention: NumberMention, grounding: Grounding) -> bool:
+    """A number is grounded when some fact, rounded to the precision written, equals it.
+
+    "$12.5" and "$12.50" match 12.5; "$13" matches 12.5 rounded to a whole; "1.2 million"
+    matches 1,234,567. Money must match money, percentages percentages; a plain number any fact.
+    """
+    for allowed in _candidates(grounding):
+        if mention.unit == "money" and allowed.kind != "money":
+            continue
+        if mention.unit == "percent" and allowed.kind != "percent":
+            continue
+        rounded = _round_half_up(allowed.value / mention.quantum) * mention.quantum
+        if abs(rounded - mention.value) <= mention.quantum * 1e-6:
+            return True
+    return False
+
+
+def date_is_grounded(mention: DateMention, grounding: Grounding) -> bool:
+    """A date is grounded when one of its readings agrees with a fact date on every part it names.
+
+    A bare year also counts when a number fact equals it (a year-like count such as 2000).
+    """
+    for year, month, day in mention.readings:
+        for known in grounding.dates:
+            if (
+                (year is None or year == known.year)
+                and (month is None or month == known.month)
+                and (day is None or day == known.day)
+            ):
+                return True
+        bare_year = month is None and day is None and year is not None
+        if bare_year and any(abs(n.value - (year or 0)) < 1e-9 for n in grounding.numbers):
+            return True
+    return False
+
+
+def describe_numbers(grounding: Grounding, unit: str) -> str:
+    """The allowed values of one unit, for a violation message."""
+    kinds = {"money": {"money"}, "percent": {"percent"}}.get(unit, {"money", "percent", "count"})
+    values = sorted({_say(n) for n in grounding.numbers if n.kind in kinds})
+    return ", ".join(values) or "none"
+
+
+def _candidates(grounding: Grounding) -> tuple[AllowedNumber, ...]:
+    # The years of fact dates may be written alone ("a customer since 1997").
+    years = tuple(AllowedNumber(float(d.year), "count", "a date") for d in grounding.dates)
+    return grounding.numbers + years
+
+
+def _round_half_up(value: float) -> float:
+    return float(int(value + 0.5)) if value >= 0 else -float(int(-value + 0.5))
+
+
+def _say(number: AllowedNumber) -> str:
+    text = f"{number.value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text}%" if number.kind == "percent" else text

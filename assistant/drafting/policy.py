@@ -1,0 +1,64 @@
+"""The offer policy: limits that come from settings, never from text a model or customer wrote.
+
+Settings it reads (RETAIN_*; defaults here until assistant/settings.py declares them):
+    max_discount_pct      20      no draft may offer more than this percentage off
+    default_discount_pct  10      the discount when the caller names none
+    offer_perks           []      perks an offer may promise, e.g. ["free shipping"]
+    offer_valid_days      14      an offer ends this many days after it is drafted
+    currency_symbol       "$"     how money facts are written
+"""
+
+from dataclasses import dataclass
+
+from assistant.settings import Settings
+from commerce.errors import InvalidInput
+
+# Every perk a draft could promise, by the key the policy and the facts name it with.
+# The verifier maps phrases ("free delivery", "money-back") to these keys (extract.py).
+PERKS = ("free shipping", "gift", "free sample", "guarantee", "loyalty points", "priority service")
+
+
+@dataclass(frozen=True)
+class OfferPolicy:
+    """What any draft may offer. Built from settings; the facts and the model cannot widen it."""
+
+    max_discount_pct: int = 20
+    default_discount_pct: int = 10
+    perks: tuple[str, ...] = ()
+    offer_valid_days: int = 14
+    currency_symbol: str = "$"
+    sms_max_chars: int = 160
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.max_discount_pct <= 90:
+            raise InvalidInput(f"max discount {self.max_discount_pct}% is not between 0 and 90")
+        unknown = sorted(set(self.perks) - set(PERKS))
+        if unknown:
+            raise InvalidInput(f"unknown perk(s) {', '.join(unknown)} (valid: {', '.join(PERKS)})")
+
+    def discount(self, requested: int | None) -> int:
+        """The discount to offer: the request if within policy, else InvalidInput saying why."""
+        value = (
+            min(self.default_discount_pct, self.max_discount_pct)
+            if requested is None
+            else requested
+        )
+        if value < 0:
+            raise InvalidInput(f"discount {value}% is negative")
+        if value > self.max_discount_pct:
+            raise InvalidInput(
+                f"discount {value}% is above the policy maximum of {self.max_discount_pct}% "
+                "(setting RETAIN_MAX_DISCOUNT_PCT)"
+            )
+        return value
+
+
+def policy_from_settings(settings: Settings) -> OfferPolicy:
+    """The policy, from settings only: never from any text a model or a customer wrote."""
+    return OfferPolicy(
+        max_discount_pct=int(settings.max_discount_pct),
+        default_discount_pct=settings.default_discount_pct,
+        perks=tuple(settings.offer_perks),
+        offer_valid_days=settings.offer_valid_days,
+        currency_symbol=settings.currency_symbol,
+    )

@@ -1,0 +1,181 @@
+"""Checking a draft against its facts and the policy, with a reason for every rejection.
+
+Two kinds of check, on purpose run on differently masked text:
+
+- policy (discounts above the maximum, amount-off discounts, promises the facts do not list)
+  reads the whole draft except merchant text (catalogue titles, categories). A customer's name
+  or review is not masked: text a customer wrote can never make a policy breach acceptable.
+- grounding (every number, date and product must come from the facts) also skips the names
+  the facts hold, so "Hi Ada" is not read for claims.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.drafting.extract import Mentions, extract, mask, normalise
+from assistant.drafting.grounding import (
+    Grounding,
+    date_is_grounded,
+    describe_numbers,
+    number_is_grounded,
+)
+from assistant.drafting.policy import OfferPolicy
+
+ViolationKind = Literal[
+    "invented_number",
+    "invented_date",
+    "invented_product",
+    "over_policy_discount",
+    "unsupported_promise",
+    "too_long",
+    "placeholder",
+    "empty",
+    "model_error",
+]
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z _]*\]|\{[a-z_]+\}|<[A-Z][A-Za-z _]*>")
+
+
+@dataclass(frozen=True)
+class Violation:
+    kind: ViolationKind
+    text: str  # the words of the draft that broke the rule
+    message: str  # why, in words the model (on retry) and a person can act on
+
+
+def verify(
+    text: str, grounding: Grounding, policy: OfferPolicy, max_chars: int | None = None
+) -> list[Violation]:
+    """Every way `text` breaks its facts or the policy; an empty list means it may be sent."""
+    text = normalise(text).strip()
+    if not text:
+        return [Violation("empty", "", "the draft is empty")]
+    violations: list[Violation] = []
+    if max_chars is not None and len(text) > max_chars:
+        violations.append(
+            Violation(
+                "too_long", text[max_chars:][:40], f"{len(text)} characters; at most {max_chars}"
+            )
+        )
+    masked, products = _mask_merchant_text(text, grounding)
+    violations += products
+    mentions = extract(masked)
+    violations += _policy(mentions, grounding, policy)
+    names = _spans(masked, grounding.names)
+    violations += _grounding(mentions, grounding, names)
+    violations += [
+        Violation("placeholder", m.group(0), f"'{m.group(0)}' is a placeholder, not text")
+        for m in PLACEHOLDER.finditer(masked)
+    ]
+    return violations
+
+
+def _mask_merchant_text(text: str, grounding: Grounding) -> tuple[str, list[Violation]]:
+    """Blank catalogue titles and merchant phrases; a title the facts lack is a violation."""
+    found: list[Violation] = []
+    titles = {title: pid for pid, title in grounding.catalogue.items() if title}
+    titles |= {title: pid for pid, title in grounding.products.items() if title}
+    # Longest first, so "Coffee product B1" is found before a shorter title inside it.
+    for title in sorted(titles, key=len, reverse=True):
+        for start, end in _spans(text, (title,)):
+            if titles[title] not in grounding.products:
+                found.append(
+                    Violation("invented_product", title, f"'{title}' is not a product in the facts")
+                )
+            text = mask(text, start, end)
+    for start, end in _spans(text, grounding.phrases):
+        text = mask(text, start, end)
+    return text, found
+
+
+def _policy(mentions: Mentions, grounding: Grounding, policy: OfferPolicy) -> list[Violation]:
+    found: list[Violation] = []
+    for number in mentions.numbers:
+        if not number.discount:
+            continue
+        if number.unit == "money":
+            found.append(
+                Violation(
+                    "over_policy_discount",
+                    number.text,
+                    f"'{number.text}' is an amount-off discount; the policy allows only "
+                    f"percentage discounts up to {policy.max_discount_pct}%",
+                )
+            )
+        elif number.unit == "percent" and number.value > policy.max_discount_pct:
+            found.append(
+                Violation(
+                    "over_policy_discount",
+                    number.text,
+                    f"'{number.text}' is above the policy maximum of {policy.max_discount_pct}%",
+                )
+            )
+    allowed = set(grounding.perks) & set(policy.perks)
+    for promise in mentions.promises:
+        if promise.perk not in allowed:
+            listed = ", ".join(sorted(allowed)) or "none"
+            found.append(
+                Violation(
+                    "unsupported_promise",
+                    promise.text,
+                    f"'{promise.text}' promises something the offer does not include "
+                    f"(perks in the facts: {listed})",
+                )
+            )
+    return found
+
+
+def _grounding(
+    mentions: Mentions, grounding: Grounding, names: list[tuple[int, int]]
+) -> list[Violation]:
+    def in_name(start: int) -> bool:
+        return any(a <= start < b for a, b in names)
+
+    found: list[Violation] = []
+    for number in mentions.numbers:
+        if in_name(number.start) or number_is_grounded(number, grounding):
+            continue
+        allowed = describe_numbers(grounding, number.unit)
+        found.append(
+            Violation(
+                "invented_number",
+                number.text,
+                f"'{number.text}' is not in the facts (numbers the facts allow: {allowed})",
+            )
+        )
+    for day in mentions.dates:
+        if in_name(day.start) or date_is_grounded(day, grounding):
+            continue
+        allowed = ", ".join(f"{d:%B} {d.day}, {d.year}" for d in grounding.dates) or "none"
+        found.append(
+            Violation(
+                "invented_date",
+                day.text,
+                f"'{day.text}' is not a date in the facts (dates the facts allow: {allowed})",
+            )
+        )
+    for code in mentions.codes:
+        if in_name(code.start) or code.text.upper() in {p.upper() for p in grounding.products}:
+            continue
+        found.append(
+            Violation(
+                "invented_product",
+                code.text,
+                f"'{code.text}' looks like a product id or code, and the facts have no such one",
+            )
+        )
+    return found
+
+
+def _spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where each phrase occurs, case-insensitively, as whole words."""
+    spans: list[tuple[int, int]] = []
+    lowered = text.lower()
+    for phrase in phrases:
+        # The substring test first: a store has thousands of titles and a draft names few.
+        needle = (phrase if phrase.isascii() else normalise(phrase)).strip()
+        if not needle or needle.lower() not in lowered:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", re.I)
+        spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return spans
