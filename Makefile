@@ -1,4 +1,4 @@
-# The two commands: `make run` (build the demo workspace if missing, then serve) and `make test`.
+# The two commands: `make run` (the demo workspace: store, model, scores, indexes) and `make test`.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,demo,bench]'
 	touch $(STAMP)
 
+# Each step skips work already done for the current store, so a second `make run` is quick.
 run: $(STAMP)
 	$(BIN)/retain demo build --if-missing
+	$(BIN)/retain train --if-missing
+	$(BIN)/retain score --if-missing
+	$(BIN)/retain index build
+	$(BIN)/retain status
 
 test: lint types unit
 
