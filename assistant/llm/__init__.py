@@ -1,0 +1,1 @@
+"""Chat models: one small interface (`ChatModel`), local and remote backends, model packs."""

@@ -1,0 +1,119 @@
+"""The remote backend: any server that speaks OpenAI's streaming chat completions.
+
+vLLM, TGI and Ollama all serve `POST /v1/chat/completions` with `stream: true`, answering in
+server-sent events: `data: {json chunk}` lines, then `data: [DONE]`. The standard library's
+urllib is enough for that, so no SDK is needed. Every failure (server down, a status other
+than 200, a timeout, a line that is not a chunk) becomes Unavailable with the URL in it.
+"""
+
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from assistant.llm.base import Message
+from commerce.errors import InvalidInput, Unavailable
+
+DEFAULT_MAX_NEW_TOKENS = 512
+
+
+def api_base(url: str) -> str:
+    """`http://host:8000`, `…/v1` or `…/v1/chat/completions` → `http://host:8000/v1`."""
+    if not url.startswith(("http://", "https://")):
+        raise InvalidInput(f"LLM server URL {url!r} must start with http:// or https://")
+    base = url.rstrip("/").removesuffix("/chat/completions")
+    return base if base.endswith("/v1") else base + "/v1"
+
+
+class OpenAIChatModel:
+    """A ChatModel served over HTTP. `model` is the served name; empty asks the server."""
+
+    def __init__(
+        self, url: str, *, model: str = "", api_key: str = "", timeout_s: float = 60.0
+    ) -> None:
+        self.base = api_base(url)
+        self.model, self.api_key, self.timeout_s = model, api_key, timeout_s
+        self.name = f"{model or 'served model'} at {self.base}"
+
+    def stream(self, messages: Sequence[Message], **params: Any) -> Iterator[str]:
+        """Stream the reply; params: max_new_tokens, temperature (0 = greedy), stop."""
+        body: dict[str, Any] = {
+            "model": self.served_model(),
+            "messages": [dict(m) for m in messages],
+            "stream": True,
+            "max_tokens": int(params.get("max_new_tokens", DEFAULT_MAX_NEW_TOKENS)),
+            "temperature": float(params.get("temperature", 0.0)),
+        }
+        if params.get("stop"):
+            body["stop"] = list(params["stop"])
+        with self._open("/chat/completions", body) as response:
+            for line in self._lines(response):
+                # Blank lines separate events; ':' lines are SSE comments (keep-alives).
+                if not line.startswith("data:"):
+                    continue
+                data = line.removeprefix("data:").strip()
+                if data == "[DONE]":
+                    return
+                if text := self._content(data):
+                    yield text
+        raise Unavailable(f"LLM server {self.base} ended the answer without [DONE]")
+
+    def _lines(self, response: Any) -> Iterator[str]:
+        try:
+            for raw in response:
+                yield raw.decode("utf-8", errors="replace").strip()
+        except TimeoutError:
+            raise Unavailable(
+                f"LLM server {self.base} went silent for {self.timeout_s:g} s mid-answer"
+            ) from None
+        except OSError as error:
+            raise Unavailable(f"LLM server {self.base} dropped the answer: {error}") from None
+
+    def served_model(self) -> str:
+        """The model name to send: the configured one, else the first the server lists."""
+        if not self.model:
+            with self._open("/models", None) as response:
+                listed = json.loads(response.read())
+            try:
+                self.model = str(listed["data"][0]["id"])
+            except (KeyError, IndexError, TypeError):
+                message = f"{self.base}/models lists no model: set the served model name"
+                raise Unavailable(message) from None
+        return self.model
+
+    def _open(self, path: str, body: dict[str, Any] | None) -> Any:
+        headers = {"Content-Type": "application/json", "Accept": "text/event-stream"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base + path, data=data, headers=headers)
+        try:
+            # The timeout bounds the connection and each read, not the whole answer.
+            return urllib.request.urlopen(request, timeout=self.timeout_s)
+        except urllib.error.HTTPError as error:
+            detail = error.read(500).decode("utf-8", errors="replace").strip()
+            raise Unavailable(
+                f"LLM server {self.base} answered {error.code} {error.reason}: {detail}"
+            ) from None
+        except urllib.error.URLError as error:
+            raise Unavailable(f"LLM server {self.base} is unreachable: {error.reason}") from None
+        except TimeoutError:
+            raise Unavailable(
+                f"LLM server {self.base} did not answer within {self.timeout_s:g} s"
+            ) from None
+
+    def _content(self, data: str) -> str:
+        malformed = Unavailable(f"LLM server {self.base} sent a malformed line: {data[:200]!r}")
+        try:
+            chunk = json.loads(data)
+        except json.JSONDecodeError:
+            raise malformed from None
+        if isinstance(chunk, dict) and "error" in chunk:
+            raise Unavailable(f"LLM server {self.base} failed mid-answer: {chunk['error']}")
+        try:
+            # A chunk with no choices (usage statistics, say) carries no text.
+            content = chunk["choices"][0]["delta"].get("content") if chunk["choices"] else ""
+        except (KeyError, IndexError, TypeError, AttributeError):
+            raise malformed from None
+        return str(content or "")
