@@ -25,11 +25,11 @@ from assistant.drafting import (
     policy_from_settings,
     verify,
 )
-from assistant.drafting.gather import latest_scores
 from assistant.llm.base import ChatModel
 from assistant.settings import Settings
 from commerce.errors import RetainError
 from commerce.workspace import Workspace
+from predictors.pipeline import latest_scores
 
 UNSAFE = {"invented_number", "over_policy_discount"}
 
@@ -51,7 +51,7 @@ def load_model(settings: Settings) -> ChatModel | None:
 def customers(workspace: Workspace, count: int) -> list[str]:
     """The customers with the most value at risk (or the first ones, without scores)."""
     store = workspace.store()
-    scores = latest_scores(workspace, store)
+    scores = latest_scores(workspace)
     if scores is not None:
         at_risk = (scores["churn_risk"] * scores["clv"]).rename("value_at_risk")
         ranked = scores.assign(value_at_risk=at_risk).sort_values("value_at_risk", ascending=False)

@@ -4,9 +4,7 @@ Everything here is pandas over the store; nothing is worded. Scores are optional
 was never scored still gets offers, without the risk and value context).
 """
 
-import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 
@@ -14,6 +12,7 @@ from assistant.drafting.facts import Channel, OfferFacts, Product, safe_first_na
 from assistant.drafting.policy import OfferPolicy
 from commerce.errors import NotFound
 from commerce.workspace import Store, Workspace
+from predictors.pipeline import latest_scores
 
 MAX_PRODUCTS = 3  # products of the last order named to the model
 MAX_REVIEW_CHARS = 300
@@ -41,7 +40,7 @@ def gather_offer_facts(
     last = mine.iloc[-1]
     items = _items(store, set(mine["order_id"].astype(str)))
     last_items = items[items["order_id"] == str(last["order_id"])] if not items.empty else items
-    scores = latest_scores(workspace, store)
+    scores = latest_scores(workspace)
     row = scores[scores["customer_id"] == customer_id] if scores is not None else None
     has_score = row is not None and not row.empty
     return OfferFacts(
@@ -72,25 +71,6 @@ def catalogue(workspace: Workspace) -> dict[str, str]:
         return {}
     products = store.table("products", ["product_id", "title"]).dropna()
     return dict(zip(products["product_id"].astype(str), products["title"].astype(str), strict=True))
-
-
-def latest_scores(workspace: Workspace, store: Store) -> pd.DataFrame | None:
-    """The newest scores written for the current store, or None when there are none."""
-    folder = workspace.home / "scores"
-    for path in sorted(folder.glob("*/scores.parquet"), reverse=True):
-        if _store_version(path.parent / "artifact.json") == store.version:
-            frame = pd.read_parquet(path, columns=["customer_id", "churn_risk", "clv"])
-            frame["customer_id"] = frame["customer_id"].astype(str)
-            return frame
-    return None
-
-
-def _store_version(marker: Path) -> str | None:
-    try:
-        value = json.loads(marker.read_text()).get("store_version")
-    except (OSError, ValueError):
-        return None
-    return str(value) if value else None
 
 
 def _items(store: Store, order_ids: set[str]) -> pd.DataFrame:

@@ -5,10 +5,10 @@ Every Pareto/NBD quantity used in this package is a difference of tails
     H(tau) = int_tau^inf (alpha + u)^-m (beta + u)^-n du,    M = m + n - 1 > 0,
 
 which Fader & Hardie (2005) write with the Gaussian hypergeometric function.
-This module evaluates ``log H`` with SciPy's ``hyp2f1`` and, for the parameter
-corners where that returns NaN (large parameters with an argument near 1, e.g.
-heavy buyers when alpha >> beta), falls back to a quadrature that agrees with
-mpmath's 2F1 to ~1e-14 relative (in log) over a wide random sweep.
+This module evaluates ``log H`` with SciPy's ``hyp2f1``.  Where its argument is
+near 1 (alpha and beta far apart) SciPy is slow and can return NaN, so there,
+and wherever it returns a non-finite value, a quadrature takes over; it agrees
+with mpmath's 2F1 to ~1e-14 relative (in log) over a wide random sweep.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ from predictors.btyd._common import FloatArray
 __all__ = ["log_tail", "log_tail_difference"]
 
 _GL_NODES, _GL_WEIGHTS = roots_legendre(16)
-_PANELS = 24
+_FLANK_PANELS = 3
+_CORNER_PANELS = 8
 # The quadrature keeps the part of the integrand within e^-_CUT of its peak.
 _CUT = 45.0
-_CORNER = 36.0
+# Above this hypergeometric argument the quadrature is used directly.
+_Z_QUADRATURE = 0.99
 
 
 def _split(
@@ -89,7 +91,7 @@ def _log_tail_quadrature(
     # Bisection for where phi crosses the floor on each flank of the mode.
     left_lo, left_hi = np.zeros_like(mode), mode.copy()
     right_lo, right_hi = mode.copy(), far
-    for _ in range(60):
+    for _ in range(24):  # the cut-offs only need to be roughly right
         mid = (left_lo + left_hi) / 2
         above = _phi(mid, big_m, q, delta) >= floor
         left_lo, left_hi = np.where(above, left_lo, mid), np.where(above, mid, left_hi)
@@ -99,17 +101,20 @@ def _log_tail_quadrature(
     left, right = left_lo, right_hi
 
     # phi is close to piecewise linear with a smooth corner at y = log(delta), where
-    # delta e^-y = 1.  The corner's influence fades like e^-|y - corner| and the
-    # integrand's nearest complex singularity is pi away, so the corner window gets
-    # half of the panels (width <= 6) and the nearly exponential flanks the rest.
+    # delta e^-y = 1.  The corner perturbs phi by ~q e^-|y - corner|, so a window of
+    # half-width 24 + log q around it holds everything that matters to 1e-10; the
+    # integrand's nearest complex singularity is pi off the real axis, so panels of
+    # width <= 8.5 there keep 16-node Gauss-Legendre at ~1e-10.  The flanks outside
+    # are nearly exponential and need few panels.
     with np.errstate(divide="ignore"):
         corner = np.log(delta)
-    inner_lo = np.clip(corner - _CORNER, left, right)
-    inner_hi = np.clip(corner + _CORNER, left, right)
-    segments = ((left, inner_lo, _PANELS // 4), (inner_lo, inner_hi, _PANELS // 2))
+    reach = 24.0 + np.log(np.maximum(q, 1.0))
+    inner_lo = np.clip(corner - reach, left, right)
+    inner_hi = np.clip(corner + reach, left, right)
+    segments = ((left, inner_lo, _FLANK_PANELS), (inner_lo, inner_hi, _CORNER_PANELS))
     pieces = [a[:, None] + (b - a)[:, None] * np.linspace(0, 1, k + 1)[:-1] for a, b, k in segments]
     pieces.append(
-        inner_hi[:, None] + (right - inner_hi)[:, None] * np.linspace(0, 1, _PANELS // 4 + 1)
+        inner_hi[:, None] + (right - inner_hi)[:, None] * np.linspace(0, 1, _FLANK_PANELS + 1)
     )
     edges = np.concatenate(pieces, axis=1)
     half = (edges[:, 1:] - edges[:, :-1]) / 2
@@ -130,8 +135,14 @@ def log_tail(
         for v in np.broadcast_arrays(*_split(alpha, beta, m, n, tau))
     )
     shape = np.broadcast_shapes(np.shape(m), np.shape(n), np.shape(tau))
-    out = _log_tail_hyp2f1(small, large, p, q)
-    bad = ~np.isfinite(out)
+    # Near z = 1 SciPy sums long series (20-300 us per value, NaN for q >~ 200),
+    # while the quadrature costs ~50 us and stays exact, so it takes over there.
+    near_one = small < (1 - _Z_QUADRATURE) * large
+    out = np.empty_like(small)
+    out[~near_one] = _log_tail_hyp2f1(
+        small[~near_one], large[~near_one], p[~near_one], q[~near_one]
+    )
+    bad = near_one | ~np.isfinite(out)
     if np.any(bad):
         out[bad] = _log_tail_quadrature(small[bad], large[bad], p[bad], q[bad])
     return out.reshape(shape)

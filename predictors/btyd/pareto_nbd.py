@@ -131,9 +131,9 @@ class ParetoNBD:
         recency: npt.ArrayLike,
         T: npt.ArrayLike,
     ) -> FloatArray:
-        """Expected number of transactions in ``(T, T + t]`` given ``(x, t_x, T)`` (the note's
-        conditional expectation).
+        """Expected number of transactions in ``(T, T + t]`` given ``(x, t_x, T)``.
 
+        This is the note's conditional expectation E[Y(t) | x, t_x, T].
         ``t`` may be a scalar or an array broadcastable against the customers.
         """
         x, t_x, big_t = check_rft(frequency, recency, T)

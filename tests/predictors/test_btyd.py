@@ -14,6 +14,7 @@ import pytest
 
 from predictors.btyd import BGNBD, GammaGamma, ParetoNBD, rfm_summary
 from predictors.btyd._common import safe_hyp2f1
+from predictors.btyd._tails import _log_tail_hyp2f1, _log_tail_quadrature, log_tail
 
 CAL_END = pd.Timestamp("1997-09-30")
 HOLDOUT_END = pd.Timestamp("1998-06-30")
@@ -345,9 +346,10 @@ MODELS: list[Model] = [
     ParetoNBD(r=0.553, alpha=10.578, s=0.606, beta=11.669),
     ParetoNBD(r=0.553, alpha=11.669, s=0.606, beta=10.578),  # the alpha < beta branch
 ]
+IDS = ["bgnbd", "pareto_a>b", "pareto_a<b"]
 
 
-@pytest.mark.parametrize("model", MODELS, ids=["bgnbd", "pareto_a>b", "pareto_a<b"])
+@pytest.mark.parametrize("model", MODELS, ids=IDS)
 def test_single_purchase_customer(model: Model) -> None:
     alive = model.p_alive(0, 0.0, 30.0)
     expected = model.expected_purchases(39.0, 0, 0.0, 30.0)
@@ -362,7 +364,7 @@ def test_single_purchase_customer(model: Model) -> None:
     assert np.isfinite(model.individual_log_likelihood(0, 0.0, 30.0)).all()
 
 
-@pytest.mark.parametrize("model", MODELS, ids=["bgnbd", "pareto_a>b", "pareto_a<b"])
+@pytest.mark.parametrize("model", MODELS, ids=IDS)
 def test_p_alive_is_a_probability(model: Model) -> None:
     rng = np.random.default_rng(1)
     big_t = rng.uniform(0.0, 100.0, 5000)
@@ -378,7 +380,7 @@ def test_p_alive_is_a_probability(model: Model) -> None:
     assert model.p_alive(50, 10.0, 100.0)[0] < 0.01
 
 
-@pytest.mark.parametrize("model", MODELS, ids=["bgnbd", "pareto_a>b", "pareto_a<b"])
+@pytest.mark.parametrize("model", MODELS, ids=IDS)
 def test_p_purchase_is_monotone_in_horizon(model: Model) -> None:
     horizons = np.concatenate([[0.0], np.geomspace(1e-3, 1e4, 60)])
     for x, t_x, big_t in [(0, 0.0, 30.0), (1, 2.0, 38.9), (7, 35.0, 39.0), (400, 38.0, 39.0)]:
@@ -412,7 +414,13 @@ def test_heavy_buyers_and_branch_continuity_stay_finite() -> None:
     x = np.array([0.0, 10.0, 1000.0, 20000.0])
     t_x = np.array([0.0, 38.0, 38.9, 39.0])
     big_t = np.full(4, 39.0)
-    for model in MODELS:
+    # alpha >> beta and beta >> alpha put the hypergeometric argument near 1,
+    # where the quadrature takes over from SciPy.
+    far_apart = [
+        ParetoNBD(r=0.5, alpha=1000.0, s=0.6, beta=0.5),
+        ParetoNBD(r=0.5, alpha=0.5, s=300.0, beta=5e5),
+    ]
+    for model in [*MODELS, *far_apart]:
         for values in (
             model.individual_log_likelihood(x, t_x, big_t),
             model.expected_purchases(1e4, x, t_x, big_t),
@@ -444,6 +452,42 @@ def test_safe_hyp2f1_recovers_scipy_degenerate_nan() -> None:
     # scipy returns NaN here (c - a - b is an integer and z > 0.9); mpmath gives
     # 653770.3350488564.
     assert safe_hyp2f1(500.0, 3.0, 501.0, 0.99) == pytest.approx(653770.3350488564, rel=1e-9)
+
+
+def test_tail_quadrature_agrees_with_hyp2f1_and_covers_its_nans() -> None:
+    rng = np.random.default_rng(5)
+    n = 4000
+    p = 10 ** rng.uniform(-2.0, 3.5, n)
+    q = 10 ** rng.uniform(-2.0, 3.5, n)
+    q = np.where(p + q <= 1.001, q + 1.0, q)
+    small = 10 ** rng.uniform(-1.0, 3.0, n)
+    large = small * (1 + 10 ** rng.uniform(-6.0, 1.9, n))  # z up to 0.99
+    closed = _log_tail_hyp2f1(small, large, p, q)
+    finite = np.isfinite(closed)
+    assert finite.mean() > 0.99
+    quad = _log_tail_quadrature(small, large, p, q)
+    np.testing.assert_allclose(quad[finite], closed[finite], rtol=1e-9)
+    # SciPy's 2F1 is NaN at these points; the references are mpmath's 2F1.
+    for m, n_exp, alpha, beta, want in [
+        (200.0, 5.0, 1000.0, 1.0, -1383.0001973234043),
+        (0.8, 1000.0, 2.5, 5000.0, -8516.9568684455513),
+    ]:
+        got = log_tail(alpha, beta, np.array([m]), np.array([n_exp]), np.array([0.0]))
+        assert got[0] == pytest.approx(want, rel=1e-12)
+
+
+def test_degenerate_data_stops_quickly_and_is_flagged() -> None:
+    # Nobody ever came back: the likelihood peaks at r -> 0, so there is no finite
+    # optimum; the fit must notice instead of walking to the box.
+    rng = np.random.default_rng(0)
+    big_t = rng.uniform(10.0, 40.0, 300)
+    zeros = np.zeros(300)
+    start = time.perf_counter()
+    m = BGNBD.fit(zeros, zeros, big_t)
+    assert time.perf_counter() - start < 10.0
+    assert m.fit_info is not None
+    assert m.fit_info.degenerate and not m.fit_info.converged
+    assert np.all(m.p_alive(zeros, zeros, big_t) == 1.0)
 
 
 def test_gamma_gamma_conditional_spend() -> None:
