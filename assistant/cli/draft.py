@@ -12,22 +12,17 @@ from assistant.cli.console import err, fail, out, print_json
 from assistant.drafting import (
     Attempt,
     DraftResult,
-    SegmentFacts,
     catalogue,
     draft_offer,
     draft_segment_summary,
     gather_offer_facts,
+    gather_segment_facts,
     policy_from_settings,
 )
 from assistant.llm.base import ChatModel
 from assistant.settings import Settings
-from commerce.errors import InvalidInput, NotFound, RetainError
+from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
-from predictors.history import from_store
-from predictors.pipeline import latest_scores
-from predictors.segment_facts import customer_segments, segment_members, segment_table
-from retrieval.build import open_review_index
-from retrieval.themes import complaint_themes
 
 app = typer.Typer(help="Draft offer copy and segment summaries, checked against the facts.")
 LABELS = {"first_pass": "draft", "retry": "retry", "fallback": "fallback (template)"}
@@ -101,7 +96,7 @@ def segment_command(
     settings = Settings()
     try:
         workspace = Workspace(settings.home)
-        facts = segment_facts(workspace, segment)
+        facts = gather_segment_facts(workspace, segment)
         result = draft_segment_summary(
             facts,
             _chat_model(settings),
@@ -112,39 +107,6 @@ def segment_command(
     except RetainError as error:
         fail(error)
     _finish(result, as_json)
-
-
-def segment_facts(workspace: Workspace, name: str) -> SegmentFacts:
-    """The facts of one segment or cluster (predictors), with complaint themes when the review
-    index is built and current."""
-    history = from_store(workspace.store())
-    segments = customer_segments(history, history.last_day)
-    rows = [
-        row
-        for by in ("segment", "cluster")
-        for row in segment_table(segments, latest_scores(workspace), history, by=by)
-    ]
-    row = next((r for r in rows if r["name"].lower() == name.strip().lower()), None)
-    if row is None:
-        raise NotFound(f"no segment '{name}'; known: {', '.join(r['name'] for r in rows)}")
-    if "avg_clv" not in row:
-        raise NotFound("the current store has no scores: run `retain train` and `retain score`")
-    themes: list[str] = []
-    try:
-        index = open_review_index(workspace)
-        members = set(segment_members(history, history.last_day, row["name"]))
-        themes = [t.name for t in complaint_themes(index, customer_ids=members, examples=0)]
-    except RetainError:
-        pass  # no current review index: the summary goes without themes
-    return SegmentFacts(
-        name=row["name"],
-        size=row["customers"],
-        revenue_share=row["share_of_revenue"],
-        avg_predicted_value=row["avg_clv"],
-        avg_churn_risk=row["avg_churn_risk"],
-        top_categories=tuple(row["top_categories"]),
-        themes=tuple(themes),
-    )
 
 
 app.command("offer")(offer_command)

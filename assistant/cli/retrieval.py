@@ -8,6 +8,7 @@ interpreted, so a review cannot restyle or rewrite the terminal; `--json` prints
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,7 @@ from rich.text import Text
 
 from assistant.cli.console import err, fail, out, print_json
 from assistant.settings import Settings
-from commerce.errors import InvalidInput, RetainError, Unavailable
+from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 from retrieval.build import (
     build_review_index,
@@ -182,16 +183,12 @@ def sentiment_command(
     try:
         if (text is None) == (file is None):
             raise InvalidInput("give exactly one of --text TEXT or --file FILE")
-        if second_opinion:
-            if file is not None:
-                raise InvalidInput("--second-opinion takes a single --text, not a --file")
-            raise Unavailable(
-                "the LLM second opinion needs the LLM layer, which is not available yet; "
-                "run without --second-opinion for Retain's own score"
-            )
+        if second_opinion and file is not None:
+            raise InvalidInput("--second-opinion takes a single --text, not a --file")
         embedder = make_embedder()
         if text is not None:
-            results = [analyse_one(text, embedder)]
+            opinion = llm_opinion(Settings()) if second_opinion else None
+            results = [analyse_one(text, embedder, second_opinion=opinion)]
         else:
             assert file is not None
             results = analyse(read_lines(file, replace_invalid), embedder)
@@ -231,6 +228,23 @@ def themes_command(
         out.print(Text(f"{theme.name}: {theme.count:,} reviews ({theme.share:.0%})", "bold"))
         for hit in theme.examples:
             out.print(Text.assemble("  ", (hit.review_id, "dim"), " ", _excerpt(hit.text)))
+
+
+def llm_opinion(settings: Settings) -> Callable[[str], str]:
+    """The configured chat model's one-line verdict on a text (the text goes in as quoted data;
+    Retain's own score is computed separately and never changed by it)."""
+    from assistant.llm.base import complete
+    from assistant.llm.factory import LLMConfig, load_from_config
+    from prompts import render
+
+    model = load_from_config(LLMConfig.from_settings(settings), settings.home)
+
+    def opinion(text: str) -> str:
+        prompt = render("sentiment_opinion", {"text": text})
+        answer = complete(model, prompt.messages(), max_new_tokens=40, temperature=0.0)
+        return answer.strip().splitlines()[0] if answer.strip() else ""
+
+    return opinion
 
 
 def read_lines(path: Path, replace_invalid: bool = False) -> list[str]:

@@ -5,7 +5,9 @@ from typing import Annotated, Any, Literal
 import typer
 from rich.table import Table
 
+from assistant.cli import draft
 from assistant.cli.console import fail, out, print_json, steps
+from assistant.drafting import gather_segment_facts
 from assistant.settings import Settings
 from commerce.errors import NotFound, RetainError
 from commerce.workspace import Workspace
@@ -70,18 +72,27 @@ def list_command(
 @app.command("show")
 def show_command(
     name: Annotated[str, typer.Argument(help="A segment or cluster name, e.g. 'at risk'")],
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Also write a summary with the LLM (verified)")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
-    """The facts of one segment or cluster."""
+    """The facts of one segment or cluster, complaint themes when the review index is current,
+    and with --summary a written summary (the same as `retain draft segment NAME`)."""
     try:
         rows = _table("segment") + _table("cluster")
-        match = [r for r in rows if r["name"].lower() == name.lower()]
+        match = [r for r in rows if r["name"].lower() == name.strip().lower()]
         if not match:
             raise NotFound(f"no segment '{name}'; known: {', '.join(r['name'] for r in rows)}")
+        facts = dict(match[0])
+        if "avg_clv" in facts:
+            facts["themes"] = list(gather_segment_facts(Workspace(Settings().home), name).themes)
     except RetainError as error:
         fail(error)
     if as_json:
-        print_json(match[0])
-        return
-    for key, value in match[0].items():
-        out.print(f"{key:>20}: {value}")
+        print_json(facts)
+    else:
+        for key, value in facts.items():
+            out.print(f"{key:>20}: {value}")
+    if summary:
+        draft.segment_command(name, as_json=as_json)

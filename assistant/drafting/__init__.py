@@ -16,7 +16,7 @@ from assistant.drafting.draft import (
     draft_segment_summary,
 )
 from assistant.drafting.facts import OfferFacts, Product, SegmentFacts, safe_first_name
-from assistant.drafting.gather import catalogue, gather_offer_facts
+from assistant.drafting.gather import catalogue, gather_offer_facts, gather_segment_facts
 from assistant.drafting.grounding import AllowedNumber, Grounding
 from assistant.drafting.policy import PERKS, OfferPolicy, policy_from_settings
 from assistant.drafting.verify import Violation, verify
@@ -37,6 +37,7 @@ __all__ = [
     "draft_offer",
     "draft_segment_summary",
     "gather_offer_facts",
+    "gather_segment_facts",
     "policy_from_settings",
     "safe_first_name",
     "verify",

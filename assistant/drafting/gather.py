@@ -8,11 +8,15 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from assistant.drafting.facts import Channel, OfferFacts, Product, safe_first_name
+from assistant.drafting.facts import Channel, OfferFacts, Product, SegmentFacts, safe_first_name
 from assistant.drafting.policy import OfferPolicy
-from commerce.errors import NotFound
+from commerce.errors import NotFound, RetainError
 from commerce.workspace import Store, Workspace
+from predictors.history import from_store
 from predictors.pipeline import latest_scores
+from predictors.segment_facts import customer_segments, segment_members, segment_table
+from retrieval.build import open_review_index
+from retrieval.themes import complaint_themes
 
 MAX_PRODUCTS = 3  # products of the last order named to the model
 MAX_REVIEW_CHARS = 300
@@ -112,3 +116,36 @@ def _recent_review(store: Store, customer_id: str) -> str | None:
     if mine.empty:
         return None
     return str(mine.sort_values("ts").iloc[-1]["text"])[:MAX_REVIEW_CHARS]
+
+
+def gather_segment_facts(workspace: Workspace, name: str) -> SegmentFacts:
+    """The facts of one segment or cluster (predictors), with complaint themes when the review
+    index is built and current."""
+    history = from_store(workspace.store())
+    segments = customer_segments(history, history.last_day)
+    rows = [
+        row
+        for by in ("segment", "cluster")
+        for row in segment_table(segments, latest_scores(workspace), history, by=by)
+    ]
+    row = next((r for r in rows if r["name"].lower() == name.strip().lower()), None)
+    if row is None:
+        raise NotFound(f"no segment '{name}'; known: {', '.join(r['name'] for r in rows)}")
+    if "avg_clv" not in row:
+        raise NotFound("the current store has no scores: run `retain train` and `retain score`")
+    themes: list[str] = []
+    try:
+        index = open_review_index(workspace)
+        members = set(segment_members(history, history.last_day, row["name"]))
+        themes = [t.name for t in complaint_themes(index, customer_ids=members, examples=0)]
+    except RetainError:
+        pass  # no current review index: the summary goes without themes
+    return SegmentFacts(
+        name=row["name"],
+        size=row["customers"],
+        revenue_share=row["share_of_revenue"],
+        avg_predicted_value=row["avg_clv"],
+        avg_churn_risk=row["avg_churn_risk"],
+        top_categories=tuple(row["top_categories"]),
+        themes=tuple(themes),
+    )
