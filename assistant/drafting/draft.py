@@ -16,6 +16,7 @@ from typing import Literal, Protocol
 from assistant.drafting.facts import OfferFacts, SegmentFacts
 from assistant.drafting.grounding import Grounding
 from assistant.drafting.policy import OfferPolicy
+from assistant.drafting.quality import MIN_WORDS
 from assistant.drafting.verify import Violation, verify
 from assistant.llm.base import ChatModel, Message
 from commerce.errors import RetainError
@@ -117,7 +118,7 @@ def _draft(
     prompt = render(template, prompt_facts)
     messages: list[Message] = list(prompt.messages())
     check: Callable[[str], list[Violation]] = lambda text: verify(  # noqa: E731
-        text, grounding, policy, max_chars
+        text, grounding, policy, max_chars, MIN_WORDS
     )
     attempts: list[Attempt] = []
     for path in ("first_pass", "retry"):

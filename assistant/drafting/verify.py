@@ -21,6 +21,7 @@ from assistant.drafting.grounding import (
     number_is_grounded,
 )
 from assistant.drafting.policy import OfferPolicy
+from assistant.drafting.quality import repeated_sentence
 
 ViolationKind = Literal[
     "invented_number",
@@ -31,6 +32,8 @@ ViolationKind = Literal[
     "too_long",
     "placeholder",
     "empty",
+    "repetition",
+    "incomplete",
     "model_error",
 ]
 PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z _]*\]|\{[a-z_]+\}|<[A-Z][A-Za-z _]*>")
@@ -44,13 +47,29 @@ class Violation:
 
 
 def verify(
-    text: str, grounding: Grounding, policy: OfferPolicy, max_chars: int | None = None
+    text: str,
+    grounding: Grounding,
+    policy: OfferPolicy,
+    max_chars: int | None = None,
+    min_words: int = 0,
 ) -> list[Violation]:
-    """Every way `text` breaks its facts or the policy; an empty list means it may be sent."""
+    """Every way `text` breaks its facts or the policy; an empty list means it may be sent.
+    `min_words` (0: no check) refuses drafts too short to be a whole piece of copy."""
     text = normalise(text).strip()
     if not text:
         return [Violation("empty", "", "the draft is empty")]
     violations: list[Violation] = []
+    if len(text.split()) < min_words:
+        violations.append(
+            Violation("incomplete", text[:40], f"only {len(text.split())} words: not a whole offer")
+        )
+    if (loop := repeated_sentence(text)) is not None:
+        sentence, count = loop
+        violations.append(
+            Violation(
+                "repetition", sentence[:60], f"the sentence '{sentence[:60]}' comes {count} times"
+            )
+        )
     if max_chars is not None and len(text) > max_chars:
         violations.append(
             Violation(

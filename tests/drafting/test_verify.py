@@ -152,3 +152,17 @@ def test_violation_messages_name_what_is_allowed() -> None:
     assert violation == Violation(
         "invented_number", "30%", "'30%' is not in the facts (numbers the facts allow: 15%)"
     )
+
+
+def test_a_looping_draft_is_rejected_even_when_its_facts_are_right() -> None:
+    loop = "It was a wheat cracker that was not the one I wanted. " * 4
+    violations = verify(GOOD_EMAIL + "\n" + loop, GROUNDING, POLICY)
+    assert [v.kind for v in violations] == ["repetition"]
+    assert "comes 4 times" in violations[0].message
+
+
+def test_a_subject_line_alone_is_not_an_offer() -> None:
+    subject_only = "Subject: 15% off for you"
+    assert verify(subject_only, GROUNDING, POLICY) == []  # no length rule unless asked
+    assert [v.kind for v in verify(subject_only, GROUNDING, POLICY, min_words=8)] == ["incomplete"]
+    assert verify(GOOD_EMAIL, GROUNDING, POLICY, min_words=8) == []
