@@ -21,7 +21,7 @@ from assistant.drafting.grounding import (
     number_is_grounded,
 )
 from assistant.drafting.policy import OfferPolicy
-from assistant.drafting.quality import repeated_sentence
+from assistant.drafting.quality import echoes_prompt, repeated_sentence
 
 ViolationKind = Literal[
     "invented_number",
@@ -33,6 +33,7 @@ ViolationKind = Literal[
     "placeholder",
     "empty",
     "repetition",
+    "prompt_echo",
     "incomplete",
     "model_error",
 ]
@@ -62,6 +63,10 @@ def verify(
     if len(text.split()) < min_words:
         violations.append(
             Violation("incomplete", text[:40], f"only {len(text.split())} words: not a whole offer")
+        )
+    if echoes_prompt(text):
+        violations.append(
+            Violation("prompt_echo", text[:40], "the draft repeats the facts block; write the copy")
         )
     if (loop := repeated_sentence(text)) is not None:
         sentence, count = loop

@@ -166,3 +166,12 @@ def test_a_subject_line_alone_is_not_an_offer() -> None:
     assert verify(subject_only, GROUNDING, POLICY) == []  # no length rule unless asked
     assert [v.kind for v in verify(subject_only, GROUNDING, POLICY, min_words=8)] == ["incomplete"]
     assert verify(GOOD_EMAIL, GROUNDING, POLICY, min_words=8) == []
+
+
+def test_an_echo_of_the_facts_block_is_not_copy() -> None:
+    # Seen from qwen-1.5b on retry: the facts block written back, every value true.
+    echo = '<facts>\ndiscount_pct: 15\ncustomer_name: "Ada"\n</facts>'
+    assert "prompt_echo" in [v.kind for v in verify(echo, GROUNDING, POLICY)]
+    bare = 'discount_pct: 15\ncustomer_name: "Ada"'
+    assert "prompt_echo" in [v.kind for v in verify(bare, GROUNDING, POLICY)]
+    assert verify(GOOD_EMAIL, GROUNDING, POLICY) == []
