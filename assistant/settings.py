@@ -78,6 +78,29 @@ class Settings(BaseSettings):
     llm_threads: int = Field(default=0, ge=0, description="Torch threads for the LLM; 0: default.")
     llm_static_cache: bool = Field(default=False, description="Preallocated KV cache.")
     llm_compile: bool = Field(default=False, description="torch.compile the model.")
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL of the app database (keys, conversations, audit); "
+        "empty: sqlite under RETAIN_HOME/app.db. A postgresql+psycopg:// URL works the same.",
+    )
+    max_request_bytes: int = Field(
+        default=64 * 1024, ge=1024, description="Largest request body the API accepts."
+    )
+    max_message_chars: int = Field(
+        default=4000, ge=10, description="Longest chat message the API accepts."
+    )
+    rate_limit_per_minute: int = Field(
+        default=120, ge=1, description="Requests per API key per minute (429 beyond)."
+    )
+    llm_queue_size: int = Field(
+        default=4, ge=0, description="Drafting requests that may wait for the LLM (503 beyond)."
+    )
+    tool_timeout_s: float = Field(
+        default=30.0, gt=0, description="Longest a fast tool (no text written) may run."
+    )
+    draft_timeout_s: float = Field(
+        default=600.0, gt=0, description="Longest a drafting tool may run, LLM queue included."
+    )
     device: str = Field(
         default="auto", pattern=r"^(auto|cpu|cuda(:\d+)?)$", description="auto, cpu or cuda[:N]."
     )
@@ -88,3 +111,7 @@ class Settings(BaseSettings):
         if value.exists() and not value.is_dir():
             raise ValueError(f"RETAIN_HOME={value} exists and is not a folder")
         return value
+
+    def app_database_url(self) -> str:
+        """The database URL in effect (sqlite in the workspace unless one is set)."""
+        return self.database_url or f"sqlite:///{(self.home / 'app.db').resolve()}"

@@ -1,0 +1,61 @@
+"""Roles, which tools each may use, and what leaves the server for each.
+
+`operator` works with lists, segments, budgets and forecasts; `marketer` with segments and
+offers, never contact details; `support` with one customer at a time, contact details
+included; `admin` with everything (keys, ingest, training too). See docs/api.md.
+"""
+
+import re
+from typing import Any, Literal, get_args
+
+Role = Literal["operator", "marketer", "support", "admin"]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+# Which roles may call each tool; admin may call every tool, listed or not.
+TOOL_ROLES: dict[str, frozenset[Role]] = {
+    "customer_profile": frozenset({"operator", "marketer", "support"}),
+    "at_risk_customers": frozenset({"operator", "marketer"}),
+    "similar_customers": frozenset({"operator", "marketer"}),
+    "search_reviews": frozenset({"operator", "marketer", "support"}),
+    "review_sentiment": frozenset({"operator", "marketer", "support"}),
+    "list_segments": frozenset({"operator", "marketer"}),
+    "segment_summary": frozenset({"operator", "marketer"}),
+    "draft_offer": frozenset({"marketer", "support"}),
+    "plan_budget": frozenset({"operator"}),
+    "forecast_demand": frozenset({"operator"}),
+    "model_report": frozenset({"operator"}),
+    "recommend_products": frozenset({"operator", "marketer", "support"}),
+}
+
+# Fields that identify or reach a person; removed from everything a marketer receives.
+CONTACT_FIELDS = frozenset({"name", "email", "phone", "address", "first_name", "last_name"})
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_MASK = "[email removed]"
+
+
+def may_use(role: Role, tool: str) -> bool:
+    """True when `role` may call `tool` (unknown tools: admin only)."""
+    return role == "admin" or role in TOOL_ROLES.get(tool, frozenset())
+
+
+def tools_for(role: Role) -> list[str]:
+    """The tools `role` may call, in catalogue order."""
+    return [tool for tool in TOOL_ROLES if may_use(role, tool)]
+
+
+def sees_contacts(role: Role) -> bool:
+    return role != "marketer"
+
+
+def redact(value: Any, role: Role) -> Any:
+    """`value` as `role` may see it: for a marketer, contact fields dropped from every mapping
+    and e-mail addresses masked in every string (reviews can quote one), at any depth."""
+    if sees_contacts(role):
+        return value
+    if isinstance(value, dict):
+        return {k: redact(v, role) for k, v in value.items() if k not in CONTACT_FIELDS}
+    if isinstance(value, list | tuple):
+        return [redact(v, role) for v in value]
+    if isinstance(value, str):
+        return EMAIL.sub(EMAIL_MASK, value)
+    return value
