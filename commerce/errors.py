@@ -37,6 +37,10 @@ class Forbidden(RetainError):
 
 
 class Unavailable(RetainError):
-    """A needed resource is missing or exhausted."""
+    """A needed resource is missing or exhausted; `retry_after_s` when it will free up."""
 
     status_code = 503
+
+    def __init__(self, message: str, retry_after_s: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s

@@ -41,3 +41,25 @@ def build_command(
         print_json(store.manifest.to_dict())
     else:
         show_store(store)
+
+
+@app.command("keys")
+def keys_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
+) -> None:
+    """One demo API key per role (created once, kept in RETAIN_HOME/demo-keys.json)."""
+    from assistant.persistence import open_app_database
+    from assistant.persistence.demo_keys import ensure_demo_keys
+
+    settings = Settings()
+    try:
+        with open_app_database(settings) as db:
+            keys = ensure_demo_keys(db, settings.home)
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json(keys)
+        return
+    out.print("Demo API keys (sign in on the web page with one; demo only, see README):")
+    for role, key in keys.items():
+        out.print(f"  {role:<9} {key}", highlight=False)

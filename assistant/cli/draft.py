@@ -21,6 +21,7 @@ from assistant.drafting import (
 )
 from assistant.llm.base import ChatModel
 from assistant.settings import Settings
+from assistant.tools.writing import draft_json
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 
@@ -115,17 +116,6 @@ app.command("segment")(segment_command)
 
 def _finish(result: DraftResult, as_json: bool) -> None:
     if as_json:
-        print_json(
-            {
-                "text": result.text,
-                "path": result.path,
-                "facts": result.facts,
-                "violations": [vars(v) for v in result.violations],
-                "attempts": [
-                    {"path": a.path, "seconds": round(a.seconds, 3), "pieces": a.pieces}
-                    for a in result.attempts
-                ],
-            }
-        )
+        print_json(draft_json(result))
         return
     err.print(f"[green]sent by:[/] {result.path} ({len(result.violations)} violation(s) found)")

@@ -9,12 +9,13 @@ from rich.table import Table
 
 from assistant.cli.console import fail, out, print_json, steps
 from assistant.settings import Settings
+from assistant.tools.forecasting import forecast_summary
 from commerce.datasets import load_cdnow
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 from predictors.artifacts import load_predictor
 from predictors.features import WEEK, customer_features, window_labels
-from predictors.forecast import Forecast, forecast_demand, weekly_actuals
+from predictors.forecast import forecast_demand, weekly_actuals
 from predictors.history import from_store, from_transactions
 from predictors.pipeline import latest_model
 from predictors.train import TrainConfig, train_predictor
@@ -45,27 +46,13 @@ def forecast_command(
                 predictor, _ = load_predictor(latest_model(workspace), settings.device)
                 history = from_store(workspace.store())
                 forecast = forecast_demand(predictor, history, history.last_day, days / 7)
-                result = {"forecast": _as_dict(forecast, by == "category")}
+                result = {"forecast": forecast_summary(forecast, by == "category")}
     except RetainError as error:
         fail(error)
     if as_json:
         print_json(result)
         return
     _show(result)
-
-
-def _as_dict(forecast: Forecast, with_categories: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "horizon_days": round(forecast.horizon_weeks * 7),
-        "orders": round(forecast.orders, 1),
-        "orders_interval_90": [round(v, 1) for v in forecast.orders_interval],
-        "revenue": round(forecast.revenue, 2),
-        "revenue_interval_90": [round(v, 2) for v in forecast.revenue_interval],
-        "weekly": forecast.weekly.round(2).to_dict("records"),
-    }
-    if with_categories and forecast.by_category is not None:
-        data["by_category"] = forecast.by_category.round(2).to_dict("records")
-    return data
 
 
 def _evaluate_on_cdnow(dataset: str, seed: int) -> dict[str, Any]:
@@ -83,7 +70,7 @@ def _evaluate_on_cdnow(dataset: str, seed: int) -> dict[str, Any]:
     predicted = forecast.weekly["orders"].to_numpy()
     low, high = forecast.orders_interval
     return {
-        "forecast": _as_dict(forecast, False),
+        "forecast": forecast_summary(forecast, False),
         "actual": {
             "orders": float(actual["purchases"].sum()),
             "revenue": round(float(actual["spend"].sum()), 2),

@@ -2,7 +2,20 @@
 
 import typer
 
-from assistant.cli import demo, draft, forecast, llm, plan, predict, retrieval, segments, store
+from assistant.cli import (
+    chat,
+    demo,
+    draft,
+    forecast,
+    keys,
+    llm,
+    plan,
+    predict,
+    retrieval,
+    segments,
+    serve,
+    store,
+)
 
 app = typer.Typer(
     name="retain",
@@ -28,3 +41,7 @@ app.add_typer(retrieval.app, name="index")
 app.add_typer(draft.app, name="draft")
 app.add_typer(llm.app, name="llm")
 app.add_typer(demo.app, name="demo")
+app.command("serve")(serve.serve_command)
+app.command("chat")(chat.chat_command)
+app.add_typer(keys.app, name="keys")
+app.command("audit")(keys.audit_command)

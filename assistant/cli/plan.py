@@ -9,18 +9,24 @@ from rich.table import Table
 
 from assistant.cli.console import fail, out, print_json
 from assistant.settings import Settings
-from commerce.errors import InvalidInput, NotFound, RetainError
+from assistant.tools.decisions import (
+    AT_RISK_COLUMNS,
+    discount_rows,
+    offer_assumptions,
+    plan_summary,
+    rank_by_value_at_risk,
+    require_scores,
+)
+from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
-from predictors.allocation import OfferAssumptions, allocate, plan_inputs
+from predictors.allocation import allocate, plan_inputs
 from predictors.history import from_store
 from predictors.pipeline import latest_scores
 from predictors.segment_facts import segment_members
 
 
 def _scores(workspace: Workspace, segment: str | None) -> pd.DataFrame:
-    scores = latest_scores(workspace)
-    if scores is None:
-        raise NotFound("the current store has no scores: run `retain train` and `retain score`")
+    scores = require_scores(latest_scores(workspace))
     if segment:
         history = from_store(workspace.store())
         members = segment_members(history, history.last_day, segment)
@@ -41,36 +47,14 @@ def plan_command(
     try:
         if budget < 0:
             raise InvalidInput("--budget must be 0 or more")
-        limit = (
-            settings.max_discount_pct
-            if max_discount is None
-            else min(max_discount, settings.max_discount_pct)
-        )
-        offers = OfferAssumptions(
-            tuple(settings.offer_discounts),
-            tuple(settings.offer_uplift),
-            settings.contact_cost if cost_per_contact is None else cost_per_contact,
-        ).capped(limit)
+        offers = offer_assumptions(settings, max_discount, cost_per_contact)
         scores = _scores(Workspace(settings.home), segment)
         plan = allocate(plan_inputs(scores), budget, offers)
     except (RetainError, ValueError) as error:
         fail(error if isinstance(error, RetainError) else InvalidInput(str(error)))
     if csv is not None:
         plan.offers.to_csv(csv, index=False)
-    summary = {
-        "budget": plan.budget,
-        "spent": round(plan.spent, 2),
-        "customers": len(plan.offers),
-        "value_without_offers": round(plan.value_without, 2),
-        "value_with_offers": round(plan.value_with, 2),
-        "assumptions": {
-            "discount_pct": list(offers.discounts),
-            "uplift": list(offers.uplift),
-            "cost_per_contact": offers.cost_per_contact,
-        },
-        "by_discount": plan.offers.groupby("discount_pct").size().to_dict(),
-        "method": "exact" if plan.exact else "greedy",
-    }
+    summary = plan_summary(plan, offers)
     if as_json:
         print_json(summary | {"offers": plan.offers.head(1000).to_dict("records")})
         return
@@ -89,9 +73,9 @@ def plan_command(
     table = Table(title="Offers by discount")
     for column in ("discount", "customers", "cost", "net gain"):
         table.add_column(column, justify="right")
-    for discount, group in plan.offers.groupby("discount_pct"):
-        table.add_row(f"{discount:g}%", f"{len(group):,}", f"{group['cost'].sum():,.2f}",
-                      f"{group['net'].sum():,.2f}")  # fmt: skip
+    for row in discount_rows(plan):
+        table.add_row(f"{row['discount_pct']:g}%", f"{row['customers']:,}",
+                      f"{row['cost']:,.2f}", f"{row['net']:,.2f}")  # fmt: skip
     out.print(table)
     if csv is not None:
         out.print(f"Plan written to {csv}")
@@ -108,18 +92,9 @@ def at_risk_command(
         scores = _scores(Workspace(settings.home), segment)
     except RetainError as error:
         fail(error)
-    top = scores.nlargest(limit, "value_at_risk")
-    columns = [
-        "customer_id",
-        "churn_risk",
-        "clv",
-        "clv_low",
-        "clv_high",
-        "value_at_risk",
-        "reasons",
-    ]
+    top = rank_by_value_at_risk(scores).head(limit)
     if as_json:
-        print_json(top[columns].to_dict("records"))
+        print_json(top[AT_RISK_COLUMNS].to_dict("records"))
         return
     table = Table(title="Most value at risk")
     for column in ("customer", "churn risk", "CLV (80% interval)", "value at risk", "reasons"):

@@ -19,14 +19,10 @@ from rich.text import Text
 
 from assistant.cli.console import err, fail, out, print_json
 from assistant.settings import Settings
+from assistant.tools.indexes import customer_index, features_now
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
-from retrieval.build import (
-    build_review_index,
-    open_customer_index,
-    open_review_index,
-    save_customer_index,
-)
+from retrieval.build import build_review_index, open_review_index, save_customer_index
 from retrieval.customers import CustomerIndex
 from retrieval.embedder import Embedder, MiniLMEmbedder
 from retrieval.filters import ReviewFilter
@@ -145,11 +141,7 @@ def similar_command(
     """Customers who behave most like this one, and what each shares with them."""
     workspace = Workspace(Settings().home)
     try:
-        try:
-            index = open_customer_index(workspace)
-        except RetainError:  # none yet, or stale: today's features, not saved (a query has no
-            index = CustomerIndex.build(_customer_features(workspace))  # side effects)
-        found = index.similar(customer_id, k=k)
+        found = customer_index(workspace).similar(customer_id, k=k)
     except RetainError as error:
         fail(error)
     if as_json:
@@ -271,11 +263,9 @@ def read_lines(path: Path, replace_invalid: bool = False) -> list[str]:
 
 
 def _customer_features(workspace: Workspace) -> pd.DataFrame:
-    from predictors.features import customer_features
     from predictors.history import from_store
 
-    history = from_store(workspace.store())
-    return customer_features(history, history.last_day)
+    return features_now(from_store(workspace.store()))
 
 
 def _customer_ids(

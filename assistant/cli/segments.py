@@ -9,6 +9,7 @@ from assistant.cli import draft
 from assistant.cli.console import fail, out, print_json, steps
 from assistant.drafting import gather_segment_facts
 from assistant.settings import Settings
+from assistant.tools.segments import find_segment
 from commerce.errors import NotFound, RetainError
 from commerce.workspace import Workspace
 from predictors.history import from_store
@@ -80,11 +81,7 @@ def show_command(
     """The facts of one segment or cluster, complaint themes when the review index is current,
     and with --summary a written summary (the same as `retain draft segment NAME`)."""
     try:
-        rows = _table("segment") + _table("cluster")
-        match = [r for r in rows if r["name"].lower() == name.strip().lower()]
-        if not match:
-            raise NotFound(f"no segment '{name}'; known: {', '.join(r['name'] for r in rows)}")
-        facts = dict(match[0])
+        facts = dict(find_segment(_table("segment") + _table("cluster"), name))
         if "avg_clv" in facts:
             facts["themes"] = list(gather_segment_facts(Workspace(Settings().home), name).themes)
     except RetainError as error:

@@ -1,0 +1,63 @@
+"""Every error leaves as JSON {"error": kind, "detail": message} with the right status.
+
+RetainError subclasses carry their status (422, 404, 403, 503, 429...); request validation
+errors name the field; anything unexpected is a logged 500 that shows no internals.
+"""
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from commerce.errors import RetainError
+
+log = logging.getLogger("retain.http")
+KINDS = {
+    401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    413: "request_too_large", 422: "invalid_input", 429: "rate_limited", 503: "unavailable",
+    504: "timeout",
+}  # fmt: skip
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RetainError, _retain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+def error_response(status: int, kind: str, detail: str, retry_after: int | None) -> JSONResponse:
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    if status == 401:
+        headers = (headers or {}) | {"WWW-Authenticate": "Bearer"}
+    return JSONResponse({"error": kind, "detail": detail}, status_code=status, headers=headers)
+
+
+async def _retain_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RetainError)
+    kind = KINDS.get(error.status_code, "error")
+    return error_response(
+        error.status_code, kind, str(error), getattr(error, "retry_after_s", None)
+    )
+
+
+async def _validation_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    problems = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item.get("loc", ()) if part != "body")
+        problems.append(f"{where or 'body'}: {item.get('msg', 'invalid')}")
+    return error_response(422, "invalid_request", "; ".join(problems), None)
+
+
+async def _http_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    kind = KINDS.get(error.status_code, "http_error")
+    return error_response(error.status_code, kind, str(error.detail), None)
+
+
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    log.error("unhandled error", exc_info=error, extra={"path": request.url.path})
+    return error_response(500, "internal", "an unexpected error was logged", None)

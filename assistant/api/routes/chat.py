@@ -1,0 +1,81 @@
+"""POST /v1/chat: one turn, as JSON or (Accept: text/event-stream) as server-sent events."""
+
+import json
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.api.deps import PrincipalDep, ServicesDep
+from assistant.chat.events import Event
+from assistant.chat.service import Turn, start_turn
+
+router = APIRouter(prefix="/v1", tags=["chat"])
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message: str = Field(min_length=1, description="What the user asks or says.")
+    conversation_id: str | None = Field(
+        default=None, max_length=64, description="Continue this conversation; null starts one."
+    )
+
+
+class ToolCall(BaseModel):
+    name: str
+    args: dict[str, Any]
+    result: dict[str, Any]
+
+
+class ChatReply(BaseModel):
+    conversation_id: str
+    answer: str
+    tool_calls: list[ToolCall]
+    cards: list[dict[str, Any]]
+    route: dict[str, Any]
+
+
+@router.post(
+    "/chat",
+    response_model=ChatReply,
+    responses={200: {"content": {"text/event-stream": {}}}},
+    summary="Ask Retain",
+)
+def chat(
+    body: ChatRequest,
+    found: ServicesDep,
+    caller: PrincipalDep,
+    accept: Annotated[str | None, Header()] = None,
+) -> Any:
+    """Route the message to a tool, run it and answer. With `Accept: text/event-stream` the
+    answer streams: conversation, tool_started, tool_finished, token..., message."""
+    turn = start_turn(found.chat, caller, body.message, body.conversation_id)
+    events = _counted(turn, found)
+    if accept and "text/event-stream" in accept:
+        return StreamingResponse(
+            (_sse(event) for event in events),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
+    final: dict[str, Any] = {}
+    for event in events:
+        if event.kind == "message":
+            final = event.data
+    return final
+
+
+def _counted(turn: Turn, found: Any) -> Iterator[Event]:
+    for event in turn.events():
+        if event.kind == "tool_finished":
+            outcome = "ok" if event.data["ok"] else "error"
+            found.metrics.tool_calls.labels(event.data["name"], outcome).inc()
+        elif event.kind == "message":
+            found.metrics.routes.labels(event.data["route"]["kind"]).inc()
+        yield event
+
+
+def _sse(event: Event) -> str:
+    return f"event: {event.kind}\ndata: {json.dumps(event.data, default=str)}\n\n"

@@ -1,0 +1,125 @@
+"""Read endpoints for the web page and scripts: customers, one customer, products, segments.
+
+Each runs the same tool the chat would (so roles, redaction and the audit log apply alike)
+and returns plain JSON lists whose rows carry `customer_id`, `product_id` or `name`.
+"""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from assistant.api.deps import PrincipalDep, ServicesDep
+from assistant.api.services import Services
+from assistant.persistence import audit
+from assistant.persistence.keys import Principal
+from assistant.roles import may_use, redact
+from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.catalogue import run_tool
+from commerce.errors import Forbidden, RetainError
+
+router = APIRouter(prefix="/v1", tags=["data"])
+AT_RISK = 0.5  # churn risk from which `at_risk=true` counts a customer
+
+
+@router.get("/customers", summary="Customers ranked by value at risk")
+def customers(
+    found: ServicesDep,
+    caller: PrincipalDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    segment: Annotated[str | None, Query(max_length=100)] = None,
+    at_risk: Annotated[bool, Query(description=f"only churn risk >= {AT_RISK:.0%}")] = False,
+) -> list[dict[str, Any]]:
+    _allow(caller, "at_risk_customers")
+    scores = found.data.require_scores()
+    positions = None
+    if segment:
+        positions = scores.positions(found.data.segments().members(segment))
+    rows = scores.top(len(scores) if at_risk else limit, positions)
+    if at_risk:
+        rows = [row for row in rows if row["churn_risk"] >= AT_RISK][:limit]
+    segment_of = found.data.segments().segment_of
+    contacts = found.data.customers().contacts
+    for row in rows:
+        row["segment"] = segment_of.get(row["customer_id"])
+        row |= contacts.get(row["customer_id"], {})
+    _audit(found, caller, "at_risk_customers", {"segment": segment, "limit": limit}, len(rows))
+    shown: list[dict[str, Any]] = redact(rows, caller.role)
+    return shown
+
+
+@router.get("/customers/{customer_id}", summary="One customer's profile")
+def customer(customer_id: str, found: ServicesDep, caller: PrincipalDep) -> dict[str, Any]:
+    return run_for(found, caller, "customer_profile", {"customer_id": customer_id}).result
+
+
+@router.get("/segments", summary="Segments with size, value and risk")
+def segments(found: ServicesDep, caller: PrincipalDep) -> list[dict[str, Any]]:
+    output = run_for(found, caller, "list_segments", {})
+    rows: list[dict[str, Any]] = output.result.get("segments", output.result.get("rows", []))
+    return rows
+
+
+@router.get("/products", summary="Products by number of orders")
+def products(
+    found: ServicesDep,
+    caller: PrincipalDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+) -> list[dict[str, Any]]:
+    rows = found.data.memo("products", ("store",), lambda: _product_rows(found))
+    return [dict(row) for row in rows[:limit]]
+
+
+def _product_rows(found: Services) -> list[dict[str, Any]]:
+    """Products with their order counts, most ordered first (from order items when the store
+    has them; a store of bare transactions has no products and gives an empty list)."""
+    store = found.data.store()
+    if not store.has("products"):
+        return []
+    products = store.table("products")
+    if store.has("order_items"):
+        items = store.table("order_items", ["order_id", "product_id"])
+        orders = items.drop_duplicates().groupby("product_id").size().rename("orders")
+        products = products.join(orders, on="product_id")
+    products["orders"] = products.get("orders", 0)
+    products["orders"] = products["orders"].fillna(0).astype(int)
+    ranked = products.sort_values(["orders", "product_id"], ascending=[False, True])
+    clean = ranked.astype(object).where(ranked.notna(), None)
+    return [{str(k): v for k, v in row.items()} for row in clean.to_dict("records")]
+
+
+def _allow(caller: Principal, tool: str) -> None:
+    if not may_use(caller.role, tool):
+        raise Forbidden(f"{caller.role}s may not use {tool}")
+
+
+def run_for(found: Services, caller: Principal, name: str, args: dict[str, Any]) -> ToolOutput:
+    """Run a tool for the caller: role checked, audited, redacted."""
+    _allow(caller, name)
+    ctx = ToolContext(
+        settings=found.settings,
+        role=caller.role,
+        data=found.data,
+        chat_model=found.llm.model,
+        embedder=found.chat.embedder,
+    )
+    try:
+        output = run_tool(ctx, name, args)
+    except RetainError as error:
+        _audit(found, caller, name, args, 0, str(error))
+        raise
+    _audit(found, caller, name, args, output.rows)
+    return ToolOutput(
+        output.answer, redact(output.result, caller.role), redact(output.cards, caller.role),
+        output.rows,
+    )  # fmt: skip
+
+
+def _audit(
+    found: Services,
+    caller: Principal,
+    tool: str,
+    args: dict[str, Any],
+    rows: int,
+    error: str | None = None,
+) -> None:
+    audit.record(found.db, caller, tool, args, rows, "error" if error else "ok", error=error)

@@ -1,0 +1,1 @@
+"""The conversation: route a message, run its tool, answer, remember."""

@@ -1,0 +1,83 @@
+"""Answers that need no tool: greetings, help, out-of-scope and refusals, per role."""
+
+from assistant.roles import Role, tools_for
+
+WHAT_EACH_TOOL_DOES = {
+    "customer_profile": "look up one customer: orders, risk, value, reviews",
+    "at_risk_customers": "rank customers by value at risk",
+    "similar_customers": "find customers who behave like one you name",
+    "search_reviews": "search reviews by meaning, by customer, product or sentiment",
+    "review_sentiment": "sum up sentiment and complaint themes",
+    "list_segments": "list segments with size, value and risk",
+    "segment_summary": "summarise one segment",
+    "draft_offer": "draft offer copy within the discount policy",
+    "plan_budget": "plan who gets which offer under a budget",
+    "forecast_demand": "forecast orders and revenue",
+    "model_report": "report on the model: version, freshness, holdout metrics",
+    "recommend_products": "suggest products a customer is likely to buy next",
+}
+
+# Suggested questions on an empty conversation (the web page shows them), per role.
+SUGGESTIONS: dict[Role, list[str]] = {
+    "operator": [
+        "Who is about to leave, and what are they worth?",
+        "Plan a $5k win-back budget for at-risk customers",
+        "Forecast revenue for the next quarter",
+        "How good is the churn model?",
+    ],
+    "marketer": [
+        "List our segments",
+        "Summarise the at risk segment",
+        "Draft an offer for customer 00042",
+        "What do unhappy customers complain about?",
+    ],
+    "support": [
+        "Show me customer 00042",
+        "What did customer 00042 write in reviews?",
+        "Draft a 10% apology offer for customer 00042 by email",
+    ],
+    "admin": [
+        "Who is about to leave, and what are they worth?",
+        "Show me customer 00042",
+        "List our segments",
+        "How good is the churn model?",
+    ],
+}
+
+GREETING = "Hello! I'm Retain. I answer from your store's data."
+OUT_OF_SCOPE = (
+    "That's outside what I do: I answer questions about your customers, their risk and value, "
+    "segments, reviews, offers, budgets and demand."
+)
+UNCLEAR = "I'm not sure what you're asking."
+
+
+def help_text(role: Role) -> str:
+    """What this role can ask, one line per tool, and a few examples."""
+    lines = [f"As {_article(role)} {role} you can ask me to:"]
+    lines += [f"- {WHAT_EACH_TOOL_DOES.get(tool, tool)}" for tool in tools_for(role)]
+    lines.append("For example: " + "; ".join(f"“{q}”" for q in SUGGESTIONS[role][:3]))
+    return "\n".join(lines)
+
+
+def greeting(role: Role) -> str:
+    return GREETING + " " + help_text(role)
+
+
+def unclear(role: Role, detail: str = "") -> str:
+    return " ".join(part for part in (UNCLEAR, detail, help_text(role)) if part)
+
+
+def missing(tool: str, names: tuple[str, ...]) -> str:
+    """Ask for the arguments a tool needs and the question did not give."""
+    asks = {
+        "customer_id": "which customer (their id, e.g. 00042)",
+        "segment": "which segment (see “list segments”)",
+        "budget": "the budget (e.g. $5k)",
+    }
+    wanted = " and ".join(asks.get(name, name) for name in names)
+    return f"To {WHAT_EACH_TOOL_DOES.get(tool, tool)} I need {wanted}."
+
+
+def _article(role: str) -> str:
+    return "an" if role[0] in "aeiou" else "a"

@@ -1,0 +1,60 @@
+"""The router as the chat service uses it: built for the current store, rebuilt when it changes.
+
+The router's vocabulary (segment names, the shape of customer ids) comes from the store; a new
+store version (an ingest) builds a new router on the next message, once, under a lock.
+"""
+
+import threading
+from collections.abc import Callable
+
+from assistant.chat.llm_gate import LLMGate
+from assistant.persistence.keys import Principal
+from assistant.routing import Memory, Route, Router, Vocabulary
+from assistant.routing.llm_fallback import route_with_model
+from assistant.tools.catalogue import CATALOGUE
+from assistant.tools.data import StoreData
+from retrieval.embedder import Embedder
+
+RouteFn = Callable[[str, Memory, Principal], Route]
+
+
+class StoreRouter:
+    """Routes with a Router whose vocabulary matches the current store version."""
+
+    def __init__(self, data: StoreData, embedder: Embedder) -> None:
+        self.data, self.embedder = data, embedder
+        self._router: Router | None = None
+        self._version: str | None = None
+        self._lock = threading.Lock()
+
+    def vocabulary(self) -> Vocabulary:
+        return self.current().vocabulary
+
+    def current(self) -> Router:
+        version = self.data.store().version
+        with self._lock:
+            if self._router is None or version != self._version:
+                vocabulary = Vocabulary.from_store(
+                    self.data.segments().names, self.data.customers().ids
+                )
+                self._router = Router(self.embedder, vocabulary, tools=CATALOGUE)
+                self._version = version
+            return self._router
+
+    def __call__(self, message: str, memory: Memory, caller: Principal) -> Route:
+        return self.current().route(message, memory, caller.role)
+
+
+def make_router(data: StoreData, embedder: Embedder) -> StoreRouter:
+    return StoreRouter(data, embedder)
+
+
+def make_fallback(llm: LLMGate, router: StoreRouter) -> RouteFn:
+    """The LLM picks the tool when the fast router cannot tell (it waits in the LLM queue)."""
+
+    def fallback(message: str, memory: Memory, caller: Principal) -> Route:
+        return route_with_model(
+            llm.model(), message, caller.role, memory, router.vocabulary(), tools=CATALOGUE
+        )
+
+    return fallback

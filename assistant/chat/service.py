@@ -1,0 +1,224 @@
+"""One chat turn: remember, route, run the tool, answer, remember again.
+
+Numbers in answers come from tools (code); the LLM writes only what the user asked to be
+written (offers, summaries) and picks a tool when the fast router cannot tell. Tool errors
+become answers, never 500s. Everything that leaves is redacted for the caller's role.
+"""
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.chat import replies
+from assistant.chat.events import Event
+from assistant.chat.llm_gate import LLMGate
+from assistant.persistence import audit
+from assistant.persistence.conversations import ConversationStore
+from assistant.persistence.db import AppDatabase
+from assistant.persistence.keys import Principal
+from assistant.roles import may_use, redact
+from assistant.routing.memory import Memory
+from assistant.routing.route import Route
+from assistant.settings import Settings
+from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.catalogue import CATALOGUE, run_tool
+from assistant.tools.data import StoreData
+from commerce.errors import InvalidInput, RetainError, Unavailable
+from retrieval.embedder import Embedder
+
+RouteFn = Callable[[str, Memory, Principal], Route]
+FallbackFn = Callable[[str, Memory, Principal], Route]
+
+
+@dataclass
+class ChatDeps:
+    """What a turn needs; built once by the app (see assistant/api/app.py)."""
+
+    settings: Settings
+    db: AppDatabase
+    conversations: ConversationStore
+    data: StoreData
+    route: RouteFn
+    fallback: FallbackFn | None
+    llm: LLMGate
+    embedder: Callable[[], Embedder]
+
+
+class ToolTimeout(RetainError):
+    status_code = 504
+
+
+def start_turn(
+    deps: ChatDeps, principal: Principal, message: str, conversation_id: str | None
+) -> "Turn":
+    """Check the request and open (or resume) the conversation; raises before any event."""
+    text = message.strip()
+    if not text:
+        raise InvalidInput("message is empty")
+    if len(text) > deps.settings.max_message_chars:
+        raise InvalidInput(
+            f"message is {len(text):,} characters; the limit is "
+            f"{deps.settings.max_message_chars:,} (RETAIN_MAX_MESSAGE_CHARS)"
+        )
+    if conversation_id is None:
+        conversation_id = deps.conversations.start(principal, text)
+        memory = Memory()
+    else:  # NotFound for an unknown id or someone else's conversation
+        memory = Memory.from_dict(deps.conversations.memory(principal, conversation_id))
+    deps.conversations.append(conversation_id, principal, "user", text, [], [])
+    return Turn(deps, principal, text, conversation_id, memory)
+
+
+class Turn:
+    """A started turn; iterate `events()` once."""
+
+    def __init__(
+        self, deps: ChatDeps, principal: Principal, text: str, conversation_id: str, memory: Memory
+    ) -> None:
+        self.deps, self.principal, self.text = deps, principal, text
+        self.conversation_id, self.memory = conversation_id, memory
+        self.tool_calls: list[dict[str, Any]] = []
+        self.cards: list[dict[str, Any]] = []
+
+    def events(self) -> Iterator[Event]:
+        yield Event("conversation", {"conversation_id": self.conversation_id})
+        route = self.deps.route(self.text, self.memory, self.principal)
+        if route.kind == "unclear" and self.deps.fallback is not None:
+            route = self._fallback(route)
+        answer: str = redact((yield from self._answer(route)), self.principal.role)
+        self.deps.conversations.append(
+            self.conversation_id, self.principal, "assistant", answer, self.tool_calls, self.cards
+        )
+        self.deps.conversations.save_memory(
+            self.principal, self.conversation_id, self.memory.to_dict()
+        )
+        yield Event(
+            "message",
+            {
+                "conversation_id": self.conversation_id,
+                "answer": answer,
+                "tool_calls": self.tool_calls,
+                "cards": self.cards,
+                "route": {"kind": route.kind, "tool": route.tool, "score": round(route.score, 3)},
+            },
+        )
+
+    def _fallback(self, route: Route) -> Route:
+        assert self.deps.fallback is not None
+        try:
+            return self.deps.fallback(self.text, self.memory, self.principal)
+        except Unavailable:  # the LLM is busy or absent: say so rather than wait
+            return route
+
+    def _answer(self, route: Route) -> Generator[Event, None, str]:
+        role = self.principal.role
+        if route.kind == "greeting":
+            return replies.greeting(role)
+        if route.kind == "help":
+            return replies.help_text(role)
+        if route.kind == "out_of_scope":
+            return replies.OUT_OF_SCOPE
+        if route.kind == "refuse":
+            if route.tool:
+                self._audit(route.tool, route.args, 0, "refused", route.reason)
+            return route.reason or "I can't do that."
+        if route.kind != "tool" or route.tool is None:
+            return replies.unclear(role, route.reason)
+        if not may_use(role, route.tool):
+            reason = f"{role}s can't use {route.tool}; ask a colleague whose role allows it."
+            self._audit(route.tool, route.args, 0, "refused", reason)
+            return reason
+        if route.missing:
+            return replies.missing(route.tool, route.missing)
+        output = yield from self._run(route.tool, route.args)
+        if output is None:
+            error: str = self.tool_calls[-1]["result"]["error"]
+            return error
+        self.memory = self.memory.after(route.tool, route.args, output.result)
+        return output.answer
+
+    def _run(self, name: str, args: dict[str, Any]) -> Generator[Event, None, ToolOutput | None]:
+        """Run one tool in a worker thread (so a timeout can give up on it), streaming its
+        drafted text; returns its output, or None after recording the error as the answer."""
+        role = self.principal.role
+        shown_args = redact(args, role)
+        yield Event("tool_started", {"name": name, "args": shown_args})
+        pieces: queue.Queue[tuple[str, Any]] = queue.Queue()
+        ctx = ToolContext(
+            settings=self.deps.settings,
+            role=role,
+            data=self.deps.data,
+            chat_model=self.deps.llm.model,
+            embedder=self.deps.embedder,
+            on_token=lambda text: pieces.put(("token", text)),
+        )
+
+        def work() -> None:
+            try:
+                pieces.put(("done", run_tool(ctx, name, args)))
+            except Exception as error:  # reported to the user below, never a 500
+                pieces.put(("error", error))
+
+        started = time.monotonic()
+        writes = CATALOGUE[name].writes_text
+        timeout = (
+            self.deps.settings.draft_timeout_s if writes else self.deps.settings.tool_timeout_s
+        )
+        threading.Thread(target=work, name=f"tool-{name}", daemon=True).start()
+        output: ToolOutput | None = None
+        error: str | None = None
+        while output is None and error is None:
+            left = started + timeout - time.monotonic()
+            try:
+                kind, value = pieces.get(timeout=max(left, 0.001))
+            except queue.Empty:
+                error = f"{name} took longer than {timeout:g} s; try again or narrow the question"
+                break
+            if kind == "token":
+                yield Event("token", {"text": redact(value, role)})
+            elif kind == "done":
+                output = value
+            else:
+                error = _error_text(value)
+        seconds = round(time.monotonic() - started, 3)
+        rows = output.rows if output else 0
+        yield Event(
+            "tool_finished",
+            {"name": name, "ok": output is not None, "rows": rows, "seconds": seconds},
+        )
+        self._audit(name, args, rows, "ok" if output else "error", error)
+        if output is None:
+            self.tool_calls.append({"name": name, "args": shown_args, "result": {"error": error}})
+            return None
+        self.tool_calls.append(
+            {"name": name, "args": shown_args, "result": redact(output.result, role)}
+        )
+        self.cards.extend(redact(output.cards, role))
+        return output
+
+    def _audit(
+        self, tool: str, args: dict[str, Any], rows: int, outcome: str, error: str | None
+    ) -> None:
+        audit.record(
+            self.deps.db,
+            self.principal,
+            tool,
+            args,
+            rows,
+            outcome,
+            error=error,
+            conversation_id=self.conversation_id,
+        )
+
+
+def _error_text(error: BaseException) -> str:
+    if isinstance(error, RetainError):
+        return str(error)
+    # An unexpected failure: the user gets a plain sentence; the log gets the traceback.
+    import logging
+
+    logging.getLogger("retain.chat").error("tool failed", exc_info=error)
+    return "Something went wrong while answering; the error was logged."

@@ -1,0 +1,35 @@
+"""`retain serve`: the assistant's HTTP API and web page."""
+
+from typing import Annotated
+
+import typer
+
+from assistant.cli.console import err
+from assistant.settings import Settings
+
+
+def serve_command(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
+    grace: Annotated[
+        int, typer.Option(min=0, max=600, help="Seconds in-flight answers get at shutdown")
+    ] = 30,
+) -> None:
+    """Serve the chat API (docs at /docs) and the web page. Loads the store, scores and indexes
+    once at start-up; the LLM loads on the first request that writes text."""
+    import uvicorn
+
+    from assistant.api import create_app
+    from assistant.api.observability import configure_logging
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    err.print(f"Retain on http://{host}:{port} (API docs at /docs); Ctrl-C stops it")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,  # requests are logged as JSON by the app itself
+        timeout_graceful_shutdown=grace,
+    )

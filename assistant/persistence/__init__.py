@@ -1,0 +1,43 @@
+"""The app database (RETAIN_HOME/app.db or a PostgreSQL URL): API keys, conversations, audit.
+
+db.py             AppDatabase: engine, create_all (schema version), session(), close()
+tables.py         the ORM tables
+keys.py           create_key, authenticate, list_keys, revoke_key; Principal, KeyInfo
+conversations.py  ConversationStore: start, append, history, list, memory, save_memory
+audit.py          record, recent; AuditEntry
+"""
+
+from assistant.persistence.audit import AuditEntry, recent, record
+from assistant.persistence.conversations import (
+    Conversation,
+    ConversationStore,
+    ConversationSummary,
+    Message,
+)
+from assistant.persistence.db import AppDatabase, open_app_database
+from assistant.persistence.keys import (
+    KeyInfo,
+    Principal,
+    authenticate,
+    create_key,
+    list_keys,
+    revoke_key,
+)
+
+__all__ = [
+    "AppDatabase",
+    "AuditEntry",
+    "Conversation",
+    "ConversationStore",
+    "ConversationSummary",
+    "KeyInfo",
+    "Message",
+    "Principal",
+    "authenticate",
+    "create_key",
+    "list_keys",
+    "open_app_database",
+    "recent",
+    "record",
+    "revoke_key",
+]

@@ -1,0 +1,150 @@
+"""The app database: one engine per process, sessions that commit or roll back as a whole.
+
+SQLite (the default, RETAIN_HOME/app.db) and PostgreSQL (`postgresql+psycopg://...`) take the
+same code; only the URL differs. On SQLite the engine turns on what a multi-threaded server
+needs: WAL (readers never wait for the writer), foreign keys, and a busy timeout so a second
+writer waits its turn instead of failing with "database is locked".
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, create_engine, event, func, insert, select
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from assistant.persistence.tables import SCHEMA_VERSION, Base, SchemaVersionRow
+from assistant.settings import Settings
+from commerce.errors import InvalidInput, Unavailable
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+# Upgrade steps: MIGRATIONS[n] turns a version n-1 database into version n. New tables need no
+# step (create_all adds them); a changed column or a backfill does.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+class AppDatabase:
+    """The app database at `url`: keys, conversations, audit log.
+
+    Build one per process and share it between threads; `session()` hands each unit of work
+    its own transaction.
+    """
+
+    def __init__(self, url: str) -> None:
+        try:
+            self.url: URL = make_url(url)
+        except ArgumentError as error:
+            raise InvalidInput(f"database URL {url!r} is not a SQLAlchemy URL: {error}") from None
+        if self.url.drivername == "postgresql":
+            # SQLAlchemy's default driver for a bare postgresql:// is psycopg2; ours is psycopg 3.
+            self.url = self.url.set(drivername="postgresql+psycopg")
+        try:
+            self.engine: Engine = _engine(self.url)
+        except (ImportError, NoSuchModuleError) as error:
+            raise Unavailable(
+                f"no driver for the app database {self}: {error} "
+                "(for PostgreSQL: pip install 'retention-assistant[postgres]')"
+            ) from None
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        """`sqlite` or `postgresql`."""
+        return self.url.get_backend_name()
+
+    def create_all(self) -> None:
+        """Create missing tables, bring the schema to SCHEMA_VERSION; safe at every start."""
+        Base.metadata.create_all(self.engine)
+        try:
+            with self.engine.begin() as connection:
+                current = connection.scalar(select(func.max(SchemaVersionRow.version)))
+                if current is not None and current > SCHEMA_VERSION:
+                    raise Unavailable(
+                        f"the app database {self} has schema version {current}, newer than "
+                        f"this Retain's {SCHEMA_VERSION}: upgrade Retain"
+                    )
+                for version in range((current or 0) + 1, SCHEMA_VERSION + 1):
+                    if current is not None:  # a new database starts at the current schema
+                        MIGRATIONS[version](connection)
+                    connection.execute(insert(SchemaVersionRow).values(version=version))
+        except IntegrityError:
+            # Another process starting at the same moment recorded the same version first.
+            pass
+
+    def schema_version(self) -> int | None:
+        """The schema version recorded in the database (None before create_all)."""
+        with self.engine.connect() as connection:
+            if not self.engine.dialect.has_table(connection, SchemaVersionRow.__tablename__):
+                return None
+            return connection.scalar(select(func.max(SchemaVersionRow.version)))
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed when the block ends, rolled back on error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        """Close every pooled connection (call at shutdown; a later session reconnects)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> "AppDatabase":
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __str__(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    def __repr__(self) -> str:
+        return f"AppDatabase({str(self)!r})"
+
+
+def open_app_database(settings: Settings) -> AppDatabase:
+    """The app database the settings name, with its tables created."""
+    database = AppDatabase(settings.app_database_url())
+    database.create_all()
+    return database
+
+
+def _engine(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        # pre_ping: a pooled connection the server dropped (restart, idle timeout) is replaced.
+        return create_engine(url, pool_pre_ping=True)
+    in_memory = url.database in (None, "", ":memory:")
+    options: dict[str, Any] = {
+        # The server shares one engine across worker threads; sessions never cross threads.
+        "connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+    }
+    if in_memory:
+        # Every connection to :memory: is a new empty database; keep one (single-threaded use).
+        options["poolclass"] = StaticPool
+    else:
+        Path(str(url.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, **options)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # With WAL, NORMAL loses no committed data on an application crash, only on power loss.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()

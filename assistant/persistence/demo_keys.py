@@ -1,0 +1,37 @@
+"""One API key per role for the demo, kept where `make run` can show them again.
+
+Real keys are printed once and stored only as hashes. Demo keys are the exception: the
+plaintext stays in RETAIN_HOME/demo-keys.json (readable by the owner only) so every
+`make run` can print them; `retain keys revoke` retires one and the next run makes a new one.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from assistant.persistence.db import AppDatabase
+from assistant.persistence.keys import authenticate, create_key
+from assistant.roles import ROLES, Role
+
+FILE = "demo-keys.json"
+
+
+def ensure_demo_keys(db: AppDatabase, home: Path) -> dict[Role, str]:
+    """The demo keys by role, creating any that is missing or revoked."""
+    path = home / FILE
+    keys: dict[Role, str] = {}
+    if path.is_file():
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        keys = {role: saved[role] for role in ROLES if isinstance(saved.get(role), str)}
+    changed = False
+    for role in ROLES:
+        principal = authenticate(db, keys[role]) if role in keys else None
+        if principal is None or principal.role != role:
+            keys[role], _ = create_key(db, role, f"demo-{role}")
+            changed = True
+    if changed:
+        home.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(keys, handle, indent=2)
+    return keys

@@ -1,0 +1,116 @@
+"""A chosen tool's arguments: what the message said, completed from the conversation.
+
+Explicit values always win. Required arguments the message leaves out come from memory (a
+profile question, then "draft an offer" means that customer); optional ones only when the
+message points back ("her reviews"), so "reviews about tea" stays store-wide.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.routing.extract import Extraction
+from assistant.routing.followup import points_back, points_to_product
+from assistant.routing.memory import Memory
+from assistant.routing.signatures import ToolSignature
+
+SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
+SUBJECTS = ("customer_id", "segment", "product_id")
+
+
+@dataclass(frozen=True)
+class Arguments:
+    values: dict[str, Any]
+    missing: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> dict[str, Any]:
+    """The arguments of `tool` the message itself gives (list positions read from memory)."""
+    names = set(tool.arg_names)
+    found: dict[str, Any] = {}
+    customer = x.customer_id
+    if customer is None and x.position is not None:
+        customer = memory.listed(x.position)
+    if customer is not None and "customer_id" in names:
+        found["customer_id"] = customer
+    if x.product_id is not None and "product_id" in names:
+        found["product_id"] = x.product_id
+    if x.segment is not None and "segment" in names:
+        # "at-risk customers" is what the tool ranks, not a filter to the RFM "at risk" group,
+        # unless the segment itself is named ("the at-risk segment").
+        generic = tool.name == "at_risk_customers" and x.segment == "at risk"
+        if not generic or any(word in text for word in SEGMENT_WORDS):
+            found["segment"] = x.segment
+    if x.count is not None:
+        for name in ("limit", "k"):
+            if name in names:
+                found[name] = x.count
+    if x.amount is not None and "budget" in names:
+        found["budget"] = x.amount
+    if x.percent is not None:
+        for name in ("discount_pct", "max_discount_pct"):
+            if name in names:
+                found[name] = x.percent
+    if x.horizon_days is not None and "horizon_days" in names:
+        found["horizon_days"] = x.horizon_days
+    if x.by_category and "by" in names:
+        found["by"] = "category"
+    if x.channel is not None and "channel" in names:
+        found["channel"] = x.channel
+    if x.sentiment is not None and "sentiment" in names:
+        found["sentiment"] = x.sentiment
+    if x.topic is not None and "query" in names:
+        found["query"] = x.topic
+    if x.quoted is not None and "text" in names:
+        found["text"] = x.quoted
+    return found
+
+
+def build(
+    tool: ToolSignature,
+    x: Extraction,
+    text: str,
+    memory: Memory,
+    carried: Mapping[str, Any] | None = None,
+) -> Arguments:
+    """The arguments for `tool`, completed from memory, and what is still missing. `carried`
+    are the last call's arguments when the message repeats it with a change ("same for
+    champions"): the message's own values replace them."""
+    values = {**(carried or {}), **explicit(tool, x, text, memory)}
+    names = set(tool.arg_names)
+    back = points_back(text)
+    has_subject = any(n in values for n in SUBJECTS)
+    needs_subject = bool(tool.one_of) or bool(set(tool.required) & set(SUBJECTS))
+    if not has_subject and (back or needs_subject):
+        values |= _from_memory(tool, memory, back, points_to_product(text))
+    if "customer_id" in tool.required and "customer_id" not in values and memory.customer_id:
+        values["customer_id"] = memory.customer_id
+    if "segment" in tool.required and "segment" not in values and memory.segment:
+        values["segment"] = memory.segment
+    missing = tuple(n for n in tool.required if n not in values)
+    if tool.one_of and not any(n in values for n in tool.one_of):
+        missing += tuple(n for n in tool.one_of if n not in missing)
+        return Arguments(values, missing, f"{tool.name} needs a {' or a '.join(tool.one_of)}")
+    if missing:
+        return Arguments(values, missing, f"{tool.name} needs {', '.join(missing)}")
+    return Arguments({k: v for k, v in values.items() if k in names})
+
+
+def _from_memory(tool: ToolSignature, memory: Memory, back: bool, product: bool) -> dict[str, Any]:
+    """The subject of the last turn, as an argument `tool` takes."""
+    names = set(tool.arg_names)
+    last_segment = memory.args.get("segment") or (
+        memory.segment if memory.subject == "segment" else None
+    )
+    if product and memory.product_id and "product_id" in names and memory.subject == "product":
+        return {"product_id": memory.product_id}
+    if memory.subject == "customer" and memory.customer_id and "customer_id" in names:
+        return {"customer_id": memory.customer_id}
+    if memory.subject in ("segment", "customers") and last_segment and "segment" in names:
+        return {"segment": last_segment}
+    if memory.customer_id and "customer_id" in names:
+        return {"customer_id": memory.customer_id}
+    if back and memory.product_id and "product_id" in names:
+        return {"product_id": memory.product_id}
+    return {}

@@ -1,0 +1,73 @@
+"""Follow-ups: messages that only make sense with the conversation behind them.
+
+Three shapes: "and the next one?" (the next customer of the last list, same tool), a bare
+change of subject ("same for champions", "what about customer 77?", "and for next year?": the
+last tool again with that argument replaced), and words that point back ("them", "her", "this
+product") so an argument the message leaves out comes from memory.
+"""
+
+import re
+
+from assistant.routing.memory import Memory
+
+NEXT = re.compile(
+    r"^(?:(?:ok(?:ay)?|and|so|now|then|alright)[\s,]+)*(?:(?:what\s+about|how\s+about|show\s+me|"
+    r"go\s+to|on\s+to)\s+)?(?:the\s+)?next(?:\s+(?:one|customer|person|guy|account|row|on\s+the\s+"
+    r"list))?(?:\s+(?:please|pls))?[\s?.!]*$|^who'?s\s+next[\s?.!]*$"
+)
+BARE_PREFIX = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|alright|right)[\s,]+)?(?:same\s+(?:thing\s+|again\s+)?(?:for|with)|"
+    r"do\s+the\s+same\s+(?:for|with)|repeat\s+(?:that\s+|it\s+)?(?:for|with)|"
+    r"(?:and|now|then)\s+(?:for|with|do|try|the|show)|what\s+about|how\s+about|and|now|then|try)\b"
+)
+FILLER = frozenset(
+    "the a an segment group cohort customers customer ones one please pls instead then too also "
+    "as well for with same do show me us this that one's instead now over in within during "
+    "across by at on to of product item".split()
+)
+ANAPHORA = re.compile(
+    r"\b(?:them|they|their|theirs|her|hers|him|his|she|he|it|its|these|those|"
+    r"th(?:is|at)\s+(?:customer|one|person|guy|client|account|segment|group|product|item|list))\b"
+)
+PRODUCT_ANAPHORA = re.compile(r"\b(?:it|its|th(?:is|at)\s+(?:product|item))\b")
+
+
+def asks_next(text: str) -> bool:
+    """True for "and the next one?", "next please", "who's next" (lower-case text)."""
+    return bool(NEXT.match(text.strip()))
+
+
+def is_bare(remainder: str) -> bool:
+    """True when what is left of a message after its arguments were read is only a follow-up
+    opener and filler ("same for ___", "what about ___?"): the last tool should run again."""
+    match = BARE_PREFIX.match(remainder)
+    if match is None:
+        return False
+    rest = re.findall(r"[a-z']+", remainder[match.end() :])
+    return all(word in FILLER for word in rest)
+
+
+def points_back(text: str) -> bool:
+    """True when the message refers to something said before ("them", "her", "this one")."""
+    return bool(ANAPHORA.search(text))
+
+
+def points_to_product(text: str) -> bool:
+    return bool(PRODUCT_ANAPHORA.search(text))
+
+
+PERSON = re.compile(r"\b(?:him|her|his|she|he|th(?:is|at)\s+(?:customer|person|guy|client))\b")
+GROUP = re.compile(r"\b(?:them|they|their|these|those)\b")
+
+
+def resolve(text: str, memory: Memory) -> str:
+    """Pronouns replaced by what they stand for, as the router embeds names: "customer"
+    for a person talked about, "customers" for a group ("send him a text" reads "send
+    customer a text"), so a follow-up is compared with the examples like a full question."""
+    if memory.customer_id:
+        text = PERSON.sub("customer", text)
+    if memory.subject in ("segment", "customers"):
+        text = GROUP.sub("customers", text)
+    elif memory.subject == "customer":
+        text = GROUP.sub("customer", text)
+    return text

@@ -1,0 +1,197 @@
+"""The slow path: a language model picks the tool for a message the fast router found unclear.
+
+The model sees the tools the role may use (name, arguments, one line each), the question as
+quoted data and what the conversation was about, and answers one line of JSON:
+{"tool": NAME, "args": {...}} or {"tool": null}. Its answer is checked, never trusted: the
+tool must be one it was offered, every argument one that tool takes with a value of the right
+type, segment names the store's, and customer and product ids ones the question or the
+conversation gave (a model must not make up an id). Anything else gives kind "unclear".
+Errors of the model itself (Unavailable, timeouts) propagate: the service answers those.
+"""
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from assistant.llm.base import ChatModel, complete
+from assistant.roles import Role, may_use
+from assistant.routing.fuzzy import find_segment
+from assistant.routing.memory import Memory
+from assistant.routing.route import Route
+from assistant.routing.signatures import SIGNATURES, Arg, ToolSignature
+from assistant.routing.vocabulary import Vocabulary
+from prompts import render
+
+TEMPLATE = "route"
+MAX_NEW_TOKENS = 96  # one line of JSON with a few arguments
+_FENCE = re.compile(r"```(?:json)?")
+
+
+class Invalid(ValueError):
+    """The model's answer breaks a rule; the message says which."""
+
+
+def route_with_model(
+    model: ChatModel,
+    message: str,
+    role: Role,
+    memory: Memory | None = None,
+    vocabulary: Vocabulary | None = None,
+    tools: Iterable[str] | None = None,
+) -> Route:
+    """Ask `model` which tool answers `message`; a checked Route, "unclear" when it names
+    none or its answer breaks a rule."""
+    memory = memory or Memory()
+    vocabulary = vocabulary or Vocabulary()
+    allowed = [SIGNATURES[t] for t in (tools or SIGNATURES) if t in SIGNATURES and may_use(role, t)]
+    if not allowed:
+        return Route("unclear", reason=f"no tool is open to the {role} role")
+    prompt = render(
+        TEMPLATE,
+        {
+            "question": message,
+            "tools": [tool.render() for tool in allowed],
+            "conversation": describe(memory),
+            "segments": list(vocabulary.segments),
+        },
+    )
+    answer = complete(model, prompt.messages(), max_new_tokens=MAX_NEW_TOKENS, temperature=0.0)
+    return parse_choice(answer, allowed, message, memory, vocabulary)
+
+
+def describe(memory: Memory) -> str:
+    """What the conversation was about, in one line for the prompt ('' when nothing)."""
+    parts = []
+    if memory.customer_id:
+        parts.append(f"customer {memory.customer_id}")
+    if memory.segment:
+        parts.append(f"segment {memory.segment}")
+    if memory.product_id:
+        parts.append(f"product {memory.product_id}")
+    if memory.tool:
+        parts.append(f"last tool {memory.tool}")
+    return "; ".join(parts)
+
+
+def parse_choice(
+    answer: str,
+    allowed: Iterable[ToolSignature],
+    message: str,
+    memory: Memory,
+    vocabulary: Vocabulary,
+) -> Route:
+    """The Route a model's answer stands for, or kind "unclear" with the rule it broke."""
+    offered = {tool.name: tool for tool in allowed}
+    try:
+        choice = _json_object(answer)
+        name = choice.get("tool")
+        if name is None:
+            return Route("unclear", reason="no tool answers this question")
+        if not isinstance(name, str) or name not in offered:
+            raise Invalid(f"the model chose {name!r}, which is not one of the tools offered")
+        raw = choice.get("args", {})
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, Mapping):
+            raise Invalid("the model's args are not an object")
+        tool = offered[name]
+        args = {k: _value(tool, k, v, vocabulary) for k, v in raw.items() if v is not None}
+        _check_grounded(args, message, memory, vocabulary)
+    except Invalid as problem:
+        return Route("unclear", reason=str(problem))
+    for required in tool.required:
+        if required not in args and required == "customer_id" and memory.customer_id:
+            args[required] = memory.customer_id
+        if required not in args and required == "segment" and memory.segment:
+            args[required] = memory.segment
+    missing = tuple(n for n in tool.required if n not in args)
+    if tool.one_of and not any(n in args for n in tool.one_of):
+        missing += tool.one_of
+    reason = f"{tool.name} needs {' or '.join(missing)}" if missing else ""
+    return Route("tool", tool=tool.name, args=args, missing=missing, reason=reason)
+
+
+def _json_object(answer: str) -> dict[str, Any]:
+    text = _FENCE.sub("", answer)
+    start = text.find("{")
+    if start < 0:
+        raise Invalid("the model's answer holds no JSON object")
+    try:
+        value, _ = json.JSONDecoder().raw_decode(text[start:])
+    except json.JSONDecodeError as error:
+        raise Invalid(f"the model's answer is not valid JSON ({error.msg})") from error
+    if not isinstance(value, dict) or "tool" not in value:
+        raise Invalid('the model\'s answer has no "tool"')
+    return value
+
+
+def _value(tool: ToolSignature, name: str, value: Any, vocabulary: Vocabulary) -> Any:
+    """One argument, checked against its declaration and brought to its type."""
+    arg = tool.arg(name)
+    if arg is None:
+        raise Invalid(f"{tool.name} takes no argument '{name}'")
+    if arg.type == "str":
+        text = _text(arg, value)
+        if arg.choices:
+            lowered = text.lower()
+            if lowered not in arg.choices:
+                raise Invalid(f"{name} must be one of {', '.join(arg.choices)}, not {text!r}")
+            return lowered
+        if name == "customer_id":
+            return vocabulary.customer_id(text)
+        if name == "product_id":
+            return text.upper() if re.fullmatch(r"[bB]0[0-9A-Za-z]{8}", text) else text
+        if name == "segment":
+            match = find_segment(text.lower(), vocabulary.segments)
+            exact = [s for s in vocabulary.segments if s.lower() == text.lower().strip()]
+            if exact:
+                return exact[0]
+            if match is None:
+                raise Invalid(f"there is no segment {text!r}")
+            return match.name
+        return text
+    number = _number(arg, value)
+    if arg.type == "int":
+        if number != int(number) or number < 1:
+            raise Invalid(f"{name} must be a whole number of at least 1, not {value!r}")
+        return int(number)
+    if number < 0:
+        raise Invalid(f"{name} must not be negative")
+    return number
+
+
+def _text(arg: Arg, value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise Invalid(f"{arg.name} must be text, not {type(value).__name__}")
+    text = str(value).strip()
+    if not text:
+        raise Invalid(f"{arg.name} is empty")
+    return text
+
+
+def _number(arg: Arg, value: Any) -> float:
+    if isinstance(value, bool):
+        raise Invalid(f"{arg.name} must be a number, not {value!r}")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip().strip("%$€£").replace(",", ""))
+        except ValueError:
+            pass
+    raise Invalid(f"{arg.name} must be a number, not {value!r}")
+
+
+def _check_grounded(
+    args: Mapping[str, Any], message: str, memory: Memory, vocabulary: Vocabulary
+) -> None:
+    """Ids must come from the question or the conversation, never from the model."""
+    said = {vocabulary.customer_id(d) for d in re.findall(r"\d+", message)}
+    said |= {w.upper() for w in re.findall(r"\w+", message)} | set(re.findall(r"\S+", message))
+    known = said | set(memory.customer_ids)
+    known |= {i for i in (memory.customer_id, memory.product_id) if i}
+    for name in ("customer_id", "product_id"):
+        value = args.get(name)
+        if value is not None and value not in known and str(value).upper() not in known:
+            raise Invalid(f"{name} {value!r} is neither in the question nor the conversation")

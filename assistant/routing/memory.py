@@ -1,0 +1,127 @@
+"""What a conversation is about, so follow-ups resolve: "draft an offer for them" after a
+profile means that customer, "and the next one?" the next of the last list shown, "same for
+champions" the last tool again with another segment.
+
+Memory is a small immutable value: `after()` returns the memory a finished tool call leaves,
+and `to_dict()` / `from_dict()` store it with the conversation as JSON.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+Subject = Literal["customer", "segment", "product", "customers"]
+SUBJECTS: tuple[Subject, ...] = ("customer", "segment", "product", "customers")
+MAX_LISTED = 200  # ids kept from the last list; more is never paged through in a chat
+
+
+@dataclass(frozen=True)
+class Memory:
+    """The last customer, segment and product talked about, the last tool call, the customer
+    ids of the last list shown, and which of these the last turn was about (`subject`)."""
+
+    customer_id: str | None = None
+    segment: str | None = None
+    product_id: str | None = None
+    tool: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    customer_ids: tuple[str, ...] = ()
+    subject: Subject | None = None
+
+    def after(self, tool: str, args: Mapping[str, Any], result: Mapping[str, Any]) -> "Memory":
+        """The memory once `tool` ran with `args` and returned `result` (the tool's JSON)."""
+        customer = _text(args.get("customer_id")) or _text(result.get("customer_id"))
+        # A profile lists its own reviews: a list is other customers, not the one asked about.
+        listed = [i for i in _listed_customers(result) if i != customer]
+        segment = _text(args.get("segment"))
+        product = _text(args.get("product_id")) or _text(result.get("product_id"))
+        subject: Subject | None = self.subject
+        if customer and not listed:
+            subject = "customer"
+        elif listed:
+            subject = "customers"
+        elif segment:
+            subject = "segment"
+        elif product:
+            subject = "product"
+        if listed and not customer and tool != "similar_customers":
+            customer = None  # a new list: "the next one" starts from its top
+        return replace(
+            self,
+            customer_id=customer or (None if listed else self.customer_id),
+            segment=segment or self.segment,
+            product_id=product or self.product_id,
+            tool=tool,
+            args={k: v for k, v in args.items() if v is not None},
+            customer_ids=tuple(listed[:MAX_LISTED]) if listed else self.customer_ids,
+            subject=subject,
+        )
+
+    def focus(self, customer_id: str) -> "Memory":
+        """The memory once the conversation turned to one customer of the last list."""
+        return replace(self, customer_id=customer_id, subject="customer")
+
+    def next_customer(self) -> str | None:
+        """The customer after the current one in the last list (the first if none is current)."""
+        if not self.customer_ids:
+            return None
+        if self.customer_id not in self.customer_ids:
+            return self.customer_ids[0]
+        at = self.customer_ids.index(self.customer_id)
+        return self.customer_ids[at + 1] if at + 1 < len(self.customer_ids) else None
+
+    def listed(self, position: int) -> str | None:
+        """The customer at a 1-based position of the last list (-1: the last one)."""
+        if not self.customer_ids:
+            return None
+        index = len(self.customer_ids) - 1 if position == -1 else position - 1
+        return self.customer_ids[index] if 0 <= index < len(self.customer_ids) else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, for storing with the conversation."""
+        return {
+            "customer_id": self.customer_id,
+            "segment": self.segment,
+            "product_id": self.product_id,
+            "tool": self.tool,
+            "args": dict(self.args),
+            "customer_ids": list(self.customer_ids),
+            "subject": self.subject,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> "Memory":
+        """Read back what to_dict wrote; unknown keys and wrong types are dropped, not fatal,
+        so a conversation stored by an older version still loads."""
+        if not data:
+            return cls()
+        ids = data.get("customer_ids")
+        args = data.get("args")
+        subject = data.get("subject")
+        return cls(
+            customer_id=_text(data.get("customer_id")),
+            segment=_text(data.get("segment")),
+            product_id=_text(data.get("product_id")),
+            tool=_text(data.get("tool")),
+            args=dict(args) if isinstance(args, Mapping) else {},
+            customer_ids=tuple(str(i) for i in ids) if isinstance(ids, list | tuple) else (),
+            subject=subject if subject in SUBJECTS else None,
+        )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _listed_customers(result: Mapping[str, Any]) -> list[str]:
+    """Customer ids of the first list of rows in a result that carry one (at any depth)."""
+    for value in result.values():
+        if isinstance(value, list) and value and all(isinstance(row, Mapping) for row in value):
+            ids = [row["customer_id"] for row in value if isinstance(row.get("customer_id"), str)]
+            if ids:
+                return list(dict.fromkeys(ids))
+        if isinstance(value, Mapping):
+            nested = _listed_customers(value)
+            if nested:
+                return nested
+    return []

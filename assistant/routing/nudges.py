@@ -1,0 +1,77 @@
+"""Small score adjustments from what the message says, added to the similarity scores.
+
+Similarity knows wording, not facts such as "this message names one customer". Each nudge is
+CUE_WEIGHT (half or twice it) and none decides alone: a named customer makes the tools that
+take no customer less likely and a profile more likely (unless another customer tool's cue words
+are there); an amount makes a budget plan likelier, a horizon a forecast, a search topic a
+review search, a named segment with no other tool's words a segment summary, a channel or a
+discount an offer; a question answered with segments is no customer list; a product
+recommendation needs someone to recommend to ("recommend a good
+book" is not one); a message that refines the last call ("break that down by category") leans
+to the last tool.
+"""
+
+import re
+
+from assistant.routing import rules
+from assistant.routing.args import explicit
+from assistant.routing.extract import Extraction
+from assistant.routing.followup import points_back
+from assistant.routing.memory import Memory
+from assistant.routing.signatures import SIGNATURES
+
+W = rules.CUE_WEIGHT
+ASKS_SEGMENTS = re.compile(
+    r"\bwhich\s+(?:segment|cluster|group)s?\b|\b(?:segments|clusters|groups|cohorts)\b"
+)
+# A message that changes the last call: "break that down", "what if we had 10k instead", "now
+# cap discounts at 10%".
+REFINES = re.compile(
+    r"\b(?:that|it|those|this|instead|too|also|again|same)\b|^(?:and|now|then|ok(?:ay)?|but|so)\b"
+)
+CUSTOMER_TOOLS = frozenset(
+    name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
+)
+
+
+def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
+    """Score adjustments per label for `text` (lower case, typos repaired)."""
+    out = dict(rules.cues(text))
+    named_customer = bool(x.customer_ids) or (x.position is not None and bool(memory.customer_ids))
+    refers_to_customer = named_customer or (points_back(text) and memory.customer_id is not None)
+    if not refers_to_customer:
+        out.pop("recommend_products", None)
+    if named_customer:
+        # A tool that cannot take the customer named is rarely what is asked ("the risk
+        # score of customer 88" is a profile, not the at-risk list): a double nudge.
+        for name, tool in SIGNATURES.items():
+            if "customer_id" not in tool.arg_names:
+                out[name] = out.get(name, 0.0) - 2 * W
+        if not (set(out) & (CUSTOMER_TOOLS - {"customer_profile"})):
+            out["customer_profile"] = out.get("customer_profile", 0.0) + W
+    if x.product_ids:
+        for name, tool in SIGNATURES.items():
+            if "product_id" not in tool.arg_names:
+                out[name] = out.get(name, 0.0) - W
+    if x.segment is not None:
+        out["list_segments"] = out.get("list_segments", 0.0) - W
+        # A named segment and no other tool's words: most likely a question about the segment.
+        if not named_customer and not (set(out) - {"list_segments", "segment_summary"}):
+            out["segment_summary"] = out.get("segment_summary", 0.0) + W
+    if ASKS_SEGMENTS.search(text) and not named_customer:
+        for name in ("at_risk_customers", "customer_profile"):  # they answer with customers
+            out[name] = out.get(name, 0.0) - W
+    if (x.channel is not None and not rules.asks_for_contacts(text)) or (
+        x.percent is not None and x.amount is None
+    ):
+        out["draft_offer"] = out.get("draft_offer", 0.0) + W / 2
+    if x.amount is not None:
+        out["plan_budget"] = out.get("plan_budget", 0.0) + W
+    if x.horizon_days is not None:
+        out["forecast_demand"] = out.get("forecast_demand", 0.0) + W / 2
+    if x.topic is not None and x.quoted is None:
+        out["search_reviews"] = out.get("search_reviews", 0.0) + W / 2
+    last = memory.tool
+    if last in SIGNATURES and REFINES.search(text) and explicit(SIGNATURES[last], x, text, memory):
+        out[last] = out.get(last, 0.0) + W
+    return out

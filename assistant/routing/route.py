@@ -1,0 +1,38 @@
+"""Where a chat message goes: one tool with its arguments, or an answer without a tool."""
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+RouteKind = Literal["tool", "greeting", "help", "out_of_scope", "refuse", "unclear"]
+ROUTE_KINDS: tuple[RouteKind, ...] = (
+    "tool",
+    "greeting",
+    "help",
+    "out_of_scope",
+    "refuse",
+    "unclear",
+)
+
+
+@dataclass(frozen=True)
+class Route:
+    """The router's decision for one message.
+
+    `tool` and `args` are set for kind "tool" (and name the tool that was asked for when a role
+    refusal is the reason for kind "refuse"). `missing` lists required arguments that neither the
+    message nor the conversation gave, so the service can ask for them. `score` is the similarity
+    that decided (0 to 1; 0 when a rule or the language model decided). `reason` says why a
+    request was refused, what was unclear or what is missing, in words a user can act on.
+    """
+
+    kind: RouteKind
+    tool: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    score: float = 0.0
+    missing: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def is_tool(self) -> bool:
+        """True when a tool should run now (a tool was chosen and nothing required is missing)."""
+        return self.kind == "tool" and self.tool is not None and not self.missing

@@ -1,0 +1,163 @@
+"""Keyword rules, for what words decide more reliably than similarity.
+
+Refusals: running code, changing or dumping data, reaching for secrets or privileges, and
+attempts to set the instructions aside are refused by pattern, whatever the wording around
+them, because a miss here costs more than a false alarm. Cues: words that make one tool more
+likely (a budget amount, "lookalike", "forecast") nudge its score; they never decide alone.
+"""
+
+import re
+from dataclasses import dataclass
+
+_WORDS_BETWEEN = r"[^.?!\n]{0,40}"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    pattern: re.Pattern[str]
+    reason: str
+
+
+REFUSALS: tuple[Refusal, ...] = (
+    Refusal(
+        re.compile(
+            rf"\b(?:run|execute|exec|eval|evaluate)\b{_WORDS_BETWEEN}\b(?:python|code|script|shell|"
+            r"bash|command|sql|query|program|snippet|this)\b|\bimport\s+os\b|os\.system|subprocess|"
+            r"\bexec\s*\(|\beval\s*\(|rm\s+-rf|\bsudo\b|__import__|<script|\bselect\s+[\w*, ]+\s+"
+            r"from\s+\w+|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|\bdelete\s+from\b"
+        ),
+        "I can't run code, scripts or database queries. Ask me about customers, segments, "
+        "reviews, offers or forecasts instead.",
+    ),
+    Refusal(
+        re.compile(
+            r"\b(?:drop|truncate|alter)\s+(?:the\s+)?(?:\w+\s+)?(?:table|database|schema|db)\b|"
+            rf"\b(?:delete|erase|wipe|purge|destroy)\b{_WORDS_BETWEEN}\b(?:customers?|orders?|"
+            r"reviews?|records?|rows?|data|database|db|tables?|store|accounts?)\b"
+        ),
+        "I can't change or delete data: I only read it. An admin changes the store by "
+        "ingesting new files.",
+    ),
+    Refusal(
+        re.compile(
+            rf"\b(?:dump|export|download|extract|scrape|leak|exfiltrate)\b{_WORDS_BETWEEN}\b(?:"
+            r"e-?mails?|addresses|phone|phones|numbers|contacts?|personal|pii|database|db|tables?|"
+            r"data|customers|names|everything|csv)\b|"
+            r"\b(?:list|show|give|get|send|print|fetch)\b[^.?!\n]{0,20}\b(?:all|every|each)\b"
+            r"[^.?!\n]{0,25}\b(?:e-?mails?|email addresses|phone numbers|addresses|passwords)\b"
+        ),
+        "I can't dump or export bulk data such as contact lists or whole tables. Ask about one "
+        "customer, a segment, or a ranked list instead.",
+    ),
+    Refusal(
+        re.compile(
+            rf"\bignore\b{_WORDS_BETWEEN}\b(?:instructions|rules|prompt|guidelines|previous|above)"
+            r"\b|\b(?:system|hidden|initial|original)\s+(?:prompt|instructions|message)\b|"
+            r"\byou\s+are\s+now\b|\bjailbreak|\bdeveloper\s+mode\b|\bdan\s+mode\b|"
+            rf"\b(?:forget|disregard|override|bypass|skip)\b{_WORDS_BETWEEN}\b(?:rules|"
+            r"instructions|restrictions|guardrails|policy|policies|roles?|permissions|filters?)\b|"
+            rf"\bpretend\b{_WORDS_BETWEEN}\b(?:no|without|unrestricted)\b|"
+            r"\breveal\b[^.?!\n]{0,20}\b(?:prompt|instructions)\b|\byour\s+(?:hidden\s+)?"
+            r"(?:instructions|prompt)\b|\bunrestricted\b"
+        ),
+        "I can't set aside or reveal my instructions. Ask me a question about your customers.",
+    ),
+    Refusal(
+        re.compile(
+            r"\b(?:api[\s_-]?keys?|passwords?|passwd|secrets?|credentials?|access\s+tokens?|"
+            r"bearer\s+tokens?|private\s+keys?|ssh\s+keys?|env(?:ironment)?\s+var\w*)\b|\.env\b"
+        ),
+        "I can't share keys, passwords or other secrets. An admin creates API keys with "
+        "`retain keys create`.",
+    ),
+    Refusal(
+        re.compile(
+            r"\b(?:make|promote|give|grant|set|change|switch|upgrade|elevate)\b[^.?!\n]{0,20}"
+            r"\b(?:me|my\s+role|my\s+account|my\s+key|my\s+access|myself)\b[^.?!\n]{0,20}"
+            r"\b(?:an?\s+)?(?:admin|administrator|operator|root|superuser|role|access|"
+            r"permissions?|privileges?)\b"
+        ),
+        "I can't change roles or permissions. Ask an admin for a key with the role you need.",
+    ),
+)
+CONTACTS = re.compile(
+    r"\b(?:e-?mail\s+address(?:es)?|phone(?:\s+numbers?)?|mobile\s+numbers?|contact\s+(?:details|"
+    r"info\w*)|home\s+address|postal\s+address|mailing\s+address|address(?:es)?|full\s+names?|"
+    r"real\s+names?|surnames?|last\s+names?)\b|(?:'s|\b(?:his|her|their|whose))\s+(?:e-?mail|"
+    r"name)\b|\b(?:what|whats|what's|give|show|get|tell|find|send)\b[^.?!\n]{0,25}\be-?mails?\b"
+    r"(?!\s+(?:offer|campaign|copy|draft|message|template))"
+)
+
+# Words that make one tool likelier; each adds CUE_WEIGHT to that tool's similarity.
+CUES: dict[str, re.Pattern[str]] = {
+    "plan_budget": re.compile(r"\bbud[gj]\w*|\ballocat\w*|\bincentives?\b"),
+    "draft_offer": re.compile(
+        r"\b(?:draft|drfat|write|compose|create|prepare|craft|send|make|text)\b[^.?!]{0,40}"
+        r"\b(?:offers?|e-?mail|sms|text|message|coupons?|promos?|promotion|discounts?|copy|"
+        r"campaign|voucher)\b|\b(?:offers?|coupons?|promo|voucher|win[\s-]?back\s+(?:email|message))\b|"
+        r"\b(?:write|draft|compose|craft)\b(?![^.?!]{0,30}\b(?:summary|about|up|overview|in\s+their))"
+    ),
+    "similar_customers": re.compile(
+        r"\b(?:similar|simlar|lookalikes?|look-alikes?|resembl\w*|nearest\s+neighbou?rs?|"
+        r"(?:behaves?|shops?|buys?|looks?)\s+(?:just\s+)?like|like\s+(?:this\s+one|him|her|them|"
+        r"customer|\d))\b"
+    ),
+    "forecast_demand": re.compile(
+        r"\b(?:forecast\w*|forcast\w*|projection|projected|outlook|predict\s+(?:sales|demand|"
+        r"revenue|orders)|demand)\b"
+    ),
+    "model_report": re.compile(
+        r"\b(?:model|auc|accuracy|accurate|holdout|hold-out|metrics?|trained|retrain\w*|"
+        r"freshness|fresh|up\s+to\s+date|calibrat\w*|model\s+card|precision|recall)\b"
+    ),
+    "review_sentiment": re.compile(
+        r"\b(?:sentiment|sentimnet|tone|feel|feels|feeling|positive\s+or\s+negative|"
+        r"good\s+or\s+bad|themes?|mostly|overall|satisfied|happy|unhappy|dissatisfied|dislike\w*|"
+        r"annoy\w*|frustrat\w*|pain\s+points?|mood)\b"
+    ),
+    # "reviews" alone is in sentiment questions too; searching is in the verbs.
+    "search_reviews": re.compile(
+        r"\b(?:wrote|written|write\s+about|mention\w*|say|says|said|saying|talk\w*\s+about|"
+        r"(?:find|show|search|any|look\s+for|pull|list|give\s+me|read)\b[^.?!]{0,30}\b"
+        r"(?:reviews?|feedback|comments|complaints))\b"
+    ),
+    "at_risk_customers": re.compile(
+        r"\b(?:churn\w*|at[\s-]risk|risk(?:iest|y)?|leav\w*|lose|losing|slipping|lapsing|"
+        r"drifting|going\s+quiet|(?:going|gone|turning)\s+cold|dormant|stopped\s+(?:buying|ordering)|"
+        r"win[\s-]?back)\b"
+    ),
+    "recommend_products": re.compile(
+        r"\b(?:recomm?end\w*|recomend\w*|suggest\w*|buy\s+next|purchase\s+next|upsell|up-sell|"
+        r"cross-sell|next\s+best|picks?)\b"
+    ),
+    "list_segments": re.compile(r"\b(?:segments|clusters|groups|segmentation|which\s+segment)\b"),
+    "segment_summary": re.compile(
+        r"\b(?:summar\w+|describe|explain|tell\s+me\s+about|facts?|overview|stats|"
+        r"characteri[sz]\w+|profile\s+of|like\?|what\s+are\s+\w+(?:\s+\w+)?\s+like|who\s+are)\b"
+    ),
+}
+CUE_WEIGHT = 0.06
+# Cue words that almost only one tool's questions use count double.
+STRONG_CUES = frozenset({"similar_customers"})
+
+
+def refusal(text: str) -> str | None:
+    """The reason to refuse `text` (lower case), or None when no refusal rule applies."""
+    for rule in REFUSALS:
+        if rule.pattern.search(text):
+            return rule.reason
+    return None
+
+
+def asks_for_contacts(text: str) -> bool:
+    """True when `text` (lower case) asks for a person's contact details or name."""
+    return bool(CONTACTS.search(text))
+
+
+def cues(text: str) -> dict[str, float]:
+    """The score each tool's cue words add for `text` (lower case)."""
+    return {
+        tool: CUE_WEIGHT * (2 if tool in STRONG_CUES else 1)
+        for tool, pattern in CUES.items()
+        if pattern.search(text)
+    }

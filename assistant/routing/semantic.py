@@ -1,0 +1,231 @@
+"""The fast router: one MiniLM embedding per message, compared with example phrasings, plus
+argument extraction, follow-ups from memory and a few keyword rules. No language model.
+
+A message goes, in order, through: refusal rules (code, dumps, secrets, instructions);
+contact details for a role that may not see them; follow-ups that memory decides alone ("and
+the next one?", "same for champions"); then similarity. Each label's score is a blend of its
+best and its three best example similarities, plus a small nudge for its cue words; the best
+label wins if it clears THRESHOLD, else the message is unclear (and may go to the LLM
+fallback). A tool the role may not use is refused with the reason, never swapped for another.
+"""
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from assistant.roles import Role, may_use, sees_contacts
+from assistant.routing import followup, rules
+from assistant.routing.args import build, explicit
+from assistant.routing.examples import EXAMPLES, NO_TOOL_LABELS
+from assistant.routing.extract import Extraction, delexicalise, extract, normalise
+from assistant.routing.memory import Memory
+from assistant.routing.nudges import REFINES, nudges
+from assistant.routing.route import Route
+from assistant.routing.signatures import SIGNATURES, roles_allowed
+from assistant.routing.spelling import DOMAIN_WORDS, Speller
+from assistant.routing.vocabulary import Vocabulary
+from retrieval.embedder import Embedder
+
+THRESHOLD = 0.45  # below this best score a message is unclear
+BEST_WEIGHT = 0.6  # score = 0.6 * best similarity + 0.4 * mean of the three best
+ROLE_NAMES: dict[str, tuple[str, str]] = {  # (plural, with article)
+    "operator": ("operators", "an operator"),
+    "marketer": ("marketers", "a marketer"),
+    "support": ("support agents", "a support agent"),
+    "admin": ("admins", "an admin"),
+}
+CONTACTS_REASON = (
+    "Marketers don't see contact details (names, e-mail addresses, phone numbers); ask a "
+    "support agent."
+)
+UNCLEAR_REASON = (
+    "I'm not sure what you're asking. Try naming a customer, a segment or what you want "
+    "(at-risk customers, reviews, an offer, a budget plan, a forecast)."
+)
+# Tools that work through a list rather than one customer; "next one" goes to a profile.
+LIST_TOOLS = frozenset({"at_risk_customers", "similar_customers", "list_segments"})
+REFUSE_REASON = (
+    "I can't help with that here. Ask me about customers, segments, reviews, offers, budgets "
+    "or forecasts."
+)
+_LETTERS = re.compile(r"[a-z0-9]")
+_WORD = re.compile(r"[a-z0-9]+")
+STOP_WORDS = frozenset(
+    "what whats about the and for with this that thing things stuff who how why when where "
+    "can could would should you your are was were does did done just some any all not now "
+    "then there here them they him her his its it's one ones get got let lets please pls "
+    "again also more less yes yeah yep nope okay hmm huh".split()
+)
+# Sounds, not words: a message of only these (and stop words) says nothing to route.
+INTERJECTIONS = frozenset("uh uhh um umm er erm hm hmm huh eh ah oh mm meh".split())
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A label and its score. `follow` says when memory decided: "next" (the next customer of
+    the last list) or "repeat" (the last call again, with what the message changed)."""
+
+    label: str
+    score: float
+    follow: Literal["", "next", "repeat"] = ""
+
+
+class Router:
+    """Routes chat messages to a tool (with arguments) or to an answer without a tool.
+
+    `tools` limits the router to the tools the service has (default: every tool in
+    signatures.SIGNATURES); `examples` replaces the example phrasings (tests use small ones).
+    The examples are embedded once, here.
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        vocabulary: Vocabulary | None = None,
+        tools: Iterable[str] | None = None,
+        examples: Mapping[str, Iterable[str]] = EXAMPLES,
+        threshold: float = THRESHOLD,
+    ) -> None:
+        self.embedder = embedder
+        self.vocabulary = vocabulary or Vocabulary()
+        self.tools = tuple(t for t in (tools or SIGNATURES) if t in SIGNATURES)
+        self.threshold = threshold
+        labels = [*self.tools, *NO_TOOL_LABELS]
+        phrasings = [text for texts in examples.values() for text in texts]
+        self.speller = Speller([*phrasings, *self.vocabulary.segments])
+        texts: list[str] = []
+        owners: list[int] = []
+        # Examples lose their names the way messages do, with the default segment names too
+        # (the phrasings use them whatever this store's names are).
+        self._example_vocabulary = Vocabulary(
+            segments=tuple(dict.fromkeys([*self.vocabulary.segments, *Vocabulary().segments])),
+            id_width=self.vocabulary.id_width,
+        )
+        for index, label in enumerate(labels):
+            for text in examples.get(label, ()):
+                # Pronouns read as a message's would with someone in mind ("show her reviews"
+                # is embedded as "show customer reviews").
+                plain = self._embedding_text(text, self._example_vocabulary)
+                texts.append(followup.PERSON.sub("customer", plain))
+                owners.append(index)
+        self.labels = tuple(labels)
+        owned = np.array(owners, dtype=np.int64)
+        self._rows = [np.flatnonzero(owned == index) for index in range(len(labels))]
+        self._examples = embedder.embed(texts) if texts else np.zeros((0, embedder.dimension))
+
+    def route(self, message: str, memory: Memory, role: Role) -> Route:
+        """Where `message` goes, for `role`, in the conversation `memory` describes."""
+        text = " ".join(normalise(message).split())
+        if not _LETTERS.search(text) or set(_WORD.findall(text)) <= INTERJECTIONS:
+            return Route("unclear", reason=UNCLEAR_REASON)
+        reason = rules.refusal(text)
+        if reason is not None:
+            return Route("refuse", reason=reason)
+        if not sees_contacts(role) and rules.asks_for_contacts(text):
+            return Route("refuse", reason=CONTACTS_REASON)
+        x = extract(message, self.vocabulary)
+        decided = self._follow_up(text, x, memory)
+        if decided is None:
+            embedded = followup.resolve(self._embedding_text(message, self.vocabulary, x), memory)
+            decided = self.scores(embedded, x, memory)[0]
+        if decided.score < self.threshold:
+            decided = self._from_memory(text, x, memory) or decided
+        if decided.score < self.threshold:
+            if topic_free(self.speller.correct(text), x):
+                return Route("out_of_scope", score=decided.score)
+            return Route("unclear", score=decided.score, reason=UNCLEAR_REASON)
+        if decided.label == "refuse":
+            return Route("refuse", score=decided.score, reason=REFUSE_REASON)
+        if decided.label in NO_TOOL_LABELS:
+            return Route(decided.label, score=decided.score)  # type: ignore[arg-type]
+        return self._tool_route(decided, x, text, memory, role)
+
+    def _embedding_text(
+        self, message: str, vocabulary: Vocabulary, x: Extraction | None = None
+    ) -> str:
+        """What is embedded: the message with names replaced by their kind, normalised, typos
+        repaired."""
+        x = x or extract(message, vocabulary)
+        return self.speller.correct(" ".join(normalise(delexicalise(message, x)).split()))
+
+    def scores(self, text: str, x: Extraction, memory: Memory) -> list[Scored]:
+        """Every label's score for `text` (normalised, typos repaired), best first. This is
+        the one embedding a message costs."""
+        vector = self.embedder.embed([text])[0]
+        similarity = self._examples @ vector  # (N,)
+        nudge = nudges(text, x, memory)
+        out = []
+        for index, label in enumerate(self.labels):
+            sims = np.sort(similarity[self._rows[index]])[::-1]
+            if len(sims) == 0:
+                continue
+            score = BEST_WEIGHT * float(sims[0]) + (1 - BEST_WEIGHT) * float(sims[:3].mean())
+            out.append(Scored(label, score + nudge.get(label, 0.0)))
+        return sorted(out, key=lambda s: -s.score)
+
+    def _follow_up(self, text: str, x: Extraction, memory: Memory) -> Scored | None:
+        """A tool decided by memory alone ("and the next one?", "same for champions"), or
+        None when the message needs scoring."""
+        if followup.asks_next(text) and memory.next_customer() is not None:
+            last = memory.tool
+            tool = last if last in self.tools and last not in LIST_TOOLS else "customer_profile"
+            return Scored(tool or "customer_profile", 1.0, "next")
+        last = memory.tool
+        bare = last in self.tools and followup.is_bare(x.remainder)
+        if bare and explicit(SIGNATURES[last or ""], x, text, memory):
+            return Scored(last or "", 1.0, "repeat")
+        return None
+
+    def _from_memory(self, text: str, x: Extraction, memory: Memory) -> Scored | None:
+        """For a message nothing scored well: a place in the last list ("the second one")
+        is that customer's profile; a change to the last call ("break that down by
+        category") runs the last tool again."""
+        if x.position is not None and memory.listed(x.position) is not None:
+            return Scored("customer_profile", self.threshold)
+        last = memory.tool
+        refines = last in self.tools and REFINES.search(text) is not None
+        if refines and explicit(SIGNATURES[last or ""], x, text, memory):
+            return Scored(last or "", self.threshold)
+        return None
+
+    def _tool_route(
+        self, decided: Scored, x: Extraction, text: str, memory: Memory, role: Role
+    ) -> Route:
+        tool = decided.label
+        if not may_use(role, tool):
+            return Route("refuse", tool=tool, score=decided.score, reason=role_reason(role, tool))
+        signature = SIGNATURES[tool]
+        carried = dict(memory.args) if memory.tool == tool and decided.follow else {}
+        following = memory.next_customer()
+        if decided.follow == "next" and following is not None:
+            carried["customer_id"] = following
+        args = build(signature, x, text, memory, carried=carried)
+        return Route(
+            "tool",
+            tool=tool,
+            args=args.values,
+            score=min(decided.score, 1.0),
+            missing=args.missing,
+            reason=args.reason,
+        )
+
+
+def topic_free(text: str, x: Extraction) -> bool:
+    """True for a real question about something else: two or more content words, none of
+    them Retain's ("who won the super bowl"), unlike noise ("hmm", "do the thing")."""
+    found = (x.customer_ids, x.product_ids, x.segment, x.amount, x.percent, x.horizon_days)
+    words = _WORD.findall(text)
+    if any(found) or any(w in DOMAIN_WORDS or w.removesuffix("s") in DOMAIN_WORDS for w in words):
+        return False
+    content = [w for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
+    return len(content) >= 2
+
+
+def role_reason(role: Role, tool: str) -> str:
+    """'marketers can't plan budgets; ask an operator.'"""
+    allowed = [ROLE_NAMES[r][1] for r in roles_allowed(tool)] or ["an admin"]
+    purpose = SIGNATURES[tool].purpose if tool in SIGNATURES else f"use {tool}"
+    return f"{ROLE_NAMES[role][0].capitalize()} can't {purpose}; ask {' or '.join(allowed)}."

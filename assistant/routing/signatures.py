@@ -1,0 +1,152 @@
+"""The tools as the router sees them: argument names and types, which are required, a one-line
+description for the language-model fallback, and what the tool is for in a refusal.
+
+This mirrors the tool catalogue in ../shared/DESIGN.md; the tools themselves live in
+assistant/tools. The router only needs names and argument shapes, so it does not import them.
+"""
+
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.roles import TOOL_ROLES, Role
+
+ArgType = Literal["str", "int", "float"]
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument: its name, JSON type, whether it is required, and its allowed values."""
+
+    name: str
+    type: ArgType = "str"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ToolSignature:
+    """A tool's arguments. `one_of` names arguments of which at least one must be given."""
+
+    name: str
+    description: str
+    purpose: str  # completes "marketers can't ...": what the tool lets a role do
+    args: tuple[Arg, ...] = ()
+    one_of: tuple[str, ...] = ()
+
+    @property
+    def arg_names(self) -> tuple[str, ...]:
+        return tuple(arg.name for arg in self.args)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(arg.name for arg in self.args if arg.required)
+
+    def arg(self, name: str) -> Arg | None:
+        return next((arg for arg in self.args if arg.name == name), None)
+
+    def render(self) -> str:
+        """'name(a, b?): description', the line the language model reads."""
+        args = ", ".join(arg.name + ("" if arg.required else "?") for arg in self.args)
+        return f"{self.name}({args}): {self.description}"
+
+
+_CUSTOMER = Arg("customer_id", required=True)
+SIGNATURES: dict[str, ToolSignature] = {
+    tool.name: tool
+    for tool in (
+        ToolSignature(
+            "customer_profile",
+            "one customer's profile, orders, predictions with reasons, segment, recent reviews",
+            "look up customer profiles",
+            (_CUSTOMER,),
+        ),
+        ToolSignature(
+            "at_risk_customers",
+            "customers ranked by value at risk of churning, optionally within a segment",
+            "list at-risk customers",
+            (Arg("segment"), Arg("limit", "int")),
+        ),
+        ToolSignature(
+            "similar_customers",
+            "customers who behave like a given customer (lookalikes)",
+            "look for similar customers",
+            (_CUSTOMER, Arg("k", "int")),
+        ),
+        ToolSignature(
+            "search_reviews",
+            "search review texts by meaning, filtered by customer, product, segment or sentiment",
+            "search reviews",
+            (
+                Arg("query"),
+                Arg("customer_id"),
+                Arg("product_id"),
+                Arg("segment"),
+                Arg("sentiment", choices=("negative", "neutral", "positive")),
+                Arg("k", "int"),
+            ),
+        ),
+        ToolSignature(
+            "review_sentiment",
+            "sentiment breakdown and complaint themes of a text or of reviews (a customer's, a "
+            "product's or all)",
+            "see review sentiment",
+            (Arg("text"), Arg("customer_id"), Arg("product_id")),
+        ),
+        ToolSignature(
+            "list_segments",
+            "all customer segments with size, value and risk",
+            "list segments",
+        ),
+        ToolSignature(
+            "segment_summary",
+            "facts and a written summary of one segment",
+            "see segment summaries",
+            (Arg("segment", required=True),),
+        ),
+        ToolSignature(
+            "draft_offer",
+            "write personalised offer copy (email or sms) for a customer or a segment",
+            "draft offers",
+            (
+                Arg("customer_id"),
+                Arg("segment"),
+                Arg("discount_pct", "float"),
+                Arg("channel", choices=("email", "sms")),
+            ),
+            one_of=("customer_id", "segment"),
+        ),
+        ToolSignature(
+            "plan_budget",
+            "who gets which offer under a retention budget",
+            "plan budgets",
+            (
+                Arg("budget", "float", required=True),
+                Arg("segment"),
+                Arg("max_discount_pct", "float"),
+            ),
+        ),
+        ToolSignature(
+            "forecast_demand",
+            "expected orders and revenue from existing customers over a horizon",
+            "see demand forecasts",
+            (Arg("horizon_days", "int"), Arg("by", choices=("category",))),
+        ),
+        ToolSignature(
+            "model_report",
+            "the prediction model's version, data freshness and holdout metrics",
+            "see the model report",
+        ),
+        ToolSignature(
+            "recommend_products",
+            "products a customer is likely to buy next, with reasons",
+            "see product recommendations",
+            (_CUSTOMER, Arg("k", "int")),
+        ),
+    )
+}
+
+
+def roles_allowed(tool: str) -> list[Role]:
+    """The roles other than admin that may call `tool`, in a stable order."""
+    order: tuple[Role, ...] = ("operator", "marketer", "support")
+    return [role for role in order if role in TOOL_ROLES.get(tool, frozenset())]

@@ -1,0 +1,70 @@
+"""Typo repair before embedding: a word the router does not know, close to one it does, is
+read as that word ("segmnets" -> "segments", "customr" -> "customer", "forcast" -> "forecast").
+
+MiniLM splits an unknown word into pieces that carry little of its meaning, so one typo in a
+short question can sink its similarity to every example. The known words are those of the
+example phrasings and segment names (plus DOMAIN_WORDS), so the lexicon follows the store.
+Only words of five letters or more are repaired (one edit up to seven letters, two beyond),
+and only towards a word with the same first or second letter, which keeps repair cheap and
+rare: an unknown word with no close known word is left alone.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from assistant.routing.fuzzy import allowed_edits, edit_distance
+
+WORD = re.compile(r"[a-z]+")
+DOMAIN_WORDS = frozenset(
+    "customer customers client clients segment segments cluster clusters review reviews "
+    "feedback churn churning risk offer offers discount coupon promo budget forecast demand "
+    "sales revenue orders order model product products recommend recommendations similar "
+    "lookalike sentiment complaints complaint categories category predictions prediction "
+    "probability lifetime spend spending purchase purchases allocate allocation retention "
+    "summary summarise summarize describe campaign message email draft themes positive "
+    "negative accuracy metrics trained holdout freshness version profile history audience "
+    "behaviour behavior likely expected projected quarter weekly monthly yearly lapsed "
+    "performance upsell recommended suggestions spenders buyers shoppers ordered ordering "
+    "bought buying purchased inactive quiet lapsing save saving retain retaining keep losing "
+    "lookalikes reviewers complaining retrain retrained retraining "
+    "hibernating champions loyal promising attention".split()
+)
+
+
+class Speller:
+    """Repairs typos towards a lexicon of known words."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        known = set(DOMAIN_WORDS)
+        for text in texts:
+            known.update(WORD.findall(text.lower()))
+        self.known = frozenset(known)
+        index: dict[str, list[str]] = defaultdict(list)
+        for word in self.known:
+            if len(word) >= 4:
+                index[word[0]].append(word)
+                index["_" + word[1]].append(word)
+        self._index = {key: tuple(sorted(words)) for key, words in index.items()}
+        self._repair = lru_cache(maxsize=4096)(self._closest)
+
+    def correct(self, text: str) -> str:
+        """`text` (lower case) with each repairable word replaced by the known word."""
+        return WORD.sub(lambda m: self._repair(m.group()), text)
+
+    def _closest(self, word: str) -> str:
+        if len(word) < 5 or word in self.known:
+            return word
+        if word.removesuffix("s") in self.known or word.removesuffix("es") in self.known:
+            return word  # a plural of a known word is known ("groups")
+        limit = allowed_edits(word)
+        best, best_edits = word, limit + 1
+        candidates = {*self._index.get(word[0], ()), *self._index.get("_" + word[1], ())}
+        for known in sorted(candidates):
+            if abs(len(known) - len(word)) > limit:
+                continue
+            edits = edit_distance(word, known, limit)
+            if edits < best_edits:
+                best, best_edits = known, edits
+        return best

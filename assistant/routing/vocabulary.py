@@ -1,0 +1,43 @@
+"""What the router knows about one store: its segment names and the shape of its customer ids.
+
+Segment names differ per store (RFM rules are fixed, k-means clusters are named from the data),
+so the router takes them at construction instead of importing a list. Customer ids are strings;
+when a store's ids are all digits of one width with zeros in front ("00042"), a customer typed
+as "42" is padded to that width.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from predictors.segments import SEGMENT_NAMES
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Segment names as the store spells them, and the width of zero-padded customer ids
+    (None: ids are taken as typed)."""
+
+    segments: tuple[str, ...] = SEGMENT_NAMES
+    id_width: int | None = None
+
+    def customer_id(self, typed: str) -> str:
+        """The store's spelling of a typed customer id: digits padded to `id_width`."""
+        typed = typed.strip()
+        if self.id_width is not None and typed.isdigit() and len(typed) <= self.id_width:
+            return typed.zfill(self.id_width)
+        return typed
+
+    @classmethod
+    def from_store(cls, segments: Iterable[str], customer_ids: Iterable[str]) -> "Vocabulary":
+        """Segment names plus the id width read off the store's customer ids (any id that is
+        not all digits, or a mix of widths, means ids are taken as typed)."""
+        widths: set[int] = set()
+        for customer_id in customer_ids:
+            if not customer_id.isdigit():
+                widths = set()
+                break
+            widths.add(len(customer_id))
+            if len(widths) > 1:
+                break
+        width = widths.pop() if len(widths) == 1 else None
+        return cls(segments=tuple(dict.fromkeys(segments)), id_width=width)

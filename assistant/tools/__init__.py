@@ -1,0 +1,17 @@
+"""The assistant's tools: plain typed functions over the store's data, one group per file.
+
+    base.py          ToolOutput, ToolContext: what every tool takes and returns
+    data.py          StoreData: the store's tables, scores, segments and indexes, loaded once
+    lookups.py       per-customer lookups behind the millisecond answers
+    customers.py     customer_profile, at_risk_customers, similar_customers
+    reviews.py       search_reviews, review_sentiment
+    segments.py      list_segments, segment_summary (writes text)
+    offers.py        draft_offer (writes text)
+    planning.py      plan_budget          forecasting.py   forecast_demand
+    model_report.py  model_report
+    catalogue.py     CATALOGUE, ToolSpec, run_tool      langchain.py   as_langchain_tools
+    decisions.py, indexes.py, writing.py, format.py: shared with the CLI, or by the tools
+
+Modules are imported directly; this file stays empty so the CLI can import a shared helper
+without loading every tool.
+"""

@@ -1,0 +1,169 @@
+"""Tools about customers: one customer's profile, the most valuable at-risk customers, and
+lookalikes of a customer."""
+
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from assistant.roles import sees_contacts
+from assistant.tools.args import CustomerId, SegmentName
+from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.decisions import AT_RISK_COLUMNS
+from assistant.tools.format import count, day, listing, money, output, pct
+from assistant.tools.lookups import Positions
+from predictors.predictor import INTERVAL
+
+MAX_ORDERS = 200  # orders drawn on a profile's timeline (the most recent)
+MAX_REVIEWS = 5
+MAX_REASONS = 3
+INTERVAL_LABEL = f"{round((INTERVAL[1] - INTERVAL[0]) * 100)}% interval"
+
+
+def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
+    """One customer's profile: churn risk, predicted value (CLV) with its interval, value at
+    risk and the reasons, segment, order history and recent reviews.
+
+    For questions such as "tell me about customer 00042", "why is 00042 at risk?" or "what has
+    00042 bought?".
+    """
+    data, symbol = ctx.data, ctx.settings.currency_symbol
+    customers = data.customers()
+    cid = customers.resolve(customer_id)
+    contact = customers.contacts.get(cid, {})
+    segments = data.segments()
+    segment, cluster = segments.segment_of.get(cid), segments.cluster_of.get(cid)
+    scores = data.scores()
+    score = scores.row(cid) if scores is not None else None
+    summary = customers.order_summary(cid)
+    orders = customers.orders(cid, limit=MAX_ORDERS)
+    reviews = data.reviews().of(cid, limit=MAX_REVIEWS)
+
+    who = f"Customer {cid}" + (f" ({contact['name']})" if "name" in contact and
+                                sees_contacts(ctx.role) else "")  # fmt: skip
+    if score is not None:
+        facts = (
+            f"{who}: churn risk {pct(score['churn_risk'])}, predicted value "
+            f"{money(score['clv'], symbol)} ({INTERVAL_LABEL} {money(score['clv_low'], symbol)}"
+            f"-{money(score['clv_high'], symbol)}), value at risk "
+            f"{money(score['value_at_risk'], symbol)}"
+        )
+    elif summary["orders"]:
+        facts = f"{who}: no predictions yet (run `retain train` and `retain score`)"
+    else:
+        facts = f"{who} has no orders yet"
+    sentences = [facts + (f"; segment '{segment}'." if segment else ".")]
+    if summary["orders"]:
+        sentences.append(
+            f"{count(summary['orders'], 'order')} totalling "
+            f"{money(summary['spend_total'], symbol)}, the last on {day(summary['last_order'])}."
+        )
+    reasons = score["reasons"][:MAX_REASONS] if score else []
+    if reasons:
+        sentences.append("Top reasons: " + "; ".join(reasons) + ".")
+
+    card: dict[str, Any] = {
+        "type": "customer",
+        "customer_id": cid,
+        **contact,
+        "segment": segment,
+        "cluster": cluster,
+        **_score_fields(score),
+        "reasons": score["reasons"] if score else [],
+        "orders": [{"ts": o["ts"], "amount": round(o["amount"], 2)} for o in orders],
+        "reviews": reviews,
+    }
+    result = {
+        "customer_id": cid,
+        **contact,
+        "segment": segment,
+        "cluster": cluster,
+        "scores": score,
+        "order_summary": summary,
+        "orders": orders,
+        "reviews": reviews,
+    }
+    return output(" ".join(sentences), result, [card], rows=1)
+
+
+def at_risk_customers(
+    ctx: ToolContext,
+    segment: SegmentName | None = None,
+    limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
+) -> ToolOutput:
+    """The customers with the most value at risk (churn risk x predicted value), ranked, with
+    the reasons, optionally only those of one segment.
+
+    For "who are my most valuable at-risk customers?" or "top 20 at-risk champions".
+    """
+    data, symbol = ctx.data, ctx.settings.currency_symbol
+    scores = data.require_scores()
+    segments = data.segments()
+    name = segments.resolve(segment) if segment else None
+    positions: Positions | None = None
+    if name is not None:
+        positions = data.memo(
+            f"at_risk:{name}", ("store", "scores"), lambda: scores.positions(segments.members(name))
+        )
+    rows: list[dict[str, Any]] = [
+        {k: r.get(k) for k in AT_RISK_COLUMNS}
+        | {"segment": segments.segment_of.get(r["customer_id"])}
+        for r in scores.top(limit, positions)
+    ]
+    pool = len(scores) if positions is None else len(positions)
+    pool_value = (
+        scores.total_value_at_risk if positions is None else scores.value_at_risk(positions)
+    )
+    where = f" in '{name}'" if name else ""
+    if not rows:
+        answer = f"No scored customers{where}."
+    else:
+        held = sum(r["value_at_risk"] for r in rows)
+        first = rows[0]
+        answer = (
+            f"The {count(len(rows), 'customer')}{where} with the most value at risk hold "
+            f"{money(held, symbol)} of the {money(pool_value, symbol)} at risk across "
+            f"{count(pool, 'scored customer')}{where}. First: {first['customer_id']}, churn risk "
+            f"{pct(first['churn_risk'])}, value at risk {money(first['value_at_risk'], symbol)}."
+        )
+    result = {"segment": name, "scored_customers": pool, "total_value_at_risk": pool_value,
+              "rows": rows}  # fmt: skip
+    return output(answer, result, [{"type": "at_risk", "segment": name, "rows": rows}], len(rows))
+
+
+def similar_customers(
+    ctx: ToolContext,
+    customer_id: CustomerId,
+    k: Annotated[int, Field(ge=1, le=50, description="How many lookalikes.")] = 5,
+) -> ToolOutput:
+    """Customers who behave most like one customer (lookalikes from the customer index), each
+    with the behaviour they share.
+
+    For "who else is like 00042?" or "find customers similar to 00042".
+    """
+    data = ctx.data
+    cid = data.customers().resolve(customer_id)
+    found = data.customer_index().similar(cid, k=k)
+    segment_of = data.segments().segment_of
+    rows: list[dict[str, Any]] = [
+        {
+            "customer_id": n.customer_id,
+            "distance": round(n.distance, 3),
+            "shared": [trait.phrase() for trait in n.shared],
+            "segment": segment_of.get(n.customer_id),
+        }
+        for n in found
+    ]
+    if rows:
+        names = [f"{r['customer_id']} (distance {r['distance']:.2f})" for r in rows]
+        answer = f"The customers who behave most like {cid}: {listing(names)}."
+        if rows[0]["shared"]:
+            answer += f" The closest shares {'; '.join(rows[0]['shared'])}."
+    else:
+        answer = f"No other customers to compare {cid} with."
+    card = {"type": "similar", "customer_id": cid, "rows": rows}
+    return output(answer, {"customer_id": cid, "rows": rows}, [card], len(rows))
+
+
+def _score_fields(score: dict[str, Any] | None) -> dict[str, Any]:
+    keys = ("churn_risk", "clv", "clv_low", "clv_high", "value_at_risk")
+    return {key: score.get(key) if score else None for key in keys}

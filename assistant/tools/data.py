@@ -1,0 +1,297 @@
+"""The store's data as the tools read it: loaded lazily, once, and shared by every request.
+
+Each part (history, segments, scores, indexes, the model, per-customer lookups) is loaded on
+first use and kept until what it was built from changes: the `store` link pointing at another
+version, new scores, a new model, a rebuilt index. A change is noticed by a few stat calls per
+request, and only the parts that depend on it load again. Each part loads under its own lock,
+so a slow one (a forecast) never holds up a fast one (a profile), and concurrent first requests
+load a part once. Failures (no scores, no index) are remembered too, until the artifact appears.
+"""
+
+import copy
+import json
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal, TypeVar, cast
+
+import pandas as pd
+
+from assistant.drafting import catalogue
+from assistant.settings import Settings
+from assistant.tools.decisions import NO_SCORES
+from assistant.tools.indexes import customer_index
+from assistant.tools.lookups import CustomerReviews, Customers, ScoreTable, SegmentIndex
+from commerce.errors import NotFound, RetainError
+from commerce.workspace import Store, Workspace
+from predictors.artifacts import load_predictor
+from predictors.history import History, from_store
+from predictors.pipeline import latest_model, latest_scores
+from predictors.predictor import Predictor
+from predictors.segment_facts import customer_segments, segment_table
+from retrieval.artifact import ARTIFACT
+from retrieval.build import open_review_index
+from retrieval.customers import CustomerIndex
+from retrieval.reviews import REVIEW_COLUMNS, ReviewIndex
+
+T = TypeVar("T")
+Dependency = Literal["store", "scores", "model", "review_index", "customer_index"]
+READINESS = ("store", "customers", "segments", "scores", "review_index", "customer_index", "model")
+MEMO_SIZE = 256  # computed answers (plans, forecasts, themes) kept per workspace
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """The latest trained predictor with its document (predictor.json) and folder."""
+
+    predictor: Predictor
+    document: dict[str, Any]
+    folder: Path
+    created_at: str | None
+
+
+@dataclass
+class _Part:
+    signature: Hashable
+    value: Any = None
+    error: RetainError | None = None
+
+
+class StoreData:
+    """Thread-safe, lazily loaded views of one workspace, cached per store version."""
+
+    def __init__(self, workspace: Workspace, settings: Settings) -> None:
+        self.workspace = workspace
+        self.settings = settings
+        self._parts: dict[str, _Part] = {}
+        self._memo: OrderedDict[str, _Part] = OrderedDict()
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    # ---- what each part depends on ------------------------------------------------------
+
+    def _signature(self, dependencies: tuple[Dependency, ...]) -> tuple[Hashable, ...]:
+        home = self.workspace.home
+        keys: list[Hashable] = []
+        for dependency in dependencies:
+            if dependency == "store":
+                keys.append(self._store_target())
+            elif dependency in ("scores", "model"):
+                keys.append(_folder_key(home / ("scores" if dependency == "scores" else "models")))
+            elif dependency in ("review_index", "customer_index"):
+                keys.append(_file_key(index_folder(self.workspace, dependency) / ARTIFACT))
+        return tuple(keys)
+
+    def _store_target(self) -> str:
+        try:
+            return os.readlink(self.workspace.store_link)
+        except OSError:  # no store (NotFound says what to run), or a folder, not a link
+            return str(self.workspace.store().path)
+
+    def _get(self, name: str, on: tuple[Dependency, ...], load: Callable[[], T]) -> T:
+        signature = self._signature(on)
+        part = self._parts.get(name)
+        if part is None or part.signature != signature:
+            with self._guard:
+                lock = self._locks.setdefault(name, threading.Lock())
+            with lock:
+                part = self._parts.get(name)
+                if part is None or part.signature != signature:
+                    part = _load(signature, load)
+                    self._parts[name] = part
+        return cast(T, _value(part))
+
+    def memo(self, key: str, on: tuple[Dependency, ...], compute: Callable[[], T]) -> T:
+        """A computed answer (a plan, a forecast) kept until what it depends on changes; the
+        least recently used of MEMO_SIZE answers is dropped first."""
+        signature = self._signature(on)
+        part = self._memo.get(key)
+        if part is None or part.signature != signature:
+            with self._guard:
+                lock = self._locks.setdefault(f"memo:{key}", threading.Lock())
+            with lock:
+                part = self._memo.get(key)
+                if part is None or part.signature != signature:
+                    part = _load(signature, compute)
+        with self._guard:
+            self._memo[key] = part
+            self._memo.move_to_end(key)
+            while len(self._memo) > MEMO_SIZE:
+                dropped, _ = self._memo.popitem(last=False)
+                self._locks.pop(f"memo:{dropped}", None)
+        return cast(T, _value(part))
+
+    # ---- the parts ----------------------------------------------------------------------
+
+    def store(self) -> Store:
+        """The current store (NotFound with what to run when there is none)."""
+        target = self._store_target()
+        return self._get("store", ("store",), lambda: Store(self.workspace.home / target))
+
+    def history(self) -> History:
+        return self._get("history", ("store",), lambda: from_store(self.store()))
+
+    def customers(self) -> Customers:
+        """Known ids, contacts and orders per customer."""
+        return self._get("customers", ("store",), lambda: Customers(self.store()))
+
+    def segment_frame(self) -> pd.DataFrame:
+        """predictors.segment_facts.customer_segments at the store's last day."""
+
+        def load() -> pd.DataFrame:
+            history = self.history()
+            return customer_segments(history, history.last_day)
+
+        return self._get("segment_frame", ("store",), load)
+
+    def segments(self) -> SegmentIndex:
+        return self._get("segments", ("store",), lambda: SegmentIndex(self.segment_frame()))
+
+    def scores(self) -> ScoreTable | None:
+        """The latest scores of the current store, or None when it was never scored."""
+        return self._get("scores", ("store", "scores"), self._load_scores)
+
+    def require_scores(self) -> ScoreTable:
+        scores = self.scores()
+        if scores is None:
+            raise NotFound(NO_SCORES)
+        return scores
+
+    def segment_rows(self, by: Literal["segment", "cluster"]) -> list[dict[str, Any]]:
+        """predictors.segment_facts.segment_table for RFM segments or behaviour clusters."""
+
+        def load() -> list[dict[str, Any]]:
+            scores = self.scores()
+            frame = None if scores is None else scores.frame
+            return segment_table(self.segment_frame(), frame, self.history(), by=by)
+
+        return self._get(f"segment_rows:{by}", ("store", "scores"), load)
+
+    def review_index(self) -> ReviewIndex:
+        """The review index; NotFound or InvalidInput (stale) saying to run `retain index build`."""
+        return self._get("review_index", ("store", "review_index"), self._open_review_index)
+
+    def reviews(self) -> CustomerReviews:
+        """Reviews per customer: from the review index (with sentiment) when it is current,
+        else from the store's table (no sentiment), else none."""
+        return self._get("reviews", ("store", "review_index"), self._load_reviews)
+
+    def customer_index(self) -> CustomerIndex:
+        return self._get(
+            "customer_index",
+            ("store", "customer_index"),
+            lambda: customer_index(self.workspace, self.history()),
+        )
+
+    def model(self) -> LoadedModel:
+        """The latest trained model (NotFound saying to run `retain train` when none)."""
+        return self._get("model", ("model",), self._load_model)
+
+    def catalogue(self) -> dict[str, str]:
+        """Product id -> title, for checking drafts; {} without a products table."""
+        return self._get("catalogue", ("store",), lambda: catalogue(self.workspace))
+
+    def warm(self, forecast_days: tuple[int, ...] = ()) -> dict[str, str]:
+        """Load every part now (the server calls this at start-up) and say how each went:
+        "ok" or the message of why it is missing. `forecast_days` also computes those
+        horizons' forecasts (about ten seconds each on the demo store)."""
+        from assistant.tools.forecasting import cached_forecast  # the tool module uses this one
+
+        steps: dict[str, Callable[[], object]] = {
+            "store": self.store,
+            "customers": self.customers,
+            "segments": lambda: (self.segments(), self.segment_rows("segment")),
+            "clusters": lambda: self.segment_rows("cluster"),
+            "scores": self.require_scores,
+            "reviews": self.reviews,
+            "review_index": self.review_index,
+            "customer_index": self.customer_index,
+            "model": self.model,
+        }
+        for days in forecast_days:
+            steps[f"forecast_{days}d"] = partial(cached_forecast, self, days)
+        status = {}
+        for name, step in steps.items():
+            try:
+                step()
+                status[name] = "ok"
+            except RetainError as error:
+                status[name] = str(error)
+        return status
+
+    def readiness(self) -> dict[str, bool]:
+        """Which parts are loaded and usable now, for a readiness probe (loads nothing)."""
+        ready = {}
+        for name in READINESS:
+            part = self._parts.get(name)
+            ready[name] = part is not None and part.error is None and part.value is not None
+        return ready
+
+    # ---- loaders ------------------------------------------------------------------------
+
+    def _load_scores(self) -> ScoreTable | None:
+        frame = latest_scores(self.workspace)
+        return None if frame is None else ScoreTable(frame)
+
+    def _open_review_index(self) -> ReviewIndex:
+        return open_review_index(self.workspace)
+
+    def _load_reviews(self) -> CustomerReviews:
+        try:
+            return CustomerReviews(self.review_index().metadata)
+        except RetainError:
+            store = self.store()
+            if not store.has("reviews"):
+                return CustomerReviews.empty()
+            return CustomerReviews(store.table("reviews", REVIEW_COLUMNS))
+
+    def _load_model(self) -> LoadedModel:
+        folder = latest_model(self.workspace)
+        predictor, document = load_predictor(folder, self.settings.device)
+        marker = folder / "artifact.json"
+        created = json.loads(marker.read_text()).get("created_at") if marker.is_file() else None
+        return LoadedModel(predictor, document, folder, created)
+
+
+def _load(signature: Hashable, load: Callable[[], Any]) -> _Part:
+    part = _Part(signature)
+    try:
+        part.value = load()
+    except RetainError as error:
+        part.error = error
+    return part
+
+
+def _value(part: _Part) -> Any:
+    if part.error is not None:
+        # A fresh exception per raise: one instance raised in many threads would gather all
+        # their tracebacks.
+        raise copy.copy(part.error)
+    return part.value
+
+
+def index_folder(workspace: Workspace, index: Literal["review_index", "customer_index"]) -> Path:
+    """Where an index lives (retrieval.build's folders, named here without creating them)."""
+    return workspace.home / "index" / ("reviews" if index == "review_index" else "customers")
+
+
+def _file_key(path: Path) -> Hashable:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _folder_key(folder: Path) -> Hashable:
+    """The artifact.json of each subfolder, by name and modification: new or rewritten scores
+    or models change it."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return ()
+    return tuple((e.name, _file_key(Path(e.path) / ARTIFACT)) for e in entries)

@@ -1,0 +1,208 @@
+"""Per-customer lookups built once per store version, so a tool answers in microseconds.
+
+    Customers       every known id, contact fields, orders grouped per customer
+    CustomerReviews each customer's reviews, newest first (with sentiment from the review index)
+    ScoreTable      the latest scores ranked by value at risk, one row per customer by id
+    SegmentIndex    each customer's RFM segment and behaviour cluster, members per name
+
+Building is pandas over whole tables (tens of milliseconds on the demo store); a lookup is a
+dict access and a slice.
+"""
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from assistant.tools.decisions import rank_by_value_at_risk
+from commerce.errors import NotFound
+from commerce.workspace import Store
+
+Positions = npt.NDArray[np.int64]
+CONTACT_COLUMNS = ("name", "email")
+SCORE_COLUMNS = ["customer_id", "churn_risk", "p_purchase", "expected_purchases", "clv",
+                 "clv_low", "clv_high", "value_at_risk", "reasons"]  # fmt: skip
+REVIEW_FIELDS = ["review_id", "customer_id", "product_id", "ts", "rating", "text",
+                 "sentiment_label", "sentiment_score"]  # fmt: skip
+
+
+def _iso(values: "pd.Series[Any]") -> list[str]:
+    return [f"{t:%Y-%m-%dT%H:%M:%S}" for t in pd.to_datetime(values)]
+
+
+def _groups(keys: "pd.Series[str]") -> dict[str, tuple[int, int]]:
+    """Row ranges of each key in a frame sorted by that key."""
+    values = keys.to_numpy()
+    if len(values) == 0:
+        return {}
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    ends = np.r_[starts[1:], len(values)]
+    return {str(values[s]): (int(s), int(e)) for s, e in zip(starts, ends, strict=True)}
+
+
+class Customers:
+    """Every customer the store knows (customers table and orders), with contacts and orders."""
+
+    def __init__(self, store: Store) -> None:
+        orders = store.table("orders", ["order_id", "customer_id", "ts", "amount"])
+        orders = orders.assign(customer_id=orders["customer_id"].astype(str))
+        orders = orders.sort_values(["customer_id", "ts"], kind="stable", ignore_index=True)
+        self._order_rows = _groups(orders["customer_id"])
+        self._order_ids = orders["order_id"].astype(str).tolist()
+        self._order_ts = _iso(orders["ts"])
+        self._amounts = orders["amount"].to_numpy(np.float64)
+        self.contacts: dict[str, dict[str, str]] = {}
+        known = set(self._order_rows)
+        if store.has("customers"):
+            table = store.table("customers")
+            ids = table["customer_id"].astype(str)
+            known |= set(ids)
+            for column in (c for c in CONTACT_COLUMNS if c in table.columns):
+                for cid, value in zip(ids, table[column], strict=True):
+                    if isinstance(value, str) and value:
+                        self.contacts.setdefault(cid, {})[column] = value
+        self.ids = frozenset(known)
+        self.example = min(known) if known else "00042"
+        widths = {len(i) for i in known}
+        self._pad = widths.pop() if len(widths) == 1 and all(i.isdigit() for i in known) else 0
+
+    def resolve(self, raw: str) -> str:
+        """The store's id for what a person typed ('00042', ' 42', '#00042'); NotFound else."""
+        text = str(raw).strip().lstrip("#")
+        if text in self.ids:
+            return text
+        # People drop leading zeros ("customer 42"), but a 42 that exists is never padded.
+        if self._pad and text.isdigit() and text.zfill(self._pad) in self.ids:
+            return text.zfill(self._pad)
+        raise NotFound(f"no customer '{text}'; ids look like '{self.example}'")
+
+    def orders(self, customer_id: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """The customer's orders, oldest first (the last `limit` when given)."""
+        start, end = self._order_rows.get(customer_id, (0, 0))
+        if limit is not None:
+            start = max(start, end - limit)
+        return [
+            {"order_id": self._order_ids[i], "ts": self._order_ts[i], "amount": self._amounts[i]}
+            for i in range(start, end)
+        ]
+
+    def order_summary(self, customer_id: str) -> dict[str, Any]:
+        """Number of orders, total spend, first and last order (ISO timestamps)."""
+        start, end = self._order_rows.get(customer_id, (0, 0))
+        if start == end:
+            return {"orders": 0, "spend_total": 0.0, "first_order": None, "last_order": None}
+        return {
+            "orders": end - start,
+            "spend_total": round(float(self._amounts[start:end].sum()), 2),
+            "first_order": self._order_ts[start],
+            "last_order": self._order_ts[end - 1],
+        }
+
+
+class CustomerReviews:
+    """Each customer's reviews, newest first. `frame` holds REVIEW_FIELDS; sentiment columns
+    are None when no current review index scored them."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        frame = frame.assign(customer_id=frame["customer_id"].astype(str))
+        for column in ("sentiment_label", "sentiment_score"):
+            if column not in frame.columns:
+                frame[column] = None
+        frame = frame.sort_values(["customer_id", "ts"], ascending=[True, False], kind="stable")
+        frame = frame.reset_index(drop=True)
+        self._rows = _groups(frame["customer_id"])
+        self._records = [
+            {
+                "review_id": str(r["review_id"]),
+                "product_id": str(r["product_id"]),
+                "ts": f"{pd.Timestamp(r['ts']):%Y-%m-%dT%H:%M:%S}",
+                "rating": None if pd.isna(r["rating"]) else float(r["rating"]),
+                "text": str(r["text"]),
+                "sentiment_label": r["sentiment_label"],
+                "sentiment_score": r["sentiment_score"],
+            }
+            for r in frame[REVIEW_FIELDS].to_dict("records")
+        ]
+
+    @classmethod
+    def empty(cls) -> "CustomerReviews":
+        return cls(pd.DataFrame({column: [] for column in REVIEW_FIELDS}))
+
+    def of(self, customer_id: str, limit: int = 5) -> list[dict[str, Any]]:
+        start, end = self._rows.get(customer_id, (0, 0))
+        return [dict(r) for r in self._records[start : min(end, start + limit)]]
+
+    def count(self, customer_id: str) -> int:
+        start, end = self._rows.get(customer_id, (0, 0))
+        return end - start
+
+
+class ScoreTable:
+    """The latest scores ranked by value at risk (`frame`), and each customer's row by id."""
+
+    def __init__(self, scores: pd.DataFrame) -> None:
+        ranked = rank_by_value_at_risk(scores.assign(customer_id=scores["customer_id"].astype(str)))
+        present = [c for c in SCORE_COLUMNS if c in ranked.columns]
+        self.frame = ranked
+        self.ids = ranked["customer_id"].to_numpy()
+        self.position = {cid: i for i, cid in enumerate(self.ids)}
+        self._value_at_risk = ranked["value_at_risk"].to_numpy(np.float64)
+        self.total_value_at_risk = float(self._value_at_risk.sum())
+        self._records: list[dict[str, Any]] = ranked[present].to_dict("records")  # type: ignore[assignment]
+        for record in self._records:
+            reasons = record.get("reasons")
+            record["reasons"] = [r for r in str(reasons).split("; ") if r] if reasons else []
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def row(self, customer_id: str) -> dict[str, Any] | None:
+        position = self.position.get(customer_id)
+        return None if position is None else dict(self._records[position])
+
+    def positions(self, customer_ids: "pd.Index[str]") -> Positions:
+        """Rank positions (most value at risk first) of those of these customers scored."""
+        found = [self.position[c] for c in customer_ids if c in self.position]
+        return np.sort(np.asarray(found, dtype=np.int64))
+
+    def top(self, limit: int, positions: Positions | None = None) -> list[dict[str, Any]]:
+        """The `limit` customers with the most value at risk, among `positions` when given."""
+        chosen = range(min(limit, len(self))) if positions is None else positions[:limit]
+        return [dict(self._records[int(i)]) for i in chosen]
+
+    def value_at_risk(self, positions: Positions) -> float:
+        return float(self._value_at_risk[positions].sum())
+
+
+class SegmentIndex:
+    """Each customer's RFM segment and behaviour cluster (predictors.segment_facts), by name."""
+
+    def __init__(self, segments: pd.DataFrame) -> None:
+        ids = segments.index.astype(str)
+        self.segment_of = dict(zip(ids, segments["segment"].astype(str), strict=True))
+        self.cluster_of = dict(zip(ids, segments["cluster"].astype(str), strict=True))
+        self._members: dict[str, pd.Index[str]] = {}
+        for column in ("segment", "cluster"):
+            for name, group in segments.groupby(column, observed=True):
+                self._members[str(name)] = group.index.astype(str)
+        self._names = {name.lower(): name for name in self._members}
+        self._sets = {name: frozenset(ids) for name, ids in self._members.items()}
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._members)
+
+    def resolve(self, name: str) -> str:
+        """The segment or cluster called `name` (any case); NotFound listing the names."""
+        match = self._names.get(name.strip().lower())
+        if match is None:
+            raise NotFound(f"no segment '{name}'; known: {', '.join(self.names)}")
+        return match
+
+    def members(self, name: str) -> "pd.Index[str]":
+        return self._members[self.resolve(name)]
+
+    def member_set(self, name: str) -> frozenset[str]:
+        """The members as a set, built once (review filters take sets)."""
+        return self._sets[self.resolve(name)]

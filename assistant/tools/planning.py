@@ -1,0 +1,74 @@
+"""The budget tool: who gets which offer under a budget, to maximise expected retained value
+net of costs (predictors.allocation), with the assumptions it rests on."""
+
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from assistant.tools.args import SegmentName
+from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.decisions import discount_rows, offer_assumptions, plan_summary
+from assistant.tools.format import count, money, output
+from predictors.allocation import allocate, plan_inputs
+
+SHOWN_OFFERS = 20  # offers listed in the result and card (the plan's best first)
+
+
+def plan_budget(
+    ctx: ToolContext,
+    budget: Annotated[
+        float, Field(ge=0, le=100_000_000, description="Money to spend on contacts and discounts.")
+    ],
+    segment: SegmentName | None = None,
+    max_discount_pct: Annotated[
+        float | None,
+        Field(ge=0, le=100, description="Highest discount to offer (the policy caps it)."),
+    ] = None,
+) -> ToolOutput:
+    """Plan a retention campaign under a budget: which customers get which discount (or a plain
+    reminder) to maximise expected retained value net of costs, optionally within one segment.
+
+    For "how should I spend $5k on retention?" or "plan 2,000 for the at-risk segment, at most
+    10% off".
+    """
+    data, symbol = ctx.data, ctx.settings.currency_symbol
+    scores = data.require_scores()
+    name = data.segments().resolve(segment) if segment else None
+    offers = offer_assumptions(ctx.settings, max_discount_pct)
+
+    def compute() -> dict[str, Any]:
+        chosen = scores.frame
+        if name is not None:
+            chosen = chosen[chosen["customer_id"].isin(data.segments().members(name))]
+        plan = allocate(plan_inputs(chosen), budget, offers)
+        best = plan.offers.head(SHOWN_OFFERS)
+        return plan_summary(plan, offers) | {
+            "segment": name,
+            "by_discount_rows": discount_rows(plan),
+            "offers": best[["customer_id", "discount_pct", "cost", "gain", "net"]]
+            .round(4)
+            .to_dict("records"),
+        }
+
+    # An allocation over every customer takes about half a second: repeated questions reuse it.
+    key = f"plan:{budget!r}:{name}:{offers.discounts!r}:{offers.cost_per_contact!r}"
+    summary = data.memo(key, ("store", "scores"), compute)
+    gain = summary["value_with_offers"] - summary["value_without_offers"]
+    levels = [
+        f"{r['discount_pct']:g}% to {r['customers']:,}" if r["discount_pct"] else
+        f"a reminder to {r['customers']:,}"
+        for r in summary["by_discount_rows"]
+    ]  # fmt: skip
+    where = f" in '{name}'" if name else ""
+    answer = (
+        f"With {money(budget, symbol)}{where}: offers to {count(summary['customers'], 'customer')}"
+        f", {money(summary['spent'], symbol)} spent; expected value "
+        f"{money(summary['value_without_offers'], symbol)} without offers, "
+        f"{money(summary['value_with_offers'], symbol)} with them net of costs "
+        f"(+{money(gain, symbol)})."
+    )
+    if levels:
+        answer += " Offers: " + ", ".join(levels) + "."
+    answer += " Uplift per discount is an assumption (RETAIN_OFFER_UPLIFT)."
+    card = {"type": "plan", **summary}
+    return output(answer, summary, [card], rows=int(summary["customers"]))

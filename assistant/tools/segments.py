@@ -1,0 +1,92 @@
+"""Tools about segments: the list with size, value and risk, and one segment's facts with a
+summary written by the chat model (verified like an offer)."""
+
+from typing import Any
+
+from assistant.drafting import SegmentFacts, draft_segment_summary, policy_from_settings
+from assistant.roles import redact
+from assistant.tools.args import Grouping, SegmentName
+from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.decisions import NO_SCORES
+from assistant.tools.format import count, money, output, pct
+from assistant.tools.reviews import cached_themes
+from assistant.tools.writing import TokenStream, draft_json, passed
+from commerce.errors import NotFound, RetainError
+
+ROW_FIELDS = ("name", "kind", "description", "customers", "share_of_customers",
+              "share_of_revenue", "avg_clv", "avg_churn_risk", "value_at_risk",
+              "top_categories")  # fmt: skip
+
+
+def find_segment(rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    """The row of the segment or cluster called `name` (any case); NotFound listing them."""
+    wanted = name.strip().lower()
+    match = next((row for row in rows if row["name"].lower() == wanted), None)
+    if match is None:
+        raise NotFound(f"no segment '{name}'; known: {', '.join(r['name'] for r in rows)}")
+    return match
+
+
+def list_segments(ctx: ToolContext, by: Grouping = "segment") -> ToolOutput:
+    """The customer segments (RFM groups, or with by="cluster" the behaviour clusters) with
+    their size, share of revenue, average predicted value and churn risk, and value at risk.
+
+    For "what segments do we have?", "which segment is the most valuable?" or "show clusters".
+    """
+    symbol = ctx.settings.currency_symbol
+    rows = [{k: row[k] for k in ROW_FIELDS if k in row} for row in ctx.data.segment_rows(by)]
+    total = sum(r["customers"] for r in rows)
+    kind = "segments" if by == "segment" else "behaviour clusters"
+    largest = rows[0]
+    answer = (
+        f"{len(rows)} {kind} cover {count(total, 'customer')}; the largest is "
+        f"'{largest['name']}' ({largest['customers']:,} customers, "
+        f"{pct(largest['share_of_revenue'])} of revenue)."
+    )
+    if "value_at_risk" in largest:
+        riskiest = max(rows, key=lambda r: r["value_at_risk"])
+        answer += (
+            f" '{riskiest['name']}' holds the most value at risk "
+            f"({money(riskiest['value_at_risk'], symbol)})."
+        )
+    else:
+        answer += " Run `retain train` and `retain score` to add predicted value and risk."
+    result = {"by": by, "customers": total, "rows": rows}
+    return output(answer, result, [{"type": "segments", "by": by, "rows": rows}], len(rows))
+
+
+def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
+    """One segment's facts (size, revenue share, average predicted value and churn risk, top
+    categories, complaint themes) and a short summary of it written for marketers.
+
+    For "summarise the at-risk segment", "describe champions" or "tell me about 'lost'".
+    """
+    data = ctx.data
+    row = find_segment(data.segment_rows("segment") + data.segment_rows("cluster"), segment)
+    if "avg_clv" not in row:
+        raise NotFound(NO_SCORES)
+    try:
+        themes = [theme.name for theme in cached_themes(data, row["name"])]
+    except RetainError:
+        themes = []  # no current review index: the summary goes without themes
+    facts = SegmentFacts(
+        name=row["name"],
+        size=row["customers"],
+        revenue_share=row["share_of_revenue"],
+        avg_predicted_value=row["avg_clv"],
+        avg_churn_risk=row["avg_churn_risk"],
+        top_categories=tuple(row["top_categories"]),
+        # Theme names are words from reviews: an address quoted there stays out of the prompt.
+        themes=tuple(redact(themes, ctx.role)),
+    )
+    observer = TokenStream(ctx.on_token) if ctx.on_token else None
+    drafted = draft_segment_summary(
+        facts, ctx.chat_model(), policy_from_settings(ctx.settings), data.catalogue(), observer
+    )
+    shown = {k: row[k] for k in ROW_FIELDS if k in row} | {"themes": list(facts.themes)}
+    verified = passed(drafted)
+    card = {"type": "segment", **shown, "summary": drafted.text, "path": drafted.path,
+            "passed_verification": verified}  # fmt: skip
+    result = {**shown, "summary": drafted.text, "passed_verification": verified,
+              **{k: v for k, v in draft_json(drafted).items() if k != "text"}}  # fmt: skip
+    return output(drafted.text, result, [card], rows=1)

@@ -1,0 +1,62 @@
+"""What the writing tools (draft_offer, segment_summary) share: streaming a draft through
+`ctx.on_token`, and the draft as JSON (also what `retain draft --json` prints).
+
+A draft the verifier rejects has already been streamed; a short notice in the stream says so
+before the retry or the fallback streams. The final `answer` is always the text that was
+checked, so a client replaces the streamed text with it when the tool finishes.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from assistant.drafting import Attempt, DraftResult
+from assistant.drafting.draft import Path
+
+NOTICES: dict[Path, str] = {
+    "retry": "\n\n[The draft above broke a rule ({reason}); rewriting it.]\n\n",
+    "fallback": "\n\n[The draft above broke a rule ({reason}); using the standard text.]\n\n",
+}
+
+
+class TokenStream:
+    """A DraftObserver that hands each streamed piece to `on_token`, with a notice between a
+    rejected draft and the text that replaces it."""
+
+    def __init__(self, on_token: Callable[[str], None]) -> None:
+        self.on_token = on_token
+        self.rejected: str | None = None  # why the last draft was refused, until the next starts
+
+    def piece(self, path: Path, text: str) -> None:
+        self._notice(path)
+        self.on_token(text)
+
+    def attempt(self, attempt: Attempt) -> None:
+        if attempt.path == "fallback":
+            self._notice("fallback")
+            self.on_token(attempt.text)
+        elif attempt.violations:
+            self.rejected = attempt.violations[0].message
+
+    def _notice(self, path: Path) -> None:
+        if self.rejected is not None and path in NOTICES:
+            self.on_token(NOTICES[path].format(reason=self.rejected))
+            self.rejected = None
+
+
+def passed(result: DraftResult) -> bool:
+    """True when the text shown passed verification (the fallback is checked like a draft)."""
+    return not result.attempts or not result.attempts[-1].violations
+
+
+def draft_json(result: DraftResult) -> dict[str, Any]:
+    """The draft, the path that produced it, the facts it used and every violation found."""
+    return {
+        "text": result.text,
+        "path": result.path,
+        "facts": result.facts,
+        "violations": [vars(v) for v in result.violations],
+        "attempts": [
+            {"path": a.path, "seconds": round(a.seconds, 3), "pieces": a.pieces}
+            for a in result.attempts
+        ],
+    }

@@ -1,0 +1,21 @@
+"""Routing fixtures: the demo store's vocabulary, and the real MiniLM router built once."""
+
+import pytest
+
+from assistant.routing import Router, Vocabulary
+from predictors.segments import SEGMENT_NAMES
+from retrieval.embedder import MiniLMEmbedder
+
+CLUSTERS = ("cluster: frequent, recent", "cluster: frequent, recent (2)", "cluster: long-standing")
+
+
+@pytest.fixture(scope="session")
+def vocabulary() -> Vocabulary:
+    """Like the demo store's: 5-digit zero-padded ids, RFM segments and some clusters."""
+    return Vocabulary(segments=SEGMENT_NAMES + CLUSTERS, id_width=5)
+
+
+@pytest.fixture(scope="session")
+def minilm_router(vocabulary: Vocabulary) -> Router:
+    """The real router: all-MiniLM-L6-v2 from the installed package, offline, once a session."""
+    return Router(MiniLMEmbedder(device="cpu", batch_size=64), vocabulary)

@@ -1,0 +1,168 @@
+"""Argument extraction: ids, segment names with typos, money, percentages, horizons, counts."""
+
+import pytest
+
+from assistant.routing import Vocabulary, extract
+from assistant.routing.extract import delexicalise
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("show me customer 42", ("00042",)),
+        ("who is #00042?", ("00042",)),
+        ("cust 00042 profile", ("00042",)),
+        ("id 42 please", ("00042",)),
+        ("customr 1187 info", ("01187",)),
+        ("pull up 00917", ("00917",)),
+        ("customers similar to 5501", ("05501",)),
+        ("compare customers 42, 77 and 90", ("00042", "00077", "00090")),
+        ("customer 1234567 is too long to pad", ("1234567",)),
+    ],
+)
+def test_customer_ids_are_padded_to_the_store_width(
+    text: str, ids: tuple[str, ...], vocabulary: Vocabulary
+) -> None:
+    assert extract(text, vocabulary).customer_ids == ids
+
+
+def test_ids_are_taken_as_typed_when_the_store_does_not_pad() -> None:
+    plain = Vocabulary(id_width=None)
+    assert extract("customer 42", plain).customer_ids == ("42",)
+    assert extract("customer C-1042", plain).customer_ids == ("C-1042",)
+    assert extract("pull up 00917", plain).customer_ids == ()  # no width: a bare number is none
+
+
+def test_vocabulary_reads_the_id_width_off_the_store() -> None:
+    assert Vocabulary.from_store(["champions"], ["00001", "00002", "12345"]).id_width == 5
+    assert Vocabulary.from_store([], ["001", "0002"]).id_width is None
+    assert Vocabulary.from_store([], ["00001", "C-7"]).id_width is None
+
+
+def test_product_ids(vocabulary: Vocabulary) -> None:
+    x = extract("reviews for b000eyldye and product B0026LIO9A", vocabulary)
+    assert x.product_ids == ("B000EYLDYE", "B0026LIO9A")
+    assert x.customer_ids == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("summarise the champoins", "champions"),
+        ("CHAMPIONS please", "champions"),
+        ("the hibernatng group", "hibernating"),
+        ("at-risk customers", "at risk"),
+        ("atrisk customers", "at risk"),
+        ("the cant lose segment", "can't lose"),
+        ("customers we cannot lose", "can't lose"),
+        ("needs-attention customers", "needs attention"),
+        ("new customers", "new"),
+        ("what's new?", None),  # an everyday word needs a group word beside it
+        ("I'm lost", None),
+        ("same for loyal", "loyal"),
+        ("the frequent, recent cluster", "cluster: frequent, recent"),
+        ("frequent recent cluster 2", "cluster: frequent, recent (2)"),
+    ],
+)
+def test_segment_names_forgive_typos_case_and_plurals(
+    text: str, segment: str | None, vocabulary: Vocabulary
+) -> None:
+    assert extract(text, vocabulary).segment == segment
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("a budget of $5k", 5000),
+        ("5,000 dollars", 5000),
+        ("€2.5k on discounts", 2500),
+        ("a budget of 3000", 3000),
+        ("we have 20 grand", 20000),
+        ("ten thousand dollars", 10000),
+        ("a 1500 budget", 1500),
+        ("$1.2m", 1_200_000),
+    ],
+)
+def test_amounts(text: str, amount: float, vocabulary: Vocabulary) -> None:
+    assert extract(text, vocabulary).amount == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [("15% off", 15), ("15 percent", 15), ("fifteen percent", 15), ("twenty-five pct", 25),
+     ("a discount of 10", 10), ("half off", 50), ("12.5 per cent", 12.5)],
+)  # fmt: skip
+def test_percentages(text: str, percent: float, vocabulary: Vocabulary) -> None:
+    x = extract(text, vocabulary)
+    assert x.percent == percent
+    assert x.amount is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("next quarter", 90), ("next month", 30), ("over the next 6 weeks", 42), ("next year", 365),
+     ("two weeks", 14), ("a 90-day outlook", 90), ("the coming fortnight", 14),
+     ("half a year", 182), ("next 3 months", 90)],
+)  # fmt: skip
+def test_horizons(text: str, days: int, vocabulary: Vocabulary) -> None:
+    x = extract(text, vocabulary)
+    assert x.horizon_days == days
+    assert x.count is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("top 5", 5), ("10 customers", 10), ("k=20", 20), ("show me 15", 15),
+     ("the 30 riskiest accounts", 30), ("20 of them", 20), ("give me five", 5)],
+)  # fmt: skip
+def test_counts(text: str, count: int, vocabulary: Vocabulary) -> None:
+    assert extract(text, vocabulary).count == count
+
+
+def test_one_message_many_arguments(vocabulary: Vocabulary) -> None:
+    x = extract("plan a $5k budget for at-risk customers, max 15%, next quarter", vocabulary)
+    assert (x.amount, x.percent, x.segment, x.horizon_days) == (5000, 15, "at risk", 90)
+    assert x.count is None and x.customer_ids == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [("draft an sms", "sms"), ("send it by text", "sms"), ("text him a coupon", "sms"),
+     ("a win-back e-mail", "email"), ("review text about tea", None)],
+)  # fmt: skip
+def test_channel(text: str, channel: str | None, vocabulary: Vocabulary) -> None:
+    assert extract(text, vocabulary).channel == channel
+
+
+@pytest.mark.parametrize(
+    ("text", "sentiment"),
+    [("any complaints about tea", "negative"), ("1-star reviews", "negative"),
+     ("positive reviews", "positive"), ("reviews about tea", None)],
+)  # fmt: skip
+def test_sentiment_words(text: str, sentiment: str | None, vocabulary: Vocabulary) -> None:
+    assert extract(text, vocabulary).sentiment == sentiment
+
+
+def test_search_topic_and_quoted_text(vocabulary: Vocabulary) -> None:
+    x = extract("find reviews mentioning stale coffee from loyal customers", vocabulary)
+    assert x.topic == "stale coffee"
+    quoted = extract('is this positive or negative: "Arrived late, half crushed"', vocabulary)
+    assert quoted.quoted == "Arrived late, half crushed"  # original case kept
+    colon = extract("sentiment of: the tea tastes like cardboard", vocabulary)
+    assert colon.quoted == "the tea tastes like cardboard"
+    assert extract("quick question: who is at risk of leaving?", vocabulary).quoted is None
+
+
+def test_list_positions(vocabulary: Vocabulary) -> None:
+    assert extract("tell me about the second one", vocabulary).position == 2
+    assert extract("who's 3rd on that list", vocabulary).position == 3
+    assert extract("the last one", vocabulary).position == -1
+    assert extract("the first 20 customers", vocabulary).position is None
+
+
+def test_names_are_dropped_from_what_is_embedded(vocabulary: Vocabulary) -> None:
+    text = "what are hibernating customers saying about customer 42 and B000EYLDYE?"
+    x = extract(text, vocabulary)
+    assert delexicalise(text, x) == "what are  customers saying about customer and product?"
+    kept = "at-risk customers please"  # the at-risk list, not a name to drop
+    assert delexicalise(kept, extract(kept, vocabulary)) == kept

@@ -1,0 +1,104 @@
+"""customer_profile, at_risk_customers and similar_customers on the small trained workspace."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from assistant.tools.customers import at_risk_customers, customer_profile, similar_customers
+from commerce.errors import NotFound
+from commerce.workspace import Workspace
+from predictors.pipeline import latest_scores
+from tests.tools.conftest import MakeContext
+from tests.tools.store import LEAKY_REVIEW, REVIEWER
+
+
+def _scores(workspace: Workspace) -> pd.DataFrame:
+    frame = latest_scores(workspace)
+    assert frame is not None
+    return frame
+
+
+def test_profile_states_the_scores_orders_and_reasons(make_ctx: MakeContext) -> None:
+    ctx = make_ctx("support")
+    out = customer_profile(ctx, "00042")
+    scores = _scores(ctx.data.workspace).set_index("customer_id").loc["00042"]
+    orders = ctx.data.store().table("orders")
+    mine = orders[orders["customer_id"] == "00042"].sort_values("ts")
+    assert out.answer.startswith(f"Customer 00042 ({out.result['name']}): churn risk ")
+    assert f"churn risk {scores['churn_risk']:.0%}" in out.answer
+    assert f"value at risk ${scores['value_at_risk']:,.2f}" in out.answer
+    assert f"{len(mine)} orders totalling ${mine['amount'].sum():,.2f}" in out.answer
+    assert out.rows == 1
+    card = out.cards[0]
+    assert card["type"] == "customer" and card["customer_id"] == "00042"
+    assert card["email"] == "person.00042@example.com"
+    assert [o["amount"] for o in card["orders"]] == pytest.approx(mine["amount"].tolist())
+    assert card["orders"][-1]["ts"].startswith(f"{mine['ts'].iloc[-1]:%Y-%m-%d}")
+    assert card["clv_low"] <= card["clv_high"] and card["reasons"]
+    assert card["segment"] == out.result["segment"] and isinstance(card["segment"], str)
+    json.dumps(out.result, allow_nan=False)  # plain JSON: no NaN, no numpy, no timestamps
+
+
+def test_profile_reviews_come_newest_first_with_sentiment(make_ctx: MakeContext) -> None:
+    card = customer_profile(make_ctx(), REVIEWER).cards[0]
+    assert card["reviews"][0]["text"] == LEAKY_REVIEW
+    assert [r["ts"] for r in card["reviews"]] == sorted((r["ts"] for r in card["reviews"]),
+                                                        reverse=True)  # fmt: skip
+    assert all(r["sentiment_label"] in {"negative", "neutral", "positive"} for r in card["reviews"])
+
+
+def test_a_marketer_answer_names_nobody(make_ctx: MakeContext) -> None:
+    # The answer is free text the redaction cannot strip: the name stays out of it for a
+    # marketer (the result's name field is dropped by roles.redact on the way out).
+    support = customer_profile(make_ctx("support"), "00042")
+    marketer = customer_profile(make_ctx("marketer"), "00042")
+    name = support.result["name"]
+    assert name in support.answer and name not in marketer.answer
+
+
+def test_ids_are_resolved_and_unknown_ones_named(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    assert customer_profile(ctx, " 42").result["customer_id"] == "00042"
+    with pytest.raises(NotFound, match=r"no customer '999999'; ids look like '00001'"):
+        customer_profile(ctx, "999999")
+
+
+def test_at_risk_is_ranked_by_value_at_risk(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    out = at_risk_customers(ctx, limit=5)
+    expected = _scores(ctx.data.workspace).nlargest(5, "value_at_risk")
+    rows = out.cards[0]["rows"]
+    assert [r["customer_id"] for r in rows] == expected["customer_id"].tolist()
+    assert out.rows == 5 and out.result["scored_customers"] == len(_scores(ctx.data.workspace))
+    assert set(rows[0]) == {"customer_id", "churn_risk", "clv", "clv_low", "clv_high",
+                            "value_at_risk", "reasons", "segment"}  # fmt: skip
+    assert f"First: {rows[0]['customer_id']}" in out.answer
+
+
+def test_at_risk_within_a_segment(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    segments = ctx.data.segment_frame()
+    name = segments["segment"].value_counts().index[0]
+    out = at_risk_customers(ctx, segment=name.upper(), limit=100)
+    members = set(segments.index[segments["segment"] == name])
+    rows = out.result["rows"]
+    assert out.result["segment"] == name and rows
+    assert {r["customer_id"] for r in rows} <= members and {r["segment"] for r in rows} == {name}
+    values = [r["value_at_risk"] for r in rows]
+    assert values == sorted(values, reverse=True)
+    assert len(rows) == min(100, out.result["scored_customers"])
+    with pytest.raises(NotFound, match="no segment 'vips'; known: "):
+        at_risk_customers(ctx, segment="vips")
+
+
+def test_similar_customers_are_others_with_what_they_share(make_ctx: MakeContext) -> None:
+    out = similar_customers(make_ctx(), "42", k=4)
+    rows = out.cards[0]["rows"]
+    assert out.cards[0]["customer_id"] == "00042" and len(rows) == 4
+    assert "00042" not in {r["customer_id"] for r in rows}
+    assert [r["distance"] for r in rows] == sorted(r["distance"] for r in rows)
+    assert all(r["shared"] for r in rows)
+    assert rows[0]["customer_id"] in out.answer
+    with pytest.raises(NotFound, match="no customer 'x1'"):
+        similar_customers(make_ctx(), "x1")

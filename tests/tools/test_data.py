@@ -1,0 +1,118 @@
+"""StoreData: loads each part once under concurrency, notices a new store, new scores and a
+rebuilt index, and remembers what is missing until it appears; results are plain JSON."""
+
+import json
+import math
+import shutil
+import threading
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from assistant.settings import Settings
+from assistant.tools import data as data_module
+from assistant.tools.customers import at_risk_customers
+from assistant.tools.data import StoreData
+from assistant.tools.format import jsonable
+from assistant.tools.lookups import Customers
+from commerce.errors import NotFound
+from commerce.ingest import IngestRequest, ingest
+from commerce.sources import Source
+from commerce.workspace import Store, Workspace
+from tests.tools.conftest import context
+
+
+def _data(home: Path) -> StoreData:
+    return StoreData(Workspace(home), Settings(home=home))
+
+
+def test_concurrent_first_requests_load_once(
+    tools_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[Store] = []
+
+    def counting(store: Store) -> Customers:
+        built.append(store)
+        return Customers(store)
+
+    monkeypatch.setattr(data_module, "Customers", counting)
+    data = _data(tools_home)
+    start = threading.Barrier(8)
+    seen: list[Customers] = []
+
+    def ask() -> None:
+        start.wait()
+        seen.append(data.customers())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(built) == 1 and len(seen) == 8 and all(c is seen[0] for c in seen)
+
+
+def test_a_new_store_version_is_picked_up(home_copy: Path, tmp_path: Path) -> None:
+    data = _data(home_copy)
+    before = data.customers()
+    assert data.scores() is not None and "00042" in before.ids
+    orders = pd.DataFrame(
+        {"order_id": ["n1", "n2"], "customer_id": ["z1", "z2"],
+         "ts": ["2025-01-01", "2025-01-02"], "amount": [5.0, 6.0]}
+    )  # fmt: skip
+    orders.to_csv(tmp_path / "orders.csv", index=False)
+    ingest(Workspace(home_copy), IngestRequest({"orders": Source(tmp_path / "orders.csv")}))
+    assert data.customers().ids == {"z1", "z2"}
+    assert data.scores() is None  # the scores are of the old store
+    with pytest.raises(NotFound, match="run `retain train` and `retain score`"):
+        at_risk_customers(context(data, "operator"))
+    with pytest.raises(NotFound, match="no customer '00042'; ids look like 'z1'"):
+        data.customers().resolve("00042")
+
+
+def test_scores_and_index_that_appear_later_are_used(home_copy: Path, tmp_path: Path) -> None:
+    shutil.move(home_copy / "scores", tmp_path / "scores")
+    shutil.move(home_copy / "index" / "reviews", tmp_path / "reviews")
+    data = _data(home_copy)
+    assert data.scores() is None
+    with pytest.raises(NotFound, match="retain index build"):
+        data.review_index()
+    assert data.reviews().of("00003")[0]["sentiment_label"] is None  # from the store's table
+    shutil.move(tmp_path / "scores", home_copy / "scores")
+    shutil.move(tmp_path / "reviews", home_copy / "index" / "reviews")
+    assert data.scores() is not None and len(data.review_index().metadata) > 0
+    assert data.reviews().of("00003")[0]["sentiment_label"] is not None
+
+
+def test_warm_loads_everything_and_says_what_is_missing(home_copy: Path) -> None:
+    shutil.rmtree(home_copy / "index" / "reviews")
+    status = _data(home_copy).warm()
+    assert status["store"] == status["scores"] == status["customer_index"] == "ok"
+    assert "retain index build" in status["review_index"]
+    ready = _data(home_copy)
+    assert ready.readiness()["store"] is False
+    ready.warm()
+    assert ready.readiness() | {"review_index": True} == dict.fromkeys(ready.readiness(), True)
+
+
+def test_no_store_says_what_to_run(tmp_path: Path) -> None:
+    with pytest.raises(NotFound, match="retain ingest"):
+        _data(tmp_path / "empty").customers()
+
+
+def test_jsonable_makes_plain_json() -> None:
+    value = {
+        1.5: np.float32(2.5),
+        "n": np.int64(3),
+        "nan": float("nan"),
+        "when": pd.Timestamp("2024-01-02 03:04:05"),
+        "none": pd.NaT,
+        "list": np.array([1.0, math.inf]),
+        "flag": np.bool_(True),
+    }
+    assert json.loads(json.dumps(jsonable(value), allow_nan=False)) == {
+        "1.5": 2.5, "n": 3, "nan": None, "when": "2024-01-02T03:04:05", "none": None,
+        "list": [1.0, None], "flag": True,
+    }  # fmt: skip

@@ -1,0 +1,88 @@
+"""search_reviews and review_sentiment over the hashing-embedder review index."""
+
+import pytest
+
+from assistant.tools.reviews import highlights, review_sentiment, search_reviews
+from commerce.errors import InvalidInput, NotFound
+from tests.tools.conftest import MakeContext
+from tests.tools.store import LEAKY_REVIEW, REVIEWER
+
+
+def test_highlights_are_spans_of_the_query_words() -> None:
+    text = "The Coffee was STALE, stalest of all; coffee-ish."
+    spans = highlights(text, "stale coffee?")
+    assert [text[a:b] for a, b in spans] == ["Coffee", "STALE", "stalest", "coffee"]
+    assert highlights(text, "the of") == [] and highlights(text, None) == []
+
+
+def test_search_finds_reviews_by_meaning(make_ctx: MakeContext) -> None:
+    out = search_reviews(make_ctx(), query="stale coffee beans", k=4)
+    hits = out.cards[0]["hits"]
+    assert len(hits) == 4 and out.rows == 4
+    assert all("stale" in hit["text"].lower() for hit in hits)
+    assert all(hit["highlights"] for hit in hits)
+    first = hits[0]
+    start, end = first["highlights"][0]
+    assert first["text"][start:end].lower() in {"stale", "coffee"}
+    assert set(first) == {"review_id", "customer_id", "product_id", "ts", "rating", "text",
+                          "sentiment_label", "sentiment_score", "similarity",
+                          "highlights"}  # fmt: skip
+    assert out.answer.startswith("4 reviews match “stale coffee beans”")
+    assert LEAKY_REVIEW not in out.answer and "stale and tasted" not in out.answer
+
+
+def test_search_filters_by_customer_product_segment_and_sentiment(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    mine = search_reviews(ctx, customer_id="3", k=50).result["hits"]
+    reviews = ctx.data.store().table("reviews")
+    assert len(mine) == int((reviews["customer_id"] == REVIEWER).sum())
+    assert {h["customer_id"] for h in mine} == {REVIEWER}
+    assert mine[0]["text"] == LEAKY_REVIEW  # no query: the latest first
+    tea = search_reviews(ctx, query="tea", product_id="B0000TEA01", k=50).result["hits"]
+    assert tea and {h["product_id"] for h in tea} == {"B0000TEA01"}
+    labels = ctx.data.review_index().metadata["sentiment_label"]
+    label = labels.value_counts().index[0]
+    found = search_reviews(ctx, sentiment=label, k=50)
+    assert {h["sentiment_label"] for h in found.result["hits"]} == {label}
+    assert found.answer.startswith(f"50 {label} reviews, the latest first")
+    segments = ctx.data.segment_frame()
+    name = str(segments.loc[REVIEWER, "segment"])
+    members = set(segments.index[segments["segment"] == name])
+    in_segment = search_reviews(ctx, query="coffee", segment=name, k=50).result["hits"]
+    assert in_segment and {h["customer_id"] for h in in_segment} <= members
+
+
+def test_search_names_unknown_ids(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    with pytest.raises(NotFound, match="no product 'NOPE'; ids look like 'B0"):
+        search_reviews(ctx, query="x", product_id="NOPE")
+    with pytest.raises(NotFound, match="no customer '77777'"):
+        search_reviews(ctx, customer_id="77777")
+    with pytest.raises(NotFound, match="no segment 'gold'"):
+        search_reviews(ctx, segment="gold")
+
+
+def test_sentiment_breakdown_with_themes(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    out = review_sentiment(ctx)
+    counts = out.cards[0]["counts"]
+    total = len(ctx.data.store().table("reviews"))
+    assert sum(counts.values()) == total == out.result["reviews"]
+    assert f"Of {total} reviews, {counts['negative']} are negative" in out.answer
+    themes = out.result["themes"]
+    assert themes and sum(t["count"] for t in themes) == counts["negative"]
+    assert all(t["name"] and t["examples"] for t in themes)
+    assert review_sentiment(ctx).result == out.result  # kept, not clustered again
+
+
+def test_sentiment_of_a_customer_and_of_one_text(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    mine = review_sentiment(ctx, customer_id=REVIEWER)
+    reviews = ctx.data.store().table("reviews")
+    assert mine.result["reviews"] == int((reviews["customer_id"] == REVIEWER).sum())
+    assert f"by customer {REVIEWER}" in mine.answer
+    one = review_sentiment(ctx, text="awful stale coffee")
+    label = one.result["text"]["label"]
+    assert one.cards[0]["counts"] == {label: 1} and one.answer.startswith(f"The text reads {label}")
+    with pytest.raises(InvalidInput, match="either text, or customer_id"):
+        review_sentiment(ctx, text="fine", customer_id=REVIEWER)
