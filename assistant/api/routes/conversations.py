@@ -14,7 +14,7 @@ def list_conversations(
     found: ServicesDep,
     caller: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[dict[str, Any]]:
     return [c.to_dict() for c in found.chat.conversations.list(caller, limit, offset)]
 
