@@ -11,6 +11,7 @@ from assistant.api.observability import RequestLog
 from assistant.api.routes import chat, conversations, data, health, me, tools
 from assistant.api.services import Services, build_services
 from assistant.settings import Settings
+from assistant.web import mount_web
 
 
 def create_app(
@@ -37,6 +38,7 @@ def create_app(
     install_error_handlers(app)
     for module in (health, me, chat, conversations, data, tools):
         app.include_router(module.router)
+    mount_web(app)  # the chat page at / (static files, no CDN)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(RequestLog)  # outermost: times and logs refusals too
     return app

@@ -1,0 +1,125 @@
+// Lists of customers (at risk, lookalikes) and of segments, and one segment's facts.
+
+import { h } from "../dom.js";
+import { VALUE_INTERVAL, isNum, label, money, num, pct, riskLevel } from "../format.js";
+import { barChart } from "../charts.js";
+import { badge, facts, frame, rowsTable, sortableTable } from "./common.js";
+import { verification } from "./offer.js";
+
+function riskCell(risk) {
+  const { level } = riskLevel(risk);
+  return h("span", { class: ["risk-pill", `risk-${level}`] }, pct(risk));
+}
+
+function valueCell(row) {
+  const interval = isNum(row.clv_low) && isNum(row.clv_high) ? `${money(row.clv_low, { compact: true })}–${money(row.clv_high, { compact: true })}` : null;
+  return h("span", null, money(row.clv), interval ? h("span", { class: "range" }, ` (${interval})`) : null);
+}
+
+export function atRiskCard(card, actions) {
+  const rows = Array.isArray(card.rows) ? card.rows : [];
+  const total = rows.reduce((sum, r) => sum + (isNum(r.value_at_risk) ? r.value_at_risk : 0), 0);
+  const { type, rows: _r, ...rest } = card;
+  const columns = [
+    { key: "customer_id", title: "Customer", cell: (r) => String(r.customer_id) },
+    { key: "segment", title: "Segment", cell: (r) => (r.segment ? String(r.segment) : "–") },
+    { key: "churn_risk", title: "Churn risk", numeric: true, cell: (r) => riskCell(r.churn_risk) },
+    { key: "clv", title: `Value (${VALUE_INTERVAL})`, numeric: true, cell: valueCell },
+    { key: "value_at_risk", title: "Value at risk", numeric: true, cell: (r) => money(r.value_at_risk) },
+    { key: "reasons", title: "Main reason", sortable: false, cell: (r) => (Array.isArray(r.reasons) && r.reasons.length ? String(r.reasons[0]) : "–") },
+  ];
+  return frame(
+    "at_risk",
+    "Customers at risk",
+    { subtitle: `${rows.length} customers · ${money(total)} value at risk${card.segment ? ` · segment ${card.segment}` : ""}` },
+    sortableTable("Customers at risk, by value at risk", columns, rows, {
+      onOpen: (row) => actions.ask(`show customer ${row.customer_id}`),
+      openLabel: (row) => `Open customer ${row.customer_id}`,
+      initial: { key: "value_at_risk", dir: "descending" },
+    }),
+    Object.keys(rest).length ? facts(Object.entries(rest).filter(([k]) => k !== "segment")) : null,
+    h("p", { class: "hint" }, "Select a customer to open their profile. Column headers sort."),
+  );
+}
+
+export function similarCard(card, actions) {
+  const rows = Array.isArray(card.rows) ? card.rows : [];
+  const columns = [
+    { key: "customer_id", title: "Customer", cell: (r) => String(r.customer_id) },
+    { key: "distance", title: "Distance", numeric: true, cell: (r) => num(r.distance) },
+    { key: "shared", title: "In common", sortable: false, cell: (r) => (Array.isArray(r.shared) ? h("span", { class: "chips" }, r.shared.map((t) => badge(String(t)))) : "–") },
+  ];
+  for (const key of ["churn_risk", "clv", "segment"]) {
+    if (rows.some((r) => r[key] !== undefined)) columns.splice(columns.length - 1, 0, { key, title: label(key), numeric: key !== "segment", cell: key === "churn_risk" ? (r) => riskCell(r.churn_risk) : undefined });
+  }
+  return frame(
+    "similar",
+    `Customers like ${card.customer_id ?? "this one"}`,
+    { subtitle: `${rows.length} lookalikes, nearest first` },
+    sortableTable("Similar customers", columns, rows, {
+      onOpen: (row) => actions.ask(`show customer ${row.customer_id}`),
+      openLabel: (row) => `Open customer ${row.customer_id}`,
+    }),
+  );
+}
+
+export function segmentsCard(card, actions) {
+  const rows = Array.isArray(card.rows) ? card.rows : [];
+  const clusters = card.by === "cluster";
+  const columns = [
+    { key: "name", title: clusters ? "Cluster" : "Segment", cell: (r) => String(r.name) },
+    { key: "customers", title: "Customers", numeric: true, cell: (r) => num(r.customers) },
+    { key: "share_of_revenue", title: "Share of revenue", numeric: true, cell: (r) => pct(r.share_of_revenue, 1) },
+  ];
+  if (rows.some((r) => isNum(r.avg_clv))) columns.push({ key: "avg_clv", title: "Average value", numeric: true, cell: (r) => money(r.avg_clv) });
+  if (rows.some((r) => isNum(r.avg_churn_risk))) columns.push({ key: "avg_churn_risk", title: "Average risk", numeric: true, cell: (r) => riskCell(r.avg_churn_risk) });
+  if (rows.some((r) => isNum(r.value_at_risk))) columns.push({ key: "value_at_risk", title: "Value at risk", numeric: true, cell: (r) => money(r.value_at_risk, { compact: true }) });
+  if (rows.some((r) => r.description)) columns.push({ key: "description", title: "Who they are", sortable: false, cell: (r) => h("span", { class: "cell-note" }, String(r.description ?? "")) });
+  const bars = rows.map((r) => ({ label: String(r.name), value: r.share_of_revenue, text: pct(r.share_of_revenue, 1) }));
+  const total = rows.reduce((sum, r) => sum + (isNum(r.customers) ? r.customers : 0), 0);
+  return frame(
+    "segments",
+    clusters ? "Behaviour clusters" : "Segments",
+    { subtitle: `${rows.length} ${clusters ? "clusters" : "segments"} · ${num(total)} customers` },
+    h("figure", { class: "chart-figure" }, barChart(bars, "Share of revenue"), h("figcaption", null, "Share of revenue")),
+    sortableTable(clusters ? "Behaviour clusters" : "Segments", columns, rows, {
+      onOpen: actions.can("segment_summary") ? (row) => actions.ask(`Summarise the ${row.name} segment`) : undefined,
+      openLabel: (row) => `Summarise ${row.name}`,
+    }),
+    actions.can("segment_summary") ? h("p", { class: "hint" }, "Select a segment for its summary.") : null,
+  );
+}
+
+const SEGMENT_BARS = [
+  ["share_of_customers", "Customers"],
+  ["share_of_revenue", "Revenue"],
+  ["avg_churn_risk", "Average churn risk"],
+];
+const SEGMENT_FACTS = ["customers", "avg_clv", "value_at_risk", "kind"];
+
+export function segmentCard(card) {
+  const { name, summary, description } = card;
+  // A small chart of the segment's shares of the store (and its average risk), beside them
+  // its size and value in words.
+  const bars = SEGMENT_BARS.filter(([key]) => isNum(card[key])).map(([key, text]) => ({ label: text, value: card[key], text: pct(card[key], 1) }));
+  const known = new Set(["type", "name", "summary", "description", "path", "passed_verification", "themes", "top_categories", ...SEGMENT_BARS.map(([k]) => k), ...SEGMENT_FACTS]);
+  const others = Object.entries(card).filter(([key]) => !known.has(key));
+  const themes = Array.isArray(card.themes) ? card.themes : [];
+  const categories = Array.isArray(card.top_categories) ? card.top_categories : [];
+  return frame(
+    "segment",
+    `Segment: ${name ?? "?"}`,
+    { subtitle: description ? String(description) : undefined, badges: [verification(card)].filter(Boolean) },
+    summary ? h("p", { class: "summary" }, String(summary)) : null,
+    h(
+      "div",
+      { class: "segment-grid" },
+      bars.length ? h("figure", { class: "chart-figure" }, barChart(bars, `Segment ${name}`), h("figcaption", null, "Share of the store's customers and revenue; average churn risk")) : null,
+      facts(SEGMENT_FACTS.filter((k) => card[k] !== undefined).map((k) => [k, card[k]])),
+    ),
+    categories.length ? h("div", null, h("h4", null, "Top categories"), h("div", { class: "chips" }, categories.map((c) => badge(String(c), "info")))) : null,
+    themes.length ? h("div", null, h("h4", null, "Complaint themes"), h("div", { class: "chips" }, themes.map((c) => badge(typeof c === "string" ? c : String(c?.name ?? JSON.stringify(c)))))) : null,
+    others.length ? facts(others.filter(([, v]) => !Array.isArray(v) || !v.some((x) => x && typeof x === "object"))) : null,
+    others.filter(([, v]) => Array.isArray(v) && v.some((x) => x && typeof x === "object")).map(([key, rows]) => rowsTable(label(key), rows, 10)),
+  );
+}

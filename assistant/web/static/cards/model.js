@@ -1,0 +1,99 @@
+// The model report (holdout metrics, calibration) and the demand forecast.
+
+import { h } from "../dom.js";
+import { date, isNum, label, money, num } from "../format.js";
+import { calibrationPlot, columnChart } from "../charts.js";
+import { facts, frame, rowsTable } from "./common.js";
+
+// What each metric means, for the tooltip; keys as the evaluation harness names them.
+const MEANING = {
+  auc: "Area under the ROC curve of churn risk: 0.5 is chance, 1 is perfect",
+  brier: "Mean squared error of churn risk: lower is better",
+  ece: "Expected calibration error: how far risk is from observed churn, lower is better",
+  mae: "Mean absolute error of predicted purchases",
+  rmse: "Root mean squared error of predicted purchases",
+  corr: "Correlation of predicted and actual purchases",
+  spearman: "Rank correlation of predicted and actual value",
+  gini: "How well value ranks customers: 0 is chance",
+  decile_mape: "Mean absolute percentage error of value per decile of customers",
+  tracking_error: "How far the predicted total of each period is from the actual total",
+};
+
+function tiles(metrics) {
+  const flat = [];
+  for (const [key, value] of Object.entries(metrics || {})) {
+    if (isNum(value)) flat.push([key, value]);
+    else if (value && typeof value === "object" && !Array.isArray(value)) {
+      for (const [inner, v] of Object.entries(value)) if (isNum(v)) flat.push([`${key} ${inner}`, v]);
+    }
+  }
+  if (!flat.length) return h("p", { class: "muted" }, "No holdout metrics: this model uses the classic models only.");
+  return h(
+    "dl",
+    { class: "tiles" },
+    flat.map(([key, value]) => {
+      const short = key.split(" ").at(-1).toLowerCase();
+      return h("div", { class: "tile", title: MEANING[short] }, h("dt", null, label(key).replace(/\b(auc|mae|rmse|ece)\b/gi, (m) => m.toUpperCase())), h("dd", null, Number.isInteger(value) ? num(value) : value.toFixed(3)));
+    }),
+  );
+}
+
+export function modelReportCard(card) {
+  const { type, version, store_version, metrics, calibration, ...rest } = card;
+  const bins = Array.isArray(calibration) ? calibration : [];
+  const lists = Object.entries(rest).filter(([, v]) => Array.isArray(v) && v.some((x) => x && typeof x === "object"));
+  const scalars = Object.entries(rest).filter(([, v]) => !(Array.isArray(v) && v.some((x) => x && typeof x === "object")));
+  return frame(
+    "model_report",
+    "Churn and value model",
+    { subtitle: [version ? `model ${version}` : null, store_version ? `store ${store_version}` : null].filter(Boolean).join(" · ") || undefined },
+    h(
+      "div",
+      { class: "model-grid" },
+      h("div", null, h("h4", null, "Holdout metrics"), tiles(metrics), scalars.length ? facts(scalars) : null),
+      bins.length
+        ? h("figure", { class: "chart-figure calibration-figure" }, calibrationPlot(bins), h("figcaption", null, "Calibration: predicted churn risk against observed churn (dots sized by customers; on the diagonal is ideal)"))
+        : null,
+    ),
+    lists.map(([key, rows]) => rowsTable(label(key), rows, 20)),
+  );
+}
+
+function interval(pair, format) {
+  if (Array.isArray(pair) && pair.length === 2 && isNum(pair[0]) && isNum(pair[1])) return `90% interval ${format(pair[0])} – ${format(pair[1])}`;
+  if (pair && typeof pair === "object" && isNum(pair.low) && isNum(pair.high)) return `90% interval ${format(pair.low)} – ${format(pair.high)}`;
+  return null;
+}
+
+function pickWeekly(row) {
+  const when = row.week ?? row.week_start ?? row.start ?? row.ts ?? row.date ?? row.period;
+  const value = row.revenue ?? row.orders ?? row.value;
+  const lowHigh = Array.isArray(row.revenue_interval_90) ? row.revenue_interval_90 : [row.revenue_low ?? row.low, row.revenue_high ?? row.high];
+  // `week` is the week's number from now (1, 2, ...) in docs/api.md; a date also reads.
+  const name = isNum(when) ? `week ${when}` : when ? date(when) : "";
+  return { label: name, value, low: lowHigh[0], high: lowHigh[1] };
+}
+
+export function forecastCard(card) {
+  const weekly = Array.isArray(card.weekly) ? card.weekly : [];
+  const byRevenue = weekly.some((w) => isNum(w.revenue));
+  const { type, horizon_days, orders, orders_interval_90, revenue, revenue_interval_90, weekly: _w, ...rest } = card;
+  const scalars = Object.entries(rest).filter(([, v]) => !Array.isArray(v));
+  const lists = Object.entries(rest).filter(([, v]) => Array.isArray(v) && v.some((x) => x && typeof x === "object"));
+  return frame(
+    "forecast",
+    `Forecast for the next ${isNum(horizon_days) ? num(horizon_days) : "?"} days`,
+    { subtitle: "From existing customers" },
+    h(
+      "div",
+      { class: "forecast-grid" },
+      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected orders"), h("div", { class: "metric-value" }, num(orders)), h("div", { class: "metric-note" }, interval(orders_interval_90, num))),
+      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected revenue"), h("div", { class: "metric-value" }, money(revenue)), h("div", { class: "metric-note" }, interval(revenue_interval_90, (v) => money(v, { compact: true })))),
+    ),
+    weekly.length
+      ? h("figure", { class: "chart-figure" }, columnChart(weekly.map(pickWeekly), byRevenue ? "Weekly revenue" : "Weekly orders", byRevenue ? (v) => money(v, { compact: true }) : num), h("figcaption", null, `${byRevenue ? "Weekly revenue" : "Weekly orders"}${weekly.map(pickWeekly).some((p) => isNum(p.low)) ? " (lines: 90% interval)" : ""}`))
+      : null,
+    scalars.length ? facts(scalars) : null,
+    lists.map(([key, rows]) => rowsTable(label(key), rows, 20)),
+  );
+}

@@ -1,0 +1,194 @@
+"""The assistant as users meet it: routing accuracy, fast-path latency under load, and time to
+the first drafted token, all through a real `retain serve` over the demo workspace.
+
+    python -m bench.chat [--home .retain] [--clients 1 50] [--requests 400] [--no-draft]
+
+Fast-path latency is measured per request, end to end over HTTP, with N clients sending
+questions that need no LLM (profiles, at-risk lists, segments, review search). The baseline in
+the same run is GET /healthz at the same concurrency: what the server and the client cost
+with no work at all. The draft row is one `draft an offer` request streamed over SSE: the time
+to its first token event and the tokens per second after it, with the configured LLM pack.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.routing import HOLDOUT, QUESTIONS, evaluate_routing
+
+FAST_QUESTIONS = [
+    "who is about to leave?",
+    "tell me about customer 00042",
+    "list our segments",
+    "show me the at risk customers in champions",
+    "profile of customer 01412",
+    "what do customers say about stale coffee?",
+    "top 5 customers by value at risk",
+    "how many customers are in the lost segment?",
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, default=Path(os.environ.get("RETAIN_HOME", ".retain")))
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 50])
+    parser.add_argument("--requests", type=int, default=400, help="per concurrency level")
+    parser.add_argument("--no-draft", action="store_true", help="skip the drafting request")
+    parser.add_argument("--draft-customer", default="00042")
+    args = parser.parse_args()
+
+    rows: list[tuple[str, str]] = []
+    rows += routing_rows()
+    with tempfile.TemporaryDirectory() as scratch:
+        env = os.environ | {
+            "RETAIN_HOME": str(args.home),
+            "RETAIN_DATABASE_URL": f"sqlite:///{scratch}/app.db",
+            "RETAIN_RATE_LIMIT_PER_MINUTE": "1000000",
+        }
+        key = subprocess.run(
+            [sys.executable, "-m", "assistant.cli", "keys", "create", "--role", "admin",
+             "--name", "bench"], env=env, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        port = _free_port()
+        log = Path(scratch) / "server.log"
+        server = _start(env, port, log)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_ready(url, server, log)
+            headers = {"Authorization": f"Bearer {key}"}
+            for clients in args.clients:
+                base = asyncio.run(_load(url, headers, clients, args.requests, chat=False))
+                fast = asyncio.run(_load(url, headers, clients, args.requests, chat=True))
+                rows.append((f"healthz p50 / p95, {clients} client(s) (baseline)",
+                             f"{base[0]:.1f} / {base[1]:.1f} ms"))  # fmt: skip
+                rows.append((f"fast-path chat p50 / p95, {clients} client(s)",
+                             f"{fast[0]:.1f} / {fast[1]:.1f} ms "
+                             f"({fast[1] / max(base[1], 1e-9):.1f}x baseline p95)"))  # fmt: skip
+            if not args.no_draft:
+                rows += _draft(url, headers, args.draft_customer)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(60)
+    width = max(len(name) for name, _ in rows)
+    print(f"{'measure':<{width}}  value")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def routing_rows() -> list[tuple[str, str]]:
+    from assistant.routing import Router
+    from bench.routing import DEMO_VOCABULARY
+    from retrieval.embedder import MiniLMEmbedder
+
+    router = Router(MiniLMEmbedder(device="cpu"), DEMO_VOCABULARY)
+    rows = []
+    for name, path in (("labelled set", QUESTIONS), ("held-out set", HOLDOUT)):
+        report = evaluate_routing(router, path)
+        rows.append((f"routing accuracy, {name} ({report['questions']} questions)",
+                     f"{report['routing_accuracy']:.1%} kind+tool, "
+                     f"{report['args_accuracy']:.1%} with args"))  # fmt: skip
+        rows.append((f"route latency p50 / p95, {name}",
+                     f"{report['p50_ms']:.1f} / {report['p95_ms']:.1f} ms"))  # fmt: skip
+    return rows
+
+
+async def _load(
+    url: str, headers: dict[str, str], clients: int, requests: int, chat: bool
+) -> tuple[float, float]:
+    """p50 and p95 of request latency (ms) with `clients` sending `requests` in all."""
+    latencies: list[float] = []
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(requests):
+        queue.put_nowait(i)
+    limits = httpx.Limits(max_connections=clients)
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=60, limits=limits) as http:
+
+        async def client() -> None:
+            while not queue.empty():
+                i = queue.get_nowait()
+                began = time.perf_counter()
+                if chat:
+                    question = FAST_QUESTIONS[i % len(FAST_QUESTIONS)]
+                    response = await http.post("/v1/chat", json={"message": question})
+                    assert response.json()["route"]["kind"] != "unclear", question
+                else:
+                    response = await http.get("/healthz")
+                assert response.status_code == 200, response.text
+                latencies.append((time.perf_counter() - began) * 1000)
+
+        await asyncio.gather(*(client() for _ in range(clients)))
+    cuts = statistics.quantiles(latencies, n=20)
+    return statistics.median(latencies), cuts[18]
+
+
+def _draft(url: str, headers: dict[str, str], customer: str) -> list[tuple[str, str]]:
+    body = {"message": f"draft an offer for customer {customer}"}
+    began = time.perf_counter()
+    first: float | None = None
+    pieces = 0
+    final: dict[str, Any] = {}
+    with httpx.stream("POST", f"{url}/v1/chat", json=body, timeout=900,
+                      headers=headers | {"Accept": "text/event-stream"}) as response:  # fmt: skip
+        kind = ""
+        for line in response.iter_lines():
+            if line.startswith("event:"):
+                kind = line[6:].strip()
+            elif line.startswith("data:") and kind == "token":
+                first = first or time.perf_counter()
+                pieces += 1
+            elif line.startswith("data:") and kind == "message":
+                final = json.loads(line[5:])
+    ended = time.perf_counter()
+    offer: dict[str, Any] = next((c for c in final.get("cards", []) if c["type"] == "offer"), {})
+    ttft = (first - began) if first else float("nan")
+    rate = pieces / (ended - first) if first and ended > first else float("nan")
+    return [
+        ("draft: time to first token (first request, model load included)", f"{ttft:.1f} s"),
+        ("draft: streamed pieces/s after the first", f"{rate:.1f}"),
+        ("draft: path", f"{offer.get('path', '?')} in {ended - began:.1f} s"),
+    ]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _start(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+    sink = log.open("wb")
+    return subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+        env=env, stdout=sink, stderr=sink,
+    )  # fmt: skip
+
+
+def _wait_ready(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("the server stopped:\n" + log.read_text()[-3000:])
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    raise SystemExit("the server did not get ready in 10 minutes")
+
+
+if __name__ == "__main__":
+    main()
