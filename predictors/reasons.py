@@ -24,13 +24,25 @@ PHRASES: dict[str, str] = {
     "days_last_26w": "{value:.0f} purchase days in the last 26 weeks",
     "gap_trend": "last gap between purchases {value:.1f}x their average gap",
     "gap_mean": "buys every {value:.1f} weeks on average",
-    "reviews": "wrote {value:.0f} reviews",
+    "reviews": "wrote {value:.0f} review(s)",
     "rating_mean": "average review rating {value:.1f}",
     "sentiment_mean": "average review sentiment {value:+.2f}",
     "events_4w": "{value:.0f} site events in the last 4 weeks",
     "carts_4w": "{value:.0f} cart additions in the last 4 weeks",
     "classic_p_alive": "BG/NBD puts the chance they are still a customer at {value:.0%}",
 }
+
+
+# Which way a feature reads as a reason to leave: +1 when more is worse (long gaps), -1 when
+# less is worse (few purchases). A contribution counts as a reason only when the customer sits
+# on that side of the average: gradients can bend, and "bought more recently than usual" must
+# never be shown as why someone is at risk.
+RISKY_WHEN: dict[str, int] = {
+    "weeks_since_last": 1, "overdue": 1, "gap_trend": 1, "gap_mean": 1,
+    "frequency": -1, "days_last_4w": -1, "days_last_13w": -1, "days_last_26w": -1,
+    "reviews": -1, "rating_mean": -1, "sentiment_mean": -1, "events_4w": -1, "carts_4w": -1,
+    "classic_p_alive": -1,
+}  # fmt: skip
 
 
 def attributions(predictor: Predictor, inputs: pd.DataFrame) -> npt.NDArray[np.float64]:
@@ -49,28 +61,36 @@ def attributions(predictor: Predictor, inputs: pd.DataFrame) -> npt.NDArray[np.f
     return (x.grad * x).detach().cpu().double().numpy()
 
 
-def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[list[str]]:
-    """For each customer, up to k phrases for the features that lower their odds the most."""
+def reason_features(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[list[str]]:
+    """For each customer, up to k feature names that lower their odds the most, each on the
+    risky side of the average customer (RISKY_WHEN); [] when none does."""
     contributions = attributions(predictor, inputs)
     names = predictor.spec.names
     readable = np.array([name in PHRASES for name in names])
     contributions[:, ~readable] = 0.0
+    scaled = predictor.spec.transform(inputs)  # 0 = the average customer
+    risky = np.array([RISKY_WHEN.get(name, 0) for name in names], dtype=np.float64)
+    contributions[scaled * risky <= 0] = 0.0  # on the safe side of average: not a reason
     order = np.argsort(contributions, axis=1)[:, :k]  # most negative first
-    reasons = []
+    chosen = []
     for row, picks in enumerate(order):
-        phrases = []
+        features = []
         for j in picks:
             if contributions[row, j] >= 0:
                 break
             name = names[j]
-            value = float(inputs[name].iloc[row])
-            if name in UNKNOWN_WHEN_ZERO and value == 0:
+            if name in UNKNOWN_WHEN_ZERO and float(inputs[name].iloc[row]) == 0:
                 continue  # 0 stands for "no reviews yet", not for a bad rating
-            phrases.append(PHRASES[name].format(value=value))
-        if not phrases:  # the classic-only fallback has no learned attributions: say its view
-            phrases = [
-                PHRASES[name].format(value=float(inputs[name].iloc[row]))
-                for name in ("weeks_since_last", "classic_p_alive")
-            ]
-        reasons.append(phrases)
+            features.append(name)
+        chosen.append(features)
+    return chosen
+
+
+def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[list[str]]:
+    """For each customer, up to k phrases for the features that lower their odds the most."""
+    reasons = []
+    for row, features in enumerate(reason_features(predictor, inputs, k)):
+        # With no learned reason (or the classic-only fallback) say where they stand.
+        names = features or ["weeks_since_last", "classic_p_alive"]
+        reasons.append([PHRASES[name].format(value=float(inputs[name].iloc[row])) for name in names])
     return reasons

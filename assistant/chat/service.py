@@ -20,6 +20,7 @@ from assistant.persistence.conversations import ConversationStore
 from assistant.persistence.db import AppDatabase
 from assistant.persistence.keys import Principal
 from assistant.roles import may_use, redact
+from assistant.routing import role_reason
 from assistant.routing.memory import Memory
 from assistant.routing.route import Route
 from assistant.settings import Settings
@@ -128,7 +129,7 @@ class Turn:
         if route.kind != "tool" or route.tool is None:
             return replies.unclear(role, route.reason)
         if not may_use(role, route.tool):
-            reason = f"{role}s can't use {route.tool}; ask a colleague whose role allows it."
+            reason = role_reason(role, route.tool)
             self._audit(route.tool, route.args, 0, "refused", reason)
             return reason
         if route.missing:

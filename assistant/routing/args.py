@@ -16,10 +16,13 @@ from assistant.routing.signatures import ToolSignature
 
 SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
 SUBJECTS = ("customer_id", "segment", "product_id")
+ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
 @dataclass(frozen=True)
 class Arguments:
+    """A tool's arguments, the required ones still missing, and a sentence saying which."""
+
     values: dict[str, Any]
     missing: tuple[str, ...] = ()
     reason: str = ""
@@ -54,8 +57,11 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
                 found[name] = x.percent
     if x.horizon_days is not None and "horizon_days" in names:
         found["horizon_days"] = x.horizon_days
-    if x.by_category and "by" in names:
+    by = tool.arg("by")
+    if by is not None and x.by_category and "category" in by.choices:
         found["by"] = "category"
+    elif by is not None and x.by_cluster and "cluster" in by.choices:
+        found["by"] = "cluster"
     if x.channel is not None and "channel" in names:
         found["channel"] = x.channel
     if x.sentiment is not None and "sentiment" in names:
@@ -88,13 +94,18 @@ def build(
         values["customer_id"] = memory.customer_id
     if "segment" in tool.required and "segment" not in values and memory.segment:
         values["segment"] = memory.segment
+    values = {k: v for k, v in values.items() if k in names}
     missing = tuple(n for n in tool.required if n not in values)
     if tool.one_of and not any(n in values for n in tool.one_of):
         missing += tuple(n for n in tool.one_of if n not in missing)
-        return Arguments(values, missing, f"{tool.name} needs a {' or a '.join(tool.one_of)}")
+        return Arguments(values, missing, f"{tool.name} needs {_words(tool.one_of, 'or')}")
     if missing:
-        return Arguments(values, missing, f"{tool.name} needs {', '.join(missing)}")
-    return Arguments({k: v for k, v in values.items() if k in names})
+        return Arguments(values, missing, f"{tool.name} needs {_words(missing, 'and')}")
+    return Arguments(values)
+
+
+def _words(names: tuple[str, ...], joiner: str) -> str:
+    return f" {joiner} ".join(ARG_WORDS.get(name, name) for name in names)
 
 
 def _from_memory(tool: ToolSignature, memory: Memory, back: bool, product: bool) -> dict[str, Any]:

@@ -34,6 +34,10 @@ PRODUCT = re.compile(
     r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)\b"
 )
 _ID = r"[a-z]{0,4}[-_]?\d[\w-]*"
+_UNITS = (
+    r"percent|dollars?|euros?|bucks|k|grand|days?|weeks?|months?|years?|customers|people|"
+    r"orders|reviews|products|items"
+)
 # "similar to 5501", "customers like 42": a lookalike question names its customer bare.
 LOOKALIKE = re.compile(
     r"\b(?:sim\w*|like|resembl\w*)\s+(?:customers?\s+|ones?\s+|shoppers?\s+)?(?:to\s+)?"
@@ -70,6 +74,7 @@ PLACEHOLDERS = {"customer": "customer", "product": "product", "segment": "", "qu
 # Names that are also the words of a question: "at-risk customers" asks for the at-risk list.
 KEEP_IN_TEXT = frozenset({"at risk"})
 CATEGORY = re.compile(r"\bcategor(?:y|ies)\b")
+CLUSTERS = re.compile(r"\bclusters\b|\bby\s+cluster\b|\bk-?means\b")
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
@@ -108,6 +113,7 @@ class Extraction:
     channel: Channel | None = None
     sentiment: Sentiment | None = None
     by_category: bool = False
+    by_cluster: bool = False  # behaviour clusters rather than RFM segments
     position: int | None = None  # 1-based place in the last list shown; -1 is the last one
     topic: str | None = None  # what to search reviews for
     quoted: str | None = None  # a text given to analyse, in quotes or after a colon
@@ -175,6 +181,8 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
     percent = reader.read(quantities.percents)
     amount = reader.read(quantities.amounts)
     count = reader.read(quantities.counts)
+    if vocabulary.id_width is not None:  # what is left of the store's id width is an id
+        customers += _customer_ids(reader, vocabulary, [_bare_id(vocabulary.id_width)])
     match = find_segment(reader.text, vocabulary.segments)
     segment = None
     if match is not None:
@@ -192,6 +200,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         channel=_first_label(reader.text, CHANNELS),
         sentiment=_first_label(reader.text, SENTIMENTS),
         by_category=bool(CATEGORY.search(reader.text)),
+        by_cluster=bool(CLUSTERS.search(reader.text)),
         position=position,
         topic=topic,
         quoted=quoted,
@@ -241,11 +250,21 @@ def _product_ids(reader: _Reader) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def _customer_ids(reader: _Reader, vocabulary: Vocabulary) -> tuple[str, ...]:
+def _bare_id(width: int, zero: bool = False) -> re.Pattern[str]:
+    """A number of the store's id width standing alone ("00042"; "23001" once money, counts
+    and horizons are read), not followed by a unit."""
+    digits = rf"0\d{{{width - 1}}}" if zero else rf"\d{{{width}}}"
+    return re.compile(rf"(?<![\w$€£.,#])(?P<id>{digits})\b(?!\s*(?:%|{_UNITS})\b)")
+
+
+def _customer_ids(
+    reader: _Reader, vocabulary: Vocabulary, patterns: list[re.Pattern[str]] | None = None
+) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
-    patterns = list(CUSTOMER)
-    if vocabulary.id_width is not None:  # a bare zero-padded id of the store's width: "00042"
-        patterns.append(re.compile(rf"(?<![\w$€£.,])(?P<id>0\d{{{vocabulary.id_width - 1}}})\b"))
+    if patterns is None:
+        patterns = list(CUSTOMER)
+        if vocabulary.id_width is not None:  # zero-padded: an id even before numbers are read
+            patterns.append(_bare_id(vocabulary.id_width, zero=True))
     for pattern in patterns:
         for match in list(pattern.finditer(reader.text)):
             group = "ids" if "ids" in match.groupdict() else "id"

@@ -13,7 +13,9 @@ from assistant.routing.memory import Memory
 NEXT = re.compile(
     r"^(?:(?:ok(?:ay)?|and|so|now|then|alright)[\s,]+)*(?:(?:what\s+about|how\s+about|show\s+me|"
     r"go\s+to|on\s+to)\s+)?(?:the\s+)?next(?:\s+(?:one|customer|person|guy|account|row|on\s+the\s+"
-    r"list))?(?:\s+(?:please|pls))?[\s?.!]*$|^who'?s\s+next[\s?.!]*$"
+    r"list))?(?:\s+(?:please|pls))?[\s?.!]*$|^who'?s\s+next[\s?.!]*$|"
+    r"^(?:and\s+)?(?:(?:the\s+one\s+)?after\s+(?:that|this|him|her)(?:\s+one)?|"
+    r"the\s+one\s+after)[\s?.!]*$"
 )
 BARE_PREFIX = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|alright|right)[\s,]+)?(?:same\s+(?:thing\s+|again\s+)?(?:for|with)|"

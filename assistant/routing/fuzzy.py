@@ -1,10 +1,12 @@
 """Finding a store's segment names in typed text: typos, plurals, case, hyphens and apostrophes.
 
 Text is read as words. A named segment matches a run of words whose letters, spaces removed,
-start like the name's (a typo rarely hits the first letter) and are within a few edits of it ("at-risk", "atrisk", "at rsik" all read "at risk"): none
-for names of up to four letters, one up to seven, two beyond. Names that are everyday words
-("new", "lost", "loyal", "promising", "at risk") count only beside a word that makes them a
-group ("new customers", "the loyal segment", "same for lost"), so "what's new" names nothing.
+start like the name's (a typo rarely hits the first letter) and are within a few edits of it
+("at-risk", "atrisk", "at rsik" all read "at risk"): no edit for names of up to four letters,
+one up to seven, two beyond; a few short names people use count too ("champs"). Names that
+are everyday words ("new", "lost", "loyal", "promising", "at risk") count only beside a word
+that makes them a group ("new customers", "the loyal segment", "same for lost"), so "what's
+new" names nothing.
 Cluster names ("cluster: big baskets, high spend") match when the text says "cluster" and one
 of the phrases that describe it ("the big baskets cluster").
 """
@@ -17,10 +19,12 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 EVERYDAY = frozenset({"new", "lost", "loyal", "promising", "at risk", "active", "regular"})
 GROUP_WORDS = frozenset(
     "customer customers buyer buyers shopper shoppers client clients segment segments group "
-    "groups cohort cohorts people ones users accounts members folks guys".split()
+    "groups cohort cohorts bucket buckets people ones users accounts members folks guys".split()
 )
 GROUP_BEFORE = frozenset({"segment", "group", "cohort", "bucket"})
 TRAILING_FOR = frozenset({"for", "about", "to", "in", "on", "with", "of"})
+# Short names people use for RFM segments; used only when the store has the segment.
+ALIASES = {"champs": "champions", "champ": "champions", "newcomers": "new", "newbies": "new"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,11 @@ def find_segment(text: str, names: tuple[str, ...]) -> SegmentMatch | None:
     """The best segment name in `text` (lower case): fewest edits, then longest."""
     found = words(text)
     matches = [m for name in names for m in _matches(found, name)]
+    matches += [
+        SegmentMatch(ALIASES[w.text], w.start, w.end, 0)
+        for w in found
+        if w.text in ALIASES and ALIASES[w.text] in names
+    ]
     if not matches:
         return None
     return min(matches, key=lambda m: (m.edits, -(m.end - m.start), m.start))

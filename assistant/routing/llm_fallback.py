@@ -16,6 +16,8 @@ from typing import Any
 
 from assistant.llm.base import ChatModel, complete
 from assistant.roles import Role, may_use
+from assistant.routing.args import build
+from assistant.routing.extract import Extraction
 from assistant.routing.fuzzy import find_segment
 from assistant.routing.memory import Memory
 from assistant.routing.route import Route
@@ -100,16 +102,9 @@ def parse_choice(
         _check_grounded(args, message, memory, vocabulary)
     except Invalid as problem:
         return Route("unclear", reason=str(problem))
-    for required in tool.required:
-        if required not in args and required == "customer_id" and memory.customer_id:
-            args[required] = memory.customer_id
-        if required not in args and required == "segment" and memory.segment:
-            args[required] = memory.segment
-    missing = tuple(n for n in tool.required if n not in args)
-    if tool.one_of and not any(n in args for n in tool.one_of):
-        missing += tool.one_of
-    reason = f"{tool.name} needs {' or '.join(missing)}" if missing else ""
-    return Route("tool", tool=tool.name, args=args, missing=missing, reason=reason)
+    # Completed like a fast-path route: required subjects from the conversation.
+    done = build(tool, Extraction(), "", memory, carried=args)
+    return Route("tool", tool=tool.name, args=done.values, missing=done.missing, reason=done.reason)
 
 
 def _json_object(answer: str) -> dict[str, Any]:

@@ -44,7 +44,7 @@ AMOUNTS = [
     re.compile(rf"{NUM}{_MULT}\s*{_CURRENCY_WORD}"),
     re.compile(rf"{NUM}\s?(?P<mult>k|grand)\b"),
     re.compile(
-        rf"\b(?:budget|spend|spending|allocate|allocating|invest|investing|with)(?:\s+|\s*:\s*)"
+        rf"\b(?:budget|spend|spending|allocate|allocating|invest|investing)(?:\s+|\s*:\s*)"
         rf"(?:(?:of|is|was|were|be|=|:|for|at|to|about|around|roughly|up to|only|just)\s*)*"
         rf"{NUM}{_MULT}"
     ),

@@ -149,7 +149,10 @@ class Router:
         """What is embedded: the message with names replaced by their kind, normalised, typos
         repaired."""
         x = x or extract(message, vocabulary)
-        return self.speller.correct(" ".join(normalise(delexicalise(message, x)).split()))
+        text = " ".join(normalise(delexicalise(message, x)).split())
+        if not _LETTERS.search(text):  # the message was only a name: "champions"
+            text = " ".join(kind for _, _, kind in x.entities)
+        return self.speller.correct(text)
 
     def scores(self, text: str, x: Extraction, memory: Memory) -> list[Scored]:
         """Every label's score for `text` (normalised, typos repaired), best first. This is

@@ -2,7 +2,8 @@
 description for the language-model fallback, and what the tool is for in a refusal.
 
 This mirrors the tool catalogue in ../shared/DESIGN.md; the tools themselves live in
-assistant/tools. The router only needs names and argument shapes, so it does not import them.
+assistant/tools (a test checks the two agree). The router needs only names and argument
+shapes, so it does not import the tools, and knows recommend_products before it exists.
 """
 
 from dataclasses import dataclass
@@ -90,12 +91,13 @@ SIGNATURES: dict[str, ToolSignature] = {
             "sentiment breakdown and complaint themes of a text or of reviews (a customer's, a "
             "product's or all)",
             "see review sentiment",
-            (Arg("text"), Arg("customer_id"), Arg("product_id")),
+            (Arg("text"), Arg("customer_id"), Arg("product_id"), Arg("segment")),
         ),
         ToolSignature(
             "list_segments",
-            "all customer segments with size, value and risk",
+            "all customer segments (or behaviour clusters) with size, value and risk",
             "list segments",
+            (Arg("by", choices=("segment", "cluster")),),
         ),
         ToolSignature(
             "segment_summary",

@@ -67,3 +67,24 @@ def test_model_of_another_store_is_refused(trained: tuple[Workspace, Path], tmp_
         original = workspace.stores_dir / before
         (workspace.home / "store").unlink()
         (workspace.home / "store").symlink_to(original.relative_to(workspace.home))
+
+
+def test_reasons_point_the_risky_way(trained: tuple[Workspace, Path]) -> None:
+    """A reason names a feature on the risky side of the average customer: never "bought more
+    recently than usual" or "BG/NBD is sure they are still a customer" as why one may leave."""
+    from predictors.artifacts import load_predictor
+    from predictors.features import customer_features
+    from predictors.history import from_store
+    from predictors.reasons import RISKY_WHEN, reason_features
+
+    workspace, folder = trained
+    predictor, _ = load_predictor(folder, "cpu")
+    history = from_store(workspace.store())
+    inputs = predictor.inputs(customer_features(history, history.last_day), 13.0)
+    scaled = predictor.spec.transform(inputs)
+    column = {name: j for j, name in enumerate(predictor.spec.names)}
+    chosen = reason_features(predictor, inputs)
+    assert sum(len(names) for names in chosen) > len(chosen) // 2
+    for row, names in enumerate(chosen):
+        for name in names:
+            assert scaled[row, column[name]] * RISKY_WHEN[name] > 0, (name, row)

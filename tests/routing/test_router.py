@@ -9,7 +9,7 @@ from tests.retrieval.fakes import HashingEmbedder
 EXAMPLES = {
     "customer_profile": ["show customer profile", "tell me about this customer"],
     "at_risk_customers": ["which customers are at risk of churning"],
-    "search_reviews": ["show reviews", "find reviews about"],
+    "search_reviews": ["show reviews", "find reviews about", "her reviews"],
     "draft_offer": ["draft an offer", "write an offer"],
     "plan_budget": ["plan a budget"],
     "segment_summary": ["summarise the segment"],
@@ -153,3 +153,22 @@ def test_only_the_tools_given_are_routed_to(
     )
     assert router.tools == ("customer_profile",)
     assert router.route("draft an offer", Memory(), "admin").tool in (None, "customer_profile")
+
+
+def test_signatures_agree_with_the_tool_catalogue() -> None:
+    """The router's view of each tool (routing/signatures.py) matches the tools themselves."""
+    from typing import get_args
+
+    from assistant.routing import SIGNATURES
+    from assistant.tools.catalogue import CATALOGUE
+
+    for name, spec in CATALOGUE.items():
+        fields = spec.args_model.model_fields
+        mine = SIGNATURES[name]
+        assert mine.arg_names == tuple(fields), name
+        assert mine.required == tuple(k for k, f in fields.items() if f.is_required()), name
+        for arg in mine.args:
+            if arg.choices:
+                allowed = {c for a in get_args(fields[arg.name].annotation) for c in get_args(a)}
+                allowed |= set(get_args(fields[arg.name].annotation))
+                assert set(arg.choices) <= allowed, (name, arg.name)
