@@ -92,5 +92,6 @@ def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[
     for row, features in enumerate(reason_features(predictor, inputs, k)):
         # With no learned reason (or the classic-only fallback) say where they stand.
         names = features or ["weeks_since_last", "classic_p_alive"]
-        reasons.append([PHRASES[name].format(value=float(inputs[name].iloc[row])) for name in names])
+        values = [float(inputs[name].iloc[row]) for name in names]
+        reasons.append([PHRASES[n].format(value=v) for n, v in zip(names, values, strict=True)])
     return reasons
