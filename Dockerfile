@@ -22,4 +22,4 @@ VOLUME ["/data"]
 EXPOSE 8000
 
 ENTRYPOINT ["retain"]
-CMD ["status"]
+CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]
