@@ -65,7 +65,7 @@ def greeting(role: Role) -> str:
 
 
 def unclear(role: Role, detail: str = "") -> str:
-    return " ".join(part for part in (UNCLEAR, detail, help_text(role)) if part)
+    return (detail or UNCLEAR) + "\n" + help_text(role)
 
 
 def missing(tool: str, names: tuple[str, ...]) -> str:

@@ -5,6 +5,7 @@ written (offers, summaries) and picks a tool when the fast router cannot tell. T
 become answers, never 500s. Everything that leaves is redacted for the caller's role.
 """
 
+import logging
 import queue
 import threading
 import time
@@ -111,7 +112,10 @@ class Turn:
         assert self.deps.fallback is not None
         try:
             return self.deps.fallback(self.text, self.memory, self.principal)
-        except Unavailable:  # the LLM is busy or absent: say so rather than wait
+        except Unavailable:  # the LLM is busy or not installed: answer without it
+            return route
+        except Exception as error:  # a broken model must not break the chat
+            logging.getLogger("retain.chat").error("LLM routing failed", exc_info=error)
             return route
 
     def _answer(self, route: Route) -> Generator[Event, None, str]:
@@ -219,7 +223,5 @@ def _error_text(error: BaseException) -> str:
     if isinstance(error, RetainError):
         return str(error)
     # An unexpected failure: the user gets a plain sentence; the log gets the traceback.
-    import logging
-
     logging.getLogger("retain.chat").error("tool failed", exc_info=error)
     return "Something went wrong while answering; the error was logged."

@@ -124,8 +124,8 @@ def live(
     from tests.e2e.live import build_workspace, start_server, stop_server
 
     folder = tmp_path_factory.mktemp("live")
-    assert pytestconfig.cache is not None
-    llm_cache = Path(pytestconfig.cache.mkdir("retain-llm"))
+    cache = getattr(pytestconfig, "cache", None)  # absent under -p no:cacheprovider
+    llm_cache = Path(cache.mkdir("retain-llm")) if cache else folder / "llm-cache"
     reuse = os.environ.get("RETAIN_E2E_WORKSPACE")  # a folder a previous run built, to iterate
     env, has_llm = build_workspace(Path(reuse) if reuse else folder, llm_cache)
     server = start_server(env, free_port(), folder / "serve.log")
