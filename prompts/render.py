@@ -18,11 +18,11 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypedDict
 
 from prompts.errors import MissingFacts, TemplateError
-from prompts.template import FACTS_SLOT, PLACEHOLDER, Template, load_template
+from prompts.template import FACTS_SLOT, PLACEHOLDER, Template, example_lines, load_template
 
 FactValue = str | int | float | bool | Sequence[str] | None
 FENCE_OPEN = "<facts>"
@@ -41,18 +41,38 @@ class PromptMessage(TypedDict):
 
 @dataclass(frozen=True)
 class Prompt:
-    """A rendered template: the two messages and the facts that went into them."""
+    """A rendered template: its messages and the facts that went into them.
+
+    `example` is the template's worked example, (user turn, answer), sent before the real turn;
+    `example_facts` are the facts it was written from (see `copied_example_values`).
+    """
 
     template: str
     system: str
     user: str
     facts: dict[str, FactValue]
+    example: tuple[str, str] | None = None
+    example_facts: dict[str, FactValue] = field(default_factory=dict)
 
     def messages(self) -> list[PromptMessage]:
+        """system, then the example's user turn and answer (if any), then the real user turn."""
+        shown: list[PromptMessage] = []
+        if self.example is not None:
+            shown = [
+                {"role": "user", "content": self.example[0]},
+                {"role": "assistant", "content": self.example[1]},
+            ]
         return [
             {"role": "system", "content": self.system},
+            *shown,
             {"role": "user", "content": self.user},
         ]
+
+    def copied_example_values(self) -> tuple[str, ...]:
+        """The example's text values that the real facts do not hold: a draft that writes one
+        copied the example instead of using its own facts (a name, a category, a product)."""
+        own = {t.lower() for t in _texts(self.facts)}
+        return tuple(t for t in dict.fromkeys(_texts(self.example_facts)) if t.lower() not in own)
 
 
 def render(template: Template | str, facts: Mapping[str, FactValue]) -> Prompt:
@@ -67,9 +87,8 @@ def render(template: Template | str, facts: Mapping[str, FactValue]) -> Prompt:
     if missing:
         raise MissingFacts(tpl.name, missing)
     ordered = {name: given[name] for name in tpl.declared if name in given}
-    block = fact_block(ordered)
 
-    def fill(text: str) -> str:
+    def fill(text: str, block: str) -> str:
         def one(match: re.Match[str]) -> str:
             name = match.group(1)
             if name == FACTS_SLOT:
@@ -78,7 +97,16 @@ def render(template: Template | str, facts: Mapping[str, FactValue]) -> Prompt:
 
         return PLACEHOLDER.sub(one, text)
 
-    return Prompt(tpl.name, fill(tpl.system), fill(tpl.user), ordered)
+    block = fact_block(ordered)
+    example: tuple[str, str] | None = None
+    example_facts: dict[str, FactValue] = {}
+    if tpl.example_answer:
+        example_facts = _example_facts(tpl, ordered)
+        shown = fill(tpl.user, fact_block(example_facts))
+        example = (shown, fill(tpl.example_answer, block))
+    return Prompt(
+        tpl.name, fill(tpl.system, block), fill(tpl.user, block), ordered, example, example_facts
+    )
 
 
 def fact_block(facts: Mapping[str, FactValue]) -> str:
@@ -130,6 +158,25 @@ def _inline(template: str, name: str, value: FactValue) -> str:
             "appear inside the facts block"
         )
     return format_number(value)
+
+
+def _example_facts(tpl: Template, facts: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    """The example's facts in declared order, with inlined numbers taken from the real facts."""
+    parsed: dict[str, FactValue] = {}
+    for name, value in example_lines(tpl):
+        slot = PLACEHOLDER.fullmatch(value)
+        parsed[name] = facts.get(slot.group(1)) if slot else json.loads(value)
+    return {name: parsed[name] for name in tpl.declared if name in parsed}
+
+
+def _texts(facts: Mapping[str, FactValue]) -> list[str]:
+    texts: list[str] = []
+    for value in facts.values():
+        if isinstance(value, str):
+            texts.append(value.strip())
+        elif isinstance(value, list | tuple):
+            texts += [str(item).strip() for item in value]
+    return [t for t in texts if t]
 
 
 def _absent(value: FactValue) -> bool:

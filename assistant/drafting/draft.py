@@ -1,29 +1,40 @@
 """Grounded drafting: render the prompt, stream the model's draft, verify it, retry once, fall back.
 
-    facts ──render──▶ prompt ──model.stream──▶ draft ──verify──▶ ok: first_pass
-                                                  └─ violations ─▶ revision prompt ─▶ ok: retry
-                                                                                 └─▶ fallback
+    facts ──render──▶ prompt ──model.stream──▶ draft ──tidy──▶ verify ──▶ ok: first_pass
+                                         └─ violations ─▶ prompt + each problem and its fix
+                                                            ──▶ ok: retry, else fallback
 
-The fallback is plain copy filled by code (prompts/templates/fallback/) and verified like any
-draft. Only this module calls the model; facts, checks and copy are tested without one.
+The retry starts again from the first prompt, with the problems and the allowed values added
+(revise.py), rather than from its own draft: a small model shown its draft copies it. Decoding
+is greedy, so the same facts give the same draft. The fallback is plain copy filled by code
+(prompts/templates/fallback/) and verified like any draft. Only this module calls the model;
+facts, checks and copy are tested without one.
 """
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
+from assistant.drafting.clean import TURN_MARKERS, tidy_email, tidy_sms, tidy_summary
 from assistant.drafting.facts import OfferFacts, SegmentFacts
 from assistant.drafting.grounding import Grounding
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import MIN_WORDS
+from assistant.drafting.revise import revision_problems
 from assistant.drafting.verify import Violation, verify
 from assistant.llm.base import ChatModel, Message
 from commerce.errors import RetainError
 from prompts import FactValue, render, render_fallback
 
 Path = Literal["first_pass", "retry", "fallback"]
-EMAIL_TOKENS, SMS_TOKENS, SUMMARY_TOKENS = 320, 90, 260
+# An email in the asked shape is 60-100 tokens; the cap only bounds a model that runs on.
+EMAIL_TOKENS, SMS_TOKENS, SUMMARY_TOKENS = 240, 90, 260
+TIDY: dict[str, Callable[[str, list[str]], str]] = {
+    "offer_email": tidy_email,
+    "offer_sms": tidy_sms,
+    "segment_summary": tidy_summary,
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,7 @@ class Attempt:
     seconds: float = 0.0
     first_token_s: float | None = None  # None for the fallback, or a model that said nothing
     pieces: int = 0  # streamed pieces (about one token each with the local backends)
+    raw: str = ""  # what the model wrote, when tidying (clean.py) changed it; else ""
 
 
 @dataclass(frozen=True)
@@ -116,13 +128,20 @@ def _draft(
     observer: DraftObserver | None,
 ) -> DraftResult:
     prompt = render(template, prompt_facts)
+    # A draft that writes the worked example's name or category copied it: the verifier knows.
+    grounding = replace(grounding, foreign=prompt.copied_example_values())
     messages: list[Message] = list(prompt.messages())
-    check: Callable[[str], list[Violation]] = lambda text: verify(  # noqa: E731
-        text, grounding, policy, max_chars, MIN_WORDS
-    )
+    values = _texts(prompt.facts)
+
+    def tidy(text: str) -> str:
+        return TIDY[template](text, values)
+
+    def check(text: str) -> list[Violation]:
+        return verify(text, grounding, policy, max_chars, MIN_WORDS)
+
     attempts: list[Attempt] = []
     for path in ("first_pass", "retry"):
-        attempt = _attempt(path, model, messages, max_new_tokens, check, observer)
+        attempt = _attempt(path, model, messages, max_new_tokens, tidy, check, observer)
         attempts.append(attempt)
         if observer:
             observer.attempt(attempt)
@@ -130,14 +149,12 @@ def _draft(
             return _result(attempt, prompt.facts, attempts)
         if attempt.violations[0].kind == "model_error":
             break  # a model that failed once will not do better on a retry
-        # The retry sees its own draft and, in the revision prompt, each violation named.
-        problems = [v.message for v in attempt.violations]
+        problems = revision_problems(
+            attempt.violations, template, prompt.facts, max_chars, prompt.example_facts
+        )
         revision = render("revision", {"problems": problems}).user
-        messages = [
-            *messages[:2],
-            {"role": "assistant", "content": attempt.text},
-            {"role": "user", "content": revision},
-        ]
+        last = messages[-1]
+        messages = [*messages[:-1], {"role": "user", "content": f"{last['content']}\n\n{revision}"}]
     text = render_fallback(fallback[0], fallback[1])
     final = Attempt("fallback", text, tuple(check(text)))
     attempts.append(final)
@@ -151,14 +168,16 @@ def _attempt(
     model: ChatModel,
     messages: list[Message],
     max_new_tokens: int,
+    tidy: Callable[[str], str],
     check: Callable[[str], list[Violation]],
     observer: DraftObserver | None,
 ) -> Attempt:
     pieces: list[str] = []
     started = time.perf_counter()
     first: float | None = None
+    params = {"max_new_tokens": max_new_tokens, "temperature": 0.0, "stop": list(TURN_MARKERS)}
     try:
-        for piece in model.stream(messages, max_new_tokens=max_new_tokens, temperature=0.0):
+        for piece in model.stream(messages, **params):
             if first is None and piece:
                 first = time.perf_counter() - started
             pieces.append(piece)
@@ -168,9 +187,23 @@ def _attempt(
         # A backend that is out of memory or missing: say so, and let the fallback answer.
         failure = Violation("model_error", "", f"the model failed: {error}")
         return Attempt(path, "".join(pieces), (failure,), time.perf_counter() - started, first)
-    text = "".join(pieces).strip()
+    raw = "".join(pieces).strip()
+    text = tidy(raw)
     seconds = time.perf_counter() - started
-    return Attempt(path, text, tuple(check(text)), seconds, first, len(pieces))
+    return Attempt(
+        path, text, tuple(check(text)), seconds, first, len(pieces), raw if raw != text else ""
+    )
+
+
+def _texts(facts: dict[str, FactValue]) -> list[str]:
+    """The text values the prompt showed (names, dates, titles): brackets around one are noise."""
+    texts: list[str] = []
+    for value in facts.values():
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, list | tuple):
+            texts += [str(item) for item in value]
+    return texts
 
 
 def _result(final: Attempt, facts: dict[str, FactValue], attempts: list[Attempt]) -> DraftResult:

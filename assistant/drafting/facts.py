@@ -20,6 +20,9 @@ Channel = Literal["email", "sms"]
 # A name we will put in a message: letters, spaces, hyphens, apostrophes, dots; short.
 _NAME = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\.?$")
 MAX_NAME_CHARS = 40
+# Products of the last order shown to the model. One: an email names one, and a 1.5B model given
+# three listed them all and dropped a character from one of the long ids (bench/drafting.py).
+PROMPT_PRODUCTS = 1
 
 
 @dataclass(frozen=True)
@@ -61,11 +64,12 @@ class OfferFacts:
             "favourite_category": self.favourite_category,
             "last_order_date": say_date(self.last_order_date) if self.last_order_date else None,
             "last_order_amount": say_money(self.last_order_amount, policy),
-            "last_order_products": [p.title for p in self.last_order_products],
+            "last_order_products": [p.title for p in self.last_order_products[:PROMPT_PRODUCTS]],
             "perks": list(self.perks),
             "recent_review": self.recent_review,
             "risk_level": _level(self.churn_risk, (0.4, 0.7)),
             "value_tier": None if self.predicted_value is None else _tier(self.predicted_value),
+            "sign_off": policy.sign_off,
         }
 
     def fallback_values(self, policy: OfferPolicy) -> dict[str, str | None]:
@@ -75,6 +79,7 @@ class OfferFacts:
             "customer_name": self.customer_name,
             "favourite_category": self.favourite_category,
             "perks": " and ".join(self.perks) or None,
+            "sign_off": policy.sign_off,
         }
 
     def grounding(self, policy: OfferPolicy, catalogue: dict[str, str]) -> Grounding:
@@ -87,7 +92,8 @@ class OfferFacts:
             dates=tuple(dates),
             products={p.product_id: p.title for p in self.last_order_products},
             names=(self.customer_name,) if self.customer_name else (),
-            phrases=(self.favourite_category,) if self.favourite_category else (),
+            # Merchant text: the category and the house sign-off may be written as they are.
+            phrases=tuple(p for p in (self.favourite_category, policy.sign_off) if p),
             perks=tuple(p for p in self.perks if p in policy.perks),
             catalogue=catalogue,
         )

@@ -33,6 +33,9 @@ class Grounding:
     phrases: tuple[str, ...] = ()  # merchant text allowed verbatim (categories, segment name)
     perks: tuple[str, ...] = ()
     catalogue: Mapping[str, str] = field(default_factory=dict)  # id -> title, whole store
+    # Values of the prompt's worked example that this customer's facts lack (a name, a
+    # category): a draft that writes one copied the example instead of using its facts.
+    foreign: tuple[str, ...] = ()
 
 
 def number_is_grounded(mention: NumberMention, grounding: Grounding) -> bool:

@@ -6,6 +6,7 @@ Settings it reads (RETAIN_*; defaults here until assistant/settings.py declares 
     offer_perks           []      perks an offer may promise, e.g. ["free shipping"]
     offer_valid_days      14      an offer ends this many days after it is drafted
     currency_symbol       "$"     how money facts are written
+    offer_sign_off        "The team"  an email's last line (house copy; not a setting yet)
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from commerce.errors import InvalidInput
 # Every perk a draft could promise, by the key the policy and the facts name it with.
 # The verifier maps phrases ("free delivery", "money-back") to these keys (extract.py).
 PERKS = ("free shipping", "gift", "free sample", "guarantee", "loyalty points", "priority service")
+DEFAULT_SIGN_OFF = "The team"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class OfferPolicy:
     offer_valid_days: int = 14
     currency_symbol: str = "$"
     sms_max_chars: int = 160
+    # Who an email is from. The model is told to end with it, so it never signs "[Your Name]".
+    sign_off: str = DEFAULT_SIGN_OFF
 
     def __post_init__(self) -> None:
         if not 0 <= self.max_discount_pct <= 90:
@@ -61,4 +65,5 @@ def policy_from_settings(settings: Settings) -> OfferPolicy:
         perks=tuple(settings.offer_perks),
         offer_valid_days=settings.offer_valid_days,
         currency_symbol=settings.currency_symbol,
+        # sign_off keeps its default until assistant/settings.py declares RETAIN_OFFER_SIGN_OFF.
     )

@@ -31,13 +31,20 @@ ViolationKind = Literal[
     "unsupported_promise",
     "too_long",
     "placeholder",
+    "copied_example",
     "empty",
     "repetition",
     "prompt_echo",
     "incomplete",
     "model_error",
 ]
-PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z _]*\]|\{[a-z_]+\}|<[A-Z][A-Za-z _]*>")
+# Slots a model leaves for someone to fill: any bracketed words ("[Your Name]", "[link]",
+# "{first_name}", "<Company>"), and the bare capitalised forms ("Best regards, Your Name").
+# clean.py has already unwrapped brackets around values the facts hold ("[Ada]").
+PLACEHOLDER = re.compile(
+    r"\[[^\[\]\n]*[A-Za-z][^\[\]\n]*\]|\{[^{}\n]*[A-Za-z][^{}\n]*\}|<[A-Za-z][^<>\n]*>"
+    r"|\b(?:Your|Customer|Company|Store|Shop|First|Recipient)(?:'s)?\s+(?:Name|Company)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -87,9 +94,18 @@ def verify(
     violations += _policy(mentions, grounding, policy)
     names = _spans(masked, grounding.names)
     violations += _grounding(mentions, grounding, names)
+    violations += _retitled(masked, mentions, grounding)
     violations += [
         Violation("placeholder", m.group(0), f"'{m.group(0)}' is a placeholder, not text")
         for m in PLACEHOLDER.finditer(masked)
+    ]
+    violations += [
+        Violation(
+            "copied_example",
+            text[start:end],
+            f"'{text[start:end]}' comes from the example, not from this customer's facts",
+        )
+        for start, end in sorted(_spans(masked, grounding.foreign))
     ]
     return violations
 
@@ -188,6 +204,31 @@ def _grounding(
                 f"'{code.text}' looks like a product id or code, and the facts have no such one",
             )
         )
+    return found
+
+
+def _retitled(masked: str, mentions: Mentions, grounding: Grounding) -> list[Violation]:
+    """A fact's product id under another title ("Relish product B003ZXFUVS" for the facts'
+    "Soup product B003ZXFUVS"): the id is grounded, the words in front of it are not.
+
+    Exact titles are already masked, so an id still standing after a word of its title's
+    lead-in ("product") was written with a different lead-in.
+    """
+    found: list[Violation] = []
+    ids = {pid.upper(): title for pid, title in grounding.products.items()}
+    for code in mentions.codes:
+        title = ids.get(code.text.upper(), "")
+        lead = title[: title.upper().find(code.text.upper())].split() if title else []
+        before = masked[: code.start].split()
+        if lead and before and before[-1].lower() == lead[-1].lower():
+            written = " ".join([*before[-len(lead) :], code.text])
+            found.append(
+                Violation(
+                    "invented_product",
+                    written,
+                    f"'{written}' is not the title of {code.text}: the facts call it '{title}'",
+                )
+            )
     return found
 
 

@@ -31,14 +31,14 @@ def test_offer_streams_then_shows_the_fallback(
     result = runner.invoke(draft.app, ["offer", "c1", "--discount", "15"])
     assert result.exit_code == 0, result.output
     assert "Subject: 90% off everything, Ada!" in result.stdout  # streamed as it came
-    assert result.stdout.rstrip().endswith("Thank you for shopping with us.")
+    assert result.stdout.rstrip().endswith("Thank you for shopping with us.\nThe team")
     assert "rejected:" in result.stderr and "sent by: fallback" in result.stderr
 
 
 def test_offer_json(retain_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_store(retain_home, tmp_path)
     email = GOOD_EMAIL.replace("$23.50", "$13.50").replace("May 1, 2026", "{expires}")
-    model = ScriptedModel(lambda m: email.format(expires=_expiry(m[1]["content"])))
+    model = ScriptedModel(lambda m: email.format(expires=_expiry(m[-1]["content"])))
     use_model(monkeypatch, model)
     result = runner.invoke(draft.app, ["offer", "c1", "--discount", "15", "--json"])
     assert result.exit_code == 0, result.output

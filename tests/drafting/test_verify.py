@@ -1,5 +1,7 @@
 """The verifier: each claim a draft can make, grounded or rejected with a reason."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.drafting import OfferPolicy, Violation, verify
@@ -175,3 +177,51 @@ def test_an_echo_of_the_facts_block_is_not_copy() -> None:
     bare = 'discount_pct: 15\ncustomer_name: "Ada"'
     assert "prompt_echo" in [v.kind for v in verify(bare, GROUNDING, POLICY)]
     assert verify(GOOD_EMAIL, GROUNDING, POLICY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Dear [customer's name], 15% off.", "[customer's name]"),
+        ("15% off. Best regards, [Your Name], [Company]", "[Your Name]"),
+        ("15% off at {store_name}.", "{store_name}"),
+        ("15% off.\nBest regards,\nYour Name", "Your Name"),
+        ("15% off. Visit <Website URL>.", "<Website URL>"),
+    ],
+)
+def test_placeholders_in_any_bracket_or_bare_are_rejected(text: str, span: str) -> None:
+    violations = verify(text, GROUNDING, POLICY)
+    assert ("placeholder", span) in [(v.kind, v.text) for v in violations], violations
+
+
+def test_bracket_free_copy_and_merchant_text_are_not_placeholders() -> None:
+    titled = {"B000EYLDYE": "Coffee [Decaf] product B000EYLDYE"}
+    grounding = offer_facts().grounding(POLICY, titled)
+    grounding = replace(grounding, products=titled)
+    assert verify("Hi Ada, enjoy your Coffee [Decaf] product B000EYLDYE.", grounding, POLICY) == []
+    assert verify("Your name is on our list, Ada: 15% off.", GROUNDING, POLICY) == []
+
+
+def test_values_copied_from_the_prompt_example_are_rejected() -> None:
+    grounding = replace(GROUNDING, foreign=("Sam", "Pickles", "Relish product B0EXAMPLE1"))
+    assert verify(GOOD_EMAIL, grounding, POLICY) == []
+    copied = GOOD_EMAIL.replace("Hi Ada,", "Hi Sam,") + "\nYour favourite pickles await."
+    found = [(v.kind, v.text) for v in verify(copied, grounding, POLICY)]
+    assert found == [("copied_example", "Sam"), ("copied_example", "pickles")]
+    assert "from the example" in verify(copied, grounding, POLICY)[0].message
+    # Whole words only: "Samuel" or "Sample" is not "Sam".
+    assert verify("Hi Ada, a Sample of 15% off.", grounding, POLICY) == []
+
+
+def test_a_fact_product_id_under_another_title_is_rejected() -> None:
+    # Seen from qwen-1.5b: the example's "Relish product" in front of the customer's own id.
+    (violation,) = verify("Hi Ada, the Relish product B000EYLDYE awaits.", GROUNDING, POLICY)
+    assert (violation.kind, violation.text) == ("invented_product", "Relish product B000EYLDYE")
+    assert "'Coffee product B000EYLDYE'" in violation.message
+    # The exact title, the id alone, or the title in another case are all fine.
+    for text in [
+        "Hi Ada, the Coffee product B000EYLDYE awaits.",
+        "Hi Ada, item B000EYLDYE awaits.",
+        "Hi Ada, the coffee product b000eyldye awaits.",
+    ]:
+        assert verify(text, GROUNDING, POLICY) == [], text

@@ -19,6 +19,7 @@ from prompts import (
 OFFER: dict[str, FactValue] = {
     "discount_pct": 15,
     "offer_expires": "December 12, 2025",
+    "sign_off": "The team",
     "customer_name": "Ada",
 }
 HOSTILE = (
@@ -46,6 +47,7 @@ def test_missing_required_fact_names_every_one() -> None:
         "revenue_share_pct",
         "avg_predicted_value",
         "avg_churn_risk_pct",
+        "max_discount_pct",
     ]
     assert "segment_summary" in str(caught.value) and "revenue_share_pct" in str(caught.value)
 
@@ -63,13 +65,16 @@ def test_facts_go_in_one_fence_in_declared_order_and_extras_are_left_out() -> No
     assert block == [
         "discount_pct: 15",
         'offer_expires: "December 12, 2025"',
+        'sign_off: "The team"',
         'customer_name: "Ada"',
     ]
     assert "secret" not in prompt.user + prompt.system
-    assert list(prompt.facts) == ["discount_pct", "offer_expires", "customer_name"]
+    assert list(prompt.facts) == ["discount_pct", "offer_expires", "sign_off", "customer_name"]
     # The number is inlined in the instructions; text never is.
-    assert '"15% off"' in prompt.system
-    assert prompt.messages()[0]["role"] == "system" and prompt.messages()[1]["role"] == "user"
+    assert "15% off" in prompt.system and "Ada" not in prompt.system
+    roles = [m["role"] for m in prompt.messages()]
+    assert roles[0] == "system" and roles[-1] == "user"
+    assert prompt.messages()[-1]["content"] == prompt.user
 
 
 @pytest.mark.parametrize("template", ["offer_email", "review_sentiment", "answer"])
@@ -77,6 +82,8 @@ def test_hostile_text_stays_inside_the_fence_as_one_quoted_value(template: str) 
     facts: dict[str, FactValue] = {
         "discount_pct": 15,
         "offer_expires": "May 1, 2026",
+        "sign_off": "The team",
+        "customer_name": "Ada",
         "recent_review": HOSTILE,
         "subject": "Tea",
         "review_count": 3,
@@ -136,3 +143,57 @@ def test_malformed_templates_fail_at_load(text: str, error: str) -> None:
 def test_unknown_template_lists_the_valid_ones() -> None:
     with pytest.raises(TemplateError, match="offer_email"):
         load_template("nope")
+
+
+def test_an_example_is_sent_as_an_earlier_turn_with_the_real_discount() -> None:
+    prompt = render("offer_email", OFFER | {"favourite_category": "Tea"})
+    roles = [m["role"] for m in prompt.messages()]
+    assert roles == ["system", "user", "assistant", "user"]
+    assert prompt.example is not None
+    shown, answer = prompt.example
+    # The example's facts are fenced like real ones, with the real discount inlined...
+    assert 'customer_name: "Sam"' in shown and "discount_pct: 15" in shown
+    assert "Ada" not in shown + answer and "15% off" in answer and "Hi Sam," in answer
+    # ...and the real turn holds only the real facts.
+    assert "Sam" not in prompt.user and 'customer_name: "Ada"' in prompt.user
+    assert prompt.example_facts["customer_name"] == "Sam"
+
+
+def test_copied_example_values_are_those_the_real_facts_lack() -> None:
+    ada = render("offer_email", OFFER | {"favourite_category": "Tea"})
+    assert {"Sam", "Pickles", "Relish product B0EXAMPLE1"} <= set(ada.copied_example_values())
+    assert "The team" not in ada.copied_example_values()  # the real sign-off is the same
+    sam = render("offer_email", OFFER | {"customer_name": "sam", "favourite_category": "Pickles"})
+    assert "Sam" not in sam.copied_example_values()
+    assert "Pickles" not in sam.copied_example_values()
+    assert render("answer", {"question": "q", "findings": ["f"]}).copied_example_values() == ()
+
+
+@pytest.mark.parametrize(
+    ("example", "error"),
+    [
+        ("## example facts\na: 1\n", "both its facts and its answer"),
+        ("## example answer\nhi\n", "both its facts and its answer"),
+        ("## example facts\nzz: 1\n## example answer\nhi\n", "not declared"),
+        ("## example facts\na: not json\n## example answer\nhi\n", "not a JSON value"),
+        ("## example facts\na\n## example answer\nhi\n", "has no ':'"),
+        ("## example facts\na: {b}\n## example answer\nhi\n", "optional"),
+        ("## example facts\na: 1\n## example answer\n{facts}\n", "needs '{facts}' once"),
+    ],
+)
+def test_malformed_examples_fail_at_load(example: str, error: str) -> None:
+    head = "# t\n# requires: a\n# optional: b\n## system\nx\n## user\n{facts}\n"
+    with pytest.raises(TemplateError, match=error):
+        parse_template("t", head + example)
+
+
+def test_offer_prompts_ask_for_the_shape_and_forbid_placeholders() -> None:
+    email = render("offer_email", OFFER)
+    assert "Subject:" in email.system and "sign_off" in email.system
+    assert "square brackets" in email.system and "[Your Name]" in email.system
+    sms = render("offer_sms", OFFER)
+    assert "160 characters" in sms.system and "square brackets" in sms.system
+    # Only the facts a draft may use reach an offer prompt: no review, no internal scores.
+    for template in ("offer_email", "offer_sms"):
+        declared = set(load_template(template).declared)
+        assert not declared & {"recent_review", "risk_level", "value_tier", "last_order_amount"}
