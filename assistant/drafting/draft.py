@@ -21,7 +21,7 @@ from assistant.drafting.facts import OfferFacts, SegmentFacts
 from assistant.drafting.grounding import Grounding
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import MIN_WORDS
-from assistant.drafting.revise import revision_problems
+from assistant.drafting.revise import fact_texts, revision_problems
 from assistant.drafting.verify import Violation, verify
 from assistant.llm.base import ChatModel, Message
 from commerce.errors import RetainError
@@ -131,7 +131,7 @@ def _draft(
     # A draft that writes the worked example's name or category copied it: the verifier knows.
     grounding = replace(grounding, foreign=prompt.copied_example_values())
     messages: list[Message] = list(prompt.messages())
-    values = _texts(prompt.facts)
+    values = fact_texts(prompt.facts)  # brackets around one of these are noise
 
     def tidy(text: str) -> str:
         return TIDY[template](text, values)
@@ -193,17 +193,6 @@ def _attempt(
     return Attempt(
         path, text, tuple(check(text)), seconds, first, len(pieces), raw if raw != text else ""
     )
-
-
-def _texts(facts: dict[str, FactValue]) -> list[str]:
-    """The text values the prompt showed (names, dates, titles): brackets around one are noise."""
-    texts: list[str] = []
-    for value in facts.values():
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, list | tuple):
-            texts += [str(item) for item in value]
-    return texts
 
 
 def _result(final: Attempt, facts: dict[str, FactValue], attempts: list[Attempt]) -> DraftResult:

@@ -121,15 +121,20 @@ def _own_value(
     return ""
 
 
-def _words(facts: Mapping[str, FactValue]) -> set[str]:
-    """The words (3+ letters, lower case) of the text values in `facts`."""
+def fact_texts(facts: Mapping[str, FactValue]) -> list[str]:
+    """The text values of `facts` (names, dates, titles), lists flattened."""
     texts: list[str] = []
     for value in facts.values():
         if isinstance(value, str):
             texts.append(value)
         elif isinstance(value, list | tuple):
             texts += [str(item) for item in value]
-    return {w for t in texts for w in re.findall(r"[a-z0-9]{3,}", t.lower())}
+    return texts
+
+
+def _words(facts: Mapping[str, FactValue]) -> set[str]:
+    """The words (3+ letters, lower case) of the text values in `facts`."""
+    return {w for t in fact_texts(facts) for w in re.findall(r"[a-z0-9]{3,}", t.lower())}
 
 
 def _perks(perks: FactValue) -> str:
