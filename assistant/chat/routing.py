@@ -1,7 +1,9 @@
 """The router as the chat service uses it: built for the current store, rebuilt when it changes.
 
 The router's vocabulary (segment names, the shape of customer ids) comes from the store; a new
-store version (an ingest) builds a new router on the next message, once, under a lock.
+store version whose vocabulary differs builds a new router on the next message, once, under a
+lock. Events grow the store every few seconds without changing its vocabulary; those keep the
+router (building one embeds every example phrasing again).
 """
 
 import threading
@@ -37,7 +39,8 @@ class StoreRouter:
                 vocabulary = Vocabulary.from_store(
                     self.data.segments().names, self.data.customers().ids
                 )
-                self._router = Router(self.embedder, vocabulary, tools=CATALOGUE)
+                if self._router is None or vocabulary != self._router.vocabulary:
+                    self._router = Router(self.embedder, vocabulary, tools=CATALOGUE)
                 self._version = version
             return self._router
 
