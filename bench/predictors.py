@@ -9,15 +9,14 @@ baseline (installed with the demo extra; it is not imported by Retain itself). P
 """
 
 import argparse
-import statistics
 import time
 import warnings
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 import torch
 
+from bench.timing import median_seconds
 from commerce.datasets import load_cdnow
 from predictors.btyd import BGNBD
 from predictors.classic import Classic
@@ -27,15 +26,6 @@ from predictors.train import TrainConfig, train_predictor
 
 CALIBRATION_END = pd.Timestamp("1997-09-30")
 HORIZON = 39.0
-
-
-def median_seconds(fn: Callable[[], object], repeat: int = 3) -> float:
-    runs = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - began)
-    return statistics.median(runs)
 
 
 def main() -> None:

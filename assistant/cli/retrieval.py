@@ -19,13 +19,16 @@ from rich.text import Text
 
 from assistant.cli.console import err, fail, out, print_json
 from assistant.settings import Settings
+from assistant.tools.data import StoreData
 from assistant.tools.indexes import customer_index, features_now
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
+from retrieval.artifact import read_artifact
 from retrieval.build import build_review_index, open_review_index, save_customer_index
 from retrieval.customers import CustomerIndex
 from retrieval.embedder import Embedder, MiniLMEmbedder
 from retrieval.filters import ReviewFilter
+from retrieval.recs.build import build_recommender, recommender_folder
 from retrieval.sentiment import LABELS, Label, Sentiment, analyse, analyse_one
 
 app = typer.Typer(help="Build the review and customer indexes.", no_args_is_help=True)
@@ -53,7 +56,8 @@ def build_command(
     full: Annotated[bool, typer.Option("--full", help="Embed every review again")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Index the store's reviews (only new ones when an index exists) and its customers."""
+    """Index the store's reviews (only new ones when an index exists) and its customers, and
+    train the product recommender (unless the saved one is of this store version)."""
     workspace = Workspace(Settings().home)
 
     def say(message: str) -> None:
@@ -74,6 +78,7 @@ def build_command(
         customers = CustomerIndex.build(_customer_features(workspace))
         save_customer_index(workspace, customers, store.version)
         summary["customers"] = len(customers.features)
+        summary["recommender"] = _build_recommender(workspace, full, as_json, say)
     except RetainError as error:
         fail(error)
     if as_json:
@@ -84,6 +89,37 @@ def build_command(
         out.print(f"Reviews: {reviews['mode']} ({reviews['embedded']:,} embedded, "
                   f"{reviews['total']:,} indexed; {reviews['reason']})")  # fmt: skip
     out.print(f"Customers: {summary['customers']:,} indexed")
+    out.print(f"Recommender: {summary['recommender']}")
+
+
+def _build_recommender(
+    workspace: Workspace, full: bool, as_json: bool, say: Callable[[str], None]
+) -> str:
+    """Train the recommender unless the saved one is of this very store version (or there
+    are no order items to learn from); say which."""
+    store = workspace.store()
+    if not store.has("order_items"):
+        return "skipped (the store has no order_items table)"
+    if not full:
+        try:
+            record = read_artifact(recommender_folder(workspace), "recommender")
+            if record.get("store_version") == store.version:
+                return "current (built from this store version)"
+        except RetainError:
+            pass  # none yet, or unreadable: train one
+    settings = Settings()
+    segments: dict[str, str] | None = None
+    try:  # cold-start customers get what is popular in their segment
+        found_segments = StoreData(workspace, settings).segment_frame()["segment"]
+        segments = {str(k): str(v) for k, v in found_segments.items()}
+    except RetainError:
+        pass  # no scores or segments yet: cold start falls back to store-wide popularity
+    embedder = make_embedder(progress=not as_json and err.is_terminal)
+    found = build_recommender(
+        workspace, embedder, seed=settings.recs_seed, segments=segments, progress=say
+    )
+    shape = found.interactions
+    return f"trained ({shape.n_users:,} customers x {shape.n_items:,} products)"
 
 
 def search_command(

@@ -44,6 +44,8 @@ class OfferFacts:
     last_order_date: date | None = None
     last_order_amount: float | None = None
     last_order_products: tuple[Product, ...] = ()
+    # The recommender's picks for this customer (at most three): products the draft may name.
+    recommended_products: tuple[Product, ...] = ()
     recent_review: str | None = None  # the customer's own words: context, never grounding
     churn_risk: float | None = None  # 0..1, internal
     predicted_value: float | None = None  # CLV over the value horizon, internal
@@ -65,6 +67,7 @@ class OfferFacts:
             "last_order_date": say_date(self.last_order_date) if self.last_order_date else None,
             "last_order_amount": say_money(self.last_order_amount, policy),
             "last_order_products": [p.title for p in self.last_order_products[:PROMPT_PRODUCTS]],
+            "recommended_products": [p.title for p in self.recommended_products[:PROMPT_PRODUCTS]],
             "perks": list(self.perks),
             "recent_review": self.recent_review,
             "risk_level": _level(self.churn_risk, (0.4, 0.7)),
@@ -90,7 +93,10 @@ class OfferFacts:
         return Grounding(
             numbers=tuple(numbers),
             dates=tuple(dates),
-            products={p.product_id: p.title for p in self.last_order_products},
+            products={
+                p.product_id: p.title
+                for p in (*self.last_order_products, *self.recommended_products)
+            },
             names=(self.customer_name,) if self.customer_name else (),
             # Merchant text: the category and the house sign-off may be written as they are.
             phrases=tuple(p for p in (self.favourite_category, policy.sign_off) if p),

@@ -4,6 +4,7 @@ Everything here is pandas over the store; nothing is worded. Scores are optional
 was never scored still gets offers, without the risk and value context).
 """
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import pandas as pd
@@ -29,8 +30,10 @@ def gather_offer_facts(
     discount_pct: int | None = None,
     channel: Channel = "email",
     today: date | None = None,
+    recommended: Sequence[Product] = (),
 ) -> OfferFacts:
     """The facts of an offer to one customer; NotFound when the store has no such customer.
+    `recommended`: the recommender's picks for them (the first MAX_PRODUCTS become facts).
 
     The discount is checked against the policy here (InvalidInput above the maximum), so no
     draft is ever attempted for an offer the policy forbids.
@@ -61,6 +64,7 @@ def gather_offer_facts(
             for r in last_items.drop_duplicates("product_id").head(MAX_PRODUCTS).itertuples()
             if isinstance(r.title, str) and r.title
         ),
+        recommended_products=tuple(recommended[:MAX_PRODUCTS]),
         recent_review=_recent_review(store, customer_id),
         churn_risk=float(row["churn_risk"].iloc[0]) if has_score and row is not None else None,
         predicted_value=float(row["clv"].iloc[0]) if has_score and row is not None else None,

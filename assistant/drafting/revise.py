@@ -62,7 +62,8 @@ def _fixes(
     ending = f" and end with '{sign_off}'" if isinstance(sign_off, str) and sign_off else ""
     discount = facts.get("discount_pct")
     expires = facts.get("offer_expires")
-    products = facts.get("last_order_products")
+    products = [*_titles(facts.get("last_order_products")),
+                *_titles(facts.get("recommended_products"))]  # fmt: skip
     if discount is not None:
         numbers = f"The only number you may write is '{discount}% off'."
         promise = f"Offer only {discount}% off" + _perks(facts.get("perks")) + "."
@@ -87,6 +88,10 @@ def _fixes(
         "incomplete": f"Write the whole text: {shape}.",
         "empty": f"Write the whole text: {shape}.",
     }
+
+
+def _titles(value: FactValue) -> list[str]:
+    return [str(title) for title in value] if isinstance(value, list | tuple) else []
 
 
 def _product_fix(products: FactValue, category: FactValue) -> str:

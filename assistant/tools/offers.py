@@ -14,13 +14,16 @@ from pydantic import Field
 
 from assistant.drafting import OfferFacts, OfferPolicy, gather_offer_facts, policy_from_settings
 from assistant.drafting import draft_offer as write_offer
+from assistant.drafting.facts import Product
 from assistant.roles import redact, sees_contacts
 from assistant.tools.args import Channel, CustomerId, SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.format import output
 from assistant.tools.segments import find_segment
 from assistant.tools.writing import TokenStream, draft_json, passed
-from commerce.errors import InvalidInput
+from commerce.errors import InvalidInput, RetainError
+
+MAX_RECOMMENDED = 3  # recommended products an offer may name
 
 
 def draft_offer(
@@ -47,7 +50,10 @@ def draft_offer(
     data = ctx.data
     if customer_id is not None:
         target: dict[str, Any] = {"customer_id": data.customers().resolve(customer_id)}
-        facts = gather_offer_facts(data.workspace, target["customer_id"], policy, discount, channel)
+        facts = gather_offer_facts(
+            data.workspace, target["customer_id"], policy, discount, channel,
+            recommended=_recommended(ctx, target["customer_id"]),
+        )  # fmt: skip
         if not sees_contacts(ctx.role):
             facts = replace(
                 facts, customer_name=None, recent_review=redact(facts.recent_review, ctx.role)
@@ -99,3 +105,13 @@ def _discount(policy: OfferPolicy, requested: float | None) -> int:
             f"discount_pct {requested:g}: offers take whole percents (e.g. {int(requested)})"
         )
     return policy.discount(int(requested))
+
+
+def _recommended(ctx: ToolContext, customer_id: str) -> list[Product]:
+    """The recommender's top picks for the customer, which the draft may name; none when the
+    workspace has no recommender (the offer is written without them)."""
+    try:
+        picks = ctx.data.recommender().recommend(customer_id, MAX_RECOMMENDED)
+    except RetainError:
+        return []
+    return [Product(pick.product_id, pick.title) for pick in picks if pick.title]

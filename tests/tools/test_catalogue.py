@@ -12,7 +12,8 @@ from tests.tools.conftest import MakeContext
 
 DESIGN_ORDER = ["customer_profile", "at_risk_customers", "similar_customers", "search_reviews",
                 "review_sentiment", "list_segments", "segment_summary", "draft_offer",
-                "plan_budget", "forecast_demand", "model_report"]  # fmt: skip
+                "plan_budget", "forecast_demand", "model_report", "recommend_products",
+                "list_alerts", "explain_alert"]  # fmt: skip
 
 
 def test_catalogue_follows_the_design() -> None:

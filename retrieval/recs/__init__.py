@@ -1,0 +1,16 @@
+"""Product recommendations from implicit feedback (docs/recommendations.md).
+
+    interactions.py  purchases, reviews and events as weighted signals (Interactions)
+    examples.py      a customer's history before an order, and what the order held (EventLog)
+    trend.py         what sells now: purchases of each product in recent weeks
+    model.py         the two-tower model and its sampled-softmax loss
+    train.py         seeded training, early stopping on each customer's latest order
+    candidates.py    FAISS inner-product index of product vectors
+    recommender.py   Recommender: candidates, re-ranking, exclusions, cold start, reasons
+    build.py         train on the workspace's store, save under index/products/, open
+    baselines.py     most popular, buy again, item-kNN, EASE
+    datasets.py      Instacart and MovieLens splits (files from installed packages)
+    evaluate.py      recall@10 and NDCG@10 of every method in one harness
+
+Imports point down: commerce, numpy, pandas, scipy, torch, faiss; never predictors or assistant.
+"""
