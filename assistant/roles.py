@@ -2,14 +2,19 @@
 
 `operator` works with lists, segments, budgets and forecasts; `marketer` with segments and
 offers, never contact details; `support` with one customer at a time, contact details
-included; `admin` with everything (keys, ingest, training too). See docs/api.md.
+included; `admin` with everything (keys, ingest, training too); `ingest` only sends events
+(POST /v1/events). See docs/api.md.
 """
 
 import re
 from typing import Any, Literal, get_args
 
-Role = Literal["operator", "marketer", "support", "admin"]
-ROLES: tuple[Role, ...] = get_args(Role)
+Role = Literal["operator", "marketer", "support", "admin", "ingest"]
+KEY_ROLES: tuple[Role, ...] = get_args(Role)  # every role a key may have
+# The roles that chat and read: `ingest` is a machine's role (a shop system sending events),
+# which may post events and nothing else.
+ROLES: tuple[Role, ...] = ("operator", "marketer", "support", "admin")
+EVENT_ROLES: frozenset[Role] = frozenset({"ingest", "admin"})
 
 # Which roles may call each tool; admin may call every tool, listed or not.
 TOOL_ROLES: dict[str, frozenset[Role]] = {
@@ -25,6 +30,8 @@ TOOL_ROLES: dict[str, frozenset[Role]] = {
     "forecast_demand": frozenset({"operator"}),
     "model_report": frozenset({"operator"}),
     "recommend_products": frozenset({"operator", "marketer", "support"}),
+    "list_alerts": frozenset({"operator", "marketer", "support"}),
+    "explain_alert": frozenset({"operator", "marketer", "support"}),
 }
 
 # Fields that identify or reach a person; removed from everything a marketer receives.
@@ -41,6 +48,11 @@ def may_use(role: Role, tool: str) -> bool:
 def tools_for(role: Role) -> list[str]:
     """The tools `role` may call, in catalogue order."""
     return [tool for tool in TOOL_ROLES if may_use(role, tool)]
+
+
+def may_send_events(role: Role) -> bool:
+    """True when `role` may post events and read the events status."""
+    return role in EVENT_ROLES
 
 
 def sees_contacts(role: Role) -> bool:

@@ -6,7 +6,7 @@ Every setting is documented in docs/configuration.md; keep the two in step.
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -115,3 +115,87 @@ class Settings(BaseSettings):
     def app_database_url(self) -> str:
         """The database URL in effect (sqlite in the workspace unless one is set)."""
         return self.database_url or f"sqlite:///{(self.home / 'app.db').resolve()}"
+
+    # Alerts (assistant/alerts; docs/alerts.md)
+    alert_risk_threshold: float = Field(
+        default=0.7, gt=0, lt=1, description="Churn risk whose crossing raises an alert."
+    )
+    alert_min_value: float = Field(
+        default=0.0, ge=0, description="Least predicted value (CLV) of a valuable customer."
+    )
+    alert_value_top_pct: float = Field(
+        default=20.0, gt=0, le=100, description="Valuable: in this top percent by CLV."
+    )
+    alert_review_sentiment: float = Field(
+        default=-0.6, ge=-1, le=1, description="Review sentiment at or below: strongly negative."
+    )
+    alert_review_rating: float = Field(
+        default=1.0, ge=0, le=5, description="Review rating at or below: strongly negative."
+    )
+    alert_segment_jump: float = Field(
+        default=0.05, gt=0, le=1, description="Rise of a segment's mean churn risk that alerts."
+    )
+    alert_segment_min_size: int = Field(
+        default=20, ge=1, description="Smallest segment the churn-jump rule looks at."
+    )
+    alert_max_per_batch: int = Field(
+        default=50, ge=1, description="Most customer alerts one rule raises per batch."
+    )
+    alert_webhook_url: str = Field(
+        default="", description="POST each new alert here (empty: no webhook)."
+    )
+    alert_webhook_secret: SecretStr = Field(
+        default=SecretStr(""), description="HMAC-SHA256 key of X-Retain-Signature."
+    )
+    alert_webhook_attempts: int = Field(
+        default=6, ge=1, le=50, description="Tries per alert before a delivery is given up."
+    )
+    alert_webhook_backoff_s: float = Field(
+        default=2.0, gt=0, le=3600, description="First retry delay; doubles per try, jittered."
+    )
+
+    @model_validator(mode="after")
+    def _webhook_is_signed(self) -> "Settings":
+        url = self.alert_webhook_url
+        if url and not url.startswith(("http://", "https://")):
+            raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} is not an http(s) URL")
+        if url and not self.alert_webhook_secret.get_secret_value():
+            raise ValueError(
+                "RETAIN_ALERT_WEBHOOK_URL is set but RETAIN_ALERT_WEBHOOK_SECRET is empty: "
+                "receivers verify each alert with it (docs/alerts.md)"
+            )
+        return self
+
+    # Events (assistant/events; docs/events.md)
+    events_max_batch: int = Field(
+        default=1000, ge=1, le=100_000, description="Most events in one POST /v1/events."
+    )
+    events_max_request_bytes: int = Field(
+        default=4 * 2**20, ge=1024, description="Largest POST /v1/events body (413 beyond)."
+    )
+    events_apply_max: int = Field(
+        default=5000, ge=1, description="Most pending events applied to the store at once."
+    )
+    events_poll_s: float = Field(
+        default=2.0, gt=0, le=3600, description="How often the worker looks for pending events."
+    )
+    events_worker: bool = Field(
+        default=True, description="Apply events in the background while the server runs."
+    )
+    rescore_all_days: float = Field(
+        default=1.0,
+        ge=0,
+        description="Score every customer again once the store's clock moved this many days.",
+    )
+
+    # Recommendations (retrieval/recs; docs/recommendations.md)
+    recs_repeatable_categories: list[str] | None = Field(
+        default=None,
+        description=(
+            "Product categories a customer may be recommended again (consumables); others are "
+            "not offered twice. Unset: the list the recommender was built with."
+        ),
+    )
+    recs_seed: int = Field(
+        default=0, ge=0, description="Seed of recommender training (same seed, same model)."
+    )

@@ -2,13 +2,14 @@
 
 Each stage that builds from the store (models, scores, indexes) writes an `artifact.json` beside
 its output with at least {"kind", "store_version", "created_at"}; this module only reads them.
+An artifact built from a version the current store grew from (by events) is not stale.
 """
 
 import json
 from pathlib import Path
 from typing import Any
 
-from commerce.workspace import Workspace
+from commerce.workspace import Store, Workspace
 
 STAGES = ("models", "scores", "index", "llm")
 
@@ -16,12 +17,11 @@ STAGES = ("models", "scores", "index", "llm")
 def workspace_status(workspace: Workspace) -> dict[str, Any]:
     """A JSON-ready summary: the store's manifest and every artifact with its staleness."""
     store = workspace.store() if workspace.has_store() else None
-    current = store.version if store else None
     artifacts = []
     for stage in STAGES:
         folder = workspace.home / stage
         for marker in sorted(folder.glob("**/artifact.json")) if folder.is_dir() else []:
-            artifacts.append(_artifact(marker, current))
+            artifacts.append(_artifact(marker, store))
     return {
         "home": str(workspace.home),
         "store": store.manifest.to_dict() if store else None,
@@ -29,7 +29,9 @@ def workspace_status(workspace: Workspace) -> dict[str, Any]:
     }
 
 
-def _artifact(marker: Path, current: str | None) -> dict[str, Any]:
+def _artifact(marker: Path, store: Store | None) -> dict[str, Any]:
+    """One artifact; stale when built from a store version the current store did not grow
+    from (a version it grew from by events is not stale: docs/events.md)."""
     try:
         data: dict[str, Any] = json.loads(marker.read_text())
     except (OSError, json.JSONDecodeError):
@@ -39,6 +41,6 @@ def _artifact(marker: Path, current: str | None) -> dict[str, Any]:
         "kind": data.get("kind", marker.parent.parent.name),
         "name": marker.parent.name,
         "store_version": built_from,
-        "stale": current is not None and built_from != current,
+        "stale": store is not None and not store.derives_from(built_from),
         "detail": data.get("detail", f"built from store {built_from}"),
     }

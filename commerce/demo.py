@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from commerce.datasets import load_cdnow, load_food_reviews
+from commerce.holdback import EVENT_FILE, hold_back
 from commerce.ingest import IngestRequest, Progress, ingest
 from commerce.sources import Source
 from commerce.workspace import Store, Workspace
@@ -92,11 +93,23 @@ LAST_NAMES = [
 ]
 
 
-def build_demo(workspace: Workspace, seed: int = 7, progress: Progress | None = None) -> Store:
-    """Write the demo's source files under RETAIN_HOME/demo/ and ingest them as the store."""
+def build_demo(
+    workspace: Workspace,
+    seed: int = 7,
+    progress: Progress | None = None,
+    hold_back_days: int = 0,
+) -> Store:
+    """Write the demo's source files under RETAIN_HOME/demo/ and ingest them as the store.
+
+    `hold_back_days`: leave the last days' orders and reviews out of the store and write them
+    as events to RETAIN_HOME/demo/events.jsonl, for `retain events replay`."""
     step = progress or (lambda _: None)
     step("loading CDNOW purchases and Amazon fine-food reviews")
-    files = write_demo_sources(workspace.subdir("demo"), seed)
+    folder = workspace.subdir("demo")
+    files = write_demo_sources(folder, seed)
+    if hold_back_days:
+        step(f"holding the last {hold_back_days} days back as events")
+        hold_back(files, hold_back_days, folder / EVENT_FILE)
     sources = {table: Source(path) for table, path in files.items()}
     return ingest(workspace, IngestRequest(sources), progress=progress)
 

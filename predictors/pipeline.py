@@ -6,6 +6,7 @@ the model that is kept on all the data.
 """
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from commerce.errors import InvalidInput, NotFound
-from commerce.workspace import Workspace
+from commerce.workspace import Store, Workspace
 from predictors.artifacts import load_predictor, save_predictor
 from predictors.classic import Classic
 from predictors.eligibility import check_eligibility
@@ -108,16 +109,22 @@ def latest_model(workspace: Workspace) -> Path:
     return versions[-1]
 
 
+def check_model_store(document: dict[str, Any], folder: Path, store: Store) -> None:
+    """Refuse a model trained on another store. A model trained on a version the store grew
+    from (by events) is fine: the store holds all that it saw."""
+    if not store.derives_from(document.get("store_version")):
+        raise InvalidInput(
+            f"model {folder.name} was trained on store {document.get('store_version')}, but the "
+            f"current store is {store.version}; run `retain train` to train on the current store"
+        )
+
+
 def score_store(workspace: Workspace, model: Path | None = None, device: str = "auto") -> Path:
     """Score every customer of the current store with a model trained on that same store."""
     store = workspace.store()
     folder = model or latest_model(workspace)
     predictor, document = load_predictor(folder, device)
-    if document["store_version"] != store.version:
-        raise InvalidInput(
-            f"model {folder.name} was trained on store {document['store_version']}, but the "
-            f"current store is {store.version}; run `retain train` to train on the current store"
-        )
+    check_model_store(document, folder, store)
     history = from_store(store)
     horizons = Horizons(**document["horizons"])
     scores = score_customers(
@@ -127,17 +134,33 @@ def score_store(workspace: Workspace, model: Path | None = None, device: str = "
         weeks(horizons.churn_days),
         weeks(horizons.clv_days),
     )
-    out = workspace.subdir("scores") / folder.name
+    return save_scores(workspace, folder.name, scores, store.version)
+
+
+def save_scores(
+    workspace: Workspace,
+    model_version: str,
+    scores: pd.DataFrame,
+    store_version: str,
+    **extra: Any,
+) -> Path:
+    """Write a model's scores of a store version under scores/<model>/, replacing the model's
+    earlier ones; scores.parquet and then artifact.json (with `extra` fields) are each
+    replaced in one rename."""
+    out = workspace.subdir("scores") / model_version
     out.mkdir(parents=True, exist_ok=True)
-    scores.to_parquet(out / "scores.parquet", index=False)
+    temporary = out / ".scores.parquet.tmp"
+    scores.to_parquet(temporary, index=False)
+    os.replace(temporary, out / "scores.parquet")
     marker = {
         "kind": "scores",
-        "store_version": store.version,
-        "model_version": folder.name,
+        "store_version": store_version,
+        "model_version": model_version,
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "detail": f"{len(scores):,} customers scored with model {folder.name}",
-    }
-    (out / "artifact.json").write_text(json.dumps(marker, indent=2))
+        "detail": f"{len(scores):,} customers scored with model {model_version}",
+    } | extra
+    (out / ".artifact.json.tmp").write_text(json.dumps(marker, indent=2))
+    os.replace(out / ".artifact.json.tmp", out / "artifact.json")
     return out / "scores.parquet"
 
 
@@ -205,11 +228,26 @@ def model_of_current_store(workspace: Workspace) -> Path | None:
     return None
 
 
-def latest_scores(workspace: Workspace) -> pd.DataFrame | None:
-    """The newest scores of the current store, or None when it has not been scored yet."""
+def scores_folder(workspace: Workspace, model_version: str | None = None) -> Path | None:
+    """The folder of the newest scores of the current store (of one model, when given): scores
+    of the current version first, else of the nearest version the store grew from."""
     store = workspace.store()
-    folder = workspace.home / "scores"
-    for marker in sorted(folder.glob("*/artifact.json"), reverse=True):
-        if json.loads(marker.read_text()).get("store_version") == store.version:
-            return pd.read_parquet(marker.parent / "scores.parquet")
-    return None
+    lineage = {v: i for i, v in enumerate(store.manifest.lineage)}
+    best, rank = None, -1
+    pattern = f"{model_version}/artifact.json" if model_version else "*/artifact.json"
+    for marker in sorted((workspace.home / "scores").glob(pattern), reverse=True):
+        version = json.loads(marker.read_text()).get("store_version")
+        if version == store.version:
+            return marker.parent
+        if version in lineage and lineage[version] > rank:
+            best, rank = marker.parent, lineage[version]
+    return best
+
+
+def latest_scores(workspace: Workspace) -> pd.DataFrame | None:
+    """The newest scores of the current store, or None when it has not been scored yet.
+
+    After events grew the store, the scores of the version it grew from serve until the
+    changed customers are scored again."""
+    folder = scores_folder(workspace)
+    return None if folder is None else pd.read_parquet(folder / "scores.parquet")

@@ -3,11 +3,13 @@
     {"kind": "index", "store_version": "...", "created_at": "...", "detail": "...", ...}
 
 `retain status` reads these files and marks an artifact stale when its store_version is not the
-current store's. Loading refuses a stale index with the command that fixes it.
+current store's. Loading refuses a stale index with the command that fixes it; an index built
+from a version the current store grew from by events is not stale.
 """
 
 import json
 import os
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,10 +42,14 @@ def read_artifact(folder: Path, what: str) -> dict[str, Any]:
     return record
 
 
-def check_current(record: dict[str, Any], store_version: str, what: str) -> None:
-    """Refuse an index built from another store version, naming both and the fix."""
+def check_current(
+    record: dict[str, Any], store_version: str, what: str, lineage: Collection[str] = ()
+) -> None:
+    """Refuse an index built from another store version, naming both and the fix. An index
+    built from a version in `lineage` (the versions the store grew from by events) is kept:
+    it lacks only what the events added."""
     built_from = record.get("store_version")
-    if built_from != store_version:
+    if built_from != store_version and built_from not in lineage:
         raise InvalidInput(
             f"the {what} was built from store {built_from} but the current store is "
             f"{store_version}: run `retain index build` to bring it up to date"

@@ -108,7 +108,8 @@ def open_review_index(workspace: Workspace) -> ReviewIndex:
     """The review index, refused (InvalidInput, naming both versions) when it is stale."""
     folder = reviews_folder(workspace)
     record = read_artifact(folder, "review index")
-    check_current(record, workspace.store().version, "review index")
+    store = workspace.store()
+    check_current(record, store.version, "review index", store.manifest.lineage)
     return ReviewIndex.load(folder)
 
 
@@ -121,7 +122,8 @@ def open_customer_index(workspace: Workspace) -> CustomerIndex:
     """The saved customer index, refused when built from another store version."""
     folder = customers_folder(workspace)
     record = read_artifact(folder, "customer index")
-    check_current(record, workspace.store().version, "customer index")
+    store = workspace.store()
+    check_current(record, store.version, "customer index", store.manifest.lineage)
     return CustomerIndex.load(folder)
 
 

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from assistant.api.errors import install_error_handlers
 from assistant.api.limits import BodyLimit
 from assistant.api.observability import RequestLog
-from assistant.api.routes import chat, conversations, data, health, me, tools
+from assistant.api.routes import alerts, chat, conversations, data, events, health, me, tools
 from assistant.api.services import Services, build_services
 from assistant.settings import Settings
 from assistant.web import mount_web
@@ -23,6 +23,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         built = services(settings)
         built.warm()  # heavy loads happen here, once, never per request
+        built.start()  # background workers (events)
         app.state.services = built
         try:
             yield
@@ -36,9 +37,12 @@ def create_app(
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for module in (health, me, chat, conversations, data, tools):
+    for module in (health, me, chat, conversations, data, tools, alerts, events):
         app.include_router(module.router)
     mount_web(app)  # the chat page at / (static files, no CDN)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    events_limit = (settings.events_max_request_bytes, "RETAIN_EVENTS_MAX_REQUEST_BYTES")
+    app.add_middleware(
+        BodyLimit, max_bytes=settings.max_request_bytes, paths={"/v1/events": events_limit}
+    )
     app.add_middleware(RequestLog)  # outermost: times and logs refusals too
     return app

@@ -6,7 +6,8 @@ from fastapi import Depends, Header, Request
 
 from assistant.api.services import Services
 from assistant.persistence.keys import Principal, authenticate
-from commerce.errors import RetainError
+from assistant.roles import ROLES, may_send_events
+from commerce.errors import Forbidden, RetainError
 
 
 class Unauthorized(RetainError):
@@ -27,7 +28,30 @@ def principal(
     authorization: Annotated[str | None, Header()] = None,
     x_api_key: Annotated[str | None, Header()] = None,
 ) -> Principal:
-    """The caller, from `Authorization: Bearer KEY` or `X-API-Key: KEY`; rate-limited."""
+    """The caller, from `Authorization: Bearer KEY` or `X-API-Key: KEY`; rate-limited. An
+    ingest key is refused here: it may only send events (EventPrincipalDep)."""
+    caller = _caller(request, found, authorization, x_api_key)
+    if caller.role not in ROLES:
+        raise Forbidden(f"an {caller.role} key may only send events (POST /v1/events)")
+    return caller
+
+
+def event_principal(
+    request: Request,
+    found: ServicesDep,
+    authorization: Annotated[str | None, Header()] = None,
+    x_api_key: Annotated[str | None, Header()] = None,
+) -> Principal:
+    """The caller of the events endpoints: an ingest or admin key."""
+    caller = _caller(request, found, authorization, x_api_key)
+    if not may_send_events(caller.role):
+        raise Forbidden(f"{caller.role} keys may not send events: use an ingest or admin key")
+    return caller
+
+
+def _caller(
+    request: Request, found: Services, authorization: str | None, x_api_key: str | None
+) -> Principal:
     token = x_api_key
     if authorization:
         scheme, _, value = authorization.partition(" ")
@@ -45,3 +69,4 @@ def principal(
 
 
 PrincipalDep = Annotated[Principal, Depends(principal)]
+EventPrincipalDep = Annotated[Principal, Depends(event_principal)]

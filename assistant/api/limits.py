@@ -24,18 +24,23 @@ class TooManyRequests(RetainError):
 
 
 class BodyLimit:
-    """Refuses request bodies over `max_bytes` with 413 and a message naming the limit."""
+    """Refuses request bodies over `max_bytes` with 413 and a message naming the limit;
+    `paths` gives some paths their own limit (batches of events are larger than a chat)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, paths: dict[str, tuple[int, str]] | None = None
+    ) -> None:
         self.app, self.max_bytes = app, max_bytes
+        self.paths = paths or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit, setting = self.paths.get(scope["path"], (self.max_bytes, "RETAIN_MAX_REQUEST_BYTES"))
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse(send, limit, setting)
             return
         seen = 0
         too_big = False
@@ -46,7 +51,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
+                if seen > limit:
                     too_big = True
                     raise _BodyTooLarge  # the app answers 400 or raises: replaced below
             return message
@@ -57,19 +62,18 @@ class BodyLimit:
                 await send(message)
             elif not refused:
                 refused = True
-                await self._refuse(send)
+                await self._refuse(send, limit, setting)
 
         with contextlib.suppress(_BodyTooLarge):
             await self.app(scope, counting_receive, guarded_send)
         if too_big and not refused:
-            await self._refuse(send)
+            await self._refuse(send, limit, setting)
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, send: Send, limit: int, setting: str) -> None:
         body = json.dumps(
             {
                 "error": "request_too_large",
-                "detail": f"the request body is over {self.max_bytes:,} bytes "
-                "(RETAIN_MAX_REQUEST_BYTES)",
+                "detail": f"the request body is over {limit:,} bytes ({setting})",
             }
         ).encode()
         await send(

@@ -5,17 +5,20 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.alerts.service import AlertService
 from assistant.api.limits import RateLimiter
 from assistant.api.observability import Metrics
 from assistant.chat.llm_gate import LLMGate
 from assistant.chat.routing import StoreRouter
 from assistant.chat.service import ChatDeps
+from assistant.events.service import EventService
 from assistant.llm.base import ChatModel
 from assistant.persistence.conversations import ConversationStore
 from assistant.persistence.db import AppDatabase
 from assistant.settings import Settings
 from assistant.tools.data import StoreData
 from commerce.workspace import Workspace
+from retrieval.batching import BatchingEmbedder
 from retrieval.embedder import Embedder
 
 log = logging.getLogger("retain.app")
@@ -32,6 +35,8 @@ class Services:
     limiter: RateLimiter
     metrics: Metrics
     router: StoreRouter
+    events: EventService | None = None
+    alerts: AlertService | None = None
 
     def warm(self) -> None:
         """Load the store, scores and indexes, and embed the router's examples, now rather
@@ -43,7 +48,19 @@ class Services:
             target=self.data.warm, args=(FORECAST_DAYS,), name="warm-forecasts", daemon=True
         ).start()
 
+    def start(self) -> None:
+        """Start the background work: the events worker, which first applies whatever a
+        previous run left pending (a crash between logging and applying loses nothing)."""
+        if self.events is not None and self.settings.events_worker:
+            self.events.start()
+        if self.alerts is not None:
+            self.alerts.start()
+
     def close(self) -> None:
+        if self.events is not None:
+            self.events.stop()
+        if self.alerts is not None:
+            self.alerts.stop()
         self.db.close()
 
 
@@ -77,9 +94,15 @@ def build_services(
     db = AppDatabase(settings.app_database_url())
     db.create_all()
     data = StoreData(Workspace(settings.home), settings)
-    shared_embedder = embedder or default_embedder(settings)
+    raw_embedder = embedder or default_embedder(settings)
+    # Concurrent chats share embedding passes, and repeated phrasings skip the model.
+    shared_embedder = BatchingEmbedder(raw_embedder)
     llm = LLMGate(load_chat_model or default_chat_model(settings), settings.llm_queue_size)
     router = make_router(data, shared_embedder)
+    alerts = AlertService(db, settings, lambda: data.segment_frame()["segment"])
+    # New reviews join the review index: its vectors are the bare embedder's.
+    events = EventService(settings, db, lambda: raw_embedder, data.workspace)
+    events.listeners.append(alerts.on_applied)
     chat = ChatDeps(
         settings=settings,
         db=db,
@@ -89,6 +112,7 @@ def build_services(
         fallback=make_fallback(llm, router),
         llm=llm,
         embedder=lambda: shared_embedder,
+        alerts=alerts.store,
     )
     return Services(
         settings=settings,
@@ -99,4 +123,6 @@ def build_services(
         limiter=RateLimiter(settings.rate_limit_per_minute),
         metrics=Metrics(),
         router=router,
+        events=events,
+        alerts=alerts,
     )

@@ -15,6 +15,8 @@ WHAT_EACH_TOOL_DOES = {
     "forecast_demand": "forecast orders and revenue",
     "model_report": "report on the model: version, freshness, holdout metrics",
     "recommend_products": "suggest products a customer is likely to buy next",
+    "list_alerts": "list alerts: customers slipping, angry reviews, segments at risk",
+    "explain_alert": "explain why an alert was raised, from its facts",
 }
 
 # Suggested questions on an empty conversation (the web page shows them), per role.
@@ -24,23 +26,27 @@ SUGGESTIONS: dict[Role, list[str]] = {
         "Plan a $5k win-back budget for at-risk customers",
         "Forecast revenue for the next quarter",
         "How good is the churn model?",
+        "Any new alerts?",
     ],
     "marketer": [
         "List our segments",
         "Summarise the at risk segment",
         "Draft an offer for customer 00042",
         "What do unhappy customers complain about?",
+        "Any new alerts?",
     ],
     "support": [
         "Show me customer 00042",
         "What did customer 00042 write in reviews?",
         "Draft a 10% apology offer for customer 00042 by email",
+        "Any new alerts?",
     ],
     "admin": [
         "Who is about to leave, and what are they worth?",
         "Show me customer 00042",
         "List our segments",
         "How good is the churn model?",
+        "Any new alerts?",
     ],
 }
 

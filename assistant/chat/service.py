@@ -13,6 +13,7 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.alerts.store import AlertStore
 from assistant.chat import replies
 from assistant.chat.events import Event
 from assistant.chat.llm_gate import LLMGate
@@ -47,6 +48,7 @@ class ChatDeps:
     fallback: FallbackFn | None
     llm: LLMGate
     embedder: Callable[[], Embedder]
+    alerts: AlertStore | None = None
 
 
 class ToolTimeout(RetainError):
@@ -159,6 +161,7 @@ class Turn:
             chat_model=self.deps.llm.model,
             embedder=self.deps.embedder,
             on_token=lambda text: pieces.put(("token", text)),
+            alerts=self.deps.alerts,
         )
 
         def work() -> None:

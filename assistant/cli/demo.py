@@ -9,6 +9,7 @@ from assistant.cli.store import show_store
 from assistant.settings import Settings
 from commerce.demo import build_demo
 from commerce.errors import RetainError
+from commerce.holdback import EVENT_FILE
 from commerce.workspace import Workspace
 
 app = typer.Typer(help="The demo workspace built from real data that packages ship.")
@@ -20,6 +21,14 @@ def build_command(
     if_missing: Annotated[
         bool, typer.Option("--if-missing", help="Do nothing when the workspace has a store")
     ] = False,
+    hold_back_days: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Leave the last N days out of the store, as events in RETAIN_HOME/demo/"
+            "events.jsonl for `retain events replay`",
+        ),
+    ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON")] = False,
 ) -> None:
     """Build the demo store: CDNOW purchases and Amazon reviews, joined by a seeded simulation."""
@@ -33,14 +42,24 @@ def build_command(
         else:
             with steps("Building the demo store", enabled=not as_json) as progress:
                 store = build_demo(
-                    workspace, seed if seed is not None else settings.demo_seed, progress
+                    workspace,
+                    seed if seed is not None else settings.demo_seed,
+                    progress,
+                    hold_back_days,
                 )
     except RetainError as error:
         fail(error)
+    held = workspace.home / "demo" / EVENT_FILE
     if as_json:
         print_json(store.manifest.to_dict())
     else:
         show_store(store)
+        if hold_back_days:
+            out.print(
+                f"The last {hold_back_days} days are held back as events in {held}: "
+                f"replay them with `retain events replay {held}`",
+                highlight=False,
+            )
 
 
 @app.command("keys")

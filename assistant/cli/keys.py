@@ -13,7 +13,7 @@ from assistant.cli.console import err, fail, out, print_json
 from assistant.persistence import AppDatabase, open_app_database
 from assistant.persistence.audit import recent
 from assistant.persistence.keys import create_key, list_keys, revoke_key
-from assistant.roles import ROLES
+from assistant.roles import KEY_ROLES
 from assistant.settings import Settings
 from commerce.errors import RetainError
 
@@ -31,7 +31,7 @@ def _database() -> AppDatabase:
 
 @app.command("create")
 def create_command(
-    role: Annotated[str, typer.Option(help=f"One of {', '.join(ROLES)}")],
+    role: Annotated[str, typer.Option(help=f"One of {', '.join(KEY_ROLES)}")],
     name: Annotated[str, typer.Option(help="Who holds the key, e.g. 'ana (support)'")],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the key and its info as JSON")

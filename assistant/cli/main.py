@@ -6,11 +6,14 @@ from assistant.cli import (
     chat,
     demo,
     draft,
+    events,
     forecast,
     keys,
     llm,
     plan,
     predict,
+    recommend,
+    recs,
     retrieval,
     segments,
     serve,
@@ -37,10 +40,13 @@ app.command("search")(retrieval.search_command)
 app.command("similar")(retrieval.similar_command)
 app.command("sentiment")(retrieval.sentiment_command)
 app.command("themes")(retrieval.themes_command)
+app.command("recommend")(recommend.recommend_command)
+app.command("eval-recs")(recs.eval_recs_command)
 app.add_typer(retrieval.app, name="index")
 app.add_typer(draft.app, name="draft")
 app.add_typer(llm.app, name="llm")
 app.add_typer(demo.app, name="demo")
+app.add_typer(events.app, name="events")
 app.command("serve")(serve.serve_command)
 app.command("chat")(chat.chat_command)
 app.add_typer(keys.app, name="keys")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from assistant.persistence.db import AppDatabase
 from assistant.persistence.tables import ApiKeyRow, utc_now
-from assistant.roles import ROLES, Role
+from assistant.roles import KEY_ROLES, Role
 from commerce.errors import InvalidInput, NotFound
 
 KEY_MARK = "rk_"
@@ -135,9 +135,9 @@ def revoke_key(db: AppDatabase, key_id_or_prefix: str) -> KeyInfo:
 
 
 def check_role(role: str) -> Role:
-    """`role` if it is one of ROLES, else InvalidInput naming the valid ones."""
-    if role not in ROLES:
-        raise InvalidInput(f"role {role!r}: expected one of {', '.join(ROLES)}")
+    """`role` if it is one of KEY_ROLES, else InvalidInput naming the valid ones."""
+    if role not in KEY_ROLES:
+        raise InvalidInput(f"role {role!r}: expected one of {', '.join(KEY_ROLES)}")
     return role
 
 

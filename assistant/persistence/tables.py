@@ -133,3 +133,76 @@ class AuditRow(Base):
     outcome: Mapped[str] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(Text, default=None)
     conversation_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class AlertRow(Base):
+    """An alert raised by assistant/alerts/rules.py: a rule, its subject and the facts.
+
+    Exactly once is kept by the database, not by luck: `dedupe_key` (rule, subject and what
+    triggered it) is unique forever, and `open_key` (rule and subject) is unique while the
+    alert is open and NULL once acknowledged (NULLs never collide), so no second alert for the
+    same rule and subject can be raised while one is open, whoever inserts it.
+    """
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(32), index=True)
+    severity: Mapped[str] = mapped_column(String(16))
+    customer_id: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    segment: Mapped[str | None] = mapped_column(String(100), default=None)
+    title: Mapped[str] = mapped_column(String(300))
+    facts: Mapped[dict[str, Any]] = mapped_column(PortableJSON, default=dict)
+    state: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    dedupe_key: Mapped[str] = mapped_column(String(255), unique=True)
+    open_key: Mapped[str | None] = mapped_column(String(200), unique=True, default=None)
+    store_version: Mapped[str] = mapped_column(String(64))
+    raised_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    acknowledged_by_key_id: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class WebhookDeliveryRow(Base):
+    """The webhook outbox: one row per alert to POST, written with the alert in one transaction,
+    so a delivery survives a crash or restart until it succeeds or runs out of attempts.
+    `next_attempt_at` doubles as a claim: a sender pushes it forward before it POSTs."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id"), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(PortableJSON, default=dict)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    last_status: Mapped[int | None] = mapped_column(Integer, default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+    __table_args__ = (Index("ix_webhook_deliveries_due", "state", "next_attempt_at"),)
+
+
+class EventRow(Base):
+    """One event received by POST /v1/events or `retain events replay`: the durable log that
+    the store is grown from (assistant/events). `event_id` is unique, so sending an event
+    twice stores it once; `applied_at` is NULL while the event waits to be applied, and
+    `error` says why an event that passed at submission could not be applied after all."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the order events are applied in
+    event_id: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    customer_id: Mapped[str] = mapped_column(String(200), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(PortableJSON, default=dict)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    applied_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    applied_store_version: Mapped[str | None] = mapped_column(String(64), default=None)
+    error: Mapped[str | None] = mapped_column(Text, default=None)
+    # The application that took the event; one that did not finish is run again, same events.
+    attempt: Mapped[str | None] = mapped_column(String(32), default=None)
+
+    __table_args__ = (Index("ix_events_pending", "applied_at", "id"),)

@@ -37,6 +37,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         customer = memory.listed(x.position)
     if customer is not None and "customer_id" in names:
         found["customer_id"] = customer
+    if x.alert_id is not None and "alert_id" in names:
+        found["alert_id"] = x.alert_id
     if x.product_id is not None and "product_id" in names:
         found["product_id"] = x.product_id
     if x.segment is not None and "segment" in names:

@@ -28,6 +28,8 @@ AFTER_COLON = re.compile(
     r"^(?=[^:]*\b(?:reviews?|text|comment|sentiment|tone|positive|negative|feedback|this|search|"
     r"classify|rate|analy\w*|message|says?)\b)[^:]{3,60}:\s*(?P<text>\S.{10,})$"
 )
+# "alert 12", "alert #12", "alert number 12": an alert's number, read before customer ids.
+ALERT = re.compile(r"\balerts?\s*(?:id|number|num|no\.?)?\s*[:#=]?\s*#?\s*(?P<id>\d{1,9})\b")
 ASIN = re.compile(r"\b(?P<id>b0[0-9a-z]{8})\b")
 PRODUCT = re.compile(
     r"\b(?:product|item|asin|sku|prod)s?\s*(?:id|#|no\.?|number)?\s*[:#=]?\s*"
@@ -104,6 +106,7 @@ class Extraction:
     """Everything a message said that a tool can take as an argument."""
 
     customer_ids: tuple[str, ...] = ()
+    alert_id: int | None = None
     product_ids: tuple[str, ...] = ()
     segment: str | None = None
     amount: float | None = None
@@ -175,6 +178,10 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
     reader = _Reader(message)
     quoted = _quoted(reader)
     products = _product_ids(reader)
+    alert = ALERT.search(reader.text)
+    if alert is not None:  # the word stays in the text to embed; only the number is taken
+        reader.take(alert.start("id"), alert.end("id"))
+        reader.take(alert.start(), alert.start("id"))
     customers = _customer_ids(reader, vocabulary)
     position = _position(reader)  # "the first one" is a place in a list, not a count of one
     horizon = reader.read(quantities.horizons)
@@ -191,6 +198,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
     topic = _topic(reader.text) if quoted is None else quoted
     return Extraction(
         customer_ids=customers,
+        alert_id=None if alert is None else int(alert.group("id")),
         product_ids=products,
         segment=segment,
         amount=amount,

@@ -144,6 +144,19 @@ SIGNATURES: dict[str, ToolSignature] = {
             "see product recommendations",
             (_CUSTOMER, Arg("k", "int")),
         ),
+        ToolSignature(
+            "list_alerts",
+            "the latest alerts (valuable customers crossing the churn-risk threshold, strongly "
+            "negative reviews, segments whose churn risk jumped), open ones unless asked",
+            "see alerts",
+            (Arg("state", choices=("open", "acknowledged", "all")), Arg("limit", "int")),
+        ),
+        ToolSignature(
+            "explain_alert",
+            "why an alert was raised, from its facts: by alert number, customer or segment",
+            "see why alerts were raised",
+            (Arg("alert_id", "int"), Arg("customer_id"), Arg("segment")),
+        ),
     )
 }
 

@@ -14,6 +14,7 @@ from assistant.roles import Role
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.alerts.store import AlertStore
     from assistant.llm.base import ChatModel
     from assistant.tools.data import StoreData
     from retrieval.embedder import Embedder
@@ -45,3 +46,4 @@ class ToolContext:
     chat_model: Callable[[], "ChatModel"]
     embedder: Callable[[], "Embedder"]
     on_token: Callable[[str], None] | None = None  # streams drafted text as it is written
+    alerts: "AlertStore | None" = None  # the app's alerts (list_alerts, explain_alert)

@@ -13,12 +13,14 @@ from typing import Any, get_type_hints
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from assistant.roles import may_use
+from assistant.tools.alerts import explain_alert, list_alerts
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.customers import at_risk_customers, customer_profile, similar_customers
 from assistant.tools.forecasting import forecast_demand
 from assistant.tools.model_report import model_report
 from assistant.tools.offers import draft_offer
 from assistant.tools.planning import plan_budget
+from assistant.tools.recommendations import recommend_products
 from assistant.tools.reviews import review_sentiment, search_reviews
 from assistant.tools.segments import list_segments, segment_summary
 from commerce.errors import Forbidden, InvalidInput, NotFound
@@ -70,7 +72,7 @@ def _spec(function: Tool, writes_text: bool = False) -> ToolSpec:
 
 
 # In the order of the design's catalogue (docs: ../shared/DESIGN.md, "Tools the assistant
-# routes to"); recommend_products comes with the recommendations issue.
+# routes to"), then the tools of later issues.
 CATALOGUE: dict[str, ToolSpec] = {
     spec.name: spec
     for spec in (
@@ -85,6 +87,9 @@ CATALOGUE: dict[str, ToolSpec] = {
         _spec(plan_budget),
         _spec(forecast_demand),
         _spec(model_report),
+        _spec(recommend_products),
+        _spec(list_alerts),
+        _spec(explain_alert),
     )
 }
 

@@ -25,7 +25,13 @@ from assistant.drafting import catalogue
 from assistant.settings import Settings
 from assistant.tools.decisions import NO_SCORES
 from assistant.tools.indexes import customer_index
-from assistant.tools.lookups import CustomerReviews, Customers, ScoreTable, SegmentIndex
+from assistant.tools.lookups import (
+    CustomerReviews,
+    Customers,
+    ScoreTable,
+    SegmentIndex,
+    product_rows,
+)
 from commerce.errors import NotFound, RetainError
 from commerce.workspace import Store, Workspace
 from predictors.artifacts import load_predictor
@@ -36,10 +42,14 @@ from predictors.segment_facts import customer_segments, segment_table
 from retrieval.artifact import ARTIFACT
 from retrieval.build import open_review_index
 from retrieval.customers import CustomerIndex
+from retrieval.recs.build import open_recommender
+from retrieval.recs.recommender import Recommender
 from retrieval.reviews import REVIEW_COLUMNS, ReviewIndex
 
 T = TypeVar("T")
-Dependency = Literal["store", "scores", "model", "review_index", "customer_index"]
+Dependency = Literal[
+    "store", "store_root", "scores", "model", "review_index", "customer_index", "recommender"
+]
 READINESS = ("store", "customers", "segments", "scores", "review_index", "customer_index", "model")
 MEMO_SIZE = 256  # computed answers (plans, forecasts, themes) kept per workspace
 
@@ -80,10 +90,15 @@ class StoreData:
         for dependency in dependencies:
             if dependency == "store":
                 keys.append(self._store_target())
+            elif dependency == "store_root":  # the ingested store that events grow
+                manifest = self.store().manifest
+                keys.append(manifest.lineage[0] if manifest.lineage else manifest.store_version)
             elif dependency in ("scores", "model"):
                 keys.append(_folder_key(home / ("scores" if dependency == "scores" else "models")))
             elif dependency in ("review_index", "customer_index"):
                 keys.append(_file_key(index_folder(self.workspace, dependency) / ARTIFACT))
+            elif dependency == "recommender":
+                keys.append(_file_key(home / "index" / "products" / ARTIFACT))
         return tuple(keys)
 
     def _store_target(self) -> str:
@@ -190,6 +205,25 @@ class StoreData:
     def model(self) -> LoadedModel:
         """The latest trained model (NotFound saying to run `retain train` when none)."""
         return self._get("model", ("model",), self._load_model)
+
+    def recommender(self) -> Recommender:
+        """The trained recommender. Loaded once per build, not per store version: events grow
+        the store every few seconds and a recommender of an ancestor version still serves
+        (open_recommender refuses one of another store, with the command that rebuilds it)."""
+        repeatable = self.settings.recs_repeatable_categories
+        found: Recommender = self._get(
+            "recommender",
+            ("store_root", "recommender"),
+            lambda: open_recommender(
+                self.workspace,
+                repeatable_categories=None if repeatable is None else tuple(repeatable),
+            ),
+        )
+        return found
+
+    def products(self) -> list[dict[str, Any]]:
+        """Products with their order counts, most ordered first ([] without a products table)."""
+        return self._get("products", ("store",), lambda: product_rows(self.store()))
 
     def catalogue(self) -> dict[str, str]:
         """Product id -> title, for checking drafts; {} without a products table."""

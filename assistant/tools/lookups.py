@@ -4,6 +4,7 @@
     CustomerReviews each customer's reviews, newest first (with sentiment from the review index)
     ScoreTable      the latest scores ranked by value at risk, one row per customer by id
     SegmentIndex    each customer's RFM segment and behaviour cluster, members per name
+    product_rows    products with their order counts, most ordered first
 
 Building is pandas over whole tables (tens of milliseconds on the demo store); a lookup is a
 dict access and a slice.
@@ -206,3 +207,20 @@ class SegmentIndex:
     def member_set(self, name: str) -> frozenset[str]:
         """The members as a set, built once (review filters take sets)."""
         return self._sets[self.resolve(name)]
+
+
+def product_rows(store: Store) -> list[dict[str, Any]]:
+    """Products with their order counts, most ordered first (from order items when the store
+    has them; a store of bare transactions has no products and gives an empty list)."""
+    if not store.has("products"):
+        return []
+    products = store.table("products")
+    if store.has("order_items"):
+        items = store.table("order_items", ["order_id", "product_id"])
+        orders = items.drop_duplicates().groupby("product_id").size().rename("orders")
+        products = products.join(orders, on="product_id")
+    products["orders"] = products.get("orders", 0)
+    products["orders"] = products["orders"].fillna(0).astype(int)
+    ranked = products.sort_values(["orders", "product_id"], ascending=[False, True])
+    clean = ranked.astype(object).where(ranked.notna(), None)
+    return [{str(k): v for k, v in row.items()} for row in clean.to_dict("records")]

@@ -9,6 +9,7 @@ from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData, index_folder
 from assistant.tools.format import output
 from commerce.errors import RetainError
+from commerce.workspace import Store
 from predictors.features import customer_features, window_labels
 from predictors.metrics import calibration_curve
 from predictors.scoring import weeks
@@ -42,10 +43,10 @@ def model_report(ctx: ToolContext) -> ToolOutput:
         "store_version": store.version,
         "store_created_at": store.manifest.created_at,
         "last_order": store.manifest.last_order,
-        "model_is_current": document.get("store_version") == store.version,
+        "model_is_current": store.derives_from(document.get("store_version")),
         "scored_customers": None if scores is None else len(scores),
-        "review_index": _index_state(data, "review_index", store.version),
-        "customer_index": _index_state(data, "customer_index", store.version),
+        "review_index": _index_state(data, "review_index", store),
+        "customer_index": _index_state(data, "customer_index", store),
     }
     result = {
         "version": document.get("version", loaded.folder.name),
@@ -121,12 +122,14 @@ def _point(point: Any) -> dict[str, Any]:
 
 
 def _index_state(
-    data: StoreData, index: Literal["review_index", "customer_index"], store_version: str
+    data: StoreData, index: Literal["review_index", "customer_index"], store: Store
 ) -> str:
-    """ "current", or why not (none yet, or built from another store version)."""
+    """ "current", or why not (none yet, or built from another store version). An index built
+    from a version the store grew from by events counts as current."""
     what = index.replace("_", " ")
     try:
-        check_current(read_artifact(index_folder(data.workspace, index), what), store_version, what)
+        record = read_artifact(index_folder(data.workspace, index), what)
+        check_current(record, store.version, what, store.manifest.lineage)
     except RetainError as error:
         return str(error)
     return "current"

@@ -205,3 +205,23 @@ def plan(_: str = "") -> dict[str, Any]:
 def mystery(_: str = "") -> dict[str, Any]:
     """A card type the page does not know: shown as a table of its fields."""
     return {"type": "mystery", "answer": 42, "rows": [{"a": 1, "b": "two"}]}
+
+
+def recommendations(customer_id: str) -> dict[str, Any]:
+    """What recommend_products returns: products most likely first, each with its reasons."""
+    picks = [
+        ("B000EYLDYE", "Dark roast coffee beans, 1 kg", "Coffee", 0.0412,
+         ["bought Medium roast coffee beans 6 times; customers who buy it buy this next",
+          "in a category you buy again (Coffee)"]),
+        ("B001ELL4EA", "Oat cookies with chocolate", "Snacks", 0.0188,
+         ["customers who bought Ginger snaps also buy this"]),
+        ("B0029XLH4Y", "Green tea, 100 bags", "Tea", 0.0093,
+         ["popular in segment at risk"]),
+        ("B00DS842HS", None, None, 0.0004, []),
+    ]  # fmt: skip
+    rows = [
+        {"product_id": pid, "title": title, "category": category, "score": score,
+         "reasons": reasons}
+        for pid, title, category, score, reasons in picks
+    ]  # fmt: skip
+    return {"type": "recommendations", "customer_id": customer_id, "rows": rows}

@@ -1,7 +1,8 @@
 """A stand-in for the chat API with canned answers, to test the page's own logic.
 
 It speaks the /v1 contract (docs/api.md) with every card type, a streamed offer, a hostile
-review, an unknown card type and the error cases, so the page is checked without models.
+review, an unknown card type and the error cases, so the page is checked without models; the
+alerts and their live stream are in stub_alerts.py.
 The real server is driven by test_live.py.
 """
 
@@ -17,18 +18,27 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from assistant.web import mount_web
 from tests.e2e import canned
+from tests.e2e.stub_alerts import EXPLAINED, add_alert_routes, alerts_card, explained_card
 
-KEYS = {"op-key": ("Olive Operator", "operator"), "mk-key": ("Mark Marketer", "marketer")}
+KEYS = {
+    "op-key": ("Olive Operator", "operator"),
+    "mk-key": ("Mark Marketer", "marketer"),
+    "quiet-key": ("Quinn Quiet", "support"),  # sees no alerts (stub_alerts.NO_ALERTS)
+}
 TOOLS = {
     "operator": ["customer_profile", "at_risk_customers", "similar_customers", "search_reviews",
                  "review_sentiment", "list_segments", "segment_summary", "plan_budget",
-                 "forecast_demand", "model_report"],
+                 "forecast_demand", "model_report", "recommend_products", "list_alerts",
+                 "explain_alert"],
     "marketer": ["customer_profile", "at_risk_customers", "similar_customers", "search_reviews",
-                 "review_sentiment", "list_segments", "segment_summary", "draft_offer"],
+                 "review_sentiment", "list_segments", "segment_summary", "draft_offer",
+                 "recommend_products", "list_alerts", "explain_alert"],
+    "support": ["customer_profile", "search_reviews", "review_sentiment", "draft_offer"],
 }  # fmt: skip
 SUGGESTIONS = {
     "operator": ["Who is about to leave, and what are they worth?", "How good is the churn model?"],
     "marketer": ["List our segments", "Draft an offer for customer 00042"],
+    "support": ["Show me customer 00042"],
 }
 
 
@@ -54,6 +64,9 @@ def _redact(value: Any, role: str) -> Any:
 
 # keyword in the message -> (tool, its args, card maker, answer); None args: the customer id.
 ROUTES: list[tuple[str, str, dict[str, Any] | None, Callable[[str], dict[str, Any]], str]] = [
+    ("recommend", "recommend_products", None, canned.recommendations, "Coffee, then cookies."),
+    ("why was alert", "explain_alert", {"alert_id": 4}, explained_card, EXPLAINED),
+    ("alert", "list_alerts", {}, alerts_card, "3 open alerts, newest first."),
     ("offer", "draft_offer", None, canned.offer, "Here is a draft offer."),
     ("similar", "similar_customers", None, canned.similar, "Five customers behave like it."),
     ("complain", "review_sentiment", {}, canned.sentiment, "Most reviews are positive."),
@@ -159,6 +172,7 @@ def create_stub() -> FastAPI:
 
         return StreamingResponse(events(), media_type="text/event-stream")
 
+    add_alert_routes(app, _caller, _error)
     mount_web(app)
     return app
 

@@ -65,26 +65,7 @@ def products(
     caller: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[dict[str, Any]]:
-    rows = found.data.memo("products", ("store",), lambda: _product_rows(found))
-    return [dict(row) for row in rows[:limit]]
-
-
-def _product_rows(found: Services) -> list[dict[str, Any]]:
-    """Products with their order counts, most ordered first (from order items when the store
-    has them; a store of bare transactions has no products and gives an empty list)."""
-    store = found.data.store()
-    if not store.has("products"):
-        return []
-    products = store.table("products")
-    if store.has("order_items"):
-        items = store.table("order_items", ["order_id", "product_id"])
-        orders = items.drop_duplicates().groupby("product_id").size().rename("orders")
-        products = products.join(orders, on="product_id")
-    products["orders"] = products.get("orders", 0)
-    products["orders"] = products["orders"].fillna(0).astype(int)
-    ranked = products.sort_values(["orders", "product_id"], ascending=[False, True])
-    clean = ranked.astype(object).where(ranked.notna(), None)
-    return [{str(k): v for k, v in row.items()} for row in clean.to_dict("records")]
+    return [dict(row) for row in found.data.products()[:limit]]
 
 
 def _allow(caller: Principal, tool: str) -> None:
@@ -101,6 +82,7 @@ def run_for(found: Services, caller: Principal, name: str, args: dict[str, Any])
         data=found.data,
         chat_model=found.llm.model,
         embedder=found.chat.embedder,
+        alerts=None if found.alerts is None else found.alerts.store,
     )
     try:
         output = run_tool(ctx, name, args)

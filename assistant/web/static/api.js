@@ -69,6 +69,28 @@ export class Api {
     return this.json(`/v1/conversations/${encodeURIComponent(id)}`);
   }
 
+  /** The alerts the caller's role sees, newest first (state: open, acknowledged or all). */
+  alerts(state = "open", limit = 50) {
+    return this.json(`/v1/alerts?state=${encodeURIComponent(state)}&limit=${limit}`);
+  }
+
+  acknowledgeAlert(id) {
+    return this.json(`/v1/alerts/${encodeURIComponent(id)}/ack`, { method: "POST" });
+  }
+
+  /**
+   * Live alerts: onEvent(kind, data) for each `alert`, `acknowledged` and `dropped` event,
+   * starting after alert id `after`. Resolves when the server ends the stream; a broken
+   * connection rejects. Read with fetch because EventSource cannot send the key.
+   */
+  async alertStream(after, onEvent, signal) {
+    const response = await this.send(`/v1/alerts/stream?after=${Math.max(0, Math.trunc(after) || 0)}`, {
+      accept: "text/event-stream",
+      signal,
+    });
+    await readEvents(response, onEvent);
+  }
+
   /**
    * One chat turn, streamed: onEvent(kind, data) for conversation, tool_started,
    * tool_finished, token and message. Resolves with the final message's data.

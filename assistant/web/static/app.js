@@ -4,6 +4,7 @@ import { Api, ApiError } from "./api.js";
 import { h, replace } from "./dom.js";
 import { when } from "./format.js";
 import { Transcript, errorBox } from "./chat.js";
+import { AlertsPanel, alertElements } from "./alerts.js";
 
 const KEY = "retain.key"; // sessionStorage only: the key dies with the tab
 const OPEN = "retain.conversation";
@@ -20,6 +21,7 @@ const actions = {
       : h("span", { class: "muted mono" }, `customer ${id}`),
 };
 const transcript = new Transcript($("log"), actions);
+const alerts = new AlertsPanel(alertElements($), actions, (error) => handleAuth(error));
 
 function announce(text) {
   const el = $("announcer");
@@ -31,6 +33,7 @@ function announce(text) {
 
 function showSignIn(message) {
   state.api = state.me = null;
+  alerts.stop();
   sessionStorage.removeItem(KEY);
   $("app-view").hidden = true;
   $("who").hidden = true;
@@ -71,6 +74,7 @@ async function signIn(key, { restoring = false } = {}) {
     $("app-view").hidden = false;
     $("who").hidden = false;
     $("nav-toggle").hidden = false;
+    alerts.start(api, state.me); // the bell shows once the role's alerts are read
     $("composer-input").focus();
   } finally {
     button.disabled = false;

@@ -138,8 +138,9 @@ export class Transcript {
         (message.tool_calls || []).forEach((call, i) => lines[i]?.result(call.result));
         for (const line of lines) if (line.el.classList.contains("running")) line.finished({ ok: true });
         const said = String(message.answer ?? "").trim();
-        // A drafted offer or summary is the answer itself: its card shows it once, with more.
-        const inCard = (message.cards || []).some((c) => [c?.text, c?.summary].some((v) => typeof v === "string" && v.trim() === said));
+        // A drafted offer, summary or alert explanation is the answer itself: its card shows
+        // it once, with more.
+        const inCard = (message.cards || []).some((c) => [c?.text, c?.summary, c?.explanation].some((v) => typeof v === "string" && v.trim() === said));
         if (!inCard || !said) body.append(answerText(message.answer));
         const cards = (message.cards || []).map((card) => renderCard(card, transcript.actions));
         if (cards.length) body.append(h("div", { class: "cards" }, cards));

@@ -23,6 +23,7 @@ export function customerCard(card, actions) {
   const buttons = [
     actions.can("draft_offer") ? h("button", { type: "button", class: "secondary", onclick: () => actions.ask(`Draft an offer for customer ${id}`) }, "Draft an offer") : null,
     actions.can("similar_customers") ? h("button", { type: "button", class: "secondary", onclick: () => actions.ask(`Find customers similar to ${id}`) }, "Similar customers") : null,
+    actions.can("recommend_products") ? h("button", { type: "button", class: "secondary", onclick: () => actions.ask(`What should we recommend to ${id}?`) }, "Recommend products") : null,
   ].filter(Boolean);
 
   return frame(

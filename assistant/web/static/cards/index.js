@@ -6,6 +6,8 @@ import { atRiskCard, segmentCard, segmentsCard, similarCard } from "./lists.js";
 import { reviewsCard, sentimentCard } from "./reviews.js";
 import { offerCard, planCard } from "./offer.js";
 import { forecastCard, modelReportCard } from "./model.js";
+import { alertCard, alertsCard } from "./alerts.js";
+import { recommendationsCard } from "./recommendations.js";
 import { generic } from "./common.js";
 
 const RENDERERS = {
@@ -20,6 +22,9 @@ const RENDERERS = {
   plan: planCard,
   forecast: forecastCard,
   model_report: modelReportCard,
+  recommendations: recommendationsCard,
+  alerts: alertsCard,
+  alert: alertCard,
 };
 
 /** The element for one card. actions: {ask(text), can(tool), customerLink(id)}. */

@@ -1,0 +1,151 @@
+"""`retain events replay FILE` and `retain events status`: events through the same path as
+POST /v1/events, in this process (log, then apply: store grown, customers re-scored)."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from assistant.alerts.service import AlertService
+from assistant.alerts.store import AlertStore
+from assistant.cli.console import err, fail, out, print_json
+from assistant.events.replay import replay
+from assistant.events.service import EventService
+from assistant.persistence import open_app_database
+from assistant.settings import Settings
+from assistant.tools.data import StoreData
+from commerce.errors import RetainError
+from commerce.workspace import Workspace
+from retrieval.embedder import Embedder, MiniLMEmbedder
+
+app = typer.Typer(help="Send events (orders, reviews, browsing) into the store.")
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
+
+
+def make_embedder() -> Embedder:
+    """The embedder new reviews are indexed with (tests replace this function with a fake)."""
+    return MiniLMEmbedder(device=Settings().device)
+
+
+def event_service(settings: Settings) -> EventService:
+    """The events service of the workspace, as the server builds it (embedder on first use),
+    with the alert rules listening: a replay raises the alerts the server would. Webhook
+    deliveries wait in the outbox for the server to send them."""
+    loaded: list[Embedder] = []
+
+    def embedder() -> Embedder:
+        if not loaded:
+            loaded.append(make_embedder())
+        return loaded[0]
+
+    db = open_app_database(settings)
+    data = StoreData(Workspace(settings.home), settings)
+    alerts = AlertService(db, settings, lambda: data.segment_frame()["segment"])
+    service = EventService(settings, db, embedder)
+    service.listeners.append(alerts.on_applied)
+    return service
+
+
+@app.command("replay")
+def replay_command(
+    file: Annotated[Path, typer.Argument(dir_okay=False, help="JSON Lines (or CSV) of events")],
+    batch: Annotated[int, typer.Option(help="Events per batch (each batch is applied)")] = 500,
+    as_json: JsonOption = False,
+) -> None:
+    """Replay a file of events: each batch is checked, logged, then applied to the store
+    (new version, affected customers scored again, reviews indexed). Safe to run twice:
+    events already sent are counted as duplicates."""
+    settings = Settings()
+    try:
+        service = event_service(settings)
+        alerts = AlertStore(service.db)
+        try:
+            before = alerts.count("all")
+            with _bar(_count_lines(file), enabled=not as_json) as advance:
+                summary = replay(service, file, batch, advance)
+            raised = alerts.count("all") - before
+        finally:
+            service.db.close()
+    except RetainError as error:
+        fail(error)
+    result = summary.to_dict() | {"alerts_raised": raised}
+    if as_json:
+        print_json(result)
+        return
+    _show(result)
+
+
+@app.command("status")
+def status_command(as_json: JsonOption = False) -> None:
+    """Pending, applied and failed events, and when events were last applied."""
+    settings = Settings()
+    try:
+        service = event_service(settings)
+        status = service.status()
+        service.db.close()
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json(status)
+        return
+    out.print(
+        f"{status['pending']:,} pending, {status['applied']:,} applied, "
+        f"{status['failed']:,} failed; last applied "
+        f"{status['last_applied_at'] or 'never'} (store {status['last_store_version'] or '-'})",
+        highlight=False,
+    )
+
+
+def _show(result: dict[str, Any]) -> None:
+    out.print(
+        f"{result['lines']:,} lines: {result['accepted']:,} events accepted, "
+        f"{result['duplicates']:,} duplicates, {result['rejected']:,} rejected",
+        highlight=False,
+    )
+    out.print(
+        f"{result['applications']:,} applications: {result['applied']:,} events applied"
+        + (f", {result['failed']:,} failed" if result["failed"] else "")
+        + f", {result['customers_scored']:,} customer scores updated "
+        f"({result['full_rescores']:,} full re-scores), {result['reviews']:,} reviews indexed",
+        highlight=False,
+    )
+    out.print(f"{result['alerts_raised']:,} alerts raised (see `retain serve`, GET /v1/alerts)")
+    if result["store_version"]:
+        out.print(f"Store version now {result['store_version']}", highlight=False)
+    for rejection in result["rejections"]:
+        err.print(
+            f"line {rejection['line']:,} ({rejection['event_id'] or 'no event_id'}): "
+            f"{rejection['reason']}",
+            highlight=False,
+            markup=False,
+        )
+    if result["rejected"] > len(result["rejections"]):
+        err.print(f"... and {result['rejected'] - len(result['rejections']):,} more rejected")
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for _ in handle)
+    except OSError:
+        return 0  # replay reports the missing file
+
+
+@contextmanager
+def _bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar of lines replayed, on stderr; silent when disabled or not a terminal."""
+    if not enabled or not err.is_terminal:
+        yield lambda done: None
+        return
+    columns = (
+        TextColumn("Replaying events"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("replay", total=total)
+        yield lambda done: progress.update(task, completed=done)

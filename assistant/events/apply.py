@@ -1,0 +1,215 @@
+"""Applying pending events: grow the store, score the affected customers again, index the new
+reviews, then mark the events applied. One application at a time per workspace (a file lock,
+so a `retain events replay` and a server on the same workspace take turns).
+
+Crash safety comes from the order of the steps and from every step being safe to repeat:
+
+    1. read pending events from the log          (they stay pending until step 5)
+    2. grow the store by their rows              (rows already in the store are dropped)
+    3. score the affected customers again        (rows replaced, never appended twice)
+    4. add new reviews to the review index       (reviews already indexed are skipped)
+    5. mark the events applied                   (one transaction)
+
+A process that dies anywhere before 5 leaves the events pending; the next start applies them
+again and steps 2-4 add nothing twice. The events an application took are noted (`attempt`), so
+the retry takes exactly those, and re-scoring starts again from the scores the first try started
+from (kept beside the new ones): the listeners still see what the events changed.
+"""
+
+import fcntl
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from assistant.events import log
+from assistant.events.batch import REVIEW_COLUMNS, AppliedBatch
+from assistant.events.context import StoreIds
+from assistant.persistence.db import AppDatabase
+from commerce.errors import RetainError
+from commerce.events import check_events
+from commerce.workspace import Store, Workspace
+from predictors.artifacts import load_predictor
+from predictors.pipeline import latest_model, latest_scores
+from predictors.predictor import Predictor
+from predictors.rescore import rescore
+from retrieval.artifact import ARTIFACT
+from retrieval.build import open_review_index, reviews_folder
+from retrieval.embedder import Embedder
+from retrieval.reviews import ReviewIndex
+from retrieval.sentiment import SentimentHead, analyse, label_of
+
+logger = logging.getLogger("retain.events")
+Step = Callable[[str], None]  # called after each step by name: tests inject crashes here
+LOCK_FILE = ".events.lock"
+
+
+@contextmanager
+def workspace_lock(home: Path) -> Iterator[None]:
+    """Hold the workspace's events lock (blocks while another process applies)."""
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / LOCK_FILE).open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@dataclass
+class Applier:
+    """Applies the log's pending events to one workspace (see the module docstring)."""
+
+    workspace: Workspace
+    db: AppDatabase
+    embedder: Callable[[], Embedder]
+    rescore_all_days: float = 1.0
+    device: str = "cpu"
+    after_step: Step = field(default=lambda step: None)
+    ids: StoreIds = field(init=False)
+    _model: tuple[Any, Predictor, dict[str, Any], Path] | None = field(default=None, init=False)
+    _head: SentimentHead | None = field(default=None, init=False)
+    _index: tuple[tuple[int, int] | None, ReviewIndex] | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.ids = StoreIds(self.workspace)
+
+    def apply_pending(self, limit: int) -> AppliedBatch | None:
+        """Apply up to `limit` pending events, oldest first; None when none were pending."""
+        with workspace_lock(self.workspace.home):
+            logged = log.pending(self.db, limit)
+            if not logged:
+                return None
+            attempt = logged[0].attempt
+            retry = attempt is not None
+            if attempt is not None:  # an application that did not finish: the same events again
+                logged = [e for e in logged if e.attempt == attempt]
+            else:
+                attempt = uuid.uuid4().hex
+                log.claim(self.db, [e.event_id for e in logged], attempt)
+            return self._apply(logged, attempt, retry)
+
+    def _apply(self, logged: list[log.LoggedEvent], attempt: str, retry: bool) -> AppliedBatch:
+        store = self.workspace.store()
+        checked = check_events([e.payload for e in logged], self.ids.for_apply(store))
+        failed = {r.event_id or logged[r.index].event_id: r.reason for r in checked.rejected}
+        for index in checked.repeats:  # cannot happen: the log holds each id once
+            failed[logged[index].event_id] = "the same event id twice in the log"
+        applied = [e["event_id"] for e in checked.accepted]
+
+        grown = self.workspace.grow(checked.tables, parent=store.version)
+        previous = store.version
+        if retry and grown.version == store.version and store.manifest.parent:
+            previous = store.manifest.parent  # the first try grew the store, then died
+        self.after_step("stored")
+        before, after, scored, full = self._rescore(checked.customers, attempt)
+        self.after_step("scored")
+        reviews = self._index_reviews(checked.tables.get("reviews"), grown)
+        self.after_step("indexed")
+        when = log.mark_applied(self.db, applied, grown.version, failed)
+        return AppliedBatch(
+            store_version=grown.version,
+            previous_version=previous,
+            event_ids=applied,
+            customers=scored,
+            scores_before=before,
+            scores_after=after,
+            reviews=reviews,
+            full_rescore=full,
+            applied_at=when,
+            failed=failed,
+        )
+
+    # ---- scores -------------------------------------------------------------------------
+
+    def _rescore(
+        self, customers: list[str], attempt: str
+    ) -> tuple[pd.DataFrame, pd.DataFrame, list[str], bool]:
+        shown = latest_scores(self.workspace)
+        empty = pd.DataFrame(columns=["customer_id"]) if shown is None else shown.iloc[:0]
+        model = self._load_model()
+        if model is None or not customers:
+            current = shown if shown is not None else empty
+            return current, current, [], False
+        predictor, document, folder = model
+        try:
+            done = rescore(
+                self.workspace, predictor, document, folder, customers, self.rescore_all_days,
+                application=attempt,
+            )  # fmt: skip
+        except RetainError as error:  # a model of another store: scores wait for `retain train`
+            logger.warning("events applied without scoring: %s", error)
+            current = shown if shown is not None else empty
+            return current, current, [], False
+        before = done.before if done.before is not None else shown
+        return (before if before is not None else empty), done.after, done.customers, done.full
+
+    def _load_model(self) -> tuple[Predictor, dict[str, Any], Path] | None:
+        try:
+            folder = latest_model(self.workspace)
+        except RetainError:
+            return None
+        stamp = (folder, (folder / "predictor.json").stat().st_mtime_ns)
+        if self._model is None or self._model[0] != stamp:
+            predictor, document = load_predictor(folder, self.device)
+            self._model = (stamp, predictor, document, folder)
+        _, predictor, document, folder = self._model
+        return predictor, document, folder
+
+    # ---- reviews ------------------------------------------------------------------------
+
+    def _index_reviews(self, rows: pd.DataFrame | None, store: Store) -> pd.DataFrame:
+        """Add the new reviews to the review index (when the workspace has a usable one) and
+        return them with their sentiment."""
+        if rows is None or rows.empty:
+            return pd.DataFrame(columns=REVIEW_COLUMNS)
+        embedder = self.embedder()
+        head = self._head = self._head or SentimentHead.load()
+        index = self._open_index(store)
+        if index is not None:
+            self._index = None  # until saved: a failure below leaves the index half-changed
+            try:
+                index.add(rows, embedder, head)
+                index.store_version = store.version
+                folder = reviews_folder(self.workspace)
+                index.save(folder)
+                self._index = (_stamp(folder / ARTIFACT), index)
+                meta = index.metadata.set_index("review_id").loc[rows["review_id"]]
+                return rows.assign(
+                    sentiment=meta["sentiment_score"].to_numpy(dtype=float),
+                    sentiment_label=meta["sentiment_label"].to_numpy(),
+                )[REVIEW_COLUMNS]
+            except RetainError as error:  # e.g. vectors of another embedder: rebuild needed
+                logger.warning("new reviews not indexed: %s", error)
+        found = analyse(rows["text"].tolist(), embedder, head)
+        return rows.assign(
+            sentiment=[s.score for s in found],
+            sentiment_label=[label_of(s.score, head.neutral_band) for s in found],
+        )[REVIEW_COLUMNS]
+
+    def _open_index(self, store: Store) -> ReviewIndex | None:
+        """The review index: the one this applier saved last when nobody rewrote it since
+        (loading it costs more than the rest of a small application), else from disk."""
+        stamp = _stamp(reviews_folder(self.workspace) / ARTIFACT)
+        if self._index is not None and self._index[0] == stamp:
+            cached = self._index[1]
+            if store.derives_from(cached.store_version):
+                return cached
+        try:
+            return open_review_index(self.workspace)
+        except RetainError as error:
+            logger.info("no usable review index for new reviews: %s", error)
+            return None
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
