@@ -42,12 +42,12 @@ def recommend_command(
         print_json(found.result)
         return
     table = Table(title=f"Recommended for {found.result['customer_id']}")
-    for column in ("#", "product", "title", "category", "score", "why"):
+    for column in ("#", "product", "title", "category", "chance", "why"):
         table.add_column(column)
     for rank, row in enumerate(rows, start=1):
         table.add_row(
             str(rank), Text(str(row["product_id"])), Text(str(row.get("title") or "")),
-            Text(str(row.get("category") or "")), f"{row['score']:.3f}",
+            Text(str(row.get("category") or "")), f"{row['score']:.3%}",
             Text("; ".join(row["reasons"][:1])),
         )  # fmt: skip
     out.print(table)
