@@ -11,6 +11,7 @@ from pydantic import Field
 from assistant.tools.args import CustomerId
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.format import listing, output
+from commerce.errors import NotFound
 
 
 def recommend_products(
@@ -28,12 +29,16 @@ def recommend_products(
     cid = data.customers().resolve(customer_id)
     scores = data.scores()  # without scores, recommendations go unweighted by purchase chance
     score = scores.row(cid) if scores is not None else None
-    picks = data.recommender().recommend(
-        cid,
-        k,
-        purchase_probability=score.get("p_purchase") if score else None,
-        segment=data.segments().segment_of.get(cid),
-    )
+    recommender, segment = data.recommender(), data.segments().segment_of.get(cid)
+    try:
+        picks = recommender.recommend(
+            cid,
+            k,
+            purchase_probability=score.get("p_purchase") if score else None,
+            segment=segment,
+        )
+    except NotFound:  # joined (by events) after the recommender was trained: cold start
+        picks = recommender.popular(k, segment)
     rows: list[dict[str, Any]] = [pick.to_dict() for pick in picks]
     if rows:
         named = [_name(row) for row in rows]

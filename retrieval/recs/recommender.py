@@ -216,8 +216,17 @@ class Recommender:
             ]
         return self._explained(rows, histories, tensors, lists)
 
+    def popular(self, k: int = 10, segment: str | None = None) -> list[Recommendation]:
+        """What is popular in `segment` (else across the store), for a customer the recommender
+        has not seen: one who joined by events after it was built, until it is trained again."""
+        return self._popular_in(-1, segment, k)
+
     def _allowed(self, row: int, items: np.ndarray) -> np.ndarray:
-        """(N,) bool: which of these products the customer may be offered."""
+        """(N,) bool: which of these products the customer may be offered (row -1: a customer
+        unknown here, for whom only what cannot be bought now is excluded)."""
+        if row < 0:
+            listed: np.ndarray = self.catalogue.listed[np.maximum(items, 0)]
+            return listed
         start, end = self._excluded.indptr[row], self._excluded.indptr[row + 1]
         listed = self.catalogue.listed[np.maximum(items, 0)]
         allowed: np.ndarray = listed & ~np.isin(items, self._excluded.indices[start:end])

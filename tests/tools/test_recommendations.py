@@ -1,12 +1,15 @@
 """recommend_products through the catalogue, and the offer that may name its picks."""
 
 import json
+import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
+from assistant.roles import ROLES, may_use
 from assistant.settings import Settings
 from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
@@ -22,8 +25,6 @@ SMALL = ModelConfig(dim=8, negatives=16, epochs=3, patience=0, lr=0.02, cuts_per
 
 @pytest.fixture(scope="module")
 def recs_home(tools_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
     home = Path(shutil.copytree(tools_home, tmp_path_factory.mktemp("recs") / "h", symlinks=True))
     build_recommender(Workspace(home), HashingEmbedder(), config=SMALL)
     return home
@@ -54,8 +55,6 @@ def test_unknown_customer_and_disallowed_role(data: StoreData) -> None:
     with pytest.raises(NotFound):
         run_tool(context(data), "recommend_products", {"customer_id": "nobody-here"})
     # Roles may change; whichever role may not use it is refused by name.
-    from assistant.roles import ROLES, may_use
-
     refused = [role for role in ROLES if not may_use(role, "recommend_products")]
     for role in refused:
         with pytest.raises(Forbidden):
@@ -93,3 +92,28 @@ def test_cli_recommend_prints_json(recs_home: Path, monkeypatch: pytest.MonkeyPa
     assert shown["customer_id"] == cid and len(shown["rows"]) == 2
     missing = CliRunner().invoke(app, ["recommend", "nobody-here"])
     assert missing.exit_code != 0 and "nobody-here" in missing.output
+
+
+def test_a_customer_newer_than_the_recommender_gets_what_is_popular(
+    recs_home: Path, tmp_path: Path
+) -> None:
+    home = Path(shutil.copytree(recs_home, tmp_path / "grown", symlinks=True))
+    workspace = Workspace(home)
+    last = workspace.store().table("orders")["ts"].max()
+    workspace.grow(
+        {
+            "customers": pd.DataFrame({"customer_id": ["brand-new"]}),
+            "orders": pd.DataFrame(
+                {
+                    "order_id": ["o-new"],
+                    "customer_id": ["brand-new"],
+                    "ts": [last],
+                    "amount": [12.0],
+                }
+            ),
+        }
+    )
+    data = StoreData(workspace, Settings(home=home))
+    found = run_tool(context(data), "recommend_products", {"customer_id": "brand-new", "k": 2})
+    rows = found.result["rows"]
+    assert len(rows) == 2 and all("popular" in row["reasons"][0] for row in rows)
