@@ -72,6 +72,8 @@ def reason_features(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> l
     risky = np.array([RISKY_WHEN.get(name, 0) for name in names], dtype=np.float64)
     contributions[scaled * risky <= 0] = 0.0  # on the safe side of average: not a reason
     order = np.argsort(contributions, axis=1)[:, :k]  # most negative first
+    # Whole columns once: reading cells with .iloc row by row took most of a re-score's time.
+    unknown = {n: inputs[n].to_numpy(np.float64) == 0 for n in UNKNOWN_WHEN_ZERO if n in inputs}
     chosen = []
     for row, picks in enumerate(order):
         features = []
@@ -79,7 +81,7 @@ def reason_features(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> l
             if contributions[row, j] >= 0:
                 break
             name = names[j]
-            if name in UNKNOWN_WHEN_ZERO and float(inputs[name].iloc[row]) == 0:
+            if name in unknown and unknown[name][row]:
                 continue  # 0 stands for "no reviews yet", not for a bad rating
             features.append(name)
         chosen.append(features)
@@ -88,10 +90,10 @@ def reason_features(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> l
 
 def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[list[str]]:
     """For each customer, up to k phrases for the features that lower their odds the most."""
+    columns = {n: inputs[n].to_numpy(np.float64) for n in PHRASES if n in inputs}
     reasons = []
     for row, features in enumerate(reason_features(predictor, inputs, k)):
         # With no learned reason (or the classic-only fallback) say where they stand.
         names = features or ["weeks_since_last", "classic_p_alive"]
-        values = [float(inputs[name].iloc[row]) for name in names]
-        reasons.append([PHRASES[n].format(value=v) for n, v in zip(names, values, strict=True)])
+        reasons.append([PHRASES[n].format(value=float(columns[n][row])) for n in names])
     return reasons

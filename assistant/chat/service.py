@@ -9,7 +9,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,13 +67,9 @@ def start_turn(
             f"message is {len(text):,} characters; the limit is "
             f"{deps.settings.max_message_chars:,} (RETAIN_MAX_MESSAGE_CHARS)"
         )
-    if conversation_id is None:
-        conversation_id = deps.conversations.start(principal, text)
-        memory = Memory()
-    else:  # NotFound for an unknown id or someone else's conversation
-        memory = Memory.from_dict(deps.conversations.memory(principal, conversation_id))
-    deps.conversations.append(conversation_id, principal, "user", text, [], [])
-    return Turn(deps, principal, text, conversation_id, memory)
+    # NotFound for an unknown id or someone else's conversation
+    conversation_id, memory = deps.conversations.open_turn(principal, conversation_id, text)
+    return Turn(deps, principal, text, conversation_id, Memory.from_dict(memory))
 
 
 class Turn:
@@ -86,19 +82,27 @@ class Turn:
         self.conversation_id, self.memory = conversation_id, memory
         self.tool_calls: list[dict[str, Any]] = []
         self.cards: list[dict[str, Any]] = []
+        self.audit_rows: list[dict[str, Any]] = []  # written with the answer, in one transaction
 
-    def events(self) -> Iterator[Event]:
+    def events(self) -> Generator[Event, None, None]:
         yield Event("conversation", {"conversation_id": self.conversation_id})
-        route = self.deps.route(self.text, self.memory, self.principal)
-        if route.kind == "unclear" and self.deps.fallback is not None:
-            route = self._fallback(route)
-        answer: str = redact((yield from self._answer(route)), self.principal.role)
-        self.deps.conversations.append(
-            self.conversation_id, self.principal, "assistant", answer, self.tool_calls, self.cards
-        )
-        self.deps.conversations.save_memory(
-            self.principal, self.conversation_id, self.memory.to_dict()
-        )
+        closed = False
+        try:
+            route = self.deps.route(self.text, self.memory, self.principal)
+            if route.kind == "unclear" and self.deps.fallback is not None:
+                route = self._fallback(route)
+            answer: str = redact((yield from self._answer(route)), self.principal.role)
+            audit_rows = [(audit.INSERT, self.audit_rows)] if self.audit_rows else []
+            self.deps.conversations.close_turn(
+                self.principal, self.conversation_id, answer, self.tool_calls, self.cards,
+                self.memory.to_dict(), also=audit_rows,
+            )  # fmt: skip
+            closed = True
+        finally:
+            if not closed and self.audit_rows:
+                # The turn broke off (an error, a client that left the stream): the tool calls
+                # it made are logged all the same.
+                audit.record_rows(self.deps.db, self.audit_rows)
         yield Event(
             "message",
             {
@@ -193,11 +197,11 @@ class Turn:
                 error = _error_text(value)
         seconds = round(time.monotonic() - started, 3)
         rows = output.rows if output else 0
+        self._audit(name, args, rows, "ok" if output else "error", error)
         yield Event(
             "tool_finished",
             {"name": name, "ok": output is not None, "rows": rows, "seconds": seconds},
         )
-        self._audit(name, args, rows, "ok" if output else "error", error)
         if output is None:
             self.tool_calls.append({"name": name, "args": shown_args, "result": {"error": error}})
             return None
@@ -210,15 +214,8 @@ class Turn:
     def _audit(
         self, tool: str, args: dict[str, Any], rows: int, outcome: str, error: str | None
     ) -> None:
-        audit.record(
-            self.deps.db,
-            self.principal,
-            tool,
-            args,
-            rows,
-            outcome,
-            error=error,
-            conversation_id=self.conversation_id,
+        self.audit_rows.append(
+            audit.audit_row(self.principal, tool, args, rows, outcome, error, self.conversation_id)
         )
 
 

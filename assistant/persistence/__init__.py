@@ -3,7 +3,8 @@
 db.py             AppDatabase: engine, create_all (schema version), session(), close()
 tables.py         the ORM tables
 keys.py           create_key, authenticate, list_keys, revoke_key; Principal, KeyInfo
-conversations.py  ConversationStore: start, append, history, list, memory, save_memory
+conversations.py  ConversationStore: open_turn, close_turn (a chat turn's two writes), start,
+                  append, history, list, memory
 audit.py          record, recent; AuditEntry
 """
 

@@ -1,11 +1,11 @@
 """The audit log: every tool call, allowed or refused, with who made it and what came back."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast, get_args
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 
 from assistant.persistence.db import AppDatabase
 from assistant.persistence.jsonable import clean_text, jsonable
@@ -18,6 +18,7 @@ Outcome = Literal["ok", "error", "refused"]
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 MAX_ERROR_CHARS = 2000
 MAX_RECENT = 1000
+INSERT = insert(cast(Table, AuditRow.__table__))  # built once: rows from audit_row go in
 
 
 @dataclass(frozen=True)
@@ -64,27 +65,48 @@ def record(
 ) -> AuditEntry:
     """Log one tool call by `principal`: `rows` is how many rows the result carried
     (0 when refused or failed), `outcome` one of ok, error, refused."""
-    if outcome not in OUTCOMES:
-        raise InvalidInput(f"audit outcome {outcome!r}: expected one of {', '.join(OUTCOMES)}")
-    if rows < 0:
-        raise InvalidInput(f"audit rows {rows}: expected 0 or more")
-    row = AuditRow(
-        ts=utc_now(),
-        key_id=principal.key_id,
-        key_name=principal.name,
-        role=principal.role,
-        tool=clean_text(tool)[:64],
-        # Arguments are stored as the tool saw them, made JSON-safe (dates, numpy numbers).
-        arguments=jsonable(dict(arguments)),
-        rows_returned=int(rows),
-        outcome=outcome,
-        error=None if error is None else clean_text(error)[:MAX_ERROR_CHARS],
-        conversation_id=conversation_id,
-    )
+    row = AuditRow(**audit_row(principal, tool, arguments, rows, outcome, error, conversation_id))
     with db.session() as session:
         session.add(row)
         session.flush()
         return _entry(row)
+
+
+def record_rows(db: AppDatabase, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Write rows made by `audit_row` in one transaction."""
+    if rows:
+        with db.session() as session:
+            session.execute(INSERT, rows)
+
+
+def audit_row(
+    principal: Principal,
+    tool: str,
+    arguments: Mapping[str, Any],
+    rows: int,
+    outcome: str,
+    error: str | None = None,
+    conversation_id: str | None = None,
+) -> dict[str, Any]:
+    """The row `record` writes, checked, as column values for INSERT: a chat turn writes its
+    audit rows in the transaction that stores its answer."""
+    if outcome not in OUTCOMES:
+        raise InvalidInput(f"audit outcome {outcome!r}: expected one of {', '.join(OUTCOMES)}")
+    if rows < 0:
+        raise InvalidInput(f"audit rows {rows}: expected 0 or more")
+    return {
+        "ts": utc_now(),
+        "key_id": principal.key_id,
+        "key_name": principal.name,
+        "role": principal.role,
+        "tool": clean_text(tool)[:64],
+        # Arguments are stored as the tool saw them, made JSON-safe (dates, numpy numbers).
+        "arguments": jsonable(dict(arguments)),
+        "rows_returned": int(rows),
+        "outcome": outcome,
+        "error": None if error is None else clean_text(error)[:MAX_ERROR_CHARS],
+        "conversation_id": conversation_id,
+    }
 
 
 def recent(db: AppDatabase, limit: int = 50, key_id: int | None = None) -> list[AuditEntry]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast, get_args
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, Executable, Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session
 
 from assistant.persistence.db import AppDatabase
 from assistant.persistence.jsonable import clean_text, jsonable
@@ -93,19 +94,8 @@ class ConversationStore:
 
         The message itself is not stored: append it like every other turn.
         """
-        now = utc_now()
-        row = ConversationRow(
-            id=str(uuid.uuid4()),
-            owner_key_id=principal.key_id,
-            title=title_of(first_message),
-            created_at=now,
-            updated_at=now,
-            message_count=0,
-            memory={},
-        )
         with self._db.session() as session:
-            session.add(row)
-        return row.id
+            return _add_conversation(session, principal, first_message)
 
     def append(
         self,
@@ -117,34 +107,44 @@ class ConversationStore:
         cards: Sequence[Any] | None = None,
     ) -> Message:
         """Add a turn at the end of the principal's conversation and return it, numbered."""
-        if role not in MESSAGE_ROLES:
-            raise InvalidInput(f"message role {role!r}: expected one of {', '.join(MESSAGE_ROLES)}")
-        now = utc_now()
         with self._db.session() as session:
-            # The UPDATE comes first on purpose: it takes the conversation's row lock
-            # (PostgreSQL) or the write lock (SQLite) before anything is read, so concurrent
-            # appends queue up here and each gets the next number, none the same.
-            seq = session.scalar(
-                update(ConversationRow)
-                .where(_owned(conversation_id, principal))
-                .values(message_count=ConversationRow.message_count + 1, updated_at=now)
-                .returning(ConversationRow.message_count)
-                .execution_options(synchronize_session=False)
+            return _append(session, conversation_id, principal, role, content, tool_calls, cards)
+
+    def open_turn(
+        self, principal: Principal, conversation_id: str | None, text: str
+    ) -> tuple[str, dict[str, Any]]:
+        """A chat turn's first write, in one transaction: start the conversation (when
+        `conversation_id` is None) or read its memory, then append the user's `text`.
+        Returns the conversation's id and memory."""
+        with self._db.session() as session:
+            if conversation_id is None:
+                conversation_id, memory = _add_conversation(session, principal, text), {}
+            else:
+                memory = _memory(session, principal, conversation_id)
+            _append(session, conversation_id, principal, "user", text)
+            return conversation_id, memory
+
+    def close_turn(
+        self,
+        principal: Principal,
+        conversation_id: str,
+        answer: str,
+        tool_calls: Sequence[Any],
+        cards: Sequence[Any],
+        memory: Mapping[str, Any],
+        also: Sequence[tuple[Executable, Sequence[Mapping[str, Any]]]] = (),
+    ) -> Message:
+        """A chat turn's last write, in one transaction: the answer, the router's memory and
+        `also`, statements with their rows (the turn's audit rows), so a turn costs the
+        database two commits, not five."""
+        _check_memory(memory)
+        with self._db.session() as session:
+            message = _append(
+                session, conversation_id, principal, "assistant", answer, tool_calls, cards, memory
             )
-            if seq is None:
-                raise _not_found(conversation_id)
-            row = MessageRow(
-                conversation_id=conversation_id,
-                seq=seq,
-                role=role,
-                content=clean_text(content),
-                tool_calls=jsonable(list(tool_calls or [])),
-                cards=jsonable(list(cards or [])),
-                created_at=now,
-            )
-            session.add(row)
-            session.flush()
-            return _message(row)
+            for statement, rows in also:
+                session.execute(statement, rows)
+            return message
 
     def history(self, principal: Principal, conversation_id: str) -> Conversation:
         """The principal's conversation with every message, in order."""
@@ -171,29 +171,7 @@ class ConversationStore:
     def memory(self, principal: Principal, conversation_id: str) -> dict[str, Any]:
         """What the router remembered about the conversation (an empty dict at first)."""
         with self._db.session() as session:
-            row = session.scalar(select(ConversationRow).where(_owned(conversation_id, principal)))
-            if row is None:
-                raise _not_found(conversation_id)
-            return dict(row.memory or {})
-
-    def save_memory(
-        self, principal: Principal, conversation_id: str, memory: Mapping[str, Any]
-    ) -> None:
-        """Replace the conversation's memory with `memory` (a JSON-able mapping)."""
-        if not isinstance(memory, Mapping):
-            raise InvalidInput(
-                f"conversation memory must be a mapping, not {type(memory).__name__}"
-            )
-        with self._db.session() as session:
-            found = session.scalar(
-                update(ConversationRow)
-                .where(_owned(conversation_id, principal))
-                .values(memory=jsonable(memory))
-                .returning(ConversationRow.id)
-                .execution_options(synchronize_session=False)
-            )
-            if found is None:
-                raise _not_found(conversation_id)
+            return _memory(session, principal, conversation_id)
 
     def list(
         self, principal: Principal, limit: int = 20, offset: int = 0
@@ -222,9 +200,107 @@ def title_of(first_message: str) -> str:
     return title or UNTITLED
 
 
+# The hot path of every chat turn runs statements built once, here, on the tables: building
+# a statement per call and the ORM's unit of work cost more CPU than the SQL itself.
+CONVERSATIONS = cast(Table, ConversationRow.__table__)
+MESSAGES = cast(Table, MessageRow.__table__)
+_OWNED = (CONVERSATIONS.c.id == bindparam("b_id")) & (
+    CONVERSATIONS.c.owner_key_id == bindparam("b_owner")
+)
+_ADD_CONVERSATION = insert(CONVERSATIONS)
+_ADD_MESSAGE = insert(MESSAGES)
+_MEMORY = select(CONVERSATIONS.c.memory).where(_OWNED)
+# Taking the next number: the UPDATE comes first on purpose. It takes the conversation's row
+# lock (PostgreSQL) or the write lock (SQLite) before anything is read, so concurrent appends
+# queue up here and each gets the next number, none the same.
+_NEXT_SEQ = (
+    update(CONVERSATIONS)
+    .where(_OWNED)
+    .values(message_count=CONVERSATIONS.c.message_count + 1, updated_at=bindparam("b_now"))
+    .returning(CONVERSATIONS.c.message_count)
+)
+_NEXT_SEQ_AND_MEMORY = _NEXT_SEQ.values(memory=bindparam("b_memory"))
+
+
+def _add_conversation(session: Session, principal: Principal, first_message: str) -> str:
+    now = utc_now()
+    conversation_id = str(uuid.uuid4())
+    session.execute(
+        _ADD_CONVERSATION,
+        {
+            "id": conversation_id,
+            "owner_key_id": principal.key_id,
+            "title": title_of(first_message),
+            "created_at": now,
+            "updated_at": now,
+            "message_count": 0,
+            "memory": {},
+        },
+    )
+    return conversation_id
+
+
+def _append(
+    session: Session,
+    conversation_id: str,
+    principal: Principal,
+    role: str,
+    content: str,
+    tool_calls: Sequence[Any] | None = None,
+    cards: Sequence[Any] | None = None,
+    memory: Mapping[str, Any] | None = None,
+) -> Message:
+    """Number and add one message; with `memory`, replace the conversation's memory in the
+    same UPDATE."""
+    if role not in MESSAGE_ROLES:
+        raise InvalidInput(f"message role {role!r}: expected one of {', '.join(MESSAGE_ROLES)}")
+    now = utc_now()
+    where = {"b_id": conversation_id, "b_owner": principal.key_id, "b_now": now}
+    if memory is None:
+        seq = session.execute(_NEXT_SEQ, where).scalar()
+    else:
+        seq = session.execute(_NEXT_SEQ_AND_MEMORY, where | {"b_memory": jsonable(memory)}).scalar()
+    if seq is None:
+        raise _not_found(conversation_id)
+    message = Message(
+        seq=seq,
+        role=role,
+        content=clean_text(content),
+        tool_calls=jsonable(list(tool_calls or [])),
+        cards=jsonable(list(cards or [])),
+        created_at=now,
+    )
+    session.execute(
+        _ADD_MESSAGE,
+        {
+            "conversation_id": conversation_id,
+            "seq": seq,
+            "role": message.role,
+            "content": message.content,
+            "tool_calls": message.tool_calls,
+            "cards": message.cards,
+            "created_at": now,
+        },
+    )
+    return message
+
+
+def _memory(session: Session, principal: Principal, conversation_id: str) -> dict[str, Any]:
+    found = session.execute(_MEMORY, {"b_id": conversation_id, "b_owner": principal.key_id})
+    memory = found.first()
+    if memory is None:
+        raise _not_found(conversation_id)
+    return dict(memory.memory or {})
+
+
+def _check_memory(memory: object) -> None:
+    if not isinstance(memory, Mapping):
+        raise InvalidInput(f"conversation memory must be a mapping, not {type(memory).__name__}")
+
+
 def _owned(conversation_id: str, principal: Principal) -> ColumnElement[bool]:
-    return (ConversationRow.id == conversation_id) & (
-        ConversationRow.owner_key_id == principal.key_id
+    return (CONVERSATIONS.c.id == conversation_id) & (
+        CONVERSATIONS.c.owner_key_id == principal.key_id
     )
 
 

@@ -156,6 +156,33 @@ def test_every_tool_call_is_audited(client: TestClient, keys: dict[Role, str]) -
     assert ok.rows > 0
 
 
+def test_a_turn_that_breaks_off_still_audits_its_tool_call(
+    client: TestClient, keys: dict[Role, str]
+) -> None:
+    """A turn writes its answer and audit rows together at its end; a client that leaves the
+    stream after the tool ran must not take the audit row with it."""
+    from assistant.chat.service import start_turn
+    from assistant.persistence import authenticate, recent
+
+    found = client.app.state.services  # type: ignore[attr-defined]
+    caller = authenticate(found.db, keys["operator"])
+    assert caller is not None
+    turn = start_turn(found.chat, caller, QUESTIONS["at_risk_customers"], None)
+    events = turn.events()
+    kinds = []
+    for event in events:
+        kinds.append(event.kind)
+        if event.kind == "tool_finished":
+            break
+    events.close()  # what the server does when the stream's client goes away
+    assert kinds == ["conversation", "tool_started", "tool_finished"]
+    [entry] = [e for e in recent(found.db) if e.conversation_id == turn.conversation_id]
+    assert (entry.tool, entry.outcome) == ("at_risk_customers", "ok") and entry.rows > 0
+    # The answer never went out, so it is not in the history either.
+    history = found.chat.conversations.history(caller, turn.conversation_id)
+    assert [m.role for m in history.messages] == ["user"]
+
+
 def test_the_llm_picks_the_tool_when_the_router_cannot_tell(
     client: TestClient, keys: dict[Role, str], model: ScriptedChatModel
 ) -> None:

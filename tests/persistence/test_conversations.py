@@ -5,8 +5,10 @@ from datetime import date
 
 import numpy as np
 import pytest
+from sqlalchemy.exc import IntegrityError
 
-from assistant.persistence import AppDatabase, ConversationStore
+from assistant.persistence import AppDatabase, ConversationStore, recent
+from assistant.persistence.audit import INSERT, audit_row
 from commerce.errors import InvalidInput, NotFound
 from tests.persistence.factories import make_principal
 
@@ -48,7 +50,8 @@ def test_another_keys_conversation_is_indistinguishable_from_none(db: AppDatabas
         "history": lambda c: store.history(bob, c),
         "append": lambda c: store.append(c, bob, "user", "hi"),
         "memory": lambda c: store.memory(bob, c),
-        "save_memory": lambda c: store.save_memory(bob, c, {"x": 1}),
+        "open_turn": lambda c: store.open_turn(bob, c, "hi"),
+        "close_turn": lambda c: store.close_turn(bob, c, "hi", [], [], {"x": 1}),
     }
     for name, attempt in attempts.items():
         with pytest.raises(NotFound) as theirs:
@@ -77,13 +80,40 @@ def test_list_is_newest_first_and_pages(db: AppDatabase) -> None:
 def test_memory_round_trips(db: AppDatabase) -> None:
     store = ConversationStore(db)
     ana = make_principal(db)
-    cid = store.start(ana, "profile of C42")
-    assert store.memory(ana, cid) == {}
-    memory = {"customer_id": "C42", "last_tool": "customer_profile", "seen": ["C1", "C42"]}
-    store.save_memory(ana, cid, memory)
-    assert store.memory(ana, cid) == memory
-    store.save_memory(ana, cid, {"segment": "At risk"})
+    cid, memory = store.open_turn(ana, None, "profile of C42")
+    assert memory == {}
+    remembered = {"customer_id": "C42", "last_tool": "customer_profile", "seen": ["C1", "C42"]}
+    store.close_turn(ana, cid, "C42 has 3 orders.", [], [], remembered)
+    assert store.open_turn(ana, cid, "and their reviews?") == (cid, remembered)
+    store.close_turn(ana, cid, "Two reviews.", [], [], {"segment": "At risk"})
     assert store.memory(ana, cid) == {"segment": "At risk"}
+    with pytest.raises(InvalidInput, match="mapping"):
+        store.close_turn(ana, cid, "x", [], [], ["not", "a", "mapping"])  # type: ignore[arg-type]
+
+
+def test_a_turn_is_two_writes_and_the_second_is_all_or_nothing(db: AppDatabase) -> None:
+    store = ConversationStore(db)
+    ana, bo = make_principal(db), make_principal(db, name="bo")
+    cid, _ = store.open_turn(ana, None, "who is about to leave?")
+    assert [(m.seq, m.role) for m in store.history(ana, cid).messages] == [(1, "user")]
+    row = audit_row(ana, "at_risk_customers", {"limit": 5}, 5, "ok", conversation_id=cid)
+    broken = dict(row, outcome=None)  # NOT NULL: the INSERT fails inside the transaction
+    with pytest.raises(IntegrityError):
+        store.close_turn(ana, cid, "Five customers.", [], [], {"n": 1}, also=[(INSERT, [broken])])
+    assert len(store.history(ana, cid).messages) == 1 and store.memory(ana, cid) == {}
+    assert recent(db) == []
+    store.close_turn(ana, cid, "Five customers.", [], [], {"n": 1}, also=[(INSERT, [row])])
+    history = store.history(ana, cid)
+    assert [(m.seq, m.role) for m in history.messages] == [(1, "user"), (2, "assistant")]
+    assert store.memory(ana, cid) == {"n": 1}
+    [entry] = recent(db)
+    assert (entry.tool, entry.rows, entry.conversation_id) == ("at_risk_customers", 5, cid)
+    # Someone else's conversation, or none: nothing is written.
+    with pytest.raises(NotFound):
+        store.open_turn(bo, cid, "let me in")
+    with pytest.raises(NotFound):
+        store.close_turn(bo, cid, "x", [], [], {}, also=[(INSERT, [row])])
+    assert len(store.history(ana, cid).messages) == 2 and len(recent(db)) == 1
 
 
 def test_odd_values_are_stored_as_plain_json(db: AppDatabase) -> None:
@@ -122,8 +152,7 @@ def test_history_survives_a_restart(database_url: str) -> None:
     store = ConversationStore(db)
     cid = store.start(ana, "remember me")
     store.append(cid, ana, "user", "remember me")
-    store.append(cid, ana, "assistant", "I will.", [{"name": "model_report"}])
-    store.save_memory(ana, cid, {"customer_id": "C7"})
+    store.close_turn(ana, cid, "I will.", [{"name": "model_report"}], [], {"customer_id": "C7"})
     before = store.history(ana, cid)
     db.close()
 
