@@ -10,14 +10,20 @@ one rename, so a failed or interrupted ingest leaves the previous store as it wa
 
 Events grow the store (`grow`): the new version's folder hard-links every table that did not
 change and writes only the changed ones, so a version costs the changed tables, not the store.
+
+Whatever changes the store or what is built from it (the events worker, ingest, score, index
+build) holds the workspace's write lock (`Workspace.lock`), so none builds on a store another
+process is replacing.
 """
 
+import fcntl
 import itertools
 import os
 import shutil
 import time
 import uuid
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -79,6 +85,9 @@ class Store:
         return frame
 
 
+LOCK_FILE = ".write.lock"
+
+
 class Workspace:
     """Paths under RETAIN_HOME and the one way to replace the store."""
 
@@ -98,6 +107,24 @@ class Workspace:
         path = self.home / name
         path.mkdir(parents=True, exist_ok=True)
         return path
+
+    @contextmanager
+    def lock(self, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        """Hold the workspace's write lock (an advisory lock on a file, released if the
+        process dies). Blocks while another holder works; `waiting` is called first then, so
+        a command can say why it stands still."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        with (self.home / LOCK_FILE).open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def has_store(self) -> bool:
         return (self.store_link / "manifest.json").is_file()

@@ -22,6 +22,14 @@ def fail(error: RetainError) -> NoReturn:
     raise typer.Exit(code=2)
 
 
+def say_waiting() -> None:
+    """What a command prints while another process holds the workspace's write lock."""
+    err.print(
+        "Another Retain process (the events worker, or an ingest, score or index build) is "
+        "changing this workspace: waiting for it to finish…"
+    )
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
 

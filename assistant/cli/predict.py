@@ -7,7 +7,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from assistant.cli.console import err, fail, out, print_json, steps
+from assistant.cli.console import err, fail, out, print_json, say_waiting, steps
 from assistant.settings import Settings
 from commerce.datasets import load_cdnow
 from commerce.errors import InvalidInput, RetainError
@@ -131,8 +131,9 @@ def score_command(
         if if_missing and latest_scores(Workspace(settings.home)) is not None:
             out.print("The current store is already scored; kept the scores.")
             return
-        with steps("Scoring", enabled=not as_json):
-            path = score_store(Workspace(settings.home), model, settings.device)
+        workspace = Workspace(settings.home)
+        with workspace.lock(say_waiting), steps("Scoring", enabled=not as_json):
+            path = score_store(workspace, model, settings.device)
     except RetainError as error:
         fail(error)
     scores = pd.read_parquet(path)

@@ -17,7 +17,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from assistant.cli.console import err, fail, out, print_json
+from assistant.cli.console import err, fail, out, print_json, say_waiting
 from assistant.settings import Settings
 from assistant.tools.data import StoreData
 from assistant.tools.indexes import customer_index, features_now
@@ -65,20 +65,8 @@ def build_command(
             err.print(message)
 
     try:
-        store = workspace.store()
-        summary: dict[str, object] = {"store_version": store.version}
-        if store.has("reviews"):
-            embedder = make_embedder(progress=not as_json and err.is_terminal)
-            result = build_review_index(workspace, embedder, full=full, progress=say)
-            summary["reviews"] = result.to_dict()
-        else:
-            summary["reviews"] = None
-            say("the store has no reviews table: only the customer index is built")
-        say("indexing customers' behaviour")
-        customers = CustomerIndex.build(_customer_features(workspace))
-        save_customer_index(workspace, customers, store.version)
-        summary["customers"] = len(customers.features)
-        summary["recommender"] = _build_recommender(workspace, full, as_json, say)
+        with workspace.lock(say_waiting):
+            summary = _build_indexes(workspace, full, as_json, say)
     except RetainError as error:
         fail(error)
     if as_json:
@@ -90,6 +78,27 @@ def build_command(
                   f"{reviews['total']:,} indexed; {reviews['reason']})")  # fmt: skip
     out.print(f"Customers: {summary['customers']:,} indexed")
     out.print(f"Recommender: {summary['recommender']}")
+
+
+def _build_indexes(
+    workspace: Workspace, full: bool, as_json: bool, say: Callable[[str], None]
+) -> dict[str, object]:
+    """Build the review index, the customer index and the recommender; what each did."""
+    store = workspace.store()
+    summary: dict[str, object] = {"store_version": store.version}
+    if store.has("reviews"):
+        embedder = make_embedder(progress=not as_json and err.is_terminal)
+        result = build_review_index(workspace, embedder, full=full, progress=say)
+        summary["reviews"] = result.to_dict()
+    else:
+        summary["reviews"] = None
+        say("the store has no reviews table: only the customer index is built")
+    say("indexing customers' behaviour")
+    customers = CustomerIndex.build(_customer_features(workspace))
+    save_customer_index(workspace, customers, store.version)
+    summary["customers"] = len(customers.features)
+    summary["recommender"] = _build_recommender(workspace, full, as_json, say)
+    return summary
 
 
 def _build_recommender(

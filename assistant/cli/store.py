@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from assistant.cli.console import fail, out, print_json, steps
+from assistant.cli.console import fail, out, print_json, say_waiting, steps
 from assistant.settings import Settings
 from assistant.status import workspace_status
 from commerce.errors import RetainError
@@ -59,8 +59,9 @@ def ingest_command(
         request = IngestRequest(
             {t: Source(p, encoding, sep) for t, p in files.items() if p is not None}, column_map
         )
-        with steps("Ingesting", enabled=not as_json) as progress:
-            result = ingest(Workspace(settings.home), request, progress=progress)
+        workspace = Workspace(settings.home)
+        with workspace.lock(say_waiting), steps("Ingesting", enabled=not as_json) as progress:
+            result = ingest(workspace, request, progress=progress)
     except RetainError as error:
         fail(error)
     if as_json:

@@ -16,11 +16,9 @@ the retry takes exactly those, and re-scoring starts again from the scores the f
 from (kept beside the new ones): the listeners still see what the events changed.
 """
 
-import fcntl
 import logging
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,19 +44,6 @@ from retrieval.sentiment import SentimentHead, analyse, label_of
 
 logger = logging.getLogger("retain.events")
 Step = Callable[[str], None]  # called after each step by name: tests inject crashes here
-LOCK_FILE = ".events.lock"
-
-
-@contextmanager
-def workspace_lock(home: Path) -> Iterator[None]:
-    """Hold the workspace's events lock (blocks while another process applies)."""
-    home.mkdir(parents=True, exist_ok=True)
-    with (home / LOCK_FILE).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @dataclass
@@ -81,7 +66,7 @@ class Applier:
 
     def apply_pending(self, limit: int) -> AppliedBatch | None:
         """Apply up to `limit` pending events, oldest first; None when none were pending."""
-        with workspace_lock(self.workspace.home):
+        with self.workspace.lock():
             logged = log.pending(self.db, limit)
             if not logged:
                 return None

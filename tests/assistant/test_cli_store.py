@@ -1,12 +1,17 @@
 """The CLI as a person or a script uses it: exit codes, messages, JSON."""
 
 import json
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli import app, console
+from assistant.cli import store as store_cli
 from commerce.datasets import cdnow_master_path
+from commerce.workspace import Workspace
 from tests.factories import make_orders, write_csv
 
 runner = CliRunner()
@@ -58,3 +63,35 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, command)
         assert result.exit_code == 0, command
         assert "Usage" in result.stdout
+
+
+def test_ingest_waits_for_the_workspace_lock_and_says_so(
+    retain_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command that changes the store waits while another process (the events worker)
+    holds the workspace's write lock, says so, and goes on once it is released."""
+    orders = write_csv(make_orders(), tmp_path / "orders.csv")
+    held, waiting = threading.Event(), threading.Event()
+    released_at: list[float] = []
+
+    def worker() -> None:  # stands in for the events worker of a running server
+        with Workspace(retain_home).lock():
+            held.set()
+            waiting.wait(30)  # the command is waiting now
+            released_at.append(time.monotonic())
+
+    def say_waiting() -> None:
+        console.say_waiting()
+        waiting.set()
+
+    monkeypatch.setattr(store_cli, "say_waiting", say_waiting)
+    thread = threading.Thread(target=worker)
+    thread.start()
+    held.wait(30)
+    result = runner.invoke(app, ["ingest", "--orders", str(orders), "--json"])
+    finished_at = time.monotonic()
+    thread.join(30)
+    assert result.exit_code == 0, result.output
+    assert "waiting for it to finish" in result.stderr
+    assert released_at and released_at[0] <= finished_at
+    assert Workspace(retain_home).has_store()
