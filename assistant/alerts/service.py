@@ -94,6 +94,10 @@ class AlertService:
         """The alerts `role` sees, newest first."""
         return self.store.list(state, role, limit, offset)
 
+    def count(self, role: Role, state: StateFilter = "open") -> int:
+        """How many alerts `role` sees in `state`."""
+        return self.store.count(state, role)
+
     def get(self, alert_id: int, role: Role) -> Alert:
         return self.store.get(alert_id, role)
 

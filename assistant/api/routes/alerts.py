@@ -10,7 +10,7 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Path, Query
+from fastapi import APIRouter, Depends, Header, Path, Query, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -41,12 +41,16 @@ AlertsDep = Annotated[AlertService, Depends(alert_service)]
 
 @router.get("", summary="Alerts the caller's role sees, newest first")
 def list_alerts(
+    response: Response,
     caller: PrincipalDep,
     alerts: AlertsDep,
     state: Annotated[StateFilter, Query(description="open, acknowledged or all")] = "open",
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[dict[str, Any]]:
+    """A page of alerts; the X-Total-Count header says how many there are in all, so a client
+    knows whether to ask for the next page."""
+    response.headers["X-Total-Count"] = str(alerts.count(caller.role, state))
     return [_shown(a, caller.role) for a in alerts.list(caller.role, state, limit, offset)]
 
 
