@@ -101,7 +101,7 @@ def build_services(
     router = make_router(data, shared_embedder)
     alerts = AlertService(db, settings, lambda: data.segment_frame()["segment"])
     # New reviews join the review index: its vectors are the bare embedder's.
-    events = EventService(settings, db, lambda: raw_embedder, data.workspace)
+    events = EventService(settings, db, lambda: raw_embedder, data.workspace, readers=data)
     events.listeners.append(alerts.on_applied)
     chat = ChatDeps(
         settings=settings,

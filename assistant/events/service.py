@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 from assistant.events import log
 from assistant.events.apply import Applier
@@ -38,6 +38,15 @@ class BatchTooLarge(InvalidInput):
     status_code = 413
 
 
+class Readers(Protocol):
+    """What serves the store to requests (assistant.tools.data.StoreData): held while an
+    application changes the store, refreshed after it, so requests never wait for a reload."""
+
+    def hold(self) -> None: ...
+
+    def refresh(self) -> None: ...
+
+
 class EventService:
     """Events in (submit), the store grown and re-scored (apply), listeners told."""
 
@@ -47,8 +56,10 @@ class EventService:
         db: AppDatabase,
         embedder: Callable[[], Embedder],
         workspace: Workspace | None = None,
+        readers: Readers | None = None,
     ) -> None:
         self.settings = settings
+        self.readers = readers
         self.db = db
         self.workspace = workspace or Workspace(settings.home)
         self.applier = Applier(
@@ -99,7 +110,13 @@ class EventService:
         """Apply what is pending (up to RETAIN_EVENTS_APPLY_MAX events) and tell the listeners;
         None when nothing was pending."""
         with self._apply_lock:  # held while the listeners run: they see batches in order
-            batch = self.applier.apply_pending(self.settings.events_apply_max)
+            if self.readers is not None:
+                self.readers.hold()
+            try:
+                batch = self.applier.apply_pending(self.settings.events_apply_max)
+            finally:
+                if self.readers is not None:
+                    self.readers.refresh()  # before the listeners: they read the new version
             if batch is not None:
                 logger.info("events applied", extra=batch.summary())
                 self._tell(batch)

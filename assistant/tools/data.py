@@ -6,8 +6,14 @@ version, new scores, a new model, a rebuilt index. A change is noticed by a few 
 request, and only the parts that depend on it load again. Each part loads under its own lock,
 so a slow one (a forecast) never holds up a fast one (a profile), and concurrent first requests
 load a part once. Failures (no scores, no index) are remembered too, until the artifact appears.
+
+While the events worker grows the store it holds the data (`hold`), and requests keep getting
+the parts already loaded, of the version before; `refresh` then loads the new version's parts
+in the worker's thread and hands them over. A chat never waits seconds for a reload because
+events arrived: the events worker pays for it, between two versions that both exist.
 """
 
+import contextlib
 import copy
 import json
 import os
@@ -69,6 +75,9 @@ class _Part:
     signature: Hashable
     value: Any = None
     error: RetainError | None = None
+    # How to load it again (for refresh): what it depends on and its loader.
+    on: tuple[Dependency, ...] = ()
+    load: Callable[[], Any] | None = None
 
 
 class StoreData:
@@ -81,6 +90,8 @@ class StoreData:
         self._memo: OrderedDict[str, _Part] = OrderedDict()
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._held = False
+        self._refreshing = threading.local()  # set in the thread that runs refresh()
 
     # ---- what each part depends on ------------------------------------------------------
 
@@ -111,14 +122,39 @@ class StoreData:
         signature = self._signature(on)
         part = self._parts.get(name)
         if part is None or part.signature != signature:
+            if part is not None and part.error is None and self._serving_held():
+                return cast(T, part.value)  # the version before, until refresh() is done
             with self._guard:
                 lock = self._locks.setdefault(name, threading.Lock())
             with lock:
                 part = self._parts.get(name)
                 if part is None or part.signature != signature:
                     part = _load(signature, load)
+                    part.on, part.load = on, load
                     self._parts[name] = part
         return cast(T, _value(part))
+
+    def hold(self) -> None:
+        """Keep answering from the parts loaded now, whatever changes in the workspace, until
+        `refresh` (the events worker calls this before it grows the store)."""
+        self._held = True
+
+    def refresh(self) -> None:
+        """Load every part loaded so far again if the workspace moved on, in this thread,
+        then answer from the new parts; ends `hold`."""
+        self._refreshing.active = True
+        try:
+            for name, part in list(self._parts.items()):
+                # A part that fails keeps its error, raised to whoever asks for it.
+                if part.load is not None:
+                    with contextlib.suppress(RetainError):
+                        self._get(name, part.on, part.load)
+        finally:
+            self._refreshing.active = False
+            self._held = False
+
+    def _serving_held(self) -> bool:
+        return self._held and not getattr(self._refreshing, "active", False)
 
     def memo(self, key: str, on: tuple[Dependency, ...], compute: Callable[[], T]) -> T:
         """A computed answer (a plan, a forecast) kept until what it depends on changes; the
@@ -144,8 +180,10 @@ class StoreData:
 
     def store(self) -> Store:
         """The current store (NotFound with what to run when there is none)."""
-        target = self._store_target()
-        return self._get("store", ("store",), lambda: Store(self.workspace.home / target))
+        # The link is read inside the loader, so refresh() loading it again reads it anew.
+        return self._get(
+            "store", ("store",), lambda: Store(self.workspace.home / self._store_target())
+        )
 
     def history(self) -> History:
         return self._get("history", ("store",), lambda: from_store(self.store()))

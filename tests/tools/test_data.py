@@ -72,6 +72,40 @@ def test_a_new_store_version_is_picked_up(home_copy: Path, tmp_path: Path) -> No
         data.customers().resolve("00042")
 
 
+def test_held_data_answers_from_the_version_before_until_refreshed(
+    home_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the events worker changes the store, requests get the parts already loaded
+    (no reload on their time); refresh() loads the new version in its own thread."""
+    data = _data(home_copy)
+    before = data.customers()
+    data.scores()
+    data.hold()
+    orders = pd.DataFrame(
+        {"order_id": ["n1"], "customer_id": ["z1"], "ts": ["2025-01-01"], "amount": [5.0]}
+    )
+    orders.to_csv(tmp_path / "orders.csv", index=False)
+    ingest(Workspace(home_copy), IngestRequest({"orders": Source(tmp_path / "orders.csv")}))
+    loads: list[Store] = []
+
+    def counting(store: Store) -> Customers:
+        loads.append(store)
+        return Customers(store)
+
+    monkeypatch.setattr(data_module, "Customers", counting)
+    asked: list[Customers] = []
+    thread = threading.Thread(target=lambda: asked.append(data.customers()))
+    thread.start()
+    thread.join()
+    assert asked == [before] and data.scores() is not None and loads == []
+    data.refresh()
+    assert len(loads) == 1 and data.customers().ids == {"z1"}
+    assert data.scores() is None  # the scores were of the old store
+    # No longer held: the next change is picked up by the request that notices it.
+    ingest(Workspace(home_copy), IngestRequest({"orders": Source(tmp_path / "orders.csv")}))
+    assert data.customers() is not asked[0]
+
+
 def test_scores_and_index_that_appear_later_are_used(home_copy: Path, tmp_path: Path) -> None:
     shutil.move(home_copy / "scores", tmp_path / "scores")
     shutil.move(home_copy / "index" / "reviews", tmp_path / "reviews")

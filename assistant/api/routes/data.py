@@ -1,7 +1,10 @@
 """Read endpoints for the web page and scripts: customers, one customer, products, segments.
 
 Each runs the same tool the chat would (so roles, redaction and the audit log apply alike)
-and returns plain JSON lists whose rows carry `customer_id`, `product_id` or `name`.
+and returns plain JSON lists whose rows carry `customer_id`, `product_id` or `name`. The one
+exception is /customers: a page of the web table wants every row of the ranking with contacts
+and an at-risk filter, more than the chat's at_risk_customers answer carries, so it reads the
+scores itself and applies that tool's role check, redaction and audit row.
 """
 
 from typing import Annotated, Any
@@ -42,7 +45,8 @@ def customers(
     for row in rows:
         row["segment"] = segment_of.get(row["customer_id"])
         row |= contacts.get(row["customer_id"], {})
-    _audit(found, caller, "at_risk_customers", {"segment": segment, "limit": limit}, len(rows))
+    arguments = {"segment": segment, "limit": limit, "at_risk": at_risk}
+    _audit(found, caller, "at_risk_customers", arguments, len(rows))
     shown: list[dict[str, Any]] = redact(rows, caller.role)
     return shown
 
