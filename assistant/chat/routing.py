@@ -34,7 +34,16 @@ class StoreRouter:
 
     def current(self) -> Router:
         version = self.data.store().version
-        with self._lock:
+        router = self._router
+        if router is not None and version == self._version:
+            return router
+        # One thread checks the new version (and rebuilds when its customers or segments
+        # changed, as events adding customers do); the others route with the router they have
+        # rather than wait for it.
+        if not self._lock.acquire(blocking=router is None):
+            assert router is not None
+            return router
+        try:
             if self._router is None or version != self._version:
                 vocabulary = Vocabulary.from_store(
                     self.data.segments().names, self.data.customers().ids
@@ -43,6 +52,8 @@ class StoreRouter:
                     self._router = Router(self.embedder, vocabulary, tools=CATALOGUE)
                 self._version = version
             return self._router
+        finally:
+            self._lock.release()
 
     def __call__(self, message: str, memory: Memory, caller: Principal) -> Route:
         return self.current().route(message, memory, caller.role)

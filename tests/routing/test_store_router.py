@@ -1,0 +1,78 @@
+"""StoreRouter: a router per store vocabulary, rebuilt by one thread while the others keep
+routing with the one they have."""
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from assistant.chat import routing as chat_routing
+from assistant.chat.routing import StoreRouter
+from assistant.routing.vocabulary import Vocabulary
+
+
+@dataclass
+class FakeData:
+    """What StoreRouter reads of StoreData: the store's version, segments and customer ids."""
+
+    version: str = "v1"
+    ids: tuple[str, ...] = ("00001", "00002")
+    names: tuple[str, ...] = ("Champions", "Lost")
+
+    def store(self) -> Any:
+        return type("S", (), {"version": self.version})()
+
+    def segments(self) -> Any:
+        return type("G", (), {"names": self.names})()
+
+    def customers(self) -> Any:
+        return type("C", (), {"ids": self.ids})()
+
+
+@dataclass
+class SlowRouter:
+    """Stands in for Router: building one waits until the test lets it finish."""
+
+    embedder: Any
+    vocabulary: Vocabulary
+    tools: Any = None
+
+
+def test_one_thread_rebuilds_and_the_others_keep_routing(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+    building = threading.Event()
+    built: list[Vocabulary] = []
+
+    def make(embedder: Any, vocabulary: Vocabulary, tools: Any = None) -> SlowRouter:
+        built.append(vocabulary)
+        if len(built) > 1:  # the rebuild after the first
+            building.set()
+            assert release.wait(10)
+        return SlowRouter(embedder, vocabulary, tools)
+
+    monkeypatch.setattr(chat_routing, "Router", make)
+    data = FakeData()
+    router = StoreRouter(data, embedder=None)  # type: ignore[arg-type]
+    first = router.current()
+    assert first.vocabulary.id_width == 5 and router.current() is first
+
+    data.version = "v2"  # same vocabulary: no rebuild
+    assert router.current() is first and len(built) == 1
+
+    data.version, data.ids = "v3", ("00001", "new-customer")  # ids no longer all digits
+    got: list[Any] = []
+    rebuilding = threading.Thread(target=lambda: got.append(router.current()))
+    rebuilding.start()
+    assert building.wait(10)
+    meanwhile: list[Any] = []
+    other = threading.Thread(target=lambda: meanwhile.append(router.current()))
+    other.start()
+    other.join(5)
+    answered = list(meanwhile)  # what it got while the rebuild was still running
+    release.set()
+    other.join(10)
+    assert answered == [first]  # not held up by the rebuild
+    rebuilding.join(10)
+    assert got[0] is not first and got[0].vocabulary.id_width is None
+    assert router.current() is got[0] and len(built) == 2
