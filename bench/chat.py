@@ -69,14 +69,14 @@ def main() -> None:
             [sys.executable, "-m", "assistant.cli", "keys", "create", "--role", "admin",
              "--name", "bench"], env=env, capture_output=True, text=True, check=True,
         ).stdout.strip()  # fmt: skip
-        port = _free_port()
+        port = free_port()
         log = Path(scratch) / "server.log"
-        server = _start(env, port, log)
+        server = start_server(env, port, log)
         url = f"http://127.0.0.1:{port}"
         try:
-            _wait_ready(url, server, log)
+            wait_ready(url, server, log)
             headers = {"Authorization": f"Bearer {key}"}
-            _wait_idle(server.pid)
+            wait_idle(server.pid)
             rows += load_rows(port, headers, args.clients, args.requests, tuple(args.think))
             if not args.no_draft:
                 rows += _draft(url, headers, args.draft_customer)
@@ -177,7 +177,7 @@ def _draft(url: str, headers: dict[str, str], customer: str) -> list[tuple[str, 
     ]
 
 
-def _wait_idle(pid: int, quiet: float = 0.05, timeout_s: float = 600) -> None:
+def wait_idle(pid: int, quiet: float = 0.05, timeout_s: float = 600) -> None:
     """Wait until the server process uses under `quiet` of a core for two seconds: it warms
     forecasts in the background after it is ready, and that would be measured as latency."""
     stat = Path(f"/proc/{pid}/stat")
@@ -198,14 +198,16 @@ def _wait_idle(pid: int, quiet: float = 0.05, timeout_s: float = 600) -> None:
             return
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
 
 
-def _start(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+    """`retain serve` on `port` with `env`, its output into `log`."""
     sink = log.open("wb")
     return subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
@@ -213,7 +215,8 @@ def _start(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]
     )  # fmt: skip
 
 
-def _wait_ready(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+def wait_ready(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    """Wait until /readyz answers 200; exit with the log's tail if the server stops."""
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if server.poll() is not None:
