@@ -60,15 +60,8 @@ def main() -> None:
     rows: list[tuple[str, str]] = []
     rows += routing_rows()
     with tempfile.TemporaryDirectory() as scratch:
-        env = os.environ | {
-            "RETAIN_HOME": str(args.home),
-            "RETAIN_DATABASE_URL": f"sqlite:///{scratch}/app.db",
-            "RETAIN_RATE_LIMIT_PER_MINUTE": "1000000",
-        }
-        key = subprocess.run(
-            [sys.executable, "-m", "assistant.cli", "keys", "create", "--role", "admin",
-             "--name", "bench"], env=env, capture_output=True, text=True, check=True,
-        ).stdout.strip()  # fmt: skip
+        env = server_env(args.home, Path(scratch) / "app.db")
+        key = admin_key(env)
         port = free_port()
         log = Path(scratch) / "server.log"
         server = start_server(env, port, log)
@@ -196,6 +189,25 @@ def wait_idle(pid: int, quiet: float = 0.05, timeout_s: float = 600) -> None:
         time.sleep(2)
         if cpu_s() - before < 2 * quiet:
             return
+
+
+def server_env(home: Path, database: Path, **more: str) -> dict[str, str]:
+    """The environment of a bench server: `home` as RETAIN_HOME, its own app database (the
+    workspace's keys and history stay untouched), no rate limit, and `more` settings."""
+    return os.environ | {
+        "RETAIN_HOME": str(home),
+        "RETAIN_DATABASE_URL": f"sqlite:///{database}",
+        "RETAIN_RATE_LIMIT_PER_MINUTE": "1000000",
+        **more,
+    }
+
+
+def admin_key(env: dict[str, str]) -> str:
+    """A new admin key in the app database that `env` names."""
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "keys", "create", "--role", "admin",
+         "--name", "bench"], env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
 
 
 def free_port() -> int:

@@ -12,10 +12,7 @@ the users are answered.
 """
 
 import argparse
-import os
 import signal
-import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -23,7 +20,15 @@ from typing import Any
 
 import httpx
 
-from bench.chat import FAST_QUESTIONS, free_port, start_server, wait_idle, wait_ready
+from bench.chat import (
+    FAST_QUESTIONS,
+    admin_key,
+    free_port,
+    server_env,
+    start_server,
+    wait_idle,
+    wait_ready,
+)
 from bench.events import Synthetic, copy_workspace
 from bench.load import LoadResult, run_load
 from commerce.workspace import Workspace
@@ -41,16 +46,8 @@ def main() -> None:
     args = parser.parse_args()
 
     copy_workspace(args.source, args.home)
-    env = os.environ | {
-        "RETAIN_HOME": str(args.home),
-        "RETAIN_DATABASE_URL": f"sqlite:///{args.home}/bench-app.db",
-        "RETAIN_RATE_LIMIT_PER_MINUTE": "1000000",
-        "RETAIN_EVENTS_POLL_S": "1",
-    }
-    key = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "keys", "create", "--role", "admin",
-         "--name", "bench"], env=env, capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
+    env = server_env(args.home, args.home / "bench-app.db", RETAIN_EVENTS_POLL_S="1")
+    key = admin_key(env)
     port = free_port()
     log = args.home / "server.log"
     server = start_server(env, port, log)
