@@ -64,13 +64,13 @@ class AlertStore:
         _check_page(limit, offset)
         query = _visible(select(AlertRow), role, state)
         query = query.order_by(AlertRow.id.desc()).limit(limit).offset(offset)
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             return [_alert(row) for row in session.scalars(query)]
 
     def count(self, state: StateFilter = "open", role: Role = "admin") -> int:
         """How many alerts `role` sees in `state`."""
         query = _visible(select(func.count()).select_from(AlertRow), role, state)
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             return int(session.scalar(query) or 0)
 
     def get(self, alert_id: int, role: Role = "admin") -> Alert:
@@ -78,7 +78,7 @@ class AlertStore:
         message, so an id reveals nothing)."""
         if not 1 <= alert_id <= MAX_ALERT_ID:  # beyond the INTEGER column: PostgreSQL refuses
             raise _not_found(alert_id)
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             row = session.scalar(_visible(select(AlertRow), role, "all").where(_id(alert_id)))
             if row is None:
                 raise _not_found(alert_id)
@@ -97,7 +97,7 @@ class AlertStore:
             raise InvalidInput("name a customer or a segment")
         query = _visible(select(AlertRow), role, "all").where(subject)
         query = query.order_by((AlertRow.state == "open").desc(), AlertRow.id.desc()).limit(1)
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             row = session.scalar(query)
             if row is None:
                 raise NotFound(f"no alert about {about}; ask “any new alerts?” to list them")
@@ -110,7 +110,7 @@ class AlertStore:
         _check_page(limit, 0)
         after_id = min(max(after_id, 0), MAX_ALERT_ID)
         query = _visible(select(AlertRow), role, "open").where(AlertRow.id > after_id)
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             rows = session.scalars(query.order_by(AlertRow.id).limit(limit))
             return [_alert(row) for row in rows]
 

@@ -131,7 +131,7 @@ class WebhookSender:
             .order_by(WebhookDeliveryRow.id)
             .limit(BATCH)
         )
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             due = list(session.scalars(query))
         tried = 0
         for delivery_id in due:
@@ -143,7 +143,7 @@ class WebhookSender:
     def delivery(self, alert_id: int) -> Delivery | None:
         """The delivery of one alert, if it has one."""
         query = select(WebhookDeliveryRow).where(WebhookDeliveryRow.alert_id == alert_id)
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             row = session.scalar(query)
             return None if row is None else _delivery(row)
 
@@ -162,7 +162,7 @@ class WebhookSender:
         query = select(func.min(WebhookDeliveryRow.next_attempt_at)).where(
             WebhookDeliveryRow.state == "pending"
         )
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             first = session.scalar(query)
         if first is None:
             return POLL_S

@@ -64,7 +64,7 @@ def known_ids(db: AppDatabase, event_ids: Sequence[str]) -> set[str]:
     """Which of these event ids the log already holds."""
     found: set[str] = set()
     wanted = sorted(set(event_ids))
-    with db.session() as session:
+    with db.read_session() as session:
         for start in range(0, len(wanted), LOOKUP_CHUNK):
             chunk = wanted[start : start + LOOKUP_CHUNK]
             found.update(
@@ -76,7 +76,7 @@ def known_ids(db: AppDatabase, event_ids: Sequence[str]) -> set[str]:
 def pending(db: AppDatabase, limit: int) -> list[LoggedEvent]:
     """The oldest `limit` events not applied yet, in the order they were received."""
     query = select(EventRow).where(EventRow.applied_at.is_(None)).order_by(EventRow.id).limit(limit)
-    with db.session() as session:
+    with db.read_session() as session:
         return [
             LoggedEvent(
                 row.id, row.event_id, row.kind, row.customer_id, dict(row.payload),
@@ -121,7 +121,7 @@ def mark_applied(
 
 def received_times(db: AppDatabase, event_ids: Sequence[str]) -> dict[str, datetime]:
     """When each of these events was received."""
-    with db.session() as session:
+    with db.read_session() as session:
         rows = session.execute(
             select(EventRow.event_id, EventRow.received_at).where(
                 EventRow.event_id.in_(list(event_ids))
@@ -132,7 +132,8 @@ def received_times(db: AppDatabase, event_ids: Sequence[str]) -> dict[str, datet
 
 def log_status(db: AppDatabase) -> dict[str, Any]:
     """Counts (pending, applied, failed) and the last application: when, to which version."""
-    with db.session() as session:
+    # One read session: its counts come from one snapshot, so they add up.
+    with db.read_session() as session:
         waiting = session.scalar(
             select(func.count()).select_from(EventRow).where(EventRow.applied_at.is_(None))
         )

@@ -1,10 +1,11 @@
 """The app database (RETAIN_HOME/app.db or a PostgreSQL URL): API keys, conversations, audit.
 
-db.py             AppDatabase: engine, create_all (schema version), session(), close()
+db.py             AppDatabase: engine, create_all (schema version), session() to write,
+                  read_session() to only read, close()
 tables.py         the ORM tables
 keys.py           create_key, authenticate, list_keys, revoke_key; Principal, KeyInfo
-conversations.py  ConversationStore: open_turn, close_turn (a chat turn's two writes), start,
-                  append, history, list, memory
+conversations.py  ConversationStore: open_turn, close_turn (a chat turn's two writes), history,
+                  list, memory
 audit.py          record, recent; AuditEntry
 """
 

@@ -116,7 +116,7 @@ def recent(db: AppDatabase, limit: int = 50, key_id: int | None = None) -> list[
     query = select(AuditRow).order_by(AuditRow.ts.desc(), AuditRow.id.desc()).limit(limit)
     if key_id is not None:
         query = query.where(AuditRow.key_id == key_id)
-    with db.session() as session:
+    with db.read_session() as session:
         return [_entry(row) for row in session.scalars(query)]
 
 

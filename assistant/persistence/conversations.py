@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, cast
 
 from sqlalchemy import ColumnElement, Executable, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -21,7 +21,6 @@ from assistant.persistence.tables import ConversationRow, MessageRow, utc_now
 from commerce.errors import InvalidInput, NotFound
 
 MessageRole = Literal["user", "assistant"]
-MESSAGE_ROLES: tuple[MessageRole, ...] = get_args(MessageRole)
 MAX_TITLE_CHARS = 80
 MAX_PAGE = 200
 UNTITLED = "New conversation"
@@ -89,33 +88,12 @@ class ConversationStore:
     def __init__(self, db: AppDatabase) -> None:
         self._db = db
 
-    def start(self, principal: Principal, first_message: str) -> str:
-        """Open a conversation titled after `first_message`; return its id.
-
-        The message itself is not stored: append it like every other turn.
-        """
-        with self._db.session() as session:
-            return _add_conversation(session, principal, first_message)
-
-    def append(
-        self,
-        conversation_id: str,
-        principal: Principal,
-        role: str,
-        content: str,
-        tool_calls: Sequence[Any] | None = None,
-        cards: Sequence[Any] | None = None,
-    ) -> Message:
-        """Add a turn at the end of the principal's conversation and return it, numbered."""
-        with self._db.session() as session:
-            return _append(session, conversation_id, principal, role, content, tool_calls, cards)
-
     def open_turn(
         self, principal: Principal, conversation_id: str | None, text: str
     ) -> tuple[str, dict[str, Any]]:
         """A chat turn's first write, in one transaction: start the conversation (when
-        `conversation_id` is None) or read its memory, then append the user's `text`.
-        Returns the conversation's id and memory."""
+        `conversation_id` is None, titled after `text`) or read its memory, then append the
+        user's `text`. Returns the conversation's id and memory."""
         with self._db.session() as session:
             if conversation_id is None:
                 conversation_id, memory = _add_conversation(session, principal, text), {}
@@ -148,7 +126,7 @@ class ConversationStore:
 
     def history(self, principal: Principal, conversation_id: str) -> Conversation:
         """The principal's conversation with every message, in order."""
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             row = session.scalar(select(ConversationRow).where(_owned(conversation_id, principal)))
             if row is None:
                 raise _not_found(conversation_id)
@@ -170,7 +148,7 @@ class ConversationStore:
 
     def memory(self, principal: Principal, conversation_id: str) -> dict[str, Any]:
         """What the router remembered about the conversation (an empty dict at first)."""
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             return _memory(session, principal, conversation_id)
 
     def list(
@@ -181,7 +159,7 @@ class ConversationStore:
             raise InvalidInput(f"limit {limit}: expected 1 to {MAX_PAGE}")
         if offset < 0:
             raise InvalidInput(f"offset {offset}: expected 0 or more")
-        with self._db.session() as session:
+        with self._db.read_session() as session:
             rows = session.scalars(
                 select(ConversationRow)
                 .where(ConversationRow.owner_key_id == principal.key_id)
@@ -211,7 +189,7 @@ _ADD_CONVERSATION = insert(CONVERSATIONS)
 _ADD_MESSAGE = insert(MESSAGES)
 _MEMORY = select(CONVERSATIONS.c.memory).where(_OWNED)
 # Taking the next number: the UPDATE comes first on purpose. It takes the conversation's row
-# lock (PostgreSQL) or the write lock (SQLite) before anything is read, so concurrent appends
+# lock (PostgreSQL) or the write lock (SQLite) before anything is read, so concurrent turns
 # queue up here and each gets the next number, none the same.
 _NEXT_SEQ = (
     update(CONVERSATIONS)
@@ -244,7 +222,7 @@ def _append(
     session: Session,
     conversation_id: str,
     principal: Principal,
-    role: str,
+    role: MessageRole,
     content: str,
     tool_calls: Sequence[Any] | None = None,
     cards: Sequence[Any] | None = None,
@@ -252,8 +230,6 @@ def _append(
 ) -> Message:
     """Number and add one message; with `memory`, replace the conversation's memory in the
     same UPDATE."""
-    if role not in MESSAGE_ROLES:
-        raise InvalidInput(f"message role {role!r}: expected one of {', '.join(MESSAGE_ROLES)}")
     now = utc_now()
     where = {"b_id": conversation_id, "b_owner": principal.key_id, "b_now": now}
     if memory is None:

@@ -104,7 +104,7 @@ def authenticate(db: AppDatabase, token: str) -> Principal | None:
     """
     if not token.startswith(KEY_MARK) or not token.isascii() or len(token) > 200:
         return None
-    with db.session() as session:
+    with db.read_session() as session:
         row = session.execute(_BY_HASH, {"b_hash": hash_key(token)}).first()
         if row is None or row.revoked_at is not None:
             return None
@@ -113,7 +113,7 @@ def authenticate(db: AppDatabase, token: str) -> Principal | None:
 
 def list_keys(db: AppDatabase) -> list[KeyInfo]:
     """Every key, revoked ones included, oldest first."""
-    with db.session() as session:
+    with db.read_session() as session:
         return [_info(row) for row in session.scalars(select(ApiKeyRow).order_by(ApiKeyRow.id))]
 
 

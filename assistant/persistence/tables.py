@@ -72,7 +72,8 @@ class ApiKeyRow(Base):
 
 class ConversationRow(Base):
     """A chat owned by one key. `message_count` doubles as the last sequence number handed out,
-    so appending bumps it with one row-locking UPDATE (see ConversationStore.append)."""
+    so appending a message bumps it with one row-locking UPDATE (see _NEXT_SEQ in
+    conversations.py)."""
 
     __tablename__ = "conversations"
 

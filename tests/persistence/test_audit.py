@@ -12,7 +12,7 @@ from tests.persistence.factories import make_principal
 
 def test_every_outcome_is_logged_newest_first(db: AppDatabase) -> None:
     ops, mia = make_principal(db, "operator", "ops"), make_principal(db, "marketer", "mia")
-    cid = ConversationStore(db).start(ops, "at risk?")
+    cid, _ = ConversationStore(db).open_turn(ops, None, "at risk?")
     record(db, ops, "at_risk_customers", {"limit": 5}, 5, "ok", conversation_id=cid)
     record(db, mia, "plan_budget", {"budget": 5000}, 0, "refused", "marketer may not plan_budget")
     record(db, ops, "customer_profile", {"customer_id": "X"}, 0, "error", "customer 'X' not found")
