@@ -16,19 +16,23 @@ import numpy as np
 import torch
 from faiss.contrib.datasets import SyntheticDataset
 
+from bench.tables import table
 from commerce.datasets import load_food_reviews
 from retrieval.embedder import MiniLMEmbedder
 from retrieval.vectors import VectorIndex, exact_search, recall_at_k
 
 
 def unit(rows: np.ndarray) -> np.ndarray:
-    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    # norm() is typed Any (a scalar without axis=), so the dtype is stated here.
+    return np.asarray(rows / np.linalg.norm(rows, axis=1, keepdims=True), np.float32)
 
 
 def bench_index(size: int, queries: int) -> dict[str, str]:
     """Build, latency and recall of the index Retain picks for `size` vectors."""
-    dataset = SyntheticDataset(384, 0, size, queries, metric="IP", seed=1338)
-    base, probes = unit(dataset.get_database()), unit(dataset.get_queries())
+    # faiss.contrib is plain Python without annotations (only faiss itself ships stubs).
+    dataset = SyntheticDataset(384, 0, size, queries, metric="IP", seed=1338)  # type: ignore[no-untyped-call]
+    base = unit(dataset.get_database())  # type: ignore[no-untyped-call]
+    probes = unit(dataset.get_queries())  # type: ignore[no-untyped-call]
     began = time.perf_counter()
     index = VectorIndex.build(base)
     build = time.perf_counter() - began
@@ -63,15 +67,6 @@ def bench_embedding(texts: int) -> str:
         f"MiniLM on CPU ({torch.get_num_threads()} threads): {rate:.1f} reviews/s "
         f"({len(reviews)} real reviews, {mean_chars:.0f} characters on average)"
     )
-
-
-def table(rows: list[dict[str, str]]) -> str:
-    columns = list(rows[0])
-    widths = [max(len(c), *(len(r[c]) for r in rows)) for c in columns]
-    lines = [" | ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True))]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(r[c].rjust(w) for c, w in zip(columns, widths, strict=True)) for r in rows]
-    return "\n".join(lines)
 
 
 def main() -> None:

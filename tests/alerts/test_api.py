@@ -1,11 +1,10 @@
 """GET /v1/alerts, GET /v1/alerts/{id}, POST /v1/alerts/{id}/ack and the SSE stream."""
 
-import asyncio
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncGenerator, Iterator
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +16,10 @@ from assistant.roles import Role
 from tests.alerts.app import AlertServices, alert_app, auth
 from tests.alerts.factories import make_batch, make_reviews, make_scores, population
 from tests.alerts.waiting import LIMIT_S, until
+from tests.asyncio_helpers import run_on_fresh_loop
+
+if TYPE_CHECKING:  # what starlette's TestClient returns (it falls back to httpx without it)
+    from httpx2 import Response
 
 VIP = "00042"
 LOST = [f"3{i:04d}" for i in range(20)]
@@ -74,8 +77,11 @@ def test_list_read_and_acknowledge_by_role(
     assert acked["state"] == "acknowledged" and acked["acknowledged_by"] == "test-support"
     again = client.post("/v1/alerts/1/ack", headers=auth(keys["admin"])).json()
     assert again == acked
-    listed = lambda state: [r["id"] for r in client.get(  # noqa: E731
-        f"/v1/alerts?state={state}", headers=auth(keys["operator"])).json()]  # fmt: skip
+
+    def listed(state: str) -> list[int]:
+        found = client.get(f"/v1/alerts?state={state}", headers=auth(keys["operator"]))
+        return [r["id"] for r in found.json()]
+
     assert listed("open") == [3, 2] and listed("acknowledged") == [1]
     assert listed("all") == [3, 2, 1]
     page = client.get("/v1/alerts?state=all&limit=1&offset=2", headers=auth(keys["operator"]))
@@ -103,7 +109,7 @@ def test_bad_requests_say_what_is_wrong(
     assert client.post("/v1/alerts/77/ack", headers=auth(keys["admin"])).status_code == 404
 
 
-def events_of(response: httpx.Response) -> list[tuple[str, dict]]:
+def events_of(response: "Response") -> list[tuple[str, dict[str, Any]]]:
     """(event, data) of each SSE event with data in a response."""
     out = []
     for block in response.text.split("\n\n"):
@@ -118,13 +124,13 @@ class Listener:
     """A GET of the stream on its own thread (the test client returns when the stream ends)."""
 
     def __init__(self, client: TestClient, path: str, headers: dict[str, str]) -> None:
-        self.answers: list[httpx.Response] = []
+        self.answers: list[Response] = []
         self.thread = threading.Thread(
             target=lambda: self.answers.append(client.get(path, headers=headers)), daemon=True
         )
         self.thread.start()
 
-    def response(self, built: AlertServices) -> httpx.Response:
+    def response(self, built: AlertServices) -> "Response":
         self.thread.join(LIMIT_S)
         if self.thread.is_alive():  # end the stream rather than hang the test run
             built.alerts.feed.close()
@@ -166,6 +172,7 @@ def test_the_stream_beats_when_idle_and_says_when_it_drops_a_slow_reader(
 
     async def read() -> list[str]:
         stream = _events(alerts, "operator", 0, None, heartbeat_s=0.01)
+        assert isinstance(stream, AsyncGenerator)  # typed as an iterator; aclose() ends it below
         chunks = [await anext(stream), await anext(stream)]  # retry, then a heartbeat
         alerts.feed = AlertFeed(capacity=1)  # fresh feed: the next stream reads slowly
         slow = _events(alerts, "operator", 0, None, heartbeat_s=60)
@@ -176,7 +183,7 @@ def test_the_stream_beats_when_idle_and_says_when_it_drops_a_slow_reader(
         await stream.aclose()
         return chunks
 
-    chunks = asyncio.run(asyncio.wait_for(read(), 30))
+    chunks = run_on_fresh_loop(read())
     assert chunks[:3] == ["retry: 5000\n\n", ": heartbeat\n\n", "retry: 5000\n\n"]
     assert [c.split("\n")[0] for c in chunks[3:-1]] == ["id: 1", "id: 2", "id: 3"]  # replayed
     assert chunks[-1].startswith("event: dropped\n") and '"after": 3' in chunks[-1]

@@ -5,8 +5,9 @@ import asyncio
 import threading
 from datetime import UTC, datetime
 
-from assistant.alerts.feed import AlertFeed, Closed, Dropped, FeedEvent, Item
+from assistant.alerts.feed import AlertFeed, Closed, Dropped, FeedEvent, Item, Subscription
 from assistant.alerts.model import Alert, Rule
+from tests.asyncio_helpers import run_on_fresh_loop
 
 
 def alert(alert_id: int, rule: Rule = "risk_crossing") -> Alert:
@@ -15,10 +16,10 @@ def alert(alert_id: int, rule: Rule = "risk_crossing") -> Alert:
                  {}, "open", datetime(2025, 2, 1, tzinfo=UTC), None, None, "v2")  # fmt: skip
 
 
-async def drain(subscription: object, n: int) -> list[Item]:
+async def drain(subscription: Subscription, n: int) -> list[Item]:
     got = []
     for _ in range(n):
-        got.append(await asyncio.wait_for(subscription.get(), 10))  # type: ignore[attr-defined]
+        got.append(await asyncio.wait_for(subscription.get(), 10))
     return got
 
 
@@ -28,12 +29,17 @@ def test_events_from_another_thread_reach_the_subscribers_that_see_them() -> Non
         operator, support = feed.subscribe("operator"), feed.subscribe("support")
         events = [FeedEvent("alert", alert(1)), FeedEvent("alert", alert(2, "segment_jump")),
                   FeedEvent("acknowledged", alert(1))]  # fmt: skip
-        publisher = threading.Thread(target=lambda: [feed.publish(e) for e in events])
+
+        def publish_all() -> None:
+            for event in events:
+                feed.publish(event)
+
+        publisher = threading.Thread(target=publish_all)
         publisher.start()
         publisher.join()
         return await drain(operator, 3), await drain(support, 2)
 
-    operator, support = asyncio.run(scenario())
+    operator, support = run_on_fresh_loop(scenario())
     assert [(e.kind, e.alert.id) for e in operator] == [  # type: ignore[union-attr]
         ("alert", 1), ("alert", 2), ("acknowledged", 1),
     ]  # fmt: skip
@@ -53,7 +59,7 @@ def test_a_slow_subscriber_is_dropped_with_a_notice_and_never_blocks_the_publish
         await asyncio.sleep(0)
         return await drain(slow, 4), got_fast, feed.subscribers
 
-    slow, fast, left = asyncio.run(scenario())
+    slow, fast, left = run_on_fresh_loop(scenario())
     assert [e.alert.id for e in slow[:3]] == [1, 2, 3]  # type: ignore[union-attr]
     assert slow[3] == Dropped(3)
     assert [e.alert.id for e in fast] == [1, 2, 3, 4, 5]  # type: ignore[union-attr]
@@ -69,7 +75,7 @@ def test_closing_ends_every_subscription_and_refuses_new_ones() -> None:
         feed.publish(FeedEvent("alert", alert(1)))
         return await drain(before, 1), await drain(after, 1), feed.subscribers
 
-    before, after, left = asyncio.run(scenario())
+    before, after, left = run_on_fresh_loop(scenario())
     assert before == [Closed()] and after == [Closed()] and left == 0
 
 
@@ -82,4 +88,4 @@ def test_a_closed_subscription_receives_nothing_more() -> None:
         await asyncio.sleep(0)
         return feed.subscribers
 
-    assert asyncio.run(scenario()) == 0
+    assert run_on_fresh_loop(scenario()) == 0

@@ -1,8 +1,12 @@
 """Each rule raises at its threshold and not below it, with the facts that explain it."""
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 import pytest
 
+from assistant.alerts.model import NewAlert
 from assistant.alerts.rules import evaluate
 from assistant.settings import Settings
 from tests.alerts.factories import REASONS, make_batch, make_reviews, make_scores, population
@@ -11,13 +15,15 @@ VIP = "00042"
 SEGMENTS = pd.Series({VIP: "champions"})
 
 
-def crossing(before: float, after: float, clv: float = 500.0, **settings: float) -> list:
+def crossing(
+    before: float, after: float, clv: float = 500.0, settings: Settings | None = None
+) -> list[NewAlert]:
     """The alerts of a batch that moved VIP's risk from `before` to `after`."""
     batch = make_batch(
         make_scores(population() | {VIP: (before, clv)}),
         make_scores(population() | {VIP: (after, clv)}),
     )
-    return evaluate(batch, SEGMENTS, Settings(**settings))
+    return evaluate(batch, SEGMENTS, settings or Settings())
 
 
 def test_a_valuable_customer_crossing_the_threshold_raises_with_the_facts() -> None:
@@ -47,8 +53,8 @@ def test_no_upward_crossing_raises_nothing(before: float, after: float) -> None:
 def test_a_crossing_needs_a_valuable_customer() -> None:
     assert crossing(0.5, 0.9, clv=15.5) == []  # the top 20% starts at 16 then
     assert len(crossing(0.5, 0.9, clv=17.0)) == 1
-    assert crossing(0.5, 0.9, alert_min_value=1000.0) == []
-    assert len(crossing(0.5, 0.9, clv=2.0, alert_value_top_pct=100.0)) == 1
+    assert crossing(0.5, 0.9, settings=Settings(alert_min_value=1000.0)) == []
+    assert len(crossing(0.5, 0.9, clv=2.0, settings=Settings(alert_value_top_pct=100.0))) == 1
 
 
 def test_a_customer_scored_for_the_first_time_crosses_nothing() -> None:
@@ -72,7 +78,7 @@ def test_the_per_batch_limit_keeps_the_most_value_at_risk() -> None:
     assert [a.customer_id for a in alerts] == ["00002", "00003"]
 
 
-def reviewed(*reviews: dict, clv: float = 500.0) -> list:
+def reviewed(*reviews: Mapping[str, Any], clv: float = 500.0) -> list[NewAlert]:
     scores = make_scores(population() | {VIP: (0.4, clv)})
     batch = make_batch(scores, scores, make_reviews(reviews))
     return evaluate(batch, SEGMENTS, Settings())
@@ -111,7 +117,7 @@ def test_one_alert_per_customer_for_their_worst_review() -> None:
     assert alert.facts["review_ids"] == ["r1", "r2"]
 
 
-def segment_batch(size: int, before: float, after: float) -> list:
+def segment_batch(size: int, before: float, after: float) -> list[NewAlert]:
     members = {f"2{i:04d}": i for i in range(size)}
     segments = pd.Series(dict.fromkeys(members, "hibernating"))
     batch = make_batch(

@@ -11,6 +11,7 @@ from assistant.persistence import AppDatabase, Principal
 from assistant.roles import Role
 from assistant.settings import Settings
 from tests.alerts.factories import make_batch, make_reviews, make_scores, population
+from tests.asyncio_helpers import run_on_fresh_loop
 
 VIP = "00042"
 
@@ -41,12 +42,12 @@ def test_a_replayed_batch_raises_each_alert_once_and_publishes_it_once(
         alerts.acknowledge(first[0].id, people["operator"])
         alerts.acknowledge(first[0].id, people["operator"])  # no second event
         alerts.stop()
-        got = []
+        got: list[Item] = []
         while not got or isinstance(got[-1], FeedEvent):
             got.append(await asyncio.wait_for(subscription.get(), 10))
         return got
 
-    events = asyncio.run(scenario())
+    events = run_on_fresh_loop(scenario())
     shown = [(e.kind, e.alert.id) for e in events if isinstance(e, FeedEvent)]
     assert shown == [("alert", 1), ("alert", 2), ("alert", 3), ("acknowledged", 1)]
     assert [a.id for a in alerts.list("operator", "all")] == [3, 2, 1]
@@ -74,7 +75,7 @@ def test_a_failure_in_the_rules_is_logged_not_raised(
 def test_on_applied_is_a_listener_that_raises_and_returns_nothing(sqlite_db: AppDatabase) -> None:
     alerts = AlertService(sqlite_db, Settings(), lost_segments)
     listener = alerts.on_applied
-    assert listener(batch_with_everything()) is None  # type: ignore[arg-type, func-returns-value]
+    assert listener(batch_with_everything()) is None  # type: ignore[arg-type]
     listener(batch_with_everything())  # type: ignore[arg-type]
     assert [a.rule for a in alerts.list("admin", "all")] == [
         "segment_jump", "negative_review", "risk_crossing",

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from assistant.alerts.model import NewAlert
+from assistant.alerts.model import Alert, NewAlert
 from assistant.alerts.rules import evaluate
 from assistant.alerts.store import AlertStore
 from assistant.persistence import AppDatabase, Principal
@@ -72,7 +72,10 @@ def test_lists_filter_by_state_and_role(db: AppDatabase, people: dict[Role, Prin
     store = AlertStore(db)
     crossing, review, jump = store.raise_alerts(all_rules())
     store.acknowledge(review.id, people["admin"])
-    ids = lambda alerts: [a.id for a in alerts]  # noqa: E731
+
+    def ids(alerts: list[Alert]) -> list[int]:
+        return [a.id for a in alerts]
+
     assert ids(store.list("open")) == [jump.id, crossing.id]  # newest first
     assert ids(store.list("acknowledged")) == [review.id]
     assert ids(store.list("all")) == [jump.id, review.id, crossing.id]
@@ -118,4 +121,4 @@ def test_a_role_that_reads_no_alerts_is_refused(db: AppDatabase) -> None:
     store = AlertStore(db)
     store.raise_alerts(all_rules())
     with pytest.raises(Forbidden, match="ingest keys may not read alerts"):
-        store.list("all", "ingest")  # type: ignore[arg-type]
+        store.list("all", "ingest")

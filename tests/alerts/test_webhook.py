@@ -7,15 +7,16 @@ from collections.abc import Iterator
 
 import pandas as pd
 import pytest
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 from sqlalchemy import func, select
 
 from assistant.alerts.service import AlertService
 from assistant.alerts.webhook import backoff_s, sign, verify
+from assistant.events.batch import AppliedBatch
 from assistant.persistence import AppDatabase
 from assistant.persistence.tables import WebhookDeliveryRow
 from assistant.settings import Settings
-from tests.alerts.factories import AppliedBatch, make_batch, make_scores, population
+from tests.alerts.factories import make_batch, make_scores, population
 from tests.alerts.receiver import Receiver
 from tests.alerts.waiting import until
 
@@ -32,7 +33,7 @@ def crossing_batch() -> AppliedBatch:
 def hooked(url: str, attempts: int = 5) -> Settings:
     return Settings(
         alert_webhook_url=url,
-        alert_webhook_secret=SECRET,
+        alert_webhook_secret=SecretStr(SECRET),
         alert_webhook_attempts=attempts,
         alert_webhook_backoff_s=0.01,
     )
@@ -150,10 +151,11 @@ def test_backoff_doubles_with_jitter_in_the_upper_half_and_is_capped() -> None:
         assert len(set(waits)) > 1  # jittered
 
 
-def test_a_webhook_url_needs_a_secret_and_http() -> None:
+def test_a_webhook_url_needs_a_secret_and_http(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValidationError, match="RETAIN_ALERT_WEBHOOK_SECRET is empty"):
         Settings(alert_webhook_url="https://hooks.example.com/retain")
     with pytest.raises(ValidationError, match="not an http"):
-        Settings(alert_webhook_url="ftp://hooks.example.com", alert_webhook_secret="x")
-    ok = Settings(alert_webhook_url="https://hooks.example.com/retain", alert_webhook_secret="x")
+        Settings(alert_webhook_url="ftp://hooks.example.com", alert_webhook_secret=SecretStr("x"))
+    monkeypatch.setenv("RETAIN_ALERT_WEBHOOK_SECRET", "x")  # a plain string, as operators set it
+    ok = Settings(alert_webhook_url="https://hooks.example.com/retain")
     assert "x" not in repr(ok.alert_webhook_secret)

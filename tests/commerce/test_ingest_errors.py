@@ -122,7 +122,7 @@ def test_unknown_encoding_name(workspace: Workspace, tmp_path: Path) -> None:
 
 def test_duplicate_order_ids_with_different_contents(workspace: Workspace, tmp_path: Path) -> None:
     def edit(f: pd.DataFrame) -> None:
-        f.loc[7, "order_id"] = f.loc[2, "order_id"]
+        f.loc[7, "order_id"] = f["order_id"].loc[2]
 
     message = _fails(workspace, {"orders": _orders_with(tmp_path, edit)})
     assert message.startswith("orders.csv: order_id 'A00002' appears on orders.csv line 4 and")

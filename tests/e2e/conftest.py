@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:  # playwright may be absent: the tests then skip
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, ViewportSize
 
     from tests.e2e.live import LiveServer
 
@@ -26,8 +26,8 @@ CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: "ViewportSize" = {"width": 1280, "height": 800}
+PHONE: "ViewportSize" = {"width": 390, "height": 844}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -63,7 +63,7 @@ def browser() -> Iterator["Browser"]:
         launched.close()
 
 
-def _page(browser: "Browser", viewport: dict[str, int], mobile: bool) -> Iterator["Page"]:
+def _page(browser: "Browser", viewport: "ViewportSize", mobile: bool) -> Iterator["Page"]:
     context = browser.new_context(
         viewport=viewport, is_mobile=mobile, has_touch=mobile, device_scale_factor=1
     )

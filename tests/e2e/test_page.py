@@ -82,7 +82,10 @@ def test_at_risk_table_sorts_and_opens_a_customer(
     answer = ask(desktop, "Who is at risk?")
     shoot(desktop, shots, "desktop-03-at-risk")
     table = answer.locator(".card-at_risk table")
-    first_ids = lambda: table.locator("tbody tr th").all_inner_texts()  # noqa: E731
+
+    def first_ids() -> list[str]:
+        return table.locator("tbody tr th").all_inner_texts()
+
     assert first_ids()[0] == "00042"  # by value at risk, highest first
     header = table.get_by_role("columnheader", name=re.compile("Churn risk"))
     header.get_by_role("button").click()

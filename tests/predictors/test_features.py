@@ -52,5 +52,6 @@ def test_features_never_see_the_future(history) -> None:  # type: ignore[no-unty
 def test_window_labels(history) -> None:  # type: ignore[no-untyped-def]
     features = customer_features(history, CUTOFF)
     labelled = attach_labels(features, history, CUTOFF, pd.Timestamp("2024-06-30"))
-    assert labelled.loc["a", ["purchases", "spend", "purchased"]].tolist() == [1.0, 40.0, 1.0]
-    assert labelled.loc["b", ["purchases", "spend", "purchased"]].tolist() == [0.0, 0.0, 0.0]
+    labels = ["purchases", "spend", "purchased"]
+    assert labelled.loc["a", labels].to_numpy().tolist() == [1.0, 40.0, 1.0]
+    assert labelled.loc["b", labels].to_numpy().tolist() == [0.0, 0.0, 0.0]

@@ -31,7 +31,8 @@ class HashingEmbedder:
                 vectors[row, bucket] += 1.0 if digest[3] & 1 else -1.0
             if not vectors[row].any():
                 vectors[row, 0] = 1.0  # an empty text still gets a unit vector
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        # norm() is typed Any (a scalar without axis=), so the dtype is stated here.
+        return np.asarray(vectors / np.linalg.norm(vectors, axis=1, keepdims=True), np.float32)
 
     @property
     def embedded(self) -> int:

@@ -63,7 +63,7 @@ def test_without_query_returns_a_customers_latest(tmp_path: Path, retain_home: P
 def test_sentiment_filter_matches_metadata_labels() -> None:
     index = ReviewIndex.build(make_reviews(40), HashingEmbedder(), "v1")
     for label in ("negative", "neutral", "positive"):
-        hits = index.search("coffee", HashingEmbedder(), k=40, where=ReviewFilter(sentiment=label))  # type: ignore[arg-type]
+        hits = index.search("coffee", HashingEmbedder(), k=40, where=ReviewFilter(sentiment=label))
         assert all(h.sentiment_label == label for h in hits)
         assert len(hits) == int((index.metadata["sentiment_label"] == label).sum())
 
@@ -116,7 +116,7 @@ def test_hostile_text_is_indexed_and_returned_verbatim(tmp_path: Path, retain_ho
     assert len(found) == len(HOSTILE)
     for review_id, text in zip(reviews["review_id"], reviews["text"], strict=True):
         assert found[review_id].text == text  # verbatim: not escaped, stripped or cut
-    empty = found[reviews.loc[3, "review_id"]]
+    empty = found[str(reviews.loc[3, "review_id"])]
     assert (empty.sentiment_score, empty.sentiment_label) == (0.0, "neutral")
 
 

@@ -12,14 +12,17 @@ K = 10
 
 
 def unit(rows: np.ndarray) -> np.ndarray:
-    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    # norm() is typed Any (a scalar without axis=), so the dtype is stated here.
+    return np.asarray(rows / np.linalg.norm(rows, axis=1, keepdims=True), np.float32)
 
 
 @pytest.fixture(scope="module")
 def data() -> tuple[np.ndarray, np.ndarray]:
     """20,000 base vectors and 200 queries, 384-d, of low intrinsic dimension like embeddings."""
-    dataset = SyntheticDataset(384, 0, 20_000, 200, metric="IP", seed=1338)
-    return unit(dataset.get_database()), unit(dataset.get_queries())
+    # faiss.contrib is plain Python without annotations (only faiss itself ships stubs).
+    dataset = SyntheticDataset(384, 0, 20_000, 200, metric="IP", seed=1338)  # type: ignore[no-untyped-call]
+    base = unit(dataset.get_database())  # type: ignore[no-untyped-call]
+    return base, unit(dataset.get_queries())  # type: ignore[no-untyped-call]
 
 
 def truth(base: np.ndarray, queries: np.ndarray, allowed: np.ndarray | None = None) -> np.ndarray:
