@@ -4,6 +4,7 @@ synthetic events are posted and applied.
 
     python -m bench.chat_events [--source /tmp/wsx] [--home /tmp/chat-events] [--users 10]
                                 [--requests 200] [--batch 50] [--every 2] [--think 1 3]
+                                [--ask "how many orders in the next 30 days?" ...]
 
 The source workspace is never written: its store, models, scores and index are copied to
 --home (bench.events.copy_workspace). Each application grows the store, re-scores the
@@ -43,7 +44,11 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=50, help="events per POST")
     parser.add_argument("--every", type=float, default=2.0, help="seconds between batches")
     parser.add_argument("--think", type=float, nargs=2, default=[1.0, 3.0])
+    parser.add_argument(
+        "--ask", action="append", help="a question to ask instead of the fast-path mix (repeat)"
+    )
     args = parser.parse_args()
+    questions = args.ask or FAST_QUESTIONS
 
     copy_workspace(args.source, args.home)
     env = server_env(args.home, args.home / "bench-app.db", RETAIN_EVENTS_POLL_S="1")
@@ -57,11 +62,11 @@ def main() -> None:
     try:
         wait_ready(url, server, log)
         wait_idle(server.pid)
-        alone = _users(port, headers, args.users, args.requests, think)
+        alone = _users(port, headers, questions, args.users, args.requests, think)
         sender = _Sender(url, headers, Synthetic(Workspace(args.home)), args.batch, args.every)
         sender.start()
         try:
-            busy = _users(port, headers, args.users, args.requests, think)
+            busy = _users(port, headers, questions, args.users, args.requests, think)
         finally:
             sender.stop()
         status = httpx.get(f"{url}/v1/events/status", headers=headers, timeout=60).json()
@@ -80,10 +85,15 @@ def main() -> None:
 
 
 def _users(
-    port: int, headers: dict[str, str], users: int, requests: int, think: tuple[float, float]
+    port: int,
+    headers: dict[str, str],
+    questions: list[str],
+    users: int,
+    requests: int,
+    think: tuple[float, float],
 ) -> LoadResult:
     def chat(i: int) -> tuple[str, str, Any]:
-        return "POST", "/v1/chat", {"message": FAST_QUESTIONS[i % len(FAST_QUESTIONS)]}
+        return "POST", "/v1/chat", {"message": questions[i % len(questions)]}
 
     def check(i: int, status: int, body: bytes) -> None:
         assert status == 200, body[:300]

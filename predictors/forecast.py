@@ -25,6 +25,7 @@ LEVEL = 0.9  # the interval's coverage
 
 @dataclass(frozen=True)
 class Forecast:
+    cutoff: pd.Timestamp  # the last day of the history it starts after
     horizon_weeks: float
     orders: float
     revenue: float
@@ -60,6 +61,7 @@ def forecast_demand(
         }
     )
     return Forecast(
+        cutoff=cutoff,
         horizon_weeks=horizon_weeks,
         orders=orders,
         revenue=revenue,

@@ -78,6 +78,7 @@ class _Part:
     # How to load it again (for refresh): what it depends on and its loader.
     on: tuple[Dependency, ...] = ()
     load: Callable[[], Any] | None = None
+    basis: Hashable = None  # a memo's `stale_while` signature when it was computed
 
 
 class StoreData:
@@ -92,6 +93,7 @@ class StoreData:
         self._guard = threading.Lock()
         self._held = False
         self._refreshing = threading.local()  # set in the thread that runs refresh()
+        self._behind: set[str] = set()  # memo keys being computed in the background
 
     # ---- what each part depends on ------------------------------------------------------
 
@@ -156,25 +158,76 @@ class StoreData:
     def _serving_held(self) -> bool:
         return self._held and not getattr(self._refreshing, "active", False)
 
-    def memo(self, key: str, on: tuple[Dependency, ...], compute: Callable[[], T]) -> T:
+    def memo(
+        self,
+        key: str,
+        on: tuple[Dependency, ...],
+        compute: Callable[[], T],
+        *,
+        stale_while: tuple[Dependency, ...] = (),
+    ) -> T:
         """A computed answer (a plan, a forecast) kept until what it depends on changes; the
-        least recently used of MEMO_SIZE answers is dropped first."""
+        least recently used of MEMO_SIZE answers is dropped first.
+
+        `stale_while`: when `on` moved on but these did not, the kept answer is returned at
+        once and the new one is computed in a background thread (one per key). Events grow
+        the store every few seconds; a forecast of the version a few events before is worth
+        more than a ten-second wait on every question."""
         signature = self._signature(on)
+        # No `stale_while`: a basis that matches nothing, so the request waits for the new answer.
+        basis = self._signature(stale_while) if stale_while else object()
         part = self._memo.get(key)
+        older = part is not None and part.signature != signature and part.error is None
+        if part is not None and older and (self._serving_held() or part.basis == basis):
+            if not self._serving_held():
+                self._compute_behind(key, signature, basis, compute)
+            return cast(T, part.value)
         if part is None or part.signature != signature:
             with self._guard:
                 lock = self._locks.setdefault(f"memo:{key}", threading.Lock())
             with lock:
                 part = self._memo.get(key)
                 if part is None or part.signature != signature:
-                    part = _load(signature, compute)
+                    part = self._computed(signature, basis, compute)
+        self._keep(key, part)
+        return cast(T, _value(part))
+
+    def _computed(self, signature: Hashable, basis: Hashable, compute: Callable[[], Any]) -> _Part:
+        held = self._serving_held()
+        part = _load(signature, compute)
+        part.basis = basis
+        if held:
+            # Computed from the held parts, not from what the signature names: kept as an
+            # answer of an older version, so the next request after refresh() renews it.
+            part.signature = None
+        return part
+
+    def _compute_behind(
+        self, key: str, signature: Hashable, basis: Hashable, compute: Callable[[], Any]
+    ) -> None:
+        with self._guard:
+            if key in self._behind:
+                return
+            self._behind.add(key)
+            lock = self._locks.setdefault(f"memo:{key}", threading.Lock())
+
+        def run() -> None:
+            try:
+                with lock:
+                    self._keep(key, self._computed(signature, basis, compute))
+            finally:
+                with self._guard:
+                    self._behind.discard(key)
+
+        threading.Thread(target=run, name=f"memo-{key}", daemon=True).start()
+
+    def _keep(self, key: str, part: _Part) -> None:
         with self._guard:
             self._memo[key] = part
             self._memo.move_to_end(key)
             while len(self._memo) > MEMO_SIZE:
                 dropped, _ = self._memo.popitem(last=False)
                 self._locks.pop(f"memo:{dropped}", None)
-        return cast(T, _value(part))
 
     # ---- the parts ----------------------------------------------------------------------
 

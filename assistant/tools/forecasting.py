@@ -18,6 +18,7 @@ DEFAULT_DAYS = 30
 def forecast_summary(forecast: Forecast, with_categories: bool) -> dict[str, Any]:
     """A forecast as rounded numbers: totals with 90% intervals, weekly rows, and categories."""
     data: dict[str, Any] = {
+        "as_of": f"{forecast.cutoff:%Y-%m-%d}",
         "horizon_days": round(forecast.horizon_weeks * 7),
         "orders": round(forecast.orders, 1),
         "orders_interval_90": [round(v, 1) for v in forecast.orders_interval],
@@ -32,14 +33,18 @@ def forecast_summary(forecast: Forecast, with_categories: bool) -> dict[str, Any
 
 def cached_forecast(data: StoreData, days: int) -> Forecast:
     """The latest model's forecast of the next `days` days, kept per store and model: its
-    interval replays the past (about ten seconds on the demo store)."""
+    interval replays the past (about ten seconds on the demo store). After events grew the
+    store, the forecast of the version before answers while the new one is computed (its
+    `cutoff` says which day it starts after)."""
 
     def compute() -> Forecast:
         history = data.history()
         predictor = data.model().predictor
         return forecast_orders(predictor, history, history.last_day, days / 7)
 
-    return data.memo(f"forecast:{days}", ("store", "model"), compute)
+    return data.memo(
+        f"forecast:{days}", ("store", "model"), compute, stale_while=("store_root", "model")
+    )
 
 
 def forecast_demand(
@@ -62,7 +67,8 @@ def forecast_demand(
     orders_low, orders_high = summary["orders_interval_90"]
     revenue_low, revenue_high = summary["revenue_interval_90"]
     answer = (
-        f"Next {horizon_days} days, from existing customers: {summary['orders']:,.0f} orders "
+        f"Next {horizon_days} days after {summary['as_of']}, from existing customers: "
+        f"{summary['orders']:,.0f} orders "
         f"(90% interval {orders_low:,.0f}-{orders_high:,.0f}) and revenue "
         f"{money(summary['revenue'], symbol)} (90% interval {money(revenue_low, symbol)}-"
         f"{money(revenue_high, symbol)})."

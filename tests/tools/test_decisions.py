@@ -65,7 +65,9 @@ def test_forecast_has_intervals_weeks_and_categories(make_ctx: MakeContext) -> N
     assert sum(w["orders"] for w in card["weekly"]) == pytest.approx(card["orders"], abs=0.1)
     categories = {row["category"] for row in card["by_category"]}
     assert categories <= {"Coffee", "Tea", "Snacks"} and categories
-    assert out.answer.startswith(f"Next 28 days, from existing customers: {card['orders']:,.0f}")
+    assert out.answer.startswith(
+        f"Next 28 days after {card['as_of']}, from existing customers: {card['orders']:,.0f}"
+    )
 
 
 def test_model_report_replays_calibration_without_a_saved_one(make_ctx: MakeContext) -> None:
