@@ -68,6 +68,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["channel"] = x.channel
     if x.sentiment is not None and "sentiment" in names:
         found["sentiment"] = x.sentiment
+    if x.alert_state is not None and "state" in names:
+        found["state"] = x.alert_state
     if x.topic is not None and "query" in names:
         found["query"] = x.topic
     if x.quoted is not None and "text" in names:

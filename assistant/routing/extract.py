@@ -3,9 +3,9 @@
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
 counts once: quoted text, product ids, customer ids, horizons ("next 6 weeks" is no count of 6),
-percentages, money, counts, then words (segment names, channel, sentiment, list positions,
-a search topic). What no finder took is the `remainder`, which tells a bare follow-up ("same
-for champions") from a new question.
+percentages, money, counts, then words (segment names, channel, sentiment, alert state, list
+positions, a search topic). What no finder took is the `remainder`, which tells a bare
+follow-up ("same for champions") from a new question.
 """
 
 import re
@@ -20,6 +20,7 @@ from assistant.routing.vocabulary import Vocabulary
 T = TypeVar("T")
 Channel = Literal["email", "sms"]
 Sentiment = Literal["negative", "neutral", "positive"]
+AlertState = Literal["open", "acknowledged", "all"]
 
 QUOTED = re.compile(r"\"([^\"]{3,})\"|\u201c([^\u201d]{3,})\u201d|(?<!\w)'([^']{8,})'(?!\w)")
 # "sentiment of: the coffee was stale": text after a colon is data when what comes before the
@@ -69,6 +70,15 @@ SENTIMENTS: list[tuple[re.Pattern[str], Sentiment]] = [
                 r"satisfied|delighted|great|rave|favou?rable|raving)\b"), "positive"),
     (re.compile(r"\b(?:neutral|mixed|lukewarm)\b"), "neutral"),
 ]  # fmt: skip
+# Which alerts: the earliest phrase wins, so "not yet acknowledged" reads as open.
+ALERT_STATES: list[tuple[re.Pattern[str], AlertState]] = [
+    (re.compile(r"\b(?:not\s+(?:yet\s+)?(?:acknowledged|acked|handled|seen)|unacknowledged|"
+                r"unhandled|open|new|pending|outstanding)\b"), "open"),
+    (re.compile(r"\b(?:acknowledged|acked|handled|dealt\s+with|resolved|closed|cleared)\b"),
+     "acknowledged"),
+    (re.compile(r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|our\s+)?alerts?\b|"
+                r"\balerts?\s+(?:ever|so\s+far|history)\b|\bhistory\s+of\s+alerts\b"), "all"),
+]  # fmt: skip
 # What stands in for a name in the text that is embedded. A segment name is dropped: "describe
 # the hibernating customers" is "describe the customers", whichever segment. Quoted text is
 # data to analyse, not what is asked, so it goes too.
@@ -115,6 +125,7 @@ class Extraction:
     count: int | None = None
     channel: Channel | None = None
     sentiment: Sentiment | None = None
+    alert_state: AlertState | None = None
     by_category: bool = False
     by_cluster: bool = False  # behaviour clusters rather than RFM segments
     position: int | None = None  # 1-based place in the last list shown; -1 is the last one
@@ -207,6 +218,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         count=None if count is None else int(count),
         channel=_first_label(reader.text, CHANNELS),
         sentiment=_first_label(reader.text, SENTIMENTS),
+        alert_state=_first_label(reader.text, ALERT_STATES),
         by_category=bool(CATEGORY.search(reader.text)),
         by_cluster=bool(CLUSTERS.search(reader.text)),
         position=position,

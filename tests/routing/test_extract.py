@@ -143,6 +143,18 @@ def test_sentiment_words(text: str, sentiment: str | None, vocabulary: Vocabular
     assert extract(text, vocabulary).sentiment == sentiment
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [("which alerts were acknowledged already", "acknowledged"),
+     ("alerts we have dealt with", "acknowledged"),
+     ("alerts not yet acknowledged", "open"), ("unacknowledged alerts", "open"),
+     ("any new alerts?", "open"), ("show me all alerts", "all"),
+     ("every alert so far", "all"), ("alerts pls", None)],
+)  # fmt: skip
+def test_alert_state_words(text: str, state: str | None, vocabulary: Vocabulary) -> None:
+    assert extract(text, vocabulary).alert_state == state
+
+
 def test_search_topic_and_quoted_text(vocabulary: Vocabulary) -> None:
     x = extract("find reviews mentioning stale coffee from loyal customers", vocabulary)
     assert x.topic == "stale coffee"
