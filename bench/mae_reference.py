@@ -86,6 +86,22 @@ def pareto_nbd_median(
     return np.sort(counts, axis=1)[:, (SAMPLES - 1) // 2].astype(np.float64)
 
 
+def hurdle_median(p_purchase: FloatArray, expected: FloatArray) -> FloatArray:
+    """Median count under a hurdle reading of Retain's two heads: no purchase with probability
+    1 - p, else 1 + Poisson(expected / p - 1) (the network gives no full count distribution)."""
+    extra = np.maximum(expected / np.maximum(p_purchase, 1e-9) - 1.0, 0.0)
+    median = np.zeros_like(expected)
+    cumulative = 1.0 - p_purchase  # P(count <= 0)
+    term = np.exp(-extra)  # P(extra = k), from k = 0
+    for count in range(1, 1000):
+        median += cumulative < 0.5  # still below the median: it is at least `count`
+        cumulative = cumulative + p_purchase * term
+        term = term * extra / count
+        if not np.any(cumulative < 0.5):
+            break
+    return median
+
+
 def reference_forecasts(
     history: History, split: Split, seed: int, with_retain: bool
 ) -> tuple[FloatArray, dict[str, FloatArray]]:
@@ -107,9 +123,12 @@ def reference_forecasts(
         predictor, _ = train_predictor(
             history, split.calibration_end, weeks, TrainConfig(seed=seed)
         )
-        forecasts["Retain expected count"] = predictor.predict(features, weeks)[
-            "expected_purchases"
-        ].to_numpy(np.float64)
+        ours = predictor.predict(features, weeks)
+        expected_ours = ours["expected_purchases"].to_numpy(np.float64)
+        forecasts["Retain expected count"] = expected_ours
+        forecasts["Retain median (hurdle reading)"] = hurdle_median(
+            ours["p_purchase"].to_numpy(np.float64), expected_ours
+        )
     return actual, forecasts
 
 

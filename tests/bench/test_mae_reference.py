@@ -4,8 +4,16 @@ figures that docs/model-card.md quotes come out of it."""
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.stats import poisson
 
-from bench.mae_reference import SPLIT, oracle_cells, pareto_nbd_median, reference_forecasts, rows
+from bench.mae_reference import (
+    SPLIT,
+    hurdle_median,
+    oracle_cells,
+    pareto_nbd_median,
+    reference_forecasts,
+    rows,
+)
 from commerce.datasets import load_cdnow
 from predictors.btyd import ParetoNBD
 from predictors.history import from_transactions
@@ -54,3 +62,17 @@ def test_pareto_nbd_median_agrees_with_its_closed_form_purchase_probability() ->
     assert clear.sum() >= 3
     assert np.array_equal(median[clear] >= 1, p_buy[clear] > 0.5)
     assert median[-1] > median[-2] >= 1  # heavier buyers, higher medians
+
+
+def test_hurdle_median_is_the_median_of_the_hurdle_distribution() -> None:
+    p = np.array([0.3, 0.5001, 0.9, 0.99, 0.8])
+    expected = np.array([0.5, 0.6, 2.0, 8.0, 0.8])
+    extra = expected / p - 1
+    want = []
+    for pi, lam in zip(p, extra, strict=True):
+        k = 0
+        while (1 - pi) + pi * (poisson.cdf(k - 1, lam) if k >= 1 else 0.0) < 0.5:
+            k += 1
+        want.append(k)
+    assert hurdle_median(p, expected).tolist() == want
+    assert want[0] == 0 and want[3] >= 7
