@@ -68,6 +68,12 @@ class AppDatabase:
         self._turns: AbstractContextManager[Any] = (
             threading.RLock() if self.dialect == "sqlite" else nullcontext()
         )
+        # In-memory SQLite is one connection shared by every thread (StaticPool): a reader
+        # beside a writer would start a transaction inside the writer's, and its rollback
+        # would undo the writer's work. There readers take turns too.
+        self._reader_turns: AbstractContextManager[Any] = (
+            self._turns if _in_memory(self.url) else nullcontext()
+        )
 
     @property
     def dialect(self) -> str:
@@ -114,17 +120,18 @@ class AppDatabase:
         statement in it sees the database as the first one did, and it is rolled back when
         the block ends. An INSERT, UPDATE or DELETE in it raises, and so do a flush with
         changes and commit(); on PostgreSQL the database refuses any other write too."""
-        session = self._reads()
-        try:
-            if self.dialect == "sqlite":
-                _begin_sqlite_read(session.connection())
-            else:
-                session.connection(execution_options=_POSTGRESQL_READING)
-            yield session
-        finally:
-            # close() rolls the transaction back but, unlike rollback(), leaves the rows read
-            # loaded, so they can still be read after the block.
-            session.close()
+        with self._reader_turns:
+            session = self._reads()
+            try:
+                if self.dialect == "sqlite":
+                    _begin_sqlite_read(session.connection())
+                else:
+                    session.connection(execution_options=_POSTGRESQL_READING)
+                yield session
+            finally:
+                # close() rolls the transaction back but, unlike rollback(), leaves the rows
+                # read loaded, so they can still be read after the block.
+                session.close()
 
     def close(self) -> None:
         """Close every pooled connection (call at shutdown; a later session reconnects)."""
@@ -188,19 +195,25 @@ def _engine(url: URL) -> Engine:
     if url.get_backend_name() != "sqlite":
         # pre_ping: a pooled connection the server dropped (restart, idle timeout) is replaced.
         return create_engine(url, pool_pre_ping=True)
-    in_memory = url.database in (None, "", ":memory:")
     options: dict[str, Any] = {
         # The server shares one engine across worker threads; sessions never cross threads.
         "connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
     }
-    if in_memory:
+    if _in_memory(url):
         # Every connection to :memory: is a new empty database; keep one (single-threaded use).
         options["poolclass"] = StaticPool
     else:
         Path(str(url.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        # Readers do not queue on the writers' lock, so every request thread (the server runs
+        # 40) may hold a connection at once; a SQLite connection is only an open file.
+        options |= {"pool_size": 10, "max_overflow": 50}
     engine = create_engine(url, **options)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _in_memory(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:

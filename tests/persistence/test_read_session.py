@@ -3,6 +3,7 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
+from functools import partial
 from typing import Any
 
 import pytest
@@ -26,6 +27,15 @@ from assistant.persistence.tables import SCHEMA_VERSION, ApiKeyRow
 WAIT_S = 10
 
 
+def _write_and_wait(db: AppDatabase, holding: threading.Event, release: threading.Event) -> None:
+    """Hold a write session with an unsaved key in it until released."""
+    with db.session() as session:
+        session.add(ApiKeyRow(name="pending", role="admin", key_hash="h" * 64, prefix="rk_p"))
+        session.flush()
+        holding.set()
+        assert release.wait(WAIT_S)
+
+
 def test_reads_do_not_wait_for_a_writer(db: AppDatabase) -> None:
     token, info = create_key(db, "operator", "ana")
     ana = Principal(key_id=info.id, name=info.name, role=info.role)
@@ -34,13 +44,7 @@ def test_reads_do_not_wait_for_a_writer(db: AppDatabase) -> None:
     store.close_turn(ana, cid, "Five customers.", [], [], {"n": 5})
     record(db, ana, "at_risk_customers", {}, 5, "ok", conversation_id=cid)
     holding, release = threading.Event(), threading.Event()
-
-    def write_and_wait() -> None:
-        with db.session() as session:
-            session.add(ApiKeyRow(name="pending", role="admin", key_hash="h" * 64, prefix="rk_p"))
-            session.flush()
-            holding.set()
-            release.wait(WAIT_S)
+    write_and_wait = partial(_write_and_wait, db, holding, release)
 
     def read_everything() -> dict[str, Any]:
         return {
@@ -120,3 +124,21 @@ def test_rows_read_can_be_used_after_the_block(db: AppDatabase) -> None:
     with db.read_session() as session:
         row = session.scalars(select(ApiKeyRow)).one()
     assert row.name == "kept"  # ended without expiring what it loaded
+
+
+def test_in_memory_sqlite_reads_wait_for_the_writer_and_keep_its_work() -> None:
+    """In-memory SQLite is one connection for every thread: a read beside an open write would
+    start a transaction inside it and roll the write back, so there reads take turns too."""
+    db = AppDatabase("sqlite://")
+    db.create_all()
+    holding, release = threading.Event(), threading.Event()
+    write_and_wait = partial(_write_and_wait, db, holding, release)
+
+    with ThreadPoolExecutor(2) as pool:
+        writer = pool.submit(write_and_wait)
+        assert holding.wait(WAIT_S)
+        reader = pool.submit(lambda: [key.name for key in list_keys(db)])
+        release.set()
+        writer.result(WAIT_S)
+        assert reader.result(WAIT_S) == ["pending"]  # read after the write, not inside it
+    assert [key.name for key in list_keys(db)] == ["pending"]
