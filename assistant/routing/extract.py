@@ -70,15 +70,26 @@ SENTIMENTS: list[tuple[re.Pattern[str], Sentiment]] = [
                 r"satisfied|delighted|great|rave|favou?rable|raving)\b"), "positive"),
     (re.compile(r"\b(?:neutral|mixed|lukewarm)\b"), "neutral"),
 ]  # fmt: skip
-# Which alerts: the earliest phrase wins, so "not yet acknowledged" reads as open.
+# Which alerts. "Including the acknowledged ones" means all of them; otherwise the earliest
+# state phrase wins ("not yet acknowledged" is open, "no longer open" acknowledged), and only
+# without one does "all alerts" mean both.
+_DONE = r"(?:acknowledged|acked|handled|dealt\s+with|resolved|closed|cleared|seen|looked\s+at)"
+_TO_DO = r"(?:acknowledge|ack|handle|deal\s+with|resolve|close|clear|look\s+at)\b"
+ALERTS_INCLUDING_DONE = re.compile(
+    rf"\b(?:including|incl\.?|as\s+well\s+as|and\s+also|plus|and)\s+(?:the\s+)?(?:ones\s+)?{_DONE}"
+)
 ALERT_STATES: list[tuple[re.Pattern[str], AlertState]] = [
-    (re.compile(r"\b(?:not\s+(?:yet\s+)?(?:acknowledged|acked|handled|seen)|unacknowledged|"
-                r"unhandled|open|new|pending|outstanding)\b"), "open"),
-    (re.compile(r"\b(?:acknowledged|acked|handled|dealt\s+with|resolved|closed|cleared)\b"),
-     "acknowledged"),
-    (re.compile(r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|our\s+)?alerts?\b|"
-                r"\balerts?\s+(?:ever|so\s+far|history)\b|\bhistory\s+of\s+alerts\b"), "all"),
+    (re.compile(rf"\b(?:not|never|nobody|no\s+one|yet\s+to\s+be|still\s+needs?\s+to\s+be|"
+                rf"needs?\s+to\s+be|(?:haven|hasn|weren|wasn|aren|isn|didn|don|doesn)['\u2019]?t)\s+"
+                rf"(?:\w+\s+){{0,2}}?(?:{_DONE}|{_TO_DO})|"
+                r"\b(?:unacknowledged|unhandled|unresolved|open|new|pending|outstanding)\b"),
+     "open"),
+    (re.compile(rf"\bno\s+longer\s+(?:open|new|pending)\b|\b{_DONE}\b"), "acknowledged"),
 ]  # fmt: skip
+ALL_ALERTS = re.compile(
+    r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|our\s+)?alerts?\b|"
+    r"\balerts?\s+(?:ever|so\s+far|history)\b|\bhistory\s+of\s+alerts\b"
+)
 # What stands in for a name in the text that is embedded. A segment name is dropped: "describe
 # the hibernating customers" is "describe the customers", whichever segment. Quoted text is
 # data to analyse, not what is asked, so it goes too.
@@ -218,7 +229,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         count=None if count is None else int(count),
         channel=_first_label(reader.text, CHANNELS),
         sentiment=_first_label(reader.text, SENTIMENTS),
-        alert_state=_first_label(reader.text, ALERT_STATES),
+        alert_state=_alert_state(reader.text),
         by_category=bool(CATEGORY.search(reader.text)),
         by_cluster=bool(CLUSTERS.search(reader.text)),
         position=position,
@@ -316,6 +327,15 @@ def _topic(text: str) -> str | None:
         return None
     kept = [w for w in re.findall(r"[\w'-]+", match.group("topic")) if w not in FILLER]
     return " ".join(kept) or None
+
+
+def _alert_state(text: str) -> AlertState | None:
+    if ALERTS_INCLUDING_DONE.search(text):
+        return "all"
+    state = _first_label(text, ALERT_STATES)
+    if state is None and ALL_ALERTS.search(text):
+        return "all"
+    return state
 
 
 def _first_label(text: str, rules: list[tuple[re.Pattern[str], T]]) -> T | None:

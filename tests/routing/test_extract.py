@@ -149,7 +149,15 @@ def test_sentiment_words(text: str, sentiment: str | None, vocabulary: Vocabular
      ("alerts we have dealt with", "acknowledged"),
      ("alerts not yet acknowledged", "open"), ("unacknowledged alerts", "open"),
      ("any new alerts?", "open"), ("show me all alerts", "all"),
-     ("every alert so far", "all"), ("alerts pls", None)],
+     ("every alert so far", "all"), ("alerts pls", None),
+     ("which alerts haven't been acknowledged?", "open"), ("alerts that weren't handled", "open"),
+     ("which alerts still need to be acknowledged", "open"),
+     ("alerts nobody has handled yet", "open"), ("any alerts I have not dealt with", "open"),
+     ("alerts we have not looked at", "open"), ("recent acknowledged alerts", "acknowledged"),
+     ("alerts that are no longer open", "acknowledged"),
+     ("show all alerts that are still open", "open"),
+     ("every alert including the acknowledged ones", "all"),
+     ("open and acknowledged alerts", "all")],
 )  # fmt: skip
 def test_alert_state_words(text: str, state: str | None, vocabulary: Vocabulary) -> None:
     assert extract(text, vocabulary).alert_state == state
