@@ -61,6 +61,7 @@ class Services:
             self.events.stop()
         if self.alerts is not None:
             self.alerts.stop()
+        self.data.close()
         self.db.close()
 
 

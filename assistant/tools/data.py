@@ -14,11 +14,9 @@ events arrived: the events worker pays for it, between two versions that both ex
 """
 
 import contextlib
-import copy
 import json
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import partial
@@ -38,6 +36,7 @@ from assistant.tools.lookups import (
     SegmentIndex,
     product_rows,
 )
+from assistant.tools.memo import Answer, Memo, compute_into
 from commerce.errors import NotFound, RetainError
 from commerce.workspace import Store, Workspace
 from predictors.artifacts import load_predictor
@@ -71,14 +70,10 @@ class LoadedModel:
 
 
 @dataclass
-class _Part:
-    signature: Hashable
-    value: Any = None
-    error: RetainError | None = None
+class _Part(Answer):
     # How to load it again (for refresh): what it depends on and its loader.
     on: tuple[Dependency, ...] = ()
     load: Callable[[], Any] | None = None
-    basis: Hashable = None  # a memo's `stale_while` signature when it was computed
 
 
 class StoreData:
@@ -88,12 +83,11 @@ class StoreData:
         self.workspace = workspace
         self.settings = settings
         self._parts: dict[str, _Part] = {}
-        self._memo: OrderedDict[str, _Part] = OrderedDict()
+        self._memo = Memo(MEMO_SIZE, self._serving_held)
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
         self._held = False
         self._refreshing = threading.local()  # set in the thread that runs refresh()
-        self._behind: set[str] = set()  # memo keys being computed in the background
 
     # ---- what each part depends on ------------------------------------------------------
 
@@ -131,10 +125,10 @@ class StoreData:
             with lock:
                 part = self._parts.get(name)
                 if part is None or part.signature != signature:
-                    part = _load(signature, load)
+                    part = compute_into(_Part(signature), load)
                     part.on, part.load = on, load
                     self._parts[name] = part
-        return cast(T, _value(part))
+        return cast(T, part.result())
 
     def hold(self) -> None:
         """Keep answering from the parts loaded now, whatever changes in the workspace, until
@@ -166,68 +160,17 @@ class StoreData:
         *,
         stale_while: tuple[Dependency, ...] = (),
     ) -> T:
-        """A computed answer (a plan, a forecast) kept until what it depends on changes; the
-        least recently used of MEMO_SIZE answers is dropped first.
+        """A computed answer (a plan, a forecast) kept until what it depends on changes
+        (assistant/tools/memo.py). `stale_while`: when `on` moved on but these did not, the
+        answer kept is returned at once and the new one computed in the background. Events
+        grow the store every few seconds; a forecast of the version a few events before is
+        worth more than a ten-second wait on every question."""
+        basis = self._signature(stale_while) if stale_while else None
+        return cast(T, self._memo.get(key, self._signature(on), basis, compute))
 
-        `stale_while`: when `on` moved on but these did not, the kept answer is returned at
-        once and the new one is computed in a background thread (one per key). Events grow
-        the store every few seconds; a forecast of the version a few events before is worth
-        more than a ten-second wait on every question."""
-        signature = self._signature(on)
-        # No `stale_while`: a basis that matches nothing, so the request waits for the new answer.
-        basis = self._signature(stale_while) if stale_while else object()
-        part = self._memo.get(key)
-        older = part is not None and part.signature != signature and part.error is None
-        if part is not None and older and (self._serving_held() or part.basis == basis):
-            if not self._serving_held():
-                self._compute_behind(key, signature, basis, compute)
-            return cast(T, part.value)
-        if part is None or part.signature != signature:
-            with self._guard:
-                lock = self._locks.setdefault(f"memo:{key}", threading.Lock())
-            with lock:
-                part = self._memo.get(key)
-                if part is None or part.signature != signature:
-                    part = self._computed(signature, basis, compute)
-        self._keep(key, part)
-        return cast(T, _value(part))
-
-    def _computed(self, signature: Hashable, basis: Hashable, compute: Callable[[], Any]) -> _Part:
-        held = self._serving_held()
-        part = _load(signature, compute)
-        part.basis = basis
-        if held:
-            # Computed from the held parts, not from what the signature names: kept as an
-            # answer of an older version, so the next request after refresh() renews it.
-            part.signature = None
-        return part
-
-    def _compute_behind(
-        self, key: str, signature: Hashable, basis: Hashable, compute: Callable[[], Any]
-    ) -> None:
-        with self._guard:
-            if key in self._behind:
-                return
-            self._behind.add(key)
-            lock = self._locks.setdefault(f"memo:{key}", threading.Lock())
-
-        def run() -> None:
-            try:
-                with lock:
-                    self._keep(key, self._computed(signature, basis, compute))
-            finally:
-                with self._guard:
-                    self._behind.discard(key)
-
-        threading.Thread(target=run, name=f"memo-{key}", daemon=True).start()
-
-    def _keep(self, key: str, part: _Part) -> None:
-        with self._guard:
-            self._memo[key] = part
-            self._memo.move_to_end(key)
-            while len(self._memo) > MEMO_SIZE:
-                dropped, _ = self._memo.popitem(last=False)
-                self._locks.pop(f"memo:{dropped}", None)
+    def close(self) -> None:
+        """Stop background computations that have not started (at shutdown)."""
+        self._memo.close()
 
     # ---- the parts ----------------------------------------------------------------------
 
@@ -380,23 +323,6 @@ class StoreData:
         marker = folder / "artifact.json"
         created = json.loads(marker.read_text()).get("created_at") if marker.is_file() else None
         return LoadedModel(predictor, document, folder, created)
-
-
-def _load(signature: Hashable, load: Callable[[], Any]) -> _Part:
-    part = _Part(signature)
-    try:
-        part.value = load()
-    except RetainError as error:
-        part.error = error
-    return part
-
-
-def _value(part: _Part) -> Any:
-    if part.error is not None:
-        # A fresh exception per raise: one instance raised in many threads would gather all
-        # their tracebacks.
-        raise copy.copy(part.error)
-    return part.value
 
 
 def index_folder(workspace: Workspace, index: Literal["review_index", "customer_index"]) -> Path:

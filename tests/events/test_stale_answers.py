@@ -23,14 +23,13 @@ class Versions:
         self.gate = threading.Event()
         self.gate.set()
         self.calls = 0
-        self.done = threading.Event()
+        self.started = threading.Event()
 
     def __call__(self) -> str:
         self.calls += 1
+        self.started.set()
         assert self.gate.wait(timeout=30)
-        version = self.data.store().version
-        self.done.set()
-        return version
+        return self.data.store().version
 
 
 def _grow(service: EventService, home: Path, event_id: str) -> str:
@@ -52,12 +51,12 @@ def test_after_events_the_answer_before_is_served_while_the_new_one_is_computed(
     first = ask()
     grown = _grow(service, home, "e1")
     compute.gate.clear()  # the background computation waits until released
-    compute.done.clear()
+    compute.started.clear()
     assert ask() == first  # at once, from the version before
+    assert compute.started.wait(timeout=30)
     assert ask() == first and compute.calls == 2  # one background computation, not two
     compute.gate.set()
-    assert compute.done.wait(timeout=30)
-    for _ in range(300):  # the thread stores its answer right after computing it
+    for _ in range(3000):  # the background thread stores its answer right after computing it
         if ask() == grown:
             break
         threading.Event().wait(0.01)
