@@ -110,6 +110,10 @@ class EventService:
         """Apply what is pending (up to RETAIN_EVENTS_APPLY_MAX events) and tell the listeners;
         None when nothing was pending."""
         with self._apply_lock:  # held while the listeners run: they see batches in order
+            if not log.pending(self.db, 1):
+                # Nothing to apply: no hold either. An answer computed while the data is held
+                # counts as one of an older version, so idle polls must not hold it.
+                return None
             if self.readers is not None:
                 self.readers.hold()
             try:

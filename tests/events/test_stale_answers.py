@@ -13,6 +13,7 @@ from commerce.ingest import IngestRequest, ingest
 from commerce.sources import Source
 from commerce.workspace import Workspace
 from tests.events.conftest import last_day, order
+from tests.retrieval.fakes import HashingEmbedder
 
 
 class Versions:
@@ -92,3 +93,27 @@ def test_an_answer_computed_while_held_is_renewed_after_refresh(
     assert data.memo("answer", ("store",), compute) == before  # from the held store
     data.refresh()
     assert data.memo("answer", ("store",), compute) == grown
+
+
+class CountingReaders:
+    def __init__(self) -> None:
+        self.holds = self.refreshes = 0
+
+    def hold(self) -> None:
+        self.holds += 1
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+
+def test_an_idle_poll_does_not_hold_the_data(
+    settings: Settings, service: EventService, home: Path, embedder: HashingEmbedder
+) -> None:
+    """Answers computed while held count as older ones, so a poll with nothing to apply (every
+    second) must not hold: a forecast started then would be computed again at once."""
+    readers = CountingReaders()
+    worker = EventService(settings, service.db, lambda: embedder, readers=readers)
+    assert worker.apply_pending() is None and readers.holds == 0
+    worker.submit([order("e1", "00010", last_day(home))], "test")
+    assert worker.apply_pending() is not None
+    assert (readers.holds, readers.refreshes) == (1, 1)
