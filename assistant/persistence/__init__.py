@@ -6,7 +6,7 @@ tables.py         the ORM tables
 keys.py           create_key, authenticate, list_keys, revoke_key; Principal, KeyInfo
 conversations.py  ConversationStore: open_turn, close_turn (a chat turn's two writes), history,
                   list, memory
-audit.py          record, recent; AuditEntry
+audit.py          audit_row (one tool call, checked), record, record_rows, recent; AuditEntry
 """
 
 from assistant.persistence.audit import AuditEntry, recent, record

@@ -53,23 +53,13 @@ class AuditEntry:
         }
 
 
-def record(
-    db: AppDatabase,
-    principal: Principal,
-    tool: str,
-    arguments: Mapping[str, Any],
-    rows: int,
-    outcome: str,
-    error: str | None = None,
-    conversation_id: str | None = None,
-) -> AuditEntry:
-    """Log one tool call by `principal`: `rows` is how many rows the result carried
-    (0 when refused or failed), `outcome` one of ok, error, refused."""
-    row = AuditRow(**audit_row(principal, tool, arguments, rows, outcome, error, conversation_id))
+def record(db: AppDatabase, row: Mapping[str, Any]) -> AuditEntry:
+    """Write one row made by `audit_row` and return it as stored."""
+    stored = AuditRow(**row)
     with db.session() as session:
-        session.add(row)
+        session.add(stored)
         session.flush()
-        return _entry(row)
+        return _entry(stored)
 
 
 def record_rows(db: AppDatabase, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -88,8 +78,10 @@ def audit_row(
     error: str | None = None,
     conversation_id: str | None = None,
 ) -> dict[str, Any]:
-    """The row `record` writes, checked, as column values for INSERT: a chat turn writes its
-    audit rows in the transaction that stores its answer."""
+    """One tool call by `principal`, checked, as column values for `record`, `record_rows` or
+    INSERT (a chat turn writes its rows in the transaction that stores its answer): `rows` is
+    how many rows the result carried (0 when refused or failed), `outcome` one of ok, error,
+    refused."""
     if outcome not in OUTCOMES:
         raise InvalidInput(f"audit outcome {outcome!r}: expected one of {', '.join(OUTCOMES)}")
     if rows < 0:

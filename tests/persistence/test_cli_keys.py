@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import keys
 from assistant.persistence import AppDatabase, authenticate, record
+from assistant.persistence.audit import audit_row
 from assistant.persistence.keys import Principal
 
 runner = CliRunner()
@@ -86,8 +87,8 @@ def test_audit_shows_the_latest_calls(database_url: str) -> None:
     assert isinstance(created, dict)
     ops = Principal(key_id=created["id"], name="ops", role="operator")
     with AppDatabase(database_url) as db:
-        record(db, ops, "at_risk_customers", {"limit": 5}, 5, "ok")
-        record(db, ops, "forecast_demand", {"horizon_days": 90}, 1, "ok")
+        record(db, audit_row(ops, "at_risk_customers", {"limit": 5}, 5, "ok"))
+        record(db, audit_row(ops, "forecast_demand", {"horizon_days": 90}, 1, "ok"))
     result = runner.invoke(audit_app, ["audit", "--limit", "1", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)

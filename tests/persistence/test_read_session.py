@@ -20,6 +20,7 @@ from assistant.persistence import (
     recent,
     record,
 )
+from assistant.persistence.audit import audit_row
 from assistant.persistence.tables import SCHEMA_VERSION, ApiKeyRow
 
 # Only a guard against hanging: a read that queues behind the writer would wait until the
@@ -42,7 +43,7 @@ def test_reads_do_not_wait_for_a_writer(db: AppDatabase) -> None:
     store = ConversationStore(db)
     cid, _ = store.open_turn(ana, None, "who is at risk?")
     store.close_turn(ana, cid, "Five customers.", [], [], {"n": 5})
-    record(db, ana, "at_risk_customers", {}, 5, "ok", conversation_id=cid)
+    record(db, audit_row(ana, "at_risk_customers", {}, 5, "ok", conversation_id=cid))
     holding, release = threading.Event(), threading.Event()
     write_and_wait = partial(_write_and_wait, db, holding, release)
 

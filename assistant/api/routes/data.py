@@ -108,4 +108,5 @@ def _audit(
     rows: int,
     error: str | None = None,
 ) -> None:
-    audit.record(found.db, caller, tool, args, rows, "error" if error else "ok", error=error)
+    outcome = "error" if error else "ok"
+    audit.record(found.db, audit.audit_row(caller, tool, args, rows, outcome, error=error))
