@@ -3,9 +3,10 @@
 Each part (history, segments, scores, indexes, the model, per-customer lookups) is loaded on
 first use and kept until what it was built from changes: the `store` link pointing at another
 version, new scores, a new model, a rebuilt index. A change is noticed by a few stat calls per
-request, and only the parts that depend on it load again. Each part loads under its own lock,
-so a slow one (a forecast) never holds up a fast one (a profile), and concurrent first requests
-load a part once. Failures (no scores, no index) are remembered too, until the artifact appears.
+request, and only the parts that depend on it load again. The parts are kept in a Memo
+(assistant/tools/memo.py) without a size limit: each loads under its own lock, so a slow one
+(a forecast) never holds up a fast one (a profile), and concurrent first requests load a part
+once. Failures (no scores, no index) are remembered too, until the artifact appears.
 
 While the events worker grows the store it holds the data (`hold`), and requests keep getting
 the parts already loaded, of the version before; `refresh` then loads the new version's parts
@@ -36,7 +37,7 @@ from assistant.tools.lookups import (
     SegmentIndex,
     product_rows,
 )
-from assistant.tools.memo import Answer, Memo, compute_into
+from assistant.tools.memo import Memo
 from commerce.errors import NotFound, RetainError
 from commerce.workspace import Store, Workspace
 from predictors.artifacts import load_predictor
@@ -69,23 +70,16 @@ class LoadedModel:
     created_at: str | None
 
 
-@dataclass
-class _Part(Answer):
-    # How to load it again (for refresh): what it depends on and its loader.
-    on: tuple[Dependency, ...] = ()
-    load: Callable[[], Any] | None = None
-
-
 class StoreData:
     """Thread-safe, lazily loaded views of one workspace, cached per store version."""
 
     def __init__(self, workspace: Workspace, settings: Settings) -> None:
         self.workspace = workspace
         self.settings = settings
-        self._parts: dict[str, _Part] = {}
+        # The parts are never dropped; `_loaders` says how to load each again (for refresh).
+        self._parts = Memo(None, self._serving_held)
+        self._loaders: dict[str, tuple[tuple[Dependency, ...], Callable[[], Any]]] = {}
         self._memo = Memo(MEMO_SIZE, self._serving_held)
-        self._locks: dict[str, threading.Lock] = {}
-        self._guard = threading.Lock()
         self._held = False
         self._refreshing = threading.local()  # set in the thread that runs refresh()
 
@@ -115,20 +109,8 @@ class StoreData:
             return str(self.workspace.store().path)
 
     def _get(self, name: str, on: tuple[Dependency, ...], load: Callable[[], T]) -> T:
-        signature = self._signature(on)
-        part = self._parts.get(name)
-        if part is None or part.signature != signature:
-            if part is not None and part.error is None and self._serving_held():
-                return cast(T, part.value)  # the version before, until refresh() is done
-            with self._guard:
-                lock = self._locks.setdefault(name, threading.Lock())
-            with lock:
-                part = self._parts.get(name)
-                if part is None or part.signature != signature:
-                    part = compute_into(_Part(signature), load)
-                    part.on, part.load = on, load
-                    self._parts[name] = part
-        return cast(T, part.result())
+        self._loaders[name] = (on, load)
+        return cast(T, self._parts.get(name, self._signature(on), None, load))
 
     def hold(self) -> None:
         """Keep answering from the parts loaded now, whatever changes in the workspace, until
@@ -140,11 +122,10 @@ class StoreData:
         then answer from the new parts; ends `hold`."""
         self._refreshing.active = True
         try:
-            for name, part in list(self._parts.items()):
+            for name, (on, load) in list(self._loaders.items()):
                 # A part that fails keeps its error, raised to whoever asks for it.
-                if part.load is not None:
-                    with contextlib.suppress(RetainError):
-                        self._get(name, part.on, part.load)
+                with contextlib.suppress(RetainError):
+                    self._get(name, on, load)
         finally:
             self._refreshing.active = False
             self._held = False
@@ -295,7 +276,7 @@ class StoreData:
         """Which parts are loaded and usable now, for a readiness probe (loads nothing)."""
         ready = {}
         for name in READINESS:
-            part = self._parts.get(name)
+            part = self._parts.peek(name)
             ready[name] = part is not None and part.error is None and part.value is not None
         return ready
 

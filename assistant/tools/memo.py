@@ -1,4 +1,5 @@
-"""Computed answers (plans, forecasts, themes) kept until what they were computed from changes.
+"""Answers (the store's loaded parts; plans, forecasts, themes) kept until what they were
+computed from changes.
 
 An answer is kept under a key with the `signature` of what it depends on (the store version,
 the model, ...); a request with another signature computes it again, under the key's own lock,
@@ -18,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from commerce.errors import RetainError
 
@@ -42,23 +43,11 @@ class Answer:
         return self.value
 
 
-A = TypeVar("A", bound=Answer)
-
-
-def compute_into(answer: A, compute: Callable[[], Any]) -> A:
-    """Run `compute` into `answer`; a RetainError (no scores yet, no model) is kept as the
-    answer too, raised to whoever asks, until what it depends on changes."""
-    try:
-        answer.value = compute()
-    except RetainError as error:
-        answer.error = error
-    return answer
-
-
 class Memo:
-    """At most `size` answers, the least recently used dropped first. Thread-safe."""
+    """At most `size` answers (None: no limit), the least recently used dropped first.
+    Thread-safe."""
 
-    def __init__(self, size: int, held: Callable[[], bool]) -> None:
+    def __init__(self, size: int | None, held: Callable[[], bool]) -> None:
         self.size = size
         self._held = held  # is the store data held (answers then come from the version before)
         self._answers: OrderedDict[str, Answer] = OrderedDict()
@@ -88,6 +77,10 @@ class Memo:
                     self._keep(key, kept)
         return self._served(key, kept)
 
+    def peek(self, key: str) -> Answer | None:
+        """The answer kept under `key`, whatever its signature (computes nothing)."""
+        return self._answers.get(key)
+
     def close(self) -> None:
         """Drop background work not started yet (at shutdown); a running one finishes."""
         self._background.shutdown(wait=False, cancel_futures=True)
@@ -96,7 +89,13 @@ class Memo:
         self, signature: Hashable, basis: Hashable | None, compute: Callable[[], Any]
     ) -> Answer:
         held = self._held()
-        answer = compute_into(Answer(signature), compute)
+        answer = Answer(signature)
+        try:
+            answer.value = compute()
+        except RetainError as error:
+            # No scores yet, no model: an answer too, raised to whoever asks, until what it
+            # depends on changes.
+            answer.error = error
         if basis is not None:
             answer.basis = basis
         if held:
@@ -146,16 +145,17 @@ class Memo:
             return self._locks.setdefault(key, threading.Lock())
 
     def _served(self, key: str, answer: Answer) -> Any:
-        with self._guard:
-            if self._answers.get(key) is answer:
-                self._answers.move_to_end(key)
+        if self.size is not None:  # unbounded: no order to keep (the store's parts, per request)
+            with self._guard:
+                if self._answers.get(key) is answer:
+                    self._answers.move_to_end(key)
         return answer.result()
 
     def _keep(self, key: str, answer: Answer) -> None:
         with self._guard:
             self._answers[key] = answer
             self._answers.move_to_end(key)
-            while len(self._answers) > self.size:
+            while self.size is not None and len(self._answers) > self.size:
                 dropped, _ = self._answers.popitem(last=False)
                 lock = self._locks.get(dropped)
                 if lock is not None and not lock.locked():  # one in use stays the key's lock

@@ -141,3 +141,13 @@ def test_least_recently_used_answers_are_dropped(memo: Memo) -> None:
     memo.get("e", 1, None, Gated("e"))
     assert memo.get("a", 1, None, Gated("recomputed")) == "a"
     assert memo.get("b", 1, None, Gated("recomputed")) == "recomputed"
+
+
+def test_without_a_size_nothing_is_dropped(held: Held) -> None:
+    parts = Memo(None, held)
+    for key in range(300):
+        parts.get(str(key), 1, None, Gated(key))
+    assert parts.get("0", 1, None, Gated("recomputed")) == 0
+    kept = parts.peek("299")
+    assert kept is not None and kept.value == 299 and parts.peek("missing") is None
+    parts.close()
