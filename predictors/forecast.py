@@ -76,7 +76,7 @@ def forecast_demand(
 def past_spread(history: History, cutoff: pd.Timestamp, horizon_weeks: float) -> float:
     """Sigma of log(actual / forecast) of total purchase days on past windows of this length,
     replayed with the classic models (refitting the network per window would be too slow;
-    the two track totals alike, see docs/model-card.md)."""
+    the network's totals can sit further from the truth than theirs: see docs/model-card.md)."""
     errors = []
     first = history.first_day
     for back in (1, 2, 3):
