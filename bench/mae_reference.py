@@ -28,8 +28,7 @@ import pandas as pd
 from bench.tables import table
 from commerce.datasets import load_cdnow
 from predictors.btyd import ParetoNBD
-from predictors.evaluate import Split
-from predictors.features import attach_labels, customer_features
+from predictors.evaluate import Split, holdout_rows
 from predictors.history import History, from_transactions
 from predictors.train import TrainConfig, train_predictor
 
@@ -47,9 +46,7 @@ class Holdout:
 
 
 def holdout(history: History, split: Split) -> Holdout:
-    calibration = history.until(split.calibration_end)
-    features = customer_features(calibration, split.calibration_end)
-    labels = attach_labels(features, history, split.calibration_end, split.holdout_end)
+    features, labels = holdout_rows(history, split)
     return Holdout(features, labels["purchases"].to_numpy(np.float64))
 
 

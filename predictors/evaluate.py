@@ -89,9 +89,7 @@ class Evaluation:
 def evaluate(history: History, split: Split, config: TrainConfig = TrainConfig()) -> Evaluation:
     """Fit every model on the calibration period and score it on the holdout."""
     split.check(history)
-    calibration = history.until(split.calibration_end)
-    features = customer_features(calibration, split.calibration_end)
-    actual = attach_labels(features, history, split.calibration_end, split.holdout_end)
+    features, actual = holdout_rows(history, split)
     weeks = _week_grid(split)
     actual_curve = _actual_cumulative(history, features.index, split, weeks)
 
@@ -111,6 +109,13 @@ def evaluate(history: History, split: Split, config: TrainConfig = TrainConfig()
     }
     curves = _curves(forecasts, actual, features, weeks, actual_curve)
     return Evaluation(split, len(features), models, curves, report)
+
+
+def holdout_rows(history: History, split: Split) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every customer's features at the calibration end, and their labels from the holdout."""
+    calibration = history.until(split.calibration_end)
+    features = customer_features(calibration, split.calibration_end)
+    return features, attach_labels(features, history, split.calibration_end, split.holdout_end)
 
 
 def _week_grid(split: Split) -> FloatArray:
