@@ -6,10 +6,13 @@
     SegmentIndex    each customer's RFM segment and behaviour cluster, members per name
     product_rows    products with their order counts, most ordered first
 
-Building is pandas over whole tables (tens of milliseconds on the demo store); a lookup is a
-dict access and a slice.
+Building is pandas and numpy over whole columns; a row's dict and its text (dates, reasons)
+are made when a tool asks for that row. The events worker builds these again for every store
+version, so building every row up front (about two seconds on the demo store) was CPU taken
+from the requests answered meanwhile. A lookup is a dict access and a slice.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -28,8 +31,30 @@ REVIEW_FIELDS = ["review_id", "customer_id", "product_id", "ts", "rating", "text
                  "sentiment_label", "sentiment_score"]  # fmt: skip
 
 
-def _iso(values: "pd.Series[Any]") -> list[str]:
-    return [f"{t:%Y-%m-%dT%H:%M:%S}" for t in pd.to_datetime(values)]
+def _seconds(values: "pd.Series[Any]") -> npt.NDArray[np.datetime64]:
+    """Timestamps to the second; str() of one is its ISO text ('1997-03-20T00:00:00')."""
+    return pd.to_datetime(values).to_numpy("datetime64[s]")
+
+
+class _Records:
+    """A frame's rows as dicts, each made when asked for; `convert` maps a column's values."""
+
+    def __init__(
+        self, frame: pd.DataFrame, convert: dict[str, Callable[[Any], Any]] | None = None
+    ) -> None:
+        self._columns = {str(c): frame[c].tolist() for c in frame.columns}
+        self._convert = convert or {}
+        self._length = len(frame)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i: int) -> dict[str, Any]:
+        convert = self._convert
+        return {
+            c: convert[c](values[i]) if c in convert else values[i]
+            for c, values in self._columns.items()
+        }
 
 
 def _groups(keys: "pd.Series[str]") -> dict[str, tuple[int, int]]:
@@ -51,16 +76,17 @@ class Customers:
         orders = orders.sort_values(["customer_id", "ts"], kind="stable", ignore_index=True)
         self._order_rows = _groups(orders["customer_id"])
         self._order_ids = orders["order_id"].astype(str).tolist()
-        self._order_ts = _iso(orders["ts"])
+        self._order_ts = _seconds(orders["ts"])
         self._amounts = orders["amount"].to_numpy(np.float64)
         self.contacts: dict[str, dict[str, str]] = {}
         known = set(self._order_rows)
         if store.has("customers"):
             table = store.table("customers")
-            ids = table["customer_id"].astype(str)
+            # As lists: iterating a pandas column of Arrow strings goes value by value.
+            ids = table["customer_id"].astype(str).tolist()
             known |= set(ids)
             for column in (c for c in CONTACT_COLUMNS if c in table.columns):
-                for cid, value in zip(ids, table[column], strict=True):
+                for cid, value in zip(ids, table[column].tolist(), strict=True):
                     if isinstance(value, str) and value:
                         self.contacts.setdefault(cid, {})[column] = value
         self.ids = frozenset(known)
@@ -84,7 +110,11 @@ class Customers:
         if limit is not None:
             start = max(start, end - limit)
         return [
-            {"order_id": self._order_ids[i], "ts": self._order_ts[i], "amount": self._amounts[i]}
+            {
+                "order_id": self._order_ids[i],
+                "ts": str(self._order_ts[i]),
+                "amount": self._amounts[i],
+            }
             for i in range(start, end)
         ]
 
@@ -96,8 +126,8 @@ class Customers:
         return {
             "orders": end - start,
             "spend_total": round(float(self._amounts[start:end].sum()), 2),
-            "first_order": self._order_ts[start],
-            "last_order": self._order_ts[end - 1],
+            "first_order": str(self._order_ts[start]),
+            "last_order": str(self._order_ts[end - 1]),
         }
 
 
@@ -113,18 +143,16 @@ class CustomerReviews:
         frame = frame.sort_values(["customer_id", "ts"], ascending=[True, False], kind="stable")
         frame = frame.reset_index(drop=True)
         self._rows = _groups(frame["customer_id"])
-        self._records = [
-            {
-                "review_id": str(r["review_id"]),
-                "product_id": str(r["product_id"]),
-                "ts": f"{pd.Timestamp(r['ts']):%Y-%m-%dT%H:%M:%S}",
-                "rating": None if pd.isna(r["rating"]) else float(r["rating"]),
-                "text": str(r["text"]),
-                "sentiment_label": r["sentiment_label"],
-                "sentiment_score": r["sentiment_score"],
-            }
-            for r in frame[REVIEW_FIELDS].to_dict("records")
-        ]
+        self._records = _Records(
+            frame[[f for f in REVIEW_FIELDS if f != "customer_id"]],
+            convert={
+                "review_id": str,
+                "product_id": str,
+                "ts": lambda t: f"{pd.Timestamp(t):%Y-%m-%dT%H:%M:%S}",
+                "rating": lambda v: None if pd.isna(v) else float(v),
+                "text": str,
+            },
+        )
 
     @classmethod
     def empty(cls) -> "CustomerReviews":
@@ -132,7 +160,7 @@ class CustomerReviews:
 
     def of(self, customer_id: str, limit: int = 5) -> list[dict[str, Any]]:
         start, end = self._rows.get(customer_id, (0, 0))
-        return [dict(r) for r in self._records[start : min(end, start + limit)]]
+        return [self._records[i] for i in range(start, min(end, start + limit))]
 
     def count(self, customer_id: str) -> int:
         start, end = self._rows.get(customer_id, (0, 0))
@@ -150,17 +178,14 @@ class ScoreTable:
         self.position = {cid: i for i, cid in enumerate(self.ids)}
         self._value_at_risk = ranked["value_at_risk"].to_numpy(np.float64)
         self.total_value_at_risk = float(self._value_at_risk.sum())
-        self._records: list[dict[str, Any]] = ranked[present].to_dict("records")  # type: ignore[assignment]
-        for record in self._records:
-            reasons = record.get("reasons")
-            record["reasons"] = [r for r in str(reasons).split("; ") if r] if reasons else []
+        self._records = _Records(ranked[present], convert={"reasons": _reasons})
 
     def __len__(self) -> int:
         return len(self._records)
 
     def row(self, customer_id: str) -> dict[str, Any] | None:
         position = self.position.get(customer_id)
-        return None if position is None else dict(self._records[position])
+        return None if position is None else self._records[position]
 
     def positions(self, customer_ids: "pd.Index[str]") -> Positions:
         """Rank positions (most value at risk first) of those of these customers scored."""
@@ -170,25 +195,30 @@ class ScoreTable:
     def top(self, limit: int, positions: Positions | None = None) -> list[dict[str, Any]]:
         """The `limit` customers with the most value at risk, among `positions` when given."""
         chosen = range(min(limit, len(self))) if positions is None else positions[:limit]
-        return [dict(self._records[int(i)]) for i in chosen]
+        return [self._records[int(i)] for i in chosen]
 
     def value_at_risk(self, positions: Positions) -> float:
         return float(self._value_at_risk[positions].sum())
+
+
+def _reasons(text: Any) -> list[str]:
+    """The scores' "; "-joined reasons as a list (none for an empty or missing value)."""
+    return [r for r in str(text).split("; ") if r] if isinstance(text, str) and text else []
 
 
 class SegmentIndex:
     """Each customer's RFM segment and behaviour cluster (predictors.segment_facts), by name."""
 
     def __init__(self, segments: pd.DataFrame) -> None:
-        ids = segments.index.astype(str)
-        self.segment_of = dict(zip(ids, segments["segment"].astype(str), strict=True))
-        self.cluster_of = dict(zip(ids, segments["cluster"].astype(str), strict=True))
+        ids = segments.index.astype(str).tolist()  # lists: see Customers
+        self.segment_of = dict(zip(ids, segments["segment"].astype(str).tolist(), strict=True))
+        self.cluster_of = dict(zip(ids, segments["cluster"].astype(str).tolist(), strict=True))
         self._members: dict[str, pd.Index[str]] = {}
         for column in ("segment", "cluster"):
             for name, group in segments.groupby(column, observed=True):
                 self._members[str(name)] = group.index.astype(str)
         self._names = {name.lower(): name for name in self._members}
-        self._sets = {name: frozenset(ids) for name, ids in self._members.items()}
+        self._sets = {name: frozenset(ids.tolist()) for name, ids in self._members.items()}
 
     @property
     def names(self) -> list[str]:
