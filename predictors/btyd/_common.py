@@ -197,6 +197,34 @@ def maximise(
     return np.asarray(result.x, dtype=np.float64), info
 
 
+def fit_rft(
+    log_likelihood: Callable[..., FloatArray],
+    kinds: str,
+    frequency: npt.ArrayLike,
+    recency: npt.ArrayLike,
+    T: npt.ArrayLike,
+    weights: npt.ArrayLike | None,
+) -> tuple[tuple[float, ...], FitInfo]:
+    """Maximum-likelihood parameters of a model of ``(x, t_x, T)`` summaries.
+
+    ``log_likelihood(*params, x, t_x, T)`` gives each row's log-likelihood; ``kinds`` has a
+    letter per parameter as in :func:`log_bounds`.  Shapes start at 1 and scales at the mean
+    ``T``, so the rates begin on the data's time scale whatever its unit.
+    """
+    x, t_x, big_t = check_rft(frequency, recency, T)
+    w = weights_or_ones(weights, len(x))
+    (ux, ut_x, ut), uw = compress_rows((x, t_x, big_t), w)
+
+    def neg_ll(log_params: FloatArray) -> float:
+        return -float(np.dot(uw, log_likelihood(*np.exp(log_params), ux, ut_x, ut)))
+
+    log_mean_t = float(np.log(max(np.average(big_t, weights=w), 1e-3)))
+    start = [log_mean_t if kind == "t" else 0.0 for kind in kinds]
+    bounds = log_bounds(kinds, float(np.exp(log_mean_t)))
+    log_params, info = maximise(neg_ll, start, bounds, float(w.sum()), len(ux))
+    return tuple(float(v) for v in np.exp(log_params)), info
+
+
 def weights_or_ones(weights: npt.ArrayLike | None, n: int) -> FloatArray:
     """Per-customer weights, defaulting to one each."""
     if weights is None:

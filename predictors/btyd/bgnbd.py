@@ -19,11 +19,8 @@ from predictors.btyd._common import (
     FloatArray,
     as_float_array,
     check_rft,
-    compress_rows,
-    log_bounds,
-    maximise,
+    fit_rft,
     safe_hyp2f1,
-    weights_or_ones,
 )
 
 __all__ = ["BGNBD"]
@@ -106,20 +103,7 @@ class BGNBD:
             frequency, recency, T: the calibration summary, one entry per customer.
             weights: optional number of customers each row stands for.
         """
-        x, t_x, big_t = check_rft(frequency, recency, T)
-        w = weights_or_ones(weights, len(x))
-        (ux, ut_x, ut), uw = compress_rows((x, t_x, big_t), w)
-
-        def neg_ll(log_params: FloatArray) -> float:
-            r, alpha, a, b = np.exp(log_params)
-            return -float(np.dot(uw, _log_likelihood(r, alpha, a, b, ux, ut_x, ut)))
-
-        # Start at alpha ~ mean T so the initial purchase rate r/alpha is in the
-        # right ballpark whatever the time unit.
-        start = [0.0, float(np.log(max(np.average(big_t, weights=w), 1e-3))), 0.0, 0.0]
-        bounds = log_bounds("stss", float(np.exp(start[1])))
-        log_params, info = maximise(neg_ll, start, bounds, float(w.sum()), len(ux))
-        r, alpha, a, b = (float(v) for v in np.exp(log_params))
+        (r, alpha, a, b), info = fit_rft(_log_likelihood, "stss", frequency, recency, T, weights)
         return cls(r=r, alpha=alpha, a=a, b=b, fit_info=info)
 
     def individual_log_likelihood(

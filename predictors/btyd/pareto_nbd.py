@@ -21,10 +21,7 @@ from predictors.btyd._common import (
     FloatArray,
     as_float_array,
     check_rft,
-    compress_rows,
-    log_bounds,
-    maximise,
-    weights_or_ones,
+    fit_rft,
 )
 from predictors.btyd._tails import log_tail_difference
 
@@ -82,20 +79,7 @@ class ParetoNBD:
             frequency, recency, T: the calibration summary, one entry per customer.
             weights: optional number of customers each row stands for.
         """
-        x, t_x, big_t = check_rft(frequency, recency, T)
-        w = weights_or_ones(weights, len(x))
-        (ux, ut_x, ut), uw = compress_rows((x, t_x, big_t), w)
-
-        def neg_ll(log_params: FloatArray) -> float:
-            r, alpha, s, beta = np.exp(log_params)
-            return -float(np.dot(uw, _log_likelihood(r, alpha, s, beta, ux, ut_x, ut)))
-
-        # alpha and beta start at mean T so both rates begin on the data's time scale.
-        log_mean_t = float(np.log(max(np.average(big_t, weights=w), 1e-3)))
-        start = [0.0, log_mean_t, 0.0, log_mean_t]
-        bounds = log_bounds("stst", float(np.exp(log_mean_t)))
-        log_params, info = maximise(neg_ll, start, bounds, float(w.sum()), len(ux))
-        r, alpha, s, beta = (float(v) for v in np.exp(log_params))
+        (r, alpha, s, beta), info = fit_rft(_log_likelihood, "stst", frequency, recency, T, weights)
         return cls(r=r, alpha=alpha, s=s, beta=beta, fit_info=info)
 
     def individual_log_likelihood(
