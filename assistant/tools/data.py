@@ -123,6 +123,8 @@ class StoreData:
         self._refreshing.active = True
         try:
             for name, (on, load) in list(self._loaders.items()):
+                if self._parts.peek(name) is None:
+                    continue  # its loader crashed (not a RetainError): the next request retries
                 # A part that fails keeps its error, raised to whoever asks for it.
                 with contextlib.suppress(RetainError):
                     self._get(name, on, load)

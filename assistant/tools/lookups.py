@@ -178,6 +178,9 @@ class ScoreTable:
         self.position = {cid: i for i, cid in enumerate(self.ids)}
         self._value_at_risk = ranked["value_at_risk"].to_numpy(np.float64)
         self.total_value_at_risk = float(self._value_at_risk.sum())
+        self._churn_risk = ranked["churn_risk"].to_numpy(np.float64)
+        if "reasons" not in present:  # scores saved without reasons: every row has none
+            ranked, present = ranked.assign(reasons=None), [*present, "reasons"]
         self._records = _Records(ranked[present], convert={"reasons": _reasons})
 
     def __len__(self) -> int:
@@ -191,6 +194,11 @@ class ScoreTable:
         """Rank positions (most value at risk first) of those of these customers scored."""
         found = [self.position[c] for c in customer_ids if c in self.position]
         return np.sort(np.asarray(found, dtype=np.int64))
+
+    def at_risk(self, threshold: float, positions: Positions | None = None) -> Positions:
+        """Rank positions (among `positions` when given) whose churn risk is at least this."""
+        chosen = np.arange(len(self)) if positions is None else positions
+        return chosen[self._churn_risk[chosen] >= threshold]
 
     def top(self, limit: int, positions: Positions | None = None) -> list[dict[str, Any]]:
         """The `limit` customers with the most value at risk, among `positions` when given."""

@@ -93,7 +93,14 @@ def _calibration(data: StoreData, backtest: dict[str, Any]) -> tuple[list[dict[s
     saved = backtest.get("calibration")
     if saved:
         return [_point(p) for p in saved], "backtest holdout"
-    points = data.memo("calibration", ("store", "model"), lambda: _replayed(data))
+    # A replay scores every customer (seconds): while events grow the store, the replay of the
+    # version before answers and the new one is computed in the background, as for forecasts.
+    points = data.memo(
+        "calibration",
+        ("store", "model"),
+        lambda: _replayed(data),
+        stale_while=("store_root", "model"),
+    )
     horizon = data.model().document.get("horizons", {}).get("churn_days", 90)
     return points, (
         f"in-sample: the saved model's purchase probabilities {horizon} days before the last "

@@ -5,9 +5,13 @@ import threading
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from assistant.events.service import EventService
+from assistant.llm.fake import ScriptedChatModel
 from assistant.settings import Settings
+from assistant.tools import model_report
+from assistant.tools.base import ToolContext
 from assistant.tools.data import StoreData
 from commerce.ingest import IngestRequest, ingest
 from commerce.sources import Source
@@ -117,3 +121,22 @@ def test_an_idle_poll_does_not_hold_the_data(
     worker.submit([order("e1", "00010", last_day(home))], "test")
     assert worker.apply_pending() is not None
     assert (readers.holds, readers.refreshes) == (1, 1)
+
+
+def test_the_model_reports_replayed_calibration_is_served_from_the_version_before(
+    service: EventService, home: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = StoreData(Workspace(home), settings)
+    compute = Versions(data)
+    monkeypatch.setattr(model_report, "_replayed", lambda _: [{"store_version": compute()}])
+    ctx = ToolContext(settings, "admin", data, lambda: ScriptedChatModel(()), HashingEmbedder)
+
+    def calibration() -> str:
+        return str(model_report.model_report(ctx).result["calibration"][0]["store_version"])
+
+    first = calibration()
+    _grow(service, home, "e1")
+    compute.gate.clear()
+    assert calibration() == first  # the replay of the version before, at once
+    assert compute.started.wait(timeout=30) and compute.calls == 2  # the new one, behind
+    compute.gate.set()

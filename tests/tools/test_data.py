@@ -150,3 +150,23 @@ def test_jsonable_makes_plain_json() -> None:
         "1.5": 2.5, "n": 3, "nan": None, "when": "2024-01-02T03:04:05", "none": None,
         "list": [1.0, None], "flag": True,
     }  # fmt: skip
+
+
+def test_a_part_whose_loader_crashed_does_not_break_refresh(
+    home_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash (not a RetainError) reaches the request that asked; the events worker's
+    refresh skips that part instead of raising it again, and the next request retries."""
+    data = _data(home_copy)
+
+    def broken(store: Store) -> Customers:
+        raise ValueError("corrupt table")
+
+    monkeypatch.setattr(data_module, "Customers", broken)
+    with pytest.raises(ValueError, match="corrupt table"):
+        data.customers()
+    data.store()
+    data.hold()
+    data.refresh()
+    monkeypatch.setattr(data_module, "Customers", Customers)
+    assert data.customers().ids

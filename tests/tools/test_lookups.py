@@ -67,3 +67,20 @@ def test_reviews_newest_first_with_iso_times_and_missing_ratings_as_none() -> No
     assert got[0]["rating"] is None and got[1]["rating"] == 4.0
     assert got[0]["sentiment_label"] is None and "customer_id" not in got[0]
     assert reviews.count("00042") == 2 and reviews.of("nobody") == []
+
+
+def test_scores_without_reasons_give_empty_reasons_and_at_risk_filters_by_risk() -> None:
+    scores = pd.DataFrame(
+        {
+            "customer_id": ["a", "b", "c"],
+            "churn_risk": [0.9, 0.3, 0.6],
+            "clv": [10.0, 100.0, 50.0],
+            "value_at_risk": [9.0, 30.0, 30.0],
+        }
+    )
+    table = ScoreTable(scores)
+    assert all(row["reasons"] == [] for row in table.top(3))
+    risky = table.at_risk(0.5)
+    assert sorted(r["customer_id"] for r in table.top(10, risky)) == ["a", "c"]
+    among = table.positions(pd.Index(["a", "b"]))
+    assert [r["customer_id"] for r in table.top(10, table.at_risk(0.5, among))] == ["a"]

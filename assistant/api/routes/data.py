@@ -37,9 +37,9 @@ def customers(
     positions = None
     if segment:
         positions = scores.positions(found.data.segments().members(segment))
-    rows = scores.top(len(scores) if at_risk else limit, positions)
     if at_risk:
-        rows = [row for row in rows if row["churn_risk"] >= AT_RISK][:limit]
+        positions = scores.at_risk(AT_RISK, positions)
+    rows = scores.top(limit, positions)
     segment_of = found.data.segments().segment_of
     contacts = found.data.customers().contacts
     for row in rows:
