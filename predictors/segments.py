@@ -75,6 +75,18 @@ def assign_segments(scores: pd.DataFrame) -> "pd.Series[str]":
     return segment
 
 
+def squared_distances(
+    points: npt.NDArray[np.float64], centres: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """(N, k) squared distances as |p|^2 - 2 p.c + |c|^2: one matrix product, where the
+    difference of every point and centre is an (N, k, d) array (twice the time in the events
+    worker, which clusters the customers again for every store version)."""
+    distances: npt.NDArray[np.float64] = (
+        (points**2).sum(1)[:, None] - 2 * points @ centres.T + (centres**2).sum(1)[None, :]
+    )
+    return distances
+
+
 def kmeans(
     points: npt.NDArray[np.float64], k: int, seed: int = 0, iterations: int = 50
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
@@ -91,8 +103,7 @@ def kmeans(
     centre = np.array(centres)
     labels = np.zeros(n, dtype=np.int64)
     for _ in range(iterations):
-        distance = ((points[:, None, :] - centre[None, :, :]) ** 2).sum(2)  # (N, k)
-        new_labels = distance.argmin(1)
+        new_labels = squared_distances(points, centre).argmin(1)
         if np.array_equal(new_labels, labels) and _ > 0:
             break
         labels = new_labels
@@ -114,10 +125,7 @@ def behaviour_clusters(features: pd.DataFrame, k: int = 6, seed: int = 0) -> "pd
     rng = np.random.default_rng(seed)
     sample = scaled[rng.choice(len(scaled), min(len(scaled), 20_000), replace=False)]
     _, centres = kmeans(sample, k, seed)
-    labels = np.concatenate(
-        [((chunk[:, None, :] - centres[None]) ** 2).sum(2).argmin(1)
-         for chunk in np.array_split(scaled, max(1, len(scaled) // 100_000))]
-    )  # fmt: skip
+    labels = squared_distances(scaled, centres).argmin(1)
     names = _unique([_cluster_name(c) for c in centres])
     return pd.Series([names[j] for j in labels], index=features.index, dtype="string")
 
