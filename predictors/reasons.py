@@ -15,20 +15,21 @@ from predictors.predictor import Predictor
 # Only features whose direction a person can read as a reason ("long since the last purchase")
 # are offered as reasons; amounts are left out, since "spent a lot" is no reason to leave.
 UNKNOWN_WHEN_ZERO = {"rating_mean", "sentiment_mean"}
+# `{s}` is "s" unless the count reads "1" ("1 review", "0 reviews", "3 reviews").
 PHRASES: dict[str, str] = {
-    "weeks_since_last": "last purchase {value:.0f} weeks ago",
+    "weeks_since_last": "last purchase {value:.0f} week{s} ago",
     "overdue": "{value:.1f}x their usual gap since the last purchase",
-    "frequency": "{value:.0f} repeat purchase days so far",
-    "days_last_4w": "{value:.0f} purchase days in the last 4 weeks",
-    "days_last_13w": "{value:.0f} purchase days in the last 13 weeks",
-    "days_last_26w": "{value:.0f} purchase days in the last 26 weeks",
+    "frequency": "{value:.0f} repeat purchase day{s} so far",
+    "days_last_4w": "{value:.0f} purchase day{s} in the last 4 weeks",
+    "days_last_13w": "{value:.0f} purchase day{s} in the last 13 weeks",
+    "days_last_26w": "{value:.0f} purchase day{s} in the last 26 weeks",
     "gap_trend": "last gap between purchases {value:.1f}x their average gap",
     "gap_mean": "buys every {value:.1f} weeks on average",
-    "reviews": "wrote {value:.0f} review(s)",
+    "reviews": "wrote {value:.0f} review{s}",
     "rating_mean": "average review rating {value:.1f}",
     "sentiment_mean": "average review sentiment {value:+.2f}",
-    "events_4w": "{value:.0f} site events in the last 4 weeks",
-    "carts_4w": "{value:.0f} cart additions in the last 4 weeks",
+    "events_4w": "{value:.0f} site event{s} in the last 4 weeks",
+    "carts_4w": "{value:.0f} cart addition{s} in the last 4 weeks",
     "classic_p_alive": "BG/NBD puts the chance they are still a customer at {value:.0%}",
 }
 
@@ -95,5 +96,10 @@ def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[
     for row, features in enumerate(reason_features(predictor, inputs, k)):
         # With no learned reason (or the classic-only fallback) say where they stand.
         names = features or ["weeks_since_last", "classic_p_alive"]
-        reasons.append([PHRASES[n].format(value=float(columns[n][row])) for n in names])
+        reasons.append([phrase(n, float(columns[n][row])) for n in names])
     return reasons
+
+
+def phrase(feature: str, value: float) -> str:
+    """The reason for one feature's value, in words."""
+    return PHRASES[feature].format(value=value, s="" if f"{value:.0f}" == "1" else "s")

@@ -165,7 +165,8 @@ def search_command(
     if as_json:
         print_json([hit.to_dict() for hit in hits])
         return
-    table = Table(title=f"{len(hits)} review(s)" + (f" for “{_shown(query)}”" if query else ""))
+    noun = "review" if len(hits) == 1 else "reviews"
+    table = Table(title=f"{len(hits)} {noun}" + (f" for “{_shown(query)}”" if query else ""))
     for column in ("review", "customer", "date", "rating", "sentiment", "match", "text"):
         table.add_column(column)
     for hit in hits:

@@ -88,3 +88,16 @@ def test_reasons_point_the_risky_way(trained: tuple[Workspace, Path]) -> None:
     for row, names in enumerate(chosen):
         for name in names:
             assert scaled[row, column[name]] * RISKY_WHEN[name] > 0, (name, row)
+
+
+def test_reason_counts_read_as_words() -> None:
+    from predictors.reasons import PHRASES, phrase
+
+    assert phrase("reviews", 1.0) == "wrote 1 review"
+    assert phrase("reviews", 3.0) == "wrote 3 reviews"
+    assert phrase("days_last_4w", 0.0) == "0 purchase days in the last 4 weeks"
+    assert phrase("weeks_since_last", 1.2) == "last purchase 1 week ago"
+    assert (
+        phrase("classic_p_alive", 0.92) == "BG/NBD puts the chance they are still a customer at 92%"
+    )
+    assert all("(s)" not in phrase(name, 2.0) for name in PHRASES)
