@@ -102,4 +102,6 @@ def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[
 
 def phrase(feature: str, value: float) -> str:
     """The reason for one feature's value, in words."""
+    if feature == "weeks_since_last" and value < 0.5:
+        return "last purchase this week"  # not "0 weeks ago"
     return PHRASES[feature].format(value=value, s="" if f"{value:.0f}" == "1" else "s")

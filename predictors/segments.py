@@ -96,6 +96,8 @@ def kmeans(
     k = min(k, n)
     centres = [points[rng.integers(n)]]
     for _ in range(1, k):
+        # Exact differences here: these distances are sampling weights, and the matrix form of
+        # squared_distances can round a point's distance to its own centre below zero.
         distance = np.min([((points - c) ** 2).sum(1) for c in centres], axis=0)
         total = distance.sum()
         pick = rng.choice(n, p=distance / total) if total > 0 else rng.integers(n)

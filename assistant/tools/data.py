@@ -14,8 +14,8 @@ in the worker's thread and hands them over. A chat never waits seconds for a rel
 events arrived: the events worker pays for it, between two versions that both exist.
 """
 
-import contextlib
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable, Hashable
@@ -53,6 +53,7 @@ from retrieval.recs.recommender import Recommender
 from retrieval.reviews import REVIEW_COLUMNS, ReviewIndex
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 Dependency = Literal[
     "store", "store_root", "scores", "model", "review_index", "customer_index", "recommender"
 ]
@@ -125,9 +126,15 @@ class StoreData:
             for name, (on, load) in list(self._loaders.items()):
                 if self._parts.peek(name) is None:
                     continue  # its loader crashed (not a RetainError): the next request retries
-                # A part that fails keeps its error, raised to whoever asks for it.
-                with contextlib.suppress(RetainError):
+                try:
                     self._get(name, on, load)
+                except RetainError:
+                    pass  # kept as the part's answer, raised to whoever asks for it
+                except Exception:
+                    # A crash (a bug, a corrupt file) must not stop the other parts refreshing
+                    # or the events worker telling its listeners; the part's old answer stays
+                    # until a request loads it again and meets the crash itself.
+                    log.exception("reloading %s for the new store version failed", name)
         finally:
             self._refreshing.active = False
             self._held = False

@@ -101,3 +101,4 @@ def test_reason_counts_read_as_words() -> None:
         phrase("classic_p_alive", 0.92) == "BG/NBD puts the chance they are still a customer at 92%"
     )
     assert all("(s)" not in phrase(name, 2.0) for name in PHRASES)
+    assert phrase("weeks_since_last", 0.2) == "last purchase this week"

@@ -170,3 +170,28 @@ def test_a_part_whose_loader_crashed_does_not_break_refresh(
     data.refresh()
     monkeypatch.setattr(data_module, "Customers", Customers)
     assert data.customers().ids
+
+
+def test_a_crash_reloading_one_part_leaves_its_old_answer_and_refreshes_the_rest(
+    home_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _data(home_copy)
+    before = data.customers()
+    old_store = data.store()
+    data.hold()
+    orders = pd.DataFrame(
+        {"order_id": ["n1"], "customer_id": ["z1"], "ts": ["2025-01-01"], "amount": [5.0]}
+    )
+    orders.to_csv(tmp_path / "orders.csv", index=False)
+    ingest(Workspace(home_copy), IngestRequest({"orders": Source(tmp_path / "orders.csv")}))
+
+    def broken(store: Store) -> Customers:
+        raise ValueError("corrupt table")
+
+    monkeypatch.setattr(data_module, "Customers", broken)
+    data.refresh()  # logs the crash instead of raising it
+    assert data.store().version != old_store.version  # the other parts moved on
+    with pytest.raises(ValueError, match="corrupt table"):
+        data.customers()  # no longer held: the request meets the crash itself
+    monkeypatch.setattr(data_module, "Customers", Customers)
+    assert data.customers() is not before and data.customers().ids == {"z1"}
