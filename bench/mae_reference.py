@@ -26,14 +26,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from bench.tables import table
-from commerce.datasets import load_cdnow
 from predictors.btyd import ParetoNBD
-from predictors.evaluate import Split, holdout_rows
-from predictors.history import History, from_transactions
+from predictors.evaluate import CDNOW_SPLIT, Split, holdout_rows
+from predictors.history import History, cdnow_history
 from predictors.train import TrainConfig, train_predictor
 
 FloatArray = npt.NDArray[np.float64]
-SPLIT = Split(pd.Timestamp("1997-09-30"), pd.Timestamp("1998-06-30"))
+SPLIT = CDNOW_SPLIT
 RECENCY_BINS = 8
 SAMPLES = 20_000  # draws per likely buyer from Pareto/NBD's predictive distribution
 CHUNK = 500  # customers drawn for at once
@@ -162,8 +161,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--skip-retain", action="store_true", help="do not train the network")
     args = parser.parse_args()
-    transactions = load_cdnow(sample=args.dataset == "cdnow-sample")
-    history = from_transactions(transactions.rename(columns={"cds": "units"}))
+    history = cdnow_history(sample=args.dataset == "cdnow-sample")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # optimiser chatter from the fits
         actual, forecasts = reference_forecasts(history, SPLIT, args.seed, not args.skip_retain)

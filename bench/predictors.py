@@ -17,11 +17,10 @@ import pandas as pd
 import torch
 
 from bench.timing import median_seconds
-from commerce.datasets import load_cdnow
 from predictors.btyd import BGNBD
 from predictors.classic import Classic
 from predictors.features import customer_features
-from predictors.history import from_transactions
+from predictors.history import cdnow_history
 from predictors.train import TrainConfig, train_predictor
 
 CALIBRATION_END = pd.Timestamp("1997-09-30")
@@ -34,7 +33,7 @@ def main() -> None:
     parser.add_argument("--device", default="cpu")
     args = parser.parse_args()
 
-    history = from_transactions(load_cdnow().rename(columns={"cds": "units"}))
+    history = cdnow_history()
     features = customer_features(history.until(CALIBRATION_END), CALIBRATION_END)
     x, t_x, big_t = (features[c].to_numpy() for c in ("frequency", "recency", "T"))
     big = features.iloc[np.arange(args.customers) % len(features)]

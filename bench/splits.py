@@ -17,9 +17,8 @@ from typing import Any
 import pandas as pd
 
 from bench.tables import table
-from commerce.datasets import load_cdnow
 from predictors.evaluate import Split, evaluate
-from predictors.history import from_transactions
+from predictors.history import cdnow_history
 from predictors.train import TrainConfig
 
 SPLITS = (
@@ -82,8 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     splits = args.split or [parse_split(s) for s in SPLITS]
     seeds = [int(s) for s in args.seeds.split(",")]
-    transactions = load_cdnow(sample=args.dataset == "cdnow-sample")
-    history = from_transactions(transactions.rename(columns={"cds": "units"}))
+    history = cdnow_history(sample=args.dataset == "cdnow-sample")
     rows = []
     for split in splits:
         for seed in seeds:

@@ -53,6 +53,10 @@ class Split:
             )
 
 
+# The split the BTYD literature publishes CDNOW results on: 39 weeks each side.
+CDNOW_SPLIT = Split(pd.Timestamp("1997-09-30"), pd.Timestamp("1998-06-30"))
+
+
 @dataclass
 class Forecast:
     """One model's holdout forecast per customer, and its cumulative weekly curve."""

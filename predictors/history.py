@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from commerce.datasets import load_cdnow
 from commerce.workspace import Store
 
 
@@ -63,6 +64,12 @@ def from_transactions(transactions: pd.DataFrame) -> History:
         .reset_index()
     )
     return History(days=days)
+
+
+def cdnow_history(sample: bool = False) -> History:
+    """The packaged CDNOW data (the 2,357-customer sample or the full master) as a History; its
+    `cds` column is the units of a purchase."""
+    return from_transactions(load_cdnow(sample=sample).rename(columns={"cds": "units"}))
 
 
 def from_store(store: Store, customers: Collection[str] | None = None) -> History:

@@ -3,20 +3,19 @@
 from typing import Annotated, Any
 
 import numpy as np
-import pandas as pd
 import typer
 from rich.table import Table
 
 from assistant.cli.console import fail, out, print_json, steps
 from assistant.settings import Settings
 from assistant.tools.forecasting import forecast_summary
-from commerce.datasets import load_cdnow
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 from predictors.artifacts import load_predictor
-from predictors.features import WEEK, customer_features, window_labels
+from predictors.evaluate import CDNOW_SPLIT
+from predictors.features import customer_features, window_labels
 from predictors.forecast import forecast_demand, weekly_actuals
-from predictors.history import from_store, from_transactions
+from predictors.history import cdnow_history, from_store
 from predictors.pipeline import latest_model
 from predictors.train import TrainConfig, train_predictor
 
@@ -58,10 +57,9 @@ def forecast_command(
 def _evaluate_on_cdnow(dataset: str, seed: int) -> dict[str, Any]:
     if dataset not in ("cdnow-sample", "cdnow"):
         raise InvalidInput(f"--evaluate {dataset}: expected cdnow-sample or cdnow")
-    cutoff, end = pd.Timestamp("1997-09-30"), pd.Timestamp("1998-06-30")
-    weeks = (end - cutoff) / WEEK
-    frame = load_cdnow(sample=dataset == "cdnow-sample").rename(columns={"cds": "units"})
-    history = from_transactions(frame)
+    cutoff, end = CDNOW_SPLIT.calibration_end, CDNOW_SPLIT.holdout_end
+    weeks = CDNOW_SPLIT.holdout_weeks
+    history = cdnow_history(sample=dataset == "cdnow-sample")
     predictor, _ = train_predictor(history, cutoff, weeks, TrainConfig(seed=seed))
     forecast = forecast_demand(predictor, history.until(cutoff), cutoff, weeks)
     customers = customer_features(history.until(cutoff), cutoff).index

@@ -9,11 +9,10 @@ from rich.table import Table
 
 from assistant.cli.console import err, fail, out, print_json, say_waiting, steps
 from assistant.settings import Settings
-from commerce.datasets import load_cdnow
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
-from predictors.evaluate import MODELS, Evaluation, Split, evaluate
-from predictors.history import History, from_store, from_transactions
+from predictors.evaluate import CDNOW_SPLIT, MODELS, Evaluation, Split, evaluate
+from predictors.history import History, cdnow_history, from_store
 from predictors.pipeline import (
     Horizons,
     latest_scores,
@@ -159,10 +158,8 @@ def score_command(
 
 
 def _dataset(name: str, settings: Settings) -> tuple[History, Split]:
-    cdnow_split = Split(pd.Timestamp("1997-09-30"), pd.Timestamp("1998-06-30"))
     if name in ("cdnow-sample", "cdnow"):
-        frame = load_cdnow(sample=name == "cdnow-sample").rename(columns={"cds": "units"})
-        return from_transactions(frame), cdnow_split
+        return cdnow_history(sample=name == "cdnow-sample"), CDNOW_SPLIT
     if name != "store":
         raise InvalidInput(f"--dataset {name}: expected store, cdnow-sample or cdnow")
     history = from_store(Workspace(settings.home).store())

@@ -14,9 +14,8 @@ from bench.mae_reference import (
     reference_forecasts,
     rows,
 )
-from commerce.datasets import load_cdnow
 from predictors.btyd import ParetoNBD
-from predictors.history import from_transactions
+from predictors.history import cdnow_history
 
 
 def test_cell_oracles_are_the_holdout_statistics_of_alike_customers() -> None:
@@ -29,7 +28,7 @@ def test_cell_oracles_are_the_holdout_statistics_of_alike_customers() -> None:
 
 @pytest.fixture(scope="module")
 def sample() -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    history = from_transactions(load_cdnow(sample=True).rename(columns={"cds": "units"}))
+    history = cdnow_history(sample=True)
     return reference_forecasts(history, SPLIT, seed=0, with_retain=False)
 
 

@@ -3,10 +3,9 @@
 import pandas as pd
 import pytest
 
-from commerce.datasets import load_cdnow
 from predictors.features import customer_features, window_labels
 from predictors.forecast import forecast_demand, weekly_actuals
-from predictors.history import from_transactions
+from predictors.history import cdnow_history
 from predictors.train import TrainConfig, train_predictor
 
 CUTOFF, END = pd.Timestamp("1997-09-30"), pd.Timestamp("1998-06-30")
@@ -14,7 +13,7 @@ CUTOFF, END = pd.Timestamp("1997-09-30"), pd.Timestamp("1998-06-30")
 
 @pytest.fixture(scope="module")
 def history():  # type: ignore[no-untyped-def]
-    return from_transactions(load_cdnow(sample=True).rename(columns={"cds": "units"}))
+    return cdnow_history(sample=True)
 
 
 def test_interval_covers_the_cdnow_holdout(history) -> None:  # type: ignore[no-untyped-def]
