@@ -8,7 +8,7 @@
 
 Building is pandas and numpy over whole columns; a row's dict and its text (dates, reasons)
 are made when a tool asks for that row. The events worker builds these again for every store
-version, so building every row up front (about two seconds on the demo store) was CPU taken
+version, so building every row up front (over a second on the demo store) was CPU taken
 from the requests answered meanwhile. A lookup is a dict access and a slice.
 """
 
