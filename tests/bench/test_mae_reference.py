@@ -8,6 +8,8 @@ from scipy.stats import poisson
 
 from bench.mae_reference import (
     SPLIT,
+    Holdout,
+    by_repeats,
     hurdle_median,
     oracle_cells,
     pareto_nbd_median,
@@ -27,15 +29,15 @@ def test_cell_oracles_are_the_holdout_statistics_of_alike_customers() -> None:
 
 
 @pytest.fixture(scope="module")
-def sample() -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def sample() -> tuple[Holdout, dict[str, np.ndarray]]:
     history = cdnow_history(sample=True)
     return reference_forecasts(history, SPLIT, seed=0, with_retain=False)
 
 
 def test_published_split_shows_what_mae_rewards(
-    sample: tuple[np.ndarray, dict[str, np.ndarray]],
+    sample: tuple[Holdout, dict[str, np.ndarray]],
 ) -> None:
-    actual, forecasts = sample
+    actual, forecasts = sample[0].actual, sample[1]
     mae = {r["forecast"]: float(r["MAE"]) for r in rows(actual, forecasts)}
     assert mae["Pareto/NBD expected count (baseline)"] == pytest.approx(0.7545, abs=1e-4)
     assert mae["zero for everyone"] == pytest.approx(0.7985, abs=1e-4)
@@ -80,3 +82,18 @@ def test_hurdle_median_is_the_median_of_the_hurdle_distribution() -> None:
         want.append(k)
     assert hurdle_median(p, expected).tolist() == want
     assert want[0] == 0 and want[3] >= 7
+
+
+def test_breakdown_by_repeats_adds_up_to_each_forecasts_mae(
+    sample: tuple[Holdout, dict[str, np.ndarray]],
+) -> None:
+    data, forecasts = sample
+    compared = {"PNBD": forecasts["Pareto/NBD expected count (baseline)"]}
+    groups = by_repeats(data.features, data.actual, compared)
+    assert [g["repeat purchases"] for g in groups] == ["0", "1", "2", "3", "4-6", "7+"]
+    assert sum(int(g["customers"].replace(",", "")) for g in groups) == len(data.actual)
+    parts = sum(float(g["PNBD: MAE part"]) for g in groups)
+    assert parts == pytest.approx(np.abs(data.actual - compared["PNBD"]).mean(), abs=1e-3)
+    # One-time buyers: Pareto/NBD forecasts fewer purchases than they make, as the card says.
+    one_time = groups[0]
+    assert float(one_time["PNBD: mean"]) < float(one_time["bought (mean)"])
