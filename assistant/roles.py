@@ -36,6 +36,9 @@ TOOL_ROLES: dict[str, frozenset[Role]] = {
 
 # Fields that identify or reach a person; removed from everything a marketer receives.
 CONTACT_FIELDS = frozenset({"name", "email", "phone", "address", "first_name", "last_name"})
+# ...except `name` where the mapping is not a person: segments and review themes have names a
+# marketer works with. A person's record always carries its customer_id.
+PERSON_ONLY = frozenset({"name"})
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EMAIL_MASK = "[email removed]"
 
@@ -61,11 +64,13 @@ def sees_contacts(role: Role) -> bool:
 
 def redact(value: Any, role: Role) -> Any:
     """`value` as `role` may see it: for a marketer, contact fields dropped from every mapping
-    and e-mail addresses masked in every string (reviews can quote one), at any depth."""
+    (a name only from a customer's) and e-mail addresses masked in every string (reviews can
+    quote one), at any depth."""
     if sees_contacts(role):
         return value
     if isinstance(value, dict):
-        return {k: redact(v, role) for k, v in value.items() if k not in CONTACT_FIELDS}
+        dropped = CONTACT_FIELDS if "customer_id" in value else CONTACT_FIELDS - PERSON_ONLY
+        return {k: redact(v, role) for k, v in value.items() if k not in dropped}
     if isinstance(value, list | tuple):
         return [redact(v, role) for v in value]
     if isinstance(value, str):

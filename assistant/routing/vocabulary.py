@@ -2,13 +2,14 @@
 
 Segment names differ per store (RFM rules are fixed, k-means clusters are named from the data),
 so the router takes them at construction instead of importing a list. Customer ids are strings;
-when a store's ids are all digits of one width with zeros in front ("00042"), a customer typed
-as "42" is padded to that width.
+when most of a store's ids are digits of one width with zeros in front ("00042"), a customer
+typed as "42" is padded to that width (see commerce.ids).
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from commerce.ids import padded_width
 from predictors.segments import SEGMENT_NAMES
 
 
@@ -29,15 +30,5 @@ class Vocabulary:
 
     @classmethod
     def from_store(cls, segments: Iterable[str], customer_ids: Iterable[str]) -> "Vocabulary":
-        """Segment names plus the id width read off the store's customer ids (any id that is
-        not all digits, or a mix of widths, means ids are taken as typed)."""
-        widths: set[int] = set()
-        for customer_id in customer_ids:
-            if not customer_id.isdigit():
-                widths = set()
-                break
-            widths.add(len(customer_id))
-            if len(widths) > 1:
-                break
-        width = widths.pop() if len(widths) == 1 else None
-        return cls(segments=tuple(dict.fromkeys(segments)), id_width=width)
+        """Segment names plus the width the store pads its customer ids to."""
+        return cls(segments=tuple(dict.fromkeys(segments)), id_width=padded_width(customer_ids))

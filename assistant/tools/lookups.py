@@ -21,6 +21,7 @@ import pandas as pd
 
 from assistant.tools.decisions import rank_by_value_at_risk
 from commerce.errors import NotFound
+from commerce.ids import padded_width
 from commerce.workspace import Store
 
 Positions = npt.NDArray[np.int64]
@@ -91,8 +92,7 @@ class Customers:
                         self.contacts.setdefault(cid, {})[column] = value
         self.ids = frozenset(known)
         self.example = min(known) if known else "00042"
-        widths = {len(i) for i in known}
-        self._pad = widths.pop() if len(widths) == 1 and all(i.isdigit() for i in known) else 0
+        self._pad = padded_width(known) or 0
 
     def resolve(self, raw: str) -> str:
         """The store's id for what a person typed ('00042', ' 42', '#00042'); NotFound else."""

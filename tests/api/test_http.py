@@ -55,6 +55,22 @@ def test_read_endpoints(client: TestClient, keys: dict[Role, str]) -> None:
     assert client.get("/v1/customers", headers=auth(keys["support"])).status_code == 403
 
 
+def test_a_marketer_sees_segment_names_but_no_customer_names(
+    client: TestClient, keys: dict[Role, str]
+) -> None:
+    headers = auth(keys["marketer"])
+    segments = client.get("/v1/segments", headers=headers).json()
+    assert segments and all(s["name"] for s in segments)
+    listed = client.post("/v1/tools/list_segments", json={}, headers=headers).json()
+    assert all(row["name"] for row in listed["cards"][0]["rows"])
+    rows = client.get("/v1/customers?limit=5", headers=headers).json()
+    assert rows and not any("name" in r or "email" in r for r in rows)
+    profile = client.post(
+        "/v1/tools/customer_profile", json={"customer_id": REVIEWER}, headers=headers
+    ).json()
+    assert "name" not in profile["result"] and "name" not in profile["cards"][0]
+
+
 def test_tools_endpoint(client: TestClient, keys: dict[Role, str]) -> None:
     headers = auth(keys["operator"])
     listed = client.get("/v1/tools", headers=headers).json()

@@ -56,7 +56,8 @@ def _redact(value: Any, role: str) -> Any:
     if role != "marketer":
         return value
     if isinstance(value, dict):
-        return {k: _redact(v, role) for k, v in value.items() if k not in {"name", "email"}}
+        hidden = {"name", "email"} if "customer_id" in value else {"email"}
+        return {k: _redact(v, role) for k, v in value.items() if k not in hidden}
     if isinstance(value, list):
         return [_redact(v, role) for v in value]
     return value
