@@ -24,7 +24,7 @@ from assistant.drafting.quality import MIN_WORDS
 from assistant.drafting.revise import fact_texts, revision_problems
 from assistant.drafting.verify import Violation, verify
 from assistant.llm.base import ChatModel, Message
-from commerce.errors import RetainError
+from commerce.errors import RetainError, Unavailable
 from prompts import FactValue, render, render_fallback
 
 Path = Literal["first_pass", "retry", "fallback"]
@@ -183,6 +183,13 @@ def _attempt(
             pieces.append(piece)
             if observer:
                 observer.piece(path, piece)
+    except Unavailable as error:
+        if error.retry_after_s is not None and not pieces:
+            # Busy, not broken: the caller is told when to come back (503 with Retry-After)
+            # rather than handed the template as if the model had failed.
+            raise
+        failure = Violation("model_error", "", f"the model failed: {error}")
+        return Attempt(path, "".join(pieces), (failure,), time.perf_counter() - started, first)
     except RetainError as error:
         # A backend that is out of memory or missing: say so, and let the fallback answer.
         failure = Violation("model_error", "", f"the model failed: {error}")

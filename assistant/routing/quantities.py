@@ -5,6 +5,7 @@ caller can mask what one finder took before the next reads ("next 6 weeks" is a 
 count of 6). Written numbers count too ("fifteen percent", "two weeks", "ten thousand dollars").
 """
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -19,7 +20,8 @@ WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _WORD = "|".join(sorted([*WORD_VALUES, *SCALES], key=len, reverse=True))
 WORDS = rf"(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*"
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# With an exponent ("1e6"): read whole, or "$1e6" would be a budget of $1.
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?"
 NUM = rf"(?<![\w.])(?P<n>{DIGITS}|\b{WORDS}\b)"
 MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
 _MULT = r"(?:\s?(?P<mult>k|thousand|grand|m|mil|million)\b)?"
@@ -66,13 +68,15 @@ COUNTS = [
 
 
 def number(text: str) -> float | None:
-    """The value of '5,000', '2.5', 'fifteen' or 'twenty five thousand'; None if not a number."""
+    """The value of '5,000', '2.5', '1e6', 'fifteen' or 'twenty five thousand'; None if not a
+    finite number."""
     text = text.strip()
     if text and (text[0].isdigit()):
         try:
-            return float(text.replace(",", ""))
+            value = float(text.replace(",", ""))
         except ValueError:
             return None
+        return value if math.isfinite(value) else None
     total, current = 0, 0
     seen = False
     for word in re.split(r"[\s-]+", text):
@@ -100,7 +104,8 @@ def horizons(text: str) -> Iterator[Mention]:
                 yield match.start(), match.end(), 182.0
                 continue
             count = number(groups["n"]) if groups.get("n") else 1.0
-            if count is not None and count > 0:
+            # "next 0 days" is read as typed: the tool's bounds name what is wrong with it.
+            if count is not None and count >= 0:
                 yield match.start(), match.end(), count * UNIT_DAYS[groups["unit"]]
 
 
@@ -132,5 +137,6 @@ def counts(text: str) -> Iterator[Mention]:
     for pattern in COUNTS:
         for match in pattern.finditer(text):
             value = number(match.group("n"))
-            if value is not None and value >= 1 and value == int(value) and value <= 10_000:
+            # Kept however large: "top 20000" must meet the tool's limit, not become the default.
+            if value is not None and value >= 1 and value == int(value):
                 yield match.start(), match.end(), value

@@ -43,8 +43,7 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     if score is not None:
         facts = (
             f"{who}: churn risk {pct(score['churn_risk'])}, predicted value "
-            f"{money(score['clv'], symbol)} ({INTERVAL_LABEL} {money(score['clv_low'], symbol)}"
-            f"-{money(score['clv_high'], symbol)}), value at risk "
+            f"{money(score['clv'], symbol)} ({_interval(score, symbol)}), value at risk "
             f"{money(score['value_at_risk'], symbol)}"
         )
     elif summary["orders"]:
@@ -83,6 +82,16 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
         "reviews": reviews,
     }
     return output(" ".join(sentences), result, [card], rows=1)
+
+
+def _interval(score: dict[str, Any], symbol: str) -> str:
+    """The CLV interval in words. An upper end of 0 means the customer will most likely buy
+    nothing: the predicted value is then an average above the whole interval, which reads as a
+    mistake unless said."""
+    if score["clv_high"] <= 0:
+        return f"an average: at least a {pct(INTERVAL[1])} chance of buying nothing"
+    low, high = money(score["clv_low"], symbol), money(score["clv_high"], symbol)
+    return f"{INTERVAL_LABEL} {low}-{high}"
 
 
 def at_risk_customers(

@@ -142,6 +142,13 @@ def test_a_model_error_goes_straight_to_the_fallback() -> None:
     assert result.violations[0].kind == "model_error" and "GPU" in result.violations[0].message
 
 
+def test_a_busy_model_is_not_a_failure_the_caller_is_told_to_retry() -> None:
+    busy = Unavailable("the writing model is busy with other drafts", retry_after_s=30)
+    with pytest.raises(Unavailable, match="busy") as raised:
+        draft_offer(offer_facts(), ScriptedModel(busy), POLICY, CATALOGUE)
+    assert raised.value.retry_after_s == 30
+
+
 def test_sms_is_checked_for_length_and_falls_back_short() -> None:
     facts = offer_facts(channel="sms")
     long = "Hi Ada, 15% off until May 1, 2026. " * 6

@@ -64,9 +64,11 @@ def at_risk(_: str = "") -> dict[str, Any]:
     for i, cid in enumerate(ids):
         risk = round(0.93 - i * 0.06, 2)
         clv = round(420 - i * 37.5 + (i % 3) * 20, 2)
+        # The last buys nothing with 90%+ chance: its interval is 0-0, below its mean.
+        low, high = (0.0, 0.0) if cid == "00888" else (round(clv * 0.55, 2), round(clv * 1.6, 2))
         rows.append({
-            "customer_id": cid, "churn_risk": risk, "clv": clv, "clv_low": round(clv * 0.55, 2),
-            "clv_high": round(clv * 1.6, 2), "value_at_risk": round(risk * clv, 2),
+            "customer_id": cid, "churn_risk": risk, "clv": clv, "clv_low": low,
+            "clv_high": high, "value_at_risk": round(risk * clv, 2),
             "reasons": ["No order for 200+ days", "Fewer orders than usual"],
             "segment": ["at risk", "can't lose", "hibernating"][i % 3],
         })  # fmt: skip

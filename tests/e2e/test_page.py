@@ -93,6 +93,8 @@ def test_at_risk_table_sorts_and_opens_a_customer(
     header.get_by_role("button").click()
     assert header.get_attribute("aria-sort") == "ascending"
     assert first_ids()[0] == "00888"  # the lowest risk first
+    assert "most likely no purchase" in table.locator("tbody tr").first.inner_text()
+    assert "most likely" not in table.locator("tbody tr").last.inner_text()
     table.locator("tbody tr").nth(1).click()
     customer = wait_answer(desktop, 1)
     asked = desktop.locator("article.message.user .bubble").last

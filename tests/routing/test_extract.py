@@ -81,6 +81,8 @@ def test_segment_names_forgive_typos_case_and_plurals(
         ("ten thousand dollars", 10000),
         ("a 1500 budget", 1500),
         ("$1.2m", 1_200_000),
+        ("plan $1e6 for retention", 1_000_000),
+        ("a budget of $2.5e4", 25_000),
     ],
 )
 def test_amounts(text: str, amount: float, vocabulary: Vocabulary) -> None:
@@ -117,6 +119,15 @@ def test_horizons(text: str, days: int, vocabulary: Vocabulary) -> None:
 )  # fmt: skip
 def test_counts(text: str, count: int, vocabulary: Vocabulary) -> None:
     assert extract(text, vocabulary).count == count
+
+
+def test_numbers_out_of_range_are_read_as_typed_for_the_tool_to_refuse(
+    vocabulary: Vocabulary,
+) -> None:
+    # Read whole, so the tool's limits name them, instead of a default answering silently.
+    assert extract("top 20000 customers", vocabulary).count == 20000
+    assert extract("forecast the next 0 days", vocabulary).horizon_days == 0
+    assert extract("plan a budget of $1e400", vocabulary).amount is None  # not a $1 budget
 
 
 def test_one_message_many_arguments(vocabulary: Vocabulary) -> None:

@@ -102,3 +102,15 @@ def test_similar_customers_are_others_with_what_they_share(make_ctx: MakeContext
     assert rows[0]["customer_id"] in out.answer
     with pytest.raises(NotFound, match="no customer 'x1'"):
         similar_customers(make_ctx(), "x1")
+
+
+def test_a_zero_interval_is_explained_not_shown_below_the_value(make_ctx: MakeContext) -> None:
+    ctx = make_ctx("support")
+    scores = _scores(ctx.data.workspace)
+    unlikely = scores[(scores["clv_high"] <= 0) & (scores["clv"] > 0)]
+    likely = scores[scores["clv_high"] > 0]
+    assert len(unlikely) and len(likely)  # the small store has both kinds
+    quiet = customer_profile(ctx, unlikely["customer_id"].iloc[0]).answer
+    assert "at least a 90% chance of buying nothing" in quiet and "interval" not in quiet
+    busy = customer_profile(ctx, likely["customer_id"].iloc[0]).answer
+    assert "80% interval $" in busy

@@ -2,7 +2,7 @@
 // aria-label that says what the picture shows), coloured by CSS classes from style.css.
 
 import { s } from "./dom.js";
-import { VALUE_INTERVAL, date, isNum, money, pct, riskLevel } from "./format.js";
+import { NO_PURCHASE_LIKELY, VALUE_INTERVAL, date, isNum, money, pct, riskLevel } from "./format.js";
 
 function chart(width, height, labelText, className, ...children) {
   return s(
@@ -48,9 +48,11 @@ export function intervalBar(value, low, high, max) {
     parts.push(s("rect", { x: x(low), y: 6, width: Math.max(2, x(high) - x(low)), height: 12, rx: 3, class: "interval" }));
   }
   if (isNum(value)) parts.push(s("circle", { cx: x(value), cy: 12, r: 5, class: "estimate" }));
-  const text = isNum(low) && isNum(high)
-    ? `Predicted value ${money(value)}, ${VALUE_INTERVAL} ${money(low)} to ${money(high)}`
-    : `Predicted value ${money(value)}`;
+  const text = !(isNum(low) && isNum(high))
+    ? `Predicted value ${money(value)}`
+    : high > 0
+      ? `Predicted value ${money(value)}, ${VALUE_INTERVAL} ${money(low)} to ${money(high)}`
+      : `Predicted value ${money(value)}, ${NO_PURCHASE_LIKELY}`;
   return chart(200, 24, text, "interval-bar", ...parts);
 }
 

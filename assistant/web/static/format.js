@@ -5,6 +5,10 @@ const CURRENCY = "$"; // the demo store's currency; amounts arrive as plain numb
 /** The predicted value's interval: clv_low..clv_high are its 10th and 90th percentiles. */
 export const VALUE_INTERVAL = "80% interval";
 
+/** What the page says instead of an interval whose upper end is 0: the customer most likely
+ * buys nothing, and the predicted value is an average above the whole interval. */
+export const NO_PURCHASE_LIKELY = "most likely no purchase";
+
 export function isNum(value) {
   return typeof value === "number" && Number.isFinite(value);
 }

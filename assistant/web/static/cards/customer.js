@@ -1,7 +1,7 @@
 // One customer: risk, predicted value with its interval, orders, reasons, recent reviews.
 
 import { h } from "../dom.js";
-import { VALUE_INTERVAL, date, isNum, money, riskLevel } from "../format.js";
+import { NO_PURCHASE_LIKELY, VALUE_INTERVAL, date, isNum, money, riskLevel } from "../format.js";
 import { intervalBar, orderSparkline, riskGauge } from "../charts.js";
 import { badge, facts, frame } from "./common.js";
 import { reviewItem } from "./reviews.js";
@@ -46,7 +46,9 @@ export function customerCard(card, actions) {
         { class: "metric" },
         h("div", { class: "metric-label" }, "Predicted value"),
         h("div", { class: "metric-value" }, money(card.clv)),
-        isNum(card.clv_low) && isNum(card.clv_high) ? h("div", { class: "metric-note" }, `${VALUE_INTERVAL} ${money(card.clv_low)} – ${money(card.clv_high)}`) : null,
+        isNum(card.clv_low) && isNum(card.clv_high)
+          ? h("div", { class: "metric-note" }, card.clv_high > 0 ? `${VALUE_INTERVAL} ${money(card.clv_low)} – ${money(card.clv_high)}` : NO_PURCHASE_LIKELY)
+          : null,
         intervalBar(card.clv, card.clv_low, card.clv_high),
         isNum(card.value_at_risk) ? h("div", { class: "metric-note strong" }, `Value at risk ${money(card.value_at_risk)}`) : null,
       ),

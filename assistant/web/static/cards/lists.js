@@ -1,7 +1,7 @@
 // Lists of customers (at risk, lookalikes) and of segments, and one segment's facts.
 
 import { h } from "../dom.js";
-import { VALUE_INTERVAL, isNum, label, money, num, pct, riskLevel } from "../format.js";
+import { NO_PURCHASE_LIKELY, VALUE_INTERVAL, isNum, label, money, num, pct, riskLevel } from "../format.js";
 import { barChart } from "../charts.js";
 import { badge, facts, frame, rowsTable, sortableTable } from "./common.js";
 import { verification } from "./offer.js";
@@ -12,7 +12,8 @@ function riskCell(risk) {
 }
 
 function valueCell(row) {
-  const interval = isNum(row.clv_low) && isNum(row.clv_high) ? `${money(row.clv_low, { compact: true })}–${money(row.clv_high, { compact: true })}` : null;
+  const known = isNum(row.clv_low) && isNum(row.clv_high);
+  const interval = !known ? null : row.clv_high > 0 ? `${money(row.clv_low, { compact: true })}–${money(row.clv_high, { compact: true })}` : NO_PURCHASE_LIKELY;
   return h("span", null, money(row.clv), interval ? h("span", { class: "range" }, ` (${interval})`) : null);
 }
 
