@@ -29,9 +29,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     churn_horizon_days: int = Field(
         default=90,
-        ge=7,
+        ge=14,  # the network's shortest training window is 2 weeks
         le=730,
-        description="A customer who buys nothing in this many days churned.",
+        description="A customer who buys nothing in this many days churned (at least 14).",
     )
     clv_horizon_days: int = Field(
         default=365, ge=7, le=1825, description="Customer value (CLV) is spend over this many days."

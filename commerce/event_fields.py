@@ -3,16 +3,20 @@ raises BadEvent with the reason given back for the event (the rules of commerce/
 applied to one JSON value)."""
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
-from commerce.validate import FUTURE_TOLERANCE
+from commerce.validate import EARLIEST_DATE, FUTURE_TOLERANCE, MAX_AMOUNT, MAX_QUANTITY
 
 MAX_ID_CHARS = 200
 MAX_TEXT_CHARS = 20_000
 MAX_ITEMS = 500  # order lines in one order event
+# ISO 8601 opens with the year; pandas would also take "now", "today" and 01/02/2024 (whose
+# month and day it guesses), so those are refused before parsing.
+_ISO_START = re.compile(r"\d{4}")
 
 
 class BadEvent(Exception):
@@ -23,6 +27,17 @@ def show(value: object) -> str:
     """A value as it is quoted in a reason, cut to 40 characters."""
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def whole_characters(value: str, name: str) -> str:
+    """`value` when it can be stored: JSON can carry half of a surrogate pair ("\\ud800"),
+    which no UTF-8 file can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        half = show(value[error.start : error.end])
+        raise BadEvent(f"{name} holds {half}, half of a character pair: not text") from None
+    return value
 
 
 def ident(raw: Mapping[str, Any], name: str, default: str | None = None) -> str:
@@ -39,35 +54,48 @@ def ident(raw: Mapping[str, Any], name: str, default: str | None = None) -> str:
         raise BadEvent(f"{name} is empty")
     if len(text) > MAX_ID_CHARS:
         raise BadEvent(f"{name} is {len(text):,} characters long: at most {MAX_ID_CHARS}")
-    return text
+    return whole_characters(text, name)
 
 
 def text(raw: Mapping[str, Any], name: str) -> str:
-    """Text, kept verbatim, at most MAX_TEXT_CHARS characters."""
+    """Required text, kept verbatim, not blank, at most MAX_TEXT_CHARS characters."""
     value = raw.get(name)
     if not isinstance(value, str):
         raise BadEvent(f"{name} is missing" if value is None else f"{name} is not a string")
+    if not value.strip():
+        raise BadEvent(f"{name} is empty")
     if len(value) > MAX_TEXT_CHARS:
         raise BadEvent(f"{name} is {len(value):,} characters long: at most {MAX_TEXT_CHARS:,}")
-    return value
+    return whole_characters(value, name)
 
 
 def timestamp(raw: Mapping[str, Any], name: str, now: pd.Timestamp) -> pd.Timestamp:
-    """An ISO 8601 time as naive UTC (as ingest stores it), not after `now` and a day."""
+    """An ISO 8601 time as naive UTC (as ingest stores it), from EARLIEST_DATE to `now` and a
+    day."""
     value = raw.get(name)
     if not isinstance(value, str):
         raise BadEvent(
             f"{name} is missing" if value is None else f"{name} must be an ISO 8601 string"
         )
-    bad = BadEvent(f"{name} {show(value)} is not a date (write it like 2024-03-31T14:05:00Z)")
+    bad = BadEvent(
+        f"{name} {show(value)} is not a date in ISO 8601 form "
+        "(write it like 2024-03-31T14:05:00Z or 2024-03-31)"
+    )
+    written = value.strip()
+    if not _ISO_START.match(written):
+        raise bad
     try:
-        stamp = pd.Timestamp(value.strip())
+        stamp = pd.to_datetime(written, format="ISO8601")
     except (ValueError, TypeError, OverflowError):
         raise bad from None
     if pd.isna(stamp):
         raise bad
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert("UTC").tz_localize(None)  # stored naive UTC, as ingest does
+    if stamp < EARLIEST_DATE:
+        raise BadEvent(
+            f"{name} {show(value)} is before {EARLIEST_DATE:%Y-%m-%d}, the earliest date accepted"
+        )
     horizon = now + FUTURE_TOLERANCE
     if stamp > horizon:
         raise BadEvent(f"{name} {show(value)} is in the future (after {horizon:%Y-%m-%d})")
@@ -75,7 +103,8 @@ def timestamp(raw: Mapping[str, Any], name: str, now: pd.Timestamp) -> pd.Timest
 
 
 def number(raw: Mapping[str, Any], name: str, kind: str, default: float | None = None) -> float:
-    """A finite number; an `amount` is 0 or more, a `quantity` whole and 1 or more."""
+    """A finite number; an `amount` is 0 to MAX_AMOUNT, a `quantity` whole and 1 to
+    MAX_QUANTITY."""
     value = raw.get(name)
     if value is None and default is not None:
         return default
@@ -94,8 +123,16 @@ def number(raw: Mapping[str, Any], name: str, kind: str, default: float | None =
         raise BadEvent(f"{name} {show(value)} is not finite")
     if kind == "amount" and number < 0:
         raise BadEvent(f"{name} {show(value)} is negative; amounts must be 0 or more")
+    if kind == "amount" and number > MAX_AMOUNT:
+        raise BadEvent(
+            f"{name} {show(value)} is more than {MAX_AMOUNT:,.0f}, the largest amount accepted"
+        )
     if kind == "quantity" and (number < 1 or number % 1):
         raise BadEvent(f"{name} {show(value)} is not a whole number of 1 or more")
+    if kind == "quantity" and number > MAX_QUANTITY:
+        raise BadEvent(
+            f"{name} {show(value)} is more than {MAX_QUANTITY:,}, the largest quantity accepted"
+        )
     return number
 
 

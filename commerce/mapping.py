@@ -47,7 +47,8 @@ class ColumnMap:
         return out
 
     def apply(self, table: str, frame: pd.DataFrame, label: str) -> pd.DataFrame:
-        """Rename mapped source columns to store fields; fail if a mapped column is absent."""
+        """Rename mapped source columns to store fields; fail if a mapped column is absent or
+        feeds two fields."""
         fields = self.columns.get(table, {})
         renames: dict[str, str] = {}
         for name, column in fields.items():
@@ -56,14 +57,28 @@ class ColumnMap:
                     f"{label}: the mapping {table}.{name}={column} names a column the file does "
                     f"not have (its columns: {', '.join(map(str, frame.columns))})"
                 )
+            if column in renames:
+                raise InvalidInput(
+                    f"{label}: the mapping sends column {column!r} to both "
+                    f"{table}.{renames[column]} and {table}.{name}; a column feeds one field"
+                )
             renames[column] = name
-        # A column already called like a mapped field is kept, under another name, as an extra.
+        # A column already called like a mapped field, and not itself mapped, is kept under
+        # another name as an extra.
         clashes = {
             name: f"{name}_original"
             for name in fields
-            if name in frame.columns and fields[name] != name
+            if name in frame.columns and name not in renames
         }
-        return frame.rename(columns=clashes).rename(columns=renames)
+        # One pass, so two columns named like fields can swap names.
+        mapped = frame.rename(columns={**clashes, **renames})
+        repeated = mapped.columns[mapped.columns.duplicated()]
+        if len(repeated):
+            raise InvalidInput(
+                f"{label}: after mapping, two columns are named {repeated[0]!r}; rename the "
+                "file's column of that name"
+            )
+        return mapped
 
 
 def parse_map_args(items: list[str]) -> ColumnMap:

@@ -1,13 +1,19 @@
 """Reading a source file (CSV, TSV, whitespace-separated text or Parquet) into a frame.
 
 CSV-like files are read with every column as text, so that parsing and its errors happen in one
-place (validate.py) with the file's line numbers; Parquet keeps its types. Before reading, the file
-is checked for what would otherwise fail obscurely: missing, empty, not in the stated encoding,
-or too large for the memory that is free.
+place (validate.py) with the file's line numbers; only an empty cell is missing ("NA" is text).
+Quoted cells may hold line breaks; a row's line is then found again, when an error needs it, by
+re-reading the file up to that row. Parquet keeps its types; list, struct and map columns become
+JSON text. Before reading, the file is checked for what would otherwise fail obscurely: missing,
+empty, not in the stated encoding, too large for the memory that is free, or a header with
+unnamed or repeated columns.
 """
 
 import codecs
-from collections.abc import Callable
+import csv
+import json
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +29,10 @@ from commerce.resources import available_memory_bytes
 # Arrow strings, then pandas copies; Parquet is compressed, so it expands more.
 MEMORY_FACTOR = {"text": 4.0, "parquet": 10.0}
 _SCAN_CHUNK = 16 * 2**20
+# Arrow parses text in blocks, and with line breaks allowed inside quoted cells a row must fit in
+# one block: 16 MiB holds any plausible row (a review is at most a few thousand characters).
+BLOCK_BYTES = 16 * 2**20
+_UNNAMED = "_unnamed_{}"  # placeholder for an empty header cell until its column is checked
 
 
 @dataclass(frozen=True)
@@ -42,10 +52,11 @@ class Source:
         return self.path.suffix.lower() in {".parquet", ".pq"}
 
     def where(self, row: int) -> str:
-        """Where a 0-based data row is, as a person opening the file would count it."""
+        """Where a 0-based data row is, as a person opening the file would count it: the line
+        the row starts on (a quoted cell can span lines), or the row of a Parquet file."""
         if self.is_parquet:
             return f"{self.label} row {row + 1:,}"
-        return f"{self.label} line {row + 2:,}"  # line 1 is the header
+        return f"{self.label} line {record_line(self, row):,}"
 
 
 def read_source(
@@ -84,45 +95,158 @@ def _read_parquet(source: Source) -> pd.DataFrame:
         table = pq.read_table(source.path)
     except (pa.ArrowException, OSError) as exc:
         raise InvalidInput(f"{source.label}: not a readable Parquet file ({exc})") from exc
-    frame: pd.DataFrame = table.to_pandas()
+    _check_names([name.strip() for name in table.column_names], source, "the file's schema")
+    frame: pd.DataFrame = _nested_as_json(table).to_pandas()
     return frame
+
+
+def _nested_as_json(table: pa.Table) -> pa.Table:
+    """List, struct and map columns as JSON text: kept as extras, they must be hashable and
+    comparable like any other cell (duplicate checks, the store's content hash)."""
+    for i, column in enumerate(table.schema):
+        if pa.types.is_nested(column.type):
+            values = [
+                None if value is None else json.dumps(value, default=str, ensure_ascii=False)
+                for value in table.column(i).to_pylist()
+            ]
+            table = table.set_column(i, column.name, pa.array(values, pa.string()))
+    return table
 
 
 def _read_text(source: Source) -> pd.DataFrame:
     encoding = _normalise_encoding(source)
     if encoding == "utf-8":
         _check_utf8(source)
-    with source.path.open("rb") as handle:
-        first_line = handle.readline().decode(encoding, errors="replace")
-    delimiter = source.delimiter or sniff_delimiter(first_line)
+    delimiter = _delimiter(source, encoding)
     if delimiter == "whitespace":
         return _read_whitespace(source, encoding)
-    header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding  # drops a BOM
-    names = list(pd.read_csv(source.path, sep=delimiter, nrows=0, encoding=header_encoding).columns)
+    raw_header = _header(source, encoding, delimiter)
+    header = [name.strip() for name in raw_header]
+    names = [name or _UNNAMED.format(n) for n, name in enumerate(header, start=1)]
     try:
         table = pacsv.read_csv(
             source.path,
-            read_options=pacsv.ReadOptions(encoding=encoding),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            read_options=pacsv.ReadOptions(encoding=encoding, block_size=BLOCK_BYTES),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in names},
+                column_types=dict.fromkeys(raw_header, pa.string()),
+                null_values=[""],  # not Arrow's default list: "NA" is Namibia, "N/A" a review
                 strings_can_be_null=True,
             ),
         )
     except pa.ArrowInvalid as exc:
         raise InvalidInput(f"{source.label}: cannot be parsed as delimited text ({exc})") from exc
-    frame: pd.DataFrame = table.to_pandas()
+    if table.num_columns != len(names):  # Arrow and the csv module split the header alike
+        raise InvalidInput(f"{source.label}: the header line cannot be split into columns")
+    frame: pd.DataFrame = table.rename_columns(names).to_pandas()
+    return _drop_unnamed(frame, header, source)
+
+
+def _header(source: Source, encoding: str, delimiter: str) -> list[str]:
+    """The header's cells as written; refused when no cell or the same name twice (trimmed)."""
+    with closing(_records(source, encoding, delimiter)) as records:
+        for line, cells in records:
+            names = [cell.strip() for cell in cells]
+            if not any(names):
+                raise InvalidInput(f"{source.label} line {line:,}: the header names no columns")
+            _check_names(names, source, "the header")
+            return cells
+    raise InvalidInput(
+        f"{source.label}: the file holds only blank lines (expected a header line and rows)"
+    )
+
+
+def _check_names(names: list[str], source: Source, where: str) -> None:
+    seen: dict[str, int] = {}
+    for n, name in enumerate(names, start=1):
+        if name and name in seen:
+            raise InvalidInput(
+                f"{source.label}: {where} names column {name!r} twice (columns {seen[name]} and "
+                f"{n}); give each column its own name"
+            )
+        seen[name] = n
+
+
+def _drop_unnamed(frame: pd.DataFrame, header: list[str], source: Source) -> pd.DataFrame:
+    """Columns with an empty header cell: dropped when empty too (a spreadsheet's trailing
+    separators), refused when they hold data (which field it is for cannot be known)."""
+    for n, name in enumerate(header, start=1):
+        if name:
+            continue
+        column = _UNNAMED.format(n)
+        filled = frame[column].notna() & (frame[column].astype("string").str.strip() != "")
+        if bool(filled.any()):
+            row = int(filled.to_numpy().argmax())
+            raise InvalidInput(
+                f"{source.where(row)}: column {n} has no name in the header but holds "
+                f"{frame[column].iloc[row]!r}; name it in the header line or delete the column"
+            )
+        frame = frame.drop(columns=[column])
     return frame
 
 
 def _read_whitespace(source: Source, encoding: str) -> pd.DataFrame:
+    header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
+    with source.path.open(encoding=header_encoding, errors="replace") as handle:
+        _check_names(next(_lines(handle), "").split(), source, "the header")
     try:
-        header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
-        return pd.read_csv(source.path, sep=r"\s+", dtype=str, encoding=header_encoding)
+        return pd.read_csv(
+            source.path, sep=r"\s+", dtype=str, encoding=header_encoding, keep_default_na=False
+        )
     except (pd.errors.ParserError, ValueError) as exc:
         raise InvalidInput(
             f"{source.label}: cannot be parsed as whitespace-separated text ({exc})"
         ) from exc
+
+
+def _delimiter(source: Source, encoding: str) -> str:
+    if source.delimiter:
+        return source.delimiter
+    header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
+    with source.path.open(encoding=header_encoding, errors="replace") as handle:
+        return sniff_delimiter(next(_lines(handle), ""))
+
+
+def _lines(handle: Iterator[str]) -> Iterator[str]:
+    """The lines of a text file that are not blank."""
+    return (line for line in handle if line.strip())
+
+
+def _records(
+    source: Source, encoding: str, delimiter: str
+) -> Generator[tuple[int, list[str]], None, None]:
+    """The file's records as Arrow reads them (blank lines skipped, quoted cells may span
+    lines), each with the line it starts on."""
+    header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
+    # The csv module refuses cells over 128 KiB by default; Arrow takes any size.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, source.path.stat().st_size))
+    try:
+        with source.path.open(encoding=header_encoding, errors="replace", newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            start = 1
+            for cells in reader:
+                if cells:
+                    yield start, cells
+                start = reader.line_num + 1
+    finally:
+        csv.field_size_limit(limit)
+
+
+def record_line(source: Source, row: int) -> int:
+    """The line on which 0-based data row `row` of a text file starts (line 1: the header).
+    Found by reading the file again, as only an error message needs it."""
+    try:
+        encoding = _normalise_encoding(source)
+        delimiter = _delimiter(source, encoding)
+        if delimiter != "whitespace":  # read by pandas, whose rows do not span lines
+            with closing(_records(source, encoding, delimiter)) as records:
+                for n, (line, _) in enumerate(records):
+                    if n == row + 1:
+                        return line
+    except (OSError, csv.Error, InvalidInput):
+        pass  # the file changed or went away since it was read: count one line per row
+    return row + 2
 
 
 def sniff_delimiter(header_line: str) -> str:

@@ -22,6 +22,12 @@ ROW = "_row"
 BoolArray = npt.NDArray[np.bool_]
 # Tolerate clocks and time zones being a little apart before calling a date "in the future".
 FUTURE_TOLERANCE = pd.Timedelta(days=1)
+# Bounds that keep values where the store and the models compute safely: dates are stored in
+# nanoseconds (years 1678-2262) and an earlier one is a typo (0202 for 2024); a customer's spend
+# is a sum of amounts, which 1e308 turns into infinity; a quantity is stored as a 64-bit integer.
+EARLIEST_DATE = pd.Timestamp("1900-01-01")
+MAX_AMOUNT = 1e9  # one order's amount or one order line's price, in the store's currency
+MAX_QUANTITY = 1_000_000  # units on one order line
 _CURRENCY = re.compile(r"^\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*|\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*$")
 _GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _COMPACT_DATE = re.compile(r"^\d{8}$")
@@ -36,6 +42,14 @@ def validate_table(
 ) -> tuple[pd.DataFrame, int]:
     """Parse and check one table; returns the clean frame and the exact duplicates dropped."""
     frame = frame.rename(columns=lambda c: str(c).strip())
+    if ROW in frame.columns:  # the file's own column of that name is kept, as the mapping does
+        frame = frame.rename(columns={ROW: f"{ROW}_original"})
+    repeated = frame.columns[frame.columns.duplicated()]
+    if len(repeated):
+        raise InvalidInput(
+            f"{source.label}: the column name {repeated[0]!r} appears more than once (after "
+            "mapping and trimming spaces); give each column its own name"
+        )
     missing = [c for c in spec.required if c not in frame.columns and c not in spec.derivable]
     if missing:
         hint = " ".join(f"--map {spec.name}.{c}=COLUMN" for c in missing)
@@ -102,6 +116,9 @@ def _parse_id(
 def _parse_text(
     frame: pd.DataFrame, column: Column, source: Source, now: pd.Timestamp, fmt: str | None
 ) -> pd.Series:
+    if column.required:  # blank text is as good as none (a review of "  " says nothing)
+        why = "is empty; every row needs a " + column.name
+        _fail(frame, _blank(frame[column.name]), source, column.name, why)
     return frame[column.name].astype("string").fillna("")
 
 
@@ -126,7 +143,15 @@ def _parse_datetime(
             + example
             + "; give another layout as a format in a mapping file)",
         )
-    naive = parsed.dt.tz_convert(None).astype("datetime64[ns]")
+    naive = parsed.dt.tz_convert(None)
+    _fail(
+        frame,
+        naive < EARLIEST_DATE,
+        source,
+        column.name,
+        "{value} is before "
+        + f"{EARLIEST_DATE:%Y-%m-%d}, the earliest date accepted; check the year or the mapping",
+    )
     horizon = now + FUTURE_TOLERANCE
     _fail(
         frame,
@@ -135,7 +160,7 @@ def _parse_datetime(
         column.name,
         "{value} is in the future (after " + f"{horizon:%Y-%m-%d}); check the date or the mapping",
     )
-    return naive
+    return naive.astype("datetime64[ns]")  # in range now, so nanoseconds hold it
 
 
 def _parse_date_text(text: pd.Series, fmt: str | None) -> pd.Series:
@@ -177,7 +202,8 @@ def _parse_number(
             values.isna() & ~blank,
             source,
             column.name,
-            "{value} is not a number (write it like 1234.50: a dot for decimals)",
+            "{value} is not a number (write it like 1234.50: a dot for decimals; leave the cell "
+            "empty when there is no value)",
         )
     _fail(
         frame,
@@ -201,6 +227,14 @@ def _check_range(
             "{value} is negative; amounts must be 0 or more "
             "(leave refunds and cancellations out of the export)",
         )
+        _fail(
+            frame,
+            values > MAX_AMOUNT,
+            source,
+            column.name,
+            "{value} is more than "
+            + f"{MAX_AMOUNT:,.0f}, the largest amount accepted; check the column or the mapping",
+        )
         return values
     if column.kind == "quantity":
         _fail(
@@ -209,6 +243,14 @@ def _check_range(
             source,
             column.name,
             "{value} is not a whole number of 1 or more",
+        )
+        _fail(
+            frame,
+            values > MAX_QUANTITY,
+            source,
+            column.name,
+            "{value} is more than "
+            + f"{MAX_QUANTITY:,}, the largest quantity accepted; check the column or the mapping",
         )
         return values.astype("Int64")
     _fail(frame, (values < 1) | (values > 5), source, column.name, "{value} is not a rating 1-5")

@@ -15,6 +15,7 @@ programming over the budget in cents; large ones by the greedy on each customer'
 (optimal for the LP relaxation; at most one customer's step short of the integer optimum).
 """
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -37,6 +38,10 @@ class OfferAssumptions:
             raise ValueError("one uplift per discount level is needed")
         if any(not 0 <= u <= 1 for u in self.uplift):
             raise ValueError("uplifts are shares between 0 and 1")
+        if any(not 0 <= d <= 100 for d in self.discounts):
+            raise ValueError("discounts are percentages between 0 and 100")
+        if not (math.isfinite(self.cost_per_contact) and self.cost_per_contact >= 0):
+            raise ValueError(f"the cost per contact must be 0 or more, not {self.cost_per_contact}")
 
     def capped(self, max_discount: float | None) -> "OfferAssumptions":
         keep = [
@@ -79,8 +84,8 @@ def allocate(
 ) -> Plan:
     """customers: customer_id, p_purchase, value (if retained), order_value. Best offers;
     `auto` solves exactly when the problem is small enough (see EXACT_LIMIT)."""
-    if budget < 0:
-        raise ValueError("the budget must be 0 or more")
+    if not (math.isfinite(budget) and budget >= 0):
+        raise ValueError(f"the budget must be a number, 0 or more, not {budget}")
     p = customers["p_purchase"].to_numpy(np.float64)
     value = customers["value"].to_numpy(np.float64)
     order_value = customers["order_value"].to_numpy(np.float64)

@@ -12,6 +12,7 @@ from predictors.btyd import BGNBD, GammaGamma
 
 FloatArray = npt.NDArray[np.float64]
 _EPS = 1e-6
+MIN_SPENDERS = 20  # repeat buyers with spend needed to fit Gamma-Gamma
 
 
 @dataclass(frozen=True)
@@ -25,13 +26,8 @@ class Classic:
     @classmethod
     def fit(cls, features: pd.DataFrame) -> "Classic":
         purchases = BGNBD.fit(features["frequency"], features["recency"], features["T"])
-        frequency, monetary = repeat_monetary(features)
-        repeaters = frequency > 0
-        spend = None
-        if int(repeaters.sum()) >= 20:
-            spend = GammaGamma.fit(frequency[repeaters], monetary[repeaters])
         mean_spend = float(features["spend_mean"].mean()) if len(features) else 0.0
-        return cls(purchases=purchases, spend=spend, mean_spend=mean_spend)
+        return cls(purchases=purchases, spend=fit_spend(features), mean_spend=mean_spend)
 
     def frame(self, features: pd.DataFrame, horizon_weeks: float) -> pd.DataFrame:
         """Per customer: P(alive), and logit P(purchase), log E[count], log E[spend | purchase]
@@ -60,6 +56,16 @@ class Classic:
         return np.asarray(
             self.spend.conditional_expected_average_profit(frequency, monetary), dtype=np.float64
         )
+
+
+def fit_spend(features: pd.DataFrame) -> GammaGamma | None:
+    """Gamma-Gamma on the repeat buyers with spend; None with fewer than 20 of them (a store
+    of free orders has none), where the mean spend of a purchase day stands in."""
+    frequency, monetary = repeat_monetary(features)
+    repeaters = frequency > 0
+    if int(repeaters.sum()) < MIN_SPENDERS:
+        return None
+    return GammaGamma.fit(frequency[repeaters], monetary[repeaters])
 
 
 def repeat_monetary(features: pd.DataFrame) -> tuple[FloatArray, FloatArray]:

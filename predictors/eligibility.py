@@ -3,17 +3,26 @@
 The thresholds follow what commercial predictive-analytics tools require before they show
 predictions (enough buyers, a long enough history, enough repeat buyers to learn from); below
 them a learned correction is mostly noise, and saying so beats pretending.
+
+Below a lower floor even the classic models have nothing to fit: with every order on a few
+days, or nobody who came back, BG/NBD's likelihood is flat or peaks at a rate of zero, and its
+"predictions" (everyone churned, or hundreds of orders a week) would be made up. Training then
+stops with the reason instead.
 """
 
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from commerce.errors import InvalidInput
 from predictors.history import History
 
 MIN_BUYERS = 500
 MIN_HISTORY_DAYS = 180
 MIN_REPEAT_BUYERS = 100
+# The floor for the classic models themselves.
+MIN_CLASSIC_DAYS = 28
+MIN_CLASSIC_REPEAT_BUYERS = 1
 
 
 @dataclass(frozen=True)
@@ -40,3 +49,18 @@ def check_eligibility(history: History, cutoff: pd.Timestamp) -> Eligibility:
             f"(at least {MIN_REPEAT_BUYERS:,} needed)"
         )
     return Eligibility(not reasons, reasons)
+
+
+def check_predictable(history: History, cutoff: pd.Timestamp) -> None:
+    """InvalidInput naming what is missing when not even the classic models can be fitted."""
+    past = history.until(cutoff)
+    days_per_customer = past.days.groupby("customer_id", observed=True).size()
+    span = (cutoff - past.first_day).days if len(days_per_customer) else 0
+    repeaters = int((days_per_customer > 1).sum())
+    missing = []
+    if span < MIN_CLASSIC_DAYS:
+        missing.append(f"the orders span {span} days (at least {MIN_CLASSIC_DAYS} needed)")
+    if repeaters < MIN_CLASSIC_REPEAT_BUYERS:
+        missing.append("no customer has bought on two different days")
+    if missing:
+        raise InvalidInput("too little history to predict churn or value: " + "; ".join(missing))

@@ -12,8 +12,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from predictors.btyd import BGNBD, GammaGamma, ParetoNBD
-from predictors.classic import repeat_monetary
+from predictors.btyd import BGNBD, ParetoNBD
+from predictors.classic import fit_spend, repeat_monetary
 from predictors.features import WEEK, attach_labels, customer_features
 from predictors.history import History
 from predictors.metrics import (
@@ -26,6 +26,7 @@ from predictors.metrics import (
 )
 from predictors.report import FrequencyCurve, ReportCurves, TrackingCurve
 from predictors.train import TrainConfig, TrainReport, train_predictor
+from predictors.windows import MIN_WINDOW_WEEKS
 
 FloatArray = npt.NDArray[np.float64]
 MODELS = ("bgnbd", "pareto_nbd", "retain")
@@ -45,6 +46,11 @@ class Split:
             raise ValueError(
                 f"the split needs first purchase ({history.first_day:%Y-%m-%d}) < calibration "
                 f"end ({self.calibration_end:%Y-%m-%d}) < holdout end ({self.holdout_end:%Y-%m-%d})"
+            )
+        if self.holdout_weeks < MIN_WINDOW_WEEKS:
+            raise ValueError(
+                f"the holdout is {self.holdout_weeks * 7:.0f} days; it needs at least "
+                f"{MIN_WINDOW_WEEKS * 7} (the shortest window the network trains on)"
             )
         if self.holdout_end > history.last_day + pd.Timedelta(days=1):
             raise ValueError(
@@ -148,9 +154,12 @@ def _classic_forecasts(
 ) -> dict[str, Forecast]:
     x, t_x, big_t = (features[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
     frequency, monetary = repeat_monetary(features)
-    spenders = (frequency > 0) & (monetary > 0)
-    spend_model = GammaGamma.fit(frequency[spenders], monetary[spenders])
-    per_purchase = spend_model.conditional_expected_average_profit(frequency, monetary)
+    spend_model = fit_spend(features)
+    per_purchase = (
+        spend_model.conditional_expected_average_profit(frequency, monetary)
+        if spend_model is not None
+        else np.full(len(features), float(features["spend_mean"].mean()))
+    )
     out = {}
     for name, cls in (("bgnbd", BGNBD), ("pareto_nbd", ParetoNBD)):
         model = cls.fit(x, t_x, big_t)
@@ -158,7 +167,7 @@ def _classic_forecasts(
         params = {k: round(float(v), 4) for k, v in vars(model).items() if isinstance(v, float)}
         params |= {
             f"spend_{k}": round(float(v), 4)
-            for k, v in vars(spend_model).items()
+            for k, v in (vars(spend_model) if spend_model else {}).items()
             if isinstance(v, float)
         }
         out[name] = Forecast(
@@ -186,7 +195,10 @@ def _metrics(forecast: Forecast, actual: pd.DataFrame, actual_curve: FloatArray)
         "gini": _round(spend["gini"]),
         "spearman": _round(spend["spearman"]),
         "decile_mape": _round(spend["decile_mape"]),
-        "tracking_error": _round(tracking_error(actual_curve, forecast.weekly_cumulative)),
+        # None when nobody bought in the holdout: a percentage of nothing is undefined.
+        "tracking_error": _round(tracking_error(actual_curve, forecast.weekly_cumulative))
+        if actual_curve.any()
+        else None,
     }
 
 
@@ -202,6 +214,7 @@ def _curves(
     actual_curve: FloatArray,
 ) -> ReportCurves:
     buyers = actual["purchased"].to_numpy()
+    spend = actual["spend"].to_numpy()
     group = features["frequency"].clip(upper=7).astype(int).to_numpy()
     labels = [str(g) if g < 7 else "7+" for g in range(8)]
     present = [g for g in range(8) if (group == g).any()]
@@ -211,7 +224,10 @@ def _curves(
 
     return ReportCurves(
         calibration={n: calibration_curve(buyers, f.p_purchase) for n, f in forecasts.items()},
-        gain={n: gain_curve(actual["spend"].to_numpy(), f.spend) for n, f in forecasts.items()},
+        # No curve for a holdout without spend (a store of free orders): nothing to gain.
+        gain={n: gain_curve(spend, f.spend) for n, f in forecasts.items()}
+        if spend.sum() > 0
+        else {},
         frequency=FrequencyCurve(
             labels=[labels[g] for g in present],
             actual=mean_by(actual["purchases"].to_numpy()),

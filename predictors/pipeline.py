@@ -18,7 +18,7 @@ from commerce.errors import InvalidInput, NotFound
 from commerce.workspace import Store, Workspace
 from predictors.artifacts import load_predictor, save_predictor
 from predictors.classic import Classic
-from predictors.eligibility import check_eligibility
+from predictors.eligibility import check_eligibility, check_predictable
 from predictors.evaluate import Evaluation, Split, evaluate
 from predictors.features import customer_features
 from predictors.history import from_store
@@ -92,9 +92,11 @@ def train_model(
 
 def classic_only(history: Any, cutoff: pd.Timestamp) -> Predictor:
     """The fallback: an untrained network is exactly BG/NBD + Gamma-Gamma (see model.py)."""
+    check_predictable(history, cutoff)
     past = history.until(cutoff)
     features = customer_features(past, cutoff)
     classic = Classic.fit(features)
+
     frame = features.join(classic.frame(features, 13.0))
     spec = InputSpec.fit(frame)
     net = RetentionNet(NetConfig(len(spec.names)))

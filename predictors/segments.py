@@ -46,8 +46,11 @@ SEGMENT_NAMES = tuple(rule.name for rule in RULES)
 
 
 def quintile_score(values: "pd.Series[float]", higher_is_better: bool = True) -> "pd.Series[int]":
-    """1-5 by percentile rank; equal values get the same score."""
-    pct = values.rank(pct=True, method="average", ascending=higher_is_better)
+    """1-5 by percentile rank; equal values share the score of the lowest rank among them.
+
+    The lowest, not the average: where most customers bought once (common in shops), an
+    average rank would lift them all to F 3 and into "loyal" and "at risk"."""
+    pct = values.rank(pct=True, method="min", ascending=higher_is_better)
     return (pct * 5).apply(np.ceil).clip(1, 5).astype(int)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from commerce.errors import InvalidInput
 from predictors.classic import Classic
 from predictors.features import WEEK, attach_labels, customer_features
 from predictors.history import History
@@ -62,5 +63,8 @@ def window_rows(history: History, window: Window) -> pd.DataFrame:
 def training_rows(history: History, windows: list[Window]) -> pd.DataFrame:
     """All windows' rows, stacked (a customer appears once per window)."""
     if not windows:
-        raise ValueError("no training window fits in the history")
+        raise InvalidInput(
+            f"no training window fits in the history: it needs {MIN_HISTORY_WEEKS} weeks of "
+            f"history before a window of at least {MIN_WINDOW_WEEKS} weeks"
+        )
     return pd.concat([window_rows(history, w) for w in windows])

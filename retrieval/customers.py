@@ -48,6 +48,8 @@ class SimilarCustomer:
 
     @property
     def explanation(self) -> str:
+        if not self.shared:
+            return "no one trait close enough to name"
         return "both: " + "; ".join(trait.phrase() for trait in self.shared)
 
     def to_dict(self) -> dict[str, Any]:
@@ -135,6 +137,7 @@ class CustomerIndex:
         distinct = np.where((gap <= CLOSE) & (np.sign(za) == np.sign(zb)), np.minimum(
             np.abs(za), np.abs(zb)), -np.inf)  # fmt: skip
         order = np.lexsort((gap, -distinct))
+        order = order[np.isfinite(distinct[order])]  # traits they do not share are never listed
         raw = self.features.to_numpy(dtype=np.float64)
         return [
             SharedTrait(str(self.features.columns[j]), float(raw[a, j]), float(raw[b, j]))

@@ -16,7 +16,7 @@ from predictors.evaluate import CDNOW_SPLIT
 from predictors.features import customer_features, window_labels
 from predictors.forecast import forecast_demand, weekly_actuals
 from predictors.history import cdnow_history, from_store
-from predictors.pipeline import latest_model
+from predictors.pipeline import check_model_store, latest_model
 from predictors.train import TrainConfig, train_predictor
 
 
@@ -42,8 +42,11 @@ def forecast_command(
                 result = _evaluate_on_cdnow(evaluate, settings.train_seed)
             else:
                 workspace = Workspace(settings.home)
-                predictor, _ = load_predictor(latest_model(workspace), settings.device)
-                history = from_store(workspace.store())
+                folder = latest_model(workspace)
+                predictor, document = load_predictor(folder, settings.device)
+                store = workspace.store()
+                check_model_store(document, folder, store)
+                history = from_store(store)
                 forecast = forecast_demand(predictor, history, history.last_day, days / 7)
                 result = {"forecast": forecast_summary(forecast, by == "category")}
     except RetainError as error:

@@ -1,5 +1,6 @@
 """`retain plan` and `retain at-risk`: decisions from the scores."""
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -45,8 +46,12 @@ def plan_command(
     """Choose who gets which offer to maximise expected retained value minus cost."""
     settings = Settings()
     try:
-        if budget < 0:
-            raise InvalidInput("--budget must be 0 or more")
+        if not (math.isfinite(budget) and budget >= 0):
+            raise InvalidInput(f"--budget must be a number, 0 or more, not {budget}")
+        if max_discount is not None and not 0 <= max_discount <= 100:
+            raise InvalidInput(
+                f"--max-discount must be a percentage from 0 to 100, not {max_discount}"
+            )
         offers = offer_assumptions(settings, max_discount, cost_per_contact)
         scores = _scores(Workspace(settings.home), segment)
         plan = allocate(plan_inputs(scores), budget, offers)

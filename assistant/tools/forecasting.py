@@ -11,6 +11,7 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import money, output
 from predictors.forecast import Forecast
 from predictors.forecast import forecast_demand as forecast_orders
+from predictors.pipeline import check_model_store
 
 DEFAULT_DAYS = 30
 
@@ -39,8 +40,10 @@ def cached_forecast(data: StoreData, days: int) -> Forecast:
 
     def compute() -> Forecast:
         history = data.history()
-        predictor = data.model().predictor
-        return forecast_orders(predictor, history, history.last_day, days / 7)
+        model = data.model()
+        # A model of another store would forecast that store's customers' habits here.
+        check_model_store(model.document, model.folder, data.store())
+        return forecast_orders(model.predictor, history, history.last_day, days / 7)
 
     return data.memo(
         f"forecast:{days}", ("store", "model"), compute, stale_while=("store_root", "model")

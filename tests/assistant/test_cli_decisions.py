@@ -1,6 +1,7 @@
 """Segments, at-risk, plan and forecast from the command line, on a trained synthetic store."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -81,3 +82,28 @@ def test_forecast_has_an_interval_and_weeks() -> None:
     low, high = forecast["orders_interval_90"]
     assert low <= forecast["orders"] <= high
     assert len(forecast["weekly"]) == 4
+
+
+def test_forecast_refuses_a_model_of_another_store(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "home"
+    shutil.copytree(home, copy, symlinks=True)
+    other = write_csv(simulate_orders(customers=600, seed=9), tmp_path / "other.csv")
+    ingest(Workspace(copy), IngestRequest({"orders": Source(other)}))
+    monkeypatch.setenv("RETAIN_HOME", str(copy))
+    result = runner.invoke(app, ["forecast", "--days", "28"])
+    assert result.exit_code == 2 and "was trained on store" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "why"),
+    [
+        (["--budget", "nan"], "--budget must be a number"),
+        (["--budget", "100", "--cost-per-contact", "-5"], "cost per contact must be 0 or more"),
+        (["--budget", "100", "--max-discount", "-1"], "--max-discount must be a percentage"),
+    ],
+)
+def test_plan_refuses_numbers_that_make_no_plan(args: list[str], why: str) -> None:
+    result = runner.invoke(app, ["plan", *args])
+    assert result.exit_code == 2 and why in result.output

@@ -38,3 +38,10 @@ def test_eval_rejects_a_split_outside_the_data(retain_home: Path) -> None:
     )
     assert result.exit_code == 2
     assert "after the data" in result.stderr
+
+
+def test_eval_rejects_a_holdout_shorter_than_two_weeks(retain_home: Path) -> None:
+    args = ["--calibration-end", "1998-06-20", "--holdout-end", "1998-06-30"]
+    result = runner.invoke(app, ["eval", "--dataset", "cdnow-sample", *args])
+    assert result.exit_code == 2
+    assert "the holdout is 10 days; it needs at least 14" in result.stderr

@@ -112,3 +112,41 @@ def test_mapped_column_must_exist(retain_home: Path, tmp_path: Path) -> None:
     column_map.add("orders", "ts", "InvoiceDate")
     with pytest.raises(InvalidInput, match=r"orders.ts=InvoiceDate names a column the file does"):
         ingest(Workspace(retain_home), IngestRequest({"orders": Source(path)}, column_map))
+
+
+def test_one_column_may_not_feed_two_fields(retain_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("Inv,Cust,Date,Rev\n1,c1,2024-01-01,5\n")
+    column_map = parse_map_args(
+        ["orders.order_id=Cust", "orders.customer_id=Cust", "orders.ts=Date", "orders.amount=Rev"]
+    )
+    with pytest.raises(InvalidInput, match=r"'Cust' to both orders\.order_id and orders\.cus"):
+        ingest(Workspace(retain_home), IngestRequest({"orders": Source(path)}, column_map))
+
+
+def test_two_columns_named_like_fields_can_swap(retain_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("customer_id,ts,amount,order_id\nA,2024-01-01,5,c1\n")
+    column_map = parse_map_args(["orders.customer_id=order_id", "orders.order_id=customer_id"])
+    store = ingest(Workspace(retain_home), IngestRequest({"orders": Source(path)}, column_map))
+    orders = store.table("orders")
+    assert (orders["order_id"].iloc[0], orders["customer_id"].iloc[0]) == ("A", "c1")
+
+
+def test_a_source_column_named_row_is_kept(retain_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("customer_id,ts,amount,_row\nc1,2024-01-01,10,keep me\n")
+    store = ingest(Workspace(retain_home), IngestRequest({"orders": Source(path)}))
+    assert store.table("orders")["_row_original"].tolist() == ["keep me"]
+
+
+def test_renaming_that_would_repeat_a_name_is_refused(retain_home: Path, tmp_path: Path) -> None:
+    ws = Workspace(retain_home)
+    path = tmp_path / "orders.csv"
+    path.write_text("customer_id,ts,amount,amount_original,Rev\nc1,2024-01-01,10,9,8\n")
+    column_map = parse_map_args(["orders.amount=Rev"])  # amount -> amount_original, a clash
+    with pytest.raises(InvalidInput, match="after mapping, two columns are named 'amount_orig"):
+        ingest(ws, IngestRequest({"orders": Source(path)}, column_map))
+    path.write_text("customer_id,ts,amount,_row,_row_original\nc1,2024-01-01,10,a,b\n")
+    with pytest.raises(InvalidInput, match="the column name '_row_original' appears more than"):
+        ingest(ws, IngestRequest({"orders": Source(path)}))

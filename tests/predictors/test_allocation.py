@@ -78,3 +78,17 @@ def test_value_with_and_without_offers() -> None:
     plan = allocate(customers, 50.0, OFFERS)
     assert plan.value_with == pytest.approx(plan.value_without + plan.offers["net"].sum())
     assert plan.value_with >= plan.value_without
+
+
+@pytest.mark.parametrize("budget", [float("nan"), float("inf"), -1.0])
+def test_a_budget_that_is_not_a_sum_of_money_is_refused(budget: float) -> None:
+    customers = pd.DataFrame(
+        {"customer_id": ["a"], "p_purchase": [0.5], "value": [100.0], "order_value": [40.0]}
+    )
+    with pytest.raises(ValueError, match="the budget must be a number, 0 or more"):
+        allocate(customers, budget, OfferAssumptions())
+
+
+def test_a_negative_contact_cost_is_refused() -> None:
+    with pytest.raises(ValueError, match="cost per contact must be 0 or more"):
+        OfferAssumptions(cost_per_contact=-5.0)

@@ -102,3 +102,34 @@ def test_reason_counts_read_as_words() -> None:
     )
     assert all("(s)" not in phrase(name, 2.0) for name in PHRASES)
     assert phrase("weeks_since_last", 0.2) == "last purchase this week"
+
+
+def test_a_store_of_free_orders_trains_with_the_mean_spend(tmp_path: Path) -> None:
+    # $0 orders are valid data; Gamma-Gamma has no spend to fit, in the backtest as in training.
+    workspace = Workspace(tmp_path / "home")
+    orders = simulate_orders(customers=600, seed=4).assign(amount=0.0)
+    ingest(workspace, IngestRequest({"orders": Source(write_csv(orders, tmp_path / "o.csv"))}))
+    result = train_model(workspace, Horizons(90, 365), TrainConfig(epochs=2))
+    assert result.evaluation is not None
+    backtest = result.evaluation["models"]["bgnbd"]
+    assert "spend_p" not in backtest["params"] and backtest["mae"] is not None
+
+
+@pytest.mark.parametrize(
+    ("days", "why"),
+    [
+        (["2024-03-01"] * 3, "the orders span 0 days"),
+        (["2024-01-01", "2024-02-15", "2024-03-01"], "no customer has bought on two different"),
+    ],
+)
+def test_too_little_history_for_even_the_classic_models_is_refused(
+    tmp_path: Path, days: list[str], why: str
+) -> None:
+    workspace = Workspace(tmp_path / "home")
+    orders = pd.DataFrame(
+        {"order_id": ["o1", "o2", "o3"], "customer_id": ["a", "b", "c"], "ts": days,
+         "amount": [40.0, 25.0, 10.0]}
+    )  # fmt: skip
+    ingest(workspace, IngestRequest({"orders": Source(write_csv(orders, tmp_path / "o.csv"))}))
+    with pytest.raises(InvalidInput, match=f"too little history to predict churn.*{why}"):
+        train_model(workspace, Horizons(90, 365), TrainConfig(epochs=1))

@@ -56,6 +56,13 @@ def test_quintiles_give_ties_the_same_score() -> None:
     assert quintile_score(values, higher_is_better=False).iloc[-1] == 1
 
 
+def test_one_time_buyers_score_f1_even_when_they_are_most_customers() -> None:
+    frequency = pd.Series([0.0] * 85 + [1.0] * 10 + [4.0] * 5)
+    scores = quintile_score(frequency)
+    assert set(scores.iloc[:85]) == {1}
+    assert scores.iloc[-1] == 5 and scores.iloc[85] > 1
+
+
 def test_kmeans_is_deterministic_and_finds_separated_groups() -> None:
     rng = np.random.default_rng(0)
     points = np.vstack([rng.normal(c, 0.1, (50, 2)) for c in (0.0, 5.0, 10.0)])

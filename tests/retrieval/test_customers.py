@@ -43,6 +43,17 @@ def test_explanation_names_close_distinctive_features() -> None:
     assert index.explain("c0", "c3")[0].feature in {"frequency", "spend_mean", "weeks_since_last"}
 
 
+def test_only_traits_within_reach_are_named() -> None:
+    apart = pd.DataFrame(
+        {"frequency": [0.0, 10.0, 5.0], "spend_mean": [500.0, 10.0, 200.0]},
+        index=pd.Index(["a", "b", "c"], name="customer_id"),
+    )
+    index = CustomerIndex.build(apart)
+    assert index.explain("a", "b") == []  # opposite on both: nothing shared to name
+    far = next(n for n in index.similar("a", k=2) if n.customer_id == "b")
+    assert far.explanation == "no one trait close enough to name"
+
+
 def test_unknown_customer_and_bad_features_are_named() -> None:
     index = CustomerIndex.build(behaviour())
     with pytest.raises(NotFound, match="customer nobody is not in the customer index"):
