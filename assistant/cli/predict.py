@@ -11,6 +11,7 @@ from assistant.cli.console import err, fail, out, print_json, say_waiting, steps
 from assistant.settings import Settings
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
+from predictors.eligibility import check_eligibility
 from predictors.evaluate import CDNOW_SPLIT, MODELS, Evaluation, Split, evaluate
 from predictors.history import History, cdnow_history, from_store
 from predictors.pipeline import (
@@ -60,6 +61,16 @@ def eval_command(
         config = TrainConfig(
             seed=settings.train_seed if seed is None else seed, device=settings.device
         )
+        split.check(history)
+        eligibility = check_eligibility(history, split.calibration_end)
+        if not eligibility.eligible:
+            # The column is still the network: it is what is being evaluated. But `retain
+            # train` on this little data would not use it, and the user should know.
+            err.print(
+                "note: at the calibration end, " + "; ".join(eligibility.reasons) + ". "
+                "`retain train` on this little data uses the classic models alone; "
+                "the retain column shows the network trained anyway."
+            )
         with steps("Evaluating", enabled=not as_json) as progress:
             progress("fitting the classic models and training Retain's")
             result = evaluate(history, split, config)

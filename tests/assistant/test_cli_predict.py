@@ -6,6 +6,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from commerce.ingest import IngestRequest, ingest
+from commerce.sources import Source
+from commerce.workspace import Workspace
+from tests.factories import simulate_orders, write_csv
 
 runner = CliRunner()
 
@@ -45,3 +49,15 @@ def test_eval_rejects_a_holdout_shorter_than_two_weeks(retain_home: Path) -> Non
     result = runner.invoke(app, ["eval", "--dataset", "cdnow-sample", *args])
     assert result.exit_code == 2
     assert "the holdout is 10 days; it needs at least 14" in result.stderr
+
+
+def test_eval_of_a_store_too_small_for_the_network_says_so(
+    retain_home: Path, tmp_path: Path
+) -> None:
+    orders = write_csv(simulate_orders(customers=300, seed=2), tmp_path / "orders.csv")
+    ingest(Workspace(retain_home), IngestRequest({"orders": Source(orders)}))
+    result = runner.invoke(app, ["eval", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "only 300 customers have bought" in result.stderr
+    assert "uses the classic models alone" in result.stderr
+    assert set(json.loads(result.stdout)["models"]) == {"bgnbd", "pareto_nbd", "retain"}
