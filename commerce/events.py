@@ -62,9 +62,9 @@ class EventContext:
     """What checking needs to know about the store.
 
     products: the store's product ids (None: it has no products table, any id goes).
-    orders, reviews: ids the store already holds; a new event may not reuse them. Applying
-    passes none, so an event applied again after a crash is not refused (the store drops the
-    rows it already has instead).
+    orders, reviews: ids the store already holds; an event may not reuse them. Applying passes
+    them too, less the ids a crashed first try of the same application may have stored, so that
+    retry goes through (the store drops the rows it already has instead).
     """
 
     now: pd.Timestamp

@@ -11,9 +11,19 @@ Crash safety comes from the order of the steps and from every step being safe to
     5. mark the events applied                   (one transaction)
 
 A process that dies anywhere before 5 leaves the events pending; the next start applies them
-again and steps 2-4 add nothing twice. The events an application took are noted (`attempt`), so
-the retry takes exactly those, and re-scoring starts again from the scores the first try started
-from (kept beside the new ones): the listeners still see what the events changed.
+again and steps 2-4 add nothing twice. The events an application took are noted (`attempt`, a
+token that also names the store version it started from), so the retry takes exactly those,
+and re-scoring starts again from the scores the first try started from (kept beside the new
+ones): the listeners still see what the events changed.
+
+An error in steps 2-4 is not a crash: it is the events' (an amount scoring cannot take, a bug
+one of them finds), and trying them again would fail again and hold up every later event. The
+store is put back to the version the application started from (and the model's scores with
+it), and the events are tried again in halves, at once: the first half now, the rest released
+for the next application, until the one that fails is alone. It is marked failed with the
+error; the others are applied. Only an error of the machine rather than of the events (an
+OSError such as a full disk, the app database, Unavailable) leaves them pending, as a crash
+does, to be tried again.
 """
 
 import logging
@@ -24,16 +34,17 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.events import log
 from assistant.events.batch import REVIEW_COLUMNS, AppliedBatch
 from assistant.events.context import StoreIds
 from assistant.persistence.db import AppDatabase
-from commerce.errors import RetainError
+from commerce.errors import RetainError, Unavailable
 from commerce.events import check_events
 from commerce.workspace import Store, Workspace
 from predictors.artifacts import load_predictor
-from predictors.pipeline import latest_model, latest_scores
+from predictors.pipeline import latest_model, latest_scores, save_scores
 from predictors.predictor import Predictor
 from predictors.rescore import rescore
 from retrieval.artifact import ARTIFACT
@@ -44,6 +55,16 @@ from retrieval.sentiment import SentimentHead, analyse, label_of
 
 logger = logging.getLogger("retain.events")
 Step = Callable[[str], None]  # called after each step by name: tests inject crashes here
+# Errors of the machine, not of the events: the events stay pending and are tried again.
+MACHINE_ERRORS = (OSError, SQLAlchemyError, Unavailable)
+
+
+@dataclass
+class _Changes:
+    """What an application changed beyond the store, to put back if it fails."""
+
+    base: str | None = None  # the store version it started from, once known
+    scores: tuple[str, pd.DataFrame] | None = None  # (model, the scores it started from)
 
 
 @dataclass
@@ -65,7 +86,10 @@ class Applier:
         self.ids = StoreIds(self.workspace)
 
     def apply_pending(self, limit: int) -> AppliedBatch | None:
-        """Apply up to `limit` pending events, oldest first; None when none were pending."""
+        """Apply up to `limit` pending events, oldest first; None when none were pending.
+
+        A batch is returned whenever events were pending: applied ones, or the one event that
+        failed on its own (`failed`) when an error cut the application down to it."""
         with self.workspace.lock():
             logged = log.pending(self.db, limit)
             if not logged:
@@ -75,31 +99,56 @@ class Applier:
             if attempt is not None:  # an application that did not finish: the same events again
                 logged = [e for e in logged if e.attempt == attempt]
             else:
-                attempt = uuid.uuid4().hex
-                log.claim(self.db, [e.event_id for e in logged], attempt)
-            return self._apply(logged, attempt, retry)
+                attempt = self._claim(logged)
+            while True:
+                changes = _Changes()
+                try:
+                    return self._apply(logged, attempt, retry, changes)
+                except MACHINE_ERRORS:
+                    raise
+                except Exception as error:
+                    self._undo(changes)
+                    if len(logged) == 1:
+                        return self._fail(logged[0], error)
+                    logger.warning(
+                        "applying %d events failed (%s: %s); trying the first %d alone",
+                        len(logged), type(error).__name__, error, len(logged) // 2,
+                        exc_info=error,
+                    )  # fmt: skip
+                    rest = logged[len(logged) // 2 :]
+                    logged = logged[: len(logged) // 2]
+                    log.claim(self.db, [e.event_id for e in rest], None)
+                    attempt, retry = self._claim(logged), False
 
-    def _apply(self, logged: list[log.LoggedEvent], attempt: str, retry: bool) -> AppliedBatch:
+    def _claim(self, logged: list[log.LoggedEvent]) -> str:
+        attempt = _token(self.workspace.store().version)
+        log.claim(self.db, [e.event_id for e in logged], attempt)
+        return attempt
+
+    def _apply(
+        self, logged: list[log.LoggedEvent], attempt: str, retry: bool, changes: _Changes
+    ) -> AppliedBatch:
         store = self.workspace.store()
-        checked = check_events([e.payload for e in logged], self.ids.for_apply(store))
+        changes.base = store.version
+        if retry and store.manifest.parent and store.manifest.parent == _base_of(attempt):
+            changes.base = store.manifest.parent  # the first try grew the store, then died
+        own = self._own_keys(logged) if retry else set()
+        checked = check_events([e.payload for e in logged], self.ids.for_apply(store, own))
         failed = {r.event_id or logged[r.index].event_id: r.reason for r in checked.rejected}
         for index in checked.repeats:  # cannot happen: the log holds each id once
             failed[logged[index].event_id] = "the same event id twice in the log"
         applied = [e["event_id"] for e in checked.accepted]
 
         grown = self.workspace.grow(checked.tables, parent=store.version)
-        previous = store.version
-        if retry and grown.version == store.version and store.manifest.parent:
-            previous = store.manifest.parent  # the first try grew the store, then died
         self.after_step("stored")
-        before, after, scored, full = self._rescore(checked.customers, attempt)
+        before, after, scored, full = self._rescore(checked.customers, attempt, changes)
         self.after_step("scored")
         reviews = self._index_reviews(checked.tables.get("reviews"), grown)
         self.after_step("indexed")
         when = log.mark_applied(self.db, applied, grown.version, failed)
         return AppliedBatch(
             store_version=grown.version,
-            previous_version=previous,
+            previous_version=changes.base,
             event_ids=applied,
             customers=scored,
             scores_before=before,
@@ -110,16 +159,57 @@ class Applier:
             failed=failed,
         )
 
+    def _own_keys(self, logged: list[log.LoggedEvent]) -> set[tuple[str, str]]:
+        """The order and review ids of these events that no applied event holds: a first try
+        that died may have stored them, and they are not refused as already in the store."""
+        keys = {key for e in logged if (key := log.key_of(e.payload)) is not None}
+        return keys - log.key_holders(self.db, keys, applied=True).keys()
+
+    # ---- failures -----------------------------------------------------------------------
+
+    def _undo(self, changes: _Changes) -> None:
+        """Put the store back to the version a failed application started from, when it grew
+        it (one step: the grown version's parent), and the model's scores with it."""
+        base, store = changes.base, self.workspace.store()
+        if base is None:  # it failed before it read the store
+            return
+        if store.version != base and store.manifest.parent == base:
+            # The folder of `base` is still there (a replaced version is kept a while):
+            # writing its own manifest again points the store back at it.
+            self.workspace.write_store({}, Store(self.workspace.stores_dir / base).manifest)
+            logger.info("store put back from %s to %s", store.version, base)
+        if changes.scores is not None:
+            model, scores = changes.scores
+            save_scores(self.workspace, model, scores, base)
+
+    def _fail(self, event: log.LoggedEvent, error: Exception) -> AppliedBatch:
+        """Mark an event that fails on its own as failed, naming the error."""
+        reason = f"applying it failed: {type(error).__name__}: {error}"
+        logger.error("event %s failed: %s", event.event_id, reason, exc_info=error)
+        store = self.workspace.store()
+        when = log.mark_applied(self.db, [], store.version, {event.event_id: reason})
+        scores = self._shown_scores()
+        return AppliedBatch(
+            store_version=store.version,
+            previous_version=store.version,
+            event_ids=[],
+            customers=[],
+            scores_before=scores,
+            scores_after=scores,
+            reviews=pd.DataFrame(columns=REVIEW_COLUMNS),
+            full_rescore=False,
+            applied_at=when,
+            failed={event.event_id: reason},
+        )
+
     # ---- scores -------------------------------------------------------------------------
 
     def _rescore(
-        self, customers: list[str], attempt: str
+        self, customers: list[str], attempt: str, changes: _Changes
     ) -> tuple[pd.DataFrame, pd.DataFrame, list[str], bool]:
-        shown = latest_scores(self.workspace)
-        empty = pd.DataFrame(columns=["customer_id"]) if shown is None else shown.iloc[:0]
+        current = self._shown_scores()
         model = self._load_model()
         if model is None or not customers:
-            current = shown if shown is not None else empty
             return current, current, [], False
         predictor, document, folder = model
         try:
@@ -129,10 +219,16 @@ class Applier:
             )  # fmt: skip
         except RetainError as error:  # a model of another store: scores wait for `retain train`
             logger.warning("events applied without scoring: %s", error)
-            current = shown if shown is not None else empty
             return current, current, [], False
-        before = done.before if done.before is not None else shown
-        return (before if before is not None else empty), done.after, done.customers, done.full
+        if done.before is not None:
+            changes.scores = (folder.name, done.before)
+            return done.before, done.after, done.customers, done.full
+        return current, done.after, done.customers, done.full
+
+    def _shown_scores(self) -> pd.DataFrame:
+        """The scores served now (an empty table without a customer_id column when none)."""
+        shown = latest_scores(self.workspace)
+        return pd.DataFrame(columns=["customer_id"]) if shown is None else shown
 
     def _load_model(self) -> tuple[Predictor, dict[str, Any], Path] | None:
         try:
@@ -161,14 +257,16 @@ class Applier:
             try:
                 index.add(rows, embedder, head)
                 index.store_version = store.version
-                folder = reviews_folder(self.workspace)
-                index.save(folder)
-                self._index = (_stamp(folder / ARTIFACT), index)
                 meta = index.metadata.set_index("review_id").loc[rows["review_id"]]
-                return rows.assign(
+                indexed = rows.assign(
                     sentiment=meta["sentiment_score"].to_numpy(dtype=float),
                     sentiment_label=meta["sentiment_label"].to_numpy(),
                 )[REVIEW_COLUMNS]
+                # Saved last: an application that fails after this could not put it back.
+                folder = reviews_folder(self.workspace)
+                index.save(folder)
+                self._index = (_stamp(folder / ARTIFACT), index)
+                return indexed
             except RetainError as error:  # e.g. vectors of another embedder: rebuild needed
                 logger.warning("new reviews not indexed: %s", error)
         found = analyse(rows["text"].tolist(), embedder, head)
@@ -198,3 +296,14 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_size)
+
+
+def _token(base: str) -> str:
+    """An application's token: random, and naming the store version it starts from (the
+    events' column holds 32 characters; versions have 12)."""
+    return f"{uuid.uuid4().hex[:19]}@{base[:12]}"
+
+
+def _base_of(attempt: str) -> str | None:
+    """The store version an application started from (None for a token without one)."""
+    return attempt.partition("@")[2] or None

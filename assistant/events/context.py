@@ -2,6 +2,7 @@
 it already holds), read once per store version and shared by every submission."""
 
 import threading
+from collections.abc import Collection
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -35,10 +36,19 @@ class StoreIds:
             reviews=ids["reviews"] or frozenset(),
         )
 
-    def for_apply(self, store: Store) -> EventContext:
-        """Checks when applying: products only (ids already stored are dropped, not refused,
-        so an event applied again after a crash goes through)."""
-        return EventContext(now=utc_today(), products=self._of(store)["products"])
+    def for_apply(self, store: Store, own: Collection[tuple[str, str]] = ()) -> EventContext:
+        """Checks when applying: known products, and order and review ids the store does not
+        hold yet, except `own` (("order_id", "o-1"), ...): ids a first try of this very
+        application may have stored before it died, so its retry goes through (the store
+        drops the rows it already has). Another event's id, or one ingested meanwhile, fails
+        the event instead of its rows being dropped while it counted as applied."""
+        ids = self._of(store)
+        return EventContext(
+            now=utc_today(),
+            products=ids["products"],
+            orders=(ids["orders"] or frozenset()) - {v for k, v in own if k == "order_id"},
+            reviews=(ids["reviews"] or frozenset()) - {v for k, v in own if k == "review_id"},
+        )
 
     def _of(self, store: Store) -> dict[str, frozenset[str] | None]:
         with self._lock:

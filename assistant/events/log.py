@@ -5,7 +5,7 @@ An event id is stored once: inserting one that is already there does nothing (an
 CONFLICT DO NOTHING, on SQLite and PostgreSQL alike), so a client may resend a batch safely.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,6 +20,7 @@ from assistant.persistence.tables import EventRow, utc_now
 
 LOOKUP_CHUNK = 500  # ids per IN (...) lookup
 MAX_ERROR_CHARS = 2000
+KEY_FIELDS = {"order": "order_id", "review": "review_id"}  # kind -> the store id it brings
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,9 @@ def pending(db: AppDatabase, limit: int) -> list[LoggedEvent]:
         ]  # fmt: skip
 
 
-def claim(db: AppDatabase, event_ids: Sequence[str], attempt: str) -> None:
-    """Note that application `attempt` took these events (they stay pending until marked)."""
+def claim(db: AppDatabase, event_ids: Sequence[str], attempt: str | None) -> None:
+    """Note that application `attempt` took these events (they stay pending until marked);
+    None releases them, for the next application to take afresh."""
     with db.session() as session:
         session.execute(
             update(EventRow).where(EventRow.event_id.in_(list(event_ids))).values(attempt=attempt)
@@ -117,6 +119,43 @@ def mark_applied(
                 .values(applied_at=when, error=reason[:MAX_ERROR_CHARS])
             )
     return when
+
+
+def key_holders(
+    db: AppDatabase, keys: Collection[tuple[str, str]], applied: bool
+) -> dict[tuple[str, str], str]:
+    """Which events hold these keys (("order_id", "o-1"), ("review_id", "r-7")): the pending
+    ones, or with `applied` those applied without an error; key -> the earliest such event."""
+    state = (
+        EventRow.applied_store_version.is_not(None) & EventRow.error.is_(None)
+        if applied
+        else EventRow.applied_at.is_(None)
+    )
+    found: dict[tuple[str, str], str] = {}
+    if not keys:
+        return found
+    with db.read_session() as session:
+        for kind, name in KEY_FIELDS.items():
+            wanted = sorted({value for field, value in keys if field == name})
+            held = EventRow.payload[name].as_string()
+            for start in range(0, len(wanted), LOOKUP_CHUNK):
+                query = (
+                    select(held, EventRow.event_id)
+                    .where(
+                        state, EventRow.kind == kind, held.in_(wanted[start : start + LOOKUP_CHUNK])
+                    )
+                    .order_by(EventRow.id)
+                )
+                for value, event_id in session.execute(query):
+                    found.setdefault((name, value), event_id)
+    return found
+
+
+def key_of(event: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The store id a checked event brings, as (field, value): an order's order_id, a
+    review's review_id (a browse event's row is keyed by its event id)."""
+    name = KEY_FIELDS.get(str(event["kind"]))
+    return None if name is None else (name, str(event[name]))
 
 
 def received_times(db: AppDatabase, event_ids: Sequence[str]) -> dict[str, datetime]:

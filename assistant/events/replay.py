@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from assistant.events.batch import AppliedBatch
 from assistant.events.service import EventService
@@ -62,6 +62,7 @@ def replay(
             f"--batch {batch}: expected 1 to {service.settings.events_max_batch:,} "
             "(RETAIN_EVENTS_MAX_BATCH)"
         )
+    check_text(path)
     summary = ReplaySummary()
     source = f"replay:{path.name}"
     chunk: list[tuple[int, object]] = []
@@ -87,21 +88,55 @@ class NotJson(str):
 
 def read_events(path: Path) -> Iterator[tuple[int, object]]:
     """(line number, event) for each event in a JSON Lines or CSV file; a line that is not
-    JSON comes as a NotJson saying so."""
+    JSON comes as a NotJson saying so. The file is UTF-8, with or without a BOM (Excel's "CSV
+    UTF-8" writes one); one that is not is an InvalidInput naming the first bad line."""
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file")
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = _decoded(path, handle)
         if path.suffix.lower() == ".csv":
-            for number, row in enumerate(csv.DictReader(handle), start=2):
+            for number, row in enumerate(csv.DictReader(lines), start=2):
                 yield number, {k: v for k, v in row.items() if k and v not in (None, "")}
             return
-        for number, text in enumerate(handle, start=1):
+        for number, text in enumerate(lines, start=1):
             if not text.strip():
                 continue
             try:
                 yield number, json.loads(text)
             except json.JSONDecodeError as error:
                 yield number, NotJson(f"line {number} is not JSON ({error.msg})")
+
+
+def check_text(path: Path) -> None:
+    """Refuse a file that is not UTF-8 before any of it is sent (read_events finds out only at
+    the bad line, after the batches before it were applied)."""
+    if not path.is_file():
+        raise InvalidInput(f"{path}: no such file")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for _ in _decoded(path, handle):
+            pass
+
+
+def _decoded(path: Path, handle: TextIO) -> Iterator[str]:
+    try:
+        yield from handle
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
+
+
+def _not_utf8(path: Path) -> InvalidInput:
+    """The error for a file that is not UTF-8, naming its first bad line (text files decode in
+    chunks, so the decoding error itself does not say which line)."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as error:
+                return InvalidInput(
+                    f"{path} line {number}: byte {raw[error.start]:#04x} at column "
+                    f"{error.start + 1} is not UTF-8; save the file as UTF-8"
+                )
+    return InvalidInput(f"{path} is not UTF-8 text; save the file as UTF-8")
 
 
 def _send(

@@ -24,7 +24,7 @@ from assistant.persistence.db import AppDatabase
 from assistant.persistence.keys import Principal
 from assistant.settings import Settings
 from commerce.errors import InvalidInput
-from commerce.events import check_events, event_id_of
+from commerce.events import CheckedEvents, Rejection, check_events, event_id_of
 from commerce.workspace import Workspace
 from retrieval.embedder import Embedder
 
@@ -74,6 +74,7 @@ class EventService:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._apply_lock = threading.Lock()  # one application at a time in this process
+        self._submit_lock = threading.Lock()
         self.last_error: str | None = None
 
     def submit(self, events: Sequence[object], principal: Principal | str) -> Receipt:
@@ -91,20 +92,44 @@ class EventService:
         fresh = [n for n, event_id in enumerate(ids) if event_id not in seen]
         checked = check_events([events[n] for n in fresh], self.applier.ids.for_submit())
         source = principal if isinstance(principal, str) else f"key:{principal.name}"
-        stored, received = log.store_events(self.db, checked.accepted, source)
+        with self._submit_lock:  # no other thread logs the same order id between check and log
+            accepted, taken = self._unheld(checked)
+            stored, received = log.store_events(self.db, accepted, source)
         self._wake.set()
-        rejected = [replace(r, index=fresh[r.index]) for r in checked.rejected]
+        rejected = sorted(
+            (replace(r, index=fresh[r.index]) for r in [*checked.rejected, *taken]),
+            key=lambda r: r.index,
+        )
         return Receipt(
             accepted=len(stored),
             duplicates=len(events)
             - len(fresh)
             + len(checked.repeats)
-            + len(checked.accepted)
+            + len(accepted)
             - len(stored),
             rejected=rejected,
             accepted_ids=stored,
             received_at=received,
         )
+
+    def _unheld(self, checked: CheckedEvents) -> tuple[list[dict[str, Any]], list[Rejection]]:
+        """The accepted events whose order or review id no pending event holds, and refusals
+        for the others: two events with one order id would both be logged, and the later one
+        could only fail when applied (the store keeps one order per id)."""
+        keys = {n: key for n, e in enumerate(checked.accepted) if (key := log.key_of(e))}
+        holders = log.key_holders(self.db, list(keys.values()), applied=False)
+        accepted, taken = [], []
+        for n, event in enumerate(checked.accepted):
+            key = keys.get(n)
+            if key is None or key not in holders:
+                accepted.append(event)
+                continue
+            reason = (
+                f"{key[0]} {key[1]!r} is already used by event {holders[key]!r}, which waits "
+                "to be applied"
+            )
+            taken.append(Rejection(checked.indexes[n], str(event["event_id"]), reason))
+        return accepted, taken
 
     def apply_pending(self) -> AppliedBatch | None:
         """Apply what is pending (up to RETAIN_EVENTS_APPLY_MAX events) and tell the listeners;
@@ -170,7 +195,7 @@ class EventService:
                 while not self._stop.is_set() and self.apply_pending() is not None:
                     pass
                 self.last_error = None
-            except Exception as error:  # the events stay pending; try again next poll
+            except Exception as error:  # the machine's (full disk, database): they stay pending
                 self.last_error = f"{type(error).__name__}: {error}"
                 logger.exception("applying events failed; they stay pending")
                 time.sleep(min(self.settings.events_poll_s, 5.0))

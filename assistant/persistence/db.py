@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, create_engine, event, func, insert, select
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -27,6 +27,7 @@ from assistant.settings import Settings
 from commerce.errors import InvalidInput, Unavailable
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SCHEMA_LOCK_KEY = 0x5245_5441_494E  # "RETAIN": PostgreSQL's advisory lock for schema changes
 # PostgreSQL read sessions: READ ONLY refuses writes; REPEATABLE READ gives every statement the
 # snapshot the first one saw (a read-only transaction never fails to serialise).
 _POSTGRESQL_READING = {"postgresql_readonly": True, "isolation_level": "REPEATABLE READ"}
@@ -81,23 +82,21 @@ class AppDatabase:
         return self.url.get_backend_name()
 
     def create_all(self) -> None:
-        """Create missing tables, bring the schema to SCHEMA_VERSION; safe at every start."""
-        Base.metadata.create_all(self.engine)
-        try:
-            with self.engine.begin() as connection:
-                current = connection.scalar(select(func.max(SchemaVersionRow.version)))
-                if current is not None and current > SCHEMA_VERSION:
-                    raise Unavailable(
-                        f"the app database {self} has schema version {current}, newer than "
-                        f"this Retain's {SCHEMA_VERSION}: upgrade Retain"
-                    )
-                for version in range((current or 0) + 1, SCHEMA_VERSION + 1):
-                    if current is not None:  # a new database starts at the current schema
-                        MIGRATIONS[version](connection)
-                    connection.execute(insert(SchemaVersionRow).values(version=version))
-        except IntegrityError:
-            # Another process starting at the same moment recorded the same version first.
-            pass
+        """Create missing tables, bring the schema to SCHEMA_VERSION; safe at every start, and
+        when several processes open a new database at once (they take turns: see _schema_turn)."""
+        with self.engine.begin() as connection:
+            _schema_turn(connection)
+            Base.metadata.create_all(connection)
+            current = connection.scalar(select(func.max(SchemaVersionRow.version)))
+            if current is not None and current > SCHEMA_VERSION:
+                raise Unavailable(
+                    f"the app database {self} has schema version {current}, newer than "
+                    f"this Retain's {SCHEMA_VERSION}: upgrade Retain"
+                )
+            for version in range((current or 0) + 1, SCHEMA_VERSION + 1):
+                if current is not None:  # a new database starts at the current schema
+                    MIGRATIONS[version](connection)
+                connection.execute(insert(SchemaVersionRow).values(version=version))
 
     def schema_version(self) -> int | None:
         """The schema version recorded in the database (None before create_all)."""
@@ -226,6 +225,20 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def _schema_turn(connection: Connection) -> None:
+    """Hold the database's schema lock until `connection`'s transaction ends, so processes
+    creating or upgrading the schema at once take turns: each finds what the one before made,
+    instead of two CREATE TABLEs racing ("table ... already exists").
+
+    SQLite: BEGIN IMMEDIATE takes the write lock (others wait, busy timeout) and its DDL is
+    transactional. PostgreSQL: a transaction-scoped advisory lock."""
+    if connection.dialect.name == "sqlite":
+        # pysqlite starts no transaction before DDL by itself; this one commits with the block.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
 
 
 def _begin_sqlite_read(connection: Connection) -> None:

@@ -16,8 +16,9 @@ from tests.events.conftest import last_day, order, review
 from tests.retrieval.fakes import HashingEmbedder
 
 
-class Crash(Exception):
-    """Stands in for the process dying between two steps."""
+class Crash(BaseException):
+    """Stands in for the process dying between two steps: not an Exception, which the applier
+    takes for a failure of the events (test_failures.py), but one nothing catches."""
 
 
 def events(home: Path) -> list[dict[str, object]]:

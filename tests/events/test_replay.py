@@ -123,3 +123,43 @@ def test_held_back_days_become_events_in_time_order(tmp_path: Path) -> None:
     assert [e["event_id"] for e in lines] == ["demo-o2", "demo-r2", "demo-o3"]
     assert lines[0]["items"] == [{"product_id": "p", "quantity": 2, "price": 10.0}]
     assert lines[1]["rating"] is None and lines[1]["ts"] == "2024-01-25T00:00:00Z"
+
+
+def test_replay_reads_files_with_a_byte_order_mark(
+    cli_env: Settings, home: Path, tmp_path: Path
+) -> None:
+    # Excel's "CSV UTF-8" starts the file with a BOM; read as plain UTF-8 it would sit in the
+    # first column's name and every row would lack its event_id.
+    day = f"{last_day(home):%Y-%m-%d}"
+    csv_file = tmp_path / "excel.csv"
+    csv_file.write_bytes(
+        b"\xef\xbb\xbfevent_id,kind,ts,customer_id,amount\n"
+        + f"b1,order,{day},00040,12.5\nb2,order,{day},00041,3\n".encode()
+    )
+    jsonl_file = tmp_path / "bom.jsonl"
+    jsonl_file.write_bytes(
+        b"\xef\xbb\xbf" + json.dumps(order("b3", "00042", last_day(home))).encode()
+    )
+    for path, applied in ((csv_file, 2), (jsonl_file, 1)):
+        result = runner.invoke(app, ["events", "replay", str(path), "--json"])
+        assert result.exit_code == 0, result.output
+        summary = json.loads(result.stdout)
+        assert (summary["rejected"], summary["applied"]) == (0, applied), summary
+
+
+def test_a_file_that_is_not_utf8_is_refused_naming_its_line_before_anything_is_sent(
+    cli_env: Settings, home: Path, tmp_path: Path
+) -> None:
+    day = last_day(home)
+    good = [json.dumps(order(f"l{n}", "00040", day)).encode() for n in range(3)]
+    latin1 = json.dumps(order("l3", "caf\u00e9", day), ensure_ascii=False).encode("latin-1")
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(b"\n".join([*good, latin1]) + b"\n")
+    version = Workspace(home).store().version
+
+    result = runner.invoke(app, ["events", "replay", str(path), "--batch", "1"])
+    assert result.exit_code == 2, result.output
+    assert f"{path} line 4: byte 0xe9" in result.stderr and "not UTF-8" in result.stderr
+    assert Workspace(home).store().version == version  # the good lines before it wait too
+    shown = runner.invoke(app, ["events", "status", "--json"])
+    assert json.loads(shown.stdout)["pending"] + json.loads(shown.stdout)["applied"] == 0

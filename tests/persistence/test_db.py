@@ -1,5 +1,7 @@
 """The database itself: SQLite settings, schema version, transactions, the default location."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,27 @@ def test_a_bare_postgresql_url_uses_psycopg_3() -> None:
 def test_a_missing_driver_says_what_to_install() -> None:
     with pytest.raises(Unavailable, match="no driver for the app database"):
         AppDatabase("mysql+nosuchdriver://x@localhost/retain")
+
+
+def test_processes_opening_a_new_database_at_once_all_get_it(database_url: str) -> None:
+    # A server and a replay (or two server workers) starting together on a fresh workspace:
+    # each creates the tables, and none may fail because another created one first.
+    openers = 6
+    start = threading.Barrier(openers)
+    databases = [AppDatabase(database_url) for _ in range(openers)]
+
+    def open_at_once(db: AppDatabase) -> int | None:
+        start.wait()
+        db.create_all()
+        return db.schema_version()
+
+    try:
+        with ThreadPoolExecutor(openers) as pool:
+            versions = list(pool.map(open_at_once, databases))
+    finally:
+        for db in databases:
+            db.close()
+    assert versions == [SCHEMA_VERSION] * openers
+    with AppDatabase(database_url) as db, db.session() as session:
+        recorded = list(session.scalars(select(SchemaVersionRow.version)))
+    assert recorded == list(range(1, SCHEMA_VERSION + 1))
