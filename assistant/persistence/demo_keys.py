@@ -6,6 +6,7 @@ plaintext stays in RETAIN_HOME/demo-keys.json (readable by the owner only) so ev
 """
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -21,8 +22,14 @@ def ensure_demo_keys(db: AppDatabase, home: Path) -> dict[Role, str]:
     path = home / FILE
     keys: dict[Role, str] = {}
     if path.is_file():
-        saved = json.loads(path.read_text(encoding="utf-8"))
-        keys = {role: saved[role] for role in ROLES if isinstance(saved.get(role), str)}
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            # Hand-edited or cut short: the demo needs keys more than it needs these.
+            logging.getLogger("retain").warning("%s is unreadable; new demo keys are made", path)
+            saved = {}
+        if isinstance(saved, dict):
+            keys = {role: saved[role] for role in ROLES if isinstance(saved.get(role), str)}
     changed = False
     for role in ROLES:
         principal = authenticate(db, keys[role]) if role in keys else None
@@ -31,7 +38,10 @@ def ensure_demo_keys(db: AppDatabase, home: Path) -> dict[Role, str]:
             changed = True
     if changed:
         home.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # Written beside and renamed over: an interrupted write never leaves half a file.
+        partial = path.with_name(f".{FILE}.{os.getpid()}")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(keys, handle, indent=2)
+        os.replace(partial, path)
     return keys
