@@ -1,5 +1,6 @@
 """Every dependency a route takes, as Annotated aliases (one place, as the template does)."""
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -49,9 +50,18 @@ def event_principal(
     return caller
 
 
-def _caller(
-    request: Request, found: Services, authorization: str | None, x_api_key: str | None
-) -> Principal:
+def key_check(
+    found: ServicesDep,
+    authorization: Annotated[str | None, Header()] = None,
+    x_api_key: Annotated[str | None, Header()] = None,
+) -> Callable[[], bool]:
+    """For a long response (the alerts stream): a function that says whether the caller's key
+    still authenticates, so a key revoked meanwhile ends it. Use beside PrincipalDep."""
+    token = _token(authorization, x_api_key)
+    return lambda: authenticate(found.db, token) is not None
+
+
+def _token(authorization: str | None, x_api_key: str | None) -> str:
     token = x_api_key
     if authorization:
         scheme, _, value = authorization.partition(" ")
@@ -60,7 +70,13 @@ def _caller(
         token = value.strip()
     if not token:
         raise Unauthorized("an API key is required (Authorization: Bearer <key>)")
-    caller = authenticate(found.db, token)
+    return token
+
+
+def _caller(
+    request: Request, found: Services, authorization: str | None, x_api_key: str | None
+) -> Principal:
+    caller = authenticate(found.db, _token(authorization, x_api_key))
     if caller is None:
         raise Unauthorized("unknown or revoked API key")
     request.scope.setdefault("state", {})["caller"] = caller.name
@@ -70,3 +86,4 @@ def _caller(
 
 PrincipalDep = Annotated[Principal, Depends(principal)]
 EventPrincipalDep = Annotated[Principal, Depends(event_principal)]
+KeyCheckDep = Annotated[Callable[[], bool], Depends(key_check)]

@@ -1,7 +1,9 @@
 """Every error leaves as JSON {"error": kind, "detail": message} with the right status.
 
-RetainError subclasses carry their status (422, 404, 403, 503, 429...); request validation
-errors name the field; anything unexpected is a logged 500 that shows no internals.
+RetainError subclasses carry their status (422, 404, 403, 409, 503, 429...); request
+validation errors name the field, and a body that cannot be parsed at all (JSON nested too
+deeply) is the same 422 invalid_request as broken JSON; anything unexpected is a logged 500
+that shows no internals.
 """
 
 import logging
@@ -16,8 +18,8 @@ from commerce.errors import RetainError
 log = logging.getLogger("retain.http")
 KINDS = {
     401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    413: "request_too_large", 422: "invalid_input", 429: "rate_limited", 503: "unavailable",
-    504: "timeout",
+    409: "conflict", 413: "request_too_large", 422: "invalid_input", 429: "rate_limited",
+    503: "unavailable", 504: "timeout",
 }  # fmt: skip
 
 
@@ -54,6 +56,12 @@ async def _validation_error(request: Request, error: Exception) -> JSONResponse:
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
+    if error.status_code == 400:
+        # FastAPI's answer to a body its JSON parser gave up on (other than a syntax error,
+        # which arrives as a validation error): the client's fault, like any bad JSON.
+        nested = isinstance(error.__cause__, RecursionError)
+        detail = "body: JSON nested too deeply" if nested else f"body: {error.detail}"
+        return error_response(422, "invalid_request", detail, None)
     kind = KINDS.get(error.status_code, "http_error")
     return error_response(error.status_code, kind, str(error.detail), None)
 

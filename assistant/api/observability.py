@@ -6,6 +6,7 @@ collide. The request middleware is pure ASGI so it times streamed answers to the
 
 import json
 import logging
+import re
 import sys
 import time
 import uuid
@@ -15,6 +16,9 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("retain.http")
+# What a caller's X-Request-ID may keep: it goes back out as a header and into the logs.
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9._:/+=-]")
+MAX_REQUEST_ID_CHARS = 64
 
 
 class JsonFormatter(logging.Formatter):
@@ -85,8 +89,7 @@ class RequestLog:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        request_id = dict(scope["headers"]).get(b"x-request-id", b"").decode()[:64]
-        request_id = request_id or uuid.uuid4().hex[:16]
+        request_id = request_id_of(dict(scope["headers"]).get(b"x-request-id", b""))
         status = 500
 
         async def send_with_id(message: Message) -> None:
@@ -118,3 +121,10 @@ class RequestLog:
                     "caller": scope.get("state", {}).get("caller"),
                 },
             )
+
+
+def request_id_of(header: bytes) -> str:
+    """The caller's X-Request-ID made safe to echo and log (any bytes: latin-1 cannot fail;
+    only letters, digits and . _ : / + = - are kept), or a fresh id when nothing is left."""
+    kept = _UNSAFE_ID.sub("", header.decode("latin-1"))[:MAX_REQUEST_ID_CHARS]
+    return kept or uuid.uuid4().hex[:16]

@@ -3,11 +3,12 @@
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.alerts.service import AlertService
 from assistant.api.limits import RateLimiter
 from assistant.api.observability import Metrics
+from assistant.api.turns import OpenTurns
 from assistant.chat.llm_gate import LLMGate
 from assistant.chat.routing import StoreRouter
 from assistant.chat.service import ChatDeps
@@ -37,6 +38,7 @@ class Services:
     router: StoreRouter
     events: EventService | None = None
     alerts: AlertService | None = None
+    turns: OpenTurns = field(default_factory=OpenTurns)  # conversations answering a message
 
     def warm(self) -> None:
         """Load the store, scores and indexes, and embed the router's examples, now rather

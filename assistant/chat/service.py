@@ -29,11 +29,17 @@ from assistant.settings import Settings
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.catalogue import CATALOGUE, run_tool
 from assistant.tools.data import StoreData
-from commerce.errors import InvalidInput, RetainError, Unavailable
+from commerce.errors import InvalidInput, NotFound, RetainError, Unavailable
 from retrieval.embedder import Embedder
 
 RouteFn = Callable[[str, Memory, Principal], Route]
 FallbackFn = Callable[[str, Memory, Principal], Route]
+log = logging.getLogger("retain.chat")
+REFUSED = "refused"  # the audit log's tool for a request refused by rule, before any tool
+MAX_AUDITED_MESSAGE_CHARS = 200
+# Taken (never released) by the first turn that finds no LLM installed: the server says so
+# once, not with a traceback for every unclear message.
+_missing_llm_logged = threading.Lock()
 
 
 @dataclass
@@ -118,10 +124,14 @@ class Turn:
         assert self.deps.fallback is not None
         try:
             return self.deps.fallback(self.text, self.memory, self.principal)
-        except Unavailable:  # the LLM is busy or not installed: answer without it
+        except Unavailable:  # the LLM is busy: answer without it
+            return route
+        except NotFound as missing:  # no LLM pack installed: answer as when it is busy
+            if _missing_llm_logged.acquire(blocking=False):
+                log.warning("unclear messages are answered without the LLM: %s", missing)
             return route
         except Exception as error:  # a broken model must not break the chat
-            logging.getLogger("retain.chat").error("LLM routing failed", exc_info=error)
+            log.error("LLM routing failed", exc_info=error)
             return route
 
     def _answer(self, route: Route) -> Generator[Event, None, str]:
@@ -133,9 +143,13 @@ class Turn:
         if route.kind == "out_of_scope":
             return replies.OUT_OF_SCOPE
         if route.kind == "refuse":
-            if route.tool:
-                self._audit(route.tool, route.args, 0, "refused", route.reason)
-            return route.reason or "I can't do that."
+            reason = route.reason or "I can't do that."
+            if route.tool:  # a tool the role may not use
+                self._audit(route.tool, route.args, 0, "refused", reason)
+            else:  # a rule (code, bulk exports, instructions, contacts for a marketer...)
+                asked = {"message": self.text[:MAX_AUDITED_MESSAGE_CHARS]}
+                self._audit(REFUSED, asked, 0, "refused", reason)
+            return reason
         if route.kind != "tool" or route.tool is None:
             return replies.unclear(role, route.reason)
         if not may_use(role, route.tool):
@@ -223,5 +237,5 @@ def _error_text(error: BaseException) -> str:
     if isinstance(error, RetainError):
         return str(error)
     # An unexpected failure: the user gets a plain sentence; the log gets the traceback.
-    logging.getLogger("retain.chat").error("tool failed", exc_info=error)
+    log.error("tool failed", exc_info=error)
     return "Something went wrong while answering; the error was logged."

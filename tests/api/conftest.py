@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from assistant.api.services import Services, build_services
+from assistant.llm.base import ChatModel
 from assistant.llm.fake import ScriptedChatModel
 from assistant.persistence import create_key, open_app_database
 from assistant.roles import ROLES, Role
@@ -56,9 +57,11 @@ def model() -> ScriptedChatModel:
 def make_client(minilm: MiniLMEmbedder, model: ScriptedChatModel) -> Iterator[MakeClient]:
     opened: list[TestClient] = []
 
-    def make(settings: Settings) -> TestClient:
+    def make(settings: Settings, chat_model: Callable[[], ChatModel] | None = None) -> TestClient:
+        """A started client; `chat_model` loads the LLM (default: the scripted `model`)."""
+
         def services(s: Settings) -> Services:
-            return build_services(s, embedder=minilm, load_chat_model=lambda: model)
+            return build_services(s, embedder=minilm, load_chat_model=chat_model or (lambda: model))
 
         client = TestClient(create_app(settings, services=services))
         client.__enter__()

@@ -1,15 +1,19 @@
 """POST /v1/chat through HTTP: each tool by role, follow-ups, redaction, SSE order, errors."""
 
 import json
+import logging
 import re
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.llm.base import ChatModel
 from assistant.llm.fake import ScriptedChatModel
 from assistant.roles import ROLES, Role, may_use
-from tests.api.conftest import auth
+from assistant.settings import Settings
+from commerce.errors import NotFound
+from tests.api.conftest import MakeClient, auth
 from tests.tools.store import REVIEWER
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -199,3 +203,28 @@ def test_a_failing_llm_still_gets_an_answer(
     reply = ask(client, keys["operator"], "which champs are going cold")
     assert reply["route"]["kind"] == "unclear" and reply["tool_calls"] == []
     assert "at-risk" in reply["answer"] or "rank customers" in reply["answer"]
+
+
+def test_a_server_without_an_llm_answers_unclear_messages_quietly(
+    make_client: MakeClient,
+    settings: Settings,
+    keys: dict[Role, str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """No LLM pack installed: an unclear message gets the answer it gets when the LLM is busy,
+    and the log says so once (a warning), not with a traceback per message."""
+
+    def not_installed() -> ChatModel:
+        raise NotFound("model pack tiny is not installed: run `retain llm install tiny`")
+
+    client = make_client(settings, chat_model=not_installed)
+    with caplog.at_level(logging.WARNING, logger="retain.chat"):
+        first = ask(client, keys["operator"], "which champs are going cold")
+        said_first = [r for r in caplog.records if r.name == "retain.chat"]
+        second = ask(client, keys["operator"], "which champs are going cold")
+        said = [r for r in caplog.records if r.name == "retain.chat"]
+    assert first["route"]["kind"] == "unclear" and first["tool_calls"] == []
+    assert second["answer"] == first["answer"]
+    assert "at-risk" in first["answer"] or "rank customers" in first["answer"]
+    assert all(r.levelno == logging.WARNING and "not installed" in r.getMessage() for r in said)
+    assert len(said) == len(said_first) <= 1  # once per process at most

@@ -2,12 +2,13 @@
 
 What each role sees and may acknowledge is decided in assistant/alerts/model.py (docs/api.md,
 "Alerts"). The stream takes the same API key header as every route (the web page reads it with
-fetch, not EventSource, which cannot send headers).
+fetch, not EventSource, which cannot send headers), and checks the key again before each event
+and heartbeat: a key revoked while its stream is open gets `revoked` and the end.
 """
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Response
@@ -18,13 +19,14 @@ from assistant.alerts.feed import Closed, Dropped
 from assistant.alerts.model import Alert, StateFilter
 from assistant.alerts.service import AlertService
 from assistant.alerts.store import MAX_ALERT_ID, MAX_PAGE, check_reader
-from assistant.api.deps import PrincipalDep, ServicesDep
+from assistant.api.deps import KeyCheckDep, PrincipalDep, ServicesDep
 from assistant.roles import Role, redact
 from commerce.errors import Unavailable
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 HEARTBEAT_S = 15.0  # a comment line this often keeps proxies from closing an idle stream
 RETRY_MS = 5000  # how long an EventSource-style client waits before reconnecting
+REVOKED = 'event: revoked\ndata: {"detail": "this API key was revoked; the stream is closed"}\n\n'
 AlertId = Annotated[int, Path(ge=1, le=MAX_ALERT_ID, description="The alert's id.")]
 
 
@@ -59,6 +61,7 @@ def list_alerts(
 @router.get("/stream", response_class=StreamingResponse, include_in_schema=False)
 async def stream_alerts(
     caller: PrincipalDep,
+    key_valid: KeyCheckDep,
     alerts: AlertsDep,
     after: Annotated[
         int, Query(ge=0, le=MAX_ALERT_ID, description="Replay open alerts with ids above this.")
@@ -71,11 +74,12 @@ async def stream_alerts(
     """`retry`, then `event: alert` for each open alert newer than `after` (or the
     Last-Event-ID header), oldest first, then live: `alert` as alerts are raised,
     `acknowledged` as they are acknowledged, a `: heartbeat` comment every 15 s when idle, and
-    `dropped` (then the end) if the client reads too slowly: reconnect with `after`."""
+    `dropped` (then the end) if the client reads too slowly: reconnect with `after`;
+    `revoked` (then the end) once the key is revoked."""
     check_reader(caller.role)  # now: once streaming has begun, a refusal cannot be sent
     start = after or _event_id(last_event_id)
     return StreamingResponse(
-        _events(alerts, caller.role, start, max_events),
+        _events(alerts, caller.role, start, max_events, key_valid=key_valid),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
@@ -97,16 +101,25 @@ async def _events(
     after: int,
     max_events: int | None,
     heartbeat_s: float = HEARTBEAT_S,
+    key_valid: Callable[[], bool] | None = None,
 ) -> AsyncIterator[str]:
     # Subscribe before reading the replay, so nothing raised in between is missed; what
     # arrives twice is skipped by id.
     subscription = alerts.subscribe(role)
     sent, last = 0, after
+
+    async def revoked() -> bool:
+        # The key was checked when the stream opened; `retain keys revoke` must still end it.
+        return key_valid is not None and not await run_in_threadpool(key_valid)
+
     try:
         yield f"retry: {RETRY_MS}\n\n"
         while True:
             replay = await run_in_threadpool(alerts.since, last, role)
             for alert in replay:
+                if await revoked():
+                    yield REVOKED
+                    return
                 yield _sse("alert", alert, role)
                 last, sent = alert.id, sent + 1
                 if max_events is not None and sent >= max_events:
@@ -117,10 +130,15 @@ async def _events(
             try:
                 item = await asyncio.wait_for(subscription.get(), heartbeat_s)
             except TimeoutError:
-                yield ": heartbeat\n\n"
-                continue
+                item = None
             if isinstance(item, Closed):
                 return
+            if await revoked():
+                yield REVOKED
+                return
+            if item is None:
+                yield ": heartbeat\n\n"
+                continue
             if isinstance(item, Dropped):
                 notice = {"detail": f"this stream fell {item.capacity} events behind and was "
                           "closed; reconnect with ?after=", "after": last}  # fmt: skip

@@ -1,4 +1,8 @@
-"""POST /v1/chat: one turn, as JSON or (Accept: text/event-stream) as server-sent events."""
+"""POST /v1/chat: one turn, as JSON or (Accept: text/event-stream) as server-sent events.
+
+A conversation answers one message at a time: a message sent to it while its previous turn is
+still under way gets 409 (assistant/api/turns.py).
+"""
 
 import json
 from collections.abc import Iterator
@@ -9,6 +13,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.api.deps import PrincipalDep, ServicesDep
+from assistant.api.turns import Claim
 from assistant.chat.events import Event
 from assistant.chat.service import Turn, start_turn
 
@@ -51,9 +56,18 @@ def chat(
     accept: Annotated[str | None, Header()] = None,
 ) -> Any:
     """Route the message to a tool, run it and answer. With `Accept: text/event-stream` the
-    answer streams: conversation, tool_started, tool_finished, token..., message."""
-    turn = start_turn(found.chat, caller, body.message, body.conversation_id)
-    events = _counted(turn, found)
+    answer streams: conversation, tool_started, tool_finished, token..., message. 409 while
+    the conversation is still answering a previous message."""
+    claim = None if body.conversation_id is None else found.turns.claim(body.conversation_id)
+    try:
+        turn = start_turn(found.chat, caller, body.message, body.conversation_id)
+    except BaseException:
+        if claim is not None:
+            claim.release()
+        raise
+    # A new conversation's id is known to no one else yet: this claim cannot conflict.
+    claim = claim or found.turns.claim(turn.conversation_id)
+    events = _held(_counted(turn, found), claim)
     if accept and "text/event-stream" in accept:
         return StreamingResponse(
             (_sse(event) for event in events),
@@ -75,6 +89,14 @@ def _counted(turn: Turn, found: Any) -> Iterator[Event]:
         elif event.kind == "message":
             found.metrics.routes.labels(event.data["route"]["kind"]).inc()
         yield event
+
+
+def _held(events: Iterator[Event], claim: Claim) -> Iterator[Event]:
+    """The turn's events; the conversation is free for its next turn once they end."""
+    try:
+        yield from events
+    finally:
+        claim.release()
 
 
 def _sse(event: Event) -> str:

@@ -1,10 +1,12 @@
 """Read endpoints for the web page and scripts: customers, one customer, products, segments.
 
-Each runs the same tool the chat would (so roles, redaction and the audit log apply alike)
-and returns plain JSON lists whose rows carry `customer_id`, `product_id` or `name`. The one
-exception is /customers: a page of the web table wants every row of the ranking with contacts
-and an at-risk filter, more than the chat's at_risk_customers answer carries, so it reads the
-scores itself and applies that tool's role check, redaction and audit row.
+Each runs the same tool the chat would (so roles, redaction and the audit log apply alike,
+refusals included) and returns plain JSON lists whose rows carry `customer_id`, `product_id` or
+`name`. Two exceptions: /customers, because a page of the web table wants every row of the
+ranking with contacts and an at-risk filter, more than the chat's at_risk_customers answer
+carries, so it reads the scores itself and applies that tool's role check, redaction and audit
+row; and /products, the catalogue (titles, categories, order counts: nothing about a person),
+which every role may read and which, being no tool call, is not audited.
 """
 
 from typing import Annotated, Any
@@ -32,7 +34,8 @@ def customers(
     segment: Annotated[str | None, Query(max_length=100)] = None,
     at_risk: Annotated[bool, Query(description=f"only churn risk >= {AT_RISK:.0%}")] = False,
 ) -> list[dict[str, Any]]:
-    _allow(caller, "at_risk_customers")
+    arguments = {"segment": segment, "limit": limit, "at_risk": at_risk}
+    _allow(found, caller, "at_risk_customers", arguments)
     scores = found.data.require_scores()
     positions = None
     if segment:
@@ -45,7 +48,6 @@ def customers(
     for row in rows:
         row["segment"] = segment_of.get(row["customer_id"])
         row |= contacts.get(row["customer_id"], {})
-    arguments = {"segment": segment, "limit": limit, "at_risk": at_risk}
     _audit(found, caller, "at_risk_customers", arguments, len(rows))
     shown: list[dict[str, Any]] = redact(rows, caller.role)
     return shown
@@ -69,17 +71,21 @@ def products(
     caller: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[dict[str, Any]]:
+    """The catalogue, open to every role (no personal data) and not audited (no tool runs)."""
     return [dict(row) for row in found.data.products()[:limit]]
 
 
-def _allow(caller: Principal, tool: str) -> None:
+def _allow(found: Services, caller: Principal, tool: str, args: dict[str, Any]) -> None:
+    """Forbidden unless the caller's role may use `tool`; a refusal is audited first."""
     if not may_use(caller.role, tool):
-        raise Forbidden(f"{caller.role}s may not use {tool}")
+        reason = f"{caller.role}s may not use {tool}"
+        _audit(found, caller, tool, args, 0, reason, outcome="refused")
+        raise Forbidden(reason)
 
 
 def run_for(found: Services, caller: Principal, name: str, args: dict[str, Any]) -> ToolOutput:
     """Run a tool for the caller: role checked, audited, redacted."""
-    _allow(caller, name)
+    _allow(found, caller, name, args)
     ctx = ToolContext(
         settings=found.settings,
         role=caller.role,
@@ -107,6 +113,7 @@ def _audit(
     args: dict[str, Any],
     rows: int,
     error: str | None = None,
+    outcome: str | None = None,
 ) -> None:
-    outcome = "error" if error else "ok"
+    outcome = outcome or ("error" if error else "ok")
     audit.record(found.db, audit.audit_row(caller, tool, args, rows, outcome, error=error))
