@@ -16,7 +16,8 @@ MAX_TEXT_CHARS = 20_000
 MAX_ITEMS = 500  # order lines in one order event
 # ISO 8601 opens with the year; pandas would also take "now", "today" and 01/02/2024 (whose
 # month and day it guesses), so those are refused before parsing.
-_ISO_START = re.compile(r"\d{4}")
+# A full calendar date first (pandas' ISO parser also takes "2024", "2024/05/01", "2024-5-1").
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
 
 
 class BadEvent(Exception):

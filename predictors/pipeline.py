@@ -96,7 +96,6 @@ def classic_only(history: Any, cutoff: pd.Timestamp) -> Predictor:
     past = history.until(cutoff)
     features = customer_features(past, cutoff)
     classic = Classic.fit(features)
-
     frame = features.join(classic.frame(features, 13.0))
     spec = InputSpec.fit(frame)
     net = RetentionNet(NetConfig(len(spec.names)))

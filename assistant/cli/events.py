@@ -1,5 +1,6 @@
-"""`retain events replay FILE` and `retain events status`: events through the same path as
-POST /v1/events, in this process (log, then apply: store grown, customers re-scored)."""
+"""`retain events replay FILE`, `retain events status` and `retain events retry-failed`: events
+through the same path as POST /v1/events, in this process (log, then apply: store grown,
+customers re-scored)."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from assistant.alerts.service import AlertService
 from assistant.alerts.store import AlertStore
 from assistant.cli.console import err, fail, out, print_json
+from assistant.events.log import requeue_failed
 from assistant.events.replay import replay
 from assistant.events.service import EventService
 from assistant.persistence import open_app_database
@@ -97,6 +99,23 @@ def status_command(as_json: JsonOption = False) -> None:
         f"{status['last_applied_at'] or 'never'} (store {status['last_store_version'] or '-'})",
         highlight=False,
     )
+
+
+@app.command("retry-failed")
+def retry_failed_command(as_json: JsonOption = False) -> None:
+    """Make events that failed because applying them raised pending again (after the cause is
+    fixed); the server's worker, or the next replay, applies them."""
+    settings = Settings()
+    try:
+        db = open_app_database(settings)
+        count = requeue_failed(db)
+        db.close()
+    except RetainError as error:
+        fail(error)
+    if as_json:
+        print_json({"requeued": count})
+        return
+    out.print(f"{count:,} failed events are pending again.")
 
 
 def _show(result: dict[str, Any]) -> None:

@@ -27,24 +27,23 @@ does, to be tried again.
 """
 
 import logging
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.events import log
 from assistant.events.batch import REVIEW_COLUMNS, AppliedBatch
 from assistant.events.context import StoreIds
+from assistant.events.rollback import MACHINE_ERRORS, Changes, attempt_token, base_of
 from assistant.persistence.db import AppDatabase
 from commerce.errors import RetainError, Unavailable
 from commerce.events import check_events
 from commerce.workspace import Store, Workspace
 from predictors.artifacts import load_predictor
-from predictors.pipeline import latest_model, latest_scores, save_scores
+from predictors.pipeline import latest_model, latest_scores
 from predictors.predictor import Predictor
 from predictors.rescore import rescore
 from retrieval.artifact import ARTIFACT
@@ -55,16 +54,6 @@ from retrieval.sentiment import SentimentHead, analyse, label_of
 
 logger = logging.getLogger("retain.events")
 Step = Callable[[str], None]  # called after each step by name: tests inject crashes here
-# Errors of the machine, not of the events: the events stay pending and are tried again.
-MACHINE_ERRORS = (OSError, SQLAlchemyError, Unavailable)
-
-
-@dataclass
-class _Changes:
-    """What an application changed beyond the store, to put back if it fails."""
-
-    base: str | None = None  # the store version it started from, once known
-    scores: tuple[str, pd.DataFrame] | None = None  # (model, the scores it started from)
 
 
 @dataclass
@@ -101,13 +90,13 @@ class Applier:
             else:
                 attempt = self._claim(logged)
             while True:
-                changes = _Changes()
+                changes = Changes()
                 try:
                     return self._apply(logged, attempt, retry, changes)
                 except MACHINE_ERRORS:
                     raise
                 except Exception as error:
-                    self._undo(changes)
+                    changes.undo(self.workspace)
                     if len(logged) == 1:
                         return self._fail(logged[0], error)
                     logger.warning(
@@ -121,16 +110,16 @@ class Applier:
                     attempt, retry = self._claim(logged), False
 
     def _claim(self, logged: list[log.LoggedEvent]) -> str:
-        attempt = _token(self.workspace.store().version)
+        attempt = attempt_token(self.workspace.store().version)
         log.claim(self.db, [e.event_id for e in logged], attempt)
         return attempt
 
     def _apply(
-        self, logged: list[log.LoggedEvent], attempt: str, retry: bool, changes: _Changes
+        self, logged: list[log.LoggedEvent], attempt: str, retry: bool, changes: Changes
     ) -> AppliedBatch:
         store = self.workspace.store()
         changes.base = store.version
-        if retry and store.manifest.parent and store.manifest.parent == _base_of(attempt):
+        if retry and store.manifest.parent and store.manifest.parent == base_of(attempt):
             changes.base = store.manifest.parent  # the first try grew the store, then died
         own = self._own_keys(logged) if retry else set()
         checked = check_events([e.payload for e in logged], self.ids.for_apply(store, own))
@@ -167,24 +156,9 @@ class Applier:
 
     # ---- failures -----------------------------------------------------------------------
 
-    def _undo(self, changes: _Changes) -> None:
-        """Put the store back to the version a failed application started from, when it grew
-        it (one step: the grown version's parent), and the model's scores with it."""
-        base, store = changes.base, self.workspace.store()
-        if base is None:  # it failed before it read the store
-            return
-        if store.version != base and store.manifest.parent == base:
-            # The folder of `base` is still there (a replaced version is kept a while):
-            # writing its own manifest again points the store back at it.
-            self.workspace.write_store({}, Store(self.workspace.stores_dir / base).manifest)
-            logger.info("store put back from %s to %s", store.version, base)
-        if changes.scores is not None:
-            model, scores = changes.scores
-            save_scores(self.workspace, model, scores, base)
-
     def _fail(self, event: log.LoggedEvent, error: Exception) -> AppliedBatch:
         """Mark an event that fails on its own as failed, naming the error."""
-        reason = f"applying it failed: {type(error).__name__}: {error}"
+        reason = f"{log.APPLY_FAILED}: {type(error).__name__}: {error}"
         logger.error("event %s failed: %s", event.event_id, reason, exc_info=error)
         store = self.workspace.store()
         when = log.mark_applied(self.db, [], store.version, {event.event_id: reason})
@@ -205,7 +179,7 @@ class Applier:
     # ---- scores -------------------------------------------------------------------------
 
     def _rescore(
-        self, customers: list[str], attempt: str, changes: _Changes
+        self, customers: list[str], attempt: str, changes: Changes
     ) -> tuple[pd.DataFrame, pd.DataFrame, list[str], bool]:
         current = self._shown_scores()
         model = self._load_model()
@@ -237,7 +211,14 @@ class Applier:
             return None
         stamp = (folder, (folder / "predictor.json").stat().st_mtime_ns)
         if self._model is None or self._model[0] != stamp:
-            predictor, document = load_predictor(folder, self.device)
+            try:
+                predictor, document = load_predictor(folder, self.device)
+            except RetainError as error:  # a model of an older format: scores wait for training
+                logger.warning("events applied without scoring: %s", error)
+                return None
+            except Exception as error:  # half-written by a `retain train` still running, ...
+                # ... or memory short: the model's fault, not the events'. They wait.
+                raise Unavailable(f"the model in {folder} cannot be loaded now: {error}") from error
             self._model = (stamp, predictor, document, folder)
         _, predictor, document, folder = self._model
         return predictor, document, folder
@@ -296,14 +277,3 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_size)
-
-
-def _token(base: str) -> str:
-    """An application's token: random, and naming the store version it starts from (the
-    events' column holds 32 characters; versions have 12)."""
-    return f"{uuid.uuid4().hex[:19]}@{base[:12]}"
-
-
-def _base_of(attempt: str) -> str | None:
-    """The store version an application started from (None for a token without one)."""
-    return attempt.partition("@")[2] or None

@@ -43,11 +43,12 @@ class StoreIds:
         drops the rows it already has). Another event's id, or one ingested meanwhile, fails
         the event instead of its rows being dropped while it counted as applied."""
         ids = self._of(store)
+        orders, reviews = ids["orders"] or frozenset(), ids["reviews"] or frozenset()
+        if own:  # only then: the store's id sets are large, and copying one is not free
+            orders = orders - {v for k, v in own if k == "order_id"}
+            reviews = reviews - {v for k, v in own if k == "review_id"}
         return EventContext(
-            now=utc_today(),
-            products=ids["products"],
-            orders=(ids["orders"] or frozenset()) - {v for k, v in own if k == "order_id"},
-            reviews=(ids["reviews"] or frozenset()) - {v for k, v in own if k == "review_id"},
+            now=utc_today(), products=ids["products"], orders=orders, reviews=reviews
         )
 
     def _of(self, store: Store) -> dict[str, frozenset[str] | None]:

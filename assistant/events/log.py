@@ -21,6 +21,9 @@ from assistant.persistence.tables import EventRow, utc_now
 LOOKUP_CHUNK = 500  # ids per IN (...) lookup
 MAX_ERROR_CHARS = 2000
 KEY_FIELDS = {"order": "order_id", "review": "review_id"}  # kind -> the store id it brings
+# The start of the error of an event that failed because applying it raised (assistant/events/
+# apply.py), not because a rule refused it: such an event may go through once the cause is fixed.
+APPLY_FAILED = "applying it failed"
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,18 @@ def received_times(db: AppDatabase, event_ids: Sequence[str]) -> dict[str, datet
             )
         )
         return {event_id: received for event_id, received in rows}
+
+
+def requeue_failed(db: AppDatabase) -> int:
+    """Make the events that failed because applying them raised pending again (a bug found
+    and fixed, a model retrained); the others failed a rule and would fail it again."""
+    with db.session() as session:
+        result = session.execute(
+            update(EventRow)
+            .where(EventRow.error.like(f"{APPLY_FAILED}%"))
+            .values(applied_at=None, applied_store_version=None, error=None, attempt=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 def log_status(db: AppDatabase) -> dict[str, Any]:

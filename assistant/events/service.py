@@ -121,7 +121,9 @@ class EventService:
         accepted, taken = [], []
         for n, event in enumerate(checked.accepted):
             key = keys.get(n)
-            if key is None or key not in holders:
+            # Its own holder: the same event resent while the first request was being logged;
+            # store_events counts it as the duplicate it is.
+            if key is None or holders.get(key, event["event_id"]) == event["event_id"]:
                 accepted.append(event)
                 continue
             reason = (

@@ -83,11 +83,20 @@ def test_a_claim_dropped_unreleased_frees_its_conversation() -> None:
     """A stream whose client left before it began never runs its `finally`: the claim it held
     is released when it is collected."""
     turns = OpenTurns()
-    claim = turns.claim("c1")
+    claim = turns.claim(1, "c1")
     with pytest.raises(TurnInProgress):
-        turns.claim("c1")
+        turns.claim(1, "c1")
     del claim
     gc.collect()
-    assert "c1" not in turns
-    turns.claim("c1").release()
-    assert "c1" not in turns
+    assert (1, "c1") not in turns
+    turns.claim(1, "c1").release()
+    assert (1, "c1") not in turns
+
+
+def test_a_stranger_never_meets_the_owners_claim() -> None:
+    # Someone naming another's conversation gets the turn's 404, never a 409 saying it is busy.
+    turns = OpenTurns()
+    owner = turns.claim(1, "c1")
+    turns.claim(2, "c1").release()
+    assert (1, "c1") in turns
+    owner.release()

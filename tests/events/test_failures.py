@@ -13,6 +13,7 @@ import pytest
 from assistant.events import apply, log
 from assistant.events.batch import AppliedBatch
 from assistant.events.service import EventService
+from commerce.errors import Unavailable
 from commerce.workspace import Workspace
 from predictors.pipeline import latest_scores, scores_folder
 from predictors.rescore import rescore as real_rescore
@@ -208,3 +209,45 @@ def test_an_order_id_another_event_brought_in_meanwhile_fails_the_event(
     assert store.table("orders").query("order_id == 'o-dup'")["customer_id"].tolist() == ["00010"]
     lines = store.table("order_items").query("order_id == 'o-dup'")
     assert lines["product_id"].tolist() == ["B0000TEA01"]
+
+
+def test_events_failed_by_an_error_can_be_tried_again_once_it_is_fixed(
+    service: EventService, home: Path, poisoned: list[Collection[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    day = last_day(home)
+    service.submit([order("bad", POISON, day, order_id="o-bad")], "test")
+    service.drain()
+    assert service.status()["failed"] == 1
+
+    monkeypatch.setattr(apply, "rescore", real_rescore)  # the cause, fixed
+    assert log.requeue_failed(service.db) == 1
+    assert service.status() | {"pending": 1, "failed": 0} == service.status()
+    [batch] = service.drain()
+    assert batch.event_ids == ["bad"] and batch.failed == {}
+    assert "o-bad" in set(Workspace(home).store().table("orders")["order_id"])
+
+
+def test_a_model_that_cannot_be_loaded_leaves_the_events_pending(
+    service: EventService, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A model still being written by `retain train` is not the events' fault: they wait.
+    def half_written(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Expecting ',' delimiter: line 40 column 1")
+
+    monkeypatch.setattr(apply, "load_predictor", half_written)
+    service.submit([order("e1", "00020", last_day(home), order_id="o-1")], "test")
+    with pytest.raises(Unavailable, match="cannot be loaded now"):
+        service.apply_pending()
+    assert service.status() | {"pending": 1, "failed": 0} == service.status()
+
+
+def test_an_event_resent_while_its_first_copy_is_logged_is_a_duplicate(
+    service: EventService, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event = order("ev-A", "00010", last_day(home), order_id="o-1")
+    assert service.submit([event], "test").accepted == 1
+    # The resend read the log before the first copy was in it (the two requests raced).
+    monkeypatch.setattr(log, "known_ids", lambda db, ids: set())
+    receipt = service.submit([event], "test")
+    assert (receipt.accepted, receipt.duplicates, receipt.rejected) == (0, 1, [])

@@ -68,6 +68,8 @@ def test_replay_applies_each_batch_and_names_bad_lines(
 
     shown = runner.invoke(app, ["events", "status", "--json"])
     assert json.loads(shown.stdout) | {"pending": 0, "applied": 4} == json.loads(shown.stdout)
+    retried = runner.invoke(app, ["events", "retry-failed", "--json"])
+    assert retried.exit_code == 0 and json.loads(retried.stdout) == {"requeued": 0}
 
 
 def test_replay_in_words_and_its_errors(cli_env: Settings, home: Path, tmp_path: Path) -> None:

@@ -58,7 +58,11 @@ def chat(
     """Route the message to a tool, run it and answer. With `Accept: text/event-stream` the
     answer streams: conversation, tool_started, tool_finished, token..., message. 409 while
     the conversation is still answering a previous message."""
-    claim = None if body.conversation_id is None else found.turns.claim(body.conversation_id)
+    claim = (
+        None
+        if body.conversation_id is None
+        else found.turns.claim(caller.key_id, body.conversation_id)
+    )
     try:
         turn = start_turn(found.chat, caller, body.message, body.conversation_id)
     except BaseException:
@@ -66,7 +70,7 @@ def chat(
             claim.release()
         raise
     # A new conversation's id is known to no one else yet: this claim cannot conflict.
-    claim = claim or found.turns.claim(turn.conversation_id)
+    claim = claim or found.turns.claim(caller.key_id, turn.conversation_id)
     events = _held(_counted(turn, found), claim)
     if accept and "text/event-stream" in accept:
         return StreamingResponse(
@@ -92,9 +96,13 @@ def _counted(turn: Turn, found: Any) -> Iterator[Event]:
 
 
 def _held(events: Iterator[Event], claim: Claim) -> Iterator[Event]:
-    """The turn's events; the conversation is free for its next turn once they end."""
+    """The turn's events; the conversation is free for its next turn from its answer on (the
+    client may send the next message the moment the answer arrives)."""
     try:
-        yield from events
+        for event in events:
+            if event.kind == "message":
+                claim.release()
+            yield event
     finally:
         claim.release()
 
