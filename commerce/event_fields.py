@@ -59,12 +59,11 @@ def ident(raw: Mapping[str, Any], name: str, default: str | None = None) -> str:
 
 
 def text(raw: Mapping[str, Any], name: str) -> str:
-    """Required text, kept verbatim, not blank, at most MAX_TEXT_CHARS characters."""
+    """Required text, kept verbatim (blank too: a review of stars alone, as ingest keeps it),
+    at most MAX_TEXT_CHARS characters."""
     value = raw.get(name)
     if not isinstance(value, str):
         raise BadEvent(f"{name} is missing" if value is None else f"{name} is not a string")
-    if not value.strip():
-        raise BadEvent(f"{name} is empty")
     if len(value) > MAX_TEXT_CHARS:
         raise BadEvent(f"{name} is {len(value):,} characters long: at most {MAX_TEXT_CHARS:,}")
     return whole_characters(value, name)

@@ -116,9 +116,7 @@ def _parse_id(
 def _parse_text(
     frame: pd.DataFrame, column: Column, source: Source, now: pd.Timestamp, fmt: str | None
 ) -> pd.Series:
-    if column.required:  # blank text is as good as none (a review of "  " says nothing)
-        why = "is empty; every row needs a " + column.name
-        _fail(frame, _blank(frame[column.name]), source, column.name, why)
+    # Blank text is kept: a review of stars alone is real data (its sentiment reads neutral).
     return frame[column.name].astype("string").fillna("")
 
 
