@@ -31,13 +31,27 @@ class Eligibility:
     reasons: list[str] = field(default_factory=list)  # why not, in plain words
 
 
+@dataclass(frozen=True)
+class HistoryCounts:
+    """What both floors are judged on: buyers, repeat buyers and days of history."""
+
+    buyers: int
+    repeaters: int
+    span_days: int
+
+    @classmethod
+    def of(cls, history: History, cutoff: pd.Timestamp) -> "HistoryCounts":
+        past = history.until(cutoff)
+        days_per_customer = past.days.groupby("customer_id", observed=True).size()
+        buyers = len(days_per_customer)
+        span = (cutoff - past.first_day).days if buyers else 0
+        return cls(buyers, int((days_per_customer > 1).sum()), span)
+
+
 def check_eligibility(history: History, cutoff: pd.Timestamp) -> Eligibility:
     """Whether the history up to the cutoff is enough to train the network."""
-    past = history.until(cutoff)
-    days_per_customer = past.days.groupby("customer_id", observed=True).size()
-    buyers = len(days_per_customer)
-    repeaters = int((days_per_customer > 1).sum())
-    span = (cutoff - past.first_day).days if buyers else 0
+    counts = HistoryCounts.of(history, cutoff)
+    buyers, span, repeaters = counts.buyers, counts.span_days, counts.repeaters
     reasons = []
     if buyers < MIN_BUYERS:
         reasons.append(f"only {buyers:,} customers have bought (at least {MIN_BUYERS:,} needed)")
@@ -52,15 +66,15 @@ def check_eligibility(history: History, cutoff: pd.Timestamp) -> Eligibility:
 
 
 def check_predictable(history: History, cutoff: pd.Timestamp) -> None:
-    """InvalidInput naming what is missing when not even the classic models can be fitted."""
-    past = history.until(cutoff)
-    days_per_customer = past.days.groupby("customer_id", observed=True).size()
-    span = (cutoff - past.first_day).days if len(days_per_customer) else 0
-    repeaters = int((days_per_customer > 1).sum())
+    """InvalidInput naming what is missing when not even the classic models can be fitted
+    (only on the fallback path, where the history is small: counting again costs nothing)."""
+    counts = HistoryCounts.of(history, cutoff)
     missing = []
-    if span < MIN_CLASSIC_DAYS:
-        missing.append(f"the orders span {span} days (at least {MIN_CLASSIC_DAYS} needed)")
-    if repeaters < MIN_CLASSIC_REPEAT_BUYERS:
+    if counts.span_days < MIN_CLASSIC_DAYS:
+        missing.append(
+            f"the orders span {counts.span_days} days (at least {MIN_CLASSIC_DAYS} needed)"
+        )
+    if counts.repeaters < MIN_CLASSIC_REPEAT_BUYERS:
         missing.append("no customer has bought on two different days")
     if missing:
         raise InvalidInput("too little history to predict churn or value: " + "; ".join(missing))

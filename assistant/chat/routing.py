@@ -46,7 +46,7 @@ class StoreRouter:
         try:
             if self._router is None or version != self._version:
                 vocabulary = Vocabulary.from_store(
-                    self.data.segments().names, self.data.customers().ids
+                    self.data.segments().names, self.data.customers().id_width
                 )
                 if self._router is None or vocabulary != self._router.vocabulary:
                     self._router = Router(self.embedder, vocabulary, tools=CATALOGUE)

@@ -9,7 +9,6 @@ typed as "42" is padded to that width (see commerce.ids).
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from commerce.ids import padded_width
 from predictors.segments import SEGMENT_NAMES
 
 
@@ -29,6 +28,7 @@ class Vocabulary:
         return typed
 
     @classmethod
-    def from_store(cls, segments: Iterable[str], customer_ids: Iterable[str]) -> "Vocabulary":
-        """Segment names plus the width the store pads its customer ids to."""
-        return cls(segments=tuple(dict.fromkeys(segments)), id_width=padded_width(customer_ids))
+    def from_store(cls, segments: Iterable[str], id_width: int | None) -> "Vocabulary":
+        """Segment names as the store spells them (once each), and the width it pads customer
+        ids to (commerce.ids.padded_width, read by the store's customer lookup)."""
+        return cls(segments=tuple(dict.fromkeys(segments)), id_width=id_width)

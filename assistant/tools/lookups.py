@@ -92,7 +92,7 @@ class Customers:
                         self.contacts.setdefault(cid, {})[column] = value
         self.ids = frozenset(known)
         self.example = min(known) if known else "00042"
-        self._pad = padded_width(known) or 0
+        self.id_width = padded_width(known)  # the router reads it too (one pass per version)
 
     def resolve(self, raw: str) -> str:
         """The store's id for what a person typed ('00042', ' 42', '#00042'); NotFound else."""
@@ -100,8 +100,9 @@ class Customers:
         if text in self.ids:
             return text
         # People drop leading zeros ("customer 42"), but a 42 that exists is never padded.
-        if self._pad and text.isdigit() and text.zfill(self._pad) in self.ids:
-            return text.zfill(self._pad)
+        width = self.id_width
+        if width and text.isdigit() and text.zfill(width) in self.ids:
+            return text.zfill(width)
         raise NotFound(f"no customer '{text}'; ids look like '{self.example}'")
 
     def orders(self, customer_id: str, limit: int | None = None) -> list[dict[str, Any]]:

@@ -33,10 +33,11 @@ def test_ids_are_taken_as_typed_when_the_store_does_not_pad() -> None:
     assert extract("pull up 00917", plain).customer_ids == ()  # no width: a bare number is none
 
 
-def test_vocabulary_reads_the_id_width_off_the_store() -> None:
-    assert Vocabulary.from_store(["champions"], ["00001", "00002", "12345"]).id_width == 5
-    assert Vocabulary.from_store([], ["001", "0002"]).id_width is None
-    assert Vocabulary.from_store([], ["00001", "C-7"]).id_width is None
+def test_vocabulary_takes_the_store_id_width_and_each_segment_once() -> None:
+    # The width itself is read off the ids by commerce.ids.padded_width (tests/commerce).
+    vocabulary = Vocabulary.from_store(["champions", "lost", "champions"], 5)
+    assert vocabulary.segments == ("champions", "lost") and vocabulary.id_width == 5
+    assert Vocabulary.from_store([], None).id_width is None
 
 
 def test_product_ids(vocabulary: Vocabulary) -> None:

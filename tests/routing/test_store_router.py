@@ -10,6 +10,7 @@ import pytest
 from assistant.chat import routing as chat_routing
 from assistant.chat.routing import StoreRouter
 from assistant.routing.vocabulary import Vocabulary
+from commerce.ids import padded_width
 
 
 @dataclass
@@ -27,7 +28,7 @@ class FakeData:
         return type("G", (), {"names": self.names})()
 
     def customers(self) -> Any:
-        return type("C", (), {"ids": self.ids})()
+        return type("C", (), {"id_width": padded_width(self.ids)})()
 
 
 @dataclass
