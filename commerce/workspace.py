@@ -40,6 +40,8 @@ KEEP_STORES = 3  # older store versions kept for models and indexes that still r
 # A replaced version is kept at least this long: a request that opened it before the swap may
 # still be reading its tables (events make versions seconds apart).
 MIN_STORE_AGE_S = 300.0
+# In a version an application of events grew and then put back: not one of the versions kept.
+ABANDONED = ".abandoned"
 
 
 class Store:
@@ -144,6 +146,7 @@ class Workspace:
         final = self.stores_dir / manifest.store_version
         if final.exists():
             # Same content as a store already here: keep its tables, record the new provenance.
+            (final / ABANDONED).unlink(missing_ok=True)
             _write_synced(final / ".manifest.json.new", manifest.to_json())
             os.replace(final / ".manifest.json.new", final / "manifest.json")
         else:
@@ -181,6 +184,7 @@ class Workspace:
         final = self.stores_dir / digest[:12]
         if not (final / "manifest.json").is_file():
             self._write_grown(current, fresh, digest, final)
+        (final / ABANDONED).unlink(missing_ok=True)  # the same rows, applied again
         self._point_store_at(final)
         self._prune(keep=final)
         return Store(final)
@@ -206,6 +210,13 @@ class Workspace:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
+    def abandon(self, version: str) -> None:
+        """Mark a version that is no longer current and never was rightly so (events that
+        failed to apply): pruning removes it first, without counting it among those kept."""
+        folder = self.stores_dir / version
+        if folder.is_dir() and folder != self.store_link.resolve():
+            _write_synced(folder / ABANDONED, "")
+
     def _point_store_at(self, target: Path) -> None:
         link = self.home / f".store-{uuid.uuid4().hex}"
         link.symlink_to(target.relative_to(self.home))
@@ -216,10 +227,13 @@ class Workspace:
         MIN_STORE_AGE_S ago (a reader may still have them open), and abandoned staging."""
         folders = [p for p in self.stores_dir.iterdir() if p.is_dir()]
         ages = {p: _age_s(p) for p in folders}
-        versions = sorted((p for p in folders if not p.name.startswith(".")), key=ages.__getitem__)
+        named = [p for p in folders if not p.name.startswith(".")]
+        abandoned = [p for p in named if _age_s(p / ABANDONED) >= MIN_STORE_AGE_S]
+        versions = sorted((p for p in named if not (p / ABANDONED).exists()), key=ages.__getitem__)
         # A version stopped being current when the next newer one was written.
         replaced = {old: ages[newer] for newer, old in itertools.pairwise(versions)}
         doomed = [p for p in versions[KEEP_STORES:] if replaced[p] >= MIN_STORE_AGE_S]
+        doomed += abandoned
         doomed += [p for p in folders if p.name.startswith(".staging-") and ages[p] >= 3600]
         for old in doomed:
             if old != keep:
@@ -227,10 +241,11 @@ class Workspace:
 
 
 def _age_s(path: Path) -> float:
+    """Seconds since `path` was last written; -1 when there is no such file."""
     try:
         return time.time() - path.stat().st_mtime
     except OSError:
-        return 0.0
+        return -1.0
 
 
 def _link(source: Path, target: Path) -> None:

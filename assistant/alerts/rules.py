@@ -29,9 +29,10 @@ from typing import Any, Protocol
 import pandas as pd
 
 from assistant.alerts.model import NewAlert, Rule, Severity
+from assistant.jsonable import jsonable
 from assistant.roles import EMAIL, EMAIL_MASK
 from assistant.settings import Settings
-from assistant.tools.format import jsonable, money, pct
+from assistant.tools.format import money, pct
 
 log = logging.getLogger("retain.alerts")
 SCORE_COLUMNS = ("churn_risk", "clv", "clv_low", "clv_high", "value_at_risk", "weeks_since_last",

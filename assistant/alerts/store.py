@@ -24,8 +24,8 @@ from assistant.alerts.model import (
     may_acknowledge,
     rules_seen,
 )
+from assistant.jsonable import clean_text, jsonable
 from assistant.persistence.db import AppDatabase
-from assistant.persistence.jsonable import clean_text, jsonable
 from assistant.persistence.keys import Principal
 from assistant.persistence.tables import AlertRow, WebhookDeliveryRow, utc_now
 from assistant.roles import Role

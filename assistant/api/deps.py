@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from assistant.api.services import Services
+from assistant.persistence import audit
 from assistant.persistence.keys import Principal, authenticate
 from assistant.roles import ROLES, may_send_events
 from commerce.errors import Forbidden, RetainError
@@ -33,7 +34,11 @@ def principal(
     ingest key is refused here: it may only send events (EventPrincipalDep)."""
     caller = _caller(request, found, authorization, x_api_key)
     if caller.role not in ROLES:
-        raise Forbidden(f"an {caller.role} key may only send events (POST /v1/events)")
+        reason = f"an {caller.role} key may only send events (POST /v1/events)"
+        # Audited as every refusal is: a machine key probing other routes is worth seeing.
+        route = {"method": request.method, "path": request.url.path}
+        audit.record(found.db, audit.audit_row(caller, "route", route, 0, "refused", reason))
+        raise Forbidden(reason)
     return caller
 
 

@@ -14,8 +14,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from assistant.jsonable import clean_text
 from assistant.persistence.db import AppDatabase
-from assistant.persistence.jsonable import clean_text
 from assistant.persistence.tables import EventRow, utc_now
 
 LOOKUP_CHUNK = 500  # ids per IN (...) lookup

@@ -39,6 +39,7 @@ class Changes:
             # The folder of `base` is still there (a replaced version is kept a while):
             # writing its own manifest again points the store back at it.
             workspace.write_store({}, Store(workspace.stores_dir / base).manifest)
+            workspace.abandon(store.version)  # pruned first, not one of the versions kept
             logger.info("store put back from %s to %s", store.version, base)
         if self.scores is not None:
             model, scores = self.scores

@@ -7,8 +7,8 @@ from typing import Any, Literal, cast, get_args
 
 from sqlalchemy import Table, insert, select
 
+from assistant.jsonable import clean_text, jsonable
 from assistant.persistence.db import AppDatabase
-from assistant.persistence.jsonable import clean_text, jsonable
 from assistant.persistence.keys import Principal
 from assistant.persistence.tables import AuditRow, utc_now
 from assistant.roles import Role

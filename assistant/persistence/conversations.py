@@ -14,8 +14,8 @@ from typing import Any, Literal, cast
 from sqlalchemy import ColumnElement, Executable, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from assistant.jsonable import clean_text, jsonable
 from assistant.persistence.db import AppDatabase
-from assistant.persistence.jsonable import clean_text, jsonable
 from assistant.persistence.keys import Principal
 from assistant.persistence.tables import ConversationRow, MessageRow, utc_now
 from commerce.errors import InvalidInput, NotFound

@@ -1,19 +1,16 @@
 """How tools write numbers and shape their output: one place, so every answer reads the same.
 
 Numbers in answers are formatted here by code (money with the store's currency symbol and two
-decimals, shares as whole percents, counts with thousands separators). `jsonable` makes any
-result safe to send as JSON: no NaN, no numpy scalars, timestamps as ISO strings.
+decimals, shares as whole percents, counts with thousands separators). Results are made plain
+JSON by `assistant.jsonable`.
 """
 
-import dataclasses
-import datetime as dt
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
+from assistant.jsonable import jsonable
 from assistant.tools.base import Card, ToolOutput
 
 
@@ -42,33 +39,6 @@ def listing(items: Sequence[str], limit: int = 3) -> str:
     """The first `limit` items joined with commas, "and N more" after them."""
     shown = ", ".join(items[:limit])
     return shown + (f" and {len(items) - limit:,} more" if len(items) > limit else "")
-
-
-def jsonable(value: Any) -> Any:
-    """`value` with every part JSON can carry: NaN and NaT become None, numpy scalars and arrays
-    become Python numbers and lists, timestamps and dates ISO strings, mapping keys strings."""
-    if value is None or isinstance(value, bool | str):
-        return value
-    if value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, int | np.integer):
-        return int(value)
-    if isinstance(value, float | np.floating):
-        number = float(value)
-        return number if math.isfinite(number) else None
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, pd.Timestamp | dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(jsonable(k)): jsonable(v) for k, v in value.items()}
-    if isinstance(value, np.ndarray):
-        return [jsonable(v) for v in value.tolist()]
-    if isinstance(value, list | tuple | set | frozenset):
-        return [jsonable(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return jsonable(dataclasses.asdict(value))
-    return str(value)
 
 
 def output(

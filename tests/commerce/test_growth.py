@@ -141,6 +141,27 @@ def test_replaced_versions_are_kept_while_readers_may_hold_them(
     assert len(kept) == workspace_module.KEEP_STORES and not root.path.exists()
 
 
+def test_abandoned_versions_go_first_and_do_not_count_among_those_kept(
+    retain_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Versions grown by events that failed and were put back are pruned once old enough,
+    and do not push real older versions out; growing the same rows again revives one."""
+    root = ingested(retain_home, tmp_path)
+    workspace = Workspace(retain_home)
+    real = [workspace.grow({"orders": new_orders("a")}).version]
+    for n in range(4):  # four failed applications on top of `real`, each put back
+        failed = workspace.grow({"orders": new_orders(f"bad{n}")}, parent=real[0])
+        workspace.write_store({}, Store(workspace.stores_dir / real[0]).manifest)
+        workspace.abandon(failed.version)
+    monkeypatch.setattr(workspace_module, "MIN_STORE_AGE_S", 0.0)
+    revived = workspace.grow({"orders": new_orders("bad0")})  # the first one, now applied
+    kept = {p.name for p in workspace.stores_dir.iterdir() if not p.name.startswith(".")}
+    assert kept == {root.version, real[0], revived.version}
+    assert not (revived.path / workspace_module.ABANDONED).exists()
+    workspace.abandon(revived.version)  # the current version is never marked
+    assert not (revived.path / workspace_module.ABANDONED).exists()
+
+
 def test_reading_only_some_customers_rows(retain_home: Path, tmp_path: Path) -> None:
     store = ingested(retain_home, tmp_path)
     some = store.table("orders", where_in=("customer_id", ["c1", "c2", "nobody"]))

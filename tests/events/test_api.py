@@ -13,7 +13,7 @@ from assistant.api import create_app
 from assistant.api.services import Services, build_services
 from assistant.events.service import EventService
 from assistant.llm.fake import ScriptedChatModel
-from assistant.persistence import create_key, open_app_database
+from assistant.persistence import create_key, open_app_database, recent
 from assistant.roles import KEY_ROLES, Role
 from assistant.settings import Settings
 from commerce.workspace import Workspace
@@ -96,6 +96,13 @@ def test_ingest_and_admin_keys_may_send_events_and_no_one_else(
     assert chat.json()["detail"] == "an ingest key may only send events (POST /v1/events)"
     for path in ("/v1/me", "/v1/customers", "/v1/conversations", "/v1/tools"):
         assert client.get(path, headers=auth(key)).status_code == 403, path
+    probe = client.post("/v1/tools/customer_profile", json={"customer_id": "1"}, headers=auth(key))
+    assert probe.status_code == 403
+    db = client.app.state.services.db  # type: ignore[attr-defined]
+    refused = [e for e in recent(db, limit=100) if e.tool == "route"]  # each one audited
+    assert len(refused) == 6 and all(e.outcome == "refused" for e in refused)
+    assert refused[0].arguments == {"method": "POST", "path": "/v1/tools/customer_profile"}
+    assert refused[0].error == probe.json()["detail"] and refused[0].key_name.startswith("test")
 
 
 def test_bad_batches(client: TestClient, keys: dict[Role, str], home: Path) -> None:

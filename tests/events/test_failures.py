@@ -14,7 +14,7 @@ from assistant.events import apply, log
 from assistant.events.batch import AppliedBatch
 from assistant.events.service import EventService
 from commerce.errors import Unavailable
-from commerce.workspace import Workspace
+from commerce.workspace import ABANDONED, Workspace
 from predictors.pipeline import latest_scores, scores_folder
 from predictors.rescore import rescore as real_rescore
 from tests.events.conftest import last_day, order, review
@@ -98,6 +98,8 @@ def test_an_error_after_scoring_puts_the_store_and_the_scores_back(
     assert batch is not None and batch.event_ids == []
     assert batch.failed == {"e1": "applying it failed: RuntimeError: a bug after scoring"}
     assert workspace.store().version == batch.store_version == root
+    grown = [p for p in workspace.stores_dir.iterdir() if p.name[0] != "." and p.name != root]
+    assert grown and all((p / ABANDONED).is_file() for p in grown)  # pruned first
     folder = scores_folder(workspace)
     assert folder is not None
     pd.testing.assert_frame_equal(pd.read_parquet(folder / "scores.parquet"), scores_then)

@@ -1,13 +1,10 @@
 """StoreData: loads each part once under concurrency, notices a new store, new scores and a
-rebuilt index, and remembers what is missing until it appears; results are plain JSON."""
+rebuilt index, and remembers what is missing until it appears."""
 
-import json
-import math
 import shutil
 import threading
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,7 +12,6 @@ from assistant.settings import Settings
 from assistant.tools import data as data_module
 from assistant.tools.customers import at_risk_customers
 from assistant.tools.data import StoreData
-from assistant.tools.format import jsonable
 from assistant.tools.lookups import Customers
 from commerce.errors import NotFound
 from commerce.ingest import IngestRequest, ingest
@@ -134,22 +130,6 @@ def test_warm_loads_everything_and_says_what_is_missing(home_copy: Path) -> None
 def test_no_store_says_what_to_run(tmp_path: Path) -> None:
     with pytest.raises(NotFound, match="retain ingest"):
         _data(tmp_path / "empty").customers()
-
-
-def test_jsonable_makes_plain_json() -> None:
-    value = {
-        1.5: np.float32(2.5),
-        "n": np.int64(3),
-        "nan": float("nan"),
-        "when": pd.Timestamp("2024-01-02 03:04:05"),
-        "none": pd.NaT,
-        "list": np.array([1.0, math.inf]),
-        "flag": np.bool_(True),
-    }
-    assert json.loads(json.dumps(jsonable(value), allow_nan=False)) == {
-        "1.5": 2.5, "n": 3, "nan": None, "when": "2024-01-02T03:04:05", "none": None,
-        "list": [1.0, None], "flag": True,
-    }  # fmt: skip
 
 
 def test_a_part_whose_loader_crashed_does_not_break_refresh(
