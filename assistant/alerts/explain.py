@@ -47,13 +47,14 @@ def _risk_crossing(alert: Alert, facts: dict[str, Any], currency: str) -> str:
 
 def _negative_review(alert: Alert, facts: dict[str, Any], currency: str) -> str:
     marks = []
-    if _number(facts.get("sentiment")) is not None:
-        marks.append(
-            f"sentiment {facts['sentiment']:+.2f} (at or below "
-            f"{_number(facts.get('sentiment_threshold')) or 0:+.2f})"
-        )
-    if _number(facts.get("rating")) is not None:
-        marks.append(f"rating {facts['rating']:g}")
+    for name, shown in (("sentiment", "{:+.2f}"), ("rating", "{:g}")):
+        value, limit = _number(facts.get(name)), _number(facts.get(f"{name}_threshold"))
+        if value is None:
+            continue
+        # Only the mark that raised the alert is called "at or below": the other is context.
+        crossed = limit is not None and value <= limit + 1e-9
+        why = f" (at or below {shown.format(limit)})" if crossed else ""
+        marks.append(f"{name} {shown.format(value)}{why}")
     on = f" about product {facts['product_id']}" if facts.get("product_id") else ""
     sentences = [f"customer {alert.customer_id} wrote a review{on} with {' and '.join(marks)}."]
     if facts.get("excerpt"):

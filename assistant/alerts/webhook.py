@@ -227,7 +227,7 @@ class WebhookSender:
         }
         try:
             response = self._client.post(self.url, content=body, headers=headers)
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, httpx.InvalidURL) as error:  # InvalidURL is no HTTPError
             return None, f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
         if 200 <= response.status_code < 300:
             return response.status_code, None

@@ -1,12 +1,14 @@
 """Each rule raises at its threshold and not below it, with the facts that explain it."""
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
 import pytest
 
-from assistant.alerts.model import NewAlert
+from assistant.alerts.explain import explain
+from assistant.alerts.model import Alert, NewAlert
 from assistant.alerts.rules import evaluate
 from assistant.settings import Settings
 from tests.alerts.factories import REASONS, make_batch, make_reviews, make_scores, population
@@ -157,3 +159,22 @@ def test_evaluating_the_same_batch_twice_gives_the_same_keys() -> None:
     assert [a.dedupe_key for a in evaluate(batch, SEGMENTS, Settings())] == [
         a.dedupe_key for a in first
     ]
+
+
+def _explained(new: NewAlert) -> str:
+    stored = Alert(
+        id=1, rule=new.rule, severity=new.severity, customer_id=new.customer_id,
+        segment=new.segment, title=new.title, facts=new.facts, state="open",
+        raised_at=datetime(2024, 1, 1), acknowledged_at=None, acknowledged_by=None,
+        store_version="v1",
+    )  # fmt: skip
+    return explain(stored)
+
+
+def test_the_explanation_says_at_or_below_only_for_the_mark_that_raised_it() -> None:
+    """A one-star review of positive wording was not raised by its sentiment: saying the
+    sentiment was at or below the threshold would be false."""
+    [by_rating] = reviewed({"review_id": "r1", "customer_id": VIP, "sentiment": 0.53, "rating": 1})
+    assert "sentiment +0.53 and rating 1 (at or below 1)." in _explained(by_rating)
+    [by_words] = reviewed({"review_id": "r2", "customer_id": VIP, "sentiment": -0.8, "rating": 4})
+    assert "sentiment -0.80 (at or below -0.60) and rating 4." in _explained(by_words)

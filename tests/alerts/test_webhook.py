@@ -135,6 +135,17 @@ def test_an_unreachable_receiver_counts_as_a_failed_try(sqlite_db: AppDatabase) 
     assert delivery.last_error is not None and "Connect" in delivery.last_error
 
 
+def test_a_url_httpx_cannot_parse_counts_as_a_failed_try(sqlite_db: AppDatabase) -> None:
+    """Not a pass that raises for ever with the delivery left pending."""
+    alerts = service(sqlite_db, hooked("https://[::1/hook", attempts=1))
+    [alert] = alerts.raise_for(crossing_batch())
+    assert alerts.webhook is not None and alerts.webhook.deliver_due() == 1
+    delivery = alerts.webhook.delivery(alert.id)
+    alerts.stop()
+    assert delivery is not None and delivery.state == "failed"
+    assert delivery.last_error is not None and delivery.last_error.startswith("InvalidURL")
+
+
 def test_without_a_webhook_nothing_goes_to_the_outbox(sqlite_db: AppDatabase) -> None:
     alerts = service(sqlite_db, Settings())
     assert alerts.webhook is None
