@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
-from assistant.cli.console import err, fail, out
+from assistant.cli.console import err, fail, literal, out
 from commerce.errors import InvalidInput, Unavailable
 
 
@@ -59,14 +59,15 @@ def _turn(client: Any, token: str, question: str, conversation: str | None, tool
         if response.status_code != 200:
             response.read()
             detail = response.json().get("detail", response.text)
-            err.print(f"[red]{response.status_code}:[/] {detail}", highlight=False)
+            err.print(f"[red]{response.status_code}:[/] {literal(detail)}", highlight=False)
             return conversation or ""
         streamed = False
         for kind, data in _events(response.iter_lines()):
             if kind == "conversation":
                 conversation = data["conversation_id"]
             elif kind == "tool_started":
-                err.print(f"[dim]… {data['name']} {json.dumps(data['args'])}[/]", highlight=False)
+                call = f"{data['name']} {json.dumps(data['args'])}"
+                err.print(f"[dim]… {literal(call)}[/]", highlight=False)
             elif kind == "token":
                 streamed = True
                 out.file.write(data["text"])

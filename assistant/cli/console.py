@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from commerce.errors import RetainError
@@ -16,9 +17,17 @@ err = Console(stderr=True)
 out = Console()
 
 
+def literal(value: object) -> str:
+    """`value` as text Rich prints as it is. Every name, path, argument or message that comes
+    from data or from the user goes through this before it meets markup or a table cell: a
+    '[/]' in it would otherwise crash the command, and '[red]' or 'exports[final]' would be
+    read as a style and vanish from the output."""
+    return escape(str(value))
+
+
 def fail(error: RetainError) -> NoReturn:
     """Print an error a person can act on and exit with status 2 (1 is left to crashes)."""
-    err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]error:[/] {literal(error)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)
 
 
@@ -42,5 +51,6 @@ def steps(title: str, enabled: bool = True) -> Iterator[Callable[[str], None]]:
         return
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task(title)
-        yield lambda message: progress.update(task, description=f"{title}: {message}")
+        # Steps name files and segments: literal, since the column reads its text as markup.
+        task = progress.add_task(literal(title))
+        yield lambda message: progress.update(task, description=literal(f"{title}: {message}"))

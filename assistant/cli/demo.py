@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.console import fail, out, print_json, steps
+from assistant.cli.console import fail, literal, out, print_json, steps
 from assistant.cli.store import show_store
 from assistant.settings import Settings
 from commerce.demo import build_demo
@@ -38,7 +38,7 @@ def build_command(
         if if_missing and workspace.has_store():
             store = workspace.store()
             if not as_json:
-                out.print(f"The workspace {settings.home} already has a store; kept it.")
+                out.print(f"The workspace {literal(settings.home)} already has a store; kept it.")
         else:
             with steps("Building the demo store", enabled=not as_json) as progress:
                 store = build_demo(
@@ -56,8 +56,8 @@ def build_command(
         show_store(store)
         if hold_back_days:
             out.print(
-                f"The last {hold_back_days} days are held back as events in {held}: "
-                f"replay them with `retain events replay {held}`",
+                f"The last {hold_back_days} days are held back as events in {literal(held)}: "
+                f"replay them with `retain events replay {literal(held)}`",
                 highlight=False,
             )
 

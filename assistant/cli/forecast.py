@@ -6,7 +6,7 @@ import numpy as np
 import typer
 from rich.table import Table
 
-from assistant.cli.console import fail, out, print_json, steps
+from assistant.cli.console import fail, literal, out, print_json, steps
 from assistant.settings import Settings
 from assistant.tools.forecasting import forecast_summary
 from commerce.errors import InvalidInput, RetainError
@@ -101,7 +101,9 @@ def _show(result: dict[str, Any]) -> None:
         for column in ("category", "orders", "revenue"):
             table.add_column(column)
         for row in forecast["by_category"]:
-            table.add_row(row["category"], f"{row['orders']:,.1f}", f"{row['revenue']:,.2f}")
+            table.add_row(
+                literal(row["category"]), f"{row['orders']:,.1f}", f"{row['revenue']:,.2f}"
+            )
         out.print(table)
     if "actual" in result:
         actual = result["actual"]

@@ -9,13 +9,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from assistant.cli.console import err, fail, out, print_json
+from assistant.cli.console import err, fail, literal, out, print_json
 from assistant.persistence import AppDatabase, open_app_database
 from assistant.persistence.audit import recent
 from assistant.persistence.keys import create_key, list_keys, revoke_key
 from assistant.roles import KEY_ROLES
 from assistant.settings import Settings
-from commerce.errors import RetainError
+from commerce.errors import NotFound, RetainError
 
 app = typer.Typer(help="API keys: create one per person or script, list them, revoke them.")
 
@@ -47,7 +47,9 @@ def create_command(
         print_json(info.to_dict() | {"key": token, "note": SHOWN_ONCE})
         return
     # The key alone on stdout, so `KEY=$(retain keys create ...)` captures just the key.
-    err.print(f"Created key {info.id} [bold]{info.name}[/] ({info.role}):", highlight=False)
+    err.print(
+        f"Created key {info.id} [bold]{literal(info.name)}[/] ({info.role}):", highlight=False
+    )
     out.print(token, highlight=False, soft_wrap=True)
     err.print(f"[yellow]{SHOWN_ONCE}[/]", highlight=False)
 
@@ -71,7 +73,7 @@ def list_command(
     for info in keys:
         state = "[green]active[/]" if info.active else f"[red]revoked {_when(info.revoked_at)}[/]"
         table.add_row(
-            str(info.id), info.prefix, info.name, info.role, _when(info.created_at), state
+            str(info.id), info.prefix, literal(info.name), info.role, _when(info.created_at), state
         )
     out.print(table)
 
@@ -86,7 +88,10 @@ def revoke_command(
             info = revoke_key(db, key)
         except RetainError as error:
             fail(error)
-    out.print(f"Revoked key {info.id} ({info.prefix}, {info.name}, {info.role}).", highlight=False)
+    out.print(
+        f"Revoked key {info.id} ({info.prefix}, {literal(info.name)}, {info.role}).",
+        highlight=False,
+    )
 
 
 def audit_command(
@@ -97,11 +102,16 @@ def audit_command(
     """Show the latest tool calls: who, when, which tool and arguments, rows returned."""
     with _database() as db:
         entries = recent(db, limit, key_id=key)
+        holder = _holder(db, key) if key is not None and not entries else None
     if as_json:
         print_json([entry.to_dict() for entry in entries])
         return
     if not entries:
-        out.print("No tool calls logged yet.")
+        out.print(
+            f"No tool calls logged for key {key} ({literal(holder)}) yet."
+            if holder is not None
+            else "No tool calls logged yet."
+        )
         return
     table = Table(title=f"Latest {len(entries)} tool calls")
     table.add_column("when (UTC)", no_wrap=True)
@@ -115,12 +125,20 @@ def audit_command(
             outcome = f"{entry.outcome}: {entry.error}"
         table.add_row(
             _when(entry.ts, seconds=False),
-            f"{entry.key_name} ({entry.role})",
-            entry.tool,
-            json.dumps(entry.arguments, ensure_ascii=False),
-            outcome,
+            literal(f"{entry.key_name} ({entry.role})"),
+            literal(entry.tool),
+            literal(json.dumps(entry.arguments, ensure_ascii=False)),
+            literal(outcome),
         )
     out.print(table)
+
+
+def _holder(db: AppDatabase, key_id: int) -> str:
+    """The name of the key `--key` asks about; an id no key has is a mistake, not an empty log."""
+    for info in list_keys(db):
+        if info.id == key_id:
+            return info.name
+    fail(NotFound(f"no API key with id {key_id}; `retain keys list` shows the ids"))
 
 
 def _when(moment: datetime | None, seconds: bool = True) -> str:

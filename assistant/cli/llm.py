@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli.console import err, fail, out, print_json, steps
+from assistant.cli.console import err, fail, literal, out, print_json, steps
 from assistant.llm.base import ChatModel, Message
 from assistant.llm.factory import LLMConfig, load_from_config
 from assistant.llm.install import install_pack, packages_present
@@ -47,9 +47,10 @@ def install_command(
     if as_json:
         print_json(result.to_dict())
     elif result.steps_done:
-        out.print(f"{pack} ready in {result.model_dir} ({', '.join(result.steps_done)})")
+        done = ", ".join(result.steps_done)
+        out.print(f"{literal(pack)} ready in {literal(result.model_dir)} ({literal(done)})")
     else:
-        out.print(f"{pack} was already installed in {result.model_dir}")
+        out.print(f"{literal(pack)} was already installed in {literal(result.model_dir)}")
 
 
 @app.command("list")
@@ -113,6 +114,6 @@ def chat_command(
     ended = time.perf_counter()
     to_first = f"{first - loaded:.2f} s" if first else "no answer"
     err.print(
-        f"[dim]{model.name}: loaded in {loaded - began:.1f} s, first text after {to_first}, "
-        f"{pieces} pieces in {ended - loaded:.1f} s[/]"
+        f"[dim]{literal(model.name)}: loaded in {loaded - began:.1f} s, first text after "
+        f"{to_first}, {pieces} pieces in {ended - loaded:.1f} s[/]"
     )

@@ -8,7 +8,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from assistant.cli.console import fail, out, print_json
+from assistant.cli.console import fail, literal, out, print_json
 from assistant.settings import Settings
 from assistant.tools.decisions import (
     AT_RISK_COLUMNS,
@@ -52,13 +52,19 @@ def plan_command(
             raise InvalidInput(
                 f"--max-discount must be a percentage from 0 to 100, not {max_discount}"
             )
+        if csv is not None and not csv.parent.is_dir():
+            # Checked before the plan is computed, so a typo costs nothing.
+            raise InvalidInput(f"--csv {csv}: the folder {csv.parent} does not exist")
         offers = offer_assumptions(settings, max_discount, cost_per_contact)
         scores = _scores(Workspace(settings.home), segment)
         plan = allocate(plan_inputs(scores), budget, offers)
     except (RetainError, ValueError) as error:
         fail(error if isinstance(error, RetainError) else InvalidInput(str(error)))
     if csv is not None:
-        plan.offers.to_csv(csv, index=False)
+        try:
+            plan.offers.to_csv(csv, index=False)
+        except OSError as error:
+            fail(InvalidInput(f"--csv {csv}: cannot write it ({error.strerror or error})"))
     summary = plan_summary(plan, offers)
     if as_json:
         print_json(summary | {"offers": plan.offers.head(1000).to_dict("records")})
@@ -83,7 +89,7 @@ def plan_command(
                       f"{row['cost']:,.2f}", f"{row['net']:,.2f}")  # fmt: skip
     out.print(table)
     if csv is not None:
-        out.print(f"Plan written to {csv}")
+        out.print(f"Plan written to {literal(csv)}")
 
 
 def at_risk_command(
@@ -105,7 +111,7 @@ def at_risk_command(
     for column in ("customer", "churn risk", "CLV (80% interval)", "value at risk", "reasons"):
         table.add_column(column)
     for row in top.itertuples():
-        table.add_row(str(row.customer_id), f"{row.churn_risk:.0%}",
+        table.add_row(literal(row.customer_id), f"{row.churn_risk:.0%}",
                       f"{row.clv:,.2f} ({row.clv_low:,.2f}-{row.clv_high:,.2f})",
-                      f"{row.value_at_risk:,.2f}", str(row.reasons))  # fmt: skip
+                      f"{row.value_at_risk:,.2f}", literal(row.reasons))  # fmt: skip
     out.print(table)

@@ -7,7 +7,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from assistant.cli.console import err, fail, out, print_json, say_waiting, steps
+from assistant.cli.console import err, fail, literal, out, print_json, say_waiting, steps
 from assistant.settings import Settings
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
@@ -67,7 +67,7 @@ def eval_command(
             # The column is still the network: it is what is being evaluated. But `retain
             # train` on this little data would not use it, and the user should know.
             err.print(
-                "note: at the calibration end, " + "; ".join(eligibility.reasons) + ". "
+                "note: at the calibration end, " + literal("; ".join(eligibility.reasons)) + ". "
                 "`retain train` on this little data uses the classic models alone; "
                 "the retain column shows the network trained anyway."
             )
@@ -84,9 +84,9 @@ def eval_command(
         print_json(result.to_json())
     else:
         _show(result)
-        out.print(f"Report: {path}")
+        out.print(f"Report: {literal(path)}")
     if as_json:
-        err.print(f"report: {path}")
+        err.print(f"report: {literal(path)}")
 
 
 def train_command(
@@ -103,7 +103,7 @@ def train_command(
     workspace = Workspace(settings.home)
     try:
         if if_missing and (current := model_of_current_store(workspace)) is not None:
-            out.print(f"Model {current.name} was trained on the current store; kept it.")
+            out.print(f"Model {literal(current.name)} was trained on the current store; kept it.")
             return
         with steps("Training", enabled=not as_json) as progress:
             result = train_model(workspace, horizons, config, progress)
@@ -119,9 +119,9 @@ def train_command(
     if as_json:
         print_json(summary)
         return
-    out.print(f"Model [bold]{result.version}[/] saved in {result.folder}")
+    out.print(f"Model [bold]{literal(result.version)}[/] saved in {literal(result.folder)}")
     if not result.eligible:
-        out.print("[yellow]Classic models only:[/] " + "; ".join(result.reasons))
+        out.print("[yellow]Classic models only:[/] " + literal("; ".join(result.reasons)))
     if result.evaluation:
         _show_models(result.evaluation["models"], "Backtest on the last churn horizon")
 
@@ -157,14 +157,14 @@ def score_command(
     if as_json:
         print_json(summary)
         return
-    out.print(f"Scored {len(scores):,} customers: {path}")
+    out.print(f"Scored {len(scores):,} customers: {literal(path)}")
     top = scores.nlargest(10, "value_at_risk")
     table = Table(title="Most value at risk")
     for column in ("customer", "churn risk", "CLV", "value at risk", "reasons"):
         table.add_column(column)
     for row in top.itertuples():
-        table.add_row(str(row.customer_id), f"{row.churn_risk:.0%}", f"{row.clv:,.2f}",
-                      f"{row.value_at_risk:,.2f}", str(row.reasons))  # fmt: skip
+        table.add_row(literal(row.customer_id), f"{row.churn_risk:.0%}", f"{row.clv:,.2f}",
+                      f"{row.value_at_risk:,.2f}", literal(row.reasons))  # fmt: skip
     out.print(table)
 
 

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from assistant.cli.console import fail, out, print_json
+from assistant.cli.console import fail, literal, out, print_json
 from assistant.settings import Settings
 from assistant.tools.base import ToolContext
 from assistant.tools.catalogue import run_tool
@@ -41,7 +41,7 @@ def recommend_command(
     if as_json:
         print_json(found.result)
         return
-    table = Table(title=f"Recommended for {found.result['customer_id']}")
+    table = Table(title=f"Recommended for {literal(found.result['customer_id'])}")
     for column in ("#", "product", "title", "category", "chance", "why"):
         table.add_column(column)
     for rank, row in enumerate(rows, start=1):
@@ -52,7 +52,7 @@ def recommend_command(
         )  # fmt: skip
     out.print(table)
     if not rows:
-        out.print(found.answer, highlight=False)
+        out.print(Text(found.answer))
 
 
 def _no_model() -> NoReturn:

@@ -6,7 +6,7 @@ import typer
 from rich.table import Table
 
 from assistant.cli import draft
-from assistant.cli.console import fail, out, print_json, steps
+from assistant.cli.console import fail, literal, out, print_json, steps
 from assistant.drafting import gather_segment_facts
 from assistant.settings import Settings
 from assistant.tools.segments import find_segment
@@ -58,12 +58,12 @@ def list_command(
         table.add_column(column)
     for row in rows:
         table.add_row(
-            row["name"],
+            literal(row["name"]),
             f"{row['customers']:,}",
             f"{row['share_of_revenue']:.1%}",
             f"{row['avg_clv']:,.2f}" if "avg_clv" in row else "—",
             f"{row['avg_churn_risk']:.0%}" if "avg_churn_risk" in row else "—",
-            ", ".join(row["top_categories"]),
+            literal(", ".join(row["top_categories"])),
         )
     out.print(table)
     if "avg_clv" not in rows[0]:
@@ -90,6 +90,6 @@ def show_command(
         print_json(facts)
     else:
         for key, value in facts.items():
-            out.print(f"{key:>20}: {value}")
+            out.print(f"{key:>20}: {literal(value)}")
     if summary:
         draft.segment_command(name, as_json=as_json)

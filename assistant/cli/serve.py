@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.console import err
+from assistant.cli.console import err, literal
 from assistant.settings import Settings
 
 
@@ -25,7 +25,7 @@ def serve_command(
     settings = Settings()
     configure_logging(settings.log_level)
     one_thread_per_request()
-    err.print(f"Retain on http://{host}:{port} (API docs at /docs); Ctrl-C stops it")
+    err.print(f"Retain on http://{literal(host)}:{port} (API docs at /docs); Ctrl-C stops it")
     uvicorn.run(
         create_app(settings),
         host=host,

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from assistant.cli.console import fail, out, print_json, say_waiting, steps
+from assistant.cli.console import fail, literal, out, print_json, say_waiting, steps
 from assistant.settings import Settings
 from assistant.status import workspace_status
 from commerce.errors import RetainError
@@ -79,7 +79,7 @@ def status_command(
     if as_json:
         print_json(status)
         return
-    out.print(f"Workspace [bold]{status['home']}[/]")
+    out.print(f"Workspace [bold]{literal(status['home'])}[/]")
     store = status["store"]
     if store is None:
         out.print("No store yet: run `retain ingest --orders FILE` or `retain demo build`.")
@@ -87,22 +87,23 @@ def status_command(
         show_store(Workspace(settings.home).store())
     for artifact in status["artifacts"]:
         state = "[red]stale[/]" if artifact["stale"] else "[green]current[/]"
-        out.print(f"{artifact['kind']:<8} {artifact['name']:<24} {state}  {artifact['detail']}")
+        kind, name = artifact["kind"], literal(f"{artifact['name']:<24}")
+        out.print(f"{kind:<8} {name} {state}  {literal(artifact['detail'])}")
 
 
 def show_store(store: Store) -> None:
     """A table of the store's contents, for people."""
     manifest = store.manifest
-    table = Table(title=f"Store {manifest.store_version} ({manifest.created_at})")
+    table = Table(title=literal(f"Store {manifest.store_version} ({manifest.created_at})"))
     table.add_column("table")
     table.add_column("rows", justify="right")
     table.add_column("source")
     for name, info in manifest.tables.items():
-        table.add_row(name, f"{info.rows:,}", info.source or "derived from orders")
+        table.add_row(name, f"{info.rows:,}", literal(info.source or "derived from orders"))
     out.print(table)
     out.print(
         f"{manifest.customers:,} customers, orders from {manifest.first_order[:10]} "
         f"to {manifest.last_order[:10]}"
     )
     for note in manifest.notes:
-        out.print(f"note: {note}")
+        out.print(f"note: {literal(note)}")

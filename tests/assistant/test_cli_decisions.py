@@ -107,3 +107,11 @@ def test_forecast_refuses_a_model_of_another_store(
 def test_plan_refuses_numbers_that_make_no_plan(args: list[str], why: str) -> None:
     result = runner.invoke(app, ["plan", *args])
     assert result.exit_code == 2 and why in result.output
+
+
+def test_plan_csv_into_a_missing_folder_is_refused_before_planning(tmp_path: Path) -> None:
+    target = tmp_path / "no such folder" / "plan.csv"
+    result = runner.invoke(app, ["plan", "--budget", "100", "--csv", str(target)])
+    assert result.exit_code == 2, result.output
+    assert f"the folder {target.parent} does not exist" in result.stderr
+    assert "Plan:" not in result.stdout and not target.parent.exists()

@@ -99,3 +99,50 @@ def test_audit_shows_the_latest_calls(database_url: str) -> None:
 
 def test_empty_list_says_how_to_start(retain_home: Path) -> None:
     assert "retain keys create" in runner.invoke(keys.app, ["list"]).stdout
+
+
+def test_a_bracketed_name_is_created_shown_and_listed_as_it_is(database_url: str) -> None:
+    wide = {"COLUMNS": "300"}  # so no table cell wraps the name
+    for name in ("ops [/] team", "[red]eve"):
+        result = runner.invoke(keys.app, ["create", "--role", "admin", "--name", name], env=wide)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.strip().startswith("rk_")  # the key is printed, not lost
+        assert f"[bold]{name}" not in result.stderr and f" {name} (admin)" in result.stderr
+    listed = runner.invoke(keys.app, ["list"], env=wide)
+    assert listed.exit_code == 0, listed.output
+    assert "ops [/] team" in listed.stdout and "[red]eve" in listed.stdout
+    revoked = runner.invoke(keys.app, ["revoke", "1"], env=wide)
+    assert revoked.exit_code == 0 and "ops [/] team" in revoked.stdout
+
+
+def test_an_error_naming_a_closing_tag_is_the_one_line_error() -> None:
+    result = runner.invoke(keys.app, ["revoke", "[/]"])
+    assert result.exit_code == 2, result.output
+    assert "no API key '[/]'" in result.stderr
+
+
+def test_audit_shows_bracketed_arguments_as_they_are(database_url: str) -> None:
+    created = _json(["create", "--role", "support", "--name", "ana"])
+    assert isinstance(created, dict)
+    ana = Principal(key_id=created["id"], name="ana", role="support")
+    with AppDatabase(database_url) as db:
+        record(db, audit_row(ana, "search_reviews", {"q": "refund [/] please"}, 3, "ok"))
+        record(db, audit_row(ana, "search_reviews", {"q": "[red]eve"}, 0, "ok"))
+    result = runner.invoke(audit_app, ["audit"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert '"refund [/] please"' in result.stdout and '"[red]eve"' in result.stdout
+
+
+def test_audit_of_one_key_says_whose_log_is_empty(database_url: str) -> None:
+    created = _json(["create", "--role", "support", "--name", "ana"])
+    busy = _json(["create", "--role", "admin", "--name", "bo"])
+    assert isinstance(created, dict) and isinstance(busy, dict)
+    other = Principal(key_id=busy["id"], name="bo", role="admin")
+    with AppDatabase(database_url) as db:
+        record(db, audit_row(other, "forecast_demand", {}, 1, "ok"))
+    quiet = runner.invoke(audit_app, ["audit", "--key", str(created["id"])])
+    assert quiet.exit_code == 0, quiet.output
+    assert f"No tool calls logged for key {created['id']} (ana)" in quiet.stdout
+    unknown = runner.invoke(audit_app, ["audit", "--key", "99999"])
+    assert unknown.exit_code == 2
+    assert "no API key with id 99999" in unknown.stderr
