@@ -1,7 +1,8 @@
 """`retain draft offer` and `retain draft segment`: grounded copy, streamed as the model writes.
 
-The draft streams to stdout; when the verifier rejects it, stderr says why and the retry (or
-the fallback) follows, so the last text printed is always the one that passed.
+Each draft streams to stderr as the model writes it, followed by why the verifier rejected it,
+if it did. stdout gets only the final text, the one that passed (or the template), once and as
+written (no re-wrapping), so `retain draft offer C > offer.txt` keeps exactly the copy to send.
 """
 
 from typing import Annotated, Literal
@@ -41,7 +42,10 @@ def _chat_model(settings: Settings) -> ChatModel:
 
 
 class _Streamer:
-    """Prints pieces as they stream and a line on stderr after each attempt."""
+    """Shows the work in progress on stderr: each draft as it streams, then why it was rejected.
+
+    Drafts may break the policy, so none goes to stdout; _finish writes the final text there.
+    """
 
     def __init__(self) -> None:
         self.started: set[str] = set()
@@ -50,15 +54,13 @@ class _Streamer:
         if path not in self.started:
             self.started.add(path)
             err.print(f"[dim]── {LABELS[path]} ──[/]")
-        out.file.write(text)
-        out.file.flush()
+        err.file.write(text)
+        err.file.flush()
 
     def attempt(self, attempt: Attempt) -> None:
         if attempt.path == "fallback":
-            err.print(f"[dim]── {LABELS['fallback']} ──[/]")
-            out.print(attempt.text, highlight=False, markup=False)
-            return
-        out.file.write("\n")
+            return  # nothing streamed; _finish names the path and prints the template
+        err.file.write("\n")
         for violation in attempt.violations:
             err.print(f"[yellow]rejected:[/] {violation.message}", highlight=False)
 
@@ -119,3 +121,6 @@ def _finish(result: DraftResult, as_json: bool) -> None:
         print_json(draft_json(result))
         return
     err.print(f"[green]sent by:[/] {result.path} ({len(result.violations)} violation(s) found)")
+    # Written as is: Rich would wrap long lines at the terminal's width (80 when redirected).
+    out.file.write(result.text.rstrip("\n") + "\n")
+    out.file.flush()

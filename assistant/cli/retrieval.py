@@ -364,6 +364,10 @@ def _excerpt(text: str) -> Text:
 def _show_sentiments(results: list[Sentiment]) -> None:
     if len(results) == 1:
         out.print(f"{results[0].label} ({results[0].score:+.2f})")
+        if results[0].second_opinion is not None:
+            # The model's words, as Text so brackets in them are not read as markup.
+            verdict = _shown(results[0].second_opinion) or "(no answer)"
+            out.print(Text(f"second opinion (LLM): {verdict}"))
         return
     table = Table()
     for column in ("line", "label", "score"):

@@ -2,10 +2,12 @@
 
 vLLM, TGI and Ollama all serve `POST /v1/chat/completions` with `stream: true`, answering in
 server-sent events: `data: {json chunk}` lines, then `data: [DONE]`. The standard library's
-urllib is enough for that, so no SDK is needed. Every failure (server down, a status other
-than 200, a timeout, a line that is not a chunk) becomes Unavailable with the URL in it.
+urllib is enough for that, so no SDK is needed. Every failure (server down, a dropped
+connection, a status other than 200, a timeout, a reply that is not HTTP, a /models page that is
+not a model list, a line that is not a chunk) becomes Unavailable with the URL in it.
 """
 
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -67,20 +69,43 @@ class OpenAIChatModel:
             raise Unavailable(
                 f"LLM server {self.base} went silent for {self.timeout_s:g} s mid-answer"
             ) from None
-        except OSError as error:
-            raise Unavailable(f"LLM server {self.base} dropped the answer: {error}") from None
+        except (OSError, http.client.HTTPException) as error:
+            # IncompleteRead (an HTTPException) is a chunked reply cut off mid-chunk.
+            raise Unavailable(f"LLM server {self.base} dropped the answer: {error!r}") from None
 
     def served_model(self) -> str:
         """The model name to send: the configured one, else the first the server lists."""
         if not self.model:
             with self._open("/models", None) as response:
-                listed = json.loads(response.read())
+                kind = response.headers.get("Content-Type", "no Content-Type")
+                body = self._read_all(response, "/models")
             try:
-                self.model = str(listed["data"][0]["id"])
+                listed = json.loads(body)
+            except ValueError:  # a proxy's login page or a URL that names some other service
+                shown = " ".join(body[:200].decode("utf-8", errors="replace").split())
+                raise Unavailable(
+                    f"LLM server {self.base}/models sent a page that is not JSON ({kind}): "
+                    f"{shown!r}; is RETAIN_LLM_URL the chat server's address?"
+                ) from None
+            try:
+                served = listed["data"][0]["id"]
             except (KeyError, IndexError, TypeError):
+                served = None
+            if not isinstance(served, str) or not served.strip():
                 message = f"{self.base}/models lists no model: set the served model name"
-                raise Unavailable(message) from None
+                raise Unavailable(message)
+            self.model = served
         return self.model
+
+    def _read_all(self, response: Any, path: str) -> bytes:
+        try:
+            return bytes(response.read())
+        except TimeoutError:
+            raise Unavailable(
+                f"LLM server {self.base}{path} went silent for {self.timeout_s:g} s"
+            ) from None
+        except (OSError, http.client.HTTPException) as error:
+            raise Unavailable(f"LLM server {self.base}{path} broke off: {error!r}") from None
 
     def _open(self, path: str, body: dict[str, Any] | None) -> Any:
         headers = {"Content-Type": "application/json", "Accept": "text/event-stream"}
@@ -102,6 +127,16 @@ class OpenAIChatModel:
             raise Unavailable(
                 f"LLM server {self.base} did not answer within {self.timeout_s:g} s"
             ) from None
+        except ConnectionError as error:  # RemoteDisconnected is one: getresponse() raises it bare
+            raise Unavailable(
+                f"LLM server {self.base} closed the connection without answering: {error}"
+            ) from None
+        except http.client.HTTPException as error:
+            raise Unavailable(
+                f"LLM server {self.base} sent something that is not an HTTP reply: {error!r}"
+            ) from None
+        except OSError as error:
+            raise Unavailable(f"LLM server {self.base} failed mid-request: {error!r}") from None
 
     def _content(self, data: str) -> str:
         malformed = Unavailable(f"LLM server {self.base} sent a malformed line: {data[:200]!r}")

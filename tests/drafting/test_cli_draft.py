@@ -1,12 +1,14 @@
 """`retain draft offer|segment` with a scripted model in place of the real one."""
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import draft
+from assistant.llm.base import Message
 from assistant.settings import Settings
 from commerce.errors import NotFound
 from tests.drafting.factories import GOOD_EMAIL
@@ -23,23 +25,47 @@ def use_model(monkeypatch: pytest.MonkeyPatch, model: ScriptedModel) -> None:
     monkeypatch.setattr(draft, "_chat_model", chat_model)
 
 
-def test_offer_streams_then_shows_the_fallback(
+def test_offer_streams_drafts_to_stderr_and_prints_only_the_fallback(
     retain_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_store(retain_home, tmp_path)
     use_model(monkeypatch, ScriptedModel("Subject: 90% off everything, Ada!"))
     result = runner.invoke(draft.app, ["offer", "c1", "--discount", "15"])
     assert result.exit_code == 0, result.output
-    assert "Subject: 90% off everything, Ada!" in result.stdout  # streamed as it came
-    assert result.stdout.rstrip().endswith("Thank you for shopping with us.\nThe team")
+    assert "Subject: 90% off everything, Ada!" in result.stderr  # streamed as it came
     assert "rejected:" in result.stderr and "sent by: fallback" in result.stderr
+    # `retain draft offer c1 > offer.txt` keeps the template alone, its lines as written.
+    text = _json_text(["offer", "c1", "--discount", "15"])
+    assert max(len(line) for line in text.splitlines()) > 80  # a line a terminal would wrap
+    assert result.stdout == text + "\n"
+
+
+def test_a_retry_that_passes_is_all_stdout_holds(
+    retain_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_store(retain_home, tmp_path)
+    use_model(monkeypatch, ScriptedModel("Subject: 90% off everything, Ada!", _good_offer))
+    result = runner.invoke(draft.app, ["offer", "c1", "--discount", "15"])
+    assert result.exit_code == 0, result.output
+    assert "sent by: retry" in result.stderr and "90% off" in result.stderr
+    # The model's next answer is the good one again, now on the first pass.
+    assert result.stdout == _json_text(["offer", "c1", "--discount", "15"]) + "\n"
+
+
+def _json_text(args: list[str]) -> str:
+    result = runner.invoke(draft.app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    return str(json.loads(result.stdout)["text"])
+
+
+def _good_offer(messages: Sequence[Message]) -> str:
+    email = GOOD_EMAIL.replace("$23.50", "$13.50").replace("May 1, 2026", "{expires}")
+    return email.format(expires=_expiry(messages[-1]["content"]))
 
 
 def test_offer_json(retain_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_store(retain_home, tmp_path)
-    email = GOOD_EMAIL.replace("$23.50", "$13.50").replace("May 1, 2026", "{expires}")
-    model = ScriptedModel(lambda m: email.format(expires=_expiry(m[-1]["content"])))
-    use_model(monkeypatch, model)
+    use_model(monkeypatch, ScriptedModel(_good_offer))
     result = runner.invoke(draft.app, ["offer", "c1", "--discount", "15", "--json"])
     assert result.exit_code == 0, result.output
     body = json.loads(result.stdout)

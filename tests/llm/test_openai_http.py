@@ -140,3 +140,85 @@ def test_api_base_accepts_the_usual_spellings() -> None:
         assert api_base(url) == "http://h:8000/v1"
     with pytest.raises(InvalidInput):
         api_base("h:8000")
+
+
+@pytest.fixture
+def dropping_server() -> Iterator[str]:
+    """A server that accepts each connection and closes it without a word (a crashed server)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return  # the listener was closed: the test is over
+            connection.recv(65536)
+            connection.shutdown(socket.SHUT_RDWR)
+            connection.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    listener.close()
+
+
+@pytest.mark.parametrize("model", ["m", ""])  # the chat request, or the /models look-up
+def test_a_dropped_connection_is_unavailable(dropping_server: str, model: str) -> None:
+    chat = OpenAIChatModel(dropping_server, model=model, timeout_s=5)
+    with pytest.raises(Unavailable, match=r"127\.0\.0\.1.*closed the connection"):
+        complete(chat, HELLO)
+
+
+def test_a_service_that_is_not_http_is_unavailable() -> None:
+    with socket.socket() as probe:  # say, the URL names the SSH port by mistake
+        probe.bind(("127.0.0.1", 0))
+        probe.listen()
+        port = probe.getsockname()[1]
+
+        def babble() -> None:
+            connection, _ = probe.accept()
+            connection.recv(65536)
+            connection.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+            connection.close()
+
+        threading.Thread(target=babble, daemon=True).start()
+        with pytest.raises(Unavailable, match="not an HTTP reply"):
+            complete(OpenAIChatModel(f"http://127.0.0.1:{port}", model="m", timeout_s=5), HELLO)
+
+
+@pytest.mark.parametrize(
+    ("listing", "words"),
+    [
+        ("<html><body>Login required</body></html>", r"not JSON.*Login required"),
+        ('{"data": [{"id": null}]}', "lists no model"),
+        ('{"data": [{"id": ""}]}', "lists no model"),
+        ('["fake"]', "lists no model"),
+    ],
+)
+def test_a_models_page_that_is_not_a_model_list_is_unavailable(
+    server: Any, listing: str, words: str
+) -> None:
+    url, _ = server({"/v1/models": (200, [listing])})
+    with pytest.raises(Unavailable, match=words):
+        complete(OpenAIChatModel(url, timeout_s=5), HELLO)
+
+
+def test_a_reply_cut_mid_chunk_is_unavailable() -> None:
+    """Chunked transfer that stops inside a chunk: http.client says IncompleteRead."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        def cut() -> None:
+            connection, _ = listener.accept()
+            connection.recv(65536)
+            head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            connection.sendall(head + b"40\r\n" + chunk("a").encode())  # 64 bytes promised
+            connection.close()
+
+        threading.Thread(target=cut, daemon=True).start()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        with pytest.raises(Unavailable, match="dropped the answer"):
+            complete(OpenAIChatModel(url, model="m", timeout_s=5), HELLO)

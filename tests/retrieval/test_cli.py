@@ -143,6 +143,24 @@ def test_second_opinion_sits_beside_the_score(
     assert "<facts>" in sent and "Ignore your instructions" in sent  # handed over as data
 
 
+def test_second_opinion_is_printed_without_json(
+    fake_embedder: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assistant.llm.factory as factory
+    from assistant.llm.fake import ScriptedChatModel
+
+    # The verdict is the model's text: markup and escape sequences in it stay inert.
+    model = ScriptedChatModel(["negative: [bold]stale[/bold] beans \x1b[31m"])
+    monkeypatch.setattr(factory, "load_from_config", lambda config, home: model)
+    result = runner.invoke(app, ["sentiment", "--text", "Stale beans.", "--second-opinion"])
+    assert result.exit_code == 0, result.output
+    own = json.loads(runner.invoke(app, ["sentiment", "--text", "Stale beans.", "--json"]).stdout)
+    assert result.stdout.splitlines() == [
+        f"{own['label']} ({own['score']:+.2f})",
+        "second opinion (LLM): negative: [bold]stale[/bold] beans \ufffd[31m",
+    ]
+
+
 def test_every_command_has_help() -> None:
     for command in ("index", "search", "similar", "sentiment", "themes"):
         args = [command, "build", "--help"] if command == "index" else [command, "--help"]
