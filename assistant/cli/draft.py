@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from assistant.cli.console import err, fail, out, print_json
+from assistant.cli.console import err, fail, literal, out, print_json
 from assistant.drafting import (
     Attempt,
     DraftResult,
@@ -62,7 +62,7 @@ class _Streamer:
             return  # nothing streamed; _finish names the path and prints the template
         err.file.write("\n")
         for violation in attempt.violations:
-            err.print(f"[yellow]rejected:[/] {violation.message}", highlight=False)
+            err.print(f"[yellow]rejected:[/] {literal(violation.message)}", highlight=False)
 
 
 def offer_command(
@@ -120,7 +120,8 @@ def _finish(result: DraftResult, as_json: bool) -> None:
     if as_json:
         print_json(draft_json(result))
         return
-    err.print(f"[green]sent by:[/] {result.path} ({len(result.violations)} violation(s) found)")
+    found = f"{len(result.violations)} violation(s) found"
+    err.print(f"[green]sent by:[/] {literal(result.path)} ({found})")
     # Written as is: Rich would wrap long lines at the terminal's width (80 when redirected).
     out.file.write(result.text.rstrip("\n") + "\n")
     out.file.flush()

@@ -17,12 +17,13 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from assistant.cli.console import err, fail, out, print_json, say_waiting
+from assistant.cli.console import err, fail, literal, out, print_json, say_waiting
 from assistant.settings import Settings
 from assistant.tools.data import StoreData
 from assistant.tools.indexes import customer_index, features_now
+from assistant.tools.lookups import Customers
 from commerce.errors import InvalidInput, RetainError
-from commerce.workspace import Workspace
+from commerce.workspace import Store, Workspace
 from retrieval.artifact import read_artifact
 from retrieval.build import build_review_index, open_review_index, save_customer_index
 from retrieval.customers import CustomerIndex
@@ -62,7 +63,7 @@ def build_command(
 
     def say(message: str) -> None:
         if not as_json:
-            err.print(message)
+            err.print(literal(message))
 
     try:
         with workspace.lock(say_waiting):
@@ -75,7 +76,7 @@ def build_command(
     reviews = summary["reviews"]
     if isinstance(reviews, dict):
         out.print(f"Reviews: {reviews['mode']} ({reviews['embedded']:,} embedded, "
-                  f"{reviews['total']:,} indexed; {reviews['reason']})")  # fmt: skip
+                  f"{reviews['total']:,} indexed; {literal(reviews['reason'])})")  # fmt: skip
     out.print(f"Customers: {summary['customers']:,} indexed")
     out.print(f"Recommender: {summary['recommender']}")
 
@@ -141,8 +142,12 @@ def search_command(
     segment: SegmentOption = None,
     product: Annotated[list[str] | None, typer.Option(help="Product id (repeatable)")] = None,
     sentiment: Annotated[str | None, typer.Option(help="negative, neutral or positive")] = None,
-    min_rating: Annotated[float | None, typer.Option(help="Lowest rating, 1-5")] = None,
-    max_rating: Annotated[float | None, typer.Option(help="Highest rating, 1-5")] = None,
+    min_rating: Annotated[
+        float | None, typer.Option(min=1, max=5, help="Lowest rating, 1-5")
+    ] = None,
+    max_rating: Annotated[
+        float | None, typer.Option(min=1, max=5, help="Highest rating, 1-5")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD (inclusive)")] = None,
     as_json: JsonOption = False,
@@ -166,7 +171,8 @@ def search_command(
         print_json([hit.to_dict() for hit in hits])
         return
     noun = "review" if len(hits) == 1 else "reviews"
-    table = Table(title=f"{len(hits)} {noun}" + (f" for “{_shown(query)}”" if query else ""))
+    asked = f" for “{literal(_shown(query))}”" if query else ""
+    table = Table(title=f"{len(hits)} {noun}{asked}")
     for column in ("review", "customer", "date", "rating", "sentiment", "match", "text"):
         table.add_column(column)
     for hit in hits:
@@ -187,18 +193,19 @@ def similar_command(
     """Customers who behave most like this one, and what each shares with them."""
     workspace = Workspace(Settings().home)
     try:
+        customer_id = _resolved(workspace.store(), [customer_id]).pop()
         found = customer_index(workspace).similar(customer_id, k=k)
     except RetainError as error:
         fail(error)
     if as_json:
         print_json([neighbour.to_dict() for neighbour in found])
         return
-    table = Table(title=f"Customers like {customer_id}")
+    table = Table(title=f"Customers like {literal(customer_id)}")
     for column in ("customer", "distance", "shared"):
         table.add_column(column)
     for neighbour in found:
         shared = "; ".join(trait.phrase() for trait in neighbour.shared)
-        table.add_row(Text(neighbour.customer_id), f"{neighbour.distance:.2f}", shared)
+        table.add_row(Text(neighbour.customer_id), f"{neighbour.distance:.2f}", Text(shared))
     out.print(table)
 
 
@@ -319,16 +326,29 @@ def _customer_ids(
 ) -> set[str] | None:
     if customer is None and customers is None and segment is None:
         return None
-    ids = set(customer or [])
+    store = Workspace(Settings().home).store()
+    typed = [*(customer or []), *(_file_ids(customers) if customers is not None else [])]
+    ids = _resolved(store, typed)
     if segment is not None:
         from predictors.history import from_store
         from predictors.segment_facts import segment_members
 
-        history = from_store(Workspace(Settings().home).store())
+        history = from_store(store)
         ids |= set(segment_members(history, history.last_day, segment))
-    if customers is not None:
-        ids |= {line.strip() for line in read_lines(customers) if line.strip()}
     return ids
+
+
+def _file_ids(path: Path) -> list[str]:
+    return [line.strip() for line in read_lines(path) if line.strip()]
+
+
+def _resolved(store: Store, typed: list[str]) -> set[str]:
+    """The store's ids for what was typed ('96' for '00096', as the chat reads it); NotFound
+    naming the first id the store does not know, instead of quietly matching nothing."""
+    if not typed:
+        return set()
+    known = Customers(store)
+    return {known.resolve(raw) for raw in typed}
 
 
 def _label(sentiment: str | None) -> Label | None:

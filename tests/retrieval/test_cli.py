@@ -53,7 +53,10 @@ def test_bad_options_exit_2_with_the_fix(indexed: None) -> None:
         (["search", "x", "--segment", "vip"], "no segment 'vip'; known:"),
         (["themes", "--segment", "at-risk"], "no segment 'at-risk'; known:"),
         (["search", "x", "--since", "soon"], "not a date"),
-        (["similar", "nobody"], "customer nobody is not in the customer index"),
+        (["similar", "nobody"], "no customer 'nobody'; ids look like 'c0'"),
+        (["search", "x", "--customer", "nobody"], "no customer 'nobody'"),
+        (["themes", "--customer", "c1", "--customer", "c99"], "no customer 'c99'"),
+        (["search", "x", "--min-rating", "9"], "Invalid value for '--min-rating'"),
     ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
@@ -88,6 +91,8 @@ def test_terminal_output_does_not_run_review_markup(indexed: None, retain_home: 
     cells = "".join(c for c in result.stdout if c not in " \n│")  # undo the table's wrapping
     assert "[bold" in cells and "PWNED[/]" in cells  # printed as text, not applied as style
     assert "\x1b" not in result.stdout and "\ufffd[2J" in cells
+    asked = runner.invoke(app, ["search", "refund [/] please", "-k", "1"])  # in the title
+    assert asked.exit_code == 0 and "refund [/] please" in asked.stdout, asked.output
 
 
 def test_sentiment_file_json_lines_in_order(
