@@ -5,6 +5,7 @@ Every setting is documented in docs/configuration.md; keep the two in step.
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -39,8 +40,9 @@ class Settings(BaseSettings):
     train_seed: int = Field(
         default=0, ge=0, description="Seed of model training (same seed, same model)."
     )
-    max_discount_pct: float = Field(
-        default=20.0, ge=0, le=100, description="Discount policy: no offer goes above this."
+    max_discount_pct: int = Field(
+        default=20,
+        description="Discount policy: no offer goes above this (a whole percent, 0 to 90).",
     )
     default_discount_pct: int = Field(
         default=10, ge=0, le=100, description="Discount of a drafted offer when none is asked for."
@@ -105,6 +107,23 @@ class Settings(BaseSettings):
         default="auto", pattern=r"^(auto|cpu|cuda(:\d+)?)$", description="auto, cpu or cuda[:N]."
     )
 
+    @field_validator("max_discount_pct", mode="before")
+    @classmethod
+    def _discount_is_a_whole_percent(cls, value: object) -> object:
+        # Checked here, at load, rather than when the first offer is drafted; and a fraction is
+        # refused rather than cut to a whole percent behind the user's back.
+        text = str(value).strip()
+        try:
+            number = float(text)
+        except ValueError:
+            number = float("nan")
+        if not (number.is_integer() and 0 <= number <= 90):
+            raise ValueError(
+                f"RETAIN_MAX_DISCOUNT_PCT={text} is not a whole percent from 0 to 90 "
+                "(drafted offers never go above 90% off)"
+            )
+        return int(number)
+
     @field_validator("home")
     @classmethod
     def _home_is_a_folder(cls, value: Path) -> Path:
@@ -159,6 +178,12 @@ class Settings(BaseSettings):
         url = self.alert_webhook_url
         if url and not url.startswith(("http://", "https://")):
             raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} is not an http(s) URL")
+        try:
+            host = urlsplit(url).hostname if url else "none needed"
+        except ValueError as error:  # "https://[::1/hook"
+            raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} is not a URL: {error}") from error
+        if not host:
+            raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} names no host")
         if url and not self.alert_webhook_secret.get_secret_value():
             raise ValueError(
                 "RETAIN_ALERT_WEBHOOK_URL is set but RETAIN_ALERT_WEBHOOK_SECRET is empty: "

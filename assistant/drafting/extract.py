@@ -4,11 +4,16 @@ Pure text in, mentions out; no facts here (verify.py compares). Each finder mask
 found, so one piece of text is read once: a date's digits are not read again as numbers, nor a
 product id's. The rules, in the order they run:
 
+- offer terms (terms.py): links and e-mail addresses (masked), no-expiry and stacking wording;
 - dates: ISO (1998-03-05), numeric (03/05/1998, 5.3.98: both month-first and day-first
   readings kept), month names (March 5, 1998 / 5th of March / Mar 1998 / in March), a bare year
   (1998), and relative deadlines (tomorrow, this weekend, next week, a weekday), which name no
-  date the facts could hold and so can never be grounded;
-- money ($12.50, 12.50 dollars, €3k) and percentages (15%, 15 percent, "half off" = 50);
+  date the facts could hold and so can never be grounded. A date after "until", "valid",
+  "expires", "ends" or "by" is marked as a deadline: it can only be the offer's end;
+- money ($12.50, 12.50 dollars, €3k, and the policy's own symbol: ¥23.50, CHF 23.50) and
+  percentages (15%, 15 percent), fractions off included ("half off" = 50, "a quarter off" = 25,
+  "two-thirds off", "half the price"). A figure is a discount beside a discount word ("15%
+  off", "save 15%") or beside a price that moves ("a 63% price cut", "prices 63% lower");
 - codes and product ids: a token of 4+ characters mixing letters and digits (B000EYLDYE,
   SAVE20, SKU-1234), except a number with a unit or ordinal (12oz, 24h, 3rd, 30-day);
 - plain numbers (1,234 / 12.5 / 1.2 million) and written ones (twenty, twenty-five percent).
@@ -16,12 +21,14 @@ product id's. The rules, in the order they run:
   favourites", "a couple"), not figures. Digits are always read, so "1 click" is a claim.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.drafting.promises import PROMISES
+from assistant.drafting.terms import TermMention, find_terms
 
 Unit = Literal["money", "percent", "plain"]
 DateReading = tuple[int | None, int | None, int | None]  # (year, month, day); None: not said
@@ -42,6 +49,7 @@ class DateMention:
     text: str
     start: int
     readings: tuple[DateReading, ...]  # empty: a relative date, which no fact can ground
+    deadline: bool = False  # written as an end ("until May 1"): only the offer's end may be it
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class Mentions:
     dates: list[DateMention] = field(default_factory=list)
     codes: list[CodeMention] = field(default_factory=list)
     promises: list[PromiseMention] = field(default_factory=list)
+    terms: list[TermMention] = field(default_factory=list)
 
 
 MONTHS = {m[:3]: i + 1 for i, m in enumerate(
@@ -113,12 +122,28 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
 _MULT = r"(?:\s?(thousand|million|k|m)\b)?"
 MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6}
-MONEY = [
-    re.compile(rf"[$€£]\s?{_NUM}{_MULT}", re.I),
-    re.compile(rf"(?<![\w.]){_NUM}{_MULT}\s?(?:dollars?|bucks|usd|eur(?:os?)?|pounds|gbp)\b", re.I),
-]
+SYMBOLS = "$€£"  # always read as money, whatever the policy's currency
+MONEY_WORDS = re.compile(
+    rf"(?<![\w.]){_NUM}{_MULT}\s?(?:dollars?|bucks|usd|eur(?:os?)?|pounds|gbp)\b", re.I
+)
 PERCENT = re.compile(rf"(?<![\w.]){_NUM}\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.I)
-HALF_OFF = re.compile(r"\bhalf[\s-]+(?:off|price)\b", re.I)
+# A fraction taken off a price: "a quarter off", "two-thirds off", "a third cheaper", "save a
+# fifth", "half price", "half the price", "prices halved". Numerator, then denominator.
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION = r"(?:(a|an|one|two|three|four)[\s-]+)?(half|halves|third|quarter|fifth|tenth)s?"
+FRACTION_OFF = re.compile(
+    rf"(?i)\b(?:(?:save|saving|cut|slash)\s+{_FRACTION}\b"
+    rf"|{_FRACTION}[\s-]+(?:off|cheaper|discount)\b"
+    rf"|(half)[\s-]+(?:(?:the|its|their|our|your|usual|regular|normal)\s+)*price\b"
+    r"|(?:prices?\s+(?:(?:is|are|were|have\s+been|has\s+been)\s+)?halved"
+    r"|halv(?:e|ed|es|ing)\s+(?:the\s+|our\s+|its\s+|your\s+)?prices?)\b)"
+)
+# "until", "valid", "expires", "ends", "by" just before a date: it is written as an end.
+DEADLINE = re.compile(
+    r"(?i)\b(?:until|till|til|through|thru|valid|expir\w*|ends?|ending|by|before|deadline)\b"
+    r"[\s:,-]*(?:(?:on|at|is|to|the|of|midnight|through|until)\s+)*$"
+)
 _UNIT_TAIL = r"(?:st|nd|rd|th|oz|lbs?|kg|g|mg|ml|l|cl|h|hrs?|hours?|mins?|x|am|pm|pk|pack|ct|s)"
 CODE = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
 NUMBER_WITH_UNIT = re.compile(rf"(?i)^\d+(?:\.\d+)?-?{_UNIT_TAIL}?$")
@@ -138,6 +163,12 @@ DISCOUNT_CONTEXT = re.compile(
     r"(?i)\b(?:off|discount\w*|save|saving|savings|reduc\w+|markdown|coupon|code|sale|cheaper"
     r"|less|rebate|deal)\b"
 )
+# A price moved: "a 63% price cut", "a 30% cut", or a price word and a move word near the
+# figure ("prices 63% lower", "cut prices by 30%"). Move words alone ("churn risk is 5% lower")
+# describe other things, so they count only beside a price.
+PRICE_CUT_AFTER = re.compile(r"(?i)\s*(?:price\s+)?(?:cut|drop|slash|markdown)s?\b")
+PRICE = re.compile(r"(?i)\bprices?\b|\bpric(?:ed|ing)\b")
+PRICE_MOVE = re.compile(r"(?i)\b(?:cut|lower\w*|drop\w*|slash\w*|knock\w*|trim\w*)\b")
 
 
 def normalise(text: str) -> str:
@@ -151,15 +182,26 @@ def mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def extract(text: str) -> Mentions:
-    """Every claim in `text` (already normalised), each found once."""
+def extract(text: str, currency_symbol: str = "$") -> Mentions:
+    """Every claim in `text` (already normalised), each found once. `currency_symbol` (the
+    policy's) is read as money beside $, € and £."""
     found = Mentions()
+    text = _terms(text, found)
     text = _promises(text, found)
-    text = _dates(text, found)
-    text = _money_and_percent(text, found)
+    text = _dates(text, found, currency_symbol)
+    text = _money_and_percent(text, found, currency_symbol)
     text = _codes(text, found)
     _plain(text, found)
     return found
+
+
+def _terms(text: str, found: Mentions) -> str:
+    found.terms = find_terms(text)
+    for term in found.terms:
+        if term.kind == "link":
+            # Masked, so an address's digits and words are not read again as claims.
+            text = mask(text, term.start, term.start + len(term.text))
+    return text
 
 
 def _promises(text: str, found: Mentions) -> str:
@@ -171,15 +213,26 @@ def _promises(text: str, found: Mentions) -> str:
     return text
 
 
-def _dates(text: str, found: Mentions) -> str:
+def _dates(text: str, found: Mentions, currency_symbol: str) -> str:
     for kind, pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             readings = _readings(kind, match.groups())
-            if readings is None:
+            if readings is None or (kind == "y" and _after_symbol(text, match, currency_symbol)):
                 continue
-            found.dates.append(DateMention(match.group(0).strip(), match.start(), readings))
+            # The "m" pattern takes its lead-in ("until March") into the match.
+            deadline = bool(DEADLINE.search(text[max(0, match.start() - 40) : match.start()]))
+            deadline = deadline or bool(DEADLINE.match(match.group(0).split()[0]))
+            found.dates.append(
+                DateMention(match.group(0).strip(), match.start(), readings, deadline)
+            )
             text = mask(text, match.start(), match.end())
     return text
+
+
+def _after_symbol(text: str, match: re.Match[str], currency_symbol: str) -> bool:
+    """True for a year-like number written as money ("¥2026"), which is read as money."""
+    before = text[: match.start()].rstrip()
+    return bool(before) and (before[-1] in SYMBOLS or before.endswith(currency_symbol))
 
 
 def _readings(kind: str, groups: tuple[str | None, ...]) -> tuple[DateReading, ...] | None:
@@ -221,16 +274,16 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _money_and_percent(text: str, found: Mentions) -> str:
-    for pattern in MONEY:
+def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
+    for pattern in (*_money_patterns(currency_symbol), MONEY_WORDS):
         for match in pattern.finditer(text):
             found.numbers.append(_number(text, match, "money"))
             text = mask(text, match.start(), match.end())
     for match in PERCENT.finditer(text):
         found.numbers.append(_number(text, match, "percent"))
         text = mask(text, match.start(), match.end())
-    for match in HALF_OFF.finditer(text):
-        found.numbers.append(NumberMention(match.group(0), match.start(), 50, 1, "percent", True))
+    for match in FRACTION_OFF.finditer(text):
+        found.numbers.append(_fraction(match))
         text = mask(text, match.start(), match.end())
     for match in WRITTEN.finditer(text):
         value = _words_value(match.group(0)[: len(match.group(0)) - len(match.group(1) or "")])
@@ -242,6 +295,33 @@ def _money_and_percent(text: str, found: Mentions) -> str:
         found.numbers.append(NumberMention(match.group(0), match.start(), value, 1, unit, discount))
         text = mask(text, match.start(), match.end())
     return text
+
+
+@functools.cache
+def _money_patterns(currency_symbol: str) -> tuple[re.Pattern[str], ...]:
+    """Money written with a symbol: $ € £ and the policy's own (¥23.50, CHF 23.50, 23,50 kr).
+
+    A symbol made of letters must stand apart from a word ("CHF", not the end of "WATCHF"), and
+    may also follow the amount, as kr and CHF often do.
+    """
+    symbol = normalise(currency_symbol).strip()
+    if not symbol or symbol in SYMBOLS:
+        return (re.compile(rf"[{SYMBOLS}]\s?{_NUM}{_MULT}", re.I),)
+    alone = r"(?<![^\W\d_])" if symbol[0].isalpha() else ""
+    end = r"(?![^\W\d_])" if symbol[-1].isalpha() else ""
+    escaped = re.escape(symbol)
+    return (
+        re.compile(rf"(?:[{SYMBOLS}]|{alone}{escaped})\s?{_NUM}{_MULT}", re.I),
+        re.compile(rf"(?<![\w.]){_NUM}{_MULT}\s?{escaped}{end}", re.I),
+    )
+
+
+def _fraction(match: re.Match[str]) -> NumberMention:
+    """A fraction off as a percentage: "a quarter off" is 25, "half the price" 50."""
+    words = [g.lower() for g in match.groups() if g]  # [], [denominator] or [numerator, it]
+    numerator = _NUMERATORS[words[0]] if len(words) == 2 else 1
+    value = 100 * numerator / (_DENOMINATORS[words[-1]] if words else 2)
+    return NumberMention(match.group(0), match.start(), value, 1, "percent", True)
 
 
 def _number(text: str, match: re.Match[str], unit: Unit) -> NumberMention:
@@ -256,7 +336,10 @@ def _number(text: str, match: re.Match[str], unit: Unit) -> NumberMention:
 
 def _has_discount_context(text: str, start: int, end: int) -> bool:
     # "15% off", "save 15%", "a 15 percent discount": a discount word just before or after.
-    return bool(DISCOUNT_CONTEXT.search(text[max(0, start - 25) : end + 30]))
+    near = text[max(0, start - 25) : end + 30]
+    if DISCOUNT_CONTEXT.search(near) or PRICE_CUT_AFTER.match(text, end):
+        return True
+    return bool(PRICE.search(near) and PRICE_MOVE.search(near))
 
 
 def _words_value(words: str) -> float | None:

@@ -23,6 +23,10 @@ MAX_NAME_CHARS = 40
 # Products of the last order shown to the model. One: an email names one, and a 1.5B model given
 # three listed them all and dropped a character from one of the long ids (bench/drafting.py).
 PROMPT_PRODUCTS = 1
+# Words a summary names each percentage fact with (word starts: "churn" covers "churning").
+REVENUE_WORDS = ("revenue", "sales", "turnover", "income")
+CHURN_WORDS = ("churn", "risk", "leav", "lapse")
+DISCOUNT_WORDS = ("discount", "max", "cap", "ceiling", "policy")
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class OfferFacts:
             # Merchant text: the category and the house sign-off may be written as they are.
             phrases=tuple(p for p in (self.favourite_category, policy.sign_off) if p),
             perks=tuple(p for p in self.perks if p in policy.perks),
+            offer_expires=self.offer_expires,
             catalogue=catalogue,
         )
 
@@ -140,12 +145,14 @@ class SegmentFacts:
         }
 
     def grounding(self, policy: OfferPolicy, catalogue: dict[str, str]) -> Grounding:
+        # The percentages carry the words that name them, so "63.4% of revenue" is caught when
+        # 63.4% is the churn risk: each is true, but not in that place.
         numbers = (
             AllowedNumber(self.size, "count", "size"),
-            AllowedNumber(_pct(self.revenue_share), "percent", "revenue_share_pct"),
+            AllowedNumber(_pct(self.revenue_share), "percent", "revenue_share_pct", REVENUE_WORDS),
             AllowedNumber(self.avg_predicted_value, "money", "avg_predicted_value"),
-            AllowedNumber(_pct(self.avg_churn_risk), "percent", "avg_churn_risk_pct"),
-            AllowedNumber(policy.max_discount_pct, "percent", "max_discount_pct"),
+            AllowedNumber(_pct(self.avg_churn_risk), "percent", "avg_churn_risk_pct", CHURN_WORDS),
+            AllowedNumber(policy.max_discount_pct, "percent", "max_discount_pct", DISCOUNT_WORDS),
         )
         return Grounding(
             numbers=numbers,

@@ -20,6 +20,9 @@ class AllowedNumber:
     value: float
     kind: NumberKind
     source: str  # the fact it comes from, for messages
+    # Words that name this fact in copy ("revenue"): a figure whose clause names only another
+    # fact's words was put in the wrong place (placement.py). Empty: not checked.
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class Grounding:
     names: tuple[str, ...] = ()  # customer-provided text allowed verbatim (a first name)
     phrases: tuple[str, ...] = ()  # merchant text allowed verbatim (categories, segment name)
     perks: tuple[str, ...] = ()
+    # The offer's end (None: not an offer). A date written as an end ("valid until ...") must
+    # be this one, and the offer's terms (one discount, an end, no links) are checked.
+    offer_expires: date | None = None
     catalogue: Mapping[str, str] = field(default_factory=dict)  # id -> title, whole store
     # Values of the prompt's worked example that this customer's facts lack (a name, a
     # category): a draft that writes one copied the example instead of using its facts.

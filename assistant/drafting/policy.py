@@ -60,7 +60,7 @@ class OfferPolicy:
 def policy_from_settings(settings: Settings) -> OfferPolicy:
     """The policy, from settings only: never from any text a model or a customer wrote."""
     return OfferPolicy(
-        max_discount_pct=int(settings.max_discount_pct),
+        max_discount_pct=settings.max_discount_pct,
         default_discount_pct=settings.default_discount_pct,
         perks=tuple(settings.offer_perks),
         offer_valid_days=settings.offer_valid_days,

@@ -7,12 +7,24 @@ wins, and extract.py masks what matched, so the catch-all "free" sees only what 
 
 import re
 
+# Shipping and its costs by any name, as one alternative.
+_SHIP = r"(?:shipping|delivery|postage|p&p)\b(?:\s+(?:costs?|fees?|charges?))?"
+
 PROMISES: list[tuple[str, re.Pattern[str]]] = [
     (perk, re.compile(pattern, re.I))
     for perk, pattern in [
-        ("free shipping", r"\bfree\s+(?:standard\s+|express\s+|home\s+)?(?:shipping|delivery"
-         r"|postage)\b|\bships?\s+(?:for\s+)?free\b|\b(?:shipping|delivery)\s+(?:is\s+)?"
-         r"(?:on\s+us|free)\b|\bno\s+(?:shipping|delivery)\s+(?:costs?|fees?|charges?)\b"),
+        # Free shipping however it is said: "free-shipping", "ships free", "the shipping's on
+        # us", "zero delivery fees", "we'll cover the shipping", "shipping at no cost".
+        ("free shipping", rf"\bfree[\s-]+(?:standard[\s-]+|express[\s-]+|home[\s-]+)?{_SHIP}"
+         rf"|\b(?:ships?|shipped|deliver(?:s|ed)?)\s+(?:for\s+)?free\b|\b{_SHIP}[\s-]+free\b"
+         rf"|\b{_SHIP}(?:'s|\s+(?:is|are|will\s+be|'ll\s+be))?\s+(?:on\s+us|free|covered"
+         r"|waived|included|on\s+the\s+house)\b"
+         r"|\b(?:no|zero|0|without)\s+(?:extra\s+)?(?:shipping|delivery|postage|p&p)\s+"
+         r"(?:costs?|fees?|charges?)\b"
+         rf"|\b(?:cover|pick\s+up|waive|take\s+care\s+of)\w*\s+(?:the\s+|your\s+|all\s+)?"
+         rf"{_SHIP}"
+         rf"|\b{_SHIP}\s+(?:at\s+no\s+(?:extra\s+)?(?:cost|charge)|free\s+of\s+charge"
+         r"|for\s+free)\b"),
         ("free sample", r"\bfree\s+(?:samples?|trials?|tastings?)\b"),
         ("gift", r"\b(?:free\s+)?gifts?\b|\bcomplimentary\b|\bfreebies?\b|\bon\s+the\s+house\b"),
         ("guarantee", r"\bguarantee[ds]?\b|\bmoney[-\s]back\b|\brefunds?\b|\brisk[-\s]free\b"

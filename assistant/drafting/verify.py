@@ -7,11 +7,14 @@ Two kinds of check, on purpose run on differently masked text:
   or review is not masked: text a customer wrote can never make a policy breach acceptable.
 - grounding (every number, date and product must come from the facts) also skips the names
   the facts hold, so "Hi Ada" is not read for claims.
+
+A date written as the offer's end ("valid until ...") must be the offer's end, not another
+fact's date. Where other true values stand (the name after "Hi", one discount, a segment
+figure beside its own fact) and links are checked in placement.py.
 """
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import replace
 
 from assistant.drafting.extract import Mentions, extract, mask, normalise
 from assistant.drafting.grounding import (
@@ -20,24 +23,13 @@ from assistant.drafting.grounding import (
     describe_numbers,
     number_is_grounded,
 )
+from assistant.drafting.placement import greeting, misplaced_figures, offer_terms, say_end
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
+from assistant.drafting.violations import Violation, ViolationKind
 
-ViolationKind = Literal[
-    "invented_number",
-    "invented_date",
-    "invented_product",
-    "over_policy_discount",
-    "unsupported_promise",
-    "too_long",
-    "placeholder",
-    "copied_example",
-    "empty",
-    "repetition",
-    "prompt_echo",
-    "incomplete",
-    "model_error",
-]
+__all__ = ["Violation", "ViolationKind", "verify"]  # Violation's home was here; still importable
+
 # Slots a model leaves for someone to fill: any bracketed words ("[Your Name]", "[link]",
 # "{first_name}", "<Company>"), and the bare capitalised forms ("Best regards, Your Name").
 # clean.py has already unwrapped brackets around values the facts hold ("[Ada]").
@@ -45,13 +37,6 @@ PLACEHOLDER = re.compile(
     r"\[[^\[\]\n]*[A-Za-z][^\[\]\n]*\]|\{[^{}\n]*[A-Za-z][^{}\n]*\}|<[A-Za-z][^<>\n]*>"
     r"|\b(?:Your|Customer|Company|Store|Shop|First|Recipient)(?:'s)?\s+(?:Name|Company)\b"
 )
-
-
-@dataclass(frozen=True)
-class Violation:
-    kind: ViolationKind
-    text: str  # the words of the draft that broke the rule
-    message: str  # why, in words the model (on retry) and a person can act on
 
 
 def verify(
@@ -90,8 +75,11 @@ def verify(
         )
     masked, products = _mask_merchant_text(text, grounding)
     violations += products
-    mentions = extract(masked)
+    mentions = extract(masked, policy.currency_symbol)
     violations += _policy(mentions, grounding, policy)
+    violations += offer_terms(masked, mentions, grounding)
+    violations += greeting(text, grounding)
+    violations += misplaced_figures(masked, mentions, grounding)
     names = _spans(masked, grounding.names)
     violations += _grounding(mentions, grounding, names)
     violations += _retitled(masked, mentions, grounding)
@@ -183,8 +171,23 @@ def _grounding(
                 f"'{number.text}' is not in the facts (numbers the facts allow: {allowed})",
             )
         )
+    expires = grounding.offer_expires
     for day in mentions.dates:
-        if in_name(day.start) or date_is_grounded(day, grounding):
+        if in_name(day.start):
+            continue
+        if day.deadline and expires is not None:
+            # "until March 5, 1998": a true date (the last order's), but not the offer's end.
+            if not date_is_grounded(day, replace(grounding, dates=(expires,), numbers=())):
+                found.append(
+                    Violation(
+                        "invented_date",
+                        day.text,
+                        f"'{day.text}' is written as the offer's end, and the offer ends on "
+                        f"{say_end(expires)}",
+                    )
+                )
+            continue
+        if date_is_grounded(day, grounding):
             continue
         allowed = ", ".join(f"{d:%B} {d.day}, {d.year}" for d in grounding.dates) or "none"
         found.append(

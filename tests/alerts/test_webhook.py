@@ -137,7 +137,11 @@ def test_an_unreachable_receiver_counts_as_a_failed_try(sqlite_db: AppDatabase) 
 
 def test_a_url_httpx_cannot_parse_counts_as_a_failed_try(sqlite_db: AppDatabase) -> None:
     """Not a pass that raises for ever with the delivery left pending."""
-    alerts = service(sqlite_db, hooked("https://[::1/hook", attempts=1))
+    # Settings refuse it (below); a URL that still reaches the sender must not wedge it.
+    unparsable = hooked("https://hooks.example.com", attempts=1).model_copy(
+        update={"alert_webhook_url": "https://[::1/hook"}
+    )
+    alerts = service(sqlite_db, unparsable)
     [alert] = alerts.raise_for(crossing_batch())
     assert alerts.webhook is not None and alerts.webhook.deliver_due() == 1
     delivery = alerts.webhook.delivery(alert.id)
@@ -167,6 +171,9 @@ def test_a_webhook_url_needs_a_secret_and_http(monkeypatch: pytest.MonkeyPatch) 
         Settings(alert_webhook_url="https://hooks.example.com/retain")
     with pytest.raises(ValidationError, match="not an http"):
         Settings(alert_webhook_url="ftp://hooks.example.com", alert_webhook_secret=SecretStr("x"))
+    for url, why in (("https://[::1/hook", "is not a URL"), ("http://", "names no host")):
+        with pytest.raises(ValidationError, match=why):
+            Settings(alert_webhook_url=url, alert_webhook_secret=SecretStr("x"))
     monkeypatch.setenv("RETAIN_ALERT_WEBHOOK_SECRET", "x")  # a plain string, as operators set it
     ok = Settings(alert_webhook_url="https://hooks.example.com/retain")
     assert "x" not in repr(ok.alert_webhook_secret)

@@ -27,6 +27,12 @@ def test_each_problem_names_the_allowed_value() -> None:
     assert any("'free shipping'" in line and "Offer only 15% off" in line for line in lines)
 
 
+def test_a_wrong_name_and_a_link_are_told_what_to_write_instead() -> None:
+    lines = problems("Hi Bob, 15% off until May 1, 2026 at https://shop.example/x")
+    assert any("'Bob'" in line and "Greet with 'Hi Ada,'" in line for line in lines), lines
+    assert any("Write no links" in line for line in lines), lines
+
+
 def test_a_fix_is_said_once_and_lines_are_not_repeated() -> None:
     lines = problems("20% off, 25% off, 20% off.")
     assert sum("'15% off'" in line for line in lines) == 1

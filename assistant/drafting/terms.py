@@ -1,0 +1,63 @@
+"""Offer terms a draft states in words rather than figures: where to go, how long, how often.
+
+Pure text in, mentions out, like extract.py (which calls this first). What is found:
+
+- links: web addresses (http://..., www..., shop.example/claim) and e-mail addresses. No fact
+  holds one, so any link came from somewhere else (a review that asked for it, or the model);
+- no_expiry: wording that says the offer never ends ("never expires", "no end date"), when
+  every offer has one;
+- stacking: wording that offers the discount more than once ("use it twice", "stackable",
+  "combine with other offers"). A second discount figure ("plus another 15% off") is found by
+  verify.py, which sees the discounts extract.py read.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+TermKind = Literal["link", "no_expiry", "stacking"]
+
+_GTLD = r"(?:com|net|org|io|co|shop|store|info|biz|app|online|site|example)"
+_TAIL = r"(?:[^\s<>\"']*[^\s<>\"'.,;:!?)])?"  # the rest of an address, less a full stop after it
+LINK = re.compile(
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"  # an e-mail address
+    rf"|(?i:\b(?:https?://|www\.)){_TAIL}"  # a web address with a scheme or www
+    # A bare domain (shop.example/claim); lower case only, so "order.Shop" missing its space
+    # after a full stop is not read as one.
+    rf"|\b(?:[a-z0-9-]+\.)+{_GTLD}\b(?:/{_TAIL})?"
+)
+NO_EXPIRY = re.compile(
+    r"(?i)\bnever\s+(?:expires?|ends?|runs?\s+out)\b"
+    r"|\bno\s+(?:end\s+date|expiry|expiration|deadline|time\s+limit)\b"
+    r"|\b(?:does\s*n[o']?t|doesn't|won't|will\s+not|don't|do\s+not|can't|cannot)\s+expire\b"
+    r"|\bwithout\s+(?:an?\s+)?(?:end\s+date|expiry|expiration|deadline|time\s+limit)\b"
+    r"|\b(?:valid|good|lasts?)\s+(?:forever|indefinitely|for\s+ever)\b|\bindefinitely\b"
+    r"|\bfrom\s+now\s+on\b|\bpermanent\s+(?:discount|offer|deal|saving)s?\b"
+)
+STACKING = re.compile(
+    r"(?i)\b(?:use|redeem|apply|claim)\s+(?:it|this(?:\s+\w+)?|the\s+\w+|them)\s+"
+    r"(?:twice|again|two\s+times|more\s+than\s+once|as\s+often|every\s+time|on\s+every\s+order)\b"
+    r"|\bstack(?:s|ed|able|ing)?\b|\bcombin\w*\s+(?:it\s+|this\s+)?with\b|\bon\s+top\s+of\b"
+)
+
+
+@dataclass(frozen=True)
+class TermMention:
+    text: str
+    start: int
+    kind: TermKind
+
+
+PATTERNS: tuple[tuple[TermKind, re.Pattern[str]], ...] = (
+    ("link", LINK),
+    ("no_expiry", NO_EXPIRY),
+    ("stacking", STACKING),
+)
+
+
+def find_terms(text: str) -> list[TermMention]:
+    """The offer terms `text` states, links first."""
+    found: list[TermMention] = []
+    for kind, pattern in PATTERNS:
+        found += [TermMention(m.group(0), m.start(), kind) for m in pattern.finditer(text)]
+    return found

@@ -1,0 +1,29 @@
+"""A violation: one way a draft breaks its facts or the policy, with the words and the reason."""
+
+from dataclasses import dataclass
+from typing import Literal
+
+ViolationKind = Literal[
+    "invented_number",
+    "invented_date",
+    "invented_product",
+    "over_policy_discount",
+    "unsupported_promise",
+    "invented_link",
+    "wrong_name",
+    "too_long",
+    "placeholder",
+    "copied_example",
+    "empty",
+    "repetition",
+    "prompt_echo",
+    "incomplete",
+    "model_error",
+]
+
+
+@dataclass(frozen=True)
+class Violation:
+    kind: ViolationKind
+    text: str  # the words of the draft that broke the rule
+    message: str  # why, in words the model (on retry) and a person can act on
