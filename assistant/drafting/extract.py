@@ -27,11 +27,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.drafting.dates import DATE_PATTERNS, DEADLINE, DateReading, readings
 from assistant.drafting.promises import PROMISES
 from assistant.drafting.terms import TermMention, find_terms
 
 Unit = Literal["money", "percent", "plain"]
-DateReading = tuple[int | None, int | None, int | None]  # (year, month, day); None: not said
 
 
 @dataclass(frozen=True)
@@ -74,51 +74,6 @@ class Mentions:
     terms: list[TermMention] = field(default_factory=list)
 
 
-MONTHS = {m[:3]: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split()
-)}  # fmt: skip
-# "May" is a month only when capitalised: "you may" is a verb.
-_MONTH = (
-    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)\b\.?"
-)
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
-DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("ymd", re.compile(rf"\b({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b")),
-    ("numeric", re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")),
-    (
-        "mdy",
-        re.compile(
-            rf"(?i:\b{_WEEKDAY},?\s+)?\b({_MONTH})\s+(\d{{1,2}}){_ORD}\b(?:,?\s+({_YEAR})\b)?"
-        ),
-    ),
-    (
-        "dmy",
-        re.compile(
-            rf"(?i:\b{_WEEKDAY},?\s+)?\b(?i:the\s+)?(\d{{1,2}}){_ORD}\s+(?i:of\s+)?({_MONTH})"
-            rf"(?:,?\s+({_YEAR})\b)?"
-        ),
-    ),
-    ("my", re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b")),
-    (
-        "m",
-        re.compile(
-            rf"(?i:\b(?:in|of|since|during|from|until|till|by|this|next|last|early|late|mid|end of)"
-            rf"\s+)({_MONTH})"
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            rf"(?i)\b(?:tomorrow|tonight|midnight|{_WEEKDAY}s?|(?:this|next)\s+(?:weekend|week|month)"
-            r"|end\s+of\s+(?:the\s+)?(?:week|month)|(?:this|the)\s+weekend)\b"
-        ),
-    ),
-    ("y", re.compile(rf"(?<![$€£\d.,])\b({_YEAR})\b(?!\s?%|\.\d|,\d)")),
-]
-
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
 _MULT = r"(?:\s?(thousand|million|k|m)\b)?"
 MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6}
@@ -138,11 +93,6 @@ FRACTION_OFF = re.compile(
     rf"|(half)[\s-]+(?:(?:the|its|their|our|your|usual|regular|normal)\s+)*price\b"
     r"|(?:prices?\s+(?:(?:is|are|were|have\s+been|has\s+been)\s+)?halved"
     r"|halv(?:e|ed|es|ing)\s+(?:the\s+|our\s+|its\s+|your\s+)?prices?)\b)"
-)
-# "until", "valid", "expires", "ends", "by" just before a date: it is written as an end.
-DEADLINE = re.compile(
-    r"(?i)\b(?:until|till|til|through|thru|valid|expir\w*|ends?|ending|by|before|deadline)\b"
-    r"[\s:,-]*(?:(?:on|at|is|to|the|of|midnight|through|until)\s+)*$"
 )
 _UNIT_TAIL = r"(?:st|nd|rd|th|oz|lbs?|kg|g|mg|ml|l|cl|h|hrs?|hours?|mins?|x|am|pm|pk|pack|ct|s)"
 CODE = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
@@ -216,15 +166,13 @@ def _promises(text: str, found: Mentions) -> str:
 def _dates(text: str, found: Mentions, currency_symbol: str) -> str:
     for kind, pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            readings = _readings(kind, match.groups())
-            if readings is None or (kind == "y" and _after_symbol(text, match, currency_symbol)):
+            read = readings(kind, match.groups())
+            if read is None or (kind == "y" and _after_symbol(text, match, currency_symbol)):
                 continue
             # The "m" pattern takes its lead-in ("until March") into the match.
             deadline = bool(DEADLINE.search(text[max(0, match.start() - 40) : match.start()]))
             deadline = deadline or bool(DEADLINE.match(match.group(0).split()[0]))
-            found.dates.append(
-                DateMention(match.group(0).strip(), match.start(), readings, deadline)
-            )
+            found.dates.append(DateMention(match.group(0).strip(), match.start(), read, deadline))
             text = mask(text, match.start(), match.end())
     return text
 
@@ -233,45 +181,6 @@ def _after_symbol(text: str, match: re.Match[str], currency_symbol: str) -> bool
     """True for a year-like number written as money ("¥2026"), which is read as money."""
     before = text[: match.start()].rstrip()
     return bool(before) and (before[-1] in SYMBOLS or before.endswith(currency_symbol))
-
-
-def _readings(kind: str, groups: tuple[str | None, ...]) -> tuple[DateReading, ...] | None:
-    """The (year, month, day) readings of one match; None when it is not a valid date."""
-    if kind == "relative":
-        return ()
-    g = list(groups)
-    if kind == "ymd":
-        options: list[DateReading] = [(int(g[0] or 0), int(g[1] or 0), int(g[2] or 0))]
-    elif kind == "numeric":
-        year = int(g[2] or 0)
-        year += 1900 if year >= 50 and year < 100 else 2000 if year < 50 else 0
-        a, b = int(g[0] or 0), int(g[1] or 0)
-        options = [(year, a, b), (year, b, a)]  # month-first and day-first both possible
-    elif kind == "mdy":
-        options = [(_int(g[2]), _month(g[0]), int(g[1] or 0))]
-    elif kind == "dmy":
-        options = [(_int(g[2]), _month(g[1]), int(g[0] or 0))]
-    elif kind == "my":
-        options = [(_int(g[1]), _month(g[0]), None)]
-    elif kind == "m":
-        options = [(None, _month(g[0]), None)]
-    else:
-        options = [(_int(g[0]), None, None)]
-    valid = tuple(dict.fromkeys(r for r in options if _valid(r)))
-    return valid or None
-
-
-def _valid(reading: DateReading) -> bool:
-    _, month, day = reading
-    return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
-
-
-def _month(name: str | None) -> int:
-    return MONTHS.get((name or "").lower().rstrip(".")[:3], 0)
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value else None
 
 
 def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
