@@ -261,7 +261,8 @@ def _ensure_each_product_bought(
 def _reviews(
     reviews: pd.DataFrame, items: pd.DataFrame, orders: pd.DataFrame, rng: np.random.Generator
 ) -> pd.DataFrame:
-    """Each review is written by one buyer of its product, 2 to 40 days after that purchase."""
+    """Each review is written by one buyer of its product, 2 to 40 days after that purchase
+    (never after the store's last day, so a few come sooner)."""
     bought = items.merge(orders[["order_id", "customer_id", "ts"]], on="order_id")
     shuffled = bought.sample(frac=1.0, random_state=int(rng.integers(2**31))).drop_duplicates(
         "product_id"

@@ -253,7 +253,8 @@ def _typed(
         source = _Rows(Path(name), kind=name.rstrip("s").replace("_", " "))
         frame = frame.assign(ts=pd.to_datetime(frame["ts"])) if "ts" in frame else frame
         try:
-            clean, _ = validate_table(frame, SPECS[name], source, context.now)
+            # Ids are kept as sent: an event's "7.0" is no export's float-typed column.
+            clean, _ = validate_table(frame, SPECS[name], source, context.now, float_ids=False)
         except InvalidInput as error:
             row = source.asked[-1] if source.asked else 0
             raise _Refused(owner[name][row], str(error)) from None

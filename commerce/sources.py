@@ -135,7 +135,10 @@ def _read_text(source: Source) -> pd.DataFrame:
             ),
         )
     except pa.ArrowInvalid as exc:
-        raise InvalidInput(f"{source.label}: cannot be parsed as delimited text ({exc})") from exc
+        ragged = _ragged_record(source, encoding, delimiter, len(raw_header))
+        raise ragged or InvalidInput(
+            f"{source.label}: cannot be parsed as delimited text ({exc})"
+        ) from exc
     if table.num_columns != len(names):  # Arrow and the csv module split the header alike
         raise InvalidInput(f"{source.label}: the header line cannot be split into columns")
     frame: pd.DataFrame = table.rename_columns(names).to_pandas()
@@ -154,6 +157,34 @@ def _header(source: Source, encoding: str, delimiter: str) -> list[str]:
     raise InvalidInput(
         f"{source.label}: the file holds only blank lines (expected a header line and rows)"
     )
+
+
+def _ragged_record(
+    source: Source, encoding: str, delimiter: str, columns: int
+) -> InvalidInput | None:
+    """The error for the first record whose cells do not match the header's columns, naming
+    its line (Arrow's own message has none); None when every record fits."""
+    try:
+        with closing(_records(source, encoding, delimiter)) as records:
+            for line, cells in records:
+                if len(cells) == columns:
+                    continue
+                where = f"{source.label} line {line:,}"
+                if not "".join(cells).strip():
+                    return InvalidInput(
+                        f"{where}: the line holds only spaces, which is read as a row; delete "
+                        "it (empty lines are skipped)"
+                    )
+                shown = delimiter.join(cells)
+                shown = shown if len(shown) <= 60 else shown[:57] + "..."
+                return InvalidInput(
+                    f"{where}: {len(cells)} cell{'s' if len(cells) > 1 else ''} where the "
+                    f"header names {columns} columns ({shown!r}); give each row one cell per "
+                    f"column, and quote a cell that holds a {delimiter!r}"
+                )
+    except (OSError, csv.Error):
+        pass  # the file cannot be read again: Arrow's message is all there is
+    return None
 
 
 def _check_names(names: list[str], source: Source, where: str) -> None:

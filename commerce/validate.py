@@ -8,12 +8,12 @@ many more there are) is reported with the file's own line numbers. The frame car
 import re
 import warnings
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from commerce.duplicates import deduplicate
 from commerce.errors import InvalidInput
 from commerce.schema import Column, TableSpec
 from commerce.sources import Source
@@ -31,6 +31,7 @@ MAX_QUANTITY = 1_000_000  # units on one order line
 _CURRENCY = re.compile(r"^\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*|\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*$")
 _GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _COMPACT_DATE = re.compile(r"^\d{8}$")
+_WHOLE_FLOAT = re.compile(r"^\d+\.0$")
 
 
 def validate_table(
@@ -39,8 +40,14 @@ def validate_table(
     source: Source,
     now: pd.Timestamp,
     formats: dict[str, str] | None = None,
+    *,
+    float_ids: bool = True,
 ) -> tuple[pd.DataFrame, int]:
-    """Parse and check one table; returns the clean frame and the exact duplicates dropped."""
+    """Parse and check one table; returns the clean frame and the exact duplicates dropped.
+
+    `float_ids`: an id column in which every value is a whole number written as a float
+    (`12346.0`: an export that typed integers as floats) holds those whole numbers. Events pass
+    False: their ids are exactly as sent."""
     frame = frame.rename(columns=lambda c: str(c).strip())
     if ROW in frame.columns:  # the file's own column of that name is kept, as the mapping does
         frame = frame.rename(columns={ROW: f"{ROW}_original"})
@@ -62,10 +69,12 @@ def validate_table(
     frame[ROW] = np.arange(len(frame))
     for column in spec.columns:
         if column.name in frame.columns:
+            if column.kind == "id" and float_ids:
+                frame[column.name] = _ids_written_as_floats(frame[column.name])
             parse = _PARSERS[column.kind]
             fmt = (formats or {}).get(column.name)
             frame[column.name] = parse(frame, column, source, now, fmt)
-    frame, dropped = _deduplicate(frame, spec, source)
+    frame, dropped = deduplicate(frame, spec, source, ROW)
     known = [c for c in spec.names if c in frame.columns]
     extras = [c for c in frame.columns if c not in known and c != ROW]
     return frame[[*known, *extras, ROW]], dropped
@@ -103,14 +112,27 @@ def _parse_id(
     frame: pd.DataFrame, column: Column, source: Source, now: pd.Timestamp, fmt: str | None
 ) -> pd.Series:
     raw = frame[column.name]
-    if pd.api.types.is_float_dtype(raw.dtype) and bool((raw.dropna() % 1 == 0).all()):
-        raw = raw.astype("Int64")  # ids typed as float by a spreadsheet: 12346.0 -> "12346"
     blank = _blank(raw)
     if column.required:
         _fail(frame, blank, source, column.name, "is empty; every row needs a " + column.name)
     text: pd.Series = raw.astype("string").str.strip()
     text[blank] = pd.NA
     return text
+
+
+def _ids_written_as_floats(raw: pd.Series) -> pd.Series:
+    """The whole numbers of an id column that an export wrote as floats (a float-typed column,
+    or text cells such as `12346.0`), as `12346`; any other column as it is. Every filled cell
+    must be one: a column mixing `12346.0` and `A-7` is text as written."""
+    if pd.api.types.is_float_dtype(raw.dtype):
+        return raw.astype("Int64") if bool((raw.dropna() % 1 == 0).all()) else raw
+    if pd.api.types.is_numeric_dtype(raw.dtype):  # integers (and booleans) are as written
+        return raw
+    text = raw.astype("string").str.strip()
+    filled = text[text.notna() & (text != "")]
+    if len(filled) == 0 or not bool(filled.str.fullmatch(_WHOLE_FLOAT.pattern).all()):
+        return raw
+    return text.str.removesuffix(".0")
 
 
 def _parse_text(
@@ -253,49 +275,6 @@ def _check_range(
         return values.astype("Int64")
     _fail(frame, (values < 1) | (values > 5), source, column.name, "{value} is not a rating 1-5")
     return values
-
-
-def _deduplicate(frame: pd.DataFrame, spec: TableSpec, source: Source) -> tuple[pd.DataFrame, int]:
-    """Drop exact duplicate rows; refuse two different rows that share a key."""
-    keyed = spec.key is not None and spec.key in frame.columns
-    if not keyed and spec.name != "events":
-        # Identical order lines, or identical orders in an export without order ids, can both
-        # be real purchases: nothing tells them apart, so both are kept.
-        return frame, 0
-    content = [c for c in frame.columns if c != ROW]
-    exact = _exact_duplicates(frame, content)
-    frame = frame[~exact]
-    if spec.key is not None and keyed:
-        clash = frame[spec.key].duplicated(keep=False)
-        if bool(clash.any()):
-            rows = frame[clash].sort_values([spec.key, ROW])
-            first, second = rows.iloc[0], rows.iloc[1]
-            differs = [c for c in content if not _same(first[c], second[c])]
-            raise InvalidInput(
-                f"{source.label}: {spec.key} {_show(first[spec.key])} appears on "
-                f"{source.where(int(first[ROW]))} and {source.where(int(second[ROW]))} with "
-                f"different contents ({', '.join(differs)} differ: "
-                f"{_show(first[differs[0]])} vs {_show(second[differs[0]])}). "
-                f"Give them different {spec.key}s or remove one "
-                f"({int(clash.sum()):,} rows share a {spec.key} in all)."
-            )
-    return frame, int(exact.sum())
-
-
-def _exact_duplicates(frame: pd.DataFrame, content: list[str]) -> "pd.Series[bool]":
-    """Rows equal to an earlier row. Rows are hashed first (fast); only rows whose hash repeats
-    are compared cell by cell, so a hash collision can never drop a distinct row."""
-    hashes = pd.util.hash_pandas_object(frame[content], index=False)
-    exact = pd.Series(False, index=frame.index)
-    candidates = hashes.duplicated(keep=False)
-    if bool(candidates.any()):
-        exact[candidates] = frame.loc[candidates].duplicated(subset=content, keep="first")
-    return exact
-
-
-def _same(a: Any, b: Any) -> bool:
-    a_missing, b_missing = bool(pd.isna(a)), bool(pd.isna(b))
-    return a_missing and b_missing if a_missing or b_missing else bool(a == b)
 
 
 Parser = Callable[[pd.DataFrame, Column, Source, pd.Timestamp, str | None], pd.Series]

@@ -165,6 +165,18 @@ def save_scores(
     return out / "scores.parquet"
 
 
+_NETWORK_CORRECTED = [
+    "BG/NBD (purchases) and Gamma-Gamma (spend) fitted on this store, corrected per customer",
+    "by a small multi-task network (purchase probability, expected purchases, zero-inflated",
+    "lognormal spend) trained on past windows of this store's own history. Probabilities are",
+    "Platt-calibrated on held-out customers.",
+]
+_CLASSIC_ONLY = [
+    "BG/NBD (purchases) and Gamma-Gamma (spend) fitted on this store, used as they are: no",
+    "network corrects them and their probabilities are not recalibrated (see Fallback).",
+]
+
+
 def model_card(meta: dict[str, Any]) -> str:
     """The model card in words: what it is, what it saw, how it did, where it falls short."""
     lines = [
@@ -175,10 +187,7 @@ def model_card(meta: dict[str, Any]) -> str:
         f"{meta['horizons']['clv_days']} days.",
         "",
         "## What it is",
-        "BG/NBD (purchases) and Gamma-Gamma (spend) fitted on this store, corrected per customer",
-        "by a small multi-task network (purchase probability, expected purchases, zero-inflated",
-        "lognormal spend) trained on past windows of this store's own history. Probabilities are",
-        "Platt-calibrated on held-out customers.",
+        *(_NETWORK_CORRECTED if meta["eligible"] else _CLASSIC_ONLY),
         "",
     ]
     if not meta["eligible"]:

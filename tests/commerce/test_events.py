@@ -47,6 +47,15 @@ def test_good_events_become_rows_typed_like_ingested_ones() -> None:
     assert checked.customers == ["c1", "c2"]
 
 
+def test_ids_spelled_like_floats_are_kept_as_sent() -> None:
+    # Only an export writes integers as floats; an event's ids are exactly what was sent, and
+    # its customers table (built from the raw ids) must match its orders.
+    checked = check_events([order(customer_id="7.0", order_id="9.0")], CONTEXT)
+    orders = checked.tables["orders"]
+    assert orders[["order_id", "customer_id"]].values.tolist() == [["9.0", "7.0"]]
+    assert checked.tables["customers"]["customer_id"].tolist() == ["7.0"]
+
+
 @pytest.mark.parametrize(
     ("event", "reason"),
     [

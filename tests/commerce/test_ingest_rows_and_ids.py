@@ -1,0 +1,116 @@
+"""A row that does not fit the header is named by its line; ids an export wrote as floats
+(12346.0) are read as the whole numbers they are, and only then."""
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from commerce.errors import InvalidInput
+from commerce.ingest import IngestRequest, ingest
+from commerce.schema import TABLES
+from commerce.sources import Source
+from commerce.validate import validate_table
+from commerce.workspace import Store, Workspace
+
+HEADER = "customer_id,ts,amount\n"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _ingest(retain_home: Path, **sources: Path) -> Store:
+    request = IngestRequest({table: Source(path) for table, path in sources.items()})
+    return ingest(Workspace(retain_home), request)
+
+
+def _refusal(retain_home: Path, **sources: Path) -> str:
+    with pytest.raises(InvalidInput) as caught:
+        _ingest(retain_home, **sources)
+    return str(caught.value)
+
+
+# ---- rows that do not fit the header ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ("1,2024-01-01,5\n2,2024-01-01,5,extra\n", "line 3: 4 cells where the header names 3"),
+        ("1,2024-01-01,5\n2,2024-01-01\n", "line 3: 2 cells where the header names 3"),
+        ("1,2024-01-01,5\n   \n2,2024-01-01,5\n", "line 3: the line holds only spaces"),
+        # a blank line and a quoted cell over two lines come before the bad row (line 6)
+        ('\n1,2024-01-01,5\n"2\n",2024-01-01,5\n3,2024-01-01,5,6\n', "line 6: 4 cells"),
+    ],
+)
+def test_a_row_that_does_not_fit_the_header_is_named_by_its_line(
+    retain_home: Path, tmp_path: Path, rows: str, expected: str
+) -> None:
+    message = _refusal(retain_home, orders=_write(tmp_path, "orders.csv", HEADER + rows))
+    assert message.startswith("orders.csv " + expected), message
+
+
+def test_a_ragged_row_in_a_semicolon_file_shows_its_cells(
+    retain_home: Path, tmp_path: Path
+) -> None:
+    path = _write(tmp_path, "orders.csv", "customer_id;ts;amount\n1;2024-01-01;5;x\n")
+    message = _refusal(retain_home, orders=path)
+    assert message.startswith("orders.csv line 2: 4 cells")
+    assert "'1;2024-01-01;5;x'" in message and "quote a cell that holds a ';'" in message
+
+
+# ---- ids written as floats -------------------------------------------------------------------
+
+
+def test_ids_written_as_floats_match_whole_numbers_across_tables(
+    retain_home: Path, tmp_path: Path
+) -> None:
+    orders = _write(tmp_path, "orders.csv", HEADER + "12346.0,2024-01-01,5\n 7.0 ,2024-01-02,6\n")
+    customers = _write(tmp_path, "customers.csv", "customer_id,name\n12346,Ann\n7,Bo\n")
+    store = _ingest(retain_home, orders=orders, customers=customers)
+    stored = store.table("orders").sort_values("ts")
+    assert stored["customer_id"].tolist() == ["12346", "7"]
+    assert stored["order_id"].tolist() == ["12346-1", "7-1"]
+    # the other way round: the customers file is the one written as floats
+    orders.write_text(HEADER + "12346,2024-01-01,5\n7,2024-01-02,6\n", encoding="utf-8")
+    customers.write_text("customer_id,name\n12346.0,Ann\n7.0,Bo\n", encoding="utf-8")
+    store = _ingest(retain_home, orders=orders, customers=customers)
+    assert sorted(store.table("customers")["customer_id"]) == ["12346", "7"]
+
+
+def test_a_float_parquet_id_column_holds_whole_numbers(retain_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "orders.parquet"
+    table = {"customer_id": pa.array([12346.0, 7.0]), "ts": ["2024-01-01", "2024-01-02"]}
+    pq.write_table(pa.table(table | {"amount": [5.0, 6.0]}), path)
+    stored = _ingest(retain_home, orders=path).table("orders").sort_values("ts")
+    assert stored["customer_id"].tolist() == ["12346", "7"]
+
+
+@pytest.mark.parametrize("other", ["A-7", "12347", "12346.5", "12346.00"])
+def test_an_id_column_that_mixes_float_written_ids_with_others_is_kept_as_written(
+    retain_home: Path, tmp_path: Path, other: str
+) -> None:
+    orders = _write(
+        tmp_path, "orders.csv", HEADER + f"12346.0,2024-01-01,5\n{other},2024-01-02,6\n"
+    )
+    stored = _ingest(retain_home, orders=orders).table("orders").sort_values("ts")
+    assert stored["customer_id"].tolist() == ["12346.0", other]
+    customers = _write(tmp_path, "customers.csv", f"customer_id\n12346\n{other}\n")
+    message = _refusal(retain_home, orders=orders, customers=customers)
+    assert message.startswith("orders.csv line 2, column customer_id: customer '12346.0' is not")
+
+
+def test_ids_taken_as_sent_keep_their_float_spelling() -> None:
+    frame = pd.DataFrame({"customer_id": ["7.0"], "ts": ["2024-01-01"], "amount": [5.0]})
+    now = pd.Timestamp("2024-06-01")
+    source = Source(Path("orders"))
+    spec = TABLES["orders"]
+    as_sent, _ = validate_table(frame, spec, source, now, float_ids=False)
+    as_exported, _ = validate_table(frame, spec, source, now)
+    assert as_sent["customer_id"].tolist() == ["7.0"]
+    assert as_exported["customer_id"].tolist() == ["7"]
