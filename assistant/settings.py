@@ -3,12 +3,25 @@
 Every setting is documented in docs/configuration.md; keep the two in step.
 """
 
+import json
+import os
+import re
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
+
+from commerce.errors import InvalidInput
+from predictors.allocation import MAX_LEVELS
+
+# Every perk an offer could promise: settings refuse others, and the drafting policy checks
+# drafts against this list.
+PERKS = ("free shipping", "gift", "free sample", "guarantee", "loyalty points", "priority service")
+# Hosts a production webhook may reach over plain http: the traffic never leaves the machine.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 class Settings(BaseSettings):
@@ -20,7 +33,8 @@ class Settings(BaseSettings):
         default=Path(".retain"), description="Workspace folder: store, models, indexes, app.db."
     )
     environment: Literal["development", "production"] = Field(
-        default="development", description="production refuses unsafe defaults."
+        default="development",
+        description="production refuses demo keys and a plain-http webhook off this machine.",
     )
     demo_seed: int = Field(
         default=7,
@@ -60,7 +74,9 @@ class Settings(BaseSettings):
         default=[0.02, 0.04, 0.07, 0.09, 0.11],
         description="Assumed share of would-be non-buyers each ladder step converts.",
     )
-    contact_cost: float = Field(default=0.5, ge=0, description="Cost of contacting one customer.")
+    contact_cost: float = Field(
+        default=0.5, ge=0, allow_inf_nan=False, description="Cost of contacting one customer."
+    )
     llm_backend: Literal["transformers", "openai"] = Field(
         default="transformers", description="transformers (local) or openai (a compatible server)."
     )
@@ -123,6 +139,52 @@ class Settings(BaseSettings):
                 "(drafted offers never go above 90% off)"
             )
         return int(number)
+
+    @field_validator("offer_perks")
+    @classmethod
+    def _perks_are_known(cls, value: list[str]) -> list[str]:
+        # Refused here, at load, not when the first offer is drafted and the policy sees them.
+        unknown = sorted(set(value) - set(PERKS))
+        if unknown:
+            raise ValueError(f"unknown perk(s) {', '.join(unknown)} (valid: {', '.join(PERKS)})")
+        return value
+
+    @field_validator("offer_discounts")
+    @classmethod
+    def _discounts_are_percentages(cls, value: list[float]) -> list[float]:
+        if any(not 0 <= d <= 100 for d in value):  # NaN fails too
+            raise ValueError("discounts are percentages from 0 to 100")
+        return value
+
+    @field_validator("offer_uplift")
+    @classmethod
+    def _uplifts_are_shares(cls, value: list[float]) -> list[float]:
+        if any(not 0 <= u <= 1 for u in value):
+            raise ValueError("uplifts are shares from 0 to 1 (0.04 converts 4%), not percentages")
+        return value
+
+    @model_validator(mode="after")
+    def _offer_ladder_is_usable(self) -> "Settings":
+        # Every plan pairs each discount with its uplift; a ladder that cannot be paired, or whose
+        # every step is above the policy maximum, would make each plan fail or come out empty.
+        discounts, uplifts = self.offer_discounts, self.offer_uplift
+        if len(discounts) != len(uplifts):
+            raise ValueError(
+                f"RETAIN_OFFER_DISCOUNTS has {len(discounts)} levels but RETAIN_OFFER_UPLIFT has "
+                f"{len(uplifts)}: one uplift per discount level is needed"
+            )
+        if not discounts:
+            raise ValueError("RETAIN_OFFER_DISCOUNTS is empty: the ladder needs a level")
+        if len(discounts) > MAX_LEVELS:
+            raise ValueError(
+                f"RETAIN_OFFER_DISCOUNTS has {len(discounts)} levels; at most {MAX_LEVELS}"
+            )
+        if min(discounts) > self.max_discount_pct:
+            raise ValueError(
+                f"every RETAIN_OFFER_DISCOUNTS level is above RETAIN_MAX_DISCOUNT_PCT="
+                f"{self.max_discount_pct}, so every plan would be empty (add 0: a reminder)"
+            )
+        return self
 
     @field_validator("home")
     @classmethod
@@ -191,6 +253,20 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _production_webhook_is_encrypted(self) -> "Settings":
+        # Alerts name customers and their value: in production they may cross a network only
+        # encrypted. Runs after _webhook_is_signed, so the URL parses.
+        url = self.alert_webhook_url
+        if self.environment == "production" and url.startswith("http://"):
+            host = urlsplit(url).hostname or ""
+            if host not in LOOPBACK_HOSTS:
+                raise ValueError(
+                    f"RETAIN_ENVIRONMENT=production refuses a plain-http RETAIN_ALERT_WEBHOOK_URL "
+                    f"to {host}: alerts would cross the network unencrypted (use https://)"
+                )
+        return self
+
     # Events (assistant/events; docs/events.md)
     events_max_batch: int = Field(
         default=1000, ge=1, le=100_000, description="Most events in one POST /v1/events."
@@ -224,3 +300,49 @@ class Settings(BaseSettings):
     recs_seed: int = Field(
         default=0, ge=0, description="Seed of recommender training (same seed, same model)."
     )
+
+
+def load_settings() -> Settings:
+    """The settings from the RETAIN_* environment, or InvalidInput naming each variable that is
+    wrong and why, on one line ("RETAIN_CHURN_HORIZON_DAYS=13: input should be greater than or
+    equal to 14"): what every command and the server start from."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise InvalidInput("; ".join(_problem(e) for e in error.errors())) from error
+    except SettingsError as error:  # a list setting whose value is not JSON
+        raise InvalidInput(_not_json(error)) from error
+
+
+def _variable(field: str) -> str:
+    return f"RETAIN_{field.upper()}"
+
+
+def _as_set(field: str, fallback: object) -> str:
+    """`RETAIN_X=value` as the environment holds it (secrets left out)."""
+    if Settings.model_fields[field].annotation is SecretStr:
+        return _variable(field)
+    raw = next(
+        (v for k, v in os.environ.items() if k.upper() == _variable(field)), fallback
+    )  # pydantic-settings reads the names in any case
+    return f"{_variable(field)}={raw}"
+
+
+def _problem(error: ErrorDetails) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    location = error["loc"]
+    if not location or message.startswith("RETAIN_"):
+        return message  # a check across settings, or one whose message names its variable
+    field = str(location[0])
+    item = f"item {int(location[1]) + 1}: " if len(location) > 1 else ""
+    return f"{_as_set(field, error['input'])}: {item}{message[:1].lower()}{message[1:]}"
+
+
+def _not_json(error: SettingsError) -> str:
+    match = re.search(r'field "(\w+)"', str(error))
+    if match is None or match.group(1) not in Settings.model_fields:
+        return str(error)
+    field = match.group(1)
+    default = Settings.model_fields[field].default
+    example = f" such as {json.dumps(default)}" if default else ""
+    return f"{_as_set(field, '')}: not JSON ({error.__cause__}); it takes a JSON list{example}"

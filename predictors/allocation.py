@@ -23,8 +23,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from commerce.errors import InvalidInput
+
 FloatArray = npt.NDArray[np.float64]
 EXACT_LIMIT = 20_000_000  # customers x budget cents up to which the exact DP runs
+
+
+MAX_LEVELS = 20  # the exact solver keeps each customer's chosen level in an int8
 
 
 @dataclass(frozen=True)
@@ -34,14 +39,22 @@ class OfferAssumptions:
     cost_per_contact: float = 0.5
 
     def __post_init__(self) -> None:
+        # The ladder comes from settings and reaches here from the API: InvalidInput (422), never
+        # a crash (500).
         if len(self.discounts) != len(self.uplift):
-            raise ValueError("one uplift per discount level is needed")
+            raise InvalidInput("one uplift per discount level is needed")
+        if len(self.discounts) > MAX_LEVELS:
+            raise InvalidInput(
+                f"the offer ladder has {len(self.discounts)} levels; at most {MAX_LEVELS}"
+            )
         if any(not 0 <= u <= 1 for u in self.uplift):
-            raise ValueError("uplifts are shares between 0 and 1")
+            raise InvalidInput("uplifts are shares between 0 and 1")
         if any(not 0 <= d <= 100 for d in self.discounts):
-            raise ValueError("discounts are percentages between 0 and 100")
+            raise InvalidInput("discounts are percentages between 0 and 100")
         if not (math.isfinite(self.cost_per_contact) and self.cost_per_contact >= 0):
-            raise ValueError(f"the cost per contact must be 0 or more, not {self.cost_per_contact}")
+            raise InvalidInput(
+                f"the cost per contact must be 0 or more, not {self.cost_per_contact}"
+            )
 
     def capped(self, max_discount: float | None) -> "OfferAssumptions":
         keep = [
@@ -85,7 +98,7 @@ def allocate(
     """customers: customer_id, p_purchase, value (if retained), order_value. Best offers;
     `auto` solves exactly when the problem is small enough (see EXACT_LIMIT)."""
     if not (math.isfinite(budget) and budget >= 0):
-        raise ValueError(f"the budget must be a number, 0 or more, not {budget}")
+        raise InvalidInput(f"the budget must be a number, 0 or more, not {budget}")
     p = customers["p_purchase"].to_numpy(np.float64)
     value = customers["value"].to_numpy(np.float64)
     order_value = customers["order_value"].to_numpy(np.float64)

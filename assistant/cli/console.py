@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from assistant.settings import Settings, load_settings
 from commerce.errors import RetainError
 
 err = Console(stderr=True)
@@ -29,6 +30,15 @@ def fail(error: RetainError) -> NoReturn:
     """Print an error a person can act on and exit with status 2 (1 is left to crashes)."""
     err.print(f"[bold red]error:[/] {literal(error)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)
+
+
+def command_settings() -> Settings:
+    """The settings a command runs with. Every command loads them through here, so a wrong
+    RETAIN_* variable stops it with one line naming the variable, and status 2."""
+    try:
+        return load_settings()
+    except RetainError as error:
+        fail(error)
 
 
 def say_waiting() -> None:

@@ -4,11 +4,10 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.console import fail, literal, out, print_json, steps
+from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
 from assistant.cli.store import show_store
-from assistant.settings import Settings
 from commerce.demo import build_demo
-from commerce.errors import RetainError
+from commerce.errors import Forbidden, RetainError
 from commerce.holdback import EVENT_FILE
 from commerce.workspace import Workspace
 
@@ -32,7 +31,7 @@ def build_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON")] = False,
 ) -> None:
     """Build the demo store: CDNOW purchases and Amazon reviews, joined by a seeded simulation."""
-    settings = Settings()
+    settings = command_settings()
     workspace = Workspace(settings.home)
     try:
         if if_missing and workspace.has_store():
@@ -70,7 +69,15 @@ def keys_command(
     from assistant.persistence import open_app_database
     from assistant.persistence.demo_keys import ensure_demo_keys
 
-    settings = Settings()
+    settings = command_settings()
+    if settings.environment == "production":
+        # Demo keys are kept in plain text and the README shows how to print them.
+        fail(
+            Forbidden(
+                "RETAIN_ENVIRONMENT=production refuses demo keys: create a key per person or "
+                "script with `retain keys create --role R --name N`"
+            )
+        )
     try:
         with open_app_database(settings) as db:
             keys = ensure_demo_keys(db, settings.home)

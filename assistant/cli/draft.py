@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from assistant.cli.console import err, fail, literal, out, print_json
+from assistant.cli.console import command_settings, err, fail, literal, out, print_json
 from assistant.drafting import (
     Attempt,
     DraftResult,
@@ -74,7 +74,7 @@ def offer_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
     """Draft a personalised offer for one customer, within the discount policy."""
-    settings = Settings()
+    settings = command_settings()
     workspace = Workspace(settings.home)
     try:
         if channel not in {"email", "sms"}:
@@ -96,7 +96,7 @@ def segment_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
     """Summarise one segment or cluster for marketers, from its computed facts."""
-    settings = Settings()
+    settings = command_settings()
     try:
         workspace = Workspace(settings.home)
         facts = gather_segment_facts(workspace, segment)

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from assistant.alerts.service import AlertService
 from assistant.alerts.store import AlertStore
-from assistant.cli.console import err, fail, out, print_json
+from assistant.cli.console import command_settings, err, fail, out, print_json
 from assistant.events.log import requeue_failed
 from assistant.events.replay import replay
 from assistant.events.service import EventService
@@ -29,7 +29,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 def make_embedder() -> Embedder:
     """The embedder new reviews are indexed with (tests replace this function with a fake)."""
-    return MiniLMEmbedder(device=Settings().device)
+    return MiniLMEmbedder(device=command_settings().device)
 
 
 def event_service(settings: Settings) -> EventService:
@@ -60,7 +60,7 @@ def replay_command(
     """Replay a file of events: each batch is checked, logged, then applied to the store
     (new version, affected customers scored again, reviews indexed). Safe to run twice:
     events already sent are counted as duplicates."""
-    settings = Settings()
+    settings = command_settings()
     try:
         service = event_service(settings)
         alerts = AlertStore(service.db)
@@ -83,7 +83,7 @@ def replay_command(
 @app.command("status")
 def status_command(as_json: JsonOption = False) -> None:
     """Pending, applied and failed events, and when events were last applied."""
-    settings = Settings()
+    settings = command_settings()
     try:
         service = event_service(settings)
         status = service.status()
@@ -105,7 +105,7 @@ def status_command(as_json: JsonOption = False) -> None:
 def retry_failed_command(as_json: JsonOption = False) -> None:
     """Make events that failed because applying them raised pending again (after the cause is
     fixed); the server's worker, or the next replay, applies them."""
-    settings = Settings()
+    settings = command_settings()
     try:
         db = open_app_database(settings)
         count = requeue_failed(db)

@@ -6,8 +6,7 @@ import numpy as np
 import typer
 from rich.table import Table
 
-from assistant.cli.console import fail, literal, out, print_json, steps
-from assistant.settings import Settings
+from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
 from assistant.tools.forecasting import forecast_summary
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
@@ -33,7 +32,7 @@ def forecast_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
     """Expected orders (purchase days) and revenue over the horizon, with a 90% interval."""
-    settings = Settings()
+    settings = command_settings()
     try:
         if by not in (None, "category"):
             raise InvalidInput(f"--by {by}: only 'category' is supported")

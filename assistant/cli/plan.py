@@ -8,8 +8,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from assistant.cli.console import fail, literal, out, print_json
-from assistant.settings import Settings
+from assistant.cli.console import command_settings, fail, literal, out, print_json
 from assistant.tools.decisions import (
     AT_RISK_COLUMNS,
     discount_rows,
@@ -44,7 +43,7 @@ def plan_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
     """Choose who gets which offer to maximise expected retained value minus cost."""
-    settings = Settings()
+    settings = command_settings()
     try:
         if not (math.isfinite(budget) and budget >= 0):
             raise InvalidInput(f"--budget must be a number, 0 or more, not {budget}")
@@ -98,7 +97,7 @@ def at_risk_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
     """Customers ranked by value at risk (churn risk x predicted CLV), with the reasons."""
-    settings = Settings()
+    settings = command_settings()
     try:
         scores = _scores(Workspace(settings.home), segment)
     except RetainError as error:

@@ -7,7 +7,16 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from assistant.cli.console import err, fail, literal, out, print_json, say_waiting, steps
+from assistant.cli.console import (
+    command_settings,
+    err,
+    fail,
+    literal,
+    out,
+    print_json,
+    say_waiting,
+    steps,
+)
 from assistant.settings import Settings
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
@@ -51,7 +60,7 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON")] = False,
 ) -> None:
     """Fit BG/NBD, Pareto/NBD and Retain's model on a time split and compare them on the holdout."""
-    settings = Settings()
+    settings = command_settings()
     try:
         history, default_split = _dataset(dataset, settings)
         split = Split(
@@ -97,7 +106,7 @@ def train_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
 ) -> None:
     """Train the predictor on the current store (backtest first) and save it under models/."""
-    settings = Settings()
+    settings = command_settings()
     config = TrainConfig(seed=settings.train_seed if seed is None else seed, device=settings.device)
     horizons = Horizons(settings.churn_horizon_days, settings.clv_horizon_days)
     workspace = Workspace(settings.home)
@@ -136,7 +145,7 @@ def score_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print a summary as JSON")] = False,
 ) -> None:
     """Score every customer: churn risk, expected purchases, CLV with interval, value at risk."""
-    settings = Settings()
+    settings = command_settings()
     try:
         if if_missing and latest_scores(Workspace(settings.home)) is not None:
             out.print("The current store is already scored; kept the scores.")

@@ -10,8 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from assistant.cli.console import fail, literal, out, print_json
-from assistant.settings import Settings
+from assistant.cli.console import command_settings, fail, literal, out, print_json
 from assistant.tools.base import ToolContext
 from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
@@ -25,7 +24,7 @@ def recommend_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts")] = False,
 ) -> None:
     """Products this customer is most likely to buy next, best first, each with its reason."""
-    settings = Settings()
+    settings = command_settings()
     ctx = ToolContext(
         settings=settings,
         role="admin",

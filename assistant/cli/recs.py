@@ -5,8 +5,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from assistant.cli.console import fail, out, print_json, steps
-from assistant.settings import Settings
+from assistant.cli.console import command_settings, fail, out, print_json, steps
 from commerce.errors import InvalidInput, RetainError
 from retrieval.embedder import choose_device
 from retrieval.recs.datasets import SPLITS
@@ -30,7 +29,7 @@ def eval_recs_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON")] = False,
 ) -> None:
     """Recall@10 and NDCG@10 of Retain's recommender, most popular, item-kNN and EASE."""
-    settings = Settings()
+    settings = command_settings()
     names = list(SPLITS) if dataset == "all" else [dataset]
     try:
         if any(name not in SPLITS for name in names):

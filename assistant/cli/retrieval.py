@@ -17,7 +17,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from assistant.cli.console import err, fail, literal, out, print_json, say_waiting
+from assistant.cli.console import command_settings, err, fail, literal, out, print_json, say_waiting
 from assistant.settings import Settings
 from assistant.tools.data import StoreData
 from assistant.tools.indexes import customer_index, features_now
@@ -49,7 +49,7 @@ EXCERPT = 160
 
 def make_embedder(progress: bool = False) -> Embedder:
     """The embedder every command uses (tests replace this function with a fake)."""
-    return MiniLMEmbedder(device=Settings().device, progress=progress)
+    return MiniLMEmbedder(device=command_settings().device, progress=progress)
 
 
 @app.command("build")
@@ -59,7 +59,7 @@ def build_command(
 ) -> None:
     """Index the store's reviews (only new ones when an index exists) and its customers, and
     train the product recommender (unless the saved one is of this store version)."""
-    workspace = Workspace(Settings().home)
+    workspace = Workspace(command_settings().home)
 
     def say(message: str) -> None:
         if not as_json:
@@ -117,7 +117,7 @@ def _build_recommender(
                 return "current (built from this store version)"
         except RetainError:
             pass  # none yet, or unreadable: train one
-    settings = Settings()
+    settings = command_settings()
     segments: dict[str, str] | None = None
     try:  # cold-start customers get what is popular in their segment
         found_segments = StoreData(workspace, settings).segment_frame()["segment"]
@@ -163,7 +163,7 @@ def search_command(
             since=_day(since, "--since"),
             until=_day(until, "--until"),
         )
-        index = open_review_index(Workspace(Settings().home))
+        index = open_review_index(Workspace(command_settings().home))
         hits = index.search(query, make_embedder(), k=k, where=where)
     except RetainError as error:
         fail(error)
@@ -191,7 +191,7 @@ def similar_command(
     as_json: JsonOption = False,
 ) -> None:
     """Customers who behave most like this one, and what each shares with them."""
-    workspace = Workspace(Settings().home)
+    workspace = Workspace(command_settings().home)
     try:
         customer_id = _resolved(workspace.store(), [customer_id]).pop()
         found = customer_index(workspace).similar(customer_id, k=k)
@@ -232,7 +232,7 @@ def sentiment_command(
             raise InvalidInput("--second-opinion takes a single --text, not a --file")
         embedder = make_embedder()
         if text is not None:
-            opinion = llm_opinion(Settings()) if second_opinion else None
+            opinion = llm_opinion(command_settings()) if second_opinion else None
             results = [analyse_one(text, embedder, second_opinion=opinion)]
         else:
             assert file is not None
@@ -260,7 +260,7 @@ def themes_command(
 
     try:
         who = _customer_ids(customer, customers, segment)
-        index = open_review_index(Workspace(Settings().home))
+        index = open_review_index(Workspace(command_settings().home))
         found = complaint_themes(index, customer_ids=who, themes=themes, examples=examples)
     except RetainError as error:
         fail(error)
@@ -326,7 +326,7 @@ def _customer_ids(
 ) -> set[str] | None:
     if customer is None and customers is None and segment is None:
         return None
-    store = Workspace(Settings().home).store()
+    store = Workspace(command_settings().home).store()
     typed = [*(customer or []), *(_file_ids(customers) if customers is not None else [])]
     ids = _resolved(store, typed)
     if segment is not None:

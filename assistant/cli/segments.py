@@ -6,9 +6,8 @@ import typer
 from rich.table import Table
 
 from assistant.cli import draft
-from assistant.cli.console import fail, literal, out, print_json, steps
+from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
 from assistant.drafting import gather_segment_facts
-from assistant.settings import Settings
 from assistant.tools.segments import find_segment
 from commerce.errors import NotFound, RetainError
 from commerce.workspace import Workspace
@@ -21,7 +20,7 @@ Grouping = Literal["segment", "cluster"]
 
 
 def _table(by: str) -> list[dict[str, Any]]:
-    workspace = Workspace(Settings().home)
+    workspace = Workspace(command_settings().home)
     history = from_store(workspace.store())
     segments = customer_segments(history, history.last_day)
     return segment_table(segments, latest_scores(workspace), history, by=by)
@@ -83,7 +82,8 @@ def show_command(
     try:
         facts = dict(find_segment(_table("segment") + _table("cluster"), name))
         if "avg_clv" in facts:
-            facts["themes"] = list(gather_segment_facts(Workspace(Settings().home), name).themes)
+            workspace = Workspace(command_settings().home)
+            facts["themes"] = list(gather_segment_facts(workspace, name).themes)
     except RetainError as error:
         fail(error)
     if as_json:

@@ -4,8 +4,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.console import err, literal
-from assistant.settings import Settings
+from assistant.cli.console import command_settings, err, literal
 
 
 def serve_command(
@@ -22,7 +21,7 @@ def serve_command(
     from assistant.api import create_app
     from assistant.api.observability import configure_logging
 
-    settings = Settings()
+    settings = command_settings()
     configure_logging(settings.log_level)
     one_thread_per_request()
     err.print(f"Retain on http://{literal(host)}:{port} (API docs at /docs); Ctrl-C stops it")

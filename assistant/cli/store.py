@@ -6,8 +6,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from assistant.cli.console import fail, literal, out, print_json, say_waiting, steps
-from assistant.settings import Settings
+from assistant.cli.console import (
+    command_settings,
+    fail,
+    literal,
+    out,
+    print_json,
+    say_waiting,
+    steps,
+)
 from assistant.status import workspace_status
 from commerce.errors import RetainError
 from commerce.ingest import IngestRequest, ingest
@@ -41,7 +48,7 @@ def ingest_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON")] = False,
 ) -> None:
     """Validate export files and make them the workspace's store (all or nothing)."""
-    settings = Settings()
+    settings = command_settings()
     files = {
         "orders": orders,
         "customers": customers,
@@ -74,7 +81,7 @@ def status_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
     """Show what the workspace holds: the store, and what was built from it, with staleness."""
-    settings = Settings()
+    settings = command_settings()
     status = workspace_status(Workspace(settings.home))
     if as_json:
         print_json(status)

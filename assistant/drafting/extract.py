@@ -62,7 +62,7 @@ class CodeMention:
 class PromiseMention:
     text: str
     start: int
-    perk: str  # a policy.PERKS key, or "other" (never allowed)
+    perk: str  # a settings.PERKS entry, or "other" (never allowed)
 
 
 @dataclass

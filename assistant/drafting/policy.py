@@ -11,12 +11,11 @@ Settings it reads (RETAIN_*; defaults here until assistant/settings.py declares 
 
 from dataclasses import dataclass
 
-from assistant.settings import Settings
+from assistant.settings import PERKS, Settings
 from commerce.errors import InvalidInput
 
 # Every perk a draft could promise, by the key the policy and the facts name it with.
 # The verifier maps phrases ("free delivery", "money-back") to these keys (extract.py).
-PERKS = ("free shipping", "gift", "free sample", "guarantee", "loyalty points", "priority service")
 DEFAULT_SIGN_OFF = "The team"
 
 

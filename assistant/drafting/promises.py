@@ -1,7 +1,7 @@
 """The promises a draft may not make unless the offer includes them, as patterns by perk.
 
 Each pattern maps a way of saying a promise ("free delivery", "ships free") to the perk key the
-policy and the facts use (policy.PERKS); "other" is a promise no policy allows. First match
+policy and the facts use (settings.PERKS); "other" is a promise no policy allows. First match
 wins, and extract.py masks what matched, so the catch-all "free" sees only what is left.
 """
 

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from commerce.errors import InvalidInput
 from predictors.allocation import OfferAssumptions, allocate, option_table
 
 OFFERS = OfferAssumptions()
@@ -85,10 +86,12 @@ def test_a_budget_that_is_not_a_sum_of_money_is_refused(budget: float) -> None:
     customers = pd.DataFrame(
         {"customer_id": ["a"], "p_purchase": [0.5], "value": [100.0], "order_value": [40.0]}
     )
-    with pytest.raises(ValueError, match="the budget must be a number, 0 or more"):
+    with pytest.raises(InvalidInput, match="the budget must be a number, 0 or more"):
         allocate(customers, budget, OfferAssumptions())
 
 
 def test_a_negative_contact_cost_is_refused() -> None:
-    with pytest.raises(ValueError, match="cost per contact must be 0 or more"):
+    with pytest.raises(InvalidInput, match="cost per contact must be 0 or more"):
         OfferAssumptions(cost_per_contact=-5.0)
+    with pytest.raises(InvalidInput, match="at most 20"):
+        OfferAssumptions(discounts=(0.0,) * 21, uplift=(0.01,) * 21)
