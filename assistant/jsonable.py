@@ -35,6 +35,11 @@ def jsonable(value: Any, depth: int = 0) -> Any:
         return TOO_DEEP
     if value is None or value is pd.NA or value is pd.NaT:  # NaT is a datetime: test it first
         return None
+    if isinstance(value, np.datetime64 | np.timedelta64):  # before integers: timedelta64 is one
+        if np.isnat(value):
+            return None
+        shown = pd.Timestamp(value) if isinstance(value, np.datetime64) else pd.Timedelta(value)
+        return shown.isoformat()
     if isinstance(value, bool | np.bool_):
         return bool(value)
     if isinstance(value, str):
@@ -55,6 +60,6 @@ def jsonable(value: Any, depth: int = 0) -> Any:
         return [jsonable(item, depth + 1) for item in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return jsonable(dataclasses.asdict(value), depth)
-    if isinstance(value, np.generic):  # datetime64, timedelta64 and the like: Python's own
+    if isinstance(value, np.generic):  # numpy's other scalars (str_, bytes_, ...): Python's own
         return jsonable(value.item(), depth)
     return clean_text(str(value))

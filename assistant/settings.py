@@ -241,8 +241,12 @@ class Settings(BaseSettings):
         if url and not url.startswith(("http://", "https://")):
             raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} is not an http(s) URL")
         try:
-            host = urlsplit(url).hostname if url else "none needed"
-        except ValueError as error:  # "https://[::1/hook"
+            parts = urlsplit(url)
+            _ = parts.port  # raises for a port that is not a number
+            host = parts.hostname if url else "none needed"
+            if url and any(c.isspace() or not c.isprintable() for c in url):
+                raise ValueError("it holds a space or a control character")
+        except ValueError as error:  # "https://[::1/hook", "https://host:abc/x"
             raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} is not a URL: {error}") from error
         if not host:
             raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} names no host")

@@ -1,15 +1,19 @@
 """Every dependency a route takes, as Annotated aliases (one place, as the template does)."""
 
+import logging
 from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
+from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.api.services import Services
 from assistant.persistence import audit
 from assistant.persistence.keys import Principal, authenticate
 from assistant.roles import ROLES, may_send_events
 from commerce.errors import Forbidden, RetainError
+
+log = logging.getLogger("retain.api")
 
 
 class Unauthorized(RetainError):
@@ -37,7 +41,10 @@ def principal(
         reason = f"an {caller.role} key may only send events (POST /v1/events)"
         # Audited as every refusal is: a machine key probing other routes is worth seeing.
         route = {"method": request.method, "path": request.url.path}
-        audit.record(found.db, audit.audit_row(caller, "route", route, 0, "refused", reason))
+        try:
+            audit.record(found.db, audit.audit_row(caller, "route", route, 0, "refused", reason))
+        except SQLAlchemyError as error:  # a busy database must not turn the 403 into a 500
+            log.warning("could not audit a refused %s key: %s", caller.role, error)
         raise Forbidden(reason)
     return caller
 

@@ -117,7 +117,10 @@ class OpenAIChatModel:
             # The timeout bounds the connection and each read, not the whole answer.
             return urllib.request.urlopen(request, timeout=self.timeout_s)
         except urllib.error.HTTPError as error:
-            detail = error.read(500).decode("utf-8", errors="replace").strip()
+            try:
+                detail = error.read(500).decode("utf-8", errors="replace").strip()
+            except (OSError, http.client.HTTPException):  # a cut-off body: the status says enough
+                detail = "(no readable body)"
             raise Unavailable(
                 f"LLM server {self.base} answered {error.code} {error.reason}: {detail}"
             ) from None

@@ -171,7 +171,12 @@ def test_a_webhook_url_needs_a_secret_and_http(monkeypatch: pytest.MonkeyPatch) 
         Settings(alert_webhook_url="https://hooks.example.com/retain")
     with pytest.raises(ValidationError, match="not an http"):
         Settings(alert_webhook_url="ftp://hooks.example.com", alert_webhook_secret=SecretStr("x"))
-    for url, why in (("https://[::1/hook", "is not a URL"), ("http://", "names no host")):
+    for url, why in (
+        ("https://[::1/hook", "is not a URL"),
+        ("https://hooks.example.com:abc/x", "is not a URL"),
+        ("https://hooks.example.com\n/x", "is not a URL"),
+        ("http://", "names no host"),
+    ):
         with pytest.raises(ValidationError, match=why):
             Settings(alert_webhook_url=url, alert_webhook_secret=SecretStr("x"))
     monkeypatch.setenv("RETAIN_ALERT_WEBHOOK_SECRET", "x")  # a plain string, as operators set it

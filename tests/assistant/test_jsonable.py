@@ -21,11 +21,15 @@ def test_jsonable_makes_plain_json() -> None:
         "list": np.array([1.0, math.inf]),
         "flag": np.bool_(True),
         "day": np.datetime64("2024-05-06"),
+        "at": np.datetime64("2024-03-05T00:00:00.000000000"),  # nanoseconds: item() is an int
+        "gap": np.timedelta64(3, "D"),  # a numpy integer, too
+        "never": np.datetime64("NaT"),
         "text\x00": "a\x00b",
     }
     assert json.loads(json.dumps(jsonable(value), allow_nan=False)) == {
         "1.5": 2.5, "n": 3, "nan": None, "when": "2024-01-02T03:04:05", "none": None,
-        "na": None, "list": [1.0, None], "flag": True, "day": "2024-05-06", "text": "ab",
+        "na": None, "list": [1.0, None], "flag": True, "day": "2024-05-06T00:00:00",
+        "at": "2024-03-05T00:00:00", "gap": "P3DT0H0M0S", "never": None, "text": "ab",
     }  # fmt: skip
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import OperationalError
 
 from assistant.api import create_app
 from assistant.api.services import Services, build_services
 from assistant.events.service import EventService
 from assistant.llm.fake import ScriptedChatModel
-from assistant.persistence import create_key, open_app_database, recent
+from assistant.persistence import audit, create_key, open_app_database, recent
 from assistant.roles import KEY_ROLES, Role
 from assistant.settings import Settings
 from commerce.workspace import Workspace
@@ -103,6 +104,17 @@ def test_ingest_and_admin_keys_may_send_events_and_no_one_else(
     assert len(refused) == 6 and all(e.outcome == "refused" for e in refused)
     assert refused[0].arguments == {"method": "POST", "path": "/v1/tools/customer_profile"}
     assert refused[0].error == probe.json()["detail"] and refused[0].key_name.startswith("test")
+
+
+def test_an_ingest_keys_403_stays_a_403_when_its_audit_cannot_be_written(
+    client: TestClient, keys: dict[Role, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(*args: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(audit, "record", locked)
+    response = client.get("/v1/me", headers=auth(keys["ingest"]))
+    assert response.status_code == 403, response.text
 
 
 def test_bad_batches(client: TestClient, keys: dict[Role, str], home: Path) -> None:

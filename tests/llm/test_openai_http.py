@@ -222,3 +222,23 @@ def test_a_reply_cut_mid_chunk_is_unavailable() -> None:
         url = f"http://127.0.0.1:{listener.getsockname()[1]}"
         with pytest.raises(Unavailable, match="dropped the answer"):
             complete(OpenAIChatModel(url, model="m", timeout_s=5), HELLO)
+
+
+@pytest.mark.parametrize("body", [b"ff\r\nbusy", b"zz\r\nbusy\r\n0\r\n\r\n"])
+def test_an_error_answer_whose_body_breaks_is_still_unavailable(body: bytes) -> None:
+    """A 503 whose chunked body is cut or malformed: the status is reason enough."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        def answer() -> None:
+            connection, _ = listener.accept()
+            connection.recv(65536)
+            head = b"HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n"
+            connection.sendall(head + body)
+            connection.close()
+
+        threading.Thread(target=answer, daemon=True).start()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        with pytest.raises(Unavailable, match=r"answered 503 .*no readable body"):
+            complete(OpenAIChatModel(url, model="m", timeout_s=5), HELLO)
