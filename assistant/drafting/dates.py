@@ -55,9 +55,19 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # "until", "valid", "expires", "ends", "by" just before a date: it is written as an end.
+# "By" and "before" name an end only right before the date ("by May 1", "before midnight on
+# May 1"): "stopped by on March 5" is a visit, and "from before March 5" an age.
+_VISIT = "".join(
+    rf"(?<!\b{verb}\s)"
+    for verb in (
+        *("stop", "stopped", "stopping", "drop", "dropped", "dropping", "come", "came"),
+        *("coming", "pop", "popped", "swing", "swung", "pass", "passed", "call", "called"),
+    )
+)
 DEADLINE = re.compile(
-    r"(?i)\b(?:until|till|til|through|thru|valid|expir\w*|ends?|ending|by|before|deadline)\b"
-    r"[\s:,-]*(?:(?:on|at|is|to|the|of|midnight|through|until)\s+)*$"
+    r"(?i)(?:\b(?:until|till|til|through|thru|valid|expir\w*|ends?|ending|deadline)\b"
+    r"[\s:,-]*(?:(?:on|at|is|to|the|of|midnight|through|until)\s+)*"
+    rf"|{_VISIT}(?<!\bfrom\s)\b(?:by|before)\b[\s:,-]*(?:the\s+|midnight\s+(?:on\s+)?)?)$"
 )
 
 

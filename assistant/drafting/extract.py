@@ -9,11 +9,14 @@ product id's. The rules, in the order they run:
   readings kept), month names (March 5, 1998 / 5th of March / Mar 1998 / in March), a bare year
   (1998), and relative deadlines (tomorrow, this weekend, next week, a weekday), which name no
   date the facts could hold and so can never be grounded. A date after "until", "valid",
-  "expires", "ends" or "by" is marked as a deadline: it can only be the offer's end;
+  "expires", "ends" or "by" is marked as a deadline: it can only be the offer's end ("stopped
+  by on March 5" is a visit, "from before March 5" an age: neither is a deadline);
 - money ($12.50, 12.50 dollars, €3k, and the policy's own symbol: ¥23.50, CHF 23.50) and
   percentages (15%, 15 percent), fractions off included ("half off" = 50, "a quarter off" = 25,
-  "two-thirds off", "half the price"). A figure is a discount beside a discount word ("15%
-  off", "save 15%") or beside a price that moves ("a 63% price cut", "prices 63% lower");
+  "two-thirds off", "half the price", but not "save half the time" or "cut a third of the
+  sugar"). A figure is a discount beside a discount word ("15% off", "save 15%") or beside a
+  price that moves ("a 63% price cut", "prices 63% lower"), in its own sentence ("Churn risk
+  is 63.4%. A price cut..." makes no discount of 63.4%);
 - codes and product ids: a token of 4+ characters mixing letters and digits (B000EYLDYE,
   SAVE20, SKU-1234), except a number with a unit or ordinal (12oz, 24h, 3rd, 30-day);
 - plain numbers (1,234 / 12.5 / 1.2 million) and written ones (twenty, twenty-five percent).
@@ -87,9 +90,17 @@ PERCENT = re.compile(rf"(?<![\w.]){_NUM}\s?(?:%|percent\b|per\s?cent\b|pct\b)", 
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION = r"(?:(a|an|one|two|three|four)[\s-]+)?(half|halves|third|quarter|fifth|tenth)s?"
+# What a fraction is saved of, when that is a price: "save a third of your order" is a
+# discount, "save a quarter of an hour", "cut a third of the sugar", "half the time" are not.
+_OF_PRICE = (
+    r"(?:(?:the|your|our|its|their|every|each)\s+)?"
+    r"(?:price|cost|bill|total|order|basket|everything|rrp)s?\b"
+)
+# Idioms with "off the": "half off the beaten track" takes nothing off a price.
+_OFF_IDIOM = r"\s+the\s+(?:beaten|charts?|grid|radar|hook|record|mark|wall|cuff)\b"
 FRACTION_OFF = re.compile(
-    rf"(?i)\b(?:(?:save|saving|cut|slash)\s+{_FRACTION}\b"
-    rf"|{_FRACTION}[\s-]+(?:off|cheaper|discount)\b"
+    rf"(?i)\b(?:(?:save|saving|cut|slash)\s+{_FRACTION}\b(?!\s+(?:of|the)\s+(?!{_OF_PRICE}))"
+    rf"|{_FRACTION}[\s-]+(?:off\b(?!{_OFF_IDIOM})|cheaper\b|discount\b)"
     rf"|(half)[\s-]+(?:(?:the|its|their|our|your|usual|regular|normal)\s+)*price\b"
     r"|(?:prices?\s+(?:(?:is|are|were|have\s+been|has\s+been)\s+)?halved"
     r"|halv(?:e|ed|es|ing)\s+(?:the\s+|our\s+|its\s+|your\s+)?prices?)\b)"
@@ -111,8 +122,20 @@ WRITTEN = re.compile(
 )
 DISCOUNT_CONTEXT = re.compile(
     r"(?i)\b(?:off|discount\w*|save|saving|savings|reduc\w+|markdown|coupon|code|sale|cheaper"
-    r"|less|rebate|deal)\b"
+    r"|rebate|deal)\b"
 )
+LESS_AFTER = re.compile(r"(?i)\s*less\b")
+ONE_MORE_BEFORE = re.compile(r"(?i)\b(?:another|additional|extra|further)\s+$")
+# Where a figure's sentence ends, for reading its discount words: . ; ! ? a line break, a
+# spaced dash ("$23.50 - a great deal"), but not a decimal point.
+SENTENCE_END = re.compile(r"[;!?\n]|\.(?!\d)|\s[-\u2013\u2014]\s")
+DIGIT = re.compile(r"\d")
+# Another figure and the discount word written after it ("20% off"), which is its, not ours.
+OTHER_FIGURE = re.compile(
+    r"(?i)\d[\d.,]*(?:\s?(?:%|percent\b|per\s?cent\b|[^\W\d_]{1,3}\b))?"
+    r"(?:\s*(?:off|discount\w*|saving\w*|cheaper|less|reduction)\b)?"
+)
+CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|\s[-\u2013\u2014]\s")
 # A price moved: "a 63% price cut", "a 30% cut", or a price word and a move word near the
 # figure ("prices 63% lower", "cut prices by 30%"). Move words alone ("churn risk is 5% lower")
 # describe other things, so they count only beside a price.
@@ -169,9 +192,12 @@ def _dates(text: str, found: Mentions, currency_symbol: str) -> str:
             read = readings(kind, match.groups())
             if read is None or (kind == "y" and _after_symbol(text, match, currency_symbol)):
                 continue
-            # The "m" pattern takes its lead-in ("until March") into the match.
-            deadline = bool(DEADLINE.search(text[max(0, match.start() - 40) : match.start()]))
-            deadline = deadline or bool(DEADLINE.match(match.group(0).split()[0]))
+            # The "m" pattern takes its lead-in ("until March") into the match: read it too, with
+            # what stands before it ("stopped by March" is a visit).
+            before = max(0, match.start() - 40)
+            lead = match.start() + len(match.group(0).split()[0])
+            deadline = bool(DEADLINE.search(text[before : match.start()]))
+            deadline = deadline or bool(DEADLINE.search(text[before:lead]))
             found.dates.append(DateMention(match.group(0).strip(), match.start(), read, deadline))
             text = mask(text, match.start(), match.end())
     return text
@@ -184,12 +210,13 @@ def _after_symbol(text: str, match: re.Match[str], currency_symbol: str) -> bool
 
 
 def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
+    figures = text  # before masking: where the other figures stand (see _has_discount_context)
     for pattern in (*_money_patterns(currency_symbol), MONEY_WORDS):
         for match in pattern.finditer(text):
-            found.numbers.append(_number(text, match, "money"))
+            found.numbers.append(_number(text, match, "money", figures))
             text = mask(text, match.start(), match.end())
     for match in PERCENT.finditer(text):
-        found.numbers.append(_number(text, match, "percent"))
+        found.numbers.append(_number(text, match, "percent", figures))
         text = mask(text, match.start(), match.end())
     for match in FRACTION_OFF.finditer(text):
         found.numbers.append(_fraction(match))
@@ -200,7 +227,9 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
         unit: Unit = "percent" if tail[:1] in {"%", "p"} else "money" if tail else "plain"
         if value is None or (unit == "plain" and value <= 3):
             continue  # counting words, not figures (see the module docstring)
-        discount = unit != "plain" and _has_discount_context(text, match.start(), match.end())
+        discount = unit != "plain" and _has_discount_context(
+            text, match.start(), match.end(), figures
+        )
         found.numbers.append(NumberMention(match.group(0), match.start(), value, 1, unit, discount))
         text = mask(text, match.start(), match.end())
     return text
@@ -210,18 +239,22 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
 def _money_patterns(currency_symbol: str) -> tuple[re.Pattern[str], ...]:
     """Money written with a symbol: $ € £ and the policy's own (¥23.50, CHF 23.50, 23,50 kr).
 
-    A symbol made of letters must stand apart from a word ("CHF", not the end of "WATCHF"), and
-    may also follow the amount, as kr and CHF often do.
+    A symbol made of letters must stand apart from a word ("CHF", not the end of "WATCHF").
+    Any symbol may also follow the amount, as kr, CHF and € often do (23.50€), and then a
+    comma may be the decimal point: "23,50 kr" is 23.50 (a comma before three digits is a
+    thousands separator: "1,234 kr").
     """
     symbol = normalise(currency_symbol).strip()
     if not symbol or symbol in SYMBOLS:
-        return (re.compile(rf"[{SYMBOLS}]\s?{_NUM}{_MULT}", re.I),)
-    alone = r"(?<![^\W\d_])" if symbol[0].isalpha() else ""
-    end = r"(?![^\W\d_])" if symbol[-1].isalpha() else ""
-    escaped = re.escape(symbol)
+        any_symbol = f"[{SYMBOLS}]"
+    else:
+        alone = r"(?<![^\W\d_])" if symbol[0].isalpha() else ""
+        end = r"(?![^\W\d_])" if symbol[-1].isalpha() else ""
+        any_symbol = rf"(?:[{SYMBOLS}]|{alone}{re.escape(symbol)}{end})"
     return (
-        re.compile(rf"(?:[{SYMBOLS}]|{alone}{escaped})\s?{_NUM}{_MULT}", re.I),
-        re.compile(rf"(?<![\w.]){_NUM}{_MULT}\s?{escaped}{end}", re.I),
+        re.compile(rf"{any_symbol}\s?{_NUM}{_MULT}", re.I),
+        re.compile(rf"(?<![\w.,])(\d+)(,\d{{1,2}})(?!\d){_MULT}\s?{any_symbol}", re.I),
+        re.compile(rf"(?<![\w.]){_NUM}{_MULT}\s?{any_symbol}", re.I),
     )
 
 
@@ -233,21 +266,47 @@ def _fraction(match: re.Match[str]) -> NumberMention:
     return NumberMention(match.group(0), match.start(), value, 1, "percent", True)
 
 
-def _number(text: str, match: re.Match[str], unit: Unit) -> NumberMention:
+def _number(
+    text: str, match: re.Match[str], unit: Unit, figures: str | None = None
+) -> NumberMention:
     whole, decimals, multiplier = (*match.groups(), None, None)[:3]
     whole = whole or "0"
     scale = MULTIPLIERS.get((multiplier or "").lower(), 1.0)
     quantum = (10.0 ** -(len(decimals) - 1) if decimals else 1.0) * scale
-    value = float(whole.replace(",", "") + (decimals or "")) * scale
-    discount = _has_discount_context(text, match.start(), match.end())
+    decimals = (decimals or "").replace(",", ".")  # "23,50 kr": a decimal comma
+    value = float(whole.replace(",", "") + decimals) * scale
+    discount = _has_discount_context(text, match.start(), match.end(), figures)
     return NumberMention(match.group(0).strip(), match.start(), value, quantum, unit, discount)
 
 
-def _has_discount_context(text: str, start: int, end: int) -> bool:
-    # "15% off", "save 15%", "a 15 percent discount": a discount word just before or after.
-    near = text[max(0, start - 25) : end + 30]
+def _has_discount_context(text: str, start: int, end: int, figures: str | None = None) -> bool:
+    """True when the figure at text[start:end] is written as a discount.
+
+    "15% off", "save 15%", "a 15 percent discount": a discount word just before or after, in
+    the figure's own sentence ("Churn risk is 63.4%. A price cut..." says nothing of 63.4%)
+    and not past another figure (`figures`: the text before masking), whose word it is: "Up
+    to 20% off could protect 18.7% of revenue" takes nothing off 18.7%.
+    """
+    low, high = max(0, start - 25), min(len(text), end + 30)
+    low = max([low, *(m.end() for m in SENTENCE_END.finditer(text, low, start))])
+    if figures is not None:
+        # From a little earlier, so a figure the window cuts in two ("0% off") is still seen.
+        others = OTHER_FIGURE.finditer(figures, max(0, low - 20), start)
+        low = max([low, *(m.end() for m in others)])
+        high = min([high, *(m.start() for m in DIGIT.finditer(figures, end, high))])
+    after = SENTENCE_END.search(text, end, high)
+    near = text[low : after.start() if after else high]
     if DISCOUNT_CONTEXT.search(near) or PRICE_CUT_AFTER.match(text, end):
         return True
+    if ONE_MORE_BEFORE.search(text, low, start):
+        return True  # "plus another 15%": a second discount, for placement.py to refuse
+    if LESS_AFTER.match(text, end):
+        return True  # "15% less", but not "less than their 63.4% churn risk"
+    # A price and a move in the figure's own clause: "With a 63.4% churn risk, lower prices
+    # could win them back" moves no price by 63.4%.
+    low = max([low, *(m.end() for m in CLAUSE_END.finditer(text, low, start))])
+    after = CLAUSE_END.search(text, end, high)
+    near = text[low : after.start() if after else high]
     return bool(PRICE.search(near) and PRICE_MOVE.search(near))
 
 

@@ -10,7 +10,8 @@ verify.py runs these after the claims are grounded. What each refuses, and why:
 - in an offer: wording with no end ("never expires"), and a second discount ("plus another
   15% off", "use it twice"), since the offer is one discount that ends on its date;
 - in a segment summary: a true figure beside another fact's words ("63.4% of revenue" when
-  63.4% is the churn risk), when the words around it name one fact only.
+  63.4% is the churn risk, "Revenue share: 63.4%"), when the words around it name one fact
+  only; a figure written as a discount ("20% off") names the discount fact.
 """
 
 import re
@@ -20,18 +21,27 @@ from assistant.drafting.extract import Mentions, NumberMention, normalise
 from assistant.drafting.grounding import AllowedNumber, Grounding, number_is_grounded
 from assistant.drafting.violations import Violation
 
-# A greeting at the start of a line or sentence, and the word after it: the addressee. Group
-# 4 is set when that word ends the greeting ("Hello, Ada!"); after a comma, only such a word is
-# an addressee ("Hello, we miss you" greets no one by name).
+# A greeting at the start of a line or sentence; the words after it are read by _addressees.
 GREETING = re.compile(
-    r"(?im)(?:^|(?<=[.!?:])\s+)\s*(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon"
-    r"|evening))\b(\s*,\s*|\s+)(?:(again|back)\b,?\s*)?([^\W\d_]+(?:['-][^\W\d_]+)*)"
-    r"(?=(\s*[,!.:;]|\s*$)?)"
+    r"(?im)(?:^|(?<=[.!?:])\s+)\s*(?:hi|hello|hey|dear|greetings|welcome\s+back"
+    r"|good\s+(?:morning|afternoon|evening))\b"
 )
+SEPARATOR = re.compile(r"\s*,\s*|\s+")
+AFTER_TITLE = re.compile(r"\.?(?:\s*,\s*|\s+)")  # "Dear Dr. Ada", "Hi again, Ada"
+WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+# A word that ends the greeting ("Hello, Ada!"); after a comma, only such a word is an
+# addressee ("Hello, we miss you" greets no one by name).
+ENDS_GREETING = re.compile(r"(?m)\s*[,!.:;]|\s*$")
 NEUTRAL_ADDRESSEES = {"there", "friend", "friends", "everyone", "everybody", "all", "folks"}
-NEUTRAL_ADDRESSEES |= {"valued", "customer", "team"}
+NEUTRAL_ADDRESSEES |= {"customer", "customers", "team", "you", "sir", "madam"}
 # Words after "Hello" that are not an addressee at all: "Hello from the team", "Hi and welcome".
 NOT_ADDRESSEES = {"from", "and", "to", "again", "back"}
+# Words read past to the addressee: a title ("Dear Ms Ada"), a kind word ("Hello lovely Ada"),
+# "again" ("Hi again, Ada"), a second greeting ("Hey hey Ada").
+BEFORE_NAMES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "again", "back", "hi", "hey"}
+BEFORE_NAMES |= {"lovely", "dear", "dearest", "valued", "wonderful", "fellow", "my", "our"}
+# Joins a second addressee to the first: "Hi Ada and Bob", "Dear Sir or Madam".
+ALSO = re.compile(r"(?i)\s+(?:and|or|&)\s+")
 # A discount written as one more ("another 15% off", "an additional 10%"): a second discount.
 STACKED_BEFORE = re.compile(r"(?i)\b(?:another|additional|further|second|stack\w*)\s+(?:\w+\s+)?$")
 SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
@@ -106,24 +116,75 @@ def greeting(text: str, grounding: Grounding) -> list[Violation]:
     """The word after "Hi", "Dear", "Hello" must be the customer's first name as the facts
     give it, or a neutral word ("there", "friend"), which is never wrong."""
     names = {normalise(name).rstrip(".").casefold() for name in grounding.names}
-    allowed = names | NEUTRAL_ADDRESSEES
+    allowed = names | NEUTRAL_ADDRESSEES | NOT_ADDRESSEES
+    allowed |= {value.casefold() for value in grounding.foreign}  # copied_example says it better
     greet = f"'Hi {grounding.names[0]},'" if grounding.names else "'Hi there,'"
-    copied = {value.casefold() for value in grounding.foreign}  # copied_example says it better
-    found: list[Violation] = []
-    for match in GREETING.finditer(text):
-        separator, word, after = match.group(1), match.group(3), match.group(4)
-        if "," in separator and after is None:
-            continue  # "Hello, we miss you": a sentence, not an addressee
-        addressee = re.sub(r"'s$", "", word).casefold()
-        if addressee in allowed or addressee in NOT_ADDRESSEES or addressee in copied:
-            continue
-        found.append(
-            Violation(
-                "wrong_name",
-                word,
-                f"'{word}' is not the customer's name in the facts: greet with {greet}",
-            )
+    return [
+        Violation(
+            "wrong_name",
+            word,
+            f"'{word}' is not the customer's name in the facts: greet with {greet}",
         )
+        for word in (m.group(0) for m in _greeted(text, names, grounding.phrases))
+        if re.sub(r"'s$", "", word).casefold() not in allowed
+    ]
+
+
+def greeted_name(text: str, grounding: Grounding) -> list[tuple[int, int]]:
+    """Where a greeting addresses the customer by the name the facts give ("Hi Free,"): text
+    the customer chose, read for no claim or promise there."""
+    names = {normalise(name).rstrip(".").casefold() for name in grounding.names}
+    return [
+        m.span()
+        for m in _greeted(text, names, grounding.phrases)
+        if re.sub(r"'s$", "", m.group(0)).casefold() in names
+    ]
+
+
+def _greeted(text: str, names: set[str], phrases: tuple[str, ...]) -> list[re.Match[str]]:
+    return [
+        word
+        for match in GREETING.finditer(text)
+        for word in _addressees(text, match.end(), names, phrases)
+    ]
+
+
+def _addressees(
+    text: str, at: int, names: set[str], phrases: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """The words a greeting ending at `at` addresses: "Hi Ada" [Ada], "Dear Ms Ada" [Ada],
+    "Hi there, Bob!" [there, Bob], "Hi Ada and Bob" [Ada, Bob]. A grounded phrase ("Hello
+    Coffee lover", the favourite category) addresses no one by name."""
+    found: list[re.Match[str]] = []
+    separator = SEPARATOR.match(text, at)
+    while separator:
+        word = WORD.match(text, separator.end())
+        if word is None:
+            break
+        if "," in separator.group(0) and not ENDS_GREETING.match(text, word.end()):
+            break  # "Hello, we miss you": a sentence, not an addressee
+        rest = text[word.start() :].casefold()
+        if any(rest.startswith(phrase.casefold()) for phrase in phrases if phrase):
+            break
+        key = word.group(0).casefold()
+        if key in BEFORE_NAMES and key not in names:  # a customer may be called Dear
+            separator = AFTER_TITLE.match(text, word.end())
+            continue
+        found.append(word)
+        if key in NOT_ADDRESSEES:
+            break
+        also = ALSO.match(text, word.end())
+        if also:  # "Hi Ada and Bob", "Dear Sir or Madam": the second is an addressee too
+            separator = also
+        elif key in NEUTRAL_ADDRESSEES:
+            # "Hi there, Bob!", "Hello friend Bob,": a name after a neutral word ends the
+            # greeting ("Hi everyone at home" names no one).
+            separator = SEPARATOR.match(text, word.end())
+            after = WORD.match(text, separator.end()) if separator else None
+            if after is None or not ENDS_GREETING.match(text, after.end()):
+                break
+        else:
+            break
     return found
 
 
@@ -144,9 +205,12 @@ def misplaced_figures(masked: str, mentions: Mentions, grounding: Grounding) -> 
     fact: a clause naming two, or none, cannot tell, and passes."""
     labelled = [n for n in grounding.numbers if n.cues]
     found: list[Violation] = []
+    # A figure written as a discount ("20% off") names the discount, whatever its clause says
+    # of the customers it is for ("Customers at risk could get 20% off").
+    discount = {n.source for n in labelled if _names("discount", n)}
     for number in mentions.numbers:
         clause = _clause(masked, number)
-        named = {n.source for n in labelled if _names(clause, n)}
+        named = discount if number.discount else {n.source for n in labelled if _names(clause, n)}
         if len(named) != 1:
             continue
         (source,) = named
@@ -164,10 +228,15 @@ def misplaced_figures(masked: str, mentions: Mentions, grounding: Grounding) -> 
 
 
 def _clause(text: str, number: NumberMention) -> str:
-    before = [m.end() for m in CLAUSE_END.finditer(text, 0, number.start)]
+    before = list(CLAUSE_END.finditer(text, 0, number.start))
+    start = before[-1].end() if before else 0
+    if before and before[-1].group(0) in ":(" and not text[start : number.start].strip():
+        # "Churn risk: 18.7%", "- Revenue share: 63.4%", "churn risk (18.7%)": the label before
+        # the colon or bracket is the figure's clause.
+        start = before[-2].end() if len(before) > 1 else 0
     end = number.start + len(number.text)
     after = CLAUSE_END.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return text[start : after.start() if after else len(text)]
 
 
 def _names(clause: str, allowed: AllowedNumber) -> bool:

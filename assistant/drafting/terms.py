@@ -6,9 +6,11 @@ Pure text in, mentions out, like extract.py (which calls this first). What is fo
   holds one, so any link came from somewhere else (a review that asked for it, or the model);
 - no_expiry: wording that says the offer never ends ("never expires", "no end date"), when
   every offer has one;
-- stacking: wording that offers the discount more than once ("use it twice", "stackable",
-  "combine with other offers"). A second discount figure ("plus another 15% off") is found by
-  verify.py, which sees the discounts extract.py read.
+- stacking: wording that offers the discount more than once ("use it twice", "stack it",
+  "combine with other offers", "on top of this offer"). Only wording that names a deal counts:
+  "on top of that", "combined with our new roast" and a customer called Stack are not. A
+  second discount figure ("plus another 15% off") is found by verify.py, which sees the
+  discounts extract.py read.
 """
 
 import re
@@ -34,10 +36,20 @@ NO_EXPIRY = re.compile(
     r"|\b(?:valid|good|lasts?)\s+(?:forever|indefinitely|for\s+ever)\b|\bindefinitely\b"
     r"|\bfrom\s+now\s+on\b|\bpermanent\s+(?:discount|offer|deal|saving)s?\b"
 )
+_DEAL = r"(?:offers?|discounts?|codes?|coupons?|promotions?|promos?|deals?|vouchers?|savings?)\b"
 STACKING = re.compile(
     r"(?i)\b(?:use|redeem|apply|claim)\s+(?:it|this(?:\s+\w+)?|the\s+\w+|them)\s+"
     r"(?:twice|again|two\s+times|more\s+than\s+once|as\s+often|every\s+time|on\s+every\s+order)\b"
-    r"|\bstack(?:s|ed|able|ing)?\b|\bcombin\w*\s+(?:it\s+|this\s+)?with\b|\bon\s+top\s+of\b"
+    # Only wording that names a deal: "on top of that" and "combined with our new roast" are
+    # plain English, and "Stack" may be the customer's name.
+    rf"|\bon\s+top\s+of\s+(?:this|the|your|that|any|an?)\s+(?:\w+\s+)?{_DEAL}"
+    r"|\bon\s+top\s+of\s+(?:this|the|your|that)?\s*\d+(?:\.\d+)?\s?%"
+    r"(?:\s*(?:off|discount|saving)|(?!\s*\w))"  # not "on top of the 63.4% churn risk"
+    rf"|\bcombin\w*\s+(?:it\s+|this\s+|them\s+)?with\s+(?:other|another|any|an?)\s+"
+    rf"(?:\w+\s+)?{_DEAL}"
+    rf"|\bstack(?:s|ed|able|ing)?\s+(?:it|them|this|these|(?:\w+\s+)?{_DEAL})\b"
+    rf"|\bstack(?:s|ed|able)?\s+with\s+(?:other|another|any|an?)\s+(?:\w+\s+)?{_DEAL}"
+    r"|\b(?:is|are|it's|they're)\s+stackable\b"
 )
 
 

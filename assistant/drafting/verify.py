@@ -3,8 +3,9 @@
 Two kinds of check, on purpose run on differently masked text:
 
 - policy (discounts above the maximum, amount-off discounts, promises the facts do not list)
-  reads the whole draft except merchant text (catalogue titles, categories). A customer's name
-  or review is not masked: text a customer wrote can never make a policy breach acceptable.
+  reads the whole draft except merchant text (catalogue titles, categories) and the
+  customer's name where a greeting addresses them by it ("Hi Free,", "Hi Stack,"). Elsewhere a
+  name or review is not masked: text a customer wrote can never make a policy breach acceptable.
 - grounding (every number, date and product must come from the facts) also skips the names
   the facts hold, so "Hi Ada" is not read for claims.
 
@@ -23,7 +24,13 @@ from assistant.drafting.grounding import (
     describe_numbers,
     number_is_grounded,
 )
-from assistant.drafting.placement import greeting, misplaced_figures, offer_terms, say_end
+from assistant.drafting.placement import (
+    greeted_name,
+    greeting,
+    misplaced_figures,
+    offer_terms,
+    say_end,
+)
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
 from assistant.drafting.violations import Violation, ViolationKind
@@ -74,6 +81,8 @@ def verify(
             )
         )
     masked, products = _mask_merchant_text(text, grounding)
+    for start, end in greeted_name(masked, grounding):
+        masked = mask(masked, start, end)  # "Hi Free,": a customer called Free promises nothing
     violations += products
     mentions = extract(masked, policy.currency_symbol)
     violations += _policy(mentions, grounding, policy)

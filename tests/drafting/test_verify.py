@@ -124,12 +124,13 @@ def test_harmless_free_words_pass() -> None:
     assert kinds("Feel free to reply. Our gluten-free range is free-range friendly.") == []
 
 
-def test_a_customer_name_is_not_read_for_claims_but_cannot_waive_policy() -> None:
-    grounding = offer_facts(customer_name="Free").grounding(POLICY, CATALOGUE)
-    # Grounding skips the name; the policy check does not (text a customer wrote can't waive it).
-    assert [v.kind for v in verify("Hi Free, 15% off.", grounding, POLICY)] == [
-        "unsupported_promise"
-    ]
+@pytest.mark.parametrize("name", ["Free", "Gift", "Lifetime"])
+def test_a_customer_name_is_not_read_for_claims_but_cannot_waive_policy(name: str) -> None:
+    grounding = offer_facts(customer_name=name).grounding(POLICY, CATALOGUE)
+    # The greeting's name is the customer's, not a promise: "Hi Free," promises nothing.
+    assert verify(f"Hi {name}, 15% off until May 1, 2026.", grounding, POLICY) == []
+    # Elsewhere the policy check still reads it (text a customer wrote can't waive it).
+    assert verify(f"Hi {name}, 15% off. {name} for you!", grounding, POLICY) != []
 
 
 def test_sms_length_and_empty() -> None:
