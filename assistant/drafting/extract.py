@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.drafting.dates import DATE_PATTERNS, DEADLINE, DateReading, readings
+from assistant.drafting.discounts import DENOMINATORS, FRACTION_OFF, NUMERATORS, is_discount
 from assistant.drafting.promises import PROMISES
 from assistant.drafting.terms import TermMention, find_terms
 
@@ -85,26 +86,6 @@ MONEY_WORDS = re.compile(
     rf"(?<![\w.]){_NUM}{_MULT}\s?(?:dollars?|bucks|usd|eur(?:os?)?|pounds|gbp)\b", re.I
 )
 PERCENT = re.compile(rf"(?<![\w.]){_NUM}\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.I)
-# A fraction taken off a price: "a quarter off", "two-thirds off", "a third cheaper", "save a
-# fifth", "half price", "half the price", "prices halved". Numerator, then denominator.
-_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_FRACTION = r"(?:(a|an|one|two|three|four)[\s-]+)?(half|halves|third|quarter|fifth|tenth)s?"
-# What a fraction is saved of, when that is a price: "save a third of your order" is a
-# discount, "save a quarter of an hour", "cut a third of the sugar", "half the time" are not.
-_OF_PRICE = (
-    r"(?:(?:the|your|our|its|their|every|each)\s+)?"
-    r"(?:price|cost|bill|total|order|basket|everything|rrp)s?\b"
-)
-# Idioms with "off the": "half off the beaten track" takes nothing off a price.
-_OFF_IDIOM = r"\s+the\s+(?:beaten|charts?|grid|radar|hook|record|mark|wall|cuff)\b"
-FRACTION_OFF = re.compile(
-    rf"(?i)\b(?:(?:save|saving|cut|slash)\s+{_FRACTION}\b(?!\s+(?:of|the)\s+(?!{_OF_PRICE}))"
-    rf"|{_FRACTION}[\s-]+(?:off\b(?!{_OFF_IDIOM})|cheaper\b|discount\b)"
-    rf"|(half)[\s-]+(?:(?:the|its|their|our|your|usual|regular|normal)\s+)*price\b"
-    r"|(?:prices?\s+(?:(?:is|are|were|have\s+been|has\s+been)\s+)?halved"
-    r"|halv(?:e|ed|es|ing)\s+(?:the\s+|our\s+|its\s+|your\s+)?prices?)\b)"
-)
 _UNIT_TAIL = r"(?:st|nd|rd|th|oz|lbs?|kg|g|mg|ml|l|cl|h|hrs?|hours?|mins?|x|am|pm|pk|pack|ct|s)"
 CODE = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
 NUMBER_WITH_UNIT = re.compile(rf"(?i)^\d+(?:\.\d+)?-?{_UNIT_TAIL}?$")
@@ -120,28 +101,6 @@ WRITTEN = re.compile(
     rf"(?i)\b(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand))*\b"
     r"(\s?(?:%|percent\b|per\s?cent\b)|\s(?:dollars?|bucks)\b)?"
 )
-DISCOUNT_CONTEXT = re.compile(
-    r"(?i)\b(?:off|discount\w*|save|saving|savings|reduc\w+|markdown|coupon|code|sale|cheaper"
-    r"|rebate|deal)\b"
-)
-LESS_AFTER = re.compile(r"(?i)\s*less\b")
-ONE_MORE_BEFORE = re.compile(r"(?i)\b(?:another|additional|extra|further)\s+$")
-# Where a figure's sentence ends, for reading its discount words: . ; ! ? a line break, a
-# spaced dash ("$23.50 - a great deal"), but not a decimal point.
-SENTENCE_END = re.compile(r"[;!?\n]|\.(?!\d)|\s[-\u2013\u2014]\s")
-DIGIT = re.compile(r"\d")
-# Another figure and the discount word written after it ("20% off"), which is its, not ours.
-OTHER_FIGURE = re.compile(
-    r"(?i)\d[\d.,]*(?:\s?(?:%|percent\b|per\s?cent\b|[^\W\d_]{1,3}\b))?"
-    r"(?:\s*(?:off|discount\w*|saving\w*|cheaper|less|reduction)\b)?"
-)
-CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|\s[-\u2013\u2014]\s")
-# A price moved: "a 63% price cut", "a 30% cut", or a price word and a move word near the
-# figure ("prices 63% lower", "cut prices by 30%"). Move words alone ("churn risk is 5% lower")
-# describe other things, so they count only beside a price.
-PRICE_CUT_AFTER = re.compile(r"(?i)\s*(?:price\s+)?(?:cut|drop|slash|markdown)s?\b")
-PRICE = re.compile(r"(?i)\bprices?\b|\bpric(?:ed|ing)\b")
-PRICE_MOVE = re.compile(r"(?i)\b(?:cut|lower\w*|drop\w*|slash\w*|knock\w*|trim\w*)\b")
 
 
 def normalise(text: str) -> str:
@@ -227,9 +186,7 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
         unit: Unit = "percent" if tail[:1] in {"%", "p"} else "money" if tail else "plain"
         if value is None or (unit == "plain" and value <= 3):
             continue  # counting words, not figures (see the module docstring)
-        discount = unit != "plain" and _has_discount_context(
-            text, match.start(), match.end(), figures
-        )
+        discount = unit != "plain" and is_discount(text, match.start(), match.end(), figures)
         found.numbers.append(NumberMention(match.group(0), match.start(), value, 1, unit, discount))
         text = mask(text, match.start(), match.end())
     return text
@@ -261,8 +218,8 @@ def _money_patterns(currency_symbol: str) -> tuple[re.Pattern[str], ...]:
 def _fraction(match: re.Match[str]) -> NumberMention:
     """A fraction off as a percentage: "a quarter off" is 25, "half the price" 50."""
     words = [g.lower() for g in match.groups() if g]  # [], [denominator] or [numerator, it]
-    numerator = _NUMERATORS[words[0]] if len(words) == 2 else 1
-    value = 100 * numerator / (_DENOMINATORS[words[-1]] if words else 2)
+    numerator = NUMERATORS[words[0]] if len(words) == 2 else 1
+    value = 100 * numerator / (DENOMINATORS[words[-1]] if words else 2)
     return NumberMention(match.group(0), match.start(), value, 1, "percent", True)
 
 
@@ -275,39 +232,8 @@ def _number(
     quantum = (10.0 ** -(len(decimals) - 1) if decimals else 1.0) * scale
     decimals = (decimals or "").replace(",", ".")  # "23,50 kr": a decimal comma
     value = float(whole.replace(",", "") + decimals) * scale
-    discount = _has_discount_context(text, match.start(), match.end(), figures)
+    discount = is_discount(text, match.start(), match.end(), figures)
     return NumberMention(match.group(0).strip(), match.start(), value, quantum, unit, discount)
-
-
-def _has_discount_context(text: str, start: int, end: int, figures: str | None = None) -> bool:
-    """True when the figure at text[start:end] is written as a discount.
-
-    "15% off", "save 15%", "a 15 percent discount": a discount word just before or after, in
-    the figure's own sentence ("Churn risk is 63.4%. A price cut..." says nothing of 63.4%)
-    and not past another figure (`figures`: the text before masking), whose word it is: "Up
-    to 20% off could protect 18.7% of revenue" takes nothing off 18.7%.
-    """
-    low, high = max(0, start - 25), min(len(text), end + 30)
-    low = max([low, *(m.end() for m in SENTENCE_END.finditer(text, low, start))])
-    if figures is not None:
-        # From a little earlier, so a figure the window cuts in two ("0% off") is still seen.
-        others = OTHER_FIGURE.finditer(figures, max(0, low - 20), start)
-        low = max([low, *(m.end() for m in others)])
-        high = min([high, *(m.start() for m in DIGIT.finditer(figures, end, high))])
-    after = SENTENCE_END.search(text, end, high)
-    near = text[low : after.start() if after else high]
-    if DISCOUNT_CONTEXT.search(near) or PRICE_CUT_AFTER.match(text, end):
-        return True
-    if ONE_MORE_BEFORE.search(text, low, start):
-        return True  # "plus another 15%": a second discount, for placement.py to refuse
-    if LESS_AFTER.match(text, end):
-        return True  # "15% less", but not "less than their 63.4% churn risk"
-    # A price and a move in the figure's own clause: "With a 63.4% churn risk, lower prices
-    # could win them back" moves no price by 63.4%.
-    low = max([low, *(m.end() for m in CLAUSE_END.finditer(text, low, start))])
-    after = CLAUSE_END.search(text, end, high)
-    near = text[low : after.start() if after else high]
-    return bool(PRICE.search(near) and PRICE_MOVE.search(near))
 
 
 def _words_value(words: str) -> float | None:
