@@ -11,7 +11,7 @@ import pandas as pd
 
 from commerce.errors import InvalidInput
 from commerce.schema import TableSpec
-from commerce.sources import Source
+from commerce.sources import Source, quoted
 
 
 def deduplicate(
@@ -34,10 +34,10 @@ def deduplicate(
             first, second = rows.iloc[0], rows.iloc[1]
             differs = [c for c in content if not _same(first[c], second[c])]
             raise InvalidInput(
-                f"{source.label}: {spec.key} {_show(first[spec.key])} appears on "
+                f"{source.label}: {spec.key} {quoted(first[spec.key])} appears on "
                 f"{source.where(int(first[row]))} and {source.where(int(second[row]))} with "
                 f"different contents ({', '.join(differs)} differ: "
-                f"{_show(first[differs[0]])} vs {_show(second[differs[0]])}). "
+                f"{quoted(first[differs[0]])} vs {quoted(second[differs[0]])}). "
                 f"Give them different {spec.key}s or remove one "
                 f"({int(clash.sum()):,} rows share a {spec.key} in all)."
             )
@@ -58,9 +58,3 @@ def _exact_duplicates(frame: pd.DataFrame, content: list[str]) -> "pd.Series[boo
 def _same(a: Any, b: Any) -> bool:
     a_missing, b_missing = bool(pd.isna(a)), bool(pd.isna(b))
     return a_missing and b_missing if a_missing or b_missing else bool(a == b)
-
-
-def _show(value: object) -> str:
-    """A cell as messages quote it (as validate.py does): at most 40 characters."""
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")

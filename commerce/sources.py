@@ -59,6 +59,12 @@ class Source:
         return f"{self.label} line {record_line(self, row):,}"
 
 
+def quoted(value: object) -> str:
+    """A cell as error messages quote it: at most 40 characters."""
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
 def read_source(
     source: Source, memory_free: Callable[[], int] = available_memory_bytes
 ) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import pandas as pd
 from commerce.duplicates import deduplicate
 from commerce.errors import InvalidInput
 from commerce.schema import Column, TableSpec
-from commerce.sources import Source
+from commerce.sources import Source, quoted
 
 ROW = "_row"
 BoolArray = npt.NDArray[np.bool_]
@@ -93,13 +93,8 @@ def _fail(
     value = frame[column].iloc[first]
     raise InvalidInput(
         f"{source.where(int(frame[ROW].iloc[first]))}, column {column}: "
-        f"{why.format(value=_show(value))}{tail}"
+        f"{why.format(value=quoted(value))}{tail}"
     )
-
-
-def _show(value: object) -> str:
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def _blank(raw: pd.Series) -> pd.Series:

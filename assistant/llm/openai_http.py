@@ -12,6 +12,7 @@ import json
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from assistant.llm.base import Message
@@ -62,23 +63,17 @@ class OpenAIChatModel:
         raise Unavailable(f"LLM server {self.base} ended the answer without [DONE]")
 
     def _lines(self, response: Any) -> Iterator[str]:
-        try:
+        with self._reading("/chat/completions"):
             for raw in response:
                 yield raw.decode("utf-8", errors="replace").strip()
-        except TimeoutError:
-            raise Unavailable(
-                f"LLM server {self.base} went silent for {self.timeout_s:g} s mid-answer"
-            ) from None
-        except (OSError, http.client.HTTPException) as error:
-            # IncompleteRead (an HTTPException) is a chunked reply cut off mid-chunk.
-            raise Unavailable(f"LLM server {self.base} dropped the answer: {error!r}") from None
 
     def served_model(self) -> str:
         """The model name to send: the configured one, else the first the server lists."""
         if not self.model:
             with self._open("/models", None) as response:
                 kind = response.headers.get("Content-Type", "no Content-Type")
-                body = self._read_all(response, "/models")
+                with self._reading("/models"):
+                    body = bytes(response.read())
             try:
                 listed = json.loads(body)
             except ValueError:  # a proxy's login page or a URL that names some other service
@@ -97,15 +92,20 @@ class OpenAIChatModel:
             self.model = served
         return self.model
 
-    def _read_all(self, response: Any, path: str) -> bytes:
+    @contextmanager
+    def _reading(self, path: str) -> Iterator[None]:
+        """A reply that stalls or breaks off while read is Unavailable, as one that never came."""
         try:
-            return bytes(response.read())
+            yield
         except TimeoutError:
             raise Unavailable(
-                f"LLM server {self.base}{path} went silent for {self.timeout_s:g} s"
+                f"LLM server {self.base}{path} went silent for {self.timeout_s:g} s mid-answer"
             ) from None
         except (OSError, http.client.HTTPException) as error:
-            raise Unavailable(f"LLM server {self.base}{path} broke off: {error!r}") from None
+            # IncompleteRead (an HTTPException) is a chunked reply cut off mid-chunk.
+            raise Unavailable(
+                f"LLM server {self.base}{path} dropped the answer: {error!r}"
+            ) from None
 
     def _open(self, path: str, body: dict[str, Any] | None) -> Any:
         headers = {"Content-Type": "application/json", "Accept": "text/event-stream"}

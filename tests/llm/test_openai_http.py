@@ -205,40 +205,40 @@ def test_a_models_page_that_is_not_a_model_list_is_unavailable(
         complete(OpenAIChatModel(url, timeout_s=5), HELLO)
 
 
-def test_a_reply_cut_mid_chunk_is_unavailable() -> None:
-    """Chunked transfer that stops inside a chunk: http.client says IncompleteRead."""
+@pytest.fixture
+def raw_server() -> Iterator[Callable[[bytes], str]]:
+    """A server that answers one request with the given bytes, as they are, then hangs up."""
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
 
-        def cut() -> None:
-            connection, _ = listener.accept()
-            connection.recv(65536)
-            head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-            connection.sendall(head + b"40\r\n" + chunk("a").encode())  # 64 bytes promised
-            connection.close()
+        def serve(reply: bytes) -> str:
+            def answer() -> None:
+                connection, _ = listener.accept()
+                connection.recv(65536)
+                connection.sendall(reply)
+                connection.close()
 
-        threading.Thread(target=cut, daemon=True).start()
-        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-        with pytest.raises(Unavailable, match="dropped the answer"):
-            complete(OpenAIChatModel(url, model="m", timeout_s=5), HELLO)
+            threading.Thread(target=answer, daemon=True).start()
+            return f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+        yield serve
+
+
+def test_a_reply_cut_mid_chunk_is_unavailable(raw_server: Callable[[bytes], str]) -> None:
+    """Chunked transfer that stops inside a chunk: http.client says IncompleteRead."""
+    head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+    url = raw_server(head + b"40\r\n" + chunk("a").encode())  # 64 bytes promised
+    with pytest.raises(Unavailable, match="dropped the answer"):
+        complete(OpenAIChatModel(url, model="m", timeout_s=5), HELLO)
 
 
 @pytest.mark.parametrize("body", [b"ff\r\nbusy", b"zz\r\nbusy\r\n0\r\n\r\n"])
-def test_an_error_answer_whose_body_breaks_is_still_unavailable(body: bytes) -> None:
+def test_an_error_answer_whose_body_breaks_is_still_unavailable(
+    raw_server: Callable[[bytes], str], body: bytes
+) -> None:
     """A 503 whose chunked body is cut or malformed: the status is reason enough."""
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen()
-
-        def answer() -> None:
-            connection, _ = listener.accept()
-            connection.recv(65536)
-            head = b"HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n"
-            connection.sendall(head + body)
-            connection.close()
-
-        threading.Thread(target=answer, daemon=True).start()
-        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-        with pytest.raises(Unavailable, match=r"answered 503 .*no readable body"):
-            complete(OpenAIChatModel(url, model="m", timeout_s=5), HELLO)
+    head = b"HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n"
+    url = raw_server(head + body)
+    with pytest.raises(Unavailable, match=r"answered 503 .*no readable body"):
+        complete(OpenAIChatModel(url, model="m", timeout_s=5), HELLO)
