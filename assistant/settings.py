@@ -3,18 +3,14 @@
 Every setting is documented in docs/configuration.md; keep the two in step.
 """
 
-import json
-import os
-import re
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_core import ErrorDetails
-from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from commerce.errors import InvalidInput
+from assistant.webhook_url import webhook_url_problem, without_path
 from predictors.allocation import MAX_LEVELS
 
 # Every perk an offer could promise: settings refuse others, and the drafting policy checks
@@ -238,19 +234,12 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _webhook_is_signed(self) -> "Settings":
         url = self.alert_webhook_url
-        if url and not url.startswith(("http://", "https://")):
-            raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} is not an http(s) URL")
-        try:
-            parts = urlsplit(url)
-            _ = parts.port  # raises for a port that is not a number
-            host = parts.hostname if url else "none needed"
-            if url and any(c.isspace() or not c.isprintable() for c in url):
-                raise ValueError("it holds a space or a control character")
-        except ValueError as error:  # "https://[::1/hook", "https://host:abc/x"
-            raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} is not a URL: {error}") from error
-        if not host:
-            raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={url!r} names no host")
-        if url and not self.alert_webhook_secret.get_secret_value():
+        if not url:
+            return self
+        problem = webhook_url_problem(url)
+        if problem:
+            raise ValueError(f"RETAIN_ALERT_WEBHOOK_URL={without_path(url)} {problem}")
+        if not self.alert_webhook_secret.get_secret_value():
             raise ValueError(
                 "RETAIN_ALERT_WEBHOOK_URL is set but RETAIN_ALERT_WEBHOOK_SECRET is empty: "
                 "receivers verify each alert with it (docs/alerts.md)"
@@ -304,49 +293,3 @@ class Settings(BaseSettings):
     recs_seed: int = Field(
         default=0, ge=0, description="Seed of recommender training (same seed, same model)."
     )
-
-
-def load_settings() -> Settings:
-    """The settings from the RETAIN_* environment, or InvalidInput naming each variable that is
-    wrong and why, on one line ("RETAIN_CHURN_HORIZON_DAYS=13: input should be greater than or
-    equal to 14"): what every command and the server start from."""
-    try:
-        return Settings()
-    except ValidationError as error:
-        raise InvalidInput("; ".join(_problem(e) for e in error.errors())) from error
-    except SettingsError as error:  # a list setting whose value is not JSON
-        raise InvalidInput(_not_json(error)) from error
-
-
-def _variable(field: str) -> str:
-    return f"RETAIN_{field.upper()}"
-
-
-def _as_set(field: str, fallback: object) -> str:
-    """`RETAIN_X=value` as the environment holds it (secrets left out)."""
-    if Settings.model_fields[field].annotation is SecretStr:
-        return _variable(field)
-    raw = next(
-        (v for k, v in os.environ.items() if k.upper() == _variable(field)), fallback
-    )  # pydantic-settings reads the names in any case
-    return f"{_variable(field)}={raw}"
-
-
-def _problem(error: ErrorDetails) -> str:
-    message = str(error["msg"]).removeprefix("Value error, ")
-    location = error["loc"]
-    if not location or message.startswith("RETAIN_"):
-        return message  # a check across settings, or one whose message names its variable
-    field = str(location[0])
-    item = f"item {int(location[1]) + 1}: " if len(location) > 1 else ""
-    return f"{_as_set(field, error['input'])}: {item}{message[:1].lower()}{message[1:]}"
-
-
-def _not_json(error: SettingsError) -> str:
-    match = re.search(r'field "(\w+)"', str(error))
-    if match is None or match.group(1) not in Settings.model_fields:
-        return str(error)
-    field = match.group(1)
-    default = Settings.model_fields[field].default
-    example = f" such as {json.dumps(default)}" if default else ""
-    return f"{_as_set(field, '')}: not JSON ({error.__cause__}); it takes a JSON list{example}"

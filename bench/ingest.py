@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Workspace
 
 

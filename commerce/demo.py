@@ -16,7 +16,7 @@ import pandas as pd
 from commerce.datasets import load_cdnow, load_food_reviews
 from commerce.holdback import EVENT_FILE, hold_back
 from commerce.ingest import IngestRequest, Progress, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Store, Workspace
 
 # Category keywords, matched as words in a product's review; the most-mentioned category wins.

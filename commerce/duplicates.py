@@ -11,7 +11,7 @@ import pandas as pd
 
 from commerce.errors import InvalidInput
 from commerce.schema import TableSpec
-from commerce.sources import Source, quoted
+from commerce.source_file import Source, quoted
 
 
 def deduplicate(

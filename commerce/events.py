@@ -38,7 +38,7 @@ from commerce.event_fields import (
     timestamp,
 )
 from commerce.schema import EVENTS, ORDER_ITEMS, ORDERS, REVIEWS, TableSpec
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.validate import ROW, validate_table
 
 EventKind = Literal["order", "review", "browse"]

@@ -18,7 +18,8 @@ from commerce.manifest import Manifest, TableInfo, content_hash
 from commerce.mapping import ColumnMap
 from commerce.resources import available_memory_bytes
 from commerce.schema import TABLES
-from commerce.sources import Source, read_source
+from commerce.source_file import Source
+from commerce.sources import read_source
 from commerce.validate import ROW, validate_table
 from commerce.workspace import Store, Workspace
 

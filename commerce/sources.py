@@ -9,13 +9,10 @@ empty, not in the stated encoding, too large for the memory that is free, or a h
 unnamed or repeated columns.
 """
 
-import codecs
 import csv
 import json
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -24,45 +21,22 @@ import pyarrow.parquet as pq
 
 from commerce.errors import InvalidInput, Unavailable
 from commerce.resources import available_memory_bytes
+from commerce.source_file import (
+    Source,
+    check_utf8,
+    nonblank_lines,
+    text_delimiter,
+    text_encoding,
+    text_records,
+)
 
 # Rough peak memory of reading a file, as a multiple of its size on disk: text columns become
 # Arrow strings, then pandas copies; Parquet is compressed, so it expands more.
 MEMORY_FACTOR = {"text": 4.0, "parquet": 10.0}
-_SCAN_CHUNK = 16 * 2**20
 # Arrow parses text in blocks, and with line breaks allowed inside quoted cells a row must fit in
 # one block: 16 MiB holds any plausible row (a review is at most a few thousand characters).
 BLOCK_BYTES = 16 * 2**20
 _UNNAMED = "_unnamed_{}"  # placeholder for an empty header cell until its column is checked
-
-
-@dataclass(frozen=True)
-class Source:
-    """A file to ingest and how to read it."""
-
-    path: Path
-    encoding: str = "utf-8"
-    delimiter: str | None = None  # None: sniffed; "whitespace" for runs of spaces/tabs
-
-    @property
-    def label(self) -> str:
-        return self.path.name
-
-    @property
-    def is_parquet(self) -> bool:
-        return self.path.suffix.lower() in {".parquet", ".pq"}
-
-    def where(self, row: int) -> str:
-        """Where a 0-based data row is, as a person opening the file would count it: the line
-        the row starts on (a quoted cell can span lines), or the row of a Parquet file."""
-        if self.is_parquet:
-            return f"{self.label} row {row + 1:,}"
-        return f"{self.label} line {record_line(self, row):,}"
-
-
-def quoted(value: object) -> str:
-    """A cell as error messages quote it: at most 40 characters."""
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def read_source(
@@ -120,10 +94,10 @@ def _nested_as_json(table: pa.Table) -> pa.Table:
 
 
 def _read_text(source: Source) -> pd.DataFrame:
-    encoding = _normalise_encoding(source)
+    encoding = text_encoding(source)
     if encoding == "utf-8":
-        _check_utf8(source)
-    delimiter = _delimiter(source, encoding)
+        check_utf8(source)
+    delimiter = text_delimiter(source, encoding)
     if delimiter == "whitespace":
         return _read_whitespace(source, encoding)
     raw_header = _header(source, encoding, delimiter)
@@ -153,7 +127,7 @@ def _read_text(source: Source) -> pd.DataFrame:
 
 def _header(source: Source, encoding: str, delimiter: str) -> list[str]:
     """The header's cells as written; refused when no cell or the same name twice (trimmed)."""
-    with closing(_records(source, encoding, delimiter)) as records:
+    with closing(text_records(source, encoding, delimiter)) as records:
         for line, cells in records:
             names = [cell.strip() for cell in cells]
             if not any(names):
@@ -171,7 +145,7 @@ def _ragged_record(
     """The error for the first record whose cells do not match the header's columns, naming
     its line (Arrow's own message has none); None when every record fits."""
     try:
-        with closing(_records(source, encoding, delimiter)) as records:
+        with closing(text_records(source, encoding, delimiter)) as records:
             for line, cells in records:
                 if len(cells) == columns:
                     continue
@@ -225,7 +199,7 @@ def _drop_unnamed(frame: pd.DataFrame, header: list[str], source: Source) -> pd.
 def _read_whitespace(source: Source, encoding: str) -> pd.DataFrame:
     header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
     with source.path.open(encoding=header_encoding, errors="replace") as handle:
-        _check_names(next(_lines(handle), "").split(), source, "the header")
+        _check_names(next(nonblank_lines(handle), "").split(), source, "the header")
     try:
         return pd.read_csv(
             source.path, sep=r"\s+", dtype=str, encoding=header_encoding, keep_default_na=False
@@ -233,102 +207,4 @@ def _read_whitespace(source: Source, encoding: str) -> pd.DataFrame:
     except (pd.errors.ParserError, ValueError) as exc:
         raise InvalidInput(
             f"{source.label}: cannot be parsed as whitespace-separated text ({exc})"
-        ) from exc
-
-
-def _delimiter(source: Source, encoding: str) -> str:
-    if source.delimiter:
-        return source.delimiter
-    header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
-    with source.path.open(encoding=header_encoding, errors="replace") as handle:
-        return sniff_delimiter(next(_lines(handle), ""))
-
-
-def _lines(handle: Iterator[str]) -> Iterator[str]:
-    """The lines of a text file that are not blank."""
-    return (line for line in handle if line.strip())
-
-
-def _records(
-    source: Source, encoding: str, delimiter: str
-) -> Generator[tuple[int, list[str]], None, None]:
-    """The file's records as Arrow reads them (blank lines skipped, quoted cells may span
-    lines), each with the line it starts on."""
-    header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
-    # The csv module refuses cells over 128 KiB by default; Arrow takes any size.
-    limit = csv.field_size_limit()
-    csv.field_size_limit(max(limit, source.path.stat().st_size))
-    try:
-        with source.path.open(encoding=header_encoding, errors="replace", newline="") as handle:
-            reader = csv.reader(handle, delimiter=delimiter)
-            start = 1
-            for cells in reader:
-                if cells:
-                    yield start, cells
-                start = reader.line_num + 1
-    finally:
-        csv.field_size_limit(limit)
-
-
-def record_line(source: Source, row: int) -> int:
-    """The line on which 0-based data row `row` of a text file starts (line 1: the header).
-    Found by reading the file again, as only an error message needs it."""
-    try:
-        encoding = _normalise_encoding(source)
-        delimiter = _delimiter(source, encoding)
-        if delimiter != "whitespace":  # read by pandas, whose rows do not span lines
-            with closing(_records(source, encoding, delimiter)) as records:
-                for n, (line, _) in enumerate(records):
-                    if n == row + 1:
-                        return line
-    except (OSError, csv.Error, InvalidInput):
-        pass  # the file changed or went away since it was read: count one line per row
-    return row + 2
-
-
-def sniff_delimiter(header_line: str) -> str:
-    """The delimiter a header line uses: the most frequent of , tab ; | or else whitespace."""
-    counts = {d: header_line.count(d) for d in (",", "\t", ";", "|")}
-    best = max(counts, key=lambda d: counts[d])
-    if counts[best] > 0:
-        return best
-    return "whitespace" if len(header_line.split()) > 1 else ","
-
-
-def _normalise_encoding(source: Source) -> str:
-    try:
-        name = codecs.lookup(source.encoding).name
-    except LookupError as exc:
-        raise InvalidInput(
-            f"{source.label}: unknown encoding '{source.encoding}' "
-            "(valid examples: utf-8, latin-1, cp1252, utf-16)"
-        ) from exc
-    return "utf-8" if name in {"utf-8", "utf-8-sig"} else name
-
-
-def _check_utf8(source: Source) -> None:
-    """Fail on the first byte that is not UTF-8, naming its line, before any parsing."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    offset = 0
-    lines_before = 0
-    with source.path.open("rb") as handle:
-        while chunk := handle.read(_SCAN_CHUNK):
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                bad = chunk[exc.start : exc.start + 1].hex()
-                line = lines_before + chunk.count(b"\n", 0, exc.start) + 1
-                raise InvalidInput(
-                    f"{source.label} line {line:,} (byte {offset + exc.start:,}): byte 0x{bad} is "
-                    "not valid UTF-8. Save the file as UTF-8, or pass its encoding "
-                    "(e.g. --encoding latin-1 or --encoding cp1252)."
-                ) from exc
-            offset += len(chunk)
-            lines_before += chunk.count(b"\n")
-    try:
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(
-            f"{source.label}: the file ends inside a UTF-8 character; it is truncated or not "
-            "UTF-8 (pass --encoding if it is another encoding)"
         ) from exc

@@ -16,7 +16,7 @@ import pandas as pd
 from commerce.duplicates import deduplicate
 from commerce.errors import InvalidInput
 from commerce.schema import Column, TableSpec
-from commerce.sources import Source, quoted
+from commerce.source_file import Source, quoted
 
 ROW = "_row"
 BoolArray = npt.NDArray[np.bool_]

@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from assistant.settings import Settings, load_settings
+from assistant.settings import Settings
+from assistant.settings_load import load_settings
 from commerce.errors import RetainError
 
 err = Console(stderr=True)

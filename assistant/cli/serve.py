@@ -4,7 +4,9 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.console import command_settings, err, literal
+from assistant.cli.console import command_settings, err, fail, literal
+from assistant.settings import LOOPBACK_HOSTS, Settings
+from commerce.errors import Forbidden, RetainError
 
 
 def serve_command(
@@ -22,9 +24,18 @@ def serve_command(
     from assistant.api.observability import configure_logging
 
     settings = command_settings()
+    if settings.environment == "production":
+        refuse_live_demo_keys(settings)
     configure_logging(settings.log_level)
     one_thread_per_request()
     err.print(f"Retain on http://{literal(host)}:{port} (API docs at /docs); Ctrl-C stops it")
+    if host not in LOOPBACK_HOSTS:
+        err.print(
+            f"warning: {literal(host)} is reachable from other machines and Retain speaks plain "
+            "HTTP: put a TLS proxy in front of it before keys and customer data cross a network",
+            style="yellow",
+            highlight=False,
+        )
     uvicorn.run(
         create_app(settings),
         host=host,
@@ -43,3 +54,25 @@ def one_thread_per_request() -> None:
     import faiss
 
     faiss.omp_set_num_threads(1)
+
+
+def refuse_live_demo_keys(settings: Settings) -> None:
+    """Production serves no store whose demo keys still work: their plaintext lies in the
+    workspace, and anyone who reads the README knows how to print them."""
+    from assistant.persistence import open_app_database
+    from assistant.persistence.demo_keys import FILE, live_demo_keys
+
+    try:
+        with open_app_database(settings) as db:
+            live = live_demo_keys(db, settings.home)
+    except RetainError as error:
+        fail(error)
+    if live:
+        ids = ", ".join(str(p.key_id) for p in live)
+        fail(
+            Forbidden(
+                f"RETAIN_ENVIRONMENT=production refuses to serve while demo keys work (ids {ids}; "
+                f"their plaintext is in {settings.home / FILE}): revoke each with "
+                "`retain keys revoke ID`"
+            )
+        )

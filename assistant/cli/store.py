@@ -19,7 +19,7 @@ from assistant.status import workspace_status
 from commerce.errors import RetainError
 from commerce.ingest import IngestRequest, ingest
 from commerce.mapping import ColumnMap, load_mapping_file, parse_map_args
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Store, Workspace
 
 FileOption = Annotated[Path | None, typer.Option(dir_okay=False, help="CSV, TSV, text or Parquet")]

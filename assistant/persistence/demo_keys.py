@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from assistant.persistence.db import AppDatabase
-from assistant.persistence.keys import authenticate, create_key
+from assistant.persistence.keys import Principal, authenticate, create_key
 from assistant.roles import ROLES, Role
 
 FILE = "demo-keys.json"
@@ -20,16 +20,7 @@ FILE = "demo-keys.json"
 def ensure_demo_keys(db: AppDatabase, home: Path) -> dict[Role, str]:
     """The demo keys by role, creating any that is missing or revoked."""
     path = home / FILE
-    keys: dict[Role, str] = {}
-    if path.is_file():
-        try:
-            saved = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            # Hand-edited or cut short: the demo needs keys more than it needs these.
-            logging.getLogger("retain").warning("%s is unreadable; new demo keys are made", path)
-            saved = {}
-        if isinstance(saved, dict):
-            keys = {role: saved[role] for role in ROLES if isinstance(saved.get(role), str)}
+    keys = _saved(path)
     changed = False
     for role in ROLES:
         principal = authenticate(db, keys[role]) if role in keys else None
@@ -45,3 +36,24 @@ def ensure_demo_keys(db: AppDatabase, home: Path) -> dict[Role, str]:
             json.dump(keys, handle, indent=2)
         os.replace(partial, path)
     return keys
+
+
+def live_demo_keys(db: AppDatabase, home: Path) -> list[Principal]:
+    """The demo keys that still authenticate: production refuses to serve while any does, since
+    their plaintext lies in the workspace and the README shows how to print it."""
+    live = (authenticate(db, key) for key in _saved(home / FILE).values())
+    return sorted((p for p in live if p is not None), key=lambda p: p.key_id)
+
+
+def _saved(path: Path) -> dict[Role, str]:
+    if not path.is_file():
+        return {}
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        # Hand-edited or cut short: the demo needs keys more than it needs these.
+        logging.getLogger("retain").warning("%s is unreadable; its keys are ignored", path)
+        return {}
+    if not isinstance(saved, dict):
+        return {}
+    return {role: saved[role] for role in ROLES if isinstance(saved.get(role), str)}

@@ -166,6 +166,19 @@ def test_backoff_doubles_with_jitter_in_the_upper_half_and_is_capped() -> None:
         assert len(set(waits)) > 1  # jittered
 
 
+def test_a_refused_webhook_url_is_shown_without_its_path() -> None:
+    # Slack-style webhook URLs carry their token in the path; the error lands in terminals and logs
+    for url in (
+        "https://hooks.example.com:abc/services/T0/B0/TOKEN123",
+        "http://user:pw@[::1/TOKEN123?key=TOKEN123",
+        "ftp://hooks.example.com/TOKEN123",
+    ):
+        with pytest.raises(ValidationError) as refused:
+            Settings(alert_webhook_url=url, alert_webhook_secret=SecretStr("x"))
+        assert "TOKEN123" not in str(refused.value) and "pw" not in str(refused.value)
+        assert "/…" in str(refused.value)
+
+
 def test_a_webhook_url_needs_a_secret_and_http(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValidationError, match="RETAIN_ALERT_WEBHOOK_SECRET is empty"):
         Settings(alert_webhook_url="https://hooks.example.com/retain")

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Workspace
 from predictors.pipeline import Horizons, score_store, train_model
 from predictors.train import TrainConfig

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 import assistant.cli
 from assistant.cli import app
-from assistant.settings import Settings, load_settings
+from assistant.settings import Settings
+from assistant.settings_load import load_settings
 from assistant.tools.decisions import offer_assumptions
 from commerce.errors import InvalidInput
 
@@ -179,3 +180,31 @@ def test_production_refuses_demo_keys(retain_home: Path, monkeypatch: pytest.Mon
     assert "RETAIN_ENVIRONMENT=production refuses demo keys" in result.stderr
     assert result.stdout == ""
     assert not (retain_home / "demo-keys.json").exists()
+
+
+def test_production_serves_only_once_the_demo_keys_are_revoked(
+    retain_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served: list[str] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: served.append(options["host"]))
+    assert runner.invoke(app, ["demo", "keys"]).exit_code == 0  # made in development
+    monkeypatch.setenv("RETAIN_ENVIRONMENT", "production")
+    refused = runner.invoke(app, ["serve"])
+    assert refused.exit_code == 2, refused.output
+    assert "refuses to serve while demo keys work (ids 1, 2, 3, 4;" in refused.stderr
+    assert served == []
+    for key_id in (1, 2, 3, 4):
+        assert runner.invoke(app, ["keys", "revoke", str(key_id)]).exit_code == 0
+    started = runner.invoke(app, ["serve"])
+    assert started.exit_code == 0, started.output
+    assert served == ["127.0.0.1"]
+
+
+@pytest.mark.parametrize(("host", "warned"), [("127.0.0.1", False), ("0.0.0.0", True)])
+def test_serving_beyond_this_machine_warns_of_plain_http(
+    host: str, warned: bool, retain_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: None)
+    result = runner.invoke(app, ["serve", "--host", host])
+    assert result.exit_code == 0, result.output
+    assert ("TLS proxy" in result.stderr) is warned

@@ -11,7 +11,7 @@ from commerce import manifest as manifest_module
 from commerce import workspace as workspace_module
 from commerce.errors import Unavailable
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Store, Workspace
 from tests.factories import make_customers, make_orders, write_csv
 

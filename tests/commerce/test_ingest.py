@@ -9,7 +9,7 @@ from commerce.datasets import cdnow_master_path
 from commerce.errors import InvalidInput
 from commerce.ingest import IngestRequest, ingest
 from commerce.mapping import ColumnMap, load_mapping_file, parse_map_args
-from commerce.sources import Source, sniff_delimiter
+from commerce.source_file import Source, sniff_delimiter
 from commerce.workspace import Workspace
 from tests.factories import make_customers, make_orders, write_csv
 

@@ -8,7 +8,7 @@ import pytest
 
 from commerce.errors import InvalidInput, RetainError, Unavailable
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Workspace
 from tests.factories import make_customers, make_orders, write_csv
 

@@ -10,7 +10,7 @@ import pytest
 
 from commerce.errors import InvalidInput
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Store, Workspace
 from tests.factories import make_orders, write_csv
 

@@ -11,7 +11,7 @@ import pytest
 from commerce.errors import InvalidInput
 from commerce.ingest import IngestRequest, ingest
 from commerce.schema import TABLES
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.validate import validate_table
 from commerce.workspace import Store, Workspace
 

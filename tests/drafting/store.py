@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Workspace
 from tests.drafting.factories import HOSTILE_REVIEW
 

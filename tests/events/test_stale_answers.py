@@ -14,7 +14,7 @@ from assistant.tools import model_report
 from assistant.tools.base import ToolContext
 from assistant.tools.data import StoreData
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Workspace
 from tests.events.conftest import last_day, order
 from tests.retrieval.fakes import HashingEmbedder

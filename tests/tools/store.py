@@ -12,7 +12,7 @@ import pandas as pd
 
 from assistant.tools.indexes import features_now
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Workspace
 from predictors.history import from_store
 from predictors.pipeline import Horizons, score_store, train_model

@@ -15,7 +15,7 @@ from assistant.tools.data import StoreData
 from assistant.tools.lookups import Customers
 from commerce.errors import NotFound
 from commerce.ingest import IngestRequest, ingest
-from commerce.sources import Source
+from commerce.source_file import Source
 from commerce.workspace import Store, Workspace
 from tests.tools.conftest import context
 
