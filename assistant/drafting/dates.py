@@ -20,20 +20,32 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+# The end of a named day ("midnight on May 1", "May 1 at 11:59 pm") is that day: taken into
+# the date's match, so it ends the offer with the date rather than reading as a claim of its
+# own. Any other time of day stays a figure the facts do not hold.
+_END_OF_DAY = r"(?:midnight|11:59\s*p\.?m\.?|23:59)"
+_EOD_BEFORE = rf"(?i:\b{_END_OF_DAY}\s+(?:on\s+)?)?"
+_EOD_AFTER = rf"(?i:,?\s+(?:at\s+)?{_END_OF_DAY}(?![\w:]))?"
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("ymd", re.compile(rf"\b({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b")),
-    ("numeric", re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")),
+    ("ymd", re.compile(rf"{_EOD_BEFORE}\b({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b{_EOD_AFTER}")),
+    (
+        "numeric",
+        re.compile(
+            rf"{_EOD_BEFORE}\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})\b{_EOD_AFTER}"
+        ),
+    ),
     (
         "mdy",
         re.compile(
-            rf"(?i:\b{_WEEKDAY},?\s+)?\b({_MONTH})\s+(\d{{1,2}}){_ORD}\b(?:,?\s+({_YEAR})\b)?"
+            rf"{_EOD_BEFORE}(?i:\b{_WEEKDAY},?\s+)?\b({_MONTH})\s+(\d{{1,2}}){_ORD}\b"
+            rf"(?:,?\s+({_YEAR})\b)?{_EOD_AFTER}"
         ),
     ),
     (
         "dmy",
         re.compile(
-            rf"(?i:\b{_WEEKDAY},?\s+)?\b(?i:the\s+)?(\d{{1,2}}){_ORD}\s+(?i:of\s+)?({_MONTH})"
-            rf"(?:,?\s+({_YEAR})\b)?"
+            rf"{_EOD_BEFORE}(?i:\b{_WEEKDAY},?\s+)?\b(?i:the\s+)?(\d{{1,2}}){_ORD}\s+"
+            rf"(?i:of\s+)?({_MONTH})(?:,?\s+({_YEAR})\b)?{_EOD_AFTER}"
         ),
     ),
     ("my", re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b")),

@@ -7,7 +7,8 @@ product id's. The rules, in the order they run:
 - offer terms (terms.py): links and e-mail addresses (masked), no-expiry and stacking wording;
 - dates: ISO (1998-03-05), numeric (03/05/1998, 5.3.98: both month-first and day-first
   readings kept), month names (March 5, 1998 / 5th of March / Mar 1998 / in March), a bare year
-  (1998), and relative deadlines (tomorrow, this weekend, next week, a weekday), which name no
+  (1998), each with the end of its day taken in ("midnight on May 1", "May 1 at 11:59 pm"),
+  and relative deadlines (tomorrow, this weekend, next week, a weekday), which name no
   date the facts could hold and so can never be grounded. A date after "until", "valid",
   "expires", "ends" or "by" is marked as a deadline: it can only be the offer's end ("stopped
   by on March 5" is a visit, "from before March 5" an age: neither is a deadline);
