@@ -12,7 +12,8 @@ product id's. The rules, in the order they run:
   date the facts could hold and so can never be grounded. A date after "until", "valid",
   "expires", "ends" or "by" is marked as a deadline: it can only be the offer's end ("stopped
   by on March 5" is a visit, "from before March 5" an age: neither is a deadline);
-- money ($12.50, 12.50 dollars, €3k, and the policy's own symbol: ¥23.50, CHF 23.50) and
+- money ($12.50, 12.50 dollars, 5 Swiss francs, €3k, 50p, 99 cents, and the policy's own symbol:
+  ¥23.50, CHF 23.50) and
   percentages (15%, 15 percent), fractions off included ("half off" = 50, "a quarter off" = 25,
   "two-thirds off", "half the price", but not "save half the time" or "cut a third of the
   sugar"). A figure is a discount beside a discount word ("15% off", "save 15%") or beside a
@@ -84,8 +85,12 @@ _MULT = r"(?:\s?(thousand|million|k|m)\b)?"
 MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6}
 SYMBOLS = "$€£"  # always read as money, whatever the policy's currency
 MONEY_WORDS = re.compile(
-    rf"(?<![\w.]){_NUM}{_MULT}\s?(?:dollars?|bucks|usd|eur(?:os?)?|pounds|gbp)\b", re.I
+    rf"(?<![\w.]){_NUM}{_MULT}\s?(?:(?:swiss\s+)?francs?|dollars?|bucks|quid|usd|eur(?:os?)?|pounds"
+    r"|gbp|chf|yen|jpy|yuan|rupees?|kron(?:a|or|er)|zloty|pesos?|rand)\b",
+    re.I,
 )
+# A hundredth of the currency, glued or spelt out: "50p", "99c", "75 cents".
+MONEY_CENTS = re.compile(r"(?<![\w.])(\d{1,2})\s?(?:p|c|pence|cents?)\b", re.I)
 PERCENT = re.compile(rf"(?<![\w.]){_NUM}\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.I)
 _UNIT_TAIL = r"(?:st|nd|rd|th|oz|lbs?|kg|g|mg|ml|l|cl|h|hrs?|hours?|mins?|x|am|pm|pk|pack|ct|s)"
 CODE = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
@@ -175,6 +180,12 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
         for match in pattern.finditer(text):
             found.numbers.append(_number(text, match, "money", figures))
             text = mask(text, match.start(), match.end())
+    for match in MONEY_CENTS.finditer(text):
+        value, discount = int(match.group(1)) / 100, is_discount(text, *match.span(), figures)
+        found.numbers.append(
+            NumberMention(match.group(0), match.start(), value, 0.01, "money", discount)
+        )
+        text = mask(text, match.start(), match.end())
     for match in PERCENT.finditer(text):
         found.numbers.append(_number(text, match, "percent", figures))
         text = mask(text, match.start(), match.end())

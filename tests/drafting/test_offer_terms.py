@@ -181,6 +181,20 @@ def test_money_in_the_policys_currency_is_money(symbol: str) -> None:
     assert verify(f"Hi Ada, your last order was {symbol}23.50.", grounding, policy) == []
 
 
+@pytest.mark.parametrize(
+    "amount", ["50p", "99c", "75 cents", "5 Swiss francs", "200 yen", "10 quid", "30 kronor"]
+)
+def test_money_written_in_words_or_hundredths_is_a_discount(amount: str) -> None:
+    grounding = offer_facts().grounding(POLICY, CATALOGUE)
+    violations = verify(f"Hi Ada, save {amount} on Coffee until May 1, 2026.", grounding, POLICY)
+    assert ("over_policy_discount", amount) in [(v.kind, v.text) for v in violations]
+
+
+def test_a_true_amount_in_cents_is_grounded() -> None:
+    facts = offer_facts(last_order_amount=0.5).grounding(POLICY, CATALOGUE)
+    assert verify("Hi Ada, your last order was 50p.", facts, POLICY) == []
+
+
 def test_a_year_like_amount_in_the_policys_currency_is_not_a_year() -> None:
     policy = OfferPolicy(currency_symbol="¥")
     grounding = offer_facts().grounding(policy, CATALOGUE)
