@@ -20,6 +20,10 @@ def webhook_url_problem(url: str) -> str | None:
         return "is not a URL: it holds a space or a control character"
     if not parts.hostname:
         return "names no host"
+    try:  # as sending will: labels of 1 to 63 characters, and "xn--" ones valid punycode
+        parts.hostname.encode("idna").decode("idna")
+    except UnicodeError as error:
+        return f"is not a URL: its host cannot be encoded ({error})"
     return None
 
 

@@ -227,7 +227,9 @@ class WebhookSender:
         }
         try:
             response = self._client.post(self.url, content=body, headers=headers)
-        except (httpx.HTTPError, httpx.InvalidURL) as error:  # InvalidURL is no HTTPError
+        except Exception as error:  # any failure is a failed try, and is recorded
+            # Not only HTTPError: InvalidURL and an unencodable host (UnicodeError) are none, and
+            # an unrecorded try would be retried for ever, past the attempts allowed.
             return None, f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
         if 200 <= response.status_code < 300:
             return response.status_code, None

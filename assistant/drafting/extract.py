@@ -181,9 +181,9 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
             found.numbers.append(_number(text, match, "money", figures))
             text = mask(text, match.start(), match.end())
     for match in MONEY_CENTS.finditer(text):
-        value, discount = int(match.group(1)) / 100, is_discount(text, *match.span(), figures)
+        cents, discount = int(match.group(1)), is_discount(text, *match.span(), figures)
         found.numbers.append(
-            NumberMention(match.group(0), match.start(), value, 0.01, "money", discount)
+            NumberMention(match.group(0), match.start(), cents / 100, 0.01, "money", discount)
         )
         text = mask(text, match.start(), match.end())
     for match in PERCENT.finditer(text):

@@ -16,9 +16,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event, func, insert, select
+from sqlalchemy import Connection, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -35,6 +35,20 @@ _POSTGRESQL_READING = {"postgresql_readonly": True, "isolation_level": "REPEATAB
 # Upgrade steps: MIGRATIONS[n] turns a version n-1 database into version n. New tables need no
 # step (create_all adds them); a changed column or a backfill does.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+def _alerts_take_long_customer_ids(connection: Connection) -> None:
+    # SQLite keeps any length in a VARCHAR; PostgreSQL enforces it, so widen there.
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(
+                "ALTER TABLE alerts ALTER COLUMN customer_id TYPE VARCHAR(200), "
+                "ALTER COLUMN open_key TYPE VARCHAR(255)"
+            )
+        )
+
+
+MIGRATIONS[2] = _alerts_take_long_customer_ids
 
 
 class AppDatabase:
@@ -83,8 +97,17 @@ class AppDatabase:
 
     def create_all(self) -> None:
         """Create missing tables, bring the schema to SCHEMA_VERSION; safe at every start, and
-        when several processes open a new database at once (they take turns: see _schema_turn)."""
-        with self.engine.begin() as connection:
+        when several processes open a new database at once (they take turns: see _schema_turn).
+        Unavailable when the database cannot be reached or opened (its URL shown without a
+        password)."""
+        try:
+            connection = self.engine.connect()
+        except OperationalError as error:  # the first connection: a server down, a bad path
+            raise Unavailable(
+                f"the app database {self} cannot be reached or opened: {error.orig} "
+                "(RETAIN_DATABASE_URL; docs/configuration.md)"
+            ) from None
+        with connection, connection.begin():
             _schema_turn(connection)
             Base.metadata.create_all(connection)
             current = connection.scalar(select(func.max(SchemaVersionRow.version)))

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: alerts take customer ids as long as events do (200)
 
 # Portable JSON: queryable JSONB where the server has it, JSON text elsewhere.
 PortableJSON = JSON().with_variant(JSONB(), "postgresql")
@@ -150,13 +150,15 @@ class AlertRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rule: Mapped[str] = mapped_column(String(32), index=True)
     severity: Mapped[str] = mapped_column(String(16))
-    customer_id: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    # As long as an event's customer id (commerce/event_fields.MAX_ID_CHARS): a shorter column
+    # made PostgreSQL refuse, and so lose, every alert of a batch holding one long id.
+    customer_id: Mapped[str | None] = mapped_column(String(200), default=None, index=True)
     segment: Mapped[str | None] = mapped_column(String(100), default=None)
     title: Mapped[str] = mapped_column(String(300))
     facts: Mapped[dict[str, Any]] = mapped_column(PortableJSON, default=dict)
     state: Mapped[str] = mapped_column(String(16), default="open", index=True)
     dedupe_key: Mapped[str] = mapped_column(String(255), unique=True)
-    open_key: Mapped[str | None] = mapped_column(String(200), unique=True, default=None)
+    open_key: Mapped[str | None] = mapped_column(String(255), unique=True, default=None)
     store_version: Mapped[str] = mapped_column(String(64))
     raised_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)

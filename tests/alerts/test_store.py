@@ -2,14 +2,17 @@
 
 import pandas as pd
 import pytest
+from sqlalchemy import delete, text
 
 from assistant.alerts.model import Alert, NewAlert
 from assistant.alerts.rules import evaluate
 from assistant.alerts.store import AlertStore
 from assistant.persistence import AppDatabase, Principal
+from assistant.persistence.tables import SCHEMA_VERSION, SchemaVersionRow
 from assistant.roles import Role
 from assistant.settings import Settings
 from commerce.errors import Forbidden, InvalidInput, NotFound
+from commerce.event_fields import MAX_ID_CHARS
 from tests.alerts.factories import make_batch, make_reviews, make_scores, population
 
 VIP = "00042"
@@ -122,3 +125,34 @@ def test_a_role_that_reads_no_alerts_is_refused(db: AppDatabase) -> None:
     store.raise_alerts(all_rules())
     with pytest.raises(Forbidden, match="ingest keys may not read alerts"):
         store.list("all", "ingest")
+
+
+def test_an_alert_about_the_longest_customer_id_an_event_may_carry_is_kept(
+    db: AppDatabase,
+) -> None:
+    # PostgreSQL enforces VARCHAR lengths: a shorter column refused the batch, losing its alerts
+    long_id = "c" * MAX_ID_CHARS
+    before = make_scores(population() | {VIP: (0.5, 500.0), long_id: (0.5, 500.0)})
+    after = make_scores(population() | {VIP: (0.8, 500.0), long_id: (0.8, 500.0)})
+    alerts = evaluate(make_batch(before, after), pd.Series(dtype=str), Settings())
+    raised = AlertStore(db).raise_alerts(alerts)
+    assert sorted(a.customer_id or "" for a in raised) == sorted([VIP, long_id])
+
+
+def test_a_version_1_database_is_brought_to_long_alert_customer_ids(database_url: str) -> None:
+    with AppDatabase(database_url) as db:
+        db.create_all()
+        with db.session() as session:  # back to how version 1 made the table
+            session.execute(delete(SchemaVersionRow).where(SchemaVersionRow.version > 1))
+            if db.dialect == "postgresql":
+                session.execute(
+                    text(
+                        "ALTER TABLE alerts ALTER COLUMN customer_id TYPE VARCHAR(64), "
+                        "ALTER COLUMN open_key TYPE VARCHAR(200)"
+                    )
+                )
+        db.create_all()
+        assert db.schema_version() == SCHEMA_VERSION
+        store = AlertStore(db)
+        alert = NewAlert("risk_crossing", "high", "c" * 200, None, "t", {}, "k", "v1")
+        assert [a.customer_id for a in store.raise_alerts([alert])] == ["c" * 200]

@@ -135,11 +135,21 @@ def test_an_unreachable_receiver_counts_as_a_failed_try(sqlite_db: AppDatabase) 
     assert delivery.last_error is not None and "Connect" in delivery.last_error
 
 
-def test_a_url_httpx_cannot_parse_counts_as_a_failed_try(sqlite_db: AppDatabase) -> None:
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("https://[::1/hook", "InvalidURL"),
+        (f"https://{'a' * 64}.example.com/hook", "UnicodeError"),  # a label over 63 characters
+        ("https://xn--zz.example.com/hook", "IDNAError"),  # not a valid A-label
+    ],
+)
+def test_a_url_httpx_cannot_send_to_counts_as_a_failed_try(
+    url: str, error: str, sqlite_db: AppDatabase
+) -> None:
     """Not a pass that raises for ever with the delivery left pending."""
     # Settings refuse it (below); a URL that still reaches the sender must not wedge it.
     unparsable = hooked("https://hooks.example.com", attempts=1).model_copy(
-        update={"alert_webhook_url": "https://[::1/hook"}
+        update={"alert_webhook_url": url}
     )
     alerts = service(sqlite_db, unparsable)
     [alert] = alerts.raise_for(crossing_batch())
@@ -147,7 +157,7 @@ def test_a_url_httpx_cannot_parse_counts_as_a_failed_try(sqlite_db: AppDatabase)
     delivery = alerts.webhook.delivery(alert.id)
     alerts.stop()
     assert delivery is not None and delivery.state == "failed"
-    assert delivery.last_error is not None and delivery.last_error.startswith("InvalidURL")
+    assert delivery.last_error is not None and delivery.last_error.startswith(error)
 
 
 def test_without_a_webhook_nothing_goes_to_the_outbox(sqlite_db: AppDatabase) -> None:
@@ -189,6 +199,8 @@ def test_a_webhook_url_needs_a_secret_and_http(monkeypatch: pytest.MonkeyPatch) 
         ("https://hooks.example.com:abc/x", "is not a URL"),
         ("https://hooks.example.com\n/x", "is not a URL"),
         ("http://", "names no host"),
+        (f"https://{'a' * 64}.example.com/x", "its host cannot be encoded"),
+        ("https://xn--zz.example.com/x", "its host cannot be encoded"),
     ):
         with pytest.raises(ValidationError, match=why):
             Settings(alert_webhook_url=url, alert_webhook_secret=SecretStr("x"))

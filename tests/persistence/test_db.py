@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import IntegrityError
+from typer.testing import CliRunner
 
+from assistant.cli import app
 from assistant.persistence import AppDatabase, open_app_database
 from assistant.persistence.tables import SCHEMA_VERSION, ApiKeyRow, MessageRow, SchemaVersionRow
 from assistant.settings import Settings
@@ -104,3 +106,22 @@ def test_processes_opening_a_new_database_at_once_all_get_it(database_url: str) 
     with AppDatabase(database_url) as db, db.session() as session:
         recorded = list(session.scalars(select(SchemaVersionRow.version)))
     assert recorded == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_a_database_that_cannot_be_opened_is_unavailable_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "app.db").mkdir()  # a folder where the file should be: sqlite cannot open it
+    db = AppDatabase(f"sqlite:///{tmp_path / 'app.db'}")
+    with db, pytest.raises(Unavailable, match="cannot be reached or opened: unable to open"):
+        db.create_all()
+
+
+def test_commands_on_an_unreachable_database_stop_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "app.db").mkdir()
+    monkeypatch.setenv("RETAIN_DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    for command in (["keys", "list"], ["audit"], ["events", "status"]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("error: the app database sqlite:")
+        assert "Traceback" not in result.output
