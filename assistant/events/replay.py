@@ -95,8 +95,7 @@ def read_events(path: Path) -> Iterator[tuple[int, object]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         lines = _decoded(path, handle)
         if path.suffix.lower() == ".csv":
-            for number, row in enumerate(csv.DictReader(lines), start=2):
-                yield number, {k: v for k, v in row.items() if k and v not in (None, "")}
+            yield from _csv_rows(lines)
             return
         for number, text in enumerate(lines, start=1):
             if not text.strip():
@@ -105,6 +104,19 @@ def read_events(path: Path) -> Iterator[tuple[int, object]]:
                 yield number, json.loads(text)
             except json.JSONDecodeError as error:
                 yield number, NotJson(f"line {number} is not JSON ({error.msg})")
+
+
+def _csv_rows(lines: Iterator[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row as {header: cell} with the line it starts on: a quoted cell may span lines and
+    blank lines are skipped, so counting rows would name the wrong line. Empty cells and cells
+    past the header are left out, as an absent field."""
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    start = reader.line_num + 1
+    for cells in reader:
+        if cells:
+            yield start, {k: v for k, v in zip(header or [], cells, strict=False) if k and v}
+        start = reader.line_num + 1
 
 
 def check_text(path: Path) -> None:

@@ -57,3 +57,14 @@ def test_every_role_reads_the_catalogue_unaudited(
         products = client.get("/v1/products?limit=2", headers=auth(keys[role]))
         assert products.status_code == 200 and len(products.json()) == 2
     assert audit_log(client) == []
+
+
+def test_a_customer_list_that_fails_is_audited_like_a_tool_call(
+    client: TestClient, keys: dict[Role, str]
+) -> None:
+    response = client.get("/v1/customers?segment=No Such Segment", headers=auth(keys["operator"]))
+    assert response.status_code == 404
+    [entry] = [e for e in audit_log(client) if e.tool == "at_risk_customers"]
+    assert (entry.outcome, entry.rows) == ("error", 0)
+    assert entry.error == response.json()["detail"]
+    assert entry.arguments["segment"] == "No Such Segment"

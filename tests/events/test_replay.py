@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.events.replay import read_events
 from assistant.settings import Settings
 from commerce.holdback import hold_back
 from commerce.workspace import Workspace
@@ -165,3 +166,22 @@ def test_a_file_that_is_not_utf8_is_refused_naming_its_line_before_anything_is_s
     assert Workspace(home).store().version == version  # the good lines before it wait too
     shown = runner.invoke(app, ["events", "status", "--json"])
     assert json.loads(shown.stdout)["pending"] + json.loads(shown.stdout)["applied"] == 0
+
+
+def test_a_refused_csv_row_is_named_by_the_line_it_starts_on(tmp_path: Path) -> None:
+    path = tmp_path / "events.csv"
+    path.write_text(
+        "event_id,kind,customer_id,ts,text\n"
+        'r1,review,00005,2020-01-01T00:00:00Z,"line one\nline two"\n'
+        "\n"
+        "r2,review,00006,not-a-date,ok,extra\n",
+        encoding="utf-8",
+    )
+    rows = list(read_events(path))
+    assert [number for number, _ in rows] == [2, 5]
+    assert rows[0][1] == {
+        "event_id": "r1", "kind": "review", "customer_id": "00005",
+        "ts": "2020-01-01T00:00:00Z", "text": "line one\nline two",
+    }  # fmt: skip
+    assert rows[1][1] == {"event_id": "r2", "kind": "review", "customer_id": "00006",
+                          "ts": "not-a-date", "text": "ok"}  # fmt: skip
