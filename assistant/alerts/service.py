@@ -6,12 +6,14 @@ each batch; the API lists, reads and acknowledges; the SSE route subscribes to t
 
 import builtins
 import logging
+import time
 from collections.abc import Callable
 
 import pandas as pd
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from assistant.alerts.feed import AlertFeed, FeedEvent, Subscription
-from assistant.alerts.model import Alert, StateFilter
+from assistant.alerts.model import Alert, NewAlert, StateFilter
 from assistant.alerts.rules import AppliedBatchLike, evaluate
 from assistant.alerts.store import AlertStore
 from assistant.alerts.webhook import WebhookSender
@@ -22,6 +24,8 @@ from assistant.settings import Settings
 
 log = logging.getLogger("retain.alerts")
 SegmentsProvider = Callable[[], "pd.Series[str]"]
+# Waits before each new try to store a batch's alerts when the database is briefly unavailable.
+STORE_RETRY_WAITS_S = (0.5, 2.0, 8.0)
 
 
 class AlertService:
@@ -74,7 +78,7 @@ class AlertService:
         and must not undo or block the batch that was applied."""
         try:
             alerts = evaluate(batch, self._segment_series(), self.settings)
-            raised = self.store.raise_alerts(alerts, outbox=self.webhook is not None)
+            raised = self._store(alerts)
         except Exception as error:
             log.error("alert rules failed", exc_info=error,
                       extra={"store_version": batch.store_version})  # fmt: skip
@@ -87,6 +91,33 @@ class AlertService:
             log.info("alerts raised", extra={"alerts": [a.id for a in raised],
                                              "store_version": batch.store_version})  # fmt: skip
         return raised
+
+    def _store(self, alerts: builtins.list[NewAlert]) -> builtins.list[Alert]:
+        """Store the alerts, trying again on what passes (a locked or dropped database): the
+        batch is applied already, and nothing evaluates its rules a second time. An alert the
+        database refuses for good is logged and skipped, alone, not with the whole batch."""
+        outbox, waits = self.webhook is not None, iter(STORE_RETRY_WAITS_S)
+        while True:
+            try:
+                return self.store.raise_alerts(alerts, outbox=outbox)
+            except OperationalError as error:
+                wait_s = next(waits, None)
+                if wait_s is None:
+                    raise
+                log.warning("storing alerts failed; trying again", exc_info=error,
+                            extra={"retry_in_s": wait_s})  # fmt: skip
+                time.sleep(wait_s)
+            except DBAPIError as error:  # refused data: find the alert, keep the others
+                log.warning("storing alerts failed; storing them one by one", exc_info=error)
+                return [a for alert in alerts for a in self._store_alone(alert, outbox)]
+
+    def _store_alone(self, alert: NewAlert, outbox: bool) -> builtins.list[Alert]:
+        try:
+            return self.store.raise_alerts([alert], outbox=outbox)
+        except DBAPIError as error:
+            log.error("an alert was refused by the database", exc_info=error,
+                      extra={"rule": alert.rule, "dedupe_key": alert.dedupe_key})  # fmt: skip
+            return []
 
     def list(
         self, role: Role, state: StateFilter = "open", limit: int = 50, offset: int = 0

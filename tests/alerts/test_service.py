@@ -4,8 +4,10 @@ import asyncio
 
 import pandas as pd
 import pytest
+from sqlalchemy.exc import DataError, OperationalError
 
 from assistant.alerts.feed import FeedEvent, Item
+from assistant.alerts.model import Alert, NewAlert
 from assistant.alerts.service import AlertService
 from assistant.persistence import AppDatabase, Principal
 from assistant.roles import Role
@@ -80,3 +82,40 @@ def test_on_applied_is_a_listener_that_raises_and_returns_nothing(sqlite_db: App
     assert [a.rule for a in alerts.list("admin", "all")] == [
         "segment_jump", "negative_review", "risk_crossing",
     ]  # fmt: skip
+
+
+def test_alerts_are_stored_after_the_database_was_briefly_unavailable(
+    sqlite_db: AppDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The batch is applied already and nothing evaluates its rules again: a failed write that
+    # is not tried again loses its alerts for good.
+    monkeypatch.setattr("assistant.alerts.service.STORE_RETRY_WAITS_S", (0.0, 0.0))
+    alerts = AlertService(sqlite_db, Settings(), lost_segments)
+    real, tries = alerts.store.raise_alerts, [0]
+
+    def locked_twice(new: list[NewAlert], outbox: bool = False) -> list[Alert]:
+        tries[0] += 1
+        if tries[0] <= 2:
+            raise OperationalError("INSERT INTO alerts", {}, Exception("database is locked"))
+        return real(new, outbox)
+
+    monkeypatch.setattr(alerts.store, "raise_alerts", locked_twice)
+    raised = alerts.raise_for(batch_with_everything())  # type: ignore[arg-type]
+    assert [a.rule for a in raised] == ["risk_crossing", "negative_review", "segment_jump"]
+    assert tries == [3]
+
+
+def test_an_alert_the_database_refuses_loses_only_itself(
+    sqlite_db: AppDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alerts = AlertService(sqlite_db, Settings(), lost_segments)
+    real = alerts.store.raise_alerts
+
+    def refuses_reviews(new: list[NewAlert], outbox: bool = False) -> list[Alert]:
+        if any(a.rule == "negative_review" for a in new):
+            raise DataError("INSERT INTO alerts", {}, Exception("value too long"))
+        return real(new, outbox)
+
+    monkeypatch.setattr(alerts.store, "raise_alerts", refuses_reviews)
+    raised = alerts.raise_for(batch_with_everything())  # type: ignore[arg-type]
+    assert [a.rule for a in raised] == ["risk_crossing", "segment_jump"]
