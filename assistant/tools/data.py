@@ -49,6 +49,7 @@ from retrieval.artifact import ARTIFACT
 from retrieval.build import open_review_index
 from retrieval.customers import CustomerIndex
 from retrieval.recs.build import open_recommender
+from retrieval.recs.interactions import from_store as recs_signals
 from retrieval.recs.recommender import Recommender
 from retrieval.reviews import REVIEW_COLUMNS, ReviewIndex
 
@@ -231,12 +232,26 @@ class StoreData:
         return self._get("model", ("model",), self._load_model)
 
     def recommender(self) -> Recommender:
-        """The trained recommender. Loaded once per build, not per store version: events grow
-        the store every few seconds and a recommender of an ancestor version still serves
-        (open_recommender refuses one of another store, with the command that rebuilds it)."""
+        """The trained recommender reading the current store's signals: what a customer
+        bought or rated 1-2 stars by events since training is excluded, and their newer orders
+        shape their picks (Recommender.following). The signals are read once per store
+        version (about a second on the demo store); the model and indexes once per build."""
+
+        def load() -> Recommender:
+            trained = self._trained_recommender()
+            return trained.following(recs_signals(self.store(), trained.weights))
+
+        found: Recommender = self._get("recommender", ("store", "recommender"), load)
+        return found
+
+    def _trained_recommender(self) -> Recommender:
+        """The saved recommender as trained. Loaded once per build, not per store version:
+        events grow the store every few seconds and a recommender of an ancestor version still
+        serves (open_recommender refuses one of another store, with the command that rebuilds
+        it)."""
         repeatable = self.settings.recs_repeatable_categories
         found: Recommender = self._get(
-            "recommender",
+            "trained_recommender",
             ("store_root", "recommender"),
             lambda: open_recommender(
                 self.workspace,

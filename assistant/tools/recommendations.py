@@ -37,7 +37,7 @@ def recommend_products(
             purchase_probability=score.get("p_purchase") if score else None,
             segment=segment,
         )
-    except NotFound:  # joined (by events) after the recommender was trained: cold start
+    except NotFound:  # not in the store version the recommender read yet: cold start
         picks = recommender.popular(k, segment)
     rows: list[dict[str, Any]] = [pick.to_dict() for pick in picks]
     if rows:

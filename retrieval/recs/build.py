@@ -1,7 +1,7 @@
 """Training the recommender on the workspace's store, and saving and opening it.
 
     RETAIN_HOME/index/products/
-      artifact.json         store version, model settings, losses (written last)
+      artifact.json         store version, model settings, signal weights, losses (last)
       model.pt              the model's weights (state dict)
       interactions.parquet  the signals histories are read from; customers.parquet, disliked.parquet
       catalogue.parquet     product ids, titles, categories, buyers, listed, borrowed vectors
@@ -16,7 +16,7 @@ biases, so a new coffee can be offered to coffee drinkers before anyone bought i
 
 import io
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,7 @@ def build_recommender(
         ExclusionRules(tuple(repeatable_categories)),
         segments,
         step,
+        weights,
     )
     _save(recommender_folder(workspace), recommender, store, embedder, losses)
     return recommender
@@ -94,12 +95,15 @@ def train_recommender(
     rules: ExclusionRules | None = None,
     segments: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    weights: SignalWeights | None = None,
 ) -> tuple[Recommender, list[float]]:
     """Train the model and index the products, without a workspace (the store's path and bench).
 
     `products` is aligned with interactions.items: title, category (None where unknown) and
-    listed (whether it can be bought now). Purchases repeat in a store, so the model always
-    learns re-orders (`repeats`) one basket at a time; exclusions decide what is offered.
+    listed (whether it can be bought now). `weights`: what `interactions` were read with (the
+    served recommender reads newer signals with them). Purchases repeat in a store, so the
+    model always learns re-orders (`repeats`) one basket at a time; exclusions decide what is
+    offered.
     """
     step = progress or (lambda _: None)
     config = replace(config, repeats=True, window=1)
@@ -128,6 +132,7 @@ def train_recommender(
         as_of,
         rules,
         segments,
+        weights,
     )
     return recommender, losses
 
@@ -210,6 +215,9 @@ def _save(
         as_of=recommender.as_of,
         embedder=embedder_name(embedder),
         repeatable_categories=list(recommender.rules.repeatable_categories),
+        signal_weights=asdict(recommender.weights),
+        # The store's order lines when built: `retain status` tells how many came after.
+        store_order_lines=store.manifest.tables["order_items"].rows,
         losses=[round(x, 4) for x in losses],
     )
 
@@ -240,6 +248,7 @@ def _load(
     rules = ExclusionRules(
         tuple(record["repeatable_categories"]) if repeatable is None else tuple(repeatable)
     )
+    weights = SignalWeights(**record["signal_weights"]) if "signal_weights" in record else None
     return Recommender(
         interactions,
         model,
@@ -250,6 +259,7 @@ def _load(
         float(record["as_of"]),
         rules,
         segments,
+        weights,
     )
 
 

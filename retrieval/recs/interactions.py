@@ -97,6 +97,21 @@ class Interactions:
             matrix.data[:] = 1.0
         return matrix
 
+    def on_items(self, items: np.ndarray) -> "Interactions":
+        """The same signals coded on another product list (a trained model's columns), for
+        serving a model with newer signals: those on products not in `items` are dropped."""
+        column = pd.Index(np.asarray(items).astype(str)).get_indexer(
+            pd.Index(self.items.astype(str))
+        )
+        frame = self.frame.assign(item=column[self.frame["item"].to_numpy()])
+        disliked = self.disliked.assign(item=column[self.disliked["item"].to_numpy(np.int64)])
+        return Interactions(
+            self.users,
+            np.asarray(items, dtype=object),
+            frame[frame["item"] >= 0],
+            disliked[disliked["item"] >= 0].astype("int32").reset_index(drop=True),
+        )
+
     def popularity(self) -> np.ndarray:
         """Distinct buyers of each item, (I,): what 'popular' means everywhere here."""
         pairs = self.purchases[["user", "item"]].drop_duplicates()
@@ -169,9 +184,12 @@ def from_store(store: Store, weights: SignalWeights | None = None) -> Interactio
     )
     signals["customer_id"] = signals["customer_id"].astype(str)
     signals["product_id"] = signals["product_id"].astype(str)
-    users = np.array(sorted(set(customers) | set(signals["customer_id"])), dtype=object)
-    known = set(signals["product_id"]) | (
-        set(listed["product_id"].astype(str)) if listed is not None else set()
+    # Distinct ids first (pandas hashes them without a Python object per row), then sorted.
+    users = np.array(
+        sorted(set(customers.unique()) | set(signals["customer_id"].unique())), dtype=object
+    )
+    known = set(signals["product_id"].unique()) | (
+        set(listed["product_id"].astype(str).unique()) if listed is not None else set()
     )
     items = np.array(sorted(known), dtype=object)
     user_code = pd.Index(users).get_indexer(pd.Index(signals["customer_id"]))

@@ -14,8 +14,13 @@ the model's.
 Exclusions (ExclusionRules): a product the customer bought is not offered again unless its
 category is repeatable (consumables: coffee runs out); a product they rated 1 or 2 stars never
 is; a product no longer in the catalogue (bought once, now missing from `products`) neither.
+
+Signals newer than training (the store grown by events) are read without retraining:
+`following(current)` serves the same model and product vectors over the current signals, so
+what a customer bought or disliked yesterday is excluded and shapes their history.
 """
 
+import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,7 +32,7 @@ from commerce.errors import InvalidInput, NotFound
 from retrieval.recs.candidates import CandidateIndex, queries_of
 from retrieval.recs.catalogue import Catalogue, Recommendation
 from retrieval.recs.examples import EventLog, Histories
-from retrieval.recs.interactions import Interactions
+from retrieval.recs.interactions import Interactions, SignalWeights
 from retrieval.recs.model import ModelConfig, TwoTower
 from retrieval.recs.train import trend_of
 
@@ -64,14 +69,14 @@ class Recommender:
         as_of: float,
         rules: ExclusionRules | None = None,
         segments: Mapping[str, str] | None = None,
+        weights: SignalWeights | None = None,
     ) -> None:
-        self.interactions = interactions
-        self.log = EventLog.of(interactions)
         self.model = model.eval()
         self.config = config
+        self.weights = weights or SignalWeights()  # what the signals were read with
         # What sells at the serving day is fixed, so the trend term joins each product's bias
         # and the index scores exactly what the model would.
-        trend = trend_of(self.log, config)
+        trend = trend_of(EventLog.of(interactions), config)
         with torch.no_grad():
             day = np.array([as_of])
             features = torch.as_tensor(trend.features(np.arange(model.n_items), day))
@@ -83,10 +88,29 @@ class Recommender:
         self.as_of = as_of
         self.rules = rules or ExclusionRules()
         self.segments = dict(segments or {})
-        self._rows = {str(c): i for i, c in enumerate(interactions.users)}
         self._products = {str(p): i for i, p in enumerate(catalogue.product_ids)}
-        self._bought = interactions.matrix(purchases_only=True).tocsr()
         self._repeatable = self.rules.repeatable(catalogue.categories)
+        self._read(interactions)
+
+    def following(self, current: Interactions) -> "Recommender":
+        """This recommender reading `current` signals (the store as it is now, grown by events
+        since training) with the same model, product vectors and catalogue: histories,
+        exclusions and cold-start popularity follow the store without retraining. Signals on
+        products the model does not know are left out (it cannot offer them). Histories are
+        seen at the later of the training day and the newest signal."""
+        served = copy.copy(self)
+        served._read(current.on_items(self.catalogue.product_ids))
+        if len(served.interactions.frame):
+            served.as_of = max(self.as_of, float(served.interactions.frame["ts"].max()))
+        return served
+
+    def _read(self, interactions: Interactions) -> None:
+        """Take histories, exclusions and popularity from these signals (coded on the
+        catalogue's products)."""
+        self.interactions = interactions
+        self.log = EventLog.of(interactions)
+        self._rows = {str(c): i for i, c in enumerate(interactions.users)}
+        self._bought = interactions.matrix(purchases_only=True).tocsr()
         self._disliked = sparse.csr_matrix(
             (
                 np.ones(len(interactions.disliked)),
@@ -218,7 +242,8 @@ class Recommender:
 
     def popular(self, k: int = 10, segment: str | None = None) -> list[Recommendation]:
         """What is popular in `segment` (else across the store), for a customer the recommender
-        has not seen: one who joined by events after it was built, until it is trained again."""
+        has no signals of at all (not even in the store it follows): only what cannot be bought
+        now is excluded."""
         return self._popular_in(-1, segment, k)
 
     def _allowed(self, row: int, items: np.ndarray) -> np.ndarray:
