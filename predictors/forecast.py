@@ -1,6 +1,9 @@
 """Demand from existing customers: expected purchase days (orders) and revenue over a horizon,
 in total, per week and per category, with intervals.
 
+Per category, revenue is split by each customer's money in it and orders by the share of their
+purchase days that hold it (an order can hold several categories): see `category_mix`.
+
 The point forecast sums the predictor's per-customer expectations, so it agrees with every
 per-customer number Retain shows. The interval is calibrated on the store's own past: the same
 recipe is replayed on earlier windows of the history (forecast at a past cutoff, compare with
@@ -21,6 +24,8 @@ from predictors.history import History
 from predictors.predictor import Predictor
 
 LEVEL = 0.9  # the interval's coverage
+# The category row of purchases without categorised order lines (orders recorded without items).
+NO_LINES = "(no order lines)"
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class Forecast:
     orders_interval: tuple[float, float]
     revenue_interval: tuple[float, float]
     weekly: pd.DataFrame  # week, orders, revenue (expected, per week)
-    by_category: pd.DataFrame | None  # category, orders, revenue
+    by_category: pd.DataFrame | None  # category, orders, revenue; NO_LINES last (category_mix)
     spread: float  # sigma of log(actual / forecast) on past windows
 
 
@@ -102,18 +107,74 @@ def past_spread(history: History, cutoff: pd.Timestamp, horizon_weeks: float) ->
 def _by_category(
     history: History, cutoff: pd.Timestamp, total: pd.DataFrame
 ) -> pd.DataFrame | None:
-    """Split each customer's expectation by their own category mix so far."""
-    lines = history.categories
-    if lines is None or lines.empty:
+    """Split each customer's expectation by their own purchases so far (see `category_mix`);
+    categories by revenue, the NO_LINES row last. None when nothing bought has a category."""
+    mix = category_mix(history, cutoff)
+    if mix is None:
         return None
+    customer = mix.index.get_level_values("customer_id")
+    frame = pd.DataFrame(
+        {
+            "orders": mix["orders"].to_numpy()
+            * total["expected_purchases"].reindex(customer).to_numpy(np.float64),
+            "revenue": mix["revenue"].to_numpy()
+            * total["expected_spend"].reindex(customer).to_numpy(np.float64),
+        },
+        index=mix.index.get_level_values("category"),
+    )
+    out = frame.groupby(level="category", observed=True).sum()
+    real = out.drop(index=NO_LINES, errors="ignore").sort_values("revenue", ascending=False)
+    if NO_LINES in out.index:
+        real = pd.concat([real, out.loc[[NO_LINES]]])
+    return real.rename_axis("category").reset_index()
+
+
+def category_mix(history: History, cutoff: pd.Timestamp) -> pd.DataFrame | None:
+    """Each customer's shares per category up to the cutoff, indexed by customer_id, category.
+
+    revenue: by money. Each purchase day's amount is shared among the categories of its order
+    lines by their spend (price x quantity; by units on a day whose lines carry no money), and
+    a customer's share is their money in the category over all their money (every day counts
+    the same for a customer who has spent nothing).
+    orders: the share of the customer's purchase days that hold the category, so an order with
+    two categories counts in both and the categories' orders add up to more than the total.
+    Purchase days with no categorised order lines (orders recorded without items, or whose
+    products the catalogue lacks) are the NO_LINES category, so the revenue shares of a
+    customer add up to 1.
+    None when no order line before the cutoff has a category.
+    """
+    lines = history.categories
+    if lines is None:
+        return None
+    keys = ["customer_id", "day"]
     past = lines[lines["day"] <= cutoff]
-    per = past.groupby(["customer_id", "category"], observed=True)["quantity"].sum()
-    share = per / per.groupby(level="customer_id").transform("sum")
-    frame = share.rename("share").reset_index()
-    frame["orders"] = frame["share"] * frame["customer_id"].map(total["expected_purchases"])
-    frame["revenue"] = frame["share"] * frame["customer_id"].map(total["expected_spend"])
-    out = frame.groupby("category", observed=True)[["orders", "revenue"]].sum()
-    return out.sort_values("revenue", ascending=False).reset_index()
+    if past.empty:
+        return None
+    days = history.days.loc[history.days["day"] <= cutoff, [*keys, "spend"]]
+    spent = days.groupby("customer_id", observed=True)["spend"].transform("sum")
+    days = days.assign(weight=days["spend"].where(spent > 0, 1.0))
+    per_day = past.groupby([*keys, "category"], observed=True)[["spend", "quantity"]].sum()
+    per_day = per_day.reset_index()
+    priced = per_day.groupby(keys, observed=True)["spend"].transform("sum") > 0
+    line_weight = per_day["spend"].where(priced, per_day["quantity"])
+    of_day = line_weight / line_weight.groupby(
+        [per_day["customer_id"], per_day["day"]], observed=True
+    ).transform("sum")
+    itemised = per_day.assign(of_day=of_day).merge(days[[*keys, "weight"]], on=keys)
+    itemised = itemised.assign(orders=1.0, revenue=itemised["of_day"] * itemised["weight"])
+    has_lines = pd.MultiIndex.from_frame(days[keys]).isin(pd.MultiIndex.from_frame(itemised[keys]))
+    bare = days[~has_lines].assign(category=NO_LINES, orders=1.0, revenue=days["weight"])
+    columns = ["customer_id", "category", "orders", "revenue"]
+    both = pd.concat([itemised[columns], bare[columns]], ignore_index=True)
+    both["category"] = both["category"].astype(str)
+    mix = both.groupby(["customer_id", "category"], observed=True)[["orders", "revenue"]].sum()
+    per_customer = days.groupby("customer_id", observed=True).agg(
+        orders=("day", "size"), revenue=("weight", "sum")
+    )
+    customer = mix.index.get_level_values("customer_id")
+    for column in ("orders", "revenue"):
+        mix[column] = mix[column].to_numpy() / per_customer[column].reindex(customer).to_numpy()
+    return mix
 
 
 def weekly_actuals(

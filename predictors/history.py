@@ -18,8 +18,9 @@ class History:
     """Everything known about the customers up to some moment.
 
     days: one row per customer and purchase day: customer_id, day, spend, units (items
-    bought; NaN when unknown). Optional: categories (customer_id, day, category, quantity of
-    order lines), reviews (customer_id, ts, rating, sentiment), events (customer_id, ts, type).
+    bought; NaN when unknown). Optional: categories (customer_id, day, category, quantity and
+    spend, price x quantity, of order lines), reviews (customer_id, ts, rating, sentiment),
+    events (customer_id, ts, type).
     """
 
     days: pd.DataFrame
@@ -84,7 +85,9 @@ def from_store(store: Store, customers: Collection[str] | None = None) -> Histor
     if store.has("order_items"):
         lines_of = None if only is None else ("order_id", orders["order_id"].tolist())
         items = store.table(
-            "order_items", columns=["order_id", "product_id", "quantity"], where_in=lines_of
+            "order_items",
+            columns=["order_id", "product_id", "quantity", "price"],
+            where_in=lines_of,
         )
         units = items.groupby("order_id")["quantity"].sum()
         if store.has("products"):
@@ -98,6 +101,9 @@ def from_store(store: Store, customers: Collection[str] | None = None) -> Histor
                         "day": lines["ts"].dt.normalize(),
                         "category": lines["category"].fillna("unknown"),
                         "quantity": lines["quantity"].astype("float64"),
+                        # price is per unit (docs/data.md)
+                        "spend": lines["quantity"].astype("float64")
+                        * lines["price"].astype("float64"),
                     }
                 )
     transactions = orders

@@ -13,7 +13,7 @@ from commerce.workspace import Workspace
 from predictors.artifacts import load_predictor
 from predictors.evaluate import CDNOW_SPLIT
 from predictors.features import customer_features, window_labels
-from predictors.forecast import forecast_demand, weekly_actuals
+from predictors.forecast import NO_LINES, forecast_demand, weekly_actuals
 from predictors.history import cdnow_history, from_store
 from predictors.pipeline import check_model_store, latest_model
 from predictors.train import TrainConfig, train_predictor
@@ -95,16 +95,37 @@ def _show(result: dict[str, Any]) -> None:
         f"(90%: {orders_low:,.0f}-{orders_high:,.0f}), revenue {forecast['revenue']:,.2f} "
         f"(90%: {revenue_low:,.2f}-{revenue_high:,.2f})"
     )
+    out.print(_weekly_table(forecast))
     if "by_category" in forecast:
         table = Table(title="By category")
         for column in ("category", "orders", "revenue"):
-            table.add_column(column)
+            table.add_column(column, justify="left" if column == "category" else "right")
         for row in forecast["by_category"]:
             table.add_row(
                 literal(row["category"]), f"{row['orders']:,.1f}", f"{row['revenue']:,.2f}"
             )
         out.print(table)
+        out.print("An order with several categories counts in each; revenue adds up to the total.")
+        if _has_no_lines(forecast):
+            out.print(f"{NO_LINES}: what follows orders recorded without items.")
     if "actual" in result:
         actual = result["actual"]
         out.print(f"Actual: {actual['orders']:,.0f} orders, revenue {actual['revenue']:,.2f}")
         out.print(f"Errors: {result['errors']}")
+
+
+def _weekly_table(forecast: dict[str, Any]) -> Table:
+    """Expected orders and revenue per week of the horizon; the last week may be shorter."""
+    table = Table(title="Per week")
+    for column in ("days", "orders", "revenue"):
+        table.add_column(column, justify="left" if column == "days" else "right")
+    horizon = forecast["horizon_days"]
+    for number, row in enumerate(forecast["weekly"]):
+        first, last = number * 7 + 1, min((number + 1) * 7, horizon)
+        days = f"{first}-{last}" if last > first else f"{first}"
+        table.add_row(days, f"{row['orders']:,.1f}", f"{row['revenue']:,.2f}")
+    return table
+
+
+def _has_no_lines(forecast: dict[str, Any]) -> bool:
+    return any(row["category"] == NO_LINES for row in forecast["by_category"])

@@ -9,7 +9,7 @@ from pydantic import Field
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import money, output
-from predictors.forecast import Forecast
+from predictors.forecast import NO_LINES, Forecast
 from predictors.forecast import forecast_demand as forecast_orders
 from predictors.pipeline import check_model_store
 
@@ -17,7 +17,9 @@ DEFAULT_DAYS = 30
 
 
 def forecast_summary(forecast: Forecast, with_categories: bool) -> dict[str, Any]:
-    """A forecast as rounded numbers: totals with 90% intervals, weekly rows, and categories."""
+    """A forecast as rounded numbers: totals with 90% intervals, weekly rows, and categories
+    (revenue split by money and adding up to the total; orders by the orders that hold each
+    category, so one order with two categories counts in both)."""
     data: dict[str, Any] = {
         "as_of": f"{forecast.cutoff:%Y-%m-%d}",
         "horizon_days": round(forecast.horizon_weeks * 7),
@@ -77,7 +79,19 @@ def forecast_demand(
         f"{money(revenue_high, symbol)})."
     )
     if summary.get("by_category"):
-        top = summary["by_category"][0]
-        answer += f" Most revenue from {top['category']} ({money(top['revenue'], symbol)})."
+        answer += _categories_sentence(summary["by_category"], symbol)
     card = {"type": "forecast", **summary}
     return output(answer, summary, [card], rows=len(summary["weekly"]))
+
+
+def _categories_sentence(rows: list[dict[str, Any]], symbol: str) -> str:
+    """The top category by revenue, and the revenue no category explains (rows come with
+    NO_LINES last, and never alone)."""
+    top = rows[0]
+    sentence = f" Most revenue from {top['category']} ({money(top['revenue'], symbol)})."
+    if rows[-1]["category"] == NO_LINES:
+        sentence += (
+            f" {money(rows[-1]['revenue'], symbol)} of it follows past orders recorded "
+            "without items, which name no category."
+        )
+    return sentence
