@@ -19,10 +19,23 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORD_VALUES = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _WORD = "|".join(sorted([*WORD_VALUES, *SCALES], key=len, reverse=True))
-WORDS = rf"(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*"
+# At most 16 words ("nine hundred and ninety nine million ..."): with the atomic group below, a
+# run of number words costs the same at every start, so a long run is read in linear time.
+WORDS = rf"(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD})){{0,15}}"
+_SPACE = "[ \u00a0\u202f]"  # a space, and the no-break spaces French and German typing uses
+# Thousands in groups of exactly 3 after a comma, dot or space ("5,000", "5.000", "5 000"; a
+# dot before k or m is a decimal point: "1.500k"), or a decimal comma before k or m ("1,5k").
+_GROUPED = (
+    rf"[1-9]\d{{0,2}}(?:(?:,\d{{3}})+(?:\.\d+)?|(?:{_SPACE}\d{{3}})+(?:\.\d+)?"
+    r"|(?:\.\d{3})+(?!\s?(?:k|m|mil|thousand|million)\b)(?:,\d{1,2})?)"
+)
+_DECIMAL_COMMA = r"\d+,\d{1,2}(?=\s?(?:k|m|mil|thousand|million)\b)"
 # With an exponent ("1e6"): read whole, or "$1e6" would be a budget of $1.
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[+-]?\d+)?"
-NUM = rf"(?<![\w.])(?P<n>{DIGITS}|\b{WORDS}\b)"
+_PLAIN = r"\d+(?:\.\d+)?(?:e[+-]?\d+)?"
+# Read whole or not at all (atomic): a number glued to more digits ("5,000,00", "1,5" with no k,
+# "5 0001") is not read in part, so the tool asks or defaults visibly instead of using "5".
+DIGITS = rf"(?>{_GROUPED}|{_DECIMAL_COMMA}|{_PLAIN})(?![.,]?\d|{_SPACE}\d{{3}}(?!\d))"
+NUM = rf"(?<![\w.,])(?<!\d{_SPACE})(?P<n>{DIGITS}|(?>\b{WORDS}\b))"
 MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
 _MULT = r"(?:\s?(?P<mult>k|thousand|grand|m|mil|million)\b)?"
 
@@ -37,7 +50,7 @@ HORIZONS = [
 PERCENTS = [
     re.compile(rf"{NUM}\s*(?:%|percent\b|per\s?cent\b|pct\b)"),
     re.compile(rf"\bdiscount(?:\s+of)?(?:\s+up\s+to)?\s+{NUM}(?!\s*(?:[$€£k,.]\d|dollars|bucks))"),
-    re.compile(rf"{NUM}\s+off\b"),
+    re.compile(rf"(?<![$€£])(?<![$€£]\s){NUM}\s+off\b"),  # "$15 off" is money, not 15%
     re.compile(r"\b(?P<half>half)[\s-]+(?:off|price)\b"),
 ]
 _CURRENCY_WORD = r"(?:dollars?|usd|eur|euros?|bucks|pounds?|gbp|quid)\b"
@@ -55,39 +68,74 @@ AMOUNTS = [
 _COUNTED = (
     r"customers|people|clients|buyers|shoppers|accounts|reviews|lookalikes|look-alikes|"
     r"products|items|names|results|ones|matches|recommendations|suggestions|picks|rows|entries|"
-    r"folks|users|similar|suggested|recs"
+    r"folks|users|similar|suggested|recs|alerts"
 )
+# A star rating is not a count: "show 2-star reviews", "5 stars".
+_NOT_RATING = r"(?![\s-]*stars?\b)"
+_LATEST = r"first|last|latest|newest|oldest|earliest|most\s+recent|recent"
+# Only the number and the word that makes it a count are taken: the words between the number
+# and "customers" ("5 loyal customers", "5 negative reviews") stay for the segment and
+# sentiment finders that read after this one.
 COUNTS = [
-    re.compile(rf"\btop[\s-]*{NUM}"),
-    re.compile(rf"\b(?:first|best|worst|riskiest|biggest|largest)\s+{NUM}"),
-    re.compile(r"\b(?:limit|k)\s*[=:]?\s*(?P<n>\d+)\b"),
-    re.compile(rf"{NUM}\s+(?:[a-z-]+\s+){{0,2}}?(?:{_COUNTED})\b"),
+    re.compile(rf"\btop[\s-]*{NUM}{_NOT_RATING}"),
+    re.compile(rf"\b(?:{_LATEST}|best|worst|riskiest|biggest|largest)\s+{NUM}{_NOT_RATING}"),
+    re.compile(rf"\b(?:limit|k)\s*[=:]?\s*(?P<n>{DIGITS})\b"),
+    re.compile(rf"{NUM}(?=\s+(?:[a-z-]+\s+){{0,2}}?(?:{_COUNTED})\b){_NOT_RATING}"),
     re.compile(rf"{NUM}\s+of\s+(?:them|those)\b"),
-    re.compile(rf"\b(?:show|list|give|get|find|pull|fetch|return)(?:\s+me)?(?:\s+the)?\s+{NUM}\b"),
+    re.compile(
+        rf"\b(?:show|list|give|get|find|pull|fetch|return)(?:\s+me)?(?:\s+the)?\s+{NUM}\b"
+        rf"{_NOT_RATING}"
+    ),
 ]
 
 
-def number(text: str) -> float | None:
-    """The value of '5,000', '2.5', '1e6', 'fifteen' or 'twenty five thousand'; None if not a
-    finite number."""
+def number(text: str, before_multiplier: bool = False) -> float | None:
+    """The value of '5,000', '5 000', '5.000', '2.5', '1e6', 'fifteen' or 'twenty five
+    thousand'; None if not a finite number or not a well-formed one ('five ten').
+    `before_multiplier` reads a dot as a decimal point ("1.500k" is 1.5k, not 1,500k), and a
+    comma before one or two digits is one ("1,5k")."""
     text = text.strip()
-    if text and (text[0].isdigit()):
-        try:
-            value = float(text.replace(",", ""))
-        except ValueError:
-            return None
-        return value if math.isfinite(value) else None
-    total, current = 0, 0
+    if text[:1].isdigit():
+        return _digits(text, before_multiplier)
+    return _words(text)
+
+
+def _digits(text: str, before_multiplier: bool) -> float | None:
+    text = re.sub(_SPACE, "", text)
+    if not before_multiplier and re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d{1,2})?", text):
+        text = text.replace(".", "").replace(",", ".")  # 5.000,50 is 5000.50
+    elif re.fullmatch(r"\d+,\d{1,2}", text):
+        text = text.replace(",", ".")  # 1,5 (before k or m: the regex admits no other)
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _words(text: str) -> float | None:
+    """'twenty five thousand' is 25000; 'five ten' or 'thousand million' is no number."""
+    total, current, scale = 0, 0, math.inf
     seen = False
     for word in re.split(r"[\s-]+", text):
         if word == "and":
             continue
         if word in WORD_VALUES:
-            current += WORD_VALUES[word]
+            value, tail = WORD_VALUES[word], current % 100
+            # After a tens word only a unit ("twenty five"); after anything else but a
+            # scale, nothing: "five ten" is two numbers, not fifteen.
+            if tail and not (tail >= 20 and tail % 10 == 0 and 0 < value < 10):
+                return None
+            current += value
         elif word == "hundred":
+            if current >= 100:
+                return None
             current = max(current, 1) * 100
         elif word in SCALES:
-            total += max(current, 1) * SCALES[word]
+            if SCALES[word] >= scale:  # "thousand million", "five thousand thousand"
+                return None
+            scale = SCALES[word]
+            total += max(current, 1) * scale
             current = 0
         else:
             return None
@@ -117,7 +165,10 @@ def percents(text: str) -> Iterator[Mention]:
                 yield match.start(), match.end(), 50.0
                 continue
             value = number(match.group("n"))
-            if value is not None and 0 <= value <= 100:
+            # Over 100 is kept when marked as a percentage ("150%"), so the tool's bounds
+            # refuse it by name; "a discount of 500" or "150 off" is more likely money.
+            explicit = pattern is PERCENTS[0]
+            if value is not None and (explicit or value <= 100):
                 yield match.start(), match.end(), value
 
 
@@ -125,10 +176,11 @@ def amounts(text: str) -> Iterator[Mention]:
     """Money: '$5k', '5,000 dollars', '€2.5k', '10 grand', 'a budget of 3000'."""
     for pattern in AMOUNTS:
         for match in pattern.finditer(text):
-            value = number(match.group("n"))
+            mult = match.groupdict().get("mult")
+            value = number(match.group("n"), before_multiplier=bool(mult))
             if value is None:
                 continue
-            multiplier = MULTIPLIERS.get(match.groupdict().get("mult") or "", 1.0)
+            multiplier = MULTIPLIERS.get(mult or "", 1.0)
             yield match.start(), match.end(), value * multiplier
 
 
