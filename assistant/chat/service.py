@@ -163,6 +163,8 @@ class Turn:
             error: str = self.tool_calls[-1]["result"]["error"]
             return error
         self.memory = self.memory.after(route.tool, route.args, output.result)
+        if route.reason:  # what the question asked that the answer could not do ("except loyal")
+            return f"{output.answer}\n\n{route.reason}"
         return output.answer
 
     def _run(self, name: str, args: dict[str, Any]) -> Generator[Event, None, ToolOutput | None]:

@@ -2,7 +2,9 @@
 
 Explicit values always win. Required arguments the message leaves out come from memory (a
 profile question, then "draft an offer" means that customer); optional ones only when the
-message points back ("her reviews"), so "reviews about tea" stays store-wide.
+message points back ("her reviews"), so "reviews about tea" stays store-wide. A value the
+message leaves out ("except loyal ones") is never an argument, whatever the conversation
+held: the tools cannot filter one out, so the answer covers them all and `reason` says so.
 """
 
 from collections.abc import Mapping
@@ -98,14 +100,24 @@ def build(
         values["customer_id"] = memory.customer_id
     if "segment" in tool.required and "segment" not in values and memory.segment:
         values["segment"] = memory.segment
-    values = {k: v for k, v in values.items() if k in names}
+    values = {k: v for k, v in values.items() if k in names and (k, v) not in x.excluded}
     missing = tuple(n for n in tool.required if n not in values)
     if tool.one_of and not any(n in values for n in tool.one_of):
         missing += tuple(n for n in tool.one_of if n not in missing)
         return Arguments(values, missing, f"{tool.name} needs {_words(tool.one_of, 'or')}")
     if missing:
         return Arguments(values, missing, f"{tool.name} needs {_words(missing, 'and')}")
-    return Arguments(values)
+    return Arguments(values, reason=_not_left_out(x, names, values))
+
+
+def _not_left_out(x: Extraction, names: set[str], values: Mapping[str, Any]) -> str:
+    """What the message asked to leave out that the answer still holds ("I can't leave out
+    one segment ('loyal'), so this covers every segment.")."""
+    unfiltered = [(n, v) for n, v in x.excluded if n in names and n not in values]
+    return " ".join(
+        f"I can't leave out one {name} ('{value}'), so this covers every {name}."
+        for name, value in dict(unfiltered).items()
+    )
 
 
 def _words(names: tuple[str, ...], joiner: str) -> str:

@@ -2,19 +2,24 @@
 
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
-counts once: quoted text, product ids, customer ids, horizons ("next 6 weeks" is no count of 6),
-percentages, money, counts, then words (segment names, channel, sentiment, alert state, list
-positions, a search topic). What no finder took is the `remainder`, which tells a bare
-follow-up ("same for champions") from a new question.
+counts once: quoted text, product ids, alert numbers, customer ids, horizons ("next 6 weeks"
+is no count of 6), percentages, money, counts, then words (segment names, channel, sentiment,
+alert state, list positions, a search topic). What no finder took is the `remainder`, which
+tells a bare follow-up ("same for champions") from a new question. A segment, sentiment or
+alert state the message leaves out ("except loyal ones", "alerts that are not open") is never
+read as the one asked for (see negation.py): alert states take the other state, the rest go
+to `excluded`.
 """
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from assistant.routing import quantities
-from assistant.routing.fuzzy import find_segment
+from assistant.routing.fuzzy import SegmentMatch, segment_matches
+from assistant.routing.ids import HASH_ID, alert_id, bare_id, customer_ids, product_ids
+from assistant.routing.negation import negation
+from assistant.routing.reading import Reader
 from assistant.routing.vocabulary import Vocabulary
 
 T = TypeVar("T")
@@ -29,34 +34,6 @@ AFTER_COLON = re.compile(
     r"^(?=[^:]*\b(?:reviews?|text|comment|sentiment|tone|positive|negative|feedback|this|search|"
     r"classify|rate|analy\w*|message|says?)\b)[^:]{3,60}:\s*(?P<text>\S.{10,})$"
 )
-# "alert 12", "alert #12", "alert number 12": an alert's number, read before customer ids.
-ALERT = re.compile(r"\balerts?\s*(?:id|number|num|no\.?)?\s*[:#=]?\s*#?\s*(?P<id>\d{1,9})\b")
-ASIN = re.compile(r"\b(?P<id>b0[0-9a-z]{8})\b")
-PRODUCT = re.compile(
-    r"\b(?:product|item|asin|sku|prod)s?\s*(?:id|#|no\.?|number)?\s*[:#=]?\s*"
-    r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)\b"
-)
-_ID = r"[a-z]{0,4}[-_]?\d[\w-]*"
-_UNITS = (
-    r"percent|dollars?|euros?|bucks|k|grand|days?|weeks?|months?|years?|customers|people|"
-    r"orders|reviews|products|items"
-)
-# "similar to 5501", "customers like 42": a lookalike question names its customer bare.
-LOOKALIKE = re.compile(
-    r"\b(?:sim\w*|like|resembl\w*)\s+(?:customers?\s+|ones?\s+|shoppers?\s+)?(?:to\s+)?"
-    r"(?P<id>\d+)\b(?!\s*(?:%|percent|dollars|customers|people|shoppers|days|weeks|months))"
-)
-CUSTOMER = [
-    re.compile(rf"\bcustomers\s+(?P<ids>{_ID}(?:\s*(?:,|and|&|or)\s*{_ID})+)"),
-    re.compile(
-        r"\b(?:cust\w*|costumer|cusomer|csutomer|client|clinet|buyer|shopper|member|account|"
-        r"acct|user)\.?\s*"
-        rf"(?:id|number|num|no\.?|#)?\s*[:#=]?\s*(?P<id>{_ID})(?![\w-])"
-    ),
-    re.compile(r"#\s*(?P<id>\d+)\b(?!\s+on\s+the\s+list)"),
-    re.compile(r"\bid\s*[:#=]?\s*(?P<id>\d+)\b"),
-    LOOKALIKE,
-]
 CHANNELS: list[tuple[re.Pattern[str], Channel]] = [
     (re.compile(r"\b(?:sms|txt|texts?\s+message|text(?:ing)?\s+(?:them|him|her)|"
                 r"(?:by|via|over|as\s+an?|in\s+an?|an?|per)\s+(?:text|sms)|texting)\b"), "sms"),
@@ -72,7 +49,8 @@ SENTIMENTS: list[tuple[re.Pattern[str], Sentiment]] = [
 ]  # fmt: skip
 # Which alerts. "Including the acknowledged ones" means all of them; otherwise the earliest
 # state phrase wins ("not yet acknowledged" is open, "no longer open" acknowledged), and only
-# without one does "all alerts" mean both.
+# without one does "all alerts" mean both. A state left out is the other one ("alerts that are
+# not open", "except acknowledged ones"); "not just open ones" are all of them.
 _DONE = r"(?:acknowledged|acked|handled|dealt\s+with|resolved|closed|cleared|seen|looked\s+at)"
 _TO_DO = r"(?:acknowledge|ack|handle|deal\s+with|resolve|close|clear|look\s+at)\b"
 ALERTS_INCLUDING_DONE = re.compile(
@@ -81,7 +59,8 @@ ALERTS_INCLUDING_DONE = re.compile(
 ALERT_STATES: list[tuple[re.Pattern[str], AlertState]] = [
     (re.compile(rf"\b(?:not|never|nobody|no\s+one|yet\s+to\s+be|still\s+needs?\s+to\s+be|"
                 rf"needs?\s+to\s+be|(?:haven|hasn|weren|wasn|aren|isn|didn|don|doesn)['\u2019]?t)\s+"
-                rf"(?:\w+\s+){{0,2}}?(?:{_DONE}|{_TO_DO})|"
+                rf"(?:(?!just\b|only\b)\w+\s+){{0,2}}?"  # "not only the acknowledged": all
+                rf"(?:{_DONE}|{_TO_DO})|"
                 r"\b(?:unacknowledged|unhandled|unresolved|open|new|pending|outstanding)\b"),
      "open"),
     (re.compile(rf"\bno\s+longer\s+(?:open|new|pending)\b|\b{_DONE}\b"), "acknowledged"),
@@ -143,6 +122,9 @@ class Extraction:
     topic: str | None = None  # what to search reviews for
     quoted: str | None = None  # a text given to analyse, in quotes or after a colon
     remainder: str = ""  # the words no finder took
+    # (argument, value) the message leaves out ("except loyal ones", "reviews that aren't
+    # positive"): no tool can filter a value out, so these are never applied.
+    excluded: tuple[tuple[str, str], ...] = ()
     entities: tuple[tuple[int, int, str], ...] = ()  # (start, end, kind) of ids and segments
 
     @property
@@ -156,71 +138,30 @@ class Extraction:
 
 # Curly and accent quotes typed on phones, made straight (written as escapes: ruff flags the
 # look-alike characters themselves).
-CURLY = {"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
-
-
-def normalise(message: str) -> str:
-    """Lower case with curly quotes made straight, one character for one, so positions hold."""
-    table = str.maketrans(CURLY)
-    return "".join(c.lower()[0] if c.lower() else c for c in message.translate(table))
-
-
-class _Reader:
-    """The message with what has been read so far blanked out."""
-
-    def __init__(self, message: str) -> None:
-        self.original = message
-        self.text = normalise(message)
-        self.entities: list[tuple[int, int, str]] = []
-
-    def take(self, start: int, end: int, kind: str = "") -> str:
-        """Blank out text[start:end]; `kind` (customer, product, segment) records an entity."""
-        piece = self.original[start:end]
-        if kind:
-            self.entities.append((start, end, kind))
-        self.text = self.text[:start] + " " * (end - start) + self.text[end:]
-        return piece
-
-    def first(self, mentions: Iterable[quantities.Mention]) -> float | None:
-        """The first of the longest non-overlapping mentions, all of them taken."""
-        chosen: list[quantities.Mention] = []
-        for mention in sorted(mentions, key=lambda m: (m[0] - m[1], m[0])):
-            if all(mention[1] <= c[0] or mention[0] >= c[1] for c in chosen):
-                chosen.append(mention)
-        for start, end, _ in chosen:
-            self.take(start, end)
-        return min(chosen)[2] if chosen else None
-
-    def read(self, finder: Callable[[str], Iterable[quantities.Mention]]) -> float | None:
-        return self.first(list(finder(self.text)))
-
-
 def extract(message: str, vocabulary: Vocabulary) -> Extraction:
     """The arguments in `message`, read in the order the module docstring gives."""
-    reader = _Reader(message)
+    reader = Reader(message)
     quoted = _quoted(reader)
-    products = _product_ids(reader)
-    alert = ALERT.search(reader.text)
-    if alert is not None:  # the word stays in the text to embed; only the number is taken
-        reader.take(alert.start("id"), alert.end("id"))
-        reader.take(alert.start(), alert.start("id"))
-    customers = _customer_ids(reader, vocabulary)
+    products = product_ids(reader)
+    alert = alert_id(reader)
+    customers = customer_ids(reader, vocabulary, bare_hash=alert is None)
+    if alert is not None:  # "explain alert #3 and #5": the 5 is an alert's, not a count
+        for number in HASH_ID.finditer(reader.text):
+            reader.take(*number.span())
     position = _position(reader)  # "the first one" is a place in a list, not a count of one
     horizon = reader.read(quantities.horizons)
     percent = reader.read(quantities.percents)
     amount = reader.read(quantities.amounts)
     count = reader.read(quantities.counts)
     if vocabulary.id_width is not None:  # what is left of the store's id width is an id
-        customers += _customer_ids(reader, vocabulary, [_bare_id(vocabulary.id_width)])
-    match = find_segment(reader.text, vocabulary.segments)
-    segment = None
-    if match is not None:
-        segment = match.name
-        reader.take(match.start, match.end, "segment")
+        customers += customer_ids(reader, vocabulary, [bare_id(vocabulary.id_width)])
+    segment, excluded = _segment(reader, vocabulary.segments)
+    sentiment, left_out = _sentiment(reader.text)
+    excluded += left_out
     topic = _topic(reader.text) if quoted is None else quoted
     return Extraction(
         customer_ids=customers,
-        alert_id=None if alert is None else int(alert.group("id")),
+        alert_id=alert,
         product_ids=products,
         segment=segment,
         amount=amount,
@@ -228,7 +169,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         horizon_days=None if horizon is None else round(horizon),
         count=None if count is None else int(count),
         channel=_first_label(reader.text, CHANNELS),
-        sentiment=_first_label(reader.text, SENTIMENTS),
+        sentiment=sentiment,
         alert_state=_alert_state(reader.text),
         by_category=bool(CATEGORY.search(reader.text)),
         by_cluster=bool(CLUSTERS.search(reader.text)),
@@ -236,6 +177,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         topic=topic,
         quoted=quoted,
         remainder=" ".join(reader.text.split()),
+        excluded=tuple(excluded),
         entities=tuple(sorted(reader.entities)),
     )
 
@@ -255,7 +197,7 @@ def delexicalise(message: str, x: Extraction) -> str:
     return "".join(out)
 
 
-def _quoted(reader: _Reader) -> str | None:
+def _quoted(reader: Reader) -> str | None:
     match = QUOTED.search(reader.text)
     if match is not None:
         group = next(i for i in (1, 2, 3) if match.group(i) is not None)
@@ -270,47 +212,7 @@ def _quoted(reader: _Reader) -> str | None:
     return None
 
 
-def _product_ids(reader: _Reader) -> tuple[str, ...]:
-    found: list[tuple[int, str]] = []
-    for pattern in (ASIN, PRODUCT):
-        for match in list(pattern.finditer(reader.text)):
-            if reader.text[match.start("id") : match.end("id")].strip():
-                found.append((match.start(), reader.original[match.start("id") : match.end("id")]))
-                reader.take(match.start(), match.end(), "product")
-    ids = [value.upper() if ASIN.fullmatch(value.lower()) else value for _, value in sorted(found)]
-    return tuple(dict.fromkeys(ids))
-
-
-def _bare_id(width: int, zero: bool = False) -> re.Pattern[str]:
-    """A number of the store's id width standing alone ("00042"; "23001" once money, counts
-    and horizons are read), not followed by a unit."""
-    digits = rf"0\d{{{width - 1}}}" if zero else rf"\d{{{width}}}"
-    return re.compile(rf"(?<![\w$€£.,#])(?P<id>{digits})\b(?!\s*(?:%|{_UNITS})\b)")
-
-
-def _customer_ids(
-    reader: _Reader, vocabulary: Vocabulary, patterns: list[re.Pattern[str]] | None = None
-) -> tuple[str, ...]:
-    found: list[tuple[int, str]] = []
-    if patterns is None:
-        patterns = list(CUSTOMER)
-        if vocabulary.id_width is not None:  # zero-padded: an id even before numbers are read
-            patterns.append(_bare_id(vocabulary.id_width, zero=True))
-    for pattern in patterns:
-        for match in list(pattern.finditer(reader.text)):
-            group = "ids" if "ids" in match.groupdict() else "id"
-            typed = reader.original[match.start(group) : match.end(group)]
-            for one in re.split(r"\s*(?:,|\band\b|&|\bor\b)\s*", typed):
-                if one.strip():
-                    found.append((match.start(group), vocabulary.customer_id(one)))
-            # The lookalike pattern keeps its words ("similar to"): only the id is a name.
-            whole = pattern is not LOOKALIKE
-            start, end = (match.start(), match.end()) if whole else match.span(group)
-            reader.take(start, end, "customer")
-    return tuple(dict.fromkeys(value for _, value in sorted(found, key=lambda f: f[0])))
-
-
-def _position(reader: _Reader) -> int | None:
+def _position(reader: Reader) -> int | None:
     for pattern in POSITION:
         match = pattern.search(reader.text)
         if match is not None:
@@ -329,12 +231,56 @@ def _topic(text: str) -> str | None:
     return " ".join(kept) or None
 
 
+def _segment(reader: Reader, names: tuple[str, ...]) -> tuple[str | None, list[tuple[str, str]]]:
+    """The best segment named, and those the message leaves out ("at risk customers except
+    loyal ones"); all of them are taken."""
+    chosen: SegmentMatch | None = None
+    taken: list[SegmentMatch] = []
+    excluded: list[tuple[str, str]] = []
+    for match in segment_matches(reader.text, names):
+        if any(match.start < t.end and t.start < match.end for t in taken):
+            continue  # the same words read as another name
+        left_out = negation(reader.text, match.start)
+        if left_out == "excluded":
+            excluded.append(("segment", match.name))
+        elif chosen is None and not left_out:
+            chosen = match
+        else:  # "not just champions": those and more, so no filter; a second name: ignored
+            continue
+        taken.append(match)
+    for match in taken:
+        reader.take(match.start, match.end, "segment")
+    return (None if chosen is None else chosen.name), excluded
+
+
+def _sentiment(text: str) -> tuple[Sentiment | None, list[tuple[str, str]]]:
+    """The first sentiment asked for, and those left out ("reviews that aren't positive",
+    "customers who are not happy"): none of those is a filter."""
+    hits = sorted(
+        (match.start(), label) for pattern, label in SENTIMENTS for match in pattern.finditer(text)
+    )
+    excluded: list[tuple[str, str]] = []
+    for start, label in hits:
+        left_out = negation(text, start, feelings=True)
+        if not left_out:
+            return label, excluded
+        if left_out == "excluded" and ("sentiment", label) not in excluded:
+            excluded.append(("sentiment", label))
+    return None, excluded
+
+
 def _alert_state(text: str) -> AlertState | None:
     if ALERTS_INCLUDING_DONE.search(text):
         return "all"
-    state = _first_label(text, ALERT_STATES)
-    if state is None and ALL_ALERTS.search(text):
+    hits = [(m.start(), label) for pattern, label in ALERT_STATES if (m := pattern.search(text))]
+    if not hits:
+        return "all" if ALL_ALERTS.search(text) else None
+    start, state = min(hits)
+    left_out = negation(text, start)
+    if left_out == "not only":  # "all alerts, not just open ones"
         return "all"
+    if left_out:  # "alerts that are not open", "alerts except acknowledged ones"
+        return "acknowledged" if state == "open" else "open"
     return state
 
 

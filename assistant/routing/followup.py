@@ -1,13 +1,16 @@
 """Follow-ups: messages that only make sense with the conversation behind them.
 
-Three shapes: "and the next one?" (the next customer of the last list, same tool), a bare
+Four shapes: "and the next one?" (the next customer of the last list, same tool), a bare
 change of subject ("same for champions", "what about customer 77?", "and for next year?": the
-last tool again with that argument replaced), and words that point back ("them", "her", "this
-product") so an argument the message leaves out comes from memory.
+last tool again with that argument replaced), a refinement ("what if we had 10k instead", "now
+cap discounts at 10%", "and the next 10?": the last call again with what the message changes),
+and words that point back ("them", "her", "this product") so an argument the message leaves
+out comes from memory.
 """
 
 import re
 
+from assistant.routing import quantities
 from assistant.routing.memory import Memory
 
 NEXT = re.compile(
@@ -27,6 +30,19 @@ FILLER = frozenset(
     "as well for with same do show me us this that one's instead now over in within during "
     "across by at on to of product item".split()
 )
+# Words that change the last call rather than ask something new: "break that down", "what if
+# we had 10k instead", "now cap discounts at 10%". They matter only when the last tool takes
+# every value the message gives.
+REFINES = re.compile(
+    r"\b(?:that|it|those|this|instead|rather|too|also|again|same|cap)\b|"
+    r"^(?:and|now|then|ok(?:ay)?|but|so|what\s+if)\b"
+)
+# "and the next 10?", "show me the next twenty customers": more of the last list (a count; not
+# a horizon such as "the next 10 days", nor money).
+NEXT_COUNT = re.compile(
+    rf"\bnext\s+(?!one\b){quantities.NUM}(?![\w%$\u20ac\u00a3]|\.\d|\s*(?:k|grand|percent|"
+    r"dollars?|euros?|bucks|(?:day|week|fortnight|month|quarter|year)s?)\b)"
+)
 ANAPHORA = re.compile(
     r"\b(?:them|they|their|theirs|her|hers|him|his|she|he|it|its|these|those|"
     r"th(?:is|at)\s+(?:customer|one|person|guy|client|account|segment|group|product|item|list))\b"
@@ -37,6 +53,20 @@ PRODUCT_ANAPHORA = re.compile(r"\b(?:it|its|th(?:is|at)\s+(?:product|item))\b")
 def asks_next(text: str) -> bool:
     """True for "and the next one?", "next please", "who's next" (lower-case text)."""
     return bool(NEXT.match(text.strip()))
+
+
+def refines(text: str) -> bool:
+    """True when the message words a change to the last call ("what if we had 10k instead",
+    "now cap discounts at 10%", "and the next 10?"), lower-case text."""
+    return bool(REFINES.search(text)) or next_count(text) is not None
+
+
+def next_count(text: str) -> int | None:
+    """How many more of the last list "and the next 10?" asks for (lower-case text), or None
+    when the message asks for no more rows."""
+    match = NEXT_COUNT.search(text)
+    value = None if match is None else quantities.number(match.group("n"))
+    return int(value) if value is not None and value >= 1 and value == int(value) else None
 
 
 def is_bare(remainder: str) -> bool:

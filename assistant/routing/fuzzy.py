@@ -13,6 +13,7 @@ of the phrases that describe it ("the big baskets cluster").
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Everyday words that are also RFM segment names: they need a group word beside them.
@@ -84,6 +85,13 @@ def close(typed: str, name: str) -> int | None:
 
 def find_segment(text: str, names: tuple[str, ...]) -> SegmentMatch | None:
     """The best segment name in `text` (lower case): fewest edits, then longest."""
+    matches = segment_matches(text, names)
+    return matches[0] if matches else None
+
+
+def segment_matches(text: str, names: tuple[str, ...]) -> list[SegmentMatch]:
+    """Every segment name in `text` (lower case), best first (as find_segment ranks them);
+    matches may overlap."""
     found = words(text)
     matches = [m for name in names for m in _matches(found, name)]
     matches += [
@@ -91,9 +99,7 @@ def find_segment(text: str, names: tuple[str, ...]) -> SegmentMatch | None:
         for w in found
         if w.text in ALIASES and ALIASES[w.text] in names
     ]
-    if not matches:
-        return None
-    return min(matches, key=lambda m: (m.edits, -(m.end - m.start), m.start))
+    return sorted(matches, key=lambda m: (m.edits, -(m.end - m.start), m.start))
 
 
 def _matches(found: list[Word], name: str) -> list[SegmentMatch]:
@@ -106,12 +112,15 @@ def _matches(found: list[Word], name: str) -> list[SegmentMatch]:
         return []
     out = []
     slack = allowed_edits(letters) + 2  # edits, and a plural's "es"
+    ends = list(accumulate((len(w.text) for w in found), initial=0))  # letters before each word
     for size in {max(1, len(target) - 1), len(target), len(target) + 1}:
         for i in range(len(found) - size + 1):
+            if abs(ends[i + size] - ends[i] - len(letters)) > slack:
+                continue  # cheap: most runs differ in length
             run = found[i : i + size]
             typed = "".join(w.text for w in run)
-            if abs(len(typed) - len(letters)) > slack or letters[0] not in typed[:2]:
-                continue  # cheap: most runs differ in length or start, and typos keep starts
+            if letters[0] not in typed[:2]:
+                continue  # typos keep starts
             edits = close(typed, letters)
             if edits is None:
                 continue

@@ -8,7 +8,7 @@ review search, a named segment with no other tool's words a segment summary, a c
 discount an offer; a question answered with segments is no customer list; a product
 recommendation needs someone to recommend to ("recommend a good
 book" is not one); a message that refines the last call ("break that down by category") leans
-to the last tool.
+to the last tool (followup.refines says which messages do).
 """
 
 import re
@@ -16,18 +16,13 @@ import re
 from assistant.routing import rules
 from assistant.routing.args import explicit
 from assistant.routing.extract import Extraction
-from assistant.routing.followup import points_back
+from assistant.routing.followup import points_back, refines
 from assistant.routing.memory import Memory
 from assistant.routing.signatures import SIGNATURES
 
 W = rules.CUE_WEIGHT
 ASKS_SEGMENTS = re.compile(
     r"\bwhich\s+(?:segment|cluster|group)s?\b|\b(?:segments|clusters|groups|cohorts)\b"
-)
-# A message that changes the last call: "break that down", "what if we had 10k instead", "now
-# cap discounts at 10%".
-REFINES = re.compile(
-    r"\b(?:that|it|those|this|instead|too|also|again|same)\b|^(?:and|now|then|ok(?:ay)?|but|so)\b"
 )
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
@@ -72,6 +67,6 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if x.topic is not None and x.quoted is None:
         out["search_reviews"] = out.get("search_reviews", 0.0) + W / 2
     last = memory.tool
-    if last in SIGNATURES and REFINES.search(text) and explicit(SIGNATURES[last], x, text, memory):
+    if last in SIGNATURES and refines(text) and explicit(SIGNATURES[last], x, text, memory):
         out[last] = out.get(last, 0.0) + W
     return out

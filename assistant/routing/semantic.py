@@ -3,15 +3,17 @@ argument extraction, follow-ups from memory and a few keyword rules. No language
 
 A message goes, in order, through: refusal rules (code, dumps, secrets, instructions);
 contact details for a role that may not see them; follow-ups that memory decides alone ("and
-the next one?", "same for champions"); then similarity. Each label's score is a blend of its
-best and its three best example similarities, plus a small nudge for its cue words; the best
-label wins if it clears THRESHOLD, else the message is unclear (and may go to the LLM
-fallback). A tool the role may not use is refused with the reason, never swapped for another.
+the next one?", "same for champions", "what if we had 10k instead"); then similarity. Each
+label's score is a blend of its best and its three best example similarities, plus a small
+nudge for its cue words; the best label wins if it clears THRESHOLD, else the message is
+unclear (and may go to the LLM fallback). A tool the role may not use is refused with the
+reason, never swapped for another, except that its cue words never take a refinement of the
+last call away from the last tool.
 """
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -20,11 +22,12 @@ from assistant.roles import Role, may_use, sees_contacts
 from assistant.routing import followup, rules
 from assistant.routing.args import build, explicit
 from assistant.routing.examples import EXAMPLES, NO_TOOL_LABELS
-from assistant.routing.extract import Extraction, delexicalise, extract, normalise
+from assistant.routing.extract import Extraction, delexicalise, extract
 from assistant.routing.memory import Memory
-from assistant.routing.nudges import REFINES, nudges
+from assistant.routing.nudges import nudges
+from assistant.routing.reading import normalise
 from assistant.routing.route import Route
-from assistant.routing.signatures import SIGNATURES, roles_allowed
+from assistant.routing.signatures import SIGNATURES, Arg, ToolSignature, roles_allowed
 from assistant.routing.spelling import DOMAIN_WORDS, Speller
 from assistant.routing.vocabulary import Vocabulary
 from retrieval.embedder import Embedder
@@ -61,16 +64,37 @@ STOP_WORDS = frozenset(
 )
 # Sounds, not words: a message of only these (and stop words) says nothing to route.
 INTERJECTIONS = frozenset("uh uhh um umm er erm hm hmm huh eh ah oh mm meh".split())
+# Names under which two tools take the same value ("top 5" is a limit or a k).
+SAME_VALUE = {"k": "limit", "max_discount_pct": "discount_pct"}
+# Counts a list tool takes, for "and the next 10?".
+COUNT_ARGS = ("limit", "k")
+
+
+def _every_argument() -> tuple[Arg, ...]:
+    """Every argument any tool takes, optional, with all the choices any tool allows."""
+    merged: dict[str, Arg] = {}
+    for tool in SIGNATURES.values():
+        for arg in tool.args:
+            known = merged.get(arg.name)
+            choices = (*known.choices, *arg.choices) if known else arg.choices
+            merged[arg.name] = replace(arg, required=False, choices=tuple(dict.fromkeys(choices)))
+    return tuple(merged.values())
+
+
+# A tool that takes everything: what a message gives, whichever tool it is for.
+ANY_TOOL = ToolSignature("", "any argument", "", _every_argument())
 
 
 @dataclass(frozen=True)
 class Scored:
     """A label and its score. `follow` says when memory decided: "next" (the next customer of
-    the last list) or "repeat" (the last call again, with what the message changed)."""
+    the last list) or "repeat" (the last call again, with what the message changed). `nudge`
+    is the part of the score that came from cue words and arguments rather than similarity."""
 
     label: str
     score: float
     follow: Literal["", "next", "repeat"] = ""
+    nudge: float = 0.0
 
 
 class Router:
@@ -126,11 +150,12 @@ class Router:
             return Route("refuse", reason=reason)
         if not sees_contacts(role) and rules.asks_for_contacts(text):
             return Route("refuse", reason=CONTACTS_REASON)
-        x = extract(message, self.vocabulary)
+        read = extract(message, self.vocabulary)
+        x = self._paged(text, read, memory)
         decided = self._follow_up(text, x, memory)
         if decided is None:
             embedded = followup.resolve(self._embedding_text(message, self.vocabulary, x), memory)
-            decided = self.scores(embedded, x, memory)[0]
+            decided = self._refined(self.scores(embedded, x, memory), x, text, memory, role)
         if decided.score < self.threshold:
             decided = self._from_memory(text, x, memory) or decided
         if decided.score < self.threshold:
@@ -141,6 +166,8 @@ class Router:
             return Route("refuse", score=decided.score, reason=REFUSE_REASON)
         if decided.label in NO_TOOL_LABELS:
             return Route(decided.label, score=decided.score)  # type: ignore[arg-type]
+        # "the next 10" counts on from the last list only for the last tool.
+        x = x if decided.label == memory.tool else read
         return self._tool_route(decided, x, text, memory, role)
 
     def _embedding_text(
@@ -166,21 +193,72 @@ class Router:
             if len(sims) == 0:
                 continue
             score = BEST_WEIGHT * float(sims[0]) + (1 - BEST_WEIGHT) * float(sims[:3].mean())
-            out.append(Scored(label, score + nudge.get(label, 0.0)))
+            out.append(Scored(label, score + nudge.get(label, 0.0), nudge=nudge.get(label, 0.0)))
         return sorted(out, key=lambda s: -s.score)
 
     def _follow_up(self, text: str, x: Extraction, memory: Memory) -> Scored | None:
-        """A tool decided by memory alone ("and the next one?", "same for champions"), or
-        None when the message needs scoring."""
+        """A tool decided by memory alone ("and the next one?", "same for champions", "what if
+        we had 10k instead" with no other tool's cue words), or None when the message needs
+        scoring."""
         if followup.asks_next(text) and memory.next_customer() is not None:
             last = memory.tool
             tool = last if last in self.tools and last not in LIST_TOOLS else "customer_profile"
             return Scored(tool or "customer_profile", 1.0, "next")
         last = memory.tool
-        bare = last in self.tools and followup.is_bare(x.remainder)
-        if bare and explicit(SIGNATURES[last or ""], x, text, memory):
-            return Scored(last or "", 1.0, "repeat")
+        if last is None or last not in self.tools:
+            return None
+        if followup.is_bare(x.remainder) and explicit(SIGNATURES[last], x, text, memory):
+            return Scored(last, 1.0, "repeat")
+        if self._changes_last_call(x, text, memory) and set(rules.cues(text)) <= {last}:
+            return Scored(last, 1.0, "repeat")
         return None
+
+    def _changes_last_call(self, x: Extraction, text: str, memory: Memory) -> bool:
+        """True when the message refines the last call: worded as a change (followup.refines)
+        and giving values that are all arguments of the last tool ("now cap discounts at
+        10%" after a budget plan; not "now draft an sms", whose channel a plan cannot take)."""
+        last = memory.tool
+        if last is None or last not in self.tools or not followup.refines(text):
+            return False
+        given = explicit(SIGNATURES[last], x, text, memory)
+        # Read the way the last tool reads a message, but taking what any tool would.
+        anything = explicit(replace(ANY_TOOL, name=last), x, text, memory)
+        return bool(given) and _value_kinds(anything) <= _value_kinds(given)
+
+    def _refined(
+        self, ranked: list[Scored], x: Extraction, text: str, memory: Memory, role: Role
+    ) -> Scored:
+        """The best of `ranked`, seen as a possible refinement of the last call: when the last
+        tool wins, the message repeats that call with its changes; when a tool the role may not
+        use wins only by its cue words (without them it would not beat the last tool), the
+        last tool is what the message refines, not a refusal."""
+        best = ranked[0]
+        if not self._changes_last_call(x, text, memory):
+            return best
+        last = next((s for s in ranked if s.label == memory.tool), None)
+        if last is None:
+            return best
+        if best.label == last.label:
+            return replace(best, follow="repeat")
+        forbidden = best.label in SIGNATURES and not may_use(role, best.label)
+        if forbidden and may_use(role, last.label) and last.score >= best.score - best.nudge:
+            return replace(last, follow="repeat")
+        return best
+
+    def _paged(self, text: str, x: Extraction, memory: Memory) -> Extraction:
+        """The message's count for "and the next 10?": after a list of 5, the list 15 long
+        (the list tools take a count, not an offset)."""
+        more = followup.next_count(text)
+        last = SIGNATURES.get(memory.tool or "")
+        if more is None or last is None or x.horizon_days is not None:
+            return x
+        name = next((n for n in COUNT_ARGS if n in last.arg_names), None)
+        if name is None:
+            return x
+        shown = memory.args.get(name)
+        if not isinstance(shown, int) or isinstance(shown, bool):
+            shown = len(memory.customer_ids)
+        return replace(x, count=shown + more)
 
     def _from_memory(self, text: str, x: Extraction, memory: Memory) -> Scored | None:
         """For a message nothing scored well: a place in the last list ("the second one")
@@ -189,9 +267,9 @@ class Router:
         if x.position is not None and memory.listed(x.position) is not None:
             return Scored("customer_profile", self.threshold)
         last = memory.tool
-        refines = last in self.tools and REFINES.search(text) is not None
+        refines = last in self.tools and followup.refines(text)
         if refines and explicit(SIGNATURES[last or ""], x, text, memory):
-            return Scored(last or "", self.threshold)
+            return Scored(last or "", self.threshold, "repeat")
         return None
 
     def _tool_route(
@@ -225,6 +303,11 @@ def topic_free(text: str, x: Extraction) -> bool:
         return False
     content = [w for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
     return len(content) >= 2
+
+
+def _value_kinds(args: Mapping[str, object]) -> set[str]:
+    """The argument names in `args`, one name for a value two tools call differently."""
+    return {SAME_VALUE.get(name, name) for name in args}
 
 
 def role_reason(role: Role, tool: str) -> str:

@@ -233,3 +233,14 @@ def test_a_server_without_an_llm_answers_unclear_messages_quietly(
     assert "at-risk" in first["answer"] or "rank customers" in first["answer"]
     assert all(r.levelno == logging.WARNING and "not installed" in r.getMessage() for r in said)
     assert len(said) == len(said_first) == 1  # once, not per message
+
+
+def test_an_exclusion_no_tool_can_make_is_said_in_the_answer(
+    client: TestClient, keys: dict[Role, str]
+) -> None:
+    reply = ask(client, keys["operator"], "top 10 at risk customers except champions")
+    [call] = reply["tool_calls"]
+    assert call["name"] == "at_risk_customers" and "segment" not in call["args"]
+    assert reply["answer"].endswith(
+        "I can't leave out one segment ('champions'), so this covers every segment."
+    )

@@ -1,10 +1,12 @@
-"""Routing fixtures: the demo store's vocabulary, and the real MiniLM router built once."""
+"""Routing fixtures: the demo store's vocabulary, a hashing embedder, and the real MiniLM router
+built once."""
 
 import pytest
 
 from assistant.routing import Router, Vocabulary
 from predictors.segments import SEGMENT_NAMES
 from retrieval.embedder import MiniLMEmbedder
+from tests.retrieval.fakes import HashingEmbedder
 
 CLUSTERS = ("cluster: frequent, recent", "cluster: frequent, recent (2)", "cluster: long-standing")
 
@@ -13,6 +15,12 @@ CLUSTERS = ("cluster: frequent, recent", "cluster: frequent, recent (2)", "clust
 def vocabulary() -> Vocabulary:
     """Like the demo store's: 5-digit zero-padded ids, RFM segments and some clusters."""
     return Vocabulary(segments=SEGMENT_NAMES + CLUSTERS, id_width=5)
+
+
+@pytest.fixture
+def embedder() -> HashingEmbedder:
+    """A fast stand-in for MiniLM: words hashed into a vector (tests/retrieval/fakes.py)."""
+    return HashingEmbedder()
 
 
 @pytest.fixture(scope="session")

@@ -26,11 +26,6 @@ SEGMENT = Memory().after("segment_summary", {"segment": "loyal"}, {"name": "loya
 
 
 @pytest.fixture
-def embedder() -> HashingEmbedder:
-    return HashingEmbedder()
-
-
-@pytest.fixture
 def router(embedder: HashingEmbedder, vocabulary: Vocabulary) -> Router:
     return Router(embedder, vocabulary, examples=EXAMPLES, threshold=0.3)
 

@@ -1,0 +1,107 @@
+"""Ids in a message: products (ASINs, "product 123"), alert numbers and customers ("customer
+42", "#42", "customers 42, 77", "similar to 42", a padded store's "00042"). Each is copied
+from what was typed (case kept, digits ASCII) and taken from the text, so it is read once.
+
+No two runs of spaces may touch in any pattern here ("\\s*(?:no)?\\s*"): on a long run of
+spaces the engine would try every way to split it, and a message of "alert", 300 spaces and
+"x" took seconds. Each optional word carries the spaces after it instead.
+"""
+
+import re
+
+from assistant.routing.reading import Reader
+from assistant.routing.vocabulary import Vocabulary
+
+# "alert 12", "alert #12", "alert number 12": an alert's number, read before customer ids.
+ALERT = re.compile(
+    r"\balerts?\s*(?:(?:id|number|num|no\.?)\s*)?(?:[:#=]\s*)?(?:#\s*)?(?P<id>\d{1,9})\b"
+)
+ASIN = re.compile(r"\b(?P<id>b0[0-9a-z]{8})\b")
+PRODUCT = re.compile(
+    r"\b(?:product|item|asin|sku|prod)s?\s*(?:(?:id|#|no\.?|number)\s*)?(?:[:#=]\s*)?"
+    r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)\b"
+)
+_ID = r"[a-z]{0,4}[-_]?\d[\w-]*"
+# "12,345" or "12.345" is one number, 12345; "12,34" is none, never the id 12.
+_GROUPED = r"\d{1,3}(?:[,.]\d{3})+(?![\w-]|[,.]\d)"
+_WHOLE = r"(?![\w-]|[,.]\d)"  # not part of a longer word or number
+_UNITS = (
+    r"percent|dollars?|euros?|bucks|k|grand|days?|weeks?|months?|years?|customers|people|"
+    r"orders|reviews|products|items"
+)
+# "similar to 5501", "customers like 42": a lookalike question names its customer bare.
+LOOKALIKE = re.compile(
+    r"\b(?:sim\w*|like|resembl\w*)\s+(?:customers?\s+|ones?\s+|shoppers?\s+)?(?:to\s+)?"
+    rf"(?P<id>{_GROUPED}|\d+\b(?![,.]\d))"
+    r"(?!\s*(?:%|percent|dollars|customers|people|shoppers|days|weeks|months))"
+)
+# "#42": a customer, unless an alert's number was read ("explain alert #3 and #5").
+HASH_ID = re.compile(rf"#\s*(?P<id>{_GROUPED}|\d+{_WHOLE})(?!\s+on\s+the\s+list)")
+CUSTOMER = [
+    re.compile(rf"\bcustomers\s+(?P<ids>{_ID}(?:\s*(?:,|and|&|or)\s*{_ID})+)"),
+    re.compile(
+        r"\b(?:cust[a-z]*|costumer|cusomer|csutomer|client|clinet|buyer|shopper|member|account|"
+        r"acct|user)\.?\s*(?:(?:id|number|num|no\.?|#)\s*)?(?:[:#=]\s*)?"
+        rf"(?P<id>{_GROUPED}|{_ID}{_WHOLE})"
+    ),
+    HASH_ID,
+    re.compile(rf"\bid\s*(?:[:#=]\s*)?(?P<id>{_GROUPED}|\d+{_WHOLE})"),
+    LOOKALIKE,
+]
+
+
+def product_ids(reader: Reader) -> tuple[str, ...]:
+    found: list[tuple[int, str]] = []
+    for pattern in (ASIN, PRODUCT):
+        for match in list(pattern.finditer(reader.text)):
+            if reader.text[match.start("id") : match.end("id")].strip():
+                found.append((match.start(), reader.typed[match.start("id") : match.end("id")]))
+                reader.take(match.start(), match.end(), "product")
+    ids = [value.upper() if ASIN.fullmatch(value.lower()) else value for _, value in sorted(found)]
+    return tuple(dict.fromkeys(ids))
+
+
+def bare_id(width: int, zero: bool = False) -> re.Pattern[str]:
+    """A number of the store's id width standing alone ("00042"; "23001" once money, counts
+    and horizons are read), not followed by a unit."""
+    digits = rf"0\d{{{width - 1}}}" if zero else rf"\d{{{width}}}"
+    return re.compile(rf"(?<![\w$€£.,#])(?P<id>{digits})\b(?!\s*(?:%|{_UNITS})\b)")
+
+
+def alert_id(reader: Reader) -> int | None:
+    """The first alert number. Every alert number is taken, so none reads as a customer id
+    ("explain alert #3 and alert #5"); the words stay in the text to embed."""
+    alerts = list(ALERT.finditer(reader.text))
+    for alert in alerts:
+        reader.take(alert.start(), alert.end())
+    return int(alerts[0].group("id")) if alerts else None
+
+
+def customer_ids(
+    reader: Reader,
+    vocabulary: Vocabulary,
+    patterns: list[re.Pattern[str]] | None = None,
+    bare_hash: bool = True,
+) -> tuple[str, ...]:
+    """Customer ids, by `patterns` (default CUSTOMER and, for a padded store, zero-padded
+    numbers). Without `bare_hash` a "#5" is no customer: an alert's number was read, and the
+    other "#N" are alerts too."""
+    found: list[tuple[int, str]] = []
+    if patterns is None:
+        patterns = [p for p in CUSTOMER if bare_hash or p is not HASH_ID]
+        if vocabulary.id_width is not None:  # zero-padded: an id even before numbers are read
+            patterns.append(bare_id(vocabulary.id_width, zero=True))
+    for pattern in patterns:
+        for match in list(pattern.finditer(reader.text)):
+            group = "ids" if "ids" in match.groupdict() else "id"
+            typed = reader.typed[match.start(group) : match.end(group)]
+            if re.fullmatch(_GROUPED, typed):  # "12,345": one id, 12345
+                typed = re.sub(r"[,.]", "", typed)
+            for one in re.split(r",|&|\band\b|\bor\b", typed):
+                if one.strip():
+                    found.append((match.start(group), vocabulary.customer_id(one)))
+            # The lookalike pattern keeps its words ("similar to"): only the id is a name.
+            whole = pattern is not LOOKALIKE
+            start, end = (match.start(), match.end()) if whole else match.span(group)
+            reader.take(start, end, "customer")
+    return tuple(dict.fromkeys(value for _, value in sorted(found, key=lambda f: f[0])))
