@@ -104,7 +104,10 @@ def allocate(
     order_value = customers["order_value"].to_numpy(np.float64)
     gain, cost, net = option_table(p, value, order_value, offers)
     exact = method == "exact" or (method == "auto" and len(customers) * budget * 100 <= EXACT_LIMIT)
-    choice = _exact(cost, net, budget) if exact else _greedy(cost, net, budget)
+    if len(customers) == 0:  # nothing to plan; the exact table would be sized by the budget
+        choice = np.empty(0, dtype=np.int64)
+    else:
+        choice = _exact(cost, net, budget) if exact else _greedy(cost, net, budget)
     chosen = choice >= 0
     rows = np.flatnonzero(chosen)
     level = choice[chosen]

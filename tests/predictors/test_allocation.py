@@ -2,6 +2,7 @@
 greedy close to the exact answer."""
 
 import itertools
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -95,3 +96,10 @@ def test_a_negative_contact_cost_is_refused() -> None:
         OfferAssumptions(cost_per_contact=-5.0)
     with pytest.raises(InvalidInput, match="at most 20"):
         OfferAssumptions(discounts=(0.0,) * 21, uplift=(0.01,) * 21)
+
+
+@pytest.mark.parametrize("method", ["auto", "exact"])
+def test_no_customers_plan_nothing_whatever_the_budget(method: Literal["auto", "exact"]) -> None:
+    # The exact solver's table is sized by the budget: with nobody to plan it is never built.
+    plan = allocate(_customers(0, 0), 1e8, OFFERS, method=method)
+    assert plan.offers.empty and plan.spent == 0.0 and plan.value_with == plan.value_without == 0
