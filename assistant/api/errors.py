@@ -7,6 +7,7 @@ that shows no internals.
 """
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -47,11 +48,25 @@ async def _retain_error(request: Request, error: Exception) -> JSONResponse:
 
 async def _validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    problems = []
-    for item in error.errors():
-        where = ".".join(str(part) for part in item.get("loc", ()) if part != "body")
-        problems.append(f"{where or 'body'}: {item.get('msg', 'invalid')}")
+    problems = [_problem(item) for item in error.errors()]
     return error_response(422, "invalid_request", "; ".join(problems), None)
+
+
+def _problem(item: dict[str, Any]) -> str:
+    """One validation error in words: 'budget: Input should be a valid number', or for a body
+    that is no JSON, where the parser stopped and why ('body: invalid JSON at character 17:
+    Expecting property name enclosed in double quotes')."""
+    loc = item.get("loc", ())
+    if item.get("type") == "json_invalid":
+        at = next((part for part in loc if isinstance(part, int)), None)
+        why = item.get("ctx", {}).get("error")
+        return (
+            "body: invalid JSON"
+            + (f" at character {at}" if at is not None else "")
+            + (f": {why}" if why else "")
+        )
+    where = ".".join(str(part) for part in loc if part != "body")
+    return f"{where or 'body'}: {item.get('msg', 'invalid')}"
 
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:

@@ -43,3 +43,24 @@ def test_any_request_id_is_echoed_safely(client: TestClient) -> None:
     fresh = client.get("/healthz", headers={b"x-request-id": b"\xff\xfe"}).headers["x-request-id"]
     assert len(fresh) == 16  # nothing usable was sent: a new id
     assert request_id_of(b"a" * 500) == "a" * 64
+
+
+def test_a_body_that_is_no_json_says_where_the_parser_stopped(
+    client: TestClient, keys: dict[Role, str]
+) -> None:
+    headers = auth(keys["admin"]) | {"content-type": "application/json"}
+    answer = client.post("/v1/chat", content=b'{"message": "hi",}', headers=headers)
+    assert answer.status_code == 422
+    detail = answer.json()["detail"]
+    assert detail.startswith("body: invalid JSON at character 17: ")
+    assert "property name" in detail  # the parser's reason, not "JSON decode error"
+
+
+@pytest.mark.parametrize("body", [None, b"null"])
+def test_a_tool_that_takes_no_arguments_needs_no_body(
+    client: TestClient, keys: dict[Role, str], body: bytes | None
+) -> None:
+    headers = auth(keys["operator"]) | {"content-type": "application/json"}
+    answer = client.post("/v1/tools/list_segments", content=body, headers=headers)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["cards"][0]["type"] == "segments"

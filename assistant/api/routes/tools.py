@@ -35,10 +35,12 @@ def run(
     name: str,
     found: ServicesDep,
     caller: PrincipalDep,
-    args: Annotated[dict[str, Any], Body(description="The tool's arguments")],
+    # No body is no arguments: a tool that takes none (list_segments) needs nothing sent.
+    args: Annotated[dict[str, Any] | None, Body(description="The tool's arguments")] = None,
 ) -> dict[str, Any]:
     if name not in CATALOGUE:
         raise NotFound(f"no tool '{name}'; tools: {', '.join(CATALOGUE)}")
+    args = args or {}
     check_depth(args)
     output = run_for(found, caller, name, args)
     return {"answer": output.answer, "result": output.result, "cards": output.cards}
