@@ -31,10 +31,13 @@ from retrieval.embedder import Embedder
 from retrieval.recs.candidates import CandidateIndex
 from retrieval.recs.catalogue import Catalogue, catalogue_frame, catalogue_of
 from retrieval.recs.examples import EventLog
-from retrieval.recs.interactions import Interactions, SignalWeights, from_store
+from retrieval.recs.interactions import Interactions, SignalWeights
 from retrieval.recs.model import ModelConfig, TwoTower
-from retrieval.recs.recommender import DEFAULT_REPEATABLE, ExclusionRules, Recommender
+from retrieval.recs.reading import from_store
+from retrieval.recs.recommender import Recommender
+from retrieval.recs.signals import StoreSignals
 from retrieval.recs.train import train
+from retrieval.recs.trained import DEFAULT_REPEATABLE, ExclusionRules, TrainedParts
 from retrieval.reviews import embedder_name
 
 Progress = Callable[[str], None]
@@ -122,7 +125,7 @@ def train_recommender(
     )
     step("indexing product vectors")
     as_of = float(interactions.frame["ts"].max()) if len(interactions.frame) else 0.0
-    recommender = Recommender(
+    trained = TrainedParts(
         interactions,
         model,
         config,
@@ -134,7 +137,7 @@ def train_recommender(
         segments,
         weights,
     )
-    return recommender, losses
+    return Recommender(trained, StoreSignals(interactions)), losses
 
 
 def open_recommender(
@@ -183,39 +186,39 @@ def _save(
 ) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "artifact.json").unlink(missing_ok=True)  # half-written folders are never opened
-    interactions = recommender.interactions
+    trained, interactions = recommender.trained, recommender.signals.interactions
     buffer = io.BytesIO()
-    torch.save(recommender.model.state_dict(), buffer)
+    torch.save(trained.model.state_dict(), buffer)
     write_atomically(folder / "model.pt", buffer.getvalue())
     _write_parquet(folder / "interactions.parquet", interactions.frame)
     _write_parquet(
         folder / "customers.parquet", pd.DataFrame({"customer_id": interactions.users.astype(str)})
     )
     _write_parquet(folder / "disliked.parquet", interactions.disliked)
-    _write_parquet(folder / "catalogue.parquet", catalogue_frame(recommender.catalogue))
+    _write_parquet(folder / "catalogue.parquet", catalogue_frame(trained.catalogue))
     _write_parquet(
         folder / "segments.parquet",
         pd.DataFrame(
             {
-                "customer_id": list(recommender.segments),
-                "segment": list(recommender.segments.values()),
+                "customer_id": list(trained.segments),
+                "segment": list(trained.segments.values()),
             },
             dtype=str,
         ),
     )
-    recommender.index.save(folder / "products.faiss")
-    recommender.text_index.save(folder / "text.faiss")
+    trained.index.save(folder / "products.faiss")
+    trained.text_index.save(folder / "text.faiss")
     write_artifact(
         folder,
         store.version,
         f"{interactions.n_users:,} customers, {interactions.n_items:,} products, "
         f"{len(interactions.purchases):,} order lines",
         name="products",
-        config=recommender.config.to_dict(),
-        as_of=recommender.as_of,
+        config=trained.config.to_dict(),
+        as_of=trained.as_of,
         embedder=embedder_name(embedder),
-        repeatable_categories=list(recommender.rules.repeatable_categories),
-        signal_weights=asdict(recommender.weights),
+        repeatable_categories=list(trained.rules.repeatable_categories),
+        signal_weights=asdict(trained.weights),
         # The store's order lines when built: `retain status` tells how many came after.
         store_order_lines=store.manifest.tables["order_items"].rows,
         losses=[round(x, 4) for x in losses],
@@ -249,7 +252,7 @@ def _load(
         tuple(record["repeatable_categories"]) if repeatable is None else tuple(repeatable)
     )
     weights = SignalWeights(**record["signal_weights"]) if "signal_weights" in record else None
-    return Recommender(
+    trained = TrainedParts(
         interactions,
         model,
         replace(config, device="cpu"),
@@ -261,6 +264,7 @@ def _load(
         segments,
         weights,
     )
+    return Recommender(trained, StoreSignals(interactions))
 
 
 def _products(store: Store, items: np.ndarray) -> pd.DataFrame:

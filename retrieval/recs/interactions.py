@@ -12,7 +12,7 @@ One row per signal, in an `Interactions` frame:
 Purchases are both what the model reads and what it predicts; reviews and browsing events are
 only read, with smaller weights (SignalWeights), so a customer who browsed but never bought still
 has a history. A review of 1 or 2 stars says "not this again": it carries no weight, and the
-exclusion rules read it back as a dislike.
+exclusion rules read it back as a dislike. A store's tables become signals in reading.py.
 """
 
 from dataclasses import dataclass, field
@@ -22,10 +22,8 @@ import pandas as pd
 from scipy import sparse
 
 from commerce.errors import InvalidInput
-from commerce.workspace import Store
 
 COLUMNS = ("user", "item", "ts", "basket", "weight", "purchase")
-DISLIKED_RATING = 2.0  # a review at or below this many stars: do not recommend the product again
 EPOCH = pd.Timestamp("1970-01-01")
 
 
@@ -59,8 +57,12 @@ class Interactions:
         missing = [c for c in COLUMNS if c not in self.frame.columns]
         if missing:
             raise InvalidInput(f"interactions lack column(s) {', '.join(missing)}")
-        self.frame = _typed(self.frame).sort_values(["user", "ts", "basket"], kind="stable")
-        self.frame = self.frame.reset_index(drop=True)
+        frame = _typed(self.frame)
+        # Signals grown by events arrive sorted (retrieval/recs/signals.py): checking is one
+        # pass, sorting them again would be most of the cost of serving a new store version.
+        if not _sorted(frame):
+            frame = frame.sort_values(["user", "ts", "basket"], kind="stable")
+        self.frame = frame.reset_index(drop=True)
 
     @property
     def n_users(self) -> int:
@@ -136,7 +138,7 @@ def from_frame(
         {
             "user": user_codes,
             "item": item_codes,
-            "ts": _days(frame[ts]),
+            "ts": days_since_epoch(frame[ts]),
             "basket": frame[basket].to_numpy() if basket else np.arange(len(frame)),
             "weight": frame[weight].to_numpy() if weight else 1.0,
             "purchase": True,
@@ -145,79 +147,7 @@ def from_frame(
     return Interactions(users.astype(object), items.astype(object), coded)
 
 
-def from_store(store: Store, weights: SignalWeights | None = None) -> Interactions:
-    """Purchases (order items, else nothing), reviews and events of the store's customers.
-
-    Every customer of the store is a user (those without signals have empty histories, so
-    cold start can tell them from unknown ids); every listed or bought product is an item.
-    """
-    weights = weights or SignalWeights()
-    customers = store.table("customers", columns=["customer_id"])["customer_id"].astype(str)
-    parts = []
-    if store.has("order_items"):
-        orders = store.table("orders", columns=["order_id", "customer_id", "ts"])
-        lines = store.table("order_items", columns=["order_id", "product_id"])
-        bought = lines.merge(orders, on="order_id", how="inner")
-        bought = bought.assign(
-            basket=pd.factorize(bought["order_id"])[0], weight=weights.purchase, purchase=True
-        )
-        parts.append(bought[["customer_id", "product_id", "ts", "basket", "weight", "purchase"]])
-    reviews = pd.DataFrame()
-    if store.has("reviews"):
-        reviews = store.table("reviews", columns=["customer_id", "product_id", "ts", "rating"])
-        liked = reviews["rating"].isna() | (reviews["rating"] > DISLIKED_RATING)
-        parts.append(
-            reviews.assign(basket=-1, weight=np.where(liked, weights.review, 0.0), purchase=False)
-        )
-    if store.has("events"):
-        events = store.table("events", columns=["customer_id", "product_id", "ts", "type"])
-        events = events.dropna(subset=["product_id"])
-        kinds = events["type"].astype(str)
-        parts.append(
-            events.assign(basket=-1, weight=kinds.map(weights.event).astype(float), purchase=False)
-        )
-    listed = store.table("products", columns=["product_id"]) if store.has("products") else None
-    signals = pd.concat(
-        [p[["customer_id", "product_id", "ts", "basket", "weight", "purchase"]] for p in parts]
-        or [pd.DataFrame(columns=["customer_id", "product_id", "ts", "basket", "weight"])],
-        ignore_index=True,
-    )
-    signals["customer_id"] = signals["customer_id"].astype(str)
-    signals["product_id"] = signals["product_id"].astype(str)
-    # Distinct ids first (pandas hashes them without a Python object per row), then sorted.
-    users = np.array(
-        sorted(set(customers.unique()) | set(signals["customer_id"].unique())), dtype=object
-    )
-    known = set(signals["product_id"].unique()) | (
-        set(listed["product_id"].astype(str).unique()) if listed is not None else set()
-    )
-    items = np.array(sorted(known), dtype=object)
-    user_code = pd.Index(users).get_indexer(pd.Index(signals["customer_id"]))
-    item_code = pd.Index(items).get_indexer(pd.Index(signals["product_id"]))
-    coded = pd.DataFrame(
-        {
-            "user": user_code,
-            "item": item_code,
-            "ts": _days(signals["ts"]) if len(signals) else np.zeros(0),
-            "basket": signals["basket"].to_numpy(),
-            "weight": signals["weight"].to_numpy(),
-            "purchase": signals["purchase"].fillna(False).to_numpy(dtype=bool),
-        }
-    )
-    coded = coded[coded["weight"] > 0]
-    disliked = pd.DataFrame({"user": [], "item": []}, dtype="int32")
-    if len(reviews):
-        low = reviews[reviews["rating"] <= DISLIKED_RATING]
-        disliked = pd.DataFrame(
-            {
-                "user": pd.Index(users).get_indexer(pd.Index(low["customer_id"].astype(str))),
-                "item": pd.Index(items).get_indexer(pd.Index(low["product_id"].astype(str))),
-            }
-        ).astype("int32")
-    return Interactions(users, items, coded, disliked)
-
-
-def _days(values: pd.Series) -> np.ndarray:
+def days_since_epoch(values: pd.Series) -> np.ndarray:
     """Datetimes as fractional days since EPOCH; numbers are taken to be days already."""
     if pd.api.types.is_numeric_dtype(values):
         return values.to_numpy(np.float64)
@@ -237,3 +167,14 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             "purchase": "bool",
         }
     )[list(COLUMNS)]
+
+
+def _sorted(frame: pd.DataFrame) -> bool:
+    """True when the rows are in (user, ts, basket) order already."""
+    user, ts, basket = (frame[c].to_numpy() for c in ("user", "ts", "basket"))
+    later_user = user[1:] > user[:-1]
+    same_user = user[1:] == user[:-1]
+    later_ts = ts[1:] > ts[:-1]
+    same_ts = ts[1:] == ts[:-1]
+    ordered = later_user | (same_user & (later_ts | (same_ts & (basket[1:] >= basket[:-1]))))
+    return bool(ordered.all())

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from commerce.errors import InvalidInput
-from retrieval.recs.interactions import SignalWeights, from_frame, from_store
+from retrieval.recs.interactions import SignalWeights, from_frame
+from retrieval.recs.reading import from_store
 from tests.retrieval.recs.factories import shop_tables, write_shop
 
 

@@ -141,7 +141,7 @@ def test_saved_recommender_opens_and_refuses_when_stale(
     assert [r.to_dict() for r in opened.recommend("k06", 5)] == [
         r.to_dict() for r in built.recommend("k06", 5)
     ]
-    assert np.array_equal(opened.vectors, built.vectors)
+    assert np.array_equal(opened.trained.vectors, built.trained.vectors)
     empty = Workspace(tmp_path / "empty")
     write_shop(empty.home, tmp_path / "sources")
     with pytest.raises(NotFound, match=r"no recommender in .*: run `retain index build`"):
@@ -166,6 +166,9 @@ def test_another_embedder_is_refused(shop: tuple[Workspace, Recommender]) -> Non
 
 
 def _bought(recommender: Recommender, customer: str) -> list[str]:
-    row = list(recommender.interactions.users).index(customer)
-    bought = recommender.interactions.purchases
-    return [str(recommender.interactions.items[i]) for i in bought[bought["user"] == row]["item"]]
+    row = list(recommender.signals.interactions.users).index(customer)
+    bought = recommender.signals.interactions.purchases
+    return [
+        str(recommender.signals.interactions.items[i])
+        for i in bought[bought["user"] == row]["item"]
+    ]

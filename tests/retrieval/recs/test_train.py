@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from retrieval.recs.examples import EventLog
-from retrieval.recs.interactions import from_store
 from retrieval.recs.model import ModelConfig
+from retrieval.recs.reading import from_store
 from retrieval.recs.train import _held_out, train
 from tests.retrieval.recs.factories import write_shop
 
