@@ -164,7 +164,7 @@ class Turn:
             return error
         self.memory = self.memory.after(route.tool, route.args, output.result)
         if route.reason:  # what the question asked that the answer could not do ("except loyal")
-            return f"{output.answer}\n\n{route.reason}"
+            return f"{output.answer}\n\n{route.note(output.result)}"
         return output.answer
 
     def _run(self, name: str, args: dict[str, Any]) -> Generator[Event, None, ToolOutput | None]:

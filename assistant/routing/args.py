@@ -5,8 +5,12 @@ profile question, then "draft an offer" means that customer); optional ones only
 message points back ("her reviews"), so "reviews about tea" stays store-wide. A value the
 message leaves out ("except loyal ones") is never an argument, whatever the conversation
 held: the tools cannot filter one out, so the answer covers them all and `reason` says so.
+`reason` also notes the other things asked that a tool cannot do as asked: a second segment
+("loyal champions": a customer is in one), and money off an offer ("$15 off": offers take a
+percentage).
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +21,8 @@ from assistant.routing.memory import Memory
 from assistant.routing.signatures import ToolSignature
 
 SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
+MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
+GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 SUBJECTS = ("customer_id", "segment", "product_id")
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
@@ -43,16 +49,18 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["alert_id"] = x.alert_id
     if x.product_id is not None and "product_id" in names:
         found["product_id"] = x.product_id
-    if x.segment is not None and "segment" in names:
-        # "at-risk customers" is what the tool ranks, not a filter to the RFM "at risk" group,
-        # unless the segment itself is named ("the at-risk segment").
-        generic = tool.name == "at_risk_customers" and x.segment == "at risk"
-        if not generic or any(word in text for word in SEGMENT_WORDS):
-            found["segment"] = x.segment
+    segment = _segment(tool, x, text)
+    if segment is not None and "segment" in names:
+        found["segment"] = segment
     if x.count is not None:
         for name in ("limit", "k"):
             if name in names:
                 found[name] = x.count
+    if x.offset is not None and "offset" in names:
+        found["offset"] = x.offset
+    for name in ("min_rating", "max_rating"):
+        if getattr(x, name) is not None and name in names:
+            found[name] = getattr(x, name)
     if x.amount is not None and "budget" in names:
         found["budget"] = x.amount
     if x.percent is not None:
@@ -77,6 +85,22 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     if x.quoted is not None and "text" in names:
         found["text"] = x.quoted
     return found
+
+
+def _segments(tool: ToolSignature, x: Extraction, text: str) -> list[str]:
+    """The segments the message names as a filter for `tool`, the one to use first. "At-risk
+    customers" is what the at-risk tool ranks, not a filter to the RFM "at risk" group: it
+    comes after any other segment named ("top 5 at risk loyal customers" are loyal ones), and
+    counts only when the segment itself is named ("the at-risk segment")."""
+    if tool.name != "at_risk_customers" or GENERIC not in x.segments:
+        return list(x.segments)
+    others = [name for name in x.segments if name != GENERIC]
+    return [*others, GENERIC] if any(word in text for word in SEGMENT_WORDS) else others
+
+
+def _segment(tool: ToolSignature, x: Extraction, text: str) -> str | None:
+    named = _segments(tool, x, text)
+    return named[0] if named else None
 
 
 def build(
@@ -107,7 +131,12 @@ def build(
         return Arguments(values, missing, f"{tool.name} needs {_words(tool.one_of, 'or')}")
     if missing:
         return Arguments(values, missing, f"{tool.name} needs {_words(missing, 'and')}")
-    return Arguments(values, reason=_not_left_out(x, names, values))
+    notes = (
+        _not_left_out(x, names, values),
+        _one_segment(tool, x, text, values),
+        _money_off(tool, x, text, values),
+    )
+    return Arguments(values, reason=" ".join(note for note in notes if note))
 
 
 def _not_left_out(x: Extraction, names: set[str], values: Mapping[str, Any]) -> str:
@@ -117,6 +146,30 @@ def _not_left_out(x: Extraction, names: set[str], values: Mapping[str, Any]) -> 
     return " ".join(
         f"I can't leave out one {name} ('{value}'), so this covers every {name}."
         for name, value in dict(unfiltered).items()
+    )
+
+
+def _one_segment(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:
+    """Which segment the answer covers when the message names more than one: a customer is in
+    one segment, so "loyal champions" cannot both apply."""
+    used = values.get("segment")
+    others = [name for name in _segments(tool, x, text) if name != used]
+    if used is None or not others:
+        return ""
+    skipped = " or ".join(f"'{name}'" for name in others)
+    return f"A customer is in one segment only, so this covers '{used}', not {skipped}."
+
+
+def _money_off(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:
+    """What an offer asked for as money off ("a $15 off offer") gets: offers take a percentage,
+    so the policy's default, which only the tool knows (the route fills it in: Route.note)."""
+    offer = "discount_pct" in tool.arg_names and "discount_pct" not in values
+    if not offer or x.amount is None or not MONEY_OFF.search(text):
+        return ""
+    # The example is no conversion of the amount: what $15 is in percent depends on the order.
+    return (
+        "Offers take a percentage off, not an amount, so this one has the policy's default of "
+        '${discount_pct}% off; ask for e.g. "a 10% offer" to choose.'
     )
 
 

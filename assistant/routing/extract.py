@@ -3,12 +3,12 @@
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
 counts once: quoted text, product ids, alert numbers, customer ids, horizons ("next 6 weeks"
-is no count of 6), percentages, money, counts, then words (segment names, channel, sentiment,
-alert state, list positions, a search topic). What no finder took is the `remainder`, which
-tells a bare follow-up ("same for champions") from a new question. A segment, sentiment or
-alert state the message leaves out ("except loyal ones", "alerts that are not open") is never
-read as the one asked for (see negation.py): alert states take the other state, the rest go
-to `excluded`.
+is no count of 6), percentages, money, star ratings ("2-star reviews"), counts, then words
+(segment names, channel, sentiment, alert state, list positions, a search topic). What no
+finder took is the `remainder`, which tells a bare follow-up ("same for champions") from a new
+question. A segment, sentiment or alert state the message leaves out ("except loyal ones",
+"alerts that are not open") is never read as the one asked for (see negation.py): alert states
+take the other state, the rest go to `excluded`.
 """
 
 import re
@@ -19,6 +19,7 @@ from assistant.routing import quantities
 from assistant.routing.fuzzy import SegmentMatch, segment_matches
 from assistant.routing.ids import HASH_ID, alert_id, bare_id, customer_ids, product_ids
 from assistant.routing.negation import negation
+from assistant.routing.ratings import rating
 from assistant.routing.reading import Reader
 from assistant.routing.vocabulary import Vocabulary
 
@@ -39,11 +40,12 @@ CHANNELS: list[tuple[re.Pattern[str], Channel]] = [
                 r"(?:by|via|over|as\s+an?|in\s+an?|an?|per)\s+(?:text|sms)|texting)\b"), "sms"),
     (re.compile(r"\b(?:e-?mails?|mail|newsletter)\b"), "email"),
 ]  # fmt: skip
+# "1-star" and "5-star" are ratings (ratings.py), read before these.
 SENTIMENTS: list[tuple[re.Pattern[str], Sentiment]] = [
     (re.compile(r"\b(?:negative|complain\w*|complaints?|unhappy|angry|upset|bad|poor|"
-                r"(?:1|one|low)[\s-]star|low[\s-]rated|worst|critical|disappointed|"
+                r"low[\s-]star|low[\s-]rated|worst|critical|disappointed|"
                 r"disappointing|hate[ds]?|terrible|awful|negatives)\b"), "negative"),
-    (re.compile(r"\b(?:positive|praise\w*|happy|love[ds]?|glowing|(?:5|five)[\s-]star|"
+    (re.compile(r"\b(?:positive|praise\w*|happy|love[ds]?|glowing|"
                 r"satisfied|delighted|great|rave|favou?rable|raving)\b"), "positive"),
     (re.compile(r"\b(?:neutral|mixed|lukewarm)\b"), "neutral"),
 ]  # fmt: skip
@@ -108,11 +110,15 @@ class Extraction:
     customer_ids: tuple[str, ...] = ()
     alert_id: int | None = None
     product_ids: tuple[str, ...] = ()
-    segment: str | None = None
+    segment: str | None = None  # the best segment named (the first of `segments`)
+    segments: tuple[str, ...] = ()  # every segment named, best first
     amount: float | None = None
     percent: float | None = None
     horizon_days: int | None = None
     count: int | None = None
+    offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
+    min_rating: int | None = None  # stars, 1-5, both ends inclusive
+    max_rating: int | None = None
     channel: Channel | None = None
     sentiment: Sentiment | None = None
     alert_state: AlertState | None = None
@@ -152,10 +158,11 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
     horizon = reader.read(quantities.horizons)
     percent = reader.read(quantities.percents)
     amount = reader.read(quantities.amounts)
+    stars = rating(reader)
     count = reader.read(quantities.counts)
     if vocabulary.id_width is not None:  # what is left of the store's id width is an id
         customers += customer_ids(reader, vocabulary, [bare_id(vocabulary.id_width)])
-    segment, excluded = _segment(reader, vocabulary.segments)
+    segments, excluded = _segments(reader, vocabulary.segments)
     sentiment, left_out = _sentiment(reader.text)
     excluded += left_out
     topic = _topic(reader.text) if quoted is None else quoted
@@ -163,11 +170,14 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         customer_ids=customers,
         alert_id=alert,
         product_ids=products,
-        segment=segment,
+        segment=segments[0] if segments else None,
+        segments=segments,
         amount=amount,
         percent=percent,
         horizon_days=None if horizon is None else round(horizon),
         count=None if count is None else int(count),
+        min_rating=None if stars is None else stars.low,
+        max_rating=None if stars is None else stars.high,
         channel=_first_label(reader.text, CHANNELS),
         sentiment=sentiment,
         alert_state=_alert_state(reader.text),
@@ -231,10 +241,12 @@ def _topic(text: str) -> str | None:
     return " ".join(kept) or None
 
 
-def _segment(reader: Reader, names: tuple[str, ...]) -> tuple[str | None, list[tuple[str, str]]]:
-    """The best segment named, and those the message leaves out ("at risk customers except
-    loyal ones"); all of them are taken."""
-    chosen: SegmentMatch | None = None
+def _segments(
+    reader: Reader, names: tuple[str, ...]
+) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """The segments named, best first, and those the message leaves out ("at risk customers
+    except loyal ones"); all of them are taken."""
+    chosen: list[str] = []
     taken: list[SegmentMatch] = []
     excluded: list[tuple[str, str]] = []
     for match in segment_matches(reader.text, names):
@@ -243,14 +255,14 @@ def _segment(reader: Reader, names: tuple[str, ...]) -> tuple[str | None, list[t
         left_out = negation(reader.text, match.start)
         if left_out == "excluded":
             excluded.append(("segment", match.name))
-        elif chosen is None and not left_out:
-            chosen = match
-        else:  # "not just champions": those and more, so no filter; a second name: ignored
+        elif not left_out and match.name not in chosen:
+            chosen.append(match.name)
+        else:  # "not just champions": those and more, so no filter
             continue
         taken.append(match)
     for match in taken:
         reader.take(match.start, match.end, "segment")
-    return (None if chosen is None else chosen.name), excluded
+    return tuple(chosen), excluded
 
 
 def _sentiment(text: str) -> tuple[Sentiment | None, list[tuple[str, str]]]:

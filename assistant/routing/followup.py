@@ -38,11 +38,14 @@ REFINES = re.compile(
     r"^(?:and|now|then|ok(?:ay)?|but|so|what\s+if)\b"
 )
 # "and the next 10?", "show me the next twenty customers": more of the last list (a count; not
-# a horizon such as "the next 10 days", nor money).
-NEXT_COUNT = re.compile(
-    rf"\bnext\s+(?!one\b){quantities.NUM}(?![\w%$\u20ac\u00a3]|\.\d|\s*(?:k|grand|percent|"
-    r"dollars?|euros?|bucks|(?:day|week|fortnight|month|quarter|year)s?)\b)"
+# a horizon such as "the next 10 days", nor money, nor "5 more than last week").
+_NOT_MONEY_OR_TIME = (
+    r"(?![\w%$\u20ac\u00a3]|\.\d|\s*(?:k|grand|percent|dollars?|euros?|bucks|than|"
+    r"(?:day|week|fortnight|month|quarter|year)s?)\b)"
 )
+NEXT_COUNT = re.compile(rf"\bnext\s+(?!one\b){quantities.NUM}{_NOT_MONEY_OR_TIME}")
+# "show me 10 more", "5 more please": the same, worded from the end of the list shown.
+MORE_COUNT = re.compile(rf"{quantities.NUM}\s+more\b{_NOT_MONEY_OR_TIME}")
 ANAPHORA = re.compile(
     r"\b(?:them|they|their|theirs|her|hers|him|his|she|he|it|its|these|those|"
     r"th(?:is|at)\s+(?:customer|one|person|guy|client|account|segment|group|product|item|list))\b"
@@ -64,7 +67,7 @@ def refines(text: str) -> bool:
 def next_count(text: str) -> int | None:
     """How many more of the last list "and the next 10?" asks for (lower-case text), or None
     when the message asks for no more rows."""
-    match = NEXT_COUNT.search(text)
+    match = NEXT_COUNT.search(text) or MORE_COUNT.search(text)
     value = None if match is None else quantities.number(match.group("n"))
     return int(value) if value is not None and value >= 1 and value == int(value) else None
 

@@ -18,7 +18,9 @@ MAX_LISTED = 200  # ids kept from the last list; more is never paged through in 
 @dataclass(frozen=True)
 class Memory:
     """The last customer, segment and product talked about, the last tool call, the customer
-    ids of the last list shown, and which of these the last turn was about (`subject`)."""
+    ids of the last list shown and the rank of its first (a page further down a ranking, after
+    "and the next 10?", starts past 1), and which of these the last turn was about
+    (`subject`)."""
 
     customer_id: str | None = None
     segment: str | None = None
@@ -27,12 +29,14 @@ class Memory:
     args: dict[str, Any] = field(default_factory=dict)
     customer_ids: tuple[str, ...] = ()
     subject: Subject | None = None
+    first_rank: int = 1
 
     def after(self, tool: str, args: Mapping[str, Any], result: Mapping[str, Any]) -> "Memory":
         """The memory once `tool` ran with `args` and returned `result` (the tool's JSON)."""
         customer = _text(args.get("customer_id")) or _text(result.get("customer_id"))
         # A profile lists its own reviews: a list is other customers, not the one asked about.
-        listed = [i for i in _listed_customers(result) if i != customer]
+        rows = _listed_rows(result)
+        listed = [i for i in _customer_ids(rows) if i != customer]
         segment = _text(args.get("segment"))
         product = _text(args.get("product_id")) or _text(result.get("product_id"))
         subject: Subject | None = self.subject
@@ -55,6 +59,7 @@ class Memory:
             args={k: v for k, v in args.items() if v is not None},
             customer_ids=tuple(listed[:MAX_LISTED]) if listed else self.customer_ids,
             subject=subject,
+            first_rank=_first_rank(rows) if listed else self.first_rank,
         )
 
     def focus(self, customer_id: str) -> "Memory":
@@ -71,10 +76,15 @@ class Memory:
         return self.customer_ids[at + 1] if at + 1 < len(self.customer_ids) else None
 
     def listed(self, position: int) -> str | None:
-        """The customer at a 1-based position of the last list (-1: the last one)."""
+        """The customer at a 1-based position of the last list (-1: the last one). On a page
+        further down ("customers 11-20"), a rank it shows means that row, as numbered on the
+        cards ("number 12 on the list"); any other number is a place on the page ("the second
+        one" is rank 12)."""
         if not self.customer_ids:
             return None
         index = len(self.customer_ids) - 1 if position == -1 else position - 1
+        if self.first_rank <= position < self.first_rank + len(self.customer_ids):
+            index = position - self.first_rank
         return self.customer_ids[index] if 0 <= index < len(self.customer_ids) else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,6 +97,7 @@ class Memory:
             "args": dict(self.args),
             "customer_ids": list(self.customer_ids),
             "subject": self.subject,
+            "first_rank": self.first_rank,
         }
 
     @classmethod
@@ -98,6 +109,7 @@ class Memory:
         ids = data.get("customer_ids")
         args = data.get("args")
         subject = data.get("subject")
+        first = data.get("first_rank")
         return cls(
             customer_id=_text(data.get("customer_id")),
             segment=_text(data.get("segment")),
@@ -106,6 +118,7 @@ class Memory:
             args=dict(args) if isinstance(args, Mapping) else {},
             customer_ids=tuple(str(i) for i in ids) if isinstance(ids, list | tuple) else (),
             subject=subject if subject in SUBJECTS else None,
+            first_rank=first if isinstance(first, int) and first >= 1 else 1,
         )
 
 
@@ -113,15 +126,25 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _listed_customers(result: Mapping[str, Any]) -> list[str]:
-    """Customer ids of the first list of rows in a result that carry one (at any depth)."""
+def _listed_rows(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The first list of rows in a result that carry a customer id (at any depth)."""
     for value in result.values():
-        if isinstance(value, list) and value and all(isinstance(row, Mapping) for row in value):
-            ids = [row["customer_id"] for row in value if isinstance(row.get("customer_id"), str)]
-            if ids:
-                return list(dict.fromkeys(ids))
+        rows = isinstance(value, list) and all(isinstance(row, Mapping) for row in value)
+        if rows and any(isinstance(row.get("customer_id"), str) for row in value):
+            return list(value)
         if isinstance(value, Mapping):
-            nested = _listed_customers(value)
+            nested = _listed_rows(value)
             if nested:
                 return nested
     return []
+
+
+def _customer_ids(rows: list[Mapping[str, Any]]) -> list[str]:
+    ids = [row["customer_id"] for row in rows if isinstance(row.get("customer_id"), str)]
+    return list(dict.fromkeys(ids))
+
+
+def _first_rank(rows: list[Mapping[str, Any]]) -> int:
+    """The rank the tool gave the list's first row (1 when it gives none)."""
+    rank = rows[0].get("rank") if rows else None
+    return rank if isinstance(rank, int) and not isinstance(rank, bool) and rank >= 1 else 1

@@ -5,9 +5,10 @@ CUE_WEIGHT (half or twice it) and none decides alone: a named customer makes the
 take no customer less likely and a profile more likely (unless another customer tool's cue words
 are there); an amount makes a budget plan likelier, a horizon a forecast, a search topic a
 review search, a named segment with no other tool's words a segment summary, a channel or a
-discount an offer; a question answered with segments is no customer list; a product
-recommendation needs someone to recommend to ("recommend a good
-book" is not one); a message that refines the last call ("break that down by category") leans
+discount an offer, a star rating a review search; a question answered with segments is no
+customer list; a count of a segment's customers is the at-risk list, the one tool that ranks
+them; a product recommendation needs someone to recommend to ("recommend a good book" is not
+one); a message that refines the last call ("break that down by category") leans
 to the last tool (followup.refines says which messages do).
 """
 
@@ -36,6 +37,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     refers_to_customer = named_customer or (points_back(text) and memory.customer_id is not None)
     if not refers_to_customer:
         out.pop("recommend_products", None)
+        if x.segment is not None and x.count is not None:
+            # "top 5 loyal customers": a segment's customers, ranked; only the at-risk list
+            # ranks a segment's customers, and a recommendation needs someone to recommend to.
+            out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
+            out["recommend_products"] = out.get("recommend_products", 0.0) - W
     if named_customer:
         # A tool that cannot take the customer named is rarely what is asked ("the risk
         # score of customer 88" is a profile, not the at-risk list): a double nudge.
@@ -64,6 +70,9 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["plan_budget"] = out.get("plan_budget", 0.0) + W
     if x.horizon_days is not None:
         out["forecast_demand"] = out.get("forecast_demand", 0.0) + W / 2
+    if x.min_rating is not None or x.max_rating is not None:  # only a search takes stars
+        out["search_reviews"] = out.get("search_reviews", 0.0) + W
+        out["review_sentiment"] = out.get("review_sentiment", 0.0) - W
     if x.topic is not None and x.quoted is None:
         out["search_reviews"] = out.get("search_reviews", 0.0) + W / 2
     last = memory.tool

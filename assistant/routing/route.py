@@ -1,8 +1,12 @@
 """Where a chat message goes: one tool with its arguments, or an answer without a tool."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from string import Template
 from typing import Any, Literal
 
+# Values only the tool knows that a reason may name ("${discount_pct}%": the policy's default).
+NOTE_FIELDS = ("discount_pct",)
 RouteKind = Literal["tool", "greeting", "help", "out_of_scope", "refuse", "unclear"]
 ROUTE_KINDS: tuple[RouteKind, ...] = (
     "tool",
@@ -22,7 +26,8 @@ class Route:
     refusal is the reason for kind "refuse"). `missing` lists required arguments that neither the
     message nor the conversation gave, so the service can ask for them. `score` is the similarity
     that decided (0 to 1; 0 when a rule or the language model decided). `reason` says why a
-    request was refused, what was unclear or what is missing, in words a user can act on.
+    request was refused, what was unclear or what is missing, in words a user can act on; for a
+    tool that runs, what the answer could not do as asked (`note`).
     """
 
     kind: RouteKind
@@ -36,3 +41,13 @@ class Route:
     def is_tool(self) -> bool:
         """True when a tool should run now (a tool was chosen and nothing required is missing)."""
         return self.kind == "tool" and self.tool is not None and not self.missing
+
+    def note(self, result: Mapping[str, Any]) -> str:
+        """`reason`, shown under the tool's answer, with the values only the tool knew filled in
+        from its `result` (NOTE_FIELDS; any other "$" is left as written)."""
+        known = {name: f"{result[name]:g}" for name in NOTE_FIELDS if _number(result.get(name))}
+        return Template(self.reason).safe_substitute(known)
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -11,7 +11,6 @@ reason, never swapped for another, except that its cue words never take a refine
 last call away from the last tool.
 """
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -24,11 +23,12 @@ from assistant.routing.args import build, explicit
 from assistant.routing.examples import EXAMPLES, NO_TOOL_LABELS
 from assistant.routing.extract import Extraction, delexicalise, extract
 from assistant.routing.memory import Memory
+from assistant.routing.noise import has_letters, says_nothing, topic_free
 from assistant.routing.nudges import nudges
 from assistant.routing.reading import normalise
 from assistant.routing.route import Route
-from assistant.routing.signatures import SIGNATURES, Arg, ToolSignature, roles_allowed
-from assistant.routing.spelling import DOMAIN_WORDS, Speller
+from assistant.routing.signatures import ANY_TOOL, SIGNATURES, roles_allowed
+from assistant.routing.spelling import Speller
 from assistant.routing.vocabulary import Vocabulary
 from retrieval.embedder import Embedder
 
@@ -54,35 +54,10 @@ REFUSE_REASON = (
     "I can't help with that here. Ask me about customers, segments, reviews, offers, budgets "
     "or forecasts."
 )
-_LETTERS = re.compile(r"[a-z0-9]")
-_WORD = re.compile(r"[a-z0-9]+")
-STOP_WORDS = frozenset(
-    "what whats about the and for with this that thing things stuff who how why when where "
-    "can could would should you your are was were does did done just some any all not now "
-    "then there here them they him her his its it's one ones get got let lets please pls "
-    "again also more less yes yeah yep nope okay hmm huh".split()
-)
-# Sounds, not words: a message of only these (and stop words) says nothing to route.
-INTERJECTIONS = frozenset("uh uhh um umm er erm hm hmm huh eh ah oh mm meh".split())
 # Names under which two tools take the same value ("top 5" is a limit or a k).
 SAME_VALUE = {"k": "limit", "max_discount_pct": "discount_pct"}
 # Counts a list tool takes, for "and the next 10?".
 COUNT_ARGS = ("limit", "k")
-
-
-def _every_argument() -> tuple[Arg, ...]:
-    """Every argument any tool takes, optional, with all the choices any tool allows."""
-    merged: dict[str, Arg] = {}
-    for tool in SIGNATURES.values():
-        for arg in tool.args:
-            known = merged.get(arg.name)
-            choices = (*known.choices, *arg.choices) if known else arg.choices
-            merged[arg.name] = replace(arg, required=False, choices=tuple(dict.fromkeys(choices)))
-    return tuple(merged.values())
-
-
-# A tool that takes everything: what a message gives, whichever tool it is for.
-ANY_TOOL = ToolSignature("", "any argument", "", _every_argument())
 
 
 @dataclass(frozen=True)
@@ -143,7 +118,7 @@ class Router:
     def route(self, message: str, memory: Memory, role: Role) -> Route:
         """Where `message` goes, for `role`, in the conversation `memory` describes."""
         text = " ".join(normalise(message).split())
-        if not _LETTERS.search(text) or set(_WORD.findall(text)) <= INTERJECTIONS:
+        if says_nothing(text):
             return Route("unclear", reason=UNCLEAR_REASON)
         reason = rules.refusal(text)
         if reason is not None:
@@ -152,10 +127,11 @@ class Router:
             return Route("refuse", reason=CONTACTS_REASON)
         read = extract(message, self.vocabulary)
         x = self._paged(text, read, memory)
-        decided = self._follow_up(text, x, memory)
+        changes = self._changes_last_call(x, text, memory)
+        decided = self._follow_up(text, x, memory, changes)
         if decided is None:
             embedded = followup.resolve(self._embedding_text(message, self.vocabulary, x), memory)
-            decided = self._refined(self.scores(embedded, x, memory), x, text, memory, role)
+            decided = self._refined(self.scores(embedded, x, memory), memory, role, changes)
         if decided.score < self.threshold:
             decided = self._from_memory(text, x, memory) or decided
         if decided.score < self.threshold:
@@ -177,7 +153,7 @@ class Router:
         repaired."""
         x = x or extract(message, vocabulary)
         text = " ".join(normalise(delexicalise(message, x)).split())
-        if not _LETTERS.search(text):  # the message was only a name: "champions"
+        if not has_letters(text):  # the message was only a name: "champions"
             text = " ".join(kind for _, _, kind in x.entities)
         return self.speller.correct(text)
 
@@ -196,10 +172,10 @@ class Router:
             out.append(Scored(label, score + nudge.get(label, 0.0), nudge=nudge.get(label, 0.0)))
         return sorted(out, key=lambda s: -s.score)
 
-    def _follow_up(self, text: str, x: Extraction, memory: Memory) -> Scored | None:
+    def _follow_up(self, text: str, x: Extraction, memory: Memory, changes: bool) -> Scored | None:
         """A tool decided by memory alone ("and the next one?", "same for champions", "what if
-        we had 10k instead" with no other tool's cue words), or None when the message needs
-        scoring."""
+        we had 10k instead" with no other tool's cue words: `changes` says the message changes
+        the last call), or None when the message needs scoring."""
         if followup.asks_next(text) and memory.next_customer() is not None:
             last = memory.tool
             tool = last if last in self.tools and last not in LIST_TOOLS else "customer_profile"
@@ -209,7 +185,7 @@ class Router:
             return None
         if followup.is_bare(x.remainder) and explicit(SIGNATURES[last], x, text, memory):
             return Scored(last, 1.0, "repeat")
-        if self._changes_last_call(x, text, memory) and set(rules.cues(text)) <= {last}:
+        if changes and set(rules.cues(text)) <= {last}:
             return Scored(last, 1.0, "repeat")
         return None
 
@@ -225,15 +201,13 @@ class Router:
         anything = explicit(replace(ANY_TOOL, name=last), x, text, memory)
         return bool(given) and _value_kinds(anything) <= _value_kinds(given)
 
-    def _refined(
-        self, ranked: list[Scored], x: Extraction, text: str, memory: Memory, role: Role
-    ) -> Scored:
-        """The best of `ranked`, seen as a possible refinement of the last call: when the last
-        tool wins, the message repeats that call with its changes; when a tool the role may not
-        use wins only by its cue words (without them it would not beat the last tool), the
-        last tool is what the message refines, not a refusal."""
+    def _refined(self, ranked: list[Scored], memory: Memory, role: Role, changes: bool) -> Scored:
+        """The best of `ranked`, seen as a possible refinement of the last call (when `changes`):
+        when the last tool wins, the message repeats that call with its changes; when a tool the
+        role may not use wins only by its cue words (without them it would not beat the last
+        tool), the last tool is what the message refines, not a refusal."""
         best = ranked[0]
-        if not self._changes_last_call(x, text, memory):
+        if not changes:
             return best
         last = next((s for s in ranked if s.label == memory.tool), None)
         if last is None:
@@ -246,19 +220,20 @@ class Router:
         return best
 
     def _paged(self, text: str, x: Extraction, memory: Memory) -> Extraction:
-        """The message's count for "and the next 10?": after a list of 5, the list 15 long
-        (the list tools take a count, not an offset)."""
+        """The next page for "and the next 10?": after ranks 1-5, ranks 6-15 (the last offset
+        moved on by the last count, the tool's default when none was asked for)."""
         more = followup.next_count(text)
         last = SIGNATURES.get(memory.tool or "")
         if more is None or last is None or x.horizon_days is not None:
             return x
-        name = next((n for n in COUNT_ARGS if n in last.arg_names), None)
-        if name is None:
+        count = next((last.arg(n) for n in COUNT_ARGS if n in last.arg_names), None)
+        if count is None or "offset" not in last.arg_names:
             return x
-        shown = memory.args.get(name)
-        if not isinstance(shown, int) or isinstance(shown, bool):
-            shown = len(memory.customer_ids)
-        return replace(x, count=shown + more)
+        shown = _whole(memory.args.get(count.name, count.default))
+        skipped = _whole(memory.args.get("offset", 0))
+        if shown is None or skipped is None:  # a stored call this version did not write
+            return replace(x, count=more)
+        return replace(x, count=more, offset=skipped + shown)
 
     def _from_memory(self, text: str, x: Extraction, memory: Memory) -> Scored | None:
         """For a message nothing scored well: a place in the last list ("the second one")
@@ -280,6 +255,7 @@ class Router:
             return Route("refuse", tool=tool, score=decided.score, reason=role_reason(role, tool))
         signature = SIGNATURES[tool]
         carried = dict(memory.args) if memory.tool == tool and decided.follow else {}
+        carried.pop("offset", None)  # a page is kept only by "and the next 10?" (_paged)
         following = memory.next_customer()
         if decided.follow == "next" and following is not None:
             carried["customer_id"] = following
@@ -294,15 +270,8 @@ class Router:
         )
 
 
-def topic_free(text: str, x: Extraction) -> bool:
-    """True for a real question about something else: two or more content words, none of
-    them Retain's ("who won the super bowl"), unlike noise ("hmm", "do the thing")."""
-    found = (x.customer_ids, x.product_ids, x.segment, x.amount, x.percent, x.horizon_days)
-    words = _WORD.findall(text)
-    if any(found) or any(w in DOMAIN_WORDS or w.removesuffix("s") in DOMAIN_WORDS for w in words):
-        return False
-    content = [w for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
-    return len(content) >= 2
+def _whole(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _value_kinds(args: Mapping[str, object]) -> set[str]:

@@ -6,7 +6,7 @@ assistant/tools (a test checks the two agree). The router needs only names and a
 shapes, so it does not import the tools, and knows recommend_products before it exists.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from assistant.roles import TOOL_ROLES, Role
@@ -16,12 +16,14 @@ ArgType = Literal["str", "int", "float"]
 
 @dataclass(frozen=True)
 class Arg:
-    """One argument: its name, JSON type, whether it is required, and its allowed values."""
+    """One argument: its name, JSON type, whether it is required, its allowed values, and the
+    tool's default for a count (what "and the next 10?" counts on from when none was asked)."""
 
     name: str
     type: ArgType = "str"
     required: bool = False
     choices: tuple[str, ...] = ()
+    default: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class ToolSignature:
 
 
 _CUSTOMER = Arg("customer_id", required=True)
+# How many rows of a ranking to skip: "and the next 10?" after a list of 5 has offset 5.
+_OFFSET = Arg("offset", "int")
 SIGNATURES: dict[str, ToolSignature] = {
     tool.name: tool
     for tool in (
@@ -65,17 +69,18 @@ SIGNATURES: dict[str, ToolSignature] = {
             "at_risk_customers",
             "customers ranked by value at risk of churning, optionally within a segment",
             "list at-risk customers",
-            (Arg("segment"), Arg("limit", "int")),
+            (Arg("segment"), Arg("limit", "int", default=10), _OFFSET),
         ),
         ToolSignature(
             "similar_customers",
             "customers who behave like a given customer (lookalikes)",
             "look for similar customers",
-            (_CUSTOMER, Arg("k", "int")),
+            (_CUSTOMER, Arg("k", "int", default=5), _OFFSET),
         ),
         ToolSignature(
             "search_reviews",
-            "search review texts by meaning, filtered by customer, product, segment or sentiment",
+            "search review texts by meaning, filtered by customer, product, segment, sentiment or "
+            "star rating",
             "search reviews",
             (
                 Arg("query"),
@@ -83,7 +88,10 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("product_id"),
                 Arg("segment"),
                 Arg("sentiment", choices=("negative", "neutral", "positive")),
-                Arg("k", "int"),
+                Arg("min_rating", "int"),
+                Arg("max_rating", "int"),
+                Arg("k", "int", default=5),
+                _OFFSET,
             ),
         ),
         ToolSignature(
@@ -142,14 +150,18 @@ SIGNATURES: dict[str, ToolSignature] = {
             "recommend_products",
             "products a customer is likely to buy next, with reasons",
             "see product recommendations",
-            (_CUSTOMER, Arg("k", "int")),
+            (_CUSTOMER, Arg("k", "int", default=5), _OFFSET),
         ),
         ToolSignature(
             "list_alerts",
             "the latest alerts (valuable customers crossing the churn-risk threshold, strongly "
             "negative reviews, segments whose churn risk jumped), open ones unless asked",
             "see alerts",
-            (Arg("state", choices=("open", "acknowledged", "all")), Arg("limit", "int")),
+            (
+                Arg("state", choices=("open", "acknowledged", "all")),
+                Arg("limit", "int", default=10),
+                _OFFSET,
+            ),
         ),
         ToolSignature(
             "explain_alert",
@@ -159,6 +171,21 @@ SIGNATURES: dict[str, ToolSignature] = {
         ),
     )
 }
+
+
+def _every_argument() -> tuple[Arg, ...]:
+    """Every argument any tool takes, optional, with all the choices any tool allows."""
+    merged: dict[str, Arg] = {}
+    for tool in SIGNATURES.values():
+        for arg in tool.args:
+            known = merged.get(arg.name)
+            choices = (*known.choices, *arg.choices) if known else arg.choices
+            merged[arg.name] = replace(arg, required=False, choices=tuple(dict.fromkeys(choices)))
+    return tuple(merged.values())
+
+
+# A tool that takes everything: what a message gives, whichever tool it is for.
+ANY_TOOL = ToolSignature("", "any argument", "", _every_argument())
 
 
 def roles_allowed(tool: str) -> list[Role]:

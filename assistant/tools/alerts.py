@@ -10,6 +10,7 @@ from assistant.alerts.store import MAX_ALERT_ID, AlertStore
 from assistant.tools.args import CustomerId, SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.format import count, output
+from assistant.tools.paging import Offset, past_end, ranked, span
 from commerce.errors import NotFound, RetainError, Unavailable
 
 SHOWN_IN_ANSWER = 3
@@ -23,27 +24,30 @@ def list_alerts(
         Field(description="open (not yet acknowledged), acknowledged or all."),
     ] = "open",
     limit: Annotated[int, Field(ge=1, le=50, description="How many alerts.")] = 10,
+    offset: Offset = 0,
 ) -> ToolOutput:
     """The latest alerts, newest first: valuable customers whose churn risk crossed the
     threshold, strongly negative reviews, and segments whose churn risk jumped; the open ones
-    (not yet acknowledged) unless asked otherwise.
+    (not yet acknowledged) unless asked otherwise. `offset` skips the newest, for the next page.
 
     For "any new alerts?", "what alerts are open?" or "show me acknowledged alerts".
     """
     store = _store(ctx)
-    alerts = store.list(state, ctx.role, limit)
+    alerts = store.list(state, ctx.role, limit, offset)
     total = store.count(state, ctx.role)
     noun = STATE_WORDS[state]
-    if not alerts:
+    if not alerts and offset and total:
+        answer = past_end(offset, total, noun)
+    elif not alerts:
         answer = f"There are no {noun}s." if state != "all" else "No alerts have been raised."
     else:
         lines = "; ".join(headline(alert) for alert in alerts[:SHOWN_IN_ANSWER])
-        more = total - min(len(alerts), SHOWN_IN_ANSWER)
-        answer = f"{count(total, noun)}, newest first: {lines}" + (
-            f"; and {more:,} more." if more else "."
-        )
-    rows = [alert.to_dict() for alert in alerts]
-    result = {"state": state, "total": total, "rows": rows}
+        head = count(total, noun) if offset == 0 else span(offset, len(alerts), total, noun)
+        head = head[0].upper() + head[1:]
+        more = total - offset - min(len(alerts), SHOWN_IN_ANSWER)  # after those named
+        answer = f"{head}, newest first: {lines}" + (f"; and {more:,} more." if more else ".")
+    rows = ranked([alert.to_dict() for alert in alerts], offset)
+    result = {"state": state, "total": total, "offset": offset, "rows": rows}
     card = {"type": "alerts", "state": state, "total": total, "rows": rows}
     return output(answer, result, [card], rows=len(rows))
 

@@ -11,6 +11,7 @@ from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.decisions import AT_RISK_COLUMNS
 from assistant.tools.format import count, day, listing, money, output, pct
 from assistant.tools.lookups import Positions
+from assistant.tools.paging import Offset, past_end, ranked, span
 from predictors.predictor import INTERVAL
 
 MAX_ORDERS = 200  # orders drawn on a profile's timeline (the most recent)
@@ -98,11 +99,14 @@ def at_risk_customers(
     ctx: ToolContext,
     segment: SegmentName | None = None,
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
+    offset: Offset = 0,
 ) -> ToolOutput:
     """The customers with the most value at risk (churn risk x predicted value), ranked, with
-    the reasons, optionally only those of one segment.
+    the reasons, optionally only those of one segment; `offset` skips the first ranks, for the
+    next page.
 
-    For "who are my most valuable at-risk customers?" or "top 20 at-risk champions".
+    For "who are my most valuable at-risk customers?", "top 20 at-risk champions" or "and the
+    next 10?".
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
     scores = data.require_scores()
@@ -113,29 +117,38 @@ def at_risk_customers(
         positions = data.memo(
             f"at_risk:{name}", ("store", "scores"), lambda: scores.positions(segments.members(name))
         )
-    rows: list[dict[str, Any]] = [
-        {k: r.get(k) for k in AT_RISK_COLUMNS}
-        | {"segment": segments.segment_of.get(r["customer_id"])}
-        for r in scores.top(limit, positions)
-    ]
+    rows = ranked(
+        [
+            {k: r.get(k) for k in AT_RISK_COLUMNS}
+            | {"segment": segments.segment_of.get(r["customer_id"])}
+            for r in scores.top(offset + limit, positions)[offset:]
+        ],
+        offset,
+    )
     pool = len(scores) if positions is None else len(positions)
     pool_value = (
         scores.total_value_at_risk if positions is None else scores.value_at_risk(positions)
     )
     where = f" in '{name}'" if name else ""
     if not rows:
-        answer = f"No scored customers{where}."
+        answer = past_end(offset, pool, "scored customer", where) if pool else ""
+        answer = answer or f"No scored customers{where}."
     else:
         held = sum(r["value_at_risk"] for r in rows)
         first = rows[0]
+        if offset == 0:
+            head = f"The {count(len(rows), 'customer')}{where} with the most value at risk hold"
+            scope = f" across {count(pool, 'scored customer')}{where}"
+        else:  # a later page: which ranks, of how many
+            ranks = span(offset, len(rows), pool, "customer")
+            head, scope = f"Ranked by value at risk, {ranks} scored{where} hold", ""
         answer = (
-            f"The {count(len(rows), 'customer')}{where} with the most value at risk hold "
-            f"{money(held, symbol)} of the {money(pool_value, symbol)} at risk across "
-            f"{count(pool, 'scored customer')}{where}. First: {first['customer_id']}, churn risk "
-            f"{pct(first['churn_risk'])}, value at risk {money(first['value_at_risk'], symbol)}."
+            f"{head} {money(held, symbol)} of the {money(pool_value, symbol)} at risk{scope}. "
+            f"First: {first['customer_id']}, churn risk {pct(first['churn_risk'])}, value at "
+            f"risk {money(first['value_at_risk'], symbol)}."
         )
     result = {"segment": name, "scored_customers": pool, "total_value_at_risk": pool_value,
-              "rows": rows}  # fmt: skip
+              "offset": offset, "rows": rows}  # fmt: skip
     return output(answer, result, [{"type": "at_risk", "segment": name, "rows": rows}], len(rows))
 
 
@@ -143,34 +156,44 @@ def similar_customers(
     ctx: ToolContext,
     customer_id: CustomerId,
     k: Annotated[int, Field(ge=1, le=50, description="How many lookalikes.")] = 5,
+    offset: Offset = 0,
 ) -> ToolOutput:
     """Customers who behave most like one customer (lookalikes from the customer index), each
-    with the behaviour they share.
+    with the behaviour they share, nearest first; `offset` skips the nearest, for the next page.
 
     For "who else is like 00042?" or "find customers similar to 00042".
     """
     data = ctx.data
     cid = data.customers().resolve(customer_id)
-    found = data.customer_index().similar(cid, k=k)
+    index = data.customer_index()
+    found = index.similar(cid, k=offset + k)[offset:]
     segment_of = data.segments().segment_of
-    rows: list[dict[str, Any]] = [
-        {
-            "customer_id": n.customer_id,
-            "distance": round(n.distance, 3),
-            "shared": [trait.phrase() for trait in n.shared],
-            "segment": segment_of.get(n.customer_id),
-        }
-        for n in found
-    ]
+    rows = ranked(
+        [
+            {
+                "customer_id": n.customer_id,
+                "distance": round(n.distance, 3),
+                "shared": [trait.phrase() for trait in n.shared],
+                "segment": segment_of.get(n.customer_id),
+            }
+            for n in found
+        ],
+        offset,
+    )
+    others = len(index.features) - 1
     if rows:
         names = [f"{r['customer_id']} (distance {r['distance']:.2f})" for r in rows]
-        answer = f"The customers who behave most like {cid}: {listing(names)}."
+        who = "" if offset == 0 else f", {span(offset, len(rows), others, 'lookalike')}"
+        answer = f"The customers who behave most like {cid}{who}: {listing(names)}."
         if rows[0]["shared"]:
-            answer += f" The closest shares {'; '.join(rows[0]['shared'])}."
+            closest = "The closest" if offset == 0 else "The first of these"
+            answer += f" {closest} shares {'; '.join(rows[0]['shared'])}."
+    elif offset and others > 0:
+        answer = past_end(offset, others, "other customer", " to compare with")
     else:
         answer = f"No other customers to compare {cid} with."
     card = {"type": "similar", "customer_id": cid, "rows": rows}
-    return output(answer, {"customer_id": cid, "rows": rows}, [card], len(rows))
+    return output(answer, {"customer_id": cid, "offset": offset, "rows": rows}, [card], len(rows))
 
 
 def _score_fields(score: dict[str, Any] | None) -> dict[str, Any]:

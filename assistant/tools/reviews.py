@@ -16,6 +16,7 @@ from assistant.tools.args import CustomerId, ProductId, SegmentName, Sentiment
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, listing, output, pct
+from assistant.tools.paging import Offset, past_end, ranked, span
 from commerce.errors import InvalidInput, NotFound
 from retrieval.filters import ReviewFilter, matching_rows
 from retrieval.reviews import ReviewHit, ReviewIndex
@@ -27,6 +28,7 @@ STOPWORDS = frozenset(
     "with about any did do does reviews review".split()
 )
 MAX_QUERY_CHARS = 500
+Stars = Annotated[int, Field(ge=1, le=5, description="A star rating, 1 (worst) to 5 (best).")]
 THEME_EXAMPLES = 2
 
 
@@ -40,37 +42,80 @@ def search_reviews(
     product_id: ProductId | None = None,
     segment: SegmentName | None = None,
     sentiment: Sentiment | None = None,
+    min_rating: Stars | None = None,
+    max_rating: Stars | None = None,
     k: Annotated[int, Field(ge=1, le=50, description="How many reviews.")] = 5,
+    offset: Offset = 0,
 ) -> ToolOutput:
     """Reviews found by meaning ("late delivery", "stale coffee"), optionally only those of a
-    customer, a product, a segment or one sentiment; without a query, the latest reviews.
+    customer, a product, a segment, one sentiment or a star rating (min_rating to max_rating,
+    1-5); without a query, the latest reviews. `offset` skips the first ranks, for the next page.
 
-    For "what do customers say about shipping?" or "show negative reviews of B000EYLDYE".
+    For "what do customers say about shipping?", "show negative reviews of B000EYLDYE" or
+    "2-star reviews about delivery".
     """
+    if min_rating is not None and max_rating is not None and min_rating > max_rating:
+        raise InvalidInput(
+            f"min_rating {min_rating} is above max_rating {max_rating}: no review is rated both; "
+            "give the lower number as min_rating"
+        )
     index = ctx.data.review_index()
     cid, name, who = _customer_filter(ctx.data, customer_id, segment)
     products = [_product(ctx.data, product_id)] if product_id else None
-    where = ReviewFilter(customer_ids=who, product_ids=products, sentiment=sentiment)
+    where = ReviewFilter(
+        customer_ids=who,
+        product_ids=products,
+        sentiment=sentiment,
+        min_rating=min_rating,
+        max_rating=max_rating,
+    )
     text = (query or "").strip() or None
-    hits = index.search(text, ctx.embedder(), k=k, where=where)
-    rows = [_hit(hit, text) for hit in hits]
-    scope = _scope(cid, products, name)
+    hits = index.search(text, ctx.embedder(), k=offset + k, where=where)[offset:]
+    rows = ranked([_hit(hit, text) for hit in hits], offset)
+    scope = rated(min_rating, max_rating) + _scope(cid, products, name)
     kind = f"{sentiment} " if sentiment else ""
-    if not rows:
-        answer = f"No {kind}reviews{scope}" + (f" match “{_short(text)}”." if text else ".")
+    matching = f" match “{_short(text)}”" if text else ""
+    if not rows and offset:
+        total = len(matching_rows(index.metadata, where))
+        answer = past_end(offset, total, f"{kind}review", scope) if total else ""
+        answer = answer or f"No {kind}reviews{scope}{matching}."
+    elif not rows:
+        answer = f"No {kind}reviews{scope}{matching}."
     else:
         labels = Counter(r["sentiment_label"] for r in rows)
         mix = ", ".join(f"{labels[label]} {label}" for label in LABELS if labels[label])
-        noun = f"{len(rows):,} {kind}review" + ("" if len(rows) == 1 else "s")
-        head = f"{noun}{scope}" + (f" match “{_short(text)}”" if text else ", the latest first")
+        if offset:
+            total = len(matching_rows(index.metadata, where))
+            noun = span(offset, len(rows), total, f"{kind}review").capitalize()
+        else:
+            noun = f"{len(rows):,} {kind}review" + ("" if len(rows) == 1 else "s")
+        head = f"{noun}{scope}" + (matching if text else ", the latest first")
         best = rows[0]
-        rated = "" if best["rating"] is None else f", rated {best['rating']:g}/5"
+        stars = "" if best["rating"] is None else f", rated {best['rating']:g}/5"
         answer = (
             f"{head}: {mix}. The {'best match' if text else 'latest'} is review "
-            f"{best['review_id']} by customer {best['customer_id']}{rated}."
+            f"{best['review_id']} by customer {best['customer_id']}{stars}."
         )
-    result = {"query": text, "filters": _filters(who, products, name, sentiment), "hits": rows}
+    filters = _filters(who, products, name, sentiment) | {
+        "min_rating": min_rating,
+        "max_rating": max_rating,
+    }
+    result = {"query": text, "filters": filters, "offset": offset, "hits": rows}
     return output(answer, result, [{"type": "reviews", "query": text, "hits": rows}], len(rows))
+
+
+def rated(min_rating: int | None, max_rating: int | None) -> str:
+    """The rating filter in words: ' rated 2 stars', ' rated 4 stars or more', ' rated 1-2
+    stars'; '' without one."""
+    if min_rating is None and max_rating is None:
+        return ""
+    if min_rating == max_rating:
+        return f" rated {min_rating} star" + ("" if min_rating == 1 else "s")
+    if max_rating is None:
+        return f" rated {min_rating} stars or more"
+    if min_rating is None:
+        return f" rated {max_rating} star" + ("" if max_rating == 1 else "s") + " or less"
+    return f" rated {min_rating}-{max_rating} stars"
 
 
 def review_sentiment(

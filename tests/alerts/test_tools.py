@@ -48,6 +48,23 @@ def test_list_alerts_answers_with_the_open_alerts_newest_first(
     assert done.answer == "There are no acknowledged alerts." and done.result["rows"] == []
 
 
+def test_list_alerts_pages_on_and_says_when_past_the_end(
+    store: AlertStore, retain_home: Path
+) -> None:
+    ctx = context(store, "operator", retain_home)
+    page = run_tool(ctx, "list_alerts", {"limit": 1, "offset": 1})
+    assert [r["id"] for r in page.result["rows"]] == [2] and page.result["rows"][0]["rank"] == 2
+    assert page.answer.startswith("Open alert 2 of 3, newest first: #2 high:")
+    assert page.answer.endswith("; and 1 more.")
+    last = run_tool(ctx, "list_alerts", {"limit": 2, "offset": 1})
+    assert (
+        last.answer.startswith("Open alerts 2-3 of 3, newest first:") and "more" not in last.answer
+    )
+    beyond = run_tool(ctx, "list_alerts", {"offset": 3})
+    assert beyond.answer == "There are only 3 open alerts, so none from rank 4 on."
+    assert beyond.result["rows"] == []
+
+
 def test_explain_alert_answers_why_from_the_facts(store: AlertStore, retain_home: Path) -> None:
     ctx = context(store, "operator", retain_home)
     crossing = run_tool(ctx, "explain_alert", {"alert_id": 1})

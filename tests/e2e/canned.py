@@ -67,7 +67,7 @@ def at_risk(_: str = "") -> dict[str, Any]:
         # The last buys nothing with 90%+ chance: its interval is 0-0, below its mean.
         low, high = (0.0, 0.0) if cid == "00888" else (round(clv * 0.55, 2), round(clv * 1.6, 2))
         rows.append({
-            "customer_id": cid, "churn_risk": risk, "clv": clv, "clv_low": low,
+            "rank": i + 11, "customer_id": cid, "churn_risk": risk, "clv": clv, "clv_low": low,
             "clv_high": high, "value_at_risk": round(risk * clv, 2),
             "reasons": ["No order for 200+ days", "Fewer orders than usual"],
             "segment": ["at risk", "can't lose", "hibernating"][i % 3],

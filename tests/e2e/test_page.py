@@ -87,6 +87,9 @@ def test_at_risk_table_sorts_and_opens_a_customer(
         return table.locator("tbody tr th").all_inner_texts()
 
     assert first_ids()[0] == "00042"  # by value at risk, highest first
+    rank = table.get_by_role("columnheader", name=re.compile("Rank"))
+    assert rank.count() == 1  # a second page ("and the next 10?") shows where it starts
+    assert table.locator("tbody tr").first.locator("td").first.inner_text() == "11"
     header = table.get_by_role("columnheader", name=re.compile("Churn risk"))
     header.get_by_role("button").click()
     assert header.get_attribute("aria-sort") == "descending"

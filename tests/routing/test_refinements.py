@@ -47,17 +47,18 @@ def test_a_cap_refines_the_plan_rather_than_drafting_an_offer(router: Router) ->
         assert route.args == {"segment": "champions", "budget": 5000.0, "max_discount_pct": 10.0}
 
 
-def test_the_next_ten_is_the_list_ten_longer(router: Router) -> None:
+def test_the_next_ten_is_the_next_page(router: Router) -> None:
     route = router.route("and the next 10?", TOP_5, "operator")
     assert (route.kind, route.tool, route.args) == (
         "tool",
         "at_risk_customers",
-        {"segment": "champions", "limit": 15},
+        {"segment": "champions", "limit": 10, "offset": 5},
     )
-    unlimited = Memory().after(  # the tool's default count: as many as were shown
+    unlimited = Memory().after(  # the tool's default count (10) was shown
         "at_risk_customers", {}, {"rows": [{"customer_id": "00001"}, {"customer_id": "00002"}]}
     )
-    assert router.route("show me the next twenty", unlimited, "operator").args == {"limit": 22}
+    route = router.route("show me the next twenty", unlimited, "operator")
+    assert route.args == {"limit": 20, "offset": 10}
 
 
 def test_a_value_the_last_tool_cannot_take_is_no_refinement(router: Router) -> None:
@@ -98,6 +99,11 @@ def test_an_asked_for_tool_the_role_may_not_use_is_still_refused(router: Router)
         ("next 10k", None),
         ("next 15%", None),
         ("next 1.5", None),
+        ("show me 10 more", 10),
+        ("5 more please", 5),
+        ("5 more dollars", None),
+        ("two more weeks", None),
+        ("3 more than last month", None),
     ],
 )
 def test_next_count(text: str, count: int | None) -> None:
@@ -126,7 +132,7 @@ def test_the_real_router_on_the_refinements_it_suggests(minilm_router: Router) -
     assert (nxt.kind, nxt.tool, nxt.args) == (
         "tool",
         "at_risk_customers",
-        {"segment": "champions", "limit": 15},
+        {"segment": "champions", "limit": 10, "offset": 5},
     )
 
 

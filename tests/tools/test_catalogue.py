@@ -28,9 +28,10 @@ def test_catalogue_follows_the_design() -> None:
 
 def test_args_models_carry_types_defaults_and_bounds() -> None:
     fields = CATALOGUE["at_risk_customers"].args_model.model_fields
-    assert set(fields) == {"segment", "limit"} and fields["limit"].default == 10
+    assert set(fields) == {"segment", "limit", "offset"} and fields["limit"].default == 10
     schema = CATALOGUE["at_risk_customers"].args_model.model_json_schema()
     assert schema["properties"]["limit"]["maximum"] == 100
+    assert schema["properties"]["offset"]["minimum"] == 0 and fields["offset"].default == 0
     offer = CATALOGUE["draft_offer"].args_model.model_json_schema()["properties"]
     assert offer["channel"]["enum"] == ["email", "sms"] and offer["channel"]["default"] == "email"
     assert CATALOGUE["plan_budget"].args_model.model_json_schema()["required"] == ["budget"]
@@ -43,7 +44,9 @@ def test_run_tool_validates_and_calls(make_ctx: MakeContext) -> None:
     assert run_tool(ctx, "customer_profile", {"customer_id": 42}).result["customer_id"] == "00042"
     with pytest.raises(InvalidInput, match=r"at_risk_customers: argument 'limit': .*less than or"):
         run_tool(ctx, "at_risk_customers", {"limit": 5000})
-    with pytest.raises(InvalidInput, match=r"unknown argument 'top' \(valid: segment, limit\)"):
+    with pytest.raises(
+        InvalidInput, match=r"unknown argument 'top' \(valid: segment, limit, offset\)"
+    ):
         run_tool(ctx, "at_risk_customers", {"top": 3})
     with pytest.raises(InvalidInput, match=r"plan_budget: argument 'budget' is required"):
         run_tool(ctx, "plan_budget", {})

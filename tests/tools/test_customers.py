@@ -71,7 +71,7 @@ def test_at_risk_is_ranked_by_value_at_risk(make_ctx: MakeContext) -> None:
     rows = out.cards[0]["rows"]
     assert [r["customer_id"] for r in rows] == expected["customer_id"].tolist()
     assert out.rows == 5 and out.result["scored_customers"] == len(_scores(ctx.data.workspace))
-    assert set(rows[0]) == {"customer_id", "churn_risk", "clv", "clv_low", "clv_high",
+    assert set(rows[0]) == {"rank", "customer_id", "churn_risk", "clv", "clv_low", "clv_high",
                             "value_at_risk", "reasons", "segment"}  # fmt: skip
     assert f"First: {rows[0]['customer_id']}" in out.answer
 

@@ -51,6 +51,18 @@ def test_recommendations_come_with_reasons_and_a_card(data: StoreData) -> None:
     assert scores == sorted(scores, reverse=True)
 
 
+def test_recommendations_page_on(data: StoreData) -> None:
+    cid = _a_customer(data)
+    first = run_tool(context(data), "recommend_products", {"customer_id": cid, "k": 4})
+    page = run_tool(context(data), "recommend_products", {"customer_id": cid, "k": 2, "offset": 2})
+    rows = page.result["rows"]
+    assert [r["product_id"] for r in rows] == [r["product_id"] for r in first.result["rows"][2:]]
+    assert [r["rank"] for r in rows] == [3, 4]
+    assert f"For {cid}, the most likely next purchases (picks 3-4): " in page.answer
+    beyond = run_tool(context(data), "recommend_products", {"customer_id": cid, "offset": 100})
+    assert beyond.rows == 0 and beyond.answer.startswith("There are only ")
+
+
 def test_unknown_customer_and_disallowed_role(data: StoreData) -> None:
     with pytest.raises(NotFound):
         run_tool(context(data), "recommend_products", {"customer_id": "nobody-here"})

@@ -24,7 +24,7 @@ def test_search_finds_reviews_by_meaning(make_ctx: MakeContext) -> None:
     first = hits[0]
     start, end = first["highlights"][0]
     assert first["text"][start:end].lower() in {"stale", "coffee"}
-    assert set(first) == {"review_id", "customer_id", "product_id", "ts", "rating", "text",
+    assert set(first) == {"rank", "review_id", "customer_id", "product_id", "ts", "rating", "text",
                           "sentiment_label", "sentiment_score", "similarity",
                           "highlights"}  # fmt: skip
     assert out.answer.startswith("4 reviews match “stale coffee beans”")

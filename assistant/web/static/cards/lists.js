@@ -11,6 +11,14 @@ function riskCell(risk) {
   return h("span", { class: ["risk-pill", `risk-${level}`] }, pct(risk));
 }
 
+// Rows of a later page ("and the next 10?") carry their rank in the whole ranking.
+function withRank(columns, rows) {
+  if (!rows.some((r) => isNum(r.rank))) return columns;
+  // After the customer: the first column names the row for screen readers.
+  const rank = { key: "rank", title: "Rank", numeric: true, cell: (r) => (isNum(r.rank) ? String(r.rank) : "–") };
+  return [columns[0], rank, ...columns.slice(1)];
+}
+
 function valueCell(row) {
   const known = isNum(row.clv_low) && isNum(row.clv_high);
   const interval = !known ? null : row.clv_high > 0 ? `${money(row.clv_low, { compact: true })}–${money(row.clv_high, { compact: true })}` : NO_PURCHASE_LIKELY;
@@ -33,7 +41,7 @@ export function atRiskCard(card, actions) {
     "at_risk",
     "Customers at risk",
     { subtitle: `${rows.length} customers · ${money(total)} value at risk${card.segment ? ` · segment ${card.segment}` : ""}` },
-    sortableTable("Customers at risk, by value at risk", columns, rows, {
+    sortableTable("Customers at risk, by value at risk", withRank(columns, rows), rows, {
       onOpen: (row) => actions.ask(`show customer ${row.customer_id}`),
       openLabel: (row) => `Open customer ${row.customer_id}`,
       initial: { key: "value_at_risk", dir: "descending" },
@@ -57,7 +65,7 @@ export function similarCard(card, actions) {
     "similar",
     `Customers like ${card.customer_id ?? "this one"}`,
     { subtitle: `${rows.length} lookalikes, nearest first` },
-    sortableTable("Similar customers", columns, rows, {
+    sortableTable("Similar customers", withRank(columns, rows), rows, {
       onOpen: (row) => actions.ask(`show customer ${row.customer_id}`),
       openLabel: (row) => `Open customer ${row.customer_id}`,
     }),

@@ -69,7 +69,7 @@ export function recommendationsCard(card, actions) {
     `Recommended for customer ${id ?? "?"}`,
     { subtitle: rows.length ? `${rows.length} product${rows.length === 1 ? "" : "s"}, most likely first` : "Nothing to recommend" },
     rows.length
-      ? h("ol", { class: "recs", "aria-label": `Products for customer ${id ?? "?"}, most likely first` }, rows.map((row, i) => product(row, i + 1, best)))
+      ? h("ol", { class: "recs", "aria-label": `Products for customer ${id ?? "?"}, most likely first` }, rows.map((row, i) => product(row, isNum(row.rank) ? row.rank : i + 1, best)))
       : h("p", { class: "muted" }, "Every product is excluded for this customer (bought already, or rated badly)."),
     rows.length ? h("p", { class: "hint" }, "Chance: how likely this customer buys the product next, from their purchase history (or their segment's, when they have none).") : null,
     buttons.length ? h("div", { class: "card-actions" }, buttons) : null,

@@ -1,0 +1,40 @@
+"""Messages with nothing to route: noise ("hmm", "?!") and questions about something else
+("who won the super bowl"), told apart so the second gets the out-of-scope answer and the
+first a request to say more."""
+
+import re
+
+from assistant.routing.extract import Extraction
+from assistant.routing.spelling import DOMAIN_WORDS
+
+LETTERS = re.compile(r"[a-z0-9]")
+WORD = re.compile(r"[a-z0-9]+")
+STOP_WORDS = frozenset(
+    "what whats about the and for with this that thing things stuff who how why when where "
+    "can could would should you your are was were does did done just some any all not now "
+    "then there here them they him her his its it's one ones get got let lets please pls "
+    "again also more less yes yeah yep nope okay hmm huh".split()
+)
+# Sounds, not words: a message of only these (and stop words) says nothing to route.
+INTERJECTIONS = frozenset("uh uhh um umm er erm hm hmm huh eh ah oh mm meh".split())
+
+
+def has_letters(text: str) -> bool:
+    """True when `text` (lower case) holds a letter or digit."""
+    return bool(LETTERS.search(text))
+
+
+def says_nothing(text: str) -> bool:
+    """True for a message of no words, or only sounds ("uh", "hmm")."""
+    return not has_letters(text) or set(WORD.findall(text)) <= INTERJECTIONS
+
+
+def topic_free(text: str, x: Extraction) -> bool:
+    """True for a real question about something else: two or more content words, none of
+    them Retain's ("who won the super bowl"), unlike noise ("hmm", "do the thing")."""
+    found = (x.customer_ids, x.product_ids, x.segment, x.amount, x.percent, x.horizon_days)
+    words = WORD.findall(text)
+    if any(found) or any(w in DOMAIN_WORDS or w.removesuffix("s") in DOMAIN_WORDS for w in words):
+        return False
+    content = [w for w in words if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
+    return len(content) >= 2

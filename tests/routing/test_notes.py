@@ -1,0 +1,60 @@
+"""Notes with an answer for what the question asked that the tools cannot do as asked: money off
+an offer (offers take a percentage), and two segments that cannot both apply."""
+
+from assistant.routing import SIGNATURES, Memory, Route, Router, Vocabulary, extract
+from assistant.routing.args import build
+
+
+def _args(tool: str, text: str, vocabulary: Vocabulary) -> tuple[dict[str, object], str]:
+    built = build(SIGNATURES[tool], extract(text, vocabulary), text.lower(), Memory())
+    return built.values, built.reason
+
+
+def test_money_off_an_offer_says_offers_take_a_percentage(vocabulary: Vocabulary) -> None:
+    values, reason = _args("draft_offer", "draft a $15 off offer for champions", vocabulary)
+    assert values == {"segment": "champions"}  # no money-off offer is invented
+    assert reason.startswith("Offers take a percentage off, not an amount")
+    assert '"a 10% offer"' in reason  # an example of asking, no conversion of $15
+    note = Route("tool", "draft_offer", values, reason=reason).note({"discount_pct": 10})
+    assert "the policy's default of 10% off" in note and "$" not in note
+    percent, none = _args("draft_offer", "draft a 15% off offer for champions", vocabulary)
+    assert percent == {"segment": "champions", "discount_pct": 15.0} and none == ""
+    _, reason = _args("draft_offer", "draft a $500 discount for champions", vocabulary)
+    assert '"a 10% offer"' in reason  # no "500%" suggested
+
+
+def test_a_note_fills_in_only_what_the_tool_knew() -> None:
+    route = Route("tool", "draft_offer", reason="costs $5 and ${discount_pct}% off; $segment")
+    assert route.note({"discount_pct": 12, "segment": "x"}) == "costs $5 and 12% off; $segment"
+    assert route.note({}) == "costs $5 and ${discount_pct}% off; $segment"
+
+
+def test_at_risk_words_leave_the_other_segment_as_the_filter(vocabulary: Vocabulary) -> None:
+    values, reason = _args("at_risk_customers", "top 5 at risk loyal customers", vocabulary)
+    assert values == {"segment": "loyal", "limit": 5} and reason == ""
+    named, _ = _args("at_risk_customers", "top 5 customers of the at risk segment", vocabulary)
+    assert named == {"segment": "at risk", "limit": 5}
+
+
+def test_two_segments_that_cannot_both_apply_get_a_note(vocabulary: Vocabulary) -> None:
+    text = "reviews from champions and hibernating customers"
+    assert extract(text, vocabulary).segments == ("hibernating", "champions")  # longest first
+    values, reason = _args("search_reviews", text, vocabulary)
+    assert values == {"segment": "hibernating"}
+    assert (
+        reason
+        == "A customer is in one segment only, so this covers 'hibernating', not 'champions'."
+    )
+    one, none = _args("search_reviews", "reviews from hibernating customers", vocabulary)
+    assert one == {"segment": "hibernating"} and none == ""
+
+
+def test_the_real_router_on_segment_words(minilm_router: Router) -> None:
+    for text in ("top 5 loyal customers", "top 5 at risk loyal customers"):
+        route = minilm_router.route(text, Memory(), "operator")
+        assert (route.tool, route.args) == ("at_risk_customers", {"segment": "loyal", "limit": 5})
+    champions = minilm_router.route("top 20 at-risk champions", Memory(), "operator")
+    assert champions.args == {"segment": "champions", "limit": 20}
+    offer = minilm_router.route("draft a $15 off offer for champions", Memory(), "marketer")
+    assert (offer.tool, offer.args) == ("draft_offer", {"segment": "champions"})
+    assert offer.reason.startswith("Offers take a percentage off")
