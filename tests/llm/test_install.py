@@ -69,9 +69,13 @@ def test_a_wrong_digest_or_size_leaves_no_file(
         assemble(Pack(**{**pack.__dict__, "size": 3}), part_paths(pack), target, lambda m: None)
 
 
-def test_a_missing_part_package_says_how_to_install() -> None:
+def test_a_missing_part_package_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    pack = PACKS["qwen-1.5b"]
+    # Missing whether or not `make run` installed the pack in this environment: None in
+    # sys.modules makes its import fail.
+    monkeypatch.setitem(sys.modules, pack.part_modules()[0], None)
     with pytest.raises(Unavailable, match=r"retain llm install qwen-1\.5b"):
-        part_paths(PACKS["qwen-1.5b"])
+        part_paths(pack)
 
 
 def test_install_runs_each_step_once_and_force_redoes_them(
