@@ -18,8 +18,8 @@ import numpy.typing as npt
 import pandas as pd
 from scipy.stats import norm
 
-from predictors.classic import Classic
-from predictors.features import WEEK, customer_features, window_labels
+from predictors.btyd import BGNBD
+from predictors.features import WEEK, customer_features, in_weeks, window_labels
 from predictors.history import History
 from predictors.predictor import Predictor
 
@@ -42,9 +42,15 @@ class Forecast:
 
 
 def forecast_demand(
-    predictor: Predictor, history: History, cutoff: pd.Timestamp, horizon_weeks: float
+    predictor: Predictor,
+    history: History,
+    cutoff: pd.Timestamp,
+    horizon_weeks: float,
+    spread: float | None = None,
 ) -> Forecast:
-    """Forecast the horizon after the cutoff for customers known at the cutoff."""
+    """Forecast the horizon after the cutoff for customers known at the cutoff. `spread`:
+    `past_spread` of these arguments, when the caller kept it (it depends on the history,
+    not on the model, and is most of the time a forecast takes)."""
     features = customer_features(history, cutoff)
     weeks = np.arange(1, int(np.ceil(horizon_weeks)) + 1, dtype=float)
     weeks[-1] = horizon_weeks
@@ -52,7 +58,8 @@ def forecast_demand(
     orders_cum = np.array([c["expected_purchases"].sum() for c in cumulative])
     revenue_cum = np.array([c["expected_spend"].sum() for c in cumulative])
     total = cumulative[-1]
-    spread = past_spread(history, cutoff, horizon_weeks)
+    if spread is None:
+        spread = past_spread(history, cutoff, horizon_weeks)
     orders, revenue = float(orders_cum[-1]), float(revenue_cum[-1])
     z = float(norm.ppf(0.5 + LEVEL / 2))
     poisson = 1.0 / np.sqrt(max(orders, 1.0))  # relative noise of a Poisson total
@@ -80,8 +87,8 @@ def forecast_demand(
 
 def past_spread(history: History, cutoff: pd.Timestamp, horizon_weeks: float) -> float:
     """Sigma of log(actual / forecast) of total purchase days on past windows of this length,
-    replayed with the classic models (refitting the network per window would be too slow;
-    the network's totals can sit further from the truth than theirs: see docs/model-card.md)."""
+    replayed with BG/NBD (refitting the network per window would be too slow; the network's
+    totals can sit further from the truth than the classic models': see docs/model-card.md)."""
     errors = []
     first = history.first_day
     for back in (1, 2, 3):
@@ -89,19 +96,32 @@ def past_spread(history: History, cutoff: pd.Timestamp, horizon_weeks: float) ->
         start = end - horizon_weeks * WEEK
         if (start - first) / WEEK < 8:
             break
-        past = history.until(start)
-        features = customer_features(past, start)
-        classic = Classic.fit(features)
-        x, t_x, big_t = (features[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
-        expected = float(classic.purchases.expected_purchases(horizon_weeks, x, t_x, big_t).sum())
-        actual = float(
-            window_labels(history, start, end)["purchases"].reindex(features.index).sum()
-        )
+        summary = repeat_summary(history, start)
+        x, t_x, big_t = (summary[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
+        # Only BG/NBD: the spread compares purchase days, which spend's model has no part in.
+        purchases = BGNBD.fit(x, t_x, big_t)
+        expected = float(purchases.expected_purchases(horizon_weeks, x, t_x, big_t).sum())
+        actual = float(window_labels(history, start, end)["purchases"].reindex(summary.index).sum())
         if expected > 0 and actual > 0:
             errors.append(np.log(actual / expected))
     if not errors:
         return 0.25  # no past window fits: a wide, stated default
     return float(np.sqrt(np.mean(np.square(errors))))
+
+
+def repeat_summary(history: History, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """frequency, recency and T of each customer at the cutoff, as `customer_features` has them
+    (same rows, same order, same values), without the other features BG/NBD does not read."""
+    days = history.days.loc[history.days["day"] <= cutoff, ["customer_id", "day"]]
+    by = days.groupby("customer_id", sort=True, observed=True)["day"]
+    first, last = by.min(), by.max()
+    return pd.DataFrame(
+        {
+            "frequency": (by.size() - 1).astype("float64"),
+            "recency": in_weeks(last - first),
+            "T": in_weeks(cutoff - first),
+        }
+    )
 
 
 def _by_category(

@@ -4,19 +4,24 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from assistant.persistence import AppDatabase, open_app_database
 from assistant.settings import Settings
 from assistant.settings_load import load_settings
 from commerce.errors import RetainError
 
+T = TypeVar("T")
+
 err = Console(stderr=True)
 out = Console()
+# A no-op tag pair: what a value's trailing backslashes are followed by (see `literal`).
+_EMPTY_SPAN = "[bold][/bold]"
 
 
 def literal(value: object) -> str:
@@ -24,7 +29,14 @@ def literal(value: object) -> str:
     from data or from the user goes through this before it meets markup or a table cell: a
     '[/]' in it would otherwise crash the command, and '[red]' or 'exports[final]' would be
     read as a style and vanish from the output."""
-    return escape(str(value))
+    text = str(value)
+    body = text.rstrip("\\")
+    if body == text:
+        return escape(text)
+    # Backslashes are an escape only right before a tag, and what follows the value here (a
+    # tag, text, the end) is not known: doubled and closed by an empty span, they are always
+    # before a tag and print as themselves. (Rich's escape doubles them whatever follows.)
+    return escape(body) + "\\" * (2 * (len(text) - len(body))) + _EMPTY_SPAN
 
 
 def fail(error: RetainError) -> NoReturn:
@@ -38,6 +50,16 @@ def command_settings() -> Settings:
     RETAIN_* variable stops it with one line naming the variable, and status 2."""
     try:
         return load_settings()
+    except RetainError as error:
+        fail(error)
+
+
+def with_app_database(settings: Settings, use: Callable[[AppDatabase], T]) -> T:
+    """What `use` returns with the app database the settings name, closed afterwards. A
+    RetainError opening the database or from `use` stops the command through `fail`."""
+    try:
+        with open_app_database(settings) as db:
+            return use(db)
     except RetainError as error:
         fail(error)
 

@@ -4,7 +4,15 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
+from assistant.cli.console import (
+    command_settings,
+    fail,
+    literal,
+    out,
+    print_json,
+    steps,
+    with_app_database,
+)
 from assistant.cli.store import show_store
 from commerce.demo import build_demo
 from commerce.errors import Forbidden, RetainError
@@ -66,7 +74,6 @@ def keys_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
     """One demo API key per role (created once, kept in RETAIN_HOME/demo-keys.json)."""
-    from assistant.persistence import open_app_database
     from assistant.persistence.demo_keys import ensure_demo_keys
 
     settings = command_settings()
@@ -78,11 +85,7 @@ def keys_command(
                 "script with `retain keys create --role R --name N`"
             )
         )
-    try:
-        with open_app_database(settings) as db:
-            keys = ensure_demo_keys(db, settings.home)
-    except RetainError as error:
-        fail(error)
+    keys = with_app_database(settings, lambda db: ensure_demo_keys(db, settings.home))
     if as_json:
         print_json(keys)
         return

@@ -12,14 +12,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from assistant.alerts.service import AlertService
 from assistant.alerts.store import AlertStore
-from assistant.cli.console import command_settings, err, fail, out, print_json
+from assistant.cli.console import command_settings, err, out, print_json, with_app_database
 from assistant.events.log import requeue_failed
 from assistant.events.replay import replay
 from assistant.events.service import EventService
-from assistant.persistence import open_app_database
+from assistant.persistence import AppDatabase
 from assistant.settings import Settings
 from assistant.tools.data import StoreData
-from commerce.errors import RetainError
 from commerce.workspace import Workspace
 from retrieval.embedder import Embedder, MiniLMEmbedder
 
@@ -32,10 +31,10 @@ def make_embedder() -> Embedder:
     return MiniLMEmbedder(device=command_settings().device)
 
 
-def event_service(settings: Settings) -> EventService:
-    """The events service of the workspace, as the server builds it (embedder on first use),
-    with the alert rules listening: a replay raises the alerts the server would. Webhook
-    deliveries wait in the outbox for the server to send them."""
+def event_service(settings: Settings, db: AppDatabase) -> EventService:
+    """The events service of the workspace on the app database `db`, as the server builds it
+    (embedder on first use), with the alert rules listening: a replay raises the alerts the
+    server would. Webhook deliveries wait in the outbox for the server to send them."""
     loaded: list[Embedder] = []
 
     def embedder() -> Embedder:
@@ -43,7 +42,6 @@ def event_service(settings: Settings) -> EventService:
             loaded.append(make_embedder())
         return loaded[0]
 
-    db = open_app_database(settings)
     data = StoreData(Workspace(settings.home), settings)
     alerts = AlertService(db, settings, lambda: data.segment_frame()["segment"])
     service = EventService(settings, db, embedder)
@@ -61,19 +59,16 @@ def replay_command(
     (new version, affected customers scored again, reviews indexed). Safe to run twice:
     events already sent are counted as duplicates."""
     settings = command_settings()
-    try:
-        service = event_service(settings)
-        alerts = AlertStore(service.db)
-        try:
-            before = alerts.count("all")
-            with _bar(_count_lines(file), enabled=not as_json) as advance:
-                summary = replay(service, file, batch, advance)
-            raised = alerts.count("all") - before
-        finally:
-            service.db.close()
-    except RetainError as error:
-        fail(error)
-    result = summary.to_dict() | {"alerts_raised": raised}
+
+    def run(db: AppDatabase) -> dict[str, Any]:
+        service = event_service(settings, db)
+        alerts = AlertStore(db)
+        before = alerts.count("all")
+        with _bar(_count_lines(file), enabled=not as_json) as advance:
+            summary = replay(service, file, batch, advance)
+        return summary.to_dict() | {"alerts_raised": alerts.count("all") - before}
+
+    result = with_app_database(settings, run)
     if as_json:
         print_json(result)
         return
@@ -84,12 +79,7 @@ def replay_command(
 def status_command(as_json: JsonOption = False) -> None:
     """Pending, applied and failed events, and when events were last applied."""
     settings = command_settings()
-    try:
-        service = event_service(settings)
-        status = service.status()
-        service.db.close()
-    except RetainError as error:
-        fail(error)
+    status = with_app_database(settings, lambda db: event_service(settings, db).status())
     if as_json:
         print_json(status)
         return
@@ -105,13 +95,7 @@ def status_command(as_json: JsonOption = False) -> None:
 def retry_failed_command(as_json: JsonOption = False) -> None:
     """Make events that failed because applying them raised pending again (after the cause is
     fixed); the server's worker, or the next replay, applies them."""
-    settings = command_settings()
-    try:
-        db = open_app_database(settings)
-        count = requeue_failed(db)
-        db.close()
-    except RetainError as error:
-        fail(error)
+    count = with_app_database(command_settings(), requeue_failed)
     if as_json:
         print_json({"requeued": count})
         return

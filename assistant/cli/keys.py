@@ -9,23 +9,23 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from assistant.cli.console import command_settings, err, fail, literal, out, print_json
-from assistant.persistence import AppDatabase, open_app_database
-from assistant.persistence.audit import recent
+from assistant.cli.console import (
+    command_settings,
+    err,
+    literal,
+    out,
+    print_json,
+    with_app_database,
+)
+from assistant.persistence import AppDatabase
+from assistant.persistence.audit import AuditEntry, recent
 from assistant.persistence.keys import create_key, list_keys, revoke_key
 from assistant.roles import KEY_ROLES
-from commerce.errors import NotFound, RetainError
+from commerce.errors import NotFound
 
 app = typer.Typer(help="API keys: create one per person or script, list them, revoke them.")
 
 SHOWN_ONCE = "This key will not be shown again: store it now (only its hash is kept)."
-
-
-def _database() -> AppDatabase:
-    try:
-        return open_app_database(command_settings())
-    except RetainError as error:
-        fail(error)
 
 
 @app.command("create")
@@ -37,11 +37,7 @@ def create_command(
     ] = False,
 ) -> None:
     """Create an API key and print it once."""
-    with _database() as db:
-        try:
-            token, info = create_key(db, role, name)
-        except RetainError as error:
-            fail(error)
+    token, info = with_app_database(command_settings(), lambda db: create_key(db, role, name))
     if as_json:
         print_json(info.to_dict() | {"key": token, "note": SHOWN_ONCE})
         return
@@ -58,8 +54,7 @@ def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
     """List every key (never the keys themselves): id, prefix, name, role, state."""
-    with _database() as db:
-        keys = list_keys(db)
+    keys = with_app_database(command_settings(), list_keys)
     if as_json:
         print_json([info.to_dict() for info in keys])
         return
@@ -82,11 +77,7 @@ def revoke_command(
     key: Annotated[str, typer.Argument(help="The key's id or prefix (from `retain keys list`)")],
 ) -> None:
     """Revoke a key: requests with it are refused from now on."""
-    with _database() as db:
-        try:
-            info = revoke_key(db, key)
-        except RetainError as error:
-            fail(error)
+    info = with_app_database(command_settings(), lambda db: revoke_key(db, key))
     out.print(
         f"Revoked key {info.id} ({info.prefix}, {literal(info.name)}, {info.role}).",
         highlight=False,
@@ -99,9 +90,12 @@ def audit_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
     """Show the latest tool calls: who, when, which tool and arguments, rows returned."""
-    with _database() as db:
+
+    def read(db: AppDatabase) -> tuple[list[AuditEntry], str | None]:
         entries = recent(db, limit, key_id=key)
-        holder = _holder(db, key) if key is not None and not entries else None
+        return entries, _holder(db, key) if key is not None and not entries else None
+
+    entries, holder = with_app_database(command_settings(), read)
     if as_json:
         print_json([entry.to_dict() for entry in entries])
         return
@@ -137,7 +131,7 @@ def _holder(db: AppDatabase, key_id: int) -> str:
     for info in list_keys(db):
         if info.id == key_id:
             return info.name
-    fail(NotFound(f"no API key with id {key_id}; `retain keys list` shows the ids"))
+    raise NotFound(f"no API key with id {key_id}; `retain keys list` shows the ids")
 
 
 def _when(moment: datetime | None, seconds: bool = True) -> str:

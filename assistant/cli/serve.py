@@ -4,9 +4,9 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.console import command_settings, err, fail, literal
+from assistant.cli.console import command_settings, err, fail, literal, with_app_database
 from assistant.settings import LOOPBACK_HOSTS, Settings
-from commerce.errors import Forbidden, RetainError
+from commerce.errors import Forbidden
 
 
 def serve_command(
@@ -59,14 +59,9 @@ def one_thread_per_request() -> None:
 def refuse_live_demo_keys(settings: Settings) -> None:
     """Production serves no store whose demo keys still work: their plaintext lies in the
     workspace, and anyone who reads the README knows how to print them."""
-    from assistant.persistence import open_app_database
     from assistant.persistence.demo_keys import FILE, live_demo_keys
 
-    try:
-        with open_app_database(settings) as db:
-            live = live_demo_keys(db, settings.home)
-    except RetainError as error:
-        fail(error)
+    live = with_app_database(settings, lambda db: live_demo_keys(db, settings.home))
     if live:
         ids = ", ".join(str(p.key_id) for p in live)
         fail(

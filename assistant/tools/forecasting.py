@@ -9,8 +9,9 @@ from pydantic import Field
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import money, output
-from predictors.forecast import NO_LINES, Forecast
+from predictors.forecast import NO_LINES, Forecast, past_spread
 from predictors.forecast import forecast_demand as forecast_orders
+from predictors.history import History
 from predictors.pipeline import check_model_store
 
 DEFAULT_DAYS = 30
@@ -35,17 +36,23 @@ def forecast_summary(forecast: Forecast, with_categories: bool) -> dict[str, Any
 
 
 def cached_forecast(data: StoreData, days: int) -> Forecast:
-    """The latest model's forecast of the next `days` days, kept per store and model: its
-    interval replays the past (about ten seconds on the demo store). After events grew the
-    store, the forecast of the version before answers while the new one is computed (its
-    `cutoff` says which day it starts after)."""
+    """The latest model's forecast of the next `days` days, kept per store and model. After
+    events grew the store, the forecast of the version before answers while the new one is
+    computed (its `cutoff` says which day it starts after). Its interval replays the past
+    (most of its time): that part is kept per store alone, so a new model reuses it."""
+
+    def history_and_spread() -> tuple[History, float]:
+        history = data.history()
+        return history, past_spread(history, history.last_day, days / 7)
 
     def compute() -> Forecast:
-        history = data.history()
+        store = data.store()  # first: with no store, that is what to fix
         model = data.model()
         # A model of another store would forecast that store's customers' habits here.
-        check_model_store(model.document, model.folder, data.store())
-        return forecast_orders(model.predictor, history, history.last_day, days / 7)
+        check_model_store(model.document, model.folder, store)
+        # The history comes with its spread, so the two always describe the same store.
+        history, spread = data.memo(f"forecast_spread:{days}", ("store",), history_and_spread)
+        return forecast_orders(model.predictor, history, history.last_day, days / 7, spread)
 
     return data.memo(
         f"forecast:{days}", ("store", "model"), compute, stale_while=("store_root", "model")

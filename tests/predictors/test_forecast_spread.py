@@ -1,0 +1,48 @@
+"""The forecast's interval: its past windows read only what BG/NBD needs, with the same numbers
+as the full features and the classic models give, and a spread the caller kept is used as it is."""
+
+from pathlib import Path
+from typing import cast
+
+import pandas as pd
+import pytest
+
+from bench.forecast import spread_with_classic_models
+from predictors.features import customer_features
+from predictors.forecast import forecast_demand, past_spread, repeat_summary
+from predictors.history import History, cdnow_history
+from predictors.predictor import Predictor
+from tests.predictors.forecast_shop import SameForEveryone, pet_shop
+
+CUTOFF = pd.Timestamp("1998-06-30")
+
+
+@pytest.fixture(scope="module")
+def history() -> History:
+    return cdnow_history(sample=True)
+
+
+@pytest.mark.parametrize("cutoff", ["1997-03-31", "1997-09-30", "1998-06-30"])
+def test_repeat_summary_is_the_features_bg_nbd_reads(history: History, cutoff: str) -> None:
+    day = pd.Timestamp(cutoff)
+    features = customer_features(history.until(day), day)[["frequency", "recency", "T"]]
+    pd.testing.assert_frame_equal(repeat_summary(history, day), features, check_exact=True)
+
+
+@pytest.mark.parametrize("weeks", [30 / 7, 13.0, 52.0])
+def test_past_spread_equals_the_classic_models_recipe(history: History, weeks: float) -> None:
+    assert past_spread(history, CUTOFF, weeks) == spread_with_classic_models(history, CUTOFF, weeks)
+
+
+def test_a_kept_spread_sets_the_interval(tmp_path: Path) -> None:
+    shop = pet_shop(tmp_path, customers=20)
+    predictor = cast(Predictor, SameForEveryone())
+    computed = forecast_demand(predictor, shop, shop.last_day, 4.0)
+    kept = forecast_demand(predictor, shop, shop.last_day, 4.0, spread=computed.spread)
+    assert kept.orders_interval == computed.orders_interval
+    assert kept.revenue_interval == computed.revenue_interval
+    wider = forecast_demand(predictor, shop, shop.last_day, 4.0, spread=computed.spread + 0.5)
+    assert wider.spread == computed.spread + 0.5
+    assert wider.orders == computed.orders
+    assert wider.orders_interval[0] < computed.orders_interval[0]
+    assert wider.orders_interval[1] > computed.orders_interval[1]
