@@ -216,7 +216,9 @@ def fit_rft(
     (ux, ut_x, ut), uw = compress_rows((x, t_x, big_t), w)
 
     def neg_ll(log_params: FloatArray) -> float:
-        return -float(np.dot(uw, log_likelihood(*np.exp(log_params), ux, ut_x, ut)))
+        # `@`, not np.dot: past 10,000 rows np.dot hands this one sum to OpenBLAS threads,
+        # which on a busy machine cost milliseconds per call instead of microseconds.
+        return -float(uw @ log_likelihood(*np.exp(log_params), ux, ut_x, ut))
 
     log_mean_t = float(np.log(max(np.average(big_t, weights=w), 1e-3)))
     start = [log_mean_t if kind == "t" else 0.0 for kind in kinds]

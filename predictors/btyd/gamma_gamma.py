@@ -100,7 +100,7 @@ class GammaGamma:
 
         def neg_ll(log_params: FloatArray) -> float:
             p, q, v = np.exp(log_params)
-            return -float(np.dot(w, _log_likelihood(p, q, v, x, zbar)))
+            return -float(w @ _log_likelihood(p, q, v, x, zbar))  # `@`: see _common.fit_rft
 
         # Start with q = 2 (finite mean) and v set so the prior mean p v/(q-1)
         # equals the average spend.
