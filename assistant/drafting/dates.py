@@ -1,13 +1,32 @@
 """Dates as drafts write them: the patterns, in the order extract.py tries them, and the
 (year, month, day) readings of a match.
 
-A numeric date keeps both its month-first and day-first readings (03/05/1998), a relative one
-(tomorrow, this weekend) has none: it names no date a fact could hold, so it is never grounded.
+A numeric date keeps both its month-first and day-first readings (03/05/1998). A relative date
+counted from the day the copy is written ("today", "yesterday", "last week", "next year", "in
+three days") has no reading of its own but a `Relative`, which `span` turns into days once that
+day is known. Other relative words (this weekend, a weekday, end of the month) name no date a
+fact could hold, so they are never grounded.
 """
 
+import calendar
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
 
 DateReading = tuple[int | None, int | None, int | None]  # (year, month, day); None: not said
+Unit = Literal["day", "week", "month", "quarter", "year"]
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A date counted from the day the copy is written: "in three days" is (day, 3, False),
+    "last week" (week, -1, True): the whole calendar week before this one."""
+
+    unit: Unit
+    count: int
+    period: bool  # True: the calendar period ("this month"); False: the day that far away
+
 
 MONTHS = {m[:3]: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split()
@@ -23,6 +42,13 @@ _YEAR = r"(?:19|20)\d{2}"
 # The end of a named day ("midnight on May 1", "May 1 at 11:59 pm") is that day: taken into
 # the date's match, so it ends the offer with the date rather than reading as a claim of its
 # own. Any other time of day stays a figure the facts do not hold.
+# How many days, weeks or months away: digits, "a"/"an", or a number word.
+COUNT_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split()
+)} | {"a": 1, "an": 1, "thirty": 30}  # fmt: skip
+_COUNT = r"\d{1,3}|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+_UNITS = r"(day|week|month|year)s?"
 _END_OF_DAY = r"(?:midnight|11:59\s*p\.?m\.?|23:59)"
 _EOD_BEFORE = rf"(?i:\b{_END_OF_DAY}\s+(?:on\s+)?)?"
 _EOD_AFTER = rf"(?i:,?\s+(?:at\s+)?{_END_OF_DAY}(?![\w:]))?"
@@ -52,14 +78,22 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "m",
         re.compile(
-            rf"(?i:\b(?:in|of|since|during|from|until|till|by|this|next|last|early|late|mid|end of)"
+            r"(?i:\b(?:in|of|since|during|from|until|till|thru|through|by|this|next|last|early"
+            r"|late|mid|end of)"
             rf"\s+)({_MONTH})"
         ),
     ),
+    ("day", re.compile(r"(?i)\b(today|tomorrow|yesterday)\b")),
+    # "Over the next year" is a span of time to come (the predicted value's), not a date.
+    (
+        "period",
+        re.compile(r"(?i)\b(last|this|(?<!\bthe\s)next|past)\s+(week|month|quarter|year)\b"),
+    ),
+    ("count", re.compile(rf"(?i)\b(?:in|within)\s+(?:the\s+next\s+)?({_COUNT})\s+{_UNITS}\b")),
     (
         "relative",
         re.compile(
-            rf"(?i)\b(?:tomorrow|tonight|midnight|{_WEEKDAY}s?|(?:this|next)\s+(?:weekend|week|month)"
+            rf"(?i)\b(?:tonight|midnight|{_WEEKDAY}s?|next\s+weekend"
             r"|end\s+of\s+(?:the\s+)?(?:week|month)|(?:this|the)\s+weekend)\b"
         ),
     ),
@@ -79,13 +113,16 @@ _VISIT = "".join(
 DEADLINE = re.compile(
     r"(?i)(?:\b(?:until|till|til|through|thru|valid|expir\w*|ends?|ending|deadline)\b"
     r"[\s:,-]*(?:(?:on|at|is|to|the|of|midnight|through|until)\s+)*"
-    rf"|{_VISIT}(?<!\bfrom\s)\b(?:by|before)\b[\s:,-]*(?:the\s+|midnight\s+(?:on\s+)?)?)$"
+    rf"|{_VISIT}(?<!\bfrom\s)\b(?:by|before)\b[\s:,-]*(?:the\s+|midnight\s+(?:on\s+)?)?"
+    r"|\b(?:only|just)\s+(?:for\s+)?)$"
 )
+# "today only", "this week only": a deadline written after the date.
+DEADLINE_AFTER = re.compile(r"(?i)\s*only\b")
 
 
 def readings(kind: str, groups: tuple[str | None, ...]) -> tuple[DateReading, ...] | None:
     """The (year, month, day) readings of one match; None when it is not a valid date."""
-    if kind == "relative":
+    if kind in RELATIVE_KINDS:
         return ()
     g = list(groups)
     if kind == "ymd":
@@ -107,6 +144,54 @@ def readings(kind: str, groups: tuple[str | None, ...]) -> tuple[DateReading, ..
         options = [(_int(g[0]), None, None)]
     valid = tuple(dict.fromkeys(r for r in options if _valid(r)))
     return valid or None
+
+
+RELATIVE_KINDS = {"day", "period", "count", "relative"}
+_DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_PERIOD_OFFSETS = {"last": -1, "past": -1, "this": 0, "next": 1}
+
+
+def relative(kind: str, groups: tuple[str | None, ...]) -> Relative | None:
+    """What a relative match counts from the day the copy is written; None for other kinds."""
+    g = [(x or "").lower() for x in groups]
+    if kind == "day":
+        return Relative("day", _DAY_OFFSETS[g[0]], False)
+    if kind == "period":
+        return Relative(_unit(g[1]), _PERIOD_OFFSETS[g[0]], True)
+    if kind == "count":
+        count = int(g[0]) if g[0].isdigit() else COUNT_WORDS[g[0]]
+        return Relative(_unit(g[1]), count, False)
+    return None
+
+
+def span(when: Relative, today: date) -> tuple[date, date]:
+    """The first and last day a relative date names, counted from `today`."""
+    months = _MONTHS_IN[when.unit]
+    if not when.period:  # one day: "tomorrow", "in three days", "in a month"
+        if months:
+            day = _add_months(today, months * when.count)
+        else:
+            day = today + timedelta(days=when.count * (7 if when.unit == "week" else 1))
+        return day, day
+    if not months:  # a calendar week, Monday to Sunday
+        first = today - timedelta(days=today.weekday()) + timedelta(weeks=when.count)
+        return first, first + timedelta(days=6)
+    start = date(today.year, today.month - (today.month - 1) % months, 1)
+    first = _add_months(start, months * when.count)
+    return first, _add_months(first, months) - timedelta(days=1)
+
+
+_MONTHS_IN: dict[Unit, int] = {"day": 0, "week": 0, "month": 1, "quarter": 3, "year": 12}
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day where it is shorter."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _unit(word: str) -> Unit:
+    return next(unit for unit in _MONTHS_IN if unit == word)
 
 
 def _valid(reading: DateReading) -> bool:

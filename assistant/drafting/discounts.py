@@ -39,7 +39,7 @@ SENTENCE_END = re.compile(r"[;!?\n]|\.(?!\d)|\s[-\u2013\u2014]\s")
 DIGIT = re.compile(r"\d")
 # Another figure and the discount word written after it ("20% off"), which is its, not ours.
 OTHER_FIGURE = re.compile(
-    r"(?i)\d[\d.,]*(?:\s?(?:%|percent\b|per\s?cent\b|[^\W\d_]{1,3}\b))?"
+    r"(?i)\d[\d.,]*(?:[\s-]?(?:%|percent\b|per[\s-]?cent\b|[^\W\d_]{1,3}\b))?"
     r"(?:\s*(?:off|discount\w*|saving\w*|cheaper|less|reduction)\b)?"
 )
 CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|\s[-\u2013\u2014]\s")

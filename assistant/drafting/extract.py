@@ -8,17 +8,19 @@ product id's. The rules, in the order they run:
 - dates: ISO (1998-03-05), numeric (03/05/1998, 5.3.98: both month-first and day-first
   readings kept), month names (March 5, 1998 / 5th of March / Mar 1998 / in March), a bare year
   (1998), each with the end of its day taken in ("midnight on May 1", "May 1 at 11:59 pm"),
-  and relative deadlines (tomorrow, this weekend, next week, a weekday), which name no
-  date the facts could hold and so can never be grounded. A date after "until", "valid",
-  "expires", "ends" or "by" is marked as a deadline: it can only be the offer's end ("stopped
-  by on March 5" is a visit, "from before March 5" an age: neither is a deadline);
+  dates counted from the day the copy is written (today, yesterday, last week, next year, in
+  three days: grounding.py reads them from that day), and other relative words (this weekend,
+  a weekday), which name no date the facts could hold and so can never be grounded. A date
+  after "until", "valid", "expires", "ends", "only" or "by", or before "only", is marked as a
+  deadline: it can only be the offer's end ("stopped by on March 5" is a visit, "from before
+  March 5" an age: neither is a deadline);
 - money ($12.50, 12.50 dollars, 5 Swiss francs, €3k, 50p, 99 cents, and the policy's own symbol:
   ¥23.50, CHF 23.50) and
-  percentages (15%, 15 percent), fractions off included ("half off" = 50, "a quarter off" = 25,
-  "two-thirds off", "half the price", but not "save half the time" or "cut a third of the
-  sugar"). A figure is a discount beside a discount word ("15% off", "save 15%") or beside a
-  price that moves ("a 63% price cut", "prices 63% lower"), in its own sentence ("Churn risk
-  is 63.4%. A price cut..." makes no discount of 63.4%);
+  percentages (15%, 15 percent, 15-percent, 15 pct), fractions off included ("half off" = 50,
+  "a quarter off" = 25, "two-thirds off", "half the price", but not "save half the time" or
+  "cut a third of the sugar"). A figure is a discount beside a discount word ("15% off", "save
+  15%") or beside a price that moves ("a 63% price cut", "prices 63% lower"), in its own
+  sentence ("Churn risk is 63.4%. A price cut..." makes no discount of 63.4%);
 - codes and product ids: a token of 4+ characters mixing letters and digits (B000EYLDYE,
   SAVE20, SKU-1234), except a number with a unit or ordinal (12oz, 24h, 3rd, 30-day);
 - plain numbers (1,234 / 12.5 / 1.2 million) and written ones (twenty, twenty-five percent).
@@ -32,7 +34,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.drafting.dates import DATE_PATTERNS, DEADLINE, DateReading, readings
+from assistant.drafting.dates import (
+    DATE_PATTERNS,
+    DEADLINE,
+    DEADLINE_AFTER,
+    DateReading,
+    Relative,
+    readings,
+    relative,
+)
 from assistant.drafting.discounts import DENOMINATORS, FRACTION_OFF, NUMERATORS, is_discount
 from assistant.drafting.promises import PROMISES
 from assistant.drafting.terms import TermMention, find_terms
@@ -54,8 +64,11 @@ class NumberMention:
 class DateMention:
     text: str
     start: int
-    readings: tuple[DateReading, ...]  # empty: a relative date, which no fact can ground
+    readings: tuple[DateReading, ...]  # empty: a relative date
     deadline: bool = False  # written as an end ("until May 1"): only the offer's end may be it
+    # Counted from the day the copy is written ("last week"); None: a date, or a relative word
+    # no fact can ground ("this weekend").
+    relative: Relative | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +104,9 @@ MONEY_WORDS = re.compile(
 )
 # A hundredth of the currency, glued or spelt out: "50p", "99c", "75 cents".
 MONEY_CENTS = re.compile(r"(?<![\w.])(\d{1,2})\s?(?:p|c|pence|cents?)\b", re.I)
-PERCENT = re.compile(rf"(?<![\w.]){_NUM}\s?(?:%|percent\b|per\s?cent\b|pct\b)", re.I)
+# "15%", "15 percent", "a 15-percent discount", "15 per cent", "15 pct".
+_PERCENT_SIGN = r"[\s-]?(?:%|percent\b|per[\s-]?cent\b|pct\b)"
+PERCENT = re.compile(rf"(?<![\w.]){_NUM}{_PERCENT_SIGN}", re.I)
 _UNIT_TAIL = r"(?:st|nd|rd|th|oz|lbs?|kg|g|mg|ml|l|cl|h|hrs?|hours?|mins?|x|am|pm|pk|pack|ct|s)"
 CODE = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
 NUMBER_WITH_UNIT = re.compile(rf"(?i)^\d+(?:\.\d+)?-?{_UNIT_TAIL}?$")
@@ -105,7 +120,7 @@ WORD_VALUES = {w: i for i, w in enumerate(
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 WRITTEN = re.compile(
     rf"(?i)\b(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand))*\b"
-    r"(\s?(?:%|percent\b|per\s?cent\b)|\s(?:dollars?|bucks)\b)?"
+    rf"({_PERCENT_SIGN}|\s(?:dollars?|bucks)\b)?"
 )
 
 
@@ -163,7 +178,11 @@ def _dates(text: str, found: Mentions, currency_symbol: str) -> str:
             lead = match.start() + len(match.group(0).split()[0])
             deadline = bool(DEADLINE.search(text[before : match.start()]))
             deadline = deadline or bool(DEADLINE.search(text[before:lead]))
-            found.dates.append(DateMention(match.group(0).strip(), match.start(), read, deadline))
+            deadline = deadline or bool(DEADLINE_AFTER.match(text, match.end()))
+            when = relative(kind, match.groups())
+            found.dates.append(
+                DateMention(match.group(0).strip(), match.start(), read, deadline, when)
+            )
             text = mask(text, match.start(), match.end())
     return text
 
@@ -195,7 +214,9 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
     for match in WRITTEN.finditer(text):
         value = _words_value(match.group(0)[: len(match.group(0)) - len(match.group(1) or "")])
         tail = (match.group(1) or "").strip().lower()
-        unit: Unit = "percent" if tail[:1] in {"%", "p"} else "money" if tail else "plain"
+        unit: Unit = (
+            "percent" if tail.lstrip("-")[:1] in {"%", "p"} else "money" if tail else "plain"
+        )
         if value is None or (unit == "plain" and value <= 3):
             continue  # counting words, not figures (see the module docstring)
         discount = unit != "plain" and is_discount(text, match.start(), match.end(), figures)
@@ -244,7 +265,8 @@ def _number(
     quantum = (10.0 ** -(len(decimals) - 1) if decimals else 1.0) * scale
     decimals = (decimals or "").replace(",", ".")  # "23,50 kr": a decimal comma
     value = float(whole.replace(",", "") + decimals) * scale
-    discount = is_discount(text, match.start(), match.end(), figures)
+    # A bare number is no discount ("15% off, valid for 14 days"): its unit says what it is.
+    discount = unit != "plain" and is_discount(text, match.start(), match.end(), figures)
     return NumberMention(match.group(0).strip(), match.start(), value, quantum, unit, discount)
 
 

@@ -8,10 +8,10 @@ Internal figures (churn risk, predicted value) reach the model of an offer only 
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
-from assistant.drafting.grounding import AllowedNumber, Grounding
+from assistant.drafting.grounding import AllowedDate, AllowedNumber, Grounding
 from assistant.drafting.policy import OfferPolicy
 from commerce.errors import InvalidInput
 from prompts import FactValue, format_number
@@ -26,7 +26,20 @@ PROMPT_PRODUCTS = 1
 # Words a summary names each percentage fact with (word starts: "churn" covers "churning").
 REVENUE_WORDS = ("revenue", "sales", "turnover", "income")
 CHURN_WORDS = ("churn", "risk", "leav", "lapse")
-DISCOUNT_WORDS = ("discount", "max", "cap", "ceiling", "policy")
+DISCOUNT_WORDS = tuple(
+    "discount off max cap ceiling policy incentive promo voucher coupon sav".split()
+)
+# Words an offer's own discount stands beside ("15% off", "15% on your next order"): the
+# discount figure anywhere else ("your risk of leaving is 15%") says something else.
+OFFER_WORDS = tuple(
+    "discount off sav deal order purchase code coupon voucher price reduc basket checkout sale "
+    "treat".split()
+)
+# Words that name each date of an offer, so the offer's end is not written as the last order's.
+LAST_ORDER_WORDS = tuple("last previous recent ordered bought purchased shopped".split())
+OFFER_END_WORDS = tuple(
+    "valid until expir end claim redeem use offer discount off sav deal code".split()
+)
 
 
 @dataclass(frozen=True)
@@ -90,13 +103,19 @@ class OfferFacts:
         }
 
     def grounding(self, policy: OfferPolicy, catalogue: dict[str, str]) -> Grounding:
-        numbers = [AllowedNumber(self.discount_pct, "percent", "discount_pct")]
+        numbers = [
+            AllowedNumber(self.discount_pct, "percent", "discount_pct", OFFER_WORDS, True),
+            # "valid for 14 days": the offer lasts the policy's days from the day it is written.
+            AllowedNumber(policy.offer_valid_days, "count", "offer_valid_days", ("day",), True),
+        ]
         if self.last_order_amount is not None:
             numbers.append(AllowedNumber(self.last_order_amount, "money", "last_order_amount"))
-        dates = [self.offer_expires] + ([self.last_order_date] if self.last_order_date else [])
+        dates = [AllowedDate(self.offer_expires, "offer_expires", OFFER_END_WORDS)]
+        if self.last_order_date:
+            dates.append(AllowedDate(self.last_order_date, "last_order_date", LAST_ORDER_WORDS))
         return Grounding(
             numbers=tuple(numbers),
-            dates=tuple(dates),
+            dates=tuple(d.value for d in dates),
             products={
                 p.product_id: p.title
                 for p in (*self.last_order_products, *self.recommended_products)
@@ -107,6 +126,9 @@ class OfferFacts:
             perks=tuple(p for p in self.perks if p in policy.perks),
             offer_expires=self.offer_expires,
             catalogue=catalogue,
+            # gather.py sets the end this many days after the day the copy is written.
+            today=self.offer_expires - timedelta(days=policy.offer_valid_days),
+            date_cues=tuple(dates),
         )
 
 
@@ -152,7 +174,9 @@ class SegmentFacts:
             AllowedNumber(_pct(self.revenue_share), "percent", "revenue_share_pct", REVENUE_WORDS),
             AllowedNumber(self.avg_predicted_value, "money", "avg_predicted_value"),
             AllowedNumber(_pct(self.avg_churn_risk), "percent", "avg_churn_risk_pct", CHURN_WORDS),
-            AllowedNumber(policy.max_discount_pct, "percent", "max_discount_pct", DISCOUNT_WORDS),
+            AllowedNumber(
+                policy.max_discount_pct, "percent", "max_discount_pct", DISCOUNT_WORDS, True
+            ),
         )
         return Grounding(
             numbers=numbers,

@@ -5,14 +5,17 @@ text in the facts (a review, a complaint theme) is context for the model and gro
 so a review that says "90% off" cannot make "90% off" allowed.
 """
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from assistant.drafting.dates import Relative, span
 from assistant.drafting.extract import DateMention, NumberMention
 
 NumberKind = Literal["money", "percent", "count"]
+_TODAY = Relative("day", 0, False)  # "order today": the present, true whenever it is read
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,19 @@ class AllowedNumber:
     # Words that name this fact in copy ("revenue"): a figure whose clause names only another
     # fact's words was put in the wrong place (placement.py). Empty: not checked.
     cues: tuple[str, ...] = ()
+    # True: a figure stands for this fact only beside one of its cues ("14 days", "15% off"),
+    # so "Only 14 left" or "your risk of leaving is 15%" is refused (placement.py).
+    cued_only: bool = False
+
+
+@dataclass(frozen=True)
+class AllowedDate:
+    """A fact date and the words that name it ("last order"): a true date beside another
+    fact's words is in the wrong place ("your last order, on <the offer's end>")."""
+
+    value: date
+    source: str
+    cues: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -39,6 +55,10 @@ class Grounding:
     # be this one, and the offer's terms (one discount, an end, no links) are checked.
     offer_expires: date | None = None
     catalogue: Mapping[str, str] = field(default_factory=dict)  # id -> title, whole store
+    # The day the copy is written, which relative dates count from ("last week", "in 14 days").
+    # None: unknown, and then no relative date but "today" is grounded.
+    today: date | None = None
+    date_cues: tuple[AllowedDate, ...] = ()  # which fact each date is (placement.py)
     # Values of the prompt's worked example that this customer's facts lack (a name, a
     # category): a draft that writes one copied the example instead of using its facts.
     foreign: tuple[str, ...] = ()
@@ -48,12 +68,11 @@ def number_is_grounded(mention: NumberMention, grounding: Grounding) -> bool:
     """A number is grounded when some fact, rounded to the precision written, equals it.
 
     "$12.5" and "$12.50" match 12.5; "$13" matches 12.5 rounded to a whole; "1.2 million"
-    matches 1,234,567. Money must match money, percentages percentages; a plain number any fact.
+    matches 1,234,567. Money must match money, percentages percentages, and a plain number a
+    count or the year of a fact date: "187 customers" is not the $187.20 average value.
     """
     for allowed in _candidates(grounding):
-        if mention.unit == "money" and allowed.kind != "money":
-            continue
-        if mention.unit == "percent" and allowed.kind != "percent":
+        if allowed.kind != {"plain": "count"}.get(mention.unit, mention.unit):
             continue
         rounded = _round_half_up(allowed.value / mention.quantum) * mention.quantum
         if abs(rounded - mention.value) <= mention.quantum * 1e-6:
@@ -64,8 +83,22 @@ def number_is_grounded(mention: NumberMention, grounding: Grounding) -> bool:
 def date_is_grounded(mention: DateMention, grounding: Grounding) -> bool:
     """A date is grounded when one of its readings agrees with a fact date on every part it names.
 
-    A bare year also counts when a number fact equals it (a year-like count such as 2000).
+    A bare year also counts when a number fact equals it (a year-like count such as 2000). A
+    relative date is grounded when the days it names hold a fact date ("last week" and a last
+    order four days ago); the offer's end must be named as a day, so it grounds only one day
+    ("in 14 days"), never a period. "Today" alone is the present, which is always true.
     """
+    if mention.relative is not None:
+        if mention.relative == _TODAY:
+            return True
+        if grounding.today is None:
+            return False
+        first, last = span(mention.relative, grounding.today)
+        return any(
+            first <= known <= last
+            for known in grounding.dates
+            if first == last or known != grounding.offer_expires
+        )
     for year, month, day in mention.readings:
         for known in grounding.dates:
             if (
@@ -80,9 +113,31 @@ def date_is_grounded(mention: DateMention, grounding: Grounding) -> bool:
     return False
 
 
+def deadline_is_grounded(mention: DateMention, grounding: Grounding) -> bool:
+    """A date written as the offer's end names that day: "until March 5, 2026", "ends in 14
+    days". A month or a year alone ("valid through March", "until the end of 2026") names
+    its last day, so it is the end only when the offer ends on that day; "today only" and
+    "ends this week" are measured from the day the copy is written."""
+    end = grounding.offer_expires
+    if end is None:
+        return False
+    if mention.relative is not None:
+        if grounding.today is None:
+            return False
+        return span(mention.relative, grounding.today)[1] == end
+    for year, month, day in mention.readings:
+        if year not in (None, end.year):
+            continue
+        month = month or 12  # "until the end of 2026": its last month's last day
+        day = day or calendar.monthrange(end.year, month)[1]  # "through March": its last day
+        if (month, day) == (end.month, end.day):
+            return True
+    return False
+
+
 def describe_numbers(grounding: Grounding, unit: str) -> str:
     """The allowed values of one unit, for a violation message."""
-    kinds = {"money": {"money"}, "percent": {"percent"}}.get(unit, {"money", "percent", "count"})
+    kinds = {"money": {"money"}, "percent": {"percent"}}.get(unit, {"count"})
     values = sorted({_say(n) for n in grounding.numbers if n.kind in kinds})
     return ", ".join(values) or "none"
 

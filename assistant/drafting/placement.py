@@ -1,47 +1,33 @@
-"""Checks of where a true value stands, not whether it is true: the right name after "Hi",
-one discount used once, an offer that ends, and each segment figure beside its own fact.
+"""Checks of where a true value stands, not whether it is true: one discount used once, an
+offer that ends, and each figure and date beside its own fact (names.py checks who is named).
 
 verify.py runs these after the claims are grounded. What each refuses, and why:
 
-- a greeting's addressee that is not the customer's first name ("Hi Bob" to Ada), or, when
-  the facts give no name, anything but a neutral word ("Hi there", allowed with a name too);
 - links and e-mail addresses in any draft: no fact holds one, so it came from a review or the
   model (terms.py finds them);
 - in an offer: wording with no end ("never expires"), and a second discount ("plus another
   15% off", "use it twice"), since the offer is one discount that ends on its date;
 - in a segment summary: a true figure beside another fact's words ("63.4% of revenue" when
   63.4% is the churn risk, "Revenue share: 63.4%"), when the words around it name one fact
-  only; a figure written as a discount ("20% off") names the discount fact.
+  only; a figure written as a discount ("20% off") names the discount fact;
+- a figure only some facts' words may introduce, standing without them: the offer's discount
+  outside a discount clause ("your risk of leaving is 15%"), the days an offer lasts without
+  "days"; and any percentage of the customers ("63.4% of all customers"), which no fact is;
+- a true date beside another date fact's words ("your last order, on <the offer's end>").
 """
 
 import re
 from datetime import date
 
-from assistant.drafting.extract import Mentions, NumberMention, normalise
-from assistant.drafting.grounding import AllowedNumber, Grounding, number_is_grounded
+from assistant.drafting.extract import Mentions, NumberMention
+from assistant.drafting.grounding import (
+    AllowedNumber,
+    Grounding,
+    date_is_grounded,
+    number_is_grounded,
+)
 from assistant.drafting.violations import Violation
 
-# A greeting at the start of a line or sentence; the words after it are read by _addressees.
-GREETING = re.compile(
-    r"(?im)(?:^|(?<=[.!?:])\s+)\s*(?:hi|hello|hey|dear|greetings|welcome\s+back"
-    r"|good\s+(?:morning|afternoon|evening))\b"
-)
-SEPARATOR = re.compile(r"\s*,\s*|\s+")
-AFTER_TITLE = re.compile(r"\.?(?:\s*,\s*|\s+)")  # "Dear Dr. Ada", "Hi again, Ada"
-WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
-# A word that ends the greeting ("Hello, Ada!"); after a comma, only such a word is an
-# addressee ("Hello, we miss you" greets no one by name).
-ENDS_GREETING = re.compile(r"(?m)\s*[,!.:;]|\s*$")
-NEUTRAL_ADDRESSEES = {"there", "friend", "friends", "everyone", "everybody", "all", "folks"}
-NEUTRAL_ADDRESSEES |= {"customer", "customers", "team", "you", "sir", "madam"}
-# Words after "Hello" that are not an addressee at all: "Hello from the team", "Hi and welcome".
-NOT_ADDRESSEES = {"from", "and", "to", "again", "back"}
-# Words read past to the addressee: a title ("Dear Ms Ada"), a kind word ("Hello lovely Ada"),
-# "again" ("Hi again, Ada"), a second greeting ("Hey hey Ada").
-BEFORE_NAMES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "again", "back", "hi", "hey"}
-BEFORE_NAMES |= {"lovely", "dear", "dearest", "valued", "wonderful", "fellow", "my", "our"}
-# Joins a second addressee to the first: "Hi Ada and Bob", "Dear Sir or Madam".
-ALSO = re.compile(r"(?i)\s+(?:and|or|&)\s+")
 # A discount written as one more ("another 15% off", "an additional 10%"): a second discount.
 STACKED_BEFORE = re.compile(r"(?i)\b(?:another|additional|further|second|stack\w*)\s+(?:\w+\s+)?$")
 SENTENCE_END = re.compile(r"[!?\n]|\.(?!\d)")
@@ -112,82 +98,6 @@ def _stacked(masked: str, mentions: Mentions) -> list[Violation]:
     return found
 
 
-def greeting(text: str, grounding: Grounding) -> list[Violation]:
-    """The word after "Hi", "Dear", "Hello" must be the customer's first name as the facts
-    give it, or a neutral word ("there", "friend"), which is never wrong."""
-    names = {normalise(name).rstrip(".").casefold() for name in grounding.names}
-    allowed = names | NEUTRAL_ADDRESSEES | NOT_ADDRESSEES
-    allowed |= {value.casefold() for value in grounding.foreign}  # copied_example says it better
-    greet = f"'Hi {grounding.names[0]},'" if grounding.names else "'Hi there,'"
-    return [
-        Violation(
-            "wrong_name",
-            word,
-            f"'{word}' is not the customer's name in the facts: greet with {greet}",
-        )
-        for word in (m.group(0) for m in _greeted(text, names, grounding.phrases))
-        if re.sub(r"'s$", "", word).casefold() not in allowed
-    ]
-
-
-def greeted_name(text: str, grounding: Grounding) -> list[tuple[int, int]]:
-    """Where a greeting addresses the customer by the name the facts give ("Hi Free,"): text
-    the customer chose, read for no claim or promise there."""
-    names = {normalise(name).rstrip(".").casefold() for name in grounding.names}
-    return [
-        m.span()
-        for m in _greeted(text, names, grounding.phrases)
-        if re.sub(r"'s$", "", m.group(0)).casefold() in names
-    ]
-
-
-def _greeted(text: str, names: set[str], phrases: tuple[str, ...]) -> list[re.Match[str]]:
-    return [
-        word
-        for match in GREETING.finditer(text)
-        for word in _addressees(text, match.end(), names, phrases)
-    ]
-
-
-def _addressees(
-    text: str, at: int, names: set[str], phrases: tuple[str, ...]
-) -> list[re.Match[str]]:
-    """The words a greeting ending at `at` addresses: "Hi Ada" [Ada], "Dear Ms Ada" [Ada],
-    "Hi there, Bob!" [there, Bob], "Hi Ada and Bob" [Ada, Bob]. A grounded phrase ("Hello
-    Coffee lover", the favourite category) addresses no one by name."""
-    found: list[re.Match[str]] = []
-    separator = SEPARATOR.match(text, at)
-    while separator:
-        word = WORD.match(text, separator.end())
-        if word is None:
-            break
-        if "," in separator.group(0) and not ENDS_GREETING.match(text, word.end()):
-            break  # "Hello, we miss you": a sentence, not an addressee
-        rest = text[word.start() :].casefold()
-        if any(rest.startswith(phrase.casefold()) for phrase in phrases if phrase):
-            break
-        key = word.group(0).casefold()
-        if key in BEFORE_NAMES and key not in names:  # a customer may be called Dear
-            separator = AFTER_TITLE.match(text, word.end())
-            continue
-        found.append(word)
-        if key in NOT_ADDRESSEES:
-            break
-        also = ALSO.match(text, word.end())
-        if also:  # "Hi Ada and Bob", "Dear Sir or Madam": the second is an addressee too
-            separator = also
-        elif key in NEUTRAL_ADDRESSEES:
-            # "Hi there, Bob!", "Hello friend Bob,": a name after a neutral word ends the
-            # greeting ("Hi everyone at home" names no one).
-            separator = SEPARATOR.match(text, word.end())
-            after = WORD.match(text, separator.end()) if separator else None
-            if after is None or not ENDS_GREETING.match(text, after.end()):
-                break
-        else:
-            break
-    return found
-
-
 def say_end(day: date) -> str:
     """An offer's end as the copy writes it: May 1, 2026."""
     return f"{day:%B} {day.day}, {day.year}"
@@ -199,29 +109,80 @@ CLAUSE_END = re.compile(
 )
 
 
+# A percentage of people ("63.4% of all customers", "20% of them"): no fact is a share of the
+# customers, so a true figure written so means something else. "Of the segment's revenue" is
+# a share of revenue.
+SHARE_OF_PEOPLE = re.compile(
+    r"(?i)\s*of\s+(?:(?:all|our|the|these|those|its|their|your|this|that|such)\s+)*"
+    r"(?:customers|clients|buyers|shoppers|people|members|users|households|them|segment|group)"
+    r"\b(?!'s|\s+(?:revenue|sales|spend|income|turnover))"
+)
+
+
 def misplaced_figures(masked: str, mentions: Mentions, grounding: Grounding) -> list[Violation]:
     """Figures written beside the words of a fact they are not ("they bring in 63.4% of
-    revenue" when 63.4% is the churn risk). Judged only when the figure's clause names one
-    fact: a clause naming two, or none, cannot tell, and passes."""
+    revenue" when 63.4% is the churn risk), judged only when the figure's clause names one
+    fact: a clause naming two, or none, cannot tell, and passes. A figure only some facts may
+    stand for (`cued_only`: the discount, the days an offer lasts) needs their words beside it,
+    and a percentage of the customers is no fact at all."""
     labelled = [n for n in grounding.numbers if n.cues]
     found: list[Violation] = []
     # A figure written as a discount ("20% off") names the discount, whatever its clause says
     # of the customers it is for ("Customers at risk could get 20% off").
     discount = {n.source for n in labelled if _names("discount", n)}
     for number in mentions.numbers:
+        own = [n for n in grounding.numbers if number_is_grounded(number, Grounding(numbers=(n,)))]
+        if not own:
+            continue  # not a fact at all: verify.py says so
         clause = _clause(masked, number)
-        named = discount if number.discount else {n.source for n in labelled if _names(clause, n)}
-        if len(named) != 1:
+        in_clause = {n.source for n in labelled if _names(clause, n)}
+        named = discount if number.discount else in_clause
+        sources = [n.source for n in own]
+        if number.unit == "percent" and SHARE_OF_PEOPLE.match(
+            masked, number.start + len(number.text)
+        ):
+            message = "written as a share of the customers, and no fact is one"
+        elif len(named) == 1 and not named & set(sources) and any(n.cues for n in own):
+            message = f"written as the {next(iter(named))}: write each figure beside its own fact"
+        elif all(n.cued_only for n in own) and not (named | in_clause) & set(sources):
+            words = " or ".join(f"'{cue}'" for cue in own[0].cues[:2])
+            message = f"but nothing beside it says so: write it beside {words}"
+        else:
             continue
-        (source,) = named
-        own = [n.source for n in labelled if number_is_grounded(number, Grounding(numbers=(n,)))]
-        if own and source not in own:
+        found.append(
+            Violation(
+                "invented_number",
+                number.text,
+                f"'{number.text}' is the {' or '.join(sources)}, {message}",
+            )
+        )
+    return found
+
+
+def misplaced_dates(masked: str, mentions: Mentions, grounding: Grounding) -> list[Violation]:
+    """A true date beside the words of another fact's date ("your last order, on <the offer's
+    end>"), judged as figures are, on the date's sentence. The offer's end written as an end is
+    checked in verify.py."""
+    found: list[Violation] = []
+    for day in mentions.dates:
+        if day.deadline or day.relative is not None:
+            continue
+        own = {
+            d.source
+            for d in grounding.date_cues
+            if date_is_grounded(day, Grounding(dates=(d.value,)))
+        }
+        before = list(SENTENCE_END.finditer(masked, 0, day.start))
+        after = SENTENCE_END.search(masked, day.start + len(day.text))
+        sentence = masked[before[-1].end() if before else 0 : after.start() if after else None]
+        named = {d.source for d in grounding.date_cues if _cued(sentence, d.cues)}
+        if own and len(named) == 1 and not named & own:
             found.append(
                 Violation(
-                    "invented_number",
-                    number.text,
-                    f"'{number.text}' is the {' or '.join(own)}, written as the {source}: "
-                    "write each figure beside its own fact",
+                    "invented_date",
+                    day.text,
+                    f"'{day.text}' is the {' or '.join(sorted(own))}, written as the "
+                    f"{next(iter(named))}: write each date beside its own fact",
                 )
             )
     return found
@@ -240,4 +201,8 @@ def _clause(text: str, number: NumberMention) -> str:
 
 
 def _names(clause: str, allowed: AllowedNumber) -> bool:
-    return any(re.search(rf"(?i)\b{re.escape(cue)}", clause) for cue in allowed.cues)
+    return _cued(clause, allowed.cues)
+
+
+def _cued(text: str, cues: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?i)\b{re.escape(cue)}", text) for cue in cues)

@@ -82,7 +82,7 @@ def _fixes(
         "unsupported_promise": promise,
         "placeholder": f"Write real words, never text in brackets: greet with {greeting}{ending}.",
         "copied_example": "Use only this customer's facts, not the example's.",
-        "wrong_name": f"Greet with {greeting}: no other name.",
+        "wrong_name": f"Greet with {greeting}{ending}: no other name.",
         "invented_link": "Write no links and no e-mail addresses.",
         "too_long": f"Write at most {max_chars} characters." if max_chars else "Write less.",
         "repetition": "Say each thing once.",

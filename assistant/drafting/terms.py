@@ -7,7 +7,8 @@ Pure text in, mentions out, like extract.py (which calls this first). What is fo
 - no_expiry: wording that says the offer never ends ("never expires", "no end date"), when
   every offer has one;
 - stacking: wording that offers the discount more than once ("use it twice", "stack it",
-  "combine with other offers", "on top of this offer"). Only wording that names a deal counts:
+  "combine with other offers", "on top of this offer", "off your next three orders", "off
+  every purchase", "forward this to a friend"). Only wording that names a deal counts:
   "on top of that", "combined with our new roast" and a customer called Stack are not. A
   second discount figure ("plus another 15% off") is found by verify.py, which sees the
   discounts extract.py read.
@@ -37,6 +38,12 @@ NO_EXPIRY = re.compile(
     r"|\bfrom\s+now\s+on\b|\bpermanent\s+(?:discount|offer|deal|saving)s?\b"
 )
 _DEAL = r"(?:offers?|discounts?|codes?|coupons?|promotions?|promos?|deals?|vouchers?|savings?)\b"
+_MANY = r"two|three|four|five|six|few|several|\d+"
+_ORDERS = r"(?:orders?|purchases?|visits?|deliveries|delivery|boxes|baskets?|checkouts?)\b"
+_OTHERS = (
+    r"(?:a\s+|your\s+|any\s+)?(?:friends?|family|others|someone|anyone|colleagues?|loved\s+ones"
+    r"|neighbou?rs?)\b"
+)
 STACKING = re.compile(
     r"(?i)\b(?:use|redeem|apply|claim)\s+(?:it|this(?:\s+\w+)?|the\s+\w+|them)\s+"
     r"(?:twice|again|two\s+times|more\s+than\s+once|as\s+often|every\s+time|on\s+every\s+order)\b"
@@ -50,6 +57,15 @@ STACKING = re.compile(
     rf"|\bstack(?:s|ed|able|ing)?\s+(?:it|them|this|these|(?:\w+\s+)?{_DEAL})\b"
     rf"|\bstack(?:s|ed|able)?\s+with\s+(?:other|another|any|an?)\s+(?:\w+\s+)?{_DEAL}"
     r"|\b(?:is|are|it's|they're)\s+stackable\b"
+    # More than one order: "off your next three orders", "15% off every purchase".
+    rf"|\b(?:next|first)\s+(?:{_MANY})\s+{_ORDERS}"
+    rf"|(?:%|\boff|\bdiscount)\s+(?:on\s+|of\s+)?(?:every|each|all(?:\s+of)?(?:\s+your)?)\s+"
+    rf"(?:future\s+|single\s+)?{_ORDERS}"
+    # Passed on to someone else: "forward this to a friend", "share the code with family".
+    rf"|\b(?:forward|share|pass|send|give)\s+(?:it|this|this\s+(?:e-?mail|message|{_DEAL})"
+    rf"|the\s+{_DEAL}|your\s+{_DEAL})\s+(?:on\s+|along\s+)?(?:to|with)\s+{_OTHERS}"
+    rf"|\b{_OTHERS}\s+(?:can\s+|will\s+|also\s+)?(?:gets?|enjoys?|saves?|claims?)\s+"
+    rf"(?:the\s+same\s+|it\s+|this\s+|an?\s+)?(?:{_DEAL}|\d+(?:\.\d+)?\s?%|discount)"
 )
 
 

@@ -10,27 +10,23 @@ Two kinds of check, on purpose run on differently masked text:
   the facts hold, so "Hi Ada" is not read for claims.
 
 A date written as the offer's end ("valid until ...") must be the offer's end, not another
-fact's date. Where other true values stand (the name after "Hi", one discount, a segment
-figure beside its own fact) and links are checked in placement.py.
+fact's date. Where other true values stand (one discount, a figure or date beside its own
+fact) and links are checked in placement.py; who the draft greets, thanks and is signed by in
+names.py.
 """
 
 import re
-from dataclasses import replace
 
 from assistant.drafting.extract import Mentions, extract, mask, normalise
 from assistant.drafting.grounding import (
     Grounding,
     date_is_grounded,
+    deadline_is_grounded,
     describe_numbers,
     number_is_grounded,
 )
-from assistant.drafting.placement import (
-    greeted_name,
-    greeting,
-    misplaced_figures,
-    offer_terms,
-    say_end,
-)
+from assistant.drafting.names import greeted_name, greeting, sender
+from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms, say_end
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
 from assistant.drafting.violations import Violation, ViolationKind
@@ -88,7 +84,9 @@ def verify(
     violations += _policy(mentions, grounding, policy)
     violations += offer_terms(masked, mentions, grounding)
     violations += greeting(text, grounding)
+    violations += sender(text, grounding, policy.sign_off)
     violations += misplaced_figures(masked, mentions, grounding)
+    violations += misplaced_dates(masked, mentions, grounding)
     names = _spans(masked, grounding.names)
     violations += _grounding(mentions, grounding, names)
     violations += _retitled(masked, mentions, grounding)
@@ -185,14 +183,15 @@ def _grounding(
         if in_name(day.start):
             continue
         if day.deadline and expires is not None:
-            # "until March 5, 1998": a true date (the last order's), but not the offer's end.
-            if not date_is_grounded(day, replace(grounding, dates=(expires,), numbers=())):
+            # "until March 5, 1998": a true date (the last order's), but not the offer's end;
+            # "valid through March", "today only": not the day it ends.
+            if not deadline_is_grounded(day, grounding):
                 found.append(
                     Violation(
                         "invented_date",
                         day.text,
                         f"'{day.text}' is written as the offer's end, and the offer ends on "
-                        f"{say_end(expires)}",
+                        f"{say_end(expires)}: write that day",
                     )
                 )
             continue

@@ -51,7 +51,7 @@ def test_a_price_cut_in_a_summary_is_a_discount(sentence: str) -> None:
 
 
 def test_a_figure_moving_without_a_price_is_not_a_discount() -> None:
-    assert found(SUMMARY + "Their churn risk, at 63%, is lower than last year's.", SEGMENT) == []
+    assert found(SUMMARY + "Their churn risk, at 63%, is lower than it was.", SEGMENT) == []
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_a_date_written_as_the_end_must_be_the_offers_end() -> None:
     ("text", "span"),
     [
         ("Hi Ada, enjoy 15% off your next order. This discount never expires.", "never expires"),
-        ("Hi Ada, 15% off every order, with no end date.", "no end date"),
+        ("Hi Ada, 15% off your next order, with no end date.", "no end date"),
         ("Hi Ada, 15% off that won't expire.", "won't expire"),
     ],
 )
