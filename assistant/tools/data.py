@@ -279,7 +279,7 @@ class StoreData:
     def warm(self, forecast_days: tuple[int, ...] = ()) -> dict[str, str]:
         """Load every part now (the server calls this at start-up) and say how each went:
         "ok" or the message of why it is missing. `forecast_days` also computes those
-        horizons' forecasts (about ten seconds each on the demo store)."""
+        horizons' forecasts (4-6 s each on the demo store: bench/forecast.py)."""
         from assistant.tools.forecasting import cached_forecast  # the tool module uses this one
 
         steps: dict[str, Callable[[], object]] = {

@@ -4,7 +4,7 @@ computed from changes.
 An answer is kept under a key with the `signature` of what it depends on (the store version,
 the model, ...); a request with another signature computes it again, under the key's own lock,
 so concurrent requests compute it once. Two exceptions keep a slow answer (a forecast takes
-about ten seconds) off the request's time:
+a few seconds, more on a busy machine) off the request's time:
 - while the store data is held (the events worker is growing the store), the answer kept is
   returned whatever its signature;
 - with a `basis` (what must not change: the store's root, the model), an answer of the same
