@@ -20,6 +20,7 @@ import pandas as pd
 
 from commerce.errors import InvalidInput, NotFound, Unavailable
 from retrieval.artifact import read_artifact, write_artifact, write_atomically
+from retrieval.traits import trait_phrase
 
 CLIP = 5.0
 CLOSE = 0.5  # standard deviations: nearer than this, two values count as shared
@@ -35,7 +36,7 @@ class SharedTrait:
     neighbour_value: float
 
     def phrase(self) -> str:
-        return f"{self.feature} {_number(self.customer_value)} vs {_number(self.neighbour_value)}"
+        return trait_phrase(self.feature, self.customer_value, self.neighbour_value)
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,3 @@ def _validated(features: pd.DataFrame) -> pd.DataFrame:
         raise InvalidInput("customer features have duplicate customer ids in the index")
     numeric.index = numeric.index.astype(str)
     return numeric
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"

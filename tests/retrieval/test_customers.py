@@ -39,7 +39,7 @@ def test_explanation_names_close_distinctive_features() -> None:
     nearest = index.similar("c2", k=1)[0]
     assert nearest.shared[0].feature == "weeks_since_last"  # lapsed: the most unusual trait
     assert abs(nearest.shared[0].customer_value - nearest.shared[0].neighbour_value) < 2
-    assert nearest.explanation.startswith("both: weeks_since_last 6")
+    assert nearest.explanation.startswith("both: weeks since the last purchase 6")
     assert index.explain("c0", "c3")[0].feature in {"frequency", "spend_mean", "weeks_since_last"}
 
 
