@@ -89,7 +89,9 @@ def search_reviews(
             noun = span(offset, len(rows), total, f"{kind}review").capitalize()
         else:
             noun = f"{len(rows):,} {kind}review" + ("" if len(rows) == 1 else "s")
-        head = f"{noun}{scope}" + (matching if text else ", the latest first")
+        # A later page ranks every review by meaning: "of 5,000" are searched, not matching.
+        closest = f" ranked by closeness to “{_short(text)}”" if offset else matching
+        head = f"{noun}{scope}" + (closest if text else ", the latest first")
         best = rows[0]
         stars = "" if best["rating"] is None else f", rated {best['rating']:g}/5"
         answer = (

@@ -69,6 +69,9 @@ def test_reviews_page_on_and_name_their_ranks(make_ctx: MakeContext) -> None:
     assert page.answer.startswith(f"Reviews 4-6 of {total:,}, the latest first")
     beyond = search_reviews(ctx, k=3, offset=total)
     assert beyond.answer == f"There are only {total:,} reviews, so none from rank {total + 1:,} on."
+    searched = search_reviews(ctx, query="coffee", k=3, offset=3)
+    # every review is ranked by meaning: the total is what was searched, not what matched
+    assert searched.answer.startswith(f"Reviews 4-6 of {total:,} ranked by closeness to “coffee”")
 
 
 def test_reviews_by_star_rating(make_ctx: MakeContext) -> None:
