@@ -9,8 +9,12 @@ per-customer number Retain shows. The interval is calibrated on the store's own 
 recipe is replayed on earlier windows of the history (forecast at a past cutoff, compare with
 what happened), and the spread of log(actual / forecast) sets the band, never narrower than
 the Poisson noise of the total.
+
+A forecast can be limited to some customers (a segment's members): the sums, the categories
+and the replay of past windows then count only them, so a small group gets its own, wider band.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +28,8 @@ from predictors.history import History
 from predictors.predictor import Predictor
 
 LEVEL = 0.9  # the interval's coverage
+# The customers of a group at a past cutoff (a segment as it stood then): see `past_spread`.
+Members = Callable[[pd.Timestamp], "pd.Index[str]"]
 # The category row of purchases without categorised order lines (orders recorded without items).
 NO_LINES = "(no order lines)"
 
@@ -39,6 +45,7 @@ class Forecast:
     weekly: pd.DataFrame  # week, orders, revenue (expected, per week)
     by_category: pd.DataFrame | None  # category, orders, revenue; NO_LINES last (category_mix)
     spread: float  # sigma of log(actual / forecast) on past windows
+    customers: int  # how many customers it sums over (those known at the cutoff)
 
 
 def forecast_demand(
@@ -47,11 +54,17 @@ def forecast_demand(
     cutoff: pd.Timestamp,
     horizon_weeks: float,
     spread: float | None = None,
+    customers: "pd.Index[str] | None" = None,
 ) -> Forecast:
     """Forecast the horizon after the cutoff for customers known at the cutoff. `spread`:
     `past_spread` of these arguments, when the caller kept it (it depends on the history,
-    not on the model, and is most of the time a forecast takes)."""
+    not on the model, and is most of the time a forecast takes). `customers`: only these
+    (a segment's members); None: everyone."""
     features = customer_features(history, cutoff)
+    if customers is not None:
+        # Features of the whole history, then the rows: a customer's expectation is the same
+        # number whether or not the forecast is limited to their segment.
+        features = features[features.index.isin(customers)]
     weeks = np.arange(1, int(np.ceil(horizon_weeks)) + 1, dtype=float)
     weeks[-1] = horizon_weeks
     cumulative = [predictor.predict(features, w) for w in weeks]
@@ -59,7 +72,7 @@ def forecast_demand(
     revenue_cum = np.array([c["expected_spend"].sum() for c in cumulative])
     total = cumulative[-1]
     if spread is None:
-        spread = past_spread(history, cutoff, horizon_weeks)
+        spread = past_spread(history, cutoff, horizon_weeks, customers)
     orders, revenue = float(orders_cum[-1]), float(revenue_cum[-1])
     z = float(norm.ppf(0.5 + LEVEL / 2))
     poisson = 1.0 / np.sqrt(max(orders, 1.0))  # relative noise of a Poisson total
@@ -80,15 +93,28 @@ def forecast_demand(
         orders_interval=(orders * band[0], orders * band[1]),
         revenue_interval=(revenue * band[0], revenue * band[1]),
         weekly=weekly,
-        by_category=_by_category(history, cutoff, total),
+        by_category=_by_category(history, cutoff, total, customers),
         spread=spread,
+        customers=len(features),
     )
 
 
-def past_spread(history: History, cutoff: pd.Timestamp, horizon_weeks: float) -> float:
+def past_spread(
+    history: History,
+    cutoff: pd.Timestamp,
+    horizon_weeks: float,
+    customers: "Members | pd.Index[str] | None" = None,
+) -> float:
     """Sigma of log(actual / forecast) of total purchase days on past windows of this length,
     replayed with BG/NBD (refitting the network per window would be too slow; the network's
-    totals can sit further from the truth than the classic models': see docs/model-card.md)."""
+    totals can sit further from the truth than the classic models': see docs/model-card.md).
+
+    `customers`: the totals count only these (those of them known at each past cutoff), or,
+    given as a function of the past cutoff, those it names then: a segment defined by recent
+    buying ("at risk": gone quiet) must be taken as it stood then, since today's members are
+    chosen by the very windows replayed (they bought nothing in them, or more than expected).
+    BG/NBD is still fitted on everyone, as the forecast's model is: a small segment could not
+    pin its four parameters, and its error is then the one its forecast carries."""
     errors = []
     first = history.first_day
     for back in (1, 2, 3):
@@ -100,8 +126,12 @@ def past_spread(history: History, cutoff: pd.Timestamp, horizon_weeks: float) ->
         x, t_x, big_t = (summary[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
         # Only BG/NBD: the spread compares purchase days, which spend's model has no part in.
         purchases = BGNBD.fit(x, t_x, big_t)
-        expected = float(purchases.expected_purchases(horizon_weeks, x, t_x, big_t).sum())
-        actual = float(window_labels(history, start, end)["purchases"].reindex(summary.index).sum())
+        each_expected = purchases.expected_purchases(horizon_weeks, x, t_x, big_t)
+        each_actual = window_labels(history, start, end)["purchases"].reindex(summary.index)
+        if customers is not None:
+            chosen = summary.index.isin(customers(start) if callable(customers) else customers)
+            each_expected, each_actual = each_expected[chosen], each_actual[chosen]
+        expected, actual = float(each_expected.sum()), float(each_actual.sum())
         if expected > 0 and actual > 0:
             errors.append(np.log(actual / expected))
     if not errors:
@@ -125,12 +155,18 @@ def repeat_summary(history: History, cutoff: pd.Timestamp) -> pd.DataFrame:
 
 
 def _by_category(
-    history: History, cutoff: pd.Timestamp, total: pd.DataFrame
+    history: History,
+    cutoff: pd.Timestamp,
+    total: pd.DataFrame,
+    customers: "pd.Index[str] | None",
 ) -> pd.DataFrame | None:
     """Split each customer's expectation by their own purchases so far (see `category_mix`);
-    categories by revenue, the NO_LINES row last. None when nothing bought has a category."""
+    categories by revenue, the NO_LINES row last. None when nothing bought has a category.
+    `customers`: only theirs, so no category appears that none of them bought."""
     mix = category_mix(history, cutoff)
-    if mix is None:
+    if mix is not None and customers is not None:
+        mix = mix[mix.index.get_level_values("customer_id").isin(customers)]
+    if mix is None or mix.empty:
         return None
     customer = mix.index.get_level_values("customer_id")
     frame = pd.DataFrame(

@@ -24,6 +24,13 @@ def customer_segments(history: History, cutoff: pd.Timestamp) -> pd.DataFrame:
     )
 
 
+def rfm_members(history: History, cutoff: pd.Timestamp, name: str) -> "pd.Index[str]":
+    """The customers in the RFM segment `name` as the store stood at `cutoff` (its features
+    then, scored against everyone then): the segment a past window's forecast would have used."""
+    segment = assign_segments(rfm_scores(customer_features(history, cutoff)))
+    return segment.index[segment == name]
+
+
 def segment_table(
     segments: pd.DataFrame,
     scores: pd.DataFrame | None,

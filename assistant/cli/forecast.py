@@ -1,4 +1,5 @@
-"""`retain forecast`: expected orders and revenue from existing customers."""
+"""`retain forecast`: expected orders and revenue from existing customers, or from one
+segment's current members."""
 
 from typing import Annotated, Any
 
@@ -7,21 +8,27 @@ import typer
 from rich.table import Table
 
 from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
-from assistant.tools.forecasting import forecast_summary
+from assistant.tools.forecasting import forecast_summary, replayed_members
+from assistant.tools.lookups import SegmentIndex
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 from predictors.artifacts import load_predictor
 from predictors.evaluate import CDNOW_SPLIT
 from predictors.features import customer_features, window_labels
-from predictors.forecast import NO_LINES, forecast_demand, weekly_actuals
+from predictors.forecast import NO_LINES, forecast_demand, past_spread, weekly_actuals
 from predictors.history import cdnow_history, from_store
 from predictors.pipeline import check_model_store, latest_model
+from predictors.segment_facts import customer_segments
 from predictors.train import TrainConfig, train_predictor
 
 
 def forecast_command(
     days: Annotated[int, typer.Option(min=1, max=730, help="Horizon in days")] = 30,
     by: Annotated[str | None, typer.Option(help="category: split by product category")] = None,
+    segment: Annotated[
+        str | None,
+        typer.Option(help="Only this segment's current members (an RFM segment or cluster)"),
+    ] = None,
     evaluate: Annotated[
         str | None,
         typer.Option(
@@ -36,6 +43,8 @@ def forecast_command(
     try:
         if by not in (None, "category"):
             raise InvalidInput(f"--by {by}: only 'category' is supported")
+        if segment is not None and evaluate:
+            raise InvalidInput("--segment: applies to the store's forecast, not to --evaluate")
         with steps("Forecasting", enabled=not as_json):
             if evaluate:
                 result = _evaluate_on_cdnow(evaluate, settings.train_seed)
@@ -46,8 +55,18 @@ def forecast_command(
                 store = workspace.store()
                 check_model_store(document, folder, store)
                 history = from_store(store)
-                forecast = forecast_demand(predictor, history, history.last_day, days / 7)
-                result = {"forecast": forecast_summary(forecast, by == "category")}
+                name, members = None, None
+                if segment is not None:
+                    # The segments as the chat has them: RFM rules at the store's last day.
+                    segments = SegmentIndex(customer_segments(history, history.last_day))
+                    name = segments.resolve(segment)
+                    members = segments.members(name)
+                then = replayed_members(history, name, members)  # as the chat's tool does
+                spread = past_spread(history, history.last_day, days / 7, then)
+                forecast = forecast_demand(
+                    predictor, history, history.last_day, days / 7, spread, customers=members
+                )
+                result = {"forecast": forecast_summary(forecast, by == "category", name)}
     except RetainError as error:
         fail(error)
     if as_json:
@@ -90,6 +109,10 @@ def _show(result: dict[str, Any]) -> None:
     forecast = result["forecast"]
     orders_low, orders_high = forecast["orders_interval_90"]
     revenue_low, revenue_high = forecast["revenue_interval_90"]
+    if "segment" in forecast:
+        out.print(
+            f"From the {forecast['customers']:,} customers in '{literal(forecast['segment'])}':"
+        )
     out.print(
         f"Next {forecast['horizon_days']} days: {forecast['orders']:,.0f} orders "
         f"(90%: {orders_low:,.0f}-{orders_high:,.0f}), revenue {forecast['revenue']:,.2f} "

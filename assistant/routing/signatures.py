@@ -139,7 +139,7 @@ SIGNATURES: dict[str, ToolSignature] = {
             "forecast_demand",
             "expected orders and revenue from existing customers over a horizon",
             "see demand forecasts",
-            (Arg("horizon_days", "int"), Arg("by", choices=("category",))),
+            (Arg("horizon_days", "int"), Arg("by", choices=("category",)), Arg("segment")),
         ),
         ToolSignature(
             "model_report",

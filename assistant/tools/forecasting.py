@@ -1,26 +1,34 @@
 """The demand tool: expected orders and revenue from existing customers over a horizon, with
-90% intervals, per week and per category. `forecast_summary` is also what `retain forecast
---json` prints."""
+90% intervals, per week and per category, for the whole store or one segment's members.
+`forecast_summary` is also what `retain forecast --json` prints."""
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
+import pandas as pd
 from pydantic import Field
 
+from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import money, output
-from predictors.forecast import NO_LINES, Forecast, past_spread
+from predictors.forecast import NO_LINES, Forecast, Members, past_spread
 from predictors.forecast import forecast_demand as forecast_orders
 from predictors.history import History
 from predictors.pipeline import check_model_store
+from predictors.segment_facts import rfm_members
+from predictors.segments import SEGMENT_NAMES
 
 DEFAULT_DAYS = 30
 
 
-def forecast_summary(forecast: Forecast, with_categories: bool) -> dict[str, Any]:
+def forecast_summary(
+    forecast: Forecast, with_categories: bool, segment: str | None = None
+) -> dict[str, Any]:
     """A forecast as rounded numbers: totals with 90% intervals, weekly rows, and categories
     (revenue split by money and adding up to the total; orders by the orders that hold each
-    category, so one order with two categories counts in both)."""
+    category, so one order with two categories counts in both). `segment`: the one the
+    forecast was limited to, named with its customer count."""
     data: dict[str, Any] = {
         "as_of": f"{forecast.cutoff:%Y-%m-%d}",
         "horizon_days": round(forecast.horizon_weeks * 7),
@@ -32,18 +40,39 @@ def forecast_summary(forecast: Forecast, with_categories: bool) -> dict[str, Any
     }
     if with_categories and forecast.by_category is not None:
         data["by_category"] = forecast.by_category.round(2).to_dict("records")
-    return data
+    if segment is None:
+        return data
+    return {"segment": segment, "customers": forecast.customers} | data
 
 
-def cached_forecast(data: StoreData, days: int) -> Forecast:
+def replayed_members(
+    history: History, segment: str | None, members: "pd.Index[str] | None"
+) -> "Members | pd.Index[str] | None":
+    """Whom the interval's past windows count for a forecast of `segment` (whose members today
+    are `members`): an RFM segment as it stood at each window's start, since today's members
+    were chosen by those very windows; a behaviour cluster, which cannot be re-found in the
+    past (k-means names its clusters anew), by today's members, as docs/cli.md says."""
+    if segment in SEGMENT_NAMES:
+        return partial(rfm_members, history, name=segment)
+    return members
+
+
+def cached_forecast(data: StoreData, days: int, segment: str | None = None) -> Forecast:
     """The latest model's forecast of the next `days` days, kept per store and model. After
     events grew the store, the forecast of the version before answers while the new one is
     computed (its `cutoff` says which day it starts after). Its interval replays the past
-    (most of its time): that part is kept per store alone, so a new model reuses it."""
+    (most of its time): that part is kept per store alone, so a new model reuses it.
+    `segment`: a resolved segment name; its current members only, each part kept per segment."""
+    # The whole store keeps the keys it always had; a segment adds its name to them.
+    key = f"{days}" if segment is None else f"{days}:{segment}"
+
+    def members() -> "pd.Index[str] | None":
+        return None if segment is None else data.segments().members(segment)
 
     def history_and_spread() -> tuple[History, float]:
         history = data.history()
-        return history, past_spread(history, history.last_day, days / 7)
+        then = replayed_members(history, segment, members())
+        return history, past_spread(history, history.last_day, days / 7, then)
 
     def compute() -> Forecast:
         store = data.store()  # first: with no store, that is what to fix
@@ -51,11 +80,13 @@ def cached_forecast(data: StoreData, days: int) -> Forecast:
         # A model of another store would forecast that store's customers' habits here.
         check_model_store(model.document, model.folder, store)
         # The history comes with its spread, so the two always describe the same store.
-        history, spread = data.memo(f"forecast_spread:{days}", ("store",), history_and_spread)
-        return forecast_orders(model.predictor, history, history.last_day, days / 7, spread)
+        history, spread = data.memo(f"forecast_spread:{key}", ("store",), history_and_spread)
+        return forecast_orders(
+            model.predictor, history, history.last_day, days / 7, spread, members()
+        )
 
     return data.memo(
-        f"forecast:{days}", ("store", "model"), compute, stale_while=("store_root", "model")
+        f"forecast:{key}", ("store", "model"), compute, stale_while=("store_root", "model")
     )
 
 
@@ -67,19 +98,24 @@ def forecast_demand(
     by: Annotated[
         Literal["category"] | None, Field(description="category: split by product category.")
     ] = None,
+    segment: SegmentName | None = None,
 ) -> ToolOutput:
     """Expected orders (purchase days) and revenue from existing customers over the next days,
-    with 90% intervals, per week and optionally per product category.
+    with 90% intervals, per week and optionally per product category, optionally only from one
+    segment's current members.
 
-    For "how many orders next month?", "revenue forecast for next quarter" or "demand by
-    category".
+    For "how many orders next month?", "revenue forecast for next quarter", "demand by
+    category" or "expected revenue from loyal customers next quarter".
     """
     symbol = ctx.settings.currency_symbol
-    summary = forecast_summary(cached_forecast(ctx.data, horizon_days), by == "category")
+    name = ctx.data.segments().resolve(segment) if segment else None
+    forecast = cached_forecast(ctx.data, horizon_days, name)
+    summary = forecast_summary(forecast, by == "category", name)
     orders_low, orders_high = summary["orders_interval_90"]
     revenue_low, revenue_high = summary["revenue_interval_90"]
+    who = f"the {forecast.customers:,} customers in '{name}'" if name else "existing customers"
     answer = (
-        f"Next {horizon_days} days after {summary['as_of']}, from existing customers: "
+        f"Next {horizon_days} days after {summary['as_of']}, from {who}: "
         f"{summary['orders']:,.0f} orders "
         f"(90% interval {orders_low:,.0f}-{orders_high:,.0f}) and revenue "
         f"{money(summary['revenue'], symbol)} (90% interval {money(revenue_low, symbol)}-"

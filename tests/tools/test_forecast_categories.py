@@ -20,7 +20,7 @@ def test_the_answer_names_the_top_category_by_money_and_the_unexplained_part(
     history = pet_shop(tmp_path, customers=20, bare=10)
     predictor = cast(Predictor, SameForEveryone())
     forecast = forecast_demand(predictor, history, history.last_day, 4.0)
-    monkeypatch.setattr(forecasting, "cached_forecast", lambda data, days: forecast)
+    monkeypatch.setattr(forecasting, "cached_forecast", lambda data, days, segment: forecast)
     ctx = cast(
         ToolContext, SimpleNamespace(settings=SimpleNamespace(currency_symbol="$"), data=None)
     )

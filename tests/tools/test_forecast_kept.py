@@ -19,7 +19,9 @@ def test_a_new_model_reuses_the_spread_of_the_same_store(
 ) -> None:
     replays: list[float] = []
 
-    def counted(history: History, cutoff: object, horizon_weeks: float) -> float:
+    def counted(
+        history: History, cutoff: object, horizon_weeks: float, customers: object = None
+    ) -> float:
         replays.append(horizon_weeks)
         return 0.2
 
