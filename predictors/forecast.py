@@ -10,12 +10,19 @@ recipe is replayed on earlier windows of the history (forecast at a past cutoff,
 what happened), and the spread of log(actual / forecast) sets the band, never narrower than
 the Poisson noise of the total.
 
+The network is trusted only at horizons it was trained on: its training windows are 30-100% of
+the churn horizon (windows.py), and asked about a shorter span it overstated it (a 1-day
+forecast of ~2x the store's daily rate, a week-1 spike). Below the shortest trained window,
+each customer's figures are the network's at that window shaped by BG/NBD:
+network(Hmin) x BG/NBD(w) / BG/NBD(Hmin). From Hmin on, the network's own figures stand.
+
 A forecast can be limited to some customers (a segment's members): the sums, the categories
 and the replay of past windows then count only them, so a small group gets its own, wider band.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,12 +33,23 @@ from predictors.btyd import BGNBD
 from predictors.features import WEEK, customer_features, in_weeks, window_labels
 from predictors.history import History
 from predictors.predictor import Predictor
+from predictors.scoring import weeks as days_in_weeks
+from predictors.windows import shortest_window_weeks
 
 LEVEL = 0.9  # the interval's coverage
 # The customers of a group at a past cutoff (a segment as it stood then): see `past_spread`.
 Members = Callable[[pd.Timestamp], "pd.Index[str]"]
 # The category row of purchases without categorised order lines (orders recorded without items).
 NO_LINES = "(no order lines)"
+DEMAND = ["expected_purchases", "expected_spend"]  # the per-customer figures a forecast sums
+# Why a forecast has no split by category: nothing in the store names one, or (for a segment)
+# none of its members bought anything that does.
+NO_CATEGORIES = (
+    "No product has a category, so there is no split by category (map products.category at ingest)."
+)
+NO_MEMBER_CATEGORIES = (
+    "None of these customers' purchases has a product category, so there is no split by category."
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +64,7 @@ class Forecast:
     by_category: pd.DataFrame | None  # category, orders, revenue; NO_LINES last (category_mix)
     spread: float  # sigma of log(actual / forecast) on past windows
     customers: int  # how many customers it sums over (those known at the cutoff)
+    category_note: str | None = None  # why by_category is None (NO_CATEGORIES...); else None
 
 
 def forecast_demand(
@@ -55,11 +74,14 @@ def forecast_demand(
     horizon_weeks: float,
     spread: float | None = None,
     customers: "pd.Index[str] | None" = None,
+    trained_from_weeks: float | None = None,
 ) -> Forecast:
     """Forecast the horizon after the cutoff for customers known at the cutoff. `spread`:
     `past_spread` of these arguments, when the caller kept it (it depends on the history,
     not on the model, and is most of the time a forecast takes). `customers`: only these
-    (a segment's members); None: everyone."""
+    (a segment's members); None: everyone. `trained_from_weeks`: the shortest horizon the
+    predictor's network was trained on (`trained_from`); shorter spans take BG/NBD's shape.
+    None: the predictor is trusted at every horizon (the classic models alone, or a fake)."""
     features = customer_features(history, cutoff)
     if customers is not None:
         # Features of the whole history, then the rows: a customer's expectation is the same
@@ -67,7 +89,7 @@ def forecast_demand(
         features = features[features.index.isin(customers)]
     weeks = np.arange(1, int(np.ceil(horizon_weeks)) + 1, dtype=float)
     weeks[-1] = horizon_weeks
-    cumulative = [predictor.predict(features, w) for w in weeks]
+    cumulative = _cumulative(predictor, features, weeks, trained_from_weeks)
     orders_cum = np.array([c["expected_purchases"].sum() for c in cumulative])
     revenue_cum = np.array([c["expected_spend"].sum() for c in cumulative])
     total = cumulative[-1]
@@ -78,6 +100,9 @@ def forecast_demand(
     poisson = 1.0 / np.sqrt(max(orders, 1.0))  # relative noise of a Poisson total
     width = np.sqrt(spread**2 + poisson**2)
     band = (float(np.exp(-z * width)), float(np.exp(z * width)))
+    mix = category_mix(history, cutoff)
+    by_category = None if mix is None else _by_category(mix, total, customers)
+    note = NO_CATEGORIES if mix is None else NO_MEMBER_CATEGORIES if by_category is None else None
     weekly = pd.DataFrame(
         {
             "week": weeks,
@@ -93,10 +118,47 @@ def forecast_demand(
         orders_interval=(orders * band[0], orders * band[1]),
         revenue_interval=(revenue * band[0], revenue * band[1]),
         weekly=weekly,
-        by_category=_by_category(history, cutoff, total, customers),
+        by_category=by_category,
         spread=spread,
         customers=len(features),
+        category_note=note,
     )
+
+
+def trained_from(document: dict[str, Any], history: History) -> float | None:
+    """The shortest horizon a saved predictor's network was trained on, from its predictor.json:
+    `retain train` trains up to `cutoff` for the churn horizon, on windows.py's windows of this
+    history (the same first day: a store only grows). None for the classic models alone, which
+    hold at every horizon."""
+    if not document.get("eligible", True):
+        return None
+    churn_weeks = days_in_weeks(int(document["horizons"]["churn_days"]))
+    return shortest_window_weeks(history.first_day, pd.Timestamp(document["cutoff"]), churn_weeks)
+
+
+def _cumulative(
+    predictor: Predictor,
+    features: pd.DataFrame,
+    weeks: npt.NDArray[np.float64],
+    trained_from_weeks: float | None,
+) -> list[pd.DataFrame]:
+    """Each customer's expected purchases and spend from the cutoff to each of `weeks`
+    (ascending). Below `trained_from_weeks`, the network's figures at that horizon scaled by
+    BG/NBD's share of its purchases there that fall within the shorter span (see the module
+    docstring): the network keeps its level, BG/NBD gives only the shape in time."""
+    floor = -np.inf if trained_from_weeks is None else trained_from_weeks
+    trusted = [predictor.predict(features, w) for w in weeks if w >= floor]
+    short = [w for w in weeks if w < floor]
+    if not short:
+        return trusted
+    anchor = predictor.predict(features, floor)[DEMAND]
+    x, t_x, big_t = (features[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
+    bgnbd = predictor.classic.purchases
+    at_anchor = np.maximum(bgnbd.expected_purchases(floor, x, t_x, big_t), 1e-12)
+    scaled = [
+        anchor.mul(bgnbd.expected_purchases(w, x, t_x, big_t) / at_anchor, axis=0) for w in short
+    ]
+    return scaled + trusted
 
 
 def past_spread(
@@ -155,18 +217,14 @@ def repeat_summary(history: History, cutoff: pd.Timestamp) -> pd.DataFrame:
 
 
 def _by_category(
-    history: History,
-    cutoff: pd.Timestamp,
-    total: pd.DataFrame,
-    customers: "pd.Index[str] | None",
+    mix: pd.DataFrame, total: pd.DataFrame, customers: "pd.Index[str] | None"
 ) -> pd.DataFrame | None:
-    """Split each customer's expectation by their own purchases so far (see `category_mix`);
-    categories by revenue, the NO_LINES row last. None when nothing bought has a category.
-    `customers`: only theirs, so no category appears that none of them bought."""
-    mix = category_mix(history, cutoff)
-    if mix is not None and customers is not None:
+    """Split each customer's expectation by their own purchases so far (`category_mix`'s
+    `mix`); categories by revenue, the NO_LINES row last. `customers`: only theirs, so no
+    category appears that none of them bought; None when they bought nothing."""
+    if customers is not None:
         mix = mix[mix.index.get_level_values("customer_id").isin(customers)]
-    if mix is None or mix.empty:
+    if mix.empty:
         return None
     customer = mix.index.get_level_values("customer_id")
     frame = pd.DataFrame(

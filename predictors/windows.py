@@ -52,6 +52,16 @@ def training_windows(
     return windows
 
 
+def shortest_window_weeks(
+    first_day: pd.Timestamp, last_day: pd.Timestamp, horizon_weeks: float
+) -> float | None:
+    """The shortest label window `training_windows` gives a network trained up to `last_day`
+    for `horizon_weeks`: below it the network never saw a horizon (see forecast.py). None when
+    no window fits (such a store gets the classic models only)."""
+    windows = training_windows(first_day, last_day, horizon_weeks)
+    return min(w.weeks for w in windows) if windows else None
+
+
 def window_rows(history: History, window: Window) -> pd.DataFrame:
     """Labelled rows of one window, with the classic models fitted at its cutoff."""
     features = customer_features(history, window.cutoff)

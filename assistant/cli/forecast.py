@@ -15,11 +15,18 @@ from commerce.workspace import Workspace
 from predictors.artifacts import load_predictor
 from predictors.evaluate import CDNOW_SPLIT
 from predictors.features import customer_features, window_labels
-from predictors.forecast import NO_LINES, forecast_demand, past_spread, weekly_actuals
+from predictors.forecast import (
+    NO_LINES,
+    forecast_demand,
+    past_spread,
+    trained_from,
+    weekly_actuals,
+)
 from predictors.history import cdnow_history, from_store
 from predictors.pipeline import check_model_store, latest_model
 from predictors.segment_facts import customer_segments
 from predictors.train import TrainConfig, train_predictor
+from predictors.windows import shortest_window_weeks
 
 
 def forecast_command(
@@ -64,7 +71,13 @@ def forecast_command(
                 then = replayed_members(history, name, members)  # as the chat's tool does
                 spread = past_spread(history, history.last_day, days / 7, then)
                 forecast = forecast_demand(
-                    predictor, history, history.last_day, days / 7, spread, customers=members
+                    predictor,
+                    history,
+                    history.last_day,
+                    days / 7,
+                    spread,
+                    customers=members,
+                    trained_from_weeks=trained_from(document, history),
                 )
                 result = {"forecast": forecast_summary(forecast, by == "category", name)}
     except RetainError as error:
@@ -82,8 +95,10 @@ def _evaluate_on_cdnow(dataset: str, seed: int) -> dict[str, Any]:
     weeks = CDNOW_SPLIT.holdout_weeks
     history = cdnow_history(sample=dataset == "cdnow-sample")
     predictor, _ = train_predictor(history, cutoff, weeks, TrainConfig(seed=seed))
-    forecast = forecast_demand(predictor, history.until(cutoff), cutoff, weeks)
-    customers = customer_features(history.until(cutoff), cutoff).index
+    past = history.until(cutoff)
+    shortest = shortest_window_weeks(past.first_day, cutoff, weeks)  # as train_predictor's
+    forecast = forecast_demand(predictor, past, cutoff, weeks, trained_from_weeks=shortest)
+    customers = customer_features(past, cutoff).index
     actual = window_labels(history, cutoff, end).reindex(customers).fillna(0.0)
     weekly = weekly_actuals(history, customers, cutoff, weeks)
     predicted = forecast.weekly["orders"].to_numpy()
@@ -119,6 +134,8 @@ def _show(result: dict[str, Any]) -> None:
         f"(90%: {revenue_low:,.2f}-{revenue_high:,.2f})"
     )
     out.print(_weekly_table(forecast))
+    if "note" in forecast:
+        out.print(forecast["note"])
     if "by_category" in forecast:
         table = Table(title="By category")
         for column in ("category", "orders", "revenue"):

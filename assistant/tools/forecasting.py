@@ -12,7 +12,7 @@ from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import money, output
-from predictors.forecast import NO_LINES, Forecast, Members, past_spread
+from predictors.forecast import NO_LINES, Forecast, Members, past_spread, trained_from
 from predictors.forecast import forecast_demand as forecast_orders
 from predictors.history import History
 from predictors.pipeline import check_model_store
@@ -40,6 +40,9 @@ def forecast_summary(
     }
     if with_categories and forecast.by_category is not None:
         data["by_category"] = forecast.by_category.round(2).to_dict("records")
+    elif with_categories:
+        # Asked for a split there is none of: say why, rather than answer as if not asked.
+        data["note"] = forecast.category_note
     if segment is None:
         return data
     return {"segment": segment, "customers": forecast.customers} | data
@@ -82,7 +85,13 @@ def cached_forecast(data: StoreData, days: int, segment: str | None = None) -> F
         # The history comes with its spread, so the two always describe the same store.
         history, spread = data.memo(f"forecast_spread:{key}", ("store",), history_and_spread)
         return forecast_orders(
-            model.predictor, history, history.last_day, days / 7, spread, members()
+            model.predictor,
+            history,
+            history.last_day,
+            days / 7,
+            spread,
+            members(),
+            trained_from(model.document, history),
         )
 
     return data.memo(
@@ -123,6 +132,8 @@ def forecast_demand(
     )
     if summary.get("by_category"):
         answer += _categories_sentence(summary["by_category"], symbol)
+    if "note" in summary:
+        answer += f" {summary['note']}"
     card = {"type": "forecast", **summary}
     return output(answer, summary, [card], rows=len(summary["weekly"]))
 

@@ -6,9 +6,9 @@ from typing import cast
 from assistant.cli.console import out
 from assistant.cli.forecast import _show
 from assistant.tools.forecasting import forecast_summary
-from predictors.forecast import NO_LINES, forecast_demand
+from predictors.forecast import NO_CATEGORIES, NO_LINES, forecast_demand
 from predictors.predictor import Predictor
-from tests.predictors.forecast_shop import SameForEveryone, pet_shop
+from tests.predictors.forecast_shop import SameForEveryone, pet_shop, uncategorised_shop
 
 
 def _text(tmp_path: Path, days: int, by_category: bool) -> str:
@@ -34,3 +34,13 @@ def test_the_text_shows_categories_with_orders_without_items(tmp_path: Path) -> 
     assert "By category" in text and "Pet food" in text and NO_LINES in text
     assert "counts in each; revenue adds up to the total." in text
     assert f"{NO_LINES}: what follows orders recorded without items." in text
+
+
+def test_the_text_says_when_no_product_has_a_category() -> None:
+    history = uncategorised_shop()
+    predictor = cast(Predictor, SameForEveryone())
+    forecast = forecast_demand(predictor, history, history.last_day, 30 / 7, spread=0.2)
+    with out.capture() as captured:
+        _show({"forecast": forecast_summary(forecast, True)})
+    text = " ".join(captured.get().split())  # the console wraps long lines
+    assert NO_CATEGORIES in text and "By category" not in text

@@ -1,5 +1,6 @@
-"""A small ingested shop for the category forecast tests, and a predictor that expects the same
-of everyone (the split by category is what those tests check, not the model).
+"""A small ingested shop for the category forecast tests, a shop whose orders have no lines (so
+no category), and a predictor that expects the same of everyone (the split by category is what
+those tests check, not the model).
 
 Every itemised order is one $60 bag of pet food and nine $1 snack bars ($69): pet food is 87%
 of the money and a tenth of the units.
@@ -12,7 +13,7 @@ import pandas as pd
 from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source
 from commerce.workspace import Workspace
-from predictors.history import History, from_store
+from predictors.history import History, from_store, from_transactions
 
 ORDER = 69.0  # one bag (60) and nine bars (9 x 1)
 
@@ -49,6 +50,16 @@ def pet_shop(folder: Path, customers: int = 20, bare: int = 0) -> History:
     workspace = Workspace(folder / "home")
     ingest(workspace, IngestRequest({n: Source(sources / f"{n}.parquet") for n in tables}))
     return from_store(workspace.store())
+
+
+def uncategorised_shop() -> History:
+    """Twelve customers with monthly orders and no order lines (so no category)."""
+    rows = [
+        (f"c{c:02d}", pd.Timestamp("2024-01-01") + pd.Timedelta(days=30 * n + c), 40.0)
+        for c in range(12)
+        for n in range(8)
+    ]
+    return from_transactions(pd.DataFrame(rows, columns=["customer_id", "ts", "amount"]))
 
 
 class SameForEveryone:
