@@ -33,13 +33,14 @@ def deduplicate(
             rows = frame[clash].sort_values([spec.key, row])
             first, second = rows.iloc[0], rows.iloc[1]
             differs = [c for c in content if not _same(first[c], second[c])]
+            article = "an" if spec.key[0] in "aeiou" else "a"
             raise InvalidInput(
                 f"{source.label}: {spec.key} {quoted(first[spec.key])} appears on "
                 f"{source.where(int(first[row]))} and {source.where(int(second[row]))} with "
                 f"different contents ({', '.join(differs)} differ: "
                 f"{quoted(first[differs[0]])} vs {quoted(second[differs[0]])}). "
                 f"Give them different {spec.key}s or remove one "
-                f"({int(clash.sum()):,} rows share a {spec.key} in all)."
+                f"({int(clash.sum()):,} rows share {article} {spec.key} in all)."
             )
     return frame, int(exact.sum())
 

@@ -39,7 +39,8 @@ def new_rows(
             raise InvalidInput(f"cannot grow table {name!r} (growable: {', '.join(KEYS)})")
         table, key = KEYS[name]
         if key not in rows.columns:
-            raise InvalidInput(f"rows for {name} need a {key} column")
+            article = "an" if key[0] in "aeiou" else "a"
+            raise InvalidInput(f"rows for {name} need {article} {key} column")
         if name != "order_items":  # an order has many lines; the others one row per id
             rows = rows.drop_duplicates(key)
         known = _stored_ids(folder, manifest, table, key)

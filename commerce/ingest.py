@@ -14,11 +14,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from commerce.errors import InvalidInput
+from commerce.float_ids import float_written_ids, id_column
 from commerce.manifest import Manifest, TableInfo, content_hash
 from commerce.mapping import ColumnMap
 from commerce.resources import available_memory_bytes
 from commerce.schema import TABLES
-from commerce.source_file import Source
+from commerce.source_file import Source, quoted
 from commerce.sources import read_source
 from commerce.validate import ROW, validate_table
 from commerce.workspace import Store, Workspace
@@ -52,18 +53,28 @@ def ingest(
     now = now if now is not None else pd.Timestamp(datetime.now(UTC)).tz_convert(None)
     step = progress or (lambda _: None)
 
-    tables: dict[str, pd.DataFrame] = {}
-    dropped: dict[str, int] = {}
+    raws: dict[str, pd.DataFrame] = {}
     for name in ORDER:
         source = request.sources.get(name)
-        if source is None:
-            continue
-        step(f"reading {source.label}")
-        raw = read_source(source, memory_free)
-        raw = request.column_map.apply(name, raw, source.label)
+        if source is not None:
+            step(f"reading {source.label}")
+            raws[name] = request.column_map.apply(
+                name, read_source(source, memory_free), source.label
+            )
+    # Every file is read before any is validated: whether 12346.0 is customer 12346 is decided
+    # once for all the tables that hold customer ids.
+    float_ids = float_written_ids(raws)
+    written = _written_ids(raws, float_ids)
+    tables: dict[str, pd.DataFrame] = {}
+    dropped: dict[str, int] = {}
+    for name in list(raws):
         step(f"validating {name}")
         formats = request.column_map.formats.get(name)
-        tables[name], dropped[name] = validate_table(raw, TABLES[name], source, now, formats)
+        source = request.sources[name]
+        raw = raws.pop(name)  # freed as soon as its table is clean
+        tables[name], dropped[name] = validate_table(
+            raw, TABLES[name], source, now, formats, float_ids=float_ids
+        )
 
     step("deriving ids and checking references")
     tables["orders"] = _derive_order_ids(tables["orders"])
@@ -71,7 +82,7 @@ def ingest(
         tables["reviews"] = _derive_review_ids(tables["reviews"])
     if "customers" not in tables:
         tables["customers"] = _customers_from_orders(tables["orders"])
-    _check_references(tables, request.sources)
+    _check_references(tables, request.sources, written)
 
     clean = {name: frame.drop(columns=[ROW]) for name, frame in tables.items()}
     step("writing the store")
@@ -105,8 +116,26 @@ def _customers_from_orders(orders: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"customer_id": pd.Series(ids.to_pandas(), dtype="string"), ROW: -1})
 
 
-def _check_references(tables: dict[str, pd.DataFrame], sources: dict[str, Source]) -> None:
-    """Every id a row points at must exist in the table it points into, when that table is given."""
+def _written_ids(
+    raws: dict[str, pd.DataFrame], float_ids: set[str]
+) -> dict[tuple[str, str], pd.Series]:
+    """The id columns read as whole numbers, as the files write them, by (table, column)."""
+    return {
+        (name, column): cells.copy()  # a copy: the rest of the file's frame is freed
+        for name, raw in raws.items()
+        for column in float_ids
+        if (cells := id_column(raw, column)) is not None
+    }
+
+
+def _check_references(
+    tables: dict[str, pd.DataFrame],
+    sources: dict[str, Source],
+    written: dict[tuple[str, str], pd.Series],
+) -> None:
+    """Every id a row points at must exist in the table it points into, when that table is given.
+
+    `written`: id columns as the files write them, so a refusal quotes the file's own value."""
     links = [
         ("orders", "customer_id", "customers", "customer_id"),
         ("order_items", "order_id", "orders", "order_id"),
@@ -127,12 +156,15 @@ def _check_references(tables: dict[str, pd.DataFrame], sources: dict[str, Source
         if not bool(unknown.any()):
             continue
         first = tables[child][unknown].iloc[0]
+        as_written = written.get((child, column))
+        value = first[column] if as_written is None else as_written.iloc[int(first[ROW])]
+        value = str(value).strip()
         count = int(unknown.sum())
         parent_source = sources.get(parent)
         where_parent = parent_source.label if parent_source else f"the {parent} of the orders file"
         raise InvalidInput(
             f"{sources[child].where(int(first[ROW]))}, column {column}: {parent[:-1]} "
-            f"'{first[column]}' is not in {where_parent}"
+            f"{quoted(value)} is not in {where_parent}"
             + (f" ({count - 1:,} more rows like it)" if count > 1 else "")
             + f". Every {child[:-1].replace('_', ' ')} must refer to a known {parent[:-1]}."
         )

@@ -7,7 +7,8 @@ many more there are) is reported with the file's own line numbers. The frame car
 
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Set
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -15,6 +16,7 @@ import pandas as pd
 
 from commerce.duplicates import deduplicate
 from commerce.errors import InvalidInput
+from commerce.float_ids import as_whole_numbers
 from commerce.schema import Column, TableSpec
 from commerce.source_file import Source, quoted
 
@@ -31,7 +33,6 @@ MAX_QUANTITY = 1_000_000  # units on one order line
 _CURRENCY = re.compile(r"^\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*|\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*$")
 _GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _COMPACT_DATE = re.compile(r"^\d{8}$")
-_WHOLE_FLOAT = re.compile(r"^\d+\.0$")
 
 
 def validate_table(
@@ -41,13 +42,13 @@ def validate_table(
     now: pd.Timestamp,
     formats: dict[str, str] | None = None,
     *,
-    float_ids: bool = True,
+    float_ids: Set[str] | Literal[False] = frozenset(),
 ) -> tuple[pd.DataFrame, int]:
     """Parse and check one table; returns the clean frame and the exact duplicates dropped.
 
-    `float_ids`: an id column in which every value is a whole number written as a float
-    (`12346.0`: an export that typed integers as floats) holds those whole numbers. Events pass
-    False: their ids are exactly as sent."""
+    `float_ids`: the id columns whose whole numbers written as floats (`12346.0`) are those
+    whole numbers, as ingest decides across its tables (commerce/float_ids.py). Left out (or False,
+    as events pass: their ids are exactly as sent), every id is kept as written."""
     frame = frame.rename(columns=lambda c: str(c).strip())
     if ROW in frame.columns:  # the file's own column of that name is kept, as the mapping does
         frame = frame.rename(columns={ROW: f"{ROW}_original"})
@@ -69,8 +70,8 @@ def validate_table(
     frame[ROW] = np.arange(len(frame))
     for column in spec.columns:
         if column.name in frame.columns:
-            if column.kind == "id" and float_ids:
-                frame[column.name] = _ids_written_as_floats(frame[column.name])
+            if column.kind == "id" and float_ids and column.name in float_ids:
+                frame[column.name] = as_whole_numbers(frame[column.name])
             parse = _PARSERS[column.kind]
             fmt = (formats or {}).get(column.name)
             frame[column.name] = parse(frame, column, source, now, fmt)
@@ -97,6 +98,11 @@ def _fail(
     )
 
 
+def _a(field: str) -> str:
+    """`field` after its article, as a message reads it: 'an amount', 'a customer_id'."""
+    return ("an " if field[0] in "aeiou" else "a ") + field
+
+
 def _blank(raw: pd.Series) -> pd.Series:
     if raw.dtype == object or pd.api.types.is_string_dtype(raw.dtype):
         return raw.isna() | (raw.astype("string").str.strip() == "")
@@ -109,25 +115,10 @@ def _parse_id(
     raw = frame[column.name]
     blank = _blank(raw)
     if column.required:
-        _fail(frame, blank, source, column.name, "is empty; every row needs a " + column.name)
+        _fail(frame, blank, source, column.name, "is empty; every row needs " + _a(column.name))
     text: pd.Series = raw.astype("string").str.strip()
     text[blank] = pd.NA
     return text
-
-
-def _ids_written_as_floats(raw: pd.Series) -> pd.Series:
-    """The whole numbers of an id column that an export wrote as floats (a float-typed column,
-    or text cells such as `12346.0`), as `12346`; any other column as it is. Every filled cell
-    must be one: a column mixing `12346.0` and `A-7` is text as written."""
-    if pd.api.types.is_float_dtype(raw.dtype):
-        return raw.astype("Int64") if bool((raw.dropna() % 1 == 0).all()) else raw
-    if pd.api.types.is_numeric_dtype(raw.dtype):  # integers (and booleans) are as written
-        return raw
-    text = raw.astype("string").str.strip()
-    filled = text[text.notna() & (text != "")]
-    if len(filled) == 0 or not bool(filled.str.fullmatch(_WHOLE_FLOAT.pattern).all()):
-        return raw
-    return text.str.removesuffix(".0")
 
 
 def _parse_text(
@@ -200,7 +191,7 @@ def _parse_number(
     raw = frame[column.name]
     blank = _blank(raw)
     if column.required:
-        _fail(frame, blank, source, column.name, "is empty; every row needs a " + column.name)
+        _fail(frame, blank, source, column.name, "is empty; every row needs " + _a(column.name))
     if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
         values = raw.astype("float64")
     else:

@@ -152,13 +152,17 @@ def score_command(
             return
         workspace = Workspace(settings.home)
         with workspace.lock(say_waiting), steps("Scoring", enabled=not as_json):
+            customers = workspace.store().table("customers")["customer_id"]
             path = score_store(workspace, model, settings.device)
     except RetainError as error:
         fail(error)
     scores = pd.read_parquet(path)
+    # A customer is scored from their orders: one without any has nothing to score from.
+    without_orders = int((~customers.isin(scores["customer_id"])).sum())
     summary = {
         "path": str(path),
         "customers": len(scores),
+        "customers_without_orders": without_orders,
         "mean_churn_risk": round(float(scores["churn_risk"].mean()), 4),
         "total_clv": round(float(scores["clv"].sum()), 2),
         "total_value_at_risk": round(float(scores["value_at_risk"].sum()), 2),
@@ -166,7 +170,13 @@ def score_command(
     if as_json:
         print_json(summary)
         return
-    out.print(f"Scored {len(scores):,} customers: {literal(path)}")
+    unscored = (
+        f" ({without_orders:,} customer{'s' if without_orders != 1 else ''} without orders "
+        f"{'are' if without_orders != 1 else 'is'} not scored)"
+        if without_orders
+        else ""
+    )
+    out.print(f"Scored {len(scores):,} customers{unscored}: {literal(path)}")
     top = scores.nlargest(10, "value_at_risk")
     table = Table(title="Most value at risk")
     for column in ("customer", "churn risk", "CLV", "value at risk", "reasons"):

@@ -52,6 +52,7 @@ def list_command(
         "revenue share",
         "avg CLV",
         "avg churn risk",
+        "value at risk",
         "top categories",
     ):
         table.add_column(column)
@@ -62,6 +63,7 @@ def list_command(
             f"{row['share_of_revenue']:.1%}",
             f"{row['avg_clv']:,.2f}" if "avg_clv" in row else "—",
             f"{row['avg_churn_risk']:.0%}" if "avg_churn_risk" in row else "—",
+            f"{row['value_at_risk']:,.2f}" if "value_at_risk" in row else "—",
             literal(", ".join(row["top_categories"])),
         )
     out.print(table)

@@ -1,5 +1,6 @@
 """`retain ingest` and `retain status`: loading the store and showing what the workspace holds."""
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +21,7 @@ from commerce.errors import RetainError
 from commerce.ingest import IngestRequest, ingest
 from commerce.mapping import ColumnMap, load_mapping_file, parse_map_args
 from commerce.source_file import Source
-from commerce.workspace import Store, Workspace
+from commerce.workspace import KEEP_STORES, Store, Workspace
 
 FileOption = Annotated[Path | None, typer.Option(dir_okay=False, help="CSV, TSV, text or Parquet")]
 
@@ -68,13 +69,45 @@ def ingest_command(
         )
         workspace = Workspace(settings.home)
         with workspace.lock(say_waiting), steps("Ingesting", enabled=not as_json) as progress:
+            previous = workspace.store() if workspace.has_store() else None
             result = ingest(workspace, request, progress=progress)
     except RetainError as error:
         fail(error)
+    replaced = previous if previous and previous.version != result.version else None
     if as_json:
-        print_json(result.manifest.to_dict() | {"path": str(result.path)})
-    else:
-        show_store(result)
+        print_json(
+            result.manifest.to_dict()
+            | {"path": str(result.path), "replaced": replaced.version if replaced else None}
+        )
+        return
+    if replaced:
+        out.print(literal(replaced_note(replaced)))
+    show_store(result)
+
+
+def replaced_note(previous: Store) -> str:
+    """What an ingest replaced, and the way back: ingest makes its files the whole store."""
+    manifest = previous.manifest
+    orders, customers = manifest.tables["orders"].rows, manifest.customers
+    grown = ", with rows events added" if manifest.parent else ""
+    files = " ".join(
+        f"--{name.replace('_', '-')} {shlex.quote(info.source)}"
+        for name, info in manifest.tables.items()
+        if info.source
+    )
+    lost = " (the rows events added are not in them)" if manifest.parent else ""
+    return (
+        f"This replaces the store {manifest.store_version} ({orders:,} order{_s(orders)}, "
+        f"{customers:,} customer{_s(customers)}{grown}): ingest makes its files the whole store; "
+        "events (retain events replay, POST /v1/events) add to it.\n"
+        f"Its folder {previous.path} stays while it is one of the last {KEEP_STORES} versions; "
+        f"no command switches back to it. To go back, ingest its files again: retain ingest "
+        f"{files}{lost}"
+    )
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
 
 
 def status_command(

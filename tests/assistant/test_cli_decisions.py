@@ -54,6 +54,18 @@ def test_segments_cover_every_customer(home: Path) -> None:
     assert missing.exit_code == 2 and "no segment 'no such group'" in missing.stderr
 
 
+def test_the_segments_table_shows_each_segments_value_at_risk() -> None:
+    rows = _json(["segments"])
+    assert isinstance(rows, list)
+    result = runner.invoke(app, ["segments"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if "avg CLV" in line)
+    assert "value at risk" in header
+    lines = {line.split()[1]: line for line in result.stdout.splitlines() if "│" in line}
+    for row in rows:
+        assert f"{row['value_at_risk']:,.2f}" in lines[row["name"].split()[0]], row
+
+
 def test_at_risk_is_ranked_by_value_at_risk() -> None:
     rows = _json(["at-risk", "--limit", "5"])
     assert isinstance(rows, list) and len(rows) == 5

@@ -95,3 +95,22 @@ def test_ingest_waits_for_the_workspace_lock_and_says_so(
     assert "waiting for it to finish" in result.stderr
     assert released_at and released_at[0] <= finished_at
     assert Workspace(retain_home).has_store()
+
+
+def test_a_second_ingest_says_which_store_it_replaces(retain_home: Path, tmp_path: Path) -> None:
+    all_orders = make_orders(n=60, customers=12)
+    first = runner.invoke(app, ["ingest", "--orders", str(write_csv(all_orders, tmp_path / "a"))])
+    assert first.exit_code == 0, first.output
+    assert "replaces" not in first.stdout  # nothing was there to replace
+    previous = Workspace(retain_home).store()
+    last = write_csv(all_orders.tail(20), tmp_path / "last.csv")
+    result = runner.invoke(app, ["ingest", "--orders", str(last)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    customers = f"{previous.manifest.customers:,} customers"
+    assert f"This replaces the store {previous.version} (60 orders, {customers})" in text
+    assert text.index("This replaces") < text.index("Store ")  # before the new store's summary
+    assert "no command switches back to it" in text and previous.path.is_dir()
+    assert "To go back, ingest its files again: retain ingest --orders " in text
+    again = runner.invoke(app, ["ingest", "--orders", str(last), "--json"])
+    assert json.loads(again.stdout)["replaced"] is None  # the same content replaces nothing

@@ -9,7 +9,7 @@ import pytest
 
 from commerce import manifest as manifest_module
 from commerce import workspace as workspace_module
-from commerce.errors import Unavailable
+from commerce.errors import InvalidInput, Unavailable
 from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source
 from commerce.workspace import Store, Workspace
@@ -102,6 +102,12 @@ def test_a_new_table_is_created_and_an_events_table_is_keyed_by_event_id(
     grown = Workspace(retain_home).grow({"events": browsing})
     assert grown.table("events")["event_id"].tolist() == ["b1"]
     assert Workspace(retain_home).grow({"events": browsing}).version == grown.version
+
+
+def test_rows_without_their_key_are_refused_in_words(retain_home: Path, tmp_path: Path) -> None:
+    ingested(retain_home, tmp_path)
+    with pytest.raises(InvalidInput, match="rows for orders need an order_id column"):
+        Workspace(retain_home).grow({"orders": new_orders("n1").drop(columns=["order_id"])})
 
 
 def test_grow_refuses_when_the_store_changed_meanwhile(retain_home: Path, tmp_path: Path) -> None:

@@ -128,6 +128,17 @@ def test_duplicate_order_ids_with_different_contents(workspace: Workspace, tmp_p
     assert message.startswith("orders.csv: order_id 'A00002' appears on orders.csv line 4 and")
     assert "orders.csv line 9" in message
     assert "different contents" in message
+    assert message.endswith("(2 rows share an order_id in all).")
+
+
+def test_an_empty_required_cell_is_named_with_its_article(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    def edit(f: pd.DataFrame) -> None:
+        f.loc[3, "amount"] = ""
+
+    message = _fails(workspace, {"orders": _orders_with(tmp_path, edit)})
+    assert message == "orders.csv line 5, column amount: is empty; every row needs an amount"
 
 
 def test_exact_duplicate_rows_are_dropped_and_counted(workspace: Workspace, tmp_path: Path) -> None:

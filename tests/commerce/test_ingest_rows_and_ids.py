@@ -1,5 +1,6 @@
 """A row that does not fit the header is named by its line; ids an export wrote as floats
-(12346.0) are read as the whole numbers they are, and only then."""
+(12346.0) are read as the whole numbers they are, and only then, decided once per id across
+the files that hold it."""
 
 from pathlib import Path
 
@@ -83,6 +84,40 @@ def test_ids_written_as_floats_match_whole_numbers_across_tables(
     assert sorted(store.table("customers")["customer_id"]) == ["12346", "7"]
 
 
+@pytest.mark.parametrize("other", ["20000", "A-7"])
+def test_the_same_written_id_is_the_same_stored_id_in_every_file(
+    retain_home: Path, tmp_path: Path, other: str
+) -> None:
+    # The customers file mixes float-written ids with another: on its own it would be text as
+    # written, but the orders file writes customer ids as floats throughout.
+    rows = "12346.0,2024-01-05,10\n12347.0,2024-01-06,20\n"
+    orders = _write(tmp_path, "o.csv", HEADER + rows)
+    customers = _write(
+        tmp_path, "c.csv", f"customer_id,name\n12346.0,Ann\n12347.0,Bob\n{other},C\n"
+    )
+    store = _ingest(retain_home, orders=orders, customers=customers)
+    assert sorted(store.table("customers")["customer_id"]) == sorted(["12346", "12347", other])
+    assert sorted(store.table("orders")["customer_id"]) == ["12346", "12347"]
+
+
+def test_product_ids_are_decided_across_order_lines_and_products(
+    retain_home: Path, tmp_path: Path
+) -> None:
+    orders = _write(tmp_path, "orders.csv", "order_id," + HEADER + "o1,1,2024-01-01,5\n")
+    items = _write(tmp_path, "items.csv", "order_id,product_id,quantity,price\no1,7.0,1,5\n")
+    products = _write(tmp_path, "products.csv", "product_id,title\n7.0,Mug\nA-7,Cup\n")
+    store = _ingest(retain_home, orders=orders, order_items=items, products=products)
+    assert store.table("order_items")["product_id"].tolist() == ["7"]
+    assert sorted(store.table("products")["product_id"]) == ["7", "A-7"]
+
+
+def test_an_unknown_id_is_quoted_as_the_file_writes_it(retain_home: Path, tmp_path: Path) -> None:
+    orders = _write(tmp_path, "orders.csv", HEADER + "12346.0,2024-01-01,5\n 99.0 ,2024-01-02,6\n")
+    customers = _write(tmp_path, "customers.csv", "customer_id\n12346\n")
+    message = _refusal(retain_home, orders=orders, customers=customers)
+    assert message.startswith("orders.csv line 3, column customer_id: customer '99.0' is not in")
+
+
 def test_a_float_parquet_id_column_holds_whole_numbers(retain_home: Path, tmp_path: Path) -> None:
     path = tmp_path / "orders.parquet"
     table = {"customer_id": pa.array([12346.0, 7.0]), "ts": ["2024-01-01", "2024-01-02"]}
@@ -111,6 +146,6 @@ def test_ids_taken_as_sent_keep_their_float_spelling() -> None:
     source = Source(Path("orders"))
     spec = TABLES["orders"]
     as_sent, _ = validate_table(frame, spec, source, now, float_ids=False)
-    as_exported, _ = validate_table(frame, spec, source, now)
+    as_exported, _ = validate_table(frame, spec, source, now, float_ids={"customer_id"})
     assert as_sent["customer_id"].tolist() == ["7.0"]
     assert as_exported["customer_id"].tolist() == ["7"]
