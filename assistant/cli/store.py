@@ -101,7 +101,8 @@ def replaced_note(previous: Store) -> str:
         f"{customers:,} customer{_s(customers)}{grown}): ingest makes its files the whole store; "
         "events (retain events replay, POST /v1/events) add to it.\n"
         f"Its folder {previous.path} stays while it is one of the last {KEEP_STORES} versions; "
-        f"no command switches back to it. To go back, ingest its files again: retain ingest "
+        "no command switches back to it. To go back, ingest its files again (with the same "
+        f"--map options, which the store does not record): retain ingest "
         f"{files}{lost}"
     )
 

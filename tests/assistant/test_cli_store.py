@@ -111,6 +111,7 @@ def test_a_second_ingest_says_which_store_it_replaces(retain_home: Path, tmp_pat
     assert f"This replaces the store {previous.version} (60 orders, {customers})" in text
     assert text.index("This replaces") < text.index("Store ")  # before the new store's summary
     assert "no command switches back to it" in text and previous.path.is_dir()
-    assert "To go back, ingest its files again: retain ingest --orders " in text
+    assert "To go back, ingest its files again (with the same --map options" in text
+    assert "): retain ingest --orders " in text
     again = runner.invoke(app, ["ingest", "--orders", str(last), "--json"])
     assert json.loads(again.stdout)["replaced"] is None  # the same content replaces nothing
