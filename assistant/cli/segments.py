@@ -46,18 +46,8 @@ def list_command(
         print_json(rows)
         return
     table = Table(title="Segments" if by == "segment" else "Behaviour clusters")
-    for column in (
-        "name",
-        "customers",
-        "revenue share",
-        "avg CLV",
-        "avg churn risk",
-        "value at risk",
-        "top categories",
-    ):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(
+    cells = [
+        [
             literal(row["name"]),
             f"{row['customers']:,}",
             f"{row['share_of_revenue']:.1%}",
@@ -65,7 +55,28 @@ def list_command(
             f"{row['avg_churn_risk']:.0%}" if "avg_churn_risk" in row else "—",
             f"{row['value_at_risk']:,.2f}" if "value_at_risk" in row else "—",
             literal(", ".join(row["top_categories"])),
-        )
+        ]
+        for row in rows
+    ]
+    # Headers on two lines, so the numbers fit an 80-column terminal beside the names.
+    headers = (
+        "name",
+        "customers",
+        "revenue\nshare",
+        "avg\nCLV",
+        "avg churn\nrisk",
+        "value\nat risk",
+    )
+    for index, column in enumerate(headers):
+        # A narrow terminal squeezes the words, never a number: "286,525.…" would be wrong.
+        if index == 0:
+            table.add_column(column)
+            continue
+        widest = max((len(line[index]) for line in cells), default=1)
+        table.add_column(column, justify="right", no_wrap=True, min_width=widest)
+    table.add_column("top\ncategory", ratio=1)
+    for line in cells:
+        table.add_row(*line)
     out.print(table)
     if "avg_clv" not in rows[0]:
         out.print("Run `retain train` and `retain score` to add predicted value and risk.")
