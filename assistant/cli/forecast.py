@@ -8,23 +8,14 @@ import typer
 from rich.table import Table
 
 from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
-from assistant.tools.forecasting import forecast_summary, replayed_members
-from assistant.tools.lookups import SegmentIndex
+from assistant.tools.data import StoreData
+from assistant.tools.forecasting import cached_forecast, forecast_summary
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
-from predictors.artifacts import load_predictor
 from predictors.evaluate import CDNOW_SPLIT
 from predictors.features import customer_features, window_labels
-from predictors.forecast import (
-    NO_LINES,
-    forecast_demand,
-    past_spread,
-    trained_from,
-    weekly_actuals,
-)
-from predictors.history import cdnow_history, from_store
-from predictors.pipeline import check_model_store, latest_model
-from predictors.segment_facts import customer_segments
+from predictors.forecast import NO_LINES, forecast_demand, weekly_actuals
+from predictors.history import cdnow_history
 from predictors.train import TrainConfig, train_predictor
 from predictors.windows import shortest_window_weeks
 
@@ -56,29 +47,14 @@ def forecast_command(
             if evaluate:
                 result = _evaluate_on_cdnow(evaluate, settings.train_seed)
             else:
-                workspace = Workspace(settings.home)
-                folder = latest_model(workspace)
-                predictor, document = load_predictor(folder, settings.device)
-                store = workspace.store()
-                check_model_store(document, folder, store)
-                history = from_store(store)
-                name, members = None, None
-                if segment is not None:
-                    # The segments as the chat has them: RFM rules at the store's last day.
-                    segments = SegmentIndex(customer_segments(history, history.last_day))
-                    name = segments.resolve(segment)
-                    members = segments.members(name)
-                then = replayed_members(history, name, members)  # as the chat's tool does
-                spread = past_spread(history, history.last_day, days / 7, then)
-                forecast = forecast_demand(
-                    predictor,
-                    history,
-                    history.last_day,
-                    days / 7,
-                    spread,
-                    customers=members,
-                    trained_from_weeks=trained_from(document, history),
-                )
+                # The chat tool's forecast, so the two never differ (segments, short
+                # horizons, the interval's replay).
+                data = StoreData(Workspace(settings.home), settings)
+                try:
+                    name = data.segments().resolve(segment) if segment is not None else None
+                    forecast = cached_forecast(data, days, name)
+                finally:
+                    data.close()
                 result = {"forecast": forecast_summary(forecast, by == "category", name)}
     except RetainError as error:
         fail(error)

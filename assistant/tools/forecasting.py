@@ -48,7 +48,7 @@ def forecast_summary(
     return {"segment": segment, "customers": forecast.customers} | data
 
 
-def replayed_members(
+def _replayed_members(
     history: History, segment: str | None, members: "pd.Index[str] | None"
 ) -> "Members | pd.Index[str] | None":
     """Whom the interval's past windows count for a forecast of `segment` (whose members today
@@ -74,7 +74,7 @@ def cached_forecast(data: StoreData, days: int, segment: str | None = None) -> F
 
     def history_and_spread() -> tuple[History, float]:
         history = data.history()
-        then = replayed_members(history, segment, members())
+        then = _replayed_members(history, segment, members())
         return history, past_spread(history, history.last_day, days / 7, then)
 
     def compute() -> Forecast:
