@@ -16,6 +16,7 @@ from predictors.btyd import BGNBD, ParetoNBD
 from predictors.classic import fit_spend, repeat_monetary
 from predictors.features import WEEK, attach_labels, customer_features
 from predictors.history import History
+from predictors.horizons import cumulative_demand
 from predictors.metrics import (
     calibration_curve,
     classification_metrics,
@@ -26,7 +27,7 @@ from predictors.metrics import (
 )
 from predictors.report import FrequencyCurve, ReportCurves, TrackingCurve
 from predictors.train import TrainConfig, TrainReport, train_predictor
-from predictors.windows import MIN_WINDOW_WEEKS
+from predictors.windows import MIN_WINDOW_WEEKS, shortest_window_weeks
 
 FloatArray = npt.NDArray[np.float64]
 MODELS = ("bgnbd", "pareto_nbd", "retain")
@@ -106,13 +107,15 @@ def evaluate(history: History, split: Split, config: TrainConfig = TrainConfig()
     forecasts = _classic_forecasts(features, split.holdout_weeks, weeks)
     predictor, report = train_predictor(history, split.calibration_end, split.holdout_weeks, config)
     ours = predictor.predict(features, split.holdout_weeks)
+    # The weekly curve as the demand forecast draws it: below the shortest training window the
+    # network's level takes BG/NBD's shape in time (horizons.py).
+    shortest = shortest_window_weeks(history.first_day, split.calibration_end, split.holdout_weeks)
+    curve = cumulative_demand(predictor, features, weeks, shortest)
     forecasts["retain"] = Forecast(
         purchases=ours["expected_purchases"].to_numpy(),
         p_purchase=ours["p_purchase"].to_numpy(),
         spend=ours["expected_spend"].to_numpy(),
-        weekly_cumulative=np.array(
-            [predictor.predict(features, w)["expected_purchases"].sum() for w in weeks]
-        ),
+        weekly_cumulative=np.array([c["expected_purchases"].sum() for c in curve]),
     )
     models = {
         name: _metrics(forecast, actual, actual_curve) for name, forecast in forecasts.items()

@@ -10,11 +10,8 @@ recipe is replayed on earlier windows of the history (forecast at a past cutoff,
 what happened), and the spread of log(actual / forecast) sets the band, never narrower than
 the Poisson noise of the total.
 
-The network is trusted only at horizons it was trained on: its training windows are 30-100% of
-the churn horizon (windows.py), and asked about a shorter span it overstated it (a 1-day
-forecast of ~2x the store's daily rate, a week-1 spike). Below the shortest trained window,
-each customer's figures are the network's at that window shaped by BG/NBD:
-network(Hmin) x BG/NBD(w) / BG/NBD(Hmin). From Hmin on, the network's own figures stand.
+Below the shortest horizon the network was trained on, each customer's figures are the
+network's at that horizon shaped by BG/NBD (horizons.py).
 
 A forecast can be limited to some customers (a segment's members): the sums, the categories
 and the replay of past windows then count only them, so a small group gets its own, wider band.
@@ -32,6 +29,7 @@ from scipy.stats import norm
 from predictors.btyd import BGNBD
 from predictors.features import WEEK, customer_features, in_weeks, window_labels
 from predictors.history import History
+from predictors.horizons import cumulative_demand
 from predictors.predictor import Predictor
 from predictors.scoring import weeks as days_in_weeks
 from predictors.windows import shortest_window_weeks
@@ -41,7 +39,6 @@ LEVEL = 0.9  # the interval's coverage
 Members = Callable[[pd.Timestamp], "pd.Index[str]"]
 # The category row of purchases without categorised order lines (orders recorded without items).
 NO_LINES = "(no order lines)"
-DEMAND = ["expected_purchases", "expected_spend"]  # the per-customer figures a forecast sums
 # Why a forecast has no split by category: nothing in the store names one, or (for a segment)
 # none of its members bought anything that does.
 NO_CATEGORIES = (
@@ -89,7 +86,7 @@ def forecast_demand(
         features = features[features.index.isin(customers)]
     weeks = np.arange(1, int(np.ceil(horizon_weeks)) + 1, dtype=float)
     weeks[-1] = horizon_weeks
-    cumulative = _cumulative(predictor, features, weeks, trained_from_weeks)
+    cumulative = cumulative_demand(predictor, features, weeks, trained_from_weeks)
     orders_cum = np.array([c["expected_purchases"].sum() for c in cumulative])
     revenue_cum = np.array([c["expected_spend"].sum() for c in cumulative])
     total = cumulative[-1]
@@ -126,39 +123,17 @@ def forecast_demand(
 
 
 def trained_from(document: dict[str, Any], history: History) -> float | None:
-    """The shortest horizon a saved predictor's network was trained on, from its predictor.json:
-    `retain train` trains up to `cutoff` for the churn horizon, on windows.py's windows of this
-    history (the same first day: a store only grows). None for the classic models alone, which
-    hold at every horizon."""
+    """The shortest horizon a saved predictor's network was trained on, from its predictor.json
+    (`trained_from_weeks`, written since 2026-11-29). Older models: `retain train` trains up
+    to `cutoff` for the churn horizon on windows.py's windows of this history (the same first
+    day: a store only grows). None for the classic models alone, which hold at every horizon."""
     if not document.get("eligible", True):
         return None
+    if "trained_from_weeks" in document:
+        saved = document["trained_from_weeks"]
+        return None if saved is None else float(saved)
     churn_weeks = days_in_weeks(int(document["horizons"]["churn_days"]))
     return shortest_window_weeks(history.first_day, pd.Timestamp(document["cutoff"]), churn_weeks)
-
-
-def _cumulative(
-    predictor: Predictor,
-    features: pd.DataFrame,
-    weeks: npt.NDArray[np.float64],
-    trained_from_weeks: float | None,
-) -> list[pd.DataFrame]:
-    """Each customer's expected purchases and spend from the cutoff to each of `weeks`
-    (ascending). Below `trained_from_weeks`, the network's figures at that horizon scaled by
-    BG/NBD's share of its purchases there that fall within the shorter span (see the module
-    docstring): the network keeps its level, BG/NBD gives only the shape in time."""
-    floor = -np.inf if trained_from_weeks is None else trained_from_weeks
-    trusted = [predictor.predict(features, w) for w in weeks if w >= floor]
-    short = [w for w in weeks if w < floor]
-    if not short:
-        return trusted
-    anchor = predictor.predict(features, floor)[DEMAND]
-    x, t_x, big_t = (features[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
-    bgnbd = predictor.classic.purchases
-    at_anchor = np.maximum(bgnbd.expected_purchases(floor, x, t_x, big_t), 1e-12)
-    scaled = [
-        anchor.mul(bgnbd.expected_purchases(w, x, t_x, big_t) / at_anchor, axis=0) for w in short
-    ]
-    return scaled + trusted
 
 
 def past_spread(

@@ -27,6 +27,7 @@ from predictors.model import NetConfig, RetentionNet
 from predictors.predictor import Calibration, Predictor
 from predictors.scoring import score_customers, weeks
 from predictors.train import TrainConfig, choose_device, train_predictor
+from predictors.windows import shortest_window_weeks
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ def train_model(
         "train_config": asdict(config),
         "train_report": report_dict,
         "eligible": eligibility.eligible,
+        # Below this horizon forecasts shape the network's figures by BG/NBD (horizons.py).
+        "trained_from_weeks": shortest_window_weeks(history.first_day, cutoff, churn_weeks)
+        if eligibility.eligible
+        else None,
         "fallback_reasons": eligibility.reasons,
         "backtest": evaluation.to_json() if evaluation else None,
         "summary": f"trained on store {store.version} up to {cutoff:%Y-%m-%d}"

@@ -78,6 +78,15 @@ def test_the_shortest_trained_window_is_found_as_training_finds_it(store: Histor
     document = {"eligible": True, "cutoff": f"{store.last_day:%Y-%m-%d}",
                 "horizons": {"churn_days": 90, "clv_days": 365}}  # fmt: skip
     assert trained_from(document, store) == 4.0
+
+
+def test_a_saved_shortest_window_is_read_not_worked_out_again(store: History) -> None:
+    # A model saves its shortest window: a later history (another first day) cannot move it.
+    document = {"eligible": True, "cutoff": f"{store.last_day:%Y-%m-%d}", "trained_from_weeks": 6,
+                "horizons": {"churn_days": 90, "clv_days": 365}}  # fmt: skip
+    assert trained_from(document, store) == 6.0
+    assert trained_from(document | {"trained_from_weeks": None}, store) is None
+    assert trained_from(document | {"eligible": False}, store) is None
     # The classic models alone hold at every horizon: nothing to trust less.
     assert trained_from(document | {"eligible": False}, store) is None
     # Too short a history for any window: no network was trained.

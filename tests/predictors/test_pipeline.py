@@ -31,6 +31,8 @@ def test_training_writes_a_model_with_card_and_backtest(trained: tuple[Workspace
     document = json.loads((folder / "predictor.json").read_text())
     assert document["store_version"] == workspace.store().version
     assert document["eligible"] is True
+    # Two years of history, a 90-day churn horizon: windows of 13, 10, 6 and 4 weeks.
+    assert document["trained_from_weeks"] == 4.0
     models = document["backtest"]["models"]
     assert set(models) == {"bgnbd", "pareto_nbd", "retain"}
     assert 0 <= models["retain"]["brier"] <= 1
