@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commerce.errors import InvalidInput
+from commerce.number_text import DECIMAL_MARKS
 
 _SCAN_CHUNK = 16 * 2**20
 
@@ -25,6 +26,14 @@ class Source:
     path: Path
     encoding: str = "utf-8"
     delimiter: str | None = None  # None: sniffed; "whitespace" for runs of spaces/tabs
+    decimal: str = "."  # the decimal mark of numbers written as text: "." or "," ("12,50")
+
+    def __post_init__(self) -> None:
+        if self.decimal not in DECIMAL_MARKS:
+            raise InvalidInput(
+                f"decimal mark {self.decimal!r} is neither '.' nor ',' (pass --decimal ',' for "
+                "a file that writes 12,50)"
+            )
 
     @property
     def label(self) -> str:

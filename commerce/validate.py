@@ -17,6 +17,7 @@ import pandas as pd
 from commerce.duplicates import deduplicate
 from commerce.errors import InvalidInput
 from commerce.float_ids import as_whole_numbers
+from commerce.number_text import not_a_number, parse_number_text
 from commerce.schema import Column, TableSpec
 from commerce.source_file import Source, quoted
 
@@ -30,8 +31,6 @@ FUTURE_TOLERANCE = pd.Timedelta(days=1)
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
 MAX_AMOUNT = 1e9  # one order's amount or one order line's price, in the store's currency
 MAX_QUANTITY = 1_000_000  # units on one order line
-_CURRENCY = re.compile(r"^\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*|\s*(?:[$€£¥]|USD|EUR|GBP|JPY)?\s*$")
-_GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _COMPACT_DATE = re.compile(r"^\d{8}$")
 
 
@@ -68,6 +67,7 @@ def validate_table(
         )
     frame = frame.reset_index(drop=True)
     frame[ROW] = np.arange(len(frame))
+    written = frame.copy(deep=False)  # the cells as the file writes them, for error messages
     for column in spec.columns:
         if column.name in frame.columns:
             if column.kind == "id" and float_ids and column.name in float_ids:
@@ -75,7 +75,7 @@ def validate_table(
             parse = _PARSERS[column.kind]
             fmt = (formats or {}).get(column.name)
             frame[column.name] = parse(frame, column, source, now, fmt)
-    frame, dropped = deduplicate(frame, spec, source, ROW)
+    frame, dropped = deduplicate(frame, spec, source, ROW, written)
     known = [c for c in spec.names if c in frame.columns]
     extras = [c for c in frame.columns if c not in known and c != ROW]
     return frame[[*known, *extras, ROW]], dropped
@@ -196,21 +196,10 @@ def _parse_number(
         values = raw.astype("float64")
     else:
         text = raw.astype("string").str.strip()
-        values = pd.to_numeric(text, errors="coerce").astype("float64")
-        retry = values.isna() & ~blank
-        if bool(retry.any()):  # currency symbols and thousands separators, only where needed
-            cleaned = text[retry].str.replace(_CURRENCY, "", regex=True)
-            grouped = cleaned.str.fullmatch(_GROUPED.pattern).fillna(False).astype(bool)
-            cleaned = cleaned.where(~grouped, cleaned.str.replace(",", "", regex=False))
-            values[retry] = pd.to_numeric(cleaned, errors="coerce").astype("float64")
-        _fail(
-            frame,
-            values.isna() & ~blank,
-            source,
-            column.name,
-            "{value} is not a number (write it like 1234.50: a dot for decimals; leave the cell "
-            "empty when there is no value)",
-        )
+        values = parse_number_text(text, source.decimal)
+        bad = values.isna() & ~blank
+        first = str(text[bad].iloc[0]) if bool(bad.any()) else None
+        _fail(frame, bad, source, column.name, not_a_number(first, source.decimal))
     _fail(
         frame,
         ~np.isfinite(values.fillna(0.0).to_numpy()),

@@ -5,6 +5,9 @@ Attribution is gradient x input on the purchase logit, in the network's scaled i
 the average customer's odds of buying again. The most negative ones are the reasons for risk.
 """
 
+import math
+from collections.abc import Mapping
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -15,23 +18,32 @@ from predictors.predictor import Predictor
 # Only features whose direction a person can read as a reason ("long since the last purchase")
 # are offered as reasons; amounts are left out, since "spent a lot" is no reason to leave.
 UNKNOWN_WHEN_ZERO = {"rating_mean", "sentiment_mean"}
-# `{s}` is "s" unless the count reads "1" ("1 review", "0 reviews", "3 reviews").
+# The fields a template may use are filled by `phrase`: {count} a whole number with thousands
+# separators, {s} "s" unless the count reads "1" ("1 review", "0 reviews"), {times} a ratio,
+# {weeks} and {every} durations, {share} a percentage.
 PHRASES: dict[str, str] = {
-    "weeks_since_last": "last purchase {value:.0f} week{s} ago",
-    "overdue": "{value:.1f}x their usual gap since the last purchase",
-    "frequency": "{value:.0f} repeat purchase day{s} so far",
-    "days_last_4w": "{value:.0f} purchase day{s} in the last 4 weeks",
-    "days_last_13w": "{value:.0f} purchase day{s} in the last 13 weeks",
-    "days_last_26w": "{value:.0f} purchase day{s} in the last 26 weeks",
-    "gap_trend": "last gap between purchases {value:.1f}x their average gap",
-    "gap_mean": "buys every {value:.1f} weeks on average",
-    "reviews": "wrote {value:.0f} review{s}",
+    "weeks_since_last": "last purchase {weeks} ago",
+    "overdue": "{times} their usual gap since the last purchase",
+    "frequency": "{count} repeat purchase day{s} so far",
+    "days_last_4w": "{count} purchase day{s} in the last 4 weeks",
+    "days_last_13w": "{count} purchase day{s} in the last 13 weeks",
+    "days_last_26w": "{count} purchase day{s} in the last 26 weeks",
+    "gap_trend": "last gap between purchases {times} their average gap",
+    "gap_mean": "buys every {every} on average",
+    "reviews": "wrote {count} review{s}",
     "rating_mean": "average review rating {value:.1f}",
     "sentiment_mean": "average review sentiment {value:+.2f}",
-    "events_4w": "{value:.0f} site event{s} in the last 4 weeks",
-    "carts_4w": "{value:.0f} cart addition{s} in the last 4 weeks",
-    "classic_p_alive": "BG/NBD puts the chance they are still a customer at {value:.0%}",
+    "events_4w": "{count} site event{s} in the last 4 weeks",
+    "carts_4w": "{count} cart addition{s} in the last 4 weeks",
+    "classic_p_alive": "BG/NBD puts the chance they are still a customer at {share}",
 }
+# The customer's own durations behind the ratios, which `phrase` words instead of a ratio that
+# would read oddly ("544x their usual gap" for two purchases a day apart, then 78 quiet weeks).
+FACTS = ("weeks_since_last", "gap_mean", "gap_last", "frequency")
+# From here on a ratio reads better as the two durations it compares.
+LARGE_RATIO = 10.0
+
+Facts = Mapping[str, float]
 
 
 # Which way a feature reads as a reason to leave: +1 when more is worse (long gaps), -1 when
@@ -91,17 +103,93 @@ def reason_features(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> l
 
 def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[list[str]]:
     """For each customer, up to k phrases for the features that lower their odds the most."""
-    columns = {n: inputs[n].to_numpy(np.float64) for n in PHRASES if n in inputs}
+    wanted = [*PHRASES, *(n for n in FACTS if n not in PHRASES)]
+    columns = {n: inputs[n].to_numpy(np.float64) for n in wanted if n in inputs}
     reasons = []
     for row, features in enumerate(reason_features(predictor, inputs, k)):
+        facts = {n: float(column[row]) for n, column in columns.items()}
         # With no learned reason (or the classic-only fallback) say where they stand.
         names = features or ["weeks_since_last", "classic_p_alive"]
-        reasons.append([phrase(n, float(columns[n][row])) for n in names])
+        # A value the features could not compute is no reason to show.
+        reasons.append([phrase(n, facts[n], facts) for n in names if math.isfinite(facts[n])])
     return reasons
 
 
-def phrase(feature: str, value: float) -> str:
-    """The reason for one feature's value, in words."""
+def phrase(feature: str, value: float, facts: Facts | None = None) -> str:
+    """The reason for one feature's value, in words. `facts`, the customer's values of FACTS,
+    let a ratio be told as the durations behind it where the ratio alone would read oddly."""
+    if not math.isfinite(value):
+        raise ValueError(f"no words for {feature} = {value}: a reason needs a finite value")
+    special = _in_other_words(feature, value, facts or {})
+    if special is not None:
+        return special
+    count = f"{value:,.0f}"
+    return PHRASES[feature].format(
+        value=value,
+        count=count,
+        s="" if count == "1" else "s",
+        times=_times(value),
+        weeks=_duration(value, days=False),
+        every=_duration(value),
+        share=_share(value),
+    )
+
+
+def _in_other_words(feature: str, value: float, facts: Facts) -> str | None:
+    """The sentence for values the template would word badly; None where it words them well."""
     if feature == "weeks_since_last" and value < 0.5:
         return "last purchase this week"  # not "0 weeks ago"
-    return PHRASES[feature].format(value=value, s="" if f"{value:.0f}" == "1" else "s")
+    if feature == "gap_mean" and value <= 0:
+        return "no repeat purchase yet"  # 0 stands for "no gap yet", not "buys every 0 weeks"
+    if feature == "rating_mean" and value <= 0:
+        return "no review rating yet"  # ratings are 1 to 5; 0 stands for none
+    if feature == "overdue":
+        return _overdue(value, facts)
+    if feature == "gap_trend" and value >= LARGE_RATIO and {"gap_last", "gap_mean"} <= facts.keys():
+        last, mean = _duration(facts["gap_last"]), _duration(facts["gap_mean"])
+        return f"last gap between purchases {last}, against an average of {mean}"
+    return None
+
+
+def _overdue(ratio: float, facts: Facts) -> str | None:
+    """How overdue, told by the durations whenever the customer's "usual gap" is not a habit."""
+    if not set(FACTS) <= facts.keys():
+        return None
+    since, gap, repeats = facts["weeks_since_last"], facts["gap_mean"], facts["frequency"]
+    if repeats < 1 and since < 0.5:
+        return "first and only purchase this week"
+    if repeats < 1:  # the features then measure against their time as a customer: no gap yet
+        return f"no second purchase in the {_duration(since)} since their first"
+    if repeats < 2:  # a single gap is no rhythm to be overdue against
+        return f"no purchase for {_duration(since)} after two purchases {_duration(gap)} apart"
+    if ratio >= LARGE_RATIO:
+        return f"no purchase for {_duration(since)}, against a usual gap of {_duration(gap)}"
+    return None
+
+
+def _times(ratio: float) -> str:
+    """'2.5x', '3x', '544x', '12,346x': one decimal only where it tells something."""
+    if ratio >= LARGE_RATIO:
+        return f"{ratio:,.0f}x"
+    return f"{ratio:.1f}".removesuffix(".0") + "x"
+
+
+def _duration(weeks: float, days: bool = True) -> str:
+    """A span in the unit a person would use: '4 days', '3.5 weeks', '78 weeks', '3.8 years'
+    (days only when `days`: 'last purchase 1 week ago' keeps to weeks)."""
+    if days and weeks * 7 < 13.5:
+        n = f"{weeks * 7:.0f}"
+        return f"{n} day" + ("" if n == "1" else "s")
+    if weeks >= 104:
+        return f"{weeks / 52.18:.1f}".removesuffix(".0") + " years"
+    n = f"{weeks:.1f}".removesuffix(".0") if days and weeks < 10 else f"{weeks:.0f}"
+    return f"{n} week" + ("" if n == "1" else "s")
+
+
+def _share(p: float) -> str:
+    """A probability as a percentage that never reads as certain: 'under 1%', 'over 99%'."""
+    if p < 0.005:
+        return "under 1%"
+    if p > 0.995:
+        return "over 99%"
+    return f"{p:.0%}"

@@ -46,6 +46,9 @@ def ingest_command(
     delimiter: Annotated[
         str | None, typer.Option(help="Field delimiter; default: sniffed (',' tab ';' '|' spaces)")
     ] = None,
+    decimal: Annotated[
+        str, typer.Option(help="Decimal mark of amounts: '.' (12.50) or ',' (12,50; 1.234,50)")
+    ] = ".",
     as_json: Annotated[bool, typer.Option("--json", help="Print the manifest as JSON")] = False,
 ) -> None:
     """Validate export files and make them the workspace's store (all or nothing)."""
@@ -64,9 +67,8 @@ def ingest_command(
         if mapping is not None:
             column_map = load_mapping_file(mapping)
         column_map = column_map.merged(parse_map_args(map_ or []))
-        request = IngestRequest(
-            {t: Source(p, encoding, sep) for t, p in files.items() if p is not None}, column_map
-        )
+        sources = {t: Source(p, encoding, sep, decimal) for t, p in files.items() if p is not None}
+        request = IngestRequest(sources, column_map)
         workspace = Workspace(settings.home)
         with workspace.lock(say_waiting), steps("Ingesting", enabled=not as_json) as progress:
             previous = workspace.store() if workspace.has_store() else None
@@ -102,7 +104,7 @@ def replaced_note(previous: Store) -> str:
         "events (retain events replay, POST /v1/events) add to it.\n"
         f"Its folder {previous.path} stays while it is one of the last {KEEP_STORES} versions; "
         "no command switches back to it. To go back, ingest its files again (with the same "
-        f"--map options, which the store does not record): retain ingest "
+        f"--map options and --decimal, which the store does not record): retain ingest "
         f"{files}{lost}"
     )
 

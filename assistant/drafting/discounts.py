@@ -43,6 +43,19 @@ OTHER_FIGURE = re.compile(
     r"(?:\s*(?:off|discount\w*|saving\w*|cheaper|less|reduction)\b)?"
 )
 CLAUSE_END = re.compile(r"[,;!?\n]|\.(?!\d)|\s[-\u2013\u2014]\s")
+# A percentage given to the customer with no discount word, right beside the figure: "here's
+# 15% for you", "enjoy 15% on us", "15%, just for you", "a 15% thank-you", or a giving verb
+# before a figure that ends its clause ("we'd love to give you 15%", "take 15% - it's yours").
+# A giving verb before more words gives those ("here's 15% more coffee"): no discount.
+GIFT_AFTER = re.compile(
+    r"(?i)\s*(?:[,\-\u2013\u2014]\s*)?(?:(?:just|all|today|now)\s+)?"
+    r"(?:for\s+you\b|on\s+us\b|(?:it'?s\s+|it\s+is\s+)?(?:all\s+)?yours\b|thank[\s-]you\b)"
+)
+GIFT_BEFORE = re.compile(
+    r"(?i)\b(?:(?:give|giving|gift|gifting|send|sending)\s+you|enjoy|take|here'?s|here\s+is)"
+    r"\s+(?:(?:a|an|this|that)\s+)?$"
+)
+ENDS_HERE = re.compile(r"\s*(?:(?:today|now)\b\s*)?(?:[,;:!?\n)]|\.(?!\d)|\s[-\u2013\u2014]\s|$)")
 # A price moved: "a 63% price cut", "a 30% cut", or a price word and a move word near the
 # figure ("prices 63% lower", "cut prices by 30%"). Move words alone ("churn risk is 5% lower")
 # describe other things, so they count only beside a price.
@@ -74,6 +87,10 @@ def is_discount(text: str, start: int, end: int, figures: str | None = None) -> 
         return True  # "plus another 15%": a second discount, for placement.py to refuse
     if LESS_AFTER.match(text, end):
         return True  # "15% less", but not "less than their 63.4% churn risk"
+    if GIFT_AFTER.match(text, end) or (
+        GIFT_BEFORE.search(text, low, start) and ENDS_HERE.match(text, end)
+    ):
+        return True  # "here's 15% for you": the offer's discount, worded as a gift
     # A price and a move in the figure's own clause: "With a 63.4% churn risk, lower prices
     # could win them back" moves no price by 63.4%.
     low = max([low, *(m.end() for m in CLAUSE_END.finditer(text, low, start))])

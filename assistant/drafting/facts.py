@@ -121,8 +121,8 @@ class OfferFacts:
                 for p in (*self.last_order_products, *self.recommended_products)
             },
             names=(self.customer_name,) if self.customer_name else (),
-            # Merchant text: the category and the house sign-off may be written as they are.
-            phrases=tuple(p for p in (self.favourite_category, policy.sign_off) if p),
+            # Merchant text: the category and the house's names may be written as they are.
+            phrases=tuple(p for p in (self.favourite_category, *policy.house_names()) if p),
             perks=tuple(p for p in self.perks if p in policy.perks),
             offer_expires=self.offer_expires,
             catalogue=catalogue,

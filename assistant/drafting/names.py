@@ -11,6 +11,7 @@ verify.py runs these on the draft as written. What each refuses, and why:
 """
 
 import re
+import unicodedata
 
 from assistant.drafting.extract import normalise
 from assistant.drafting.grounding import Grounding
@@ -165,11 +166,11 @@ def _check_signed(signed: str, grounding: Grounding, sign_off: str) -> list[Viol
     allowed = {phrase.casefold() for phrase in (sign_off, *grounding.phrases) if phrase}
     if signed.casefold() in allowed:
         return []
-    known = {w.casefold() for phrase in allowed for w in WORD.findall(phrase)}
+    known = {_folded(w) for phrase in allowed for w in WORD.findall(phrase)}
     invented = [
         word
         for word in WORD.findall(signed)
-        if word[0].isupper() and word.casefold() not in known | SIGNATURE_WORDS
+        if word[0].isupper() and _folded(word) not in known | SIGNATURE_WORDS
     ]
     if not invented:
         return []
@@ -181,3 +182,10 @@ def _check_signed(signed: str, grounding: Grounding, sign_off: str) -> list[Viol
             f"'{sign_off}'",
         )
     ]
+
+
+def _folded(word: str) -> str:
+    """A word as a signature is compared: "Cafe" is "Café", "Smiths" is "Smith's" (a model
+    drops accents and apostrophes from a house name, which makes it no other sender)."""
+    plain = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in plain if not unicodedata.combining(c) and c != "'")

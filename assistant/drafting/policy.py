@@ -9,6 +9,7 @@ Settings it reads (RETAIN_*; defaults here until assistant/settings.py declares 
     offer_sign_off        "The team"  an email's last line (house copy; not a setting yet)
 """
 
+import re
 from dataclasses import dataclass
 
 from assistant.settings import PERKS, Settings
@@ -17,6 +18,11 @@ from commerce.errors import InvalidInput
 # Every perk a draft could promise, by the key the policy and the facts name it with.
 # The verifier maps phrases ("free delivery", "money-back") to these keys (extract.py).
 DEFAULT_SIGN_OFF = "The team"
+# A company form after a house name ("Happy Brewing Co.", "Brew Ltd"), which copy leaves out
+# when it names the house ("the Happy Brewing team").
+COMPANY_FORM = re.compile(
+    r"(?i)[\s,]+(?:(?:&|and)\s*co|co|company|corp|ltd|limited|inc|llc|plc|gmbh|ag|bv|sarl)\.?$"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,15 @@ class OfferPolicy:
         unknown = sorted(set(self.perks) - set(PERKS))
         if unknown:
             raise InvalidInput(f"unknown perk(s) {', '.join(unknown)} (valid: {', '.join(PERKS)})")
+
+    def house_names(self) -> tuple[str, ...]:
+        """The sign-off and the shorter name copy gives the house: "Happy Brewing Co." is
+        also "Happy Brewing", which a draft may write as merchant text ("the Happy Brewing
+        team"), like the sign-off itself."""
+        names = [self.sign_off]
+        while (short := COMPANY_FORM.sub("", names[-1]).strip()) and short != names[-1]:
+            names.append(short)
+        return tuple(names)
 
     def discount(self, requested: int | None) -> int:
         """The discount to offer: the request if within policy, else InvalidInput saying why."""
