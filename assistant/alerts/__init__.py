@@ -2,6 +2,8 @@
 
 model.py    Alert, NewAlert, rules, states, and which roles see and acknowledge which alerts
 rules.py    evaluate(batch, segments, settings): the three rules, pure (docs/alerts.md)
+  customer_rules.py  risk_crossing, negative_review      segment_rules.py  segment_jump
+  rule_context.py    thresholds, who is valuable, each alert's facts and dedupe key
 store.py    AlertStore: raise (duplicates ignored), list, get, acknowledge, since
 feed.py     AlertFeed: thread-safe publish to async subscribers with bounded queues
 webhook.py  WebhookSender: the signed-POST outbox with retries; sign, verify

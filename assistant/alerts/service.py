@@ -2,6 +2,10 @@
 each batch; the API lists, reads and acknowledges; the SSE route subscribes to the feed.
 
     on_applied(batch) -> evaluate the rules -> store (new ones only) -> feed + webhook outbox
+
+on_applied raises when the rules fail or the alerts cannot be stored: the events service then
+keeps the batch owed and tells it again (assistant/events/handoff.py), and the second time
+raises only the alerts the first did not store (dedupe keys).
 """
 
 import builtins
@@ -69,20 +73,25 @@ class AlertService:
             self.webhook.stop()
 
     def on_applied(self, batch: AppliedBatchLike) -> None:
-        """The events service's listener: raise the alerts `batch` calls for."""
-        self.raise_for(batch)
+        """The events service's listener: raise the alerts `batch` calls for. Raises when the
+        rules fail or the alerts cannot be stored (after the retries): the events service logs
+        it and tells the batch again later, so its alerts are raised late, not lost."""
+        self._raise(batch)
 
     def raise_for(self, batch: AppliedBatchLike) -> builtins.list[Alert]:
         """Raise the alerts `batch` calls for and return the new ones. Safe to call twice with
-        the same batch (nothing new the second time). Never raises: a failure here is logged
-        and must not undo or block the batch that was applied."""
+        the same batch (nothing new the second time). Never raises: a failure is logged and
+        nothing is returned."""
         try:
-            alerts = evaluate(batch, self._segment_series(), self.settings)
-            raised = self._store(alerts)
+            return self._raise(batch)
         except Exception as error:
             log.error("alert rules failed", exc_info=error,
                       extra={"store_version": batch.store_version})  # fmt: skip
             return []
+
+    def _raise(self, batch: AppliedBatchLike) -> builtins.list[Alert]:
+        alerts = evaluate(batch, self._segment_series(), self.settings)
+        raised = self._store(alerts)
         for alert in raised:
             self.feed.publish(FeedEvent("alert", alert))
         if raised and self.webhook is not None:
@@ -94,8 +103,9 @@ class AlertService:
 
     def _store(self, alerts: builtins.list[NewAlert]) -> builtins.list[Alert]:
         """Store the alerts, trying again on what passes (a locked or dropped database): the
-        batch is applied already, and nothing evaluates its rules a second time. An alert the
-        database refuses for good is logged and skipped, alone, not with the whole batch."""
+        batch is applied already, and telling it again waits for the next application or start.
+        An alert the database refuses for good is logged and skipped, alone, not with the whole
+        batch (telling it again would be refused again)."""
         outbox, waits = self.webhook is not None, iter(STORE_RETRY_WAITS_S)
         while True:
             try:

@@ -51,12 +51,14 @@ class Services:
         ).start()
 
     def start(self) -> None:
-        """Start the background work: the events worker, which first applies whatever a
-        previous run left pending (a crash between logging and applying loses nothing)."""
-        if self.events is not None and self.settings.events_worker:
-            self.events.start()
+        """Start the background work: the webhook sender, then the events worker, which first
+        tells the alerts the batches a previous run applied but did not finish telling them
+        of, then applies whatever it left pending (a crash between logging and applying, or
+        between applying and storing the alerts, loses nothing)."""
         if self.alerts is not None:
             self.alerts.start()
+        if self.events is not None and self.settings.events_worker:
+            self.events.start()
 
     def close(self) -> None:
         if self.events is not None:

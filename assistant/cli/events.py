@@ -34,7 +34,9 @@ def make_embedder() -> Embedder:
 def event_service(settings: Settings, db: AppDatabase) -> EventService:
     """The events service of the workspace on the app database `db`, as the server builds it
     (embedder on first use), with the alert rules listening: a replay raises the alerts the
-    server would. Webhook deliveries wait in the outbox for the server to send them."""
+    server would, after those of batches a process before it applied but did not finish
+    telling them of (each drain tells those first). Webhook deliveries wait in the outbox for
+    the server to send them."""
     loaded: list[Embedder] = []
 
     def embedder() -> Embedder:

@@ -8,13 +8,16 @@ Crash safety comes from the order of the steps and from every step being safe to
     2. grow the store by their rows              (rows already in the store are dropped)
     3. score the affected customers again        (rows replaced, never appended twice)
     4. add new reviews to the review index       (reviews already indexed are skipped)
-    5. mark the events applied                   (one transaction)
+    5. mark the events applied                   (one transaction, with the batch's record:
+                                                  the listeners are owed it, handoff.py)
 
 A process that dies anywhere before 5 leaves the events pending; the next start applies them
 again and steps 2-4 add nothing twice. The events an application took are noted (`attempt`, a
 token that also names the store version it started from), so the retry takes exactly those,
 and re-scoring starts again from the scores the first try started from (kept beside the new
-ones): the listeners still see what the events changed.
+ones): the listeners still see what the events changed. One that dies after 5, before the
+listeners finished, leaves the batch owed to them: the next start rebuilds it from its record
+(and the scores files it keeps) and tells them then (service.py).
 
 An error in steps 2-4 is not a crash: it is the events' (an amount scoring cannot take, a bug
 one of them finds), and trying them again would fail again and hold up every later event. The
@@ -34,18 +37,19 @@ from typing import Any
 
 import pandas as pd
 
-from assistant.events import log
+from assistant.events import handoff, log
 from assistant.events.batch import REVIEW_COLUMNS, AppliedBatch
 from assistant.events.context import StoreIds
 from assistant.events.rollback import MACHINE_ERRORS, Changes, attempt_token, base_of
 from assistant.persistence.db import AppDatabase
+from assistant.persistence.tables import utc_now
 from commerce.errors import RetainError, Unavailable
 from commerce.events import check_events
 from commerce.workspace import Store, Workspace
 from predictors.artifacts import load_predictor
-from predictors.pipeline import latest_model, latest_scores
+from predictors.pipeline import latest_model, scores_folder
 from predictors.predictor import Predictor
-from predictors.rescore import rescore
+from predictors.rescore import BEFORE_FILE, rescore
 from retrieval.artifact import ARTIFACT
 from retrieval.build import open_review_index, reviews_folder
 from retrieval.embedder import Embedder
@@ -54,6 +58,19 @@ from retrieval.sentiment import SentimentHead, analyse, label_of
 
 logger = logging.getLogger("retain.events")
 Step = Callable[[str], None]  # called after each step by name: tests inject crashes here
+
+
+@dataclass(frozen=True)
+class Scored:
+    """What scoring again did: the whole scores tables before and after, and the files they
+    were read from or written to (None: no scores), kept for the listeners (handoff.py)."""
+
+    before: pd.DataFrame
+    after: pd.DataFrame
+    customers: list[str]
+    full: bool
+    before_file: Path | None
+    after_file: Path | None
 
 
 @dataclass
@@ -98,7 +115,7 @@ class Applier:
                 except Exception as error:
                     changes.undo(self.workspace)
                     if len(logged) == 1:
-                        return self._fail(logged[0], error)
+                        return self._fail(logged[0], attempt, error)
                     logger.warning(
                         "applying %d events failed (%s: %s); trying the first %d alone",
                         len(logged), type(error).__name__, error, len(logged) // 2,
@@ -130,22 +147,36 @@ class Applier:
 
         grown = self.workspace.grow(checked.tables, parent=store.version)
         self.after_step("stored")
-        before, after, scored, full = self._rescore(checked.customers, attempt, changes)
+        scored = self._rescore(checked.customers, attempt, changes)
         self.after_step("scored")
         reviews = self._index_reviews(checked.tables.get("reviews"), grown)
         self.after_step("indexed")
-        when = log.mark_applied(self.db, applied, grown.version, failed)
-        return AppliedBatch(
+        batch = AppliedBatch(
             store_version=grown.version,
             previous_version=changes.base,
             event_ids=applied,
-            customers=scored,
-            scores_before=before,
-            scores_after=after,
+            customers=scored.customers,
+            scores_before=scored.before,
+            scores_after=scored.after,
             reviews=reviews,
-            full_rescore=full,
-            applied_at=when,
+            full_rescore=scored.full,
+            applied_at=utc_now(),
             failed=failed,
+            handoff=attempt,
+        )
+        self._mark(batch, applied, scored.before_file, scored.after_file)
+        self.after_step("marked")
+        return batch
+
+    def _mark(
+        self, batch: AppliedBatch, applied: list[str], before: Path | None, after: Path | None
+    ) -> None:
+        """Step 5: mark the events applied, and the batch owed to the listeners."""
+        assert batch.handoff is not None
+        files = handoff.keep(self.workspace, batch.handoff, before, after)
+        row = handoff.record(batch.handoff, batch, files)
+        log.mark_applied(
+            self.db, applied, batch.store_version, batch.failed, at=batch.applied_at, batch=row
         )
 
     def _own_keys(self, logged: list[log.LoggedEvent]) -> set[tuple[str, str]]:
@@ -156,14 +187,13 @@ class Applier:
 
     # ---- failures -----------------------------------------------------------------------
 
-    def _fail(self, event: log.LoggedEvent, error: Exception) -> AppliedBatch:
+    def _fail(self, event: log.LoggedEvent, attempt: str, error: Exception) -> AppliedBatch:
         """Mark an event that fails on its own as failed, naming the error."""
         reason = f"{log.APPLY_FAILED}: {type(error).__name__}: {error}"
         logger.error("event %s failed: %s", event.event_id, reason, exc_info=error)
         store = self.workspace.store()
-        when = log.mark_applied(self.db, [], store.version, {event.event_id: reason})
-        scores = self._shown_scores()
-        return AppliedBatch(
+        scores, path = self._shown_scores()
+        batch = AppliedBatch(
             store_version=store.version,
             previous_version=store.version,
             event_ids=[],
@@ -172,19 +202,21 @@ class Applier:
             scores_after=scores,
             reviews=pd.DataFrame(columns=REVIEW_COLUMNS),
             full_rescore=False,
-            applied_at=when,
+            applied_at=utc_now(),
             failed={event.event_id: reason},
+            handoff=attempt,
         )
+        self._mark(batch, [], path, path)
+        return batch
 
     # ---- scores -------------------------------------------------------------------------
 
-    def _rescore(
-        self, customers: list[str], attempt: str, changes: Changes
-    ) -> tuple[pd.DataFrame, pd.DataFrame, list[str], bool]:
-        current = self._shown_scores()
+    def _rescore(self, customers: list[str], attempt: str, changes: Changes) -> Scored:
+        current, path = self._shown_scores()
+        unchanged = Scored(current, current, [], False, path, path)
         model = self._load_model()
         if model is None or not customers:
-            return current, current, [], False
+            return unchanged
         predictor, document, folder = model
         try:
             done = rescore(
@@ -193,16 +225,21 @@ class Applier:
             )  # fmt: skip
         except RetainError as error:  # a model of another store: scores wait for `retain train`
             logger.warning("events applied without scoring: %s", error)
-            return current, current, [], False
-        if done.before is not None:
-            changes.scores = (folder.name, done.before)
-            return done.before, done.after, done.customers, done.full
-        return current, done.after, done.customers, done.full
+            return unchanged
+        if done.before is None:  # the model's first scores of this store: against those served
+            return Scored(current, done.after, done.customers, done.full, path, done.path)
+        changes.scores = (folder.name, done.before)
+        kept = done.path.parent / BEFORE_FILE  # what it started from (predictors/rescore.py)
+        return Scored(done.before, done.after, done.customers, done.full, kept, done.path)
 
-    def _shown_scores(self) -> pd.DataFrame:
-        """The scores served now (an empty table without a customer_id column when none)."""
-        shown = latest_scores(self.workspace)
-        return pd.DataFrame(columns=["customer_id"]) if shown is None else shown
+    def _shown_scores(self) -> tuple[pd.DataFrame, Path | None]:
+        """The scores served now (an empty table without a customer_id column when none), and
+        their file."""
+        folder = scores_folder(self.workspace)
+        if folder is None:
+            return pd.DataFrame(columns=["customer_id"]), None
+        path = folder / "scores.parquet"
+        return pd.read_parquet(path), path
 
     def _load_model(self) -> tuple[Predictor, dict[str, Any], Path] | None:
         try:

@@ -40,7 +40,9 @@ class AppliedBatch:
     customer_id, churn_risk, clv, value_at_risk, reasons, cutoff, ...) before and after; both
     empty when the workspace has no trained model. `customers`: those scored again (everyone on
     a full re-score). `reviews`: the new reviews with their sentiment in [-1, 1] and its label.
-    `failed`: events that could not be applied after all (event id -> why).
+    `failed`: events that could not be applied after all (event id -> why). `handoff`: the
+    application that made it, whose record keeps it owed to the listeners until they finish
+    (handoff.py); a listener may get the same batch again, and must raise nothing twice.
     """
 
     store_version: str
@@ -53,6 +55,7 @@ class AppliedBatch:
     full_rescore: bool
     applied_at: datetime
     failed: dict[str, str] = field(default_factory=dict)
+    handoff: str | None = None
 
     def summary(self) -> dict[str, Any]:
         """The batch in a few numbers, for logs and the CLI."""

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from assistant.jsonable import clean_text
 from assistant.persistence.db import AppDatabase
-from assistant.persistence.tables import EventRow, utc_now
+from assistant.persistence.tables import AppliedBatchRow, EventRow, utc_now
 
 LOOKUP_CHUNK = 500  # ids per IN (...) lookup
 MAX_ERROR_CHARS = 2000
@@ -105,10 +105,16 @@ def mark_applied(
     store_version: str,
     failed: dict[str, str] | None = None,
     at: datetime | None = None,
+    batch: AppliedBatchRow | None = None,
 ) -> datetime:
-    """Record that events were applied (to `store_version`) or could not be (with why)."""
+    """Record that events were applied (to `store_version`) or could not be (with why). With
+    `batch`, the record that owes the batch to the listeners (handoff.py) is written in the
+    same transaction: no moment exists where the events count as applied and nobody owes the
+    listeners their batch."""
     when = at or utc_now()
     with db.session() as session:
+        if batch is not None:
+            session.add(batch)
         if applied:
             session.execute(
                 update(EventRow)

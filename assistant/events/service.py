@@ -4,10 +4,16 @@ is pending (everything waiting, up to a cap, in one go) and tells the listeners.
     submit(events, principal) -> Receipt      check, log (idempotent by event id), wake the worker
     apply_pending() -> AppliedBatch | None    one application, then the listeners
     drain() -> list[AppliedBatch]             apply until nothing is pending (replay, start-up)
+    retell() -> int                           the batches owed to the listeners, told again
     start() / stop()                          the background worker, for the app's lifetime
 
-A listener that raises is logged and the next one runs: the events are applied and marked by
-then, so a listener can never lose them (and must not rely on being called again for them).
+Each application's batch stays owed to the listeners (a record written with its mark,
+handoff.py) until every one of them returned without raising. A listener that raises is logged
+and the next one runs; the batch stays owed, and is rebuilt and told again, oldest first,
+before the next application and at the next start (the worker's first step, and every drain:
+`retain events replay`). So a process that dies between marking the events and the alerts
+being stored loses no alert, and a listener must be safe to call twice with one batch (the
+alert store raises an alert once by its dedupe key).
 """
 
 import logging
@@ -17,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
-from assistant.events import log
+from assistant.events import handoff, log
 from assistant.events.apply import Applier
 from assistant.events.batch import AppliedBatch, Receipt
 from assistant.persistence.db import AppDatabase
@@ -141,6 +147,7 @@ class EventService:
                 # Nothing to apply: no hold either. An answer computed while the data is held
                 # counts as one of an older version, so idle polls must not hold it.
                 return None
+            self._retell()  # owed batches first: the listeners hear of batches in order
             if self.readers is not None:
                 self.readers.hold()
             try:
@@ -150,7 +157,7 @@ class EventService:
                     self.readers.refresh()  # before the listeners: they read the new version
             if batch is not None:
                 logger.info("events applied", extra=batch.summary())
-                self._tell(batch)
+                self._hand_over(batch)
         return batch
 
     def settled(self) -> bool:
@@ -159,16 +166,56 @@ class EventService:
         return waiting == 0 and not self._apply_lock.locked()
 
     def drain(self) -> list[AppliedBatch]:
-        """Apply until nothing is pending."""
+        """Tell the listeners the batches they are owed, then apply until nothing is pending."""
+        self.retell()
         batches = []
         while (batch := self.apply_pending()) is not None:
             batches.append(batch)
         return batches
 
+    def retell(self) -> int:
+        """Rebuild the batches the listeners did not finish with (the process died after the
+        events were marked applied, a listener raised) and tell them again, oldest first; one
+        that cannot be rebuilt is logged and dropped. Stops at the first batch a listener
+        fails again (it and the later ones wait for the next application or start). Returns
+        how many were told."""
+        with self._apply_lock:
+            return self._retell()
+
+    def _retell(self) -> int:
+        if not self.listeners:  # nobody to tell here: another process with listeners will
+            return 0
+        with self.workspace.lock():  # no application is between keeping files and marking
+            owed = handoff.owed(self.db)
+            handoff.sweep(self.workspace, {row.application for row in owed})
+        told = 0
+        for row in owed:
+            try:
+                batch = handoff.rebuild(self.workspace, row)
+            except FileNotFoundError as error:  # its files are gone: it can never be told
+                handoff.drop(self.db, self.workspace, row, handoff.unbuildable(error))
+                continue
+            except (OSError, MemoryError):  # the machine's (no file handles left): try later
+                raise
+            except Exception as error:  # a file it cannot read: no better the next time
+                handoff.drop(self.db, self.workspace, row, handoff.unbuildable(error))
+                continue
+            logger.info("telling the listeners again", extra=batch.summary())
+            if not self._hand_over(batch):
+                break
+            told += 1
+        return told
+
     def status(self) -> dict[str, Any]:
-        """Pending, applied and failed counts, the last application, the worker's state."""
+        """Pending, applied and failed counts, the last application, the worker's state, and
+        how many applied batches the listeners (alerts) still have to hear of."""
         running = self._thread is not None and self._thread.is_alive()
-        return log.log_status(self.db) | {"worker": running, "last_error": self.last_error}
+        owed = handoff.owed_count(self.db)
+        return log.log_status(self.db) | {
+            "worker": running,
+            "last_error": self.last_error,
+            "listeners_owed": owed,
+        }
 
     def start(self) -> None:
         """Run the worker thread (applies pending events as they come and every poll)."""
@@ -188,12 +235,16 @@ class EventService:
             self._thread = None
 
     def _work(self) -> None:
+        retold = False
         while not self._stop.is_set():
             self._wake.wait(self.settings.events_poll_s)
             self._wake.clear()
             if self._stop.is_set():
                 break
             try:
+                if not retold:  # at start, before anything new is applied
+                    self.retell()
+                    retold = True
                 while not self._stop.is_set() and self.apply_pending() is not None:
                     pass
                 self.last_error = None
@@ -202,9 +253,32 @@ class EventService:
                 logger.exception("applying events failed; they stay pending")
                 time.sleep(min(self.settings.events_poll_s, 5.0))
 
-    def _tell(self, batch: AppliedBatch) -> None:
+    def _hand_over(self, batch: AppliedBatch) -> bool:
+        """Tell the listeners; when none failed, the batch is no longer owed. True then."""
+        if not self._tell(batch):
+            if batch.handoff is not None:
+                handoff.failed(self.db, self.workspace, batch.handoff)
+            return False
+        if batch.handoff is not None:
+            try:
+                handoff.told(self.db, self.workspace, batch.handoff)
+            except Exception:  # still owed: told again later, which raises nothing new
+                logger.exception("a told batch could not be marked told",
+                                 extra={"application": batch.handoff})  # fmt: skip
+        return True
+
+    def _tell(self, batch: AppliedBatch) -> bool:
+        """Call every listener (one that raises does not stop the others); True when none
+        raised."""
+        finished = True
         for listener in list(self.listeners):
             try:
                 listener(batch)
             except Exception:
-                logger.exception("an events listener failed", extra={"listener": repr(listener)})
+                finished = False
+                logger.exception(
+                    "an events listener failed; the batch stays owed and is told again",
+                    extra={"listener": repr(listener), "store_version": batch.store_version,
+                           "application": batch.handoff},
+                )  # fmt: skip
+        return finished

@@ -6,6 +6,8 @@ tables.py         the ORM tables
 keys.py           create_key, authenticate, list_keys, revoke_key; Principal, KeyInfo
 conversations.py  ConversationStore: open_turn, close_turn (a chat turn's two writes), history,
                   list, memory
+  conversation_model.py  Conversation, ConversationSummary, Message: what the store returns
+  turn_statements.py     the statements a turn runs, built once; title_of
 audit.py          audit_row (one tool call, checked), record, record_rows, recent; AuditEntry
 """
 

@@ -1,14 +1,26 @@
-"""The app database's tables: API keys, conversations and their messages, the audit log.
+"""The app database's tables: API keys, conversations and their messages, the audit log,
+alerts and their webhook outbox, the event log and the applied batches owed to its listeners.
 
 Types are chosen to mean the same on SQLite and PostgreSQL: JSON is JSONB on PostgreSQL and
 JSON text on SQLite, and every timestamp is stored and returned as an aware UTC datetime.
-Bump SCHEMA_VERSION (and add a step to db.MIGRATIONS) whenever an existing table changes.
+Bump SCHEMA_VERSION (and add a step to db.MIGRATIONS) whenever an existing table changes; a new
+table needs neither (create_all adds it to an existing database).
 """
 
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -73,7 +85,7 @@ class ApiKeyRow(Base):
 class ConversationRow(Base):
     """A chat owned by one key. `message_count` doubles as the last sequence number handed out,
     so appending a message bumps it with one row-locking UPDATE (see _NEXT_SEQ in
-    conversations.py)."""
+    turn_statements.py)."""
 
     __tablename__ = "conversations"
 
@@ -209,3 +221,34 @@ class EventRow(Base):
     attempt: Mapped[str | None] = mapped_column(String(32), default=None)
 
     __table_args__ = (Index("ix_events_pending", "applied_at", "id"),)
+
+
+class AppliedBatchRow(Base):
+    """An application of events as its listeners (the alert rules) hear of it: written in the
+    transaction that marks its events applied, and `told_at` set once every listener finished
+    with it. A process that dies in between, or a listener that failed, leaves it owed (NULL),
+    and the next start rebuilds the batch from it and tells them again (assistant/events/
+    handoff.py). The scores tables are files kept beside it, named in `files`, not rows: a
+    full re-score of a million customers is a hard link, not a million rows. `error` says why
+    a batch that could not be rebuilt, or that the listeners failed too often, was dropped."""
+
+    __tablename__ = "applied_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the order batches are told in
+    application: Mapped[str] = mapped_column(String(32), unique=True)  # events.attempt
+    store_version: Mapped[str] = mapped_column(String(64))
+    previous_version: Mapped[str] = mapped_column(String(64))
+    event_ids: Mapped[list[str]] = mapped_column(PortableJSON, default=list)
+    # Those scored again; empty on a full re-score (everyone in the scores after).
+    customers: Mapped[list[str]] = mapped_column(PortableJSON, default=list)
+    full_rescore: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed: Mapped[dict[str, str]] = mapped_column(PortableJSON, default=dict)
+    # The new reviews with their sentiment, as records (a batch's few, not the store's).
+    reviews: Mapped[list[dict[str, Any]]] = mapped_column(PortableJSON, default=list)
+    files: Mapped[dict[str, str]] = mapped_column(PortableJSON, default=dict)
+    applied_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    told_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    error: Mapped[str | None] = mapped_column(Text, default=None)
+    tells_failed: Mapped[int] = mapped_column(Integer, default=0)  # dropped at handoff.MAX_TELLS
+
+    __table_args__ = (Index("ix_applied_batches_owed", "told_at", "id"),)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 
 from assistant.routing import quantities
 
+# Curly and accent quotes typed on phones, made straight (written as escapes: ruff flags the
+# look-alike characters themselves).
 CURLY = {"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
 
 

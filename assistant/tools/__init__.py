@@ -4,7 +4,8 @@
     data.py          StoreData: the store's tables, scores, segments and indexes, loaded once
     lookups.py       per-customer lookups behind the millisecond answers
     customers.py     customer_profile, at_risk_customers, similar_customers
-    reviews.py       search_reviews, review_sentiment
+    reviews.py       search_reviews       sentiment.py     review_sentiment, complaint themes
+    review_filters.py  the customer, segment and product filters of both review tools
     segments.py      list_segments, segment_summary (writes text)
     offers.py        draft_offer (writes text)
     planning.py      plan_budget          forecasting.py   forecast_demand

@@ -2,26 +2,33 @@
 
 Review text is data a customer wrote: it goes into `result` and cards verbatim, never into an
 `answer`, since answers may be handed to the LLM as tool results.
+
+This file holds search_reviews; review_sentiment and the complaint themes are in sentiment.py,
+and the customer, segment and product filters both tools share in review_filters.py.
 """
 
 import re
 from collections import Counter
-from collections.abc import Collection
 from typing import Annotated, Any
 
-import numpy as np
 from pydantic import Field
 
 from assistant.tools.args import CustomerId, ProductId, SegmentName, Sentiment
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.data import StoreData
-from assistant.tools.format import count, listing, output, pct
+from assistant.tools.format import output
 from assistant.tools.paging import Offset, past_end, ranked, span
-from commerce.errors import InvalidInput, NotFound
+from assistant.tools.review_filters import (
+    customer_filter,
+    filter_facts,
+    known_product,
+    scope_phrase,
+)
+from assistant.tools.sentiment import cached_themes as cached_themes
+from assistant.tools.sentiment import review_sentiment as review_sentiment
+from commerce.errors import InvalidInput
 from retrieval.filters import ReviewFilter, matching_rows
-from retrieval.reviews import ReviewHit, ReviewIndex
-from retrieval.sentiment import LABELS, analyse_one
-from retrieval.themes import Theme, complaint_themes
+from retrieval.reviews import ReviewHit
+from retrieval.sentiment import LABELS
 
 STOPWORDS = frozenset(
     "a an and are but for from how in is it my of on or that the their this to was what who why "
@@ -29,7 +36,6 @@ STOPWORDS = frozenset(
 )
 MAX_QUERY_CHARS = 500
 Stars = Annotated[int, Field(ge=1, le=5, description="A star rating, 1 (worst) to 5 (best).")]
-THEME_EXAMPLES = 2
 
 
 def search_reviews(
@@ -60,8 +66,8 @@ def search_reviews(
             "give the lower number as min_rating"
         )
     index = ctx.data.review_index()
-    cid, name, who = _customer_filter(ctx.data, customer_id, segment)
-    products = [_product(ctx.data, product_id)] if product_id else None
+    cid, name, who = customer_filter(ctx.data, customer_id, segment)
+    products = [known_product(ctx.data, product_id)] if product_id else None
     where = ReviewFilter(
         customer_ids=who,
         product_ids=products,
@@ -72,7 +78,7 @@ def search_reviews(
     text = (query or "").strip() or None
     hits = index.search(text, ctx.embedder(), k=offset + k, where=where)[offset:]
     rows = ranked([_hit(hit, text) for hit in hits], offset)
-    scope = rated(min_rating, max_rating) + _scope(cid, products, name)
+    scope = rated(min_rating, max_rating) + scope_phrase(cid, products, name)
     kind = f"{sentiment} " if sentiment else ""
     matching = f" match “{_short(text)}”" if text else ""
     if not rows and offset:
@@ -98,7 +104,7 @@ def search_reviews(
             f"{head}: {mix}. The {'best match' if text else 'latest'} is review "
             f"{best['review_id']} by customer {best['customer_id']}{stars}."
         )
-    filters = _filters(who, products, name, sentiment) | {
+    filters = filter_facts(who, products, name, sentiment) | {
         "min_rating": min_rating,
         "max_rating": max_rating,
     }
@@ -118,88 +124,6 @@ def rated(min_rating: int | None, max_rating: int | None) -> str:
     if min_rating is None:
         return f" rated {max_rating} star" + ("" if max_rating == 1 else "s") + " or less"
     return f" rated {min_rating}-{max_rating} stars"
-
-
-def review_sentiment(
-    ctx: ToolContext,
-    text: Annotated[
-        str | None, Field(max_length=5000, description="One text to score, instead of reviews.")
-    ] = None,
-    customer_id: CustomerId | None = None,
-    product_id: ProductId | None = None,
-    segment: SegmentName | None = None,
-) -> ToolOutput:
-    """Sentiment of reviews (all, or a customer's, a product's or a segment's): how many are
-    negative, neutral and positive, and the complaint themes of the negative ones; or the
-    sentiment of one given text.
-
-    For "how do customers feel?", "what are at-risk customers complaining about?" or "is this
-    message positive?".
-    """
-    if text is not None:
-        if customer_id or product_id or segment:
-            raise InvalidInput("give either text, or customer_id / product_id / segment, not both")
-        found = analyse_one(text, ctx.embedder())
-        answer = f"The text reads {found.label} (score {found.score:+.2f} on a scale of -1 to 1)."
-        card = {"type": "sentiment", "counts": {found.label: 1}, "score": found.score, "themes": []}
-        return output(answer, {"text": found.to_dict()}, [card], rows=1)
-
-    index = ctx.data.review_index()
-    cid, name, who = _customer_filter(ctx.data, customer_id, segment)
-    products = [_product(ctx.data, product_id)] if product_id else None
-    if cid or products:
-        total, counts, mean = _breakdown(index, who, products)
-        where = ReviewFilter(product_ids=products)
-        themes = complaint_themes(index, who, where, examples=THEME_EXAMPLES)
-    else:  # all reviews, or a segment's: the same every time until the index changes
-        total, counts, mean = ctx.data.memo(
-            f"breakdown:{name or '*'}",
-            ("store", "review_index"),
-            lambda: _breakdown(index, who, None),
-        )
-        themes = cached_themes(ctx.data, name)
-    scope = _scope(cid, products, name)
-    if total == 0:
-        answer = f"There are no reviews{scope}."
-    else:
-        answer = (
-            f"Of {count(total, 'review')}{scope}, {counts['negative']:,} are negative "
-            f"({pct(counts['negative'] / total)}), {counts['neutral']:,} neutral and "
-            f"{counts['positive']:,} positive."
-        )
-        if themes:
-            named = [f"{t.name} ({count(t.count, 'review')})" for t in themes]
-            answer += f" Top complaint themes: {listing(named)}."
-    shown = [_theme(t) for t in themes]
-    result = {"filters": _filters(who, products, name, None), "reviews": total,
-              "counts": counts, "mean_score": mean, "themes": shown}  # fmt: skip
-    card = {"type": "sentiment", "counts": counts, "mean_score": mean, "themes": shown}
-    return output(answer, result, [card], rows=total)
-
-
-def _breakdown(
-    index: ReviewIndex, who: Collection[str] | None, products: list[str] | None
-) -> tuple[int, dict[str, int], float | None]:
-    """How many reviews pass the filter, how many of each sentiment, and the mean score."""
-    rows = matching_rows(index.metadata, ReviewFilter(customer_ids=who, product_ids=products))
-    chosen = index.metadata.iloc[rows]
-    counts: dict[str, int] = {
-        label: int((chosen["sentiment_label"] == label).sum()) for label in LABELS
-    }
-    mean = float(np.mean(chosen["sentiment_score"])) if len(rows) else None
-    return len(rows), counts, mean
-
-
-def cached_themes(data: StoreData, segment: str | None) -> list[Theme]:
-    """Complaint themes of a segment's reviews (all reviews for None), kept per index version:
-    clustering thousands of reviews takes about a second."""
-
-    def compute() -> list[Theme]:
-        index = data.review_index()
-        members = data.segments().member_set(segment) if segment else None
-        return complaint_themes(index, customer_ids=members, examples=THEME_EXAMPLES)
-
-    return data.memo(f"themes:{segment or '*'}", ("store", "review_index"), compute)
 
 
 def highlights(text: str, query: str | None) -> list[list[int]]:
@@ -223,34 +147,6 @@ def highlights(text: str, query: str | None) -> list[list[int]]:
     return spans
 
 
-def _customer_filter(
-    data: StoreData, customer_id: str | None, segment: str | None
-) -> tuple[str | None, str | None, Collection[str] | None]:
-    """The customer's id, the segment's name, and the customer ids a filter keeps: one
-    customer, a segment's members, or both (the customer if a member, else nobody)."""
-    cid = data.customers().resolve(customer_id) if customer_id else None
-    name = data.segments().resolve(segment) if segment else None
-    who: frozenset[str] | None = None if cid is None else frozenset({cid})
-    if name is not None:
-        members = data.segments().member_set(name)
-        who = members if who is None else who & members
-    return cid, name, who
-
-
-def _product(data: StoreData, product_id: str) -> str:
-    wanted = product_id.strip()
-    catalogue = data.catalogue()
-    reviewed = data.memo(
-        "reviewed_products",
-        ("store", "review_index"),
-        lambda: frozenset(data.review_index().metadata["product_id"].astype(str)),
-    )
-    if wanted in catalogue or wanted in reviewed:
-        return wanted
-    example = next(iter(catalogue or reviewed), "B000EYLDYE")
-    raise NotFound(f"no product '{wanted}'; ids look like '{example}'")
-
-
 def _hit(hit: ReviewHit, query: str | None) -> dict[str, Any]:
     return {
         "review_id": hit.review_id,
@@ -264,41 +160,6 @@ def _hit(hit: ReviewHit, query: str | None) -> dict[str, Any]:
         "similarity": None if hit.similarity is None else round(hit.similarity, 4),
         "highlights": highlights(hit.text, query),
     }
-
-
-def _theme(theme: Theme) -> dict[str, Any]:
-    return {
-        "name": theme.name,
-        "terms": theme.terms,
-        "count": theme.count,
-        "share": round(theme.share, 4),
-        "examples": [
-            {"review_id": h.review_id, "customer_id": h.customer_id, "text": h.text}
-            for h in theme.examples
-        ],
-    }
-
-
-def _scope(customer_id: str | None, products: list[str] | None, segment: str | None) -> str:
-    parts = []
-    if customer_id:
-        parts.append(f" by customer {customer_id}")
-    if segment:
-        parts.append(f" from segment '{segment}'")
-    if products:
-        parts.append(f" of product {products[0]}")
-    return "".join(parts)
-
-
-def _filters(
-    who: Collection[str] | None,
-    products: list[str] | None,
-    segment: str | None,
-    sentiment: str | None,
-) -> dict[str, Any]:
-    few = sorted(who) if who is not None and len(who) <= 10 else None
-    return {"customer_ids": few, "customers": None if who is None else len(who),
-            "product_ids": products, "segment": segment, "sentiment": sentiment}  # fmt: skip
 
 
 def _short(text: str | None, limit: int = 80) -> str:

@@ -11,7 +11,8 @@
     signals.py       a store version's signals on the catalogue, grown by appended rows
     recommender.py   Recommender: candidates, re-ranking, exclusions, cold start
     reasons.py       why each product is recommended
-    build.py         train on the workspace's store, save under index/products/, open
+    build.py         train on the workspace's store (or on given interactions, for bench)
+    saved.py         the trained recommender under index/products/: save, open
     baselines.py     most popular, buy again, item-kNN, EASE
     datasets.py      Instacart and MovieLens splits (files from installed packages)
     evaluate.py      recall@10 and NDCG@10 of every method in one harness

@@ -1,56 +1,42 @@
-"""Training the recommender on the workspace's store, and saving and opening it.
-
-    RETAIN_HOME/index/products/
-      artifact.json         store version, model settings, signal weights, losses (last)
-      model.pt              the model's weights (state dict)
-      interactions.parquet  the signals histories are read from; customers.parquet, disliked.parquet
-      catalogue.parquet     product ids, titles, categories, buyers, listed, borrowed vectors
-      products.faiss        product vectors (output embedding + bias), inner product
-      text.faiss            products' text embeddings (cold start: neighbours by description)
-      segments.parquet      customer -> segment, for cold-start popularity (when given)
+"""Training the recommender on the workspace's store (build_recommender), or on interactions
+given without a workspace (train_recommender); saved.py saves and opens what it trained, under
+RETAIN_HOME/index/products/.
 
 A product nobody bought has no learned output vector: it borrows the mean vector of the
 BORROW_FROM bought products whose descriptions are nearest to its own, and the lowest of their
 biases, so a new coffee can be offered to coffee drinkers before anyone bought it.
 """
 
-import io
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, replace
-from pathlib import Path
-from typing import Any
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import torch
 
-from commerce.errors import NotFound, RetainError, Unavailable
+from commerce.errors import NotFound
 from commerce.workspace import Store, Workspace
-from retrieval.artifact import read_artifact, write_artifact, write_atomically
 from retrieval.embedder import Embedder
 from retrieval.recs.candidates import CandidateIndex
-from retrieval.recs.catalogue import Catalogue, catalogue_frame, catalogue_of
+from retrieval.recs.catalogue import Catalogue
 from retrieval.recs.examples import EventLog
 from retrieval.recs.interactions import Interactions, SignalWeights
 from retrieval.recs.model import ModelConfig, TwoTower
 from retrieval.recs.reading import from_store
 from retrieval.recs.recommender import Recommender
+from retrieval.recs.saved import open_recommender as open_recommender
+from retrieval.recs.saved import recommender_folder as recommender_folder
+from retrieval.recs.saved import save_recommender
 from retrieval.recs.signals import StoreSignals
 from retrieval.recs.train import train
 from retrieval.recs.trained import DEFAULT_REPEATABLE, ExclusionRules, TrainedParts
-from retrieval.reviews import embedder_name
 
 Progress = Callable[[str], None]
-BUILD_COMMAND = "retain index build"
 BORROW_FROM = 5
 TEXT_COLUMNS = ("title", "category", "description")
 # An optional products column that marks what cannot be bought now (out of stock, withdrawn).
 STOCK_COLUMNS = ("in_stock", "available")
 UNAVAILABLE = {"false", "0", "no", "n", "f"}
-
-
-def recommender_folder(workspace: Workspace) -> Path:
-    return workspace.subdir("index") / "products"
 
 
 def build_recommender(
@@ -86,7 +72,7 @@ def build_recommender(
         step,
         weights,
     )
-    _save(recommender_folder(workspace), recommender, store, embedder, losses)
+    save_recommender(recommender_folder(workspace), recommender, store, embedder, losses)
     return recommender
 
 
@@ -138,133 +124,6 @@ def train_recommender(
         weights,
     )
     return Recommender(trained, StoreSignals(interactions)), losses
-
-
-def open_recommender(
-    workspace: Workspace,
-    embedder: Embedder | None = None,
-    *,
-    repeatable_categories: tuple[str, ...] | None = None,
-    segments: Mapping[str, str] | None = None,
-) -> Recommender:
-    """The saved recommender of the current store.
-
-    NotFound when none was built, Unavailable when it was built from another store version or
-    with another embedder than `embedder` (when given); both name the command that fixes it.
-    `repeatable_categories` and `segments` override what was saved (settings change without
-    retraining).
-    """
-    folder = recommender_folder(workspace)
-    try:
-        record = read_artifact(folder, "recommender")
-    except NotFound as error:
-        raise NotFound(f"no recommender in {folder}: run `{BUILD_COMMAND}`") from error
-    except RetainError as error:
-        raise Unavailable(f"{error}".replace("retain index build", BUILD_COMMAND)) from error
-    store = workspace.store()
-    # A store grown by events since the build still holds everything the recommender saw.
-    if not store.manifest.derives_from(record.get("store_version")):
-        raise Unavailable(
-            f"the recommender was built from store {record.get('store_version')} but the "
-            f"current store is {store.version}: run `{BUILD_COMMAND}` to retrain it"
-        )
-    if embedder is not None and record.get("embedder") != embedder_name(embedder):
-        raise Unavailable(
-            f"the recommender's product texts were embedded by {record.get('embedder')}, not "
-            f"{embedder_name(embedder)}: run `{BUILD_COMMAND}`"
-        )
-    try:
-        return _load(folder, record, repeatable_categories, segments)
-    except (OSError, ValueError, KeyError, RuntimeError) as error:
-        raise Unavailable(
-            f"the recommender in {folder} is unreadable ({error}): run `{BUILD_COMMAND}`"
-        ) from error
-
-
-def _save(
-    folder: Path, recommender: Recommender, store: Store, embedder: Embedder, losses: list[float]
-) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "artifact.json").unlink(missing_ok=True)  # half-written folders are never opened
-    trained, interactions = recommender.trained, recommender.signals.interactions
-    buffer = io.BytesIO()
-    torch.save(trained.model.state_dict(), buffer)
-    write_atomically(folder / "model.pt", buffer.getvalue())
-    _write_parquet(folder / "interactions.parquet", interactions.frame)
-    _write_parquet(
-        folder / "customers.parquet", pd.DataFrame({"customer_id": interactions.users.astype(str)})
-    )
-    _write_parquet(folder / "disliked.parquet", interactions.disliked)
-    _write_parquet(folder / "catalogue.parquet", catalogue_frame(trained.catalogue))
-    _write_parquet(
-        folder / "segments.parquet",
-        pd.DataFrame(
-            {
-                "customer_id": list(trained.segments),
-                "segment": list(trained.segments.values()),
-            },
-            dtype=str,
-        ),
-    )
-    trained.index.save(folder / "products.faiss")
-    trained.text_index.save(folder / "text.faiss")
-    write_artifact(
-        folder,
-        store.version,
-        f"{interactions.n_users:,} customers, {interactions.n_items:,} products, "
-        f"{len(interactions.purchases):,} order lines",
-        name="products",
-        config=trained.config.to_dict(),
-        as_of=trained.as_of,
-        embedder=embedder_name(embedder),
-        repeatable_categories=list(trained.rules.repeatable_categories),
-        signal_weights=asdict(trained.weights),
-        # The store's order lines when built: `retain status` tells how many came after.
-        store_order_lines=store.manifest.tables["order_items"].rows,
-        losses=[round(x, 4) for x in losses],
-    )
-
-
-def _load(
-    folder: Path,
-    record: dict[str, Any],
-    repeatable: tuple[str, ...] | None,
-    segments: Mapping[str, str] | None,
-) -> Recommender:
-    config = ModelConfig(
-        **record["config"] | {"trend_windows": tuple(record["config"]["trend_windows"])}
-    )
-    catalogue = catalogue_of(pd.read_parquet(folder / "catalogue.parquet"))
-    users = pd.read_parquet(folder / "customers.parquet")["customer_id"].to_numpy(dtype=object)
-    interactions = Interactions(
-        users,
-        catalogue.product_ids,
-        pd.read_parquet(folder / "interactions.parquet"),
-        pd.read_parquet(folder / "disliked.parquet"),
-    )
-    model = TwoTower(len(catalogue.product_ids), config.dim, len(config.trend_windows))
-    state = torch.load(folder / "model.pt", map_location="cpu", weights_only=True)
-    model.load_state_dict(state)
-    if segments is None:
-        saved = pd.read_parquet(folder / "segments.parquet")
-        segments = dict(zip(saved["customer_id"], saved["segment"], strict=True))
-    rules = ExclusionRules(
-        tuple(record["repeatable_categories"]) if repeatable is None else tuple(repeatable)
-    )
-    weights = SignalWeights(**record["signal_weights"]) if "signal_weights" in record else None
-    trained = TrainedParts(
-        interactions,
-        model,
-        replace(config, device="cpu"),
-        CandidateIndex.load(folder / "products.faiss"),
-        CandidateIndex.load(folder / "text.faiss"),
-        catalogue,
-        float(record["as_of"]),
-        rules,
-        segments,
-        weights,
-    )
-    return Recommender(trained, StoreSignals(interactions))
 
 
 def _products(store: Store, items: np.ndarray) -> pd.DataFrame:
@@ -326,9 +185,3 @@ def _borrow(model: TwoTower, text: np.ndarray, buyers: np.ndarray) -> np.ndarray
         bias[rows] = bias[donors].min(dim=1).values
     borrowed[cold] = donors[:, 0].numpy()
     return borrowed
-
-
-def _write_parquet(path: Path, frame: pd.DataFrame) -> None:
-    buffer = io.BytesIO()
-    frame.to_parquet(buffer, index=False)
-    write_atomically(path, buffer.getvalue())

@@ -87,8 +87,8 @@ def test_on_applied_is_a_listener_that_raises_and_returns_nothing(sqlite_db: App
 def test_alerts_are_stored_after_the_database_was_briefly_unavailable(
     sqlite_db: AppDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The batch is applied already and nothing evaluates its rules again: a failed write that
-    # is not tried again loses its alerts for good.
+    # The batch is applied already, and telling it again waits for the next application or
+    # start: a brief lock must not delay its alerts that long.
     monkeypatch.setattr("assistant.alerts.service.STORE_RETRY_WAITS_S", (0.0, 0.0))
     alerts = AlertService(sqlite_db, Settings(), lost_segments)
     real, tries = alerts.store.raise_alerts, [0]
@@ -103,6 +103,23 @@ def test_alerts_are_stored_after_the_database_was_briefly_unavailable(
     raised = alerts.raise_for(batch_with_everything())  # type: ignore[arg-type]
     assert [a.rule for a in raised] == ["risk_crossing", "negative_review", "segment_jump"]
     assert tries == [3]
+
+
+def test_the_listener_raises_when_the_alerts_cannot_be_stored(
+    sqlite_db: AppDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ...so the events service keeps the batch owed and tells it again (tests/alerts/
+    # test_owed_batches.py); raise_for, for callers that want the alerts, still never raises.
+    monkeypatch.setattr("assistant.alerts.service.STORE_RETRY_WAITS_S", (0.0,))
+    alerts = AlertService(sqlite_db, Settings(), lost_segments)
+
+    def locked(new: list[NewAlert], outbox: bool = False) -> list[Alert]:
+        raise OperationalError("INSERT INTO alerts", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(alerts.store, "raise_alerts", locked)
+    with pytest.raises(OperationalError):
+        alerts.on_applied(batch_with_everything())  # type: ignore[arg-type]
+    assert alerts.raise_for(batch_with_everything()) == []  # type: ignore[arg-type]
 
 
 def test_an_alert_the_database_refuses_loses_only_itself(

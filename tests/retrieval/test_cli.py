@@ -9,6 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from assistant.cli import retrieval as commands
+from assistant.cli import retrieval_options as options
 from assistant.settings import Settings
 from commerce.workspace import Workspace
 from retrieval.embedder import Embedder, MiniLMEmbedder
@@ -26,7 +27,7 @@ app.command("themes")(commands.themes_command)
 
 @pytest.fixture
 def fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(commands, "make_embedder", lambda progress=False: HashingEmbedder())
+    monkeypatch.setattr(options, "make_embedder", lambda progress=False: HashingEmbedder())
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def test_sentiment_file_json_lines_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, minilm: MiniLMEmbedder
 ) -> None:
     real: Embedder = minilm
-    monkeypatch.setattr(commands, "make_embedder", lambda progress=False: real)
+    monkeypatch.setattr(options, "make_embedder", lambda progress=False: real)
     lines = tmp_path / "lines.txt"
     lines.write_bytes(b"Stale, bitter, awful coffee. Never again.\n\nDelicious, I love it!\r\n")
     result = runner.invoke(app, ["sentiment", "--file", str(lines), "--json"])

@@ -1,0 +1,117 @@
+"""What a message picks from a few fixed values, read after the numbers (extract.py gives the
+order): segment names from the store's vocabulary, the channel, the sentiment and the alert
+state. A segment, sentiment or alert state the message leaves out ("except loyal ones",
+"alerts that are not open") is never read as the one asked for (see negation.py): alert
+states take the other state, the rest are returned as left out.
+"""
+
+import re
+from typing import Literal, TypeVar
+
+from assistant.routing.fuzzy import SegmentMatch, segment_matches
+from assistant.routing.negation import negation
+from assistant.routing.reading import Reader
+
+T = TypeVar("T")
+Channel = Literal["email", "sms"]
+Sentiment = Literal["negative", "neutral", "positive"]
+AlertState = Literal["open", "acknowledged", "all"]
+
+CHANNELS: list[tuple[re.Pattern[str], Channel]] = [
+    (re.compile(r"\b(?:sms|txt|texts?\s+message|text(?:ing)?\s+(?:them|him|her)|"
+                r"(?:by|via|over|as\s+an?|in\s+an?|an?|per)\s+(?:text|sms)|texting)\b"), "sms"),
+    (re.compile(r"\b(?:e-?mails?|mail|newsletter)\b"), "email"),
+]  # fmt: skip
+# "1-star" and "5-star" are ratings (ratings.py), read before these.
+SENTIMENTS: list[tuple[re.Pattern[str], Sentiment]] = [
+    (re.compile(r"\b(?:negative|complain\w*|complaints?|unhappy|angry|upset|bad|poor|"
+                r"low[\s-]star|low[\s-]rated|worst|critical|disappointed|"
+                r"disappointing|hate[ds]?|terrible|awful|negatives)\b"), "negative"),
+    (re.compile(r"\b(?:positive|praise\w*|happy|love[ds]?|glowing|"
+                r"satisfied|delighted|great|rave|favou?rable|raving)\b"), "positive"),
+    (re.compile(r"\b(?:neutral|mixed|lukewarm)\b"), "neutral"),
+]  # fmt: skip
+# Which alerts. "Including the acknowledged ones" means all of them; otherwise the earliest
+# state phrase wins ("not yet acknowledged" is open, "no longer open" acknowledged), and only
+# without one does "all alerts" mean both. A state left out is the other one ("alerts that are
+# not open", "except acknowledged ones"); "not just open ones" are all of them.
+_DONE = r"(?:acknowledged|acked|handled|dealt\s+with|resolved|closed|cleared|seen|looked\s+at)"
+_TO_DO = r"(?:acknowledge|ack|handle|deal\s+with|resolve|close|clear|look\s+at)\b"
+ALERTS_INCLUDING_DONE = re.compile(
+    rf"\b(?:including|incl\.?|as\s+well\s+as|and\s+also|plus|and)\s+(?:the\s+)?(?:ones\s+)?{_DONE}"
+)
+ALERT_STATES: list[tuple[re.Pattern[str], AlertState]] = [
+    (re.compile(rf"\b(?:not|never|nobody|no\s+one|yet\s+to\s+be|still\s+needs?\s+to\s+be|"
+                rf"needs?\s+to\s+be|(?:haven|hasn|weren|wasn|aren|isn|didn|don|doesn)['\u2019]?t)\s+"
+                rf"(?:(?!just\b|only\b)\w+\s+){{0,2}}?"  # "not only the acknowledged": all
+                rf"(?:{_DONE}|{_TO_DO})|"
+                r"\b(?:unacknowledged|unhandled|unresolved|open|new|pending|outstanding)\b"),
+     "open"),
+    (re.compile(rf"\bno\s+longer\s+(?:open|new|pending)\b|\b{_DONE}\b"), "acknowledged"),
+]  # fmt: skip
+ALL_ALERTS = re.compile(
+    r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|our\s+)?alerts?\b|"
+    r"\balerts?\s+(?:ever|so\s+far|history)\b|\bhistory\s+of\s+alerts\b"
+)
+
+
+def segment_names(
+    reader: Reader, names: tuple[str, ...]
+) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """The segments named, best first, and those the message leaves out ("at risk customers
+    except loyal ones"); all of them are taken."""
+    chosen: list[str] = []
+    taken: list[SegmentMatch] = []
+    excluded: list[tuple[str, str]] = []
+    for match in segment_matches(reader.text, names):
+        if any(match.start < t.end and t.start < match.end for t in taken):
+            continue  # the same words read as another name
+        left_out = negation(reader.text, match.start)
+        if left_out == "excluded":
+            excluded.append(("segment", match.name))
+        elif not left_out and match.name not in chosen:
+            chosen.append(match.name)
+        else:  # "not just champions": those and more, so no filter
+            continue
+        taken.append(match)
+    for match in taken:
+        reader.take(match.start, match.end, "segment")
+    return tuple(chosen), excluded
+
+
+def sentiment_asked(text: str) -> tuple[Sentiment | None, list[tuple[str, str]]]:
+    """The first sentiment asked for, and those left out ("reviews that aren't positive",
+    "customers who are not happy"): none of those is a filter."""
+    hits = sorted(
+        (match.start(), label) for pattern, label in SENTIMENTS for match in pattern.finditer(text)
+    )
+    excluded: list[tuple[str, str]] = []
+    for start, label in hits:
+        left_out = negation(text, start, feelings=True)
+        if not left_out:
+            return label, excluded
+        if left_out == "excluded" and ("sentiment", label) not in excluded:
+            excluded.append(("sentiment", label))
+    return None, excluded
+
+
+def alert_state(text: str) -> AlertState | None:
+    """Which alerts: open, acknowledged or all; None when the message does not say."""
+    if ALERTS_INCLUDING_DONE.search(text):
+        return "all"
+    hits = [(m.start(), label) for pattern, label in ALERT_STATES if (m := pattern.search(text))]
+    if not hits:
+        return "all" if ALL_ALERTS.search(text) else None
+    start, state = min(hits)
+    left_out = negation(text, start)
+    if left_out == "not only":  # "all alerts, not just open ones"
+        return "all"
+    if left_out:  # "alerts that are not open", "alerts except acknowledged ones"
+        return "acknowledged" if state == "open" else "open"
+    return state
+
+
+def first_label(text: str, rules: list[tuple[re.Pattern[str], T]]) -> T | None:
+    """The label whose pattern occurs first in the text."""
+    hits = [(m.start(), label) for pattern, label in rules if (m := pattern.search(text))]
+    return min(hits, key=lambda hit: hit[0])[1] if hits else None

@@ -1,0 +1,75 @@
+"""The pieces of a message that are text rather than a choice: quoted text to analyse (in
+quotes, or after a colon), a place in the last list shown ("the second one"), and the topic to
+search reviews for. Each finder takes what it read from the Reader, as extract.py's do.
+"""
+
+import re
+
+from assistant.routing.reading import Reader
+
+QUOTED = re.compile(r"\"([^\"]{3,})\"|\u201c([^\u201d]{3,})\u201d|(?<!\w)'([^']{8,})'(?!\w)")
+# "sentiment of: the coffee was stale": text after a colon is data when what comes before the
+# colon asks to read a text (not "quick question: who is at risk?").
+AFTER_COLON = re.compile(
+    r"^(?=[^:]*\b(?:reviews?|text|comment|sentiment|tone|positive|negative|feedback|this|search|"
+    r"classify|rate|analy\w*|message|says?)\b)[^:]{3,60}:\s*(?P<text>\S.{10,})$"
+)
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+    "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "top": 1,
+}  # fmt: skip
+_ORDINAL = "|".join(ORDINALS)
+POSITION = [
+    re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:one|customer|person|guy|gal|entry|row|result|"
+               r"name|account|on\s+the\s+list|of\s+them|in\s+the\s+list)\b"),
+    re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:on|in)\s+(?:the|that|this|your)\s+list\b"),
+    re.compile(r"\b(?:number|no\.?|#)\s*(?P<n>\d{1,2})\s+(?:on|in)\s+(?:the|that|this)\s+list\b"),
+]  # fmt: skip
+TOPIC = re.compile(
+    r"\b(?:about|mentioning|mention|mentions|regarding|re|saying|say|says|said|talking about|"
+    r"complain(?:ing|s|ed)? (?:about|of)|related to|concerning|containing|with the word|"
+    r"that talk about|on the topic of|on)\s+(?P<topic>.+)$"
+)
+FILLER = frozenset(
+    "the a an of in on for from by to and or with about among our my their his her its this "
+    "that these those them customers customer segment group people buyers reviews review "
+    "please pls thanks what is are was were do does did say said saying".split()
+)
+
+
+def quoted_text(reader: Reader) -> str | None:
+    """The text given to analyse, in quotes or after a colon; taken as a quote."""
+    match = QUOTED.search(reader.text)
+    if match is not None:
+        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        text = reader.original[match.start(group) : match.end(group)].strip()
+        reader.take(match.start(), match.end(), "quote")
+        return text
+    colon = AFTER_COLON.match(reader.text)
+    if colon is not None and len(colon.group("text").split()) >= 3:
+        text = reader.original[colon.start("text") : colon.end("text")].strip()
+        reader.take(colon.start("text"), colon.end("text"), "quote")
+        return text
+    return None
+
+
+def list_position(reader: Reader) -> int | None:
+    """The 1-based place in the last list shown ("the second one"); -1 for the last."""
+    for pattern in POSITION:
+        match = pattern.search(reader.text)
+        if match is not None:
+            groups = match.groupdict()
+            place = ORDINALS[groups["o"]] if groups.get("o") else int(groups["n"])
+            reader.take(match.start(), match.end())
+            return place
+    return None
+
+
+def search_topic(text: str) -> str | None:
+    """What to search reviews for: the words after "about", "mentioning"..., less filler."""
+    match = TOPIC.search(text)
+    if match is None:
+        return None
+    kept = [w for w in re.findall(r"[\w'-]+", match.group("topic")) if w not in FILLER]
+    return " ".join(kept) or None

@@ -1,0 +1,123 @@
+"""The review_sentiment tool: how many reviews are negative, neutral and positive, with the
+complaint themes of the negative ones, or the sentiment of one given text; and the themes kept
+per index version (segment summaries show them too).
+"""
+
+from collections.abc import Collection
+from typing import Annotated, Any
+
+import numpy as np
+from pydantic import Field
+
+from assistant.tools.args import CustomerId, ProductId, SegmentName
+from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.data import StoreData
+from assistant.tools.format import count, listing, output, pct
+from assistant.tools.review_filters import (
+    customer_filter,
+    filter_facts,
+    known_product,
+    scope_phrase,
+)
+from commerce.errors import InvalidInput
+from retrieval.filters import ReviewFilter, matching_rows
+from retrieval.reviews import ReviewIndex
+from retrieval.sentiment import LABELS, analyse_one
+from retrieval.themes import Theme, complaint_themes
+
+THEME_EXAMPLES = 2
+
+
+def review_sentiment(
+    ctx: ToolContext,
+    text: Annotated[
+        str | None, Field(max_length=5000, description="One text to score, instead of reviews.")
+    ] = None,
+    customer_id: CustomerId | None = None,
+    product_id: ProductId | None = None,
+    segment: SegmentName | None = None,
+) -> ToolOutput:
+    """Sentiment of reviews (all, or a customer's, a product's or a segment's): how many are
+    negative, neutral and positive, and the complaint themes of the negative ones; or the
+    sentiment of one given text.
+
+    For "how do customers feel?", "what are at-risk customers complaining about?" or "is this
+    message positive?".
+    """
+    if text is not None:
+        if customer_id or product_id or segment:
+            raise InvalidInput("give either text, or customer_id / product_id / segment, not both")
+        found = analyse_one(text, ctx.embedder())
+        answer = f"The text reads {found.label} (score {found.score:+.2f} on a scale of -1 to 1)."
+        card = {"type": "sentiment", "counts": {found.label: 1}, "score": found.score, "themes": []}
+        return output(answer, {"text": found.to_dict()}, [card], rows=1)
+
+    index = ctx.data.review_index()
+    cid, name, who = customer_filter(ctx.data, customer_id, segment)
+    products = [known_product(ctx.data, product_id)] if product_id else None
+    if cid or products:
+        total, counts, mean = _breakdown(index, who, products)
+        where = ReviewFilter(product_ids=products)
+        themes = complaint_themes(index, who, where, examples=THEME_EXAMPLES)
+    else:  # all reviews, or a segment's: the same every time until the index changes
+        total, counts, mean = ctx.data.memo(
+            f"breakdown:{name or '*'}",
+            ("store", "review_index"),
+            lambda: _breakdown(index, who, None),
+        )
+        themes = cached_themes(ctx.data, name)
+    scope = scope_phrase(cid, products, name)
+    if total == 0:
+        answer = f"There are no reviews{scope}."
+    else:
+        answer = (
+            f"Of {count(total, 'review')}{scope}, {counts['negative']:,} are negative "
+            f"({pct(counts['negative'] / total)}), {counts['neutral']:,} neutral and "
+            f"{counts['positive']:,} positive."
+        )
+        if themes:
+            named = [f"{t.name} ({count(t.count, 'review')})" for t in themes]
+            answer += f" Top complaint themes: {listing(named)}."
+    shown = [_theme(t) for t in themes]
+    result = {"filters": filter_facts(who, products, name, None), "reviews": total,
+              "counts": counts, "mean_score": mean, "themes": shown}  # fmt: skip
+    card = {"type": "sentiment", "counts": counts, "mean_score": mean, "themes": shown}
+    return output(answer, result, [card], rows=total)
+
+
+def _breakdown(
+    index: ReviewIndex, who: Collection[str] | None, products: list[str] | None
+) -> tuple[int, dict[str, int], float | None]:
+    """How many reviews pass the filter, how many of each sentiment, and the mean score."""
+    rows = matching_rows(index.metadata, ReviewFilter(customer_ids=who, product_ids=products))
+    chosen = index.metadata.iloc[rows]
+    counts: dict[str, int] = {
+        label: int((chosen["sentiment_label"] == label).sum()) for label in LABELS
+    }
+    mean = float(np.mean(chosen["sentiment_score"])) if len(rows) else None
+    return len(rows), counts, mean
+
+
+def cached_themes(data: StoreData, segment: str | None) -> list[Theme]:
+    """Complaint themes of a segment's reviews (all reviews for None), kept per index version:
+    clustering thousands of reviews takes about a second."""
+
+    def compute() -> list[Theme]:
+        index = data.review_index()
+        members = data.segments().member_set(segment) if segment else None
+        return complaint_themes(index, customer_ids=members, examples=THEME_EXAMPLES)
+
+    return data.memo(f"themes:{segment or '*'}", ("store", "review_index"), compute)
+
+
+def _theme(theme: Theme) -> dict[str, Any]:
+    return {
+        "name": theme.name,
+        "terms": theme.terms,
+        "count": theme.count,
+        "share": round(theme.share, 4),
+        "examples": [
+            {"review_id": h.review_id, "customer_id": h.customer_id, "text": h.text}
+            for h in theme.examples
+        ],
+    }
