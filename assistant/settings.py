@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.house_copy import MAX_SIGN_OFF_WORDS, house_text_problem, plain_house_text
 from assistant.webhook_url import webhook_url_problem, without_path
 from predictors.allocation import MAX_LEVELS
 
@@ -63,6 +64,12 @@ class Settings(BaseSettings):
     )
     offer_valid_days: int = Field(default=14, ge=1, le=365, description="Days an offer is valid.")
     currency_symbol: str = Field(default="$", max_length=4, description="How money is written.")
+    store_name: str = Field(
+        default="", description="The store's name, which offers may use (empty: unnamed)."
+    )
+    offer_sign_off: str = Field(
+        default="The team", description="An offer email's last line, e.g. The Happy Brewing team."
+    )
     offer_discounts: list[float] = Field(
         default=[0.0, 5.0, 10.0, 15.0, 20.0], description="The discount ladder in percent."
     )
@@ -144,6 +151,20 @@ class Settings(BaseSettings):
         if unknown:
             raise ValueError(f"unknown perk(s) {', '.join(unknown)} (valid: {', '.join(PERKS)})")
         return value
+
+    @field_validator("store_name", "offer_sign_off")
+    @classmethod
+    def _house_text_is_plain(cls, value: str, info: ValidationInfo) -> str:
+        # Both go into the model's prompt and every offer, and the checker takes them as the
+        # store's own words: refused here unless plain (assistant/house_copy.py says why).
+        if info.field_name == "store_name" and not value.strip():
+            return ""  # no name: offers speak as "we"
+        variable = f"RETAIN_{str(info.field_name).upper()}"
+        words = MAX_SIGN_OFF_WORDS if info.field_name == "offer_sign_off" else None
+        problem = house_text_problem(variable, value, words)
+        if problem:
+            raise ValueError(problem)
+        return plain_house_text(value)
 
     @field_validator("offer_discounts")
     @classmethod

@@ -89,6 +89,7 @@ class OfferFacts:
             "recent_review": self.recent_review,
             "risk_level": _level(self.churn_risk, (0.4, 0.7)),
             "value_tier": None if self.predicted_value is None else _tier(self.predicted_value),
+            "store_name": policy.store_name,
             "sign_off": policy.sign_off,
         }
 
@@ -99,6 +100,7 @@ class OfferFacts:
             "customer_name": self.customer_name,
             "favourite_category": self.favourite_category,
             "perks": " and ".join(self.perks) or None,
+            "store_name": policy.short_store_name() or None,
             "sign_off": policy.sign_off,
         }
 

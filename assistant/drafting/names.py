@@ -56,6 +56,14 @@ CLOSING_LINE = re.compile(rf"(?i){_CLOSING}\s*[,!.:-]*")
 SIGNED_AFTER = re.compile(rf"(?i)(?:^|[.!?]\s+){_CLOSING}\s*[,:-]\s*(?P<name>[^.!?]+?)[.!]?$")
 # A last line that is only capitalised words ("Bob", "Bob Smith"): a signature.
 SIGNATURE_LINE = re.compile(r"[A-Z][^\W\d_]*(?:[ '-][A-Z][^\W\d_]*){0,3}")
+# A last line that signs for a house: "The Brew Barn team", "Your friends at Brew Barn". Read
+# as a signature too, so a house the settings do not name is refused like a person.
+_HOUSE_WORD = r"[A-Z0-9][\w'\u2019&.-]*"
+HOUSE_LINE = re.compile(
+    rf"(?:(?i:the|your)\s+)?(?:{_HOUSE_WORD}\s+){{1,3}}(?i:team|crew|folks)[.!]?"
+    rf"|(?i:your\s+friends|everyone|all\s+of\s+us|the\s+team)\s+at\s+{_HOUSE_WORD}"
+    rf"(?:\s+{_HOUSE_WORD}){{0,3}}[.!]?"
+)
 # Plain words a signature may hold besides the sign-off ("The Coffee team", "Your friends at").
 SIGNATURE_WORDS = {"the", "team", "your", "our", "all", "at", "us", "from", "and", "of", "everyone"}
 SIGNATURE_WORDS |= {"friends", "folks", "crew", "store", "shop", "customer", "care", "service"}
@@ -152,8 +160,12 @@ def sender(text: str, grounding: Grounding, sign_off: str) -> list[Violation]:
     if not lines:
         return []
     last = lines[-1]
-    if len(lines) > 1 and (CLOSING_LINE.fullmatch(lines[-2]) or SIGNATURE_LINE.fullmatch(last)):
-        signed = last  # "Regards,\nBob", "...\nBob"
+    if len(lines) > 1 and (
+        CLOSING_LINE.fullmatch(lines[-2])
+        or SIGNATURE_LINE.fullmatch(last)
+        or HOUSE_LINE.fullmatch(last)
+    ):
+        signed = last  # "Regards,\nBob", "...\nBob", "...\nThe Brew Barn team"
     else:
         after = SIGNED_AFTER.search(last)
         signed = after.group("name") if after else ""

@@ -1,22 +1,23 @@
 """The offer policy: limits that come from settings, never from text a model or customer wrote.
 
-Settings it reads (RETAIN_*; defaults here until assistant/settings.py declares them):
-    max_discount_pct      20      no draft may offer more than this percentage off
-    default_discount_pct  10      the discount when the caller names none
-    offer_perks           []      perks an offer may promise, e.g. ["free shipping"]
-    offer_valid_days      14      an offer ends this many days after it is drafted
-    currency_symbol       "$"     how money facts are written
-    offer_sign_off        "The team"  an email's last line (house copy; not a setting yet)
+Settings it reads (RETAIN_*, declared in assistant/settings.py; the defaults are the same):
+    max_discount_pct      20          no draft may offer more than this percentage off
+    default_discount_pct  10          the discount when the caller names none
+    offer_perks           []          perks an offer may promise, e.g. ["free shipping"]
+    offer_valid_days      14          an offer ends this many days after it is drafted
+    currency_symbol       "$"         how money facts are written
+    store_name            ""          the store's name, which copy may use ("" : unnamed)
+    offer_sign_off        "The team"  an email's last line
 """
 
 import re
 from dataclasses import dataclass
 
+from assistant.house_copy import MAX_SIGN_OFF_WORDS, house_text_problem
 from assistant.settings import PERKS, Settings
 from commerce.errors import InvalidInput
 
-# Every perk a draft could promise, by the key the policy and the facts name it with.
-# The verifier maps phrases ("free delivery", "money-back") to these keys (extract.py).
+# An email's last line when RETAIN_OFFER_SIGN_OFF is not set (the settings' default too).
 DEFAULT_SIGN_OFF = "The team"
 # A company form after a house name ("Happy Brewing Co.", "Brew Ltd"), which copy leaves out
 # when it names the house ("the Happy Brewing team").
@@ -37,6 +38,7 @@ class OfferPolicy:
     sms_max_chars: int = 160
     # Who an email is from. The model is told to end with it, so it never signs "[Your Name]".
     sign_off: str = DEFAULT_SIGN_OFF
+    store_name: str = ""  # "": the store is not named, and copy speaks as "we"
 
     def __post_init__(self) -> None:
         if not 0 <= self.max_discount_pct <= 90:
@@ -44,15 +46,24 @@ class OfferPolicy:
         unknown = sorted(set(self.perks) - set(PERKS))
         if unknown:
             raise InvalidInput(f"unknown perk(s) {', '.join(unknown)} (valid: {', '.join(PERKS)})")
+        # Settings refuse these at load; a policy built in code is held to the same words.
+        problem = house_text_problem("RETAIN_OFFER_SIGN_OFF", self.sign_off, MAX_SIGN_OFF_WORDS)
+        if self.store_name and not problem:
+            problem = house_text_problem("RETAIN_STORE_NAME", self.store_name)
+        if problem:
+            raise InvalidInput(problem)
 
     def house_names(self) -> tuple[str, ...]:
-        """The sign-off and the shorter name copy gives the house: "Happy Brewing Co." is
-        also "Happy Brewing", which a draft may write as merchant text ("the Happy Brewing
-        team"), like the sign-off itself."""
-        names = [self.sign_off]
-        while (short := COMPANY_FORM.sub("", names[-1]).strip()) and short != names[-1]:
-            names.append(short)
-        return tuple(names)
+        """The sign-off, the store's name and the shorter name copy gives each: "Happy
+        Brewing Co." is also "Happy Brewing", which a draft may write as merchant text ("the
+        Happy Brewing team"), like the sign-off itself."""
+        forms = [*_forms(self.sign_off), *_forms(self.store_name)]
+        return tuple(dict.fromkeys(forms))
+
+    def short_store_name(self) -> str:
+        """The store's name as a sentence writes it ("Happy Brewing" for "Happy Brewing Co."),
+        so a full stop after it is not doubled; "" when the store is unnamed."""
+        return _forms(self.store_name)[-1] if self.store_name else ""
 
     def discount(self, requested: int | None) -> int:
         """The discount to offer: the request if within policy, else InvalidInput saying why."""
@@ -71,6 +82,15 @@ class OfferPolicy:
         return value
 
 
+def _forms(name: str) -> list[str]:
+    """`name`, then each shorter form without a company form: "Acme Co., Inc.", "Acme Co.",
+    "Acme"."""
+    forms: list[str] = [name] if name else []
+    while forms and (short := COMPANY_FORM.sub("", forms[-1]).strip()) and short != forms[-1]:
+        forms.append(short)
+    return forms
+
+
 def policy_from_settings(settings: Settings) -> OfferPolicy:
     """The policy, from settings only: never from any text a model or a customer wrote."""
     return OfferPolicy(
@@ -79,5 +99,6 @@ def policy_from_settings(settings: Settings) -> OfferPolicy:
         perks=tuple(settings.offer_perks),
         offer_valid_days=settings.offer_valid_days,
         currency_symbol=settings.currency_symbol,
-        # sign_off keeps its default until assistant/settings.py declares RETAIN_OFFER_SIGN_OFF.
+        sign_off=settings.offer_sign_off,
+        store_name=settings.store_name,
     )

@@ -4,8 +4,8 @@ Pure text in, mentions out, like extract.py (which calls this first). What is fo
 
 - links: web addresses (http://..., www..., shop.example/claim) and e-mail addresses. No fact
   holds one, so any link came from somewhere else (a review that asked for it, or the model);
-- no_expiry: wording that says the offer never ends ("never expires", "no end date"), when
-  every offer has one;
+- no_expiry: wording that says the offer never ends ("never expires", "15% off - forever",
+  "a lifetime discount", "always 15% off"), when every offer has one (endless.py);
 - stacking: wording that offers the discount more than once ("use it twice", "stack it",
   "combine with other offers", "on top of this offer", "off your next three orders", "off
   every purchase", "forward this to a friend"). Only wording that names a deal counts:
@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.drafting.endless import endless_wording
+
 TermKind = Literal["link", "no_expiry", "stacking"]
 
 _GTLD = r"(?:com|net|org|io|co|shop|store|info|biz|app|online|site|example)"
@@ -28,14 +30,6 @@ LINK = re.compile(
     # A bare domain (shop.example/claim); lower case only, so "order.Shop" missing its space
     # after a full stop is not read as one.
     rf"|\b(?:[a-z0-9-]+\.)+{_GTLD}\b(?:/{_TAIL})?"
-)
-NO_EXPIRY = re.compile(
-    r"(?i)\bnever\s+(?:expires?|ends?|runs?\s+out)\b"
-    r"|\bno\s+(?:end\s+date|expiry|expiration|deadline|time\s+limit)\b"
-    r"|\b(?:does\s*n[o']?t|doesn't|won't|will\s+not|don't|do\s+not|can't|cannot)\s+expire\b"
-    r"|\bwithout\s+(?:an?\s+)?(?:end\s+date|expiry|expiration|deadline|time\s+limit)\b"
-    r"|\b(?:valid|good|lasts?)\s+(?:forever|indefinitely|for\s+ever)\b|\bindefinitely\b"
-    r"|\bfrom\s+now\s+on\b|\bpermanent\s+(?:discount|offer|deal|saving)s?\b"
 )
 _DEAL = r"(?:offers?|discounts?|codes?|coupons?|promotions?|promos?|deals?|vouchers?|savings?)\b"
 _MANY = r"two|three|four|five|six|few|several|\d+"
@@ -76,16 +70,9 @@ class TermMention:
     kind: TermKind
 
 
-PATTERNS: tuple[tuple[TermKind, re.Pattern[str]], ...] = (
-    ("link", LINK),
-    ("no_expiry", NO_EXPIRY),
-    ("stacking", STACKING),
-)
-
-
 def find_terms(text: str) -> list[TermMention]:
     """The offer terms `text` states, links first."""
-    found: list[TermMention] = []
-    for kind, pattern in PATTERNS:
-        found += [TermMention(m.group(0), m.start(), kind) for m in pattern.finditer(text)]
+    found = [TermMention(m.group(0), m.start(), "link") for m in LINK.finditer(text)]
+    found += [TermMention(phrase, at, "no_expiry") for phrase, at in endless_wording(text)]
+    found += [TermMention(m.group(0), m.start(), "stacking") for m in STACKING.finditer(text)]
     return found
