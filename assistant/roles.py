@@ -32,6 +32,8 @@ TOOL_ROLES: dict[str, frozenset[Role]] = {
     "recommend_products": frozenset({"operator", "marketer", "support"}),
     "list_alerts": frozenset({"operator", "marketer", "support"}),
     "explain_alert": frozenset({"operator", "marketer", "support"}),
+    # Store-wide sales, like the segment list: support works one customer at a time.
+    "top_products": frozenset({"operator", "marketer"}),
 }
 
 # Fields that identify or reach a person; removed from everything a marketer receives.

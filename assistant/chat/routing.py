@@ -15,6 +15,7 @@ from assistant.routing import Memory, Route, Router, Vocabulary
 from assistant.routing.llm_fallback import route_with_model
 from assistant.tools.catalogue import CATALOGUE
 from assistant.tools.data import StoreData
+from assistant.tools.products import store_categories
 from retrieval.embedder import Embedder
 
 RouteFn = Callable[[str, Memory, Principal], Route]
@@ -46,7 +47,9 @@ class StoreRouter:
         try:
             if self._router is None or version != self._version:
                 vocabulary = Vocabulary.from_store(
-                    self.data.segments().names, self.data.customers().id_width
+                    self.data.segments().names,
+                    self.data.customers().id_width,
+                    store_categories(self.data),
                 )
                 if self._router is None or vocabulary != self._router.vocabulary:
                     self._router = Router(self.embedder, vocabulary, tools=CATALOGUE)

@@ -67,13 +67,21 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:
                 found[name] = x.percent
-    if x.horizon_days is not None and "horizon_days" in names:
-        found["horizon_days"] = x.horizon_days
+    if x.horizon_days is not None:
+        for name in ("horizon_days", "days"):  # ahead for a forecast, back for sales
+            if name in names:
+                found[name] = x.horizon_days
     by = tool.arg("by")
     if by is not None and x.by_category and "category" in by.choices:
         found["by"] = "category"
     elif by is not None and x.by_cluster and "cluster" in by.choices:
         found["by"] = "cluster"
+    elif by is not None and x.measure in by.choices:
+        found["by"] = x.measure
+    if x.per_category and "per" in names:
+        found["per"] = "category"
+    elif x.category is not None and "category" in names:
+        found["category"] = x.category
     if x.channel is not None and "channel" in names:
         found["channel"] = x.channel
     if x.sentiment is not None and "sentiment" in names:

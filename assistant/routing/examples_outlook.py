@@ -1,10 +1,32 @@
-"""Example phrasings of the questions about what comes next and what changed: demand
-forecasts, the model's report, product recommendations and alerts (tools/forecasting.py,
-model_report.py, recommendations.py, alerts.py). Part of the router's EXAMPLES (examples.py
-says how they are used).
+"""Example phrasings of the questions about what sold, what comes next and what changed:
+product sales, demand forecasts, the model's report, product recommendations and alerts
+(tools/products.py, forecasting.py, model_report.py, recommendations.py, alerts.py). Part of
+the router's EXAMPLES (examples.py says how they are used). Sales look back ("sold", "best
+sellers", "last quarter"), forecasts ahead ("will", "expected", "next quarter"), and
+recommendations at one customer.
 """
 
 OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
+    "top_products": (
+        "what are our best sellers this quarter",
+        "top selling products",
+        "which products sold the most last month",
+        "best selling products in the last 30 days",
+        "what do at-risk customers buy most",
+        "most popular products among champions",
+        "top categories by revenue",
+        "which categories sell best",
+        "most ordered products this year",
+        "top 10 products by units sold",
+        "what did lost customers buy",
+        "which products bring in the most revenue",
+        "best sellers in the coffee category",
+        "what are loyal customers buying",
+        "top products by number of customers",
+        "which items are selling well lately",
+        "product sales ranking for the past 90 days",
+        "what's selling",
+    ),
     "forecast_demand": (
         "forecast demand for next quarter",
         "how many orders do we expect next month",

@@ -4,20 +4,22 @@ The message is lower-cased (keeping every character's position, so ids are copie
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
 counts once: quoted text, product ids, alert numbers, customer ids, horizons ("next 6 weeks"
 is no count of 6), percentages, money, star ratings ("2-star reviews"), counts, then words
-(segment names, channel, sentiment, alert state, list positions, a search topic). What no
-finder took is the `remainder`, which tells a bare follow-up ("same for champions") from a new
-question. A segment, sentiment or alert state the message leaves out ("except loyal ones",
-"alerts that are not open") is never read as the one asked for (see negation.py): alert states
+(segment names, channel, sentiment, alert state, list positions, a search topic; for sales
+questions the measure, whole categories and the category named). What no finder took is the
+`remainder`, which tells a bare follow-up ("same for champions") from a new question. A
+segment, sentiment or alert state the message leaves out ("except loyal ones", "alerts that
+are not open") is never read as the one asked for (see negation.py): alert states
 take the other state, the rest go to `excluded`.
 The finders of words are in choices.py (segments, channel, sentiment, alert state: values
 picked from a fixed set) and phrases.py (quoted text, list positions, the search topic); ids,
-quantities and ratings in ids.py, quantities.py and ratings.py.
+quantities and ratings in ids.py, quantities.py and ratings.py; the words of sales questions in
+sales_words.py.
 """
 
 import re
 from dataclasses import dataclass
 
-from assistant.routing import quantities
+from assistant.routing import quantities, sales_words
 from assistant.routing.choices import (
     CHANNELS,
     AlertState,
@@ -31,7 +33,7 @@ from assistant.routing.choices import (
 from assistant.routing.ids import HASH_ID, alert_id, bare_id, customer_ids, product_ids
 from assistant.routing.phrases import list_position, quoted_text, search_topic
 from assistant.routing.ratings import rating
-from assistant.routing.reading import Reader
+from assistant.routing.reading import Reader, normalise
 from assistant.routing.vocabulary import Vocabulary
 
 # What stands in for a name in the text that is embedded. A segment name is dropped: "describe
@@ -65,6 +67,9 @@ class Extraction:
     alert_state: AlertState | None = None
     by_category: bool = False
     by_cluster: bool = False  # behaviour clusters rather than RFM segments
+    measure: str | None = None  # what to rank sales by: revenue, units, orders or customers
+    per_category: bool = False  # rank whole categories rather than products
+    category: str | None = None  # the product category asked about
     position: int | None = None  # 1-based place in the last list shown; -1 is the last one
     topic: str | None = None  # what to search reviews for
     quoted: str | None = None  # a text given to analyse, in quotes or after a colon
@@ -122,6 +127,10 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         alert_state=alert_state(reader.text),
         by_category=bool(CATEGORY.search(reader.text)),
         by_cluster=bool(CLUSTERS.search(reader.text)),
+        # Read in the whole message: "top 5 categories" is a count and whole categories.
+        measure=sales_words.measure(normalise(message)),
+        per_category=sales_words.per_category(normalise(message)),
+        category=sales_words.category_named(reader.text, vocabulary.categories),
         position=position,
         topic=topic,
         quoted=quoted,

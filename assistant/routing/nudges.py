@@ -9,7 +9,9 @@ discount an offer, a star rating a review search; a question answered with segme
 customer list; a count of a segment's customers is the at-risk list, the one tool that ranks
 them; a product recommendation needs someone to recommend to ("recommend a good book" is not
 one); a message that refines the last call ("break that down by category") leans
-to the last tool (followup.refines says which messages do).
+to the last tool (followup.refines says which messages do). Sales words count only for what
+has sold: worded ahead ("which categories will sell the most next quarter") they are a
+forecast's, and a period worded back ("the last 30 days") is a sales period, not a horizon.
 """
 
 import re
@@ -25,6 +27,12 @@ W = rules.CUE_WEIGHT
 ASKS_SEGMENTS = re.compile(
     r"\bwhich\s+(?:segment|cluster|group)s?\b|\b(?:segments|clusters|groups|cohorts)\b"
 )
+# "The next 10" is a page of a list; "the next 30 days" lies ahead.
+AHEAD = re.compile(
+    r"\b(?:will|going\s+to|expect\w*|forecast\w*|predict\w*|project\w*|coming|upcoming|"
+    r"future)\b|\bnext\s+(?:[\w-]+\s+)?(?:days?|weeks?|fortnight|months?|quarters?|years?)\b"
+)
+BACK = re.compile(r"\b(?:last|past|previous|prior|so\s+far|to\s+date|lately|recently)\b")
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
 )
@@ -33,11 +41,14 @@ CUSTOMER_TOOLS = frozenset(
 def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     """Score adjustments per label for `text` (lower case, typos repaired)."""
     out = dict(rules.cues(text))
+    ahead = bool(AHEAD.search(text))
+    if ahead:
+        out.pop("top_products", None)  # what will sell is a forecast's question
     named_customer = bool(x.customer_ids) or (x.position is not None and bool(memory.customer_ids))
     refers_to_customer = named_customer or (points_back(text) and memory.customer_id is not None)
     if not refers_to_customer:
         out.pop("recommend_products", None)
-        if x.segment is not None and x.count is not None:
+        if x.segment is not None and x.count is not None and "top_products" not in out:
             # "top 5 loyal customers": a segment's customers, ranked; only the at-risk list
             # ranks a segment's customers, and a recommendation needs someone to recommend to.
             out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
@@ -69,12 +80,16 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if x.amount is not None:
         out["plan_budget"] = out.get("plan_budget", 0.0) + W
     if x.horizon_days is not None:
-        out["forecast_demand"] = out.get("forecast_demand", 0.0) + W / 2
+        looks_back = not ahead and ("top_products" in out or bool(BACK.search(text)))
+        label = "top_products" if looks_back else "forecast_demand"
+        out[label] = out.get(label, 0.0) + W / 2
     if x.min_rating is not None or x.max_rating is not None:  # only a search takes stars
         out["search_reviews"] = out.get("search_reviews", 0.0) + W
         out["review_sentiment"] = out.get("review_sentiment", 0.0) - W
     if x.topic is not None and x.quoted is None:
         out["search_reviews"] = out.get("search_reviews", 0.0) + W / 2
+    if ahead:
+        out["top_products"] = out.get("top_products", 0.0) - W
     last = memory.tool
     if last in SIGNATURES and refines(text) and explicit(SIGNATURES[last], x, text, memory):
         out[last] = out.get(last, 0.0) + W

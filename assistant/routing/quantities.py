@@ -43,7 +43,11 @@ UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 90, "
 _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year)s?\b"
 HORIZONS = [
     re.compile(rf"{NUM}[\s-]*{_UNIT}"),
-    re.compile(rf"\b(?:the\s+)?(?:next|this|coming|upcoming|following|a|one|per|each)\s+{_UNIT}"),
+    # Back as well as ahead: "the last quarter" is a sales period, "the next quarter" a horizon.
+    re.compile(
+        rf"\b(?:the\s+)?(?:next|this|coming|upcoming|following|a|one|per|each|last|past|"
+        rf"previous|prior)\s+{_UNIT}"
+    ),
     re.compile(r"\bhalf[\s-]+(?:a[\s-]+)?(?P<half>year)\b"),
     re.compile(r"\b(?:end|rest)\s+of\s+(?:the\s+)?(?:this\s+)?" + _UNIT),
 ]
@@ -144,7 +148,8 @@ def _words(text: str) -> float | None:
 
 
 def horizons(text: str) -> Iterator[Mention]:
-    """Forecast horizons in days: 'next quarter' 90, 'six weeks' 42, 'a year' 365."""
+    """Periods in days, ahead (forecast horizons) or back (sales periods): 'next quarter' 90,
+    'six weeks' 42, 'a year' 365, 'the past month' 30."""
     for pattern in HORIZONS:
         for match in pattern.finditer(text):
             groups = match.groupdict()

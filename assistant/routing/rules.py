@@ -130,6 +130,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:recomm?end\w*|recomend\w*|suggest\w*|buy\s+next|purchase\s+next|upsell|up-sell|"
         r"cross-sell|next\s+best|picks?)\b"
     ),
+    # Sales so far; a forecast's words ("will sell", "next quarter") are nudges.py's to weigh.
+    "top_products": re.compile(
+        r"\b(?:best[\s-]?sell\w*|top[\s-]?sell\w*|sold|selling|sells|sell\s+(?:best|most)|"
+        r"(?:buy|buying|bought|order|ordered)\s+(?:the\s+)?most|"
+        r"most\s+(?:popular|ordered|bought|purchased|sold)|product\s+sales|"
+        r"(?:top|popular)\s+(?:\d+\s+)?(?:products|items|categories))\b"
+    ),
     "list_segments": re.compile(r"\b(?:segments|clusters|groups|segmentation|which\s+segment)\b"),
     "segment_summary": re.compile(
         r"\b(?:summar\w+|describe|explain|tell\s+me\s+about|facts?|overview|stats|"

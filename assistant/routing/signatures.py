@@ -169,6 +169,21 @@ SIGNATURES: dict[str, ToolSignature] = {
             "see why alerts were raised",
             (Arg("alert_id", "int"), Arg("customer_id"), Arg("segment")),
         ),
+        ToolSignature(
+            "top_products",
+            "best-selling products (or categories) of the last days, ranked by revenue, units, "
+            "orders or customers, store-wide, of one category or among one segment's customers",
+            "see product sales",
+            (
+                Arg("days", "int"),
+                Arg("segment"),
+                Arg("category"),
+                Arg("by", choices=("revenue", "units", "orders", "customers")),
+                Arg("per", choices=("product", "category")),
+                Arg("limit", "int", default=10),
+                _OFFSET,
+            ),
+        ),
     )
 }
 

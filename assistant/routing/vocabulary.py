@@ -1,4 +1,5 @@
-"""What the router knows about one store: its segment names and the shape of its customer ids.
+"""What the router knows about one store: its segment names, its product categories and the
+shape of its customer ids.
 
 Segment names differ per store (RFM rules are fixed, k-means clusters are named from the data),
 so the router takes them at construction instead of importing a list. Customer ids are strings;
@@ -14,11 +15,13 @@ from predictors.segments import SEGMENT_NAMES
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Segment names as the store spells them, and the width of zero-padded customer ids
-    (None: ids are taken as typed)."""
+    """Segment names as the store spells them, the width of zero-padded customer ids (None:
+    ids are taken as typed), and the store's product categories (none known: a category is
+    read only where the message says "category")."""
 
     segments: tuple[str, ...] = SEGMENT_NAMES
     id_width: int | None = None
+    categories: tuple[str, ...] = ()
 
     def customer_id(self, typed: str) -> str:
         """The store's spelling of a typed customer id: digits padded to `id_width`."""
@@ -28,7 +31,14 @@ class Vocabulary:
         return typed
 
     @classmethod
-    def from_store(cls, segments: Iterable[str], id_width: int | None) -> "Vocabulary":
-        """Segment names as the store spells them (once each), and the width it pads customer
-        ids to (commerce.ids.padded_width, read by the store's customer lookup)."""
-        return cls(segments=tuple(dict.fromkeys(segments)), id_width=id_width)
+    def from_store(
+        cls, segments: Iterable[str], id_width: int | None, categories: Iterable[str] = ()
+    ) -> "Vocabulary":
+        """Segment names as the store spells them (once each), the width it pads customer
+        ids to (commerce.ids.padded_width, read by the store's customer lookup), and its
+        product categories."""
+        return cls(
+            segments=tuple(dict.fromkeys(segments)),
+            id_width=id_width,
+            categories=tuple(dict.fromkeys(categories)),
+        )

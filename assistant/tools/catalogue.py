@@ -20,6 +20,7 @@ from assistant.tools.forecasting import forecast_demand
 from assistant.tools.model_report import model_report
 from assistant.tools.offers import draft_offer
 from assistant.tools.planning import plan_budget
+from assistant.tools.products import top_products
 from assistant.tools.recommendations import recommend_products
 from assistant.tools.reviews import review_sentiment, search_reviews
 from assistant.tools.segments import list_segments, segment_summary
@@ -90,6 +91,7 @@ CATALOGUE: dict[str, ToolSpec] = {
         _spec(recommend_products),
         _spec(list_alerts),
         _spec(explain_alert),
+        _spec(top_products),
     )
 }
 

@@ -29,7 +29,7 @@ TOOLS = {
     "operator": ["customer_profile", "at_risk_customers", "similar_customers", "search_reviews",
                  "review_sentiment", "list_segments", "segment_summary", "plan_budget",
                  "forecast_demand", "model_report", "recommend_products", "list_alerts",
-                 "explain_alert"],
+                 "explain_alert", "top_products"],
     "marketer": ["customer_profile", "at_risk_customers", "similar_customers", "search_reviews",
                  "review_sentiment", "list_segments", "segment_summary", "draft_offer",
                  "recommend_products", "list_alerts", "explain_alert"],

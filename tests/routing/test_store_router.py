@@ -15,11 +15,17 @@ from commerce.ids import padded_width
 
 @dataclass
 class FakeData:
-    """What StoreRouter reads of StoreData: the store's version, segments and customer ids."""
+    """What StoreRouter reads of StoreData: the store's version, segments, customer ids and
+    product categories (through the order lines top_products caches)."""
 
     version: str = "v1"
     ids: tuple[str, ...] = ("00001", "00002")
     names: tuple[str, ...] = ("Champions", "Lost")
+    categories: tuple[str, ...] = ()
+
+    def memo(self, key: str, parts: Any, compute: Any) -> Any:
+        assert key == "top_products:lines"
+        return type("L", (), {"categories": list(self.categories)})() if self.categories else None
 
     def store(self) -> Any:
         return type("S", (), {"version": self.version})()
@@ -77,3 +83,12 @@ def test_one_thread_rebuilds_and_the_others_keep_routing(monkeypatch: pytest.Mon
     rebuilding.join(10)
     assert got[0] is not first and got[0].vocabulary.id_width is None
     assert router.current() is got[0] and len(built) == 2
+
+
+def test_the_store_categories_reach_the_router(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(chat_routing, "Router", SlowRouter)
+    data = FakeData()
+    router = StoreRouter(data, embedder=None)  # type: ignore[arg-type]
+    assert router.vocabulary().categories == ()  # a store without order lines
+    data.version, data.categories = "v2", ("Coffee", "Tea")
+    assert router.vocabulary().categories == ("Coffee", "Tea")  # "top coffee products" reads

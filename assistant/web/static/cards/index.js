@@ -8,6 +8,7 @@ import { offerCard, planCard } from "./offer.js";
 import { forecastCard, modelReportCard } from "./model.js";
 import { alertCard, alertsCard } from "./alerts.js";
 import { recommendationsCard } from "./recommendations.js";
+import { productsCard } from "./products.js";
 import { generic } from "./common.js";
 
 const RENDERERS = {
@@ -23,6 +24,7 @@ const RENDERERS = {
   forecast: forecastCard,
   model_report: modelReportCard,
   recommendations: recommendationsCard,
+  products: productsCard,
   alerts: alertsCard,
   alert: alertCard,
 };

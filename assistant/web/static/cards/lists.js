@@ -12,7 +12,7 @@ function riskCell(risk) {
 }
 
 // Rows of a later page ("and the next 10?") carry their rank in the whole ranking.
-function withRank(columns, rows) {
+export function withRank(columns, rows) {
   if (!rows.some((r) => isNum(r.rank))) return columns;
   // After the customer: the first column names the row for screen readers.
   const rank = { key: "rank", title: "Rank", numeric: true, cell: (r) => (isNum(r.rank) ? String(r.rank) : "–") };

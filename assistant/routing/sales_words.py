@@ -1,0 +1,66 @@
+"""What a question about product sales picks (tools/products.py, top_products): the measure
+to rank by ("by units", "most ordered"), whole categories rather than products ("top
+categories"), and the category asked about ("in the coffee category", or a category name the
+store's vocabulary knows: "top coffee products"). Read after the numbers, as extract.py says.
+"""
+
+import re
+
+Measure = str  # one of top_products' `by` values: revenue, units, orders, customers
+
+# The first measure named wins; "revenue" is the tool's default, so it is read only when said.
+MEASURES: list[tuple[re.Pattern[str], Measure]] = [
+    (re.compile(r"\b(?:by|in)\s+(?:units?|volume|quantity|quantities)\b|\bunits?\s+sold\b|"
+                r"\b(?:most|highest|more)\s+(?:units?|quantity|volume)\b|"
+                r"\bhow\s+many\s+units\b"), "units"),
+    (re.compile(r"\bmost[\s-]+(?:ordered|often\s+ordered)\b|\b(?:by|most|number\s+of)\s+orders\b|"
+                r"\border\s+counts?\b|\bordered\s+(?:the\s+)?most\b"), "orders"),
+    (re.compile(r"\b(?:by|most|number\s+of)\s+(?:customers|buyers|shoppers|people)\b|"
+                r"\bbought\s+by\s+(?:the\s+)?most\b|\bmost\s+(?:popular|bought)\s+with\s+"
+                r"(?:customers|buyers)\b"), "customers"),
+    (re.compile(r"\bby\s+(?:revenue|sales|money|turnover)\b|\b(?:most|highest)\s+revenue\b|"
+                r"\btop[\s-]+grossing\b"), "revenue"),
+]  # fmt: skip
+PER_CATEGORY = re.compile(
+    r"\b(?:top|best|biggest|leading|largest|which|what|selling|sold|popular|performing)\s+"
+    r"(?:[\w-]+\s+){0,2}?categories\b|\bcategories\s+(?:sell|sold|did|do|are|were|bring|made|make)"
+    r"\b|\b(?:by|per|each|every)\s+(?:product\s+)?category\b|\bwhich\s+category\b|"
+    r"\bwhat\s+category\b"
+)
+# "in the coffee category", "from the snacks aisle", "category: tea": the name is the words
+# between (at most three; "the" and "our" are no part of it).
+NAMED_CATEGORY = [
+    re.compile(r"\b(?:in|from|within|of|for|among)\s+(?:the\s+|our\s+)?"
+               r"(?P<name>[a-z][a-z&'-]*(?:\s+[a-z&'-]+){0,2}?)\s+(?:category|aisle|department)\b"),
+    re.compile(r"\bcategory\s*(?::|=|called|named)?\s*['\"]?(?P<name>[a-z][a-z&'-]*"
+               r"(?:\s+(?!in\b|for\b|by\b|among\b|this\b|last\b|over\b|during\b)[a-z&'-]+){0,2})"
+               r"['\"]?\s*(?:$|[?.!,])"),
+]  # fmt: skip
+NOT_A_NAME = frozenset({"product", "products", "each", "every", "one", "a", "which", "what", "top",
+                        "this", "that", "same", "best", "any"})  # fmt: skip
+
+
+def measure(text: str) -> Measure | None:
+    """The measure a sales question ranks by, or None when it names none."""
+    hits = [(m.start(), label) for pattern, label in MEASURES if (m := pattern.search(text))]
+    return min(hits)[1] if hits else None
+
+
+def per_category(text: str) -> bool:
+    """True when the question ranks whole categories ("top categories among champions")."""
+    return bool(PER_CATEGORY.search(text))
+
+
+def category_named(text: str, known: tuple[str, ...]) -> str | None:
+    """The category the message asks about: a name the store knows (any case, singular or
+    plural) anywhere, else the words of "in the X category". Read, not taken: the same words
+    may be a review search's topic ("reviews about coffee")."""
+    for name in sorted(known, key=len, reverse=True):  # "dark coffee" before "coffee"
+        stem = re.escape(name.lower().rstrip("s"))
+        if re.search(rf"\b{stem}s?\b", text):
+            return name
+    for pattern in NAMED_CATEGORY:
+        match = pattern.search(text)
+        if match is not None and match.group("name") not in NOT_A_NAME:
+            return " ".join(match.group("name").split())
+    return None

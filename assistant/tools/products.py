@@ -1,0 +1,225 @@
+"""The top_products tool: what sold best in a recent period (per product or per category),
+store-wide or among one segment's customers, against the period of the same length before.
+
+The numbers come from the store's order lines (product_sales.py); the lines are read once per
+store version, and each period's ranking is kept beside them (data.memo).
+"""
+
+from typing import Annotated, Any
+
+import pandas as pd
+from pydantic import Field
+
+from assistant.tools.args import SegmentName
+from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.data import StoreData
+from assistant.tools.format import count, day, listing, money, output, pct
+from assistant.tools.paging import Offset, past_end, ranked, span
+from assistant.tools.product_sales import (
+    NO_LINES,
+    NO_PRODUCTS,
+    Grouping,
+    Measure,
+    Period,
+    SalesLines,
+    period,
+    ranking,
+    sales_lines,
+)
+
+DEFAULT_DAYS = 90
+MAX_DAYS = 3_650  # ten years: "all time" for any store we serve
+MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders",
+                 "customers": "customers who bought"}  # fmt: skip
+
+
+def cached_sales(data: StoreData) -> SalesLines | None:
+    """The store's order lines (None: it has none), read once per store version."""
+    sales: SalesLines | None = data.memo(
+        "top_products:lines", ("store",), lambda: sales_lines(data.store())
+    )
+    return sales
+
+
+def store_categories(data: StoreData) -> list[str]:
+    """The product categories the store's catalogue names (the router reads a bare category
+    name, "top coffee products", only when it knows the store has it)."""
+    sales = cached_sales(data)
+    return [] if sales is None else sales.categories
+
+
+def top_products(
+    ctx: ToolContext,
+    days: Annotated[
+        int,
+        Field(
+            ge=1,
+            le=MAX_DAYS,
+            description="The period: this many days up to the store's last order, e.g. 30, "
+            "90 (a quarter) or 365 (a year).",
+        ),
+    ] = DEFAULT_DAYS,
+    segment: SegmentName | None = None,
+    category: Annotated[
+        str | None,
+        Field(min_length=1, max_length=100, description="Only this product category."),
+    ] = None,
+    by: Annotated[
+        Measure,
+        Field(description="Rank by revenue, units sold, orders or customers who bought."),
+    ] = "revenue",
+    per: Annotated[
+        Grouping, Field(description="product, or category to rank whole categories.")
+    ] = "product",
+    limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,
+    offset: Offset = 0,
+) -> ToolOutput:
+    """The best-selling products (or categories) of the last days, ranked by revenue, units,
+    orders or customers, with each one's share of the period's revenue and its change on the
+    period of the same length before; optionally only what one segment's current members
+    bought, or one category. `offset` skips the first ranks, for the next page.
+
+    For "what are our best sellers this quarter?", "what do at-risk customers buy most?",
+    "top categories among champions" or "most ordered products in the last 30 days".
+    """
+    data = ctx.data
+    sales = cached_sales(data)
+    if sales is None:
+        bare: dict[str, Any] = {"days": days, "by": by, "per": per, "rows": [], "note": NO_LINES}
+        return output(NO_LINES, bare, [{"type": "products", **bare}])
+    segments = data.segments() if segment else None
+    name = segments.resolve(segment) if segments is not None and segment else None
+    members = segments.member_set(name) if segments is not None and name else None
+    chosen = sales.resolve_category(category) if category else None
+    when = period(sales, days)
+    table, revenue = data.memo(
+        f"top_products:{days}:{name}:{chosen}:{per}",
+        ("store",),
+        lambda: ranking(sales, when, members, chosen, per),
+    )
+    key = "product_id" if per == "product" else "category"
+    order = table.reset_index().sort_values([by, "revenue", key], ascending=[False, False, True])
+    page = order.iloc[offset : offset + limit].to_dict("records")
+    rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
+    result: dict[str, Any] = {
+        "days": days,
+        "from": day(when.start),
+        "to": day(when.end),
+        "before_from": None if when.before_start is None else day(when.before_start),
+        "segment": name,
+        "customers": None if members is None else len(members),
+        "category": chosen,
+        "by": by,
+        "per": per,
+        "period_revenue": round(revenue, 2),
+        "total": len(order),
+        "offset": offset,
+        "rows": rows,
+    }
+    answer = _answer(ctx.settings.currency_symbol, result, when, sales, members)
+    if not sales.has_products:
+        result["note"] = NO_PRODUCTS
+        answer += f" {NO_PRODUCTS}"
+    return output(answer, result, [{"type": "products", **result}], len(rows))
+
+
+def _row(record: dict[str, Any], by: Measure, per: Grouping) -> dict[str, Any]:
+    """One ranked row as plain numbers: the measure ranked by is compared with the period
+    before (`before`; `change` None when it was 0 then, or there is no period before)."""
+    before = record[f"{by}_before"]
+    now = record[by]
+    change = None if pd.isna(before) or before == 0 else round(now / before - 1, 4)
+    head = (
+        {"product_id": record["product_id"], "title": _text(record["title"]),
+         "category": _text(record["category"])}
+        if per == "product"
+        else {"category": record["category"], "products": int(record["products"])}
+    )  # fmt: skip
+    return head | {
+        "revenue": round(float(record["revenue"]), 2),
+        "units": round(float(record["units"])),
+        "orders": int(record["orders"]),
+        "customers": int(record["customers"]),
+        "share_of_revenue": round(float(record["share_of_revenue"]), 4),
+        "before": None if pd.isna(before) else _number(before, by),
+        "change": change,
+    }
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def _number(value: float, by: Measure) -> float | int:
+    return round(float(value), 2) if by == "revenue" else round(float(value))
+
+
+def _answer(
+    symbol: str,
+    result: dict[str, Any],
+    when: Period,
+    sales: SalesLines,
+    members: "frozenset[str] | None",
+) -> str:
+    """The ranking in words: the period and whose purchases, the first rows, and the first
+    one's numbers with its change; or why there is nothing to rank."""
+    rows, days, by = result["rows"], result["days"], result["by"]
+    noun = "product" if result["per"] == "product" else "category"
+    plural = "products" if noun == "product" else "categories"
+    who = ""
+    if result["segment"]:
+        who = f" among the {count(result['customers'], 'customer')} in '{result['segment']}'"
+    where = f" in {result['category']}" if result["category"] else ""
+    scope = f"in the {count(days, 'day')} to {result['to']}{who}{where}"
+    if not rows and result["offset"] and result["total"]:
+        return past_end(result["offset"], result["total"], noun, f" sold {scope}")
+    if not rows:
+        return f"Nothing sold {scope}.{_last_bought(sales, members, when)}"
+    names = [_label(row) for row in rows]
+    head = f"Top {plural} by {MEASURE_WORDS[by]} {scope}"
+    if result["offset"]:
+        head += f", {span(result['offset'], len(rows), result['total'], noun)}"
+    first = rows[0]
+    facts = (
+        f"{_label(first)}: {money(first['revenue'], symbol)} "
+        f"({first['share_of_revenue']:.1%} of the period's revenue{who}), "
+        f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
+        f"{first['customers']:,} {'customer' if first['customers'] == 1 else 'customers'}"
+    )
+    return f"{head}: {listing(names)}. {facts}{_change(first, by, days, when)}."
+
+
+def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:
+    """'; revenue up 12% on the 90 days before' (or why there is no change to give)."""
+    if when.before_start is None:
+        return f"; the store's orders do not reach back another {count(days, 'day')} to compare"
+    period_before = f"the {count(days, 'day')} before"
+    if row["change"] is None:
+        return f"; none in {period_before}"
+    direction = "up" if row["change"] >= 0 else "down"
+    return f"; {MEASURE_WORDS[by]} {direction} {pct(abs(row['change']))} on {period_before}"
+
+
+def _last_bought(sales: SalesLines, members: "frozenset[str] | None", when: Period) -> str:
+    """For a segment that bought nothing in the period: when it last did, and the period that
+    would reach it."""
+    if members is None:
+        return ""
+    lines = sales.lines
+    bought = lines.loc[lines["customer_id"].isin(members), "day"]
+    if bought.empty:
+        return " They have no order lines at all."
+    last = pd.Timestamp(bought.max())
+    reach = (when.end - last).days + 1
+    return f" Their last purchase was on {day(last)}: ask for the last {reach:,} days or more."
+
+
+def _label(row: dict[str, Any]) -> str:
+    """A product as people read it (its title, with the id when the title lacks it), or a
+    category's name."""
+    if "product_id" not in row:
+        return str(row["category"])
+    title, pid = row.get("title"), str(row["product_id"])
+    if not title:
+        return pid
+    return str(title) if pid in str(title) else f"{title} ({pid})"

@@ -1,0 +1,68 @@
+// What sold best in a period (top_products): products or whole categories, ranked, with each
+// one's share of the period's revenue and its change on the period of the same length before.
+
+import { h } from "../dom.js";
+import { isNum, money, num, pct } from "../format.js";
+import { badge, frame, sortableTable } from "./common.js";
+import { withRank } from "./lists.js";
+
+const MEASURES = { revenue: "revenue", units: "units sold", orders: "orders", customers: "customers who bought" };
+
+// "+12%", "-25%"; "new" for what did not sell in the period before; "–" with no period before.
+function changeCell(row) {
+  if (isNum(row.change)) {
+    const up = row.change >= 0;
+    return badge(`${up ? "+" : "-"}${pct(Math.abs(row.change))}`, up ? "good" : "bad");
+  }
+  return isNum(row.before) && row.before === 0 ? badge("new", "info") : "–";
+}
+
+function productCell(row) {
+  const id = String(row.product_id ?? "?");
+  const title = row.title ? String(row.title) : `Product ${id}`;
+  return h("span", null, title, title.includes(id) ? null : h("span", { class: "mono muted" }, ` ${id}`));
+}
+
+export function productsCard(card, actions) {
+  const rows = Array.isArray(card.rows) ? card.rows : [];
+  const categories = card.per === "category";
+  const measure = MEASURES[card.by] ?? "revenue";
+  const first = categories
+    ? { key: "category", title: "Category", cell: (r) => String(r.category ?? "–") }
+    : { key: "title", title: "Product", sort: (r) => String(r.title ?? r.product_id ?? ""), cell: productCell };
+  const columns = [first];
+  if (!categories) columns.push({ key: "category", title: "Category", cell: (r) => (r.category ? badge(String(r.category), "info") : "–") });
+  else columns.push({ key: "products", title: "Products sold", numeric: true, cell: (r) => num(r.products) });
+  columns.push(
+    { key: "revenue", title: "Revenue", numeric: true, cell: (r) => money(r.revenue) },
+    { key: "units", title: "Units", numeric: true, cell: (r) => num(r.units) },
+    { key: "orders", title: "Orders", numeric: true, cell: (r) => num(r.orders) },
+    { key: "customers", title: "Customers", numeric: true, cell: (r) => num(r.customers) },
+    { key: "share_of_revenue", title: "Share of revenue", numeric: true, cell: (r) => pct(r.share_of_revenue, 1) },
+    { key: "change", title: `Change in ${measure}`, numeric: true, cell: changeCell },
+  );
+  const scope = [
+    isNum(card.days) ? `${num(card.days)} days to ${card.to ?? "the last order"}` : null,
+    `by ${measure}`,
+    card.segment ? `segment ${card.segment}` : null,
+    card.category ? `category ${card.category}` : null,
+  ].filter(Boolean);
+  const drill = categories && actions.can("top_products");
+  const title = categories ? "Top categories" : "Best sellers";
+  return frame(
+    "products",
+    title,
+    { subtitle: scope.join(" · ") },
+    rows.length
+      ? sortableTable(`${title}, by ${measure}`, withRank(columns, rows), rows, {
+          onOpen: drill ? (row) => actions.ask(`Best sellers in the ${row.category} category in the last ${card.days} days`) : undefined,
+          openLabel: (row) => `Best sellers in ${row.category}`,
+        })
+      : null,
+    isNum(card.total) && isNum(card.period_revenue)
+      ? h("p", { class: "hint" }, `${num(card.total)} ${categories ? "categories" : "products"} sold · ${money(card.period_revenue)} revenue in the period${card.before_from ? "" : " · no earlier period of the same length to compare"}`)
+      : null,
+    card.note ? h("p", { class: "hint" }, String(card.note)) : null,
+    drill && rows.length ? h("p", { class: "hint" }, "Select a category for its best sellers.") : null,
+  );
+}

@@ -1,0 +1,118 @@
+"""The products card (top_products) against the stub API: best sellers drawn as a ranked,
+sortable table with the Rank column, changes as badges, and whole categories that open their
+own best sellers. The stub gains the route here, so its canned answers stay as they are."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.e2e import stub
+from tests.e2e.pages import ask, last_answer, shoot, show_top, sign_in, wait_answer
+
+pytestmark = pytest.mark.e2e
+
+if TYPE_CHECKING:  # playwright may be missing: the conftest then skips every test
+    from playwright.sync_api import Page
+
+PERIOD = {"days": 90, "from": "1998-04-02", "to": "1998-06-30", "before_from": "1998-01-02",
+          "segment": "champions", "customers": 7000, "by": "revenue", "period_revenue": 202081.3,
+          "offset": 0}  # fmt: skip
+
+
+def products(_customer: str) -> dict[str, Any]:
+    """What top_products returns for champions' best sellers (a page of 3 of 3,643)."""
+    rows = [
+        {"rank": 1, "product_id": "B005I2C3SM", "title": "Oat cookies, 12 pack",
+         "category": "Snacks", "revenue": 3546.54, "units": 245, "orders": 219, "customers": 212,
+         "share_of_revenue": 0.0175, "before": 4893.47, "change": -0.2753},
+        {"rank": 2, "product_id": "B004134H9W", "title": None, "category": None,
+         "revenue": 2447.55, "units": 159, "orders": 139, "customers": 136,
+         "share_of_revenue": 0.0121, "before": 2273.98, "change": 0.0763},
+        {"rank": 3, "product_id": "B000CBR2I0", "title": "Green tea B000CBR2I0",
+         "category": "Tea", "revenue": 51.89, "units": 4, "orders": 4, "customers": 4,
+         "share_of_revenue": 0.0003, "before": 0.0, "change": None},
+    ]  # fmt: skip
+    return {"type": "products", **PERIOD, "category": None, "per": "product", "total": 3643,
+            "rows": rows}  # fmt: skip
+
+
+def categories(_customer: str) -> dict[str, Any]:
+    rows = [
+        {"rank": 1, "category": "Grocery", "products": 1095, "revenue": 60434.8, "units": 4254,
+         "orders": 2423, "customers": 1567, "share_of_revenue": 0.2991, "before": 75202.18,
+         "change": -0.1964},
+        {"rank": 2, "category": "Sauces & spices", "products": 447, "revenue": 25370.66,
+         "units": 1778, "orders": 1084, "customers": 778, "share_of_revenue": 0.1255,
+         "before": 30638.02, "change": -0.1719},
+    ]  # fmt: skip
+    return {"type": "products", **PERIOD, "category": None, "per": "category", "total": 10,
+            "rows": rows}  # fmt: skip
+
+
+Maker = Callable[[str], dict[str, Any]]
+
+
+@pytest.fixture
+def sales_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stub answers sales questions, and operators may ask them (its /v1/me says so)."""
+    routes: list[tuple[str, str, dict[str, Any] | None, Maker, str]] = [
+        ("top categories", "top_products", {"per": "category"}, categories, "Grocery leads."),
+        ("best sellers", "top_products", {"segment": "champions"}, products, "Cookies lead."),
+    ]
+    monkeypatch.setattr(stub, "ROUTES", [*routes, *stub.ROUTES])
+    monkeypatch.setitem(stub.TOOLS, "operator", [*stub.TOOLS["operator"], "top_products"])
+
+
+@pytest.mark.usefixtures("sales_routes")
+def test_best_sellers_are_a_ranked_sortable_table(
+    desktop: "Page", stub_url: str, shots: Path
+) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "best sellers among champions").locator(".card-products")
+    assert card.locator(".card-title").inner_text() == "Best sellers"
+    assert card.locator(".card-sub").inner_text() == (
+        "90 days to 1998-06-30 · by revenue · segment champions"
+    )
+    heads = card.locator("thead th").all_inner_texts()
+    assert heads[:3] == ["Product", "Rank", "Category"] and heads[-1] == "Change in revenue"
+    first = card.locator("tbody tr").first
+    assert first.locator("th").inner_text() == "Oat cookies, 12 pack B005I2C3SM"
+    cells = first.locator("td").all_inner_texts()
+    assert cells == ["1", "Snacks", "$3,547", "245", "219", "212", "1.8%", "-28%"]
+    changes = card.locator("tbody tr td:last-child").all_inner_texts()
+    assert changes == ["-28%", "+8%", "new"]
+    # A title holding the id is not followed by it again; no title shows the id.
+    names = card.locator("tbody tr th").all_inner_texts()
+    assert names[1:] == ["Product B004134H9W", "Green tea B000CBR2I0"]
+    assert "3,643 products sold · $202,081 revenue in the period" in card.inner_text()
+    card.get_by_role("button", name="Revenue", exact=True).click()  # ascending after descending
+    card.get_by_role("button", name="Revenue", exact=True).click()
+    ranks = card.locator("tbody tr td:first-of-type").all_inner_texts()
+    assert ranks == ["3", "2", "1"]
+    show_top(card)
+    shoot(desktop, shots, "desktop-card-products")
+
+
+@pytest.mark.usefixtures("sales_routes")
+def test_a_category_opens_its_own_best_sellers(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "top categories among champions").locator(".card-products")
+    assert card.locator(".card-title").inner_text() == "Top categories"
+    assert card.locator("thead th").all_inner_texts()[:3] == ["Category", "Rank", "Products sold"]
+    card.get_by_role("button", name="Best sellers in Sauces & spices").click()
+    wait_answer(desktop, 1)
+    asked = desktop.locator("article.message.user .bubble").last.inner_text()
+    assert asked == "Best sellers in the Sauces & spices category in the last 90 days"
+
+
+@pytest.mark.usefixtures("sales_routes")
+def test_the_products_card_fits_a_phone(phone: "Page", stub_url: str, shots: Path) -> None:
+    sign_in(phone, stub_url, "op-key")
+    ask(phone, "best sellers among champions")
+    card = last_answer(phone).locator(".card-products")
+    assert card.locator("tbody tr").count() == 3
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    show_top(card)
+    shoot(phone, shots, "phone-card-products")

@@ -1,0 +1,214 @@
+"""top_products against a small store whose numbers are worked out by hand, the segment filter
+against the tables read independently, paging, roles, and stores without products or lines."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from assistant.roles import ROLES, may_use
+from assistant.settings import Settings
+from assistant.tools.base import ToolContext
+from assistant.tools.catalogue import run_tool
+from assistant.tools.data import StoreData
+from assistant.tools.product_sales import NO_LINES, NO_PRODUCTS, period, ranking, sales_lines
+from assistant.tools.products import top_products
+from commerce.errors import Forbidden, InvalidInput, NotFound
+from commerce.ingest import IngestRequest, ingest
+from commerce.source_file import Source
+from commerce.workspace import Workspace
+from tests.tools.conftest import MakeContext, context
+
+# Order lines: (order, customer, day, product, quantity, unit price). With days=10 the period
+# is 2024-03-22..31 and the one before 2024-03-12..21; o6 reaches back to 2024-01-01.
+LINES = [
+    ("o1", "c1", "2024-03-30", "P1", 2, 5.0),  # P1 10.00
+    ("o1", "c1", "2024-03-30", "P2", 1, 20.0),  # P2 20.00
+    ("o2", "c2", "2024-03-31", "P1", 1, 5.0),  # P1 5.00
+    ("o2", "c2", "2024-03-31", "P3", 3, 2.0),  # P3 6.00
+    ("o3", "c1", "2024-03-25", "P2", 1, 20.0),  # P2 20.00
+    ("o4", "c3", "2024-03-15", "P1", 4, 5.0),  # before: P1 20.00, 4 units
+    ("o5", "c3", "2024-03-20", "P2", 1, 20.0),  # before: P2 20.00
+    ("o6", "c4", "2024-01-01", "P3", 1, 2.0),
+]
+BARE_ORDER = ("o7", "c2", "2024-03-28", 7.0)  # an order recorded without lines
+PRODUCTS = [("P1", "Coffee beans", "Coffee"), ("P2", "Teapot", "Tea"), ("P3", "Biscuits", "Snacks")]
+
+
+def _store(folder: Path, tables: tuple[str, ...]) -> StoreData:
+    """Ingest the hand-made store (only `tables` besides orders) and open it as the tools do."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = pd.DataFrame(LINES, columns=["order_id", "customer_id", "ts", "product_id",
+                                         "quantity", "price"])  # fmt: skip
+    lines["amount"] = lines["quantity"] * lines["price"]
+    totals = lines.groupby(["order_id", "customer_id", "ts"], as_index=False)["amount"].sum()
+    orders = pd.concat([totals, pd.DataFrame([BARE_ORDER], columns=totals.columns)])
+    frames = {
+        "orders": orders.assign(ts=pd.to_datetime(orders["ts"])),
+        "order_items": lines[["order_id", "product_id", "quantity", "price"]],
+        "products": pd.DataFrame(PRODUCTS, columns=["product_id", "title", "category"]),
+    }
+    sources = {}
+    for name in ("orders", *tables):
+        frames[name].to_parquet(folder / f"{name}.parquet", index=False)
+        sources[name] = Source(folder / f"{name}.parquet")
+    workspace = Workspace(folder / "home")
+    ingest(workspace, IngestRequest(sources))
+    return StoreData(workspace, Settings(home=workspace.home))
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
+    return _store(tmp_path_factory.mktemp("shop"), ("order_items", "products"))
+
+
+def _ctx(data: StoreData) -> ToolContext:
+    return context(data, "operator")
+
+
+def test_the_numbers_are_the_hand_computed_ones(shop: StoreData) -> None:
+    out = top_products(_ctx(shop), days=10)
+    result = out.result
+    assert (result["from"], result["to"], result["before_from"]) == (
+        "2024-03-22", "2024-03-31", "2024-03-12",
+    )  # fmt: skip
+    assert result["period_revenue"] == 61.0 and result["total"] == 3  # o7 has no lines
+    assert [r["product_id"] for r in result["rows"]] == ["P2", "P1", "P3"]
+    p2, p1, p3 = result["rows"]
+    assert p2 == {"rank": 1, "product_id": "P2", "title": "Teapot", "category": "Tea",
+                  "revenue": 40.0, "units": 2, "orders": 2, "customers": 1,
+                  "share_of_revenue": round(40 / 61, 4), "before": 20.0, "change": 1.0}  # fmt: skip
+    assert (p1["revenue"], p1["units"], p1["orders"], p1["customers"]) == (15.0, 3, 2, 2)
+    assert (p1["before"], p1["change"]) == (20.0, -0.25)
+    assert (p3["before"], p3["change"]) == (0.0, None)  # not sold before: no change to give
+    assert out.answer == (
+        "Top products by revenue in the 10 days to 2024-03-31: Teapot (P2), Coffee beans (P1), "
+        "Biscuits (P3). Teapot (P2): $40.00 (65.6% of the period's revenue), 2 units, 2 orders, "
+        "1 customer; revenue up 100% on the 10 days before."
+    )
+    assert out.cards == [{"type": "products", **result}] and out.rows == 3
+
+
+def test_other_measures_rank_and_compare_by_themselves(shop: StoreData) -> None:
+    units = top_products(_ctx(shop), days=10, by="units").result["rows"]
+    # P1 and P3 both sold 3 units: the one with more revenue first.
+    assert [(r["product_id"], r["units"]) for r in units] == [("P1", 3), ("P3", 3), ("P2", 2)]
+    assert (units[0]["before"], units[0]["change"]) == (4, -0.25)
+    buyers = top_products(_ctx(shop), days=10, by="customers").result["rows"]
+    assert [(r["product_id"], r["customers"]) for r in buyers] == [("P1", 2), ("P2", 1), ("P3", 1)]
+
+
+def test_no_change_without_an_earlier_period_of_the_same_length(shop: StoreData) -> None:
+    out = top_products(_ctx(shop), days=60)  # 60 days before 2024-02-01 predate the store
+    assert out.result["before_from"] is None
+    assert all(r["before"] is None and r["change"] is None for r in out.result["rows"])
+    assert out.answer.endswith("the store's orders do not reach back another 60 days to compare.")
+
+
+def test_categories_rank_whole_and_filter(shop: StoreData) -> None:
+    rows = top_products(_ctx(shop), days=10, per="category").result["rows"]
+    assert [(r["category"], r["revenue"], r["products"]) for r in rows] == [
+        ("Tea", 40.0, 1), ("Coffee", 15.0, 1), ("Snacks", 6.0, 1),
+    ]  # fmt: skip
+    coffee = top_products(_ctx(shop), days=10, category="coffee")
+    assert coffee.result["category"] == "Coffee"
+    [row] = coffee.result["rows"]
+    # The share stays of the whole period's revenue, not of the category's.
+    assert (row["product_id"], row["share_of_revenue"]) == ("P1", round(15 / 61, 4))
+    assert " in Coffee:" in coffee.answer
+    assert top_products(_ctx(shop), days=10, category="SNACK").result["category"] == "Snacks"
+    with pytest.raises(NotFound, match=r"no category 'toys'; known: Coffee, Snacks, Tea"):
+        top_products(_ctx(shop), category="toys")
+
+
+def test_members_count_alone(shop: StoreData) -> None:
+    sales = sales_lines(shop.store())
+    assert sales is not None
+    table, total = ranking(sales, period(sales, 10), members=frozenset({"c1"}))
+    assert total == 50.0  # c1's o1 and o3
+    assert table["revenue"].to_dict() == {"P1": 10.0, "P2": 40.0}
+    assert table["share_of_revenue"].round(2).to_dict() == {"P1": 0.2, "P2": 0.8}
+    assert table["revenue_before"].to_dict() == {"P1": 0.0, "P2": 0.0}  # c3 bought those
+
+
+def test_pages_carry_their_ranks(shop: StoreData) -> None:
+    page = top_products(_ctx(shop), days=10, limit=1, offset=1)
+    assert [(r["rank"], r["product_id"]) for r in page.result["rows"]] == [(2, "P1")]
+    assert "products 2-2 of 3" not in page.answer and ", product 2 of 3:" in page.answer
+    past = top_products(_ctx(shop), days=10, offset=5)
+    assert past.result["rows"] == []
+    assert past.answer == (
+        "There are only 3 products sold in the 10 days to 2024-03-31, so none from rank 6 on."
+    )
+
+
+def test_a_segment_counts_only_its_members_purchases(make_ctx: MakeContext) -> None:
+    ctx = make_ctx("marketer")
+    segments = ctx.data.segments()
+    name = max(segments.names, key=lambda n: len(segments.members(n)))
+    members = set(segments.members(name))
+    out = top_products(ctx, days=365, segment=name.upper(), limit=100)
+    assert out.result["segment"] == name and out.result["customers"] == len(members)
+    # The same numbers read from the tables independently.
+    store = ctx.data.store()
+    orders = store.table("orders")
+    items = store.table("order_items").merge(orders, on="order_id")
+    items = items[items["customer_id"].isin(members)]
+    last = orders["ts"].max().normalize()
+    recent = items[items["ts"] >= last - pd.Timedelta(days=364)]
+    revenue = (recent["quantity"] * recent["price"]).groupby(recent["product_id"]).sum()
+    assert {r["product_id"]: r["revenue"] for r in out.result["rows"]} == revenue.round(2).to_dict()
+    assert f"among the {len(members):,} customers in '{name}'" in out.answer
+    with pytest.raises(NotFound, match="no segment 'nobody'"):
+        top_products(ctx, segment="nobody")
+
+
+def test_a_segment_that_bought_nothing_lately_says_when_it_last_did(
+    make_ctx: MakeContext,
+) -> None:
+    ctx = make_ctx("operator")
+    quiet = top_products(ctx, days=1, segment="lost")
+    assert quiet.result["rows"] == [] and quiet.answer.startswith("Nothing sold in the 1 day to ")
+    found = re.search(
+        r"Their last purchase was on (\S+): ask for the last ([\d,]+) days", quiet.answer
+    )
+    assert found is not None, quiet.answer
+    reach = int(found[2].replace(",", ""))
+    # The period it suggests is the shortest that holds their last purchase.
+    assert top_products(ctx, days=reach, segment="lost").result["rows"]
+    assert not top_products(ctx, days=reach - 1, segment="lost").result["rows"]
+
+
+def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:
+    out = top_products(_ctx(_store(tmp_path / "bare", ())))
+    assert out.answer == NO_LINES and out.result["rows"] == [] and out.rows == 0
+    assert out.cards == [{"type": "products", "days": 90, "by": "revenue", "per": "product",
+                          "rows": [], "note": NO_LINES}]  # fmt: skip
+
+
+def test_lines_without_a_catalogue_rank_by_product_id(tmp_path: Path) -> None:
+    data = _store(tmp_path / "lines", ("order_items",))
+    out = top_products(_ctx(data), days=10)
+    assert [(r["product_id"], r["title"], r["category"]) for r in out.result["rows"]] == [
+        ("P2", None, None), ("P1", None, None), ("P3", None, None),
+    ]  # fmt: skip
+    assert out.result["note"] == NO_PRODUCTS and out.answer.endswith(NO_PRODUCTS)
+    assert out.answer.startswith("Top products by revenue in the 10 days to 2024-03-31: P2, P1")
+    with pytest.raises(NotFound, match="no products table"):
+        top_products(_ctx(data), category="Tea")
+
+
+def test_roles_and_argument_bounds(make_ctx: MakeContext) -> None:
+    assert [role for role in ROLES if may_use(role, "top_products")] == [
+        "operator", "marketer", "admin",
+    ]  # fmt: skip
+    assert run_tool(make_ctx("marketer"), "top_products", {"days": "30"}).result["days"] == 30
+    with pytest.raises(Forbidden, match="the support role may not use top_products"):
+        run_tool(make_ctx("support"), "top_products", {})
+    with pytest.raises(InvalidInput, match=r"top_products: argument 'by': .*'revenue'"):
+        run_tool(make_ctx("operator"), "top_products", {"by": "profit"})
+    with pytest.raises(InvalidInput, match=r"argument 'days': .*less than or equal to 3650"):
+        run_tool(make_ctx("operator"), "top_products", {"days": 5000})
+    with pytest.raises(InvalidInput, match=r"argument 'limit': .*less than or equal to 100"):
+        run_tool(make_ctx("operator"), "top_products", {"limit": 101})
