@@ -3,7 +3,7 @@
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assistant.alerts.service import AlertService
 from assistant.api.limits import RateLimiter
@@ -36,9 +36,9 @@ class Services:
     limiter: RateLimiter
     metrics: Metrics
     router: StoreRouter
+    turns: OpenTurns  # conversations answering a message, held in the app database
     events: EventService | None = None
     alerts: AlertService | None = None
-    turns: OpenTurns = field(default_factory=OpenTurns)  # conversations answering a message
 
     def warm(self) -> None:
         """Load the store, scores and indexes, and embed the router's examples, now rather
@@ -61,6 +61,7 @@ class Services:
             self.events.start()
 
     def close(self) -> None:
+        self.turns.close()
         if self.events is not None:
             self.events.stop()
         if self.alerts is not None:
@@ -128,6 +129,7 @@ def build_services(
         limiter=RateLimiter(settings.rate_limit_per_minute),
         metrics=Metrics(),
         router=router,
+        turns=OpenTurns(db),
         events=events,
         alerts=alerts,
     )

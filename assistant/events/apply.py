@@ -2,24 +2,26 @@
 reviews, then mark the events applied. One application at a time per workspace (a file lock,
 so a `retain events replay` and a server on the same workspace take turns).
 
-Crash safety comes from the order of the steps and from every step being safe to repeat:
+Crash safety comes from the order of the steps and from every step being safe to repeat (the
+numbers are docs/events.md's):
 
-    1. read pending events from the log          (they stay pending until step 5)
-    2. grow the store by their rows              (rows already in the store are dropped)
-    3. score the affected customers again        (rows replaced, never appended twice)
-    4. add new reviews to the review index       (reviews already indexed are skipped)
-    5. mark the events applied                   (one transaction, with the batch's record:
+       read pending events from the log          (they stay pending until step 4)
+    1. grow the store by their rows              (rows already in the store are dropped)
+    2. score the affected customers again        (rows replaced, never appended twice)
+    3. add new reviews to the review index       (reviews already indexed are skipped;
+                                                  review_step.py)
+    4. mark the events applied                   (one transaction, with the batch's record:
                                                   the listeners are owed it, handoff.py)
 
-A process that dies anywhere before 5 leaves the events pending; the next start applies them
-again and steps 2-4 add nothing twice. The events an application took are noted (`attempt`, a
+A process that dies anywhere before 4 leaves the events pending; the next start applies them
+again and steps 1-3 add nothing twice. The events an application took are noted (`attempt`, a
 token that also names the store version it started from), so the retry takes exactly those,
 and re-scoring starts again from the scores the first try started from (kept beside the new
-ones): the listeners still see what the events changed. One that dies after 5, before the
+ones): the listeners still see what the events changed. One that dies after 4, before the
 listeners finished, leaves the batch owed to them: the next start rebuilds it from its record
 (and the scores files it keeps) and tells them then (service.py).
 
-An error in steps 2-4 is not a crash: it is the events' (an amount scoring cannot take, a bug
+An error in steps 1-3 is not a crash: it is the events' (an amount scoring cannot take, a bug
 one of them finds), and trying them again would fail again and hold up every later event. The
 store is put back to the version the application started from (and the model's scores with
 it), and the events are tried again in halves, at once: the first half now, the rest released
@@ -40,21 +42,18 @@ import pandas as pd
 from assistant.events import handoff, log
 from assistant.events.batch import REVIEW_COLUMNS, AppliedBatch
 from assistant.events.context import StoreIds
+from assistant.events.review_step import ReviewStep
 from assistant.events.rollback import MACHINE_ERRORS, Changes, attempt_token, base_of
 from assistant.persistence.db import AppDatabase
 from assistant.persistence.tables import utc_now
 from commerce.errors import RetainError, Unavailable
 from commerce.events import check_events
-from commerce.workspace import Store, Workspace
+from commerce.workspace import Workspace
 from predictors.artifacts import load_predictor
 from predictors.pipeline import latest_model, scores_folder
 from predictors.predictor import Predictor
 from predictors.rescore import BEFORE_FILE, rescore
-from retrieval.artifact import ARTIFACT
-from retrieval.build import open_review_index, reviews_folder
 from retrieval.embedder import Embedder
-from retrieval.reviews import ReviewIndex
-from retrieval.sentiment import SentimentHead, analyse, label_of
 
 logger = logging.getLogger("retain.events")
 Step = Callable[[str], None]  # called after each step by name: tests inject crashes here
@@ -84,12 +83,12 @@ class Applier:
     device: str = "cpu"
     after_step: Step = field(default=lambda step: None)
     ids: StoreIds = field(init=False)
+    reviews: ReviewStep = field(init=False)
     _model: tuple[Any, Predictor, dict[str, Any], Path] | None = field(default=None, init=False)
-    _head: SentimentHead | None = field(default=None, init=False)
-    _index: tuple[tuple[int, int] | None, ReviewIndex] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.ids = StoreIds(self.workspace)
+        self.reviews = ReviewStep(self.workspace, self.embedder)
 
     def apply_pending(self, limit: int) -> AppliedBatch | None:
         """Apply up to `limit` pending events, oldest first; None when none were pending.
@@ -149,7 +148,7 @@ class Applier:
         self.after_step("stored")
         scored = self._rescore(checked.customers, attempt, changes)
         self.after_step("scored")
-        reviews = self._index_reviews(checked.tables.get("reviews"), grown)
+        reviews = self.reviews.index_reviews(checked.tables.get("reviews"), grown)
         self.after_step("indexed")
         batch = AppliedBatch(
             store_version=grown.version,
@@ -171,7 +170,7 @@ class Applier:
     def _mark(
         self, batch: AppliedBatch, applied: list[str], before: Path | None, after: Path | None
     ) -> None:
-        """Step 5: mark the events applied, and the batch owed to the listeners."""
+        """Step 4: mark the events applied, and the batch owed to the listeners."""
         assert batch.handoff is not None
         files = handoff.keep(self.workspace, batch.handoff, before, after)
         row = handoff.record(batch.handoff, batch, files)
@@ -259,58 +258,3 @@ class Applier:
             self._model = (stamp, predictor, document, folder)
         _, predictor, document, folder = self._model
         return predictor, document, folder
-
-    # ---- reviews ------------------------------------------------------------------------
-
-    def _index_reviews(self, rows: pd.DataFrame | None, store: Store) -> pd.DataFrame:
-        """Add the new reviews to the review index (when the workspace has a usable one) and
-        return them with their sentiment."""
-        if rows is None or rows.empty:
-            return pd.DataFrame(columns=REVIEW_COLUMNS)
-        embedder = self.embedder()
-        head = self._head = self._head or SentimentHead.load()
-        index = self._open_index(store)
-        if index is not None:
-            self._index = None  # until saved: a failure below leaves the index half-changed
-            try:
-                index.add(rows, embedder, head)
-                index.store_version = store.version
-                meta = index.metadata.set_index("review_id").loc[rows["review_id"]]
-                indexed = rows.assign(
-                    sentiment=meta["sentiment_score"].to_numpy(dtype=float),
-                    sentiment_label=meta["sentiment_label"].to_numpy(),
-                )[REVIEW_COLUMNS]
-                # Saved last: an application that fails after this could not put it back.
-                folder = reviews_folder(self.workspace)
-                index.save(folder)
-                self._index = (_stamp(folder / ARTIFACT), index)
-                return indexed
-            except RetainError as error:  # e.g. vectors of another embedder: rebuild needed
-                logger.warning("new reviews not indexed: %s", error)
-        found = analyse(rows["text"].tolist(), embedder, head)
-        return rows.assign(
-            sentiment=[s.score for s in found],
-            sentiment_label=[label_of(s.score, head.neutral_band) for s in found],
-        )[REVIEW_COLUMNS]
-
-    def _open_index(self, store: Store) -> ReviewIndex | None:
-        """The review index: the one this applier saved last when nobody rewrote it since
-        (loading it costs more than the rest of a small application), else from disk."""
-        stamp = _stamp(reviews_folder(self.workspace) / ARTIFACT)
-        if self._index is not None and self._index[0] == stamp:
-            cached = self._index[1]
-            if store.derives_from(cached.store_version):
-                return cached
-        try:
-            return open_review_index(self.workspace)
-        except RetainError as error:
-            logger.info("no usable review index for new reviews: %s", error)
-            return None
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)

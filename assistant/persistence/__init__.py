@@ -8,6 +8,7 @@ conversations.py  ConversationStore: open_turn, close_turn (a chat turn's two wr
                   list, memory
   conversation_model.py  Conversation, ConversationSummary, Message: what the store returns
   turn_statements.py     the statements a turn runs, built once; title_of
+  turn_claims.py         one turn at a time per conversation, held in the database
 audit.py          audit_row (one tool call, checked), record, record_rows, recent; AuditEntry
 """
 

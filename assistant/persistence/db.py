@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event, func, insert, select, text
+from sqlalchemy import Connection, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
@@ -48,7 +48,23 @@ def _alerts_take_long_customer_ids(connection: Connection) -> None:
         )
 
 
+def _conversations_hold_their_turn(connection: Connection) -> None:
+    _add_missing_columns(connection, "conversations", ("turn_claim", "turn_open_until"))
+
+
 MIGRATIONS[2] = _alerts_take_long_customer_ids
+MIGRATIONS[3] = _conversations_hold_their_turn
+
+
+def _add_missing_columns(connection: Connection, table: str, names: tuple[str, ...]) -> None:
+    """Add the named columns of `table`, as tables.py declares them, where the database lacks
+    them. Each must be nullable: existing rows get NULL."""
+    present = {column["name"] for column in inspect(connection).get_columns(table)}
+    declared = Base.metadata.tables[table].columns
+    for name in names:
+        if name not in present:
+            kind = declared[name].type.compile(dialect=connection.dialect)
+            connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
 
 
 class AppDatabase:

@@ -26,7 +26,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-SCHEMA_VERSION = 2  # 2: alerts take customer ids as long as events do (200)
+SCHEMA_VERSION = 3  # 2: alerts take customer ids as long as events do (200)
+# 3: conversations carry the hold of the turn under way (turn_claim, turn_open_until)
 
 # Portable JSON: queryable JSONB where the server has it, JSON text elsewhere.
 PortableJSON = JSON().with_variant(JSONB(), "postgresql")
@@ -85,7 +86,8 @@ class ApiKeyRow(Base):
 class ConversationRow(Base):
     """A chat owned by one key. `message_count` doubles as the last sequence number handed out,
     so appending a message bumps it with one row-locking UPDATE (see _NEXT_SEQ in
-    turn_statements.py)."""
+    turn_statements.py). `turn_claim` and `turn_open_until` hold it for the turn under way,
+    whichever process runs it (turn_claims.py); both NULL when no turn holds it."""
 
     __tablename__ = "conversations"
 
@@ -96,6 +98,8 @@ class ConversationRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     message_count: Mapped[int] = mapped_column(Integer, default=0)
     memory: Mapped[dict[str, Any]] = mapped_column(PortableJSON, default=dict)
+    turn_claim: Mapped[str | None] = mapped_column(String(32), default=None)
+    turn_open_until: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
 
     messages: Mapped[list["MessageRow"]] = relationship(
         back_populates="conversation", order_by="MessageRow.seq", passive_deletes=True

@@ -32,18 +32,19 @@ def title_of(first_message: str) -> str:
 # a statement per call and the ORM's unit of work cost more CPU than the SQL itself.
 CONVERSATIONS = cast(Table, ConversationRow.__table__)
 MESSAGES = cast(Table, MessageRow.__table__)
-_OWNED = (CONVERSATIONS.c.id == bindparam("b_id")) & (
+# The caller's conversation: the id and the owner's key (another key's is as good as missing).
+OWNED = (CONVERSATIONS.c.id == bindparam("b_id")) & (
     CONVERSATIONS.c.owner_key_id == bindparam("b_owner")
 )
 _ADD_CONVERSATION = insert(CONVERSATIONS)
 _ADD_MESSAGE = insert(MESSAGES)
-_MEMORY = select(CONVERSATIONS.c.memory).where(_OWNED)
+_MEMORY = select(CONVERSATIONS.c.memory).where(OWNED)
 # Taking the next number: the UPDATE comes first on purpose. It takes the conversation's row
 # lock (PostgreSQL) or the write lock (SQLite) before anything is read, so concurrent turns
 # queue up here and each gets the next number, none the same.
 _NEXT_SEQ = (
     update(CONVERSATIONS)
-    .where(_OWNED)
+    .where(OWNED)
     .values(message_count=CONVERSATIONS.c.message_count + 1, updated_at=bindparam("b_now"))
     .returning(CONVERSATIONS.c.message_count)
 )

@@ -1,15 +1,13 @@
 """One turn at a time per conversation: a message sent while the previous answer is still being
-written is refused with 409, and the history keeps its order."""
+written is refused with 409, by the server answering it or another one on the same app database,
+and the history keeps its order. The hold itself: tests/persistence/test_turn_holds.py."""
 
-import gc
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api.turns import OpenTurns, TurnInProgress
 from assistant.llm.base import Message
 from assistant.llm.fake import ScriptedChatModel
 from assistant.roles import Role
@@ -79,24 +77,33 @@ def test_a_refused_or_failed_turn_frees_its_conversation(
     assert ask(client, key, "hello", conversation)["conversation_id"] == conversation
 
 
-def test_a_claim_dropped_unreleased_frees_its_conversation() -> None:
-    """A stream whose client left before it began never runs its `finally`: the claim it held
-    is released when it is collected."""
-    turns = OpenTurns()
-    claim = turns.claim(1, "c1")
-    with pytest.raises(TurnInProgress):
-        turns.claim(1, "c1")
-    del claim
-    gc.collect()
-    assert (1, "c1") not in turns
-    turns.claim(1, "c1").release()
-    assert (1, "c1") not in turns
-
-
-def test_a_stranger_never_meets_the_owners_claim() -> None:
-    # Someone naming another's conversation gets the turn's 404, never a 409 saying it is busy.
-    turns = OpenTurns()
-    owner = turns.claim(1, "c1")
-    turns.claim(2, "c1").release()
-    assert (1, "c1") in turns
-    owner.release()
+def test_a_second_server_on_the_same_database_refuses_the_message_too(
+    make_client: MakeClient, settings: Settings, keys: dict[Role, str]
+) -> None:
+    """Two processes behind one load balancer: the hold is in the app database they share."""
+    model = HeldModel()
+    first_server = make_client(settings, chat_model=lambda: model)
+    second_server = make_client(settings)  # its own app database handle, the same database
+    key = keys["admin"]  # may draft offers
+    conversation = ask(first_server, key, "tell me about customer 00007")["conversation_id"]
+    first: list[int] = []
+    drafting = threading.Thread(
+        target=lambda: first.append(
+            first_server.post("/v1/chat", json={"message": "draft an offer for them",
+                              "conversation_id": conversation}, headers=auth(key)).status_code
+        )
+    )  # fmt: skip
+    drafting.start()
+    try:
+        assert model.writing.wait(LIMIT_S), "the draft never started"
+        busy = second_server.post("/v1/chat", json={"message": "list our segments",
+                                  "conversation_id": conversation}, headers=auth(key))  # fmt: skip
+        assert busy.status_code == 409 and busy.json()["error"] == "conflict"
+        assert conversation in busy.json()["detail"]
+    finally:
+        model.go.set()
+        drafting.join(LIMIT_S)
+    assert first == [200]
+    ask(second_server, key, "list our segments", conversation)  # free again once answered
+    history = second_server.get(f"/v1/conversations/{conversation}", headers=auth(key)).json()
+    assert [m["role"] for m in history["messages"]] == ["user", "assistant"] * 3
