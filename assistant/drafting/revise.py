@@ -82,6 +82,7 @@ def _fixes(
         "unsupported_promise": promise,
         "placeholder": f"Write real words, never text in brackets: greet with {greeting}{ending}.",
         "copied_example": "Use only this customer's facts, not the example's.",
+        "invented_occasion": _about_the_offer(template, discount),
         "wrong_name": f"Greet with {greeting}{ending}: no other name.",
         "invented_link": "Write no links and no e-mail addresses.",
         "too_long": f"Write at most {max_chars} characters." if max_chars else "Write less.",
@@ -90,6 +91,16 @@ def _fixes(
         "incomplete": f"Write the whole text: {shape}.",
         "empty": f"Write the whole text: {shape}.",
     }
+
+
+def _about_the_offer(template: str, discount: FactValue) -> str:
+    # "Happy Birthday" came back when the retry said "no birthday": the fix names what to write.
+    if discount is None:
+        return "Write about the facts alone."
+    if template == "offer_email":
+        subject = f"Subject: {discount}% off your next order"
+        return f"Write about the offer alone, and start with '{subject}'."
+    return f"Write about the offer alone: {discount}% off and when it ends."
 
 
 def _titles(value: FactValue) -> list[str]:

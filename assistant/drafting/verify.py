@@ -26,6 +26,7 @@ from assistant.drafting.grounding import (
     number_is_grounded,
 )
 from assistant.drafting.names import greeted_name, greeting, sender
+from assistant.drafting.occasions import invented_occasions
 from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms, say_end
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
@@ -93,6 +94,11 @@ def verify(
     violations += [
         Violation("placeholder", m.group(0), f"'{m.group(0)}' is a placeholder, not text")
         for m in PLACEHOLDER.finditer(masked)
+    ]
+    violations += [
+        # The message does not repeat the word: named again on the retry, "Birthday" came back.
+        Violation("invented_occasion", phrase, "the draft names an occasion the facts do not hold")
+        for phrase, _ in invented_occasions(masked)
     ]
     violations += [
         Violation(

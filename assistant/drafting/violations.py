@@ -14,6 +14,7 @@ ViolationKind = Literal[
     "too_long",
     "placeholder",
     "copied_example",
+    "invented_occasion",
     "empty",
     "repetition",
     "prompt_echo",
