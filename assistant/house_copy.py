@@ -46,7 +46,7 @@ def house_text_problem(variable: str, text: str, max_words: int | None = None) -
         )
     plain = plain_house_text(text)
     if not plain:
-        return f"{variable} is empty"
+        return f"{variable} is empty: unset it for the default, or give the words to use"
     if len(plain) > MAX_HOUSE_CHARS:
         return f"{variable} is {len(plain)} characters; at most {MAX_HOUSE_CHARS}"
     words = len(plain.split())
@@ -62,7 +62,7 @@ def house_text_problem(variable: str, text: str, max_words: int | None = None) -
             f"{' '.join(PUNCTUATION)} may be used (it is copied into prompts and every offer)"
         )
     if not any(unicodedata.category(c).startswith("L") for c in plain):
-        return f"{variable}={plain} holds no letter: it names the store"
+        return f"{variable}={plain} holds no letter: it must be words a customer can read"
     if any(a == "." and b.isalnum() for a, b in itertools.pairwise(plain)):
         return (
             f"{variable}={plain} has a dot inside a word, which reads as a web address "

@@ -13,6 +13,7 @@ Settings it reads (RETAIN_*, declared in assistant/settings.py; the defaults are
 import re
 from dataclasses import dataclass
 
+from assistant.drafting.promises import PROMISES
 from assistant.house_copy import MAX_SIGN_OFF_WORDS, house_text_problem
 from assistant.settings import PERKS, Settings
 from commerce.errors import InvalidInput
@@ -23,6 +24,11 @@ DEFAULT_SIGN_OFF = "The team"
 # when it names the house ("the Happy Brewing team").
 COMPANY_FORM = re.compile(
     r"(?i)[\s,]+(?:(?:&|and)\s*co|co|company|corp|ltd|limited|inc|llc|plc|gmbh|ag|bv|sarl)\.?$"
+)
+# Words of a price or a deal: a shortened house name holding one is not taken as the name
+# ("Half Price Books"). A bare "free" is not one: "Free Range Tea" is a name, not a promise.
+CLAIM_WORDS = re.compile(
+    r"(?i)\b(?:half|price[sd]?|sale|discounts?|deals?|savings|bogo|percent)\b|%"
 )
 
 
@@ -56,14 +62,22 @@ class OfferPolicy:
     def house_names(self) -> tuple[str, ...]:
         """The sign-off, the store's name and the shorter name copy gives each: "Happy
         Brewing Co." is also "Happy Brewing", which a draft may write as merchant text ("the
-        Happy Brewing team"), like the sign-off itself."""
-        forms = [*_forms(self.sign_off), *_forms(self.store_name)]
+        Happy Brewing team"), like the sign-off itself. A shorter form that reads as a claim
+        is left out: were "Free Shipping" (of "Free Shipping Co.") the store's own text, "free
+        shipping on every order" would pass unchecked."""
+        forms = [
+            form
+            for name in (self.sign_off, self.store_name)
+            for n, form in enumerate(_forms(name))
+            if n == 0 or not _reads_as_a_claim(form)
+        ]
         return tuple(dict.fromkeys(forms))
 
     def short_store_name(self) -> str:
-        """The store's name as a sentence writes it ("Happy Brewing" for "Happy Brewing Co."),
-        so a full stop after it is not doubled; "" when the store is unnamed."""
-        return _forms(self.store_name)[-1] if self.store_name else ""
+        """The store's name to end a sentence with: its own closing full stop left to the
+        sentence ("Happy Brewing Co" + "."), not its company form dropped ("The Tea Co." is
+        not "The Tea"); "" when the store is unnamed."""
+        return self.store_name.rstrip(".")
 
     def discount(self, requested: int | None) -> int:
         """The discount to offer: the request if within policy, else InvalidInput saying why."""
@@ -89,6 +103,13 @@ def _forms(name: str) -> list[str]:
     while forms and (short := COMPANY_FORM.sub("", forms[-1]).strip()) and short != forms[-1]:
         forms.append(short)
     return forms
+
+
+def _reads_as_a_claim(text: str) -> bool:
+    """A perk's promise (promises.py; not its catch-all "free") or a price word: "Free
+    Shipping", "Half Price Books"."""
+    promised = any(p.search(text) for perk, p in PROMISES if perk != "other")
+    return promised or CLAIM_WORDS.search(text) is not None
 
 
 def policy_from_settings(settings: Settings) -> OfferPolicy:

@@ -30,7 +30,8 @@ def test_the_sign_off_and_store_name_reach_the_policy_on_one_line_each(
     assert policy.sign_off == "The Happy Brewing team"
     assert policy.store_name == "Happy Brewing Co."
     assert policy.house_names() == ("The Happy Brewing team", "Happy Brewing Co.", "Happy Brewing")
-    assert policy.short_store_name() == "Happy Brewing"
+    assert policy.short_store_name() == "Happy Brewing Co"  # the sentence gives the stop
+    assert OfferPolicy(store_name="The Tea Co.").short_store_name() == "The Tea Co"
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,7 @@ def test_plain_names_in_any_script_load(value: str, monkeypatch: pytest.MonkeyPa
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("", "RETAIN_OFFER_SIGN_OFF is empty"),
+        ("", "RETAIN_OFFER_SIGN_OFF is empty: unset it for the default, or give the words"),
         ("   ", "RETAIN_OFFER_SIGN_OFF is empty"),
         ("x" * 61, "RETAIN_OFFER_SIGN_OFF is 61 characters; at most 60"),
         (
@@ -70,7 +71,7 @@ def test_plain_names_in_any_script_load(value: str, monkeypatch: pytest.MonkeyPa
         ("The $5 team", "RETAIN_OFFER_SIGN_OFF=The $5 team holds '$'"),
         ("team@brew", "RETAIN_OFFER_SIGN_OFF=team@brew holds '@'"),
         ("happybrew.shop", "RETAIN_OFFER_SIGN_OFF=happybrew.shop has a dot inside a word"),
-        ("42", "RETAIN_OFFER_SIGN_OFF=42 holds no letter"),
+        ("42", "RETAIN_OFFER_SIGN_OFF=42 holds no letter: it must be words a customer can read"),
     ],
 )
 def test_a_sign_off_that_is_not_plain_words_stops_settings_at_load(

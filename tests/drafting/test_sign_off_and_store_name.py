@@ -87,7 +87,7 @@ def test_a_draft_that_signs_as_the_example_or_another_house_ends_in_the_fallback
     retry = model.prompts[1][-1]["content"]
     assert "This customer's sign_off is 'The Happy Brewing team': write that instead" in retry
     assert result.attempts[-1].violations == ()
-    thanks = "Thank you for shopping with Happy Brewing."  # the name without "Co.", one stop
+    thanks = "Thank you for shopping with Happy Brewing Co."  # the whole name, one stop
     assert result.text.endswith(f"{thanks}\nThe Happy Brewing team")
 
 
@@ -95,3 +95,20 @@ def test_an_unnamed_store_keeps_the_fallbacks_plain_words() -> None:
     result = draft_offer(offer_facts(), ScriptedModel("Subject: 90% off"), OfferPolicy(), CATALOGUE)
     assert result.path == "fallback"
     assert result.text.endswith("Thank you for shopping with us.\nThe team")
+
+
+@pytest.mark.parametrize(
+    ("store", "claim", "kind"),
+    [
+        ("Free Shipping Co.", "free shipping on every order", "unsupported_promise"),
+        ("Half Price Books Ltd.", "half price on every book", "invented_number"),
+    ],
+)
+def test_a_store_name_that_reads_as_a_claim_does_not_switch_its_check_off(
+    store: str, claim: str, kind: str
+) -> None:
+    policy = OfferPolicy(store_name=store)
+    body = BODY.replace("at Happy Brewing", f"at {store}")
+    assert found(body + "The team", policy) == []  # the whole name is the store's own text
+    made = found(body.replace("valid until", f"and {claim}, valid until") + "The team", policy)
+    assert kind in [k for k, _ in made]
