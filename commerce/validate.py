@@ -32,6 +32,8 @@ EARLIEST_DATE = pd.Timestamp("1900-01-01")
 MAX_AMOUNT = 1e9  # one order's amount or one order line's price, in the store's currency
 MAX_QUANTITY = 1_000_000  # units on one order line
 _COMPACT_DATE = re.compile(r"^\d{8}$")
+# 31.01.2024 (and 31.01.24 14:05): written day first wherever dots separate a date's parts.
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def validate_table(
@@ -178,6 +180,10 @@ def _parse_date_text(text: pd.Series, fmt: str | None) -> pd.Series:
         present = text.dropna()
         if len(present) and bool(present.str.fullmatch(_COMPACT_DATE.pattern).all()):
             return pd.to_datetime(text, format="%Y%m%d", errors="coerce", utc=True)
+        if len(present) and bool(present.str.fullmatch(_DOTTED_DATE.pattern).all()):
+            # pandas guesses month first from the first value ("01.02.2024" as January 2) and
+            # then refuses "13.02.2024"; dotted dates are day first (German, Russian, ...).
+            return pd.to_datetime(text, format="mixed", dayfirst=True, errors="coerce", utc=True)
         iso = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
         if iso.notna().sum() == len(present):
             return iso

@@ -37,6 +37,7 @@ def test_it_is_listed_refused_and_checked_as_the_other_tools(
     ]  # fmt: skip
     refused = client.post("/v1/tools/top_products", json={}, headers=auth(keys["support"]))
     assert refused.status_code == 403
+    assert refused.json()["detail"] == "the support role may not use top_products"
     entries = recent(client.app.state.services.db, limit=10)  # type: ignore[attr-defined]
     assert [(e.tool, e.outcome) for e in entries] == [("top_products", "refused")]
     bad = client.post(

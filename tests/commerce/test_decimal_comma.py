@@ -85,3 +85,15 @@ def test_only_a_dot_or_a_comma_is_a_decimal_mark(tmp_path: Path) -> None:
 def test_number_cells_in_each_layout(cell: str, decimal: str, value: float | None) -> None:
     parsed = parse_number_text(pd.Series([cell], dtype="string"), decimal).iloc[0]
     assert pd.isna(parsed) if value is None else parsed == pytest.approx(value), parsed
+
+
+def test_dotted_dates_are_read_day_first(retain_home: Path, tmp_path: Path) -> None:
+    # pandas alone read 01.02.2024 as January 2 and then refused 13.02.2024.
+    text = "customer_id;ts;amount\n1;01.02.2024;12,50\n2;13.02.2024;8\n3;05.06.2024 14:05;9\n"
+    store = _ingest(retain_home, _orders(tmp_path, text), decimal=",")
+    days = store.table("orders").set_index("customer_id")["ts"]
+    assert days.to_dict() == {
+        "1": pd.Timestamp("2024-02-01"),
+        "2": pd.Timestamp("2024-02-13"),
+        "3": pd.Timestamp("2024-06-05 14:05"),
+    }

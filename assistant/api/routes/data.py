@@ -89,7 +89,7 @@ def products(
 def _allow(found: Services, caller: Principal, tool: str, args: dict[str, Any]) -> None:
     """Forbidden unless the caller's role may use `tool`; a refusal is audited first."""
     if not may_use(caller.role, tool):
-        reason = f"{caller.role}s may not use {tool}"
+        reason = f"the {caller.role} role may not use {tool}"  # as the catalogue says it
         _audit(found, caller, tool, args, 0, reason, outcome="refused")
         raise Forbidden(reason)
 
