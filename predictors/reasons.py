@@ -6,7 +6,7 @@ the average customer's odds of buying again. The most negative ones are the reas
 """
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +40,8 @@ PHRASES: dict[str, str] = {
 # The customer's own durations behind the ratios, which `phrase` words instead of a ratio that
 # would read oddly ("544x their usual gap" for two purchases a day apart, then 78 quiet weeks).
 FACTS = ("weeks_since_last", "gap_mean", "gap_last", "frequency")
+# The ratios `phrase` may word by the customer's durations (FACTS) instead.
+RATIOS = ("overdue", "gap_trend")
 # From here on a ratio reads better as the two durations it compares.
 LARGE_RATIO = 10.0
 
@@ -107,11 +109,17 @@ def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[
     columns = {n: inputs[n].to_numpy(np.float64) for n in wanted if n in inputs}
     reasons = []
     for row, features in enumerate(reason_features(predictor, inputs, k)):
-        facts = {n: float(column[row]) for n, column in columns.items()}
         # With no learned reason (or the classic-only fallback) say where they stand.
         names = features or ["weeks_since_last", "classic_p_alive"]
+        values = [(n, float(columns[n][row])) for n in names]
+        # Only the ratios read the customer's durations: a full re-score words every customer.
+        facts = (
+            {n: float(c[row]) for n, c in columns.items() if n in FACTS}
+            if any(n in RATIOS for n in names)
+            else {}
+        )
         # A value the features could not compute is no reason to show.
-        reasons.append([phrase(n, facts[n], facts) for n in names if math.isfinite(facts[n])])
+        reasons.append([phrase(n, v, facts) for n, v in values if math.isfinite(v)])
     return reasons
 
 
@@ -123,16 +131,13 @@ def phrase(feature: str, value: float, facts: Facts | None = None) -> str:
     special = _in_other_words(feature, value, facts or {})
     if special is not None:
         return special
+    template = PHRASES[feature]
     count = f"{value:,.0f}"
-    return PHRASES[feature].format(
-        value=value,
-        count=count,
-        s="" if count == "1" else "s",
-        times=_times(value),
-        weeks=_duration(value, days=False),
-        every=_duration(value),
-        share=_share(value),
-    )
+    fields: dict[str, object] = {"value": value, "count": count, "s": "" if count == "1" else "s"}
+    # Only the fields this template uses: a full re-score words every customer's reasons.
+    for name in _USED[feature]:
+        fields[name] = _WORDINGS[name](value)
+    return template.format(**fields)
 
 
 def _in_other_words(feature: str, value: float, facts: Facts) -> str | None:
@@ -193,3 +198,17 @@ def _share(p: float) -> str:
     if p > 0.995:
         return "over 99%"
     return f"{p:.0%}"
+
+
+# The template fields worded from the value, each computed only where a template asks for it.
+_WORDINGS: dict[str, Callable[[float], str]] = {
+    "times": _times,
+    "weeks": lambda value: _duration(value, days=False),
+    "every": _duration,
+    "share": _share,
+}
+# Per feature, the worded fields its template uses (worked out once).
+_USED = {
+    feature: tuple(name for name in _WORDINGS if "{" + name + "}" in template)
+    for feature, template in PHRASES.items()
+}
