@@ -30,7 +30,6 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what are loyal customers like",
         "give me a summary of the can't lose group",
         "facts about the new customers segment",
-        "what do champions buy",
         "profile of the needs attention segment",
         "how big is the lost segment and what is it worth",
         "write a short summary of promising customers",

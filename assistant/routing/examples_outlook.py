@@ -2,7 +2,8 @@
 product sales, demand forecasts, the model's report, product recommendations and alerts
 (tools/products.py, forecasting.py, model_report.py, recommendations.py, alerts.py). Part of
 the router's EXAMPLES (examples.py says how they are used). Sales look back ("sold", "best
-sellers", "last quarter"), forecasts ahead ("will", "expected", "next quarter"), and
+sellers", "last quarter") and answer what a segment buys ("what do champions buy" is no
+segment summary), forecasts look ahead ("will", "expected", "next quarter"), and
 recommendations at one customer.
 """
 
@@ -19,6 +20,8 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "most ordered products this year",
         "top 10 products by units sold",
         "what did lost customers buy",
+        "what do champions buy",
+        "which products does the hibernating segment purchase",
         "which products bring in the most revenue",
         "best sellers in the coffee category",
         "what are loyal customers buying",

@@ -39,7 +39,15 @@ from assistant.routing.vocabulary import Vocabulary
 # What stands in for a name in the text that is embedded. A segment name is dropped: "describe
 # the hibernating customers" is "describe the customers", whichever segment. Quoted text is
 # data to analyse, not what is asked, so it goes too.
-PLACEHOLDERS = {"customer": "customer", "product": "product", "segment": "", "quote": ""}
+# A category the store knows stands for what is asked about it: "top beverages" is embedded
+# as "top products", the way every sales question reads whatever the store sells.
+PLACEHOLDERS = {
+    "customer": "customer",
+    "product": "product",
+    "segment": "",
+    "quote": "",
+    "category": "products",
+}
 # Names that are also the words of a question: "at-risk customers" asks for the at-risk list.
 KEEP_IN_TEXT = frozenset({"at risk"})
 CATEGORY = re.compile(r"\bcategor(?:y|ies)\b")
@@ -77,7 +85,7 @@ class Extraction:
     # (argument, value) the message leaves out ("except loyal ones", "reviews that aren't
     # positive"): no tool can filter a value out, so these are never applied.
     excluded: tuple[tuple[str, str], ...] = ()
-    entities: tuple[tuple[int, int, str], ...] = ()  # (start, end, kind) of ids and segments
+    entities: tuple[tuple[int, int, str], ...] = ()  # (start, end, kind): ids, segments, categories
 
     @property
     def customer_id(self) -> str | None:
@@ -110,6 +118,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
     sentiment, left_out = sentiment_asked(reader.text)
     excluded += left_out
     topic = search_topic(reader.text) if quoted is None else quoted
+    category = _category(reader, vocabulary)
     return Extraction(
         customer_ids=customers,
         alert_id=alert,
@@ -130,7 +139,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         # Read in the whole message: "top 5 categories" is a count and whole categories.
         measure=sales_words.measure(normalise(message)),
         per_category=sales_words.per_category(normalise(message)),
-        category=sales_words.category_named(reader.text, vocabulary.categories),
+        category=category,
         position=position,
         topic=topic,
         quoted=quoted,
@@ -138,6 +147,17 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         excluded=tuple(excluded),
         entities=tuple(sorted(reader.entities)),
     )
+
+
+def _category(reader: Reader, vocabulary: Vocabulary) -> str | None:
+    """The category asked about; one the store knows is taken as a name (after the search
+    topic, which may be the same words: "reviews about coffee")."""
+    known = sales_words.known_category(reader.text, vocabulary.categories)
+    if known is None:
+        return sales_words.category_named(reader.text, ())
+    name, start, end = known
+    reader.take(start, end, "category")
+    return name
 
 
 def delexicalise(message: str, x: Extraction) -> str:

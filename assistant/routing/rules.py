@@ -135,7 +135,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:best[\s-]?sell\w*|top[\s-]?sell\w*|sold|selling|sells|sell\s+(?:best|most)|"
         r"(?:buy|buying|bought|order|ordered)\s+(?:the\s+)?most|"
         r"most\s+(?:popular|ordered|bought|purchased|sold)|product\s+sales|"
-        r"(?:top|popular)\s+(?:\d+\s+)?(?:products|items|categories))\b"
+        r"(?:top|best|popular)\s+(?:\d+\s+)?(?:products|items|categories))\b"
     ),
     "list_segments": re.compile(r"\b(?:segments|clusters|groups|segmentation|which\s+segment)\b"),
     "segment_summary": re.compile(

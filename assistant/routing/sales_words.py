@@ -36,6 +36,7 @@ NAMED_CATEGORY = [
                r"(?:\s+(?!in\b|for\b|by\b|among\b|this\b|last\b|over\b|during\b)[a-z&'-]+){0,2})"
                r"['\"]?\s*(?:$|[?.!,])"),
 ]  # fmt: skip
+AND = re.compile(r"\s*(?:&|\band\b)\s*")  # "Candy & chocolate": each side names it too
 NOT_A_NAME = frozenset({"product", "products", "each", "every", "one", "a", "which", "what", "top",
                         "this", "that", "same", "best", "any"})  # fmt: skip
 
@@ -53,14 +54,33 @@ def per_category(text: str) -> bool:
 
 def category_named(text: str, known: tuple[str, ...]) -> str | None:
     """The category the message asks about: a name the store knows (any case, singular or
-    plural) anywhere, else the words of "in the X category". Read, not taken: the same words
-    may be a review search's topic ("reviews about coffee")."""
-    for name in sorted(known, key=len, reverse=True):  # "dark coffee" before "coffee"
-        stem = re.escape(name.lower().rstrip("s"))
-        if re.search(rf"\b{stem}s?\b", text):
-            return name
+    plural, or one side of an "x & y" name: "candy" is "Candy & chocolate") anywhere, else
+    the words of "in the X category". Read, not taken: the same words may be a review
+    search's topic ("reviews about coffee")."""
+    found = known_category(text, known)
+    if found is not None:
+        return found[0]
     for pattern in NAMED_CATEGORY:
         match = pattern.search(text)
-        if match is not None and match.group("name") not in NOT_A_NAME:
-            return " ".join(match.group("name").split())
+        if match is None:
+            continue
+        # The name's own apostrophes stay ("kids' toys"); quotes around it go.
+        name = " ".join(match.group("name").strip("'").split())
+        if name and name not in NOT_A_NAME:
+            return name
+    return None
+
+
+def known_category(text: str, known: tuple[str, ...]) -> tuple[str, int, int] | None:
+    """A category the store knows, named in `text`, and where: the span holds a "products" or
+    "items" after it ("top snack products"), so the words embedded are "top products"."""
+    names = sorted(known, key=len, reverse=True)  # "dark coffee" before "coffee"
+    # Whole names first: "tea" is "Tea" before it is a side of "Tea & coffee".
+    wordings = [(name, name) for name in names]
+    wordings += [(name, side) for name in names if AND.search(name) for side in AND.split(name)]
+    for name, words in wordings:
+        stem = re.escape(" ".join(words.lower().split()).rstrip("s"))
+        match = re.search(rf"\b{stem}s?\b(?:\s+(?:products?|items?)\b)?", text)
+        if stem and match is not None:
+            return name, match.start(), match.end()
     return None

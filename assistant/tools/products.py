@@ -174,7 +174,7 @@ def _answer(
     if not rows and result["offset"] and result["total"]:
         return past_end(result["offset"], result["total"], noun, f" sold {scope}")
     if not rows:
-        return f"Nothing sold {scope}.{_last_bought(sales, members, when)}"
+        return f"Nothing sold {scope}.{_last_bought(sales, members, result['category'], when)}"
     names = [_label(row) for row in rows]
     head = f"Top {plural} by {MEASURE_WORDS[by]} {scope}"
     if result["offset"]:
@@ -182,11 +182,18 @@ def _answer(
     first = rows[0]
     facts = (
         f"{_label(first)}: {money(first['revenue'], symbol)} "
-        f"({first['share_of_revenue']:.1%} of the period's revenue{who}), "
+        f"({_share(first)} of the period's revenue{who}), "
         f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
         f"{first['customers']:,} {'customer' if first['customers'] == 1 else 'customers'}"
     )
     return f"{head}: {listing(names)}. {facts}{_change(first, by, days, when)}."
+
+
+def _share(row: dict[str, Any]) -> str:
+    """A row's share of the period's revenue, one decimal; "<0.1%" for a share that sold but
+    rounds to nothing (0.0% would read as no revenue at all)."""
+    share = row["share_of_revenue"]
+    return "<0.1%" if row["revenue"] > 0 and share < 0.0005 else f"{share:.1%}"
 
 
 def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:
@@ -200,18 +207,30 @@ def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:
     return f"; {MEASURE_WORDS[by]} {direction} {pct(abs(row['change']))} on {period_before}"
 
 
-def _last_bought(sales: SalesLines, members: "frozenset[str] | None", when: Period) -> str:
-    """For a segment that bought nothing in the period: when it last did, and the period that
-    would reach it."""
-    if members is None:
+def _last_bought(
+    sales: SalesLines, members: "frozenset[str] | None", category: str | None, when: Period
+) -> str:
+    """For a segment or a category that sold nothing in the period: when the same lines (its
+    members' purchases, of the category) last sold, and the period that would reach them."""
+    if members is None and category is None:
         return ""
     lines = sales.lines
-    bought = lines.loc[lines["customer_id"].isin(members), "day"]
-    if bought.empty:
-        return " They have no order lines at all."
-    last = pd.Timestamp(bought.max())
+    if members is not None:
+        lines = lines[lines["customer_id"].isin(members)]
+    if category is not None:
+        in_category = sales.products["category"].reindex(lines["product_id"]) == category
+        lines = lines[in_category.to_numpy()]
+    if lines.empty and members is None:
+        return f" {category} has never sold."
+    if lines.empty:
+        return (
+            f" They never bought {category}." if category else " They have no order lines at all."
+        )
+    what = "purchase" if category is None else f"{category} purchase"
+    last = pd.Timestamp(lines["day"].max())
     reach = (when.end - last).days + 1
-    return f" Their last purchase was on {day(last)}: ask for the last {reach:,} days or more."
+    whose = f"Their last {what}" if members is not None else f"The last {what}"
+    return f" {whose} was on {day(last)}: ask for the last {reach:,} days or more."
 
 
 def _label(row: dict[str, Any]) -> str:

@@ -2,11 +2,15 @@
 from the message, the real router's choices, and the questions it must leave to the forecast
 and the recommendations."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.routing import SIGNATURES, Memory, Router, Vocabulary, extract
 from assistant.routing.args import build
+from assistant.routing.extract import delexicalise
 from assistant.routing.sales_words import category_named, measure, per_category
+from retrieval.embedder import MiniLMEmbedder
 
 
 @pytest.mark.parametrize(
@@ -122,3 +126,72 @@ def test_support_is_refused_by_name(minilm_router: Router) -> None:
     route = minilm_router.route("what are our best sellers?", Memory(), "support")
     assert (route.kind, route.tool) == ("refuse", "top_products")
     assert route.reason == "Support agents can't see product sales; ask an operator or a marketer."
+
+
+# The demo store's categories (its products table), as assistant/chat/routing.py passes them.
+DEMO_CATEGORIES = ("Baby food", "Beverages", "Candy & chocolate", "Coffee", "Grocery", "Pantry",
+                   "Pet food", "Sauces & spices", "Snacks", "Tea")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def store_router(vocabulary: Vocabulary) -> Router:
+    """The real router with the demo store's categories in its vocabulary."""
+    known = replace(vocabulary, categories=DEMO_CATEGORIES)
+    return Router(MiniLMEmbedder(device="cpu", batch_size=64), known)
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("what do champions buy most?", "champions"),
+        ("what do loyal customers buy most?", "loyal"),
+        ("what does the needs attention segment buy", "needs attention"),
+        ("what are hibernating customers buying", "hibernating"),
+        ("what do can't lose customers purchase", "can't lose"),
+    ],
+)
+def test_what_a_segment_buys_is_a_sales_question(
+    minilm_router: Router, text: str, segment: str
+) -> None:
+    route = minilm_router.route(text, Memory(), "marketer")
+    assert (route.tool, route.args) == ("top_products", {"segment": segment})
+
+
+def test_a_quoted_category_loses_its_quotes(vocabulary: Vocabulary) -> None:
+    assert extract("best sellers in category 'Widgets'", vocabulary).category == "widgets"
+    assert category_named("top sellers, category 'pet food'?", ()) == "pet food"
+
+
+def test_either_side_of_an_and_name_is_the_category() -> None:
+    assert category_named("show top candy", DEMO_CATEGORIES) == "Candy & chocolate"
+    assert category_named("best selling spices", DEMO_CATEGORIES) == "Sauces & spices"
+    # A whole name before a side of another: "tea" is Tea, not "Tea & coffee".
+    assert category_named("top tea", ("Tea & coffee", "Tea")) == "Tea"
+
+
+def test_a_known_category_is_embedded_as_products() -> None:
+    known = Vocabulary(categories=DEMO_CATEGORIES)
+    for text in ("top beverages", "top snack products"):
+        assert delexicalise(text, extract(text, known)) == "top products", text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("top beverages", "Beverages"),
+        ("show top candy", "Candy & chocolate"),
+        ("top coffee", "Coffee"),
+        ("top pet food", "Pet food"),
+        ("top snack products", "Snacks"),
+    ],
+)
+def test_top_and_a_category_the_store_has_is_a_sales_question(
+    store_router: Router, text: str, category: str
+) -> None:
+    route = store_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", {"category": category})
+
+
+def test_a_known_category_in_a_review_search_stays_its_topic(store_router: Router) -> None:
+    route = store_router.route("reviews about coffee", Memory(), "operator")
+    assert (route.tool, route.args) == ("search_reviews", {"query": "coffee"})

@@ -13,7 +13,7 @@ from assistant.tools.base import ToolContext
 from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
 from assistant.tools.product_sales import NO_LINES, NO_PRODUCTS, period, ranking, sales_lines
-from assistant.tools.products import top_products
+from assistant.tools.products import store_categories, top_products
 from commerce.errors import Forbidden, InvalidInput, NotFound
 from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source
@@ -36,10 +36,15 @@ BARE_ORDER = ("o7", "c2", "2024-03-28", 7.0)  # an order recorded without lines
 PRODUCTS = [("P1", "Coffee beans", "Coffee"), ("P2", "Teapot", "Tea"), ("P3", "Biscuits", "Snacks")]
 
 
-def _store(folder: Path, tables: tuple[str, ...]) -> StoreData:
-    """Ingest the hand-made store (only `tables` besides orders) and open it as the tools do."""
+def _store(
+    folder: Path,
+    tables: tuple[str, ...],
+    order_lines: list[tuple[str, str, str, str, int, float]] = LINES,
+) -> StoreData:
+    """Ingest the hand-made store (only `tables` besides orders; `order_lines` instead of
+    LINES) and open it as the tools do."""
     folder.mkdir(parents=True, exist_ok=True)
-    lines = pd.DataFrame(LINES, columns=["order_id", "customer_id", "ts", "product_id",
+    lines = pd.DataFrame(order_lines, columns=["order_id", "customer_id", "ts", "product_id",
                                          "quantity", "price"])  # fmt: skip
     lines["amount"] = lines["quantity"] * lines["price"]
     totals = lines.groupby(["order_id", "customer_id", "ts"], as_index=False)["amount"].sum()
@@ -178,6 +183,48 @@ def test_a_segment_that_bought_nothing_lately_says_when_it_last_did(
     # The period it suggests is the shortest that holds their last purchase.
     assert top_products(ctx, days=reach, segment="lost").result["rows"]
     assert not top_products(ctx, days=reach - 1, segment="lost").result["rows"]
+
+
+def test_a_category_that_sold_nothing_lately_says_when_it_last_did(shop: StoreData) -> None:
+    # 2024-03-31 sold Coffee and Snacks; Tea last sold the day before.
+    quiet = top_products(_ctx(shop), days=1, category="tea")
+    assert quiet.answer == (
+        "Nothing sold in the 1 day to 2024-03-31 in Tea. The last Tea purchase was on "
+        "2024-03-30: ask for the last 2 days or more."
+    )
+    assert top_products(_ctx(shop), days=2, category="tea").result["rows"]
+
+
+def test_the_hint_for_a_segment_counts_only_the_category_asked_about(
+    make_ctx: MakeContext,
+) -> None:
+    ctx = make_ctx("operator")
+    reaches = set()
+    for category in store_categories(ctx.data):
+        quiet = top_products(ctx, days=1, segment="lost", category=category)
+        if quiet.result["rows"]:
+            continue
+        found = re.search(rf"Their last {re.escape(category)} purchase was on \S+: ask for the "
+                          r"last ([\d,]+) days", quiet.answer)  # fmt: skip
+        if found is None:
+            assert quiet.answer.endswith(f"They never bought {category}."), quiet.answer
+            continue
+        reach = int(found[1].replace(",", ""))
+        reaches.add(reach)
+        # The shortest period that holds the segment's last purchase of that category.
+        assert top_products(ctx, days=reach, segment="lost", category=category).result["rows"]
+        assert not top_products(ctx, days=reach - 1, segment="lost", category=category).result[
+            "rows"
+        ]
+    assert len(reaches) > 1  # the categories were last bought on different days
+
+
+def test_a_share_too_small_to_show_reads_as_under_a_tenth_of_a_percent(tmp_path: Path) -> None:
+    big = ("o8", "c5", "2024-03-31", "P2", 1, 99_999.0)  # P1's 15.00 is 0.015% beside it
+    data = _store(tmp_path / "big", ("order_items", "products"), [*LINES, big])
+    out = top_products(_ctx(data), days=10, offset=1, limit=1)
+    assert out.result["rows"][0]["product_id"] == "P1"
+    assert "P1): $15.00 (<0.1% of the period's revenue)" in out.answer
 
 
 def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:
