@@ -166,7 +166,9 @@ def delexicalise(message: str, x: Extraction) -> str:
     what is asked, not whom or what it is about."""
     out, at = [], 0
     for start, end, kind in x.entities:
-        if kind == "segment" and x.segment in KEEP_IN_TEXT:
+        named = " ".join(message[start:end].lower().replace("-", " ").split())
+        # "the at risk customers in champions": the at-risk list, of champions.
+        if kind == "segment" and (x.segment in KEEP_IN_TEXT or named in KEEP_IN_TEXT):
             continue
         out.append(message[at:start])
         out.append(PLACEHOLDERS[kind])

@@ -198,3 +198,12 @@ def test_names_are_dropped_from_what_is_embedded(vocabulary: Vocabulary) -> None
     assert delexicalise(text, x) == "what are  customers saying about customer and product?"
     kept = "at-risk customers please"  # the at-risk list, not a name to drop
     assert delexicalise(kept, extract(kept, vocabulary)) == kept
+
+
+def test_at_risk_stays_the_question_when_another_segment_is_named(vocabulary: Vocabulary) -> None:
+    # "the at risk customers in champions" asks for the at-risk list of champions; embedded
+    # with both names dropped it went to segment_summary (an LLM summary).
+    text = "show me the at risk customers in champions"
+    x = extract(text, vocabulary)
+    assert x.segment == "champions"
+    assert delexicalise(text, x) == "show me the at risk customers in "
