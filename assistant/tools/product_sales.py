@@ -74,6 +74,14 @@ class Period:
     before_start: pd.Timestamp | None
 
 
+def catalogue_categories(store: Store) -> list[str]:
+    """The categories the store's products table names, sorted ([] without one)."""
+    if not store.has("products") or "category" not in store.manifest.tables["products"].columns:
+        return []
+    column = store.table("products", columns=["category"])["category"]
+    return sorted(column.dropna().astype(str).unique())
+
+
 def sales_lines(store: Store) -> SalesLines | None:
     """The store's order lines, ready to sum per period; None for a store without order lines
     (a bare transactions store such as CDNOW)."""

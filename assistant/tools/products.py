@@ -22,6 +22,7 @@ from assistant.tools.product_sales import (
     Measure,
     Period,
     SalesLines,
+    catalogue_categories,
     period,
     ranking,
     sales_lines,
@@ -43,9 +44,13 @@ def cached_sales(data: StoreData) -> SalesLines | None:
 
 def store_categories(data: StoreData) -> list[str]:
     """The product categories the store's catalogue names (the router reads a bare category
-    name, "top coffee products", only when it knows the store has it)."""
-    sales = cached_sales(data)
-    return [] if sales is None else sales.categories
+    name, "top coffee products", only when it knows the store has it). Only the products
+    table's category column is read: the router asks again at every new store version, which
+    events make every few seconds, and on a chat turn's thread."""
+    names: list[str] = data.memo(
+        "top_products:categories", ("store",), lambda: catalogue_categories(data.store())
+    )
+    return names
 
 
 def top_products(

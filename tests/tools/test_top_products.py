@@ -259,3 +259,10 @@ def test_roles_and_argument_bounds(make_ctx: MakeContext) -> None:
         run_tool(make_ctx("operator"), "top_products", {"days": 5000})
     with pytest.raises(InvalidInput, match=r"argument 'limit': .*less than or equal to 100"):
         run_tool(make_ctx("operator"), "top_products", {"limit": 101})
+
+
+def test_the_router_gets_the_catalogues_categories(tmp_path: Path) -> None:
+    assert store_categories(_store(tmp_path / "with", ("order_items", "products"))) == [
+        "Coffee", "Snacks", "Tea"
+    ]  # fmt: skip
+    assert store_categories(_store(tmp_path / "bare", ())) == []  # no products table
