@@ -1,6 +1,7 @@
 """Retain against the best classic model over several time splits and seeds of CDNOW.
 
     python -m bench.splits [--dataset cdnow-sample|cdnow] [--seeds 0,1,2] [--split CAL:END ...]
+                           [--device auto|cpu|cuda]
 
 `retain eval` judges one split and one seed; this runs it over several (by default the
 published split and three others) and prints, per run, each acceptance metric of the best
@@ -19,7 +20,7 @@ import pandas as pd
 from bench.tables import table
 from predictors.evaluate import Split, evaluate
 from predictors.history import cdnow_history
-from predictors.train import TrainConfig
+from predictors.train import TrainConfig, choose_device
 
 SPLITS = (
     "1997-09-30:1998-06-30",  # the published one: 39 weeks each side
@@ -78,6 +79,7 @@ def main() -> None:
         type=parse_split,
         help="CALIBRATION_END:HOLDOUT_END, repeatable (default: four splits)",
     )
+    parser.add_argument("--device", default="auto", help="where Retain trains (default: auto)")
     args = parser.parse_args()
     splits = args.split or [parse_split(s) for s in SPLITS]
     seeds = [int(s) for s in args.seeds.split(",")]
@@ -92,14 +94,14 @@ def main() -> None:
             )
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # optimiser chatter from the fits
-                evaluation = evaluate(history, split, TrainConfig(seed=seed))
+                evaluation = evaluate(history, split, TrainConfig(seed=seed, device=args.device))
             tracking = evaluation.curves.tracking
             totals = {
                 name: float(curve[-1] / tracking.actual[-1])
                 for name, curve in tracking.predicted.items()
             }
             rows.append(row(split, seed, evaluation.models, totals))
-    print(args.dataset)
+    print(f"{args.dataset}, Retain trained on {choose_device(args.device)}")
     print(table(rows))
 
 

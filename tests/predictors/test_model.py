@@ -6,11 +6,12 @@ import pandas as pd
 import pytest
 import torch
 
+from commerce.errors import Unavailable
 from predictors.eligibility import check_eligibility
 from predictors.history import from_transactions
 from predictors.model import NetConfig, RetentionNet
 from predictors.predictor import ziln_quantile
-from predictors.train import TrainConfig, train_predictor
+from predictors.train import TrainConfig, choose_device, train_predictor
 from tests.factories import simulate_orders
 
 
@@ -61,3 +62,21 @@ def test_eligibility_says_why(history) -> None:  # type: ignore[no-untyped-def]
     assert not early.eligible
     assert any("days of order history" in r for r in early.reasons)
     assert any("customers have bought" in r for r in early.reasons)
+
+
+def test_training_puts_the_process_settings_back(history) -> None:  # type: ignore[no-untyped-def]
+    # Deterministic kernels are for training alone: an LLM generating in the same process
+    # afterwards must not be slowed or warned by them.
+    threads = torch.get_num_threads()
+    assert not torch.are_deterministic_algorithms_enabled()
+    train_predictor(history, pd.Timestamp("2024-09-30"), 13.0, TrainConfig(epochs=1))
+    assert not torch.are_deterministic_algorithms_enabled()
+    assert torch.get_num_threads() == threads
+
+
+def test_auto_trains_on_the_cpu_and_a_missing_gpu_is_named() -> None:
+    # Measured on an H200: this network trains faster on the CPU beside it (choose_device).
+    assert choose_device("auto") == torch.device("cpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(Unavailable, match="cuda was asked for, but torch sees no GPU"):
+            choose_device("cuda")
