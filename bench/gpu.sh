@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The GPU paths, measured in one go on a lent GPU machine (figures in docs/model-card.md):
 #   bash bench/gpu.sh [OUT_DIR]
-# 1. the predictor and LLM backend tests with CUDA visible: tests/predictors/test_cuda.py and
-#    the CUDA case of tests/llm/test_tiny_model.py run there (skipped elsewhere);
+# 1. the predictor, LLM backend and recommender training tests with CUDA visible: their CUDA
+#    cases (tests/predictors/test_cuda.py, tests/llm/test_tiny_model.py and
+#    tests/retrieval/recs/test_train.py) run there and are skipped elsewhere;
 # 2. bench.predictors: training, and scoring 1,000,000 customers, on CUDA, then on the CPU
 #    (why `auto` keeps the predictor on the CPU);
 # 3. bench.splits on the full CDNOW master, published split: Retain trained on CUDA, to set
@@ -31,9 +32,10 @@ torch.cuda.is_available(), 'pandas', pandas.__version__, 'numpy', numpy.__versio
   | tee -a "$log"
 # Plain settings (the project's name a pydantic warning class); xdist shares the work, and
 # pytest-benchmark, where installed, warns under xdist.
-step 120 "predictor and LLM backend tests, CUDA visible" "$python" -m pytest -q -rfs \
-  -p no:cacheprovider -p no:benchmark -o addopts= -o filterwarnings=error -n 8 \
-  tests/predictors tests/llm/test_tiny_model.py --ignore=tests/predictors/test_rescore.py
+step 120 "tests with CUDA visible" "$python" -m pytest -q -rfs -p no:cacheprovider \
+  -p no:benchmark -o addopts= -o filterwarnings=error -n 8 tests/predictors \
+  tests/llm/test_tiny_model.py tests/retrieval/recs/test_train.py \
+  --ignore=tests/predictors/test_rescore.py
 for device in cuda cpu; do
   step 140 "bench.predictors --device $device" \
     "$python" -m bench.predictors --device "$device" --customers 1000000

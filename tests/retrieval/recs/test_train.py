@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from retrieval.recs.examples import EventLog
-from retrieval.recs.model import ModelConfig
+from retrieval.recs.model import ModelConfig, score_users
 from retrieval.recs.reading import from_store
 from retrieval.recs.train import _held_out, train
 from tests.retrieval.recs.factories import write_shop
@@ -50,3 +50,15 @@ def test_early_stopping_retrains_for_the_best_number_of_epochs(log: EventLog) ->
     assert messages[0] == "choosing the number of epochs on each customer's latest basket"
     assert any("validation recall@10" in m for m in messages)
     assert 1 <= len(losses) <= 6 and messages[-1].startswith(f"epoch {len(losses)}/{len(losses)}")
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_trains_on_cuda_with_early_stopping_and_returns_a_cpu_model(log: EventLog) -> None:
+    # Validation scores on the CPU between epochs, then training goes on on the GPU.
+    config = ModelConfig(**CONFIG.to_dict() | {"patience": 1, "epochs": 3, "device": "cuda"})
+    model, losses = train(log, config)
+    assert all(p.device.type == "cpu" for p in model.parameters())
+    assert losses and all(np.isfinite(losses))
+    histories = log.training_histories(np.arange(len(log.baskets_before))[:5], CONFIG.history)
+    _, scores = score_users(model, histories, CONFIG.repeats)
+    assert scores.shape == (5, log.n_items) and np.isfinite(scores).any()
