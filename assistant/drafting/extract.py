@@ -31,67 +31,19 @@ product id's. The rules, in the order they run:
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Literal
 
-from assistant.drafting.dates import (
-    DATE_PATTERNS,
-    DEADLINE,
-    DEADLINE_AFTER,
-    DateReading,
-    Relative,
-    readings,
-    relative,
-)
+from assistant.drafting.dates import DATE_PATTERNS, DEADLINE, DEADLINE_AFTER, readings, relative
 from assistant.drafting.discounts import DENOMINATORS, FRACTION_OFF, NUMERATORS, is_discount
+from assistant.drafting.mentions import (
+    CodeMention,
+    DateMention,
+    Mentions,
+    NumberMention,
+    PromiseMention,
+    Unit,
+)
 from assistant.drafting.promises import PROMISES
-from assistant.drafting.terms import TermMention, find_terms
-
-Unit = Literal["money", "percent", "plain"]
-
-
-@dataclass(frozen=True)
-class NumberMention:
-    text: str
-    start: int
-    value: float
-    quantum: float  # the precision written: 1 for "12", 0.01 for "12.50", 1e5 for "1.2 million"
-    unit: Unit
-    discount: bool = False  # written as an amount or percentage off ("15% off", "save $5")
-
-
-@dataclass(frozen=True)
-class DateMention:
-    text: str
-    start: int
-    readings: tuple[DateReading, ...]  # empty: a relative date
-    deadline: bool = False  # written as an end ("until May 1"): only the offer's end may be it
-    # Counted from the day the copy is written ("last week"); None: a date, or a relative word
-    # no fact can ground ("this weekend").
-    relative: Relative | None = None
-
-
-@dataclass(frozen=True)
-class CodeMention:
-    text: str
-    start: int
-
-
-@dataclass(frozen=True)
-class PromiseMention:
-    text: str
-    start: int
-    perk: str  # a settings.PERKS entry, or "other" (never allowed)
-
-
-@dataclass
-class Mentions:
-    numbers: list[NumberMention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    codes: list[CodeMention] = field(default_factory=list)
-    promises: list[PromiseMention] = field(default_factory=list)
-    terms: list[TermMention] = field(default_factory=list)
-
+from assistant.drafting.terms import find_terms
 
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
 _MULT = r"(?:\s?(thousand|million|k|m)\b)?"

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 from assistant.drafting.dates import Relative, span
-from assistant.drafting.extract import DateMention, NumberMention
+from assistant.drafting.mentions import DateMention, NumberMention
 
 NumberKind = Literal["money", "percent", "count"]
 _TODAY = Relative("day", 0, False)  # "order today": the present, true whenever it is read

@@ -19,13 +19,13 @@ verify.py runs these after the claims are grounded. What each refuses, and why:
 import re
 from datetime import date
 
-from assistant.drafting.extract import Mentions, NumberMention
 from assistant.drafting.grounding import (
     AllowedNumber,
     Grounding,
     date_is_grounded,
     number_is_grounded,
 )
+from assistant.drafting.mentions import Mentions, NumberMention
 from assistant.drafting.violations import Violation
 
 # A discount written as one more ("another 15% off", "an additional 10%"): a second discount.

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from assistant.drafting.promises import PROMISES
 from assistant.house_copy import MAX_SIGN_OFF_WORDS, house_text_problem
-from assistant.settings import PERKS, Settings
+from assistant.offer_settings import PERKS
+from assistant.settings import Settings
 from commerce.errors import InvalidInput
 
 # An email's last line when RETAIN_OFFER_SIGN_OFF is not set (the settings' default too).

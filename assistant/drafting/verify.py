@@ -17,7 +17,7 @@ names.py.
 
 import re
 
-from assistant.drafting.extract import Mentions, extract, mask, normalise
+from assistant.drafting.extract import extract, mask, normalise
 from assistant.drafting.grounding import (
     Grounding,
     date_is_grounded,
@@ -25,6 +25,7 @@ from assistant.drafting.grounding import (
     describe_numbers,
     number_is_grounded,
 )
+from assistant.drafting.mentions import Mentions
 from assistant.drafting.names import greeted_name, greeting, sender
 from assistant.drafting.occasions import invented_occasions
 from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms, say_end
