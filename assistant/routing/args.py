@@ -47,8 +47,11 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["customer_id"] = customer
     if x.alert_id is not None and "alert_id" in names:
         found["alert_id"] = x.alert_id
-    if x.product_id is not None and "product_id" in names:
-        found["product_id"] = x.product_id
+    product = x.product_id
+    if product is None and x.position is not None:
+        product = memory.listed_product(x.position)
+    if product is not None and "product_id" in names:
+        found["product_id"] = product
     segment = _segment(tool, x, text)
     if segment is not None and "segment" in names:
         found["segment"] = segment

@@ -1,6 +1,7 @@
 """What a conversation is about, so follow-ups resolve: "draft an offer for them" after a
 profile means that customer, "and the next one?" the next of the last list shown, "same for
-champions" the last tool again with another segment.
+champions" the last tool again with another segment, "reviews of the second one" after the
+best sellers that product.
 
 Memory is a small immutable value: `after()` returns the memory a finished tool call leaves,
 and `to_dict()` / `from_dict()` store it with the conversation as JSON.
@@ -10,17 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-Subject = Literal["customer", "segment", "product", "customers"]
-SUBJECTS: tuple[Subject, ...] = ("customer", "segment", "product", "customers")
+Subject = Literal["customer", "segment", "product", "customers", "products"]
+SUBJECTS: tuple[Subject, ...] = ("customer", "segment", "product", "customers", "products")
 MAX_LISTED = 200  # ids kept from the last list; more is never paged through in a chat
 
 
 @dataclass(frozen=True)
 class Memory:
-    """The last customer, segment and product talked about, the last tool call, the customer
-    ids of the last list shown and the rank of its first (a page further down a ranking, after
-    "and the next 10?", starts past 1), and which of these the last turn was about
-    (`subject`)."""
+    """The last customer, segment and product talked about, the last tool call, the ids of the
+    last list shown (customers, or products: a new list replaces the other kind) and the rank
+    of its first (a page further down a ranking, after "and the next 10?", starts past 1), and
+    which of these the last turn was about (`subject`)."""
 
     customer_id: str | None = None
     segment: str | None = None
@@ -28,6 +29,7 @@ class Memory:
     tool: str | None = None
     args: dict[str, Any] = field(default_factory=dict)
     customer_ids: tuple[str, ...] = ()
+    product_ids: tuple[str, ...] = ()
     subject: Subject | None = None
     first_rank: int = 1
 
@@ -35,8 +37,12 @@ class Memory:
         """The memory once `tool` ran with `args` and returned `result` (the tool's JSON)."""
         customer = _text(args.get("customer_id")) or _text(result.get("customer_id"))
         # A profile lists its own reviews: a list is other customers, not the one asked about.
-        rows = _listed_rows(result)
-        listed = [i for i in _customer_ids(rows) if i != customer]
+        rows = _listed_rows(result, "customer_id")
+        listed = [i for i in _ids(rows, "customer_id") if i != customer]
+        # Rows of products alone (best sellers); a review names a product and its customer, so
+        # a list of reviews stays a list of customers.
+        product_rows = [] if rows else _listed_rows(result, "product_id")
+        products = _ids(product_rows, "product_id")
         segment = _text(args.get("segment"))
         product = _text(args.get("product_id")) or _text(result.get("product_id"))
         subject: Subject | None = self.subject
@@ -44,6 +50,8 @@ class Memory:
             subject = "customer"
         elif listed:
             subject = "customers"
+        elif products:
+            subject = "products"
         elif segment:
             subject = "segment"
         elif product:
@@ -57,9 +65,11 @@ class Memory:
             product_id=product or self.product_id,
             tool=tool,
             args={k: v for k, v in args.items() if v is not None},
-            customer_ids=tuple(listed[:MAX_LISTED]) if listed else self.customer_ids,
+            # The last list shown is the one a place in it ("the second one") refers to.
+            customer_ids=tuple(listed[:MAX_LISTED]) if listed or products else self.customer_ids,
+            product_ids=tuple(products[:MAX_LISTED]) if listed or products else self.product_ids,
             subject=subject,
-            first_rank=_first_rank(rows) if listed else self.first_rank,
+            first_rank=_first_rank(rows or product_rows) if listed or products else self.first_rank,
         )
 
     def focus(self, customer_id: str) -> "Memory":
@@ -80,12 +90,11 @@ class Memory:
         further down ("customers 11-20"), a rank it shows means that row, as numbered on the
         cards ("number 12 on the list"); any other number is a place on the page ("the second
         one" is rank 12)."""
-        if not self.customer_ids:
-            return None
-        index = len(self.customer_ids) - 1 if position == -1 else position - 1
-        if self.first_rank <= position < self.first_rank + len(self.customer_ids):
-            index = position - self.first_rank
-        return self.customer_ids[index] if 0 <= index < len(self.customer_ids) else None
+        return _at(self.customer_ids, position, self.first_rank)
+
+    def listed_product(self, position: int) -> str | None:
+        """The product at a place of the last list, when that list was of products."""
+        return _at(self.product_ids, position, self.first_rank)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, for storing with the conversation."""
@@ -96,6 +105,7 @@ class Memory:
             "tool": self.tool,
             "args": dict(self.args),
             "customer_ids": list(self.customer_ids),
+            "product_ids": list(self.product_ids),
             "subject": self.subject,
             "first_rank": self.first_rank,
         }
@@ -107,6 +117,7 @@ class Memory:
         if not data:
             return cls()
         ids = data.get("customer_ids")
+        products = data.get("product_ids")
         args = data.get("args")
         subject = data.get("subject")
         first = data.get("first_rank")
@@ -117,6 +128,9 @@ class Memory:
             tool=_text(data.get("tool")),
             args=dict(args) if isinstance(args, Mapping) else {},
             customer_ids=tuple(str(i) for i in ids) if isinstance(ids, list | tuple) else (),
+            product_ids=(
+                tuple(str(i) for i in products) if isinstance(products, list | tuple) else ()
+            ),
             subject=subject if subject in SUBJECTS else None,
             first_rank=first if isinstance(first, int) and first >= 1 else 1,
         )
@@ -126,21 +140,30 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _listed_rows(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The first list of rows in a result that carry a customer id (at any depth)."""
+def _at(ids: tuple[str, ...], position: int, first_rank: int) -> str | None:
+    if not ids:
+        return None
+    index = len(ids) - 1 if position == -1 else position - 1
+    if first_rank <= position < first_rank + len(ids):
+        index = position - first_rank
+    return ids[index] if 0 <= index < len(ids) else None
+
+
+def _listed_rows(result: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    """The first list of rows in a result that carry `key` as text (at any depth)."""
     for value in result.values():
         rows = isinstance(value, list) and all(isinstance(row, Mapping) for row in value)
-        if rows and any(isinstance(row.get("customer_id"), str) for row in value):
+        if rows and any(isinstance(row.get(key), str) for row in value):
             return list(value)
         if isinstance(value, Mapping):
-            nested = _listed_rows(value)
+            nested = _listed_rows(value, key)
             if nested:
                 return nested
     return []
 
 
-def _customer_ids(rows: list[Mapping[str, Any]]) -> list[str]:
-    ids = [row["customer_id"] for row in rows if isinstance(row.get("customer_id"), str)]
+def _ids(rows: list[Mapping[str, Any]], key: str) -> list[str]:
+    ids = [row[key] for row in rows if isinstance(row.get(key), str)]
     return list(dict.fromkeys(ids))
 
 

@@ -25,6 +25,9 @@ POSITION = [
                r"name|account|on\s+the\s+list|of\s+them|in\s+the\s+list)\b"),
     re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:on|in)\s+(?:the|that|this|your)\s+list\b"),
     re.compile(r"\b(?:number|no\.?|#)\s*(?P<n>\d{1,2})\s+(?:on|in)\s+(?:the|that|this)\s+list\b"),
+    # "the second product"; not "top product" nor "last product" (a best seller, a purchase).
+    re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:product|item)\b(?<!top product)(?<!top item)"
+               r"(?<!last product)(?<!last item)"),
 ]  # fmt: skip
 TOPIC = re.compile(
     r"\b(?:about|mentioning|mention|mentions|regarding|re|saying|say|says|said|talking about|"

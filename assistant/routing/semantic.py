@@ -237,10 +237,12 @@ class Router:
 
     def _from_memory(self, text: str, x: Extraction, memory: Memory) -> Scored | None:
         """For a message nothing scored well: a place in the last list ("the second one")
-        is that customer's profile; a change to the last call ("break that down by
-        category") runs the last tool again."""
+        is that customer's profile, or what that product's reviews say; a change to the
+        last call ("break that down by category") runs the last tool again."""
         if x.position is not None and memory.listed(x.position) is not None:
             return Scored("customer_profile", self.threshold)
+        if x.position is not None and memory.listed_product(x.position) is not None:
+            return Scored("review_sentiment", self.threshold)
         last = memory.tool
         refines = last in self.tools and followup.refines(text)
         if refines and explicit(SIGNATURES[last or ""], x, text, memory):

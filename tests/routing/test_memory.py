@@ -58,3 +58,29 @@ def test_from_dict_tolerates_old_or_damaged_records() -> None:
     assert Memory.from_dict(None) == Memory()
     damaged = {"customer_id": 42, "customer_ids": "00042", "subject": "planet", "args": [1], "x": 1}
     assert Memory.from_dict(damaged) == Memory()
+
+
+def test_a_list_of_products_is_the_last_list_until_customers_are_listed() -> None:
+    best = {"rows": [{"rank": 11, "product_id": "P1"}, {"rank": 12, "product_id": "P2"}]}
+    memory = Memory().after("at_risk_customers", {"limit": 3}, LIST).after("top_products", {}, best)
+    assert (memory.subject, memory.product_ids, memory.customer_ids) == (
+        "products",
+        ("P1", "P2"),
+        (),
+    )
+    assert memory.listed_product(2) == "P2"  # a place on the page shown (ranks 11 and 12)
+    assert memory.listed_product(12) == "P2" and memory.listed(2) is None
+    assert memory.next_customer() is None  # "the next one" walks customers only
+    assert Memory.from_dict(json.loads(json.dumps(memory.to_dict()))) == memory
+    again = memory.after("at_risk_customers", {"limit": 3}, LIST)
+    assert (again.product_ids, again.listed(1)) == ((), "00310")
+
+
+def test_reviews_listed_are_customers_and_recommendations_products() -> None:
+    reviews = {"rows": [{"customer_id": "00310", "product_id": "P1"}]}
+    assert Memory().after("search_reviews", {}, reviews).product_ids == ()
+    picks = {"customer_id": "00042", "rows": [{"product_id": "P7"}, {"product_id": "P9"}]}
+    memory = Memory().after("recommend_products", {"customer_id": "00042"}, picks)
+    assert (memory.subject, memory.customer_id, memory.listed_product(2)) == (
+        "customer", "00042", "P9",
+    )  # fmt: skip

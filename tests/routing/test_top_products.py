@@ -122,6 +122,31 @@ def test_pages_and_follow_ups_repeat_the_sales_question(minilm_router: Router) -
     assert (other.tool, other.args) == ("top_products", {"days": 30, "segment": "loyal"})
 
 
+BEST_SELLERS = Memory().after(
+    "top_products",
+    {"days": 90},
+    {"rows": [{"rank": 1, "product_id": "B000EVG8J2"}, {"rank": 2, "product_id": "B0029NIBE8"},
+              {"rank": 3, "product_id": "B006N3IG4K"}]},
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("show me the reviews of the second one", "search_reviews"),
+        ("what do people say about the second product?", "search_reviews"),
+        ("the second one", "review_sentiment"),
+        ("sentiment of the 2nd item", "review_sentiment"),
+    ],
+)
+def test_a_place_in_a_list_of_best_sellers_is_that_product(
+    minilm_router: Router, text: str, tool: str
+) -> None:
+    route = minilm_router.route(text, BEST_SELLERS, "operator")
+    assert (route.kind, route.tool) == ("tool", tool)
+    assert route.args["product_id"] == "B0029NIBE8"
+
+
 def test_support_is_refused_by_name(minilm_router: Router) -> None:
     route = minilm_router.route("what are our best sellers?", Memory(), "support")
     assert (route.kind, route.tool) == ("refuse", "top_products")
