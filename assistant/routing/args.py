@@ -70,7 +70,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:
                 found[name] = x.percent
-    if x.horizon_days is not None:
+    if x.since is not None and "since" in names:
+        found["since"] = x.since  # a period's start: no `days` beside it
+    elif x.horizon_days is not None:
         for name in ("horizon_days", "days"):  # ahead for a forecast, back for sales
             if name in names:
                 found[name] = x.horizon_days

@@ -176,6 +176,7 @@ SIGNATURES: dict[str, ToolSignature] = {
             "see product sales",
             (
                 Arg("days", "int"),
+                Arg("since"),
                 Arg("segment"),
                 Arg("category"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),

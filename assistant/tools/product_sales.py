@@ -2,18 +2,19 @@
 against the period of the same length before it (the numbers behind top_products).
 
 A line's revenue is its quantity times its unit price (docs/data.md); a period is the `days`
-calendar days ending with the day of the store's last order, and the one before it the same
-number of days just before. Orders recorded without lines carry no product, so they are in no
-product's numbers and in no period total here.
+calendar days ending with the day of the store's last order (or those from the day `since`
+names), and the one before it the same number of days just before. Orders recorded without
+lines carry no product, so they are in no product's numbers and in no period total here.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from commerce.errors import NotFound
+from commerce.errors import InvalidInput, NotFound
 from commerce.workspace import Store
 
 Grouping = Literal["product", "category"]
@@ -26,6 +27,10 @@ NO_PRODUCTS = "This store has no products table, so products show without titles
 NO_CATEGORIES = "This store's products name no category, so there is nothing to filter by."
 MEASURES: tuple[Measure, ...] = ("revenue", "units", "orders", "customers")
 UNCATEGORISED = "(no category)"  # products the catalogue gives no category, or lacks
+SINCE = re.compile(r"(?:(\d{4})-)?(\d{1,2})-(\d{1,2})")
+SINCE_FORMS = (
+    "a date (YYYY-MM-DD), a month and day (MM-DD), month_start, quarter_start or year_start"
+)
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,47 @@ def period(sales: SalesLines, days: int) -> Period:
     start = sales.last_day - pd.Timedelta(days=days - 1)
     before = start - pd.Timedelta(days=days)
     return Period(days, start, sales.last_day, before if sales.first_day <= before else None)
+
+
+def period_since(sales: SalesLines, since: str) -> Period:
+    """The period from the day `since` names to the store's last order day (see first_day)."""
+    return period(sales, (sales.last_day - first_day(sales, since)).days + 1)
+
+
+def first_day(sales: SalesLines, since: str) -> pd.Timestamp:
+    """The day `since` names, on or before the store's last order day: a date (YYYY-MM-DD), a
+    month and day (MM-DD: the latest such day, so "since January" works in any year), or the
+    first day of the last order day's month, quarter or year (month_start, quarter_start,
+    year_start). InvalidInput names what is wrong."""
+    last = sales.last_day
+    starts = {
+        "month_start": pd.Timestamp(last.year, last.month, 1),
+        "quarter_start": pd.Timestamp(last.year, 3 * ((last.month - 1) // 3) + 1, 1),
+        "year_start": pd.Timestamp(last.year, 1, 1),
+    }
+    if since in starts:
+        return starts[since]
+    written = SINCE.fullmatch(since.strip())
+    if written is None:
+        raise InvalidInput(f"since '{since}' is not a day: give {SINCE_FORMS}")
+    year, month, day = written.groups()
+    # Without a year, the latest such day: this year's, or last year's if still to come
+    # (February 29 looks back to the last leap year).
+    years = [int(year)] if year else range(last.year, last.year - 8, -1)
+    for candidate in years:
+        try:
+            start = pd.Timestamp(candidate, int(month), int(day))
+        except ValueError:
+            continue
+        if year or start <= last:
+            break
+    else:
+        raise InvalidInput(f"since '{since}' is no day of the calendar")
+    if start > last:
+        raise InvalidInput(
+            f"since {start:%Y-%m-%d} is after the store's last order day, {last:%Y-%m-%d}"
+        )
+    return start
 
 
 def ranking(

@@ -24,9 +24,11 @@ from assistant.tools.product_sales import (
     SalesLines,
     catalogue_categories,
     period,
+    period_since,
     ranking,
     sales_lines,
 )
+from commerce.errors import InvalidInput
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3_650  # ten years: "all time" for any store we serve
@@ -56,14 +58,23 @@ def store_categories(data: StoreData) -> list[str]:
 def top_products(
     ctx: ToolContext,
     days: Annotated[
-        int,
+        int | None,
         Field(
             ge=1,
             le=MAX_DAYS,
             description="The period: this many days up to the store's last order, e.g. 30, "
-            "90 (a quarter) or 365 (a year).",
+            "90 (a quarter) or 365 (a year). Default 90, unless `since` is given.",
         ),
-    ] = DEFAULT_DAYS,
+    ] = None,
+    since: Annotated[
+        str | None,
+        Field(
+            max_length=20,
+            description="Or the period's first day, to the store's last order: YYYY-MM-DD, "
+            "MM-DD (the latest such day: 01-01 is since January), or month_start, "
+            "quarter_start, year_start (of the store's last order day).",
+        ),
+    ] = None,
     segment: SegmentName | None = None,
     category: Annotated[
         str | None,
@@ -87,16 +98,26 @@ def top_products(
     For "what are our best sellers this quarter?", "what do at-risk customers buy most?",
     "top categories among champions" or "most ordered products in the last 30 days".
     """
+    if days is not None and since is not None:
+        raise InvalidInput(
+            f"give days ({days}) or since ('{since}'), not both: each sets the period"
+        )
     data = ctx.data
     sales = cached_sales(data)
     if sales is None:
-        bare: dict[str, Any] = {"days": days, "by": by, "per": per, "rows": [], "note": NO_LINES}
+        bare: dict[str, Any] = {"days": days or DEFAULT_DAYS, "since": since, "by": by,
+                                "per": per, "rows": [], "note": NO_LINES}  # fmt: skip
         return output(NO_LINES, bare, [{"type": "products", **bare}])
     segments = data.segments() if segment else None
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
     chosen = sales.resolve_category(category) if category else None
-    when = period(sales, days)
+    when = period(sales, days or DEFAULT_DAYS) if since is None else period_since(sales, since)
+    if when.days > MAX_DAYS:
+        raise InvalidInput(
+            f"since '{since}' reaches back {when.days:,} days; at most {MAX_DAYS:,} (ten years)"
+        )
+    days = when.days
     table, revenue = data.memo(
         f"top_products:{days}:{name}:{chosen}:{per}",
         ("store",),
@@ -108,6 +129,7 @@ def top_products(
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
     result: dict[str, Any] = {
         "days": days,
+        "since": since,
         "from": day(when.start),
         "to": day(when.end),
         "before_from": None if when.before_start is None else day(when.before_start),
@@ -175,7 +197,8 @@ def _answer(
     if result["segment"]:
         who = f" among the {count(result['customers'], 'customer')} in '{result['segment']}'"
     where = f" in {result['category']}" if result["category"] else ""
-    scope = f"in the {count(days, 'day')} to {result['to']}{who}{where}"
+    span_of = f"from {result['from']}" if result["since"] else f"in the {count(days, 'day')}"
+    scope = f"{span_of} to {result['to']}{who}{where}"
     if not rows and result["offset"] and result["total"]:
         return past_end(result["offset"], result["total"], noun, f" sold {scope}")
     if not rows:

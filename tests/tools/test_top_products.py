@@ -8,64 +8,19 @@ import pandas as pd
 import pytest
 
 from assistant.roles import ROLES, may_use
-from assistant.settings import Settings
 from assistant.tools.base import ToolContext
 from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
 from assistant.tools.product_sales import NO_LINES, NO_PRODUCTS, period, ranking, sales_lines
 from assistant.tools.products import store_categories, top_products
 from commerce.errors import Forbidden, InvalidInput, NotFound
-from commerce.ingest import IngestRequest, ingest
-from commerce.source_file import Source
-from commerce.workspace import Workspace
 from tests.tools.conftest import MakeContext, context
-
-# Order lines: (order, customer, day, product, quantity, unit price). With days=10 the period
-# is 2024-03-22..31 and the one before 2024-03-12..21; o6 reaches back to 2024-01-01.
-LINES = [
-    ("o1", "c1", "2024-03-30", "P1", 2, 5.0),  # P1 10.00
-    ("o1", "c1", "2024-03-30", "P2", 1, 20.0),  # P2 20.00
-    ("o2", "c2", "2024-03-31", "P1", 1, 5.0),  # P1 5.00
-    ("o2", "c2", "2024-03-31", "P3", 3, 2.0),  # P3 6.00
-    ("o3", "c1", "2024-03-25", "P2", 1, 20.0),  # P2 20.00
-    ("o4", "c3", "2024-03-15", "P1", 4, 5.0),  # before: P1 20.00, 4 units
-    ("o5", "c3", "2024-03-20", "P2", 1, 20.0),  # before: P2 20.00
-    ("o6", "c4", "2024-01-01", "P3", 1, 2.0),
-]
-BARE_ORDER = ("o7", "c2", "2024-03-28", 7.0)  # an order recorded without lines
-PRODUCTS = [("P1", "Coffee beans", "Coffee"), ("P2", "Teapot", "Tea"), ("P3", "Biscuits", "Snacks")]
-
-
-def _store(
-    folder: Path,
-    tables: tuple[str, ...],
-    order_lines: list[tuple[str, str, str, str, int, float]] = LINES,
-) -> StoreData:
-    """Ingest the hand-made store (only `tables` besides orders; `order_lines` instead of
-    LINES) and open it as the tools do."""
-    folder.mkdir(parents=True, exist_ok=True)
-    lines = pd.DataFrame(order_lines, columns=["order_id", "customer_id", "ts", "product_id",
-                                         "quantity", "price"])  # fmt: skip
-    lines["amount"] = lines["quantity"] * lines["price"]
-    totals = lines.groupby(["order_id", "customer_id", "ts"], as_index=False)["amount"].sum()
-    orders = pd.concat([totals, pd.DataFrame([BARE_ORDER], columns=totals.columns)])
-    frames = {
-        "orders": orders.assign(ts=pd.to_datetime(orders["ts"])),
-        "order_items": lines[["order_id", "product_id", "quantity", "price"]],
-        "products": pd.DataFrame(PRODUCTS, columns=["product_id", "title", "category"]),
-    }
-    sources = {}
-    for name in ("orders", *tables):
-        frames[name].to_parquet(folder / f"{name}.parquet", index=False)
-        sources[name] = Source(folder / f"{name}.parquet")
-    workspace = Workspace(folder / "home")
-    ingest(workspace, IngestRequest(sources))
-    return StoreData(workspace, Settings(home=workspace.home))
+from tests.tools.sales_shop import LINES, store_of
 
 
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
-    return _store(tmp_path_factory.mktemp("shop"), ("order_items", "products"))
+    return store_of(tmp_path_factory.mktemp("shop"), ("order_items", "products"))
 
 
 def _ctx(data: StoreData) -> ToolContext:
@@ -221,21 +176,21 @@ def test_the_hint_for_a_segment_counts_only_the_category_asked_about(
 
 def test_a_share_too_small_to_show_reads_as_under_a_tenth_of_a_percent(tmp_path: Path) -> None:
     big = ("o8", "c5", "2024-03-31", "P2", 1, 99_999.0)  # P1's 15.00 is 0.015% beside it
-    data = _store(tmp_path / "big", ("order_items", "products"), [*LINES, big])
+    data = store_of(tmp_path / "big", ("order_items", "products"), [*LINES, big])
     out = top_products(_ctx(data), days=10, offset=1, limit=1)
     assert out.result["rows"][0]["product_id"] == "P1"
     assert "P1): $15.00 (<0.1% of the period's revenue)" in out.answer
 
 
 def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:
-    out = top_products(_ctx(_store(tmp_path / "bare", ())))
+    out = top_products(_ctx(store_of(tmp_path / "bare", ())))
     assert out.answer == NO_LINES and out.result["rows"] == [] and out.rows == 0
-    assert out.cards == [{"type": "products", "days": 90, "by": "revenue", "per": "product",
-                          "rows": [], "note": NO_LINES}]  # fmt: skip
+    assert out.cards == [{"type": "products", "days": 90, "since": None, "by": "revenue",
+                          "per": "product", "rows": [], "note": NO_LINES}]  # fmt: skip
 
 
 def test_lines_without_a_catalogue_rank_by_product_id(tmp_path: Path) -> None:
-    data = _store(tmp_path / "lines", ("order_items",))
+    data = store_of(tmp_path / "lines", ("order_items",))
     out = top_products(_ctx(data), days=10)
     assert [(r["product_id"], r["title"], r["category"]) for r in out.result["rows"]] == [
         ("P2", None, None), ("P1", None, None), ("P3", None, None),
@@ -262,7 +217,7 @@ def test_roles_and_argument_bounds(make_ctx: MakeContext) -> None:
 
 
 def test_the_router_gets_the_catalogues_categories(tmp_path: Path) -> None:
-    assert store_categories(_store(tmp_path / "with", ("order_items", "products"))) == [
+    assert store_categories(store_of(tmp_path / "with", ("order_items", "products"))) == [
         "Coffee", "Snacks", "Tea"
     ]  # fmt: skip
-    assert store_categories(_store(tmp_path / "bare", ())) == []  # no products table
+    assert store_categories(store_of(tmp_path / "bare", ())) == []  # no products table

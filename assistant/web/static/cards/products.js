@@ -42,7 +42,8 @@ export function productsCard(card, actions) {
     { key: "change", title: `Change in ${measure}`, numeric: true, cell: changeCell },
   );
   const scope = [
-    isNum(card.days) ? `${num(card.days)} days to ${card.to ?? "the last order"}` : null,
+    card.since && card.from ? `${card.from} to ${card.to}`
+      : isNum(card.days) ? `${num(card.days)} days to ${card.to ?? "the last order"}` : null,
     `by ${measure}`,
     card.segment ? `segment ${card.segment}` : null,
     card.category ? `category ${card.category}` : null,

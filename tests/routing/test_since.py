@@ -1,0 +1,65 @@
+"""A sales period's first day read from a question: "since January", "year to date"; handed to
+top_products as `since`, with no `days` beside it, and not mistaken for a horizon or a count."""
+
+import pytest
+
+from assistant.routing import Memory, Router, Vocabulary, extract
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("best sellers since january", "01-01"),
+        ("top products since Jan.", "01-01"),
+        ("what sold best since March 5th?", "03-05"),
+        ("top categories since the 5th of march 2024", "2024-03-05"),
+        ("best sellers from 1 feb", "02-01"),
+        ("what sold since 2024-03-01", "2024-03-01"),
+        ("best sellers since september 2023", "2023-09-01"),
+        ("top products year to date", "year_start"),
+        ("best sellers ytd by units", "year_start"),
+        ("what sold best so far this year", "year_start"),
+        ("top products this year so far", "year_start"),
+        ("best sellers since the start of the year", "year_start"),
+        ("top 5 products month-to-date", "month_start"),
+        ("what sold best so far this month", "month_start"),
+        ("top categories since the beginning of the quarter", "quarter_start"),
+        ("best sellers qtd", "quarter_start"),
+    ],
+)
+def test_the_first_day_is_read(text: str, since: str, vocabulary: Vocabulary) -> None:
+    x = extract(text, vocabulary)
+    assert (x.since, x.horizon_days) == (since, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("best sellers this year", 365), ("top products in the last 30 days", 30),
+     ("best sellers since may 40", None), ("what do we sell from the may collection", None)],
+)  # fmt: skip
+def test_periods_back_and_no_days_stay_as_they_were(
+    text: str, days: int | None, vocabulary: Vocabulary
+) -> None:
+    x = extract(text, vocabulary)
+    assert (x.since, x.horizon_days) == (None, days)
+
+
+def test_the_count_beside_a_day_is_still_a_count(vocabulary: Vocabulary) -> None:
+    x = extract("top 5 products since march 3", vocabulary)
+    assert (x.since, x.count) == ("03-03", 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("what are our best sellers since january?", {"since": "01-01"}),
+        ("top categories year to date", {"since": "year_start", "per": "category"}),
+        ("top 5 products by units so far this month", {"since": "month_start", "by": "units"}),
+    ],
+)
+def test_the_real_router_hands_since_to_top_products(
+    minilm_router: Router, text: str, args: dict[str, object]
+) -> None:
+    route = minilm_router.route(text, Memory(), "operator")
+    assert (route.kind, route.tool) == ("tool", "top_products")
+    assert route.args == route.args | args and "days" not in route.args

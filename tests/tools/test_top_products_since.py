@@ -1,0 +1,77 @@
+"""top_products over a period that starts on a day: a date, a month and day placed before the
+store's last order day, or the start of its month, quarter or year; and what it refuses."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.tools.base import ToolContext
+from assistant.tools.catalogue import run_tool
+from assistant.tools.data import StoreData
+from assistant.tools.products import top_products
+from commerce.errors import InvalidInput
+from tests.tools.conftest import MakeContext, context
+from tests.tools.sales_shop import store_of
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
+    return store_of(tmp_path_factory.mktemp("shop"), ("order_items", "products"))
+
+
+def _ctx(data: StoreData) -> ToolContext:
+    return context(data, "operator")
+
+
+@pytest.mark.parametrize(
+    ("since", "first", "days"),
+    [
+        ("2024-03-22", "2024-03-22", 10),
+        ("03-22", "2024-03-22", 10),  # the store's last order day is 2024-03-31
+        ("3-22", "2024-03-22", 10),
+        ("01-01", "2024-01-01", 91),  # "since January"
+        ("04-01", "2023-04-01", 366),  # still to come in 2024: last year's
+        ("02-29", "2024-02-29", 32),
+        ("month_start", "2024-03-01", 31),
+        ("quarter_start", "2024-01-01", 91),
+        ("year_start", "2024-01-01", 91),
+    ],
+)
+def test_the_period_runs_from_the_day_named(
+    shop: StoreData, since: str, first: str, days: int
+) -> None:
+    result = top_products(_ctx(shop), since=since).result
+    assert (result["from"], result["to"], result["days"], result["since"]) == (
+        first, "2024-03-31", days, since,
+    )  # fmt: skip
+
+
+def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: StoreData) -> None:
+    since = top_products(_ctx(shop), since="03-22")
+    days = top_products(_ctx(shop), days=10)
+    assert since.result["rows"] == days.result["rows"]
+    assert since.answer.startswith("Top products by revenue from 2024-03-22 to 2024-03-31: ")
+    assert since.answer.endswith("revenue up 100% on the 10 days before.")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            {"since": "2024-04-02"},
+            "since 2024-04-02 is after the store's last order day, 2024-03-31",
+        ),
+        ({"since": "march"}, "since 'march' is not a day: give a date (YYYY-MM-DD), a month and"),
+        ({"since": "2023-02-29"}, "since '2023-02-29' is no day of the calendar"),
+        ({"since": "13-01"}, "since '13-01' is no day of the calendar"),
+        ({"since": "1990-01-01"}, "since '1990-01-01' reaches back 12,509 days; at most 3,650"),
+        ({"days": 30, "since": "01-01"}, "give days (30) or since ('01-01'), not both"),
+    ],
+)
+def test_what_is_refused_is_named(make_ctx: MakeContext, tmp_path: Path, args: dict[str, object],
+                                  message: str) -> None:  # fmt: skip
+    data = store_of(tmp_path / "shop", ("order_items", "products"))
+    with pytest.raises(InvalidInput, match=message.replace("(", r"\(").replace(")", r"\)")):
+        top_products(_ctx(data), **args)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"argument 'since': .*at most 20"):
+        run_tool(make_ctx("operator"), "top_products", {"since": "x" * 21})
