@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from assistant.routing import Memory, Route, Router, Vocabulary
+from commerce.demo import CATEGORIES, FALLBACK_CATEGORY
 from predictors.segments import SEGMENT_NAMES
 
 QUESTIONS = Path(__file__).with_name("questions.jsonl")
-# The demo store's vocabulary: 5-digit zero-padded customer ids, RFM segments and the names
-# its k-means clusters got (retain segments --by cluster).
+# The demo store's vocabulary: 5-digit zero-padded customer ids, RFM segments, the names its
+# k-means clusters got (retain segments --by cluster) and its product categories.
 DEMO_CLUSTERS = (
     "cluster: low spend, newer",
     "cluster: long-standing",
@@ -34,7 +35,11 @@ DEMO_CLUSTERS = (
     "cluster: frequent, recent",
     "cluster: big baskets, high spend",
 )
-DEMO_VOCABULARY = Vocabulary(segments=SEGMENT_NAMES + DEMO_CLUSTERS, id_width=5)
+DEMO_VOCABULARY = Vocabulary(
+    segments=SEGMENT_NAMES + DEMO_CLUSTERS,
+    id_width=5,
+    categories=tuple(sorted([*CATEGORIES, FALLBACK_CATEGORY])),
+)
 HOLDOUT = Path(__file__).with_name("questions_holdout.jsonl")
 
 
