@@ -50,7 +50,7 @@ class SalesLines:
     @property
     def categories(self) -> list[str]:
         """The categories the catalogue names, sorted."""
-        return sorted(self.products["category"].dropna().astype(str).unique())
+        return category_names(self.products["category"])
 
     def resolve_category(self, name: str) -> str:
         """The category called `name` (any case, singular or plural: 'snack' is 'Snacks');
@@ -83,7 +83,11 @@ def catalogue_categories(store: Store) -> list[str]:
     """The categories the store's products table names, sorted ([] without one)."""
     if not store.has("products") or "category" not in store.manifest.tables["products"].columns:
         return []
-    column = store.table("products", columns=["category"])["category"]
+    return category_names(store.table("products", columns=["category"])["category"])
+
+
+def category_names(column: "pd.Series[Any]") -> list[str]:
+    """A category column's names, once each, sorted; blanks are no category."""
     return sorted(column.dropna().astype(str).unique())
 
 
