@@ -40,16 +40,15 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     """The arguments of `tool` the message itself gives (list positions read from memory)."""
     names = set(tool.arg_names)
     found: dict[str, Any] = {}
-    customer = x.customer_id
-    if customer is None and x.position is not None:
+    customer, product = x.customer_id, x.product_id
+    if x.position is not None and customer is None and product is None:
+        # A place in the last list: its customer, else (a list of products) its product.
         customer = memory.listed(x.position)
+        product = None if customer is not None else memory.listed_product(x.position)
     if customer is not None and "customer_id" in names:
         found["customer_id"] = customer
     if x.alert_id is not None and "alert_id" in names:
         found["alert_id"] = x.alert_id
-    product = x.product_id
-    if product is None and x.position is not None:
-        product = memory.listed_product(x.position)
     if product is not None and "product_id" in names:
         found["product_id"] = product
     segment = _segment(tool, x, text)

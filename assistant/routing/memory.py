@@ -58,6 +58,11 @@ class Memory:
             subject = "product"
         if listed and not customer and tool != "similar_customers":
             customer = None  # a new list: "the next one" starts from its top
+        kept_products = self.product_ids
+        if products:
+            kept_products = tuple(products[:MAX_LISTED])
+        elif listed and product not in self.product_ids:
+            kept_products = ()
         return replace(
             self,
             customer_id=customer or (None if listed else self.customer_id),
@@ -65,9 +70,11 @@ class Memory:
             product_id=product or self.product_id,
             tool=tool,
             args={k: v for k, v in args.items() if v is not None},
-            # The last list shown is the one a place in it ("the second one") refers to.
+            # The last list shown is the one a place in it ("the second one") refers to; the
+            # reviews of one product of a product list keep that list beside them, so "and the
+            # third one?" can still walk it (args.py tries the reviews first).
             customer_ids=tuple(listed[:MAX_LISTED]) if listed or products else self.customer_ids,
-            product_ids=tuple(products[:MAX_LISTED]) if listed or products else self.product_ids,
+            product_ids=kept_products,
             subject=subject,
             first_rank=_first_rank(rows or product_rows) if listed or products else self.first_rank,
         )

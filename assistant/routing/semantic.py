@@ -242,6 +242,10 @@ class Router:
         if x.position is not None and memory.listed(x.position) is not None:
             return Scored("customer_profile", self.threshold)
         if x.position is not None and memory.listed_product(x.position) is not None:
+            # Walking best sellers' reviews ("and the third one?"): the same question again.
+            walked = SIGNATURES.get(memory.tool or "")
+            if walked is not None and "product_id" in walked.arg_names:
+                return Scored(walked.name, self.threshold, "repeat")
             return Scored("review_sentiment", self.threshold)
         last = memory.tool
         refines = last in self.tools and followup.refines(text)

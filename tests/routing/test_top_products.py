@@ -147,6 +147,16 @@ def test_a_place_in_a_list_of_best_sellers_is_that_product(
     assert route.args["product_id"] == "B0029NIBE8"
 
 
+def test_walking_the_best_sellers_reviews_one_after_another(minilm_router: Router) -> None:
+    second = minilm_router.route("show me the reviews of the second one", BEST_SELLERS, "operator")
+    reviews = {"rows": [{"customer_id": "16060", "product_id": "B0029NIBE8"}]}
+    after = BEST_SELLERS.after(second.tool or "", second.args, reviews)
+    third = minilm_router.route("and the third one?", after, "operator")
+    assert (third.tool, third.args) == ("search_reviews", {"product_id": "B006N3IG4K"})
+    first = minilm_router.route("the first one", after, "operator")  # the reviews' list now
+    assert (first.tool, first.args) == ("customer_profile", {"customer_id": "16060"})
+
+
 def test_support_is_refused_by_name(minilm_router: Router) -> None:
     route = minilm_router.route("what are our best sellers?", Memory(), "support")
     assert (route.kind, route.tool) == ("refuse", "top_products")
