@@ -60,6 +60,8 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "biggest accounts at risk",
         "show me lapsing customers",
         "who hasn't come back lately",
+        "customers who have not bought since january",
+        "which customers haven't ordered since march",
     ),
     "similar_customers": (
         "find customers similar to customer 42",

@@ -48,6 +48,7 @@ PLACEHOLDERS = {
     "segment": "",
     "quote": "",
     "category": "products",
+    "period": "",  # a sales period's first day ("since April"): when, not what, is asked
 }
 # Names that are also the words of a question: "at-risk customers" asks for the at-risk list.
 KEEP_IN_TEXT = frozenset({"at risk"})

@@ -5,7 +5,9 @@ The router does not know the store's calendar, so it hands top_products what was
 the tool places it before the store's last order day (tools/product_sales.py, `period_since`):
 an ISO date as written, a month and day without a year as "MM-DD" (the latest such day), and
 the start of the store's current month, quarter or year as `month_start`, `quarter_start`,
-`year_start`. Read before the horizons, so "this year so far" is no 365 days.
+`year_start`. Read before the horizons, so "this year so far" is no 365 days, and dropped
+from what is embedded: "what did champions buy since April" asks what "what did champions buy"
+asks (with "since" in it, it read like "who has not bought since").
 """
 
 import re
@@ -46,21 +48,26 @@ TO_DATE = {
 }
 
 
+# "customers who have not bought since January" asks who lapsed, not what sold since.
+LAPSED = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bstopped\b|\bquit\b)[\w\s']{0,30}$")
+
+
 def since(reader: Reader) -> str | None:
     """The period's first day as top_products' `since` takes it, taken from the reader; None
-    when the message names none. "Since May 40" names no day and is left unread."""
+    when the message names none. "Since May 40" names no day and is left unread, and so is a
+    day after a negation ("have not bought since March": a question about lapsed customers)."""
     for value, pattern in TO_DATE.items():
         match = pattern.search(reader.text)
         if match is not None:
-            reader.take(*match.span())
+            reader.take(*match.span(), "period")
             return value
     for pattern in DATED:
         match = pattern.search(reader.text)
-        if match is None:
+        if match is None or LAPSED.search(reader.text[: match.start()]):
             continue
         found = _written(match)
         if found is not None:
-            reader.take(*match.span())
+            reader.take(*match.span(), "period")
             return found
     return None
 

@@ -63,3 +63,22 @@ def test_the_real_router_hands_since_to_top_products(
     route = minilm_router.route(text, Memory(), "operator")
     assert (route.kind, route.tool) == ("tool", "top_products")
     assert route.args == route.args | args and "days" not in route.args
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["who hasn't ordered since march", "which customers haven't purchased since december",
+     "no orders since april from which customers?"],
+)  # fmt: skip
+def test_a_day_after_a_negation_asks_who_lapsed(
+    text: str, vocabulary: Vocabulary, minilm_router: Router
+) -> None:
+    assert extract(text, vocabulary).since is None
+    route = minilm_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == ("at_risk_customers", {})
+
+
+def test_the_day_is_not_what_is_asked(minilm_router: Router) -> None:
+    # Embedded without "since April": it read like "who has not bought since".
+    route = minilm_router.route("what did champions buy since april", Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", {"segment": "champions", "since": "04-01"})
