@@ -71,6 +71,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
                 found[name] = x.percent
     if x.since is not None and "since" in names:
         found["since"] = x.since  # a period's start: no `days` beside it
+    elif x.month is not None and "month" in names:
+        found["month"] = x.month
     elif x.horizon_days is not None:
         for name in ("horizon_days", "days"):  # ahead for a forecast, back for sales
             if name in names:

@@ -3,10 +3,10 @@
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
 counts once: quoted text, product ids, alert numbers, customer ids, list positions, a sales
-period's first day ("since March 5": since.py), horizons ("next 6 weeks" is no count of 6),
-percentages, money, star ratings ("2-star reviews"), counts, then words (segment names,
-channel, sentiment, alert state, a search topic; for sales questions the measure, whole
-categories and the category named). What no finder took is the
+period by the calendar ("since March 5", "in March": sales_period.py), horizons ("next 6
+weeks" is no count of 6), percentages, money, star ratings ("2-star reviews"), counts, then
+words (segment names, channel, sentiment, alert state, a search topic; for sales questions the
+measure, whole categories and the category named). What no finder took is the
 `remainder`, which tells a bare follow-up ("same for champions") from a new question. A
 segment, sentiment or alert state the message leaves out ("except loyal ones", "alerts that
 are not open") is never read as the one asked for (see negation.py): alert states
@@ -20,7 +20,7 @@ sales_words.py.
 import re
 from dataclasses import dataclass
 
-from assistant.routing import quantities, sales_words, since
+from assistant.routing import quantities, sales_period, sales_words
 from assistant.routing.choices import (
     CHANNELS,
     AlertState,
@@ -68,7 +68,8 @@ class Extraction:
     amount: float | None = None
     percent: float | None = None
     horizon_days: int | None = None
-    since: str | None = None  # a sales period's first day, as since.py hands it to the tool
+    since: str | None = None  # a sales period's first day, as sales_period.py hands it over
+    month: str | None = None  # or its calendar month ("03", "1998-03")
     count: int | None = None
     offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
     min_rating: int | None = None  # stars, 1-5, both ends inclusive
@@ -110,7 +111,8 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         for number in HASH_ID.finditer(reader.text):
             reader.take(*number.span())
     position = list_position(reader)  # "the first one" is a place in a list, not a count of one
-    start = since.since(reader)  # "since march 5" is a day, not 5 of something
+    start = sales_period.since(reader)  # "since march 5" is a day, not 5 of something
+    in_month = None if start is not None else sales_period.month(reader)
     horizon = reader.read(quantities.horizons)
     percent = reader.read(quantities.percents)
     amount = reader.read(quantities.amounts)
@@ -133,6 +135,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         percent=percent,
         horizon_days=None if horizon is None else round(horizon),
         since=start,
+        month=in_month,
         count=None if count is None else int(count),
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,

@@ -177,6 +177,7 @@ SIGNATURES: dict[str, ToolSignature] = {
             (
                 Arg("days", "int"),
                 Arg("since"),
+                Arg("month"),
                 Arg("segment"),
                 Arg("category"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),

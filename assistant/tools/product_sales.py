@@ -3,8 +3,9 @@ against the period of the same length before it (the numbers behind top_products
 
 A line's revenue is its quantity times its unit price (docs/data.md); a period is the `days`
 calendar days ending with the day of the store's last order (or those from the day `since`
-names), and the one before it the same number of days just before. Orders recorded without
-lines carry no product, so they are in no product's numbers and in no period total here.
+names, or one calendar month), and the one before it the same number of days just before.
+Orders recorded without lines carry no product, so they are in no product's numbers and in no
+period total here.
 """
 
 import re
@@ -28,6 +29,7 @@ NO_CATEGORIES = "This store's products name no category, so there is nothing to 
 MEASURES: tuple[Measure, ...] = ("revenue", "units", "orders", "customers")
 UNCATEGORISED = "(no category)"  # products the catalogue gives no category, or lacks
 SINCE = re.compile(r"(?:(\d{4})-)?(\d{1,2})-(\d{1,2})")
+MONTH = re.compile(r"(?:(\d{4})-)?(\d{1,2})")
 SINCE_FORMS = (
     "a date (YYYY-MM-DD), a month and day (MM-DD), month_start, quarter_start or year_start"
 )
@@ -146,6 +148,26 @@ def period(sales: SalesLines, days: int) -> Period:
     return Period(days, start, sales.last_day, before if sales.first_day <= before else None)
 
 
+def period_of_month(sales: SalesLines, month: str) -> Period:
+    """A calendar month, YYYY-MM or MM (the latest that began on or before the store's last
+    order day), to its end or to that day; compared with as many days just before it."""
+    written = MONTH.fullmatch(month.strip())
+    number = int(written.group(2)) if written else 0
+    if written is None or not 1 <= number <= 12:
+        raise InvalidInput(f"month '{month}' is not a month: give YYYY-MM or MM (03 is March)")
+    last = sales.last_day
+    year = int(written.group(1) or (last.year if number <= last.month else last.year - 1))
+    start = pd.Timestamp(year, number, 1)
+    if start > last:
+        raise InvalidInput(
+            f"month {start:%Y-%m} begins after the store's last order day, {last:%Y-%m-%d}"
+        )
+    end = min(start + pd.offsets.MonthEnd(0), last)
+    days = (end - start).days + 1
+    before = start - pd.Timedelta(days=days)
+    return Period(days, start, end, before if sales.first_day <= before else None)
+
+
 def period_since(sales: SalesLines, since: str) -> Period:
     """The period from the day `since` names to the store's last order day (see first_day)."""
     return period(sales, (sales.last_day - first_day(sales, since)).days + 1)
@@ -202,7 +224,8 @@ def ranking(
     lines = sales.lines
     if members is not None:
         lines = lines[lines["customer_id"].isin(members)]
-    now = _described(lines[lines["day"] >= when.start], sales.products)
+    in_period = (lines["day"] >= when.start) & (lines["day"] <= when.end)
+    now = _described(lines[in_period], sales.products)
     total = float(now["revenue"].sum())
     if category is not None:
         now = now[now["category"] == category]

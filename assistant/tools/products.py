@@ -24,6 +24,7 @@ from assistant.tools.product_sales import (
     SalesLines,
     catalogue_categories,
     period,
+    period_of_month,
     period_since,
     ranking,
     sales_lines,
@@ -75,6 +76,14 @@ def top_products(
             "quarter_start, year_start (of the store's last order day).",
         ),
     ] = None,
+    month: Annotated[
+        str | None,
+        Field(
+            max_length=7,
+            description="Or one calendar month: YYYY-MM, or MM for the latest one begun by the "
+            "store's last order day (03 is March).",
+        ),
+    ] = None,
     segment: SegmentName | None = None,
     category: Annotated[
         str | None,
@@ -98,28 +107,33 @@ def top_products(
     For "what are our best sellers this quarter?", "what do at-risk customers buy most?",
     "top categories among champions" or "most ordered products in the last 30 days".
     """
-    if days is not None and since is not None:
-        raise InvalidInput(
-            f"give days ({days}) or since ('{since}'), not both: each sets the period"
-        )
+    given = {k: v for k, v in (("days", days), ("since", since), ("month", month)) if v is not None}
+    if len(given) > 1:
+        named = " and ".join(f"{k} ({v!r})" for k, v in given.items())
+        raise InvalidInput(f"give one of days, since or month, not {named}: each sets the period")
     data = ctx.data
     sales = cached_sales(data)
     if sales is None:
-        bare: dict[str, Any] = {"days": days or DEFAULT_DAYS, "since": since, "by": by,
-                                "per": per, "rows": [], "note": NO_LINES}  # fmt: skip
+        bare: dict[str, Any] = {"days": days or DEFAULT_DAYS, "since": since, "month": month,
+                                "by": by, "per": per, "rows": [], "note": NO_LINES}  # fmt: skip
         return output(NO_LINES, bare, [{"type": "products", **bare}])
     segments = data.segments() if segment else None
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
     chosen = sales.resolve_category(category) if category else None
-    when = period(sales, days or DEFAULT_DAYS) if since is None else period_since(sales, since)
+    if since is not None:
+        when = period_since(sales, since)
+    elif month is not None:
+        when = period_of_month(sales, month)
+    else:
+        when = period(sales, days or DEFAULT_DAYS)
     if when.days > MAX_DAYS:
         raise InvalidInput(
             f"since '{since}' reaches back {when.days:,} days; at most {MAX_DAYS:,} (ten years)"
         )
     days = when.days
     table, revenue = data.memo(
-        f"top_products:{days}:{name}:{chosen}:{per}",
+        f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen}:{per}",
         ("store",),
         lambda: ranking(sales, when, members, chosen, per),
     )
@@ -130,6 +144,7 @@ def top_products(
     result: dict[str, Any] = {
         "days": days,
         "since": since,
+        "month": month,
         "from": day(when.start),
         "to": day(when.end),
         "before_from": None if when.before_start is None else day(when.before_start),
@@ -197,7 +212,8 @@ def _answer(
     if result["segment"]:
         who = f" among the {count(result['customers'], 'customer')} in '{result['segment']}'"
     where = f" in {result['category']}" if result["category"] else ""
-    span_of = f"from {result['from']}" if result["since"] else f"in the {count(days, 'day')}"
+    dated = result["since"] or result["month"]
+    span_of = f"from {result['from']}" if dated else f"in the {count(days, 'day')}"
     scope = f"{span_of} to {result['to']}{who}{where}"
     if not rows and result["offset"] and result["total"]:
         return past_end(result["offset"], result["total"], noun, f" sold {scope}")

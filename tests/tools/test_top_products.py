@@ -185,8 +185,9 @@ def test_a_share_too_small_to_show_reads_as_under_a_tenth_of_a_percent(tmp_path:
 def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:
     out = top_products(_ctx(store_of(tmp_path / "bare", ())))
     assert out.answer == NO_LINES and out.result["rows"] == [] and out.rows == 0
-    assert out.cards == [{"type": "products", "days": 90, "since": None, "by": "revenue",
-                          "per": "product", "rows": [], "note": NO_LINES}]  # fmt: skip
+    assert out.cards == [{"type": "products", "days": 90, "since": None, "month": None,
+                          "by": "revenue", "per": "product", "rows": [],
+                          "note": NO_LINES}]  # fmt: skip
 
 
 def test_lines_without_a_catalogue_rank_by_product_id(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ export function productsCard(card, actions) {
     { key: "change", title: `Change in ${measure}`, numeric: true, cell: changeCell },
   );
   const scope = [
-    card.since && card.from ? `${card.from} to ${card.to}`
+    (card.since || card.month) && card.from ? `${card.from} to ${card.to}`
       : isNum(card.days) ? `${num(card.days)} days to ${card.to ?? "the last order"}` : null,
     `by ${measure}`,
     card.segment ? `segment ${card.segment}` : null,

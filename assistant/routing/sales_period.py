@@ -1,13 +1,15 @@
-"""The first day of a sales period, as a question words it: "since January", "since March
-5th", "since 2024-03-01", "year to date", "so far this month".
+"""The period a sales question names by the calendar: since a day ("since January", "since
+March 5th", "since 2024-03-01", "year to date", "so far this month") or one month ("in March",
+"during March 1998").
 
 The router does not know the store's calendar, so it hands top_products what was said, and
-the tool places it before the store's last order day (tools/product_sales.py, `period_since`):
-an ISO date as written, a month and day without a year as "MM-DD" (the latest such day), and
-the start of the store's current month, quarter or year as `month_start`, `quarter_start`,
-`year_start`. Read before the horizons, so "this year so far" is no 365 days, and dropped
-from what is embedded: "what did champions buy since April" asks what "what did champions buy"
-asks (with "since" in it, it read like "who has not bought since").
+the tool places it before the store's last order day (tools/product_sales.py): `since` as an
+ISO date as written, a month and day without a year as "MM-DD" (the latest such day), or the
+start of the store's current month, quarter or year as `month_start`, `quarter_start`,
+`year_start`; `month` as "YYYY-MM", or "MM" for the latest such month. Read before the
+horizons, so "this year so far" is no 365 days, and dropped from what is embedded: "what did
+champions buy since April" asks what "what did champions buy" asks (with "since" in it, it
+read like "who has not bought since").
 """
 
 import re
@@ -70,6 +72,24 @@ def since(reader: Reader) -> str | None:
             reader.take(*match.span(), "period")
             return found
     return None
+
+
+IN_MONTH = re.compile(
+    rf"\b(?:in|during|for|over|throughout)\s+(?:the\s+month\s+of\s+)?(?P<month>{_MONTH})\b"
+    rf"\.?(?:\s+(?P<year>(?:19|20)\d\d))?\b{_NO_MORE_DIGITS}"
+)
+
+
+def month(reader: Reader) -> str | None:
+    """The calendar month the message asks about ("in March" is "03", "during March 1998"
+    "1998-03"), taken from the reader; None when it names none."""
+    match = IN_MONTH.search(reader.text)
+    if match is None:
+        return None
+    reader.take(*match.span(), "period")
+    number = MONTHS[match.group("month")]
+    year = match.group("year")
+    return f"{year}-{number:02d}" if year else f"{number:02d}"
 
 
 def _written(match: re.Match[str]) -> str | None:

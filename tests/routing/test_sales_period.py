@@ -1,5 +1,6 @@
-"""A sales period's first day read from a question: "since January", "year to date"; handed to
-top_products as `since`, with no `days` beside it, and not mistaken for a horizon or a count."""
+"""A sales period read from a question by the calendar: "since January", "year to date", "in
+March"; handed to top_products as `since` or `month`, with no `days` beside it, and not
+mistaken for a horizon or a count."""
 
 import pytest
 
@@ -82,3 +83,18 @@ def test_the_day_is_not_what_is_asked(minilm_router: Router) -> None:
     # Embedded without "since April": it read like "who has not bought since".
     route = minilm_router.route("what did champions buy since april", Memory(), "operator")
     assert (route.tool, route.args) == ("top_products", {"segment": "champions", "since": "04-01"})
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("what sold best in march?", "03"), ("top products during march 1998", "1998-03"),
+     ("best sellers for may", "05"), ("top categories in the month of dec", "12"),
+     ("what sold in march 5", None), ("best sellers since march", None)],
+)  # fmt: skip
+def test_a_calendar_month_is_read(text: str, month: str | None, vocabulary: Vocabulary) -> None:
+    assert extract(text, vocabulary).month == month
+
+
+def test_the_real_router_hands_the_month_to_top_products(minilm_router: Router) -> None:
+    route = minilm_router.route("what sold best in march?", Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", {"month": "03"})

@@ -1,5 +1,6 @@
-"""top_products over a period that starts on a day: a date, a month and day placed before the
-store's last order day, or the start of its month, quarter or year; and what it refuses."""
+"""top_products over a period by the calendar: from a day (a date, a month and day placed
+before the store's last order day, or the start of its month, quarter or year) or one month;
+and what it refuses."""
 
 from pathlib import Path
 
@@ -65,7 +66,9 @@ def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: S
         ({"since": "2023-02-29"}, "since '2023-02-29' is no day of the calendar"),
         ({"since": "13-01"}, "since '13-01' is no day of the calendar"),
         ({"since": "1990-01-01"}, "since '1990-01-01' reaches back 12,509 days; at most 3,650"),
-        ({"days": 30, "since": "01-01"}, "give days (30) or since ('01-01'), not both"),
+        ({"days": 30, "since": "01-01"}, "give one of days, since or month, not days (30) and"),
+        ({"month": "2024-04"}, "month 2024-04 begins after the store's last order day, 2024-03-31"),
+        ({"month": "13"}, "month '13' is not a month: give YYYY-MM or MM (03 is March)"),
     ],
 )
 def test_what_is_refused_is_named(make_ctx: MakeContext, tmp_path: Path, args: dict[str, object],
@@ -75,3 +78,23 @@ def test_what_is_refused_is_named(make_ctx: MakeContext, tmp_path: Path, args: d
         top_products(_ctx(data), **args)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match=r"argument 'since': .*at most 20"):
         run_tool(make_ctx("operator"), "top_products", {"since": "x" * 21})
+
+
+def test_a_month_is_its_own_days_and_the_same_number_before(shop: StoreData) -> None:
+    march = top_products(_ctx(shop), month="03")
+    result = march.result
+    assert (result["from"], result["to"], result["days"], result["before_from"]) == (
+        "2024-03-01", "2024-03-31", 31, "2024-01-30",
+    )  # fmt: skip
+    assert [(r["product_id"], r["revenue"]) for r in result["rows"]] == [
+        ("P2", 60.0), ("P1", 35.0), ("P3", 6.0),
+    ]  # fmt: skip
+    assert result["period_revenue"] == 101.0  # o6 (January) and o7 (no lines) are not in it
+    assert march.answer.startswith("Top products by revenue from 2024-03-01 to 2024-03-31: ")
+    february = top_products(_ctx(shop), month="2024-02")
+    assert (february.result["to"], february.result["days"], february.result["rows"]) == (
+        "2024-02-29", 29, [],
+    )  # fmt: skip
+    assert february.answer == "Nothing sold from 2024-02-01 to 2024-02-29."
+    april = top_products(_ctx(shop), month="04").result  # the latest April begun: 2023's
+    assert (april["from"], april["to"], april["before_from"]) == ("2023-04-01", "2023-04-30", None)
