@@ -99,13 +99,15 @@ def top_products(
     limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,
     offset: Offset = 0,
 ) -> ToolOutput:
-    """The best-selling products (or categories) of the last days, ranked by revenue, units,
-    orders or customers, with each one's share of the period's revenue and its change on the
-    period of the same length before; optionally only what one segment's current members
-    bought, or one category. `offset` skips the first ranks, for the next page.
+    """The best-selling products (or categories) of the last days, since a day or of one
+    month, ranked by revenue, units, orders or customers, with each one's share of the
+    period's revenue and its change on the period of the same length before; optionally only
+    what one segment's current members bought, or one category. `offset` skips the first
+    ranks, for the next page.
 
     For "what are our best sellers this quarter?", "what do at-risk customers buy most?",
-    "top categories among champions" or "most ordered products in the last 30 days".
+    "top categories among champions", "most ordered products in the last 30 days", "best
+    sellers since January" or "what sold best in March?".
     """
     given = {k: v for k, v in (("days", days), ("since", since), ("month", month)) if v is not None}
     if len(given) > 1:
