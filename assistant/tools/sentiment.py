@@ -71,7 +71,8 @@ def review_sentiment(
         answer = f"There are no reviews{scope}."
     else:
         answer = (
-            f"Of {count(total, 'review')}{scope}, {counts['negative']:,} are negative "
+            f"Of {count(total, 'review')}{scope}, {counts['negative']:,} "
+            f"{'is' if counts['negative'] == 1 else 'are'} negative "
             f"({pct(counts['negative'] / total)}), {counts['neutral']:,} neutral and "
             f"{counts['positive']:,} positive."
         )

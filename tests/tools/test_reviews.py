@@ -86,3 +86,12 @@ def test_sentiment_of_a_customer_and_of_one_text(make_ctx: MakeContext) -> None:
     assert one.cards[0]["counts"] == {label: 1} and one.answer.startswith(f"The text reads {label}")
     with pytest.raises(InvalidInput, match="either text, or customer_id"):
         review_sentiment(ctx, text="fine", customer_id=REVIEWER)
+
+
+def test_one_negative_review_is_worded_in_the_singular(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    reviewers = ctx.data.store().table("reviews")["customer_id"].astype(str).unique()
+    answers = [review_sentiment(ctx, customer_id=c) for c in reviewers[:40]]
+    single = [a for a in answers if a.result["counts"]["negative"] == 1]
+    assert single, "the fixture store should have a reviewer with one negative review"
+    assert all(", 1 is negative (" in a.answer for a in single)
