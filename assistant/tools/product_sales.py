@@ -143,9 +143,15 @@ def _text_column(table: pd.DataFrame, column: str) -> "pd.Series[Any]":
 
 def period(sales: SalesLines, days: int) -> Period:
     """The `days` days ending with the store's last order day, and the same length before."""
-    start = sales.last_day - pd.Timedelta(days=days - 1)
+    return _between(sales, sales.last_day - pd.Timedelta(days=days - 1), sales.last_day)
+
+
+def _between(sales: SalesLines, start: pd.Timestamp, end: pd.Timestamp) -> Period:
+    """The days from `start` to `end`, both included, and as many just before (None when the
+    store's orders do not reach back that far)."""
+    days = (end - start).days + 1
     before = start - pd.Timedelta(days=days)
-    return Period(days, start, sales.last_day, before if sales.first_day <= before else None)
+    return Period(days, start, end, before if sales.first_day <= before else None)
 
 
 def period_of_month(sales: SalesLines, month: str) -> Period:
@@ -162,15 +168,12 @@ def period_of_month(sales: SalesLines, month: str) -> Period:
         raise InvalidInput(
             f"month {start:%Y-%m} begins after the store's last order day, {last:%Y-%m-%d}"
         )
-    end = min(start + pd.offsets.MonthEnd(0), last)
-    days = (end - start).days + 1
-    before = start - pd.Timedelta(days=days)
-    return Period(days, start, end, before if sales.first_day <= before else None)
+    return _between(sales, start, min(start + pd.offsets.MonthEnd(0), last))
 
 
 def period_since(sales: SalesLines, since: str) -> Period:
     """The period from the day `since` names to the store's last order day (see first_day)."""
-    return period(sales, (sales.last_day - first_day(sales, since)).days + 1)
+    return _between(sales, first_day(sales, since), sales.last_day)
 
 
 def first_day(sales: SalesLines, since: str) -> pd.Timestamp:

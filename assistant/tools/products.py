@@ -220,7 +220,7 @@ def _answer(
     if not rows and result["offset"] and result["total"]:
         return past_end(result["offset"], result["total"], noun, f" sold {scope}")
     if not rows:
-        return f"Nothing sold {scope}.{_last_bought(sales, members, result['category'], when)}"
+        return f"Nothing sold {scope}.{_last_bought(sales, members, result['category'])}"
     names = [_label(row) for row in rows]
     head = f"Top {plural} by {MEASURE_WORDS[by]} {scope}"
     if result["offset"]:
@@ -253,9 +253,7 @@ def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:
     return f"; {MEASURE_WORDS[by]} {direction} {pct(abs(row['change']))} on {period_before}"
 
 
-def _last_bought(
-    sales: SalesLines, members: "frozenset[str] | None", category: str | None, when: Period
-) -> str:
+def _last_bought(sales: SalesLines, members: "frozenset[str] | None", category: str | None) -> str:
     """For a segment or a category that sold nothing in the period: when the same lines (its
     members' purchases, of the category) last sold, and the period that would reach them."""
     if members is None and category is None:
@@ -274,9 +272,10 @@ def _last_bought(
         )
     what = "purchase" if category is None else f"{category} purchase"
     last = pd.Timestamp(lines["day"].max())
-    reach = (when.end - last).days + 1
+    # "The last N days" count back from the store's last order day, whatever period was asked.
+    reach = (sales.last_day - last).days + 1
     whose = f"Their last {what}" if members is not None else f"The last {what}"
-    return f" {whose} was on {day(last)}: ask for the last {reach:,} days or more."
+    return f" {whose} was on {day(last)}: ask for the last {count(reach, 'day')} or more."
 
 
 def _label(row: dict[str, Any]) -> str:

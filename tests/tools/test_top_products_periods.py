@@ -98,3 +98,15 @@ def test_a_month_is_its_own_days_and_the_same_number_before(shop: StoreData) -> 
     assert february.answer == "Nothing sold from 2024-02-01 to 2024-02-29."
     april = top_products(_ctx(shop), month="04").result  # the latest April begun: 2023's
     assert (april["from"], april["to"], april["before_from"]) == ("2023-04-01", "2023-04-30", None)
+
+
+def test_the_hint_after_an_empty_month_counts_back_from_the_last_order_day(
+    shop: StoreData,
+) -> None:
+    # Tea (P2) last sold on 2024-03-30: "the last 2 days" reach it from 2024-03-31, whatever
+    # month was asked about.
+    out = top_products(_ctx(shop), month="2024-02", category="Tea")
+    assert out.answer == (
+        "Nothing sold from 2024-02-01 to 2024-02-29 in Tea. The last Tea purchase was on "
+        "2024-03-30: ask for the last 2 days or more."
+    )
