@@ -69,10 +69,12 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:
                 found[name] = x.percent
-    if x.since is not None and "since" in names:
-        found["since"] = x.since  # a period's start: no `days` beside it
-    elif x.month is not None and "month" in names:
-        found["month"] = x.month
+    calendar = {"since": x.since, "month": x.month, "quarter": x.quarter, "year": x.year}
+    dated = next((k for k, v in calendar.items() if v is not None and k in names), None)
+    if dated is not None:  # a period by the calendar: no `days` beside it
+        found[dated] = calendar[dated]
+        if dated == "since" and x.until is not None and "until" in names:
+            found["until"] = x.until
     elif x.horizon_days is not None:
         for name in ("horizon_days", "days"):  # ahead for a forecast, back for sales
             if name in names:

@@ -3,7 +3,7 @@
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
 counts once: quoted text, product ids, alert numbers, customer ids, list positions, a sales
-period by the calendar ("since March 5", "in March": sales_period.py), horizons ("next 6
+period by the calendar ("since March 5", "in March", "Q1": sales_period.py), horizons ("next 6
 weeks" is no count of 6), percentages, money, star ratings ("2-star reviews"), counts, then
 words (segment names, channel, sentiment, alert state, a search topic; for sales questions the
 measure, whole categories and the category named). What no finder took is the
@@ -68,8 +68,13 @@ class Extraction:
     amount: float | None = None
     percent: float | None = None
     horizon_days: int | None = None
-    since: str | None = None  # a sales period's first day, as sales_period.py hands it over
-    month: str | None = None  # or its calendar month ("03", "1998-03")
+    # A sales period by the calendar, as sales_period.py hands it over: its first day (and
+    # last), or a month ("03", "1998-03"), a quarter ("Q1") or a year ("1997"; "last").
+    since: str | None = None
+    until: str | None = None
+    month: str | None = None
+    quarter: str | None = None
+    year: str | None = None
     count: int | None = None
     offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
     min_rating: int | None = None  # stars, 1-5, both ends inclusive
@@ -111,8 +116,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         for number in HASH_ID.finditer(reader.text):
             reader.take(*number.span())
     position = list_position(reader)  # "the first one" is a place in a list, not a count of one
-    start = sales_period.since(reader)  # "since march 5" is a day, not 5 of something
-    in_month = None if start is not None else sales_period.month(reader)
+    calendar = sales_period.read(reader)  # "since march 5" is a day, not 5 of something
     horizon = reader.read(quantities.horizons)
     percent = reader.read(quantities.percents)
     amount = reader.read(quantities.amounts)
@@ -134,8 +138,11 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         amount=amount,
         percent=percent,
         horizon_days=None if horizon is None else round(horizon),
-        since=start,
-        month=in_month,
+        since=calendar.since,
+        until=calendar.until,
+        month=calendar.month,
+        quarter=calendar.quarter,
+        year=calendar.year,
         count=None if count is None else int(count),
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,

@@ -171,13 +171,17 @@ SIGNATURES: dict[str, ToolSignature] = {
         ),
         ToolSignature(
             "top_products",
-            "best-selling products (or categories) of the last days, ranked by revenue, units, "
-            "orders or customers, store-wide, of one category or among one segment's customers",
+            "best-selling products (or categories) of the last days or a calendar period, ranked "
+            "by revenue, units, orders or customers, store-wide, of one category or among one "
+            "segment's customers",
             "see product sales",
             (
                 Arg("days", "int"),
                 Arg("since"),
+                Arg("until"),
                 Arg("month"),
+                Arg("quarter"),
+                Arg("year"),
                 Arg("segment"),
                 Arg("category"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),

@@ -1,21 +1,20 @@
 """Product sales from the store's order lines: what sold in a period, per product or category,
 against the period of the same length before it (the numbers behind top_products).
 
-A line's revenue is its quantity times its unit price (docs/data.md); a period is the `days`
-calendar days ending with the day of the store's last order (or those from the day `since`
-names, or one calendar month), and the one before it the same number of days just before.
+A line's revenue is its quantity times its unit price (docs/data.md); which days a period
+covers, and the days before it that it is compared with, sales_calendar.py works out.
 Orders recorded without lines carry no product, so they are in no product's numbers and in no
 period total here.
 """
 
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from commerce.errors import InvalidInput, NotFound
+from assistant.tools.sales_calendar import Period
+from commerce.errors import NotFound
 from commerce.workspace import Store
 
 Grouping = Literal["product", "category"]
@@ -28,11 +27,6 @@ NO_PRODUCTS = "This store has no products table, so products show without titles
 NO_CATEGORIES = "This store's products name no category, so there is nothing to filter by."
 MEASURES: tuple[Measure, ...] = ("revenue", "units", "orders", "customers")
 UNCATEGORISED = "(no category)"  # products the catalogue gives no category, or lacks
-SINCE = re.compile(r"(?:(\d{4})-)?(\d{1,2})-(\d{1,2})")
-MONTH = re.compile(r"(?:(\d{4})-)?(\d{1,2})")
-SINCE_FORMS = (
-    "a date (YYYY-MM-DD), a month and day (MM-DD), month_start, quarter_start or year_start"
-)
 
 
 @dataclass(frozen=True)
@@ -68,17 +62,6 @@ class SalesLines:
             if category.lower().rstrip("s") == wanted.rstrip("s"):
                 return category
         raise NotFound(f"no category '{name}'; known: {', '.join(known)}")
-
-
-@dataclass(frozen=True)
-class Period:
-    """The period asked about, and the one of the same length before it (None when the
-    store's orders do not reach back that far: no change can be computed then)."""
-
-    days: int
-    start: pd.Timestamp  # first day, inclusive
-    end: pd.Timestamp  # last day, inclusive (the store's last order day)
-    before_start: pd.Timestamp | None
 
 
 def catalogue_categories(store: Store) -> list[str]:
@@ -139,77 +122,6 @@ def _text_column(table: pd.DataFrame, column: str) -> "pd.Series[Any]":
         return pd.Series([None] * len(table), index=table.index, dtype=object)
     values = table[column].astype(object)
     return values.where(values.notna(), None)
-
-
-def period(sales: SalesLines, days: int) -> Period:
-    """The `days` days ending with the store's last order day, and the same length before."""
-    return _between(sales, sales.last_day - pd.Timedelta(days=days - 1), sales.last_day)
-
-
-def _between(sales: SalesLines, start: pd.Timestamp, end: pd.Timestamp) -> Period:
-    """The days from `start` to `end`, both included, and as many just before (None when the
-    store's orders do not reach back that far)."""
-    days = (end - start).days + 1
-    before = start - pd.Timedelta(days=days)
-    return Period(days, start, end, before if sales.first_day <= before else None)
-
-
-def period_of_month(sales: SalesLines, month: str) -> Period:
-    """A calendar month, YYYY-MM or MM (the latest that began on or before the store's last
-    order day), to its end or to that day; compared with as many days just before it."""
-    written = MONTH.fullmatch(month.strip())
-    number = int(written.group(2)) if written else 0
-    if written is None or not 1 <= number <= 12:
-        raise InvalidInput(f"month '{month}' is not a month: give YYYY-MM or MM (03 is March)")
-    last = sales.last_day
-    year = int(written.group(1) or (last.year if number <= last.month else last.year - 1))
-    start = pd.Timestamp(year, number, 1)
-    if start > last:
-        raise InvalidInput(
-            f"month {start:%Y-%m} begins after the store's last order day, {last:%Y-%m-%d}"
-        )
-    return _between(sales, start, min(start + pd.offsets.MonthEnd(0), last))
-
-
-def period_since(sales: SalesLines, since: str) -> Period:
-    """The period from the day `since` names to the store's last order day (see first_day)."""
-    return _between(sales, first_day(sales, since), sales.last_day)
-
-
-def first_day(sales: SalesLines, since: str) -> pd.Timestamp:
-    """The day `since` names, on or before the store's last order day: a date (YYYY-MM-DD), a
-    month and day (MM-DD: the latest such day, so "since January" works in any year), or the
-    first day of the last order day's month, quarter or year (month_start, quarter_start,
-    year_start). InvalidInput names what is wrong."""
-    last = sales.last_day
-    starts = {
-        "month_start": pd.Timestamp(last.year, last.month, 1),
-        "quarter_start": pd.Timestamp(last.year, 3 * ((last.month - 1) // 3) + 1, 1),
-        "year_start": pd.Timestamp(last.year, 1, 1),
-    }
-    if since in starts:
-        return starts[since]
-    written = SINCE.fullmatch(since.strip())
-    if written is None:
-        raise InvalidInput(f"since '{since}' is not a day: give {SINCE_FORMS}")
-    year, month, day = written.groups()
-    # Without a year, the latest such day: this year's, or last year's if still to come
-    # (February 29 looks back to the last leap year).
-    years = [int(year)] if year else range(last.year, last.year - 8, -1)
-    for candidate in years:
-        try:
-            start = pd.Timestamp(candidate, int(month), int(day))
-        except ValueError:
-            continue
-        if year or start <= last:
-            break
-    else:
-        raise InvalidInput(f"since '{since}' is no day of the calendar")
-    if start > last:
-        raise InvalidInput(
-            f"since {start:%Y-%m-%d} is after the store's last order day, {last:%Y-%m-%d}"
-        )
-    return start
 
 
 def ranking(

@@ -20,19 +20,14 @@ from assistant.tools.product_sales import (
     NO_PRODUCTS,
     Grouping,
     Measure,
-    Period,
     SalesLines,
     catalogue_categories,
-    period,
-    period_of_month,
-    period_since,
     ranking,
     sales_lines,
 )
-from commerce.errors import InvalidInput
+from assistant.tools.sales_calendar import MAX_DAYS, Asked, Period, period_asked
 
 DEFAULT_DAYS = 90
-MAX_DAYS = 3_650  # ten years: "all time" for any store we serve
 MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders",
                  "customers": "customers who bought"}  # fmt: skip
 
@@ -64,7 +59,7 @@ def top_products(
             ge=1,
             le=MAX_DAYS,
             description="The period: this many days up to the store's last order, e.g. 30, "
-            "90 (a quarter) or 365 (a year). Default 90, unless `since` is given.",
+            "90 (a quarter) or 365 (a year). Default 90, unless the calendar sets it.",
         ),
     ] = None,
     since: Annotated[
@@ -76,13 +71,33 @@ def top_products(
             "quarter_start, year_start (of the store's last order day).",
         ),
     ] = None,
+    until: Annotated[
+        str | None,
+        Field(
+            max_length=10,
+            description="With since only, the period's last day: YYYY-MM-DD, MM-DD, or a "
+            "month (YYYY-MM or MM) to its end ('between March 5 and April 10').",
+        ),
+    ] = None,
     month: Annotated[
         str | None,
         Field(
             max_length=7,
-            description="Or one calendar month: YYYY-MM, or MM for the latest one begun by the "
-            "store's last order day (03 is March).",
+            description="Or one calendar month: YYYY-MM, MM for the latest one begun by the "
+            "store's last order day (03 is March), or last (the month before that day's).",
         ),
+    ] = None,
+    quarter: Annotated[
+        str | None,
+        Field(
+            max_length=7,
+            description="Or one calendar quarter: YYYY-Qn, Qn for the latest one begun (Q1 "
+            "is January to March), or last.",
+        ),
+    ] = None,
+    year: Annotated[
+        str | None,
+        Field(max_length=4, description="Or one calendar year: YYYY, or last."),
     ] = None,
     segment: SegmentName | None = None,
     category: Annotated[
@@ -99,41 +114,30 @@ def top_products(
     limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,
     offset: Offset = 0,
 ) -> ToolOutput:
-    """The best-selling products (or categories) of the last days, since a day or of one
-    month, ranked by revenue, units, orders or customers, with each one's share of the
-    period's revenue and its change on the period of the same length before; optionally only
-    what one segment's current members bought, or one category. `offset` skips the first
-    ranks, for the next page.
+    """The best-selling products (or categories) of the last days or of a calendar period
+    (from a day, to a day; one month, quarter or year), ranked by revenue, units, orders or
+    customers, with each one's share of the period's revenue and its change on the period of
+    the same length before; optionally only what one segment's current members bought, or
+    one category. `offset` skips the first ranks, for the next page.
 
     For "what are our best sellers this quarter?", "what do at-risk customers buy most?",
     "top categories among champions", "most ordered products in the last 30 days", "best
-    sellers since January" or "what sold best in March?".
+    sellers since January", "what sold best in March?", "top products last quarter" or "best
+    sellers between March 5 and April 10".
     """
-    given = {k: v for k, v in (("days", days), ("since", since), ("month", month)) if v is not None}
-    if len(given) > 1:
-        named = " and ".join(f"{k} ({v!r})" for k, v in given.items())
-        raise InvalidInput(f"give one of days, since or month, not {named}: each sets the period")
+    asked = Asked(days, since, until, month, quarter, year)
+    asked.check()
     data = ctx.data
     sales = cached_sales(data)
     if sales is None:
-        bare: dict[str, Any] = {"days": days or DEFAULT_DAYS, "since": since, "month": month,
+        bare: dict[str, Any] = {**_period_args(asked), "days": days or DEFAULT_DAYS,
                                 "by": by, "per": per, "rows": [], "note": NO_LINES}  # fmt: skip
         return output(NO_LINES, bare, [{"type": "products", **bare}])
     segments = data.segments() if segment else None
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
     chosen = sales.resolve_category(category) if category else None
-    if since is not None:
-        when = period_since(sales, since)
-    elif month is not None:
-        when = period_of_month(sales, month)
-    else:
-        when = period(sales, days or DEFAULT_DAYS)
-    if when.days > MAX_DAYS:
-        raise InvalidInput(
-            f"since '{since}' reaches back {when.days:,} days; at most {MAX_DAYS:,} (ten years)"
-        )
-    days = when.days
+    when = period_asked(sales, asked, DEFAULT_DAYS)
     table, revenue = data.memo(
         f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen}:{per}",
         ("store",),
@@ -144,9 +148,8 @@ def top_products(
     page = order.iloc[offset : offset + limit].to_dict("records")
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
     result: dict[str, Any] = {
-        "days": days,
-        "since": since,
-        "month": month,
+        **_period_args(asked),
+        "days": when.days,
         "from": day(when.start),
         "to": day(when.end),
         "before_from": None if when.before_start is None else day(when.before_start),
@@ -160,11 +163,16 @@ def top_products(
         "offset": offset,
         "rows": rows,
     }
-    answer = _answer(ctx.settings.currency_symbol, result, when, sales, members)
+    answer = _answer(ctx.settings.currency_symbol, result, when, asked.dated, sales, members)
     if not sales.has_products:
         result["note"] = NO_PRODUCTS
         answer += f" {NO_PRODUCTS}"
     return output(answer, result, [{"type": "products", **result}], len(rows))
+
+
+def _period_args(asked: Asked) -> dict[str, str | None]:
+    """The calendar arguments as given (None where not), for the result."""
+    return {name: getattr(asked, name) for name in ("since", "until", "month", "quarter", "year")}
 
 
 def _row(record: dict[str, Any], by: Measure, per: Grouping) -> dict[str, Any]:
@@ -202,6 +210,7 @@ def _answer(
     symbol: str,
     result: dict[str, Any],
     when: Period,
+    dated: bool,
     sales: SalesLines,
     members: "frozenset[str] | None",
 ) -> str:
@@ -214,7 +223,6 @@ def _answer(
     if result["segment"]:
         who = f" among the {count(result['customers'], 'customer')} in '{result['segment']}'"
     where = f" in {result['category']}" if result["category"] else ""
-    dated = result["since"] or result["month"]
     span_of = f"from {result['from']}" if dated else f"in the {count(days, 'day')}"
     scope = f"{span_of} to {result['to']}{who}{where}"
     if not rows and result["offset"] and result["total"]:

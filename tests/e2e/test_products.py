@@ -51,6 +51,13 @@ def categories(_customer: str) -> dict[str, Any]:
             "rows": rows}  # fmt: skip
 
 
+def first_quarter(customer: str) -> dict[str, Any]:
+    """Whole categories of a calendar quarter, store-wide."""
+    period = {"quarter": "Q1", "days": 90, "from": "1998-01-01", "to": "1998-03-31",
+              "before_from": "1997-10-03", "segment": None, "customers": None}  # fmt: skip
+    return categories(customer) | period
+
+
 Maker = Callable[[str], dict[str, Any]]
 
 
@@ -58,6 +65,13 @@ Maker = Callable[[str], dict[str, Any]]
 def sales_routes(monkeypatch: pytest.MonkeyPatch) -> None:
     """The stub answers sales questions, and operators may ask them (its /v1/me says so)."""
     routes: list[tuple[str, str, dict[str, Any] | None, Maker, str]] = [
+        (
+            "q1 categories",
+            "top_products",
+            {"per": "category", "quarter": "Q1"},
+            first_quarter,
+            "Grocery leads.",
+        ),
         ("top categories", "top_products", {"per": "category"}, categories, "Grocery leads."),
         ("best sellers", "top_products", {"segment": "champions"}, products, "Cookies lead."),
     ]
@@ -104,7 +118,22 @@ def test_a_category_opens_its_own_best_sellers(desktop: "Page", stub_url: str) -
     card.get_by_role("button", name="Best sellers in Sauces & spices").click()
     wait_answer(desktop, 1)
     asked = desktop.locator("article.message.user .bubble").last.inner_text()
-    assert asked == "Best sellers in the Sauces & spices category in the last 90 days"
+    assert asked == (
+        "Best sellers in the Sauces & spices category among champions in the last 90 days"
+    )
+
+
+@pytest.mark.usefixtures("sales_routes")
+def test_a_category_of_a_calendar_period_opens_the_same_days(
+    desktop: "Page", stub_url: str
+) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "q1 categories").locator(".card-products")
+    assert card.locator(".card-sub").inner_text() == "1998-01-01 to 1998-03-31 · by revenue"
+    card.get_by_role("button", name="Best sellers in Grocery").click()
+    wait_answer(desktop, 1)
+    asked = desktop.locator("article.message.user .bubble").last.inner_text()
+    assert asked == "Best sellers in the Grocery category from 1998-01-01 to 1998-03-31"
 
 
 @pytest.mark.usefixtures("sales_routes")

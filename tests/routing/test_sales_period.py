@@ -1,5 +1,6 @@
 """A sales period read from a question by the calendar: "since January", "year to date", "in
-March"; handed to top_products as `since` or `month`, with no `days` beside it, and not
+March", "between March 5 and April 10", "Q1", "in 1997", "last month"; handed to top_products
+as `since` (and `until`), `month`, `quarter` or `year`, with no `days` beside it, and not
 mistaken for a horizon or a count."""
 
 import pytest
@@ -35,7 +36,7 @@ def test_the_first_day_is_read(text: str, since: str, vocabulary: Vocabulary) ->
 
 @pytest.mark.parametrize(
     ("text", "days"),
-    [("best sellers this year", 365), ("top products in the last 30 days", 30),
+    [("top products in the last 30 days", 30), ("best sellers over the last month", 30),
      ("best sellers since may 40", None), ("what do we sell from the may collection", None)],
 )  # fmt: skip
 def test_periods_back_and_no_days_stay_as_they_were(
@@ -98,3 +99,81 @@ def test_a_calendar_month_is_read(text: str, month: str | None, vocabulary: Voca
 def test_the_real_router_hands_the_month_to_top_products(minilm_router: Router) -> None:
     route = minilm_router.route("what sold best in march?", Memory(), "operator")
     assert (route.tool, route.args) == ("top_products", {"month": "03"})
+
+
+@pytest.mark.parametrize(
+    ("text", "since", "until"),
+    [
+        ("best sellers between March 5 and April 10", "03-05", "04-10"),
+        ("top products from january to march", "01-01", "03"),
+        ("top 5 products between the 1st of march and the 15th of april", "03-01", "04-15"),
+        ("what sold best from 1997-10-01 to 1997-12-31", "1997-10-01", "1997-12-31"),
+        ("best sellers from march 5 through may", "03-05", "05"),
+        ("best sellers from november to february 1998", "1997-11-01", "1998-02"),  # its year
+        ("best sellers from march to may 1998", "1998-03-01", "1998-05"),
+        ("top categories from 1997 to 1998", "1997-01-01", "1998-12"),
+        ("best sellers since last january", "01-01", None),
+        ("top products since 1997", "1997-01-01", None),
+        ("best sellers this year", "year_start", None),
+        ("top products this quarter", "quarter_start", None),
+    ],
+)
+def test_a_span_between_two_days_is_read(
+    text: str, since: str, until: str | None, vocabulary: Vocabulary
+) -> None:
+    x = extract(text, vocabulary)
+    assert (x.since, x.until) == (since, until)
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "quarter", "year", "days"),
+    [
+        ("best sellers last month", "last", None, None, 30),  # also 30 days, to other tools
+        ("last month's top products", "last", None, None, 30),
+        ("top products over the last month", None, None, None, 30),  # the last 30 days
+        ("best sellers in the past month", None, None, None, 30),
+        ("what sold best last quarter", None, "last", None, 90),
+        ("top products previous year", None, None, "last", 365),
+        ("what sold best in Q1", None, "Q1", None, None),
+        ("top products in q4 1997", None, "1997-Q4", None, None),
+        ("1998 q2 best sellers", None, "1998-Q2", None, None),
+        ("top categories in the first quarter", None, "Q1", None, None),
+        ("best sellers of the fourth quarter of 1997", None, "1997-Q4", None, None),
+        ("best sellers in 1997", None, None, "1997", None),
+        ("top products during 1998 by units", None, None, "1998", None),
+        ("offers for customers in 2000 customers", None, None, None, None),
+    ],
+)
+def test_a_month_quarter_or_year_is_read(
+    text: str,
+    month: str | None,
+    quarter: str | None,
+    year: str | None,
+    days: int | None,
+    vocabulary: Vocabulary,
+) -> None:
+    x = extract(text, vocabulary)
+    assert (x.month, x.quarter, x.year, x.horizon_days) == (month, quarter, year, days)
+
+
+def test_a_forecast_keeps_its_horizon(minilm_router: Router) -> None:
+    # "this quarter" is also the next 90 days: a forecast has no calendar argument.
+    route = minilm_router.route("forecast demand this quarter", Memory(), "operator")
+    assert (route.tool, route.args) == ("forecast_demand", {"horizon_days": 90})
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("what were our best sellers last month?", {"month": "last"}),
+        ("top products in Q1", {"quarter": "Q1"}),
+        ("best sellers in 1997", {"year": "1997"}),
+        ("top categories between march 5 and april 10",
+         {"since": "03-05", "until": "04-10", "per": "category"}),
+    ],
+)  # fmt: skip
+def test_the_real_router_hands_the_calendar_to_top_products(
+    minilm_router: Router, text: str, args: dict[str, object]
+) -> None:
+    route = minilm_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", args)

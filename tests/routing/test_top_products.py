@@ -68,9 +68,9 @@ def test_the_arguments_built_for_top_products(vocabulary: Vocabulary) -> None:
     text = "top 5 products by units among champions in the last 30 days"
     args = build(SIGNATURES["top_products"], extract(text, vocabulary), text, Memory())
     assert args.values == {"days": 30, "segment": "champions", "by": "units", "limit": 5}
-    text = "top categories by orders this year"
+    text = "top categories by orders this year"  # the calendar year so far
     args = build(SIGNATURES["top_products"], extract(text, vocabulary), text, Memory())
-    assert args.values == {"days": 365, "by": "orders", "per": "category"}
+    assert args.values == {"since": "year_start", "by": "orders", "per": "category"}
     # A forecast keeps its own "by category" and horizon.
     text = "expected revenue next month by category"
     forecast = build(SIGNATURES["forecast_demand"], extract(text, vocabulary), text, Memory())
@@ -80,16 +80,16 @@ def test_the_arguments_built_for_top_products(vocabulary: Vocabulary) -> None:
 def test_the_store_categories_come_with_the_vocabulary() -> None:
     vocabulary = Vocabulary.from_store(["lost"], 5, ["Coffee", "Tea", "Coffee"])
     assert vocabulary.categories == ("Coffee", "Tea")
-    text = "best selling coffee last month"
+    text = "best selling coffee last month"  # the calendar month before this one
     args = build(SIGNATURES["top_products"], extract(text, vocabulary), text, Memory())
-    assert args.values == {"days": 30, "category": "Coffee"}
+    assert args.values == {"month": "last", "category": "Coffee"}
     assert Vocabulary.from_store([], None).categories == ()
 
 
 @pytest.mark.parametrize(
     ("text", "tool", "args"),
     [
-        ("what were our best sellers last quarter?", "top_products", {"days": 90}),
+        ("what were our best sellers last quarter?", "top_products", {"quarter": "last"}),
         ("what do at-risk customers buy most?", "top_products", {"segment": "at risk"}),
         ("top categories among champions", "top_products",
          {"segment": "champions", "per": "category"}),

@@ -11,8 +11,9 @@ from assistant.roles import ROLES, may_use
 from assistant.tools.base import ToolContext
 from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
-from assistant.tools.product_sales import NO_LINES, NO_PRODUCTS, period, ranking, sales_lines
+from assistant.tools.product_sales import NO_LINES, NO_PRODUCTS, ranking, sales_lines
 from assistant.tools.products import store_categories, top_products
+from assistant.tools.sales_calendar import Asked, period_asked
 from commerce.errors import Forbidden, InvalidInput, NotFound
 from tests.tools.conftest import MakeContext, context
 from tests.tools.sales_shop import LINES, store_of
@@ -85,7 +86,9 @@ def test_categories_rank_whole_and_filter(shop: StoreData) -> None:
 def test_members_count_alone(shop: StoreData) -> None:
     sales = sales_lines(shop.store())
     assert sales is not None
-    table, total = ranking(sales, period(sales, 10), members=frozenset({"c1"}))
+    table, total = ranking(
+        sales, period_asked(sales, Asked(days=10), 90), members=frozenset({"c1"})
+    )
     assert total == 50.0  # c1's o1 and o3
     assert table["revenue"].to_dict() == {"P1": 10.0, "P2": 40.0}
     assert table["share_of_revenue"].round(2).to_dict() == {"P1": 0.2, "P2": 0.8}
@@ -185,9 +188,9 @@ def test_a_share_too_small_to_show_reads_as_under_a_tenth_of_a_percent(tmp_path:
 def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:
     out = top_products(_ctx(store_of(tmp_path / "bare", ())))
     assert out.answer == NO_LINES and out.result["rows"] == [] and out.rows == 0
-    assert out.cards == [{"type": "products", "days": 90, "since": None, "month": None,
-                          "by": "revenue", "per": "product", "rows": [],
-                          "note": NO_LINES}]  # fmt: skip
+    assert out.cards == [{"type": "products", "since": None, "until": None, "month": None,
+                          "quarter": None, "year": None, "days": 90, "by": "revenue",
+                          "per": "product", "rows": [], "note": NO_LINES}]  # fmt: skip
 
 
 def test_lines_without_a_catalogue_rank_by_product_id(tmp_path: Path) -> None:

@@ -65,10 +65,14 @@ def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: S
         ({"since": "march"}, "since 'march' is not a day: give a date (YYYY-MM-DD), a month and"),
         ({"since": "2023-02-29"}, "since '2023-02-29' is no day of the calendar"),
         ({"since": "13-01"}, "since '13-01' is no day of the calendar"),
-        ({"since": "1990-01-01"}, "since '1990-01-01' reaches back 12,509 days; at most 3,650"),
-        ({"days": 30, "since": "01-01"}, "give one of days, since or month, not days (30) and"),
+        ({"since": "1990-01-01"}, "since '1990-01-01' spans 12,509 days; at most 3,650"),
+        (
+            {"days": 30, "since": "01-01"},
+            "give one of days, since, month, quarter or year, not days (30) and since",
+        ),
+        ({"until": "03-05"}, "until ('03-05') needs since: it ends a period from a day"),
         ({"month": "2024-04"}, "month 2024-04 begins after the store's last order day, 2024-03-31"),
-        ({"month": "13"}, "month '13' is not a month: give YYYY-MM or MM (03 is March)"),
+        ({"month": "13"}, "month '13' is not a month: give YYYY-MM, MM (03 is March) or last"),
     ],
 )
 def test_what_is_refused_is_named(make_ctx: MakeContext, tmp_path: Path, args: dict[str, object],
@@ -110,3 +114,19 @@ def test_the_hint_after_an_empty_month_counts_back_from_the_last_order_day(
         "Nothing sold from 2024-02-01 to 2024-02-29 in Tea. The last Tea purchase was on "
         "2024-03-30: ask for the last 2 days or more."
     )
+
+
+def test_a_quarter_and_a_span_between_two_days_are_periods_from_a_day(shop: StoreData) -> None:
+    quarter = top_products(_ctx(shop), quarter="Q1")
+    assert (quarter.result["from"], quarter.result["to"], quarter.result["quarter"]) == (
+        "2024-01-01", "2024-03-31", "Q1",
+    )  # fmt: skip
+    assert quarter.answer.startswith("Top products by revenue from 2024-01-01 to 2024-03-31: ")
+    span = top_products(_ctx(shop), since="03-22", until="03-30")
+    assert (span.result["from"], span.result["to"], span.result["days"]) == (
+        "2024-03-22", "2024-03-30", 9,
+    )  # fmt: skip
+    # o2 (2024-03-31) is after the span: P3 sold only then.
+    assert [row["product_id"] for row in span.result["rows"]] == ["P2", "P1"]
+    last_year = top_products(_ctx(shop), year="last")  # the store opened on 2024-01-01
+    assert last_year.answer == "Nothing sold from 2023-01-01 to 2023-12-31."

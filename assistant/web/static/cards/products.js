@@ -41,8 +41,9 @@ export function productsCard(card, actions) {
     { key: "share_of_revenue", title: "Share of revenue", numeric: true, cell: (r) => pct(r.share_of_revenue, 1) },
     { key: "change", title: `Change in ${measure}`, numeric: true, cell: changeCell },
   );
+  const dated = Boolean(card.since || card.month || card.quarter || card.year) && card.from;
   const scope = [
-    (card.since || card.month) && card.from ? `${card.from} to ${card.to}`
+    dated ? `${card.from} to ${card.to}`
       : isNum(card.days) ? `${num(card.days)} days to ${card.to ?? "the last order"}` : null,
     `by ${measure}`,
     card.segment ? `segment ${card.segment}` : null,
@@ -56,7 +57,7 @@ export function productsCard(card, actions) {
     { subtitle: scope.join(" · ") },
     rows.length
       ? sortableTable(`${title}, by ${measure}`, withRank(columns, rows), rows, {
-          onOpen: drill ? (row) => actions.ask(`Best sellers in the ${row.category} category in the last ${card.days} days`) : undefined,
+          onOpen: drill ? (row) => actions.ask(drillQuestion(card, row.category, dated)) : undefined,
           openLabel: (row) => `Best sellers in ${row.category}`,
         })
       : null,
@@ -66,4 +67,12 @@ export function productsCard(card, actions) {
     card.note ? h("p", { class: "hint" }, String(card.note)) : null,
     drill && rows.length ? h("p", { class: "hint" }, "Select a category for its best sellers.") : null,
   );
+}
+
+/** The question a category row opens: that category's best sellers over the same period,
+ * among the same segment. */
+function drillQuestion(card, category, dated) {
+  const among = card.segment ? ` among ${card.segment}` : "";
+  const period = dated ? `from ${card.from} to ${card.to}` : `in the last ${card.days} days`;
+  return `Best sellers in the ${category} category${among} ${period}`;
 }

@@ -1,0 +1,252 @@
+"""Which days a sales question covers, placed on the store's own calendar, and the period of
+as many days just before it (what a change is measured against).
+
+A period is one of: the last `days` days; from a day (`since`) to the store's last order day,
+or to a day (`until`); one calendar month, quarter or year. The router cannot know the store's
+calendar, so a day or month written without a year is the latest such one begun by the
+store's last order day ("since January" and "in March" work in any year), and "last" is the
+month, quarter or year before the one of the last order day. A period is cut at the last order
+day: what has not happened yet has no sales.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import pandas as pd
+
+from commerce.errors import InvalidInput
+
+MAX_DAYS = 3_650  # ten years: "all time" for any store we serve
+DAY = re.compile(r"(?:(\d{4})-)?(\d{1,2})-(\d{1,2})")
+MONTH = re.compile(r"(?:(\d{4})-)?(\d{1,2})")
+QUARTER = re.compile(r"(?:(\d{4})-)?[qQ]([1-4])")
+YEAR = re.compile(r"\d{4}")
+SINCE_FORMS = (
+    "a date (YYYY-MM-DD), a month and day (MM-DD), month_start, quarter_start or year_start"
+)
+UNTIL_FORMS = "a date (YYYY-MM-DD), a month and day (MM-DD), or a month (YYYY-MM or MM) to its end"
+
+
+class OrderDays(Protocol):
+    """The store's first and last order days (SalesLines has them)."""
+
+    @property
+    def first_day(self) -> pd.Timestamp: ...
+
+    @property
+    def last_day(self) -> pd.Timestamp: ...
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period asked about, and the one of the same length before it (None when the
+    store's orders do not reach back that far: no change can be computed then)."""
+
+    days: int
+    start: pd.Timestamp  # first day, inclusive
+    end: pd.Timestamp  # last day, inclusive (never after the store's last order day)
+    before_start: pd.Timestamp | None
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A period as top_products' arguments give it: at most one of days, since, month,
+    quarter and year, and until only beside since."""
+
+    days: int | None = None
+    since: str | None = None
+    until: str | None = None
+    month: str | None = None
+    quarter: str | None = None
+    year: str | None = None
+
+    def given(self) -> dict[str, int | str]:
+        """The arguments given, by name."""
+        names = ("days", "since", "until", "month", "quarter", "year")
+        return {name: value for name in names if (value := getattr(self, name)) is not None}
+
+    def check(self) -> None:
+        """InvalidInput when two arguments set the period, or until comes without since."""
+        setting = {name: value for name, value in self.given().items() if name != "until"}
+        if len(setting) > 1:
+            named = " and ".join(f"{k} ({v!r})" for k, v in setting.items())
+            raise InvalidInput(
+                f"give one of days, since, month, quarter or year, not {named}: each sets the "
+                "period"
+            )
+        if self.until is not None and self.since is None:
+            raise InvalidInput(f"until ({self.until!r}) needs since: it ends a period from a day")
+
+    @property
+    def dated(self) -> bool:
+        """Whether the period is set by the calendar, not by a number of days."""
+        return any(name != "days" for name in self.given())
+
+
+def period_asked(store: OrderDays, asked: Asked, default_days: int) -> Period:
+    """The period `asked` names on the store's calendar (the last `default_days` days when it
+    names none). InvalidInput names what is wrong: two ways of setting it (Asked.check), a
+    malformed value, a period that begins after the last order day or spans over ten years."""
+    asked.check()
+    if asked.since is not None:
+        start = first_day(store, asked.since)
+        end = store.last_day if asked.until is None else last_day(store, start, asked.until)
+        when = between(store, start, end)
+    elif asked.month is not None:
+        when = month_period(store, asked.month)
+    elif asked.quarter is not None:
+        when = quarter_period(store, asked.quarter)
+    elif asked.year is not None:
+        when = year_period(store, asked.year)
+    else:
+        days = asked.days or default_days
+        when = between(store, store.last_day - pd.Timedelta(days=days - 1), store.last_day)
+    if when.days > MAX_DAYS:
+        raise InvalidInput(
+            f"since '{asked.since}' spans {when.days:,} days; at most {MAX_DAYS:,} (ten years)"
+        )
+    return when
+
+
+def between(store: OrderDays, start: pd.Timestamp, end: pd.Timestamp) -> Period:
+    """The days from `start` to `end` (cut at the last order day), both included, and as
+    many just before (None when the store's orders do not reach back that far)."""
+    end = min(end, store.last_day)
+    days = (end - start).days + 1
+    before = start - pd.Timedelta(days=days)
+    return Period(days, start, end, before if store.first_day <= before else None)
+
+
+def first_day(store: OrderDays, since: str) -> pd.Timestamp:
+    """The day `since` names, on or before the store's last order day: a date (YYYY-MM-DD), a
+    month and day (MM-DD: the latest such day), or the first day of the last order day's
+    month, quarter or year (month_start, quarter_start, year_start)."""
+    last = store.last_day
+    starts = {
+        "month_start": pd.Timestamp(last.year, last.month, 1),
+        "quarter_start": _quarter_start(last),
+        "year_start": pd.Timestamp(last.year, 1, 1),
+    }
+    if since in starts:
+        return starts[since]
+    written = DAY.fullmatch(since.strip())
+    if written is None:
+        raise InvalidInput(f"since '{since}' is not a day: give {SINCE_FORMS}")
+    year, month, day = written.groups()
+    # Without a year, the latest such day: this year's, or last year's if still to come
+    # (February 29 looks back to the last leap year).
+    years = [int(year)] if year else list(range(last.year, last.year - 8, -1))
+    start = _first_real_day(years, int(month), int(day), lambda d: bool(year) or d <= last)
+    if start is None:
+        raise InvalidInput(f"since '{since}' is no day of the calendar")
+    _not_after_last_order(store, start, f"since {start:%Y-%m-%d} is")
+    return start
+
+
+def last_day(store: OrderDays, start: pd.Timestamp, until: str) -> pd.Timestamp:
+    """The day `until` names, on or after `start`: a date, a month and day (the first such
+    day from `start` on), or a month (YYYY-MM or MM: the first to end from `start` on) to its
+    last day."""
+    text = until.strip()
+    if (month := MONTH.fullmatch(text)) is not None:
+        year, number = month.groups()
+        if not 1 <= int(number) <= 12:
+            raise InvalidInput(f"until '{until}' is not a month: give {UNTIL_FORMS}")
+        years = [int(year)] if year else [start.year, start.year + 1]
+        ends = [pd.Timestamp(y, int(number), 1) + pd.offsets.MonthEnd(0) for y in years]
+        end = next((e for e in ends if e >= start), ends[-1])
+    elif (day := DAY.fullmatch(text)) is not None:
+        year, number, of_month = day.groups()
+        years = [int(year)] if year else list(range(start.year, start.year + 5))
+        fits = (lambda d: True) if year else (lambda d: d >= start)
+        found = _first_real_day(years, int(number), int(of_month), fits)
+        if found is None:
+            raise InvalidInput(f"until '{until}' is no day of the calendar")
+        end = found
+    else:
+        raise InvalidInput(f"until '{until}' is not a day: give {UNTIL_FORMS}")
+    if end < start:
+        raise InvalidInput(f"until {end:%Y-%m-%d} is before since, {start:%Y-%m-%d}")
+    return pd.Timestamp(end)
+
+
+def month_period(store: OrderDays, month: str) -> Period:
+    """A calendar month: YYYY-MM, MM (the latest begun by the last order day), or last (the
+    month before the last order day's)."""
+    last = store.last_day
+    if month.strip() == "last":
+        this_month = pd.Timestamp(last.year, last.month, 1)
+        return _calendar(store, this_month - pd.DateOffset(months=1), 1, "month")
+    written = MONTH.fullmatch(month.strip())
+    number = int(written.group(2)) if written else 0
+    if written is None or not 1 <= number <= 12:
+        raise InvalidInput(
+            f"month '{month}' is not a month: give YYYY-MM, MM (03 is March) or last"
+        )
+    year = int(written.group(1) or (last.year if number <= last.month else last.year - 1))
+    return _calendar(store, pd.Timestamp(year, number, 1), 1, "month")
+
+
+def quarter_period(store: OrderDays, quarter: str) -> Period:
+    """A calendar quarter: YYYY-Qn, Qn (the latest begun by the last order day), or last (the
+    quarter before the last order day's)."""
+    last = store.last_day
+    if quarter.strip() == "last":
+        return _calendar(store, _quarter_start(last) - pd.DateOffset(months=3), 3, "quarter")
+    written = QUARTER.fullmatch(quarter.strip())
+    if written is None:
+        raise InvalidInput(
+            f"quarter '{quarter}' is not a quarter: give YYYY-Qn, Qn (Q1 is January to March) "
+            "or last"
+        )
+    first_month = 3 * int(written.group(2)) - 2
+    year = int(written.group(1) or (last.year if first_month <= last.month else last.year - 1))
+    return _calendar(store, pd.Timestamp(year, first_month, 1), 3, "quarter")
+
+
+def year_period(store: OrderDays, year: str) -> Period:
+    """A calendar year: YYYY, or last (the year before the last order day's)."""
+    last = store.last_day
+    if year.strip() == "last":
+        return _calendar(store, pd.Timestamp(last.year - 1, 1, 1), 12, "year")
+    if YEAR.fullmatch(year.strip()) is None:
+        raise InvalidInput(f"year '{year}' is not a year: give YYYY or last")
+    return _calendar(store, pd.Timestamp(int(year), 1, 1), 12, "year")
+
+
+def _calendar(store: OrderDays, start: pd.Timestamp, months: int, unit: str) -> Period:
+    """The `months` months from `start`, cut at the last order day; refused when it begins
+    after that day."""
+    _not_after_last_order(store, start, f"{unit} {_named(start, unit)} begins")
+    return between(store, start, start + pd.DateOffset(months=months) - pd.Timedelta(days=1))
+
+
+def _named(start: pd.Timestamp, unit: str) -> str:
+    if unit == "month":
+        return f"{start:%Y-%m}"
+    return f"{start.year}-Q{(start.month + 2) // 3}" if unit == "quarter" else str(start.year)
+
+
+def _not_after_last_order(store: OrderDays, start: pd.Timestamp, what: str) -> None:
+    if start > store.last_day:
+        raise InvalidInput(f"{what} after the store's last order day, {store.last_day:%Y-%m-%d}")
+
+
+def _quarter_start(day: pd.Timestamp) -> pd.Timestamp:
+    return pd.Timestamp(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _first_real_day(
+    years: list[int], month: int, day: int, fits: Callable[[pd.Timestamp], bool]
+) -> pd.Timestamp | None:
+    """The first of these years' `month`-`day` that exists and `fits`; None when none does."""
+    for year in years:
+        try:
+            candidate = pd.Timestamp(year, month, day)
+        except ValueError:
+            continue
+        if fits(candidate):
+            return candidate
+    return None

@@ -1,0 +1,97 @@
+"""Which days a sales period covers on a store's calendar (sales_calendar.py): every way of
+naming one, placed before the store's last order day, the days before it that it is compared
+with, and what is refused, by name."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pytest
+
+from assistant.tools.sales_calendar import Asked, Period, period_asked
+from commerce.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class Orders:
+    first_day: pd.Timestamp
+    last_day: pd.Timestamp
+
+
+# Orders from 2022-01-01 to 2024-05-15: May 2024 is under way, Q2 2024 too.
+STORE = Orders(pd.Timestamp("2022-01-01"), pd.Timestamp("2024-05-15"))
+
+
+def _days(asked: Asked) -> tuple[str, str, int]:
+    when = period_asked(STORE, asked, 90)
+    return f"{when.start:%Y-%m-%d}", f"{when.end:%Y-%m-%d}", when.days
+
+
+@pytest.mark.parametrize(
+    ("asked", "first", "last", "days"),
+    [
+        (Asked(), "2024-02-16", "2024-05-15", 90),
+        (Asked(days=7), "2024-05-09", "2024-05-15", 7),
+        (Asked(since="03-05", until="04-10"), "2024-03-05", "2024-04-10", 37),
+        # December is 2023's; January the first to come after it.
+        (Asked(since="12-01", until="01-31"), "2023-12-01", "2024-01-31", 62),
+        (Asked(since="11-01", until="02"), "2023-11-01", "2024-02-29", 121),  # a leap year
+        (Asked(since="2023-03-01", until="2023-05"), "2023-03-01", "2023-05-31", 92),
+        (Asked(since="05-01", until="07-31"), "2024-05-01", "2024-05-15", 15),  # cut
+        (Asked(since="04-01", until="04-01"), "2024-04-01", "2024-04-01", 1),
+        (Asked(month="last"), "2024-04-01", "2024-04-30", 30),
+        (Asked(month="05"), "2024-05-01", "2024-05-15", 15),
+        (Asked(month="06"), "2023-06-01", "2023-06-30", 30),
+        (Asked(quarter="Q1"), "2024-01-01", "2024-03-31", 91),
+        (Asked(quarter="q2"), "2024-04-01", "2024-05-15", 45),
+        (Asked(quarter="Q3"), "2023-07-01", "2023-09-30", 92),
+        (Asked(quarter="2022-Q4"), "2022-10-01", "2022-12-31", 92),
+        (Asked(quarter="last"), "2024-01-01", "2024-03-31", 91),
+        (Asked(year="2023"), "2023-01-01", "2023-12-31", 365),
+        (Asked(year="last"), "2023-01-01", "2023-12-31", 365),
+        (Asked(year="2024"), "2024-01-01", "2024-05-15", 136),
+    ],
+)
+def test_each_way_of_naming_a_period(asked: Asked, first: str, last: str, days: int) -> None:
+    assert _days(asked) == (first, last, days)
+
+
+def test_last_means_the_one_before_the_last_order_days_own() -> None:
+    january = Orders(pd.Timestamp("2022-01-01"), pd.Timestamp("2024-01-10"))
+    assert period_asked(january, Asked(month="last"), 90).start == pd.Timestamp("2023-12-01")
+    assert period_asked(january, Asked(quarter="last"), 90).start == pd.Timestamp("2023-10-01")
+
+
+def test_the_period_before_is_as_long_and_only_where_orders_reach() -> None:
+    assert period_asked(STORE, Asked(year="2023"), 90) == Period(
+        365, pd.Timestamp("2023-01-01"), pd.Timestamp("2023-12-31"), pd.Timestamp("2022-01-01")
+    )
+    assert period_asked(STORE, Asked(year="2022"), 90).before_start is None
+    assert period_asked(STORE, Asked(quarter="Q1"), 90).before_start == pd.Timestamp("2023-10-02")
+
+
+@pytest.mark.parametrize(
+    ("asked", "message"),
+    [
+        (Asked(month="2", year="2023"), "not month ('2') and year ('2023')"),
+        (Asked(until="04-10"), "until ('04-10') needs since"),
+        (Asked(since="04-10", until="03-05"), None),  # March comes after: 2025's
+        (
+            Asked(since="2024-04-10", until="2024-03-05"),
+            "until 2024-03-05 is before since, 2024-04-10",
+        ),
+        (Asked(since="01-01", until="13"), "until '13' is not a month: give a date (YYYY-MM-DD)"),
+        (Asked(since="01-01", until="02-30"), "until '02-30' is no day of the calendar"),
+        (Asked(since="01-01", until="soon"), "until 'soon' is not a day"),
+        (Asked(quarter="Q5"), "quarter 'Q5' is not a quarter: give YYYY-Qn, Qn"),
+        (Asked(quarter="2024-Q3"), "quarter 2024-Q3 begins after the store's last order day, 2024"),
+        (Asked(year="2025"), "year 2025 begins after the store's last order day, 2024-05-15"),
+        (Asked(year="24"), "year '24' is not a year: give YYYY or last"),
+        (Asked(month="2024-06"), "month 2024-06 begins after the store's last order day"),
+    ],
+)
+def test_what_is_refused_is_named(asked: Asked, message: str | None) -> None:
+    if message is None:  # "until" never looks back before "since": a later day is found
+        assert _days(asked)[1] == "2024-05-15"
+        return
+    with pytest.raises(InvalidInput, match=message.replace("(", r"\(").replace(")", r"\)")):
+        period_asked(STORE, asked, 90)
