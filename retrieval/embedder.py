@@ -35,7 +35,9 @@ class Embedder(Protocol):
 
 
 def choose_device(device: str = "auto") -> str:
-    """`auto` picks CUDA when torch sees a GPU, else CPU; `cpu` and `cuda[:N]` pass through."""
+    """`auto` picks CUDA when torch sees a GPU, else CPU; `cpu` and `cuda[:N]` pass through.
+    The embedder, the recommender and the chat model all choose so; the predictor does not
+    (predictors/train.py: its small network is faster on the CPU)."""
     import torch
 
     if device == "auto":

@@ -28,21 +28,13 @@ from assistant.llm.base import Message
 from assistant.llm.factory import SpeedOptions
 from assistant.llm.stops import cut_at_stops
 from commerce.errors import InvalidInput, NotFound, Unavailable
+from retrieval.embedder import choose_device
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 DEFAULT_MAX_NEW_TOKENS = 512
 # Chat templates end a turn with one of these, while a GGUF's config may name only the
 # end-of-text token as eos: without them the model runs on into a made-up next turn.
 END_OF_TURN = ("<|im_end|>", "<|eot_id|>", "<|end|>", "<end_of_turn>")
-
-
-def resolve_device(device: str) -> str:
-    """`auto` becomes cuda when a GPU is visible, else cpu; others pass through."""
-    if device == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    if device.startswith("cuda") and not torch.cuda.is_available():
-        raise Unavailable(f"device {device} was asked for, but torch sees no GPU")
-    return device
 
 
 def load_transformers(
@@ -52,7 +44,7 @@ def load_transformers(
     options = options or SpeedOptions()
     if not (folder / "config.json").is_file():
         raise NotFound(f"{folder} is not a Hugging Face model folder (it has no config.json)")
-    where = resolve_device(device)
+    where = choose_device(device)
     if options.quantize == "int8" and where != "cpu":
         raise InvalidInput("int8 dynamic quantisation runs on the CPU only: use device=cpu")
     if options.threads > 0:
