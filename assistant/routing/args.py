@@ -21,6 +21,7 @@ from assistant.routing.memory import Memory
 from assistant.routing.signatures import ToolSignature
 
 SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
+LOOKS_BACK = re.compile(r"\b(?:last|past|previous|prior|recent|ago|this)\b")
 MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
 GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 SUBJECTS = ("customer_id", "segment", "product_id")
@@ -76,9 +77,12 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         if dated == "since" and x.until is not None and "until" in names:
             found["until"] = x.until
     elif x.horizon_days is not None:
-        for name in ("horizon_days", "days"):  # ahead for a forecast, back for sales
-            if name in names:
-                found[name] = x.horizon_days
+        if "horizon_days" in names:  # ahead, for a forecast
+            found["horizon_days"] = x.horizon_days
+        # Back, for sales or reviews, only where the message looks back: "complaints about
+        # 2 day shipping" asks about a topic, "reviews of the last 2 days" about a period.
+        if "days" in names and LOOKS_BACK.search(text):
+            found["days"] = x.horizon_days
     by = tool.arg("by")
     if by is not None and x.by_category and "category" in by.choices:
         found["by"] = "category"

@@ -107,6 +107,8 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "show me what people wrote about customer service",
         "quotes from reviews about the flavour",
         "search feedback for stale",
+        "show complaints from new customers",
+        "negative reviews from the last month",
     ),
     "review_sentiment": (
         "what's the sentiment of reviews for product B000EYLDYE",
@@ -130,5 +132,8 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what's the mood in reviews lately",
         "how negative are customer 12's reviews",
         "what do people dislike most",
+        "what did customers complain about",
+        "what have customers been complaining about last month",
+        "how did reviews feel this quarter",
     ),
 }

@@ -2,8 +2,8 @@
 
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
-counts once: quoted text, product ids, alert numbers, customer ids, list positions, a sales
-period by the calendar ("since March 5", "in March", "Q1": sales_period.py), horizons ("next 6
+counts once: quoted text, product ids, alert numbers, customer ids, list positions, a
+period by the calendar ("since March 5", "in March", "Q1": periods.py), horizons ("next 6
 weeks" is no count of 6), percentages, money, star ratings ("2-star reviews"), counts, then
 words (segment names, channel, sentiment, alert state, a search topic; for sales questions the
 measure, whole categories and the category named). What no finder took is the
@@ -20,7 +20,7 @@ sales_words.py.
 import re
 from dataclasses import dataclass
 
-from assistant.routing import quantities, sales_period, sales_words
+from assistant.routing import periods, quantities, sales_words
 from assistant.routing.choices import (
     CHANNELS,
     AlertState,
@@ -68,7 +68,7 @@ class Extraction:
     amount: float | None = None
     percent: float | None = None
     horizon_days: int | None = None
-    # A sales period by the calendar, as sales_period.py hands it over: its first day (and
+    # A period by the calendar, as periods.py hands it over: its first day (and
     # last), or a month ("03", "1998-03"), a quarter ("Q1") or a year ("1997"; "last").
     since: str | None = None
     until: str | None = None
@@ -116,7 +116,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         for number in HASH_ID.finditer(reader.text):
             reader.take(*number.span())
     position = list_position(reader)  # "the first one" is a place in a list, not a count of one
-    calendar = sales_period.read(reader)  # "since march 5" is a day, not 5 of something
+    calendar = periods.read(reader)  # "since march 5" is a day, not 5 of something
     horizon = reader.read(quantities.horizons)
     percent = reader.read(quantities.percents)
     amount = reader.read(quantities.amounts)

@@ -56,6 +56,9 @@ class ToolSignature:
 _CUSTOMER = Arg("customer_id", required=True)
 # How many rows of a ranking to skip: "and the next 10?" after a list of 5 has offset 5.
 _OFFSET = Arg("offset", "int")
+# A period: the last days, or by the calendar (routing/periods.py reads it).
+_PERIOD = (Arg("days", "int"), Arg("since"), Arg("until"), Arg("month"), Arg("quarter"),
+           Arg("year"))  # fmt: skip
 SIGNATURES: dict[str, ToolSignature] = {
     tool.name: tool
     for tool in (
@@ -79,8 +82,8 @@ SIGNATURES: dict[str, ToolSignature] = {
         ),
         ToolSignature(
             "search_reviews",
-            "search review texts by meaning, filtered by customer, product, segment, sentiment or "
-            "star rating",
+            "search review texts by meaning, filtered by customer, product, segment, sentiment, "
+            "star rating or the period written in",
             "search reviews",
             (
                 Arg("query"),
@@ -90,6 +93,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("sentiment", choices=("negative", "neutral", "positive")),
                 Arg("min_rating", "int"),
                 Arg("max_rating", "int"),
+                *_PERIOD,
                 Arg("k", "int", default=5),
                 _OFFSET,
             ),
@@ -97,9 +101,9 @@ SIGNATURES: dict[str, ToolSignature] = {
         ToolSignature(
             "review_sentiment",
             "sentiment breakdown and complaint themes of a text or of reviews (a customer's, a "
-            "product's or all)",
+            "product's or all; of a period)",
             "see review sentiment",
-            (Arg("text"), Arg("customer_id"), Arg("product_id"), Arg("segment")),
+            (Arg("text"), Arg("customer_id"), Arg("product_id"), Arg("segment"), *_PERIOD),
         ),
         ToolSignature(
             "list_segments",
@@ -176,12 +180,7 @@ SIGNATURES: dict[str, ToolSignature] = {
             "segment's customers",
             "see product sales",
             (
-                Arg("days", "int"),
-                Arg("since"),
-                Arg("until"),
-                Arg("month"),
-                Arg("quarter"),
-                Arg("year"),
+                *_PERIOD,
                 Arg("segment"),
                 Arg("category"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),

@@ -36,3 +36,40 @@ SegmentName = Annotated[
 Sentiment = Literal["negative", "neutral", "positive"]
 Channel = Literal["email", "sms"]
 Grouping = Literal["segment", "cluster"]
+
+# A period by the calendar (tools/periods.py places it before the data's last day: the
+# store's last order day for sales, the last review's day for reviews).
+Since = Annotated[
+    str,
+    Field(
+        max_length=20,
+        description="The period's first day, to the last day of the data: YYYY-MM-DD, MM-DD "
+        "(the latest such day: 01-01 is since January), or month_start, quarter_start, "
+        "year_start (of the data's last day).",
+    ),
+]
+Until = Annotated[
+    str,
+    Field(
+        max_length=10,
+        description="With since only, the period's last day: YYYY-MM-DD, MM-DD, or a month "
+        "(YYYY-MM or MM) to its end ('between March 5 and April 10').",
+    ),
+]
+Month = Annotated[
+    str,
+    Field(
+        max_length=7,
+        description="Or one calendar month: YYYY-MM, MM for the latest one begun by the "
+        "data's last day (03 is March), or last (the month before that day's).",
+    ),
+]
+Quarter = Annotated[
+    str,
+    Field(
+        max_length=7,
+        description="Or one calendar quarter: YYYY-Qn, Qn for the latest one begun (Q1 is "
+        "January to March), or last.",
+    ),
+]
+Year = Annotated[str, Field(max_length=4, description="Or one calendar year: YYYY, or last.")]

@@ -2,7 +2,7 @@
 against the period of the same length before it (the numbers behind top_products).
 
 A line's revenue is its quantity times its unit price (docs/data.md); which days a period
-covers, and the days before it that it is compared with, sales_calendar.py works out.
+covers, and the days before it that it is compared with, periods.py works out.
 Orders recorded without lines carry no product, so they are in no product's numbers and in no
 period total here.
 """
@@ -13,7 +13,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from assistant.tools.sales_calendar import Period
+from assistant.tools.periods import DayRange, Period
 from commerce.errors import NotFound
 from commerce.workspace import Store
 
@@ -42,6 +42,11 @@ class SalesLines:
     first_day: pd.Timestamp  # the store's first and last order days, lines or not
     last_day: pd.Timestamp
     has_products: bool
+
+    @property
+    def calendar(self) -> DayRange:
+        """The days sales periods are placed in."""
+        return DayRange(self.first_day, self.last_day, "the store's last order day")
 
     @property
     def categories(self) -> list[str]:

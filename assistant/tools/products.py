@@ -10,11 +10,12 @@ from typing import Annotated, Any
 import pandas as pd
 from pydantic import Field
 
-from assistant.tools.args import SegmentName
+from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, day, listing, money, output, pct
 from assistant.tools.paging import Offset, past_end, ranked, span
+from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked
 from assistant.tools.product_sales import (
     NO_LINES,
     NO_PRODUCTS,
@@ -25,7 +26,6 @@ from assistant.tools.product_sales import (
     ranking,
     sales_lines,
 )
-from assistant.tools.sales_calendar import MAX_DAYS, Asked, Period, period_asked
 
 DEFAULT_DAYS = 90
 MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders",
@@ -62,43 +62,11 @@ def top_products(
             "90 (a quarter) or 365 (a year). Default 90, unless the calendar sets it.",
         ),
     ] = None,
-    since: Annotated[
-        str | None,
-        Field(
-            max_length=20,
-            description="Or the period's first day, to the store's last order: YYYY-MM-DD, "
-            "MM-DD (the latest such day: 01-01 is since January), or month_start, "
-            "quarter_start, year_start (of the store's last order day).",
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        Field(
-            max_length=10,
-            description="With since only, the period's last day: YYYY-MM-DD, MM-DD, or a "
-            "month (YYYY-MM or MM) to its end ('between March 5 and April 10').",
-        ),
-    ] = None,
-    month: Annotated[
-        str | None,
-        Field(
-            max_length=7,
-            description="Or one calendar month: YYYY-MM, MM for the latest one begun by the "
-            "store's last order day (03 is March), or last (the month before that day's).",
-        ),
-    ] = None,
-    quarter: Annotated[
-        str | None,
-        Field(
-            max_length=7,
-            description="Or one calendar quarter: YYYY-Qn, Qn for the latest one begun (Q1 "
-            "is January to March), or last.",
-        ),
-    ] = None,
-    year: Annotated[
-        str | None,
-        Field(max_length=4, description="Or one calendar year: YYYY, or last."),
-    ] = None,
+    since: Since | None = None,
+    until: Until | None = None,
+    month: Month | None = None,
+    quarter: Quarter | None = None,
+    year: Year | None = None,
     segment: SegmentName | None = None,
     category: Annotated[
         str | None,
@@ -137,7 +105,7 @@ def top_products(
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
     chosen = sales.resolve_category(category) if category else None
-    when = period_asked(sales, asked, DEFAULT_DAYS)
+    when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
     table, revenue = data.memo(
         f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen}:{per}",
         ("store",),

@@ -1,14 +1,26 @@
 """Which reviews a review tool reads, and how it says so: the customers a customer id and a
 segment keep (both: the customer if a member), the product id checked against the catalogue
-and the reviewed products, and the scope and filters said back in the answer and result.
-Shared by reviews.py (search_reviews) and sentiment.py (review_sentiment).
+and the reviewed products, the period they were written in (placed on the reviews' own
+calendar: "last month" is the month before the last review's), and the scope and filters said
+back in the answer and result. Shared by reviews.py (search_reviews) and sentiment.py
+(review_sentiment).
 """
 
 from collections.abc import Collection
-from typing import Any
+from typing import Annotated, Any
+
+import pandas as pd
+from pydantic import Field
 
 from assistant.tools.data import StoreData
-from commerce.errors import NotFound
+from assistant.tools.format import count, day
+from assistant.tools.periods import MAX_DAYS, Asked, DayRange, Period, period_asked
+from commerce.errors import InvalidInput, NotFound
+
+ReviewDays = Annotated[
+    int,
+    Field(ge=1, le=MAX_DAYS, description="Only reviews of this many days, to the last review's."),
+]
 
 
 def customer_filter(
@@ -40,6 +52,44 @@ def known_product(data: StoreData, product_id: str) -> str:
     raise NotFound(f"no product '{wanted}'; ids look like '{example}'")
 
 
+def review_period(data: StoreData, asked: Asked) -> Period | None:
+    """The days `asked` names on the reviews' calendar; None when it names none (all
+    reviews). InvalidInput names what is wrong (periods.py), or that no review is dated."""
+    asked.check()
+    if not asked.given():
+        return None
+    days: DayRange | None = data.memo(
+        "review_days", ("store", "review_index"), lambda: _review_days(data)
+    )
+    if days is None:
+        raise InvalidInput("no review carries a date, so there is no period to read them in")
+    return period_asked(days, asked, MAX_DAYS)
+
+
+def _review_days(data: StoreData) -> DayRange | None:
+    """The first and last day a review was written (None: no review is dated)."""
+    written = data.review_index().metadata["ts"].dropna()
+    if written.empty:
+        return None
+    first, last = pd.Timestamp(written.min()), pd.Timestamp(written.max())
+    return DayRange(first.normalize(), last.normalize(), "the last review's day")
+
+
+def period_phrase(when: Period | None, asked: Asked) -> str:
+    """The period in words: ' from 1998-05-01 to 1998-05-31', ' in the 30 days to
+    1998-06-30', or '' for all reviews."""
+    if when is None:
+        return ""
+    if asked.dated:
+        return f" from {day(when.start)} to {day(when.end)}"
+    return f" in the {count(when.days, 'day')} to {day(when.end)}"
+
+
+def period_card(when: Period | None) -> dict[str, str]:
+    """The period's first and last day for a card ({} for all reviews)."""
+    return {} if when is None else {"from": day(when.start), "to": day(when.end)}
+
+
 def scope_phrase(customer_id: str | None, products: list[str] | None, segment: str | None) -> str:
     """The filter in words for an answer: ' by customer 42 from segment 'loyal'', or ''."""
     parts = []
@@ -57,8 +107,12 @@ def filter_facts(
     products: list[str] | None,
     segment: str | None,
     sentiment: str | None,
+    when: Period | None,
 ) -> dict[str, Any]:
-    """The filters as a result reports them (customer ids listed only when ten or fewer)."""
+    """The filters as a result reports them (customer ids listed only when ten or fewer; the
+    period's first and last day, null for all reviews)."""
     few = sorted(who) if who is not None and len(who) <= 10 else None
     return {"customer_ids": few, "customers": None if who is None else len(who),
-            "product_ids": products, "segment": segment, "sentiment": sentiment}  # fmt: skip
+            "product_ids": products, "segment": segment, "sentiment": sentiment,
+            "from": None if when is None else day(when.start),
+            "to": None if when is None else day(when.end)}  # fmt: skip

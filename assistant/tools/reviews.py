@@ -13,14 +13,29 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from assistant.tools.args import CustomerId, ProductId, SegmentName, Sentiment
+from assistant.tools.args import (
+    CustomerId,
+    Month,
+    ProductId,
+    Quarter,
+    SegmentName,
+    Sentiment,
+    Since,
+    Until,
+    Year,
+)
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.format import output
 from assistant.tools.paging import Offset, past_end, ranked, span
+from assistant.tools.periods import Asked
 from assistant.tools.review_filters import (
+    ReviewDays,
     customer_filter,
     filter_facts,
     known_product,
+    period_card,
+    period_phrase,
+    review_period,
     scope_phrase,
 )
 from assistant.tools.sentiment import cached_themes as cached_themes
@@ -50,35 +65,47 @@ def search_reviews(
     sentiment: Sentiment | None = None,
     min_rating: Stars | None = None,
     max_rating: Stars | None = None,
+    days: ReviewDays | None = None,
+    since: Since | None = None,
+    until: Until | None = None,
+    month: Month | None = None,
+    quarter: Quarter | None = None,
+    year: Year | None = None,
     k: Annotated[int, Field(ge=1, le=50, description="How many reviews.")] = 5,
     offset: Offset = 0,
 ) -> ToolOutput:
     """Reviews found by meaning ("late delivery", "stale coffee"), optionally only those of a
-    customer, a product, a segment, one sentiment or a star rating (min_rating to max_rating,
-    1-5); without a query, the latest reviews. `offset` skips the first ranks, for the next page.
+    customer, a product, a segment, one sentiment, a star rating (min_rating to max_rating,
+    1-5) or a period (the last days, or by the calendar, as top_products takes it); without a
+    query, the latest reviews. `offset` skips the first ranks, for the next page.
 
-    For "what do customers say about shipping?", "show negative reviews of B000EYLDYE" or
-    "2-star reviews about delivery".
+    For "what do customers say about shipping?", "show negative reviews of B000EYLDYE",
+    "2-star reviews about delivery" or "complaints about packaging since March".
     """
     if min_rating is not None and max_rating is not None and min_rating > max_rating:
         raise InvalidInput(
             f"min_rating {min_rating} is above max_rating {max_rating}: no review is rated both; "
             "give the lower number as min_rating"
         )
+    asked = Asked(days, since, until, month, quarter, year)
     index = ctx.data.review_index()
     cid, name, who = customer_filter(ctx.data, customer_id, segment)
     products = [known_product(ctx.data, product_id)] if product_id else None
+    when = review_period(ctx.data, asked)
     where = ReviewFilter(
         customer_ids=who,
         product_ids=products,
         sentiment=sentiment,
         min_rating=min_rating,
         max_rating=max_rating,
+        since=None if when is None else when.start,
+        until=None if when is None else when.end,
     )
     text = (query or "").strip() or None
     hits = index.search(text, ctx.embedder(), k=offset + k, where=where)[offset:]
     rows = ranked([_hit(hit, text) for hit in hits], offset)
     scope = rated(min_rating, max_rating) + scope_phrase(cid, products, name)
+    scope += period_phrase(when, asked)
     kind = f"{sentiment} " if sentiment else ""
     matching = f" match “{_short(text)}”" if text else ""
     if not rows and offset:
@@ -104,12 +131,13 @@ def search_reviews(
             f"{head}: {mix}. The {'best match' if text else 'latest'} is review "
             f"{best['review_id']} by customer {best['customer_id']}{stars}."
         )
-    filters = filter_facts(who, products, name, sentiment) | {
+    filters = filter_facts(who, products, name, sentiment, when) | {
         "min_rating": min_rating,
         "max_rating": max_rating,
     }
     result = {"query": text, "filters": filters, "offset": offset, "hits": rows}
-    return output(answer, result, [{"type": "reviews", "query": text, "hits": rows}], len(rows))
+    card = {"type": "reviews", "query": text, "hits": rows, **period_card(when)}
+    return output(answer, result, [card], len(rows))
 
 
 def rated(min_rating: int | None, max_rating: int | None) -> str:

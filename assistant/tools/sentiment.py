@@ -4,19 +4,34 @@ per index version (segment summaries show them too).
 """
 
 from collections.abc import Collection
+from dataclasses import replace
 from typing import Annotated, Any
 
 import numpy as np
 from pydantic import Field
 
-from assistant.tools.args import CustomerId, ProductId, SegmentName
+from assistant.tools.args import (
+    CustomerId,
+    Month,
+    ProductId,
+    Quarter,
+    SegmentName,
+    Since,
+    Until,
+    Year,
+)
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, listing, output, pct
+from assistant.tools.periods import Asked
 from assistant.tools.review_filters import (
+    ReviewDays,
     customer_filter,
     filter_facts,
     known_product,
+    period_card,
+    period_phrase,
+    review_period,
     scope_phrase,
 )
 from commerce.errors import InvalidInput
@@ -36,17 +51,27 @@ def review_sentiment(
     customer_id: CustomerId | None = None,
     product_id: ProductId | None = None,
     segment: SegmentName | None = None,
+    days: ReviewDays | None = None,
+    since: Since | None = None,
+    until: Until | None = None,
+    month: Month | None = None,
+    quarter: Quarter | None = None,
+    year: Year | None = None,
 ) -> ToolOutput:
-    """Sentiment of reviews (all, or a customer's, a product's or a segment's): how many are
-    negative, neutral and positive, and the complaint themes of the negative ones; or the
-    sentiment of one given text.
+    """Sentiment of reviews (all, or a customer's, a product's or a segment's, of a period:
+    the last days, or by the calendar as top_products takes it): how many are negative,
+    neutral and positive, and the complaint themes of the negative ones; or the sentiment of
+    one given text.
 
-    For "how do customers feel?", "what are at-risk customers complaining about?" or "is this
-    message positive?".
+    For "how do customers feel?", "what are at-risk customers complaining about?", "what did
+    customers complain about last month?" or "is this message positive?".
     """
+    asked = Asked(days, since, until, month, quarter, year)
     if text is not None:
-        if customer_id or product_id or segment:
-            raise InvalidInput("give either text, or customer_id / product_id / segment, not both")
+        if customer_id or product_id or segment or asked.given():
+            raise InvalidInput(
+                "give either text, or customer_id / product_id / segment / a period, not both"
+            )
         found = analyse_one(text, ctx.embedder())
         answer = f"The text reads {found.label} (score {found.score:+.2f} on a scale of -1 to 1)."
         card = {"type": "sentiment", "counts": {found.label: 1}, "score": found.score, "themes": []}
@@ -55,18 +80,23 @@ def review_sentiment(
     index = ctx.data.review_index()
     cid, name, who = customer_filter(ctx.data, customer_id, segment)
     products = [known_product(ctx.data, product_id)] if product_id else None
-    if cid or products:
-        total, counts, mean = _breakdown(index, who, products)
-        where = ReviewFilter(product_ids=products)
+    when = review_period(ctx.data, asked)
+    if cid or products or when is not None:
+        where = ReviewFilter(
+            product_ids=products,
+            since=None if when is None else when.start,
+            until=None if when is None else when.end,
+        )
+        total, counts, mean = _breakdown(index, who, where)
         themes = complaint_themes(index, who, where, examples=THEME_EXAMPLES)
     else:  # all reviews, or a segment's: the same every time until the index changes
         total, counts, mean = ctx.data.memo(
             f"breakdown:{name or '*'}",
             ("store", "review_index"),
-            lambda: _breakdown(index, who, None),
+            lambda: _breakdown(index, who, ReviewFilter()),
         )
         themes = cached_themes(ctx.data, name)
-    scope = scope_phrase(cid, products, name)
+    scope = scope_phrase(cid, products, name) + period_phrase(when, asked)
     if total == 0:
         answer = f"There are no reviews{scope}."
     else:
@@ -80,17 +110,19 @@ def review_sentiment(
             named = [f"{t.name} ({count(t.count, 'review')})" for t in themes]
             answer += f" Top complaint themes: {listing(named)}."
     shown = [_theme(t) for t in themes]
-    result = {"filters": filter_facts(who, products, name, None), "reviews": total,
+    result = {"filters": filter_facts(who, products, name, None, when), "reviews": total,
               "counts": counts, "mean_score": mean, "themes": shown}  # fmt: skip
-    card = {"type": "sentiment", "counts": counts, "mean_score": mean, "themes": shown}
+    card = {"type": "sentiment", "counts": counts, "mean_score": mean, "themes": shown,
+            **period_card(when)}  # fmt: skip
     return output(answer, result, [card], rows=total)
 
 
 def _breakdown(
-    index: ReviewIndex, who: Collection[str] | None, products: list[str] | None
+    index: ReviewIndex, who: Collection[str] | None, where: ReviewFilter
 ) -> tuple[int, dict[str, int], float | None]:
-    """How many reviews pass the filter, how many of each sentiment, and the mean score."""
-    rows = matching_rows(index.metadata, ReviewFilter(customer_ids=who, product_ids=products))
+    """How many reviews of `who` pass the filter, how many of each sentiment, and the mean
+    score."""
+    rows = matching_rows(index.metadata, replace(where, customer_ids=who))
     chosen = index.metadata.iloc[rows]
     counts: dict[str, int] = {
         label: int((chosen["sentiment_label"] == label).sum()) for label in LABELS

@@ -121,6 +121,11 @@ def reviews(_: str = "") -> dict[str, Any]:
     return {"type": "reviews", "query": "stale coffee", "hits": hits}
 
 
+def sentiment_of_may(_: str = "") -> dict[str, Any]:
+    """Reviews of one month: the card names the period."""
+    return sentiment() | {"from": "1998-05-01", "to": "1998-05-31"}
+
+
 def sentiment(_: str = "") -> dict[str, Any]:
     return {
         "type": "sentiment",

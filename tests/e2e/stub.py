@@ -70,6 +70,13 @@ ROUTES: list[tuple[str, str, dict[str, Any] | None, Callable[[str], dict[str, An
     ("alert", "list_alerts", {}, alerts_card, "3 open alerts, newest first."),
     ("offer", "draft_offer", None, canned.offer, "Here is a draft offer."),
     ("similar", "similar_customers", None, canned.similar, "Five customers behave like it."),
+    (
+        "complaints last month",
+        "review_sentiment",
+        {"month": "last"},
+        canned.sentiment_of_may,
+        "Most reviews are positive.",
+    ),
     ("complain", "review_sentiment", {}, canned.sentiment, "Most reviews are positive."),
     ("customer", "customer_profile", None, canned.customer, "Churn risk 81%."),
     ("summar", "segment_summary", {"segment": "at risk"}, canned.segment, "412 customers."),

@@ -11,9 +11,9 @@ from assistant.roles import ROLES, may_use
 from assistant.tools.base import ToolContext
 from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
+from assistant.tools.periods import Asked, period_asked
 from assistant.tools.product_sales import NO_LINES, NO_PRODUCTS, ranking, sales_lines
 from assistant.tools.products import store_categories, top_products
-from assistant.tools.sales_calendar import Asked, period_asked
 from commerce.errors import Forbidden, InvalidInput, NotFound
 from tests.tools.conftest import MakeContext, context
 from tests.tools.sales_shop import LINES, store_of
@@ -87,7 +87,7 @@ def test_members_count_alone(shop: StoreData) -> None:
     sales = sales_lines(shop.store())
     assert sales is not None
     table, total = ranking(
-        sales, period_asked(sales, Asked(days=10), 90), members=frozenset({"c1"})
+        sales, period_asked(sales.calendar, Asked(days=10), 90), members=frozenset({"c1"})
     )
     assert total == 50.0  # c1's o1 and o3
     assert table["revenue"].to_dict() == {"P1": 10.0, "P2": 40.0}

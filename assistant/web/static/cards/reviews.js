@@ -51,7 +51,7 @@ export function reviewsCard(card, actions) {
   return frame(
     "reviews",
     title,
-    { subtitle: `${hits.length} review${hits.length === 1 ? "" : "s"}` },
+    { subtitle: `${hits.length} review${hits.length === 1 ? "" : "s"}${period(card)}` },
     hits.length
       ? h(
           "ol",
@@ -76,11 +76,11 @@ export function sentimentCard(card) {
   const total = Object.values(counts).reduce((sum, v) => sum + (isNum(v) ? v : 0), 0);
   const rows = Object.entries(counts).map(([key, value]) => ({ label: label(key), value, text: `${num(value)} (${pct(total ? value / total : 0)})` }));
   const themes = Array.isArray(card.themes) ? card.themes : [];
-  const { type, counts: _c, themes: _t, ...rest } = card;
+  const { type, counts: _c, themes: _t, from: _f, to: _to, ...rest } = card;
   return frame(
     "sentiment",
     "Sentiment",
-    { subtitle: total ? `${num(total)} reviews` : undefined },
+    { subtitle: total ? `${num(total)} reviews${period(card)}` : period(card).slice(3) || undefined },
     rows.length ? barChart(rows, "Reviews by sentiment") : null,
     themes.length
       ? h(
@@ -111,4 +111,9 @@ export function sentimentCard(card) {
       : null,
     Object.keys(rest).length ? facts(rest) : null,
   );
+}
+
+/** " · 1998-05-01 to 1998-05-31" for reviews of a period, "" for all reviews. */
+function period(card) {
+  return card.from && card.to ? ` · ${card.from} to ${card.to}` : "";
 }

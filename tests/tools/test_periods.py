@@ -1,24 +1,15 @@
-"""Which days a sales period covers on a store's calendar (sales_calendar.py): every way of
-naming one, placed before the store's last order day, the days before it that it is compared
-with, and what is refused, by name."""
-
-from dataclasses import dataclass
+"""Which days a period covers on the data's calendar (tools/periods.py): every way of naming
+one, placed before the data's last day, the days before it that it is compared with, and what
+is refused, by name."""
 
 import pandas as pd
 import pytest
 
-from assistant.tools.sales_calendar import Asked, Period, period_asked
+from assistant.tools.periods import Asked, DayRange, Period, period_asked
 from commerce.errors import InvalidInput
 
-
-@dataclass(frozen=True)
-class Orders:
-    first_day: pd.Timestamp
-    last_day: pd.Timestamp
-
-
 # Orders from 2022-01-01 to 2024-05-15: May 2024 is under way, Q2 2024 too.
-STORE = Orders(pd.Timestamp("2022-01-01"), pd.Timestamp("2024-05-15"))
+STORE = DayRange(pd.Timestamp("2022-01-01"), pd.Timestamp("2024-05-15"), "the last order day")
 
 
 def _days(asked: Asked) -> tuple[str, str, int]:
@@ -56,7 +47,7 @@ def test_each_way_of_naming_a_period(asked: Asked, first: str, last: str, days: 
 
 
 def test_last_means_the_one_before_the_last_order_days_own() -> None:
-    january = Orders(pd.Timestamp("2022-01-01"), pd.Timestamp("2024-01-10"))
+    january = DayRange(pd.Timestamp("2022-01-01"), pd.Timestamp("2024-01-10"), "the last day")
     assert period_asked(january, Asked(month="last"), 90).start == pd.Timestamp("2023-12-01")
     assert period_asked(january, Asked(quarter="last"), 90).start == pd.Timestamp("2023-10-01")
 
@@ -83,10 +74,10 @@ def test_the_period_before_is_as_long_and_only_where_orders_reach() -> None:
         (Asked(since="01-01", until="02-30"), "until '02-30' is no day of the calendar"),
         (Asked(since="01-01", until="soon"), "until 'soon' is not a day"),
         (Asked(quarter="Q5"), "quarter 'Q5' is not a quarter: give YYYY-Qn, Qn"),
-        (Asked(quarter="2024-Q3"), "quarter 2024-Q3 begins after the store's last order day, 2024"),
-        (Asked(year="2025"), "year 2025 begins after the store's last order day, 2024-05-15"),
+        (Asked(quarter="2024-Q3"), "quarter 2024-Q3 begins after the last order day, 2024"),
+        (Asked(year="2025"), "year 2025 begins after the last order day, 2024-05-15"),
         (Asked(year="24"), "year '24' is not a year: give YYYY or last"),
-        (Asked(month="2024-06"), "month 2024-06 begins after the store's last order day"),
+        (Asked(month="2024-06"), "month 2024-06 begins after the last order day"),
     ],
 )
 def test_what_is_refused_is_named(asked: Asked, message: str | None) -> None:

@@ -1,13 +1,14 @@
-"""The period a sales question names by the calendar: from a day ("since January", "since
-March 5th", "year to date", "this quarter"), between two days ("between March 5 and April 10",
-"from January to March"), or one month, quarter or year ("in March", "last month", "Q1", "the
-first quarter of 1998", "in 1997", "last year").
+"""The period a question about sales or reviews names by the calendar: from a day ("since
+January", "since March 5th", "year to date", "this quarter"), between two days ("between March
+5 and April 10", "from January to March"), or one month, quarter or year ("in March", "last
+month", "Q1", "the first quarter of 1998", "in 1997", "last year").
 
-The router does not know the store's calendar, so it hands top_products what was said, and
-the tool places it before the store's last order day (tools/sales_calendar.py): a day as an
-ISO date, or "MM-DD" without a year; the start of the store's current month, quarter or year
-as `month_start`, `quarter_start`, `year_start`; a month as "YYYY-MM" or "MM", a quarter as
-"YYYY-Qn" or "Qn", a year as "YYYY"; the one before the store's current one as "last".
+The router does not know the data's calendar, so it hands the tool (top_products,
+search_reviews, review_sentiment) what was said, and the tool places it before the last order
+day or the last review's (tools/periods.py): a day as an ISO date, or "MM-DD" without a year;
+the start of the current month, quarter or year as `month_start`, `quarter_start`,
+`year_start`; a month as "YYYY-MM" or "MM", a quarter as "YYYY-Qn" or "Qn", a year as "YYYY";
+the one before the current one as "last".
 
 Read before the horizons, so "March 5" is a day and not 5 of something, and dropped from what
 is embedded: "what did champions buy since April" asks what "what did champions buy" asks
@@ -17,6 +18,7 @@ finder reads them too, and each tool takes the reading it has an argument for.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.routing.reading import Reader
@@ -94,9 +96,12 @@ THIS = re.compile(r"\bthis\s+(?P<unit>month|quarter|year)\b")
 LAPSED = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bstopped\b|\bquit\b)[\w\s']{0,30}$")
 
 
+Groups = dict[str, str | None]  # a match's named groups
+
+
 @dataclass(frozen=True)
 class Calendar:
-    """A sales period as top_products' arguments take it; all None when none is named."""
+    """A period as the tools' arguments take it; all None when none is named."""
 
     since: str | None = None
     until: str | None = None
@@ -122,40 +127,45 @@ def read(reader: Reader) -> Calendar:
 
 
 def _between(reader: Reader) -> Calendar | None:
-    for pattern in RANGES:
-        match = _search(reader, pattern)
-        if match is None:
-            continue
-        groups = match.groupdict()
-        if groups.get("ya"):
-            reader.take(*match.span(), "period")
-            return Calendar(since=f"{groups['ya']}-01-01", until=f"{groups['yb']}-12")
-        start, end = _written(groups, "a"), _written(groups, "b")
-        if start is None or end is None:
-            continue
-        reader.take(*match.span(), "period")
-        if end.year and not start.year and not start.iso:
-            # "from November to February 1998": November of 1997.
-            later = (start.month, start.day or 1) > (end.month, end.day or 31)
-            start = replace(start, year=str(int(end.year) - later))
-        return Calendar(since=start.text(), until=end.text(whole_month=True))
-    return None
+    return _first(reader, RANGES, _span)
 
 
 def _since(reader: Reader) -> Calendar | None:
-    for pattern in DATED:
+    return _first(reader, DATED, _from_day)
+
+
+def _first(
+    reader: Reader, patterns: list[re.Pattern[str]], read: Callable[[Groups], Calendar | None]
+) -> Calendar | None:
+    """The period the first pattern that matches (not after a negation) names, its text
+    taken; None when none names one ("since May 40")."""
+    for pattern in patterns:
         match = _search(reader, pattern)
-        if match is None:
-            continue
-        groups = match.groupdict()
-        if groups.get("ya"):
+        found = None if match is None else read(match.groupdict())
+        if match is not None and found is not None:
             reader.take(*match.span(), "period")
-            return Calendar(since=f"{groups['ya']}-01-01")
-        written = _written(groups, "a")
-        if written is not None:
-            reader.take(*match.span(), "period")
-            return Calendar(since=written.text())
+            return found
     return None
+
+
+def _span(groups: Groups) -> Calendar | None:
+    if groups.get("ya"):
+        return Calendar(since=f"{groups['ya']}-01-01", until=f"{groups['yb']}-12")
+    start, end = _written(groups, "a"), _written(groups, "b")
+    if start is None or end is None:
+        return None
+    if end.year and not start.year and not start.iso:
+        # "from November to February 1998": November of 1997.
+        later = (start.month, start.day or 1) > (end.month, end.day or 31)
+        start = replace(start, year=str(int(end.year) - later))
+    return Calendar(since=start.text(), until=end.text(whole_month=True))
+
+
+def _from_day(groups: Groups) -> Calendar | None:
+    if groups.get("ya"):
+        return Calendar(since=f"{groups['ya']}-01-01")
+    written = _written(groups, "a")
+    return None if written is None else Calendar(since=written.text())
 
 
 def _to_date(reader: Reader) -> Calendar | None:
@@ -224,7 +234,7 @@ class _Day:
         return f"{self.year}-{text}" if self.year else text
 
 
-def _written(groups: dict[str, str | None], tag: str) -> _Day | None:
+def _written(groups: Groups, tag: str) -> _Day | None:
     """One day's parts as written (a month alone has no day); None for no day of a month."""
     if groups.get(f"iso{tag}"):
         return _Day(iso=groups[f"iso{tag}"])

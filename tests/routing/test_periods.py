@@ -5,7 +5,8 @@ mistaken for a horizon or a count."""
 
 import pytest
 
-from assistant.routing import Memory, Router, Vocabulary, extract
+from assistant.routing import SIGNATURES, Memory, Router, Vocabulary, extract
+from assistant.routing.args import build
 
 
 @pytest.mark.parametrize(
@@ -177,3 +178,33 @@ def test_the_real_router_hands_the_calendar_to_top_products(
 ) -> None:
     route = minilm_router.route(text, Memory(), "operator")
     assert (route.tool, route.args) == ("top_products", args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("what did customers complain about last month", "review_sentiment", {"month": "last"}),
+        (
+            "reviews about packaging in Q1",
+            "search_reviews",
+            {"query": "packaging", "quarter": "Q1"},
+        ),
+        ("show reviews from the last 30 days", "search_reviews", {"days": 30}),
+        ("how do customers feel this year", "review_sentiment", {"since": "year_start"}),
+    ],
+)
+def test_the_real_router_hands_a_period_to_the_review_tools(
+    minilm_router: Router, text: str, tool: str, args: dict[str, object]
+) -> None:
+    route = minilm_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == (tool, args)
+
+
+def test_a_duration_in_a_review_topic_is_no_period(vocabulary: Vocabulary) -> None:
+    # "2 day shipping" is what the reviews are about; nothing in the message looks back.
+    text = "reviews about 2 day shipping"
+    args = build(SIGNATURES["search_reviews"], extract(text, vocabulary), text, Memory())
+    assert "days" not in args.values
+    text = "reviews of the past 2 days"
+    args = build(SIGNATURES["search_reviews"], extract(text, vocabulary), text, Memory())
+    assert args.values["days"] == 2

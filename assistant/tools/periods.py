@@ -1,18 +1,18 @@
-"""Which days a sales question covers, placed on the store's own calendar, and the period of
-as many days just before it (what a change is measured against).
+"""Which days a question's period covers, placed on the data's own calendar, and the period of
+as many days just before it (what a change is measured against). top_products counts orders
+in it, and the review tools read the reviews written in it.
 
-A period is one of: the last `days` days; from a day (`since`) to the store's last order day,
-or to a day (`until`); one calendar month, quarter or year. The router cannot know the store's
-calendar, so a day or month written without a year is the latest such one begun by the
-store's last order day ("since January" and "in March" work in any year), and "last" is the
-month, quarter or year before the one of the last order day. A period is cut at the last order
-day: what has not happened yet has no sales.
+A period is one of: the last `days` days; from a day (`since`) to the data's last day, or to
+a day (`until`); one calendar month, quarter or year. The router cannot know the data's
+calendar (a store's orders may end long before today), so a day or month written without a
+year is the latest such one begun by the last day ("since January" and "in March" work in any
+year), and "last" is the month, quarter or year before the last day's own. A period is cut at
+the last day: what has not happened yet has no sales and no reviews.
 """
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 import pandas as pd
 
@@ -29,14 +29,14 @@ SINCE_FORMS = (
 UNTIL_FORMS = "a date (YYYY-MM-DD), a month and day (MM-DD), or a month (YYYY-MM or MM) to its end"
 
 
-class OrderDays(Protocol):
-    """The store's first and last order days (SalesLines has them)."""
+@dataclass(frozen=True)
+class DayRange:
+    """The first and last day of the data a period is placed in (the store's orders, or its
+    reviews), and what errors call the last one ("the store's last order day")."""
 
-    @property
-    def first_day(self) -> pd.Timestamp: ...
-
-    @property
-    def last_day(self) -> pd.Timestamp: ...
+    first_day: pd.Timestamp
+    last_day: pd.Timestamp
+    last_day_is: str
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,14 @@ class Period:
 
     days: int
     start: pd.Timestamp  # first day, inclusive
-    end: pd.Timestamp  # last day, inclusive (never after the store's last order day)
+    end: pd.Timestamp  # last day, inclusive (never after the last day)
     before_start: pd.Timestamp | None
 
 
 @dataclass(frozen=True)
 class Asked:
-    """A period as top_products' arguments give it: at most one of days, since, month,
-    quarter and year, and until only beside since."""
+    """A period as a tool's arguments give it: at most one of days, since, month, quarter and
+    year, and until only beside since."""
 
     days: int | None = None
     since: str | None = None
@@ -85,24 +85,24 @@ class Asked:
         return any(name != "days" for name in self.given())
 
 
-def period_asked(store: OrderDays, asked: Asked, default_days: int) -> Period:
+def period_asked(data: DayRange, asked: Asked, default_days: int) -> Period:
     """The period `asked` names on the store's calendar (the last `default_days` days when it
     names none). InvalidInput names what is wrong: two ways of setting it (Asked.check), a
-    malformed value, a period that begins after the last order day or spans over ten years."""
+    malformed value, a period that begins after the last day or spans over ten years."""
     asked.check()
     if asked.since is not None:
-        start = first_day(store, asked.since)
-        end = store.last_day if asked.until is None else last_day(store, start, asked.until)
-        when = between(store, start, end)
+        start = first_day(data, asked.since)
+        end = data.last_day if asked.until is None else last_day(data, start, asked.until)
+        when = between(data, start, end)
     elif asked.month is not None:
-        when = month_period(store, asked.month)
+        when = month_period(data, asked.month)
     elif asked.quarter is not None:
-        when = quarter_period(store, asked.quarter)
+        when = quarter_period(data, asked.quarter)
     elif asked.year is not None:
-        when = year_period(store, asked.year)
+        when = year_period(data, asked.year)
     else:
         days = asked.days or default_days
-        when = between(store, store.last_day - pd.Timedelta(days=days - 1), store.last_day)
+        when = between(data, data.last_day - pd.Timedelta(days=days - 1), data.last_day)
     if when.days > MAX_DAYS:
         raise InvalidInput(
             f"since '{asked.since}' spans {when.days:,} days; at most {MAX_DAYS:,} (ten years)"
@@ -110,20 +110,20 @@ def period_asked(store: OrderDays, asked: Asked, default_days: int) -> Period:
     return when
 
 
-def between(store: OrderDays, start: pd.Timestamp, end: pd.Timestamp) -> Period:
-    """The days from `start` to `end` (cut at the last order day), both included, and as
+def between(data: DayRange, start: pd.Timestamp, end: pd.Timestamp) -> Period:
+    """The days from `start` to `end` (cut at the last day), both included, and as
     many just before (None when the store's orders do not reach back that far)."""
-    end = min(end, store.last_day)
+    end = min(end, data.last_day)
     days = (end - start).days + 1
     before = start - pd.Timedelta(days=days)
-    return Period(days, start, end, before if store.first_day <= before else None)
+    return Period(days, start, end, before if data.first_day <= before else None)
 
 
-def first_day(store: OrderDays, since: str) -> pd.Timestamp:
-    """The day `since` names, on or before the store's last order day: a date (YYYY-MM-DD), a
-    month and day (MM-DD: the latest such day), or the first day of the last order day's
+def first_day(data: DayRange, since: str) -> pd.Timestamp:
+    """The day `since` names, on or before the last day: a date (YYYY-MM-DD), a
+    month and day (MM-DD: the latest such day), or the first day of the last day's
     month, quarter or year (month_start, quarter_start, year_start)."""
-    last = store.last_day
+    last = data.last_day
     starts = {
         "month_start": pd.Timestamp(last.year, last.month, 1),
         "quarter_start": _quarter_start(last),
@@ -141,11 +141,11 @@ def first_day(store: OrderDays, since: str) -> pd.Timestamp:
     start = _first_real_day(years, int(month), int(day), lambda d: bool(year) or d <= last)
     if start is None:
         raise InvalidInput(f"since '{since}' is no day of the calendar")
-    _not_after_last_order(store, start, f"since {start:%Y-%m-%d} is")
+    _not_after_last_day(data, start, f"since {start:%Y-%m-%d} is")
     return start
 
 
-def last_day(store: OrderDays, start: pd.Timestamp, until: str) -> pd.Timestamp:
+def last_day(data: DayRange, start: pd.Timestamp, until: str) -> pd.Timestamp:
     """The day `until` names, on or after `start`: a date, a month and day (the first such
     day from `start` on), or a month (YYYY-MM or MM: the first to end from `start` on) to its
     last day."""
@@ -172,13 +172,13 @@ def last_day(store: OrderDays, start: pd.Timestamp, until: str) -> pd.Timestamp:
     return pd.Timestamp(end)
 
 
-def month_period(store: OrderDays, month: str) -> Period:
-    """A calendar month: YYYY-MM, MM (the latest begun by the last order day), or last (the
-    month before the last order day's)."""
-    last = store.last_day
+def month_period(data: DayRange, month: str) -> Period:
+    """A calendar month: YYYY-MM, MM (the latest begun by the last day), or last (the
+    month before the last day's)."""
+    last = data.last_day
     if month.strip() == "last":
         this_month = pd.Timestamp(last.year, last.month, 1)
-        return _calendar(store, this_month - pd.DateOffset(months=1), 1, "month")
+        return _calendar(data, this_month - pd.DateOffset(months=1), 1, "month")
     written = MONTH.fullmatch(month.strip())
     number = int(written.group(2)) if written else 0
     if written is None or not 1 <= number <= 12:
@@ -186,15 +186,15 @@ def month_period(store: OrderDays, month: str) -> Period:
             f"month '{month}' is not a month: give YYYY-MM, MM (03 is March) or last"
         )
     year = int(written.group(1) or (last.year if number <= last.month else last.year - 1))
-    return _calendar(store, pd.Timestamp(year, number, 1), 1, "month")
+    return _calendar(data, pd.Timestamp(year, number, 1), 1, "month")
 
 
-def quarter_period(store: OrderDays, quarter: str) -> Period:
-    """A calendar quarter: YYYY-Qn, Qn (the latest begun by the last order day), or last (the
-    quarter before the last order day's)."""
-    last = store.last_day
+def quarter_period(data: DayRange, quarter: str) -> Period:
+    """A calendar quarter: YYYY-Qn, Qn (the latest begun by the last day), or last (the
+    quarter before the last day's)."""
+    last = data.last_day
     if quarter.strip() == "last":
-        return _calendar(store, _quarter_start(last) - pd.DateOffset(months=3), 3, "quarter")
+        return _calendar(data, _quarter_start(last) - pd.DateOffset(months=3), 3, "quarter")
     written = QUARTER.fullmatch(quarter.strip())
     if written is None:
         raise InvalidInput(
@@ -203,24 +203,24 @@ def quarter_period(store: OrderDays, quarter: str) -> Period:
         )
     first_month = 3 * int(written.group(2)) - 2
     year = int(written.group(1) or (last.year if first_month <= last.month else last.year - 1))
-    return _calendar(store, pd.Timestamp(year, first_month, 1), 3, "quarter")
+    return _calendar(data, pd.Timestamp(year, first_month, 1), 3, "quarter")
 
 
-def year_period(store: OrderDays, year: str) -> Period:
-    """A calendar year: YYYY, or last (the year before the last order day's)."""
-    last = store.last_day
+def year_period(data: DayRange, year: str) -> Period:
+    """A calendar year: YYYY, or last (the year before the last day's)."""
+    last = data.last_day
     if year.strip() == "last":
-        return _calendar(store, pd.Timestamp(last.year - 1, 1, 1), 12, "year")
+        return _calendar(data, pd.Timestamp(last.year - 1, 1, 1), 12, "year")
     if YEAR.fullmatch(year.strip()) is None:
         raise InvalidInput(f"year '{year}' is not a year: give YYYY or last")
-    return _calendar(store, pd.Timestamp(int(year), 1, 1), 12, "year")
+    return _calendar(data, pd.Timestamp(int(year), 1, 1), 12, "year")
 
 
-def _calendar(store: OrderDays, start: pd.Timestamp, months: int, unit: str) -> Period:
-    """The `months` months from `start`, cut at the last order day; refused when it begins
+def _calendar(data: DayRange, start: pd.Timestamp, months: int, unit: str) -> Period:
+    """The `months` months from `start`, cut at the last day; refused when it begins
     after that day."""
-    _not_after_last_order(store, start, f"{unit} {_named(start, unit)} begins")
-    return between(store, start, start + pd.DateOffset(months=months) - pd.Timedelta(days=1))
+    _not_after_last_day(data, start, f"{unit} {_named(start, unit)} begins")
+    return between(data, start, start + pd.DateOffset(months=months) - pd.Timedelta(days=1))
 
 
 def _named(start: pd.Timestamp, unit: str) -> str:
@@ -229,9 +229,9 @@ def _named(start: pd.Timestamp, unit: str) -> str:
     return f"{start.year}-Q{(start.month + 2) // 3}" if unit == "quarter" else str(start.year)
 
 
-def _not_after_last_order(store: OrderDays, start: pd.Timestamp, what: str) -> None:
-    if start > store.last_day:
-        raise InvalidInput(f"{what} after the store's last order day, {store.last_day:%Y-%m-%d}")
+def _not_after_last_day(data: DayRange, start: pd.Timestamp, what: str) -> None:
+    if start > data.last_day:
+        raise InvalidInput(f"{what} after {data.last_day_is}, {data.last_day:%Y-%m-%d}")
 
 
 def _quarter_start(day: pd.Timestamp) -> pd.Timestamp:
