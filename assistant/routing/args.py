@@ -25,6 +25,7 @@ LOOKS_BACK = re.compile(r"\b(?:last|past|previous|prior|recent|ago|this)\b")
 MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
 GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 SUBJECTS = ("customer_id", "segment", "product_id")
+PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # one sets it
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -133,7 +134,11 @@ def build(
     """The arguments for `tool`, completed from memory, and what is still missing. `carried`
     are the last call's arguments when the message repeats it with a change ("same for
     champions"): the message's own values replace them."""
-    values = {**(carried or {}), **explicit(tool, x, text, memory)}
+    given = explicit(tool, x, text, memory)
+    kept = dict(carried or {})
+    if PERIOD & set(given):  # a new period replaces the last one whole: "now since January"
+        kept = {k: v for k, v in kept.items() if k not in PERIOD}
+    values = {**kept, **given}
     names = set(tool.arg_names)
     back = points_back(text)
     has_subject = any(n in values for n in SUBJECTS)

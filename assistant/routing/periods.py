@@ -85,7 +85,8 @@ QUARTER = [
                rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"),
 ]  # fmt: skip
 IN_YEAR = re.compile(
-    rf"\b(?:in|during|throughout|for\s+the\s+year)\s+(?:the\s+year\s+)?(?P<year>{_YEAR})\b"
+    rf"\b(?:in|during|throughout|for\s+the\s+year|same\s+for|(?:what|how)\s+about)\s+"
+    rf"(?:the\s+year\s+)?(?P<year>{_YEAR})\b"
     rf"(?![-/]\d){_NO_MORE_DIGITS}(?!\s+(?:customers|people|buyers|orders|products|items|units))"
 )
 # "last month" alone is the month before this one; "the last month" and "the past month" are

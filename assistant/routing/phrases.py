@@ -29,8 +29,10 @@ POSITION = [
     re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:product|item)\b(?<!top product)(?<!top item)"
                r"(?<!last product)(?<!last item)"),
 ]  # fmt: skip
+# "what about the last 30 days" asks the last question again, not about "the last 30 days".
 TOPIC = re.compile(
-    r"\b(?:about|mentioning|mention|mentions|regarding|re|saying|say|says|said|talking about|"
+    r"\b(?:(?<!what\s)(?<!how\s)about|mentioning|mention|mentions|regarding|re|saying|say|"
+    r"says|said|talking about|"
     r"complain(?:ing|s|ed)? (?:about|of)|related to|concerning|containing|with the word|"
     r"that talk about|on the topic of|on)\s+(?P<topic>.+)$"
 )

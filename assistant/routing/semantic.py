@@ -55,7 +55,8 @@ REFUSE_REASON = (
     "or forecasts."
 )
 # Names under which two tools take the same value ("top 5" is a limit or a k).
-SAME_VALUE = {"k": "limit", "max_discount_pct": "discount_pct"}
+# "the last 30 days" is one value: back for sales and reviews, ahead for a forecast.
+SAME_VALUE = {"k": "limit", "max_discount_pct": "discount_pct", "horizon_days": "days"}
 # Counts a list tool takes, for "and the next 10?".
 COUNT_ARGS = ("limit", "k")
 

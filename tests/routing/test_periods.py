@@ -208,3 +208,26 @@ def test_a_duration_in_a_review_topic_is_no_period(vocabulary: Vocabulary) -> No
     text = "reviews of the past 2 days"
     args = build(SIGNATURES["search_reviews"], extract(text, vocabulary), text, Memory())
     assert args.values["days"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("now since january", {"segment": "champions", "since": "01-01"}),
+        ("what about the last 30 days", {"segment": "champions", "days": 30}),
+        ("same for 1997", {"segment": "champions", "year": "1997"}),
+        ("and between may 1 and may 20?",
+         {"segment": "champions", "since": "05-01", "until": "05-20"}),
+        ("same for loyal customers", {"segment": "loyal", "quarter": "Q1"}),
+    ],
+)  # fmt: skip
+def test_a_new_period_replaces_the_last_one_whole(
+    minilm_router: Router, text: str, args: dict[str, object]
+) -> None:
+    # Kept beside it, the quarter would make the tool refuse two periods.
+    memory = Memory().after("top_products", {"quarter": "Q1", "segment": "champions"}, {})
+    route = minilm_router.route(text, memory, "operator")
+    assert (route.tool, route.args) == ("top_products", args)
+    reviews = Memory().after("review_sentiment", {"month": "last"}, {"reviews": 3})
+    route = minilm_router.route("same for Q1", reviews, "operator")
+    assert (route.tool, route.args) == ("review_sentiment", {"quarter": "Q1"})
