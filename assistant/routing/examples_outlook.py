@@ -48,6 +48,7 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what will orders look like in 3 months",
         "forecast by product category",
         "expected demand this year",
+        "what will sell best next season",
     ),
     "model_report": (
         "how accurate is the churn model",

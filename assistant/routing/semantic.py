@@ -198,9 +198,13 @@ class Router:
         if last is None or last not in self.tools or not followup.refines(text):
             return False
         given = explicit(SIGNATURES[last], x, text, memory)
-        # Read the way the last tool reads a message, but taking what any tool would.
+        # Read the way the last tool reads a message, but taking what any tool would. A value
+        # the last tool takes under another name is the same ask: "per category" is `per`
+        # to top_products and `by` to a forecast.
         anything = explicit(replace(ANY_TOOL, name=last), x, text, memory)
-        return bool(given) and _value_kinds(anything) <= _value_kinds(given)
+        kinds = _value_kinds(given)
+        others = [v for k, v in anything.items() if SAME_VALUE.get(k, k) not in kinds]
+        return bool(given) and all(value in given.values() for value in others)
 
     def _refined(self, ranked: list[Scored], memory: Memory, role: Role, changes: bool) -> Scored:
         """The best of `ranked`, seen as a possible refinement of the last call (when `changes`):

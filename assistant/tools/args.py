@@ -72,4 +72,4 @@ Quarter = Annotated[
         "January to March), or last.",
     ),
 ]
-Year = Annotated[str, Field(max_length=4, description="Or one calendar year: YYYY, or last.")]
+Year = Annotated[str, Field(max_length=10, description="Or one calendar year: YYYY, or last.")]

@@ -12,13 +12,15 @@ the last day: what has not happened yet has no sales and no reviews.
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from commerce.errors import InvalidInput
 
 MAX_DAYS = 3_650  # ten years: "all time" for any store we serve
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+WORDS = frozenset({"last", "month_start", "quarter_start", "year_start"})
 DAY = re.compile(r"(?:(\d{4})-)?(\d{1,2})-(\d{1,2})")
 MONTH = re.compile(r"(?:(\d{4})-)?(\d{1,2})")
 QUARTER = re.compile(r"(?:(\d{4})-)?[qQ]([1-4])")
@@ -79,6 +81,11 @@ class Asked:
         if self.until is not None and self.since is None:
             raise InvalidInput(f"until ({self.until!r}) needs since: it ends a period from a day")
 
+    def normalised(self) -> "Asked":
+        """The same, each text stripped, and the words (last, month_start...) in lower case."""
+        texts = {k: _word(v) for k, v in self.given().items() if isinstance(v, str)}
+        return replace(self, **texts)  # type: ignore[arg-type]
+
     @property
     def dated(self) -> bool:
         """Whether the period is set by the calendar, not by a number of days."""
@@ -90,10 +97,9 @@ def period_asked(data: DayRange, asked: Asked, default_days: int) -> Period:
     names none). InvalidInput names what is wrong: two ways of setting it (Asked.check), a
     malformed value, a period that begins after the last day or spans over ten years."""
     asked.check()
+    asked = asked.normalised()
     if asked.since is not None:
-        start = first_day(data, asked.since)
-        end = data.last_day if asked.until is None else last_day(data, start, asked.until)
-        when = between(data, start, end)
+        when = between(data, *span(data, asked.since, asked.until))
     elif asked.month is not None:
         when = month_period(data, asked.month)
     elif asked.quarter is not None:
@@ -119,6 +125,59 @@ def between(data: DayRange, start: pd.Timestamp, end: pd.Timestamp) -> Period:
     return Period(days, start, end, before if data.first_day <= before else None)
 
 
+def span(data: DayRange, since: str, until: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day from `since` to `until` (to the last day without it). Both
+    written without a year: the latest such span that has ended by the last day, so "from
+    March 5 to April 10" is this year's once April 10 is past, and "from November to
+    February" or "from March 5 to March 1" cross a year's end. Otherwise `since` as
+    first_day places it, and `until` the first such day from it on (cut at the last day)."""
+    if until is None:
+        return first_day(data, since), data.last_day
+    day = DAY.fullmatch(since)
+    if day is not None and day.group(1) is None and _yearless(until):
+        return _latest_span(data, (int(day.group(2)), int(day.group(3))), since, until)
+    start = first_day(data, since)
+    return start, last_day(data, start, until)
+
+
+def _latest_span(
+    data: DayRange, month_day: tuple[int, int], since: str, until: str
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    month, day = month_day
+    if _first_real_day(list(range(2000, 1992, -1)), month, day, lambda _: True) is None:
+        raise InvalidInput(f"since '{since}' is no day of the calendar")
+    last = data.last_day
+    for year in range(last.year, last.year - 9, -1):
+        end = _until_in(until, year)
+        if end is None or end > last:
+            continue
+        earlier = list(range(year, year - 9, -1))
+        start = _first_real_day(earlier, month, day, _not_after(end))
+        if start is not None:
+            return start, end
+    raise InvalidInput(f"until '{until}' is no day of the calendar")
+
+
+def _not_after(end: pd.Timestamp) -> Callable[[pd.Timestamp], bool]:
+    return lambda day: day <= end
+
+
+def _yearless(until: str) -> bool:
+    written = DAY.fullmatch(until) or MONTH.fullmatch(until)
+    return written is not None and written.group(1) is None
+
+
+def _until_in(until: str, year: int) -> pd.Timestamp | None:
+    """`until` (MM-DD, or MM to its end) in `year`; None when that year has no such day."""
+    day = DAY.fullmatch(until)
+    if day is not None:
+        return _first_real_day([year], int(day.group(2)), int(day.group(3)), lambda _: True)
+    number = int(until)
+    if not 1 <= number <= 12:
+        raise InvalidInput(f"until '{until}' is not a month: give {UNTIL_FORMS}")
+    return pd.Timestamp(year, number, 1) + pd.offsets.MonthEnd(0)
+
+
 def first_day(data: DayRange, since: str) -> pd.Timestamp:
     """The day `since` names, on or before the last day: a date (YYYY-MM-DD), a
     month and day (MM-DD: the latest such day), or the first day of the last day's
@@ -137,7 +196,7 @@ def first_day(data: DayRange, since: str) -> pd.Timestamp:
     year, month, day = written.groups()
     # Without a year, the latest such day: this year's, or last year's if still to come
     # (February 29 looks back to the last leap year).
-    years = [int(year)] if year else list(range(last.year, last.year - 8, -1))
+    years = [_year(year, since, "since")] if year else list(range(last.year, last.year - 8, -1))
     start = _first_real_day(years, int(month), int(day), lambda d: bool(year) or d <= last)
     if start is None:
         raise InvalidInput(f"since '{since}' is no day of the calendar")
@@ -154,12 +213,12 @@ def last_day(data: DayRange, start: pd.Timestamp, until: str) -> pd.Timestamp:
         year, number = month.groups()
         if not 1 <= int(number) <= 12:
             raise InvalidInput(f"until '{until}' is not a month: give {UNTIL_FORMS}")
-        years = [int(year)] if year else [start.year, start.year + 1]
+        years = [_year(year, until, "until")] if year else [start.year, start.year + 1]
         ends = [pd.Timestamp(y, int(number), 1) + pd.offsets.MonthEnd(0) for y in years]
         end = next((e for e in ends if e >= start), ends[-1])
     elif (day := DAY.fullmatch(text)) is not None:
         year, number, of_month = day.groups()
-        years = [int(year)] if year else list(range(start.year, start.year + 5))
+        years = [_year(year, until, "until")] if year else list(range(start.year, start.year + 5))
         fits = (lambda d: True) if year else (lambda d: d >= start)
         found = _first_real_day(years, int(number), int(of_month), fits)
         if found is None:
@@ -185,7 +244,11 @@ def month_period(data: DayRange, month: str) -> Period:
         raise InvalidInput(
             f"month '{month}' is not a month: give YYYY-MM, MM (03 is March) or last"
         )
-    year = int(written.group(1) or (last.year if number <= last.month else last.year - 1))
+    year = (
+        _year(written.group(1), month, "month")
+        if written.group(1)
+        else (last.year if number <= last.month else last.year - 1)
+    )
     return _calendar(data, pd.Timestamp(year, number, 1), 1, "month")
 
 
@@ -202,7 +265,11 @@ def quarter_period(data: DayRange, quarter: str) -> Period:
             "or last"
         )
     first_month = 3 * int(written.group(2)) - 2
-    year = int(written.group(1) or (last.year if first_month <= last.month else last.year - 1))
+    year = (
+        _year(written.group(1), quarter, "quarter")
+        if written.group(1)
+        else (last.year if first_month <= last.month else last.year - 1)
+    )
     return _calendar(data, pd.Timestamp(year, first_month, 1), 3, "quarter")
 
 
@@ -213,7 +280,7 @@ def year_period(data: DayRange, year: str) -> Period:
         return _calendar(data, pd.Timestamp(last.year - 1, 1, 1), 12, "year")
     if YEAR.fullmatch(year.strip()) is None:
         raise InvalidInput(f"year '{year}' is not a year: give YYYY or last")
-    return _calendar(data, pd.Timestamp(int(year), 1, 1), 12, "year")
+    return _calendar(data, pd.Timestamp(_year(year, year, "year"), 1, 1), 12, "year")
 
 
 def _calendar(data: DayRange, start: pd.Timestamp, months: int, unit: str) -> Period:
@@ -232,6 +299,21 @@ def _named(start: pd.Timestamp, unit: str) -> str:
 def _not_after_last_day(data: DayRange, start: pd.Timestamp, what: str) -> None:
     if start > data.last_day:
         raise InvalidInput(f"{what} after {data.last_day_is}, {data.last_day:%Y-%m-%d}")
+
+
+def _word(text: str) -> str:
+    text = text.strip()
+    return text.lower() if text.lower() in WORDS else text
+
+
+def _year(text: str, value: str, name: str) -> int:
+    """A year as written, refused by name outside 1900-2200 (pandas has no day for year 0)."""
+    year = int(text)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput(
+            f"{name} '{value}' is out of range: give a year from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return year
 
 
 def _quarter_start(day: pd.Timestamp) -> pd.Timestamp:

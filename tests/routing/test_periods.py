@@ -231,3 +231,51 @@ def test_a_new_period_replaces_the_last_one_whole(
     reviews = Memory().after("review_sentiment", {"month": "last"}, {"reviews": 3})
     route = minilm_router.route("same for Q1", reviews, "operator")
     assert (route.tool, route.args) == ("review_sentiment", {"quarter": "Q1"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("best sellers for 1997", {"year": "1997"}),
+        ("top products of 1997", {"year": "1997"}),
+        ("1997 best sellers", {"year": "1997"}),
+        ("what sold best march 1998", {"month": "1998-03"}),
+        ("top products last March", {"month": "03"}),
+        ("top products on March 5", {"since": "03-05", "until": "03-05"}),
+        ("sales on 1998-03-05", {"since": "1998-03-05", "until": "1998-03-05"}),
+        ("top products Mar 5-Apr 10", {"since": "03-05", "until": "04-10"}),
+        ("March 5-10 best sellers", {"since": "03-05", "until": "03-10"}),
+        ("top products in March and April", {"since": "03-01", "until": "04"}),
+        ("from Q1 to Q3", {"since": "01-01", "until": "09"}),
+        ("between Q1 and Q2 1998", {"since": "1998-01-01", "until": "1998-06"}),
+        ("top products in 1997 and 1998", {"since": "1997-01-01", "until": "1998-12"}),
+        ("3Q 1997 sales", {"quarter": "1997-Q3"}),
+        ("the first half of 1998", {"since": "1998-01-01", "until": "1998-06"}),
+        ("H2 best sellers", {"since": "07-01", "until": "12"}),
+        # No period: what is to come, a modal "may", money, a count, a customer id.
+        ("what will sell best in Q3", {}),
+        ("this may take a while", {}),
+        ("plan a budget for 2024", {}),
+        ("draft offers for 2000 customers", {}),
+        ("march 5 to 10 customers", {}),
+        ("show customer 1998", {}),
+    ],
+)
+def test_more_ways_of_naming_a_period(
+    text: str, expected: dict[str, str], vocabulary: Vocabulary
+) -> None:
+    x = extract(text, vocabulary)
+    names = ("since", "until", "month", "quarter", "year")
+    assert {n: getattr(x, n) for n in names if getattr(x, n) is not None} == expected
+
+
+def test_a_question_about_what_is_to_come_is_a_forecast(minilm_router: Router) -> None:
+    route = minilm_router.route("what will sell best in Q3", Memory(), "operator")
+    assert route.tool == "forecast_demand"
+
+
+def test_a_change_of_grouping_keeps_the_period(minilm_router: Router) -> None:
+    # "per category" is `per` to top_products and `by` to a forecast: the same ask.
+    memory = Memory().after("top_products", {"month": "last", "segment": "champions"}, {})
+    route = minilm_router.route("same but per category", memory, "operator")
+    assert route.args == {"month": "last", "segment": "champions", "per": "category"}

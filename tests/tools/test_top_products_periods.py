@@ -71,6 +71,8 @@ def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: S
             "give one of days, since, month, quarter or year, not days (30) and since",
         ),
         ({"until": "03-05"}, "until ('03-05') needs since: it ends a period from a day"),
+        ({"year": "last year"}, "year 'last year' is not a year: give YYYY or last"),
+        ({"year": "0000"}, "year '0000' is out of range: give a year from 1900 to 2200"),
         ({"month": "2024-04"}, "month 2024-04 begins after the store's last order day, 2024-03-31"),
         ({"month": "13"}, "month '13' is not a month: give YYYY-MM, MM (03 is March) or last"),
     ],

@@ -1,0 +1,99 @@
+"""Days, months and years as people write them, and the period arguments they become: the
+grammar periods.py and period_spans.py share.
+
+A period is handed to the tools as written (tools/periods.py places it on the data's
+calendar): a day as an ISO date or "MM-DD", a month as "YYYY-MM" or "MM", a quarter as
+"YYYY-Qn" or "Qn", a year as "YYYY", the one before the current one as "last".
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.routing.reading import Reader
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+YEAR = r"(?:19|20)\d\d"
+ORDINAL = r"(?:st|nd|rd|th)?"
+NO_MORE_DIGITS = r"(?![\s,]*\d)"  # "since May 40" names no day: not "since May"
+# "customers who have not bought since January" asks who lapsed, not what sold since.
+LAPSED = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bstopped\b|\bquit\b)[\w\s']{0,30}$")
+
+Groups = dict[str, str | None]  # a match's named groups
+
+
+def day_pattern(tag: str) -> str:
+    """A day as people write it, its groups named with `tag`: 2024-03-05, March 5th 2024,
+    the 5th of March, or a month alone (its first or last day, by the caller)."""
+    return (
+        rf"(?:(?P<iso{tag}>{YEAR}-[01]\d-[0-3]\d)"
+        rf"|(?:(?:last|this)\s+)?(?P<month{tag}>{MONTH})\.?(?:\s+(?P<day{tag}>[0-3]?\d){ORDINAL})?"
+        rf"(?:,?\s+(?P<year{tag}>{YEAR}))?"
+        rf"|(?:the\s+)?(?P<dday{tag}>[0-3]?\d){ORDINAL}\s+(?:of\s+)?(?P<dmonth{tag}>{MONTH})\.?"
+        rf"(?:,?\s+(?P<dyear{tag}>{YEAR}))?)"
+    )
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """A period as the tools' arguments take it; all None when none is named."""
+
+    since: str | None = None
+    until: str | None = None
+    month: str | None = None
+    quarter: str | None = None
+    year: str | None = None
+
+
+@dataclass(frozen=True)
+class WrittenDay:
+    """One day as written: an ISO date, or a month with its day and year when given."""
+
+    iso: str | None = None
+    month: int = 0
+    day: int | None = None
+    year: str | None = None
+
+    def text(self, whole_month: bool = False) -> str:
+        """As the tool takes it: ISO, MM-DD, or (an end without a day) MM or YYYY-MM."""
+        if self.iso:
+            return self.iso
+        if self.day is None and whole_month:
+            return f"{self.year}-{self.month:02d}" if self.year else f"{self.month:02d}"
+        text = f"{self.month:02d}-{self.day or 1:02d}"
+        return f"{self.year}-{text}" if self.year else text
+
+
+def written(groups: Groups, tag: str) -> WrittenDay | None:
+    """One day's parts as written (a month alone has no day); None for no day of a month."""
+    if groups.get(f"iso{tag}"):
+        return WrittenDay(iso=groups[f"iso{tag}"])
+    month = groups.get(f"month{tag}") or groups.get(f"dmonth{tag}")
+    day = groups.get(f"day{tag}") or groups.get(f"dday{tag}")
+    if month is None or (day is not None and not 1 <= int(day) <= 31):
+        return None
+    year = groups.get(f"year{tag}") or groups.get(f"dyear{tag}")
+    return WrittenDay(None, MONTHS[month], int(day) if day else None, year)
+
+
+def first(
+    reader: Reader, patterns: list[re.Pattern[str]], read: Callable[[Groups], Calendar | None]
+) -> Calendar | None:
+    """The period the first pattern that matches (not after a negation: "have not bought
+    since March" asks about lapsed customers) names, its text taken; None when none names
+    one ("since May 40")."""
+    for pattern in patterns:
+        match = pattern.search(reader.text)
+        if match is None or LAPSED.search(reader.text[: match.start()]):
+            continue
+        found = read(match.groupdict())
+        if found is not None:
+            reader.take(*match.span(), "period")
+            return found
+    return None
