@@ -26,6 +26,7 @@ MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
 GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 SUBJECTS = ("customer_id", "segment", "product_id")
 PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # one sets it
+YEARLESS = re.compile(r"\d{1,2}|[qQ][1-4]")
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -77,6 +78,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found[dated] = calendar[dated]
         if dated == "since" and x.until is not None and "until" in names:
             found["until"] = x.until
+        if dated in ("month", "quarter") and x.year is not None and "year" in names:
+            found["year"] = x.year  # "Q1 of last year": the year Q1 is in
     elif x.horizon_days is not None:
         if "horizon_days" in names:  # ahead, for a forecast
             found["horizon_days"] = x.horizon_days
@@ -137,7 +140,9 @@ def build(
     given = explicit(tool, x, text, memory)
     kept = dict(carried or {})
     if PERIOD & set(given):  # a new period replaces the last one whole: "now since January"
-        kept = {k: v for k, v in kept.items() if k not in PERIOD}
+        # but for the year a month or quarter without one is in: "in 1997", then "and Q2?"
+        in_year = "year" not in given and _without_year(given.get("month") or given.get("quarter"))
+        kept = {k: v for k, v in kept.items() if k not in PERIOD or (k == "year" and in_year)}
     values = {**kept, **given}
     names = set(tool.arg_names)
     back = points_back(text)
@@ -162,6 +167,11 @@ def build(
         _money_off(tool, x, text, values),
     )
     return Arguments(values, reason=" ".join(note for note in notes if note))
+
+
+def _without_year(value: object) -> bool:
+    """True for a month or quarter as written without its year ("03", "Q2"), not "last"."""
+    return isinstance(value, str) and bool(YEARLESS.fullmatch(value))
 
 
 def _not_left_out(x: Extraction, names: set[str], values: Mapping[str, Any]) -> str:

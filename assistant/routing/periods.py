@@ -57,19 +57,20 @@ TO_DATE = {
         rf"far\b|\b(?:since|from)\s+(?:the\s+)?{_START}month\b"
     ),
 }
+# "March of last year", "Q1 last year": the year before the last day's (`year` "last").
+_OF_YEAR = rf"(?:\s*(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<lastyear>last|previous|prior)\s+year\b))?"
 IN_MONTH = [
     re.compile(rf"\b(?:in|during|for|over|throughout)\s+(?:the\s+month\s+of\s+)?"
-               rf"(?P<month>{MONTH})\b\.?(?:\s+(?P<year>{YEAR}))?\b{NO_MORE_DIGITS}"),
+               rf"(?P<month>{MONTH})\b\.?{_OF_YEAR}{NO_MORE_DIGITS}"),
     re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?P<year>{YEAR})\b{NO_MORE_DIGITS}"),  # "may 1998"
     # Not "this may": "this may take a while" is no month.
     re.compile(rf"\b(?:last|this)\s+(?P<month>{MONTH})\b(?<!this may){NO_MORE_DIGITS}"),
 ]  # fmt: skip
 QUARTER = [
     re.compile(rf"\b(?P<year>{YEAR})[\s-]*q(?P<q>[1-4])\b"),
-    re.compile(rf"\bq(?P<q>[1-4])\b(?:\s*(?:of\s+)?(?P<year>{YEAR})\b)?"),
-    re.compile(rf"\b(?P<q>[1-4])q\b(?:\s*(?P<year>{YEAR})\b)?"),  # "3Q 1997"
-    re.compile(rf"\b(?:the\s+)?(?P<ord>{'|'.join(QUARTERS)})\s+quarter\b"
-               rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?"),
+    re.compile(rf"\bq(?P<q>[1-4])\b{_OF_YEAR}"),
+    re.compile(rf"\b(?P<q>[1-4])q\b{_OF_YEAR}"),  # "3Q 1997"
+    re.compile(rf"\b(?:the\s+)?(?P<ord>{'|'.join(QUARTERS)})\s+quarter\b{_OF_YEAR}"),
 ]  # fmt: skip
 _COUNTED = r"(?!\s+(?:customers|people|buyers|orders|products|items|units|dollars|euros|pounds))"
 IN_YEAR = [
@@ -128,6 +129,8 @@ def _to_date(reader: Reader) -> Calendar | None:
 def _in_month(reader: Reader) -> Calendar | None:
     def month(groups: Groups) -> Calendar:
         number, year = MONTHS[groups["month"] or ""], groups.get("year")
+        if groups.get("lastyear"):
+            return Calendar(month=f"{number:02d}", year="last")
         return Calendar(month=f"{year}-{number:02d}" if year else f"{number:02d}")
 
     return first(reader, IN_MONTH, month)
@@ -137,6 +140,8 @@ def _quarter(reader: Reader) -> Calendar | None:
     def quarter(groups: Groups) -> Calendar:
         number = QUARTERS[groups["ord"] or ""] if groups.get("ord") else int(groups["q"] or 1)
         year = groups.get("year")
+        if groups.get("lastyear"):
+            return Calendar(quarter=f"Q{number}", year="last")
         return Calendar(quarter=f"{year}-Q{number}" if year else f"Q{number}")
 
     return first(reader, QUARTER, quarter)

@@ -72,4 +72,11 @@ Quarter = Annotated[
         "January to March), or last.",
     ),
 ]
-Year = Annotated[str, Field(max_length=10, description="Or one calendar year: YYYY, or last.")]
+Year = Annotated[
+    str,
+    Field(
+        max_length=10,
+        description="Or one calendar year: YYYY, or last. Beside a month (MM) or a quarter (Qn), "
+        "the year they are in.",
+    ),
+]

@@ -71,7 +71,13 @@ class Asked:
 
     def check(self) -> None:
         """InvalidInput when two arguments set the period, or until comes without since."""
-        setting = {name: value for name, value in self.given().items() if name != "until"}
+        # A year beside a month or a quarter is the year they are in ("March of 1997").
+        qualified = self.month is not None or self.quarter is not None
+        setting = {
+            name: value
+            for name, value in self.given().items()
+            if name != "until" and not (name == "year" and qualified)
+        }
         if len(setting) > 1:
             named = " and ".join(f"{k} ({v!r})" for k, v in setting.items())
             raise InvalidInput(
@@ -97,7 +103,7 @@ def period_asked(data: DayRange, asked: Asked, default_days: int) -> Period:
     names none). InvalidInput names what is wrong: two ways of setting it (Asked.check), a
     malformed value, a period that begins after the last day or spans over ten years."""
     asked.check()
-    asked = asked.normalised()
+    asked = _year_folded(data, asked.normalised())
     if asked.since is not None:
         when = between(data, *span(data, asked.since, asked.until))
     elif asked.month is not None:
@@ -114,6 +120,30 @@ def period_asked(data: DayRange, asked: Asked, default_days: int) -> Period:
             f"since '{asked.since}' spans {when.days:,} days; at most {MAX_DAYS:,} (ten years)"
         )
     return when
+
+
+def _year_folded(data: DayRange, asked: Asked) -> Asked:
+    """A month or quarter with the year beside it written into it: month "03" in year "1997"
+    is "1997-03", quarter "Q1" in year "last" is Q1 of the year before the last day's."""
+    part = "month" if asked.month is not None else "quarter" if asked.quarter is not None else ""
+    if not part or asked.year is None:
+        return asked
+    value = str(getattr(asked, part))
+    written = (MONTH if part == "month" else QUARTER).fullmatch(value)
+    if written is None or written.group(1) is not None:
+        raise InvalidInput(
+            f"year ({asked.year!r}) goes only with a {part} written without one (MM or Qn), "
+            f"not with {part} {value!r}"
+        )
+    if asked.year == "last":
+        year = data.last_day.year - 1
+    elif YEAR.fullmatch(asked.year):
+        year = _year(asked.year, asked.year, "year")
+    else:
+        raise InvalidInput(f"year '{asked.year}' is not a year: give YYYY or last")
+    if part == "month":
+        return replace(asked, year=None, month=f"{year}-{value}")
+    return replace(asked, year=None, quarter=f"{year}-{value}")
 
 
 def between(data: DayRange, start: pd.Timestamp, end: pd.Timestamp) -> Period:

@@ -211,29 +211,6 @@ def test_a_duration_in_a_review_topic_is_no_period(vocabulary: Vocabulary) -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "args"),
-    [
-        ("now since january", {"segment": "champions", "since": "01-01"}),
-        ("what about the last 30 days", {"segment": "champions", "days": 30}),
-        ("same for 1997", {"segment": "champions", "year": "1997"}),
-        ("and between may 1 and may 20?",
-         {"segment": "champions", "since": "05-01", "until": "05-20"}),
-        ("same for loyal customers", {"segment": "loyal", "quarter": "Q1"}),
-    ],
-)  # fmt: skip
-def test_a_new_period_replaces_the_last_one_whole(
-    minilm_router: Router, text: str, args: dict[str, object]
-) -> None:
-    # Kept beside it, the quarter would make the tool refuse two periods.
-    memory = Memory().after("top_products", {"quarter": "Q1", "segment": "champions"}, {})
-    route = minilm_router.route(text, memory, "operator")
-    assert (route.tool, route.args) == ("top_products", args)
-    reviews = Memory().after("review_sentiment", {"month": "last"}, {"reviews": 3})
-    route = minilm_router.route("same for Q1", reviews, "operator")
-    assert (route.tool, route.args) == ("review_sentiment", {"quarter": "Q1"})
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("best sellers for 1997", {"year": "1997"}),
@@ -274,8 +251,16 @@ def test_a_question_about_what_is_to_come_is_a_forecast(minilm_router: Router) -
     assert route.tool == "forecast_demand"
 
 
-def test_a_change_of_grouping_keeps_the_period(minilm_router: Router) -> None:
-    # "per category" is `per` to top_products and `by` to a forecast: the same ask.
-    memory = Memory().after("top_products", {"month": "last", "segment": "champions"}, {})
-    route = minilm_router.route("same but per category", memory, "operator")
-    assert route.args == {"month": "last", "segment": "champions", "per": "category"}
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("top products in Q1 of last year", {"quarter": "Q1", "year": "last"}),
+        ("best sellers in march last year", {"month": "03", "year": "last"}),
+        ("what sold best in march of 1997", {"month": "1997-03"}),
+    ],
+)
+def test_the_year_a_month_or_quarter_is_in(
+    minilm_router: Router, text: str, args: dict[str, object]
+) -> None:
+    route = minilm_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", args)

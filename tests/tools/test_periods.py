@@ -45,6 +45,10 @@ def _days(asked: Asked) -> tuple[str, str, int]:
         (Asked(year="2023"), "2023-01-01", "2023-12-31", 365),
         (Asked(year="last"), "2023-01-01", "2023-12-31", 365),
         (Asked(year="2024"), "2024-01-01", "2024-05-15", 136),
+        # A year beside a month or a quarter is the year they are in.
+        (Asked(month="03", year="2022"), "2022-03-01", "2022-03-31", 31),
+        (Asked(quarter="Q2", year="last"), "2023-04-01", "2023-06-30", 91),
+        (Asked(quarter="q4", year="2022"), "2022-10-01", "2022-12-31", 92),
     ],
 )
 def test_each_way_of_naming_a_period(asked: Asked, first: str, last: str, days: int) -> None:
@@ -68,8 +72,13 @@ def test_the_period_before_is_as_long_and_only_where_orders_reach() -> None:
 @pytest.mark.parametrize(
     ("asked", "message"),
     [
-        (Asked(month="2", year="2023"), "not month ('2') and year ('2023')"),
+        (Asked(since="01-01", year="2023"), "not since ('01-01') and year ('2023')"),
         (Asked(until="04-10"), "until ('04-10') needs since"),
+        (Asked(month="2023-03", year="2022"), "year ('2022') goes only with a month written"),
+        (Asked(quarter="last", year="2022"), "not with quarter 'last'"),
+        (Asked(month="03", year="soon"), "year 'soon' is not a year"),
+        (Asked(quarter="Q1", year="1066"), "year '1066' is out of range"),
+        (Asked(days=7, year="2022"), "not days (7) and year ('2022')"),
         (Asked(year="0000"), "year '0000' is out of range: give a year from 1900 to 2200"),
         (Asked(month="0000-01"), "month '0000-01' is out of range"),
         (Asked(since="1000-01-01"), "since '1000-01-01' is out of range"),
