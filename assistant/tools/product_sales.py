@@ -13,7 +13,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from assistant.tools.periods import DayRange, Period
+from assistant.tools.period_days import DayRange
+from assistant.tools.periods import Period
 from commerce.errors import NotFound
 from commerce.workspace import Store
 

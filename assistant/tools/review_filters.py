@@ -14,7 +14,8 @@ from pydantic import Field
 
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, day
-from assistant.tools.periods import MAX_DAYS, Asked, DayRange, Period, period_asked
+from assistant.tools.period_days import DayRange
+from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked
 from commerce.errors import InvalidInput, NotFound
 
 ReviewDays = Annotated[

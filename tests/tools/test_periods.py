@@ -5,7 +5,8 @@ is refused, by name."""
 import pandas as pd
 import pytest
 
-from assistant.tools.periods import Asked, DayRange, Period, period_asked
+from assistant.tools.period_days import DayRange
+from assistant.tools.periods import Asked, Period, period_asked
 from commerce.errors import InvalidInput
 
 # Orders from 2022-01-01 to 2024-05-15: May 2024 is under way, Q2 2024 too.
