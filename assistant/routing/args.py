@@ -94,6 +94,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["by"] = "cluster"
     elif by is not None and x.measure in by.choices:
         found["by"] = x.measure
+    elif by is not None and x.ranking in by.choices:
+        found["by"] = x.ranking
     if x.per_category and "per" in names:
         found["per"] = "category"
     elif x.category is not None and "category" in names:

@@ -1,8 +1,9 @@
 """What a message picks from a few fixed values, read after the numbers (extract.py gives the
-order): segment names from the store's vocabulary, the channel, the sentiment and the alert
-state. A segment, sentiment or alert state the message leaves out ("except loyal ones",
-"alerts that are not open") is never read as the one asked for (see negation.py): alert
-states take the other state, the rest are returned as left out.
+order): segment names from the store's vocabulary, the channel, the sentiment, the alert
+state and what a list of customers is ranked by. A segment, sentiment or alert state the
+message leaves out ("except loyal ones", "alerts that are not open") is never read as the one
+asked for (see negation.py): alert states take the other state, the rest are returned as left
+out.
 """
 
 import re
@@ -16,6 +17,7 @@ T = TypeVar("T")
 Channel = Literal["email", "sms"]
 Sentiment = Literal["negative", "neutral", "positive"]
 AlertState = Literal["open", "acknowledged", "all"]
+Ranking = Literal["churn_risk", "clv"]  # at_risk_customers' `by` (value at risk by default)
 
 CHANNELS: list[tuple[re.Pattern[str], Channel]] = [
     (re.compile(r"\b(?:sms|txt|texts?\s+message|text(?:ing)?\s+(?:them|him|her)|"
@@ -115,3 +117,29 @@ def first_label(text: str, rules: list[tuple[re.Pattern[str], T]]) -> T | None:
     """The label whose pattern occurs first in the text."""
     hits = [(m.start(), label) for pattern, label in rules if (m := pattern.search(text))]
     return min(hits, key=lambda hit: hit[0])[1] if hits else None
+
+
+# "Who is most likely to churn" ranks by churn risk; "our most valuable customers", said with
+# no word of risk, by predicted value ("most valuable customers at risk" is value at risk).
+LIKELY_TO_LEAVE = re.compile(
+    r"\b(?:most|likeliest)\s+(?:likely\s+)?to\s+(?:churn|leave|lapse|quit|stop\s+buying)\b|"
+    r"\b(?:highest|biggest|top)\s+churn\s+(?:risk|probability|chance)s?\b|\briskiest\b"
+)
+VALUABLE = re.compile(
+    r"\b(?:most\s+valuable|highest[\s-]+value[sd]?|highest\s+(?:predicted\s+)?(?:clv|lifetime\s+"
+    r"value)|biggest\s+spenders|(?:best|top)\s+(?:\d+\s+)?(?:\w+\s+){0,2}?(?:customers|clients|"
+    r"accounts|buyers))\b"
+)
+RISK_WORDS = re.compile(
+    r"\b(?:risk\w*|churn\w*|leav\w*|lose|losing|lost|laps\w*|slipping|quiet|sav\w*|win\s+back|"
+    r"stop\w*|cancel\w*|gone|going)\b|at-risk"
+)
+
+
+def customer_ranking(text: str) -> Ranking | None:
+    """What the message ranks customers by, when it says (lower-case text, numbers kept)."""
+    if LIKELY_TO_LEAVE.search(text):
+        return "churn_risk"
+    if VALUABLE.search(text) and not RISK_WORDS.search(text):
+        return "clv"
+    return None

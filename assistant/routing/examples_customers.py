@@ -62,6 +62,9 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "who hasn't come back lately",
         "customers who have not bought since january",
         "which customers haven't ordered since march",
+        "who are our top 10 customers",
+        "customers with the highest predicted value",
+        "who is most likely to churn",
     ),
     "similar_customers": (
         "find customers similar to customer 42",

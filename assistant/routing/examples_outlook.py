@@ -19,6 +19,7 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "which categories sell best",
         "most ordered products this year",
         "top 10 products by units sold",
+        "top 5 products",
         "what did lost customers buy",
         "what do champions buy",
         "which products does the hibernating segment purchase",

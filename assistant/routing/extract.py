@@ -27,6 +27,7 @@ from assistant.routing.choices import (
     Channel,
     Sentiment,
     alert_state,
+    customer_ranking,
     first_label,
     segment_names,
     sentiment_asked,
@@ -85,6 +86,7 @@ class Extraction:
     by_category: bool = False
     by_cluster: bool = False  # behaviour clusters rather than RFM segments
     measure: str | None = None  # what to rank sales by: revenue, units, orders or customers
+    ranking: str | None = None  # what to rank customers by: churn_risk or clv
     per_category: bool = False  # rank whole categories rather than products
     category: str | None = None  # the product category asked about
     position: int | None = None  # 1-based place in the last list shown; -1 is the last one
@@ -153,6 +155,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         by_cluster=bool(CLUSTERS.search(reader.text)),
         # Read in the whole message: "top 5 categories" is a count and whole categories.
         measure=sales_words.measure(normalise(message)),
+        ranking=customer_ranking(normalise(message)),
         per_category=sales_words.per_category(normalise(message)),
         category=category,
         position=position,

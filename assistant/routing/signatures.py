@@ -70,9 +70,15 @@ SIGNATURES: dict[str, ToolSignature] = {
         ),
         ToolSignature(
             "at_risk_customers",
-            "customers ranked by value at risk of churning, optionally within a segment",
+            "customers ranked by value at risk of churning (or by churn risk, or predicted "
+            "value), optionally within a segment",
             "list at-risk customers",
-            (Arg("segment"), Arg("limit", "int", default=10), _OFFSET),
+            (
+                Arg("segment"),
+                Arg("by", choices=("value_at_risk", "churn_risk", "clv")),
+                Arg("limit", "int", default=10),
+                _OFFSET,
+            ),
         ),
         ToolSignature(
             "similar_customers",

@@ -10,7 +10,7 @@ from assistant.tools.args import CustomerId, SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.decisions import AT_RISK_COLUMNS
 from assistant.tools.format import count, day, listing, money, output, pct
-from assistant.tools.lookups import Positions
+from assistant.tools.lookups import Positions, Ranking
 from assistant.tools.paging import Offset, past_end, ranked, span
 from predictors.predictor import INTERVAL
 
@@ -18,6 +18,13 @@ MAX_ORDERS = 200  # orders drawn on a profile's timeline (the most recent)
 MAX_REVIEWS = 5
 MAX_REASONS = 3
 INTERVAL_LABEL = f"{round((INTERVAL[1] - INTERVAL[0]) * 100)}% interval"
+
+# How each ranking reads in an answer: the first page's words, and a later page's.
+RANKED_AS: dict[Ranking, tuple[str, str]] = {
+    "value_at_risk": ("with the most value at risk", "value at risk"),
+    "churn_risk": ("most likely to leave", "churn risk"),
+    "clv": ("with the highest predicted value", "predicted value"),
+}
 
 
 def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
@@ -98,15 +105,23 @@ def _interval(score: dict[str, Any], symbol: str) -> str:
 def at_risk_customers(
     ctx: ToolContext,
     segment: SegmentName | None = None,
+    by: Annotated[
+        Ranking,
+        Field(
+            description="What ranks: value at risk (churn risk x predicted value), churn risk "
+            "alone, or predicted value (clv)."
+        ),
+    ] = "value_at_risk",
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
     offset: Offset = 0,
 ) -> ToolOutput:
     """The customers with the most value at risk (churn risk x predicted value), ranked, with
-    the reasons, optionally only those of one segment; `offset` skips the first ranks, for the
-    next page.
+    the reasons, optionally only those of one segment; or those most likely to leave (`by`
+    churn_risk), or the most valuable (`by` clv). `offset` skips the first ranks, for the next
+    page.
 
-    For "who are my most valuable at-risk customers?", "top 20 at-risk champions" or "and the
-    next 10?".
+    For "who are my most valuable at-risk customers?", "top 20 at-risk champions", "who is
+    most likely to churn?", "who are our most valuable customers?" or "and the next 10?".
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
     scores = data.require_scores()
@@ -121,7 +136,7 @@ def at_risk_customers(
         [
             {k: r.get(k) for k in AT_RISK_COLUMNS}
             | {"segment": segments.segment_of.get(r["customer_id"])}
-            for r in scores.top(offset + limit, positions)[offset:]
+            for r in scores.top(offset + limit, positions, by)[offset:]
         ],
         offset,
     )
@@ -137,19 +152,21 @@ def at_risk_customers(
         held = sum(r["value_at_risk"] for r in rows)
         first = rows[0]
         if offset == 0:
-            head = f"The {count(len(rows), 'customer')}{where} with the most value at risk hold"
+            head = f"The {count(len(rows), 'customer')}{where} {RANKED_AS[by][0]} hold"
             scope = f" across {count(pool, 'scored customer')}{where}"
         else:  # a later page: which ranks, of how many
             ranks = span(offset, len(rows), pool, "customer")
-            head, scope = f"Ranked by value at risk, {ranks} scored{where} hold", ""
+            head, scope = f"Ranked by {RANKED_AS[by][1]}, {ranks} scored{where} hold", ""
+        worth = "" if by != "clv" else f"predicted value {money(first['clv'], symbol)}, "
         answer = (
             f"{head} {money(held, symbol)} of the {money(pool_value, symbol)} at risk{scope}. "
-            f"First: {first['customer_id']}, churn risk {pct(first['churn_risk'])}, value at "
-            f"risk {money(first['value_at_risk'], symbol)}."
+            f"First: {first['customer_id']}, {worth}churn risk {pct(first['churn_risk'])}, "
+            f"value at risk {money(first['value_at_risk'], symbol)}."
         )
-    result = {"segment": name, "scored_customers": pool, "total_value_at_risk": pool_value,
-              "offset": offset, "rows": rows}  # fmt: skip
-    return output(answer, result, [{"type": "at_risk", "segment": name, "rows": rows}], len(rows))
+    result = {"segment": name, "by": by, "scored_customers": pool,
+              "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip
+    card = {"type": "at_risk", "segment": name, "by": by, "rows": rows}
+    return output(answer, result, [card], len(rows))
 
 
 def similar_customers(

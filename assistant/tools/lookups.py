@@ -13,7 +13,7 @@ from the requests answered meanwhile. A lookup is a dict access and a slice.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -168,6 +168,9 @@ class CustomerReviews:
         return end - start
 
 
+Ranking = Literal["value_at_risk", "churn_risk", "clv"]
+
+
 class ScoreTable:
     """The latest scores ranked by value at risk (`frame`), and each customer's row by id."""
 
@@ -180,6 +183,7 @@ class ScoreTable:
         self._value_at_risk = ranked["value_at_risk"].to_numpy(np.float64)
         self.total_value_at_risk = float(self._value_at_risk.sum())
         self._churn_risk = ranked["churn_risk"].to_numpy(np.float64)
+        self._clv = ranked["clv"].to_numpy(np.float64)
         if "reasons" not in present:  # scores saved without reasons: every row has none
             ranked, present = ranked.assign(reasons=None), [*present, "reasons"]
         self._records = _Records(ranked[present], convert={"reasons": _reasons})
@@ -201,10 +205,18 @@ class ScoreTable:
         chosen = np.arange(len(self)) if positions is None else positions
         return chosen[self._churn_risk[chosen] >= threshold]
 
-    def top(self, limit: int, positions: Positions | None = None) -> list[dict[str, Any]]:
-        """The `limit` customers with the most value at risk, among `positions` when given."""
-        chosen = range(min(limit, len(self))) if positions is None else positions[:limit]
-        return [self._records[int(i)] for i in chosen]
+    def top(
+        self, limit: int, positions: Positions | None = None, by: Ranking = "value_at_risk"
+    ) -> list[dict[str, Any]]:
+        """The `limit` customers first by `by` (value at risk, churn risk or predicted value;
+        ties in value-at-risk order), among `positions` when given."""
+        if by == "value_at_risk":
+            chosen = positions if positions is not None else np.arange(min(limit, len(self)))
+        else:
+            pool = positions if positions is not None else np.arange(len(self))
+            key = self._churn_risk if by == "churn_risk" else self._clv
+            chosen = pool[np.argsort(-key[pool], kind="stable")]
+        return [self._records[int(i)] for i in chosen[:limit]]
 
     def value_at_risk(self, positions: Positions) -> float:
         return float(self._value_at_risk[positions].sum())

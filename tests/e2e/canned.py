@@ -58,6 +58,13 @@ def customer(customer_id: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def most_valuable(_: str = "") -> dict[str, Any]:
+    """The at-risk list ranked by predicted value (`by` clv)."""
+    card = at_risk()
+    rows = sorted(card["rows"], key=lambda r: -r["clv"])
+    return card | {"by": "clv", "rows": [r | {"rank": i + 1} for i, r in enumerate(rows)]}
+
+
 def at_risk(_: str = "") -> dict[str, Any]:
     ids = ["00042", "01234", "00777", "02001", "00310", "01999", "00005", "00888"]
     rows = []

@@ -78,6 +78,13 @@ ROUTES: list[tuple[str, str, dict[str, Any] | None, Callable[[str], dict[str, An
         "Most reviews are positive.",
     ),
     ("complain", "review_sentiment", {}, canned.sentiment, "Most reviews are positive."),
+    (
+        "most valuable",
+        "at_risk_customers",
+        {"by": "clv"},
+        canned.most_valuable,
+        "8 customers hold $2,310.",
+    ),
     ("customer", "customer_profile", None, canned.customer, "Churn risk 81%."),
     ("summar", "segment_summary", {"segment": "at risk"}, canned.segment, "412 customers."),
     ("risk", "at_risk_customers", {"limit": 8}, canned.at_risk, "8 customers hold $2,310."),

@@ -75,6 +75,15 @@ def test_suggestions_start_a_conversation_that_the_list_keeps(
     desktop.locator(".card-at_risk").wait_for()
 
 
+def test_the_most_valuable_customers_say_their_order(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "who are our most valuable customers?").locator(".card-at_risk")
+    assert card.locator(".card-title").inner_text() == "Most valuable customers"
+    assert " · by predicted value · " in card.locator(".card-sub").inner_text()
+    value = card.get_by_role("columnheader", name=re.compile("Value \\("))
+    assert value.get_attribute("aria-sort") == "descending"
+
+
 def test_at_risk_table_sorts_and_opens_a_customer(
     desktop: "Page", stub_url: str, shots: Path
 ) -> None:

@@ -50,9 +50,14 @@ def test_two_segments_that_cannot_both_apply_get_a_note(vocabulary: Vocabulary) 
 
 
 def test_the_real_router_on_segment_words(minilm_router: Router) -> None:
-    for text in ("top 5 loyal customers", "top 5 at risk loyal customers"):
+    # "Top" customers with no word of risk are the most valuable ones.
+    for text, by in (
+        ("top 5 loyal customers", {"by": "clv"}),
+        ("top 5 at risk loyal customers", {}),
+    ):
         route = minilm_router.route(text, Memory(), "operator")
-        assert (route.tool, route.args) == ("at_risk_customers", {"segment": "loyal", "limit": 5})
+        args = {"segment": "loyal", "limit": 5} | by
+        assert (route.tool, route.args) == ("at_risk_customers", args)
     champions = minilm_router.route("top 20 at-risk champions", Memory(), "operator")
     assert champions.args == {"segment": "champions", "limit": 20}
     offer = minilm_router.route("draft a $15 off offer for champions", Memory(), "marketer")

@@ -28,7 +28,7 @@ def test_catalogue_follows_the_design() -> None:
 
 def test_args_models_carry_types_defaults_and_bounds() -> None:
     fields = CATALOGUE["at_risk_customers"].args_model.model_fields
-    assert set(fields) == {"segment", "limit", "offset"} and fields["limit"].default == 10
+    assert set(fields) == {"segment", "by", "limit", "offset"} and fields["limit"].default == 10
     schema = CATALOGUE["at_risk_customers"].args_model.model_json_schema()
     assert schema["properties"]["limit"]["maximum"] == 100
     assert schema["properties"]["offset"]["minimum"] == 0 and fields["offset"].default == 0
@@ -45,7 +45,7 @@ def test_run_tool_validates_and_calls(make_ctx: MakeContext) -> None:
     with pytest.raises(InvalidInput, match=r"at_risk_customers: argument 'limit': .*less than or"):
         run_tool(ctx, "at_risk_customers", {"limit": 5000})
     with pytest.raises(
-        InvalidInput, match=r"unknown argument 'top' \(valid: segment, limit, offset\)"
+        InvalidInput, match=r"unknown argument 'top' \(valid: segment, by, limit, offset\)"
     ):
         run_tool(ctx, "at_risk_customers", {"top": 3})
     with pytest.raises(InvalidInput, match=r"plan_budget: argument 'budget' is required"):

@@ -92,6 +92,30 @@ def test_at_risk_within_a_segment(make_ctx: MakeContext) -> None:
         at_risk_customers(ctx, segment="vips")
 
 
+def test_at_risk_ranks_by_churn_risk_or_predicted_value(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    scores = _scores(ctx.data.workspace)
+    likely = at_risk_customers(ctx, by="churn_risk", limit=5)
+    churn = [r["churn_risk"] for r in likely.result["rows"]]
+    assert (
+        churn == sorted(scores["churn_risk"], reverse=True)[:5]
+        and likely.result["by"] == "churn_risk"
+    )
+    assert likely.answer.startswith("The 5 customers most likely to leave hold ")
+    valuable = at_risk_customers(ctx, by="clv", limit=5)
+    rows = valuable.result["rows"]
+    assert [r["clv"] for r in rows] == pytest.approx(sorted(scores["clv"], reverse=True)[:5])
+    assert valuable.answer.startswith("The 5 customers with the highest predicted value hold ")
+    assert f"First: {rows[0]['customer_id']}, predicted value $" in valuable.answer
+    assert valuable.cards[0]["by"] == "clv"
+    # Within a segment, and on a later page: the same order, the ranks named.
+    name = str(ctx.data.segment_frame()["segment"].value_counts().index[0])
+    page = at_risk_customers(ctx, segment=name, by="clv", limit=3, offset=3)
+    whole = at_risk_customers(ctx, segment=name, by="clv", limit=6).result["rows"]
+    assert [r["customer_id"] for r in page.result["rows"]] == [r["customer_id"] for r in whole[3:]]
+    assert page.answer.startswith("Ranked by predicted value, customers 4-6 of ")
+
+
 def test_similar_customers_are_others_with_what_they_share(make_ctx: MakeContext) -> None:
     out = similar_customers(make_ctx(), "42", k=4)
     rows = out.cards[0]["rows"]

@@ -25,6 +25,13 @@ function valueCell(row) {
   return h("span", null, money(row.clv), interval ? h("span", { class: "range" }, ` (${interval})`) : null);
 }
 
+// What the at-risk list is ranked by (its `by`): the card's title and how it says the order.
+const RANKINGS = {
+  value_at_risk: ["Customers at risk", "value at risk"],
+  churn_risk: ["Customers most likely to leave", "churn risk"],
+  clv: ["Most valuable customers", "predicted value"],
+};
+
 export function atRiskCard(card, actions) {
   const rows = Array.isArray(card.rows) ? card.rows : [];
   const total = rows.reduce((sum, r) => sum + (isNum(r.value_at_risk) ? r.value_at_risk : 0), 0);
@@ -37,16 +44,17 @@ export function atRiskCard(card, actions) {
     { key: "value_at_risk", title: "Value at risk", numeric: true, cell: (r) => money(r.value_at_risk) },
     { key: "reasons", title: "Main reason", sortable: false, cell: (r) => (Array.isArray(r.reasons) && r.reasons.length ? String(r.reasons[0]) : "–") },
   ];
+  const [title, by] = RANKINGS[card.by] ?? RANKINGS.value_at_risk;
   return frame(
     "at_risk",
-    "Customers at risk",
-    { subtitle: `${rows.length} customers · ${money(total)} value at risk${card.segment ? ` · segment ${card.segment}` : ""}` },
-    sortableTable("Customers at risk, by value at risk", withRank(columns, rows), rows, {
+    title,
+    { subtitle: `${rows.length} customers · by ${by} · ${money(total)} value at risk${card.segment ? ` · segment ${card.segment}` : ""}` },
+    sortableTable(`${title}, by ${by}`, withRank(columns, rows), rows, {
       onOpen: (row) => actions.ask(`show customer ${row.customer_id}`),
       openLabel: (row) => `Open customer ${row.customer_id}`,
-      initial: { key: "value_at_risk", dir: "descending" },
+      initial: { key: RANKINGS[card.by] ? card.by : "value_at_risk", dir: "descending" },
     }),
-    Object.keys(rest).length ? facts(Object.entries(rest).filter(([k]) => k !== "segment")) : null,
+    Object.keys(rest).length ? facts(Object.entries(rest).filter(([k]) => k !== "segment" && k !== "by")) : null,
     h("p", { class: "hint" }, "Select a customer to open their profile. Column headers sort."),
   );
 }
