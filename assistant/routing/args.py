@@ -22,6 +22,7 @@ from assistant.routing.signatures import ToolSignature
 
 SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
 LOOKS_BACK = re.compile(r"\b(?:last|past|previous|prior|recent|ago|this)\b")
+LOWEST = re.compile(r"\b(?:least|lowest|smallest|safest|not\s+at\s+risk)\b")
 MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
 GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 SUBJECTS = ("customer_id", "segment", "product_id")
@@ -167,6 +168,7 @@ def build(
         _not_left_out(x, names, values),
         _one_segment(tool, x, text, values),
         _money_off(tool, x, text, values),
+        _highest_first(tool, text),
     )
     return Arguments(values, reason=" ".join(note for note in notes if note))
 
@@ -208,6 +210,15 @@ def _money_off(tool: ToolSignature, x: Extraction, text: str, values: Mapping[st
         "Offers take a percentage off, not an amount, so this one has the policy's default of "
         '${discount_pct}% off; ask for e.g. "a 10% offer" to choose.'
     )
+
+
+def _highest_first(tool: ToolSignature, text: str) -> str:
+    """What a list of customers asked from the bottom ("least likely to churn") gets: the
+    highest first, said so."""
+    by = tool.arg("by")
+    if by is None or "churn_risk" not in by.choices or not LOWEST.search(text):
+        return ""
+    return "The list ranks customers from the highest down; it cannot start from the lowest."
 
 
 def _words(names: tuple[str, ...], joiner: str) -> str:

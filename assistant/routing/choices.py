@@ -17,7 +17,8 @@ T = TypeVar("T")
 Channel = Literal["email", "sms"]
 Sentiment = Literal["negative", "neutral", "positive"]
 AlertState = Literal["open", "acknowledged", "all"]
-Ranking = Literal["churn_risk", "clv"]  # at_risk_customers' `by` (value at risk by default)
+# What a list of customers is ranked by (at_risk_customers' `by`).
+CustomerRanking = Literal["value_at_risk", "churn_risk", "clv"]
 
 CHANNELS: list[tuple[re.Pattern[str], Channel]] = [
     (re.compile(r"\b(?:sms|txt|texts?\s+message|text(?:ing)?\s+(?:them|him|her)|"
@@ -119,15 +120,24 @@ def first_label(text: str, rules: list[tuple[re.Pattern[str], T]]) -> T | None:
     return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
-# "Who is most likely to churn" ranks by churn risk; "our most valuable customers", said with
-# no word of risk, by predicted value ("most valuable customers at risk" is value at risk).
+# "Rank customers by churn risk" says it; "who is most likely to churn" ranks by churn risk;
+# "our most valuable customers", said with no word of risk, by predicted value. Both at once
+# ("most valuable customers most likely to churn") is value at risk, the tool's default.
+BY_NAME: list[tuple[re.Pattern[str], CustomerRanking]] = [
+    (re.compile(r"\bby\s+value\s+at\s+risk\b"), "value_at_risk"),
+    (re.compile(r"\bby\s+(?:(?:their|the)\s+)?(?:churn(?:\s+(?:risk|probability))?|risk\s+of\s+"
+                r"(?:churn\w*|leaving))\b"), "churn_risk"),
+    (re.compile(r"\bby\s+(?:(?:their|the)\s+)?(?:predicted\s+|lifetime\s+|customer\s+)?"
+                r"(?:value|clv|worth)\b(?!\s+at\s+risk)"), "clv"),
+]  # fmt: skip
 LIKELY_TO_LEAVE = re.compile(
     r"\b(?:most|likeliest)\s+(?:likely\s+)?to\s+(?:churn|leave|lapse|quit|stop\s+buying)\b|"
     r"\b(?:highest|biggest|top)\s+churn\s+(?:risk|probability|chance)s?\b|\briskiest\b"
 )
 VALUABLE = re.compile(
-    r"\b(?:most\s+valuable|highest[\s-]+value[sd]?|highest\s+(?:predicted\s+)?(?:clv|lifetime\s+"
-    r"value)|biggest\s+spenders|(?:best|top)\s+(?:\d+\s+)?(?:\w+\s+){0,2}?(?:customers|clients|"
+    r"\b(?:most\s+(?:valuable|profitable)|highest[\s-]+(?:value[sd]?|spending)|highest\s+"
+    r"(?:predicted\s+)?(?:clv|lifetime\s+value)|(?:biggest|top)\s+spenders|spends?\s+the\s+most|"
+    r"biggest\s+customers|(?:best|top)\s+(?:\d+\s+)?(?:\w+\s+){0,2}?(?:customers|clients|"
     r"accounts|buyers))\b"
 )
 RISK_WORDS = re.compile(
@@ -136,10 +146,16 @@ RISK_WORDS = re.compile(
 )
 
 
-def customer_ranking(text: str) -> Ranking | None:
+def customer_ranking(text: str) -> CustomerRanking | None:
     """What the message ranks customers by, when it says (lower-case text, numbers kept)."""
-    if LIKELY_TO_LEAVE.search(text):
+    named = first_label(text, BY_NAME)
+    if named is not None:
+        return named
+    leaving, valuable = bool(LIKELY_TO_LEAVE.search(text)), bool(VALUABLE.search(text))
+    if leaving and valuable:
+        return "value_at_risk"
+    if leaving:
         return "churn_risk"
-    if VALUABLE.search(text) and not RISK_WORDS.search(text):
+    if valuable and not RISK_WORDS.search(text):
         return "clv"
     return None

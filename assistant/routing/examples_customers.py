@@ -65,6 +65,9 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "who are our top 10 customers",
         "customers with the highest predicted value",
         "who is most likely to churn",
+        "our best customers",
+        "who spends the most with us",
+        "list our top spenders",
     ),
     "similar_customers": (
         "find customers similar to customer 42",

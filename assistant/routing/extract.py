@@ -25,6 +25,7 @@ from assistant.routing.choices import (
     CHANNELS,
     AlertState,
     Channel,
+    CustomerRanking,
     Sentiment,
     alert_state,
     customer_ranking,
@@ -86,7 +87,7 @@ class Extraction:
     by_category: bool = False
     by_cluster: bool = False  # behaviour clusters rather than RFM segments
     measure: str | None = None  # what to rank sales by: revenue, units, orders or customers
-    ranking: str | None = None  # what to rank customers by: churn_risk or clv
+    ranking: CustomerRanking | None = None  # what to rank customers by, when said
     per_category: bool = False  # rank whole categories rather than products
     category: str | None = None  # the product category asked about
     position: int | None = None  # 1-based place in the last list shown; -1 is the last one

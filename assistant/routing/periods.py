@@ -65,6 +65,10 @@ IN_MONTH = [
     re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?P<year>{YEAR})\b{NO_MORE_DIGITS}"),  # "may 1998"
     # Not "this may": "this may take a while" is no month.
     re.compile(rf"\b(?:last|this)\s+(?P<month>{MONTH})\b(?<!this may){NO_MORE_DIGITS}"),
+    re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?(?P<lastyear>last|previous|prior)\s+year\b"),
+    # A follow-up: "what about March?", "and April?" (not "and may I...").
+    re.compile(rf"(?:^\s*and\s+|\b(?:what|how)\s+about\s+)(?P<month>{MONTH})\b"
+               rf"(?!\s+(?:i|we|you|be|not)\b){_OF_YEAR}{NO_MORE_DIGITS}"),
 ]  # fmt: skip
 QUARTER = [
     re.compile(rf"\b(?P<year>{YEAR})[\s-]*q(?P<q>[1-4])\b"),

@@ -29,17 +29,19 @@ POSITION = [
     re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:product|item)\b(?<!top product)(?<!top item)"
                r"(?<!last product)(?<!last item)"),
 ]  # fmt: skip
-# "what about the last 30 days" asks the last question again, not about "the last 30 days".
 TOPIC = re.compile(
-    r"\b(?:(?<!what\s)(?<!how\s)about|mentioning|mention|mentions|regarding|re|saying|say|"
+    r"\b(?:about|mentioning|mention|mentions|regarding|re|saying|say|"
     r"says|said|talking about|"
     r"complain(?:ing|s|ed)? (?:about|of)|related to|concerning|containing|with the word|"
     r"that talk about|on the topic of|on)\s+(?P<topic>.+)$"
 )
+# Words that are no topic. The period words stay when a finder has read the period before
+# ("what about the last 30 days" asks the last question again, for another period).
 FILLER = frozenset(
     "the a an of in on for from by to and or with about among our my their his her its this "
     "that these those them customers customer segment group people buyers reviews review "
-    "please pls thanks what is are was were do does did say said saying".split()
+    "please pls thanks what is are was were do does did say said saying "
+    "last past previous prior recent next".split()
 )
 
 

@@ -9,7 +9,7 @@ from assistant.roles import sees_contacts
 from assistant.tools.args import CustomerId, SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.decisions import AT_RISK_COLUMNS
-from assistant.tools.format import count, day, listing, money, output, pct
+from assistant.tools.format import chance, count, day, listing, money, output, pct
 from assistant.tools.lookups import Positions, Ranking
 from assistant.tools.paging import Offset, past_end, ranked, span
 from predictors.predictor import INTERVAL
@@ -50,7 +50,7 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
                                 sees_contacts(ctx.role) else "")  # fmt: skip
     if score is not None:
         facts = (
-            f"{who}: churn risk {pct(score['churn_risk'])}, predicted value "
+            f"{who}: churn risk {chance(score['churn_risk'])}, predicted value "
             f"{money(score['clv'], symbol)} ({_interval(score, symbol)}), value at risk "
             f"{money(score['value_at_risk'], symbol)}"
         )
@@ -160,7 +160,7 @@ def at_risk_customers(
         worth = "" if by != "clv" else f"predicted value {money(first['clv'], symbol)}, "
         answer = (
             f"{head} {money(held, symbol)} of the {money(pool_value, symbol)} at risk{scope}. "
-            f"First: {first['customer_id']}, {worth}churn risk {pct(first['churn_risk'])}, "
+            f"First: {first['customer_id']}, {worth}churn risk {chance(first['churn_risk'])}, "
             f"value at risk {money(first['value_at_risk'], symbol)}."
         )
     result = {"segment": name, "by": by, "scored_customers": pool,

@@ -25,6 +25,16 @@ def pct(share: float) -> str:
     return f"{share:.0%}"
 
 
+def chance(p: float) -> str:
+    """A probability as a whole percent that never rounds to a certainty it is not: 0.0042
+    is "<1%", 0.9998 ">99%" (0% and 100% only when exact)."""
+    if 0 < p < 0.005:
+        return "<1%"
+    if 0.995 <= p < 1:
+        return ">99%"
+    return pct(p)
+
+
 def count(n: int, noun: str) -> str:
     """1 customer, 1,234 customers (nouns here take a plain -s)."""
     return f"{n:,} {noun}" + ("" if n == 1 else "s")

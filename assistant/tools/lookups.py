@@ -2,14 +2,18 @@
 
     Customers       every known id, contact fields, orders grouped per customer
     CustomerReviews each customer's reviews, newest first (with sentiment from the review index)
-    ScoreTable      the latest scores ranked by value at risk, one row per customer by id
+    ScoreTable      the latest scores ranked by value at risk (or, asked, by churn risk or
+                    predicted value), one row per customer by id
     SegmentIndex    each customer's RFM segment and behaviour cluster, members per name
     product_rows    products with their order counts, most ordered first
 
 Building is pandas and numpy over whole columns; a row's dict and its text (dates, reasons)
 are made when a tool asks for that row. The events worker builds these again for every store
 version, so building every row up front (over a second on the demo store) was CPU taken
-from the requests answered meanwhile. A lookup is a dict access and a slice.
+from the requests answered meanwhile. A lookup is a dict access and a slice; a ranking by
+churn risk or predicted value sorts the scored customers when asked (a median 3 ms for the
+demo's 23,570 and 0.25 s for a million, on 2 cores), cheaper than keeping three orders built
+for every store version.
 """
 
 from collections.abc import Callable
@@ -172,7 +176,8 @@ Ranking = Literal["value_at_risk", "churn_risk", "clv"]
 
 
 class ScoreTable:
-    """The latest scores ranked by value at risk (`frame`), and each customer's row by id."""
+    """The latest scores ranked by value at risk (`frame`), each customer's row by id, and the
+    top customers by value at risk, churn risk or predicted value."""
 
     def __init__(self, scores: pd.DataFrame) -> None:
         ranked = rank_by_value_at_risk(scores.assign(customer_id=scores["customer_id"].astype(str)))

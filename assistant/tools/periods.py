@@ -28,6 +28,7 @@ from commerce.errors import InvalidInput
 
 MAX_DAYS = 3_650  # ten years: "all time" for any store we serve
 WORDS = frozenset({"last", "month_start", "quarter_start", "year_start"})
+MONTH_FORMS = "give YYYY-MM, MM (03 is March) or last"
 
 
 @dataclass(frozen=True)
@@ -120,10 +121,13 @@ def _year_folded(data: DayRange, asked: Asked) -> Asked:
     value = str(getattr(asked, part))
     written = (MONTH if part == "month" else QUARTER).fullmatch(value)
     if written is None or written.group(1) is not None:
+        form = "MM" if part == "month" else "Qn"
         raise InvalidInput(
-            f"year ({asked.year!r}) goes only with a {part} written without one (MM or Qn), "
+            f"year ({asked.year!r}) goes only with a {part} written without one ({form}), "
             f"not with {part} {value!r}"
         )
+    if part == "month" and not 1 <= int(written.group(2)) <= 12:
+        raise InvalidInput(f"month '{value}' is not a month: {MONTH_FORMS}")
     if asked.year == "last":
         year = data.last_day.year - 1
     elif YEAR.fullmatch(asked.year):
@@ -154,9 +158,7 @@ def month_period(data: DayRange, month: str) -> Period:
     written = MONTH.fullmatch(month.strip())
     number = int(written.group(2)) if written else 0
     if written is None or not 1 <= number <= 12:
-        raise InvalidInput(
-            f"month '{month}' is not a month: give YYYY-MM, MM (03 is March) or last"
-        )
+        raise InvalidInput(f"month '{month}' is not a month: {MONTH_FORMS}")
     year = (
         checked_year(written.group(1), month, "month")
         if written.group(1)

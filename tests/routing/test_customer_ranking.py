@@ -17,6 +17,14 @@ from assistant.routing import Memory, Router, Vocabulary, extract
         ("top 5 customers", "clv"),
         ("our biggest spenders", "clv"),
         ("customers with the highest lifetime value", "clv"),
+        ("rank customers by churn risk", "churn_risk"),
+        ("top 5 customers by churn risk", "churn_risk"),  # said by name, beside "top"
+        ("sort customers by predicted value", "clv"),
+        ("same but by value at risk", "value_at_risk"),
+        ("who spends the most", "clv"),
+        ("most profitable customers", "clv"),
+        # Both at once is value at risk, the tool's own ranking.
+        ("most valuable customers most likely to churn", "value_at_risk"),
         # Value at risk: a word of risk beside "valuable", or nothing said.
         ("most valuable customers at risk of leaving", None),
         ("top 20 at-risk champions", None),
@@ -42,3 +50,28 @@ def test_the_real_router_hands_the_ranking_to_the_at_risk_list(
 ) -> None:
     route = minilm_router.route(text, Memory(), "operator")
     assert (route.tool, route.args) == ("at_risk_customers", args)
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("now by churn risk", {"by": "churn_risk", "limit": 5}),
+        ("sort by value at risk", {"by": "value_at_risk", "limit": 5}),
+        ("same for loyal", {"by": "clv", "limit": 5, "segment": "loyal"}),
+        ("and the next 10?", {"by": "clv", "limit": 10, "offset": 5}),
+    ],
+)
+def test_a_follow_up_changes_the_ranking_or_keeps_it(
+    minilm_router: Router, text: str, args: dict[str, object]
+) -> None:
+    memory = Memory().after("at_risk_customers", {"by": "clv", "limit": 5}, {})
+    route = minilm_router.route(text, memory, "operator")
+    assert (route.tool, route.args) == ("at_risk_customers", args)
+
+
+def test_a_list_asked_from_the_bottom_says_it_starts_at_the_top(minilm_router: Router) -> None:
+    route = minilm_router.route("who is least likely to churn", Memory(), "operator")
+    assert route.tool == "at_risk_customers"
+    assert route.reason == (
+        "The list ranks customers from the highest down; it cannot start from the lowest."
+    )

@@ -51,3 +51,23 @@ def test_a_follow_up_keeps_the_year_it_narrows(
     memory = Memory().after("top_products", {"year": "1997"}, {})
     route = minilm_router.route(text, memory, "operator")
     assert (route.tool, route.args) == ("top_products", args)
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [("what about april?", {"month": "04"}), ("and April?", {"month": "04"}),
+     ("how about june 1997", {"month": "1997-06"}),
+     ("and may I see them by units?", {"month": "03", "by": "units"})],
+)  # fmt: skip
+def test_a_month_alone_is_a_follow_up(
+    minilm_router: Router, text: str, args: dict[str, object]
+) -> None:
+    memory = Memory().after("top_products", {"month": "03"}, {})
+    route = minilm_router.route(text, memory, "operator")
+    assert (route.tool, route.args) == ("top_products", args)
+
+
+def test_what_about_a_topic_searches_it_for_the_same_period(minilm_router: Router) -> None:
+    memory = Memory().after("search_reviews", {"query": "shipping", "days": 30}, {})
+    route = minilm_router.route("what about packaging", memory, "operator")
+    assert (route.tool, route.args) == ("search_reviews", {"query": "packaging", "days": 30})

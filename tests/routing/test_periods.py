@@ -218,6 +218,7 @@ def test_a_duration_in_a_review_topic_is_no_period(vocabulary: Vocabulary) -> No
         ("1997 best sellers", {"year": "1997"}),
         ("what sold best march 1998", {"month": "1998-03"}),
         ("top products last March", {"month": "03"}),
+        ("top products march last year", {"month": "03", "year": "last"}),
         ("top products on March 5", {"since": "03-05", "until": "03-05"}),
         ("sales on 1998-03-05", {"since": "1998-03-05", "until": "1998-03-05"}),
         ("top products Mar 5-Apr 10", {"since": "03-05", "until": "04-10"}),

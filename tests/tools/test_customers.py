@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from assistant.tools.customers import at_risk_customers, customer_profile, similar_customers
+from assistant.tools.format import chance
 from commerce.errors import NotFound
 from commerce.workspace import Workspace
 from predictors.pipeline import latest_scores
@@ -92,28 +93,46 @@ def test_at_risk_within_a_segment(make_ctx: MakeContext) -> None:
         at_risk_customers(ctx, segment="vips")
 
 
-def test_at_risk_ranks_by_churn_risk_or_predicted_value(make_ctx: MakeContext) -> None:
+def _expected_ids(frame: pd.DataFrame, by: str, members: "set[str] | None" = None) -> list[str]:
+    """Ids by `by`, highest first, ties in value-at-risk order (the frame's), by pandas."""
+    pool = frame if members is None else frame[frame["customer_id"].isin(members)]
+    ordered = pool.assign(at=range(len(pool))).sort_values([by, "at"], ascending=[False, True])
+    return ordered["customer_id"].astype(str).tolist()
+
+
+@pytest.mark.parametrize("by", ["churn_risk", "clv"])
+def test_at_risk_ranks_by_churn_risk_or_predicted_value(make_ctx: MakeContext, by: str) -> None:
     ctx = make_ctx()
-    scores = _scores(ctx.data.workspace)
-    likely = at_risk_customers(ctx, by="churn_risk", limit=5)
-    churn = [r["churn_risk"] for r in likely.result["rows"]]
-    assert (
-        churn == sorted(scores["churn_risk"], reverse=True)[:5]
-        and likely.result["by"] == "churn_risk"
+    frame = ctx.data.require_scores().frame
+    out = at_risk_customers(ctx, by=by, limit=8)  # type: ignore[arg-type]
+    assert [r["customer_id"] for r in out.result["rows"]] == _expected_ids(frame, by)[:8]
+    assert out.result["by"] == by and out.cards[0]["by"] == by
+    first = out.result["rows"][0]
+    if by == "churn_risk":
+        assert out.answer.startswith("The 8 customers most likely to leave hold ")
+    else:
+        assert out.answer.startswith("The 8 customers with the highest predicted value hold ")
+        assert f"First: {first['customer_id']}, predicted value $" in out.answer
+    # Within a segment, on a later page: the same order among its members, the ranks named.
+    segments = ctx.data.segment_frame()
+    name = str(segments["segment"].value_counts().index[0])
+    members = set(segments.index[segments["segment"] == name].astype(str))
+    page = at_risk_customers(ctx, segment=name, by=by, limit=3, offset=3)  # type: ignore[arg-type]
+    expected = _expected_ids(frame, by, members)[3:6]
+    assert [r["customer_id"] for r in page.result["rows"]] == expected
+    assert page.answer.startswith(
+        f"Ranked by {'churn risk' if by == 'churn_risk' else 'predicted value'}, customers 4-6 of "
     )
-    assert likely.answer.startswith("The 5 customers most likely to leave hold ")
-    valuable = at_risk_customers(ctx, by="clv", limit=5)
-    rows = valuable.result["rows"]
-    assert [r["clv"] for r in rows] == pytest.approx(sorted(scores["clv"], reverse=True)[:5])
-    assert valuable.answer.startswith("The 5 customers with the highest predicted value hold ")
-    assert f"First: {rows[0]['customer_id']}, predicted value $" in valuable.answer
-    assert valuable.cards[0]["by"] == "clv"
-    # Within a segment, and on a later page: the same order, the ranks named.
-    name = str(ctx.data.segment_frame()["segment"].value_counts().index[0])
-    page = at_risk_customers(ctx, segment=name, by="clv", limit=3, offset=3)
-    whole = at_risk_customers(ctx, segment=name, by="clv", limit=6).result["rows"]
-    assert [r["customer_id"] for r in page.result["rows"]] == [r["customer_id"] for r in whole[3:]]
-    assert page.answer.startswith("Ranked by predicted value, customers 4-6 of ")
+
+
+def test_a_chance_never_rounds_to_a_certainty() -> None:
+    assert [chance(p) for p in (0.0, 0.0042, 0.813, 0.9998, 1.0)] == [
+        "0%",
+        "<1%",
+        "81%",
+        ">99%",
+        "100%",
+    ]
 
 
 def test_similar_customers_are_others_with_what_they_share(make_ctx: MakeContext) -> None:

@@ -78,6 +78,7 @@ def test_the_period_before_is_as_long_and_only_where_orders_reach() -> None:
         (Asked(month="2023-03", year="2022"), "year ('2022') goes only with a month written"),
         (Asked(quarter="last", year="2022"), "not with quarter 'last'"),
         (Asked(month="03", year="soon"), "year 'soon' is not a year"),
+        (Asked(month="13", year="1997"), "month '13' is not a month: give YYYY-MM, MM"),
         (Asked(quarter="Q1", year="1066"), "year '1066' is out of range"),
         (Asked(days=7, year="2022"), "not days (7) and year ('2022')"),
         (Asked(year="0000"), "year '0000' is out of range: give a year from 1900 to 2200"),
