@@ -169,6 +169,7 @@ def build(
         _one_segment(tool, x, text, values),
         _money_off(tool, x, text, values),
         _highest_first(tool, text),
+        _no_period(tool, x),
     )
     return Arguments(values, reason=" ".join(note for note in notes if note))
 
@@ -219,6 +220,17 @@ def _highest_first(tool: ToolSignature, text: str) -> str:
     if by is None or "churn_risk" not in by.choices or not LOWEST.search(text):
         return ""
     return "The list ranks customers from the highest down; it cannot start from the lowest."
+
+
+def _no_period(tool: ToolSignature, x: Extraction) -> str:
+    """A past period asked of a tool that has none ("best customers last year"): the answer is
+    as of the latest data, said so. Not for "this quarter" (to date: also a horizon ahead) nor
+    for a tool that reads "last month" as a horizon."""
+    asked = [x.since, x.month, x.quarter, x.year]
+    dated = any(value is not None and not value.endswith("_start") for value in asked)
+    if not dated or PERIOD & set(tool.arg_names) or "horizon_days" in tool.arg_names:
+        return ""
+    return "This answer cannot be limited to the period asked; it is as of the latest data."
 
 
 def _words(names: tuple[str, ...], joiner: str) -> str:

@@ -1,5 +1,8 @@
 """Notes with an answer for what the question asked that the tools cannot do as asked: money off
-an offer (offers take a percentage), and two segments that cannot both apply."""
+an offer (offers take a percentage), two segments that cannot both apply, and a period asked
+of a tool that has none."""
+
+import pytest
 
 from assistant.routing import SIGNATURES, Memory, Route, Router, Vocabulary, extract
 from assistant.routing.args import build
@@ -63,3 +66,18 @@ def test_the_real_router_on_segment_words(minilm_router: Router) -> None:
     offer = minilm_router.route("draft a $15 off offer for champions", Memory(), "marketer")
     assert (offer.tool, offer.args) == ("draft_offer", {"segment": "champions"})
     assert offer.reason.startswith("Offers take a percentage off")
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [("best customers last year", True), ("who churned in march", True),
+     ("best sellers last month", False), ("plan a 5k budget for this quarter", False),
+     ("forecast demand for last quarter", False)],
+)  # fmt: skip
+def test_a_period_a_tool_cannot_take_is_noted(
+    minilm_router: Router, text: str, noted: bool
+) -> None:
+    # Not for a tool that takes a period or a horizon, nor for "this quarter" (to date).
+    route = minilm_router.route(text, Memory(), "operator")
+    note = "This answer cannot be limited to the period asked; it is as of the latest data."
+    assert (route.reason == note) == noted
