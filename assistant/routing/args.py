@@ -224,10 +224,11 @@ def _highest_first(tool: ToolSignature, text: str) -> str:
 
 def _no_period(tool: ToolSignature, x: Extraction) -> str:
     """A past period asked of a tool that has none ("best customers last year"): the answer is
-    as of the latest data, said so. Not for "this quarter" (to date: also a horizon ahead) nor
-    for a tool that reads "last month" as a horizon."""
+    as of the latest data, said so. Not for "this quarter" (to date: also a horizon ahead) or
+    "today", nor for a tool that reads "last month" as a horizon."""
     asked = [x.since, x.month, x.quarter, x.year]
-    dated = any(value is not None and not value.endswith("_start") for value in asked)
+    # "today" is often just now ("who should we call today?"), no period.
+    dated = any(v is not None and not v.endswith("_start") and v != "today" for v in asked)
     if not dated or PERIOD & set(tool.arg_names) or "horizon_days" in tool.arg_names:
         return ""
     return "This answer cannot be limited to the period asked; it is as of the latest data."

@@ -59,6 +59,7 @@ TO_DATE = {
 }
 # "March of last year", "Q1 last year": the year before the last day's (`year` "last").
 _OF_YEAR = rf"(?:\s*(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<lastyear>last|previous|prior)\s+year\b))?"
+NAMED_DAYS = [re.compile(r"\b(?:(?P<since>since|from)\s+)?(?P<day>today|yesterday)(?:'s)?\b")]
 IN_MONTH = [
     re.compile(rf"\b(?:in|during|for|over|throughout)\s+(?:the\s+month\s+of\s+)?"
                rf"(?P<month>{MONTH})\b\.?{_OF_YEAR}{NO_MORE_DIGITS}"),
@@ -97,7 +98,7 @@ def read(reader: Reader) -> Calendar:
     and "this quarter", see the module docstring)."""
     if FUTURE.search(reader.text):
         return Calendar()
-    for find in (read_span, _since, _to_date, _in_month, _quarter, _in_year):
+    for find in (read_span, _since, _named_day, _to_date, _in_month, _quarter, _in_year):
         found = find(reader)
         if found is not None:
             return found
@@ -119,6 +120,17 @@ def _from_day(groups: Groups) -> Calendar | None:
         return Calendar(since=f"{groups['ya']}-01-01")
     day = written(groups, "a")
     return None if day is None else Calendar(since=day.text())
+
+
+def _named_day(reader: Reader) -> Calendar | None:
+    """ "since yesterday" (to the last day), or "yesterday" / "today" alone (that one day): the
+    data's last day is its today."""
+
+    def named(groups: Groups) -> Calendar:
+        day = groups["day"] or "today"
+        return Calendar(since=day) if groups.get("since") else Calendar(since=day, until=day)
+
+    return first(reader, NAMED_DAYS, named)
 
 
 def _to_date(reader: Reader) -> Calendar | None:

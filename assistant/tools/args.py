@@ -44,16 +44,17 @@ Since = Annotated[
     Field(
         max_length=20,
         description="The period's first day, to the last day of the data: YYYY-MM-DD, MM-DD "
-        "(the latest such day: 01-01 is since January), or month_start, quarter_start, "
-        "year_start (of the data's last day).",
+        "(the latest such day: 01-01 is since January), month_start, quarter_start, "
+        "year_start (of the data's last day), or today / yesterday (its last day / the one "
+        "before).",
     ),
 ]
 Until = Annotated[
     str,
     Field(
         max_length=10,
-        description="With since only, the period's last day: YYYY-MM-DD, MM-DD, or a month "
-        "(YYYY-MM or MM) to its end ('between March 5 and April 10').",
+        description="With since only, the period's last day: YYYY-MM-DD, MM-DD, a month "
+        "(YYYY-MM or MM) to its end ('between March 5 and April 10'), today or yesterday.",
     ),
 ]
 Month = Annotated[

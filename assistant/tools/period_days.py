@@ -18,9 +18,13 @@ MONTH = re.compile(r"(?:(\d{4})-)?(\d{1,2})")
 QUARTER = re.compile(r"(?:(\d{4})-)?[qQ]([1-4])")
 YEAR = re.compile(r"\d{4}")
 SINCE_FORMS = (
-    "a date (YYYY-MM-DD), a month and day (MM-DD), month_start, quarter_start or year_start"
+    "a date (YYYY-MM-DD), a month and day (MM-DD), month_start, quarter_start, year_start, "
+    "today or yesterday"
 )
-UNTIL_FORMS = "a date (YYYY-MM-DD), a month and day (MM-DD), or a month (YYYY-MM or MM) to its end"
+UNTIL_FORMS = (
+    "a date (YYYY-MM-DD), a month and day (MM-DD), a month (YYYY-MM or MM) to its end, today "
+    "or yesterday"
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,17 @@ def span(data: DayRange, since: str, until: str | None) -> tuple[pd.Timestamp, p
     if day is not None and day.group(1) is None and _yearless(until):
         return _latest_span(data, (int(day.group(2)), int(day.group(3))), since, until)
     start = first_day(data, since)
-    return start, last_day(data, start, until)
+    named = relative_days(data).get(until)
+    if named is None:
+        return start, last_day(data, start, until)
+    if named < start:
+        raise InvalidInput(f"until {until} ({named:%Y-%m-%d}) is before since, {start:%Y-%m-%d}")
+    return start, named
+
+
+def relative_days(data: DayRange) -> dict[str, pd.Timestamp]:
+    """ "today" and "yesterday" of the data: its last day, and the one before."""
+    return {"today": data.last_day, "yesterday": data.last_day - pd.Timedelta(days=1)}
 
 
 def _latest_span(
@@ -95,6 +109,7 @@ def first_day(data: DayRange, since: str) -> pd.Timestamp:
         "month_start": pd.Timestamp(last.year, last.month, 1),
         "quarter_start": quarter_start(last),
         "year_start": pd.Timestamp(last.year, 1, 1),
+        **relative_days(data),
     }
     if since in starts:
         return starts[since]

@@ -27,7 +27,7 @@ from assistant.tools.period_days import (
 from commerce.errors import InvalidInput
 
 MAX_DAYS = 3_650  # ten years: "all time" for any store we serve
-WORDS = frozenset({"last", "month_start", "quarter_start", "year_start"})
+WORDS = frozenset({"last", "month_start", "quarter_start", "year_start", "today", "yesterday"})
 MONTH_FORMS = "give YYYY-MM, MM (03 is March) or last"
 
 

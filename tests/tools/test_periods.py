@@ -46,6 +46,11 @@ def _days(asked: Asked) -> tuple[str, str, int]:
         (Asked(year="2023"), "2023-01-01", "2023-12-31", 365),
         (Asked(year="last"), "2023-01-01", "2023-12-31", 365),
         (Asked(year="2024"), "2024-01-01", "2024-05-15", 136),
+        # The data's today is its last day.
+        (Asked(since="yesterday", until="yesterday"), "2024-05-14", "2024-05-14", 1),
+        (Asked(since="Today", until="today"), "2024-05-15", "2024-05-15", 1),
+        (Asked(since="yesterday"), "2024-05-14", "2024-05-15", 2),
+        (Asked(since="05-01", until="yesterday"), "2024-05-01", "2024-05-14", 14),
         # A year beside a month or a quarter is the year they are in.
         (Asked(month="03", year="2022"), "2022-03-01", "2022-03-31", 31),
         (Asked(quarter="Q2", year="last"), "2023-04-01", "2023-06-30", 91),
@@ -75,6 +80,7 @@ def test_the_period_before_is_as_long_and_only_where_orders_reach() -> None:
     [
         (Asked(since="01-01", year="2023"), "not since ('01-01') and year ('2023')"),
         (Asked(until="04-10"), "until ('04-10') needs since"),
+        (Asked(since="today", until="yesterday"), "until yesterday (2024-05-14) is before since"),
         (Asked(month="2023-03", year="2022"), "year ('2022') goes only with a month written"),
         (Asked(quarter="last", year="2022"), "not with quarter 'last'"),
         (Asked(month="03", year="soon"), "year 'soon' is not a year"),
