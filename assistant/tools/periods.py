@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from assistant.tools.format import count, day
 from assistant.tools.period_days import (
     MONTH,
     QUARTER,
@@ -128,15 +129,18 @@ def _year_folded(data: DayRange, asked: Asked) -> Asked:
         )
     if part == "month" and not 1 <= int(written.group(2)) <= 12:
         raise InvalidInput(f"month '{value}' is not a month: {MONTH_FORMS}")
-    if asked.year == "last":
-        year = data.last_day.year - 1
-    elif YEAR.fullmatch(asked.year):
-        year = checked_year(asked.year, asked.year, "year")
-    else:
-        raise InvalidInput(f"year '{asked.year}' is not a year: give YYYY or last")
+    year = _year_named(data, asked.year)
     if part == "month":
         return replace(asked, year=None, month=f"{year}-{value}")
     return replace(asked, year=None, quarter=f"{year}-{value}")
+
+
+def period_words(when: Period, dated: bool) -> str:
+    """The period as an answer says it: "from 1998-05-01 to 1998-05-31" when the calendar set
+    it, "in the 30 days to 1998-06-30" when a number of days did."""
+    if dated:
+        return f"from {day(when.start)} to {day(when.end)}"
+    return f"in the {count(when.days, 'day')} to {day(when.end)}"
 
 
 def between(data: DayRange, start: pd.Timestamp, end: pd.Timestamp) -> Period:
@@ -159,11 +163,7 @@ def month_period(data: DayRange, month: str) -> Period:
     number = int(written.group(2)) if written else 0
     if written is None or not 1 <= number <= 12:
         raise InvalidInput(f"month '{month}' is not a month: {MONTH_FORMS}")
-    year = (
-        checked_year(written.group(1), month, "month")
-        if written.group(1)
-        else (last.year if number <= last.month else last.year - 1)
-    )
+    year = _year_of(data, written.group(1), number, month, "month")
     return _calendar(data, pd.Timestamp(year, number, 1), 1, "month")
 
 
@@ -180,22 +180,31 @@ def quarter_period(data: DayRange, quarter: str) -> Period:
             "or last"
         )
     first_month = 3 * int(written.group(2)) - 2
-    year = (
-        checked_year(written.group(1), quarter, "quarter")
-        if written.group(1)
-        else (last.year if first_month <= last.month else last.year - 1)
-    )
+    year = _year_of(data, written.group(1), first_month, quarter, "quarter")
     return _calendar(data, pd.Timestamp(year, first_month, 1), 3, "quarter")
 
 
 def year_period(data: DayRange, year: str) -> Period:
     """A calendar year: YYYY, or last (the year before the last day's)."""
-    last = data.last_day
+    return _calendar(data, pd.Timestamp(_year_named(data, year), 1, 1), 12, "year")
+
+
+def _year_named(data: DayRange, year: str) -> int:
+    """The year `year` names: YYYY, or last (the one before the last day's)."""
     if year.strip() == "last":
-        return _calendar(data, pd.Timestamp(last.year - 1, 1, 1), 12, "year")
+        return int(data.last_day.year) - 1
     if YEAR.fullmatch(year.strip()) is None:
         raise InvalidInput(f"year '{year}' is not a year: give YYYY or last")
-    return _calendar(data, pd.Timestamp(checked_year(year, year, "year"), 1, 1), 12, "year")
+    return checked_year(year.strip(), year, "year")
+
+
+def _year_of(data: DayRange, written: str | None, first_month: int, value: str, name: str) -> int:
+    """The year of a month or quarter as written: its own, or the latest in which it had
+    begun by the last day."""
+    if written:
+        return checked_year(written, value, name)
+    last = data.last_day
+    return int(last.year) if first_month <= last.month else int(last.year) - 1
 
 
 def _calendar(data: DayRange, start: pd.Timestamp, months: int, unit: str) -> Period:

@@ -15,7 +15,7 @@ from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, day, listing, money, output, pct
 from assistant.tools.paging import Offset, past_end, ranked, span
-from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked
+from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
 from assistant.tools.product_sales import (
     NO_LINES,
     NO_PRODUCTS,
@@ -191,8 +191,7 @@ def _answer(
     if result["segment"]:
         who = f" among the {count(result['customers'], 'customer')} in '{result['segment']}'"
     where = f" in {result['category']}" if result["category"] else ""
-    span_of = f"from {result['from']}" if dated else f"in the {count(days, 'day')}"
-    scope = f"{span_of} to {result['to']}{who}{where}"
+    scope = f"{period_words(when, dated)}{who}{where}"
     if not rows and result["offset"] and result["total"]:
         return past_end(result["offset"], result["total"], noun, f" sold {scope}")
     if not rows:

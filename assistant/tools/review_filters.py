@@ -7,16 +7,18 @@ back in the answer and result. Shared by reviews.py (search_reviews) and sentime
 """
 
 from collections.abc import Collection
+from dataclasses import replace
 from typing import Annotated, Any
 
 import pandas as pd
 from pydantic import Field
 
 from assistant.tools.data import StoreData
-from assistant.tools.format import count, day
+from assistant.tools.format import day
 from assistant.tools.period_days import DayRange
-from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked
+from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
 from commerce.errors import InvalidInput, NotFound
+from retrieval.filters import ReviewFilter
 
 ReviewDays = Annotated[
     int,
@@ -76,14 +78,15 @@ def _review_days(data: StoreData) -> DayRange | None:
     return DayRange(first.normalize(), last.normalize(), "the last review's day")
 
 
+def written_in(where: ReviewFilter, when: Period | None) -> ReviewFilter:
+    """The filter, narrowed to the reviews written in the period (unchanged for None)."""
+    return where if when is None else replace(where, since=when.start, until=when.end)
+
+
 def period_phrase(when: Period | None, asked: Asked) -> str:
     """The period in words: ' from 1998-05-01 to 1998-05-31', ' in the 30 days to
     1998-06-30', or '' for all reviews."""
-    if when is None:
-        return ""
-    if asked.dated:
-        return f" from {day(when.start)} to {day(when.end)}"
-    return f" in the {count(when.days, 'day')} to {day(when.end)}"
+    return "" if when is None else f" {period_words(when, asked.dated)}"
 
 
 def period_card(when: Period | None) -> dict[str, str]:
@@ -115,5 +118,4 @@ def filter_facts(
     few = sorted(who) if who is not None and len(who) <= 10 else None
     return {"customer_ids": few, "customers": None if who is None else len(who),
             "product_ids": products, "segment": segment, "sentiment": sentiment,
-            "from": None if when is None else day(when.start),
-            "to": None if when is None else day(when.end)}  # fmt: skip
+            "from": None, "to": None} | period_card(when)  # fmt: skip

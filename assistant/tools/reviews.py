@@ -37,6 +37,7 @@ from assistant.tools.review_filters import (
     period_phrase,
     review_period,
     scope_phrase,
+    written_in,
 )
 from assistant.tools.sentiment import cached_themes as cached_themes
 from assistant.tools.sentiment import review_sentiment as review_sentiment
@@ -98,9 +99,8 @@ def search_reviews(
         sentiment=sentiment,
         min_rating=min_rating,
         max_rating=max_rating,
-        since=None if when is None else when.start,
-        until=None if when is None else when.end,
     )
+    where = written_in(where, when)
     text = (query or "").strip() or None
     hits = index.search(text, ctx.embedder(), k=offset + k, where=where)[offset:]
     rows = ranked([_hit(hit, text) for hit in hits], offset)

@@ -33,6 +33,7 @@ from assistant.tools.review_filters import (
     period_phrase,
     review_period,
     scope_phrase,
+    written_in,
 )
 from commerce.errors import InvalidInput
 from retrieval.filters import ReviewFilter, matching_rows
@@ -82,11 +83,7 @@ def review_sentiment(
     products = [known_product(ctx.data, product_id)] if product_id else None
     when = review_period(ctx.data, asked)
     if cid or products or when is not None:
-        where = ReviewFilter(
-            product_ids=products,
-            since=None if when is None else when.start,
-            until=None if when is None else when.end,
-        )
+        where = written_in(ReviewFilter(product_ids=products), when)
         total, counts, mean = _breakdown(index, who, where)
         themes = complaint_themes(index, who, where, examples=THEME_EXAMPLES)
     else:  # all reviews, or a segment's: the same every time until the index changes
