@@ -22,11 +22,11 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from assistant.persistence.sqlite_setup import SQLITE_BUSY_TIMEOUT_MS, sqlite_pragmas
 from assistant.persistence.tables import SCHEMA_VERSION, Base, SchemaVersionRow
 from assistant.settings import Settings
 from commerce.errors import InvalidInput, Unavailable
 
-SQLITE_BUSY_TIMEOUT_MS = 30_000
 SCHEMA_LOCK_KEY = 0x5245_5441_494E  # "RETAIN": PostgreSQL's advisory lock for schema changes
 # PostgreSQL read sessions: READ ONLY refuses writes; REPEATABLE READ gives every statement the
 # snapshot the first one saw (a read-only transaction never fails to serialise).
@@ -246,24 +246,12 @@ def _engine(url: URL) -> Engine:
         # 40) may hold a connection at once; a SQLite connection is only an open file.
         options |= {"pool_size": 10, "max_overflow": 50}
     engine = create_engine(url, **options)
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", sqlite_pragmas)
     return engine
 
 
 def _in_memory(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
-
-
-def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        # With WAL, NORMAL loses no committed data on an application crash, only on power loss.
-        cursor.execute("PRAGMA synchronous=NORMAL")
-    finally:
-        cursor.close()
 
 
 def _schema_turn(connection: Connection) -> None:
