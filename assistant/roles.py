@@ -34,6 +34,7 @@ TOOL_ROLES: dict[str, frozenset[Role]] = {
     "explain_alert": frozenset({"operator", "marketer", "support"}),
     # Store-wide sales, like the segment list: support works one customer at a time.
     "top_products": frozenset({"operator", "marketer"}),
+    "top_customers": frozenset({"operator", "marketer"}),
 }
 
 # Fields that identify or reach a person; removed from everything a marketer receives.

@@ -17,6 +17,8 @@ WHAT_EACH_TOOL_DOES = {
     "recommend_products": "suggest products a customer is likely to buy next",
     "list_alerts": "list alerts: customers slipping, angry reviews, segments at risk",
     "explain_alert": "explain why an alert was raised, from its facts",
+    "top_products": "rank best-selling products or categories over a period",
+    "top_customers": "rank customers by what they spent, or their orders, over a period",
 }
 
 # Suggested questions on an empty conversation (the web page shows them), per role.

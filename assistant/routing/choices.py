@@ -146,9 +146,15 @@ RISK_WORDS = re.compile(
 )
 
 
+def ranking_named(text: str) -> CustomerRanking | None:
+    """The prediction a list of customers is ranked by when the message names it ("by
+    lifetime value", "by churn risk"), else None."""
+    return first_label(text, BY_NAME)
+
+
 def customer_ranking(text: str) -> CustomerRanking | None:
     """What the message ranks customers by, when it says (lower-case text, numbers kept)."""
-    named = first_label(text, BY_NAME)
+    named = ranking_named(text)
     if named is not None:
         return named
     leaving, valuable = bool(LIKELY_TO_LEAVE.search(text)), bool(VALUABLE.search(text))

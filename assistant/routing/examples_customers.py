@@ -1,6 +1,7 @@
 """Example phrasings of the questions about customers and what they wrote: a customer's
-profile, who is at risk, lookalikes (tools/customers.py), and review search and sentiment
-(tools/reviews.py). Part of the router's EXAMPLES (examples.py says how they are used).
+profile, who is at risk, lookalikes (tools/customers.py), who spent the most
+(tools/top_customers.py), and review search and sentiment (tools/reviews.py). Part of the
+router's EXAMPLES (examples.py says how they are used).
 """
 
 CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -66,8 +67,33 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "customers with the highest predicted value",
         "who is most likely to churn",
         "our best customers",
+        "top customers by lifetime value",
+        "which customers will be worth the most next year",
+        "who will spend the most in the coming months",
+    ),
+    # What customers did (spend, orders), not what the predictor expects of them.
+    "top_customers": (
         "who spends the most with us",
         "list our top spenders",
+        "top customers by revenue",
+        "which customers spent the most money",
+        "customers ranked by total spend",
+        "who placed the most orders",
+        "customers with the most orders",
+        "rank buyers by number of orders",
+        "who bought the most from us last year",
+        "top 20 spenders in 1997",
+        "biggest spending customers this quarter",
+        "highest revenue customers in march",
+        "which champions spent the most",
+        "customers by lifetime spend so far",
+        "who ordered the most in the past 90 days",
+        "our heaviest buyers by order count",
+        "largest accounts by revenue to date",
+        "which loyal customers spent the most since january",
+        "who are the top buyers by sales",
+        "the 10 customers with the highest spend",
+        "our best customers last quarter",
     ),
     "similar_customers": (
         "find customers similar to customer 42",

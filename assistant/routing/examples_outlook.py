@@ -22,6 +22,7 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "top 5 products",
         "what did lost customers buy",
         "what do champions buy",
+        "what did loyal customers buy the most",
         "which products does the hibernating segment purchase",
         "which products bring in the most revenue",
         "best sellers in the coffee category",

@@ -12,12 +12,15 @@ one); a message that refines the last call ("break that down by category") leans
 to the last tool (followup.refines says which messages do). Sales words count only for what
 has sold: worded ahead ("which categories will sell the most next quarter") they are a
 forecast's, and a period worded back ("the last 30 days") is a sales period, not a horizon.
+Customers ranked by what they did ("who bought the most", "best customers in 1997") are
+top_customers', unless the message names a prediction ("by lifetime value") or a risk.
 """
 
 import re
 
 from assistant.routing import rules
 from assistant.routing.args import explicit
+from assistant.routing.choices import RISK_WORDS, ranking_named
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, refines
 from assistant.routing.memory import Memory
@@ -33,6 +36,7 @@ AHEAD = re.compile(
     r"future)\b|\bnext\s+(?:[\w-]+\s+)?(?:days?|weeks?|fortnight|months?|quarters?|years?)\b"
 )
 BACK = re.compile(r"\b(?:last|past|previous|prior|so\s+far|to\s+date|lately|recently)\b")
+TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
 )
@@ -44,11 +48,27 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     ahead = bool(AHEAD.search(text))
     if ahead:
         out.pop("top_products", None)  # what will sell is a forecast's question
+        out.pop("top_customers", None)  # who will spend the most: predicted value
+    if "top_customers" in out:
+        out.pop("top_products", None)  # "who bought the most" ranks customers
+        if RISK_WORDS.search(text):  # "big spenders going quiet": the at-risk list
+            out.pop("top_customers")
+    elif "top_products" in out:  # "what did champions buy the most": products
+        out["top_customers"] = -W
+    if ranking_named(text) is not None:  # "top customers by lifetime value": a prediction
+        out.pop("top_customers", None)
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
+    elif TOP_WHO.search(text) and _past_period(x, text) and not ahead:
+        # "best customers in 1997": what they did then. The at-risk list has no period, and
+        # its examples ("our best customers") match the rest word for word: a double nudge.
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W
     named_customer = bool(x.customer_ids) or (x.position is not None and bool(memory.customer_ids))
     refers_to_customer = named_customer or (points_back(text) and memory.customer_id is not None)
     if not refers_to_customer:
         out.pop("recommend_products", None)
-        if x.segment is not None and x.count is not None and "top_products" not in out:
+        ranks_else = {"top_products", "top_customers"} & set(out)
+        if x.segment is not None and x.count is not None and not ranks_else:
             # "top 5 loyal customers": a segment's customers, ranked; only the at-risk list
             # ranks a segment's customers, and a recommendation needs someone to recommend to.
             out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
@@ -90,7 +110,14 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["search_reviews"] = out.get("search_reviews", 0.0) + W / 2
     if ahead:
         out["top_products"] = out.get("top_products", 0.0) - W
+        out["top_customers"] = out.get("top_customers", 0.0) - W
     last = memory.tool
     if last in SIGNATURES and refines(text) and explicit(SIGNATURES[last], x, text, memory):
         out[last] = out.get(last, 0.0) + W
     return out
+
+
+def _past_period(x: Extraction, text: str) -> bool:
+    """True when the message names a period gone by: by the calendar, or days worded back."""
+    dated = any(v is not None for v in (x.since, x.month, x.quarter, x.year))
+    return dated or (x.horizon_days is not None and bool(BACK.search(text)))

@@ -137,6 +137,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"most\s+(?:popular|ordered|bought|purchased|sold)|product\s+sales|"
         r"(?:top|best|popular)\s+(?:\d+\s+)?(?:products|items|categories))\b"
     ),
+    # Customers by what they did; "who bought the most" names customers, not products.
+    "top_customers": re.compile(
+        r"\b(?:(?:biggest|top|largest|heaviest|big)\s+(?:spenders|spending\s+customers)|"
+        r"who\s+(?:has\s+|have\s+)?(?:spent|spends?|bought|buys|ordered|orders|purchased)\s+"
+        r"(?:the\s+)?most|(?:customers|buyers|clients|shoppers|accounts)\s+(?:who|that)\s+"
+        r"(?:have\s+)?(?:spent|spend|ordered|bought|placed)\s+(?:the\s+)?most|"
+        r"(?:customers|buyers|clients|shoppers|accounts|spenders)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:by|with\s+the\s+(?:most|highest))\s+(?:revenue|spend\w*|sales|orders|purchases|"
+        r"order\s+counts?))\b"
+    ),
     "list_segments": re.compile(r"\b(?:segments|clusters|groups|segmentation|which\s+segment)\b"),
     "segment_summary": re.compile(
         r"\b(?:summar\w+|describe|explain|tell\s+me\s+about|facts?|overview|stats|"

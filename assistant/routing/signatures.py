@@ -195,6 +195,19 @@ SIGNATURES: dict[str, ToolSignature] = {
                 _OFFSET,
             ),
         ),
+        ToolSignature(
+            "top_customers",
+            "customers ranked by what they spent (revenue) or their number of orders, to date, "
+            "in the last days or in a calendar period, store-wide or within a segment",
+            "see who spent the most",
+            (
+                *_PERIOD,
+                Arg("segment"),
+                Arg("by", choices=("revenue", "orders")),
+                Arg("limit", "int", default=10),
+                _OFFSET,
+            ),
+        ),
     )
 }
 

@@ -11,6 +11,7 @@
     planning.py      plan_budget          forecasting.py   forecast_demand
     model_report.py  model_report
     products.py      top_products         product_sales.py  its numbers, from the order lines
+    top_customers.py top_customers: who spent (or ordered) the most, from the orders
     catalogue.py     CATALOGUE, ToolSpec, run_tool      langchain.py   as_langchain_tools
     decisions.py, indexes.py, writing.py, format.py: shared with the CLI, or by the tools
 

@@ -24,6 +24,7 @@ from assistant.tools.products import top_products
 from assistant.tools.recommendations import recommend_products
 from assistant.tools.reviews import review_sentiment, search_reviews
 from assistant.tools.segments import list_segments, segment_summary
+from assistant.tools.top_customers import top_customers
 from commerce.errors import Forbidden, InvalidInput, NotFound
 
 Tool = Callable[..., ToolOutput]
@@ -92,6 +93,7 @@ CATALOGUE: dict[str, ToolSpec] = {
         _spec(list_alerts),
         _spec(explain_alert),
         _spec(top_products),
+        _spec(top_customers),
     )
 }
 

@@ -70,7 +70,8 @@ def test_the_real_router_on_segment_words(minilm_router: Router) -> None:
 
 @pytest.mark.parametrize(
     ("text", "noted"),
-    [("best customers last year", True), ("who churned in march", True),
+    [("most valuable customers last year", True), ("who churned in march", True),
+     ("best customers last year", False),
      ("best sellers last month", False), ("plan a 5k budget for this quarter", False),
      ("forecast demand for last quarter", False), ("who should we call today?", False)],
 )  # fmt: skip

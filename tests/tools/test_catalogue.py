@@ -13,7 +13,7 @@ from tests.tools.conftest import MakeContext
 DESIGN_ORDER = ["customer_profile", "at_risk_customers", "similar_customers", "search_reviews",
                 "review_sentiment", "list_segments", "segment_summary", "draft_offer",
                 "plan_budget", "forecast_demand", "model_report", "recommend_products",
-                "list_alerts", "explain_alert", "top_products"]  # fmt: skip
+                "list_alerts", "explain_alert", "top_products", "top_customers"]  # fmt: skip
 
 
 def test_catalogue_follows_the_design() -> None:

@@ -2,7 +2,7 @@
 // renderer that fails on an unexpected shape falls back to the same table.
 
 import { customerCard } from "./customer.js";
-import { atRiskCard, segmentCard, segmentsCard, similarCard } from "./lists.js";
+import { atRiskCard, segmentCard, segmentsCard, similarCard, topCustomersCard } from "./lists.js";
 import { reviewsCard, sentimentCard } from "./reviews.js";
 import { offerCard, planCard } from "./offer.js";
 import { forecastCard, modelReportCard } from "./model.js";
@@ -14,6 +14,7 @@ import { generic } from "./common.js";
 const RENDERERS = {
   customer: customerCard,
   at_risk: atRiskCard,
+  top_customers: topCustomersCard,
   similar: similarCard,
   segments: segmentsCard,
   segment: segmentCard,

@@ -1,4 +1,5 @@
-// Lists of customers (at risk, lookalikes) and of segments, and one segment's facts.
+// Lists of customers (at risk, top spenders, lookalikes) and of segments, and one segment's
+// facts.
 
 import { h } from "../dom.js";
 import { NO_PURCHASE_LIKELY, VALUE_INTERVAL, isNum, label, money, num, pct, riskLevel } from "../format.js";
@@ -56,6 +57,44 @@ export function atRiskCard(card, actions) {
     }),
     Object.keys(rest).length ? facts(Object.entries(rest).filter(([k]) => k !== "segment" && k !== "by")) : null,
     h("p", { class: "hint" }, "Select a customer to open their profile. Column headers sort."),
+  );
+}
+
+// Who spent the most (or ordered most) in a period (top_customers), with their risk now.
+export function topCustomersCard(card, actions) {
+  const rows = Array.isArray(card.rows) ? card.rows : [];
+  const byOrders = card.by === "orders";
+  const columns = [
+    { key: "customer_id", title: "Customer", cell: (r) => String(r.customer_id) },
+    { key: "segment", title: "Segment", cell: (r) => (r.segment ? String(r.segment) : "–") },
+    { key: "revenue", title: "Spent", numeric: true, cell: (r) => money(r.revenue) },
+    { key: "orders", title: "Orders", numeric: true, cell: (r) => num(r.orders) },
+    { key: "share_of_revenue", title: "Share of revenue", numeric: true, cell: (r) => pct(r.share_of_revenue, 1) },
+    { key: "last_order", title: "Last order", cell: (r) => String(r.last_order ?? "–") },
+  ];
+  if (rows.some((r) => isNum(r.churn_risk))) {
+    columns.push(
+      { key: "churn_risk", title: "Churn risk now", numeric: true, cell: (r) => (isNum(r.churn_risk) ? riskCell(r.churn_risk) : "–") },
+      { key: "clv", title: "Predicted value", numeric: true, cell: (r) => (isNum(r.clv) ? money(r.clv) : "–") },
+    );
+  }
+  const by = byOrders ? "orders" : "spend";
+  const scope = [`${card.from} to ${card.to}`, `by ${by}`, card.segment ? `segment ${card.segment}` : null].filter(Boolean);
+  return frame(
+    "top_customers",
+    byOrders ? "Customers with the most orders" : "Top spenders",
+    { subtitle: scope.join(" · ") },
+    rows.length
+      ? sortableTable(`Customers, by ${by}`, withRank(columns, rows), rows, {
+          onOpen: (row) => actions.ask(`show customer ${row.customer_id}`),
+          openLabel: (row) => `Open customer ${row.customer_id}`,
+          initial: { key: byOrders ? "orders" : "revenue", dir: "descending" },
+        })
+      : null,
+    isNum(card.total) && isNum(card.period_revenue)
+      ? h("p", { class: "hint" }, `${num(card.total)} customers ordered · ${money(card.period_revenue)} revenue in the period`)
+      : null,
+    rows.length ? h("p", { class: "hint" }, "Select a customer to open their profile. Column headers sort.") : null,
   );
 }
 

@@ -1,0 +1,75 @@
+"""The top-customers card (top_customers) against the stub API: who spent the most in a period,
+drawn as a ranked, sortable table with their risk now, each row opening the customer's profile.
+The stub gains the route here, so its canned answers stay as they are."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.e2e import stub
+from tests.e2e.pages import ask, last_answer, shoot, show_top, sign_in, wait_answer
+
+pytestmark = pytest.mark.e2e
+DASH = "\u2013"  # what a card shows for a value it does not have
+
+if TYPE_CHECKING:  # playwright may be missing: the conftest then skips every test
+    from playwright.sync_api import Page
+
+
+def spenders(_customer: str) -> dict[str, Any]:
+    """What top_customers returns for 1997's biggest spenders (2 of 11,522 who ordered)."""
+    rows = [
+        {"rank": 1, "customer_id": "07592", "revenue": 10417.05, "orders": 143,
+         "last_order": "1997-12-12", "share_of_revenue": 0.0051, "segment": "champions",
+         "churn_risk": 0.0042, "clv": 7169.83, "value_at_risk": 30.43},
+        {"rank": 2, "customer_id": "19339", "revenue": 6552.7, "orders": 12,
+         "last_order": "1997-11-02", "share_of_revenue": 0.0032, "segment": None,
+         "churn_risk": None, "clv": None, "value_at_risk": None},
+    ]  # fmt: skip
+    return {"type": "top_customers", "since": None, "until": None, "month": None,
+            "quarter": None, "year": "1997", "days": 365, "from": "1997-01-01",
+            "to": "1997-12-31", "segment": None, "segment_size": None, "by": "revenue",
+            "period_revenue": 2045123.5, "total": 11522, "offset": 0, "rows": rows}  # fmt: skip
+
+
+@pytest.fixture
+def spender_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stub answers "top spenders", and operators may ask it (its /v1/me says so)."""
+    route = ("top spenders", "top_customers", {"year": "1997"}, spenders, "07592 leads.")
+    monkeypatch.setattr(stub, "ROUTES", [route, *stub.ROUTES])
+    monkeypatch.setitem(stub.TOOLS, "operator", [*stub.TOOLS["operator"], "top_customers"])
+
+
+@pytest.mark.usefixtures("spender_routes")
+def test_top_spenders_are_a_ranked_table_that_opens_profiles(
+    desktop: "Page", stub_url: str, shots: Path
+) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "top spenders of 1997").locator(".card-top_customers")
+    assert card.locator(".card-title").inner_text() == "Top spenders"
+    assert card.locator(".card-sub").inner_text() == "1997-01-01 to 1997-12-31 · by spend"
+    heads = card.locator("thead th").all_inner_texts()
+    assert heads[:3] == ["Customer", "Rank", "Segment"]
+    assert heads[-2:] == ["Churn risk now", "Predicted value"]
+    first = card.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert first == ["1", "champions", "$10,417", "143", "0.5%", "1997-12-12", "0%", "$7,170"]
+    # A customer never scored (nor put in a segment) shows dashes, not zeros.
+    second = card.locator("tbody tr").nth(1).locator("td").all_inner_texts()
+    assert second[-2:] == [DASH, DASH] and second[1] == DASH
+    assert "11,522 customers ordered · $2,045,124 revenue in the period" in card.inner_text()
+    show_top(card)
+    shoot(desktop, shots, "desktop-card-top-customers")
+    card.get_by_role("button", name="Open customer 19339").click()
+    wait_answer(desktop, 1)
+    asked = desktop.locator("article.message.user .bubble").last.inner_text()
+    assert asked == "show customer 19339"
+
+
+@pytest.mark.usefixtures("spender_routes")
+def test_the_top_customers_card_fits_a_phone(phone: "Page", stub_url: str) -> None:
+    sign_in(phone, stub_url, "op-key")
+    ask(phone, "top spenders of 1997")
+    card = last_answer(phone).locator(".card-top_customers")
+    assert card.locator("tbody tr").count() == 2
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
