@@ -24,7 +24,10 @@ class OfferSettings(BaseSettings):
         description="Discount policy: no offer goes above this (a whole percent, 0 to 90).",
     )
     default_discount_pct: int = Field(
-        default=10, ge=0, le=100, description="Discount of a drafted offer when none is asked for."
+        default=10,
+        ge=0,
+        le=100,
+        description="Discount of a drafted offer when none is asked for (at most the maximum).",
     )
     offer_perks: list[str] = Field(
         default=[],
@@ -102,6 +105,18 @@ class OfferSettings(BaseSettings):
         if any(not 0 <= u <= 1 for u in value):
             raise ValueError("uplifts are shares from 0 to 1 (0.04 converts 4%), not percentages")
         return value
+
+    @model_validator(mode="after")
+    def _default_discount_is_within_the_maximum(self) -> "OfferSettings":
+        # Refused at load like the maximum itself: a default above it would make every offer
+        # drafted without a discount fail, or be cut to the maximum behind the user's back.
+        if self.default_discount_pct > self.max_discount_pct:
+            raise ValueError(
+                f"RETAIN_DEFAULT_DISCOUNT_PCT={self.default_discount_pct} is above "
+                f"RETAIN_MAX_DISCOUNT_PCT={self.max_discount_pct}: set the default at or below "
+                "the maximum"
+            )
+        return self
 
     @model_validator(mode="after")
     def _offer_ladder_is_usable(self) -> "OfferSettings":

@@ -3,8 +3,9 @@
 Pure text in, (phrase, start) out. Three kinds of wording, from surest to least sure:
 
 - words that say it on their own, wherever they stand: "never expires", "no expiry", "won't
-  ever expire", "from now on", "indefinitely", "in perpetuity", "a lifetime discount", "a
-  permanent 15% off", "valid for life", "yours forever";
+  ever expire", "valid any time" (not "any time before May 1"), "from now on",
+  "indefinitely", "in perpetuity", "a lifetime discount", "a permanent 15% off", "valid for
+  life", "yours forever";
 - a duration in a sentence that names the deal ("Here is 15% off - forever.", "15% off for
   life", "use this code whenever you like", "permanently 15% off"), or a sentence that is only
   the duration ("15% off. Forever!");
@@ -48,6 +49,9 @@ NO_END = re.compile(
     r"|for\s+(?:a\s+)?lifetime|a\s+lifetime|permanently|for\s+all\s+time)\b"
     r"|\b(?:keep\s+(?:it|them)|yours\s+to\s+keep)\s+(?:forever|for\s+ever|for\s+good|for\s+life)\b"
     r"|\bindefinitely\b|\bin\s+perpetuity\b|\bfrom\s+now\s+on\b|\bexpiry-free\b"
+    # "valid any time", "good anytime", "use it any time": but "any time before May 1" ends.
+    r"|\b(?:valid|good|usable|redeemable|use\s+it|redeem\s+it|claim\s+it)\s+(?:at\s+)?any\s*time\b"
+    r"(?!\s+(?:before|until|till|by|up\s+to|through|between|from|this|in\s+the\s+next))"
     r"|\bnon-?expiring\b"
     # An adjective of endlessness on the deal: "a lifetime discount", "a permanent 15% off".
     r"|\b(?:lifetime|life-?long|permanent|perpetual|everlasting|never-?ending|endless|forever"

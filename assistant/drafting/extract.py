@@ -4,7 +4,8 @@ Pure text in, mentions out; no facts here (verify.py compares). Each finder mask
 found, so one piece of text is read once: a date's digits are not read again as numbers, nor a
 product id's. The rules, in the order they run:
 
-- offer terms (terms.py): links and e-mail addresses (masked), no-expiry and stacking wording;
+- offer terms (terms.py): links and e-mail addresses (masked), no-expiry, stacking and urgency
+  wording, perks on every order; lengths of time ("for a week", durations.py);
 - dates: ISO (1998-03-05), numeric (03/05/1998, 5.3.98: both month-first and day-first
   readings kept), month names (March 5, 1998 / 5th of March / Mar 1998 / in March), a bare year
   (1998), each with the end of its day taken in ("midnight on May 1", "May 1 at 11:59 pm"),
@@ -23,6 +24,8 @@ product id's. The rules, in the order they run:
   sentence ("Churn risk is 63.4%. A price cut..." makes no discount of 63.4%);
 - codes and product ids: a token of 4+ characters mixing letters and digits (B000EYLDYE,
   SAVE20, SKU-1234), except a number with a unit or ordinal (12oz, 24h, 3rd, 30-day);
+- shares of a group in words ("half of them", "nearly two thirds are") and hedged figures
+  ("about 1,200 customers", "nearly $90"), read as rounded (shares.py);
 - plain numbers (1,234 / 12.5 / 1.2 million) and written ones (twenty, twenty-five percent).
   Written one, two and three without a unit are skipped: they are counting words ("one of our
   favourites", "a couple"), not figures. Digits are always read, so "1 click" is a claim.
@@ -34,6 +37,7 @@ import unicodedata
 
 from assistant.drafting.dates import DATE_PATTERNS, DEADLINE, DEADLINE_AFTER, readings, relative
 from assistant.drafting.discounts import DENOMINATORS, FRACTION_OFF, NUMERATORS, is_discount
+from assistant.drafting.durations import find_durations
 from assistant.drafting.mentions import (
     CodeMention,
     DateMention,
@@ -43,6 +47,7 @@ from assistant.drafting.mentions import (
     Unit,
 )
 from assistant.drafting.promises import PROMISES
+from assistant.drafting.shares import SHARE, hedge_before, round_quantum, share_value
 from assistant.drafting.terms import find_terms
 
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
@@ -102,6 +107,7 @@ def extract(text: str, currency_symbol: str = "$") -> Mentions:
 
 def _terms(text: str, found: Mentions) -> str:
     found.terms = find_terms(text)
+    found.durations = find_durations(text)  # not masked: a count in digits is a figure too
     for term in found.terms:
         if term.kind == "link":
             # Masked, so an address's digits and words are not read again as claims.
@@ -163,6 +169,15 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
     for match in FRACTION_OFF.finditer(text):
         found.numbers.append(_fraction(match))
         text = mask(text, match.start(), match.end())
+    for match in SHARE.finditer(text):
+        share, precision = share_value(match)
+        hedge = hedge_before(text, match.start()) or "about"  # a fraction is always rounded
+        found.numbers.append(
+            NumberMention(
+                match.group(0), match.start(), share, 1, "percent", False, hedge, precision
+            )
+        )
+        text = mask(text, match.start(), match.end())
     for match in WRITTEN.finditer(text):
         value = _words_value(match.group(0)[: len(match.group(0)) - len(match.group(1) or "")])
         tail = (match.group(1) or "").strip().lower()
@@ -219,7 +234,13 @@ def _number(
     value = float(whole.replace(",", "") + decimals) * scale
     # A bare number is no discount ("15% off, valid for 14 days"): its unit says what it is.
     discount = unit != "plain" and is_discount(text, match.start(), match.end(), figures)
-    return NumberMention(match.group(0).strip(), match.start(), value, quantum, unit, discount)
+    # "About 1,200 customers", "nearly $90": rounded to the last non-zero digit written. Not a
+    # percentage or a discount, which are written exactly.
+    hedge = None if unit == "percent" or discount else hedge_before(text, match.start())
+    rounding = round_quantum(whole, quantum) if hedge else 0.0
+    return NumberMention(
+        match.group(0).strip(), match.start(), value, quantum, unit, discount, hedge, rounding
+    )
 
 
 def _words_value(words: str) -> float | None:

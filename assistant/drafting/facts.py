@@ -67,6 +67,9 @@ class OfferFacts:
     churn_risk: float | None = None  # 0..1, internal
     predicted_value: float | None = None  # CLV over the value horizon, internal
     perks: tuple[str, ...] = ()
+    # True: the customer (or most of a segment) last bought long ago (recency.py), so the
+    # fallback may say "We have missed you"; False or None (unknown): it says nothing of absence.
+    gone_quiet: bool | None = None
 
     def check(self, policy: OfferPolicy) -> None:
         """InvalidInput when these facts offer more than the policy allows."""
@@ -100,6 +103,7 @@ class OfferFacts:
             "customer_name": self.customer_name,
             "favourite_category": self.favourite_category,
             "perks": " and ".join(self.perks) or None,
+            "opening": "We have missed you. Here is" if self.gone_quiet else None,
             "store_name": policy.short_store_name() or None,
             "sign_off": policy.sign_off,
         }

@@ -11,6 +11,7 @@ import pandas as pd
 
 from assistant.drafting.facts import Channel, OfferFacts, Product, SegmentFacts, safe_first_name
 from assistant.drafting.policy import OfferPolicy
+from assistant.drafting.recency import gone_quiet
 from commerce.errors import NotFound, RetainError
 from commerce.workspace import Store, Workspace
 from predictors.history import from_store
@@ -31,9 +32,11 @@ def gather_offer_facts(
     channel: Channel = "email",
     today: date | None = None,
     recommended: Sequence[Product] = (),
+    recency: int | None = None,
 ) -> OfferFacts:
     """The facts of an offer to one customer; NotFound when the store has no such customer.
     `recommended`: the recommender's picks for them (the first MAX_PRODUCTS become facts).
+    `recency`: their RFM recency score (1-5), when the caller holds it; else worked out here.
 
     The discount is checked against the policy here (InvalidInput above the maximum), so no
     draft is ever attempted for an offer the policy forbids.
@@ -69,7 +72,15 @@ def gather_offer_facts(
         churn_risk=float(row["churn_risk"].iloc[0]) if has_score and row is not None else None,
         predicted_value=float(row["clv"].iloc[0]) if has_score and row is not None else None,
         perks=policy.perks,
+        gone_quiet=gone_quiet([recency if recency is not None else _recency(store, customer_id)]),
     )
+
+
+def _recency(store: Store, customer_id: str) -> int:
+    """The customer's RFM recency score (1-5) as the store stands at its last day."""
+    history = from_store(store)
+    recency = customer_segments(history, history.last_day)["r"]
+    return int(recency[recency.index == customer_id].iloc[0])
 
 
 def catalogue(workspace: Workspace) -> dict[str, str]:

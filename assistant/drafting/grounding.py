@@ -68,12 +68,18 @@ def number_is_grounded(mention: NumberMention, grounding: Grounding) -> bool:
     """A number is grounded when some fact, rounded to the precision written, equals it.
 
     "$12.5" and "$12.50" match 12.5; "$13" matches 12.5 rounded to a whole; "1.2 million"
-    matches 1,234,567. Money must match money, percentages percentages, and a plain number a
+    matches 1,234,567; "about 1,200" and "nearly two thirds" are read as rounded (shares.py).
+    Money must match money, percentages percentages, and a plain number a
     count or the year of a fact date: "187 customers" is not the $187.20 average value.
     """
     for allowed in _candidates(grounding):
         if allowed.kind != {"plain": "count"}.get(mention.unit, mention.unit):
             continue
+        # A hedged figure ("about 1,200", "half of them") may be rounded to its own precision,
+        # on its hedge's side; never a figure only its own words may stand for (the discount,
+        # the days an offer lasts), which is written exactly.
+        if mention.hedge and not allowed.cued_only and _within(mention, allowed.value):
+            return True
         rounded = _round_half_up(allowed.value / mention.quantum) * mention.quantum
         if abs(rounded - mention.value) <= mention.quantum * 1e-6:
             return True
@@ -146,6 +152,17 @@ def _candidates(grounding: Grounding) -> tuple[AllowedNumber, ...]:
     # The years of fact dates may be written alone ("a customer since 1997").
     years = tuple(AllowedNumber(float(d.year), "count", "a date") for d in grounding.dates)
     return grounding.numbers + years
+
+
+def _within(mention: NumberMention, value: float) -> bool:
+    """True when `value` is what the hedged `mention` says: "about 1,200" is 1,150 to 1,250,
+    "over 1,200" 1,200 to 1,300, "nearly 1,300" 1,200 to 1,300."""
+    step, written, slack = mention.hedged_quantum, mention.value, 1e-6
+    if mention.hedge == "over":
+        return written - slack <= value <= written + step + slack
+    if mention.hedge == "under":
+        return written - step - slack <= value <= written + slack
+    return abs(value - written) <= step / 2 + slack
 
 
 def _round_half_up(value: float) -> float:

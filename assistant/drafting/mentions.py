@@ -1,4 +1,5 @@
-"""What a draft claims, as found by extract.py: numbers, dates, codes, promises and terms.
+"""What a draft claims, as found by extract.py: numbers, dates, codes, promises, terms and
+lengths of time.
 
 Each mention keeps its text and where it starts, so verify.py can name it in a refusal and
 placement.py can tell what sits beside it.
@@ -8,9 +9,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.drafting.dates import DateReading, Relative
+from assistant.drafting.durations import DurationMention
 from assistant.drafting.terms import TermMention
 
 Unit = Literal["money", "percent", "plain"]
+# Which side of a written figure the fact may lie (shares.py): "about" either, "over" above
+# ("over 1,200"), "under" below ("nearly two thirds").
+Hedge = Literal["about", "over", "under"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,9 @@ class NumberMention:
     quantum: float  # the precision written: 1 for "12", 0.01 for "12.50", 1e5 for "1.2 million"
     unit: Unit
     discount: bool = False  # written as an amount or percentage off ("15% off", "save $5")
+    hedge: Hedge | None = None  # "about 1,200", "half of them": a rounded figure
+    # The rounding a hedge allows: 100 for "about 1,200", 25 for "half" (shares.py).
+    hedged_quantum: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -54,3 +62,4 @@ class Mentions:
     codes: list[CodeMention] = field(default_factory=list)
     promises: list[PromiseMention] = field(default_factory=list)
     terms: list[TermMention] = field(default_factory=list)
+    durations: list[DurationMention] = field(default_factory=list)

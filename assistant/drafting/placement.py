@@ -5,8 +5,10 @@ verify.py runs these after the claims are grounded. What each refuses, and why:
 
 - links and e-mail addresses in any draft: no fact holds one, so it came from a review or the
   model (terms.py finds them);
-- in an offer: wording with no end ("never expires"), and a second discount ("plus another
-  15% off", "use it twice"), since the offer is one discount that ends on its date;
+- in an offer: wording with no end ("never expires") or a nearer one ("last chance"), a length
+  other than the days it lasts ("for a week" when it lasts 14), a perk on every order, and a
+  second discount ("plus another 15% off", "use it twice"), since the offer is one discount
+  that ends on its date;
 - in a segment summary: a true figure beside another fact's words ("63.4% of revenue" when
   63.4% is the churn risk, "Revenue share: 63.4%"), when the words around it name one fact
   only; a figure written as a discount ("20% off") names the discount fact;
@@ -66,7 +68,43 @@ def offer_terms(masked: str, mentions: Mentions, grounding: Grounding) -> list[V
                     "discount, used once",
                 )
             )
-    return found + _stacked(masked, mentions)
+        elif term.kind == "urgency":
+            found.append(
+                Violation(
+                    "invented_date",
+                    term.text,
+                    f"'{term.text}' says the offer is about to end; it ends on "
+                    f"{say_end(expires)}: write that day instead",
+                )
+            )
+        elif term.kind == "lasting_perk" and grounding.perks:
+            # Without a perk in the facts, the promise itself is refused (verify.py).
+            found.append(
+                Violation(
+                    "unsupported_promise",
+                    term.text,
+                    f"'{term.text}' gives the perk on every order; it comes with this one "
+                    f"offer, until {say_end(expires)}",
+                )
+            )
+    return found + _durations(mentions, grounding, expires) + _stacked(masked, mentions)
+
+
+def _durations(mentions: Mentions, grounding: Grounding, expires: date) -> list[Violation]:
+    """A length written for the offer ("for a week") that is not the days it lasts."""
+    if grounding.today is None:
+        return []
+    days = (expires - grounding.today).days
+    return [
+        Violation(
+            "invented_date",
+            length.text,
+            f"'{length.text}' is not how long the offer lasts: {days} days, until "
+            f"{say_end(expires)}",
+        )
+        for length in mentions.durations
+        if not length.fewest_days <= days <= length.most_days
+    ]
 
 
 def _stacked(masked: str, mentions: Mentions) -> list[Violation]:

@@ -2,7 +2,8 @@
 
 Settings it reads (RETAIN_*, declared in assistant/settings.py; the defaults are the same):
     max_discount_pct      20          no draft may offer more than this percentage off
-    default_discount_pct  10          the discount when the caller names none
+    default_discount_pct  10          the discount when the caller names none (at most the
+                                      maximum, refused at load; an offer of 0% is refused)
     offer_perks           []          perks an offer may promise, e.g. ["free shipping"]
     offer_valid_days      14          an offer ends this many days after it is drafted
     currency_symbol       "$"         how money facts are written
@@ -50,6 +51,12 @@ class OfferPolicy:
     def __post_init__(self) -> None:
         if not 0 <= self.max_discount_pct <= 90:
             raise InvalidInput(f"max discount {self.max_discount_pct}% is not between 0 and 90")
+        if self.default_discount_pct > self.max_discount_pct:
+            raise InvalidInput(
+                f"default discount {self.default_discount_pct}% is above the policy maximum of "
+                f"{self.max_discount_pct}% (settings RETAIN_DEFAULT_DISCOUNT_PCT and "
+                "RETAIN_MAX_DISCOUNT_PCT)"
+            )
         unknown = sorted(set(self.perks) - set(PERKS))
         if unknown:
             raise InvalidInput(f"unknown perk(s) {', '.join(unknown)} (valid: {', '.join(PERKS)})")
@@ -81,14 +88,25 @@ class OfferPolicy:
         return self.store_name.rstrip(".")
 
     def discount(self, requested: int | None) -> int:
-        """The discount to offer: the request if within policy, else InvalidInput saying why."""
-        value = (
-            min(self.default_discount_pct, self.max_discount_pct)
-            if requested is None
-            else requested
-        )
+        """The discount to offer: the request if within policy, else InvalidInput saying why.
+
+        0% is refused: an offer is one discount (the prompts, the fallback copy and the checker
+        all say "N% off"), and "0% off your next order" offers nothing. The plan's 0% level is
+        a reminder, which is not an offer this drafts."""
+        value = self.default_discount_pct if requested is None else requested
         if value < 0:
             raise InvalidInput(f"discount {value}% is negative")
+        if value == 0 and self.max_discount_pct == 0:
+            raise InvalidInput(
+                "the policy allows no discount (RETAIN_MAX_DISCOUNT_PCT=0), and an offer is a "
+                "discount: no offer can be drafted"
+            )
+        if value == 0:
+            source = "0% (RETAIN_DEFAULT_DISCOUNT_PCT)" if requested is None else "0%"
+            raise InvalidInput(
+                f"discount {source}: an offer needs a discount from 1% to "
+                f"{self.max_discount_pct}%; a reminder without one is not an offer"
+            )
         if value > self.max_discount_pct:
             raise InvalidInput(
                 f"discount {value}% is above the policy maximum of {self.max_discount_pct}% "

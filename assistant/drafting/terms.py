@@ -11,7 +11,12 @@ Pure text in, mentions out, like extract.py (which calls this first). What is fo
   every purchase", "forward this to a friend"). Only wording that names a deal counts:
   "on top of that", "combined with our new roast" and a customer called Stack are not. A
   second discount figure ("plus another 15% off") is found by verify.py, which sees the
-  discounts extract.py read.
+  discounts extract.py read;
+- urgency: wording that says the offer is about to end ("last chance", "ends soon", "act
+  now"), when it runs for the policy's days: an end the facts do not hold. "Limited time" is
+  true (every offer ends), and "hurry" or "don't wait" beside the true end ask, not claim;
+- lasting_perk: a perk given on every order ("free shipping on all orders"), when a perk is
+  part of one offer, used once.
 """
 
 import re
@@ -20,7 +25,7 @@ from typing import Literal
 
 from assistant.drafting.endless import endless_wording
 
-TermKind = Literal["link", "no_expiry", "stacking"]
+TermKind = Literal["link", "no_expiry", "stacking", "urgency", "lasting_perk"]
 
 _GTLD = r"(?:com|net|org|io|co|shop|store|info|biz|app|online|site|example)"
 _TAIL = r"(?:[^\s<>\"']*[^\s<>\"'.,;:!?)])?"  # the rest of an address, less a full stop after it
@@ -62,6 +67,19 @@ STACKING = re.compile(
     rf"(?:the\s+same\s+|it\s+|this\s+|an?\s+)?(?:{_DEAL}|\d+(?:\.\d+)?\s?%|discount)"
 )
 
+URGENCY = re.compile(
+    r"(?i)\b(?:last|final)\s+(?:chance|call|hours?|days?)\b|\bact\s+(?:fast|quick(?:ly)?|now)\b"
+    r"|\b(?:ends?|ending|expir\w*|over)\s+soon\b|\b(?:almost|nearly)\s+over\b"
+    r"|\b(?:time\s+is\s+running\s+out|running\s+out\s+of\s+time)\b"
+    r"|\bbefore\s+it'?s\s+(?:gone|too\s+late)\b|\bonly\s+(?:a\s+few\s+)?(?:hours|days)\s+left\b"
+)
+_PERK = r"(?:shipping|delivery|postage|samples?|gifts?|points|service|returns?)"
+# A perk on more than the one order: "free shipping on every order", "on all your orders".
+LASTING_PERK = re.compile(
+    rf"(?i)\b{_PERK}\s+(?:on|with|for)\s+(?:every|each|all(?:\s+of)?(?:\s+your)?|future)\s+"
+    rf"(?:future\s+|single\s+)?{_ORDERS}"
+)
+
 
 @dataclass(frozen=True)
 class TermMention:
@@ -75,4 +93,8 @@ def find_terms(text: str) -> list[TermMention]:
     found = [TermMention(m.group(0), m.start(), "link") for m in LINK.finditer(text)]
     found += [TermMention(phrase, at, "no_expiry") for phrase, at in endless_wording(text)]
     found += [TermMention(m.group(0), m.start(), "stacking") for m in STACKING.finditer(text)]
+    found += [TermMention(m.group(0), m.start(), "urgency") for m in URGENCY.finditer(text)]
+    found += [
+        TermMention(m.group(0), m.start(), "lasting_perk") for m in LASTING_PERK.finditer(text)
+    ]
     return found

@@ -17,6 +17,8 @@ names.py.
 
 import re
 
+from assistant.drafting.categories import invented_categories
+from assistant.drafting.currency import foreign_money
 from assistant.drafting.extract import extract, mask, normalise
 from assistant.drafting.grounding import (
     Grounding,
@@ -84,6 +86,7 @@ def verify(
     violations += products
     mentions = extract(masked, policy.currency_symbol)
     violations += _policy(mentions, grounding, policy)
+    violations += foreign_money(mentions, normalise(policy.currency_symbol).strip())
     violations += offer_terms(masked, mentions, grounding)
     violations += greeting(text, grounding)
     violations += sender(text, grounding, policy.sign_off)
@@ -92,6 +95,7 @@ def verify(
     names = _spans(masked, grounding.names)
     violations += _grounding(mentions, grounding, names)
     violations += _retitled(masked, mentions, grounding)
+    violations += invented_categories(masked, grounding)
     violations += [
         Violation("placeholder", m.group(0), f"'{m.group(0)}' is a placeholder, not text")
         for m in PLACEHOLDER.finditer(masked)

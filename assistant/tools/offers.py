@@ -4,6 +4,8 @@ by the chat model from computed facts, verified against them and the discount po
 A marketer never sees contact details, so their prompts carry none: the customer's name is
 left out of the facts and e-mail addresses in a quoted review are masked before the model
 reads them. The policy comes from settings; a request above it is refused, naming the limit.
+Whether the customers have gone quiet (their RFM recency) decides whether the fallback copy
+may say it missed them: never to champions or new customers.
 """
 
 from dataclasses import replace
@@ -15,6 +17,7 @@ from pydantic import Field
 from assistant.drafting import OfferFacts, OfferPolicy, gather_offer_facts, policy_from_settings
 from assistant.drafting import draft_offer as write_offer
 from assistant.drafting.facts import Product
+from assistant.drafting.recency import gone_quiet
 from assistant.roles import redact, sees_contacts
 from assistant.tools.args import Channel, CustomerId, SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
@@ -53,6 +56,7 @@ def draft_offer(
         facts = gather_offer_facts(
             data.workspace, target["customer_id"], policy, discount, channel,
             recommended=_recommended(ctx, target["customer_id"]),
+            recency=int(data.segment_frame().loc[target["customer_id"], "r"]),
         )  # fmt: skip
         if not sees_contacts(ctx.role):
             facts = replace(
@@ -63,7 +67,12 @@ def draft_offer(
         rows = data.segment_rows("segment") + data.segment_rows("cluster")
         row = find_segment(rows, segment)
         target = {"segment": row["name"]}
-        facts = segment_offer_facts(row, policy, discount, channel)
+        frame = data.segment_frame()
+        members = frame[(frame["segment"] == row["name"]) | (frame["cluster"] == row["name"])]
+        facts = replace(
+            segment_offer_facts(row, policy, discount, channel),
+            gone_quiet=gone_quiet(int(r) for r in members["r"]),
+        )
     observer = TokenStream(ctx.on_token) if ctx.on_token else None
     drafted = write_offer(facts, ctx.chat_model(), policy, data.catalogue(), observer)
     verified = passed(drafted)

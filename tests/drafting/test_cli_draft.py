@@ -29,6 +29,10 @@ def test_offer_streams_drafts_to_stderr_and_prints_only_the_fallback(
     retain_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_store(retain_home, tmp_path)
+    # A long name makes the fallback's thank-you line longer than a terminal's 80 columns.
+    monkeypatch.setenv(
+        "RETAIN_STORE_NAME", "The Happy Brewing and Fine Coffee Roasting Co. of Portland"
+    )
     use_model(monkeypatch, ScriptedModel("Subject: 90% off everything, Ada!"))
     result = runner.invoke(draft.app, ["offer", "c1", "--discount", "15"])
     assert result.exit_code == 0, result.output

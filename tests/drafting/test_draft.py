@@ -172,7 +172,7 @@ def test_an_offer_over_policy_is_refused_before_any_model_call() -> None:
     [
         {},
         {"customer_name": None, "favourite_category": None, "last_order_products": ()},
-        {"discount_pct": 0},
+        {"discount_pct": 1},
         {"discount_pct": 20, "perks": ("free shipping",)},
         {"favourite_category": "Candy & chocolate"},
     ],

@@ -22,6 +22,7 @@ def test_a_whole_max_discount_reaches_the_policy_unchanged(
     raw: str, pct: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("RETAIN_MAX_DISCOUNT_PCT", raw)
+    monkeypatch.setenv("RETAIN_DEFAULT_DISCOUNT_PCT", "0")  # at or below every maximum
     settings = Settings()
     assert settings.max_discount_pct == pct and isinstance(settings.max_discount_pct, int)
     assert policy_from_settings(settings).max_discount_pct == pct

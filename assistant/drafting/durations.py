@@ -1,0 +1,50 @@
+"""How long a draft says its offer lasts, in words: "for a week", "for the next two weeks",
+"for one month", "for a fortnight".
+
+Pure text in, mentions out. Each length is kept as the fewest and most days it can mean (a
+month is 28 to 31), so placement.py can hold it to the days the offer lasts. A count in digits
+is left to extract.py, which reads it as a number ("for 7 days": 7 is no fact; "for 14 days"
+beside "days" is the offer's); a count in words, or none, is read only here. Only "for" with a
+count, "a", or a word that points ahead ("for the next month", "for the whole week") is a
+length: "for the day" names no count, and "over the next year" is the predicted value's span.
+"""
+
+import re
+from dataclasses import dataclass
+
+from assistant.drafting.dates import COUNT_WORDS
+
+_COUNT = r"\d{1,3}|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+# The fewest and most days one of each unit can be.
+UNIT_DAYS = {"day": (1, 1), "week": (7, 7), "fortnight": (14, 14), "month": (28, 31)}
+UNIT_DAYS["year"] = (365, 366)
+LENGTH = re.compile(
+    r"(?i)\bfor\s+(?:(the|a|an)\s+)?(?:(next|coming|following|whole|full|entire)\s+)?"
+    rf"(?:({_COUNT})\s+)?(day|week|fortnight|month|year)s?\b"
+)
+
+
+@dataclass(frozen=True)
+class DurationMention:
+    text: str
+    start: int
+    fewest_days: int
+    most_days: int
+
+
+def find_durations(text: str) -> list[DurationMention]:
+    """Each length of time `text` gives with "for", in days."""
+    found: list[DurationMention] = []
+    for match in LENGTH.finditer(text):
+        article, ahead, count, unit = (g.lower() if g else None for g in match.groups())
+        if count is not None and count.isdigit():
+            continue  # "for 7 days": the number is checked as one (extract.py)
+        if count is not None:
+            number = COUNT_WORDS[count]
+        elif ahead is not None or article in ("a", "an"):
+            number = 1  # "for a week", "for the next month"
+        else:
+            continue  # "for the day", "for the month of May": no length of time
+        low, high = UNIT_DAYS[str(unit)]
+        found.append(DurationMention(match.group(0), match.start(), number * low, number * high))
+    return found

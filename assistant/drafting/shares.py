@@ -1,0 +1,63 @@
+"""Figures written as rounded: a hedge before a number ("about 1,200 customers", "nearly
+$90") and a fraction of a group in words ("half of them", "nearly two thirds are at risk",
+"roughly a fifth of revenue").
+
+extract.py reads these; grounding.py matches them. A hedged round number is as precise as its
+last non-zero digit ("about 1,200": hundreds), as money already was to its cents or units, and
+its word says on which side the fact may lie: "about" either, "over" above, "nearly" below.
+A fraction is as precise as its denominator allows (half of the gap to the next fraction of
+that denominator: a half is 50% give or take 12.5 points, a fifth 20% give or take 5), so
+"half of them will churn" is not a 63.4% churn risk and "nearly two thirds" is. Fractions
+taken off a price ("half off") are discounts, read first by discounts.py; a fraction of
+anything but people or revenue ("half a cup", "a third of the sugar") is no claim here.
+"""
+
+import re
+
+from assistant.drafting.discounts import DENOMINATORS, NUMERATORS
+from assistant.drafting.mentions import Hedge
+
+_HEDGES: dict[str, Hedge] = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "some": "about", "close to": "about", "almost": "under", "nearly": "under",
+    "just under": "under", "under": "under", "below": "under", "less than": "under",
+    "fewer than": "under", "over": "over", "more than": "over", "above": "over",
+    "just over": "over", "upwards of": "over", "at least": "over",
+}  # fmt: skip
+HEDGE_BEFORE = re.compile(
+    r"(?i)\b("
+    + "|".join(h.replace(" ", r"\s+") for h in sorted(_HEDGES, key=len, reverse=True))
+    + r")\s+(?:a\s+|an\s+)?$"
+)
+# Who or what a share is of: the customers or the revenue, never a cup or the sugar.
+_GROUP = (
+    r"(?:them|customers|clients|buyers|shoppers|people|members|users|households|segment|group"
+    r"|revenue|sales|spend|turnover|income)\b"
+)
+_DETERMINERS = r"(?:(?:all|the|these|those|its|their|our|this|that|of)\s+)*"
+SHARE = re.compile(
+    r"(?i)\b(?:(a|an|one|two|three|four)[\s-]+)?(half|halves|third|quarter|fifth|tenth)s?\b"
+    rf"(?=\s+(?:of\s+{_DETERMINERS}{_GROUP}|{_DETERMINERS}{_GROUP}"
+    r"|(?:are|is|were|was|will|would|could|may|might|risk|say|buy|shop|spend|have|had)\b))"
+)
+
+
+def hedge_before(text: str, start: int) -> Hedge | None:
+    """The hedge written just before text[start:] ("about", "over", "nearly"), if any."""
+    match = HEDGE_BEFORE.search(text, max(0, start - 20), start)
+    return _HEDGES[re.sub(r"\s+", " ", match.group(1).lower())] if match else None
+
+
+def round_quantum(digits: str, quantum: float) -> float:
+    """How precise a hedged figure is: 100 for "1,200", 10 for "90", `quantum` for "12.50"."""
+    whole = digits.replace(",", "")
+    if quantum != 1 or not whole.isdigit() or not whole.strip("0"):
+        return quantum
+    return float(10 ** (len(whole) - len(whole.rstrip("0"))))
+
+
+def share_value(match: re.Match[str]) -> tuple[float, float]:
+    """A share's value in percent and its precision: "two thirds" is (66.7, 16.7)."""
+    numerator, denominator = (g.lower() if g else None for g in match.groups())
+    parts = DENOMINATORS[str(denominator)]
+    return 100 * NUMERATORS.get(numerator or "a", 1) / parts, 50 / parts
