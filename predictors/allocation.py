@@ -10,9 +10,15 @@ probability p, value if retained V and average order A, an offer of discount d w
     net = gain - cost
 
 Customers likely to buy anyway gain little from an offer and cost more in discounts, so they get
-small discounts or none ("inverse pricing"). Small problems are solved exactly by dynamic
-programming over the budget in cents; large ones by the greedy on each customer's convex hull
-(optimal for the LP relaxation; at most one customer's step short of the integer optimum).
+small discounts or none ("inverse pricing").
+
+Two solvers, neither optimal for the real costs in every case: dynamic programming over the
+budget in whole cents ("exact": optimal for the costs rounded up to the cent, which wastes up to
+a cent per offer), and the greedy along each customer's convex hull (at most one hull step short
+of the LP relaxation). `auto` runs both when the problem is small and keeps the plan that nets
+more, so the greedy is never beaten by the plan offered in its place. Every plan carries the LP
+relaxation's net (`net_bound`): no plan within the budget can net more, so the plan is within
+`net_bound - net` of the best one possible under these assumptions.
 """
 
 import math
@@ -74,7 +80,8 @@ class Plan:
     spent: float
     value_without: float
     value_with: float  # expected value with the offers, their costs deducted
-    exact: bool
+    exact: bool  # the dynamic programme's plan (optimal for costs rounded up to the cent)
+    net_bound: float  # the LP relaxation's net: no plan within the budget nets more
 
 
 def option_table(
@@ -96,18 +103,25 @@ def allocate(
     method: Literal["auto", "exact", "greedy"] = "auto",
 ) -> Plan:
     """customers: customer_id, p_purchase, value (if retained), order_value. Best offers;
-    `auto` solves exactly when the problem is small enough (see EXACT_LIMIT)."""
+    `auto` runs the dynamic programme too when the problem is small enough (see EXACT_LIMIT)
+    and keeps whichever plan nets more (`exact` says which)."""
     if not (math.isfinite(budget) and budget >= 0):
         raise InvalidInput(f"the budget must be a number, 0 or more, not {budget}")
     p = customers["p_purchase"].to_numpy(np.float64)
     value = customers["value"].to_numpy(np.float64)
     order_value = customers["order_value"].to_numpy(np.float64)
     gain, cost, net = option_table(p, value, order_value, offers)
+    steps = _hull_steps(cost, net)
     exact = method == "exact" or (method == "auto" and len(customers) * budget * 100 <= EXACT_LIMIT)
     if len(customers) == 0:  # nothing to plan; the exact table would be sized by the budget
         choice = np.empty(0, dtype=np.int64)
+    elif method == "auto" and exact:
+        # Rounding every cost up to the cent can leave the programme short of the greedy.
+        by_programme, by_greedy = _exact(cost, net, budget), _greedy(steps, len(cost), budget)
+        exact = _total(net, by_programme) >= _total(net, by_greedy)
+        choice = by_programme if exact else by_greedy
     else:
-        choice = _exact(cost, net, budget) if exact else _greedy(cost, net, budget)
+        choice = _exact(cost, net, budget) if exact else _greedy(steps, len(cost), budget)
     chosen = choice >= 0
     rows = np.flatnonzero(chosen)
     level = choice[chosen]
@@ -130,26 +144,56 @@ def allocate(
         value_without=without,
         value_with=without + float(plan["net"].sum()),
         exact=exact,
+        net_bound=max(_relaxed_net(steps, budget), float(plan["net"].sum())),
     )
 
 
-def _greedy(cost: FloatArray, net: FloatArray, budget: float) -> npt.NDArray[np.int64]:
-    """Steps along each customer's upper convex hull of (cost, net), best efficiency first."""
-    n = cost.shape[0]
-    steps: list[tuple[float, int, int, int, float]] = []  # efficiency, customer, rank, level, cost
-    for i in range(n):
+def _total(net: FloatArray, choice: npt.NDArray[np.int64]) -> float:
+    """The net of a plan given as each customer's level (-1: no offer)."""
+    chosen = np.flatnonzero(choice >= 0)
+    return float(net[chosen, choice[chosen]].sum())
+
+
+# efficiency, customer, rank on the customer's hull, level, extra cost, extra net
+Step = tuple[float, int, int, int, float, float]
+
+
+def _hull_steps(cost: FloatArray, net: FloatArray) -> list[Step]:
+    """The steps along each customer's upper convex hull of (cost, net), best efficiency first
+    (a customer's steps fall in efficiency, so each comes after the ones it builds on)."""
+    steps: list[Step] = []
+    for i in range(cost.shape[0]):
         previous_cost, previous_net = 0.0, 0.0
         for rank, level in enumerate(_hull(cost[i], net[i])):
             extra_cost = cost[i, level] - previous_cost
             extra_net = net[i, level] - previous_net
-            steps.append((extra_net / max(extra_cost, 1e-12), i, rank, level, extra_cost))
+            steps.append(
+                (extra_net / max(extra_cost, 1e-12), i, rank, level, extra_cost, extra_net)
+            )
             previous_cost, previous_net = cost[i, level], net[i, level]
-    steps.sort(key=lambda s: -s[0])
+    steps.sort(key=lambda s: -s[0])  # stable: equal efficiencies keep each customer's order
+    return steps
+
+
+def _relaxed_net(steps: list[Step], budget: float) -> float:
+    """The LP relaxation's optimum: whole steps in order, then the part of the first one that
+    does not fit. An upper bound on the net of every plan within the budget."""
+    total, left = 0.0, budget
+    for _, _, _, _, extra_cost, extra_net in steps:
+        if extra_cost <= left:
+            total, left = total + extra_net, left - extra_cost
+        else:
+            return total + extra_net * left / extra_cost
+    return total
+
+
+def _greedy(steps: list[Step], n: int, budget: float) -> npt.NDArray[np.int64]:
+    """Takes the hull steps (`_hull_steps`, best efficiency first) while they fit."""
     choice = np.full(n, -1, dtype=np.int64)
     taken = np.zeros(n, dtype=np.int64)  # hull steps taken per customer
     blocked = np.zeros(n, dtype=bool)
     left = budget
-    for _, i, rank, level, extra in steps:
+    for _, i, rank, level, extra, _ in steps:
         # Each step's cost assumes the customer's previous steps were taken: a customer whose
         # step did not fit gets no later step.
         if blocked[i] or rank != taken[i]:

@@ -8,7 +8,9 @@ The point forecast sums the predictor's per-customer expectations, so it agrees 
 per-customer number Retain shows. The interval is calibrated on the store's own past: the same
 recipe is replayed on earlier windows of the history (forecast at a past cutoff, compare with
 what happened), and the spread of log(actual / forecast) sets the band, never narrower than
-the Poisson noise of the total.
+the Poisson noise of the total (`Calibration`). Where no past window fits, a stated default
+spread stands in; where the customers bought nothing in a past window the model expected
+orders in, no spread can be calibrated and the forecast has no interval (NaN bounds, a reason).
 
 Below the shortest horizon the network was trained on, each customer's figures are the
 network's at that horizon shaped by BG/NBD (horizons.py).
@@ -35,7 +37,8 @@ from predictors.scoring import weeks as days_in_weeks
 from predictors.windows import shortest_window_weeks
 
 LEVEL = 0.9  # the interval's coverage
-# The customers of a group at a past cutoff (a segment as it stood then): see `past_spread`.
+# The customers of a group at a past cutoff (a segment as it stood then): see
+# `past_calibration`.
 Members = Callable[[pd.Timestamp], "pd.Index[str]"]
 # The category row of purchases without categorised order lines (orders recorded without items).
 NO_LINES = "(no order lines)"
@@ -49,19 +52,60 @@ NO_MEMBER_CATEGORIES = (
 )
 
 
+DEFAULT_SPREAD = 0.25  # where no past window fits: wide, and said with the forecast
+NO_WINDOW = "No past window of this length fits the history"
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Where a forecast's interval comes from: the spread of log(actual / forecast) on past
+    windows (`windows` of them), the stated default (no window fits), or nothing (`reason`)."""
+
+    spread: float  # NaN when there is no interval
+    windows: int | None  # past windows compared; 0: the default; None: the caller gave the spread
+    empty_windows: int = 0  # windows the customers bought nothing in, against orders expected
+    reason: str | None = None  # why no interval can be calibrated; None when there is one
+    unmeasured: str = NO_WINDOW  # why the default spread stands in (windows == 0)
+
+    @property
+    def basis(self) -> str:
+        """past windows, default or none."""
+        if self.reason is not None:
+            return "none"
+        return "default" if self.windows == 0 else "past windows"
+
+    @property
+    def note(self) -> str | None:
+        """The sentence a forecast on anything but replayed past windows carries."""
+        if self.reason is not None:
+            return f"No 90% interval: {self.reason}."
+        if self.windows == 0:
+            return (
+                f"{self.unmeasured}, so the 90% interval uses a default spread of "
+                f"{self.spread:g}, not one measured on this store."
+            )
+        return None
+
+
 @dataclass(frozen=True)
 class Forecast:
     cutoff: pd.Timestamp  # the last day of the history it starts after
     horizon_weeks: float
     orders: float
     revenue: float
-    orders_interval: tuple[float, float]
+    orders_interval: tuple[float, float]  # NaN bounds when there is no interval (calibration)
     revenue_interval: tuple[float, float]
-    weekly: pd.DataFrame  # week, orders, revenue (expected, per week)
+    weekly: pd.DataFrame  # week (1, 2, ...), start, days (7; the last may be shorter), orders,
+    # revenue (expected, per week)
     by_category: pd.DataFrame | None  # category, orders, revenue; NO_LINES last (category_mix)
-    spread: float  # sigma of log(actual / forecast) on past windows
+    calibration: Calibration
     customers: int  # how many customers it sums over (those known at the cutoff)
     category_note: str | None = None  # why by_category is None (NO_CATEGORIES...); else None
+
+    @property
+    def spread(self) -> float:
+        """Sigma of log(actual / forecast) on past windows (the calibration's)."""
+        return self.calibration.spread
 
 
 def forecast_demand(
@@ -69,13 +113,14 @@ def forecast_demand(
     history: History,
     cutoff: pd.Timestamp,
     horizon_weeks: float,
-    spread: float | None = None,
+    spread: Calibration | float | None = None,
     customers: "pd.Index[str] | None" = None,
     trained_from_weeks: float | None = None,
 ) -> Forecast:
     """Forecast the horizon after the cutoff for customers known at the cutoff. `spread`:
-    `past_spread` of these arguments, when the caller kept it (it depends on the history,
-    not on the model, and is most of the time a forecast takes). `customers`: only these
+    `past_calibration` of these arguments, when the caller kept it (it depends on the history,
+    not on the model, and is most of the time a forecast takes), or a spread of the caller's
+    choosing. `customers`: only these
     (a segment's members); None: everyone. `trained_from_weeks`: the shortest horizon the
     predictor's network was trained on (`trained_from`); shorter spans take BG/NBD's shape.
     None: the predictor is trusted at every horizon (the classic models alone, or a fake)."""
@@ -91,18 +136,26 @@ def forecast_demand(
     revenue_cum = np.array([c["expected_spend"].sum() for c in cumulative])
     total = cumulative[-1]
     if spread is None:
-        spread = past_spread(history, cutoff, horizon_weeks, customers)
+        calibration = past_calibration(history, cutoff, horizon_weeks, customers)
+    elif isinstance(spread, Calibration):
+        calibration = spread
+    else:
+        calibration = Calibration(spread, windows=None)
     orders, revenue = float(orders_cum[-1]), float(revenue_cum[-1])
     z = float(norm.ppf(0.5 + LEVEL / 2))
     poisson = 1.0 / np.sqrt(max(orders, 1.0))  # relative noise of a Poisson total
-    width = np.sqrt(spread**2 + poisson**2)
+    width = np.sqrt(calibration.spread**2 + poisson**2)  # NaN without a calibrated spread
     band = (float(np.exp(-z * width)), float(np.exp(z * width)))
     mix = category_mix(history, cutoff)
     by_category = None if mix is None else _by_category(mix, total, customers)
     note = NO_CATEGORIES if mix is None else NO_MEMBER_CATEGORIES if by_category is None else None
+    ends = np.rint(weeks * 7).astype(np.int64)  # the day each week ends on, from the cutoff
+    starts = np.concatenate([[0], ends[:-1]])
     weekly = pd.DataFrame(
         {
-            "week": weeks,
+            "week": np.arange(1, len(weeks) + 1),
+            "start": cutoff + pd.to_timedelta(starts + 1, unit="D"),
+            "days": ends - starts,
             "orders": np.diff(orders_cum, prepend=0.0),
             "revenue": np.diff(revenue_cum, prepend=0.0),
         }
@@ -116,7 +169,7 @@ def forecast_demand(
         revenue_interval=(revenue * band[0], revenue * band[1]),
         weekly=weekly,
         by_category=by_category,
-        spread=spread,
+        calibration=calibration,
         customers=len(features),
         category_note=note,
     )
@@ -136,12 +189,12 @@ def trained_from(document: dict[str, Any], history: History) -> float | None:
     return shortest_window_weeks(history.first_day, pd.Timestamp(document["cutoff"]), churn_weeks)
 
 
-def past_spread(
+def past_calibration(
     history: History,
     cutoff: pd.Timestamp,
     horizon_weeks: float,
     customers: "Members | pd.Index[str] | None" = None,
-) -> float:
+) -> Calibration:
     """Sigma of log(actual / forecast) of total purchase days on past windows of this length,
     replayed with BG/NBD (refitting the network per window would be too slow; the network's
     totals can sit further from the truth than the classic models': see docs/model-card.md).
@@ -151,14 +204,20 @@ def past_spread(
     buying ("at risk": gone quiet) must be taken as it stood then, since today's members are
     chosen by the very windows replayed (they bought nothing in them, or more than expected).
     BG/NBD is still fitted on everyone, as the forecast's model is: a small segment could not
-    pin its four parameters, and its error is then the one its forecast carries."""
+    pin its four parameters, and its error is then the one its forecast carries.
+
+    A window in which the customers bought nothing against orders expected has an error of
+    log 0: it is counted, and no spread (so no interval) can be calibrated. A window with
+    nothing expected and nothing bought (no such customers then) says nothing and is left out."""
     errors = []
+    fitted, empty, expected_in_empty = 0, 0, 0.0
     first = history.first_day
     for back in (1, 2, 3):
         end = cutoff - (back - 1) * horizon_weeks * WEEK / 2
         start = end - horizon_weeks * WEEK
         if (start - first) / WEEK < 8:
             break
+        fitted += 1
         summary = repeat_summary(history, start)
         x, t_x, big_t = (summary[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
         # Only BG/NBD: the spread compares purchase days, which spend's model has no part in.
@@ -171,9 +230,25 @@ def past_spread(
         expected, actual = float(each_expected.sum()), float(each_actual.sum())
         if expected > 0 and actual > 0:
             errors.append(np.log(actual / expected))
+        elif expected > 0:
+            empty, expected_in_empty = empty + 1, expected_in_empty + expected
+    windows = len(errors) + empty
+    if empty:
+        which = f"all {windows}" if empty == windows else f"{empty} of the {windows}"
+        reason = (
+            f"these customers bought nothing in {which} past windows of this length, against "
+            f"{expected_in_empty / empty:,.1f} orders expected per window, so no spread can be "
+            "measured"
+        )
+        return Calibration(float("nan"), windows, empty, reason)
+    if not errors and fitted:
+        # The windows fit, but none of these customers was there to compare (a segment nobody
+        # was in then): the default, with the right reason.
+        unmeasured = f"None of the {fitted} past windows of this length had these customers"
+        return Calibration(DEFAULT_SPREAD, windows=0, unmeasured=unmeasured)
     if not errors:
-        return 0.25  # no past window fits: a wide, stated default
-    return float(np.sqrt(np.mean(np.square(errors))))
+        return Calibration(DEFAULT_SPREAD, windows=0)
+    return Calibration(float(np.sqrt(np.mean(np.square(errors)))), windows)
 
 
 def repeat_summary(history: History, cutoff: pd.Timestamp) -> pd.DataFrame:

@@ -10,7 +10,13 @@ import pandas as pd
 from commerce.errors import NotFound
 from predictors.features import customer_features
 from predictors.history import History
-from predictors.segments import RULES, assign_segments, behaviour_clusters, rfm_scores
+from predictors.segments import (
+    RULES,
+    SEGMENT_NAMES,
+    assign_segments,
+    behaviour_clusters,
+    rfm_scores,
+)
 
 
 def customer_segments(history: History, cutoff: pd.Timestamp) -> pd.DataFrame:
@@ -81,10 +87,33 @@ def _top_categories(history: History, labels: "pd.Series[str]", top: int) -> dic
     return out
 
 
+def empty_segment(name: str) -> str:
+    """What is said of a segment RULES define that no customer is in now."""
+    return f"'{name}' has no customers now"
+
+
+def empty_segment_row(name: str) -> dict[str, Any] | None:
+    """`segment_table`'s row of the RULES segment called `name` (any case) when no customer is
+    in it now (the table has rows only for groups with members); None for any other name."""
+    rule = next((r for r in RULES if r.name.lower() == name.strip().lower()), None)
+    if rule is None:
+        return None
+    return {
+        "name": rule.name,
+        "kind": "rfm",
+        "description": rule.description,
+        "customers": 0,
+        "share_of_customers": 0.0,
+        "share_of_revenue": 0.0,
+        "top_categories": [],
+    }
+
+
 def segment_members(history: History, cutoff: pd.Timestamp, name: str) -> "pd.Index[str]":
-    """Customer ids of a segment or cluster (case-insensitive name); NotFound lists the names."""
+    """Customer ids of a segment or cluster (case-insensitive name; a segment of RULES that no
+    customer is in has none); NotFound lists the names."""
     segments = customer_segments(history, cutoff)
-    names = set(segments["segment"]) | set(segments["cluster"])
+    names = set(SEGMENT_NAMES) | set(segments["cluster"])
     match = next((n for n in names if n.lower() == name.strip().lower()), None)
     if match is None:
         raise NotFound(f"no segment '{name}'; known: {', '.join(sorted(names))}")

@@ -9,13 +9,15 @@ from rich.table import Table
 
 from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
 from assistant.tools.data import StoreData
-from assistant.tools.forecasting import cached_forecast, forecast_summary
+from assistant.tools.forecasting import cached_forecast, forecast_summary, next_days
+from assistant.tools.format import count
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 from predictors.evaluate import CDNOW_SPLIT
 from predictors.features import customer_features, window_labels
 from predictors.forecast import NO_LINES, forecast_demand, weekly_actuals
 from predictors.history import cdnow_history
+from predictors.segment_facts import empty_segment
 from predictors.train import TrainConfig, train_predictor
 from predictors.windows import shortest_window_weeks
 
@@ -98,17 +100,22 @@ def _evaluate_on_cdnow(dataset: str, seed: int) -> dict[str, Any]:
 
 def _show(result: dict[str, Any]) -> None:
     forecast = result["forecast"]
-    orders_low, orders_high = forecast["orders_interval_90"]
-    revenue_low, revenue_high = forecast["revenue_interval_90"]
     if "segment" in forecast:
         out.print(
-            f"From the {forecast['customers']:,} customers in '{literal(forecast['segment'])}':"
+            f"From the {count(forecast['customers'], 'customer')} in "
+            f"'{literal(forecast['segment'])}':"
         )
-    out.print(
-        f"Next {forecast['horizon_days']} days: {forecast['orders']:,.0f} orders "
-        f"(90%: {orders_low:,.0f}-{orders_high:,.0f}), revenue {forecast['revenue']:,.2f} "
-        f"(90%: {revenue_low:,.2f}-{revenue_high:,.2f})"
-    )
+        if forecast["customers"] == 0:
+            out.print(f"{empty_segment(forecast['segment'])}: no orders or revenue are expected.")
+    orders, revenue = f"{forecast['orders']:,.0f} orders", f"revenue {forecast['revenue']:,.2f}"
+    if forecast["orders_interval_90"] is not None:
+        orders_low, orders_high = forecast["orders_interval_90"]
+        revenue_low, revenue_high = forecast["revenue_interval_90"]
+        orders += f" (90%: {orders_low:,.0f}-{orders_high:,.0f})"
+        revenue += f" (90%: {revenue_low:,.2f}-{revenue_high:,.2f})"
+    out.print(f"{next_days(forecast['horizon_days'])}: {orders}, {revenue}")
+    if "interval_note" in forecast:
+        out.print(forecast["interval_note"])
     out.print(_weekly_table(forecast))
     if "note" in forecast:
         out.print(forecast["note"])
@@ -131,15 +138,17 @@ def _show(result: dict[str, Any]) -> None:
 
 
 def _weekly_table(forecast: dict[str, Any]) -> Table:
-    """Expected orders and revenue per week of the horizon; the last week may be shorter."""
+    """Expected orders and revenue per week of the horizon, by its days ("29-30": the last
+    week is shorter) and the date it starts on."""
     table = Table(title="Per week")
-    for column in ("days", "orders", "revenue"):
-        table.add_column(column, justify="left" if column == "days" else "right")
-    horizon = forecast["horizon_days"]
-    for number, row in enumerate(forecast["weekly"]):
-        first, last = number * 7 + 1, min((number + 1) * 7, horizon)
+    for column in ("days", "from", "orders", "revenue"):
+        table.add_column(column, justify="right" if column in ("orders", "revenue") else "left")
+    first = 1
+    for row in forecast["weekly"]:
+        last = first + row["days"] - 1
         days = f"{first}-{last}" if last > first else f"{first}"
-        table.add_row(days, f"{row['orders']:,.1f}", f"{row['revenue']:,.2f}")
+        table.add_row(days, row["start"], f"{row['orders']:,.1f}", f"{row['revenue']:,.2f}")
+        first = last + 1
     return table
 
 

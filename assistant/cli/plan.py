@@ -64,10 +64,17 @@ def plan_command(
             plan.offers.to_csv(csv, index=False)
         except OSError as error:
             fail(InvalidInput(f"--csv {csv}: cannot write it ({error.strerror or error})"))
-    summary = plan_summary(plan, offers)
+    summary = plan_summary(plan, offers) | {"net_gain_bound": round(plan.net_bound, 2)}
+    if max_discount is not None and max_discount > settings.max_discount_pct:
+        summary["note"] = (
+            f"Discounts are capped at the policy's {settings.max_discount_pct:g}%, not the "
+            f"{max_discount:g}% asked (RETAIN_MAX_DISCOUNT_PCT)."
+        )
     if as_json:
         print_json(summary | {"offers": plan.offers.head(1000).to_dict("records")})
         return
+    if "note" in summary:
+        out.print(summary["note"])
     out.print(
         "Assumed uplift (share of would-be non-buyers an offer converts): "
         + ", ".join(
@@ -78,7 +85,8 @@ def plan_command(
     out.print(
         f"Plan: {len(plan.offers):,} customers, {plan.spent:,.2f} of {plan.budget:,.2f} spent. "
         f"Expected value {plan.value_without:,.2f} without offers, {plan.value_with:,.2f} with "
-        f"(net of costs, +{plan.value_with - plan.value_without:,.2f})."
+        f"(net of costs, +{plan.value_with - plan.value_without:,.2f}). No plan within the "
+        f"budget could add more than +{plan.net_bound:,.2f} under these assumptions."
     )
     table = Table(title="Offers by discount")
     for column in ("discount", "customers", "cost", "net gain"):

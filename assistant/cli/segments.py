@@ -13,7 +13,7 @@ from commerce.errors import NotFound, RetainError
 from commerce.workspace import Workspace
 from predictors.history import from_store
 from predictors.pipeline import latest_scores
-from predictors.segment_facts import customer_segments, segment_table
+from predictors.segment_facts import customer_segments, empty_segment, segment_table
 
 app = typer.Typer(help="Customer segments: RFM groups and behaviour clusters, with their facts.")
 Grouping = Literal["segment", "cluster"]
@@ -94,6 +94,13 @@ def show_command(
     and with --summary a written summary (the same as `retain draft segment NAME`)."""
     try:
         facts = dict(find_segment(_table("segment") + _table("cluster"), name))
+        if facts["customers"] == 0:
+            # No members: no themes, nothing a summary could say but that.
+            if as_json:
+                print_json(facts)
+            else:
+                out.print(f"{empty_segment(facts['name'])}: {facts['description']}.")
+            return
         if "avg_clv" in facts:
             workspace = Workspace(command_settings().home)
             facts["themes"] = list(gather_segment_facts(workspace, name).themes)

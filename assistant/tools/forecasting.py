@@ -1,6 +1,6 @@
 """The demand tool: expected orders and revenue from existing customers over a horizon, with
-90% intervals, per week and per category, for the whole store or one segment's members.
-`forecast_summary` is also what `retain forecast --json` prints."""
+90% intervals where the past calibrates one, per week and per category, for the whole store or
+one segment's members. `forecast_summary` is also what `retain forecast --json` prints."""
 
 from functools import partial
 from typing import Annotated, Any, Literal
@@ -11,12 +11,19 @@ from pydantic import Field
 from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
-from assistant.tools.format import money, output
-from predictors.forecast import NO_LINES, Forecast, Members, past_spread, trained_from
+from assistant.tools.format import count, money, output
+from predictors.forecast import (
+    NO_LINES,
+    Calibration,
+    Forecast,
+    Members,
+    past_calibration,
+    trained_from,
+)
 from predictors.forecast import forecast_demand as forecast_orders
 from predictors.history import History
 from predictors.pipeline import check_model_store
-from predictors.segment_facts import rfm_members
+from predictors.segment_facts import empty_segment, rfm_members
 from predictors.segments import SEGMENT_NAMES
 
 DEFAULT_DAYS = 30
@@ -25,19 +32,34 @@ DEFAULT_DAYS = 30
 def forecast_summary(
     forecast: Forecast, with_categories: bool, segment: str | None = None
 ) -> dict[str, Any]:
-    """A forecast as rounded numbers: totals with 90% intervals, weekly rows, and categories
-    (revenue split by money and adding up to the total; orders by the orders that hold each
-    category, so one order with two categories counts in both). `segment`: the one the
-    forecast was limited to, named with its customer count."""
+    """A forecast as rounded numbers: totals with 90% intervals (null, with `interval_note`
+    saying why, where the past calibrates none), where the interval comes from, weekly rows,
+    and categories (revenue split by money and adding up to the total; orders by the orders
+    that hold each category, so one order with two categories counts in both). `segment`: the
+    one the forecast was limited to, named with its customer count."""
+    calibration = forecast.calibration
+    calibrated = calibration.reason is None
+    weekly = forecast.weekly.assign(start=forecast.weekly["start"].dt.strftime("%Y-%m-%d"))
+    weekly = weekly.round({"orders": 2, "revenue": 2})
     data: dict[str, Any] = {
         "as_of": f"{forecast.cutoff:%Y-%m-%d}",
         "horizon_days": round(forecast.horizon_weeks * 7),
         "orders": round(forecast.orders, 1),
-        "orders_interval_90": [round(v, 1) for v in forecast.orders_interval],
+        "orders_interval_90": [round(v, 1) for v in forecast.orders_interval]
+        if calibrated
+        else None,
         "revenue": round(forecast.revenue, 2),
-        "revenue_interval_90": [round(v, 2) for v in forecast.revenue_interval],
-        "weekly": forecast.weekly.round(2).to_dict("records"),
+        "revenue_interval_90": [round(v, 2) for v in forecast.revenue_interval]
+        if calibrated
+        else None,
+        "interval_basis": calibration.basis,
+        "spread": round(calibration.spread, 4) if calibrated else None,
+        "past_windows": calibration.windows,
+        "empty_past_windows": calibration.empty_windows,
+        "weekly": weekly.to_dict("records"),
     }
+    if calibration.note is not None:
+        data["interval_note"] = calibration.note
     if with_categories and forecast.by_category is not None:
         data["by_category"] = forecast.by_category.round(2).to_dict("records")
     elif with_categories:
@@ -48,16 +70,25 @@ def forecast_summary(
     return {"segment": segment, "customers": forecast.customers} | data
 
 
-def _replayed_members(
-    history: History, segment: str | None, members: "pd.Index[str] | None"
-) -> "Members | pd.Index[str] | None":
-    """Whom the interval's past windows count for a forecast of `segment` (whose members today
-    are `members`): an RFM segment as it stood at each window's start, since today's members
-    were chosen by those very windows; a behaviour cluster, which cannot be re-found in the
-    past (k-means names its clusters anew), by today's members, as docs/cli.md says."""
-    if segment in SEGMENT_NAMES:
-        return partial(rfm_members, history, name=segment)
-    return members
+# A cluster's members today were chosen by their recent buying (recency and tenure are among
+# its features), so replaying their past would look ahead; k-means cannot place them in the past.
+CLUSTER_UNCALIBRATED = (
+    "a behaviour cluster cannot be found again as it stood in past windows (k-means names its "
+    "clusters anew), and its members of today were chosen by how they bought lately, so "
+    "replaying their past cannot calibrate one"
+)
+
+
+def _calibration(history: History, days: int, segment: str | None) -> Calibration:
+    """The interval's calibration for a forecast of `segment`: an RFM segment counted as it
+    stood at each past window's start, since today's members were chosen by those very
+    windows; none for a behaviour cluster (CLUSTER_UNCALIBRATED)."""
+    if segment is not None and segment not in SEGMENT_NAMES:
+        return Calibration(float("nan"), windows=0, reason=CLUSTER_UNCALIBRATED)
+    then: Members | None = None
+    if segment is not None:
+        then = partial(rfm_members, history, name=segment)
+    return past_calibration(history, history.last_day, days / 7, then)
 
 
 def cached_forecast(data: StoreData, days: int, segment: str | None = None) -> Forecast:
@@ -72,10 +103,9 @@ def cached_forecast(data: StoreData, days: int, segment: str | None = None) -> F
     def members() -> "pd.Index[str] | None":
         return None if segment is None else data.segments().members(segment)
 
-    def history_and_spread() -> tuple[History, float]:
+    def history_and_spread() -> tuple[History, Calibration]:
         history = data.history()
-        then = _replayed_members(history, segment, members())
-        return history, past_spread(history, history.last_day, days / 7, then)
+        return history, _calibration(history, days, segment)
 
     def compute() -> Forecast:
         store = data.store()  # first: with no store, that is what to fix
@@ -120,22 +150,33 @@ def forecast_demand(
     name = ctx.data.segments().resolve(segment) if segment else None
     forecast = cached_forecast(ctx.data, horizon_days, name)
     summary = forecast_summary(forecast, by == "category", name)
-    orders_low, orders_high = summary["orders_interval_90"]
-    revenue_low, revenue_high = summary["revenue_interval_90"]
-    who = f"the {forecast.customers:,} customers in '{name}'" if name else "existing customers"
-    answer = (
-        f"Next {horizon_days} days after {summary['as_of']}, from {who}: "
-        f"{summary['orders']:,.0f} orders "
-        f"(90% interval {orders_low:,.0f}-{orders_high:,.0f}) and revenue "
-        f"{money(summary['revenue'], symbol)} (90% interval {money(revenue_low, symbol)}-"
-        f"{money(revenue_high, symbol)})."
+    who = (
+        f"the {count(forecast.customers, 'customer')} in '{name}'" if name else "existing customers"
     )
+    orders, revenue = f"{summary['orders']:,.0f} orders", money(summary["revenue"], symbol)
+    if summary["orders_interval_90"] is not None:
+        orders_low, orders_high = summary["orders_interval_90"]
+        revenue_low, revenue_high = summary["revenue_interval_90"]
+        orders += f" (90% interval {orders_low:,.0f}-{orders_high:,.0f})"
+        revenue += f" (90% interval {money(revenue_low, symbol)}-{money(revenue_high, symbol)})"
+    answer = f"{next_days(horizon_days)} after {summary['as_of']}, from {who}: {orders} and "
+    answer += f"revenue {revenue}."
+    if name and forecast.customers == 0:
+        # Nothing to forecast: no interval to qualify either.
+        answer = f"{empty_segment(name)}: no orders or revenue are expected from it."
+    elif "interval_note" in summary:
+        answer += f" {summary['interval_note']}"
     if summary.get("by_category"):
         answer += _categories_sentence(summary["by_category"], symbol)
     if "note" in summary:
         answer += f" {summary['note']}"
     card = {"type": "forecast", **summary}
     return output(answer, summary, [card], rows=len(summary["weekly"]))
+
+
+def next_days(days: int) -> str:
+    """'Next 30 days', 'Next day'."""
+    return "Next day" if days == 1 else f"Next {days} days"
 
 
 def _categories_sentence(rows: list[dict[str, Any]], symbol: str) -> str:

@@ -1,6 +1,6 @@
 """Per-customer lookups built once per store version, so a tool answers in microseconds.
 
-    Customers       every known id, contact fields, orders grouped per customer
+    Customers       every known id, contact fields, orders and products bought per customer
     CustomerReviews each customer's reviews, newest first (with sentiment from the review index)
     ScoreTable      the latest scores ranked by value at risk (or, asked, by churn risk or
                     predicted value), one row per customer by id
@@ -24,9 +24,10 @@ import numpy.typing as npt
 import pandas as pd
 
 from assistant.tools.decisions import rank_by_value_at_risk
-from commerce.errors import NotFound
+from commerce.errors import InvalidInput, NotFound
 from commerce.ids import padded_width
 from commerce.workspace import Store
+from predictors.segments import SEGMENT_NAMES
 
 Positions = npt.NDArray[np.int64]
 CONTACT_COLUMNS = ("name", "email")
@@ -73,7 +74,8 @@ def _groups(keys: "pd.Series[str]") -> dict[str, tuple[int, int]]:
 
 
 class Customers:
-    """Every customer the store knows (customers table and orders), with contacts and orders."""
+    """Every customer the store knows (customers table and orders), with contacts, orders and
+    the products they bought."""
 
     def __init__(self, store: Store) -> None:
         orders = store.table("orders", ["order_id", "customer_id", "ts", "amount"])
@@ -97,17 +99,79 @@ class Customers:
         self.ids = frozenset(known)
         self.example = min(known) if known else "00042"
         self.id_width = padded_width(known)  # the router reads it too (one pass per version)
+        self._index_purchases(store, orders)
+
+    def _index_purchases(self, store: Store, orders: pd.DataFrame) -> None:
+        """Each customer's products from the order lines (none without them): units and last
+        day bought, most units first (then the latest bought), as row ranges per customer."""
+        columns = ["customer_id", "product_id", "units", "last"]
+        bought = pd.DataFrame({c: [] for c in columns})
+        self.has_order_lines = store.has("order_items")
+        if self.has_order_lines:
+            items = store.table("order_items", ["order_id", "product_id", "quantity"])
+            lines = items.astype({"order_id": str, "product_id": str}).merge(
+                orders[["order_id", "customer_id", "ts"]].astype({"order_id": str}), on="order_id"
+            )
+            bought = (
+                lines.groupby(["customer_id", "product_id"], sort=False)
+                .agg(units=("quantity", "sum"), last=("ts", "max"))
+                .reset_index()
+                .sort_values(["customer_id", "units", "last", "product_id"],
+                             ascending=[True, False, False, True], ignore_index=True)
+            )  # fmt: skip
+        catalogue = store.table("products") if store.has("products") else pd.DataFrame()
+        self._bought_rows = _groups(bought["customer_id"])
+        self._bought_ids = bought["product_id"].astype(str).tolist()
+        self._bought_units = bought["units"].astype(np.int64).tolist()
+        self._bought_last = _seconds(bought["last"])
+        self._titles = self._by_product(catalogue, "title")
+        self._categories = self._by_product(catalogue, "category")
+
+    @staticmethod
+    def _by_product(catalogue: pd.DataFrame, column: str) -> dict[str, str]:
+        """The catalogue's non-empty `column` per product id ({} without the column)."""
+        if column not in catalogue.columns:
+            return {}
+        pairs = zip(catalogue["product_id"].astype(str).tolist(), catalogue[column].tolist(),
+                    strict=True)  # fmt: skip
+        return {pid: value for pid, value in pairs if isinstance(value, str) and value}
 
     def resolve(self, raw: str) -> str:
-        """The store's id for what a person typed ('00042', ' 42', '#00042'); NotFound else."""
+        """The store's id for what a person typed ('00042', ' 42', '#00042', '000042');
+        InvalidInput for a blank one, NotFound for one the store lacks."""
         text = str(raw).strip().lstrip("#")
+        if not text:
+            raise InvalidInput("customer_id is blank")
         if text in self.ids:
             return text
-        # People drop leading zeros ("customer 42"), but a 42 that exists is never padded.
+        # People drop leading zeros ("customer 42") or add some ("000042"), but an id that
+        # exists as typed is never changed, and a changed one only where the store has it.
         width = self.id_width
-        if width and text.isdigit() and text.zfill(width) in self.ids:
-            return text.zfill(width)
+        if width and text.isdigit():
+            padded = (text.lstrip("0") or "0").zfill(width)
+            if padded in self.ids:
+                return padded
         raise NotFound(f"no customer '{text}'; ids look like '{self.example}'")
+
+    def products_bought(self, customer_id: str) -> int:
+        """How many different products the customer's order lines hold."""
+        start, end = self._bought_rows.get(customer_id, (0, 0))
+        return end - start
+
+    def bought(self, customer_id: str, limit: int) -> list[dict[str, Any]]:
+        """The customer's `limit` most bought products: id, title and category (None where
+        the catalogue lacks them), units, and the day last bought."""
+        start, end = self._bought_rows.get(customer_id, (0, 0))
+        return [
+            {
+                "product_id": self._bought_ids[i],
+                "title": self._titles.get(self._bought_ids[i]),
+                "category": self._categories.get(self._bought_ids[i]),
+                "units": self._bought_units[i],
+                "last_bought": str(self._bought_last[i])[:10],
+            }
+            for i in range(start, min(end, start + limit))
+        ]
 
     def orders(self, customer_id: str, limit: int | None = None) -> list[dict[str, Any]]:
         """The customer's orders, oldest first (the last `limit` when given)."""
@@ -171,6 +235,12 @@ class CustomerReviews:
         start, end = self._rows.get(customer_id, (0, 0))
         return end - start
 
+    def most_reviewed(self) -> str | None:
+        """The customer who wrote the most reviews (the first id of a tie); None without any."""
+        if not self._rows:
+            return None
+        return min(self._rows, key=lambda cid: (self._rows[cid][0] - self._rows[cid][1], cid))
+
 
 Ranking = Literal["value_at_risk", "churn_risk", "clv"]
 
@@ -233,13 +303,15 @@ def _reasons(text: Any) -> list[str]:
 
 
 class SegmentIndex:
-    """Each customer's RFM segment and behaviour cluster (predictors.segment_facts), by name."""
+    """Each customer's RFM segment and behaviour cluster (predictors.segment_facts), by name.
+    Every segment RULES define is known, with no members when no customer is in it now."""
 
     def __init__(self, segments: pd.DataFrame) -> None:
         ids = segments.index.astype(str).tolist()  # lists: see Customers
         self.segment_of = dict(zip(ids, segments["segment"].astype(str).tolist(), strict=True))
         self.cluster_of = dict(zip(ids, segments["cluster"].astype(str).tolist(), strict=True))
-        self._members: dict[str, pd.Index[str]] = {}
+        nobody: pd.Index[str] = pd.Index([], dtype=object)
+        self._members: dict[str, pd.Index[str]] = dict.fromkeys(SEGMENT_NAMES, nobody)
         for column in ("segment", "cluster"):
             for name, group in segments.groupby(column, observed=True):
                 self._members[str(name)] = group.index.astype(str)

@@ -10,6 +10,7 @@ from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.decisions import discount_rows, offer_assumptions, plan_summary
 from assistant.tools.format import count, money, output
 from predictors.allocation import allocate, plan_inputs
+from predictors.segment_facts import empty_segment
 
 SHOWN_OFFERS = 20  # offers listed in the result and card (the plan's best first)
 
@@ -43,6 +44,7 @@ def plan_budget(
         plan = allocate(plan_inputs(chosen), budget, offers)
         best = plan.offers.head(SHOWN_OFFERS)
         return plan_summary(plan, offers) | {
+            "net_gain_bound": round(plan.net_bound, 2),
             "segment": name,
             "by_discount_rows": discount_rows(plan),
             "offers": best[["customer_id", "discount_pct", "cost", "gain", "net"]]
@@ -60,6 +62,8 @@ def plan_budget(
         for r in summary["by_discount_rows"]
     ]  # fmt: skip
     where = f" in '{name}'" if name else ""
+    if name is not None and len(data.segments().members(name)) == 0:
+        where += f" ({empty_segment(name)})"
     answer = (
         f"With {money(budget, symbol)}{where}: offers to {count(summary['customers'], 'customer')}"
         f", {money(summary['spent'], symbol)} spent; expected value "
@@ -69,6 +73,16 @@ def plan_budget(
     )
     if levels:
         answer += " Offers: " + ", ".join(levels) + "."
+    bound = money(summary["net_gain_bound"], symbol)
+    answer += f" No plan within the budget could add more than +{bound} under these assumptions."
+    policy = ctx.settings.max_discount_pct
+    if max_discount_pct is not None and max_discount_pct > policy:
+        # The cap is silent in the plan itself: say that the discount asked for was not allowed.
+        summary = summary | {
+            "note": f"Discounts are capped at the policy's {policy:g}%, not the "
+            f"{max_discount_pct:g}% asked (RETAIN_MAX_DISCOUNT_PCT)."
+        }
+        answer += " " + summary["note"]
     answer += " Uplift per discount is an assumption (RETAIN_OFFER_UPLIFT)."
     card = {"type": "plan", **summary}
     return output(answer, summary, [card], rows=int(summary["customers"]))

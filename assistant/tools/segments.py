@@ -12,6 +12,8 @@ from assistant.tools.format import count, money, output, pct
 from assistant.tools.reviews import cached_themes
 from assistant.tools.writing import TokenStream, draft_json, passed
 from commerce.errors import NotFound, RetainError
+from predictors.segment_facts import empty_segment, empty_segment_row
+from predictors.segments import SEGMENT_NAMES
 
 ROW_FIELDS = ("name", "kind", "description", "customers", "share_of_customers",
               "share_of_revenue", "avg_clv", "avg_churn_risk", "value_at_risk",
@@ -19,11 +21,15 @@ ROW_FIELDS = ("name", "kind", "description", "customers", "share_of_customers",
 
 
 def find_segment(rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
-    """The row of the segment or cluster called `name` (any case); NotFound listing them."""
+    """The row of the segment or cluster called `name` (any case), with 0 customers for a
+    segment of the rules that nobody is in now; NotFound listing them."""
     wanted = name.strip().lower()
     match = next((row for row in rows if row["name"].lower() == wanted), None)
     if match is None:
-        raise NotFound(f"no segment '{name}'; known: {', '.join(r['name'] for r in rows)}")
+        match = empty_segment_row(name)
+    if match is None:
+        known = sorted({r["name"] for r in rows} | set(SEGMENT_NAMES))
+        raise NotFound(f"no segment '{name}'; known: {', '.join(known)}")
     return match
 
 
@@ -63,6 +69,12 @@ def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
     """
     data = ctx.data
     row = find_segment(data.segment_rows("segment") + data.segment_rows("cluster"), segment)
+    if row["customers"] == 0:
+        # Nothing to summarise, and no facts a written summary could rest on.
+        text = f"{empty_segment(row['name'])}: {row['description']}."
+        shown = {k: row[k] for k in ROW_FIELDS if k in row} | {"themes": []}
+        card = {"type": "segment", **shown, "summary": text}
+        return output(text, shown | {"summary": text}, [card], rows=0)
     if "avg_clv" not in row:
         raise NotFound(NO_SCORES)
     try:

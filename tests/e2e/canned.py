@@ -1,6 +1,6 @@
 """Canned cards in the shapes of docs/api.md#cards, for the stub API."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 # A review written to attack the page: it must show up as text and never run.
@@ -183,15 +183,18 @@ def model_report(_: str = "") -> dict[str, Any]:
 
 
 def forecast(_: str = "") -> dict[str, Any]:
+    # 90 days: twelve weeks and a last one of 6 days, from 1998-07-01.
     weekly = [
-        {"week": float(i + 1), "orders": 100.0 - i * 2,
-         "revenue": 3600.0 - i * 70}
+        {"week": i + 1, "start": f"{datetime(1998, 7, 1) + timedelta(days=7 * i):%Y-%m-%d}",
+         "days": 7 if i < 12 else 6, "orders": 100.0 - i * 2, "revenue": 3600.0 - i * 70}
         for i in range(13)
     ]  # fmt: skip
     return {
-        "type": "forecast", "horizon_days": 91, "orders": 1240.0,
-        "orders_interval_90": [1100.0, 1390.0],
-        "revenue": 41230.0, "revenue_interval_90": [36100.0, 46900.0], "weekly": weekly,
+        "type": "forecast", "segment": "champions", "customers": 412, "horizon_days": 90,
+        "orders": 1240.0, "orders_interval_90": [1100.0, 1390.0],
+        "revenue": 41230.0, "revenue_interval_90": [36100.0, 46900.0],
+        "interval_basis": "past windows", "spread": 0.083, "past_windows": 3,
+        "empty_past_windows": 0, "weekly": weekly,
     }  # fmt: skip
 
 
@@ -208,6 +211,7 @@ def plan(_: str = "") -> dict[str, Any]:
         "assumptions": {"discount_pct": [0, 10, 15], "uplift": [0.02, 0.06, 0.08],
                         "cost_per_contact": 0.5},
         "by_discount": {"0.0": 40, "10.0": 50, "15.0": 30}, "method": "greedy", "segment": None,
+        "net_gain_bound": 7150.0,
         "by_discount_rows": [
             {"discount_pct": 10.0, "customers": 50, "cost": 2100.0, "net": 3100.0},
             {"discount_pct": 15.0, "customers": 30, "cost": 2880.0, "net": 2400.0},

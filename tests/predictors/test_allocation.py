@@ -1,4 +1,5 @@
-"""The budget allocation: exact on small cases (against brute force), inverse pricing, and the
+"""The budget allocation: the dynamic programme exact for costs in whole cents (against brute
+force), `auto` never short of the greedy, the LP bound above every plan, inverse pricing, and the
 greedy close to the exact answer."""
 
 import itertools
@@ -26,29 +27,68 @@ def _customers(n: int, seed: int) -> pd.DataFrame:
     )
 
 
-def _brute_force(customers: pd.DataFrame, budget: float) -> float:
+def _brute_force(
+    customers: pd.DataFrame, budget: float, in_cents: bool, offers: OfferAssumptions = OFFERS
+) -> float:
+    """The best net within the budget, trying every combination; `in_cents`: each cost rounded
+    up to the cent, as the dynamic programme has it."""
     _, cost, net = option_table(
         customers["p_purchase"].to_numpy(),
         customers["value"].to_numpy(),
         customers["order_value"].to_numpy(),
-        OFFERS,
+        offers,
     )
+    if in_cents:
+        cost = np.ceil(cost * 100 - 1e-9) / 100
     best = 0.0
     levels = range(-1, cost.shape[1])
     for combo in itertools.product(levels, repeat=len(customers)):
-        spent = sum(np.ceil(cost[i, c] * 100 - 1e-9) / 100 for i, c in enumerate(combo) if c >= 0)
+        spent = sum(cost[i, c] for i, c in enumerate(combo) if c >= 0)
         if spent <= budget + 1e-9:
             best = max(best, sum(net[i, c] for i, c in enumerate(combo) if c >= 0))
     return best
 
 
 @pytest.mark.parametrize(("seed", "budget"), [(0, 6.0), (1, 10.0), (2, 3.0), (3, 25.0)])
-def test_exact_matches_brute_force(seed: int, budget: float) -> None:
+def test_exact_matches_brute_force_in_cents(seed: int, budget: float) -> None:
+    customers = _customers(6, seed)
+    plan = allocate(customers, budget, OFFERS, method="exact")
+    assert plan.exact
+    best = _brute_force(customers, budget, in_cents=True)
+    assert plan.offers["net"].sum() == pytest.approx(best, abs=1e-6)
+    assert plan.spent <= budget + 1e-9
+
+
+@pytest.mark.parametrize(("seed", "budget"), [(0, 6.0), (1, 10.0), (2, 3.0), (3, 25.0)])
+def test_auto_is_never_short_of_either_solver_and_the_bound_holds(seed: int, budget: float) -> None:
     customers = _customers(6, seed)
     plan = allocate(customers, budget, OFFERS)
-    assert plan.exact
-    assert plan.offers["net"].sum() == pytest.approx(_brute_force(customers, budget), abs=1e-6)
+    net = plan.offers["net"].sum()
+    solvers: tuple[Literal["exact", "greedy"], ...] = ("exact", "greedy")
+    for method in solvers:
+        assert net >= allocate(customers, budget, OFFERS, method=method).offers["net"].sum()
     assert plan.spent <= budget + 1e-9
+    # No plan within the budget, at the real costs, nets more than the bound.
+    assert net <= _brute_force(customers, budget, in_cents=False) + 1e-9
+    assert _brute_force(customers, budget, in_cents=False) <= plan.net_bound + 1e-9
+
+
+def test_auto_keeps_the_greedy_plan_when_rounding_to_cents_costs_an_offer() -> None:
+    # Each reminder costs 0.3325: three fit in 1.00, but in whole cents (0.34) only two do.
+    offers = OfferAssumptions(discounts=(0.0,), uplift=(0.1,), cost_per_contact=0.3325)
+    customers = pd.DataFrame(
+        {
+            "customer_id": ["a", "b", "c"],
+            "p_purchase": [0.2, 0.2, 0.2],
+            "value": [100.0, 100.0, 100.0],
+            "order_value": [40.0, 40.0, 40.0],
+        }
+    )
+    assert len(allocate(customers, 1.0, offers, method="exact").offers) == 2
+    plan = allocate(customers, 1.0, offers)
+    assert len(plan.offers) == 3 and not plan.exact  # method: greedy
+    assert plan.spent == pytest.approx(0.9975)
+    assert plan.offers["net"].sum() == pytest.approx(_brute_force(customers, 1.0, False, offers))
 
 
 def test_greedy_is_close_to_exact() -> None:
@@ -57,6 +97,8 @@ def test_greedy_is_close_to_exact() -> None:
     greedy = allocate(customers, 200.0, OFFERS, method="greedy")
     assert not greedy.exact and greedy.spent <= 200.0 + 1e-9
     assert greedy.offers["net"].sum() >= 0.97 * exact.offers["net"].sum()
+    assert greedy.net_bound == pytest.approx(exact.net_bound)
+    assert exact.offers["net"].sum() <= exact.net_bound
 
 
 def test_inverse_pricing_and_policy_cap() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from predictors.btyd import BGNBD
 from predictors.features import WEEK, customer_features, window_labels
-from predictors.forecast import forecast_demand, past_spread
+from predictors.forecast import forecast_demand, past_calibration
 from predictors.history import History, cdnow_history
 from predictors.predictor import Predictor
 from predictors.segment_facts import rfm_members
@@ -105,9 +105,9 @@ def _members_spread(history: History, weeks: float, members: "pd.Index[str]") ->
 @pytest.mark.parametrize("every", [3, 40])
 def test_the_spread_replays_the_members_past(history: History, every: int) -> None:
     members = _members(history, every)
-    spread = past_spread(history, CUTOFF, 13.0, members)
+    spread = past_calibration(history, CUTOFF, 13.0, members).spread
     assert spread == pytest.approx(_members_spread(history, 13.0, members), rel=1e-9)
-    assert spread != past_spread(history, CUTOFF, 13.0)
+    assert spread != past_calibration(history, CUTOFF, 13.0).spread
 
 
 def test_a_small_segment_gets_a_wider_band(history: History) -> None:
@@ -133,7 +133,7 @@ def test_everyone_keeps_the_figures_from_before_segments(history: History) -> No
     assert forecast.revenue_interval == pytest.approx(
         (418722.6139646437, 667202.4801391605), rel=1e-12
     )
-    assert past_spread(history, CUTOFF, 13.0, None) == forecast.spread
+    assert past_calibration(history, CUTOFF, 13.0, None).spread == forecast.spread
 
 
 def test_an_rfm_segment_is_replayed_as_it_stood_at_each_past_cutoff(history: History) -> None:
@@ -145,9 +145,9 @@ def test_an_rfm_segment_is_replayed_as_it_stood_at_each_past_cutoff(history: His
         asked.append(cutoff)
         return rfm_members(history, cutoff, "at risk")
 
-    spread = past_spread(history, CUTOFF, 13.0, then)
+    spread = past_calibration(history, CUTOFF, 13.0, then).spread
     today = rfm_members(history, CUTOFF, "at risk")
     assert asked and all(cutoff < CUTOFF for cutoff in asked)
     assert set(then(asked[0])) != set(today)
-    assert spread != past_spread(history, CUTOFF, 13.0, today)
+    assert spread != past_calibration(history, CUTOFF, 13.0, today).spread
     assert spread != 0.25  # the windows had purchases to compare with, no stated default

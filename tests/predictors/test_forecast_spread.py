@@ -9,7 +9,7 @@ import pytest
 
 from bench.forecast import spread_with_classic_models
 from predictors.features import customer_features
-from predictors.forecast import forecast_demand, past_spread, repeat_summary
+from predictors.forecast import forecast_demand, past_calibration, repeat_summary
 from predictors.history import History, cdnow_history
 from predictors.predictor import Predictor
 from tests.predictors.forecast_shop import SameForEveryone, pet_shop
@@ -31,7 +31,8 @@ def test_repeat_summary_is_the_features_bg_nbd_reads(history: History, cutoff: s
 
 @pytest.mark.parametrize("weeks", [30 / 7, 13.0, 52.0])
 def test_past_spread_equals_the_classic_models_recipe(history: History, weeks: float) -> None:
-    assert past_spread(history, CUTOFF, weeks) == spread_with_classic_models(history, CUTOFF, weeks)
+    spread = past_calibration(history, CUTOFF, weeks).spread
+    assert spread == spread_with_classic_models(history, CUTOFF, weeks)
 
 
 def test_a_kept_spread_sets_the_interval(tmp_path: Path) -> None:

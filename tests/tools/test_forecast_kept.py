@@ -10,6 +10,7 @@ from assistant.settings import Settings
 from assistant.tools import forecasting
 from assistant.tools.data import StoreData
 from commerce.workspace import Workspace
+from predictors.forecast import Calibration
 from predictors.history import History
 from predictors.pipeline import latest_model
 
@@ -21,11 +22,11 @@ def test_a_new_model_reuses_the_spread_of_the_same_store(
 
     def counted(
         history: History, cutoff: object, horizon_weeks: float, customers: object = None
-    ) -> float:
+    ) -> Calibration:
         replays.append(horizon_weeks)
-        return 0.2
+        return Calibration(0.2, windows=3)
 
-    monkeypatch.setattr(forecasting, "past_spread", counted)
+    monkeypatch.setattr(forecasting, "past_calibration", counted)
     workspace = Workspace(home_copy)
     data = StoreData(workspace, Settings(home=home_copy))
     first = forecasting.cached_forecast(data, 28)

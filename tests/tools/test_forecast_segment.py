@@ -14,7 +14,7 @@ from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
 from commerce.errors import NotFound
 from commerce.workspace import Workspace
-from predictors.forecast import forecast_demand
+from predictors.forecast import Calibration, forecast_demand
 from predictors.history import History
 from tests.tools.conftest import MakeContext
 
@@ -71,13 +71,13 @@ def test_each_segment_replays_its_own_past_once(
 
     def counted(
         history: History, cutoff: pd.Timestamp, weeks: float, customers: Any = None
-    ) -> float:
+    ) -> Calibration:
         # An RFM segment comes as its members at a past cutoff: today's, asked for today.
         members = customers(cutoff) if callable(customers) else customers
         replays.append((weeks, None if members is None else len(members)))
-        return 0.2 if customers is None else 0.5
+        return Calibration(0.2 if customers is None else 0.5, windows=3)
 
-    monkeypatch.setattr(forecasting, "past_spread", counted)
+    monkeypatch.setattr(forecasting, "past_calibration", counted)
     data = StoreData(Workspace(tools_home), Settings(home=tools_home))
     name = _largest_rfm_segment(data)
     size = len(data.segments().members(name))

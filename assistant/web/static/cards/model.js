@@ -69,27 +69,39 @@ function pickWeekly(row) {
   const when = row.week ?? row.week_start ?? row.start ?? row.ts ?? row.date ?? row.period;
   const value = row.revenue ?? row.orders ?? row.value;
   const lowHigh = Array.isArray(row.revenue_interval_90) ? row.revenue_interval_90 : [row.revenue_low ?? row.low, row.revenue_high ?? row.high];
-  // `week` is the week's number from now (1, 2, ...) in docs/api.md; a date also reads.
+  // `week` is the week's number from now (1, 2, ...) in docs/api.md; a date also reads. The
+  // last week of a horizon may be shorter, so its bar is lower: the label says so.
   const name = isNum(when) ? `week ${when}` : when ? date(when) : "";
-  return { label: name, value, low: lowHigh[0], high: lowHigh[1] };
+  const short = isNum(row.days) && row.days < 7 ? ` (${row.days} ${row.days === 1 ? "day" : "days"})` : "";
+  return { label: `${name}${short}`, value, low: lowHigh[0], high: lowHigh[1] };
+}
+
+/** Whose demand it is: one segment's current members, or every existing customer. */
+function forecastSource(card) {
+  if (!card.segment) return "From existing customers";
+  const who = isNum(card.customers) ? `the ${num(card.customers)} ${card.customers === 1 ? "customer" : "customers"}` : "the customers";
+  return `From ${who} in '${card.segment}'`;
 }
 
 export function forecastCard(card) {
   const weekly = Array.isArray(card.weekly) ? card.weekly : [];
   const byRevenue = weekly.some((w) => isNum(w.revenue));
-  const { type, horizon_days, orders, orders_interval_90, revenue, revenue_interval_90, weekly: _w, ...rest } = card;
+  const { type, horizon_days, orders, orders_interval_90, revenue, revenue_interval_90, weekly: _w, interval_note, ...rest } = card;
+  // A null interval comes with `interval_note` saying why the past calibrates none.
+  const noInterval = interval_note ? "no 90% interval" : null;
   const scalars = Object.entries(rest).filter(([, v]) => !Array.isArray(v));
   const lists = Object.entries(rest).filter(([, v]) => Array.isArray(v) && v.some((x) => x && typeof x === "object"));
   return frame(
     "forecast",
     `Forecast for the next ${isNum(horizon_days) ? num(horizon_days) : "?"} days`,
-    { subtitle: "From existing customers" },
+    { subtitle: forecastSource(card) },
     h(
       "div",
       { class: "forecast-grid" },
-      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected orders"), h("div", { class: "metric-value" }, num(orders)), h("div", { class: "metric-note" }, interval(orders_interval_90, num))),
-      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected revenue"), h("div", { class: "metric-value" }, money(revenue)), h("div", { class: "metric-note" }, interval(revenue_interval_90, (v) => money(v, { compact: true })))),
+      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected orders"), h("div", { class: "metric-value" }, num(orders)), h("div", { class: "metric-note" }, interval(orders_interval_90, num) ?? noInterval)),
+      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected revenue"), h("div", { class: "metric-value" }, money(revenue)), h("div", { class: "metric-note" }, interval(revenue_interval_90, (v) => money(v, { compact: true })) ?? noInterval)),
     ),
+    interval_note ? h("p", { class: "hint" }, interval_note) : null,
     weekly.length
       ? h("figure", { class: "chart-figure" }, columnChart(weekly.map(pickWeekly), byRevenue ? "Weekly revenue" : "Weekly orders", byRevenue ? (v) => money(v, { compact: true }) : num), h("figcaption", null, `${byRevenue ? "Weekly revenue" : "Weekly orders"}${weekly.map(pickWeekly).some((p) => isNum(p.low)) ? " (lines: 90% interval)" : ""}`))
       : null,

@@ -80,7 +80,7 @@ export function planCard(card, actions) {
   const gain = isNum(card.value_with_offers) && isNum(card.value_without_offers) ? card.value_with_offers - card.value_without_offers : null;
   const levels = Array.isArray(card.by_discount_rows) ? card.by_discount_rows : [];
   const offers = Array.isArray(card.offers) ? card.offers : [];
-  const known = new Set(["type", "budget", "spent", "customers", "value_with_offers", "value_without_offers", "assumptions", "by_discount", "by_discount_rows", "offers", "method", "segment"]);
+  const known = new Set(["type", "budget", "spent", "customers", "value_with_offers", "value_without_offers", "assumptions", "by_discount", "by_discount_rows", "offers", "method", "segment", "net_gain_bound", "note"]);
   const others = Object.entries(card).filter(([key, value]) => !known.has(key) && value !== null);
   const offerColumns = [
     { key: "customer_id", title: "Customer", cell: (r) => String(r.customer_id) },
@@ -103,7 +103,7 @@ export function planCard(card, actions) {
       h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Spent"), h("div", { class: "metric-value" }, money(card.spent)), h("div", { class: "metric-note" }, `of ${money(card.budget)}`)),
       h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Customers"), h("div", { class: "metric-value" }, isNum(card.customers) ? card.customers.toLocaleString("en-US") : "–"), h("div", { class: "metric-note" }, "get an offer")),
       h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected value"), h("div", { class: "metric-value" }, money(card.value_with_offers)), h("div", { class: "metric-note" }, `${money(card.value_without_offers)} without offers`)),
-      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Net gain"), h("div", { class: "metric-value good-text" }, gain === null ? "–" : `+${money(gain)}`), h("div", { class: "metric-note" }, "after costs")),
+      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Net gain"), h("div", { class: "metric-value good-text" }, gain === null ? "–" : `+${money(gain)}`), h("div", { class: "metric-note" }, isNum(card.net_gain_bound) ? `after costs; no plan adds over +${money(card.net_gain_bound)}` : "after costs")),
     ),
     levels.length ? h("div", null, h("h4", null, "By offer"), sortableTable("Offers by discount level", levelColumns, levels)) : null,
     offers.length
@@ -117,6 +117,7 @@ export function planCard(card, actions) {
           }),
         )
       : null,
+    card.note ? h("p", { class: "hint" }, String(card.note)) : null,
     assumptionsNote(card.assumptions),
     others.length ? facts(others) : null,
   );

@@ -1,0 +1,32 @@
+"""The forecast card: weeks by their number, a short last week labelled as such, and whose
+demand it is when the forecast is limited to one segment; the plan card: the most any plan
+could add."""
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.e2e.pages import ask, sign_in
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.e2e
+
+
+def test_the_forecast_card_names_weeks_and_the_segment(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "forecast the next quarter").locator(".card-forecast")
+    assert "From the 412 customers in 'champions'" in card.inner_text()
+    chart = card.get_by_role(
+        "img", name=re.compile(r"^Weekly revenue: 13 periods from week 1 to week 13 \(6 days\)")
+    )
+    assert chart.count() == 1
+    assert "week 0." not in card.inner_html() and "week 1.0" not in card.inner_html()
+
+
+def test_the_plan_card_says_the_most_any_plan_could_add(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "plan a 5k budget").locator(".card-plan")
+    assert "after costs; no plan adds over +$7,150" in card.inner_text()
