@@ -5,13 +5,12 @@ Every setting is documented in docs/configuration.md; keep the two in step.
 
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from assistant.offer_settings import OfferSettings
-from assistant.webhook_url import webhook_url_problem, without_path
+from assistant.webhook_url import plain_http_off_machine, webhook_url_problem, without_path
 
 # Hosts a production webhook may reach over plain http: the traffic never leaves the machine.
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -162,9 +161,9 @@ class Settings(OfferSettings):
         # Alerts name customers and their value: in production they may cross a network only
         # encrypted. Runs after _webhook_is_signed, so the URL parses.
         url = self.alert_webhook_url
-        if self.environment == "production" and url.startswith("http://"):
-            host = urlsplit(url).hostname or ""
-            if host not in LOOPBACK_HOSTS:
+        if self.environment == "production":
+            host = plain_http_off_machine(url)
+            if host is not None:
                 raise ValueError(
                     f"RETAIN_ENVIRONMENT=production refuses a plain-http RETAIN_ALERT_WEBHOOK_URL "
                     f"to {host}: alerts would cross the network unencrypted (use https://)"

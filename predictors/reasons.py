@@ -192,12 +192,16 @@ def _duration(weeks: float, days: bool = True) -> str:
 
 
 def _share(p: float) -> str:
-    """A probability as a percentage that never reads as certain: 'under 1%', 'over 99%'."""
-    if p < 0.005:
+    """A probability as a percentage that never reads as certain: 'under 1%' and 'over 99%'
+    wherever the whole percent would read 0% or 100% (0.995 rounds up, 0.005 to even), exactly
+    0 and 1 included: BG/NBD puts everyone who never bought again at 1, a model's figure and no
+    certainty."""
+    text = f"{p:.0%}"
+    if text == "0%":
         return "under 1%"
-    if p > 0.995:
+    if text == "100%":
         return "over 99%"
-    return f"{p:.0%}"
+    return text
 
 
 # The template fields worded from the value, each computed only where a template asks for it.

@@ -21,6 +21,7 @@ WHAT_EACH_TOOL_DOES = {
     "top_customers": "rank customers by what they spent, or their orders, over a period",
 }
 
+EXAMPLE_CUSTOMER = "00042"
 # Suggested questions on an empty conversation (the web page shows them), per role.
 SUGGESTIONS: dict[Role, list[str]] = {
     "operator": [
@@ -39,7 +40,7 @@ SUGGESTIONS: dict[Role, list[str]] = {
     ],
     "support": [
         "Show me customer 00042",
-        "What did customer 00042 write in reviews?",
+        "What did customer {reviewer} write in reviews?",
         "Draft a 10% apology offer for customer 00042 by email",
         "Any new alerts?",
     ],
@@ -60,11 +61,17 @@ OUT_OF_SCOPE = (
 UNCLEAR = "I'm not sure what you're asking."
 
 
+def suggestions(role: Role, reviewer: str = EXAMPLE_CUSTOMER) -> list[str]:
+    """The role's suggested questions, the one about reviews naming `reviewer` (a customer who
+    wrote some: the page's first click should not answer "no reviews")."""
+    return [q.replace("{reviewer}", reviewer) for q in SUGGESTIONS[role]]
+
+
 def help_text(role: Role) -> str:
     """What this role can ask, one line per tool, and a few examples."""
     lines = [f"As {_article(role)} {role} you can ask me to:"]
     lines += [f"- {WHAT_EACH_TOOL_DOES.get(tool, tool)}" for tool in tools_for(role)]
-    lines.append("For example: " + "; ".join(f"“{q}”" for q in SUGGESTIONS[role][:3]))
+    lines.append("For example: " + "; ".join(f"“{q}”" for q in suggestions(role)[:3]))
     return "\n".join(lines)
 
 

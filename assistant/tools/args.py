@@ -6,7 +6,8 @@ bounds are checked (and named in the error) before a tool runs.
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 
 def _as_text(value: Any) -> Any:
@@ -14,15 +15,26 @@ def _as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _not_blank(value: str) -> str:
+    # Blanks would reach the lookup stripped, as "no customer ''": say what is wrong instead.
+    if not value.strip():
+        raise PydanticCustomError("blank", "is blank")
+    return value
+
+
+# The length bounds sit on the str itself, before the validators wrap it: after a validator,
+# pydantic checks lengths as of a generic sequence ("at least 1 item"), not of a string.
 CustomerId = Annotated[
     str,
-    BeforeValidator(_as_text),
     Field(min_length=1, max_length=64, description="A customer's id in the store, e.g. '00042'."),
+    AfterValidator(_not_blank),
+    BeforeValidator(_as_text),
 ]
 ProductId = Annotated[
     str,
-    BeforeValidator(_as_text),
     Field(min_length=1, max_length=64, description="A product's id, e.g. 'B000EYLDYE'."),
+    AfterValidator(_not_blank),
+    BeforeValidator(_as_text),
 ]
 SegmentName = Annotated[
     str,

@@ -17,6 +17,8 @@ from predictors.predictor import INTERVAL
 MAX_ORDERS = 200  # orders drawn on a profile's timeline (the most recent)
 MAX_REVIEWS = 5
 MAX_REASONS = 3
+MAX_PRODUCTS = 10  # most bought products on a profile's card and result
+PRODUCTS_SAID = 3  # of which the answer names these
 INTERVAL_LABEL = f"{round((INTERVAL[1] - INTERVAL[0]) * 100)}% interval"
 
 # How each ranking reads in an answer: the first page's words, and a later page's.
@@ -29,7 +31,8 @@ RANKED_AS: dict[Ranking, tuple[str, str]] = {
 
 def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     """One customer's profile: churn risk, predicted value (CLV) with its interval, value at
-    risk and the reasons, segment, order history and recent reviews.
+    risk and the reasons, segment, order history, the products they bought most and recent
+    reviews.
 
     For questions such as "tell me about customer 00042", "why is 00042 at risk?" or "what has
     00042 bought?".
@@ -45,6 +48,10 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     summary = customers.order_summary(cid)
     orders = customers.orders(cid, limit=MAX_ORDERS)
     reviews = data.reviews().of(cid, limit=MAX_REVIEWS)
+    reviews_total = data.reviews().count(cid)
+    bought = customers.bought(cid, MAX_PRODUCTS)
+    # null, not 0, where the store has no order lines to tell what anyone bought
+    products_bought = customers.products_bought(cid) if customers.has_order_lines else None
 
     who = f"Customer {cid}" + (f" ({contact['name']})" if "name" in contact and
                                 sees_contacts(ctx.role) else "")  # fmt: skip
@@ -64,6 +71,8 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
             f"{count(summary['orders'], 'order')} totalling "
             f"{money(summary['spend_total'], symbol)}, the last on {day(summary['last_order'])}."
         )
+    if bought and products_bought:
+        sentences.append(_most_bought(bought, products_bought))
     reasons = score["reasons"][:MAX_REASONS] if score else []
     if reasons:
         sentences.append("Top reasons: " + "; ".join(reasons) + ".")
@@ -77,7 +86,11 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
         **_score_fields(score),
         "reasons": score["reasons"] if score else [],
         "orders": [{"ts": o["ts"], "amount": round(o["amount"], 2)} for o in orders],
+        "orders_total": summary["orders"],
+        "products": bought,
+        "products_bought": products_bought,
         "reviews": reviews,
+        "reviews_total": reviews_total,
     }
     result = {
         "customer_id": cid,
@@ -87,9 +100,30 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
         "scores": score,
         "order_summary": summary,
         "orders": orders,
+        "products": bought,
+        "products_bought": products_bought,
         "reviews": reviews,
+        "reviews_total": reviews_total,
     }
     return output(" ".join(sentences), result, [card], rows=1)
+
+
+def _most_bought(bought: list[dict[str, Any]], products: int) -> str:
+    """The sentence on what the customer bought most: 'Most bought of 14 products: Green tea
+    (Tea): 12 units, last 1998-05-01; ...; and 11 more.'"""
+    said = [
+        f"{_product_name(p)}: {count(p['units'], 'unit')}, last {p['last_bought']}"
+        for p in bought[:PRODUCTS_SAID]
+    ]
+    more = f"; and {products - len(said):,} more" if products > len(said) else ""
+    head = f"Most bought of {count(products, 'product')}" if more else "Bought"
+    return f"{head}: {'; '.join(said)}{more}."
+
+
+def _product_name(product: dict[str, Any]) -> str:
+    """A product as people read it: its title (else its id), with its category when known."""
+    name = product["title"] or product["product_id"]
+    return f"{name} ({product['category']})" if product["category"] else name
 
 
 def _interval(score: dict[str, Any], symbol: str) -> str:

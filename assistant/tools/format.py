@@ -28,11 +28,12 @@ def pct(share: float) -> str:
 def chance(p: float) -> str:
     """A probability as a whole percent that never rounds to a certainty it is not: 0.0042
     is "<1%", 0.9998 ">99%" (0% and 100% only when exact)."""
-    if 0 < p < 0.005:
+    shown = pct(p)
+    if p > 0 and shown == "0%":  # 0.005 too: Python rounds half to even
         return "<1%"
-    if 0.995 <= p < 1:
+    if p < 1 and shown == "100%":
         return ">99%"
-    return pct(p)
+    return shown
 
 
 def count(n: int, noun: str) -> str:

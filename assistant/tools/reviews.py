@@ -25,7 +25,7 @@ from assistant.tools.args import (
     Year,
 )
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.format import output
+from assistant.tools.format import count, output
 from assistant.tools.paging import Offset, past_end, ranked, span
 from assistant.tools.periods import Asked
 from assistant.tools.review_filters import (
@@ -107,36 +107,37 @@ def search_reviews(
     scope = rated(min_rating, max_rating) + scope_phrase(cid, products, name)
     scope += period_phrase(when, asked)
     kind = f"{sentiment} " if sentiment else ""
-    matching = f" match “{_short(text)}”" if text else ""
-    if not rows and offset:
-        total = len(matching_rows(index.metadata, where))
-        answer = past_end(offset, total, f"{kind}review", scope) if total else ""
-        answer = answer or f"No {kind}reviews{scope}{matching}."
-    elif not rows:
-        answer = f"No {kind}reviews{scope}{matching}."
+    # Every review passing the filter is ranked by meaning, however far from the query: the
+    # hits are the closest, never "matches". How many pass says whether a page is all of them.
+    total = len(index.metadata) if where.is_empty else len(matching_rows(index.metadata, where))
+    if not rows:
+        answer = past_end(offset, total, f"{kind}review", scope) if offset and total else ""
+        answer = answer or f"No {kind}reviews{scope}."
     else:
         labels = Counter(r["sentiment_label"] for r in rows)
         mix = ", ".join(f"{labels[label]} {label}" for label in LABELS if labels[label])
-        if offset:
-            total = len(matching_rows(index.metadata, where))
-            noun = span(offset, len(rows), total, f"{kind}review").capitalize()
-        else:
-            noun = f"{len(rows):,} {kind}review" + ("" if len(rows) == 1 else "s")
-        # A later page ranks every review by meaning: "of 5,000" are searched, not matching.
-        closest = f" ranked by closeness to “{_short(text)}”" if offset else matching
-        head = f"{noun}{scope}" + (closest if text else ", the latest first")
+        shown, quoted = len(rows), f"“{_short(text)}”"
+        if offset:  # a later page: which ranks, of how many
+            head = span(offset, shown, total, f"{kind}review").capitalize() + scope
+            head += f" ranked by closeness to {quoted}" if text else ", the latest first"
+        elif shown < total:  # a first page of more: of how many
+            head = f"The {shown:,}{'' if text else ' latest'} of {count(total, f'{kind}review')}"
+            head += scope + (f" closest to {quoted}" if text else "")
+        else:  # all of them
+            head = count(shown, f"{kind}review") + scope
+            head += f", the closest to {quoted} first" if text else ", the latest first"
         best = rows[0]
         stars = "" if best["rating"] is None else f", rated {best['rating']:g}/5"
         answer = (
-            f"{head}: {mix}. The {'best match' if text else 'latest'} is review "
+            f"{head}: {mix}. The {'closest' if text else 'latest'} is review "
             f"{best['review_id']} by customer {best['customer_id']}{stars}."
         )
     filters = filter_facts(who, products, name, sentiment, when) | {
         "min_rating": min_rating,
         "max_rating": max_rating,
     }
-    result = {"query": text, "filters": filters, "offset": offset, "hits": rows}
-    card = {"type": "reviews", "query": text, "hits": rows, **period_card(when)}
+    result = {"query": text, "filters": filters, "total": total, "offset": offset, "hits": rows}
+    card = {"type": "reviews", "query": text, "total": total, "hits": rows, **period_card(when)}
     return output(answer, result, [card], len(rows))
 
 

@@ -18,6 +18,17 @@ def test_keys_are_required_and_checked(client: TestClient, keys: dict[Role, str]
     assert me["role"] == "support" and "customer_profile" in me["tools"] and me["suggestions"]
 
 
+def test_the_suggestion_about_reviews_names_a_customer_who_wrote_some(
+    client: TestClient, keys: dict[Role, str]
+) -> None:
+    me = client.get("/v1/me", headers=auth(keys["support"])).json()
+    about_reviews = [q for q in me["suggestions"] if "reviews" in q]
+    reviews = client.app.state.services.data.reviews()  # type: ignore[attr-defined]
+    reviewer = reviews.most_reviewed()
+    assert about_reviews == [f"What did customer {reviewer} write in reviews?"]
+    assert reviews.count(reviewer) >= 1
+
+
 def test_bad_requests_get_clear_4xx(client: TestClient, keys: dict[Role, str]) -> None:
     headers = auth(keys["admin"]) | {"content-type": "application/json"}
     broken = client.post("/v1/chat", content=b'{"message": "hi"', headers=headers)

@@ -5,9 +5,10 @@ import json
 import pandas as pd
 import pytest
 
+from assistant.tools.catalogue import run_tool
 from assistant.tools.customers import at_risk_customers, customer_profile, similar_customers
 from assistant.tools.format import chance
-from commerce.errors import NotFound
+from commerce.errors import InvalidInput, NotFound
 from commerce.workspace import Workspace
 from predictors.pipeline import latest_scores
 from tests.tools.conftest import MakeContext
@@ -126,10 +127,12 @@ def test_at_risk_ranks_by_churn_risk_or_predicted_value(make_ctx: MakeContext, b
 
 
 def test_a_chance_never_rounds_to_a_certainty() -> None:
-    assert [chance(p) for p in (0.0, 0.0042, 0.813, 0.9998, 1.0)] == [
+    assert [chance(p) for p in (0.0, 0.0042, 0.005, 0.813, 0.995, 0.9998, 1.0)] == [
         "0%",
         "<1%",
+        "<1%",  # half rounds to even: 0.005 would print 0%
         "81%",
+        ">99%",
         ">99%",
         "100%",
     ]
@@ -157,3 +160,63 @@ def test_a_zero_interval_is_explained_not_shown_below_the_value(make_ctx: MakeCo
     assert "at least a 90% chance of buying nothing" in quiet and "interval" not in quiet
     busy = customer_profile(ctx, likely["customer_id"].iloc[0]).answer
     assert "80% interval $" in busy
+
+
+def test_profile_says_what_the_customer_bought_most(make_ctx: MakeContext) -> None:
+    ctx = make_ctx("support")
+    store = ctx.data.store()
+    lines = store.table("order_items").merge(store.table("orders"), on="order_id")
+    mine = lines[lines["customer_id"] == "00042"]
+    expected = (
+        mine.groupby("product_id")
+        .agg(units=("quantity", "sum"), last=("ts", "max"))
+        .reset_index()
+        .sort_values(["units", "last", "product_id"], ascending=[False, False, True])
+    )
+    titles = store.table("products").set_index("product_id")
+    out = customer_profile(ctx, "00042")
+    products = out.result["products"]
+    assert out.result["products_bought"] == len(expected) == out.cards[0]["products_bought"]
+    assert [(p["product_id"], p["units"], p["last_bought"]) for p in products] == [
+        (r.product_id, r.units, f"{r.last:%Y-%m-%d}") for r in expected.head(10).itertuples()
+    ]
+    assert products[0]["title"] == titles.loc[products[0]["product_id"], "title"]
+    assert products[0]["category"] == titles.loc[products[0]["product_id"], "category"]
+    assert out.cards[0]["products"] == products
+    first = products[0]
+    said = f"{first['title']} ({first['category']}): {first['units']} unit"
+    assert f"Most bought of {len(expected)} products: {said}" in out.answer
+    if len(expected) > 3:
+        assert f"; and {len(expected) - 3} more." in out.answer
+
+
+def test_profile_lists_say_of_how_many(make_ctx: MakeContext) -> None:
+    ctx = make_ctx("support")
+    reviews = ctx.data.store().table("reviews")
+    out = customer_profile(ctx, REVIEWER)
+    written = int((reviews["customer_id"] == REVIEWER).sum())
+    assert out.result["reviews_total"] == written == out.cards[0]["reviews_total"]
+    assert out.cards[0]["orders_total"] == out.result["order_summary"]["orders"]
+    quiet = customer_profile(ctx, "00299").result
+    assert quiet["reviews_total"] == 0 and quiet["reviews"] == []
+
+
+@pytest.mark.parametrize(
+    ("tool", "args", "message"),
+    [
+        ("customer_profile", {"customer_id": "   "}, "argument 'customer_id': is blank"),
+        ("customer_profile", {"customer_id": ""}, "at least 1 character"),
+        ("customer_profile", {"customer_id": "9" * 65}, "at most 64 characters"),
+        ("search_reviews", {"product_id": " "}, "argument 'product_id': is blank"),
+        ("search_reviews", {"product_id": "B" * 65}, "at most 64 characters"),
+    ],
+)
+def test_bad_ids_are_refused_in_words_about_text(
+    make_ctx: MakeContext, tool: str, args: dict[str, str], message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        run_tool(make_ctx("support"), tool, args)
+
+
+def test_extra_leading_zeros_find_the_customer(make_ctx: MakeContext) -> None:
+    assert customer_profile(make_ctx(), "000042").result["customer_id"] == "00042"

@@ -84,3 +84,19 @@ def test_scores_without_reasons_give_empty_reasons_and_at_risk_filters_by_risk()
     assert sorted(r["customer_id"] for r in table.top(10, risky)) == ["a", "c"]
     among = table.positions(pd.Index(["a", "b"]))
     assert [r["customer_id"] for r in table.top(10, table.at_risk(0.5, among))] == ["a"]
+
+
+def test_the_most_reviewed_customer_wrote_the_most_and_ties_go_to_the_first_id() -> None:
+    frame = pd.DataFrame(
+        {
+            "review_id": ["r1", "r2", "r3", "r4", "r5"],
+            "customer_id": ["b", "a", "c", "a", "b"],
+            "product_id": ["p"] * 5,
+            "ts": pd.to_datetime(["2024-01-0" + str(d) for d in range(1, 6)]),
+            "rating": [5.0] * 5,
+            "text": ["fine"] * 5,
+        }
+    )
+    assert CustomerReviews(frame).most_reviewed() == "a"  # a and b wrote two each
+    assert CustomerReviews(frame[frame["customer_id"] == "c"]).most_reviewed() == "c"
+    assert CustomerReviews.empty().most_reviewed() is None

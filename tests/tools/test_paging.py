@@ -80,11 +80,12 @@ def test_reviews_by_star_rating(make_ctx: MakeContext) -> None:
     low = search_reviews(ctx, max_rating=2, k=50)
     assert low.result["hits"] and {h["rating"] for h in low.result["hits"]} <= {1.0, 2.0}
     assert len(low.result["hits"]) == min(50, int((ratings <= 2).sum()))
-    assert low.answer.startswith(f"{low.rows} reviews rated 2 stars or less, the latest first")
+    total = int((ratings <= 2).sum())
+    assert low.answer.startswith(f"The 50 latest of {total} reviews rated 2 stars or less: ")
     assert low.result["filters"]["max_rating"] == 2
     five = search_reviews(ctx, query="coffee", min_rating=5, max_rating=5, k=50)
     assert {h["rating"] for h in five.result["hits"]} <= {5.0}
-    assert " reviews rated 5 stars match “coffee”" in five.answer
+    assert f"{five.rows} reviews rated 5 stars, the closest to “coffee” first" in five.answer
     assert five.cards[0]["hits"] == five.result["hits"]
 
 

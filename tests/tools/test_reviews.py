@@ -27,7 +27,10 @@ def test_search_finds_reviews_by_meaning(make_ctx: MakeContext) -> None:
     assert set(first) == {"rank", "review_id", "customer_id", "product_id", "ts", "rating", "text",
                           "sentiment_label", "sentiment_score", "similarity",
                           "highlights"}  # fmt: skip
-    assert out.answer.startswith("4 reviews match “stale coffee beans”")
+    total = len(make_ctx().data.review_index().metadata)
+    # Every review is ranked by meaning: the hits are the closest, of all those searched.
+    assert out.answer.startswith(f"The 4 of {total} reviews closest to “stale coffee beans”: ")
+    assert "match" not in out.answer and out.result["total"] == total == out.cards[0]["total"]
     assert LEAKY_REVIEW not in out.answer and "stale and tasted" not in out.answer
 
 
@@ -44,7 +47,9 @@ def test_search_filters_by_customer_product_segment_and_sentiment(make_ctx: Make
     label = labels.value_counts().index[0]
     found = search_reviews(ctx, sentiment=label, k=50)
     assert {h["sentiment_label"] for h in found.result["hits"]} == {label}
-    assert found.answer.startswith(f"50 {label} reviews, the latest first")
+    assert found.answer.startswith(
+        f"The 50 latest of {labels.value_counts()[label]} {label} reviews:"
+    )
     segments = ctx.data.segment_frame()
     name = str(segments.loc[REVIEWER, "segment"])
     members = set(segments.index[segments["segment"] == name])
@@ -95,3 +100,35 @@ def test_one_negative_review_is_worded_in_the_singular(make_ctx: MakeContext) ->
     single = [a for a in answers if a.result["counts"]["negative"] == 1]
     assert single, "the fixture store should have a reviewer with one negative review"
     assert all(", 1 is negative (" in a.answer for a in single)
+
+
+def test_a_first_page_says_of_how_many_reviews(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    reviews = ctx.data.store().table("reviews")
+    mine = reviews[reviews["customer_id"] == REVIEWER]
+    five = int((mine["rating"] == 5).sum())
+    assert len(mine) > 2 and five > 2
+    latest = search_reviews(ctx, customer_id=REVIEWER, k=2)
+    assert latest.answer.startswith(f"The 2 latest of {len(mine)} reviews by customer {REVIEWER}: ")
+    rated = search_reviews(ctx, customer_id=REVIEWER, min_rating=5, max_rating=5, k=2)
+    assert rated.answer.startswith(f"The 2 latest of {five} reviews rated 5 stars by customer ")
+    assert rated.result["total"] == five
+    # All of them shown: no "of".
+    every = search_reviews(ctx, customer_id=REVIEWER, k=50)
+    assert every.answer.startswith(f"{len(mine)} reviews by customer {REVIEWER}, the latest first")
+
+
+def test_far_reviews_are_the_closest_never_a_match(make_ctx: MakeContext) -> None:
+    ctx = make_ctx()
+    n = int((ctx.data.store().table("reviews")["customer_id"] == REVIEWER).sum())
+    some = search_reviews(ctx, query="car tires", customer_id=REVIEWER, k=2)
+    assert some.answer.startswith(
+        f"The 2 of {n} reviews by customer {REVIEWER} closest to “car tires”: "
+    )
+    assert "The closest is review " in some.answer and "match" not in some.answer
+    every = search_reviews(ctx, query="car tires", customer_id=REVIEWER, k=50)
+    assert every.answer.startswith(
+        f"{n} reviews by customer {REVIEWER}, the closest to “car tires” first: "
+    )
+    none = search_reviews(ctx, query="car tires", customer_id=REVIEWER, min_rating=3, max_rating=4)
+    assert none.answer == f"No reviews rated 3-4 stars by customer {REVIEWER}."

@@ -1,15 +1,35 @@
-// One customer: risk, predicted value with its interval, orders, reasons, recent reviews.
+// One customer: risk, predicted value with its interval, orders, what they bought most, reasons,
+// recent reviews. Lists that show only part of a whole say of how many ("5 of 23").
 
 import { h } from "../dom.js";
-import { NO_PURCHASE_LIKELY, VALUE_INTERVAL, date, isNum, money, riskLevel } from "../format.js";
+import { NO_PURCHASE_LIKELY, VALUE_INTERVAL, date, isNum, money, num, riskLevel } from "../format.js";
 import { intervalBar, orderSparkline, riskGauge } from "../charts.js";
 import { badge, facts, frame } from "./common.js";
 import { reviewItem } from "./reviews.js";
 
 const SHOWN = new Set([
   "type", "customer_id", "name", "email", "segment", "cluster", "churn_risk", "clv", "clv_low", "clv_high",
-  "value_at_risk", "reasons", "orders", "reviews",
+  "value_at_risk", "reasons", "orders", "orders_total", "products", "products_bought", "reviews",
+  "reviews_total",
 ]);
+
+/** "5" when the list is the whole, "5 of 23" when it is the first part of more. */
+function shownOf(shown, total) {
+  return isNum(total) && total > shown ? `${num(shown)} of ${num(total)}` : num(shown);
+}
+
+function productItem(p) {
+  const name = String(p.title || p.product_id || "?");
+  const units = isNum(p.units) ? `${num(p.units)} unit${p.units === 1 ? "" : "s"}` : null;
+  const last = p.last_bought ? `last ${date(p.last_bought)}` : null;
+  return h(
+    "li",
+    null,
+    h("strong", null, name),
+    p.category ? h("span", { class: "muted" }, ` · ${p.category}`) : null,
+    h("span", { class: "muted" }, ` · ${[units, last].filter(Boolean).join(", ")}`),
+  );
+}
 
 export function customerCard(card, actions) {
   const id = String(card.customer_id ?? "?");
@@ -18,6 +38,7 @@ export function customerCard(card, actions) {
   const orders = Array.isArray(card.orders) ? card.orders : [];
   const reviews = Array.isArray(card.reviews) ? card.reviews : [];
   const reasons = Array.isArray(card.reasons) ? card.reasons : [];
+  const products = Array.isArray(card.products) ? card.products : [];
   const extra = Object.entries(card).filter(([key]) => !SHOWN.has(key));
   const last = orders.length ? orders.map((o) => o.ts).sort().at(-1) : null;
   const buttons = [
@@ -55,14 +76,17 @@ export function customerCard(card, actions) {
       h(
         "div",
         { class: "metric" },
-        h("div", { class: "metric-label" }, `Orders (${orders.length})`),
+        h("div", { class: "metric-label" }, `Orders (${isNum(card.orders_total) ? num(card.orders_total) : num(orders.length)})`),
         orderSparkline(orders),
         last ? h("div", { class: "metric-note" }, `Last order ${date(last)}`) : null,
       ),
     ),
     reasons.length ? h("div", null, h("h4", null, "Why"), h("ul", { class: "reasons" }, reasons.map((r) => h("li", null, String(r))))) : null,
+    products.length
+      ? h("div", null, h("h4", null, `Most bought (${shownOf(products.length, card.products_bought)} products)`), h("ul", { class: "products-bought" }, products.map(productItem)))
+      : null,
     reviews.length
-      ? h("div", null, h("h4", null, `Recent reviews (${reviews.length})`), h("ul", { class: "review-list" }, reviews.slice(0, 5).map((r) => reviewItem(r))))
+      ? h("div", null, h("h4", null, `Recent reviews (${shownOf(reviews.length, card.reviews_total)})`), h("ul", { class: "review-list" }, reviews.map((r) => reviewItem(r))))
       : null,
     extra.length ? h("details", { class: "more-facts" }, h("summary", null, "More facts"), facts(extra)) : null,
     buttons.length ? h("div", { class: "card-actions" }, buttons) : null,

@@ -1,4 +1,5 @@
-// Review search hits (matches highlighted), single reviews, and sentiment breakdowns.
+// Review search hits (the query's words highlighted), single reviews, and sentiment breakdowns.
+// Hits are the reviews closest in meaning to a query, never "matches": far ones come too.
 
 import { h, highlighted } from "../dom.js";
 import { date, isNum, label, num, pct } from "../format.js";
@@ -47,11 +48,15 @@ export function reviewItem(review, { spans, extra = [] } = {}) {
 
 export function reviewsCard(card, actions) {
   const hits = Array.isArray(card.hits) ? card.hits : [];
-  const title = card.query ? `Reviews matching “${card.query}”` : "Reviews";
+  const title = card.query ? `Reviews closest to “${card.query}”` : "Reviews";
+  const first = hits.length && isNum(hits[0].rank) ? hits[0].rank : 1;
+  const count = isNum(card.total) && card.total > hits.length
+    ? `${num(first)}–${num(first + hits.length - 1)} of ${num(card.total)} reviews`
+    : `${num(hits.length)} review${hits.length === 1 ? "" : "s"}`;
   return frame(
     "reviews",
     title,
-    { subtitle: `${hits.length} review${hits.length === 1 ? "" : "s"}${period(card)}` },
+    { subtitle: `${count}${period(card)}` },
     hits.length
       ? h(
           "ol",
@@ -60,14 +65,14 @@ export function reviewsCard(card, actions) {
             reviewItem(hit, {
               spans: hit.highlights,
               extra: [
-                isNum(hit.similarity) ? h("span", { class: "muted" }, `match ${pct(hit.similarity)}`) : null,
+                isNum(hit.similarity) ? h("span", { class: "muted", title: "cosine similarity to the query, -1 to 1" }, `similarity ${hit.similarity.toFixed(2)}`) : null,
                 hit.customer_id ? actions.customerLink(hit.customer_id) : null,
                 hit.product_id ? h("span", { class: "muted mono" }, hit.product_id) : null,
               ],
             }),
           ),
         )
-      : h("p", { class: "muted" }, "No reviews matched."),
+      : h("p", { class: "muted" }, "No reviews."),
   );
 }
 
