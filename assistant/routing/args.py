@@ -28,6 +28,8 @@ GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 SUBJECTS = ("customer_id", "segment", "product_id")
 PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # one sets it
 YEARLESS = re.compile(r"\d{1,2}|[qQ][1-4]")
+WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
+LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -166,7 +168,9 @@ def build(
         return Arguments(values, missing, f"{tool.name} needs {_words(missing, 'and')}")
     notes = (
         _not_left_out(x, names, values),
+        _one_customer(tool, x, values),
         _one_segment(tool, x, text, values),
+        _no_segment(tool, x),
         _money_off(tool, x, text, values),
         _highest_first(tool, text),
         _no_period(tool, x),
@@ -184,9 +188,21 @@ def _not_left_out(x: Extraction, names: set[str], values: Mapping[str, Any]) -> 
     one segment ('loyal'), so this covers every segment.")."""
     unfiltered = [(n, v) for n, v in x.excluded if n in names and n not in values]
     return " ".join(
-        f"I can't leave out one {name} ('{value}'), so this covers every {name}."
+        f"I can't leave out one {LEFT_OUT_WORDS.get(name, name)} ('{value}'), so this covers "
+        f"every {LEFT_OUT_WORDS.get(name, name)}."
         for name, value in dict(unfiltered).items()
     )
+
+
+def _one_customer(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
+    """Which customer the answer is about when the message names several ("customers 42 and
+    77"): the tools take one at a time."""
+    used = values.get("customer_id")
+    others = [c for c in x.customer_ids if c != used]
+    if used is None or not others or "customer_id" not in tool.arg_names:
+        return ""
+    skipped = " or ".join(others)
+    return f"This answer is about customer {used} only; ask about {skipped} on its own."
 
 
 def _one_segment(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:
@@ -198,6 +214,16 @@ def _one_segment(tool: ToolSignature, x: Extraction, text: str, values: Mapping[
         return ""
     skipped = " or ".join(f"'{name}'" for name in others)
     return f"A customer is in one segment only, so this covers '{used}', not {skipped}."
+
+
+def _no_segment(tool: ToolSignature, x: Extraction) -> str:
+    """A segment named to a tool that cannot be limited to one ("alerts for the lost
+    segment"): the answer covers every segment, said so. Not for the segment list (it shows
+    them all) nor a customer's profile (a customer is in one segment; naming it limits
+    nothing)."""
+    if x.segment is None or "segment" in tool.arg_names or tool.name in WHOLE_STORE:
+        return ""
+    return f"This cannot be limited to one segment ('{x.segment}'); it covers every segment."
 
 
 def _money_off(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:

@@ -1,9 +1,9 @@
 """What a message picks from a few fixed values, read after the numbers (extract.py gives the
 order): segment names from the store's vocabulary, the channel, the sentiment, the alert
-state and what a list of customers is ranked by. A segment, sentiment or alert state the
-message leaves out ("except loyal ones", "alerts that are not open") is never read as the one
-asked for (see negation.py): alert states take the other state, the rest are returned as left
-out.
+state and what a list of customers is ranked by. A segment, channel, sentiment or alert state
+the message leaves out ("except loyal ones", "not by sms", "alerts that are not open") is never
+read as the one asked for (see negation.py): channels and alert states take the other one, the
+rest are returned as left out.
 """
 
 import re
@@ -80,6 +80,18 @@ def segment_names(
     for match in taken:
         reader.take(match.start, match.end, "segment")
     return tuple(chosen), excluded
+
+
+def channel_asked(text: str) -> Channel | None:
+    """The channel asked for; one left out is the other ("not an sms", "except by email"): an
+    offer goes out by one of the two."""
+    hits = sorted((m.start(), label) for pattern, label in CHANNELS if (m := pattern.search(text)))
+    if not hits:
+        return None
+    start, channel = hits[0]
+    if negation(text, start, feelings=True) == "excluded":  # "no sms", "don't email"
+        return "email" if channel == "sms" else "sms"
+    return channel
 
 
 def sentiment_asked(text: str) -> tuple[Sentiment | None, list[tuple[str, str]]]:

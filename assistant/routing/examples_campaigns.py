@@ -11,6 +11,7 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "how are my customers grouped",
         "segment overview with sizes",
         "break down customers by segment",
+        "segment breakdown by behaviour",
         "how many customers are in each segment",
         "which segment has the most value at risk",
         "give me the RFM segments",
@@ -80,5 +81,7 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "best allocation of 15k across segments",
         "where should the retention money go",
         "plan offers within 2000 euros",
+        "plan 3000 for the hibernating segment",
+        "we have 9k to spend on winning back lapsing customers",
     ),
 }

@@ -141,6 +141,7 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "search feedback for stale",
         "show complaints from new customers",
         "negative reviews from the last month",
+        "bad reviews written by customer 88",
     ),
     "review_sentiment": (
         "what's the sentiment of reviews for product B000EYLDYE",

@@ -35,6 +35,8 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
     "forecast_demand": (
         "forecast demand for next quarter",
         "how many orders do we expect next month",
+        "how much will champions spend over the next quarter",
+        "how many orders will hibernating customers place this year",
         "expected revenue over the next 90 days",
         "predict sales for the next 6 weeks",
         "demand forecast by category",

@@ -22,14 +22,13 @@ from dataclasses import dataclass
 
 from assistant.routing import periods, quantities, sales_words
 from assistant.routing.choices import (
-    CHANNELS,
     AlertState,
     Channel,
     CustomerRanking,
     Sentiment,
     alert_state,
+    channel_asked,
     customer_ranking,
-    first_label,
     segment_names,
     sentiment_asked,
 )
@@ -55,7 +54,10 @@ PLACEHOLDERS = {
 # Names that are also the words of a question: "at-risk customers" asks for the at-risk list.
 KEEP_IN_TEXT = frozenset({"at risk"})
 CATEGORY = re.compile(r"\bcategor(?:y|ies)\b")
-CLUSTERS = re.compile(r"\bclusters\b|\bby\s+cluster\b|\bk-?means\b")
+CLUSTERS = re.compile(
+    r"\bclusters\b|\bby\s+(?:cluster|behaviou?rs?)\b|\bbehaviou?r(?:al)?\s+(?:groups|segments)\b|"
+    r"\bk-?means\b"
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
     quoted = quoted_text(reader)
     products = product_ids(reader)
     alert = alert_id(reader)
-    customers = customer_ids(reader, vocabulary, bare_hash=alert is None)
+    ids_left_out: list[str] = []  # "champions except 00042": never the customer asked about
+    customers = customer_ids(reader, vocabulary, bare_hash=alert is None, left_out=ids_left_out)
     if alert is not None:  # "explain alert #3 and #5": the 5 is an alert's, not a count
         for number in HASH_ID.finditer(reader.text):
             reader.take(*number.span())
@@ -126,8 +129,11 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
     stars = rating(reader)
     count = reader.read(quantities.counts)
     if vocabulary.id_width is not None:  # what is left of the store's id width is an id
-        customers += customer_ids(reader, vocabulary, [bare_id(vocabulary.id_width)])
+        customers += customer_ids(
+            reader, vocabulary, [bare_id(vocabulary.id_width)], left_out=ids_left_out
+        )
     segments, excluded = segment_names(reader, vocabulary.segments)
+    excluded += [("customer_id", customer) for customer in ids_left_out]
     sentiment, left_out = sentiment_asked(reader.text)
     excluded += left_out
     topic = search_topic(reader.text) if quoted is None else quoted
@@ -149,7 +155,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         count=None if count is None else int(count),
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,
-        channel=first_label(reader.text, CHANNELS),
+        channel=channel_asked(reader.text),
         sentiment=sentiment,
         alert_state=alert_state(reader.text),
         by_category=bool(CATEGORY.search(reader.text)),

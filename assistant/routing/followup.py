@@ -23,12 +23,16 @@ NEXT = re.compile(
 BARE_PREFIX = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|alright|right)[\s,]+)?(?:same\s+(?:thing\s+|again\s+)?(?:for|with)|"
     r"do\s+the\s+same\s+(?:for|with)|repeat\s+(?:that\s+|it\s+)?(?:for|with)|"
-    r"(?:and|now|then)\s+(?:for|with|do|try|the|show)|what\s+about|how\s+about|and|now|then|try)\b"
+    r"(?:and|now|then)\s+(?:for|with|do|try|the|show)|what\s+about|how\s+about|and|now|then|try|"
+    r"only|just|any|show(?:\s+me)?(?=(?:\s+[\w-]+){0,4}\s+ones\b))\b"
 )
 FILLER = frozenset(
     "the a an segment group cohort customers customer ones one please pls instead then too also "
     "as well for with same do show me us this that one's instead now over in within during "
     "across by at on to of product item".split()
+) | frozenset(  # what a review filter leaves: "only the negative ones", "any 1-star reviews?"
+    "negative positive neutral bad good unhappy angry complaints praise star stars rated reviews "
+    "review".split()
 )
 # Words that change the last call rather than ask something new: "break that down", "what if
 # we had 10k instead", "now cap discounts at 10%". They matter only when the last tool takes

@@ -9,6 +9,7 @@ spaces the engine would try every way to split it, and a message of "alert", 300
 
 import re
 
+from assistant.routing.negation import negation
 from assistant.routing.reading import Reader
 from assistant.routing.vocabulary import Vocabulary
 
@@ -82,10 +83,12 @@ def customer_ids(
     vocabulary: Vocabulary,
     patterns: list[re.Pattern[str]] | None = None,
     bare_hash: bool = True,
+    left_out: list[str] | None = None,
 ) -> tuple[str, ...]:
     """Customer ids, by `patterns` (default CUSTOMER and, for a padded store, zero-padded
     numbers). Without `bare_hash` a "#5" is no customer: an alert's number was read, and the
-    other "#N" are alerts too."""
+    other "#N" are alerts too. Ids the message leaves out ("champions except 00042") go to
+    `left_out` when given, not into the result."""
     found: list[tuple[int, str]] = []
     if patterns is None:
         patterns = [p for p in CUSTOMER if bare_hash or p is not HASH_ID]
@@ -97,8 +100,11 @@ def customer_ids(
             typed = reader.typed[match.start(group) : match.end(group)]
             if re.fullmatch(_GROUPED, typed):  # "12,345": one id, 12345
                 typed = re.sub(r"[,.]", "", typed)
+            excluded = left_out is not None and negation(reader.text, match.start()) == "excluded"
             for one in re.split(r",|&|\band\b|\bor\b", typed):
-                if one.strip():
+                if one.strip() and excluded and left_out is not None:
+                    left_out.append(vocabulary.customer_id(one))
+                elif one.strip():
                     found.append((match.start(group), vocabulary.customer_id(one)))
             # The lookalike pattern keeps its words ("similar to"): only the id is a name.
             whole = pattern is not LOOKALIKE

@@ -20,6 +20,7 @@ from assistant.routing.args import build
 from assistant.routing.extract import Extraction
 from assistant.routing.fuzzy import find_segment
 from assistant.routing.memory import Memory
+from assistant.routing.reading import visible
 from assistant.routing.route import Route
 from assistant.routing.signatures import SIGNATURES, Arg, ToolSignature
 from assistant.routing.vocabulary import Vocabulary
@@ -44,6 +45,7 @@ def route_with_model(
 ) -> Route:
     """Ask `model` which tool answers `message`; a checked Route, "unclear" when it names
     none or its answer breaks a rule."""
+    message = visible(message)
     memory = memory or Memory()
     vocabulary = vocabulary or Vocabulary()
     allowed = [SIGNATURES[t] for t in (tools or SIGNATURES) if t in SIGNATURES and may_use(role, t)]

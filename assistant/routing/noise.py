@@ -29,10 +29,15 @@ def says_nothing(text: str) -> bool:
     return not has_letters(text) or set(WORD.findall(text)) <= INTERJECTIONS
 
 
+TOMORROW = re.compile(r"\btomorrow\b")
+
+
 def topic_free(text: str, x: Extraction) -> bool:
     """True for a real question about something else: two or more content words, none of
     them Retain's ("who won the super bowl"), unlike noise ("hmm", "do the thing")."""
-    found = (x.customer_ids, x.product_ids, x.segment, x.amount, x.percent, x.horizon_days)
+    # "Tomorrow" is everybody's word ("the weather tomorrow"); "the next 30 days" is a horizon.
+    horizon = x.horizon_days if not TOMORROW.search(text) else None
+    found = (x.customer_ids, x.product_ids, x.segment, x.amount, x.percent, horizon)
     words = WORD.findall(text)
     if any(found) or any(w in DOMAIN_WORDS or w.removesuffix("s") in DOMAIN_WORDS for w in words):
         return False

@@ -36,6 +36,16 @@ AHEAD = re.compile(
     r"future)\b|\bnext\s+(?:[\w-]+\s+)?(?:days?|weeks?|fortnight|months?|quarters?|years?)\b"
 )
 BACK = re.compile(r"\b(?:last|past|previous|prior|so\s+far|to\s+date|lately|recently)\b")
+SPENDING = re.compile(
+    r"\b(?:spend|spending|plan|planning|split|allocate|allocating|invest|investing|budget\w*)\b"
+)
+AMOUNT_OFF = re.compile(
+    r"[$€£]\s*\d[\d.,]*\s*k?\s+off\b|\b\d[\d.,]*\s*(?:dollars?|euros?|pounds?|bucks)\s+off\b"
+)
+REVIEW_LIST = re.compile(
+    r"^(?:(?:show|find|list|pull|give)\s+(?:me\s+)?)?(?:the\s+|any\s+|all\s+)?(?:negative|positive|"
+    r"bad|good|neutral|angry|glowing|[1-5][\s-]*star)\s+(?:reviews|feedback|comments)\b"
+)
 TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
@@ -98,7 +108,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     ):
         out["draft_offer"] = out.get("draft_offer", 0.0) + W / 2
     if x.amount is not None:
-        out["plan_budget"] = out.get("plan_budget", 0.0) + W
+        # Money to spend is a plan's alone ("plan 2000 for at risk customers", "spend $5k on
+        # top 100 customers"): no other tool takes an amount. "$15 off" is an offer's.
+        spending = SPENDING.search(text) and not AMOUNT_OFF.search(text)
+        out["plan_budget"] = out.get("plan_budget", 0.0) + (2 * W if spending else W)
+        if spending:  # "spend $5k on top 100 customers": whom the money goes to, not a list
+            out["top_customers"] = out.get("top_customers", 0.0) - W
     if x.horizon_days is not None:
         looks_back = not ahead and ("top_products" in out or bool(BACK.search(text)))
         label = "top_products" if looks_back else "forecast_demand"
@@ -108,6 +123,10 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["review_sentiment"] = out.get("review_sentiment", 0.0) - W
     if x.topic is not None and x.quoted is None:
         out["search_reviews"] = out.get("search_reviews", 0.0) + W / 2
+    elif REVIEW_LIST.search(text) and "review_sentiment" not in out:
+        # "negative reviews by customer 07592" asks for the reviews; "how negative are they",
+        # or "the sentiment of", for a summary (review_sentiment's cue words).
+        out["search_reviews"] = out.get("search_reviews", 0.0) + W
     if ahead:
         out["top_products"] = out.get("top_products", 0.0) - W
         out["top_customers"] = out.get("top_customers", 0.0) - W

@@ -49,6 +49,9 @@ HORIZONS = [
         rf"previous|prior)\s+{_UNIT}"
     ),
     re.compile(r"\bhalf[\s-]+(?:a[\s-]+)?(?P<half>year)\b"),
+    # Forecasts count whole days: "tomorrow" and "the next 24 hours" are one.
+    re.compile(r"\b(?P<tomorrow>tomorrow)\b"),
+    re.compile(rf"{NUM}[\s-]*(?P<hours>hours?|hrs?)\b"),
     re.compile(r"\b(?:end|rest)\s+of\s+(?:the\s+)?(?:this\s+)?" + _UNIT),
 ]
 PERCENTS = [
@@ -65,9 +68,17 @@ AMOUNTS = [
     re.compile(
         rf"\b(?:budget|spend|spending|allocate|allocating|invest|investing)(?:\s+|\s*:\s*)"
         rf"(?:(?:of|is|was|were|be|=|:|for|at|to|about|around|roughly|up to|only|just)\s*)*"
-        rf"{NUM}{_MULT}"
+        rf"[-\u2212]?{NUM}{_MULT}"
     ),
     re.compile(rf"{NUM}{_MULT}\s+(?:dollar\s+|euro\s+|pound\s+)?budget\b"),
+    # "plan 500 for retention", "split 1200 between discounts", "a campaign of 1.5 million";
+    # not "plan 2 weeks ahead" or "split 10% off".
+    re.compile(
+        rf"\b(?:plan|planning|split|splitting|divide|dividing|campaign)(?:\s+|\s*:\s*)"
+        rf"(?:(?:of|is|for|with|about|around|roughly|up to|only|just)\s*)*[-\u2212]?{NUM}{_MULT}"
+        r"(?!\s*%)(?!\s*(?:percent|per\s?cent|pct|days?|weeks?|months?|quarters?|years?|"
+        r"customers|people|clients|buyers|offers?|emails?|texts?|ways|groups|segments)\b)"
+    ),
 ]
 _COUNTED = (
     r"customers|people|clients|buyers|shoppers|accounts|reviews|lookalikes|look-alikes|"
@@ -156,10 +167,31 @@ def horizons(text: str) -> Iterator[Mention]:
             if groups.get("half"):
                 yield match.start(), match.end(), 182.0
                 continue
+            if groups.get("tomorrow"):
+                yield match.start(), match.end(), 1.0
+                continue
             count = number(groups["n"]) if groups.get("n") else 1.0
-            # "next 0 days" is read as typed: the tool's bounds name what is wrong with it.
+            if groups.get("hours") and count is not None:
+                yield match.start(), match.end(), float(max(1, math.ceil(count / 24)))
+                continue
+            # "next 0 days" and "next -7 days" are read as typed: the tool's bounds name what
+            # is wrong with them, rather than a forecast of 7 days nobody asked for.
             if count is not None and count >= 0:
-                yield match.start(), match.end(), count * UNIT_DAYS[groups["unit"]]
+                sign = _sign(text, match.start("n")) if groups.get("n") else 1.0
+                start = min(match.start(), match.start("n") - 1) if sign < 0 else match.start()
+                yield start, match.end(), sign * count * UNIT_DAYS[groups["unit"]]
+
+
+def _sign(text: str, start: int) -> float:
+    """-1 for a number at `start` after a minus sign that stands apart ("-$500", "budget:
+    -2000", "next -7 days"), not one joining two numbers ("5-10", "2-week"); else 1."""
+    i = start - 1
+    if i >= 0 and text[i] in "$\u20ac\u00a3":
+        i -= 1  # "-$500"
+    if i < 0 or text[i] not in "-\u2212":
+        return 1.0
+    before = text[i - 1] if i > 0 else " "
+    return -1.0 if before.isspace() or before in "(:=" else 1.0
 
 
 def percents(text: str) -> Iterator[Mention]:
@@ -186,7 +218,8 @@ def amounts(text: str) -> Iterator[Mention]:
             if value is None:
                 continue
             multiplier = MULTIPLIERS.get(mult or "", 1.0)
-            yield match.start(), match.end(), value * multiplier
+            sign = _sign(text, match.start("n"))  # "-$500" is refused, not planned
+            yield match.start(), match.end(), sign * value * multiplier
 
 
 def counts(text: str) -> Iterator[Mention]:

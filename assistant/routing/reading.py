@@ -2,6 +2,7 @@
 spaces, one character for one (so a position in it is a position in what was typed), with
 what was read so far blanked out."""
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
@@ -10,6 +11,16 @@ from assistant.routing import quantities
 # Curly and accent quotes typed on phones, made straight (written as escapes: ruff flags the
 # look-alike characters themselves).
 CURLY = {"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
+
+
+def visible(message: str) -> str:
+    """The message as a person sees it: terminal colour codes and other control characters
+    made spaces, and invisible format characters (zero-width spaces, soft hyphens, direction
+    marks) dropped, so that "4\u200b2", pasted from a web page, reads as 42, not as 4."""
+    text = ANSI.sub(" ", message)
+    if text.isascii() and (text.isprintable() or not CONTROL.search(text)):
+        return text
+    return "".join(_seen(c) for c in text)
 
 
 def normalise(message: str) -> str:
@@ -26,8 +37,17 @@ def ascii_digits(message: str) -> str:
     return "".join(_plain(c) if c.isdecimal() else c for c in message)
 
 
+ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")  # a terminal's colour and cursor codes
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # control characters that are not spaces
 _CURLY_TABLE = str.maketrans(CURLY)
 _ASCII_TABLE = str.maketrans({**CURLY, **{c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"}})
+
+
+def _seen(c: str) -> str:
+    kind = unicodedata.category(c)
+    if kind == "Cf":
+        return ""
+    return " " if kind == "Cc" and not c.isspace() else c
 
 
 def _plain(c: str) -> str:

@@ -104,7 +104,7 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     "forecast_demand": re.compile(
         r"\b(?:forecast\w*|forcast\w*|projection|projected|outlook|predict\s+(?:sales|demand|"
-        r"revenue|orders)|demand)\b"
+        r"revenue|orders)|demand)\b|\bhow\s+(?:much|many)\b(?:\s+[\w'-]+){0,4}\s+will\b"
     ),
     "model_report": re.compile(
         r"\b(?:model|auc|accuracy|accurate|holdout|hold-out|metrics?|trained|retrain\w*|"
@@ -128,7 +128,8 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     "recommend_products": re.compile(
         r"\b(?:recomm?end\w*|recomend\w*|suggest\w*|buy\s+next|purchase\s+next|upsell|up-sell|"
-        r"cross-sell|next\s+best|picks?)\b"
+        r"cross-sell|next\s+best|picks?|(?:might|would|will)\s+(?:also\s+)?(?:like|enjoy|love)|"
+        r"else\s+(?:[\w-]+\s+){0,3}(?:like|enjoy|want|buy))\b"
     ),
     # Sales so far; a forecast's words ("will sell", "next quarter") are nudges.py's to weigh.
     "top_products": re.compile(

@@ -25,7 +25,7 @@ from assistant.routing.extract import Extraction, delexicalise, extract
 from assistant.routing.memory import Memory
 from assistant.routing.noise import has_letters, says_nothing, topic_free
 from assistant.routing.nudges import nudges
-from assistant.routing.reading import normalise
+from assistant.routing.reading import normalise, visible
 from assistant.routing.route import Route
 from assistant.routing.signatures import ANY_TOOL, SIGNATURES, roles_allowed
 from assistant.routing.spelling import Speller
@@ -118,6 +118,7 @@ class Router:
 
     def route(self, message: str, memory: Memory, role: Role) -> Route:
         """Where `message` goes, for `role`, in the conversation `memory` describes."""
+        message = visible(message)
         text = " ".join(normalise(message).split())
         if says_nothing(text):
             return Route("unclear", reason=UNCLEAR_REASON)

@@ -121,3 +121,15 @@ def test_the_router_never_applies_what_is_left_out(
 ) -> None:
     route = minilm_router.route(text, Memory(), "admin")
     assert (route.tool, route.args) == (tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [("an offer for 00042, not an sms", "email"), ("offer for 00042 except sms", "email"),
+     ("draft an offer for 00042, not by email", "sms"), ("no sms, draft it for 00042", "email"),
+     ("draft an offer for 00042, don't text them", "email"), ("draft an sms for 00042", "sms")],
+)  # fmt: skip
+def test_a_channel_left_out_is_the_other_channel(
+    text: str, channel: str, vocabulary: Vocabulary
+) -> None:
+    assert extract(text, vocabulary).channel == channel

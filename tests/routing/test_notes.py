@@ -1,6 +1,7 @@
 """Notes with an answer for what the question asked that the tools cannot do as asked: money off
-an offer (offers take a percentage), two segments that cannot both apply, and a period asked
-of a tool that has none."""
+an offer (offers take a percentage), two segments that cannot both apply, several customers (the
+tools take one), a customer left out, a segment asked of a tool that cannot filter by one, and a
+period asked of a tool that has none."""
 
 import pytest
 
@@ -82,3 +83,23 @@ def test_a_period_a_tool_cannot_take_is_noted(
     route = minilm_router.route(text, Memory(), "operator")
     note = "This answer cannot be limited to the period asked; it is as of the latest data."
     assert (route.reason == note) == noted
+
+
+def test_several_customers_say_which_one_the_answer_is_about(vocabulary: Vocabulary) -> None:
+    values, reason = _args("customer_profile", "customers 42 and 77", vocabulary)
+    assert values == {"customer_id": "00042"}
+    assert reason == "This answer is about customer 00042 only; ask about 00077 on its own."
+
+
+def test_a_customer_left_out_is_never_the_one_asked_about(vocabulary: Vocabulary) -> None:
+    text = "draft a 15% offer for everyone in champions except 00042"
+    values, reason = _args("draft_offer", text, vocabulary)
+    assert values == {"segment": "champions", "discount_pct": 15.0}
+    assert reason == "I can't leave out one customer ('00042'), so this covers every customer."
+
+
+def test_a_segment_a_tool_cannot_filter_by_is_noted(vocabulary: Vocabulary) -> None:
+    _, reason = _args("list_alerts", "what alerts are open for the lost segment?", vocabulary)
+    assert reason == "This cannot be limited to one segment ('lost'); it covers every segment."
+    assert _args("list_segments", "list segments like champions", vocabulary)[1] == ""
+    assert _args("customer_profile", "is customer 42 in champions", vocabulary)[1] == ""

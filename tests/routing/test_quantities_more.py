@@ -120,3 +120,52 @@ def test_a_run_of_number_words_is_read_a_bounded_piece_at_a_time(vocabulary: Voc
 def test_money_off_is_not_a_percentage(text: str) -> None:
     assert list(percents(text)) == []
     assert [value for _, _, value in amounts(text)] == [15.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("plan 500 for retention", 500.0),
+        ("how should I split 1200 between discounts", 1200.0),
+        ("plan a campaign of 1.5 million", 1_500_000.0),
+        ("plan for 2,000 on champions", 2000.0),
+        ("plan 2 weeks ahead", None),  # a period, not money
+        ("split 10% off across them", None),
+        ("plan 20 customers", None),
+    ],
+)
+def test_money_to_plan_or_split_is_a_budget(
+    text: str, amount: float | None, vocabulary: Vocabulary
+) -> None:
+    assert extract(text, vocabulary).amount == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "days"),
+    [
+        ("plan a budget of -$500", -500.0, None),
+        ("budget: -2000", -2000.0, None),
+        ("forecast next -7 days", None, -7),
+        ("forecast the next 5-10 days", None, 10),  # a range, not minus ten
+        ("a 2-week forecast", None, 14),
+    ],
+)
+def test_a_minus_sign_is_read_so_the_tool_can_refuse_it(
+    text: str, amount: float | None, days: int | None, vocabulary: Vocabulary
+) -> None:
+    x = extract(text, vocabulary)
+    assert (x.amount, x.horizon_days) == (amount, days)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("forecast orders for tomorrow", 1), ("expected orders the next 24 hours", 1),
+     ("forecast the next 48 hrs", 2), ("demand over the next 30 hours", 2)],
+)  # fmt: skip
+def test_tomorrow_and_hours_are_whole_days(text: str, days: int, vocabulary: Vocabulary) -> None:
+    assert extract(text, vocabulary).horizon_days == days
+
+
+def test_a_dash_between_two_numbers_is_no_minus(vocabulary: Vocabulary) -> None:
+    assert extract("forecast the next 5 - 10 days", vocabulary).horizon_days == 10
+    assert extract("a budget of $100 - $500", vocabulary).amount == 100.0
