@@ -50,6 +50,7 @@ class StoreRouter:
                     self.data.segments().names,
                     self.data.customers().id_width,
                     store_categories(self.data),
+                    self.data.settings.currency_symbol,
                 )
                 if self._router is None or vocabulary != self._router.vocabulary:
                     self._router = Router(self.embedder, vocabulary, tools=CATALOGUE)

@@ -71,6 +71,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
             found[name] = getattr(x, name)
     if x.amount is not None and "budget" in names:
         found["budget"] = x.amount
+        if x.currency is not None and "currency" in names:
+            found["currency"] = x.currency
     if x.percent is not None:
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:

@@ -70,6 +70,7 @@ class Extraction:
     segment: str | None = None  # the best segment named (the first of `segments`)
     segments: tuple[str, ...] = ()  # every segment named, best first
     amount: float | None = None
+    currency: str | None = None  # the amount's currency ("€") when not the store's
     percent: float | None = None
     horizon_days: int | None = None
     # A period by the calendar, as periods.py hands it over: its first day (and
@@ -145,6 +146,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         segment=segments[0] if segments else None,
         segments=segments,
         amount=amount,
+        currency=_other_currency(amount, reader, vocabulary),
         percent=percent,
         horizon_days=None if horizon is None else round(horizon),
         since=calendar.since,
@@ -200,3 +202,10 @@ def delexicalise(message: str, x: Extraction) -> str:
         at = end
     out.append(message[at:])
     return "".join(out)
+
+
+def _other_currency(amount: float | None, reader: Reader, vocabulary: Vocabulary) -> str | None:
+    """The currency an amount was written in, when it is not the store's ("5,000 euros" to a
+    store in $): the tool says so, as no exchange rate is known."""
+    written = None if amount is None else quantities.currency(reader.typed.lower())
+    return written if written is not None and written not in vocabulary.currency_symbol else None

@@ -61,6 +61,15 @@ PERCENTS = [
     re.compile(r"\b(?P<half>half)[\s-]+(?:off|price)\b"),
 ]
 _CURRENCY_WORD = r"(?:dollars?|usd|eur|euros?|bucks|pounds?|gbp|quid)\b"
+CURRENCY_WORDS = {
+    "$": ("$", "dollar", "dollars", "usd", "bucks", "buck"),
+    "\u20ac": ("\u20ac", "eur", "euro", "euros"),
+    "\u00a3": ("\u00a3", "pound", "pounds", "gbp", "quid"),
+}
+CURRENCY = re.compile(
+    r"(?P<symbol>[$\u20ac\u00a3])|\d\s*(?:k|thousand|grand|m|mil|million)?\s*"
+    r"(?P<word>dollars?|usd|eur|euros?|bucks|pounds?|gbp|quid)\b"
+)
 AMOUNTS = [
     re.compile(rf"[$€£]\s*{NUM}{_MULT}"),
     re.compile(rf"{NUM}{_MULT}\s*{_CURRENCY_WORD}"),
@@ -220,6 +229,16 @@ def amounts(text: str) -> Iterator[Mention]:
             multiplier = MULTIPLIERS.get(mult or "", 1.0)
             sign = _sign(text, match.start("n"))  # "-$500" is refused, not planned
             yield match.start(), match.end(), sign * value * multiplier
+
+
+def currency(text: str) -> str | None:
+    """The currency money is written in, as its symbol: '€2k' and '5,000 euros' are €; None
+    when no currency is written ('a budget of 3000')."""
+    match = CURRENCY.search(text)
+    if match is None:
+        return None
+    written = match.group("symbol") or match.group("word")
+    return next((symbol for symbol, words in CURRENCY_WORDS.items() if written in words), written)
 
 
 def counts(text: str) -> Iterator[Mention]:

@@ -143,6 +143,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("budget", "float", required=True),
                 Arg("segment"),
                 Arg("max_discount_pct", "float"),
+                Arg("currency"),
             ),
         ),
         ToolSignature(

@@ -25,6 +25,15 @@ def plan_budget(
         float | None,
         Field(ge=0, le=100, description="Highest discount to offer (the policy caps it)."),
     ] = None,
+    currency: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            max_length=3,
+            description="The currency the budget was written in ($, € or £), when it was: a "
+            "note says so when it is not the store's (no exchange rate is applied).",
+        ),
+    ] = None,
 ) -> ToolOutput:
     """Plan a retention campaign under a budget: which customers get which discount (or a plain
     reminder) to maximise expected retained value net of costs, optionally within one segment.
@@ -83,6 +92,15 @@ def plan_budget(
             f"{max_discount_pct:g}% asked (RETAIN_MAX_DISCOUNT_PCT)."
         }
         answer += " " + summary["note"]
+    if currency is not None and currency.strip() not in symbol:
+        # No exchange rate is known here: the amount is the store's money, and the answer
+        # says so rather than plan 5,000 euros as if they were dollars without a word.
+        summary = summary | {
+            "currency_note": f"The budget was written in {currency.strip()}, but this store "
+            f"counts in {symbol}: it is planned as {money(budget, symbol)}, with no exchange "
+            "rate applied."
+        }
+        answer += " " + summary["currency_note"]
     answer += " Uplift per discount is an assumption (RETAIN_OFFER_UPLIFT)."
     card = {"type": "plan", **summary}
     return output(answer, summary, [card], rows=int(summary["customers"]))

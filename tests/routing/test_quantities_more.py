@@ -6,7 +6,7 @@ import re
 import pytest
 
 from assistant.routing import Vocabulary, extract
-from assistant.routing.quantities import NUM, WORDS, amounts, number, percents
+from assistant.routing.quantities import NUM, WORDS, amounts, currency, number, percents
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,21 @@ def test_tomorrow_and_hours_are_whole_days(text: str, days: int, vocabulary: Voc
 def test_a_dash_between_two_numbers_is_no_minus(vocabulary: Vocabulary) -> None:
     assert extract("forecast the next 5 - 10 days", vocabulary).horizon_days == 10
     assert extract("a budget of $100 - $500", vocabulary).amount == 100.0
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("plan 5,000 euros", "\u20ac"), ("a budget of \u00a32k", "\u00a3"), ("spend 3k dollars", "$"),
+     ("$500 for retention", "$"), ("10 quid", "\u00a3"), ("a budget of 3000", None)],
+)  # fmt: skip
+def test_the_currency_money_is_written_in(text: str, written: str | None) -> None:
+    assert currency(text) == written
+
+
+def test_only_another_currency_than_the_stores_is_passed_on() -> None:
+    dollars, pounds = Vocabulary(), Vocabulary(currency_symbol="\u00a3")
+    assert extract("plan 5,000 euros", dollars).currency == "\u20ac"
+    assert extract("plan $5,000", dollars).currency is None  # the store's own
+    assert extract("plan $5,000", pounds).currency == "$"
+    assert extract("plan \u00a35,000", pounds).currency is None
+    assert extract("draft a 10% offer in euros", dollars).currency is None  # no amount

@@ -1,5 +1,5 @@
-"""What plan_budget says beyond the plan: how far from the best possible plan it can be, and a
-discount asked above the policy's cap."""
+"""What plan_budget says beyond the plan: how far from the best possible plan it can be, a
+discount asked above the policy's cap, and a budget written in another currency."""
 
 import json
 from pathlib import Path
@@ -31,6 +31,22 @@ def test_a_discount_above_the_policy_is_said_to_be_capped(make_ctx: MakeContext)
     assert said in out.answer and said in out.result["note"] and said in out.cards[0]["note"]
     within = plan_budget(ctx, budget=200, max_discount_pct=policy)
     assert "capped" not in within.answer and "note" not in within.result
+
+
+def test_a_budget_in_another_currency_is_planned_as_the_stores_and_said(
+    make_ctx: MakeContext,
+) -> None:
+    ctx = make_ctx("operator")
+    symbol = ctx.settings.currency_symbol
+    out = plan_budget(ctx, budget=5000, currency="\u20ac")
+    said = (
+        f"The budget was written in \u20ac, but this store counts in {symbol}: it is planned as "
+        f"{money(5000, symbol)}, with no exchange rate applied."
+    )
+    assert said in out.answer and out.result["currency_note"] == said
+    assert out.result["spent"] == plan_budget(ctx, budget=5000).result["spent"]
+    same = plan_budget(ctx, budget=5000, currency=symbol)
+    assert "currency_note" not in same.result and "exchange" not in same.answer
 
 
 def test_retain_plan_says_the_cap_and_the_bound(
