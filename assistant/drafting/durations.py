@@ -7,6 +7,10 @@ is left to extract.py, which reads it as a number ("for 7 days": 7 is no fact; "
 beside "days" is the offer's); a count in words, or none, is read only here. Only "for" with a
 count, "a", or a word that points ahead ("for the next month", "for the whole week") is a
 length: "for the day" names no count, and "over the next year" is the predicted value's span.
+And only the offer's: the words just before "for", in the same clause, must speak of the offer
+("15% off for a week", "your code is good for a month"), and the length must not be a thing of
+its own ("for the coming week's breakfasts", "for a year of great coffee"). "Stock up for the
+whole month" and "you've been with us for a year" say nothing of how long the offer lasts.
 """
 
 import re
@@ -18,6 +22,13 @@ _COUNT = r"\d{1,3}|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 # The fewest and most days one of each unit can be.
 UNIT_DAYS = {"day": (1, 1), "week": (7, 7), "fortnight": (14, 14), "month": (28, 31)}
 UNIT_DAYS["year"] = (365, 366)
+# The offer, in the words before its length: "15% off", "your code", "valid", "yours".
+OFFER_WORDS = re.compile(
+    r"(?i)\b(?:off|discount|offer|code|coupon|voucher|deal|saving|savings|valid|lasts?|"
+    r"good|yours|redeem|use\s+it|claim\s+it|running|runs|open)\b|%"
+)
+CLAUSE_BEFORE = 40  # characters before "for" read for the offer, back to a clause's start
+NOT_A_LENGTH = re.compile(r"(?i)^(?:'s|\u2019s|\s+of\b)")  # "the week's", "a year of"
 LENGTH = re.compile(
     r"(?i)\bfor\s+(?:(the|a|an)\s+)?(?:(next|coming|following|whole|full|entire)\s+)?"
     rf"(?:({_COUNT})\s+)?(day|week|fortnight|month|year)s?\b"
@@ -45,6 +56,15 @@ def find_durations(text: str) -> list[DurationMention]:
             number = 1  # "for a week", "for the next month"
         else:
             continue  # "for the day", "for the month of May": no length of time
+        if NOT_A_LENGTH.match(text[match.end() :]) or not _of_the_offer(text, match.start()):
+            continue
         low, high = UNIT_DAYS[str(unit)]
         found.append(DurationMention(match.group(0), match.start(), number * low, number * high))
     return found
+
+
+def _of_the_offer(text: str, start: int) -> bool:
+    """Whether the clause before a length at `start` speaks of the offer."""
+    before = text[max(0, start - CLAUSE_BEFORE) : start]
+    clause = re.split(r"[.!?;:,\n]|\b(?:and|but|so)\b", before)[-1]
+    return bool(OFFER_WORDS.search(clause))

@@ -35,8 +35,10 @@ _GROUP = (
     r"|revenue|sales|spend|turnover|income)\b"
 )
 _DETERMINERS = r"(?:(?:all|the|these|those|its|their|our|this|that|of)\s+)*"
+# "The quarter is their quietest season": a time, not a share (the, this, last, next).
 SHARE = re.compile(
-    r"(?i)\b(?:(a|an|one|two|three|four)[\s-]+)?(half|halves|third|quarter|fifth|tenth)s?\b"
+    r"(?i)(?<!\bthe\s)(?<!\bthis\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bthat\s)"
+    r"\b(?:(a|an|one|two|three|four)[\s-]+)?(half|halves|third|quarter|fifth|tenth)s?\b"
     rf"(?=\s+(?:of\s+{_DETERMINERS}{_GROUP}|{_DETERMINERS}{_GROUP}"
     r"|(?:are|is|were|was|will|would|could|may|might|risk|say|buy|shop|spend|have|had)\b))"
 )

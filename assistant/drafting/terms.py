@@ -67,9 +67,13 @@ STACKING = re.compile(
     rf"(?:the\s+same\s+|it\s+|this\s+|an?\s+)?(?:{_DEAL}|\d+(?:\.\d+)?\s?%|discount)"
 )
 
+# Urgency about the offer, not the season: "last days of summer" and "summer is almost over"
+# are no deadline.
 URGENCY = re.compile(
-    r"(?i)\b(?:last|final)\s+(?:chance|call|hours?|days?)\b|\bact\s+(?:fast|quick(?:ly)?|now)\b"
-    r"|\b(?:ends?|ending|expir\w*|over)\s+soon\b|\b(?:almost|nearly)\s+over\b"
+    r"(?i)\b(?:last|final)\s+(?:chance|call|hours?|days?)\b(?!\s+of\b)"
+    r"|\bact\s+(?:fast|quick(?:ly)?|now)\b|\b(?:ends?|ending|expir\w*|over)\s+soon\b"
+    r"|\b(?:it'?s|it\s+is|offer|deal|discount|sale|code|savings?)\s+(?:is\s+|are\s+)?"
+    r"(?:almost|nearly)\s+over\b"
     r"|\b(?:time\s+is\s+running\s+out|running\s+out\s+of\s+time)\b"
     r"|\bbefore\s+it'?s\s+(?:gone|too\s+late)\b|\bonly\s+(?:a\s+few\s+)?(?:hours|days)\s+left\b"
 )

@@ -67,7 +67,7 @@ CURRENCY_WORDS = {
     "\u00a3": ("\u00a3", "pound", "pounds", "gbp", "quid"),
 }
 CURRENCY = re.compile(
-    r"(?P<symbol>[$\u20ac\u00a3])|\d\s*(?:k|thousand|grand|m|mil|million)?\s*"
+    r"(?P<symbol>[$\u20ac\u00a3])|(?:\d\s*(?:k|thousand|grand|m|mil|million)?|\bin)\s*"
     r"(?P<word>dollars?|usd|eur|euros?|bucks|pounds?|gbp|quid)\b"
 )
 AMOUNTS = [
@@ -84,7 +84,8 @@ AMOUNTS = [
     # not "plan 2 weeks ahead" or "split 10% off".
     re.compile(
         rf"\b(?:plan|planning|split|splitting|divide|dividing|campaign)(?:\s+|\s*:\s*)"
-        rf"(?:(?:of|is|for|with|about|around|roughly|up to|only|just)\s*)*[-\u2212]?{NUM}{_MULT}"
+        rf"(?:(?:of|is|for|with|about|around|roughly|up to|only|just|a|an)\s*)*"
+        rf"[-\u2212]?{NUM}{_MULT}"
         r"(?!\s*%)(?!\s*(?:percent|per\s?cent|pct|days?|weeks?|months?|quarters?|years?|"
         r"customers|people|clients|buyers|offers?|emails?|texts?|ways|groups|segments)\b)"
     ),

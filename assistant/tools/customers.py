@@ -116,7 +116,13 @@ def _most_bought(bought: list[dict[str, Any]], products: int) -> str:
         for p in bought[:PRODUCTS_SAID]
     ]
     more = f"; and {products - len(said):,} more" if products > len(said) else ""
-    head = f"Most bought of {count(products, 'product')}" if more else "Bought"
+    # "Most bought" only when some were bought more than others: one unit each is a list.
+    ranked = len({p["units"] for p in bought}) > 1
+    head = (
+        f"{'Most bought of' if ranked else 'Bought'} {count(products, 'product')}"
+        if more
+        else "Bought"
+    )
     return f"{head}: {'; '.join(said)}{more}."
 
 

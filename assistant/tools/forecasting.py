@@ -153,7 +153,7 @@ def forecast_demand(
     who = (
         f"the {count(forecast.customers, 'customer')} in '{name}'" if name else "existing customers"
     )
-    orders, revenue = f"{summary['orders']:,.0f} orders", money(summary["revenue"], symbol)
+    orders, revenue = orders_said(summary["orders"]), money(summary["revenue"], symbol)
     if summary["orders_interval_90"] is not None:
         orders_low, orders_high = summary["orders_interval_90"]
         revenue_low, revenue_high = summary["revenue_interval_90"]
@@ -190,3 +190,9 @@ def _categories_sentence(rows: list[dict[str, Any]], symbol: str) -> str:
             "without items, which name no category."
         )
     return sentence
+
+
+def orders_said(expected: float) -> str:
+    """Expected orders as a whole number in words: "1 order" for 0.6 to 1.4, "1,240 orders"."""
+    whole = f"{expected:,.0f}"
+    return f"{whole} order{'' if whole == '1' else 's'}"

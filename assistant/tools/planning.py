@@ -15,6 +15,10 @@ from predictors.segment_facts import empty_segment
 SHOWN_OFFERS = 20  # offers listed in the result and card (the plan's best first)
 
 
+# A currency by its code, as an API caller or a model may send it.
+CURRENCY_CODES = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}
+
+
 def plan_budget(
     ctx: ToolContext,
     budget: Annotated[
@@ -30,8 +34,9 @@ def plan_budget(
         Field(
             min_length=1,
             max_length=3,
-            description="The currency the budget was written in ($, € or £), when it was: a "
-            "note says so when it is not the store's (no exchange rate is applied).",
+            description="The currency the budget was written in ($, € or £; USD, EUR or GBP), "
+            "when it was: a note says so when it is not the store's (no exchange rate is "
+            "applied).",
         ),
     ] = None,
 ) -> ToolOutput:
@@ -92,11 +97,12 @@ def plan_budget(
             f"{max_discount_pct:g}% asked (RETAIN_MAX_DISCOUNT_PCT)."
         }
         answer += " " + summary["note"]
-    if currency is not None and currency.strip() not in symbol:
+    written = CURRENCY_CODES.get(currency.strip().upper(), currency.strip()) if currency else None
+    if written is not None and written not in symbol:
         # No exchange rate is known here: the amount is the store's money, and the answer
         # says so rather than plan 5,000 euros as if they were dollars without a word.
         summary = summary | {
-            "currency_note": f"The budget was written in {currency.strip()}, but this store "
+            "currency_note": f"The budget was written in {written}, but this store "
             f"counts in {symbol}: it is planned as {money(budget, symbol)}, with no exchange "
             "rate applied."
         }

@@ -20,6 +20,7 @@ from assistant.tools.format import chance, count, day, listing, money, output
 from assistant.tools.paging import Offset, past_end, ranked, span
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
+from predictors.segment_facts import empty_segment
 
 CustomerMeasure = Literal["revenue", "orders"]
 SCORED = ("churn_risk", "clv", "value_at_risk")  # what each row says of the customer now
@@ -135,6 +136,8 @@ def top_customers(
         "to": day(when.end),
         "segment": name,
         "segment_size": None if members is None else len(members),
+        "orders_from": day(calendar.first_day),
+        "orders_to": day(calendar.last_day),
         "by": by,
         "period_revenue": round(revenue, 2),
         "total": len(order),
@@ -171,14 +174,24 @@ def _scope(when: Period, asked: Asked, name: str | None, members: "frozenset[str
     return period + who
 
 
+def _orders_span(result: dict[str, Any]) -> str:
+    """For a period outside the orders: the days they span, so the next question can hit."""
+    first, last = result["orders_from"], result["orders_to"]
+    if result["from"] > last or result["to"] < first:
+        return f" The store's orders run from {first} to {last}."
+    return ""
+
+
 def _answer(symbol: str, result: dict[str, Any], scope: str) -> str:
     """The ranking in words: the first customers with what they spent (or ordered), and the
     first one's numbers; or why there is nobody to rank."""
     rows, by = result["rows"], result["by"]
     if not rows and result["offset"] and result["total"]:
         return past_end(result["offset"], result["total"], "customer", f" who ordered {scope}")
+    if not rows and result["segment"] and not result["segment_size"]:
+        return f"No customers to rank: {empty_segment(result['segment'])}."
     if not rows:
-        return f"No orders {scope}."
+        return f"No orders {scope}.{_orders_span(result)}"
     head = f"Top customers by {'spend' if by == 'revenue' else 'orders'} {scope}"
     if result["offset"]:
         head += f", {span(result['offset'], len(rows), result['total'], 'customer')}"

@@ -37,6 +37,8 @@ def found(text: str, grounding: Grounding = OFFER, policy: OfferPolicy = POLICY)
         ("It is valid for one month.", "invented_date"),
         ("Use it for the next month.", "invented_date"),
         ("Last chance!", "invented_date"),
+        ("The deal is almost over.", "invented_date"),
+        ("Enjoy 15% off for a week.", "invented_date"),
         ("It ends soon, so act now.", "invented_date"),
     ],
 )
@@ -59,6 +61,12 @@ def test_a_promise_or_an_end_in_other_words_is_refused(sentence: str, kind: str)
         "It's a limited-time offer.",  # true: every offer ends
         "Hurry, it ends May 1, 2026.",
         "We hope you enjoyed your last order, Ada.",
+        # A length or an end that is not the offer's (a later review found these refused).
+        "Perfect for the coming week's breakfasts.",
+        "Stock up for the whole month.",
+        "Thank you for a year of great coffee.",
+        "Summer is almost over, so treat yourself.",
+        "Your last days of summer deserve good coffee.",
     ],
 )
 def test_honest_copy_near_those_rules_passes(sentence: str) -> None:
@@ -104,6 +112,9 @@ def test_a_perk_the_offer_holds_is_for_that_offer_only() -> None:
         "Lapsing coffee lovers: over 1,300 customers.",
         "Lapsing coffee lovers: most buy Coffee and Tea; some buy Dog food.",
         "Lapsing coffee lovers mostly buy Pet food.",
+        # Past a category the facts hold, in a list.
+        "Lapsing coffee lovers mostly buy Coffee and Dog food.",
+        "Lapsing coffee lovers buy Tea, Coffee and Pet food.",
     ],
 )
 def test_a_summary_share_count_or_category_the_facts_lack_is_refused(text: str) -> None:
@@ -133,3 +144,14 @@ def test_a_hedge_never_rounds_the_offers_own_figures() -> None:
     # "About 10 days" is not the 14 the offer lasts, though 14 rounds to 10.
     assert "invented_number" in found(HELLO + "It lasts about 10 days." + BYE)
     assert found(HELLO + "It lasts about 14 days." + BYE) == []
+
+
+def test_a_category_written_out_with_and_is_the_facts_category() -> None:
+    sauces = segment_facts(top_categories=("Sauces & spices", "Tea")).grounding(POLICY, CATALOGUE)
+    assert found("Lapsing coffee lovers mostly buy Sauces and spices, and Tea.", sauces) == []
+    assert found("Lapsing coffee lovers mostly buy Sauces and Pet food.", sauces) != []
+
+
+def test_the_quarter_as_a_time_is_no_share() -> None:
+    assert found("Lapsing coffee lovers: the quarter is their quietest season.", SUMMARY) == []
+    assert found("Lapsing coffee lovers: a quarter of them will churn.", SUMMARY) != []

@@ -129,6 +129,7 @@ def test_money_off_is_not_a_percentage(text: str) -> None:
         ("how should I split 1200 between discounts", 1200.0),
         ("plan a campaign of 1.5 million", 1_500_000.0),
         ("plan for 2,000 on champions", 2000.0),
+        ("plan a 5000 campaign in euros", 5000.0),
         ("plan 2 weeks ahead", None),  # a period, not money
         ("split 10% off across them", None),
         ("plan 20 customers", None),
@@ -174,7 +175,8 @@ def test_a_dash_between_two_numbers_is_no_minus(vocabulary: Vocabulary) -> None:
 @pytest.mark.parametrize(
     ("text", "written"),
     [("plan 5,000 euros", "\u20ac"), ("a budget of \u00a32k", "\u00a3"), ("spend 3k dollars", "$"),
-     ("$500 for retention", "$"), ("10 quid", "\u00a3"), ("a budget of 3000", None)],
+     ("$500 for retention", "$"), ("10 quid", "\u00a3"), ("a budget of 3000", None),
+     ("plan a 5000 campaign in euros", "\u20ac")],
 )  # fmt: skip
 def test_the_currency_money_is_written_in(text: str, written: str | None) -> None:
     assert currency(text) == written

@@ -32,6 +32,12 @@ def test_a_plan_for_nobody_is_empty_and_says_why(make_ctx: MakeContext) -> None:
     assert "in 'new' ('new' has no customers now)" in out.answer
 
 
+def test_a_ranking_of_nobody_says_why(make_ctx: MakeContext) -> None:
+    out = run_tool(make_ctx("operator"), "top_customers", {"segment": EMPTY})
+    assert out.result["rows"] == [] and out.result["segment_size"] == 0
+    assert out.answer == "No customers to rank: 'new' has no customers now."
+
+
 def test_the_summary_says_it_is_empty_without_writing_one(make_ctx: MakeContext) -> None:
     ctx = make_ctx("operator")
     out = run_tool(ctx, "segment_summary", {"segment": EMPTY})

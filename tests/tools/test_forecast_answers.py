@@ -36,3 +36,9 @@ def test_one_day_is_one_day(make_ctx: MakeContext, days: int, said: str) -> None
     out = run_tool(make_ctx("operator"), "forecast_demand", {"horizon_days": days})
     assert out.answer.startswith(said)
     assert [(w["week"], w["days"]) for w in out.result["weekly"]] == [(1, days)]
+
+
+def test_one_expected_order_is_one_order() -> None:
+    assert [forecasting.orders_said(n) for n in (0.6, 1.4, 1.6, 1240.2)] == [
+        "1 order", "1 order", "2 orders", "1,240 orders",
+    ]  # fmt: skip

@@ -47,6 +47,9 @@ def test_a_budget_in_another_currency_is_planned_as_the_stores_and_said(
     assert out.result["spent"] == plan_budget(ctx, budget=5000).result["spent"]
     same = plan_budget(ctx, budget=5000, currency=symbol)
     assert "currency_note" not in same.result and "exchange" not in same.answer
+    # Codes, as an API caller or a model may send them, are the same currencies.
+    assert "currency_note" not in plan_budget(ctx, budget=5000, currency="usd").result
+    assert plan_budget(ctx, budget=5000, currency="EUR").result["currency_note"] == said
 
 
 def test_retain_plan_says_the_cap_and_the_bound(

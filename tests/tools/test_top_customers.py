@@ -56,7 +56,12 @@ def test_a_period_counts_only_its_orders(shop: StoreData) -> None:
     assert january.answer.startswith("Top customers by spend from 2024-01-01 to 2024-01-31")
     february = top_customers(context(shop, "operator"), month="2024-02")
     assert february.result["rows"] == []
-    assert february.answer == "No orders from 2024-02-01 to 2024-02-29."
+    assert february.answer == "No orders from 2024-02-01 to 2024-02-29."  # inside the orders
+    before = top_customers(context(shop, "operator"), year="2020")
+    assert before.answer == (
+        "No orders from 2020-01-01 to 2020-12-31. The store's orders run from 2024-01-01 to "
+        "2024-03-31."
+    )
 
 
 def test_by_orders_ties_go_to_the_bigger_spender(shop: StoreData) -> None:
