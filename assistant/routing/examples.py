@@ -40,6 +40,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "help": (
         "what can you do",
+        "tell me about yourself",
         "help",
         "how do I use this",
         "what questions can I ask",

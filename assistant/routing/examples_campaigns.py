@@ -27,6 +27,7 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
     "segment_summary": (
         "summarise the champions segment",
         "tell me about the at-risk segment",
+        "tell me about champions",  # embedded as "tell me about": the segment's name alone
         "describe the hibernating customers",
         "what are loyal customers like",
         "give me a summary of the can't lose group",

@@ -33,7 +33,6 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "give me a rundown of this customer",
         "quick overview of customer 300",
         "what did customer 512 buy",
-        "which products has customer 77 ordered most",
     ),
     "at_risk_customers": (
         "which customers are at risk of churning",

@@ -32,7 +32,14 @@ from assistant.routing.choices import (
     segment_names,
     sentiment_asked,
 )
-from assistant.routing.ids import HASH_ID, alert_id, bare_id, customer_ids, product_ids
+from assistant.routing.ids import (
+    HASH_ID,
+    alert_id,
+    bare_id,
+    customer_ids,
+    customer_names,
+    product_ids,
+)
 from assistant.routing.phrases import list_position, quoted_text, search_topic
 from assistant.routing.ratings import rating
 from assistant.routing.reading import Reader, normalise
@@ -133,6 +140,8 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         customers += customer_ids(
             reader, vocabulary, [bare_id(vocabulary.id_width)], left_out=ids_left_out
         )
+    if not customers:  # "customer Ada Lovelace": by name, where no id was given
+        customers = customer_names(reader, vocabulary)
     segments, excluded = segment_names(reader, vocabulary.segments)
     excluded += [("customer_id", customer) for customer in ids_left_out]
     sentiment, left_out = sentiment_asked(reader.text)

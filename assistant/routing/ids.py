@@ -1,5 +1,6 @@
 """Ids in a message: products (ASINs, "product 123"), alert numbers and customers ("customer
-42", "#42", "customers 42, 77", "similar to 42", a padded store's "00042"). Each is copied
+42", "#42", "customers 42, 77", "similar to 42", a padded store's "00042", or a name in full:
+"customer Ada Lovelace"). Each is copied
 from what was typed (case kept, digits ASCII) and taken from the text, so it is read once.
 
 No two runs of spaces may touch in any pattern here ("\\s*(?:no)?\\s*"): on a long run of
@@ -49,6 +50,42 @@ CUSTOMER = [
     re.compile(rf"\bid\s*(?:[:#=]\s*)?(?P<id>{_GROUPED}|\d+{_WHOLE})"),
     LOOKALIKE,
 ]
+
+
+# A customer named in full, capitalised as names are, after words that ask for a person:
+# "customer Ada Lovelace", "who is Ada Lovelace", "tell me about Ada Lovelace", "reviews by
+# Ada Lovelace". Not after "about" alone: "reviews about Green Tea" is a topic. The tools
+# look the name up only for roles that see contacts.
+_NAME = (
+    r"(?P<name>[A-Z][a-z'\u2019-]+(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la)[ \t]+)?"
+    r"[A-Z][a-z'\u2019-]+){1,3})\b"
+)
+NAMED = re.compile(
+    r"(?i:\b(?:customers?|clients?|named|called|who[ \t]+is|look[ \t]+up|pull[ \t]+up|"
+    r"tell[ \t]+me[ \t]+about|profile[ \t]+(?:of|for)|show[ \t]+me|open|written[ \t]+by|"
+    r"(?:reviews?|feedback)[ \t]+(?:by|from))[ \t]+)" + _NAME
+)
+NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def customer_names(reader: Reader, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """Customers named in full ("customer Ada Lovelace"), as typed; never a segment's or a
+    category's name ("tell me about Can't Lose"), nor a month."""
+    taken = {name.lower() for name in (*vocabulary.segments, *vocabulary.categories)}
+    found: list[str] = []
+    for match in list(NAMED.finditer(reader.typed)):
+        name = match.group("name")
+        words = {word.lower() for word in name.split()}
+        if name.lower() in taken or words & NOT_NAMES or words & taken:
+            continue
+        if not reader.text[match.start("name") : match.end("name")].strip():
+            continue  # already read as something else
+        found.append(name)
+        reader.take(match.start("name"), match.end("name"), "customer")
+    return tuple(dict.fromkeys(found))
 
 
 def product_ids(reader: Reader) -> tuple[str, ...]:

@@ -95,6 +95,10 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         for name, tool in SIGNATURES.items():
             if "product_id" not in tool.arg_names:
                 out[name] = out.get(name, 0.0) - W
+    if x.segment is not None or x.customer_ids or x.product_ids:
+        # A segment, customer or product of the store named is no question about something
+        # else: "tell me about champions" embeds as "tell me about", near "tell me a joke".
+        out["out_of_scope"] = out.get("out_of_scope", 0.0) - W
     if x.segment is not None:
         out["list_segments"] = out.get("list_segments", 0.0) - W
         # A named segment and no other tool's words: most likely a question about the segment.

@@ -100,7 +100,7 @@ def _explained(ctx: ToolContext, alert: Alert) -> ToolOutput:
 def _customer(ctx: ToolContext, customer_id: str) -> str:
     """The store's spelling of the id ('42' -> '00042'); as given when the store cannot say."""
     try:
-        return ctx.data.customers().resolve(customer_id)
+        return ctx.customer(customer_id)
     except RetainError:
         return customer_id
 

@@ -26,7 +26,12 @@ def _not_blank(value: str) -> str:
 # pydantic checks lengths as of a generic sequence ("at least 1 item"), not of a string.
 CustomerId = Annotated[
     str,
-    Field(min_length=1, max_length=64, description="A customer's id in the store, e.g. '00042'."),
+    Field(
+        min_length=1,
+        max_length=64,
+        description="A customer's id in the store, e.g. '00042'; or, for roles that see "
+        "contacts, their full name if only one customer has it.",
+    ),
     AfterValidator(_not_blank),
     BeforeValidator(_as_text),
 ]

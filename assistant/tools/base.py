@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.roles import Role
+from assistant.roles import Role, sees_contacts
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -47,3 +47,8 @@ class ToolContext:
     embedder: Callable[[], "Embedder"]
     on_token: Callable[[str], None] | None = None  # streams drafted text as it is written
     alerts: "AlertStore | None" = None  # the app's alerts (list_alerts, explain_alert)
+
+    def customer(self, typed: str) -> str:
+        """The store's id of the customer typed: an id, or a full name for a role that sees
+        contacts (a marketer never looks a person up by name)."""
+        return self.data.customers().resolve(typed, by_name=sees_contacts(self.role))

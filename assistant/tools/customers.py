@@ -39,7 +39,7 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
     customers = data.customers()
-    cid = customers.resolve(customer_id)
+    cid = ctx.customer(customer_id)
     contact = customers.contacts.get(cid, {})
     segments = data.segments()
     segment, cluster = segments.segment_of.get(cid), segments.cluster_of.get(cid)
@@ -221,7 +221,7 @@ def similar_customers(
     For "who else is like 00042?" or "find customers similar to 00042".
     """
     data = ctx.data
-    cid = data.customers().resolve(customer_id)
+    cid = ctx.customer(customer_id)
     index = data.customer_index()
     found = index.similar(cid, k=offset + k)[offset:]
     segment_of = data.segments().segment_of

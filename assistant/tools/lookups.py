@@ -16,6 +16,7 @@ demo's 23,570 and 0.25 s for a million, on 2 cores), cheaper than keeping three 
 for every store version.
 """
 
+import re
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -31,6 +32,9 @@ from predictors.segments import SEGMENT_NAMES
 
 Positions = npt.NDArray[np.int64]
 CONTACT_COLUMNS = ("name", "email")
+# A full name: two words or more, of letters (no digits: "cust 42" is no name).
+NAME_SHAPED = re.compile(r"[^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*)+")
+MAX_NAMESAKES = 5  # ids listed when several customers share a name
 SCORE_COLUMNS = ["customer_id", "churn_risk", "p_purchase", "expected_purchases", "clv",
                  "clv_low", "clv_high", "value_at_risk", "reasons"]  # fmt: skip
 REVIEW_FIELDS = ["review_id", "customer_id", "product_id", "ts", "rating", "text",
@@ -86,6 +90,7 @@ class Customers:
         self._order_ts = _seconds(orders["ts"])
         self._amounts = orders["amount"].to_numpy(np.float64)
         self.contacts: dict[str, dict[str, str]] = {}
+        self._by_name: dict[str, list[str]] | None = None
         known = set(self._order_rows)
         if store.has("customers"):
             table = store.table("customers")
@@ -136,9 +141,11 @@ class Customers:
                     strict=True)  # fmt: skip
         return {pid: value for pid, value in pairs if isinstance(value, str) and value}
 
-    def resolve(self, raw: str) -> str:
-        """The store's id for what a person typed ('00042', ' 42', '#00042', '000042');
-        InvalidInput for a blank one, NotFound for one the store lacks."""
+    def resolve(self, raw: str, by_name: bool = False) -> str:
+        """The store's id for what a person typed ('00042', ' 42', '#00042', '000042'), or,
+        `by_name` (a role that sees contacts), a customer's full name ('Ada Lovelace', any
+        case) that only one customer has. InvalidInput for a blank one or a name several
+        customers share (naming their ids), NotFound for one the store lacks."""
         text = str(raw).strip().lstrip("#")
         if not text:
             raise InvalidInput("customer_id is blank")
@@ -151,7 +158,29 @@ class Customers:
             padded = (text.lstrip("0") or "0").zfill(width)
             if padded in self.ids:
                 return padded
+        if by_name and NAME_SHAPED.fullmatch(text):
+            return self._named(text)
         raise NotFound(f"no customer '{text}'; ids look like '{self.example}'")
+
+    def _named(self, name: str) -> str:
+        """The one customer called `name`; InvalidInput naming the ids when several are."""
+        by_name = self._by_name
+        if by_name is None:  # built on the first lookup by name, not per store version
+            by_name = {}
+            for cid, contact in sorted(self.contacts.items()):
+                if "name" in contact:
+                    by_name.setdefault(_name_key(contact["name"]), []).append(cid)
+            self._by_name = by_name  # whole, then shared: another request may read it now
+        found = by_name.get(_name_key(name), [])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            more = ", ..." if len(found) > MAX_NAMESAKES else ""
+            shown = ", ".join(found[:MAX_NAMESAKES]) + more
+            raise InvalidInput(
+                f"{len(found)} customers are named '{name}' ({shown}): ask by customer id"
+            )
+        raise NotFound(f"no customer named '{name}'; ids look like '{self.example}'")
 
     def products_bought(self, customer_id: str) -> int:
         """How many different products the customer's order lines hold."""
@@ -352,3 +381,7 @@ def product_rows(store: Store) -> list[dict[str, Any]]:
     ranked = products.sort_values(["orders", "product_id"], ascending=[False, True])
     clean = ranked.astype(object).where(ranked.notna(), None)
     return [{str(k): v for k, v in row.items()} for row in clean.to_dict("records")]
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().split())

@@ -52,7 +52,7 @@ def draft_offer(
     discount = _discount(policy, discount_pct)
     data = ctx.data
     if customer_id is not None:
-        target: dict[str, Any] = {"customer_id": data.customers().resolve(customer_id)}
+        target: dict[str, Any] = {"customer_id": ctx.customer(customer_id)}
         facts = gather_offer_facts(
             data.workspace, target["customer_id"], policy, discount, channel,
             recommended=_recommended(ctx, target["customer_id"]),

@@ -32,7 +32,7 @@ def recommend_products(
     00042 buy next?".
     """
     data = ctx.data
-    cid = data.customers().resolve(customer_id)
+    cid = ctx.customer(customer_id)
     scores = data.scores()  # without scores, recommendations go unweighted by purchase chance
     score = scores.row(cid) if scores is not None else None
     recommender, segment = data.recommender(), data.segments().segment_of.get(cid)

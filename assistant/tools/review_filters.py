@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import pandas as pd
 from pydantic import Field
 
+from assistant.tools.base import ToolContext
 from assistant.tools.data import StoreData
 from assistant.tools.format import day
 from assistant.tools.period_days import DayRange
@@ -27,11 +28,13 @@ ReviewDays = Annotated[
 
 
 def customer_filter(
-    data: StoreData, customer_id: str | None, segment: str | None
+    ctx: ToolContext, customer_id: str | None, segment: str | None
 ) -> tuple[str | None, str | None, Collection[str] | None]:
-    """The customer's id, the segment's name, and the customer ids a filter keeps: one
-    customer, a segment's members, or both (the customer if a member, else nobody)."""
-    cid = data.customers().resolve(customer_id) if customer_id else None
+    """The customer's id (typed as an id, or a name where the role may: ToolContext.customer),
+    the segment's name, and the customer ids a filter keeps: one customer, a segment's
+    members, or both (the customer if a member, else nobody)."""
+    data = ctx.data
+    cid = ctx.customer(customer_id) if customer_id else None
     name = data.segments().resolve(segment) if segment else None
     who: frozenset[str] | None = None if cid is None else frozenset({cid})
     if name is not None:

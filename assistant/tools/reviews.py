@@ -90,7 +90,7 @@ def search_reviews(
         )
     asked = Asked(days, since, until, month, quarter, year)
     index = ctx.data.review_index()
-    cid, name, who = customer_filter(ctx.data, customer_id, segment)
+    cid, name, who = customer_filter(ctx, customer_id, segment)
     products = [known_product(ctx.data, product_id)] if product_id else None
     when = review_period(ctx.data, asked)
     where = ReviewFilter(

@@ -79,7 +79,7 @@ def review_sentiment(
         return output(answer, {"text": found.to_dict()}, [card], rows=1)
 
     index = ctx.data.review_index()
-    cid, name, who = customer_filter(ctx.data, customer_id, segment)
+    cid, name, who = customer_filter(ctx, customer_id, segment)
     products = [known_product(ctx.data, product_id)] if product_id else None
     when = review_period(ctx.data, asked)
     if cid or products or when is not None:

@@ -2,7 +2,8 @@
 routing with the one they have."""
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,13 +16,14 @@ from commerce.ids import padded_width
 
 @dataclass
 class FakeData:
-    """What StoreRouter reads of StoreData: the store's version, segments, customer ids and
-    product categories."""
+    """What StoreRouter reads of StoreData: the store's version, segments, customer ids,
+    product categories and the currency its settings name."""
 
     version: str = "v1"
     ids: tuple[str, ...] = ("00001", "00002")
     names: tuple[str, ...] = ("Champions", "Lost")
     categories: tuple[str, ...] = ()
+    settings: Any = field(default_factory=lambda: SimpleNamespace(currency_symbol="\u00a3"))
 
     def memo(self, key: str, parts: Any, compute: Any) -> Any:
         assert key == "top_products:categories"  # the products table's column, not every line
@@ -92,3 +94,4 @@ def test_the_store_categories_reach_the_router(monkeypatch: pytest.MonkeyPatch) 
     assert router.vocabulary().categories == ()  # a store without order lines
     data.version, data.categories = "v2", ("Coffee", "Tea")
     assert router.vocabulary().categories == ("Coffee", "Tea")  # "top coffee products" reads
+    assert router.vocabulary().currency_symbol == "\u00a3"  # "plan 500 dollars" is noted

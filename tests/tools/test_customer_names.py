@@ -1,0 +1,68 @@
+"""A customer looked up by full name, for the roles that see contacts: one customer of that
+name is found, several are listed by id to choose from, and a marketer (who never sees
+names) gets no lookup by name at all."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from assistant.tools.catalogue import run_tool
+from assistant.tools.lookups import Customers
+from commerce.errors import InvalidInput, NotFound
+from commerce.ingest import IngestRequest, ingest
+from commerce.source_file import Source
+from commerce.workspace import Workspace
+from tests.tools.conftest import MakeContext
+
+ORDERS = pd.DataFrame(
+    {
+        "order_id": ["o1", "o2", "o3", "o4"],
+        "customer_id": ["00001", "00002", "00003", "00004"],
+        "ts": pd.to_datetime(["1998-01-05", "1998-03-01", "1998-02-10", "1998-01-01"]),
+        "amount": [30.0, 12.0, 8.0, 5.0],
+    }
+)
+PEOPLE = pd.DataFrame(
+    {
+        "customer_id": ["00001", "00002", "00003", "00004"],
+        "name": ["Ada Lovelace", "Grace  Hopper", "Grace Hopper", None],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def customers(tmp_path_factory: pytest.TempPathFactory) -> Customers:
+    folder = tmp_path_factory.mktemp("names")
+    sources = {}
+    for name, frame in {"orders": ORDERS, "customers": PEOPLE}.items():
+        frame.to_parquet(folder / f"{name}.parquet", index=False)
+        sources[name] = Source(folder / f"{name}.parquet")
+    return Customers(ingest(Workspace(Path(folder) / "home"), IngestRequest(sources)))
+
+
+def test_one_customer_of_that_name_is_found(customers: Customers) -> None:
+    assert customers.resolve("Ada Lovelace", by_name=True) == "00001"
+    assert customers.resolve("  ada   LOVELACE ", by_name=True) == "00001"
+    assert customers.resolve("1", by_name=True) == "00001"  # ids are read as ids first
+
+
+def test_a_shared_name_lists_the_ids_to_choose_from(customers: Customers) -> None:
+    with pytest.raises(InvalidInput, match=r"2 customers are named 'Grace Hopper' "
+                       r"\(00002, 00003\): ask by customer id"):  # fmt: skip
+        customers.resolve("Grace Hopper", by_name=True)
+
+
+def test_an_unknown_name_or_no_lookup_by_name_is_not_found(customers: Customers) -> None:
+    with pytest.raises(NotFound, match="no customer named 'Alan Turing'; ids look like"):
+        customers.resolve("Alan Turing", by_name=True)
+    with pytest.raises(NotFound, match="no customer 'Ada Lovelace'; ids look like '00001'"):
+        customers.resolve("Ada Lovelace")  # a role that does not see names
+
+
+def test_only_roles_that_see_contacts_look_up_by_name(make_ctx: MakeContext) -> None:
+    # The tools' store gives each name to several customers (8 first names x 8 last names).
+    with pytest.raises(InvalidInput, match=r"customers are named 'Ada Lovelace' \(00001, "):
+        run_tool(make_ctx("support"), "customer_profile", {"customer_id": "Ada Lovelace"})
+    with pytest.raises(NotFound, match="no customer 'Ada Lovelace'"):
+        run_tool(make_ctx("marketer"), "search_reviews", {"customer_id": "Ada Lovelace"})
