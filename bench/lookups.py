@@ -15,7 +15,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from assistant.tools.lookups import CustomerReviews, Customers, ScoreTable, SegmentIndex
+from assistant.tools.customer_lookup import Customers
+from assistant.tools.lookups import CustomerReviews, ScoreTable, SegmentIndex
 from bench.tables import table
 from commerce.workspace import Workspace
 from predictors.features import customer_features

@@ -12,7 +12,7 @@ import typer
 
 from assistant.cli.console import command_settings
 from assistant.cli.review_text import read_lines
-from assistant.tools.lookups import Customers
+from assistant.tools.customer_lookup import Customers
 from commerce.workspace import Store, Workspace
 from retrieval.embedder import Embedder, MiniLMEmbedder
 

@@ -15,15 +15,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from assistant.drafting import catalogue
+from assistant.tools.customer_lookup import Customers
 from assistant.tools.decisions import NO_SCORES
 from assistant.tools.indexes import customer_index
-from assistant.tools.lookups import (
-    CustomerReviews,
-    Customers,
-    ScoreTable,
-    SegmentIndex,
-    product_rows,
-)
+from assistant.tools.lookups import CustomerReviews, ScoreTable, SegmentIndex, product_rows
 from assistant.tools.part_cache import PartCache
 from assistant.tools.part_cache import index_folder as index_folder
 from commerce.errors import NotFound, RetainError

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from assistant.tools.lookups import Customers
+from assistant.tools.customer_lookup import Customers
 from commerce.errors import InvalidInput, NotFound
 from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source

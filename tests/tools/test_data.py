@@ -10,9 +10,9 @@ import pytest
 
 from assistant.settings import Settings
 from assistant.tools import data as data_module
+from assistant.tools.customer_lookup import Customers
 from assistant.tools.customers import at_risk_customers
 from assistant.tools.data import StoreData
-from assistant.tools.lookups import Customers
 from commerce.errors import NotFound
 from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source
