@@ -7,17 +7,9 @@ word says it, and verify.py refuses the ones that are not the store's. An amount
 no currency ("50p", "99 cents" are hundredths in several) is left to the value checks.
 """
 
-import re
-
+from assistant.currencies import currency_named
 from assistant.drafting.mentions import Mentions
 from assistant.drafting.violations import Violation
-
-# Each currency a draft may name by symbol or word, as the symbol the policy would use.
-WRITTEN_IN: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("$", re.compile(r"(?i)\$|\bdollars?\b|\bbucks\b|\busd\b")),
-    ("£", re.compile(r"(?i)£|\bpounds?\b|\bquid\b|\bgbp\b")),
-    ("€", re.compile(r"(?i)€|\beur(?:os?)?\b")),
-)
 
 
 def foreign_money(mentions: Mentions, currency_symbol: str) -> list[Violation]:
@@ -26,7 +18,7 @@ def foreign_money(mentions: Mentions, currency_symbol: str) -> list[Violation]:
     for number in mentions.numbers:
         if number.unit != "money":
             continue
-        written = next((c for c, pattern in WRITTEN_IN if pattern.search(number.text)), None)
+        written = currency_named(number.text)
         # "US$" is dollars: a symbol within the store's own is the store's.
         if written is None or written in currency_symbol:
             continue

@@ -9,6 +9,8 @@ import math
 import re
 from collections.abc import Iterator
 
+from assistant import currencies
+
 Mention = tuple[int, int, float]
 
 _SMALL = (
@@ -60,15 +62,11 @@ PERCENTS = [
     re.compile(rf"(?<![$€£])(?<![$€£]\s){NUM}\s+off\b"),  # "$15 off" is money, not 15%
     re.compile(r"\b(?P<half>half)[\s-]+(?:off|price)\b"),
 ]
-_CURRENCY_WORD = r"(?:dollars?|usd|eur|euros?|bucks|pounds?|gbp|quid)\b"
-CURRENCY_WORDS = {
-    "$": ("$", "dollar", "dollars", "usd", "bucks", "buck"),
-    "\u20ac": ("\u20ac", "eur", "euro", "euros"),
-    "\u00a3": ("\u00a3", "pound", "pounds", "gbp", "quid"),
-}
+_CURRENCY_WORD = rf"(?:{currencies.WORD})\b"
+# Where money's currency is written: its symbol, or its word after a number or "in".
 CURRENCY = re.compile(
     r"(?P<symbol>[$\u20ac\u00a3])|(?:\d\s*(?:k|thousand|grand|m|mil|million)?|\bin)\s*"
-    r"(?P<word>dollars?|usd|eur|euros?|bucks|pounds?|gbp|quid)\b"
+    rf"(?P<word>{_CURRENCY_WORD})"
 )
 AMOUNTS = [
     re.compile(rf"[$€£]\s*{NUM}{_MULT}"),
@@ -238,8 +236,7 @@ def currency(text: str) -> str | None:
     match = CURRENCY.search(text)
     if match is None:
         return None
-    written = match.group("symbol") or match.group("word")
-    return next((symbol for symbol, words in CURRENCY_WORDS.items() if written in words), written)
+    return currencies.symbol_of(match.group("symbol") or match.group("word"))
 
 
 def counts(text: str) -> Iterator[Mention]:

@@ -3,7 +3,8 @@
     base.py          ToolOutput, ToolContext: what every tool takes and returns
     data.py          StoreData: the store's tables, scores, segments and indexes, loaded once
     lookups.py       per-customer lookups behind the millisecond answers (customer_lookup.py:
-                     the customers themselves; rows.py: rows kept by key)
+                     the customers themselves; purchases.py: what each bought; rows.py:
+                     rows kept by key)
     customers.py     customer_profile, at_risk_customers, similar_customers
     reviews.py       search_reviews       sentiment.py     review_sentiment, complaint themes
     review_filters.py  the customer, segment and product filters of both review tools

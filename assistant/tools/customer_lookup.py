@@ -1,13 +1,12 @@
 """Every customer the store knows, built once per store version: ids (read as people type
-them, or by full name for the roles that see contacts), contact fields, orders, and the
-products each bought most. Lookups are dict accesses and slices (see lookups.py on why rows
-are made only when asked for)."""
+them, or by full name for the roles that see contacts), contact fields and orders. Lookups
+are dict accesses and slices (see lookups.py on why rows are made only when asked for).
+What each customer bought is purchases.py's."""
 
 import re
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from assistant.tools.rows import groups, seconds
 from commerce.errors import InvalidInput, NotFound
@@ -21,8 +20,8 @@ MAX_NAMESAKES = 5  # ids listed when several customers share a name
 
 
 class Customers:
-    """Every customer the store knows (customers table and orders), with contacts, orders and
-    the products they bought."""
+    """Every customer the store knows (customers table and orders), with contacts and
+    orders (what each bought is purchases.py's, read only when a profile asks)."""
 
     def __init__(self, store: Store) -> None:
         orders = store.table("orders", ["order_id", "customer_id", "ts", "amount"])
@@ -47,42 +46,6 @@ class Customers:
         self.ids = frozenset(known)
         self.example = min(known) if known else "00042"
         self.id_width = padded_width(known)  # the router reads it too (one pass per version)
-        self._index_purchases(store, orders)
-
-    def _index_purchases(self, store: Store, orders: pd.DataFrame) -> None:
-        """Each customer's products from the order lines (none without them): units and last
-        day bought, most units first (then the latest bought), as row ranges per customer."""
-        columns = ["customer_id", "product_id", "units", "last"]
-        bought = pd.DataFrame({c: [] for c in columns})
-        self.has_order_lines = store.has("order_items")
-        if self.has_order_lines:
-            items = store.table("order_items", ["order_id", "product_id", "quantity"])
-            lines = items.astype({"order_id": str, "product_id": str}).merge(
-                orders[["order_id", "customer_id", "ts"]].astype({"order_id": str}), on="order_id"
-            )
-            bought = (
-                lines.groupby(["customer_id", "product_id"], sort=False)
-                .agg(units=("quantity", "sum"), last=("ts", "max"))
-                .reset_index()
-                .sort_values(["customer_id", "units", "last", "product_id"],
-                             ascending=[True, False, False, True], ignore_index=True)
-            )  # fmt: skip
-        catalogue = store.table("products") if store.has("products") else pd.DataFrame()
-        self._bought_rows = groups(bought["customer_id"])
-        self._bought_ids = bought["product_id"].astype(str).tolist()
-        self._bought_units = bought["units"].astype(np.int64).tolist()
-        self._bought_last = seconds(bought["last"])
-        self._titles = self._by_product(catalogue, "title")
-        self._categories = self._by_product(catalogue, "category")
-
-    @staticmethod
-    def _by_product(catalogue: pd.DataFrame, column: str) -> dict[str, str]:
-        """The catalogue's non-empty `column` per product id ({} without the column)."""
-        if column not in catalogue.columns:
-            return {}
-        pairs = zip(catalogue["product_id"].astype(str).tolist(), catalogue[column].tolist(),
-                    strict=True)  # fmt: skip
-        return {pid: value for pid, value in pairs if isinstance(value, str) and value}
 
     def resolve(self, raw: str, by_name: bool = False) -> str:
         """The store's id for what a person typed ('00042', ' 42', '#00042', '000042'), or,
@@ -124,26 +87,6 @@ class Customers:
                 f"{len(found)} customers are named '{name}' ({shown}): ask by customer id"
             )
         raise NotFound(f"no customer named '{name}'; ids look like '{self.example}'")
-
-    def products_bought(self, customer_id: str) -> int:
-        """How many different products the customer's order lines hold."""
-        start, end = self._bought_rows.get(customer_id, (0, 0))
-        return end - start
-
-    def bought(self, customer_id: str, limit: int) -> list[dict[str, Any]]:
-        """The customer's `limit` most bought products: id, title and category (None where
-        the catalogue lacks them), units, and the day last bought."""
-        start, end = self._bought_rows.get(customer_id, (0, 0))
-        return [
-            {
-                "product_id": self._bought_ids[i],
-                "title": self._titles.get(self._bought_ids[i]),
-                "category": self._categories.get(self._bought_ids[i]),
-                "units": self._bought_units[i],
-                "last_bought": str(self._bought_last[i])[:10],
-            }
-            for i in range(start, min(end, start + limit))
-        ]
 
     def orders(self, customer_id: str, limit: int | None = None) -> list[dict[str, Any]]:
         """The customer's orders, oldest first (the last `limit` when given)."""

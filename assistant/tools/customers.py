@@ -49,9 +49,10 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     orders = customers.orders(cid, limit=MAX_ORDERS)
     reviews = data.reviews().of(cid, limit=MAX_REVIEWS)
     reviews_total = data.reviews().count(cid)
-    bought = customers.bought(cid, MAX_PRODUCTS)
+    purchases = data.purchases()
+    bought = purchases.bought(cid, MAX_PRODUCTS)
     # null, not 0, where the store has no order lines to tell what anyone bought
-    products_bought = customers.products_bought(cid) if customers.has_order_lines else None
+    products_bought = purchases.products_bought(cid) if purchases.has_order_lines else None
 
     who = f"Customer {cid}" + (f" ({contact['name']})" if "name" in contact and
                                 sees_contacts(ctx.role) else "")  # fmt: skip

@@ -21,6 +21,7 @@ from assistant.tools.indexes import customer_index
 from assistant.tools.lookups import CustomerReviews, ScoreTable, SegmentIndex, product_rows
 from assistant.tools.part_cache import PartCache
 from assistant.tools.part_cache import index_folder as index_folder
+from assistant.tools.purchases import Purchases
 from commerce.errors import NotFound, RetainError
 from predictors.artifacts import load_predictor
 from predictors.history import History, from_store
@@ -56,6 +57,10 @@ class StoreData(PartCache):
     def customers(self) -> Customers:
         """Known ids, contacts and orders per customer."""
         return self._get("customers", ("store",), lambda: Customers(self.store()))
+
+    def purchases(self) -> Purchases:
+        """What each customer bought, read from the order lines when a profile first asks."""
+        return self._get("purchases", ("store",), lambda: Purchases(self.store()))
 
     def segment_frame(self) -> pd.DataFrame:
         """predictors.segment_facts.customer_segments at the store's last day."""

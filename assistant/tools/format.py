@@ -5,7 +5,7 @@ decimals, shares as whole percents, counts with thousands separators). Results a
 JSON by `assistant.jsonable`.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -34,6 +34,14 @@ def chance(p: float) -> str:
     if p < 1 and shown == "100%":
         return ">99%"
     return shown
+
+
+def revenue_share(row: Mapping[str, Any]) -> str:
+    """A ranked row's share of the period's revenue (`share_of_revenue` beside its `revenue`),
+    one decimal; "<0.1%" for a share that sold but rounds to nothing (0.0% would read as no
+    revenue at all)."""
+    share = row["share_of_revenue"]
+    return "<0.1%" if row["revenue"] > 0 and share < 0.0005 else f"{share:.1%}"
 
 
 def count(n: int, noun: str) -> str:

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from assistant.currencies import currency_named
 from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.decisions import discount_rows, offer_assumptions, plan_summary
@@ -13,10 +14,6 @@ from predictors.allocation import allocate, plan_inputs
 from predictors.segment_facts import empty_segment
 
 SHOWN_OFFERS = 20  # offers listed in the result and card (the plan's best first)
-
-
-# A currency by its code, as an API caller or a model may send it.
-CURRENCY_CODES = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}
 
 
 def plan_budget(
@@ -97,7 +94,7 @@ def plan_budget(
             f"{max_discount_pct:g}% asked (RETAIN_MAX_DISCOUNT_PCT)."
         }
         answer += " " + summary["note"]
-    written = CURRENCY_CODES.get(currency.strip().upper(), currency.strip()) if currency else None
+    written = (currency_named(currency) or currency.strip()) if currency else None
     if written is not None and written not in symbol:
         # No exchange rate is known here: the amount is the store's money, and the answer
         # says so rather than plan 5,000 euros as if they were dollars without a word.

@@ -13,7 +13,7 @@ from pydantic import Field
 from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
-from assistant.tools.format import count, day, listing, money, output, pct
+from assistant.tools.format import count, day, listing, money, output, pct, revenue_share
 from assistant.tools.paging import Offset, past_end, ranked, span
 from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
 from assistant.tools.product_sales import (
@@ -203,18 +203,11 @@ def _answer(
     first = rows[0]
     facts = (
         f"{_label(first)}: {money(first['revenue'], symbol)} "
-        f"({_share(first)} of the period's revenue{who}), "
+        f"({revenue_share(first)} of the period's revenue{who}), "
         f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
         f"{first['customers']:,} {'customer' if first['customers'] == 1 else 'customers'}"
     )
     return f"{head}: {listing(names)}. {facts}{_change(first, by, days, when)}."
-
-
-def _share(row: dict[str, Any]) -> str:
-    """A row's share of the period's revenue, one decimal; "<0.1%" for a share that sold but
-    rounds to nothing (0.0% would read as no revenue at all)."""
-    share = row["share_of_revenue"]
-    return "<0.1%" if row["revenue"] > 0 and share < 0.0005 else f"{share:.1%}"
 
 
 def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:

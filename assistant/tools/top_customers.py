@@ -7,6 +7,7 @@ store never scored. An order's revenue is its amount (docs/data.md). The orders 
 per store version and each period's totals kept beside them (data.memo).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -16,10 +17,11 @@ from pydantic import Field
 from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
-from assistant.tools.format import chance, count, day, listing, money, output
+from assistant.tools.format import chance, count, day, listing, money, output, revenue_share
+from assistant.tools.lookups import ScoreTable
 from assistant.tools.paging import Offset, past_end, ranked, span
 from assistant.tools.period_days import DayRange
-from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
+from assistant.tools.periods import MAX_DAYS, Asked, Period, between, period_asked, period_words
 from predictors.segment_facts import empty_segment
 
 CustomerMeasure = Literal["revenue", "orders"]
@@ -107,16 +109,10 @@ def top_customers(
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
     calendar = store.calendar
-    when = (
-        period_asked(calendar, asked, 1)
-        if asked.given()
-        else Period(
-            (calendar.last_day - calendar.first_day).days + 1,
-            calendar.first_day,
-            calendar.last_day,
-            None,
-        )
-    )
+    if asked.given():
+        when = period_asked(calendar, asked, 1)
+    else:  # the whole history, with no period before it to compare with
+        when = between(calendar, calendar.first_day, calendar.last_day)
     table = data.memo(
         f"top_customers:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}",
         ("store",),
@@ -128,7 +124,11 @@ def top_customers(
         [by, other, "customer_id"], ascending=[False, False, True]
     )
     page = order.iloc[offset : offset + limit].to_dict("records")
-    rows = ranked([_row({str(k): v for k, v in r.items()}, revenue, data) for r in page], offset)
+    scores, segment_of = data.scores(), data.segments().segment_of
+    rows = ranked(
+        [_row({str(k): v for k, v in r.items()}, revenue, scores, segment_of) for r in page],
+        offset,
+    )
     result: dict[str, Any] = {
         **{k: getattr(asked, k) for k in ("since", "until", "month", "quarter", "year")},
         "days": when.days if asked.given() else None,
@@ -149,11 +149,15 @@ def top_customers(
     return output(answer, result, [{"type": "top_customers", **result}], len(rows))
 
 
-def _row(record: dict[str, Any], revenue: float, data: StoreData) -> dict[str, Any]:
+def _row(
+    record: dict[str, Any],
+    revenue: float,
+    scores: ScoreTable | None,
+    segment_of: Mapping[str, str],
+) -> dict[str, Any]:
     """One ranked customer: what they did in the period, their segment, and (when scored)
     their churn risk and predicted value now."""
     cid = str(record["customer_id"])
-    scores = data.scores()
     score = scores.row(cid) if scores is not None else None
     spent = float(record["revenue"])
     return {
@@ -162,7 +166,7 @@ def _row(record: dict[str, Any], revenue: float, data: StoreData) -> dict[str, A
         "orders": int(record["orders"]),
         "last_order": day(record["last_order"]),
         "share_of_revenue": round(spent / revenue, 4) if revenue > 0 else 0.0,
-        "segment": data.segments().segment_of.get(cid),
+        "segment": segment_of.get(cid),
         **{key: None if score is None else score[key] for key in SCORED},
     }
 
@@ -202,14 +206,11 @@ def _answer(symbol: str, result: dict[str, Any], scope: str) -> str:
         for r in rows
     ]
     first = rows[0]
-    share = first["share_of_revenue"]
-    # A share that rounds to nothing is still revenue: "0.0%" would read as none.
-    share_text = "<0.1%" if first["revenue"] > 0 and share < 0.0005 else f"{share:.1%}"
     whose = "the segment's" if result["segment"] else "all"
     facts = (
         f"{first['customer_id']} spent {money(first['revenue'], symbol)} on "
-        f"{count(first['orders'], 'order')} ({share_text} of {whose} revenue in the period), "
-        f"the last on {first['last_order']}"
+        f"{count(first['orders'], 'order')} ({revenue_share(first)} of {whose} revenue in the "
+        f"period), the last on {first['last_order']}"
     )
     if first["churn_risk"] is not None:
         facts += (

@@ -1,17 +1,19 @@
-"""What a customer bought (Customers.bought) and how their id is read (Customers.resolve), on a
+"""What a customer bought (Purchases.bought) and how their id is read (Customers.resolve), on a
 tiny store ingested here: several lines per order, quantities above 1, a product without
 title or category, and a store of bare transactions beside it."""
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 from assistant.tools.customer_lookup import Customers
+from assistant.tools.purchases import Purchases
 from commerce.errors import InvalidInput, NotFound
 from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source
-from commerce.workspace import Workspace
+from commerce.workspace import Store, Workspace
 
 ORDERS = pd.DataFrame(
     {
@@ -37,25 +39,35 @@ PRODUCTS = pd.DataFrame(
 )  # fmt: skip
 
 
-def _store(folder: Path, tables: dict[str, pd.DataFrame]) -> Customers:
+def _store(folder: Path, tables: dict[str, pd.DataFrame]) -> Store:
     folder.mkdir()
     sources = {}
     for name, frame in tables.items():
         frame.to_parquet(folder / f"{name}.parquet", index=False)
         sources[name] = Source(folder / f"{name}.parquet")
-    return Customers(ingest(Workspace(folder / "home"), IngestRequest(sources)))
+    return ingest(Workspace(folder / "home"), IngestRequest(sources))
 
 
 @pytest.fixture(scope="module")
-def customers(tmp_path_factory: pytest.TempPathFactory) -> Customers:
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Store:
     folder = tmp_path_factory.mktemp("bought") / "shop"
     return _store(folder, {"orders": ORDERS, "order_items": LINES, "products": PRODUCTS})
 
 
-def test_products_bought_most_units_first_with_the_last_day(customers: Customers) -> None:
+@pytest.fixture(scope="module")
+def customers(shop: Store) -> Customers:
+    return Customers(shop)
+
+
+@pytest.fixture(scope="module")
+def purchases(shop: Store) -> Purchases:
+    return Purchases(shop)
+
+
+def test_products_bought_most_units_first_with_the_last_day(purchases: Purchases) -> None:
     # TEA 3 units (last 03-01) and COFFEE 3 units (last 02-10): the tie goes to the latest.
-    assert customers.has_order_lines and customers.products_bought("00042") == 3
-    assert customers.bought("00042", 10) == [
+    assert purchases.has_order_lines and purchases.products_bought("00042") == 3
+    assert purchases.bought("00042", 10) == [
         {"product_id": "TEA", "title": "Green tea", "category": "Tea", "units": 3,
          "last_bought": "1998-03-01"},
         {"product_id": "COFFEE", "title": "Coffee beans", "category": None, "units": 3,
@@ -63,14 +75,14 @@ def test_products_bought_most_units_first_with_the_last_day(customers: Customers
         {"product_id": "GONE", "title": None, "category": None, "units": 1,
          "last_bought": "1998-02-10"},
     ]  # fmt: skip
-    assert [p["product_id"] for p in customers.bought("00042", 1)] == ["TEA"]
+    assert [p["product_id"] for p in purchases.bought("00042", 1)] == ["TEA"]
     # An order without lines buys nothing to list; an unknown customer neither.
-    assert customers.bought("00100", 10) == [] and customers.products_bought("00100") == 0
-    assert customers.bought("99999", 10) == []
+    assert purchases.bought("00100", 10) == [] and purchases.products_bought("00100") == 0
+    assert purchases.bought("99999", 10) == []
 
 
 def test_a_store_without_order_lines_has_no_products(tmp_path: Path) -> None:
-    bare = _store(tmp_path / "bare", {"orders": ORDERS})
+    bare = Purchases(_store(tmp_path / "bare", {"orders": ORDERS}))
     assert not bare.has_order_lines
     assert bare.bought("00042", 10) == [] and bare.products_bought("00042") == 0
 
@@ -105,3 +117,21 @@ def test_most_bought_is_said_only_when_the_units_differ() -> None:
     varied = [product("A", 3), product("B", 1), product("C", 1)]
     assert _most_bought(varied, 4).startswith("Most bought of 4 products: A: 3 units")
     assert _most_bought(varied, 3).startswith("Bought: A: 3 units")
+
+
+def test_the_customer_lookup_reads_no_order_lines(
+    shop: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The router builds the lookup at every store version; the lines are read for profiles.
+    read: list[str] = []
+    table = shop.table
+
+    def recording(name: str, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        read.append(name)
+        return table(name, *args, **kwargs)
+
+    monkeypatch.setattr(shop, "table", recording)
+    Customers(shop)
+    assert "order_items" not in read and "orders" in read
+    Purchases(shop)
+    assert "order_items" in read
