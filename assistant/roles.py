@@ -44,6 +44,30 @@ CONTACT_FIELDS = frozenset({"name", "email", "phone", "address", "first_name", "
 PERSON_ONLY = frozenset({"name"})
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EMAIL_MASK = "[email removed]"
+# Phone numbers as people write them in a review: international (+49 30 1234567, 0044 20 7946
+# 0958), with a trunk zero (0171 1234567, 030/1234567, 06 12 34 56 78, (030) 123456) or North
+# American (555-123-4567, (555) 123-4567). Prices, dates, order numbers, ratings and ids do not
+# take these shapes: a phone starts with +, 00, 0 or a bracket, or is grouped 3-3-4, and is
+# never part of a longer run of digits or of a word ("o00042-3", "B000EYLDYE").
+_GROUPS = r"(?:[ .\-/]?(?:\(\d{1,5}\)|\d{1,8})){1,6}"
+PHONE = re.compile(
+    r"(?<![\w+])(?<!\d[ .\-/])(?:"
+    r"(?P<international>(?:\+|\b00)[1-9]\d{0,2}" + _GROUPS + ")"
+    r"|(?P<trunk>(?:\(0\d{1,5}\)|\b0[1-9]\d{0,10})" + _GROUPS + "?)"
+    r"|(?P<american>(?:\+?1[ .\-])?(?:\(\d{3}\) ?|\b\d{3}[ .\-])\d{3}[ .\-]\d{4})"
+    r")(?![\w])(?![ .\-/]\d)"
+)
+PHONE_MASK = "[phone removed]"
+# 31.01.2024 14:05, 01/02/2024: a date's digits can add up to a phone's.
+_DATE = re.compile(r"\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}")
+# Digits in a phone number, by its form (E.164 allows 15; "(0)" may add one).
+_DIGITS = {"international": (8, 16), "trunk": (9, 12), "american": (10, 11)}
+# What a marketer is told when they ask for contact details: exactly what is withheld.
+CONTACTS_REFUSAL = (
+    "Marketers don't see contact details: customers' names, e-mail addresses, phone numbers "
+    "and postal addresses are left out, and e-mail addresses and phone numbers written in "
+    "reviews are masked (a name written in a review is not detected). Ask a support agent."
+)
 
 
 def may_use(role: Role, tool: str) -> bool:
@@ -65,10 +89,25 @@ def sees_contacts(role: Role) -> bool:
     return role != "marketer"
 
 
+def mask_contacts(text: str) -> str:
+    """`text` with e-mail addresses and phone numbers masked (names are not: no pattern tells
+    a name in free text from any other word)."""
+    return PHONE.sub(_phone_mask, EMAIL.sub(EMAIL_MASK, text))
+
+
+def _phone_mask(match: "re.Match[str]") -> str:
+    written = match.group()
+    low, high = _DIGITS[match.lastgroup or "international"]
+    digits = sum(char.isdigit() for char in written)
+    if not low <= digits <= high or (match.lastgroup == "trunk" and _DATE.search(written)):
+        return written
+    return PHONE_MASK
+
+
 def redact(value: Any, role: Role) -> Any:
     """`value` as `role` may see it: for a marketer, contact fields dropped from every mapping
-    (a name only from a customer's) and e-mail addresses masked in every string (reviews can
-    quote one), at any depth."""
+    (a name only from a customer's) and e-mail addresses and phone numbers masked in every
+    string (reviews can quote them), at any depth."""
     if sees_contacts(role):
         return value
     if isinstance(value, dict):
@@ -77,5 +116,5 @@ def redact(value: Any, role: Role) -> Any:
     if isinstance(value, list | tuple):
         return [redact(v, role) for v in value]
     if isinstance(value, str):
-        return EMAIL.sub(EMAIL_MASK, value)
+        return mask_contacts(value)
     return value

@@ -55,6 +55,7 @@ def same_figures(a: Forecast, b: Forecast) -> bool:
         [a.orders, a.revenue, *a.orders_interval, *a.revenue_interval, a.spread],
         [b.orders, b.revenue, *b.orders_interval, *b.revenue_interval, b.spread],
         rtol=1e-12,
+        equal_nan=True,  # a horizon with no interval has NaN bounds in both
     )
     weeks = np.allclose(a.weekly.to_numpy(np.float64), b.weekly.to_numpy(np.float64), rtol=1e-12)
     if a.by_category is None or b.by_category is None:

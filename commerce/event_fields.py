@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from commerce.id_rules import id_problem
 from commerce.validate import EARLIEST_DATE, FUTURE_TOLERANCE, MAX_AMOUNT, MAX_QUANTITY
 
 MAX_ID_CHARS = 200
@@ -42,7 +43,8 @@ def whole_characters(value: str, name: str) -> str:
 
 
 def ident(raw: Mapping[str, Any], name: str, default: str | None = None) -> str:
-    """An id: text (or a whole number) of 1 to MAX_ID_CHARS characters, trimmed."""
+    """An id: text (or a whole number) of 1 to MAX_ID_CHARS characters, trimmed, that may be
+    an id (commerce/id_rules.py: printable, no path separators)."""
     value = raw.get(name)
     if value is None and default is not None:
         return default
@@ -55,7 +57,11 @@ def ident(raw: Mapping[str, Any], name: str, default: str | None = None) -> str:
         raise BadEvent(f"{name} is empty")
     if len(text) > MAX_ID_CHARS:
         raise BadEvent(f"{name} is {len(text):,} characters long: at most {MAX_ID_CHARS}")
-    return whole_characters(text, name)
+    whole_characters(text, name)
+    problem = id_problem(text)
+    if problem is not None:
+        raise BadEvent(f"{name} {problem}")
+    return text
 
 
 def text(raw: Mapping[str, Any], name: str) -> str:
@@ -137,12 +143,15 @@ def number(raw: Mapping[str, Any], name: str, kind: str, default: float | None =
 
 
 def rating(value: object) -> float | None:
-    """A rating 1 to 5, or None."""
+    """A rating of whole stars, 1 to 5, or None. A fractional one is refused: the review
+    filters ask for whole stars, and 2.5 would be neither "at most 2" nor "at least 3"."""
     if value is None:
         return None
     rating = number({"rating": value}, "rating", "rating")
     if not 1 <= rating <= 5:
         raise BadEvent(f"rating {show(value)} is not a rating 1-5")
+    if rating % 1:
+        raise BadEvent(f"rating {show(value)} is not a whole number of stars 1-5")
     return rating
 
 

@@ -10,9 +10,10 @@ turned into rows of the store's tables.
      "product_id": "B0001"}
 
 Each event is checked on its own (so a bad one is named by its place in the batch and why),
-with the rules of file ingest: ids are non-empty text, dates parse and are not in the future,
-amounts are finite and 0 or more, quantities whole and 1 or more, ratings 1 to 5, product ids
-known when the store has products. Text is data: kept verbatim, only its length is limited.
+with the rules of file ingest: ids are non-empty printable text without "/" or "\\"
+(commerce/id_rules.py), dates parse and are not in the future, amounts are finite and 0 or
+more, quantities whole and 1 or more, ratings whole stars 1 to 5, product ids known when the
+store has products. Text is data: kept verbatim, only its length is limited.
 The events that pass then go through `validate_table`, the very function file ingest uses,
 which types the rows exactly as ingested ones are typed.
 """

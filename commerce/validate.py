@@ -17,6 +17,7 @@ import pandas as pd
 from commerce.duplicates import deduplicate
 from commerce.errors import InvalidInput
 from commerce.float_ids import as_whole_numbers
+from commerce.id_rules import id_problem, is_plain_id
 from commerce.number_text import not_a_number, parse_number_text
 from commerce.schema import Column, TableSpec
 from commerce.source_file import Source, quoted
@@ -120,6 +121,13 @@ def _parse_id(
         _fail(frame, blank, source, column.name, "is empty; every row needs " + _a(column.name))
     text: pd.Series = raw.astype("string").str.strip()
     text[blank] = pd.NA
+    # Ids repeat (a customer's every order): each distinct one is checked once.
+    unfit = [i for i in text.dropna().unique() if not is_plain_id(str(i))]
+    if unfit:
+        bad = text.isin(unfit).fillna(False).to_numpy(dtype=bool)
+        first = str(text[bad].iloc[0])
+        problem = f"{quoted(first)} {id_problem(first)}".replace("{", "{{").replace("}", "}}")
+        _fail(frame, bad, source, column.name, problem)
     return text
 
 
@@ -255,6 +263,9 @@ def _check_range(
         )
         return values.astype("Int64")
     _fail(frame, (values < 1) | (values > 5), source, column.name, "{value} is not a rating 1-5")
+    # Stars are whole: the review filters would miss a 2.5 both "at most 2" and "at least 3".
+    fractional = values.fillna(1.0) % 1 != 0  # a blank rating stays blank
+    _fail(frame, fractional, source, column.name, "{value} is not a whole number of stars 1-5")
     return values
 
 

@@ -18,7 +18,7 @@ from assistant.alerts.rule_context import (
     score,
     value_facts,
 )
-from assistant.roles import EMAIL, EMAIL_MASK
+from assistant.roles import mask_contacts
 from assistant.tools.format import money, pct
 
 log = logging.getLogger("retain.alerts")
@@ -110,7 +110,7 @@ def negative_reviews(ctx: RuleContext) -> list[NewAlert]:
             **batch_facts(ctx.batch),
         }
         severity: Severity = "high" if value["valuable"] else "medium"
-        title = f"Customer {cid} wrote a strongly negative review ({_review_marks(review)})"
+        title = f"Customer {cid} {_review_title(review, limits.review_sentiment)}"
         key_tail = f"review:{review.get('review_id')}"
         alerts.append(
             new_alert(ctx, "negative_review", severity, str(cid), None, title, facts, key_tail)
@@ -119,20 +119,29 @@ def negative_reviews(ctx: RuleContext) -> list[NewAlert]:
 
 
 def excerpt(text: Any) -> str:
-    """A review's text on one line, e-mail addresses masked, cut to EXCERPT_CHARS."""
+    """A review's text on one line, e-mail addresses and phone numbers masked (as a marketer
+    sees any text: assistant/roles.py), cut to EXCERPT_CHARS."""
     if not isinstance(text, str):
         return ""
-    flat = EMAIL.sub(EMAIL_MASK, " ".join(text.split()))
+    flat = mask_contacts(" ".join(text.split()))
     return flat if len(flat) <= EXCERPT_CHARS else flat[: EXCERPT_CHARS - 1].rstrip() + "…"
 
 
-def _review_marks(review: dict[str, Any]) -> str:
-    marks = []
-    if finite(review.get("sentiment")):
-        marks.append(f"sentiment {float(review['sentiment']):+.2f}")
-    if finite(review.get("rating")):
-        marks.append(f"rating {float(review['rating']):g}")
-    return ", ".join(marks)
+def _review_title(review: dict[str, Any], sentiment_limit: float) -> str:
+    """What the customer did, by the mark that raised the alert: a review is "strongly
+    negative" only when its sentiment crossed; one raised by its rating alone says so ("rated
+    1 star"), its sentiment given as context (a 1-star review can read as neutral)."""
+    sentiment = float(review["sentiment"]) if finite(review.get("sentiment")) else None
+    rating = float(review["rating"]) if finite(review.get("rating")) else None
+    said = f"sentiment {sentiment:+.2f}" if sentiment is not None else None
+    stars = f"rating {rating:g}" if rating is not None else None
+    if sentiment is not None and sentiment <= sentiment_limit + TOLERANCE:
+        marks = ", ".join(m for m in (said, stars) if m)
+        return f"wrote a strongly negative review ({marks})"
+    # Raised by the rating alone, so the rating is there.
+    stars_word = f"{rating:g} star" + ("" if rating == 1 else "s")
+    context = f" ({said})" if said else ""
+    return f"wrote a review rated {stars_word}{context}"
 
 
 def _numeric(frame: pd.DataFrame, column: str) -> "pd.Series[float]":

@@ -12,7 +12,9 @@ from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
+from assistant.alerts.about_segment import SegmentAlerts, about
 from assistant.alerts.model import (
     STATE_FILTERS,
     Alert,
@@ -58,19 +60,31 @@ class AlertStore:
         return raised
 
     def list(
-        self, state: StateFilter = "open", role: Role = "admin", limit: int = 50, offset: int = 0
+        self,
+        state: StateFilter = "open",
+        role: Role = "admin",
+        limit: int = 50,
+        offset: int = 0,
+        segment: SegmentAlerts | None = None,
     ) -> builtins.list[Alert]:
-        """The alerts `role` sees in `state` (open, acknowledged or all), newest first."""
+        """The alerts `role` sees in `state` (open, acknowledged or all), newest first;
+        `segment`: only those about it (about_segment.py)."""
         _check_page(limit, offset)
-        query = _visible(select(AlertRow), role, state)
-        query = query.order_by(AlertRow.id.desc()).limit(limit).offset(offset)
         with self._db.read_session() as session:
+            query = _visible(select(AlertRow), role, state, _about(session, role, state, segment))
+            query = query.order_by(AlertRow.id.desc()).limit(limit).offset(offset)
             return [_alert(row) for row in session.scalars(query)]
 
-    def count(self, state: StateFilter = "open", role: Role = "admin") -> int:
-        """How many alerts `role` sees in `state`."""
-        query = _visible(select(func.count()).select_from(AlertRow), role, state)
+    def count(
+        self,
+        state: StateFilter = "open",
+        role: Role = "admin",
+        segment: SegmentAlerts | None = None,
+    ) -> int:
+        """How many alerts `role` sees in `state` (about `segment`, when given)."""
         with self._db.read_session() as session:
+            about_it = _about(session, role, state, segment)
+            query = _visible(select(func.count()).select_from(AlertRow), role, state, about_it)
             return int(session.scalar(query) or 0)
 
     def get(self, alert_id: int, role: Role = "admin") -> Alert:
@@ -158,12 +172,30 @@ class AlertStore:
         )  # fmt: skip
 
 
-def _visible(query: Select[Any], role: Role, state: StateFilter) -> Select[Any]:
+def _visible(
+    query: Select[Any], role: Role, state: StateFilter, where: ColumnElement[bool] | None = None
+) -> Select[Any]:
     if state not in STATE_FILTERS:
         raise InvalidInput(f"alert state {state!r}: expected one of {', '.join(STATE_FILTERS)}")
     check_reader(role)
     query = query.where(AlertRow.rule.in_(rules_seen(role)))
+    query = query if where is None else query.where(where)
     return query if state == "all" else query.where(AlertRow.state == state)
+
+
+def _about(
+    session: Session, role: Role, state: StateFilter, segment: SegmentAlerts | None
+) -> ColumnElement[bool] | None:
+    """The condition for alerts about `segment` (None: every alert), reading the customers of
+    the alerts that fall back on today's segment table from `session`."""
+    if segment is None:
+        return None
+
+    def customer_ids(where: ColumnElement[bool]) -> set[str]:
+        query = _visible(select(AlertRow.customer_id).distinct(), role, state, where)
+        return {cid for cid in session.scalars(query) if cid is not None}
+
+    return about(segment, customer_ids)
 
 
 def check_reader(role: Role) -> None:

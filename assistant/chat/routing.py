@@ -16,6 +16,7 @@ from assistant.routing.llm_fallback import route_with_model
 from assistant.tools.catalogue import CATALOGUE
 from assistant.tools.data import StoreData
 from assistant.tools.products import store_categories
+from commerce.errors import InvalidInput, NotFound
 from retrieval.embedder import Embedder
 
 RouteFn = Callable[[str, Memory, Principal], Route]
@@ -53,11 +54,25 @@ class StoreRouter:
                     self.data.settings.currency_symbol,
                 )
                 if self._router is None or vocabulary != self._router.vocabulary:
-                    self._router = Router(self.embedder, vocabulary, tools=CATALOGUE)
+                    self._router = Router(
+                        self.embedder, vocabulary, tools=CATALOGUE, known_name=self.known_name
+                    )
                 self._version = version
             return self._router
         finally:
             self._lock.release()
+
+    def known_name(self, name: str) -> bool:
+        """Whether some customer of the current store is called `name` (any case): the router
+        reads a name typed in lower case only then. A name several share counts: the tool
+        then lists their ids."""
+        try:
+            self.data.customers().resolve(name, by_name=True)
+        except NotFound:
+            return False
+        except InvalidInput:
+            return True
+        return True
 
     def __call__(self, message: str, memory: Memory, caller: Principal) -> Route:
         return self.current().route(message, memory, caller.role)

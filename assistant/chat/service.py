@@ -36,6 +36,8 @@ RouteFn = Callable[[str, Memory, Principal], Route]
 FallbackFn = Callable[[str, Memory, Principal], Route]
 log = logging.getLogger("retain.chat")
 REFUSED = "refused"  # the audit log's tool for a request refused by rule, before any tool
+# The audit log's tool for a language model's choice of tool that was not used (why: `error`).
+LLM_ROUTE = "llm_route"
 MAX_AUDITED_MESSAGE_CHARS = 200
 # Taken (never released) by the first turn that finds no LLM installed: the server says so
 # once, not with a traceback for every unclear message.
@@ -123,7 +125,7 @@ class Turn:
     def _fallback(self, route: Route) -> Route:
         assert self.deps.fallback is not None
         try:
-            return self.deps.fallback(self.text, self.memory, self.principal)
+            chosen = self.deps.fallback(self.text, self.memory, self.principal)
         except Unavailable:  # the LLM is busy: answer without it
             return route
         except NotFound as missing:  # no LLM pack installed: answer as when it is busy
@@ -133,6 +135,12 @@ class Turn:
         except Exception as error:  # a broken model must not break the chat
             log.error("LLM routing failed", exc_info=error)
             return route
+        # Why the model's reply was not used is for the log and the audit, not the user.
+        if chosen.detail:
+            log.warning("the LLM's choice of tool was not used: %s", chosen.detail)
+            asked = {"message": self.text[:MAX_AUDITED_MESSAGE_CHARS]}
+            self._audit(LLM_ROUTE, asked, 0, "error", chosen.detail)
+        return chosen
 
     def _answer(self, route: Route) -> Generator[Event, None, str]:
         role = self.principal.role

@@ -17,13 +17,14 @@ from assistant.drafting.draft import (
 )
 from assistant.drafting.facts import OfferFacts, Product, SegmentFacts, safe_first_name
 from assistant.drafting.gather import catalogue, gather_offer_facts, gather_segment_facts
-from assistant.drafting.grounding import AllowedNumber, Grounding
+from assistant.drafting.grounding import AllowedNumber, Catalogue, Grounding
 from assistant.drafting.policy import OfferPolicy, policy_from_settings
 from assistant.drafting.verify import Violation, verify
 
 __all__ = [
     "AllowedNumber",
     "Attempt",
+    "Catalogue",
     "DraftObserver",
     "DraftResult",
     "Grounding",

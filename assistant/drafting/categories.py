@@ -1,11 +1,19 @@
-"""What a draft says customers buy, held to the categories the facts hold: "some buy Dog food"
-when the segment's categories are Coffee and Tea.
+"""Categories a draft names that its facts do not hold: "some buy Dog food" when the segment's
+categories are Coffee and Tea, "perfect with coffee and tea" to a customer whose favourite is
+Coffee.
 
 verify.py runs this on the draft with merchant text blanked (the facts' categories, catalogue
-titles, the house's names), so what still stands after a buying verb, capitalised as a
-category is, names something the facts do not. Lower-case words after the verb ("buy less
-often", "shop with us") describe how, not what, and pass: a wrong refusal costs a retry, and
-a category the store writes in lower case is not caught (the limit of this rule).
+titles, the house's names), so two things still standing name something the facts do not:
+
+- one of the store's categories (the catalogue's) written as the store writes it, of several
+  words in any case, or right after a buying verb; each item of a list on its own ("Coffee and
+  Tea": Coffee is blanked, Tea is not). A category is the store's own word for what it sells,
+  so a customer reading it takes it for their taste or the offer's scope. A one-word category
+  in lower case elsewhere ("stock your pantry", "with a cup of tea") is read as the plain
+  word it also is: refusing it would cost a retry on honest copy;
+- a capitalised phrase after a buying verb ("buy Dog food", "Buy Coffee and Tea"), which may
+  be a category the store does not sell. Lower-case words after the verb ("buy less often",
+  "shop with us") describe how, not what, and pass.
 """
 
 import re
@@ -14,7 +22,7 @@ from assistant.drafting.grounding import Grounding
 from assistant.drafting.violations import Violation
 
 VERB = re.compile(
-    r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|order(?:s|ed|ing)?|shop(?:s|ped|ping)?"
+    r"(?i)\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|order(?:s|ed|ing)?|shop(?:s|ped|ping)?"
     r"[ \t]+for|favou?r(?:s|ed|ing)?|prefer(?:s|red|ring)?)[ \t]+"
     r"(?:(?:mostly|mainly|also|often|usually|largely|chiefly|more|some|lots[ \t]+of"
     r"|a[ \t]+lot[ \t]+of|plenty[ \t]+of)[ \t]+)*"
@@ -31,11 +39,50 @@ _NOT_PART = {"and", "or", "but", "too", "as", "with", "from", "in", "on", "at", 
 
 
 def invented_categories(masked: str, grounding: Grounding) -> list[Violation]:
-    """Each capitalised thing bought that is not merchant text of the facts."""
-    found: list[Violation] = []
+    """Each category of the store, and each capitalised thing bought, that is not merchant
+    text of the facts; a phrase once."""
     named = ", ".join(grounding.phrases) or "none"
     # "Sauces and spices" is the facts' "Sauces & spices" written out.
     known = {_plain(phrase) for phrase in grounding.phrases}
+    found: dict[str, Violation] = {}
+    for phrase in [*_store_categories(masked, grounding, known), *_bought(masked, known)]:
+        if any(_plain(phrase).startswith(said) for said in found):
+            continue  # "Grocery items" after the store's "Grocery": one phrase, said once
+        found.setdefault(
+            _plain(phrase),
+            Violation(
+                "invented_product",
+                phrase,
+                f"'{phrase}' is not a category in the facts (merchant words the facts hold: "
+                f"{named})",
+            ),
+        )
+    return list(found.values())
+
+
+def _store_categories(masked: str, grounding: Grounding, known: set[str]) -> list[str]:
+    """The store's categories the facts lack, as the draft writes them, in order: written as
+    the store writes them (capitalised), of several words in any case ("pet food"), or bought
+    ("buys tea"). A one-word category in lower case elsewhere is a plain word: "stock your
+    pantry" or "a cup of tea" to a coffee buyer says nothing of what they buy."""
+    bought_from = {verb.end() for verb in VERB.finditer(masked)}
+    found: list[tuple[int, str]] = []
+    for category in grounding.categories:
+        if _plain(category) in known:
+            continue
+        words = category.split()
+        spelled = r"\s+".join(r"(?:&|and)" if w == "&" else re.escape(w) for w in words)
+        pattern = re.compile(rf"(?i)(?<![\w&-]){spelled}(?![\w&])")
+        for match in pattern.finditer(masked):
+            written = match.group(0)
+            if written[0].isupper() or len(words) > 1 or match.start() in bought_from:
+                found.append((match.start(), written))
+    return [phrase for _, phrase in sorted(found)]
+
+
+def _bought(masked: str, known: set[str]) -> list[str]:
+    """Each capitalised thing bought that is not merchant text of the facts."""
+    found: list[str] = []
     for verb in VERB.finditer(masked):
         # BOUGHT_LIST matches the empty line's rest too, so there is always a match.
         listed = BOUGHT_LIST.match(masked, verb.end())
@@ -54,15 +101,7 @@ def invented_categories(masked: str, grounding: Grounding) -> list[Violation]:
             words = match.group(0).split()
             if len(words) > 1 and words[-1].lower() in _NOT_PART:
                 words = words[:1]
-            phrase = " ".join(words)
-            found.append(
-                Violation(
-                    "invented_product",
-                    phrase,
-                    f"'{phrase}' is not a category in the facts (merchant words the facts hold: "
-                    f"{named})",
-                )
-            )
+            found.append(" ".join(words))
     return found
 
 

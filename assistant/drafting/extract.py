@@ -15,8 +15,8 @@ product id's. The rules, in the order they run:
   after "until", "valid", "expires", "ends", "only" or "by", or before "only", is marked as a
   deadline: it can only be the offer's end ("stopped by on March 5" is a visit, "from before
   March 5" an age: neither is a deadline);
-- money ($12.50, 12.50 dollars, 5 Swiss francs, €3k, 50p, 99 cents, and the policy's own symbol:
-  ¥23.50, CHF 23.50) and
+- money ($12.50, 12.50 dollars, 5 Swiss francs, €3k, 50p, 99 cents, ten quid, a tenner, two
+  fivers, and the policy's own symbol: ¥23.50, CHF 23.50) and
   percentages (15%, 15 percent, 15-percent, 15 pct), fractions off included ("half off" = 50,
   "a quarter off" = 25, "two-thirds off", "half the price", but not "save half the time" or
   "cut a third of the sugar"). A figure is a discount beside a discount word ("15% off", "save
@@ -24,8 +24,8 @@ product id's. The rules, in the order they run:
   sentence ("Churn risk is 63.4%. A price cut..." makes no discount of 63.4%);
 - codes and product ids: a token of 4+ characters mixing letters and digits (B000EYLDYE,
   SAVE20, SKU-1234), except a number with a unit or ordinal (12oz, 24h, 3rd, 30-day);
-- shares of a group in words ("half of them", "nearly two thirds are") and hedged figures
-  ("about 1,200 customers", "nearly $90"), read as rounded (shares.py);
+- shares of a group in words ("half of them", "a fifth of revenue") and hedged figures
+  ("about 1,200 customers", "nearly $90", "~60%"), read as rounded (shares.py);
 - plain numbers (1,234 / 12.5 / 1.2 million) and written ones (twenty, twenty-five percent).
   Written one, two and three without a unit are skipped: they are counting words ("one of our
   favourites", "a couple"), not figures. Digits are always read, so "1 click" is a claim.
@@ -47,7 +47,13 @@ from assistant.drafting.mentions import (
     Unit,
 )
 from assistant.drafting.promises import PROMISES
-from assistant.drafting.shares import SHARE, hedge_before, round_quantum, share_value
+from assistant.drafting.shares import (
+    SHARE,
+    hedge_before,
+    percent_quantum,
+    round_quantum,
+    share_value,
+)
 from assistant.drafting.terms import find_terms
 
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
@@ -59,6 +65,10 @@ MONEY_WORDS = re.compile(
     r"|gbp|chf|yen|jpy|yuan|rupees?|kron(?:a|or|er)|zloty|pesos?|rand)\b",
     re.I,
 )
+# Notes by their slang name: "a tenner", "two fivers". Said of $, £, € and A$ alike, so they
+# name no currency; their value is checked like "$10".
+SLANG_NOTES = {"tenner": 10, "fiver": 5}
+MONEY_SLANG = re.compile(r"(?i)\b(?:(a|one|two|three|four|five|\d+)[\s-]+)?(tenner|fiver)s?\b")
 # A hundredth of the currency, glued or spelt out: "50p", "99c", "75 cents".
 MONEY_CENTS = re.compile(r"(?<![\w.])(\d{1,2})\s?(?:p|c|pence|cents?)\b", re.I)
 # "15%", "15 percent", "a 15-percent discount", "15 per cent", "15 pct".
@@ -77,7 +87,7 @@ WORD_VALUES = {w: i for i, w in enumerate(
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 WRITTEN = re.compile(
     rf"(?i)\b(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand))*\b"
-    rf"({_PERCENT_SIGN}|\s(?:dollars?|bucks)\b)?"
+    rf"({_PERCENT_SIGN}|\s(?:dollars?|bucks|quid|pounds|euros?)\b)?"
 )
 
 
@@ -157,6 +167,9 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
         for match in pattern.finditer(text):
             found.numbers.append(_number(text, match, "money", figures))
             text = mask(text, match.start(), match.end())
+    for match in MONEY_SLANG.finditer(text):
+        found.numbers.append(_slang_money(text, match, figures))
+        text = mask(text, match.start(), match.end())
     for match in MONEY_CENTS.finditer(text):
         cents, discount = int(match.group(1)), is_discount(text, *match.span(), figures)
         found.numbers.append(
@@ -215,6 +228,15 @@ def _money_patterns(currency_symbol: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _slang_money(text: str, match: re.Match[str], figures: str) -> NumberMention:
+    """Notes by their slang name as an amount: "a tenner" is 10, "two fivers" 10."""
+    count = (match.group(1) or "a").lower()
+    notes = int(count) if count.isdigit() else WORD_VALUES.get(count, 1)
+    amount = float(notes * SLANG_NOTES[match.group(2).lower()])
+    discount = is_discount(text, *match.span(), figures)
+    return NumberMention(match.group(0), match.start(), amount, 1, "money", discount)
+
+
 def _fraction(match: re.Match[str]) -> NumberMention:
     """A fraction off as a percentage: "a quarter off" is 25, "half the price" 50."""
     words = [g.lower() for g in match.groups() if g]  # [], [denominator] or [numerator, it]
@@ -234,10 +256,14 @@ def _number(
     value = float(whole.replace(",", "") + decimals) * scale
     # A bare number is no discount ("15% off, valid for 14 days"): its unit says what it is.
     discount = unit != "plain" and is_discount(text, match.start(), match.end(), figures)
-    # "About 1,200 customers", "nearly $90": rounded to the last non-zero digit written. Not a
-    # percentage or a discount, which are written exactly.
-    hedge = None if unit == "percent" or discount else hedge_before(text, match.start())
-    rounding = round_quantum(whole, quantum) if hedge else 0.0
+    # "About 1,200 customers", "nearly $90": rounded to the last non-zero digit written; "about
+    # 60%" to a whole, a five or a ten (shares.py). Never a discount, which is written exactly.
+    hedge = None if discount else hedge_before(text, match.start())
+    rounding = 0.0
+    if hedge and unit == "percent":
+        rounding = percent_quantum(value, quantum)
+    elif hedge:
+        rounding = round_quantum(whole, quantum)
     return NumberMention(
         match.group(0).strip(), match.start(), value, quantum, unit, discount, hedge, rounding
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from assistant.drafting.grounding import AllowedDate, AllowedNumber, Grounding
+from assistant.drafting.grounding import AllowedDate, AllowedNumber, Grounding, store_categories
 from assistant.drafting.policy import OfferPolicy
 from commerce.errors import InvalidInput
 from prompts import FactValue, format_number
@@ -132,6 +132,7 @@ class OfferFacts:
             perks=tuple(p for p in self.perks if p in policy.perks),
             offer_expires=self.offer_expires,
             catalogue=catalogue,
+            categories=store_categories(catalogue),
             # gather.py sets the end this many days after the day the copy is written.
             today=self.offer_expires - timedelta(days=policy.offer_valid_days),
             date_cues=tuple(dates),
@@ -188,6 +189,7 @@ class SegmentFacts:
             numbers=numbers,
             phrases=(self.name, *self.top_categories),
             catalogue=catalogue,
+            categories=store_categories(catalogue),
         )
 
 

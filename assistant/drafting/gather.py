@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from assistant.drafting.facts import Channel, OfferFacts, Product, SegmentFacts, safe_first_name
+from assistant.drafting.grounding import Catalogue
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.recency import gone_quiet
 from commerce.errors import NotFound, RetainError
@@ -83,13 +84,17 @@ def _recency(store: Store, customer_id: str) -> int:
     return int(recency[recency.index == customer_id].iloc[0])
 
 
-def catalogue(workspace: Workspace) -> dict[str, str]:
-    """Every product id with its title, for spotting products a draft names; {} without them."""
+def catalogue(workspace: Workspace) -> Catalogue:
+    """Every product id with its title, for spotting products a draft names, and the store's
+    categories, for spotting one the facts lack; empty without products."""
     store = workspace.store()
     if not store.has("products"):
-        return {}
-    products = store.table("products", ["product_id", "title"]).dropna()
-    return dict(zip(products["product_id"].astype(str), products["title"].astype(str), strict=True))
+        return Catalogue({})
+    products = store.table("products", ["product_id", "title", "category"])
+    titled = products.dropna(subset=["product_id", "title"])
+    titles = zip(titled["product_id"].astype(str), titled["title"].astype(str), strict=True)
+    categories = products["category"].dropna().astype(str).str.strip()
+    return Catalogue(dict(titles), sorted(set(categories[categories != ""])))
 
 
 def _items(store: Store, order_ids: set[str]) -> pd.DataFrame:

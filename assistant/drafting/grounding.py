@@ -6,7 +6,7 @@ so a review that says "90% off" cannot make "90% off" allowed.
 """
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -41,6 +41,24 @@ class AllowedDate:
     cues: tuple[str, ...]
 
 
+class Catalogue(dict[str, str]):
+    """Every product id of the store with its title, and the store's category names.
+
+    A dict, so every caller that passes the titles (`catalogue(workspace)`) passes the
+    categories with them: a draft naming one of the store's categories that its facts lack
+    ("coffee and tea" to a customer who buys only Coffee) is refused (categories.py).
+    """
+
+    def __init__(self, titles: Mapping[str, str], categories: Iterable[str] = ()) -> None:
+        super().__init__(titles)
+        self.categories = tuple(categories)
+
+
+def store_categories(catalogue: Mapping[str, str]) -> tuple[str, ...]:
+    """The category names a catalogue carries; none for plain titles."""
+    return catalogue.categories if isinstance(catalogue, Catalogue) else ()
+
+
 @dataclass(frozen=True)
 class Grounding:
     """Everything a draft may mention, derived by code from one set of facts."""
@@ -55,6 +73,8 @@ class Grounding:
     # be this one, and the offer's terms (one discount, an end, no links) are checked.
     offer_expires: date | None = None
     catalogue: Mapping[str, str] = field(default_factory=dict)  # id -> title, whole store
+    # The store's category names: one the facts lack (`phrases`) is not the customer's.
+    categories: tuple[str, ...] = ()
     # The day the copy is written, which relative dates count from ("last week", "in 14 days").
     # None: unknown, and then no relative date but "today" is grounded.
     today: date | None = None

@@ -83,6 +83,8 @@ def _fixes(
         "placeholder": f"Write real words, never text in brackets: greet with {greeting}{ending}.",
         "copied_example": "Use only this customer's facts, not the example's.",
         "invented_occasion": _about_the_offer(template, discount),
+        "invented_membership": "Name no membership, tier, club, status or points.",
+        "invented_stock": "Say nothing about stock or how much is left.",
         "wrong_name": f"Greet with {greeting}{ending}: no other name.",
         "invented_link": "Write no links and no e-mail addresses.",
         "too_long": f"Write at most {max_chars} characters." if max_chars else "Write less.",

@@ -1,13 +1,17 @@
 """Figures written as rounded: a hedge before a number ("about 1,200 customers", "nearly
-$90") and a fraction of a group in words ("half of them", "nearly two thirds are at risk",
-"roughly a fifth of revenue").
+$90", "~60%") and a fraction of a group in words ("half of them", "roughly a fifth of
+revenue").
 
 extract.py reads these; grounding.py matches them. A hedged round number is as precise as its
 last non-zero digit ("about 1,200": hundreds), as money already was to its cents or units, and
 its word says on which side the fact may lie: "about" either, "over" above, "nearly" below.
+A hedged percentage is the fact as a person rounds it: to a whole, or to the nearest 5 or 10
+("about 60%" and "around 65%" of 63.4%, "nearly 65%" but not "nearly 60%", which says the
+fact is under 60). The offer's discount is never hedged (it is written exactly).
 A fraction is as precise as its denominator allows (half of the gap to the next fraction of
 that denominator: a half is 50% give or take 12.5 points, a fifth 20% give or take 5), so
-"half of them will churn" is not a 63.4% churn risk and "nearly two thirds" is. Fractions
+"roughly a fifth of revenue" is 18.7% and "half of revenue" is not. A share of the customers
+who churn, buy or leave is no fact whatever its value (people_shares.py). Fractions
 taken off a price ("half off") are discounts, read first by discounts.py; a fraction of
 anything but people or revenue ("half a cup", "a third of the sugar") is no claim here.
 """
@@ -22,12 +26,12 @@ _HEDGES: dict[str, Hedge] = {
     "some": "about", "close to": "about", "almost": "under", "nearly": "under",
     "just under": "under", "under": "under", "below": "under", "less than": "under",
     "fewer than": "under", "over": "over", "more than": "over", "above": "over",
-    "just over": "over", "upwards of": "over", "at least": "over",
+    "just over": "over", "upwards of": "over", "at least": "over", "circa": "about",
 }  # fmt: skip
 HEDGE_BEFORE = re.compile(
-    r"(?i)\b("
+    r"(?i)(?:\b("
     + "|".join(h.replace(" ", r"\s+") for h in sorted(_HEDGES, key=len, reverse=True))
-    + r")\s+(?:a\s+|an\s+)?$"
+    + r")\s+|(~)\s*)(?:a\s+|an\s+)?$"
 )
 # Who or what a share is of: the customers or the revenue, never a cup or the sugar.
 _GROUP = (
@@ -47,7 +51,9 @@ SHARE = re.compile(
 def hedge_before(text: str, start: int) -> Hedge | None:
     """The hedge written just before text[start:] ("about", "over", "nearly"), if any."""
     match = HEDGE_BEFORE.search(text, max(0, start - 20), start)
-    return _HEDGES[re.sub(r"\s+", " ", match.group(1).lower())] if match else None
+    if match is None:
+        return None
+    return _HEDGES[re.sub(r"\s+", " ", match.group(1).lower())] if match.group(1) else "about"
 
 
 def round_quantum(digits: str, quantum: float) -> float:
@@ -56,6 +62,14 @@ def round_quantum(digits: str, quantum: float) -> float:
     if quantum != 1 or not whole.isdigit() or not whole.strip("0"):
         return quantum
     return float(10 ** (len(whole) - len(whole.rstrip("0"))))
+
+
+def percent_quantum(value: float, quantum: float) -> float:
+    """How precise a hedged percentage is: 10 for "60%", 5 for "65%", 1 for "63%", and as
+    written for "63.4%". A person rounds a rate to a whole, a five or a ten."""
+    if quantum != 1:
+        return quantum
+    return 10.0 if value % 10 == 0 else 5.0 if value % 5 == 0 else 1.0
 
 
 def share_value(match: re.Match[str]) -> tuple[float, float]:

@@ -12,7 +12,10 @@ Two kinds of check, on purpose run on differently masked text:
 A date written as the offer's end ("valid until ...") must be the offer's end, not another
 fact's date. Where other true values stand (one discount, a figure or date beside its own
 fact) and links are checked in placement.py; who the draft greets, thanks and is signed by in
-names.py.
+names.py. What no facts block ever holds is refused wherever it stands: occasions
+(occasions.py), membership tiers and points (membership.py), stock (stock.py), a share of the
+customers who churn or buy (people_shares.py) and a store category the facts lack
+(categories.py).
 """
 
 import re
@@ -27,12 +30,15 @@ from assistant.drafting.grounding import (
     describe_numbers,
     number_is_grounded,
 )
+from assistant.drafting.membership import invented_memberships
 from assistant.drafting.mentions import Mentions
 from assistant.drafting.names import greeted_name, greeting, sender
 from assistant.drafting.occasions import invented_occasions
+from assistant.drafting.people_shares import shares_of_people
 from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms, say_end
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
+from assistant.drafting.stock import invented_stock
 from assistant.drafting.violations import Violation, ViolationKind
 
 __all__ = ["Violation", "ViolationKind", "verify"]  # Violation's home was here; still importable
@@ -91,6 +97,7 @@ def verify(
     violations += greeting(text, grounding)
     violations += sender(text, grounding, policy.sign_off)
     violations += misplaced_figures(masked, mentions, grounding)
+    violations += shares_of_people(text, masked, mentions, grounding)
     violations += misplaced_dates(masked, mentions, grounding)
     names = _spans(masked, grounding.names)
     violations += _grounding(mentions, grounding, names)
@@ -104,6 +111,19 @@ def verify(
         # The message does not repeat the word: named again on the retry, "Birthday" came back.
         Violation("invented_occasion", phrase, "the draft names an occasion the facts do not hold")
         for phrase, _ in invented_occasions(masked)
+    ]
+    violations += [
+        # Quoted from the draft: a blanked category inside ("our Coffee club") is still its words.
+        Violation(
+            "invented_membership",
+            text[start : start + len(phrase)],
+            "the facts hold no membership, tier, club or points",
+        )
+        for phrase, start in invented_memberships(masked, grounding.perks)
+    ]
+    violations += [
+        Violation("invented_stock", text[start : start + len(phrase)], "the facts hold no stock")
+        for phrase, start in invented_stock(masked)
     ]
     violations += [
         Violation(

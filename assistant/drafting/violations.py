@@ -15,6 +15,8 @@ ViolationKind = Literal[
     "placeholder",
     "copied_example",
     "invented_occasion",
+    "invented_membership",
+    "invented_stock",
     "empty",
     "repetition",
     "prompt_echo",

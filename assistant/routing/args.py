@@ -73,6 +73,11 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["budget"] = x.amount
         if x.currency is not None and "currency" in names:
             found["currency"] = x.currency
+    # A spend floor in another currency than the store's is not applied: no rate is known.
+    if x.min_revenue is not None and x.currency is None and "min_revenue" in names:
+        found["min_revenue"] = x.min_revenue
+    if x.min_orders is not None and "min_orders" in names:
+        found["min_orders"] = x.min_orders
     if x.percent is not None:
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:
@@ -176,6 +181,7 @@ def build(
         _money_off(tool, x, text, values),
         _highest_first(tool, text),
         _no_period(tool, x),
+        _floors_left(tool, x, values),
     )
     return Arguments(values, reason=" ".join(note for note in notes if note))
 
@@ -260,6 +266,25 @@ def _no_period(tool: ToolSignature, x: Extraction) -> str:
     if not dated or PERIOD & set(tool.arg_names) or "horizon_days" in tool.arg_names:
         return ""
     return "This answer cannot be limited to the period asked; it is as of the latest data."
+
+
+def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
+    """A floor asked that the answer does not apply: one in another currency than the
+    store's (no exchange rate is known), or one asked of a tool that takes none ("at-risk
+    customers who spent over $500")."""
+    takes = {"min_revenue", "min_orders"} & set(tool.arg_names)
+    if x.min_revenue is not None and x.currency is not None and takes:
+        return (
+            f"Spend is counted in the store's currency and no exchange rate is known, so the "
+            f"floor of {x.currency}{x.min_revenue:,.2f} is not applied; ask in the store's "
+            "currency."
+        )
+    if (x.min_revenue is None and x.min_orders is None) or takes:
+        return ""
+    return (
+        "This answer cannot be limited to customers over a spend or an order count; the top "
+        'customers list can (e.g. "customers who spent over 1,000").'
+    )
 
 
 def _words(names: tuple[str, ...], joiner: str) -> str:

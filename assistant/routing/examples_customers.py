@@ -95,6 +95,13 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "who are the top buyers by sales",
         "the 10 customers with the highest spend",
         "our best customers last quarter",
+        # Floors on what they did, and what they bought of one category (tea: any category).
+        "customers who spent more than $2,000",
+        "clients with at least 3 orders this year",
+        "shoppers with 4 or more orders",
+        "who are the biggest buyers of tea",
+        "top customers for coffee last year",
+        "which customers spent the most on snacks",
     ),
     "similar_customers": (
         "find customers similar to customer 42",

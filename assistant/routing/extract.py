@@ -2,11 +2,12 @@
 
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
-counts once: quoted text, product ids, alert numbers, customer ids, list positions, a
-period by the calendar ("since March 5", "in March", "Q1": periods.py), horizons ("next 6
-weeks" is no count of 6), percentages, money, star ratings ("2-star reviews"), counts, then
-words (segment names, channel, sentiment, alert state, a search topic; for sales questions the
-measure, whole categories and the category named). What no finder took is the
+counts once: quoted text, product ids, alert numbers, customer ids, list positions, a period
+by the calendar ("since March 5", "in March", "Q1": periods.py), floors on spend and orders
+("spent over $1,000", "5 orders or more": thresholds.py), horizons ("next 6 weeks" is no
+count of 6), percentages, money, star ratings ("2-star reviews"), counts, then words (segment
+names, channel, sentiment, alert state, a search topic; for sales questions the measure,
+whole categories and the category named). What no finder took is the
 `remainder`, which tells a bare follow-up ("same for champions") from a new question. A
 segment, sentiment or alert state the message leaves out ("except loyal ones", "alerts that
 are not open") is never read as the one asked for (see negation.py): alert states
@@ -20,7 +21,7 @@ sales_words.py.
 import re
 from dataclasses import dataclass
 
-from assistant.routing import periods, quantities, sales_words
+from assistant.routing import periods, quantities, sales_words, thresholds
 from assistant.routing.choices import (
     AlertState,
     Channel,
@@ -34,6 +35,7 @@ from assistant.routing.choices import (
 )
 from assistant.routing.ids import (
     HASH_ID,
+    KnownName,
     alert_id,
     bare_id,
     customer_ids,
@@ -77,7 +79,8 @@ class Extraction:
     segment: str | None = None  # the best segment named (the first of `segments`)
     segments: tuple[str, ...] = ()  # every segment named, best first
     amount: float | None = None
-    currency: str | None = None  # the amount's currency ("€") when not the store's
+    # The currency of the amount (else of the spend floor), "€", when not the store's.
+    currency: str | None = None
     percent: float | None = None
     horizon_days: int | None = None
     # A period by the calendar, as periods.py hands it over: its first day (and
@@ -88,6 +91,9 @@ class Extraction:
     quarter: str | None = None
     year: str | None = None
     count: int | None = None
+    # Floors on what customers did, inclusive ("over $1,000" is 1000.01; thresholds.py).
+    min_revenue: float | None = None
+    min_orders: int | None = None
     offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
     min_rating: int | None = None  # stars, 1-5, both ends inclusive
     max_rating: int | None = None
@@ -118,8 +124,12 @@ class Extraction:
         return self.product_ids[0] if self.product_ids else None
 
 
-def extract(message: str, vocabulary: Vocabulary) -> Extraction:
-    """The arguments in `message`, read in the order the module docstring gives."""
+def extract(
+    message: str, vocabulary: Vocabulary, known_name: KnownName | None = None
+) -> Extraction:
+    """The arguments in `message`, read in the order the module docstring gives. With
+    `known_name` (for a role that sees contacts), a customer's name typed in lower case is
+    read where the store has a customer of exactly that name."""
     reader = Reader(message)
     quoted = quoted_text(reader)
     products = product_ids(reader)
@@ -131,8 +141,11 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
             reader.take(*number.span())
     position = list_position(reader)  # "the first one" is a place in a list, not a count of one
     calendar = periods.read(reader)  # "since march 5" is a day, not 5 of something
+    floors = thresholds.floors(reader)  # "spent over $1,000" is no budget, "10 orders" no count
     horizon = reader.read(quantities.horizons)
     percent = reader.read(quantities.percents)
+    if percent is None and quantities.NO_DISCOUNT.search(reader.text):
+        percent = 0.0  # left in the text: in "reviews that mention no discount" it is the topic
     amount = reader.read(quantities.amounts)
     stars = rating(reader)
     count = reader.read(quantities.counts)
@@ -141,7 +154,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
             reader, vocabulary, [bare_id(vocabulary.id_width)], left_out=ids_left_out
         )
     if not customers:  # "customer Ada Lovelace": by name, where no id was given
-        customers = customer_names(reader, vocabulary)
+        customers = customer_names(reader, vocabulary, known_name)
     segments, excluded = segment_names(reader, vocabulary.segments)
     excluded += [("customer_id", customer) for customer in ids_left_out]
     sentiment, left_out = sentiment_asked(reader.text)
@@ -155,7 +168,7 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         segment=segments[0] if segments else None,
         segments=segments,
         amount=amount,
-        currency=_other_currency(amount, reader, vocabulary),
+        currency=_other_currency(amount, reader, vocabulary) or _store_differs(floors, vocabulary),
         percent=percent,
         horizon_days=None if horizon is None else round(horizon),
         since=calendar.since,
@@ -164,6 +177,8 @@ def extract(message: str, vocabulary: Vocabulary) -> Extraction:
         quarter=calendar.quarter,
         year=calendar.year,
         count=None if count is None else int(count),
+        min_revenue=floors.min_revenue,
+        min_orders=floors.min_orders,
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,
         channel=channel_asked(reader.text),
@@ -190,7 +205,8 @@ def _category(reader: Reader, vocabulary: Vocabulary) -> str | None:
     topic, which may be the same words: "reviews about coffee")."""
     known = sales_words.known_category(reader.text, vocabulary.categories)
     if known is None:
-        return sales_words.category_named(reader.text, ())
+        named = sales_words.category_named(reader.text, ())
+        return named if named is not None else sales_words.bought_named(reader.text)
     name, start, end = known
     reader.take(start, end, "category")
     return name
@@ -217,4 +233,10 @@ def _other_currency(amount: float | None, reader: Reader, vocabulary: Vocabulary
     """The currency an amount was written in, when it is not the store's ("5,000 euros" to a
     store in $): the tool says so, as no exchange rate is known."""
     written = None if amount is None else quantities.currency(reader.typed.lower())
+    return written if written is not None and written not in vocabulary.currency_symbol else None
+
+
+def _store_differs(floors: thresholds.Floors, vocabulary: Vocabulary) -> str | None:
+    """The currency a spend floor was written in, when not the store's."""
+    written = floors.currency if floors.min_revenue is not None else None
     return written if written is not None and written not in vocabulary.currency_symbol else None

@@ -1,7 +1,8 @@
 """Ids in a message: products (ASINs, "product 123"), alert numbers and customers ("customer
-42", "#42", "customers 42, 77", "similar to 42", a padded store's "00042", or a name in full:
-"customer Ada Lovelace"). Each is copied
-from what was typed (case kept, digits ASCII) and taken from the text, so it is read once.
+42", "#42", "customers 42, 77", "customer 42 and 43", "similar to 42", a padded store's
+"00042", or a name in full: "customer Ada Lovelace", or "ada lovelace" where the store has a
+customer of that name). Each is copied from what was typed (case kept, digits ASCII) and
+taken from the text, so it is read once.
 
 No two runs of spaces may touch in any pattern here ("\\s*(?:no)?\\s*"): on a long run of
 spaces the engine would try every way to split it, and a message of "alert", 300 spaces and
@@ -9,15 +10,21 @@ spaces the engine would try every way to split it, and a message of "alert", 300
 """
 
 import re
+from collections.abc import Callable
 
 from assistant.routing.negation import negation
 from assistant.routing.reading import Reader
 from assistant.routing.vocabulary import Vocabulary
 
 # "alert 12", "alert #12", "alert number 12": an alert's number, read before customer ids.
+# Any length and with its minus ("alert -3", "alert 99999999999999999999"): the tool refuses
+# one out of range by name, where a number not read would explain the newest alert instead.
 ALERT = re.compile(
-    r"\balerts?\s*(?:(?:id|number|num|no\.?)\s*)?(?:[:#=]\s*)?(?:#\s*)?(?P<id>\d{1,9})\b"
+    r"\balerts?\s*(?:(?:id|number|num|no\.?)\s*)?(?:[:#=]\s*)?(?:#\s*)?[-\u2212]?"
+    r"(?P<id>\d+)\b"
 )
+# Python reads at most 4,300 digits as a number; more is out of range all the same.
+MAX_ALERT_DIGITS = 4_000
 ASIN = re.compile(r"\b(?P<id>b0[0-9a-z]{8})\b")
 PRODUCT = re.compile(
     r"\b(?:product|item|asin|sku|prod)s?\s*(?:(?:id|#|no\.?|number)\s*)?(?:[:#=]\s*)?"
@@ -26,6 +33,7 @@ PRODUCT = re.compile(
 _ID = r"[a-z]{0,4}[-_]?\d[\w-]*"
 # "12,345" or "12.345" is one number, 12345; "12,34" is none, never the id 12.
 _GROUPED = r"\d{1,3}(?:[,.]\d{3})+(?![\w-]|[,.]\d)"
+GROUPED = re.compile(rf"(?<![\d,.]){_GROUPED}")
 _WHOLE = r"(?![\w-]|[,.]\d)"  # not part of a longer word or number
 _UNITS = (
     r"percent|dollars?|euros?|bucks|k|grand|days?|weeks?|months?|years?|customers|people|"
@@ -39,12 +47,19 @@ LOOKALIKE = re.compile(
 )
 # "#42": a customer, unless an alert's number was read ("explain alert #3 and #5").
 HASH_ID = re.compile(rf"#\s*(?P<id>{_GROUPED}|\d+{_WHOLE})(?!\s+on\s+the\s+list)")
+# "customer 42 and 43", "customer 42, 43 vs 44": a bare number joined to a customer's id is
+# another customer, unless a unit or a list's word follows it ("customer 42 and 5 similar").
+_JOINED = (
+    r"\s*(?:,|and|&|or|vs\.?|versus)\s*\d+(?![\w-]|[,.]\d)"
+    rf"(?!\s*(?:%|(?:{_UNITS}|more|others?|similar|like|lookalikes?|ones?|of|best|top|"
+    r"recommendations?|suggestions|picks)\b))"
+)
 CUSTOMER = [
-    re.compile(rf"\bcustomers\s+(?P<ids>{_ID}(?:\s*(?:,|and|&|or)\s*{_ID})+)"),
+    re.compile(rf"\bcustomers\s+(?P<ids>{_ID}(?:\s*(?:,|and|&|or|vs\.?|versus)\s*{_ID})+)"),
     re.compile(
         r"\b(?:cust[a-z]*|costumer|cusomer|csutomer|client|clinet|buyer|shopper|member|account|"
         r"acct|user)\.?\s*(?:(?:id|number|num|no\.?|#)\s*)?(?:[:#=]\s*)?"
-        rf"(?P<id>{_GROUPED}|{_ID}{_WHOLE})"
+        rf"(?P<id>(?:{_GROUPED}|{_ID}{_WHOLE})(?:{_JOINED})*)"
     ),
     HASH_ID,
     re.compile(rf"\bid\s*(?:[:#=]\s*)?(?P<id>{_GROUPED}|\d+{_WHOLE})"),
@@ -60,20 +75,40 @@ _NAME = (
     r"(?P<name>[A-Z][a-z'\u2019-]+(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la)[ \t]+)?"
     r"[A-Z][a-z'\u2019-]+){1,3})\b"
 )
-NAMED = re.compile(
+_ASKING = (
     r"(?i:\b(?:customers?|clients?|named|called|who[ \t]+is|look[ \t]+up|pull[ \t]+up|"
     r"tell[ \t]+me[ \t]+about|profile[ \t]+(?:of|for)|show[ \t]+me|open|written[ \t]+by|"
-    r"(?:reviews?|feedback)[ \t]+(?:by|from))[ \t]+)" + _NAME
+    r"(?:reviews?|feedback)[ \t]+(?:by|from))[ \t]+)"
+)
+NAMED = re.compile(_ASKING + _NAME)
+# Typed in lower case ("tell me about ada lovelace"), two to four words after the same asking
+# words are a name only where the store has a customer called exactly that (KnownName).
+# One space apart: a wider gap is where a finder took something ("tell me about the loyal
+# segment" reads "the", a gap, "segment").
+LOWER_NAMED = re.compile(
+    _ASKING + r"(?P<name>[a-z][a-z'\u2019-]*(?:[ \t][a-z][a-z'\u2019-]*){1,3})"
 )
 NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# Words of a period or of a question, never part of a name typed in lower case ("tell me
+# about last month", "tell me about the sales").
+NOT_IN_LOWER_NAMES = frozenset(
+    "last this next past previous prior current month months year years quarter quarters week "
+    "weeks day days today yesterday the a an our my your their all every some any and or of "
+    "in on for with to from by about segment category customer customers".split()
+)
+KnownName = Callable[[str], bool]  # True for the full name of a customer the store has
 
 
-def customer_names(reader: Reader, vocabulary: Vocabulary) -> tuple[str, ...]:
+def customer_names(
+    reader: Reader, vocabulary: Vocabulary, known: KnownName | None = None
+) -> tuple[str, ...]:
     """Customers named in full ("customer Ada Lovelace"), as typed; never a segment's or a
-    category's name ("tell me about Can't Lose"), nor a month."""
+    category's name ("tell me about Can't Lose"), nor a month. With `known` (for a role that
+    sees contacts), a name typed in lower case too, when the store has a customer of that
+    name ("tell me about ada lovelace")."""
     taken = {name.lower() for name in (*vocabulary.segments, *vocabulary.categories)}
     found: list[str] = []
     for match in list(NAMED.finditer(reader.typed)):
@@ -85,7 +120,29 @@ def customer_names(reader: Reader, vocabulary: Vocabulary) -> tuple[str, ...]:
             continue  # already read as something else
         found.append(name)
         reader.take(match.start("name"), match.end("name"), "customer")
+    if not found and known is not None:
+        found = _known_names(reader, taken, known)
     return tuple(dict.fromkeys(found))
+
+
+def _known_names(reader: Reader, taken: set[str], known: KnownName) -> list[str]:
+    """Names typed in any case that the store's customers have: the longest run of words
+    after the asking words that is one ("tell me about ada lovelace please")."""
+    never = NOT_NAMES | NOT_IN_LOWER_NAMES | {word for name in taken for word in name.split()}
+    found: list[str] = []
+    for match in list(LOWER_NAMED.finditer(reader.text)):
+        start = match.start("name")
+        words = list(re.finditer(r"\S+", match.group("name")))
+        for last in range(len(words), 1, -1):
+            end = start + words[last - 1].end()
+            name = " ".join(reader.text[start:end].split())
+            if name in taken or {word.group() for word in words[:last]} & never:
+                continue
+            if known(name):
+                found.append(reader.typed[start:end])
+                reader.take(start, end, "customer")
+                break
+    return found
 
 
 def product_ids(reader: Reader) -> tuple[str, ...]:
@@ -112,7 +169,12 @@ def alert_id(reader: Reader) -> int | None:
     alerts = list(ALERT.finditer(reader.text))
     for alert in alerts:
         reader.take(alert.start(), alert.end())
-    return int(alerts[0].group("id")) if alerts else None
+    if not alerts:
+        return None
+    start = alerts[0].start("id")
+    # A minus standing apart ("alert -3", "alert: -3"), not one joining ("alert-3" is 3).
+    minus = reader.typed[start - 1] in "-\u2212" and reader.typed[start - 2] in " \t:#="
+    return int(alerts[0].group("id")[:MAX_ALERT_DIGITS]) * (-1 if minus else 1)
 
 
 def customer_ids(
@@ -135,10 +197,10 @@ def customer_ids(
         for match in list(pattern.finditer(reader.text)):
             group = "ids" if "ids" in match.groupdict() else "id"
             typed = reader.typed[match.start(group) : match.end(group)]
-            if re.fullmatch(_GROUPED, typed):  # "12,345": one id, 12345
-                typed = re.sub(r"[,.]", "", typed)
+            # "12,345": one id, 12345, alone or joined ("customer 12,345 and 43").
+            typed = GROUPED.sub(lambda grouped: re.sub(r"[,.]", "", grouped.group()), typed)
             excluded = left_out is not None and negation(reader.text, match.start()) == "excluded"
-            for one in re.split(r",|&|\band\b|\bor\b", typed):
+            for one in re.split(r",|&|\b(?:and|or|vs|versus)\b\.?", typed):
                 if one.strip() and excluded and left_out is not None:
                     left_out.append(vocabulary.customer_id(one))
                 elif one.strip():

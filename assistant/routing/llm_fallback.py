@@ -5,7 +5,9 @@ quoted data and what the conversation was about, and answers one line of JSON:
 {"tool": NAME, "args": {...}} or {"tool": null}. Its answer is checked, never trusted: the
 tool must be one it was offered, every argument one that tool takes with a value of the right
 type, segment names the store's, and customer and product ids ones the question or the
-conversation gave (a model must not make up an id). Anything else gives kind "unclear".
+conversation gave (a model must not make up an id). Anything else gives kind "unclear": the
+user reads a plain NOT_UNDERSTOOD, and the rule the answer broke is the route's `detail`, for
+the log and the audit.
 Errors of the model itself (Unavailable, timeouts) propagate: the service answers those.
 """
 
@@ -26,6 +28,9 @@ from assistant.routing.signatures import SIGNATURES, Arg, ToolSignature
 from assistant.routing.vocabulary import Vocabulary
 from prompts import render
 
+# What the user reads when the model's reply is not used; why goes to Route.detail (the log
+# and the audit), as a parse error tells a user nothing they can act on.
+NOT_UNDERSTOOD = "I couldn't tell what you meant."
 TEMPLATE = "route"
 MAX_NEW_TOKENS = 96  # one line of JSON with a few arguments
 _FENCE = re.compile(r"```(?:json)?")
@@ -85,13 +90,14 @@ def parse_choice(
     memory: Memory,
     vocabulary: Vocabulary,
 ) -> Route:
-    """The Route a model's answer stands for, or kind "unclear" with the rule it broke."""
+    """The Route a model's answer stands for, or kind "unclear" with the rule it broke as its
+    `detail`."""
     offered = {tool.name: tool for tool in allowed}
     try:
         choice = _json_object(answer)
         name = choice.get("tool")
         if name is None:
-            return Route("unclear", reason="no tool answers this question")
+            return Route("unclear", reason=NOT_UNDERSTOOD, detail="the model chose no tool")
         if not isinstance(name, str) or name not in offered:
             raise Invalid(f"the model chose {name!r}, which is not one of the tools offered")
         raw = choice.get("args", {})
@@ -103,7 +109,7 @@ def parse_choice(
         args = {k: _value(tool, k, v, vocabulary) for k, v in raw.items() if v is not None}
         _check_grounded(args, message, memory, vocabulary)
     except Invalid as problem:
-        return Route("unclear", reason=str(problem))
+        return Route("unclear", reason=NOT_UNDERSTOOD, detail=str(problem))
     # Completed like a fast-path route: required subjects from the conversation.
     done = build(tool, Extraction(), "", memory, carried=args)
     return Route("tool", tool=tool.name, args=done.values, missing=done.missing, reason=done.reason)

@@ -12,8 +12,9 @@ one); a message that refines the last call ("break that down by category") leans
 to the last tool (followup.refines says which messages do). Sales words count only for what
 has sold: worded ahead ("which categories will sell the most next quarter") they are a
 forecast's, and a period worded back ("the last 30 days") is a sales period, not a horizon.
-Customers ranked by what they did ("who bought the most", "best customers in 1997") are
-top_customers', unless the message names a prediction ("by lifetime value") or a risk.
+Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
+bought the most tea", "customers who spent over $1,000") are top_customers', unless the
+message names a prediction ("by lifetime value") or a risk.
 """
 
 import re
@@ -47,6 +48,14 @@ REVIEW_LIST = re.compile(
     r"bad|good|neutral|angry|glowing|[1-5][\s-]*star)\s+(?:reviews|feedback|comments)\b"
 )
 TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
+# Customers ranked by what they bought of one category or product ("who bought the most
+# tea", "top customers for coffee", "biggest buyers of dog food"); "what tea sold best" is
+# the best sellers'.
+BUYERS_OF = re.compile(
+    r"\bwho\s+(?:has\s+|have\s+)?(?:bought|buys|purchased|ordered|spent)\b|"
+    r"\b(?:customers|buyers|purchasers|shoppers|clients|spenders)\s+(?:for|of)\b|"
+    r"\b(?:biggest|top|largest|heaviest|best)\s+(?:\d+\s+)?(?:buyers|purchasers)\b"
+)
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
 )
@@ -73,6 +82,14 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # its examples ("our best customers") match the rest word for word: a double nudge.
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W
+    buyers_of = (x.category is not None or bool(x.product_ids)) and bool(BUYERS_OF.search(text))
+    if buyers_of and not ahead:
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
+        out["top_products"] = out.get("top_products", 0.0) - W
+    if x.min_revenue is not None or x.min_orders is not None:
+        # "customers who spent over $1,000": only the ranking of what customers did takes a
+        # floor on it.
+        out["top_customers"] = out.get("top_customers", 0.0) + W
     named_customer = bool(x.customer_ids) or (x.position is not None and bool(memory.customer_ids))
     refers_to_customer = named_customer or (points_back(text) and memory.customer_id is not None)
     if not refers_to_customer:
@@ -93,7 +110,9 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
             out["customer_profile"] = out.get("customer_profile", 0.0) + W
     if x.product_ids:
         for name, tool in SIGNATURES.items():
-            if "product_id" not in tool.arg_names:
+            # A product's buyers rank only when asked for ("who bought the most B00..."):
+            # "how do buyers rate B00..." asks about the product.
+            if "product_id" not in tool.arg_names or (name == "top_customers" and not buyers_of):
                 out[name] = out.get(name, 0.0) - W
     if x.segment is not None or x.customer_ids or x.product_ids:
         # A segment, customer or product of the store named is no question about something

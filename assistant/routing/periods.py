@@ -1,7 +1,9 @@
 """The period a question about sales or reviews names by the calendar: from a day ("since
 January", "since March 5th", "year to date", "this quarter"), between two days
 (period_spans.py), or one month, quarter or year ("in March", "March 1998", "last month",
-"Q1", "the first quarter of 1998", "in 1997", "1997 best sellers", "last year").
+"Q1", "the first quarter of 1998", "in 1997", "1997 best sellers", "last year"), also by
+number ("in month 3", "in 1998-03"). A month or year out of range ("in month 13", "in 1850")
+is handed over all the same: the tool refuses it by name.
 
 The router does not know the data's calendar, so it hands the tool (top_products,
 search_reviews, review_sentiment) what was said, and the tool places it before the last order
@@ -83,6 +85,20 @@ IN_YEAR = [
                rf"(?:the\s+year\s+)?(?P<year>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}{_COUNTED}"),
     re.compile(rf"\b(?P<year>{YEAR})(?:'s)?(?=\s+(?:best|top|sales|sellers|reviews|complaints)\b)"),
 ]  # fmt: skip
+# A month or year written by number that the names above do not cover, in range or not ("in
+# month 13", "in 1998-13", "in 1850"): handed over as written, so the tool takes it or refuses
+# it by name, where a period not read would answer for the default days without a word.
+NUMBERED_MONTH = [
+    re.compile(rf"\b(?:in|during|for|over|throughout)\s+(?:the\s+)?month\s+(?:(?:number|no\.?|#)"
+               rf"\s*)?(?P<month>\d{{1,2}})\b(?![-/.,]\d){_OF_YEAR}{NO_MORE_DIGITS}"),
+    re.compile(r"\b(?:in|during|throughout)\s+(?P<year>[12]\d{3})-(?P<month>\d{1,2})\b"
+               rf"(?![-/.,]\d){NO_MORE_DIGITS}"),
+]  # fmt: skip
+# Not after "for" or "of": "plan for 1500" and "a campaign of 1500" are money.
+OTHER_YEAR = [
+    re.compile(rf"\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?P<year>[12]\d{{3}})\b"
+               rf"(?![-/]\d){NO_MORE_DIGITS}{_COUNTED}"),
+]  # fmt: skip
 # A year after money words is an amount: "a budget for 2024", "spend of 2000".
 MONEY = re.compile(r"\b(?:budget|spend|spending|allocate|invest|dollars?|euros?)\b|[$\u20ac\u00a3]")
 # "last month" alone is the month before this one; "the last month" and "the past month" are
@@ -98,7 +114,8 @@ def read(reader: Reader) -> Calendar:
     and "this quarter", see the module docstring)."""
     if FUTURE.search(reader.text):
         return Calendar()
-    for find in (read_span, _since, _named_day, _to_date, _in_month, _quarter, _in_year):
+    readers = (_since, _named_day, _to_date, _in_month, _numbered_month, _quarter, _in_year)
+    for find in (read_span, *readers):
         found = find(reader)
         if found is not None:
             return found
@@ -163,7 +180,17 @@ def _quarter(reader: Reader) -> Calendar | None:
     return first(reader, QUARTER, quarter)
 
 
+def _numbered_month(reader: Reader) -> Calendar | None:
+    def month(groups: Groups) -> Calendar:
+        number, year = int(groups["month"] or 0), groups.get("year")
+        if groups.get("lastyear"):
+            return Calendar(month=f"{number:02d}", year="last")
+        return Calendar(month=f"{year}-{number:02d}" if year else f"{number:02d}")
+
+    return first(reader, NUMBERED_MONTH, month)
+
+
 def _in_year(reader: Reader) -> Calendar | None:
     if MONEY.search(reader.text):
         return None
-    return first(reader, IN_YEAR, lambda groups: Calendar(year=groups["year"]))
+    return first(reader, [*IN_YEAR, *OTHER_YEAR], lambda groups: Calendar(year=groups["year"]))

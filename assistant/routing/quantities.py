@@ -62,6 +62,12 @@ PERCENTS = [
     re.compile(rf"(?<![$€£])(?<![$€£]\s){NUM}\s+off\b"),  # "$15 off" is money, not 15%
     re.compile(r"\b(?P<half>half)[\s-]+(?:off|price)\b"),
 ]
+# Nothing off: "only reminders", "reminders only", "no discounts", "without any discount". A
+# plan takes 0 (every offer a reminder), and so does an offer.
+NO_DISCOUNT = re.compile(
+    r"\b(?:(?:only|just)\s+(?:send\s+)?(?:plain\s+|simple\s+)?reminders?|reminders?\s+only"
+    r"|(?:no|without|zero)\s+(?:any\s+)?discounts?)\b"
+)
 _CURRENCY_WORD = rf"(?:{currencies.WORD})\b"
 # Where money's currency is written: its symbol, or its word after a number or "in".
 CURRENCY = re.compile(
@@ -102,7 +108,7 @@ _LATEST = r"first|last|latest|newest|oldest|earliest|most\s+recent|recent"
 COUNTS = [
     re.compile(rf"\btop[\s-]*{NUM}{_NOT_RATING}"),
     re.compile(rf"\b(?:{_LATEST}|best|worst|riskiest|biggest|largest)\s+{NUM}{_NOT_RATING}"),
-    re.compile(rf"\b(?:limit|k)\s*[=:]?\s*(?P<n>{DIGITS})\b"),
+    re.compile(rf"\b(?:limit|k)\s*[=:]?\s*[-\u2212]?(?P<n>{DIGITS})\b"),
     re.compile(rf"{NUM}(?=\s+(?:[a-z-]+\s+){{0,2}}?(?:{_COUNTED})\b){_NOT_RATING}"),
     re.compile(rf"{NUM}\s+of\s+(?:them|those)\b"),
     re.compile(
@@ -240,10 +246,16 @@ def currency(text: str) -> str | None:
 
 
 def counts(text: str) -> Iterator[Mention]:
-    """How many rows: 'top 5', '10 customers', 'k=20', 'show me 15', '20 of them'."""
+    """How many rows: 'top 5', '10 customers', 'k=20', 'show me 15', '20 of them'; negative
+    when written with a minus that stands apart ('top -5')."""
     for pattern in COUNTS:
         for match in pattern.finditer(text):
             value = number(match.group("n"))
             # Kept however large: "top 20000" must meet the tool's limit, not become the default.
-            if value is not None and value >= 1 and value == int(value):
-                yield match.start(), match.end(), value
+            if value is None or value < 1 or value != int(value):
+                continue
+            # "top -5" keeps its minus, as "-$500" does: the tool refuses -5 by name rather
+            # than list 5 nobody asked for ("top-5" joins, so it stays 5).
+            sign = _sign(text, match.start("n"))
+            start = min(match.start(), match.start("n") - 1) if sign < 0 else match.start()
+            yield start, match.end(), sign * value

@@ -27,7 +27,8 @@ class Route:
     message nor the conversation gave, so the service can ask for them. `score` is the similarity
     that decided (0 to 1; 0 when a rule or the language model decided). `reason` says why a
     request was refused, what was unclear or what is missing, in words a user can act on; for a
-    tool that runs, what the answer could not do as asked (`note`).
+    tool that runs, what the answer could not do as asked (`note`). `detail` is for the log
+    and the audit only, never the answer: why the language model's reply was not used.
     """
 
     kind: RouteKind
@@ -36,6 +37,7 @@ class Route:
     score: float = 0.0
     missing: tuple[str, ...] = ()
     reason: str = ""
+    detail: str = ""
 
     @property
     def is_tool(self) -> bool:

@@ -1,7 +1,8 @@
 """What a question about product sales picks (tools/products.py, top_products): the measure
 to rank by ("by units", "most ordered"), whole categories rather than products ("top
 categories"), and the category asked about ("in the coffee category", or a category name the
-store's vocabulary knows: "top coffee products"). Read after the numbers, as extract.py says.
+store's vocabulary knows: "top coffee products"; or, for customers ranked by what they bought,
+one the store may lack: "biggest buyers of dog food"). Read after the numbers, as extract.py says.
 """
 
 import re
@@ -36,6 +37,28 @@ NAMED_CATEGORY = [
                r"(?:\s+(?!in\b|for\b|by\b|among\b|this\b|last\b|over\b|during\b)[a-z&'-]+){0,2})"
                r"['\"]?\s*(?:$|[?.!,])"),
 ]  # fmt: skip
+# Customers ranked by what they bought of a category: "who bought the most dog food",
+# "biggest buyers of dog food", "who spent the most on tea". The name is one to three words
+# up to the end, punctuation, a gap where a finder took a period ("last year"), or a word
+# that starts the rest of the question.
+_NAME = r"(?P<name>[a-z][a-z&'-]*(?:\s[a-z&'-]+){0,2}?)"
+_NAME_ENDS = (
+    r"(?=\s*$|\s*[?.!,]|\s\s|\s(?:by|in|during|since|over|this|last|among|from|to|at|with|on|"
+    r"per|and|or|so|ever|of|for)\b)"
+)
+BOUGHT_NAMED = [
+    re.compile(rf"\b(?:buyers|purchasers|customers|shoppers|clients|spenders)\s+(?:of|for)\s+"
+               rf"(?:the\s+|our\s+)?{_NAME}{_NAME_ENDS}"),
+    re.compile(rf"\bwho\s+(?:has\s+|have\s+)?(?:bought|buys|purchased|ordered|orders)\s+"
+               rf"(?:the\s+)?most\s+{_NAME}{_NAME_ENDS}"),
+    re.compile(rf"\b(?:spent|spends|spend)\s+(?:the\s+)?most\s+on\s+(?:the\s+|our\s+)?"
+               rf"{_NAME}{_NAME_ENDS}"),
+]  # fmt: skip
+NOT_BOUGHT = frozenset(
+    "us you it them this that all our revenue spend spending money sales orders order units "
+    "products product items item stuff things overall often recently lately frequently times "
+    "total value segment customers buyers much many".split()
+)
 AND = re.compile(r"\s*(?:&|\band\b)\s*")  # "Candy & chocolate": each side names it too
 NOT_A_NAME = frozenset({"product", "products", "each", "every", "one", "a", "which", "what", "top",
                         "this", "that", "same", "best", "any"})  # fmt: skip
@@ -83,4 +106,18 @@ def known_category(text: str, known: tuple[str, ...]) -> tuple[str, int, int] | 
         match = re.search(rf"\b{stem}s?\b(?:\s+(?:products?|items?)\b)?", text)
         if stem and match is not None:
             return name, match.start(), match.end()
+    return None
+
+
+def bought_named(text: str) -> str | None:
+    """The category customers are ranked by buying, as written ("who bought the most dog
+    food": "dog food"), where no known category was named; the tool says when the store has
+    no such category."""
+    for pattern in BOUGHT_NAMED:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        name = " ".join(match.group("name").split())
+        if name and not set(name.split()) & NOT_BOUGHT:
+            return name
     return None

@@ -17,11 +17,12 @@ from typing import Literal
 
 import numpy as np
 
-from assistant.roles import Role, may_use, sees_contacts
+from assistant.roles import CONTACTS_REFUSAL, Role, may_use, sees_contacts
 from assistant.routing import followup, rules
 from assistant.routing.args import build, explicit
 from assistant.routing.examples import EXAMPLES, NO_TOOL_LABELS
 from assistant.routing.extract import Extraction, delexicalise, extract
+from assistant.routing.ids import KnownName
 from assistant.routing.memory import Memory
 from assistant.routing.noise import has_letters, says_nothing, topic_free
 from assistant.routing.nudges import nudges
@@ -40,10 +41,6 @@ ROLE_NAMES: dict[str, tuple[str, str]] = {  # (plural, with article)
     "support": ("support agents", "a support agent"),
     "admin": ("admins", "an admin"),
 }
-CONTACTS_REASON = (
-    "Marketers don't see contact details (names, e-mail addresses, phone numbers); ask a "
-    "support agent."
-)
 UNCLEAR_REASON = (
     "I'm not sure what you're asking. Try naming a customer, a segment or what you want "
     "(at-risk customers, reviews, an offer, a budget plan, a forecast)."
@@ -78,7 +75,9 @@ class Router:
 
     `tools` limits the router to the tools the service has (default: every tool in
     signatures.SIGNATURES); `examples` replaces the example phrasings (tests use small ones).
-    The examples are embedded once, here.
+    The examples are embedded once, here. `known_name` says whether the store has a customer
+    of a full name (any case), asked when a name is typed in lower case ("tell me about ada
+    lovelace"); it is asked at the time, so new customers need no new router.
     """
 
     def __init__(
@@ -88,8 +87,10 @@ class Router:
         tools: Iterable[str] | None = None,
         examples: Mapping[str, Iterable[str]] = EXAMPLES,
         threshold: float = THRESHOLD,
+        known_name: KnownName | None = None,
     ) -> None:
         self.embedder = embedder
+        self.known_name = known_name
         self.vocabulary = vocabulary or Vocabulary()
         self.tools = tuple(t for t in (tools or SIGNATURES) if t in SIGNATURES)
         self.threshold = threshold
@@ -126,8 +127,9 @@ class Router:
         if reason is not None:
             return Route("refuse", reason=reason)
         if not sees_contacts(role) and rules.asks_for_contacts(text):
-            return Route("refuse", reason=CONTACTS_REASON)
-        read = extract(message, self.vocabulary)
+            return Route("refuse", reason=CONTACTS_REFUSAL)
+        # A name typed in lower case is looked up only for a role that may see names.
+        read = extract(message, self.vocabulary, self.known_name if sees_contacts(role) else None)
         x = self._paged(text, read, memory)
         changes = self._changes_last_call(x, text, memory)
         decided = self._follow_up(text, x, memory, changes)

@@ -166,12 +166,14 @@ SIGNATURES: dict[str, ToolSignature] = {
         ToolSignature(
             "list_alerts",
             "the latest alerts (valuable customers crossing the churn-risk threshold, strongly "
-            "negative reviews, segments whose churn risk jumped), open ones unless asked",
+            "negative reviews, segments whose churn risk jumped), open ones unless asked, all or "
+            "those about one segment",
             "see alerts",
             (
                 Arg("state", choices=("open", "acknowledged", "all")),
                 Arg("limit", "int", default=10),
                 _OFFSET,
+                Arg("segment"),
             ),
         ),
         ToolSignature(
@@ -199,12 +201,18 @@ SIGNATURES: dict[str, ToolSignature] = {
         ToolSignature(
             "top_customers",
             "customers ranked by what they spent (revenue) or their number of orders, to date, "
-            "in the last days or in a calendar period, store-wide or within a segment",
+            "in the last days or in a calendar period, store-wide or within a segment, of all "
+            "their orders or of one category or product; only those who spent at least "
+            "min_revenue or placed at least min_orders orders",
             "see who spent the most",
             (
                 *_PERIOD,
                 Arg("segment"),
-                Arg("by", choices=("revenue", "orders")),
+                Arg("category"),
+                Arg("product_id"),
+                Arg("by", choices=("revenue", "orders", "units")),
+                Arg("min_revenue", "float"),
+                Arg("min_orders", "int"),
                 Arg("limit", "int", default=10),
                 _OFFSET,
             ),

@@ -1,9 +1,11 @@
-"""Tools about alerts: the latest alerts, and why one was raised (from its stored facts)."""
+"""Tools about alerts: the latest alerts (of one segment, when asked), and why one was raised
+(from its stored facts)."""
 
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from assistant.alerts.about_segment import SegmentAlerts
 from assistant.alerts.explain import explain, headline
 from assistant.alerts.model import Alert
 from assistant.alerts.store import MAX_ALERT_ID, AlertStore
@@ -12,6 +14,8 @@ from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.format import count, output
 from assistant.tools.paging import Offset, past_end, ranked, span
 from commerce.errors import NotFound, RetainError, Unavailable
+from predictors.segment_facts import empty_segment
+from predictors.segments import SEGMENT_NAMES
 
 SHOWN_IN_ANSWER = 3
 STATE_WORDS = {"open": "open alert", "acknowledged": "acknowledged alert", "all": "alert"}
@@ -25,31 +29,47 @@ def list_alerts(
     ] = "open",
     limit: Annotated[int, Field(ge=1, le=50, description="How many alerts.")] = 10,
     offset: Offset = 0,
+    segment: SegmentName | None = None,
 ) -> ToolOutput:
     """The latest alerts, newest first: valuable customers whose churn risk crossed the
     threshold, strongly negative reviews, and segments whose churn risk jumped; the open ones
     (not yet acknowledged) unless asked otherwise. `offset` skips the newest, for the next page.
+    `segment`: only the alerts about one segment (its jumps, and its customers' alerts).
 
-    For "any new alerts?", "what alerts are open?" or "show me acknowledged alerts".
+    For "any new alerts?", "what alerts are open?", "show me acknowledged alerts" or "alerts
+    for the lost segment".
     """
     store = _store(ctx)
-    alerts = store.list(state, ctx.role, limit, offset)
-    total = store.count(state, ctx.role)
+    about = _segment(ctx, segment) if segment else None
+    alerts = store.list(state, ctx.role, limit, offset, about)
+    total = store.count(state, ctx.role, about)
     noun = STATE_WORDS[state]
+    where = f" about '{about.name}'" if about else ""
     if not alerts and offset and total:
-        answer = past_end(offset, total, noun)
+        answer = past_end(offset, total, noun, where)
+    elif not alerts and about and not about.members:
+        answer = f"{empty_segment(about.name)}, and there are no {noun}s about it."
     elif not alerts:
-        answer = f"There are no {noun}s." if state != "all" else "No alerts have been raised."
+        none = f"There are no {noun}s" if state != "all" else "No alerts have been raised"
+        answer = f"{none}{where}."
     else:
         lines = "; ".join(headline(alert) for alert in alerts[:SHOWN_IN_ANSWER])
         head = count(total, noun) if offset == 0 else span(offset, len(alerts), total, noun)
-        head = head[0].upper() + head[1:]
+        head = head[0].upper() + head[1:] + where
         more = total - offset - min(len(alerts), SHOWN_IN_ANSWER)  # after those named
         answer = f"{head}, newest first: {lines}" + (f"; and {more:,} more." if more else ".")
     rows = ranked([alert.to_dict() for alert in alerts], offset)
-    result = {"state": state, "total": total, "offset": offset, "rows": rows}
-    card = {"type": "alerts", "state": state, "total": total, "rows": rows}
+    named = {"segment": about.name} if about else {}
+    result = {"state": state, **named, "total": total, "offset": offset, "rows": rows}
+    card = {"type": "alerts", "state": state, **named, "total": total, "rows": rows}
     return output(answer, result, [card], rows=len(rows))
+
+
+def _segment(ctx: ToolContext, segment: str) -> SegmentAlerts:
+    """The segment or cluster called `segment` (NotFound lists the names), with its members."""
+    segments = ctx.data.segments()
+    name = segments.resolve(segment)
+    return SegmentAlerts(name, stored=name in SEGMENT_NAMES, members=segments.member_set(name))
 
 
 def explain_alert(

@@ -1,10 +1,14 @@
 """Argument types the tools share: each carries its bounds and a description for the LLM.
 
 A tool's signature uses these; catalogue.py turns the signature into a pydantic model, so the
-bounds are checked (and named in the error) before a tool runs.
+bounds are checked (and named in the error) before a tool runs. Tools declare counts and
+amounts inline (`Annotated[int, Field(ge=1, le=100)]`); `held_to_numbers` wraps every such
+argument of every tool as the model is built, so none takes true/false or NaN for a number.
 """
 
-from typing import Annotated, Any, Literal
+import math
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -98,3 +102,48 @@ Year = Annotated[
         "the year they are in.",
     ),
 ]
+
+
+def held_to_numbers(hint: Any) -> Any:
+    """`hint` (a tool argument's type) refusing what JSON lets pass for a number: true/false
+    where an int or float is expected (pydantic reads true as 1), and NaN or infinity for a
+    float (which the bounds would report as "less than or equal to ...", not as what it is).
+    A hint of no int or float is returned as it is."""
+    kind = number_kind(hint)
+    if kind is None:
+        return hint
+    whole = kind is int
+
+    def check(value: Any) -> Any:
+        if isinstance(value, bool):
+            what = "a whole number" if whole else "a number"
+            raise PydanticCustomError("bool_for_number", f"must be {what}, not true/false")
+        if not whole and _non_finite(value):
+            # Word for word pydantic's own refusal of NaN for an int, as at_risk_customers'
+            # `limit` already gives it.
+            raise PydanticCustomError("finite_number", "Input should be a finite number")
+        return value
+
+    return Annotated[hint, BeforeValidator(check)]
+
+
+def number_kind(hint: Any) -> type[int] | type[float] | None:
+    """int or float when `hint` is one (or one of a union, or Annotated), else None."""
+    if hint is int or hint is float:
+        return hint
+    origin = get_origin(hint)
+    if origin is Annotated:
+        return number_kind(get_args(hint)[0])
+    if origin is Union or origin is types.UnionType:
+        kinds = [number_kind(arg) for arg in get_args(hint)]
+        return float if float in kinds else next((k for k in kinds if k is not None), None)
+    return None
+
+
+def _non_finite(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return False  # not a number at all: pydantic says so
+    return isinstance(value, float) and not math.isfinite(value)

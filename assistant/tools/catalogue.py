@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from assistant.roles import may_use
 from assistant.tools.alerts import explain_alert, list_alerts
+from assistant.tools.args import held_to_numbers
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.customers import at_risk_customers, customer_profile, similar_customers
 from assistant.tools.forecasting import forecast_demand
@@ -48,12 +49,13 @@ class ToolSpec:
 
 def args_model(function: Tool) -> type[BaseModel]:
     """A pydantic model of the tool's arguments after `ctx`: types, defaults, bounds and
-    descriptions from the signature; unknown arguments are refused."""
+    descriptions from the signature; unknown arguments are refused, and so are true/false and
+    NaN given for a number (tools/args.py: held_to_numbers)."""
     hints = get_type_hints(function, include_extras=True)
     fields: dict[str, Any] = {}
     for name, parameter in list(inspect.signature(function).parameters.items())[1:]:
         default = ... if parameter.default is inspect.Parameter.empty else parameter.default
-        fields[name] = (hints[name], default)
+        fields[name] = (held_to_numbers(hints[name]), default)
     title = "".join(part.title() for part in function.__name__.split("_")) + "Args"
     model: type[BaseModel] = create_model(
         title, __config__=ConfigDict(extra="forbid"), __doc__=description_of(function), **fields

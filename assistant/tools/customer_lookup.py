@@ -10,6 +10,7 @@ import numpy as np
 
 from assistant.tools.rows import groups, seconds
 from commerce.errors import InvalidInput, NotFound
+from commerce.id_rules import is_plain_id
 from commerce.ids import padded_width
 from commerce.workspace import Store
 
@@ -44,7 +45,9 @@ class Customers:
                     if isinstance(value, str) and value:
                         self.contacts.setdefault(cid, {})[column] = value
         self.ids = frozenset(known)
-        self.example = min(known) if known else "00042"
+        # The hint of "no customer 'x'; ids look like '...'": never a lookalike or a path an
+        # older store may hold ("../x" sorts before "00001").
+        self.example = min((i for i in known if is_plain_id(i)), default="00042")
         self.id_width = padded_width(known)  # the router reads it too (one pass per version)
 
     def resolve(self, raw: str, by_name: bool = False) -> str:

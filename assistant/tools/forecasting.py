@@ -12,15 +12,10 @@ from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, money, output
-from predictors.forecast import (
-    NO_LINES,
-    Calibration,
-    Forecast,
-    Members,
-    past_calibration,
-    trained_from,
-)
+from predictors.forecast import Forecast, trained_from
 from predictors.forecast import forecast_demand as forecast_orders
+from predictors.forecast_categories import NO_LINES
+from predictors.forecast_interval import Calibration, Members, past_calibration
 from predictors.history import History
 from predictors.pipeline import check_model_store
 from predictors.segment_facts import empty_segment, rfm_members

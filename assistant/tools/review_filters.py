@@ -19,6 +19,7 @@ from assistant.tools.format import day
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
 from commerce.errors import InvalidInput, NotFound
+from commerce.id_rules import is_plain_id
 from retrieval.filters import ReviewFilter
 
 ReviewDays = Annotated[
@@ -54,7 +55,7 @@ def known_product(data: StoreData, product_id: str) -> str:
     )
     if wanted in catalogue or wanted in reviewed:
         return wanted
-    example = next(iter(catalogue or reviewed), "B000EYLDYE")
+    example = next((p for p in catalogue or reviewed if is_plain_id(p)), "B000EYLDYE")
     raise NotFound(f"no product '{wanted}'; ids look like '{example}'")
 
 

@@ -178,3 +178,13 @@ def test_the_explanation_says_at_or_below_only_for_the_mark_that_raised_it() -> 
     assert "sentiment +0.53 and rating 1 (at or below 1)." in _explained(by_rating)
     [by_words] = reviewed({"review_id": "r2", "customer_id": VIP, "sentiment": -0.8, "rating": 4})
     assert "sentiment -0.80 (at or below -0.60) and rating 4." in _explained(by_words)
+
+
+def test_the_title_names_the_mark_that_raised_the_alert() -> None:
+    # A 1-star review that reads as neutral was titled "strongly negative (sentiment -0.28)".
+    [by_rating] = reviewed({"review_id": "r1", "customer_id": VIP, "sentiment": -0.28, "rating": 1})
+    assert by_rating.title == f"Customer {VIP} wrote a review rated 1 star (sentiment -0.28)"
+    [by_words] = reviewed({"review_id": "r2", "customer_id": VIP, "sentiment": -0.7, "rating": 4})
+    assert by_words.title == (
+        f"Customer {VIP} wrote a strongly negative review (sentiment -0.70, rating 4)"
+    )

@@ -128,8 +128,8 @@ def test_one_discount_for_one_order_passes(sentence: str) -> None:
     ("text", "span", "grounding"),
     [
         ("Lapsing coffee lovers have 88 customers.", "88", SEGMENT),  # $88.40 is money
-        (HELLO + "Only 15 left in stock!", "15", GROUNDING),  # 15 is the discount
-        (HELLO + "Only 14 left in stock!", "14", GROUNDING),  # 14 is the days it lasts
+        (HELLO + "We roast 15 blends!", "15", GROUNDING),  # 15 is the discount
+        (HELLO + "We roast 14 blends!", "14", GROUNDING),  # 14 is the days it lasts
         (HELLO + "It is valid for 10 days.", "10", GROUNDING),
     ],
 )
@@ -175,8 +175,8 @@ def test_a_true_date_beside_another_dates_words_is_refused() -> None:
     ("text", "span", "grounding"),
     [
         (SUMMARY + "Their churn risk doubled since last year.", "last year", SEGMENT),
-        (HELLO + "Last week we restocked your favourites.", "Last week", GROUNDING),
-        (HELLO + "We restocked Coffee yesterday.", "yesterday", GROUNDING),
+        (HELLO + "Last week we roasted your favourites.", "Last week", GROUNDING),
+        (HELLO + "We roasted Coffee yesterday.", "yesterday", GROUNDING),
         (HELLO + "New blends arrive next month.", "next month", GROUNDING),
     ],
 )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.drafting import OfferPolicy, Product, catalogue, gather_offer_facts
+from assistant.drafting import OfferPolicy, Product, catalogue, gather_offer_facts, verify
 from commerce.errors import InvalidInput, NotFound
 from tests.drafting.factories import HOSTILE_REVIEW
 from tests.drafting.store import make_store
@@ -28,6 +28,14 @@ def test_offer_facts_from_the_store_and_scores(retain_home: Path, tmp_path: Path
     assert facts.offer_expires == date(2026, 5, 1) and facts.discount_pct == 15
     assert facts.channel == "sms"
     assert len(catalogue(workspace)) == 3
+    # The store's categories travel with the titles, so a draft naming one the facts lack
+    # ("Coffee and Tea" to a customer whose favourite is Coffee) is refused.
+    assert catalogue(workspace).categories == ("Coffee", "Pet food", "Tea")
+    grounding = facts.grounding(POLICY, catalogue(workspace))
+    text = "Hi Ada, 15% off until May 1, 2026: perfect with Coffee and Tea.\nThe team"
+    assert [(v.kind, v.text) for v in verify(text, grounding, POLICY)] == [
+        ("invented_product", "Tea")
+    ]
 
 
 def test_default_discount_hostile_name_and_no_scores(retain_home: Path, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def offer(sentence: str) -> str:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "On top of that, your favourite Coffee is back in stock.",
+        "On top of that, your favourite Coffee is waiting.",
         "Combined with our new roast, it's the perfect time to return.",
         "Best combined with a slow morning.",
         "Stack your cupboard with Coffee.",

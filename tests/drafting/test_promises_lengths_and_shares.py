@@ -106,6 +106,9 @@ def test_a_perk_the_offer_holds_is_for_that_offer_only() -> None:
     "text",
     [
         "Lapsing coffee lovers: half of them will churn.",
+        # An average churn risk of 63.4% is no share of customers at risk (people_shares.py).
+        "Lapsing coffee lovers: nearly two thirds are at risk of churning.",
+        "Lapsing coffee lovers: more than half are at risk of churning.",
         "Lapsing coffee lovers: a third of revenue comes from them.",
         "Lapsing coffee lovers: about 1,300 customers.",
         "Lapsing coffee lovers: 1,200 customers.",  # not hedged: written as exact
@@ -129,8 +132,6 @@ def test_a_summary_share_count_or_category_the_facts_lack_is_refused(text: str) 
         "Lapsing coffee lovers: over 1,200 customers.",
         "Lapsing coffee lovers: around 1,000 customers, to the nearest thousand.",
         "Lapsing coffee lovers: roughly a fifth of revenue.",
-        "Lapsing coffee lovers: nearly two thirds are at risk of churning.",
-        "Lapsing coffee lovers: more than half are at risk of churning.",
         "Lapsing coffee lovers: each is worth about $88.40, or nearly $90.",
         "Lapsing coffee lovers: most buy Coffee and Tea, and buy less often now.",
         "Lapsing coffee lovers hold 18.7% of revenue; half a cup a day is their habit.",

@@ -18,7 +18,7 @@ from assistant.persistence import audit, create_key, open_app_database, recent
 from assistant.roles import KEY_ROLES, Role
 from assistant.settings import Settings
 from commerce.workspace import Workspace
-from tests.events.conftest import last_day, order
+from tests.events.conftest import last_day, order, review
 from tests.retrieval.fakes import HashingEmbedder
 
 
@@ -131,6 +131,38 @@ def test_bad_batches(client: TestClient, keys: dict[Role, str], home: Path) -> N
     batch = [order(f"e{i}", "00010", last_day(home), note=long_text) for i in range(40)]
     response = client.post("/v1/events", json=batch, headers=headers)
     assert response.status_code == 202, response.text
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "reason"),
+    [
+        (
+            "customer_id",
+            "00042\u200b",
+            "customer_id has an invisible character U+200B at position 6",
+        ),
+        (
+            "customer_id",
+            "\u202e77000",
+            "customer_id has an invisible character U+202E at position 1",
+        ),
+        ("customer_id", "000\n77", "customer_id has a control character U+000A at position 4"),
+        ("review_id", "000\x0777", "review_id has a control character U+0007 at position 4"),
+        (
+            "customer_id",
+            "../../etc/passwd",
+            "customer_id has '/' at position 3: ids are names, not paths (no / or \\)",
+        ),
+        ("rating", 2.5, "rating 2.5 is not a whole number of stars 1-5"),
+    ],
+)
+def test_lookalike_ids_and_fractional_ratings_are_a_422_naming_them(
+    client: TestClient, keys: dict[Role, str], home: Path, field: str, written: object, reason: str
+) -> None:
+    event = review("e1", "00010", last_day(home), "meh") | {field: written}
+    response = client.post("/v1/events", json=[event], headers=auth(keys["ingest"]))
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"] == f"every event was refused; event 0: {reason}"
 
 
 def test_too_many_events(settings: Settings, keys: dict[Role, str], home: Path) -> None:

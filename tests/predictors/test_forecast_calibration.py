@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from predictors.forecast import DEFAULT_SPREAD, forecast_demand, past_calibration
+from predictors.forecast_interval import FEW_WINDOWS, Calibration, repeat_summary
 from predictors.history import History, cdnow_history
 from predictors.predictor import Predictor
 from tests.predictors.forecast_shop import SameForEveryone
@@ -59,7 +60,51 @@ def test_a_horizon_no_past_window_fits_takes_the_stated_default(history: History
         "spread of 0.25, not one measured on this store."
     )
     fitted = past_calibration(history, CUTOFF, 13.0)
-    assert (fitted.windows, fitted.basis, fitted.note) == (3, "past windows", None)
+    assert (fitted.windows, fitted.basis) == (3, "past windows")
+
+
+def test_an_interval_on_few_past_windows_says_how_many(history: History) -> None:
+    # Three windows were said of nowhere: a spread measured on so few is itself uncertain.
+    fitted = past_calibration(history, CUTOFF, 13.0)
+    assert fitted.note == (
+        "The 90% interval rests on only 3 past windows of this length, so it may be narrower "
+        "than the true uncertainty."
+    )
+    assert past_calibration(history, CUTOFF, 30 / 7).note == fitted.note
+    enough = Calibration(0.1, windows=FEW_WINDOWS)
+    assert (enough.basis, enough.note) == ("past windows", None)
+
+
+def test_one_past_window_gives_no_interval(history: History) -> None:
+    # 78 weeks of history fit one 52-week window: its single error was taken as the spread (a
+    # "90%" band from one error covers about 65% of outcomes).
+    one = past_calibration(history, CUTOFF, 52.0)
+    assert (one.windows, one.empty_windows, one.basis) == (1, 0, "none")
+    assert np.isnan(one.spread)
+    assert one.note == (
+        "No 90% interval: only 1 past window of this length fits the history, and one window's "
+        "error measures no spread."
+    )
+    forecast = forecast_demand(cast(Predictor, SameForEveryone()), history, CUTOFF, 52.0)
+    assert forecast.orders > 0 and np.isnan(forecast.orders_interval).all()
+
+
+def test_one_past_window_with_these_customers_gives_no_interval(history: History) -> None:
+    # A group that had members at the first window's start alone: the other two windows
+    # compare nothing, and one error is left.
+    everyone = repeat_summary(history, CUTOFF).index
+    first_start = CUTOFF - pd.Timedelta(weeks=13)
+    nobody: pd.Index[str] = pd.Index([], dtype=object)
+
+    def members(start: pd.Timestamp) -> "pd.Index[str]":
+        return everyone if start == first_start else nobody
+
+    one = past_calibration(history, CUTOFF, 13.0, members)
+    assert (one.windows, one.basis) == (1, "none")
+    assert one.reason == (
+        "only 1 of the 3 past windows of this length had these customers, and one window's "
+        "error measures no spread"
+    )
 
 
 def test_weeks_are_numbered_with_their_days_and_first_date(history: History) -> None:

@@ -29,7 +29,9 @@ def test_repeat_summary_is_the_features_bg_nbd_reads(history: History, cutoff: s
     pd.testing.assert_frame_equal(repeat_summary(history, day), features, check_exact=True)
 
 
-@pytest.mark.parametrize("weeks", [30 / 7, 13.0, 52.0])
+# 52 weeks fit one past window of the sample, which now gives no spread at all
+# (test_forecast_calibration.py).
+@pytest.mark.parametrize("weeks", [30 / 7, 13.0])
 def test_past_spread_equals_the_classic_models_recipe(history: History, weeks: float) -> None:
     spread = past_calibration(history, CUTOFF, weeks).spread
     assert spread == spread_with_classic_models(history, CUTOFF, weeks)

@@ -5,6 +5,7 @@ import pytest
 from assistant.llm.fake import ScriptedChatModel
 from assistant.roles import Role
 from assistant.routing import Memory, Route, Vocabulary, route_with_model
+from assistant.routing.llm_fallback import NOT_UNDERSTOOD
 from prompts import FENCE_CLOSE, FENCE_OPEN
 
 PROFILE = Memory(customer_id="00042", tool="customer_profile", subject="customer")
@@ -46,7 +47,7 @@ def test_required_arguments_come_from_the_conversation(vocabulary: Vocabulary) -
 @pytest.mark.parametrize(
     ("answer", "reason"),
     [
-        ('{"tool": null}', "no tool"),
+        ('{"tool": null}', "chose no tool"),
         ("I think customer_profile", "no JSON"),
         ('{"tool": "customer_profile", "args": {"customer_id": "00042"', "not valid JSON"),
         ('{"tool": "delete_everything"}', "not one of the tools"),
@@ -63,7 +64,9 @@ def test_required_arguments_come_from_the_conversation(vocabulary: Vocabulary) -
 def test_invalid_answers_are_unclear(answer: str, reason: str, vocabulary: Vocabulary) -> None:
     _, route = ask(answer, "something about customer 42 i guess", vocabulary, "marketer")
     assert route.kind == "unclear"
-    assert reason in route.reason
+    # The user reads a plain sentence; the rule broken is for the log and the audit.
+    assert route.reason == NOT_UNDERSTOOD
+    assert reason in route.detail
 
 
 def test_the_prompt_offers_only_the_roles_tools_and_quotes_the_question(

@@ -99,7 +99,11 @@ def test_a_customer_left_out_is_never_the_one_asked_about(vocabulary: Vocabulary
 
 
 def test_a_segment_a_tool_cannot_filter_by_is_noted(vocabulary: Vocabulary) -> None:
-    _, reason = _args("list_alerts", "what alerts are open for the lost segment?", vocabulary)
+    _, reason = _args("top_products", "best sellers of coffee for the lost segment", vocabulary)
+    assert reason == ""  # top_products takes a segment
+    _, reason = _args("model_report", "model metrics for the lost segment", vocabulary)
     assert reason == "This cannot be limited to one segment ('lost'); it covers every segment."
+    values, reason = _args("list_alerts", "what alerts are open for the lost segment?", vocabulary)
+    assert (values, reason) == ({"segment": "lost", "state": "open"}, "")
     assert _args("list_segments", "list segments like champions", vocabulary)[1] == ""
     assert _args("customer_profile", "is customer 42 in champions", vocabulary)[1] == ""

@@ -3,6 +3,7 @@ refusals by rule and by role, missing arguments, one embedding per message."""
 
 import pytest
 
+from assistant.roles import CONTACTS_REFUSAL
 from assistant.routing import Memory, Router, Vocabulary
 from tests.retrieval.fakes import HashingEmbedder
 
@@ -111,7 +112,8 @@ def test_dangerous_requests_are_refused_before_any_embedding(
 def test_contact_details_are_refused_to_marketers_only(router: Router) -> None:
     marketer = router.route("what's the email address of customer 42", Memory(), "marketer")
     assert marketer.kind == "refuse"
-    assert "contact details" in marketer.reason
+    # What is masked, said exactly as the roles module masks it: a name in a review is not.
+    assert marketer.reason == CONTACTS_REFUSAL
     support = router.route("show customer 42 profile and email address", Memory(), "support")
     assert (support.kind, support.tool) == ("tool", "customer_profile")
 

@@ -46,6 +46,7 @@ class SlowRouter:
     embedder: Any
     vocabulary: Vocabulary
     tools: Any = None
+    known_name: Any = None
 
 
 def test_one_thread_rebuilds_and_the_others_keep_routing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,12 +54,14 @@ def test_one_thread_rebuilds_and_the_others_keep_routing(monkeypatch: pytest.Mon
     building = threading.Event()
     built: list[Vocabulary] = []
 
-    def make(embedder: Any, vocabulary: Vocabulary, tools: Any = None) -> SlowRouter:
+    def make(
+        embedder: Any, vocabulary: Vocabulary, tools: Any = None, known_name: Any = None
+    ) -> SlowRouter:
         built.append(vocabulary)
         if len(built) > 1:  # the rebuild after the first
             building.set()
             assert release.wait(10)
-        return SlowRouter(embedder, vocabulary, tools)
+        return SlowRouter(embedder, vocabulary, tools, known_name)
 
     monkeypatch.setattr(chat_routing, "Router", make)
     data = FakeData()

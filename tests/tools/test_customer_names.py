@@ -3,10 +3,12 @@ name is found, several are listed by id to choose from, and a marketer (who neve
 names) gets no lookup by name at all."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
+from assistant.chat.routing import StoreRouter
 from assistant.tools.catalogue import run_tool
 from assistant.tools.customer_lookup import Customers
 from commerce.errors import InvalidInput, NotFound
@@ -66,3 +68,14 @@ def test_only_roles_that_see_contacts_look_up_by_name(make_ctx: MakeContext) -> 
         run_tool(make_ctx("support"), "customer_profile", {"customer_id": "Ada Lovelace"})
     with pytest.raises(NotFound, match="no customer 'Ada Lovelace'"):
         run_tool(make_ctx("marketer"), "search_reviews", {"customer_id": "Ada Lovelace"})
+
+
+def test_the_chat_router_asks_the_store_for_names_typed_in_lower_case(
+    customers: Customers,
+) -> None:
+    # StoreRouter.known_name is how the router learns a lower-case "ada lovelace" is a name.
+    data = SimpleNamespace(customers=lambda: customers)
+    router = StoreRouter(data, embedder=None)  # type: ignore[arg-type]
+    assert router.known_name("ada lovelace")
+    assert router.known_name("grace hopper")  # shared: the tool then lists both ids
+    assert not router.known_name("alan turing")

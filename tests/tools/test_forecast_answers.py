@@ -28,7 +28,15 @@ def test_the_default_spread_is_said(make_ctx: MakeContext) -> None:
     assert out.result["interval_note"] in out.answer
     measured = run_tool(make_ctx("operator"), "forecast_demand", {"horizon_days": 28})
     assert measured.result["interval_basis"] == "past windows"
-    assert "interval_note" not in measured.result and "default" not in measured.answer
+    assert "default" not in measured.answer
+
+
+def test_an_interval_on_few_past_windows_says_how_many(make_ctx: MakeContext) -> None:
+    # The answer gave a 90% interval resting on 3 past windows without saying so.
+    out = run_tool(make_ctx("operator"), "forecast_demand", {"horizon_days": 28})
+    assert out.result["past_windows"] == 3 and out.result["orders_interval_90"] is not None
+    note = "The 90% interval rests on only 3 past windows of this length"
+    assert out.result["interval_note"].startswith(note) and note in out.answer
 
 
 @pytest.mark.parametrize(("days", "said"), [(1, "Next day after "), (2, "Next 2 days after ")])

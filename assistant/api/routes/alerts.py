@@ -163,8 +163,8 @@ def _sse(kind: str, alert: Alert, role: Role) -> str:
 
 
 def _shown(alert: Alert, role: Role) -> dict[str, Any]:
-    # Alerts never hold a name or an address (excerpts are masked when raised); redacting
-    # again costs nothing and keeps the rule in one place.
+    # Alerts hold no contact fields, and excerpts are masked when raised (though a name the
+    # writer typed in a review is not detected); redacting again keeps the rule in one place.
     shown: dict[str, Any] = redact(alert.to_dict(), role)
     return shown
 

@@ -60,6 +60,13 @@ export function atRiskCard(card, actions) {
   );
 }
 
+// A floor to the cent, as applied: money() drops the cents from $1,000 up, and a floor of
+// $1,000.01 ("over $1,000") is not $1,000.
+function toTheCent(value) {
+  const symbol = money(0).replace(/[\d.,]+/, "");
+  return `${symbol}${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
 // Who spent the most (or ordered most) in a period (top_customers), with their risk now.
 export function topCustomersCard(card, actions) {
   const rows = Array.isArray(card.rows) ? card.rows : [];
@@ -78,21 +85,36 @@ export function topCustomersCard(card, actions) {
       { key: "clv", title: "Predicted value", numeric: true, cell: (r) => (isNum(r.clv) ? money(r.clv) : "–") },
     );
   }
-  const by = byOrders ? "orders" : "spend";
-  const scope = [`${card.from} to ${card.to}`, `by ${by}`, card.segment ? `segment ${card.segment}` : null].filter(Boolean);
+  const byUnits = card.by === "units";
+  // Of one category or product: the units bought beside the spend.
+  const bought = card.category ? String(card.category) : card.product_id ? `product ${card.product_id}` : null;
+  if (bought) columns.splice(4, 0, { key: "units", title: "Units", numeric: true, cell: (r) => num(r.units) });
+  const by = byOrders ? "orders" : byUnits ? "units" : "spend";
+  // The floors as the tool applied them (inclusive), so "over $1,000" shows as $1,000.01 or more.
+  const floors = [
+    isNum(card.min_revenue) ? `spent ${toTheCent(card.min_revenue)} or more` : null,
+    isNum(card.min_orders) ? `${num(card.min_orders)}+ orders` : null,
+  ].filter(Boolean);
+  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, ...floors].filter(Boolean);
+  const title = byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : "Top spenders";
+  const passing = floors.length && isNum(card.total) && isNum(card.ordered)
+    ? h("p", { class: "hint" }, `${num(card.total)} of ${num(card.ordered)} customers ${floors.join(" and ")}`)
+    : null;
   return frame(
     "top_customers",
-    byOrders ? "Customers with the most orders" : "Top spenders",
+    bought ? `${title} of ${bought}` : title,
     { subtitle: scope.join(" · ") },
     rows.length
       ? sortableTable(`Customers, by ${by}`, withRank(columns, rows), rows, {
           onOpen: (row) => actions.ask(`show customer ${row.customer_id}`),
           openLabel: (row) => `Open customer ${row.customer_id}`,
-          initial: { key: byOrders ? "orders" : "revenue", dir: "descending" },
+          initial: { key: byOrders ? "orders" : byUnits ? "units" : "revenue", dir: "descending" },
         })
       : null,
-    isNum(card.total) && isNum(card.period_revenue)
-      ? h("p", { class: "hint" }, `${num(card.total)} customers ordered · ${money(card.period_revenue)} revenue in the period`)
+    card.note ? h("p", { class: "hint" }, String(card.note)) : null,
+    passing,
+    isNum(card.ordered ?? card.total) && isNum(card.period_revenue)
+      ? h("p", { class: "hint" }, `${num(card.ordered ?? card.total)} customers ${bought ? `bought ${bought}` : "ordered"} · ${money(card.period_revenue)} revenue in the period`)
       : null,
     rows.length ? h("p", { class: "hint" }, "Select a customer to open their profile. Column headers sort.") : null,
   );

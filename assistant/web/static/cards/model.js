@@ -65,15 +65,19 @@ function interval(pair, format) {
   return null;
 }
 
+// Each week is drawn as its rate per day: the last week of a horizon may be shorter (2 of 7
+// days), and its total as a bar of a week's width read as demand falling off. A rate compares
+// weeks of any length on one axis; the label still says which week is short.
 function pickWeekly(row) {
   const when = row.week ?? row.week_start ?? row.start ?? row.ts ?? row.date ?? row.period;
   const value = row.revenue ?? row.orders ?? row.value;
   const lowHigh = Array.isArray(row.revenue_interval_90) ? row.revenue_interval_90 : [row.revenue_low ?? row.low, row.revenue_high ?? row.high];
-  // `week` is the week's number from now (1, 2, ...) in docs/api.md; a date also reads. The
-  // last week of a horizon may be shorter, so its bar is lower: the label says so.
+  // `week` is the week's number from now (1, 2, ...) in docs/api.md; a date also reads.
   const name = isNum(when) ? `week ${when}` : when ? date(when) : "";
-  const short = isNum(row.days) && row.days < 7 ? ` (${row.days} ${row.days === 1 ? "day" : "days"})` : "";
-  return { label: `${name}${short}`, value, low: lowHigh[0], high: lowHigh[1] };
+  const days = isNum(row.days) && row.days > 0 ? row.days : 7;
+  const short = days < 7 ? ` (${days} ${days === 1 ? "day" : "days"})` : "";
+  const perDay = (v) => (isNum(v) ? v / days : v);
+  return { label: `${name}${short}`, value: perDay(value), low: perDay(lowHigh[0]), high: perDay(lowHigh[1]) };
 }
 
 /** Whose demand it is: one segment's current members, or every existing customer. */
@@ -86,6 +90,8 @@ function forecastSource(card) {
 export function forecastCard(card) {
   const weekly = Array.isArray(card.weekly) ? card.weekly : [];
   const byRevenue = weekly.some((w) => isNum(w.revenue));
+  const weeks = weekly.map(pickWeekly);
+  const caption = byRevenue ? "Revenue per day, by week" : "Orders per day, by week";
   const { type, horizon_days, orders, orders_interval_90, revenue, revenue_interval_90, weekly: _w, interval_note, ...rest } = card;
   // A null interval comes with `interval_note` saying why the past calibrates none.
   const noInterval = interval_note ? "no 90% interval" : null;
@@ -103,7 +109,7 @@ export function forecastCard(card) {
     ),
     interval_note ? h("p", { class: "hint" }, interval_note) : null,
     weekly.length
-      ? h("figure", { class: "chart-figure" }, columnChart(weekly.map(pickWeekly), byRevenue ? "Weekly revenue" : "Weekly orders", byRevenue ? (v) => money(v, { compact: true }) : num), h("figcaption", null, `${byRevenue ? "Weekly revenue" : "Weekly orders"}${weekly.map(pickWeekly).some((p) => isNum(p.low)) ? " (lines: 90% interval)" : ""}`))
+      ? h("figure", { class: "chart-figure" }, columnChart(weeks, caption, byRevenue ? (v) => `${money(v, { compact: true })} a day` : (v) => `${num(v)} a day`), h("figcaption", null, `${caption}${weeks.some((p) => isNum(p.low)) ? " (lines: 90% interval)" : ""}`))
       : null,
     scalars.length ? facts(scalars) : null,
     lists.map(([key, rows]) => rowsTable(label(key), rows, 20)),

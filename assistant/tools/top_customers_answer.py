@@ -1,0 +1,144 @@
+"""top_customers' answer in words, from its result: the period and whose orders, the bounds
+applied ("spent $1,000.00 or more"), how many customers pass them, the first customers, and
+the first one's numbers; or why there is nobody to rank.
+
+Every number comes from the result, which the tool computed; the bounds are said as they
+were applied (inclusive, money to the cent), so "over $1,000" read as $1,000.01 says so.
+"""
+
+from typing import Any
+
+from assistant.tools.format import chance, count, day, listing, money, revenue_share
+from assistant.tools.paging import past_end, span
+from assistant.tools.periods import Asked, Period, period_words
+from predictors.segment_facts import empty_segment
+
+NO_LINES_TO_RANK = (
+    "This store has no order lines (order_items), so customers cannot be ranked by what they "
+    "bought of one category or product; ask without one to rank them by all their orders."
+)
+MEASURE_WORDS = {"revenue": "spend", "orders": "orders", "units": "units bought"}
+
+
+def scope(when: Period, asked: Asked, name: str | None, members: "frozenset[str] | None") -> str:
+    """The period and whose orders, as the answer says them."""
+    period = period_words(when, asked.dated) if asked.given() else f"to {day(when.end)}"
+    who = f" among the {count(len(members), 'customer')} in '{name}'" if members is not None else ""
+    return period + who
+
+
+def bought_what(result: dict[str, Any]) -> str | None:
+    """What the customers are ranked by buying ("Tea", "product B000EYLDYE"); None when they
+    are ranked by all their orders."""
+    if result["category"] is not None:
+        return str(result["category"])
+    if result["product_id"] is not None:
+        return f"product {result['product_id']}"
+    return None
+
+
+def bounds(symbol: str, result: dict[str, Any]) -> str:
+    """The bounds as applied, or "": 'spent $1,000.00 or more and placed 5 orders or more'."""
+    what = bought_what(result)
+    said = []
+    if result["min_revenue"] is not None:
+        on = f" on {what}" if what else ""
+        said.append(f"spent {money(result['min_revenue'], symbol)} or more{on}")
+    if result["min_orders"] is not None:
+        orders = f"{count(result['min_orders'], 'order')} or more"
+        said.append(f"bought {what} in {orders}" if what else f"placed {orders}")
+    return " and ".join(said)
+
+
+def answer(symbol: str, result: dict[str, Any], where: str) -> str:
+    """The ranking in words (`where`: scope()); or why there is nobody to rank."""
+    rows, total, what = result["rows"], result["total"], bought_what(result)
+    bar = bounds(symbol, result)
+    did = f"bought {what}" if what else "ordered"
+    if not rows and result["offset"] and total:
+        who = f" who {bar}" if bar else f" who {did}"
+        return past_end(result["offset"], total, "customer", f"{who} {where}")
+    if not rows and result["segment"] and not result["segment_size"]:
+        return f"No customers to rank: {empty_segment(result['segment'])}."
+    if not result["ordered"]:
+        nothing = f"Nobody bought {what}" if what else "No orders"
+        return f"{nothing} {where}.{_orders_span(result)}"
+    if not total:
+        return f"No customer {bar} {where}: {_most(symbol, result)} (of {_who(result, did)})."
+    names = listing([_named(symbol, row, result["by"]) for row in rows])
+    if bar:
+        head = f"{count(total, 'customer')} {bar} {where} (of {_who(result, did)})"
+        shown = (
+            span(result["offset"], len(rows), total, "customer")
+            if result["offset"]
+            else (f"the top {len(rows):,}")
+        )
+        head += f"; {shown}"
+    else:
+        of = f" of {what}" if what else ""
+        head = f"Top customers{of} by {MEASURE_WORDS[result['by']]} {where}"
+        if result["offset"]:
+            head += f", {span(result['offset'], len(rows), total, 'customer')}"
+        elif not result["segment"] or total < result["segment_size"]:
+            head += f" (of {_who(result, did)})"
+    return f"{head}: {names}. {_facts(symbol, rows[0], result)}."
+
+
+def _who(result: dict[str, Any], did: str) -> str:
+    return f"{count(result['ordered'], 'customer')} who {did}"
+
+
+def _named(symbol: str, row: dict[str, Any], by: str) -> str:
+    """'c1 ($50.00)', 'c1 (2)' by orders, 'c1 (3 units)' by units."""
+    if by == "revenue":
+        shown = money(row["revenue"], symbol)
+    elif by == "orders":
+        shown = f"{row['orders']:,}"
+    else:
+        shown = count(row["units"], "unit")
+    return f"{row['customer_id']} ({shown})"
+
+
+def _facts(symbol: str, first: dict[str, Any], result: dict[str, Any]) -> str:
+    """The first customer's numbers, and their scores now when scored."""
+    what = bought_what(result)
+    whose = "the segment's" if result["segment"] else "all"
+    if what:
+        facts = (
+            f"{first['customer_id']} spent {money(first['revenue'], symbol)} on {what} in "
+            f"{count(first['orders'], 'order')} ({count(first['units'], 'unit')}; "
+            f"{revenue_share(first)} of {whose} {what} revenue in the period)"
+        )
+    else:
+        facts = (
+            f"{first['customer_id']} spent {money(first['revenue'], symbol)} on "
+            f"{count(first['orders'], 'order')} ({revenue_share(first)} of {whose} revenue in "
+            "the period)"
+        )
+    facts += f", the last on {first['last_order']}"
+    if first["churn_risk"] is not None:
+        facts += (
+            f"; churn risk now {chance(first['churn_risk'])}, predicted value "
+            f"{money(first['clv'], symbol)}"
+        )
+    return facts
+
+
+def _most(symbol: str, result: dict[str, Any]) -> str:
+    """What the leaders reached, for bounds nobody met: 'the most anyone spent was $50.00'."""
+    what = bought_what(result)
+    on, of = (f" on {what}", f" with {what}") if what else ("", "")
+    said = []
+    if result["min_revenue"] is not None:
+        said.append(f"the most anyone spent{on} was {money(result['most_revenue'], symbol)}")
+    if result["min_orders"] is not None:
+        said.append(f"the most orders{of} anyone placed was {result['most_orders']:,}")
+    return " and ".join(said)
+
+
+def _orders_span(result: dict[str, Any]) -> str:
+    """For a period outside the orders: the days they span, so the next question can hit."""
+    first, last = result["orders_from"], result["orders_to"]
+    if result["from"] > last or result["to"] < first:
+        return f" The store's orders run from {first} to {last}."
+    return ""
