@@ -2,7 +2,8 @@
 product sales, demand forecasts, the model's report, product recommendations and alerts
 (tools/products.py, forecasting.py, model_report.py, recommendations.py, alerts.py). Part of
 the router's EXAMPLES (examples.py says how they are used). Sales look back ("sold", "best
-sellers", "last quarter") and answer what a segment buys ("what do champions buy" is no
+sellers", "last quarter"), give a past period's totals ("how much did we sell in 1998")
+and answer what a segment buys ("what do champions buy" is no
 segment summary), forecasts look ahead ("will", "expected", "next quarter"), and
 recommendations at one customer.
 """
@@ -31,6 +32,11 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "which items are selling well lately",
         "product sales ranking for the past 90 days",
         "what's selling",
+        # Sales totals of a period gone by: the answer opens with them.
+        "how much did we sell in 1998",
+        "what was our revenue in 1998",
+        "total sales in march",
+        "what were our sales figures for q2",
     ),
     "forecast_demand": (
         "forecast demand for next quarter",

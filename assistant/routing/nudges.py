@@ -56,6 +56,9 @@ BUYERS_OF = re.compile(
     r"\b(?:customers|buyers|purchasers|shoppers|clients|spenders)\s+(?:for|of)\b|"
     r"\b(?:biggest|top|largest|heaviest|best)\s+(?:\d+\s+)?(?:buyers|purchasers)\b"
 )
+# What a store took in ("how much did we sell", "revenue", "total sales"): with a period gone
+# by, the sales totals that top_products opens with; worded ahead, a forecast.
+SALES_TOTAL = re.compile(r"\b(?:sales|revenue|turnover|takings|sell|sold)\b")
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
 )
@@ -65,6 +68,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     """Score adjustments per label for `text` (lower case, typos repaired)."""
     out = dict(rules.cues(text))
     ahead = bool(AHEAD.search(text))
+    floor = x.min_revenue is not None or x.min_orders is not None
+    ranks_customers = "top_customers" in out or bool(TOP_WHO.search(text)) or floor
     if ahead:
         out.pop("top_products", None)  # what will sell is a forecast's question
         out.pop("top_customers", None)  # who will spend the most: predicted value
@@ -82,6 +87,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # its examples ("our best customers") match the rest word for word: a double nudge.
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W
+    if SALES_TOTAL.search(text) and _past_period(x, text) and not ahead and not ranks_customers:
+        # "revenue in 1997", "what was revenue last quarter": the period's totals, which
+        # similarity alone puts near a forecast's "expected revenue".
+        out["top_products"] = out.get("top_products", 0.0) + W
+        out["forecast_demand"] = out.get("forecast_demand", 0.0) - W / 2
     buyers_of = (x.category is not None or bool(x.product_ids)) and bool(BUYERS_OF.search(text))
     if buyers_of and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W

@@ -99,8 +99,13 @@ OTHER_YEAR = [
     re.compile(rf"\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?P<year>[12]\d{{3}})\b"
                rf"(?![-/]\d){NO_MORE_DIGITS}{_COUNTED}"),
 ]  # fmt: skip
-# A year after money words is an amount: "a budget for 2024", "spend of 2000".
-MONEY = re.compile(r"\b(?:budget|spend|spending|allocate|invest|dollars?|euros?)\b|[$\u20ac\u00a3]")
+# A year after money or planning words, joined by "for" or "of", is an amount: "a budget for
+# 2024", "spend of 2000", "plan for 2000", "plan a campaign for 2000". Only there: money
+# elsewhere in the message leaves the year one ("who spent over $1,000 in 1997").
+AMOUNT_BEFORE = re.compile(
+    r"(?:\b(?:budget\w*|spend|spending|allocat\w*|invest\w*|plan|planning|dollars?|euros?)\b|"
+    r"[$\u20ac\u00a3][\d.,]*\s*k?)(?:\s+[\w'-]+){0,3}?\s+(?:for|of)\s+$"
+)
 # "last month" alone is the month before this one; "the last month" and "the past month" are
 # the last 30 days (the horizon finder reads those).
 LAST = re.compile(r"(?<!the\s)\b(?:last|previous|prior)\s+(?P<unit>month|quarter|year)(?:'?s)?\b")
@@ -191,6 +196,14 @@ def _numbered_month(reader: Reader) -> Calendar | None:
 
 
 def _in_year(reader: Reader) -> Calendar | None:
-    if MONEY.search(reader.text):
-        return None
-    return first(reader, [*IN_YEAR, *OTHER_YEAR], lambda groups: Calendar(year=groups["year"]))
+    """The year named, but not a number that money words before it make an amount."""
+    for pattern in (*IN_YEAR, *OTHER_YEAR):
+        for match in pattern.finditer(reader.text):
+            before = reader.text[: match.start("year")]
+            if LAPSED.search(reader.text[: match.start()]):
+                break  # as `first` reads it: "not bought in 1997" asks about lapsed customers
+            if AMOUNT_BEFORE.search(before):
+                continue
+            reader.take(*match.span(), "period")
+            return Calendar(year=match.group("year"))
+    return None

@@ -32,7 +32,7 @@ _NUM = quantities.NUM
 _MONEY = rf"(?P<symbol>[$€£]\s*)?{_NUM}{_MULT}(?:\s*(?P<word>(?:{currencies.WORD})\b))?"
 _SPEND = r"\b(?:spent|spend|spends|spending|revenue|sales|purchases|purchased)"
 _IN_SPEND = r"\s+(?:in|of|worth\s+of)\s+(?:total\s+)?(?:spend\w*|revenue|sales|purchases|orders)\b"
-_WHO = r"\b(?:customers|buyers|spenders|clients|shoppers|accounts)\s+(?:of\s+)?"
+_WHO = r"\b(?:customers|buyers|spenders|clients|shoppers|accounts)\s+(?:of\s+|with\s+)?"
 MONEY = [
     # "spent over $1,000", "spending of at least 500", "spent $500 or more"
     re.compile(rf"{_SPEND}\s+(?:(?:a\s+)?total\s+of\s+|in\s+total\s+|of\s+)?{_COMPARED}{_MONEY}"
@@ -41,7 +41,7 @@ MONEY = [
     # "over $1,000 in purchases", "$2k or more in spend"
     re.compile(rf"{_COMPARED}{_MONEY}{_OR_MORE}?{_IN_SPEND}"),
     re.compile(rf"{_MONEY}{_OR_MORE}{_IN_SPEND}"),
-    # "customers over $1,000", "spenders of $500 or more"
+    # "customers over $1,000", "spenders of $500 or more", "customers with over $1,000"
     re.compile(rf"{_WHO}{_COMPARED}{_MONEY}{_OR_MORE}?"),
     re.compile(rf"{_WHO}{_MONEY}{_OR_MORE}"),
 ]  # fmt: skip

@@ -1,8 +1,11 @@
-"""The top_products tool: what sold best in a recent period (per product or per category),
-store-wide or among one segment's customers, against the period of the same length before.
+"""The top_products tool: the period's sales totals and what sold best in it (per product or
+per category), store-wide or among one segment's customers, against the period of the same
+length before.
 
-The numbers come from the store's order lines (product_sales.py); the lines are read once per
-store version, and each period's ranking is kept beside them (data.memo).
+The totals are the orders' (their amounts, as top_customers counts them: customer_totals.py),
+so orders recorded without lines count; the rankings come from the store's order lines
+(product_sales.py). Both are read once per store version, and each period's numbers are kept
+beside them (data.memo).
 """
 
 from typing import Annotated, Any
@@ -12,6 +15,7 @@ from pydantic import Field
 
 from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.customer_totals import customer_totals, store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, day, listing, money, output, pct, revenue_share
 from assistant.tools.paging import Offset, past_end, ranked, span
@@ -26,6 +30,7 @@ from assistant.tools.product_sales import (
     ranking,
     sales_lines,
 )
+from assistant.tools.top_customers_answer import orders_span
 
 DEFAULT_DAYS = 90
 MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders",
@@ -82,13 +87,15 @@ def top_products(
     limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,
     offset: Offset = 0,
 ) -> ToolOutput:
-    """The best-selling products (or categories) of the last days or of a calendar period
-    (from a day, to a day; one month, quarter or year), ranked by revenue, units, orders or
+    """How much the store sold in the last days or in a calendar period (from a day, to a day;
+    one month, quarter or year): its revenue, orders and customers; and the best-selling
+    products (or categories) of it, ranked by revenue, units, orders or
     customers, with each one's share of the period's revenue and its change on the period of
     the same length before; optionally only what one segment's current members bought, or
     one category. `offset` skips the first ranks, for the next page.
 
-    For "what are our best sellers this quarter?", "what do at-risk customers buy most?",
+    For "how much did we sell in 1997?", "revenue last month", "what were sales in Q1?",
+    "what are our best sellers this quarter?", "what do at-risk customers buy most?",
     "top categories among champions", "most ordered products in the last 30 days", "best
     sellers since January", "what sold best in March?", "top products last quarter" or "best
     sellers between March 5 and April 10".
@@ -96,14 +103,23 @@ def top_products(
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
     data = ctx.data
-    sales = cached_sales(data)
-    if sales is None:
-        bare: dict[str, Any] = {**_period_args(asked), "days": days or DEFAULT_DAYS,
-                                "by": by, "per": per, "rows": [], "note": NO_LINES}  # fmt: skip
-        return output(NO_LINES, bare, [{"type": "products", **bare}])
+    symbol = ctx.settings.currency_symbol
     segments = data.segments() if segment else None
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
+    sales = cached_sales(data)
+    if sales is None:
+        # A store of bare orders still has its totals; only the ranking needs lines.
+        calendar = store_orders(data).calendar
+        when = period_asked(calendar, asked, DEFAULT_DAYS)
+        bare: dict[str, Any] = {
+            **_period_args(asked), **_span(when, calendar.first_day, calendar.last_day),
+            "segment": name, "customers": None if members is None else len(members),
+            "totals": _period_totals(data, when, name, members), "by": by, "per": per,
+            "rows": [], "note": NO_LINES,
+        }  # fmt: skip
+        said = f"{_sold(symbol, bare, when, asked.dated)}. {NO_LINES}"
+        return output(said, bare, [{"type": "products", **bare}])
     chosen = sales.resolve_category(category) if category else None
     when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
     table, revenue = data.memo(
@@ -117,12 +133,11 @@ def top_products(
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
     result: dict[str, Any] = {
         **_period_args(asked),
-        "days": when.days,
-        "from": day(when.start),
-        "to": day(when.end),
+        **_span(when, sales.first_day, sales.last_day),
         "before_from": None if when.before_start is None else day(when.before_start),
         "segment": name,
         "customers": None if members is None else len(members),
+        "totals": _period_totals(data, when, name, members),
         "category": chosen,
         "by": by,
         "per": per,
@@ -131,7 +146,7 @@ def top_products(
         "offset": offset,
         "rows": rows,
     }
-    answer = _answer(ctx.settings.currency_symbol, result, when, asked.dated, sales, members)
+    answer = _answer(symbol, result, when, asked.dated, sales, members)
     if not sales.has_products:
         result["note"] = NO_PRODUCTS
         answer += f" {NO_PRODUCTS}"
@@ -141,6 +156,46 @@ def top_products(
 def _period_args(asked: Asked) -> dict[str, str | None]:
     """The calendar arguments as given (None where not), for the result."""
     return {name: getattr(asked, name) for name in ("since", "until", "month", "quarter", "year")}
+
+
+def _span(when: Period, first: pd.Timestamp, last: pd.Timestamp) -> dict[str, Any]:
+    """The period's days, and the days the store's orders span (as top_customers gives them)."""
+    return {"days": when.days, "from": day(when.start), "to": day(when.end),
+            "orders_from": day(first), "orders_to": day(last)}  # fmt: skip
+
+
+def _period_totals(
+    data: StoreData, when: Period, name: str | None, members: "frozenset[str] | None"
+) -> dict[str, float | int]:
+    """What the store sold in the period (to a segment's current members only, when one is
+    asked): the orders' amounts, how many orders and how many customers placed them."""
+    orders = store_orders(data).orders
+    per_customer: pd.DataFrame = data.memo(
+        f"top_products:totals:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}",
+        ("store",),
+        lambda: customer_totals(orders, when, members),
+    )
+    return {
+        "revenue": round(float(per_customer["revenue"].sum()), 2),
+        "orders": int(per_customer["orders"].sum()),
+        "customers": len(per_customer),
+    }
+
+
+def _sold(symbol: str, result: dict[str, Any], when: Period, dated: bool) -> str:
+    """'From 1997-01-01 to 1997-12-31 the store sold $1,234.00 in 56 orders to 7 customers'
+    (a segment's: 'the 12 customers in 'champions' bought ... (7 of them ordered)')."""
+    totals, period = result["totals"], period_words(when, dated)
+    sold = f"{money(totals['revenue'], symbol)} in {count(totals['orders'], 'order')}"
+    if result["segment"] is None:
+        said = f"the store sold {sold} to {count(totals['customers'], 'customer')}"
+    else:
+        members = count(result["customers"], "customer")
+        said = (
+            f"the {members} in '{result['segment']}' bought {sold} "
+            f"({totals['customers']:,} of them ordered)"
+        )
+    return f"{period[:1].upper()}{period[1:]} {said}"
 
 
 def _row(record: dict[str, Any], by: Measure, per: Grouping) -> dict[str, Any]:
@@ -182,8 +237,9 @@ def _answer(
     sales: SalesLines,
     members: "frozenset[str] | None",
 ) -> str:
-    """The ranking in words: the period and whose purchases, the first rows, and the first
-    one's numbers with its change; or why there is nothing to rank."""
+    """The period's totals, then the ranking in words: the first rows, and the first one's
+    numbers with its change; or why there is nothing to rank (and, for a period outside the
+    store's orders, the days they span)."""
     rows, days, by = result["rows"], result["days"], result["by"]
     noun = "product" if result["per"] == "product" else "category"
     plural = "products" if noun == "product" else "categories"
@@ -195,9 +251,10 @@ def _answer(
     if not rows and result["offset"] and result["total"]:
         return past_end(result["offset"], result["total"], noun, f" sold {scope}")
     if not rows:
-        return f"Nothing sold {scope}.{_last_bought(sales, members, result['category'])}"
+        hint = _last_bought(sales, members, result["category"])
+        return f"Nothing sold {scope}.{hint}{orders_span(result)}"
     names = [_label(row) for row in rows]
-    head = f"Top {plural} by {MEASURE_WORDS[by]} {scope}"
+    head = f"{_sold(symbol, result, when, dated)}; top {plural} by {MEASURE_WORDS[by]}{where}"
     if result["offset"]:
         head += f", {span(result['offset'], len(rows), result['total'], noun)}"
     first = rows[0]

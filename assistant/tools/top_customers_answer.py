@@ -62,7 +62,7 @@ def answer(symbol: str, result: dict[str, Any], where: str) -> str:
         return f"No customers to rank: {empty_segment(result['segment'])}."
     if not result["ordered"]:
         nothing = f"Nobody bought {what}" if what else "No orders"
-        return f"{nothing} {where}.{_orders_span(result)}"
+        return f"{nothing} {where}.{orders_span(result)}"
     if not total:
         return f"No customer {bar} {where}: {_most(symbol, result)} (of {_who(result, did)})."
     names = listing([_named(symbol, row, result["by"]) for row in rows])
@@ -136,7 +136,7 @@ def _most(symbol: str, result: dict[str, Any]) -> str:
     return " and ".join(said)
 
 
-def _orders_span(result: dict[str, Any]) -> str:
+def orders_span(result: dict[str, Any]) -> str:
     """For a period outside the orders: the days they span, so the next question can hit."""
     first, last = result["orders_from"], result["orders_to"]
     if result["from"] > last or result["to"] < first:

@@ -22,7 +22,8 @@ def test_the_tool_runs_over_the_api(client: TestClient, keys: dict[Role, str]) -
     assert [row["rank"] for row in rows] == [1, 2] and body["result"]["total"] == 3
     assert rows[0]["revenue"] >= rows[1]["revenue"] > 0
     assert body["cards"][0]["type"] == "products"
-    assert body["answer"].startswith("Top categories by revenue in the 365 days to ")
+    answer = body["answer"]
+    assert answer.startswith("In the 365 days to ") and "; top categories by revenue: " in answer
 
 
 def test_it_is_listed_refused_and_checked_as_the_other_tools(

@@ -35,6 +35,7 @@ def test_the_numbers_are_the_hand_computed_ones(shop: StoreData) -> None:
         "2024-03-22", "2024-03-31", "2024-03-12",
     )  # fmt: skip
     assert result["period_revenue"] == 61.0 and result["total"] == 3  # o7 has no lines
+    assert result["totals"] == {"revenue": 68.0, "orders": 4, "customers": 2}  # o7 counts
     assert [r["product_id"] for r in result["rows"]] == ["P2", "P1", "P3"]
     p2, p1, p3 = result["rows"]
     assert p2 == {"rank": 1, "product_id": "P2", "title": "Teapot", "category": "Tea",
@@ -44,9 +45,11 @@ def test_the_numbers_are_the_hand_computed_ones(shop: StoreData) -> None:
     assert (p1["before"], p1["change"]) == (20.0, -0.25)
     assert (p3["before"], p3["change"]) == (0.0, None)  # not sold before: no change to give
     assert out.answer == (
-        "Top products by revenue in the 10 days to 2024-03-31: Teapot (P2), Coffee beans (P1), "
-        "Biscuits (P3). Teapot (P2): $40.00 (65.6% of the period's revenue), 2 units, 2 orders, "
-        "1 customer; revenue up 100% on the 10 days before."
+        # The totals are the orders': o1, o2, o3 and o7 (no lines), $30 + $11 + $20 + $7.
+        "In the 10 days to 2024-03-31 the store sold $68.00 in 4 orders to 2 customers; top "
+        "products by revenue: Teapot (P2), Coffee beans (P1), Biscuits (P3). Teapot (P2): $40.00 "
+        "(65.6% of the period's revenue), 2 units, 2 orders, 1 customer; revenue up 100% on the "
+        "10 days before."
     )
     assert out.cards == [{"type": "products", **result}] and out.rows == 3
 
@@ -187,10 +190,19 @@ def test_a_share_too_small_to_show_reads_as_under_a_tenth_of_a_percent(tmp_path:
 
 def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:
     out = top_products(_ctx(store_of(tmp_path / "bare", ())))
-    assert out.answer == NO_LINES and out.result["rows"] == [] and out.rows == 0
+    # Its totals need no lines: every order of 2024-01-02..03-31 (o6, on 01-01, is before).
+    assert out.answer == (
+        "In the 90 days to 2024-03-31 the store sold $108.00 in 6 orders to 3 customers. "
+        + NO_LINES
+    )
+    assert out.result["rows"] == [] and out.rows == 0
     assert out.cards == [{"type": "products", "since": None, "until": None, "month": None,
-                          "quarter": None, "year": None, "days": 90, "by": "revenue",
-                          "per": "product", "rows": [], "note": NO_LINES}]  # fmt: skip
+                          "quarter": None, "year": None, "days": 90, "from": "2024-01-02",
+                          "to": "2024-03-31", "orders_from": "2024-01-01",
+                          "orders_to": "2024-03-31", "segment": None, "customers": None,
+                          "totals": {"revenue": 108.0, "orders": 6, "customers": 3},
+                          "by": "revenue", "per": "product", "rows": [],
+                          "note": NO_LINES}]  # fmt: skip
 
 
 def test_lines_without_a_catalogue_rank_by_product_id(tmp_path: Path) -> None:
@@ -200,7 +212,10 @@ def test_lines_without_a_catalogue_rank_by_product_id(tmp_path: Path) -> None:
         ("P2", None, None), ("P1", None, None), ("P3", None, None),
     ]  # fmt: skip
     assert out.result["note"] == NO_PRODUCTS and out.answer.endswith(NO_PRODUCTS)
-    assert out.answer.startswith("Top products by revenue in the 10 days to 2024-03-31: P2, P1")
+    assert out.answer.startswith(
+        "In the 10 days to 2024-03-31 the store sold $68.00 in 4 orders to 2 customers; top "
+        "products by revenue: P2, P1"
+    )
     with pytest.raises(NotFound, match="no products table"):
         top_products(_ctx(data), category="Tea")
 

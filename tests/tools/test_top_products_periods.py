@@ -51,7 +51,10 @@ def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: S
     since = top_products(_ctx(shop), since="03-22")
     days = top_products(_ctx(shop), days=10)
     assert since.result["rows"] == days.result["rows"]
-    assert since.answer.startswith("Top products by revenue from 2024-03-22 to 2024-03-31: ")
+    assert since.answer.startswith(
+        "From 2024-03-22 to 2024-03-31 the store sold $68.00 in 4 orders to 2 customers; top "
+        "products by revenue: "
+    )
     assert since.answer.endswith("revenue up 100% on the 10 days before.")
 
 
@@ -96,7 +99,11 @@ def test_a_month_is_its_own_days_and_the_same_number_before(shop: StoreData) -> 
         ("P2", 60.0), ("P1", 35.0), ("P3", 6.0),
     ]  # fmt: skip
     assert result["period_revenue"] == 101.0  # o6 (January) and o7 (no lines) are not in it
-    assert march.answer.startswith("Top products by revenue from 2024-03-01 to 2024-03-31: ")
+    # Every March order, o7 without lines too: $30 + $11 + $20 + $20 + $20 + $7.
+    assert march.answer.startswith(
+        "From 2024-03-01 to 2024-03-31 the store sold $108.00 in 6 orders to 3 customers; top "
+        "products by revenue: "
+    )
     february = top_products(_ctx(shop), month="2024-02")
     assert (february.result["to"], february.result["days"], february.result["rows"]) == (
         "2024-02-29", 29, [],
@@ -123,7 +130,10 @@ def test_a_quarter_and_a_span_between_two_days_are_periods_from_a_day(shop: Stor
     assert (quarter.result["from"], quarter.result["to"], quarter.result["quarter"]) == (
         "2024-01-01", "2024-03-31", "Q1",
     )  # fmt: skip
-    assert quarter.answer.startswith("Top products by revenue from 2024-01-01 to 2024-03-31: ")
+    assert quarter.answer.startswith(
+        "From 2024-01-01 to 2024-03-31 the store sold $110.00 in 7 orders to 4 customers; top "
+        "products by revenue: "
+    )
     span = top_products(_ctx(shop), since="03-22", until="03-30")
     assert (span.result["from"], span.result["to"], span.result["days"]) == (
         "2024-03-22", "2024-03-30", 9,
@@ -131,4 +141,7 @@ def test_a_quarter_and_a_span_between_two_days_are_periods_from_a_day(shop: Stor
     # o2 (2024-03-31) is after the span: P3 sold only then.
     assert [row["product_id"] for row in span.result["rows"]] == ["P2", "P1"]
     last_year = top_products(_ctx(shop), year="last")  # the store opened on 2024-01-01
-    assert last_year.answer == "Nothing sold from 2023-01-01 to 2023-12-31."
+    assert last_year.answer == (  # before the store's orders: where they are is said
+        "Nothing sold from 2023-01-01 to 2023-12-31. The store's orders run from 2024-01-01 to "
+        "2024-03-31."
+    )

@@ -61,6 +61,11 @@ export function productsCard(card, actions) {
           openLabel: (row) => `Best sellers in ${row.category}`,
         })
       : null,
+    // What the store sold in the period, from its orders (the answer opens with it); the
+    // ranking's revenue below is its order lines'.
+    card.totals && isNum(card.totals.revenue)
+      ? h("p", { class: "hint" }, `${card.segment ? `Segment ${card.segment} bought` : "The store sold"} ${money(card.totals.revenue)} in ${num(card.totals.orders)} orders from ${num(card.totals.customers)} customers`)
+      : null,
     isNum(card.total) && isNum(card.period_revenue)
       ? h("p", { class: "hint" }, `${num(card.total)} ${categories ? "categories" : "products"} sold · ${money(card.period_revenue)} revenue in the period${card.before_from ? "" : " · no earlier period of the same length to compare"}`)
       : null,
