@@ -42,26 +42,47 @@ CONTACT_FIELDS = frozenset({"name", "email", "phone", "address", "first_name", "
 # ...except `name` where the mapping is not a person: segments and review themes have names a
 # marketer works with. A person's record always carries its customer_id.
 PERSON_ONLY = frozenset({"name"})
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address starts where its run of address characters starts, so a long run of digits or
+# letters is read once, not again from each of its characters (redact runs this on every
+# string a marketer sees). Its parts are not capped at RFC 5321's lengths: an over-long
+# address is still someone's.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EMAIL_MASK = "[email removed]"
 # Phone numbers as people write them in a review: international (+49 30 1234567, 0044 20 7946
 # 0958), with a trunk zero (0171 1234567, 030/1234567, 06 12 34 56 78, (030) 123456) or North
 # American (555-123-4567, (555) 123-4567). Prices, dates, order numbers, ratings and ids do not
 # take these shapes: a phone starts with +, 00, 0 or a bracket, or is grouped 3-3-4, and is
-# never part of a longer run of digits or of a word ("o00042-3", "B000EYLDYE").
+# never part of a longer run of digits or of a word ("o00042-3", "B000EYLDYE"). A run of ten
+# or more digits with no separator ("0738551856", "5551234567") is as often an ISBN, an ASIN
+# or an order number, so it is a phone only just after a phone word ("call me at ...").
 _GROUPS = r"(?:[ .\-/]?(?:\(\d{1,5}\)|\d{1,8})){1,6}"
 PHONE = re.compile(
     r"(?<![\w+])(?<!\d[ .\-/])(?:"
     r"(?P<international>(?:\+|\b00)[1-9]\d{0,2}" + _GROUPS + ")"
     r"|(?P<trunk>(?:\(0\d{1,5}\)|\b0[1-9]\d{0,10})" + _GROUPS + "?)"
     r"|(?P<american>(?:\+?1[ .\-])?(?:\(\d{3}\) ?|\b\d{3}[ .\-])\d{3}[ .\-]\d{4})"
+    r"|(?P<unbroken>\b[2-9]\d{9})"  # 5551234567: a phone only after a phone word
     r")(?![\w])(?![ .\-/]\d)"
+)
+# Words after which digits are an id, whatever their shape: "ISBN-10: 0738551856", "order
+# 0012345678", "Lot 06 12 34 56 78", "ref 0123-456-789", "#0042 1234 5678".
+_ID_BEFORE = re.compile(
+    r"(?i)(?:\b(?:isbn(?:-?1[03])?|asin|order|serial|batch|lot|ref|reference|invoice|tracking)"
+    r"(?:\s*(?:no\.?|nr\.?|number|id|code))?|#)[\s:#.\-]*$"
+)
+# Inside a link's path or query: "amazon.com/gp/product/0961959533".
+_IN_LINK = re.compile(r"(?i)(?:\w+://|\bwww\.|\b[\w-]+\.[a-z]{2,}/)\S*$")
+# A phone word just before: "call me at", "phone:", "tel.", "text me on", "reach me at",
+# "mobile", "cell".
+_PHONE_WORD_BEFORE = re.compile(
+    r"(?i)\b(?:call(?:\s+(?:me|us))?|phone|tel|telephone|text\s+me|reach\s+me|mobile|cell)"
+    r"(?:\s+(?:number|no\.?|nr\.?))?(?:\s+(?:on|at))?[\s:.]*$"
 )
 PHONE_MASK = "[phone removed]"
 # 31.01.2024 14:05, 01/02/2024: a date's digits can add up to a phone's.
 _DATE = re.compile(r"\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}")
 # Digits in a phone number, by its form (E.164 allows 15; "(0)" may add one).
-_DIGITS = {"international": (8, 16), "trunk": (9, 12), "american": (10, 11)}
+_DIGITS = {"international": (8, 16), "trunk": (9, 12), "american": (10, 11), "unbroken": (10, 10)}
 # What a marketer is told when they ask for contact details: exactly what is withheld.
 CONTACTS_REFUSAL = (
     "Marketers don't see contact details: customers' names, e-mail addresses, phone numbers "
@@ -101,6 +122,11 @@ def _phone_mask(match: "re.Match[str]") -> str:
     digits = sum(char.isdigit() for char in written)
     if not low <= digits <= high or (match.lastgroup == "trunk" and _DATE.search(written)):
         return written
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if _ID_BEFORE.search(before) or _IN_LINK.search(before):
+        return written
+    if written.isdigit() and digits >= 10 and not _PHONE_WORD_BEFORE.search(before):
+        return written  # "0738551856", "5551234567": an id unless a phone word says otherwise
     return PHONE_MASK
 
 

@@ -4,7 +4,14 @@ the refusal says exactly that, and no more."""
 
 import pytest
 
-from assistant.roles import CONTACTS_REFUSAL, EMAIL_MASK, PHONE_MASK, mask_contacts, redact
+from assistant.roles import (
+    CONTACTS_REFUSAL,
+    EMAIL,
+    EMAIL_MASK,
+    PHONE_MASK,
+    mask_contacts,
+    redact,
+)
 
 PHONES = [
     "+49 30 1234567",
@@ -42,6 +49,18 @@ NOT_PHONES = [
     "product B000EYLDYE",
     "review afr-trai-123",
     "ISBN 978-3-16-148410-0",
+    # Ids shaped like a phone with a trunk zero: after their name, in a link, or unbroken.
+    "ISBN-10: 0738551856",
+    "amazon.com/gp/product/0961959533",
+    "https://www.amazon.com/dp/0961959533/",
+    "order 0012345678",
+    "serial 00123456789",
+    "Batch 0042 1234 5678",
+    "ref 0123-456-789",
+    "Lot 06 12 34 56 78",
+    "#0171 1234567",
+    "0738551856",
+    "5551234567",
     "12:30",
     "99.9%",
 ]
@@ -51,6 +70,25 @@ NOT_PHONES = [
 def test_a_phone_number_in_text_is_masked(phone: str) -> None:
     text = f"Call me on {phone}. Awful beans."
     assert mask_contacts(text) == f"Call me on {PHONE_MASK}. Awful beans."
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "call me at 5551234567",
+        "Call me on 01711234567",
+        "phone: 0012345678",
+        "tel. 5551234567",
+        "text me on 5551234567",
+        "reach me at 5551234567",
+        "mobile 01711234567",
+        "cell: 5551234567",
+    ],
+)
+def test_an_unbroken_run_of_digits_is_a_phone_just_after_a_phone_word(written: str) -> None:
+    text = f"Awful beans, {written}."
+    number = written.split()[-1]
+    assert mask_contacts(text) == text.replace(number, PHONE_MASK)
 
 
 @pytest.mark.parametrize("written", NOT_PHONES)
@@ -71,3 +109,15 @@ def test_a_marketer_gets_review_text_with_phone_and_e_mail_masked_at_any_depth()
 def test_the_refusal_says_what_is_masked_and_does_not_promise_names_in_reviews() -> None:
     assert "phone numbers" in CONTACTS_REFUSAL and "e-mail addresses" in CONTACTS_REFUSAL
     assert "a name written in a review is not" in CONTACTS_REFUSAL
+
+
+def test_an_over_long_address_is_still_masked() -> None:
+    address = "x" * 70 + "@example.com"
+    assert mask_contacts(f"mail {address} now") == f"mail {EMAIL_MASK} now"
+
+
+def test_an_address_is_read_from_where_its_characters_start() -> None:
+    # What keeps masking linear on a long run of address characters ("0" * 20000): the pattern
+    # is not tried again from inside the run, so the run is read once.
+    assert EMAIL.match("ann@example.com", 1) is None
+    assert EMAIL.match("ann@example.com", 0) is not None

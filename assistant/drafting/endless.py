@@ -21,9 +21,10 @@ deal is refused: a wrong refusal costs a retry, a wrong pass promises a discount
 
 import re
 
-# Names the deal in a sentence: its figure or the words for it.
+# Names the deal in a sentence: its figure or the words for it. A figure starts where its
+# digits start, so a long run of digits is read once, not again from each of its digits.
 _DEAL = (
-    r"\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b|pct\b)"
+    r"(?<!\d)\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b|pct\b)"
     r"|\b(?:off|discounts?|offers?|deals?|codes?|coupons?|vouchers?|savings?|save"
     r"|promo(?:tion)?s?)\b"
 )

@@ -16,7 +16,8 @@ product id's. The rules, in the order they run:
   deadline: it can only be the offer's end ("stopped by on March 5" is a visit, "from before
   March 5" an age: neither is a deadline);
 - money ($12.50, 12.50 dollars, 5 Swiss francs, €3k, 50p, 99 cents, ten quid, a tenner, two
-  fivers, and the policy's own symbol: ¥23.50, CHF 23.50) and
+  fivers, and the policy's own symbol: ¥23.50, CHF 23.50; "two pounds of coffee" is a weight,
+  read as a plain number) and
   percentages (15%, 15 percent, 15-percent, 15 pct), fractions off included ("half off" = 50,
   "a quarter off" = 25, "two-thirds off", "half the price", but not "save half the time" or
   "cut a third of the sugar"). A figure is a discount beside a discount word ("15% off", "save
@@ -60,8 +61,10 @@ _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
 _MULT = r"(?:\s?(thousand|million|k|m)\b)?"
 MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6}
 SYMBOLS = "$€£"  # always read as money, whatever the policy's currency
+# "Pounds of" a thing is its weight ("two pounds of fresh Coffee"): a plain number, not money.
+_POUNDS = r"pounds(?!\s+of\b)"
 MONEY_WORDS = re.compile(
-    rf"(?<![\w.]){_NUM}{_MULT}\s?(?:(?:swiss\s+)?francs?|dollars?|bucks|quid|usd|eur(?:os?)?|pounds"
+    rf"(?<![\w.]){_NUM}{_MULT}\s?(?:(?:swiss\s+)?francs?|dollars?|bucks|quid|usd|eur(?:os?)?|{_POUNDS}"
     r"|gbp|chf|yen|jpy|yuan|rupees?|kron(?:a|or|er)|zloty|pesos?|rand)\b",
     re.I,
 )
@@ -85,9 +88,10 @@ WORD_VALUES = {w: i for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split()
 )}  # fmt: skip
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+WEIGHT_AFTER = re.compile(r"(?i)\s+of\b")
 WRITTEN = re.compile(
     rf"(?i)\b(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand))*\b"
-    rf"({_PERCENT_SIGN}|\s(?:dollars?|bucks|quid|pounds|euros?)\b)?"
+    rf"({_PERCENT_SIGN}|\s(?:dollars?|bucks|quid|{_POUNDS}|euros?)\b|\spounds(?=\s+of\b))?"
 )
 
 
@@ -193,11 +197,12 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
         text = mask(text, match.start(), match.end())
     for match in WRITTEN.finditer(text):
         value = _words_value(match.group(0)[: len(match.group(0)) - len(match.group(1) or "")])
-        tail = (match.group(1) or "").strip().lower()
-        unit: Unit = (
-            "percent" if tail.lstrip("-")[:1] in {"%", "p"} else "money" if tail else "plain"
-        )
-        if value is None or (unit == "plain" and value <= 3):
+        tail = (match.group(1) or "").strip().lower().lstrip("-")
+        # "pounds" starts with p as "percent" does: "twenty pounds" is money, not 20%.
+        weight = tail == "pounds" and WEIGHT_AFTER.match(text, match.end()) is not None
+        percent = tail.startswith(("%", "per", "pct"))
+        unit: Unit = "percent" if percent else "plain" if weight or not tail else "money"
+        if value is None or (unit == "plain" and value <= 3 and not weight):
             continue  # counting words, not figures (see the module docstring)
         discount = unit != "plain" and is_discount(text, match.start(), match.end(), figures)
         found.numbers.append(NumberMention(match.group(0), match.start(), value, 1, unit, discount))

@@ -5,18 +5,19 @@ No facts block holds a tier, a club or a status, so any mention of one is made u
 may run no programme at all, and a customer told they are Gold expects Gold prices). Points are
 a loyalty scheme too, and pass only where the offer holds the "loyalty points" perk. How a
 customer is valued is not a programme: "valued customer", "loyal customer" and a segment's
-name ("our champions") pass. verify.py runs this on the draft with merchant text blanked, so a
-product called "Gold Roast" is the facts' own text.
+name ("our champions") pass, as do quality words before customers ("our premium customers",
+"premium customer service") and staff ("our members of staff"). verify.py runs this on the
+draft with merchant text blanked, so a product called "Gold Roast" is the facts' own text.
 
 Pure text in, (phrase, start) out, like occasions.py.
 """
 
 import re
 
-_TIER = (
-    r"gold|silver|bronze|platinum|diamond|titanium|vip|premium|elite|premier|prestige|founding"
-    r"|insider"
-)
+_TIER = r"gold|silver|bronze|platinum|diamond|titanium|vip|founding|insider"
+# Words of quality as much as of tiers: a tier only before a programme ("premium membership"),
+# not before customers ("our premium customers love this blend", "premium customer service").
+_QUALITY = r"premium|elite|premier|prestige"
 _SCHEME = r"loyalty|rewards?|membership"  # "We reward customers like you" is no scheme
 _PROGRAMME = (
     r"members?(?:hip)?|tiers?|levels?|status|club|card|programmes?|programs?|schemes?|accounts?"
@@ -24,10 +25,12 @@ _PROGRAMME = (
 MEMBERSHIP = re.compile(
     # A tier and what it is: "Gold member", "VIP club", "Platinum status", "loyalty programme".
     rf"(?i)\b(?:{_TIER})[\s-]+(?:{_PROGRAMME}|customers?|shoppers?)\b"
+    rf"|\b(?:{_QUALITY})[\s-]+(?:{_PROGRAMME})\b"
     rf"|\b(?:{_SCHEME})[\s-]+(?:{_PROGRAMME})\b"
     # Membership without a tier: "as a member", "our members", "members-only", "your tier".
     r"|\bas\s+an?\s+(?:valued\s+|loyal\s+)?member\b|\b(?:our|your)\s+(?:tier|membership)\b"
-    r"|\bour\s+members\b|\bmembers?[\s-]+(?:only|price|prices|pricing|discount|rate|exclusive)\b"
+    # "Our members of staff" are the team, not a programme.
+    r"|\bour\s+members\b(?!\s+of\s+(?:(?:our|the)\s+)?(?:staff|team|crew))|\bmembers?[\s-]+(?:only|price|prices|pricing|discount|rate|exclusive)\b"
     r"|\b(?:tier|level)\s+(?:one|two|three|[1-5])\s+(?:member|customer|status)\b"
     r"|\b(?:our|the|your)\s+(?:[\w-]+\s+)?club\b"
 )

@@ -9,14 +9,15 @@ churning, buying or leaving is refused whoever the sentence names ("customers", 
 segment's own name, or no one), whatever its value; shares.py and placement.py already refuse
 a share "of the customers" that matches no fact, and this catches the rest. A share of revenue
 ("a fifth of revenue comes from them") and the offer's discount ("15% off for those who
-return") are facts, not shares of people. "Most buy Coffee" is left alone: "most" names no
-figure a reader takes as a count.
+return", or a percentage equal to it: "that's 15% for customers who order again") are facts,
+not shares of people. "Most buy Coffee" is left alone: "most" names no figure a reader takes
+as a count.
 """
 
 import re
 
 from assistant.drafting.grounding import Grounding, number_is_grounded
-from assistant.drafting.mentions import Mentions
+from assistant.drafting.mentions import Mentions, NumberMention
 from assistant.drafting.placement import SHARE_OF_PEOPLE
 from assistant.drafting.violations import Violation
 
@@ -74,6 +75,7 @@ def shares_of_people(
         share = read.get(match.start())
         if share is not None and (
             share.discount
+            or _is_offers_discount(share, grounding)
             or not number_is_grounded(share, grounding)
             or SHARE_OF_PEOPLE.match(masked, share.start + len(share.text))
         ):
@@ -89,3 +91,12 @@ def shares_of_people(
             )
         )
     return found
+
+
+def _is_offers_discount(share: NumberMention, grounding: Grounding) -> bool:
+    """True for a percentage equal to the offer's discount: "That's 15% for customers who order
+    again" gives the offer, with no discount word beside it, and says nothing of how many."""
+    return share.unit == "percent" and any(
+        allowed.source == "discount_pct" and allowed.value == share.value
+        for allowed in grounding.numbers
+    )

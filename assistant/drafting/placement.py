@@ -19,6 +19,7 @@ verify.py runs these after the claims are grounded. What each refuses, and why:
 """
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from assistant.drafting.grounding import (
@@ -113,10 +114,12 @@ def _stacked(masked: str, mentions: Mentions) -> list[Violation]:
     body are apart, so a subject that names the discount is not a second one."""
     found: list[Violation] = []
     previous: tuple[int, int] | None = None  # (sentence, end) of the last discount
+    # Found once, not once per figure: a long draft with many figures stays linear.
+    ends = list(SENTENCE_END.finditer(masked))
     for number in sorted(mentions.numbers, key=lambda n: n.start):
         if not number.discount:
             continue
-        sentence = len(SENTENCE_END.findall(masked, 0, number.start))
+        sentence = _ending_before(ends, number.start)
         written = masked[max(0, number.start - 25) : number.start]
         joined = (
             previous is not None
@@ -165,6 +168,10 @@ def misplaced_figures(masked: str, mentions: Mentions, grounding: Grounding) -> 
     and a percentage of the customers is no fact at all."""
     labelled = [n for n in grounding.numbers if n.cues]
     found: list[Violation] = []
+    # Clause ends found once, and each clause read for cues once: a draft with no punctuation
+    # is one long clause, and reading it again for each of its figures took quadratic time.
+    ends = list(CLAUSE_END.finditer(masked))
+    named_in: dict[tuple[int, int], set[str]] = {}
     # A figure written as a discount ("20% off") names the discount, whatever its clause says
     # of the customers it is for ("Customers at risk could get 20% off").
     discount = {n.source for n in labelled if _names("discount", n)}
@@ -172,8 +179,11 @@ def misplaced_figures(masked: str, mentions: Mentions, grounding: Grounding) -> 
         own = [n for n in grounding.numbers if number_is_grounded(number, Grounding(numbers=(n,)))]
         if not own:
             continue  # not a fact at all: verify.py says so
-        clause = _clause(masked, number)
-        in_clause = {n.source for n in labelled if _names(clause, n)}
+        clause = _clause(masked, ends, number)
+        if clause not in named_in:
+            words = masked[clause[0] : clause[1]]
+            named_in[clause] = {n.source for n in labelled if _names(words, n)}
+        in_clause = named_in[clause]
         named = discount if number.discount else in_clause
         sources = [n.source for n in own]
         if number.unit == "percent" and SHARE_OF_PEOPLE.match(
@@ -202,6 +212,8 @@ def misplaced_dates(masked: str, mentions: Mentions, grounding: Grounding) -> li
     end>"), judged as figures are, on the date's sentence. The offer's end written as an end is
     checked in verify.py."""
     found: list[Violation] = []
+    ends = list(SENTENCE_END.finditer(masked))  # once, and each sentence read once, as above
+    named_in: dict[tuple[int, int], set[str]] = {}
     for day in mentions.dates:
         if day.deadline or day.relative is not None:
             continue
@@ -210,10 +222,11 @@ def misplaced_dates(masked: str, mentions: Mentions, grounding: Grounding) -> li
             for d in grounding.date_cues
             if date_is_grounded(day, Grounding(dates=(d.value,)))
         }
-        before = list(SENTENCE_END.finditer(masked, 0, day.start))
-        after = SENTENCE_END.search(masked, day.start + len(day.text))
-        sentence = masked[before[-1].end() if before else 0 : after.start() if after else None]
-        named = {d.source for d in grounding.date_cues if _cued(sentence, d.cues)}
+        sentence = _between(ends, day.start, day.start + len(day.text), len(masked))
+        if sentence not in named_in:
+            words = masked[sentence[0] : sentence[1]]
+            named_in[sentence] = {d.source for d in grounding.date_cues if _cued(words, d.cues)}
+        named = named_in[sentence]
         if own and len(named) == 1 and not named & own:
             found.append(
                 Violation(
@@ -226,16 +239,29 @@ def misplaced_dates(masked: str, mentions: Mentions, grounding: Grounding) -> li
     return found
 
 
-def _clause(text: str, number: NumberMention) -> str:
-    before = list(CLAUSE_END.finditer(text, 0, number.start))
-    start = before[-1].end() if before else 0
-    if before and before[-1].group(0) in ":(" and not text[start : number.start].strip():
+def _clause(text: str, ends: list[re.Match[str]], number: NumberMention) -> tuple[int, int]:
+    """Where the figure's clause starts and ends in `text`; `ends` are its CLAUSE_END matches."""
+    start, end = _between(ends, number.start, number.start + len(number.text), len(text))
+    count = _ending_before(ends, number.start)
+    if count and ends[count - 1].group(0) in ":(" and not text[start : number.start].strip():
         # "Churn risk: 18.7%", "- Revenue share: 63.4%", "churn risk (18.7%)": the label before
         # the colon or bracket is the figure's clause.
-        start = before[-2].end() if len(before) > 1 else 0
-    end = number.start + len(number.text)
-    after = CLAUSE_END.search(text, end)
-    return text[start : after.start() if after else len(text)]
+        start = ends[count - 2].end() if count > 1 else 0
+    return start, end
+
+
+def _between(ends: list[re.Match[str]], start: int, end: int, length: int) -> tuple[int, int]:
+    """The span from the last of `ends` before `start` to the first after `end` (matches in
+    text order, found once per text, so each look-up is a bisection, not a scan)."""
+    count = _ending_before(ends, start)
+    after = bisect_left(ends, end, key=lambda match: match.start())
+    first = ends[count - 1].end() if count else 0
+    return first, ends[after].start() if after < len(ends) else length
+
+
+def _ending_before(ends: list[re.Match[str]], position: int) -> int:
+    """How many of `ends` (matches in text order) lie wholly before `position`."""
+    return bisect_left(ends, position + 1, key=lambda match: match.end())
 
 
 def _names(clause: str, allowed: AllowedNumber) -> bool:

@@ -30,6 +30,12 @@ PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # on
 YEARLESS = re.compile(r"\d{1,2}|[qQ][1-4]")
 WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
 LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
+# "at-risk customers with over $200 in purchases" stays the at-risk list, which ranks by a
+# risk top_customers cannot rank by; the floor it cannot take is said, and where to ask it.
+AT_RISK_FLOOR = (
+    "The at-risk list takes no spend floor or order count, so this covers every at-risk "
+    'customer; the top customers list can (e.g. "customers who spent over 1,000").'
+)
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -271,8 +277,16 @@ def _no_period(tool: ToolSignature, x: Extraction) -> str:
 def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
     """A floor asked that the answer does not apply: one in another currency than the
     store's (no exchange rate is known), or one asked of a tool that takes none ("at-risk
-    customers who spent over $500")."""
+    customers who spent over $500"); and a ceiling ("who spent under $20"), which no tool
+    applies."""
     takes = {"min_revenue", "min_orders"} & set(tool.arg_names)
+    if x.ceiling and takes:  # "customers who spent under $20": the tool ranks from the top
+        return (
+            "I can't limit to customers below an amount or order count; these are ranked "
+            "from the top."
+        )
+    if x.ceiling:
+        return "This answer cannot be limited to customers under a spend or an order count."
     if x.min_revenue is not None and x.currency is not None and takes:
         return (
             f"Spend is counted in the store's currency and no exchange rate is known, so the "
@@ -281,6 +295,8 @@ def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) 
         )
     if (x.min_revenue is None and x.min_orders is None) or takes:
         return ""
+    if tool.name == "at_risk_customers":  # the list asked for, kept: see AT_RISK_FLOOR
+        return AT_RISK_FLOOR
     return (
         "This answer cannot be limited to customers over a spend or an order count; the top "
         'customers list can (e.g. "customers who spent over 1,000").'

@@ -94,6 +94,7 @@ class Extraction:
     # Floors on what customers did, inclusive ("over $1,000" is 1000.01; thresholds.py).
     min_revenue: float | None = None
     min_orders: int | None = None
+    ceiling: bool = False  # customers under a spend or an order count were asked for
     offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
     min_rating: int | None = None  # stars, 1-5, both ends inclusive
     max_rating: int | None = None
@@ -179,6 +180,7 @@ def extract(
         count=None if count is None else int(count),
         min_revenue=floors.min_revenue,
         min_orders=floors.min_orders,
+        ceiling=floors.ceiling,
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,
         channel=channel_asked(reader.text),

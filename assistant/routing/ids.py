@@ -48,23 +48,38 @@ LOOKALIKE = re.compile(
 # "#42": a customer, unless an alert's number was read ("explain alert #3 and #5").
 HASH_ID = re.compile(rf"#\s*(?P<id>{_GROUPED}|\d+{_WHOLE})(?!\s+on\s+the\s+list)")
 # "customer 42 and 43", "customer 42, 43 vs 44": a bare number joined to a customer's id is
-# another customer, unless a unit or a list's word follows it ("customer 42 and 5 similar").
-_JOINED = (
-    r"\s*(?:,|and|&|or|vs\.?|versus)\s*\d+(?![\w-]|[,.]\d)"
-    rf"(?!\s*(?:%|(?:{_UNITS}|more|others?|similar|like|lookalikes?|ones?|of|best|top|"
-    r"recommendations?|suggestions|picks)\b))"
-)
-CUSTOMER = [
-    re.compile(rf"\bcustomers\s+(?P<ids>{_ID}(?:\s*(?:,|and|&|or|vs\.?|versus)\s*{_ID})+)"),
-    re.compile(
+# another customer, unless a unit or a list's word follows it ("customer 42 and 5 similar"),
+# or it is a year (19xx, 20xx) where the store's ids are not 4 digits wide: "tell me about
+# customer 42 and 1998" asks about 1998.
+_YEAR = r"(?:19|20)\d\d(?![\w-]|[,.]\d)"
+
+
+def _joined(years_apart: bool) -> str:
+    year = rf"(?!{_YEAR})" if years_apart else ""
+    return (
+        rf"\s*(?:,|and|&|or|vs\.?|versus)\s*{year}\d+(?![\w-]|[,.]\d)"
+        rf"(?!\s*(?:%|(?:{_UNITS}|more|others?|similar|like|lookalikes?|ones?|of|best|top|"
+        r"recommendations?|suggestions|picks)\b))"
+    )
+
+
+def _one_customer(years_apart: bool) -> re.Pattern[str]:
+    """'customer 42', 'client #42', 'customer 42 and 43', with years apart or not."""
+    return re.compile(
         r"\b(?:cust[a-z]*|costumer|cusomer|csutomer|client|clinet|buyer|shopper|member|account|"
         r"acct|user)\.?\s*(?:(?:id|number|num|no\.?|#)\s*)?(?:[:#=]\s*)?"
-        rf"(?P<id>(?:{_GROUPED}|{_ID}{_WHOLE})(?:{_JOINED})*)"
-    ),
+        rf"(?P<id>(?:{_GROUPED}|{_ID}{_WHOLE})(?:{_joined(years_apart)})*)"
+    )
+
+
+CUSTOMER = [
+    re.compile(rf"\bcustomers\s+(?P<ids>{_ID}(?:\s*(?:,|and|&|or|vs\.?|versus)\s*{_ID})+)"),
+    _one_customer(years_apart=True),
     HASH_ID,
     re.compile(rf"\bid\s*(?:[:#=]\s*)?(?P<id>{_GROUPED}|\d+{_WHOLE})"),
     LOOKALIKE,
 ]
+YEAR_WIDE_IDS = [_one_customer(years_apart=False) if p is CUSTOMER[1] else p for p in CUSTOMER]
 
 
 # A customer named in full, capitalised as names are, after words that ask for a person:
@@ -190,7 +205,8 @@ def customer_ids(
     `left_out` when given, not into the result."""
     found: list[tuple[int, str]] = []
     if patterns is None:
-        patterns = [p for p in CUSTOMER if bare_hash or p is not HASH_ID]
+        default = YEAR_WIDE_IDS if vocabulary.id_width == 4 else CUSTOMER
+        patterns = [p for p in default if bare_hash or p is not HASH_ID]
         if vocabulary.id_width is not None:  # zero-padded: an id even before numbers are read
             patterns.append(bare_id(vocabulary.id_width, zero=True))
     for pattern in patterns:

@@ -14,7 +14,8 @@ has sold: worded ahead ("which categories will sell the most next quarter") they
 forecast's, and a period worded back ("the last 30 days") is a sales period, not a horizon.
 Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
 bought the most tea", "customers who spent over $1,000") are top_customers', unless the
-message names a prediction ("by lifetime value") or a risk.
+message names a prediction ("by lifetime value") or a risk. A segment's alerts, in the plural
+("alerts for loyal customers"), are listed, not explained.
 """
 
 import re
@@ -56,6 +57,10 @@ BUYERS_OF = re.compile(
     r"\b(?:customers|buyers|purchasers|shoppers|clients|spenders)\s+(?:for|of)\b|"
     r"\b(?:biggest|top|largest|heaviest|best)\s+(?:\d+\s+)?(?:buyers|purchasers)\b"
 )
+# "alerts for loyal customers": the list of a segment's alerts; "why was the alert about
+# loyal raised" asks for one alert's reasons.
+ALERTS_LISTED = re.compile(r"\balerts\b")
+EXPLAINS = re.compile(r"\b(?:why|explain\w*|reasons?|caus\w*|trigger\w*|behind|mean)\b")
 # What a store took in ("how much did we sell", "revenue", "total sales"): with a period gone
 # by, the sales totals that top_products opens with; worded ahead, a forecast.
 SALES_TOTAL = re.compile(r"\b(?:sales|revenue|turnover|takings|sell|sold)\b")
@@ -68,7 +73,7 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     """Score adjustments per label for `text` (lower case, typos repaired)."""
     out = dict(rules.cues(text))
     ahead = bool(AHEAD.search(text))
-    floor = x.min_revenue is not None or x.min_orders is not None
+    floor = x.min_revenue is not None or x.min_orders is not None or x.ceiling
     ranks_customers = "top_customers" in out or bool(TOP_WHO.search(text)) or floor
     if ahead:
         out.pop("top_products", None)  # what will sell is a forecast's question
@@ -96,9 +101,9 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if buyers_of and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
-    if x.min_revenue is not None or x.min_orders is not None:
+    if floor:
         # "customers who spent over $1,000": only the ranking of what customers did takes a
-        # floor on it.
+        # floor on it (and says it cannot take a ceiling: "who spent under $20").
         out["top_customers"] = out.get("top_customers", 0.0) + W
     named_customer = bool(x.customer_ids) or (x.position is not None and bool(memory.customer_ids))
     refers_to_customer = named_customer or (points_back(text) and memory.customer_id is not None)
@@ -128,6 +133,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # A segment, customer or product of the store named is no question about something
         # else: "tell me about champions" embeds as "tell me about", near "tell me a joke".
         out["out_of_scope"] = out.get("out_of_scope", 0.0) - W
+    if x.segment is not None and ALERTS_LISTED.search(text) and not EXPLAINS.search(text):
+        # Similarity puts "alerts for loyal customers" beside explain_alert's "an alert for
+        # the champions segment"; the plural asks for the list: a double nudge.
+        out["list_alerts"] = out.get("list_alerts", 0.0) + 2 * W
+        out["explain_alert"] = out.get("explain_alert", 0.0) - W
     if x.segment is not None:
         out["list_segments"] = out.get("list_segments", 0.0) - W
         # A named segment and no other tool's words: most likely a question about the segment.

@@ -9,6 +9,13 @@ $1,000.01, the next amount a spend in cents can be (the answer says "$1,000.01 o
 what was applied is seen). A money floor needs a spend word or a currency beside it: "over
 1000" alone is no floor. The money is read as quantities.py reads budgets, and its currency
 as quantities.currency says.
+
+A spend word counts only for what customers spent: "customers who spent over $1,000" is a
+floor, while "we can't spend more than $2,000", "I want to spend at least $500" and "plan a
+campaign spending over $1,000" are our money, a budget (OURS, PLAN), left for quantities.py.
+A ceiling on customers ("who spent under $20", "fewer than 3 orders") no tool applies: it is
+taken, so its amount is no budget and its number no count, and `Floors.ceiling` says it was
+asked, for the answer to say so.
 """
 
 import re
@@ -32,6 +39,10 @@ _NUM = quantities.NUM
 _MONEY = rf"(?P<symbol>[$€£]\s*)?{_NUM}{_MULT}(?:\s*(?P<word>(?:{currencies.WORD})\b))?"
 _SPEND = r"\b(?:spent|spend|spends|spending|revenue|sales|purchases|purchased)"
 _IN_SPEND = r"\s+(?:in|of|worth\s+of)\s+(?:total\s+)?(?:spend\w*|revenue|sales|purchases|orders)\b"
+_BELOW = (
+    r"(?:under|below|less\s+than|fewer\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than|"
+    r"up\s+to|<=?)\s*"
+)
 _WHO = r"\b(?:customers|buyers|spenders|clients|shoppers|accounts)\s+(?:of\s+|with\s+)?"
 MONEY = [
     # "spent over $1,000", "spending of at least 500", "spent $500 or more"
@@ -46,6 +57,32 @@ MONEY = [
     re.compile(rf"{_WHO}{_MONEY}{_OR_MORE}"),
 ]  # fmt: skip
 MARKED = MONEY[4:]  # the patterns without a spend word
+SPEND_WORDED = MONEY[:2]  # the patterns that open with a spend word: whose spend, OURS says
+# Customers under a spend or an order count, which no tool applies (see the docstring).
+CEILINGS = [
+    re.compile(rf"{_SPEND}\s+(?:(?:a\s+)?total\s+of\s+|in\s+total\s+|of\s+)?{_BELOW}{_MONEY}"),
+    re.compile(rf"{_BELOW}{_MONEY}{_IN_SPEND}"),
+    re.compile(rf"{_WHO}{_BELOW}{_MONEY}"),
+    re.compile(rf"{_BELOW}{quantities.NUM}\s+(?:orders|purchases)\b"),
+    re.compile(rf"\b(?:ordered|bought|purchased|shopped)\s+(?:from\s+us\s+)?{_BELOW}"
+               rf"(?:{quantities.NUM}\s+times\b|twice\b|once\b)"),
+]  # fmt: skip
+CEILING_MARKED = CEILINGS[2:3]
+CEILING_SPEND_WORDED = CEILINGS[:1]
+# Whose spend a spend word is: customers' after who/customers ("customers who have spent"),
+# ours after a first person, a modal or "to" ("we can't spend", "I want to spend"), bidden
+# ("spend up to $500 on winback"), or in a message about a plan ("plan a campaign spending
+# over $1,000 on at-risk customers").
+THEIRS = re.compile(
+    r"\b(?:who|customers|buyers|spenders|clients|shoppers|accounts|they|people|those|ones)"
+    r"\s+(?:[\w']+\s+){0,2}$"
+)
+OURS = re.compile(
+    r"\b(?:we|i|us|you|to|can|can't|cannot|could|would|will|should|must|may|might|let's|"
+    r"want|willing|plan|afford)\s+(?:[\w']+\s+){0,2}$"
+)
+IMPERATIVE = re.compile(r"(?:^|[,.;:!?])\s*(?:please\s+|just\s+)?$")  # "spend up to $500 on..."
+PLAN = re.compile(r"\b(?:plan\w*|budget\w*|campaigns?|win-?back|retention|allocat\w*|invest\w*)\b")
 _ORDERS = r"(?:orders|purchases)\b"
 ORDERS = [
     # "more than 10 orders", "at least 5 orders", "5 or more orders", "5+ orders"
@@ -69,12 +106,39 @@ class Floors:
     min_revenue: float | None = None
     min_orders: int | None = None
     currency: str | None = None
+    ceiling: bool = False  # a ceiling on customers was asked (and taken), which no tool applies
 
 
 def floors(reader: Reader) -> Floors:
-    """The first spend floor and the first order floor the message names (taken)."""
+    """The first spend floor and the first order floor the message names (taken), and
+    whether it asks for customers under an amount or an order count (taken too)."""
     revenue, currency = _spend(reader)
-    return Floors(revenue, _orders(reader), currency)
+    return Floors(revenue, _orders(reader), currency, _ceiling(reader))
+
+
+def customers_spend(text: str, start: int) -> bool:
+    """True when the spend word at `start` is what customers spent, not money we would spend
+    (see THEIRS, OURS and PLAN)."""
+    before = text[:start]
+    if THEIRS.search(before):
+        return True
+    if IMPERATIVE.search(before) and text.startswith("spend ", start):
+        return False
+    return not (OURS.search(before) or PLAN.search(text))
+
+
+def _ceiling(reader: Reader) -> bool:
+    for pattern in CEILINGS:
+        for match in pattern.finditer(reader.text):
+            groups = match.groupdict()
+            marked = groups.get("symbol") or groups.get("word") or groups.get("mult")
+            if pattern in CEILING_MARKED and not marked:
+                continue
+            if pattern in CEILING_SPEND_WORDED and not customers_spend(reader.text, match.start()):
+                continue
+            reader.take(match.start(), match.end())
+            return True
+    return False
 
 
 def _spend(reader: Reader) -> tuple[float | None, str | None]:
@@ -84,6 +148,8 @@ def _spend(reader: Reader) -> tuple[float | None, str | None]:
             mult = groups.get("mult")
             if pattern in MARKED and not (groups.get("symbol") or groups.get("word") or mult):
                 continue
+            if pattern in SPEND_WORDED and not customers_spend(reader.text, match.start()):
+                continue  # "we can't spend more than $2,000": a budget
             value = quantities.number(match.group("n"), before_multiplier=bool(mult))
             if value is None or value <= 0:
                 continue

@@ -5,7 +5,7 @@ decimals, shares as whole percents, counts with thousands separators). Results a
 JSON by `assistant.jsonable`.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -36,12 +36,11 @@ def chance(p: float) -> str:
     return shown
 
 
-def revenue_share(row: Mapping[str, Any]) -> str:
-    """A ranked row's share of the period's revenue (`share_of_revenue` beside its `revenue`),
-    one decimal; "<0.1%" for a share that sold but rounds to nothing (0.0% would read as no
-    revenue at all)."""
-    share = row["share_of_revenue"]
-    return "<0.1%" if row["revenue"] > 0 and share < 0.0005 else f"{share:.1%}"
+def revenue_share(revenue: float, share: float) -> str:
+    """A ranked row's share of the period's revenue, one decimal, from the unrounded share (a
+    row's 4-place `share_of_revenue` rounded again would turn 1.648% into 1.7%); "<0.1%" for
+    a share that sold but rounds to nothing (0.0% would read as no revenue at all)."""
+    return "<0.1%" if revenue > 0 and share < 0.0005 else f"{share:.1%}"
 
 
 def count(n: int, noun: str) -> str:

@@ -190,3 +190,20 @@ def _totals(lines: pd.DataFrame, per: Grouping) -> pd.DataFrame:
     if per == "category":
         table["products"] = grouped["product_id"].nunique()
     return table
+
+
+def category_sold(
+    sales: SalesLines, when: Period, members: "frozenset[str] | None", category: str
+) -> dict[str, float | int]:
+    """What one category sold in the period (to `members` only when given), from its order
+    lines: their revenue, the orders holding one and the customers who bought it."""
+    lines = sales.lines
+    if members is not None:
+        lines = lines[lines["customer_id"].isin(members)]
+    lines = lines[(lines["day"] >= when.start) & (lines["day"] <= when.end)]
+    lines = lines[_described(lines, sales.products)["category"].to_numpy() == category]
+    return {
+        "revenue": round(float(lines["revenue"].sum()), 2),
+        "orders": int(lines["order_id"].nunique()),
+        "customers": int(lines["customer_id"].nunique()),
+    }

@@ -3,9 +3,10 @@ per category), store-wide or among one segment's customers, against the period o
 length before.
 
 The totals are the orders' (their amounts, as top_customers counts them: customer_totals.py),
-so orders recorded without lines count; the rankings come from the store's order lines
-(product_sales.py). Both are read once per store version, and each period's numbers are kept
-beside them (data.memo).
+so orders recorded without lines count; one category's are its order lines'. The rankings come
+from the store's order lines (product_sales.py). Both are read once per store version, and
+each period's numbers are kept beside them (data.memo). The answer in words is
+products_answer.py's.
 """
 
 from typing import Annotated, Any
@@ -17,9 +18,9 @@ from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.customer_totals import customer_totals, store_orders
 from assistant.tools.data import StoreData
-from assistant.tools.format import count, day, listing, money, output, pct, revenue_share
-from assistant.tools.paging import Offset, past_end, ranked, span
-from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
+from assistant.tools.format import day, output
+from assistant.tools.paging import Offset, ranked
+from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked
 from assistant.tools.product_sales import (
     NO_LINES,
     NO_PRODUCTS,
@@ -27,14 +28,13 @@ from assistant.tools.product_sales import (
     Measure,
     SalesLines,
     catalogue_categories,
+    category_sold,
     ranking,
     sales_lines,
 )
-from assistant.tools.top_customers_answer import orders_span
+from assistant.tools.products_answer import answer, sold
 
 DEFAULT_DAYS = 90
-MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders",
-                 "customers": "customers who bought"}  # fmt: skip
 
 
 def cached_sales(data: StoreData) -> SalesLines | None:
@@ -109,6 +109,10 @@ def top_products(
     members = segments.member_set(name) if segments is not None and name else None
     sales = cached_sales(data)
     if sales is None:
+        if category is not None:  # a category's sales are its order lines: none to sum
+            return output(
+                NO_LINES, {"category": category, "totals": None, "rows": [], "note": NO_LINES}
+            )
         # A store of bare orders still has its totals; only the ranking needs lines.
         calendar = store_orders(data).calendar
         when = period_asked(calendar, asked, DEFAULT_DAYS)
@@ -118,7 +122,7 @@ def top_products(
             "totals": _period_totals(data, when, name, members), "by": by, "per": per,
             "rows": [], "note": NO_LINES,
         }  # fmt: skip
-        said = f"{_sold(symbol, bare, when, asked.dated)}. {NO_LINES}"
+        said = f"{sold(symbol, bare, when, asked.dated)}. {NO_LINES}"
         return output(said, bare, [{"type": "products", **bare}])
     chosen = sales.resolve_category(category) if category else None
     when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
@@ -137,7 +141,11 @@ def top_products(
         "before_from": None if when.before_start is None else day(when.before_start),
         "segment": name,
         "customers": None if members is None else len(members),
-        "totals": _period_totals(data, when, name, members),
+        "totals": (
+            _period_totals(data, when, name, members)
+            if chosen is None
+            else _category_totals(data, sales, when, name, members, chosen)
+        ),
         "category": chosen,
         "by": by,
         "per": per,
@@ -146,11 +154,13 @@ def top_products(
         "offset": offset,
         "rows": rows,
     }
-    answer = _answer(symbol, result, when, asked.dated, sales, members)
+    # The first row's share unrounded: its 4-place one in `rows` would be rounded twice.
+    first_share = float(page[0]["share_of_revenue"]) if page else 0.0
+    said = answer(symbol, result, when, asked.dated, sales, members, first_share)
     if not sales.has_products:
         result["note"] = NO_PRODUCTS
-        answer += f" {NO_PRODUCTS}"
-    return output(answer, result, [{"type": "products", **result}], len(rows))
+        said += f" {NO_PRODUCTS}"
+    return output(said, result, [{"type": "products", **result}], len(rows))
 
 
 def _period_args(asked: Asked) -> dict[str, str | None]:
@@ -182,20 +192,22 @@ def _period_totals(
     }
 
 
-def _sold(symbol: str, result: dict[str, Any], when: Period, dated: bool) -> str:
-    """'From 1997-01-01 to 1997-12-31 the store sold $1,234.00 in 56 orders to 7 customers'
-    (a segment's: 'the 12 customers in 'champions' bought ... (7 of them ordered)')."""
-    totals, period = result["totals"], period_words(when, dated)
-    sold = f"{money(totals['revenue'], symbol)} in {count(totals['orders'], 'order')}"
-    if result["segment"] is None:
-        said = f"the store sold {sold} to {count(totals['customers'], 'customer')}"
-    else:
-        members = count(result["customers"], "customer")
-        said = (
-            f"the {members} in '{result['segment']}' bought {sold} "
-            f"({totals['customers']:,} of them ordered)"
-        )
-    return f"{period[:1].upper()}{period[1:]} {said}"
+def _category_totals(
+    data: StoreData,
+    sales: SalesLines,
+    when: Period,
+    name: str | None,
+    members: "frozenset[str] | None",
+    category: str,
+) -> dict[str, float | int]:
+    """What one category sold in the period (to a segment's current members only, when one is
+    asked): its order lines' revenue, the orders holding one, the customers who bought it."""
+    totals: dict[str, float | int] = data.memo(
+        f"top_products:sold:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{category}",
+        ("store",),
+        lambda: category_sold(sales, when, members, category),
+    )
+    return totals
 
 
 def _row(record: dict[str, Any], by: Measure, per: Grouping) -> dict[str, Any]:
@@ -227,88 +239,3 @@ def _text(value: Any) -> str | None:
 
 def _number(value: float, by: Measure) -> float | int:
     return round(float(value), 2) if by == "revenue" else round(float(value))
-
-
-def _answer(
-    symbol: str,
-    result: dict[str, Any],
-    when: Period,
-    dated: bool,
-    sales: SalesLines,
-    members: "frozenset[str] | None",
-) -> str:
-    """The period's totals, then the ranking in words: the first rows, and the first one's
-    numbers with its change; or why there is nothing to rank (and, for a period outside the
-    store's orders, the days they span)."""
-    rows, days, by = result["rows"], result["days"], result["by"]
-    noun = "product" if result["per"] == "product" else "category"
-    plural = "products" if noun == "product" else "categories"
-    who = ""
-    if result["segment"]:
-        who = f" among the {count(result['customers'], 'customer')} in '{result['segment']}'"
-    where = f" in {result['category']}" if result["category"] else ""
-    scope = f"{period_words(when, dated)}{who}{where}"
-    if not rows and result["offset"] and result["total"]:
-        return past_end(result["offset"], result["total"], noun, f" sold {scope}")
-    if not rows:
-        hint = _last_bought(sales, members, result["category"])
-        return f"Nothing sold {scope}.{hint}{orders_span(result)}"
-    names = [_label(row) for row in rows]
-    head = f"{_sold(symbol, result, when, dated)}; top {plural} by {MEASURE_WORDS[by]}{where}"
-    if result["offset"]:
-        head += f", {span(result['offset'], len(rows), result['total'], noun)}"
-    first = rows[0]
-    facts = (
-        f"{_label(first)}: {money(first['revenue'], symbol)} "
-        f"({revenue_share(first)} of the period's revenue{who}), "
-        f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
-        f"{first['customers']:,} {'customer' if first['customers'] == 1 else 'customers'}"
-    )
-    return f"{head}: {listing(names)}. {facts}{_change(first, by, days, when)}."
-
-
-def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:
-    """'; revenue up 12% on the 90 days before' (or why there is no change to give)."""
-    if when.before_start is None:
-        return f"; the store's orders do not reach back another {count(days, 'day')} to compare"
-    period_before = f"the {count(days, 'day')} before"
-    if row["change"] is None:
-        return f"; none in {period_before}"
-    direction = "up" if row["change"] >= 0 else "down"
-    return f"; {MEASURE_WORDS[by]} {direction} {pct(abs(row['change']))} on {period_before}"
-
-
-def _last_bought(sales: SalesLines, members: "frozenset[str] | None", category: str | None) -> str:
-    """For a segment or a category that sold nothing in the period: when the same lines (its
-    members' purchases, of the category) last sold, and the period that would reach them."""
-    if members is None and category is None:
-        return ""
-    lines = sales.lines
-    if members is not None:
-        lines = lines[lines["customer_id"].isin(members)]
-    if category is not None:
-        in_category = sales.products["category"].reindex(lines["product_id"]) == category
-        lines = lines[in_category.to_numpy()]
-    if lines.empty and members is None:
-        return f" {category} has never sold."
-    if lines.empty:
-        return (
-            f" They never bought {category}." if category else " They have no order lines at all."
-        )
-    what = "purchase" if category is None else f"{category} purchase"
-    last = pd.Timestamp(lines["day"].max())
-    # "The last N days" count back from the store's last order day, whatever period was asked.
-    reach = (sales.last_day - last).days + 1
-    whose = f"Their last {what}" if members is not None else f"The last {what}"
-    return f" {whose} was on {day(last)}: ask for the last {count(reach, 'day')} or more."
-
-
-def _label(row: dict[str, Any]) -> str:
-    """A product as people read it (its title, with the id when the title lacks it), or a
-    category's name."""
-    if "product_id" not in row:
-        return str(row["category"])
-    title, pid = row.get("title"), str(row["product_id"])
-    if not title:
-        return pid
-    return str(title) if pid in str(title) else f"{title} ({pid})"

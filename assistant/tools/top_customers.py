@@ -161,7 +161,10 @@ def top_customers(
         "offset": offset,
         "rows": rows,
     }
-    said = answer(ctx.settings.currency_symbol, result, scope(when, asked, name, members))
+    # The first row's share unrounded: its 4-place one in `rows` would be rounded twice.
+    first_share = float(page[0]["revenue"]) / revenue if page and revenue > 0 else 0.0
+    where = scope(when, asked, name, members)
+    said = answer(ctx.settings.currency_symbol, result, where, first_share)
     return output(said, result, [{"type": "top_customers", **result}], len(rows))
 
 

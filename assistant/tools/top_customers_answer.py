@@ -50,8 +50,9 @@ def bounds(symbol: str, result: dict[str, Any]) -> str:
     return " and ".join(said)
 
 
-def answer(symbol: str, result: dict[str, Any], where: str) -> str:
-    """The ranking in words (`where`: scope()); or why there is nobody to rank."""
+def answer(symbol: str, result: dict[str, Any], where: str, first_share: float) -> str:
+    """The ranking in words (`where`: scope(); `first_share`: the first customer's share of
+    `period_revenue`, unrounded, so that it is rounded once); or why there is nobody to rank."""
     rows, total, what = result["rows"], result["total"], bought_what(result)
     bar = bounds(symbol, result)
     did = f"bought {what}" if what else "ordered"
@@ -81,7 +82,7 @@ def answer(symbol: str, result: dict[str, Any], where: str) -> str:
             head += f", {span(result['offset'], len(rows), total, 'customer')}"
         elif not result["segment"] or total < result["segment_size"]:
             head += f" (of {_who(result, did)})"
-    return f"{head}: {names}. {_facts(symbol, rows[0], result)}."
+    return f"{head}: {names}. {_facts(symbol, rows[0], result, first_share)}."
 
 
 def _who(result: dict[str, Any], did: str) -> str:
@@ -99,20 +100,21 @@ def _named(symbol: str, row: dict[str, Any], by: str) -> str:
     return f"{row['customer_id']} ({shown})"
 
 
-def _facts(symbol: str, first: dict[str, Any], result: dict[str, Any]) -> str:
-    """The first customer's numbers, and their scores now when scored."""
-    what = bought_what(result)
+def _facts(symbol: str, first: dict[str, Any], result: dict[str, Any], share: float) -> str:
+    """The first customer's numbers (`share`: theirs of `period_revenue`, unrounded), and their
+    scores now when scored."""
+    what, of_revenue = bought_what(result), revenue_share(first["revenue"], share)
     whose = "the segment's" if result["segment"] else "all"
     if what:
         facts = (
             f"{first['customer_id']} spent {money(first['revenue'], symbol)} on {what} in "
             f"{count(first['orders'], 'order')} ({count(first['units'], 'unit')}; "
-            f"{revenue_share(first)} of {whose} {what} revenue in the period)"
+            f"{of_revenue} of {whose} {what} revenue in the period)"
         )
     else:
         facts = (
             f"{first['customer_id']} spent {money(first['revenue'], symbol)} on "
-            f"{count(first['orders'], 'order')} ({revenue_share(first)} of {whose} revenue in "
+            f"{count(first['orders'], 'order')} ({of_revenue} of {whose} revenue in "
             "the period)"
         )
     facts += f", the last on {first['last_order']}"

@@ -58,6 +58,12 @@ def first_quarter(customer: str) -> dict[str, Any]:
     return categories(customer) | period
 
 
+def coffee(customer: str) -> dict[str, Any]:
+    """Coffee's best sellers store-wide, opening with what Coffee sold (its order lines)."""
+    totals = {"revenue": 34294.3, "orders": 1461, "customers": 954}
+    return products(customer) | {"segment": None, "category": "Coffee", "totals": totals}
+
+
 Maker = Callable[[str], dict[str, Any]]
 
 
@@ -73,6 +79,7 @@ def sales_routes(monkeypatch: pytest.MonkeyPatch) -> None:
             "Grocery leads.",
         ),
         ("top categories", "top_products", {"per": "category"}, categories, "Grocery leads."),
+        ("coffee sales", "top_products", {"category": "Coffee"}, coffee, "Coffee sold."),
         ("best sellers", "top_products", {"segment": "champions"}, products, "Cookies lead."),
     ]
     monkeypatch.setattr(stub, "ROUTES", [*routes, *stub.ROUTES])
@@ -107,6 +114,16 @@ def test_best_sellers_are_a_ranked_sortable_table(
     assert ranks == ["3", "2", "1"]
     show_top(card)
     shoot(desktop, shots, "desktop-card-products")
+
+
+@pytest.mark.usefixtures("sales_routes")
+def test_a_category_s_totals_say_they_are_that_category_s(desktop: "Page", stub_url: str) -> None:
+    # The totals of a category are its order lines', not the whole store's.
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "coffee sales").locator(".card-products")
+    assert "The store sold $34,294 of Coffee in 1,461 orders from 954 customers" in (
+        card.inner_text()
+    )
 
 
 @pytest.mark.usefixtures("sales_routes")

@@ -45,11 +45,12 @@ def test_the_numbers_are_the_hand_computed_ones(shop: StoreData) -> None:
     assert (p1["before"], p1["change"]) == (20.0, -0.25)
     assert (p3["before"], p3["change"]) == (0.0, None)  # not sold before: no change to give
     assert out.answer == (
-        # The totals are the orders': o1, o2, o3 and o7 (no lines), $30 + $11 + $20 + $7.
+        # The totals are the orders': o1, o2, o3 and o7 (no lines), $30 + $11 + $20 + $7; the
+        # share is of the lines' $61.00, named as such since it is not the $68.00 said first.
         "In the 10 days to 2024-03-31 the store sold $68.00 in 4 orders to 2 customers; top "
         "products by revenue: Teapot (P2), Coffee beans (P1), Biscuits (P3). Teapot (P2): $40.00 "
-        "(65.6% of the period's revenue), 2 units, 2 orders, 1 customer; revenue up 100% on the "
-        "10 days before."
+        "(65.6% of the $61.00 all products sold for in the period), 2 units, 2 orders, 1 "
+        "customer; revenue up 100% on the 10 days before."
     )
     assert out.cards == [{"type": "products", **result}] and out.rows == 3
 
@@ -185,7 +186,7 @@ def test_a_share_too_small_to_show_reads_as_under_a_tenth_of_a_percent(tmp_path:
     data = store_of(tmp_path / "big", ("order_items", "products"), [*LINES, big])
     out = top_products(_ctx(data), days=10, offset=1, limit=1)
     assert out.result["rows"][0]["product_id"] == "P1"
-    assert "P1): $15.00 (<0.1% of the period's revenue)" in out.answer
+    assert "P1): $15.00 (<0.1% of the $100,060.00 all products sold for" in out.answer
 
 
 def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:

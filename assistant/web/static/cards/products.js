@@ -61,10 +61,10 @@ export function productsCard(card, actions) {
           openLabel: (row) => `Best sellers in ${row.category}`,
         })
       : null,
-    // What the store sold in the period, from its orders (the answer opens with it); the
-    // ranking's revenue below is its order lines'.
+    // What was sold in the period (the answer opens with it): from the orders, or with a
+    // category from that category's order lines.
     card.totals && isNum(card.totals.revenue)
-      ? h("p", { class: "hint" }, `${card.segment ? `Segment ${card.segment} bought` : "The store sold"} ${money(card.totals.revenue)} in ${num(card.totals.orders)} orders from ${num(card.totals.customers)} customers`)
+      ? h("p", { class: "hint" }, `${soldBy(card)} ${money(card.totals.revenue)}${card.category ? ` of ${card.category}` : ""} in ${num(card.totals.orders)} orders from ${num(card.totals.customers)} customers`)
       : null,
     isNum(card.total) && isNum(card.period_revenue)
       ? h("p", { class: "hint" }, `${num(card.total)} ${categories ? "categories" : "products"} sold · ${money(card.period_revenue)} revenue in the period${card.before_from ? "" : " · no earlier period of the same length to compare"}`)
@@ -72,6 +72,11 @@ export function productsCard(card, actions) {
     card.note ? h("p", { class: "hint" }, String(card.note)) : null,
     drill && rows.length ? h("p", { class: "hint" }, "Select a category for its best sellers.") : null,
   );
+}
+
+/** Who the opening totals are of: the segment's customers or the whole store. */
+function soldBy(card) {
+  return card.segment ? `Segment ${card.segment} bought` : "The store sold";
 }
 
 /** The question a category row opens: that category's best sellers over the same period,

@@ -1,0 +1,137 @@
+"""top_products' answer in words, from its result: what was sold in the period (the store's
+orders, a segment's, or one category's order lines), the first products or categories, and
+the first one's numbers with its change; or why there is nothing to rank.
+
+Every number comes from the result, which the tool computed, except the first row's share,
+passed unrounded so that it is rounded once. A share is of `period_revenue` (the order lines'
+revenue); when that is not the total the answer opens with (orders without lines, a category's
+totals), the share names its total, so the two are never read as one.
+"""
+
+from typing import Any
+
+import pandas as pd
+
+from assistant.tools.format import count, day, listing, money, pct, revenue_share
+from assistant.tools.paging import past_end, span
+from assistant.tools.periods import Period, period_words
+from assistant.tools.product_sales import Measure, SalesLines
+from assistant.tools.top_customers_answer import orders_span
+
+MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders",
+                 "customers": "customers who bought"}  # fmt: skip
+
+
+def sold(symbol: str, result: dict[str, Any], when: Period, dated: bool) -> str:
+    """'From 1997-01-01 to 1997-12-31 the store sold $1,234.00 in 56 orders to 7 customers'
+    (a segment's: 'the 12 customers in 'champions' bought ... (7 of them ordered)'; a
+    category's: 'sold $80.00 of Coffee in ...')."""
+    totals, period = result["totals"], period_words(when, dated)
+    of = f" of {result['category']}" if result.get("category") else ""
+    amount = f"{money(totals['revenue'], symbol)}{of} in {count(totals['orders'], 'order')}"
+    if result["segment"] is None:
+        said = f"the store sold {amount} to {count(totals['customers'], 'customer')}"
+    else:
+        members = count(result["customers"], "customer")
+        did = "bought it" if of else "ordered"
+        said = (
+            f"the {members} in '{result['segment']}' bought {amount} "
+            f"({totals['customers']:,} of them {did})"
+        )
+    return f"{period[:1].upper()}{period[1:]} {said}"
+
+
+def answer(
+    symbol: str,
+    result: dict[str, Any],
+    when: Period,
+    dated: bool,
+    sales: SalesLines,
+    members: "frozenset[str] | None",
+    first_share: float,
+) -> str:
+    """The period's totals, then the ranking in words: the first rows, and the first one's
+    numbers (`first_share`: its unrounded share) with its change; or why there is nothing to
+    rank (and, for a period outside the store's orders, the days they span)."""
+    rows, days, by = result["rows"], result["days"], result["by"]
+    noun = "product" if result["per"] == "product" else "category"
+    plural = "products" if noun == "product" else "categories"
+    who = ""
+    if result["segment"]:
+        who = f" among the {count(result['customers'], 'customer')} in '{result['segment']}'"
+    where = f" in {result['category']}" if result["category"] else ""
+    scope = f"{period_words(when, dated)}{who}{where}"
+    if not rows and result["offset"] and result["total"]:
+        return past_end(result["offset"], result["total"], noun, f" sold {scope}")
+    if not rows:
+        hint = _last_bought(sales, members, result["category"])
+        return f"Nothing sold {scope}.{hint}{orders_span(result)}"
+    names = [_label(row) for row in rows]
+    head = f"{sold(symbol, result, when, dated)}; top {plural} by {MEASURE_WORDS[by]}{where}"
+    if result["offset"]:
+        head += f", {span(result['offset'], len(rows), result['total'], noun)}"
+    first = rows[0]
+    facts = (
+        f"{_label(first)}: {money(first['revenue'], symbol)} "
+        f"({revenue_share(first['revenue'], first_share)} of {_base(symbol, result)}{who}), "
+        f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
+        f"{first['customers']:,} {'customer' if first['customers'] == 1 else 'customers'}"
+    )
+    return f"{head}: {listing(names)}. {facts}{_change(first, by, days, when)}."
+
+
+def _base(symbol: str, result: dict[str, Any]) -> str:
+    """What a share is of: "the period's revenue" when that is the total the answer opened
+    with; else the order lines' revenue named with its amount (the opening total counts
+    orders without lines, or is one category's)."""
+    lines = result["period_revenue"]
+    if result["category"] is None and lines == result["totals"]["revenue"]:
+        return "the period's revenue"
+    return f"the {money(lines, symbol)} all products sold for in the period"
+
+
+def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:
+    """'; revenue up 12% on the 90 days before' (or why there is no change to give)."""
+    if when.before_start is None:
+        return f"; the store's orders do not reach back another {count(days, 'day')} to compare"
+    period_before = f"the {count(days, 'day')} before"
+    if row["change"] is None:
+        return f"; none in {period_before}"
+    direction = "up" if row["change"] >= 0 else "down"
+    return f"; {MEASURE_WORDS[by]} {direction} {pct(abs(row['change']))} on {period_before}"
+
+
+def _last_bought(sales: SalesLines, members: "frozenset[str] | None", category: str | None) -> str:
+    """For a segment or a category that sold nothing in the period: when the same lines (its
+    members' purchases, of the category) last sold, and the period that would reach them."""
+    if members is None and category is None:
+        return ""
+    lines = sales.lines
+    if members is not None:
+        lines = lines[lines["customer_id"].isin(members)]
+    if category is not None:
+        in_category = sales.products["category"].reindex(lines["product_id"]) == category
+        lines = lines[in_category.to_numpy()]
+    if lines.empty and members is None:
+        return f" {category} has never sold."
+    if lines.empty:
+        return (
+            f" They never bought {category}." if category else " They have no order lines at all."
+        )
+    what = "purchase" if category is None else f"{category} purchase"
+    last = pd.Timestamp(lines["day"].max())
+    # "The last N days" count back from the store's last order day, whatever period was asked.
+    reach = (sales.last_day - last).days + 1
+    whose = f"Their last {what}" if members is not None else f"The last {what}"
+    return f" {whose} was on {day(last)}: ask for the last {count(reach, 'day')} or more."
+
+
+def _label(row: dict[str, Any]) -> str:
+    """A product as people read it (its title, with the id when the title lacks it), or a
+    category's name."""
+    if "product_id" not in row:
+        return str(row["category"])
+    title, pid = row.get("title"), str(row["product_id"])
+    if not title:
+        return pid
+    return str(title) if pid in str(title) else f"{title} ({pid})"
