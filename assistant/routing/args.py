@@ -5,9 +5,7 @@ profile question, then "draft an offer" means that customer); optional ones only
 message points back ("her reviews"), so "reviews about tea" stays store-wide. A value the
 message leaves out ("except loyal ones") is never an argument, whatever the conversation
 held: the tools cannot filter one out, so the answer covers them all and `reason` says so.
-`reason` also notes the other things asked that a tool cannot do as asked: a second segment
-("loyal champions": a customer is in one), and money off an offer ("$15 off": offers take a
-percentage).
+`reason` also notes the other things asked that a tool cannot do as asked (arg_notes.py).
 """
 
 import re
@@ -15,27 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.routing.arg_notes import PERIOD, named_segments, notes
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
 from assistant.routing.memory import Memory
 from assistant.routing.signatures import ToolSignature
 
-SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
 LOOKS_BACK = re.compile(r"\b(?:last|past|previous|prior|recent|ago|this)\b")
-LOWEST = re.compile(r"\b(?:least|lowest|smallest|safest|not\s+at\s+risk)\b")
-MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
-GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 SUBJECTS = ("customer_id", "segment", "product_id")
-PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # one sets it
 YEARLESS = re.compile(r"\d{1,2}|[qQ][1-4]")
-WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
-LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
-# "at-risk customers with over $200 in purchases" stays the at-risk list, which ranks by a
-# risk top_customers cannot rank by; the floor it cannot take is said, and where to ask it.
-AT_RISK_FLOOR = (
-    "The at-risk list takes no spend floor or order count, so this covers every at-risk "
-    'customer; the top customers list can (e.g. "customers who spent over 1,000").'
-)
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -129,19 +115,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     return found
 
 
-def _segments(tool: ToolSignature, x: Extraction, text: str) -> list[str]:
-    """The segments the message names as a filter for `tool`, the one to use first. "At-risk
-    customers" is what the at-risk tool ranks, not a filter to the RFM "at risk" group: it
-    comes after any other segment named ("top 5 at risk loyal customers" are loyal ones), and
-    counts only when the segment itself is named ("the at-risk segment")."""
-    if tool.name != "at_risk_customers" or GENERIC not in x.segments:
-        return list(x.segments)
-    others = [name for name in x.segments if name != GENERIC]
-    return [*others, GENERIC] if any(word in text for word in SEGMENT_WORDS) else others
-
-
 def _segment(tool: ToolSignature, x: Extraction, text: str) -> str | None:
-    named = _segments(tool, x, text)
+    named = named_segments(tool, x, text)
     return named[0] if named else None
 
 
@@ -179,128 +154,12 @@ def build(
         return Arguments(values, missing, f"{tool.name} needs {_words(tool.one_of, 'or')}")
     if missing:
         return Arguments(values, missing, f"{tool.name} needs {_words(missing, 'and')}")
-    notes = (
-        _not_left_out(x, names, values),
-        _one_customer(tool, x, values),
-        _one_segment(tool, x, text, values),
-        _no_segment(tool, x),
-        _money_off(tool, x, text, values),
-        _highest_first(tool, text),
-        _no_period(tool, x),
-        _floors_left(tool, x, values),
-    )
-    return Arguments(values, reason=" ".join(note for note in notes if note))
+    return Arguments(values, reason=notes(tool, x, text, values))
 
 
 def _without_year(value: object) -> bool:
     """True for a month or quarter as written without its year ("03", "Q2"), not "last"."""
     return isinstance(value, str) and bool(YEARLESS.fullmatch(value))
-
-
-def _not_left_out(x: Extraction, names: set[str], values: Mapping[str, Any]) -> str:
-    """What the message asked to leave out that the answer still holds ("I can't leave out
-    one segment ('loyal'), so this covers every segment.")."""
-    unfiltered = [(n, v) for n, v in x.excluded if n in names and n not in values]
-    return " ".join(
-        f"I can't leave out one {LEFT_OUT_WORDS.get(name, name)} ('{value}'), so this covers "
-        f"every {LEFT_OUT_WORDS.get(name, name)}."
-        for name, value in dict(unfiltered).items()
-    )
-
-
-def _one_customer(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
-    """Which customer the answer is about when the message names several ("customers 42 and
-    77"): the tools take one at a time."""
-    used = values.get("customer_id")
-    others = [c for c in x.customer_ids if c != used]
-    if used is None or not others or "customer_id" not in tool.arg_names:
-        return ""
-    skipped = " or ".join(others)
-    return f"This answer is about customer {used} only; ask about {skipped} on its own."
-
-
-def _one_segment(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:
-    """Which segment the answer covers when the message names more than one: a customer is in
-    one segment, so "loyal champions" cannot both apply."""
-    used = values.get("segment")
-    others = [name for name in _segments(tool, x, text) if name != used]
-    if used is None or not others:
-        return ""
-    skipped = " or ".join(f"'{name}'" for name in others)
-    return f"A customer is in one segment only, so this covers '{used}', not {skipped}."
-
-
-def _no_segment(tool: ToolSignature, x: Extraction) -> str:
-    """A segment named to a tool that cannot be limited to one ("alerts for the lost
-    segment"): the answer covers every segment, said so. Not for the segment list (it shows
-    them all) nor a customer's profile (a customer is in one segment; naming it limits
-    nothing)."""
-    if x.segment is None or "segment" in tool.arg_names or tool.name in WHOLE_STORE:
-        return ""
-    return f"This cannot be limited to one segment ('{x.segment}'); it covers every segment."
-
-
-def _money_off(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:
-    """What an offer asked for as money off ("a $15 off offer") gets: offers take a percentage,
-    so the policy's default, which only the tool knows (the route fills it in: Route.note)."""
-    offer = "discount_pct" in tool.arg_names and "discount_pct" not in values
-    if not offer or x.amount is None or not MONEY_OFF.search(text):
-        return ""
-    # The example is no conversion of the amount: what $15 is in percent depends on the order.
-    return (
-        "Offers take a percentage off, not an amount, so this one has the policy's default of "
-        '${discount_pct}% off; ask for e.g. "a 10% offer" to choose.'
-    )
-
-
-def _highest_first(tool: ToolSignature, text: str) -> str:
-    """What a list of customers asked from the bottom ("least likely to churn") gets: the
-    highest first, said so."""
-    by = tool.arg("by")
-    if by is None or "churn_risk" not in by.choices or not LOWEST.search(text):
-        return ""
-    return "The list ranks customers from the highest down; it cannot start from the lowest."
-
-
-def _no_period(tool: ToolSignature, x: Extraction) -> str:
-    """A past period asked of a tool that has none ("best customers last year"): the answer is
-    as of the latest data, said so. Not for "this quarter" (to date: also a horizon ahead) or
-    "today", nor for a tool that reads "last month" as a horizon."""
-    asked = [x.since, x.month, x.quarter, x.year]
-    # "today" is often just now ("who should we call today?"), no period.
-    dated = any(v is not None and not v.endswith("_start") and v != "today" for v in asked)
-    if not dated or PERIOD & set(tool.arg_names) or "horizon_days" in tool.arg_names:
-        return ""
-    return "This answer cannot be limited to the period asked; it is as of the latest data."
-
-
-def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
-    """A floor asked that the answer does not apply: one in another currency than the
-    store's (no exchange rate is known), or one asked of a tool that takes none ("at-risk
-    customers who spent over $500"); and a ceiling ("who spent under $20"), which no tool
-    applies."""
-    takes = {"min_revenue", "min_orders"} & set(tool.arg_names)
-    if x.ceiling and takes:  # "customers who spent under $20": the tool ranks from the top
-        return (
-            "I can't limit to customers below an amount or order count; these are ranked "
-            "from the top."
-        )
-    if x.ceiling:
-        return "This answer cannot be limited to customers under a spend or an order count."
-    if x.min_revenue is not None and x.currency is not None and takes:
-        return (
-            f"Spend is counted in the store's currency and no exchange rate is known, so the "
-            f"floor of {x.currency}{x.min_revenue:,.2f} is not applied; ask in the store's "
-            "currency."
-        )
-    if (x.min_revenue is None and x.min_orders is None) or takes:
-        return ""
-    if tool.name == "at_risk_customers":  # the list asked for, kept: see AT_RISK_FLOOR
-        return AT_RISK_FLOOR
-    return (
-        "This answer cannot be limited to customers over a spend or an order count; the top "
-        'customers list can (e.g. "customers who spent over 1,000").'
-    )
 
 
 def _words(names: tuple[str, ...], joiner: str) -> str:
