@@ -13,7 +13,7 @@ import pandas as pd
 from assistant.tools.data import StoreData
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Period
-from assistant.tools.product_sales import SalesLines
+from assistant.tools.product_sales import SalesLines, lines_in
 from commerce.errors import NotFound
 
 
@@ -77,15 +77,7 @@ def bought_totals(
     category (a name as SalesLines.resolve_category gives it) or one product in the period
     (of `members` only when given), unordered; customers who bought none of it are left
     out."""
-    lines = sales.lines
-    if members is not None:
-        lines = lines[lines["customer_id"].isin(members)]
-    lines = lines[(lines["day"] >= when.start) & (lines["day"] <= when.end)]
-    if product_id is not None:
-        lines = lines[lines["product_id"] == product_id]
-    if category is not None:
-        of_category = sales.products["category"].reindex(lines["product_id"]) == category
-        lines = lines[of_category.to_numpy()]
+    lines = lines_in(sales, when, members, category, product_id)
     return lines.groupby("customer_id", sort=False).agg(
         revenue=("revenue", "sum"),
         units=("units", "sum"),

@@ -192,16 +192,33 @@ def _totals(lines: pd.DataFrame, per: Grouping) -> pd.DataFrame:
     return table
 
 
+def lines_in(
+    sales: SalesLines,
+    when: Period,
+    members: "frozenset[str] | None",
+    category: str | None = None,
+    product_id: str | None = None,
+) -> pd.DataFrame:
+    """The order lines of the period (of `members` only when given), of one category (a name
+    as `resolve_category` gives it) or one product when asked."""
+    lines = sales.lines
+    if members is not None:
+        lines = lines[lines["customer_id"].isin(members)]
+    lines = lines[(lines["day"] >= when.start) & (lines["day"] <= when.end)]
+    if product_id is not None:
+        lines = lines[lines["product_id"] == product_id]
+    if category is not None:
+        of_category = sales.products["category"].reindex(lines["product_id"]) == category
+        lines = lines[of_category.to_numpy()]
+    return lines
+
+
 def category_sold(
     sales: SalesLines, when: Period, members: "frozenset[str] | None", category: str
 ) -> dict[str, float | int]:
     """What one category sold in the period (to `members` only when given), from its order
     lines: their revenue, the orders holding one and the customers who bought it."""
-    lines = sales.lines
-    if members is not None:
-        lines = lines[lines["customer_id"].isin(members)]
-    lines = lines[(lines["day"] >= when.start) & (lines["day"] <= when.end)]
-    lines = lines[_described(lines, sales.products)["category"].to_numpy() == category]
+    lines = lines_in(sales, when, members, category)
     return {
         "revenue": round(float(lines["revenue"].sum()), 2),
         "orders": int(lines["order_id"].nunique()),
