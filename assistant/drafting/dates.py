@@ -39,9 +39,6 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
-# The end of a named day ("midnight on May 1", "May 1 at 11:59 pm") is that day: taken into
-# the date's match, so it ends the offer with the date rather than reading as a claim of its
-# own. Any other time of day stays a figure the facts do not hold.
 # How many days, weeks or months away: digits, "a"/"an", or a number word.
 COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -49,29 +46,20 @@ COUNT_WORDS = {w: i for i, w in enumerate(
 )} | {"a": 1, "an": 1, "thirty": 30}  # fmt: skip
 _COUNT = r"\d{1,3}|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 _UNITS = r"(day|week|month|year)s?"
-_END_OF_DAY = r"(?:midnight|11:59\s*p\.?m\.?|23:59)"
-_EOD_BEFORE = rf"(?i:\b{_END_OF_DAY}\s+(?:on\s+)?)?"
-_EOD_AFTER = rf"(?i:,?\s+(?:at\s+)?{_END_OF_DAY}(?![\w:]))?"
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("ymd", re.compile(rf"{_EOD_BEFORE}\b({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b{_EOD_AFTER}")),
-    (
-        "numeric",
-        re.compile(
-            rf"{_EOD_BEFORE}\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}}|\d{{2}})\b{_EOD_AFTER}"
-        ),
-    ),
+    ("ymd", re.compile(rf"\b({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b")),
+    ("numeric", re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")),
     (
         "mdy",
         re.compile(
-            rf"{_EOD_BEFORE}(?i:\b{_WEEKDAY},?\s+)?\b({_MONTH})\s+(\d{{1,2}}){_ORD}\b"
-            rf"(?:,?\s+({_YEAR})\b)?{_EOD_AFTER}"
+            rf"(?i:\b{_WEEKDAY},?\s+)?\b({_MONTH})\s+(\d{{1,2}}){_ORD}\b(?:,?\s+({_YEAR})\b)?"
         ),
     ),
     (
         "dmy",
         re.compile(
-            rf"{_EOD_BEFORE}(?i:\b{_WEEKDAY},?\s+)?\b(?i:the\s+)?(\d{{1,2}}){_ORD}\s+"
-            rf"(?i:of\s+)?({_MONTH})(?:,?\s+({_YEAR})\b)?{_EOD_AFTER}"
+            rf"(?i:\b{_WEEKDAY},?\s+)?\b(?i:the\s+)?(\d{{1,2}}){_ORD}\s+"
+            rf"(?i:of\s+)?({_MONTH})(?:,?\s+({_YEAR})\b)?"
         ),
     ),
     ("my", re.compile(rf"\b({_MONTH}),?\s+({_YEAR})\b")),
@@ -93,7 +81,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            rf"(?i)\b(?:tonight|midnight|{_WEEKDAY}s?|next\s+weekend"
+            rf"(?i)\b(?:tonight|{_WEEKDAY}s?|next\s+weekend"
             r"|end\s+of\s+(?:the\s+)?(?:week|month)|(?:this|the)\s+weekend)\b"
         ),
     ),
@@ -101,8 +89,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # "until", "valid", "expires", "ends", "by" just before a date: it is written as an end.
-# "By" and "before" name an end only right before the date ("by May 1", "before midnight on
-# May 1"): "stopped by on March 5" is a visit, and "from before March 5" an age.
+# "By" and "before" name an end only right before the date ("by May 1", "before the end of day
+# on May 1"): "stopped by on March 5" is a visit, and "from before March 5" an age.
 _VISIT = "".join(
     rf"(?<!\b{verb}\s)"
     for verb in (
@@ -110,10 +98,13 @@ _VISIT = "".join(
         *("coming", "pop", "popped", "swing", "swung", "pass", "passed", "call", "called"),
     )
 )
+# "Until the end of day on May 1": the day's end in words, which name no hour (a time of day,
+# "until 11:59pm on May 1", is refused: times.py; extract.py has blanked it by now).
+_DAYS_END = r"end\s+of\s+(?:the\s+)?day,?"
 DEADLINE = re.compile(
     r"(?i)(?:\b(?:until|till|til|through|thru|valid|expir\w*|ends?|ending|deadline)\b"
-    r"[\s:,-]*(?:(?:on|at|is|to|the|of|midnight|through|until)\s+)*"
-    rf"|{_VISIT}(?<!\bfrom\s)\b(?:by|before)\b[\s:,-]*(?:the\s+|midnight\s+(?:on\s+)?)?"
+    rf"[\s:,-]*(?:(?:on|at|is|to|the|of|through|until|{_DAYS_END})\s+)*"
+    rf"|{_VISIT}(?<!\bfrom\s)\b(?:by|before)\b[\s:,-]*(?:the\s+)?(?:{_DAYS_END}\s+(?:on\s+)?)?"
     r"|\b(?:only|just)\s+(?:for\s+)?)$"
 )
 # "today only", "this week only": a deadline written after the date.

@@ -6,10 +6,10 @@ product id's. The rules, in the order they run:
 
 - offer terms (terms.py): links and e-mail addresses (masked), no-expiry, stacking and urgency
   wording, perks on every order; lengths of time ("for a week", durations.py);
+- times of day ("11:59pm", "midnight", "23:59"; times.py), which no fact holds;
 - dates: ISO (1998-03-05), numeric (03/05/1998, 5.3.98: both month-first and day-first
   readings kept), month names (March 5, 1998 / 5th of March / Mar 1998 / in March), a bare year
-  (1998), each with the end of its day taken in ("midnight on May 1", "May 1 at 11:59 pm"),
-  dates counted from the day the copy is written (today, yesterday, last week, next year, in
+  (1998), dates counted from the day the copy is written (today, yesterday, last week, next year, in
   three days: grounding.py reads them from that day), and other relative words (this weekend,
   a weekday), which name no date the facts could hold and so can never be grounded. A date
   after "until", "valid", "expires", "ends", "only" or "by", or before "only", is marked as a
@@ -18,7 +18,8 @@ product id's. The rules, in the order they run:
 - money, percentages and fractions off, read by figures.py (which are discounts: discounts.py);
 - codes and product ids: a token of 4+ characters mixing letters and digits (B000EYLDYE,
   SAVE20, SKU-1234), except a number with a unit or ordinal (12oz, 24h, 3rd, 30-day);
-- shares of a group in words ("half of them", "a fifth of revenue") and hedged figures
+- shares of a group in words ("half of them", "a fifth of revenue"), or after their noun ("their
+  churn risk is nearly two thirds", "a chance of one in three"), and hedged figures
   ("about 1,200 customers", "nearly $90", "~60%"), read as rounded (shares.py);
 - plain numbers and written ones (figures.py); digits glued to a unit ("12oz", "30-day") too.
 """
@@ -52,8 +53,15 @@ from assistant.drafting.mentions import (
     PromiseMention,
 )
 from assistant.drafting.promises import PROMISES
-from assistant.drafting.shares import SHARE, hedge_before, share_value
+from assistant.drafting.shares import (
+    SHARE,
+    SHARE_AFTER_NOUN,
+    hedge_before,
+    share_after_noun,
+    share_value,
+)
 from assistant.drafting.terms import find_terms
+from assistant.drafting.times import find_times
 
 _UNIT_TAIL = r"(?:st|nd|rd|th|oz|lbs?|kg|g|mg|ml|l|cl|h|hrs?|hours?|mins?|x|am|pm|pk|pack|ct|s)"
 CODE = re.compile(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
@@ -77,6 +85,7 @@ def extract(text: str, currency_symbol: str = "$") -> Mentions:
     found = Mentions()
     text = _terms(text, found)
     text = _promises(text, found)
+    text = _times(text, found)
     text = _dates(text, found, currency_symbol)
     text = _money_and_percent(text, found, currency_symbol)
     text = _codes(text, found)
@@ -100,6 +109,14 @@ def _promises(text: str, found: Mentions) -> str:
             found.promises.append(PromiseMention(match.group(0), match.start(), perk))
             # Masked, so "24/7" is not read again as a date, nor "2 for 1" as numbers.
             text = mask(text, match.start(), match.end())
+    return text
+
+
+def _times(text: str, found: Mentions) -> str:
+    found.times = find_times(text)
+    for time in found.times:
+        # Masked, so "11:59" is not read again as 11 and 59, nor "2026-05-01 23:59" as a year.
+        text = mask(text, time.start, time.start + len(time.text))
     return text
 
 
@@ -157,6 +174,16 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
             )
         )
         text = mask(text, match.start(), match.end())
+    for match in SHARE_AFTER_NOUN.finditer(text):
+        read = share_after_noun(match)
+        if read is None:
+            continue
+        start, end = match.span("share")
+        hedge = hedge_before(text, start) or "about"
+        found.numbers.append(
+            NumberMention(match.group("share"), start, read[0], 1, "percent", False, hedge, read[1])
+        )
+        text = mask(text, start, end)
     for match in WRITTEN.finditer(text):
         figure = written(text, match, figures)
         if figure is not None:  # None: a counting word, left as it is

@@ -1,5 +1,5 @@
-"""What a draft claims, as found by extract.py: numbers, dates, codes, promises, terms and
-lengths of time.
+"""What a draft claims, as found by extract.py: numbers, dates, times of day, codes, promises,
+terms and lengths of time.
 
 Each mention keeps its text and where it starts, so verify.py can name it in a refusal and
 placement.py can tell what sits beside it.
@@ -11,6 +11,7 @@ from typing import Literal
 from assistant.drafting.dates import DateReading, Relative
 from assistant.drafting.durations import DurationMention
 from assistant.drafting.terms import TermMention
+from assistant.drafting.times import TimeMention
 
 Unit = Literal["money", "percent", "plain"]
 # Which side of a written figure the fact may lie (shares.py): "about" either, "over" above
@@ -63,3 +64,4 @@ class Mentions:
     promises: list[PromiseMention] = field(default_factory=list)
     terms: list[TermMention] = field(default_factory=list)
     durations: list[DurationMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)

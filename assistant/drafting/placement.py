@@ -20,6 +20,7 @@ verify.py runs these after the claims are grounded. What each refuses, and why:
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from datetime import date
 
 from assistant.drafting.grounding import (
@@ -160,12 +161,15 @@ SHARE_OF_PEOPLE = re.compile(
 )
 
 
-def misplaced_figures(masked: str, mentions: Mentions, grounding: Grounding) -> list[Violation]:
+def misplaced_figures(
+    masked: str, mentions: Mentions, grounding: Grounding, said: Collection[int] = ()
+) -> list[Violation]:
     """Figures written beside the words of a fact they are not ("they bring in 63.4% of
     revenue" when 63.4% is the churn risk), judged only when the figure's clause names one
     fact: a clause naming two, or none, cannot tell, and passes. A figure only some facts may
     stand for (`cued_only`: the discount, the days an offer lasts) needs their words beside it,
-    and a percentage of the customers is no fact at all."""
+    and a percentage of the customers is no fact at all. Figures starting at `said` are
+    refused already (people_shares.py)."""
     labelled = [n for n in grounding.numbers if n.cues]
     found: list[Violation] = []
     # Clause ends found once, and each clause read for cues once: a draft with no punctuation
@@ -177,8 +181,8 @@ def misplaced_figures(masked: str, mentions: Mentions, grounding: Grounding) -> 
     discount = {n.source for n in labelled if _names("discount", n)}
     for number in mentions.numbers:
         own = [n for n in grounding.numbers if number_is_grounded(number, Grounding(numbers=(n,)))]
-        if not own:
-            continue  # not a fact at all: verify.py says so
+        if not own or number.start in said:
+            continue  # not a fact at all (verify.py says so), or said already
         clause = _clause(masked, ends, number)
         if clause not in named_in:
             words = masked[clause[0] : clause[1]]

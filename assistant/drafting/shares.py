@@ -11,7 +11,12 @@ fact is under 60). The offer's discount is never hedged (it is written exactly).
 A fraction is as precise as its denominator allows (half of the gap to the next fraction of
 that denominator: a half is 50% give or take 12.5 points, a fifth 20% give or take 5), so
 "roughly a fifth of revenue" is 18.7% and "half of revenue" is not. A share of the customers
-who churn, buy or leave is no fact whatever its value (people_shares.py). Fractions
+who churn, buy or leave is no fact whatever its value (people_shares.py). A fraction or a
+ratio after its noun is read the same way ("their churn risk is nearly two thirds", "your
+chance of buying again is about one in three": 33.3%, give or take a sixth of 100), but only
+after a verb or word that makes it the noun's value ("is", "of", "at", "to", a hedge) and at
+the end of its clause, so "cut in half", "once a quarter" and "a year and a half" are none.
+Fractions
 taken off a price ("half off") are discounts, read first by discounts.py; a fraction of
 anything but people or revenue ("half a cup", "a third of the sugar") is no claim here.
 """
@@ -46,6 +51,36 @@ SHARE = re.compile(
     rf"(?=\s+(?:of\s+{_DETERMINERS}{_GROUP}|{_DETERMINERS}{_GROUP}"
     r"|(?:are|is|were|was|will|would|could|may|might|risk|say|buy|shop|spend|have|had)\b))"
 )
+
+
+_WORDS = {
+    w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())
+}
+_HEDGE_WORDS = "|".join(h.replace(" ", r"\s+") for h in sorted(_HEDGES, key=len, reverse=True))
+SHARE_AFTER_NOUN = re.compile(
+    rf"(?i)(?:\b(?:is|are|was|were|of|at|to)|'s)\s+(?:(?:{_HEDGE_WORDS})\s+|~\s*)?"
+    r"(?P<share>(?:(?P<numerator>a|an|one|two|three|four)[\s-]+)?"
+    r"(?P<denominator>half|halves|third|quarter|fifth|tenth)s?"
+    r"|(?P<count>one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+"
+    r"(?P<whole>two|three|four|five|six|seven|eight|nine|ten|\d{1,4}))\b"
+    # Its clause ends here, or goes on to say where or when: "about a third for this segment".
+    r"(?=\s*(?:[,;:!?)\n]|\.(?!\d)|$|\s[-\u2013\u2014]\s)|\s+(?:and|but|so|or|which|while"
+    r"|for|among|across|in|over|within|this|these|per|on|than)\b)"
+)
+
+
+def share_after_noun(match: re.Match[str]) -> tuple[float, float] | None:
+    """A SHARE_AFTER_NOUN match's value in percent and its precision, as `share_value`:
+    "one in three" is (33.3, 16.7); None for a ratio of nothing ("one in 0")."""
+    if match.group("denominator"):
+        numerator = NUMERATORS.get((match.group("numerator") or "a").lower(), 1)
+        parts = DENOMINATORS[match.group("denominator").lower()]
+        return 100 * numerator / parts, 50 / parts
+    count, whole = (match.group(g).lower() for g in ("count", "whole"))
+    parts = int(whole) if whole.isdigit() else _WORDS[whole]
+    if not parts:
+        return None
+    return 100 * (int(count) if count.isdigit() else _WORDS[count]) / parts, 50 / parts
 
 
 def hedge_before(text: str, start: int) -> Hedge | None:

@@ -13,8 +13,9 @@ Pure text in, mentions out, like extract.py (which calls this first). What is fo
   second discount figure ("plus another 15% off") is found by verify.py, which sees the
   discounts extract.py read;
 - urgency: wording that says the offer is about to end ("last chance", "ends soon", "act
-  now"), when it runs for the policy's days: an end the facts do not hold. "Limited time" is
-  true (every offer ends), and "hurry" or "don't wait" beside the true end ask, not claim;
+  now", "ends at the end of the day" with no date after it), when it runs for the policy's
+  days: an end the facts do not hold. "Limited time" is true (every offer ends), and "hurry"
+  or "don't wait" beside the true end ask, not claim;
 - lasting_perk: a perk given on every order ("free shipping on all orders"), when a perk is
   part of one offer, used once.
 """
@@ -29,12 +30,15 @@ TermKind = Literal["link", "no_expiry", "stacking", "urgency", "lasting_perk"]
 
 _GTLD = r"(?:com|net|org|io|co|shop|store|info|biz|app|online|site|example)"
 _TAIL = r"(?:[^\s<>\"']*[^\s<>\"'.,;:!?)])?"  # the rest of an address, less a full stop after it
+# An address is read from where its run of name characters starts, never from inside it: tried
+# from every letter of "a.a.a..." (20,000 characters), each try ran to the end (5 s; bench/
+# checker.py).
 LINK = re.compile(
-    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"  # an e-mail address
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"  # an e-mail address
     rf"|(?i:\b(?:https?://|www\.)){_TAIL}"  # a web address with a scheme or www
     # A bare domain (shop.example/claim); lower case only, so "order.Shop" missing its space
     # after a full stop is not read as one.
-    rf"|\b(?:[a-z0-9-]+\.)+{_GTLD}\b(?:/{_TAIL})?"
+    rf"|(?<![\w.-])(?:[a-z0-9-]+\.)+{_GTLD}\b(?:/{_TAIL})?"
 )
 _DEAL = r"(?:offers?|discounts?|codes?|coupons?|promotions?|promos?|deals?|vouchers?|savings?)\b"
 _MANY = r"two|three|four|five|six|few|several|\d+"
@@ -76,6 +80,10 @@ URGENCY = re.compile(
     r"(?:almost|nearly)\s+over\b"
     r"|\b(?:time\s+is\s+running\s+out|running\s+out\s+of\s+time)\b"
     r"|\bbefore\s+it'?s\s+(?:gone|too\s+late)\b|\bonly\s+(?:a\s+few\s+)?(?:hours|days)\s+left\b"
+    # A day's end with no date after it ("ends at the end of the day") is today's; "at the end
+    # of the day" alone is an idiom, and "until the end of day on May 1" names the day.
+    r"|\b(?:ends?|ending|expir\w*|until|till|by)\s+(?:at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?"
+    r"(?:day|today)\b(?!,?\s+(?:on\s+)?(?:the\s+)?(?:\d|(?-i:[A-Z])))"
 )
 _PERK = r"(?:shipping|delivery|postage|samples?|gifts?|points|service|returns?)"
 # A perk on more than the one order: "free shipping on every order", "on all your orders".

@@ -14,8 +14,9 @@ fact's date. Where other true values stand (one discount, a figure or date besid
 fact) and links are checked in placement.py; who the draft greets, thanks and is signed by in
 names.py. What no facts block ever holds is refused wherever it stands: occasions
 (occasions.py), membership tiers and points (membership.py), stock (stock.py), a share of the
-customers who churn or buy (people_shares.py) and a store category the facts lack
-(categories.py).
+customers who churn or buy (people_shares.py), a store category the facts lack
+(categories.py) and a time of day ("until 11:59pm", "ends at midnight": the offer's end is a
+day, with no hour; times.py).
 """
 
 import re
@@ -34,7 +35,7 @@ from assistant.drafting.membership import invented_memberships
 from assistant.drafting.mentions import Mentions
 from assistant.drafting.names import greeted_name, greeting, sender
 from assistant.drafting.occasions import invented_occasions
-from assistant.drafting.people_shares import shares_of_people
+from assistant.drafting.people_shares import people_share_claims, shares_of_people
 from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms, say_end
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
@@ -96,8 +97,10 @@ def verify(
     violations += offer_terms(masked, mentions, grounding)
     violations += greeting(text, grounding)
     violations += sender(text, grounding, policy.sign_off)
-    violations += misplaced_figures(masked, mentions, grounding)
-    violations += shares_of_people(text, masked, mentions, grounding)
+    # A share of people is said once, as such, not again as a figure out of its place.
+    claims = people_share_claims(masked, mentions, grounding)
+    violations += misplaced_figures(masked, mentions, grounding, {start for start, _ in claims})
+    violations += shares_of_people(text, claims)
     violations += misplaced_dates(masked, mentions, grounding)
     names = _spans(masked, grounding.names)
     violations += _grounding(mentions, grounding, names)
@@ -234,6 +237,18 @@ def _grounding(
                 "invented_date",
                 day.text,
                 f"'{day.text}' is not a date in the facts (dates the facts allow: {allowed})",
+            )
+        )
+    for time in mentions.times:  # no fact holds an hour, the offer's end included (times.py)
+        if in_name(time.start):
+            continue
+        end = say_end(expires) if expires else ""
+        fix = f": the offer ends on {end}; write 'until the end of day on {end}'" if end else ""
+        found.append(
+            Violation(
+                "invented_date",
+                time.text,
+                f"'{time.text}' is a time of day, and the facts hold none{fix}",
             )
         )
     for code in mentions.codes:

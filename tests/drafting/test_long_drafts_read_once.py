@@ -1,7 +1,8 @@
 """A long draft is read in time that grows with its length, not its square: each clause and
-sentence is read for its facts' words once, however many figures or dates stand in it, and a
-run of digits is read for a figure from where it starts. Counted, not timed (a long run of
-"15% of a b c d " once took 18 s, and "1" * 20000 26 s)."""
+sentence is read for its facts' words once, however many figures or dates stand in it, a run
+of digits is read for a figure from where it starts, and a run of address characters for a
+link from where it starts. Counted, not timed (a long run of "15% of a b c d " once took
+18 s, "1" * 20000 26 s, and "a." * 10000 5 s)."""
 
 from collections import Counter
 
@@ -9,6 +10,7 @@ import pytest
 
 from assistant.drafting import placement, verify
 from assistant.drafting.endless import DEAL
+from assistant.drafting.terms import LINK
 from tests.drafting.factories import CATALOGUE, POLICY, offer_facts
 
 OFFER = offer_facts().grounding(POLICY, CATALOGUE)  # 15% off until May 1, 2026
@@ -40,3 +42,11 @@ def test_a_figure_is_read_from_where_its_digits_start() -> None:
     # Not again from inside the run, which made a long run of digits take quadratic time.
     assert DEAL.match("115%", 1) is None
     assert DEAL.match("115%", 0) is not None
+
+
+def test_an_address_is_read_from_where_its_run_starts() -> None:
+    # Not again from each letter inside "a.a.a...", which made such a run take quadratic time.
+    assert LINK.match("a.da@x.com", 2) is None
+    assert LINK.match("a.da@x.com", 0) is not None
+    assert LINK.match("a.shop.example", 2) is None
+    assert LINK.match("a.shop.example", 0) is not None

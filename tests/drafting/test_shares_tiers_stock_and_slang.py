@@ -206,8 +206,10 @@ def test_plain_titles_carry_no_categories() -> None:
     assert Catalogue({}, ["Tea"]).categories == ("Tea",)
 
 
-def test_a_time_on_the_offers_last_day_still_passes() -> None:
-    assert in_offer("It ends at 11:59pm on May 1, 2026.") == []
+def test_a_time_on_the_offers_last_day_is_refused_and_its_end_of_day_passes() -> None:
+    # The facts give the offer's end as a day, with no hour (times.py).
+    assert in_offer("It ends at 11:59pm on May 1, 2026.") == [("invented_date", "11:59pm")]
+    assert in_offer("It ends at the end of day on May 1, 2026.") == []
 
 
 def test_the_retry_is_told_what_to_leave_out() -> None:
