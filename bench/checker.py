@@ -15,14 +15,13 @@ a pattern reading in more than linear time; one that stays flat is linear howeve
 import argparse
 import re
 import sys
-from datetime import date
 from functools import partial
 
-from assistant.drafting import Catalogue, OfferFacts, OfferPolicy, Product, verify
+from assistant.drafting import Catalogue, OfferFacts, OfferPolicy, verify
+from bench.sample_offer import CATALOGUE, offer_facts
 from bench.tables import table
 from bench.timing import median_seconds
 
-COFFEE = Product("B000EYLDYE", "Coffee product B000EYLDYE")
 HONEST = (
     "Subject: 15% off for you, Ada\nHi Ada,\nThanks for your order of $23.50 on March 5, 1998 - "
     "we hope you enjoyed the Coffee product B000EYLDYE. Most of our coffee comes from small "
@@ -50,20 +49,8 @@ def drafts(size: int) -> dict[str, str]:
 
 
 def offer() -> tuple[OfferFacts, OfferPolicy, Catalogue]:
-    """One customer's offer, shaped like the demo store's (tests/drafting/factories.py)."""
-    facts = OfferFacts(
-        customer_id="00001",
-        channel="email",
-        discount_pct=15,
-        offer_expires=date(2026, 5, 1),
-        customer_name="Ada",
-        favourite_category="Coffee",
-        last_order_date=date(1998, 3, 5),
-        last_order_amount=23.5,
-        last_order_products=(COFFEE,),
-    )
-    catalogue = Catalogue({COFFEE.product_id: COFFEE.title}, categories=("Coffee", "Tea"))
-    return facts, OfferPolicy(), catalogue
+    """One customer's offer, the drafting tests' own (bench/sample_offer.py)."""
+    return offer_facts(), OfferPolicy(), CATALOGUE
 
 
 def rows(sizes: list[int], repeat: int) -> list[dict[str, str]]:

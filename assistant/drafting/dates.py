@@ -46,6 +46,7 @@ COUNT_WORDS = {w: i for i, w in enumerate(
 )} | {"a": 1, "an": 1, "thirty": 30}  # fmt: skip
 _COUNT = r"\d{1,3}|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 _UNITS = r"(day|week|month|year)s?"
+_HEDGE = r"(?:over|under|more\s+than|less\s+than|about|around|roughly|nearly|almost|just)"
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(rf"\b({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b")),
     ("numeric", re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")),
@@ -77,7 +78,13 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "period",
         re.compile(r"(?i)\b(last|this|(?<!\bthe\s)next|past)\s+(week|month|quarter|year)\b"),
     ),
-    ("count", re.compile(rf"(?i)\b(?:in|within)\s+(?:the\s+next\s+)?({_COUNT})\s+{_UNITS}\b")),
+    # "In over a year" is read as "in a year": a hedge does not make a date the facts lack true.
+    (
+        "count",
+        re.compile(
+            rf"(?i)\b(?:in|within)\s+(?:{_HEDGE}\s+)?(?:the\s+next\s+)?({_COUNT})\s+{_UNITS}\b"
+        ),
+    ),
     (
         "relative",
         re.compile(

@@ -184,11 +184,14 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
             NumberMention(match.group("share"), start, read[0], 1, "percent", False, hedge, read[1])
         )
         text = mask(text, start, end)
+    # A count in the offer's length ("for two weeks") is held to its days there (durations.py).
+    lengths = [range(d.start, d.start + len(d.text)) for d in found.durations]
     for match in WRITTEN.finditer(text):
         figure = written(text, match, figures)
-        if figure is not None:  # None: a counting word, left as it is
-            found.numbers.append(figure)
-            text = mask(text, match.start(), match.end())
+        if figure is None or any(match.start() in length for length in lengths):
+            continue  # None: a counting word, left as it is
+        found.numbers.append(figure)
+        text = mask(text, match.start(), match.end())
     return text
 
 

@@ -89,6 +89,9 @@ class OfferFacts:
             "last_order_products": [p.title for p in self.last_order_products[:PROMPT_PRODUCTS]],
             "recommended_products": [p.title for p in self.recommended_products[:PROMPT_PRODUCTS]],
             "perks": list(self.perks),
+            # The model may say it missed them only when they have been away (absence.py
+            # refuses it otherwise), so it is told which, not left to guess from an example.
+            "been_away": self.gone_quiet,
             "recent_review": self.recent_review,
             "risk_level": _level(self.churn_risk, (0.4, 0.7)),
             "value_tier": None if self.predicted_value is None else _tier(self.predicted_value),
@@ -136,6 +139,7 @@ class OfferFacts:
             # gather.py sets the end this many days after the day the copy is written.
             today=self.offer_expires - timedelta(days=policy.offer_valid_days),
             date_cues=tuple(dates),
+            gone_quiet=self.gone_quiet,
         )
 
 

@@ -15,7 +15,9 @@ from the masking. What is read:
   sentence ("Churn risk is 63.4%. A price cut..." makes no discount of 63.4%);
 - plain numbers (1,234 / 12.5 / 1.2 million) and written ones (twenty, twenty-five percent).
   Written one, two and three without a unit are skipped: they are counting words ("one of our
-  favourites", "a couple"), not figures. Digits are always read, so "1 click" is a claim.
+  favourites", "a couple"), not figures. Before a counted noun ("two years", "three times",
+  "two orders") they are a count, read as "2 years" is; "a one-time code" is not. Digits are
+  always read, so "1 click" is a claim.
 """
 
 import functools
@@ -54,6 +56,10 @@ WORD_VALUES = {w: i for i, w in enumerate(
 )}  # fmt: skip
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 WEIGHT_AFTER = re.compile(r"(?i)\s+of\b")
+# What a small count word counts when it is a claim ("with us for two years", "three times").
+COUNTED_AFTER = re.compile(
+    r"(?i)\s+(?:(?:whole|full|long|more)\s+)?(?:years|months|weeks|days|times|orders|purchases)\b"
+)
 WRITTEN = re.compile(
     rf"(?i)\b(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand))*\b"
     rf"({_PERCENT_SIGN}|\s(?:dollars?|bucks|quid|{_POUNDS}|euros?)\b|\spounds(?=\s+of\b))?"
@@ -140,7 +146,8 @@ def written(text: str, match: re.Match[str], figures: str) -> NumberMention | No
     weight = tail == "pounds" and WEIGHT_AFTER.match(text, match.end()) is not None
     percent = tail.startswith(("%", "per", "pct"))
     unit: Unit = "percent" if percent else "plain" if weight or not tail else "money"
-    if value is None or (unit == "plain" and value <= 3 and not weight):
+    counted = COUNTED_AFTER.match(text, match.end()) is not None
+    if value is None or (unit == "plain" and value <= 3 and not weight and not counted):
         return None
     discount = unit != "plain" and is_discount(text, match.start(), match.end(), figures)
     return NumberMention(match.group(0), match.start(), value, 1, unit, discount)

@@ -82,6 +82,9 @@ class Grounding:
     # Values of the prompt's worked example that this customer's facts lack (a name, a
     # category): a draft that writes one copied the example instead of using its facts.
     foreign: tuple[str, ...] = ()
+    # Whether the offer's customers have gone quiet (recency.py): only then may a draft say it
+    # missed them (absence.py). None: unknown, or not an offer.
+    gone_quiet: bool | None = None
 
 
 def number_is_grounded(mention: NumberMention, grounding: Grounding) -> bool:

@@ -3,7 +3,8 @@
 Each pattern maps a way of saying a promise ("free delivery", "ships free") to the perk key the
 policy and the facts use (settings.PERKS); "other" is a promise no policy allows. First match
 wins, and extract.py masks what matched, so the catch-all "free" sees only what is left, and
-"bonus points" is loyalty points before "bonus" alone is something extra given.
+"bonus points" is loyalty points before "bonus" alone is something extra given. Terms the
+facts do not hold ("no minimum spend", "no exclusions") are "other" too: no perk grants them.
 """
 
 import re
@@ -56,6 +57,9 @@ PROMISES: list[tuple[str, re.Pattern[str]]] = [
          # access": something given that the offer does not hold.
          r"|\b(?:is|are|'s|be)\s+(?:all\s+)?on\s+us\b|\bbonus\b"
          r"|\b(?:two|three|four|\d)[\s-]+for[\s-]+(?:the\s+price\s+of\s+)?(?:one|two|three|\d)\b"
-         r"|\b(?:early|exclusive|first|vip)\s+access\b"),
+         r"|\b(?:early|exclusive|first|vip)\s+access\b"
+         # Terms the facts do not hold: "no minimum spend", "without any minimum order".
+         r"|\b(?:no|without\s+(?:a|any))\s+minimum(?:\s+(?:spend|order|purchase|basket|amount)s?"
+         r"(?:\s+(?:value|required|needed))?)?\b|\bno\s+exclusions\b"),
     ]
 ]  # fmt: skip

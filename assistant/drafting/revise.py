@@ -85,6 +85,7 @@ def _fixes(
         "invented_occasion": _about_the_offer(template, discount),
         "invented_membership": "Name no membership, tier, club, status or points.",
         "invented_stock": "Say nothing about stock or how much is left.",
+        "invented_absence": "Say nothing of missing them or of how long they have been away.",
         "wrong_name": f"Greet with {greeting}{ending}: no other name.",
         "invented_link": "Write no links and no e-mail addresses.",
         "too_long": f"Write at most {max_chars} characters." if max_chars else "Write less.",

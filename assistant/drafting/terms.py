@@ -7,11 +7,12 @@ Pure text in, mentions out, like extract.py (which calls this first). What is fo
 - no_expiry: wording that says the offer never ends ("never expires", "15% off - forever",
   "a lifetime discount", "always 15% off"), when every offer has one (endless.py);
 - stacking: wording that offers the discount more than once ("use it twice", "stack it",
-  "combine with other offers", "on top of this offer", "off your next three orders", "off
-  every purchase", "forward this to a friend"). Only wording that names a deal counts:
-  "on top of that", "combined with our new roast" and a customer called Stack are not. A
-  second discount figure ("plus another 15% off") is found by verify.py, which sees the
-  discounts extract.py read;
+  "combine with other offers", "stackable with all other offers", "on top of this offer", "off
+  your next three orders", "off every purchase", "forward this to a friend"), and on prices
+  already cut ("it works on sale items too": the sale's discount, then this one). Only wording
+  that names a deal counts: "on top of that", "combined with our new roast" and a customer
+  called Stack are not. A second discount figure ("plus another 15% off") is found by verify.py,
+  which sees the discounts extract.py read;
 - urgency: wording that says the offer is about to end ("last chance", "ends soon", "act
   now", "ends at the end of the day" with no date after it), when it runs for the policy's
   days: an end the facts do not hold. "Limited time" is true (every offer ends), and "hurry"
@@ -41,6 +42,9 @@ LINK = re.compile(
     rf"|(?<![\w.-])(?:[a-z0-9-]+\.)+{_GTLD}\b(?:/{_TAIL})?"
 )
 _DEAL = r"(?:offers?|discounts?|codes?|coupons?|promotions?|promos?|deals?|vouchers?|savings?)\b"
+# Another deal, by any quantifier: "any other coupon", "all other offers", "every promo".
+_OTHER_DEALS = rf"(?:other|another|any|all|every|an?)\s+(?:\w+\s+)?{_DEAL}"
+_CUT = r"(?:sale|reduced|discounted|marked[\s-]down|clearance)"
 _MANY = r"two|three|four|five|six|few|several|\d+"
 _ORDERS = r"(?:orders?|purchases?|visits?|deliveries|delivery|boxes|baskets?|checkouts?)\b"
 _OTHERS = (
@@ -55,10 +59,12 @@ STACKING = re.compile(
     rf"|\bon\s+top\s+of\s+(?:this|the|your|that|any|an?)\s+(?:\w+\s+)?{_DEAL}"
     r"|\bon\s+top\s+of\s+(?:this|the|your|that)?\s*\d+(?:\.\d+)?\s?%"
     r"(?:\s*(?:off|discount|saving)|(?!\s*\w))"  # not "on top of the 63.4% churn risk"
-    rf"|\bcombin\w*\s+(?:it\s+|this\s+|them\s+)?with\s+(?:other|another|any|an?)\s+"
-    rf"(?:\w+\s+)?{_DEAL}"
+    rf"|\bcombin\w*\s+(?:it\s+|this\s+|them\s+)?with\s+{_OTHER_DEALS}"
     rf"|\bstack(?:s|ed|able|ing)?\s+(?:it|them|this|these|(?:\w+\s+)?{_DEAL})\b"
-    rf"|\bstack(?:s|ed|able)?\s+with\s+(?:other|another|any|an?)\s+(?:\w+\s+)?{_DEAL}"
+    rf"|\bstack(?:s|ed|able)?\s+with\s+{_OTHER_DEALS}"
+    # On prices already cut: "it works on sale items too", "even on reduced lines".
+    rf"|\b(?:on|to|with|off|including|even)\s+(?:already[\s-]+)?{_CUT}[\s-]+"
+    r"(?:items?|products?|prices?|goods|lines|stock)\b"
     r"|\b(?:is|are|it's|they're)\s+stackable\b"
     # More than one order: "off your next three orders", "15% off every purchase".
     rf"|\b(?:next|first)\s+(?:{_MANY})\s+{_ORDERS}"

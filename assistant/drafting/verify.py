@@ -10,36 +10,34 @@ Two kinds of check, on purpose run on differently masked text:
   the facts hold, so "Hi Ada" is not read for claims.
 
 A date written as the offer's end ("valid until ...") must be the offer's end, not another
-fact's date. Where other true values stand (one discount, a figure or date beside its own
-fact) and links are checked in placement.py; who the draft greets, thanks and is signed by in
-names.py. What no facts block ever holds is refused wherever it stands: occasions
-(occasions.py), membership tiers and points (membership.py), stock (stock.py), a share of the
-customers who churn or buy (people_shares.py), a store category the facts lack
-(categories.py) and a time of day ("until 11:59pm", "ends at midnight": the offer's end is a
-day, with no hour; times.py).
+fact's date; numbers, dates, times and codes no fact holds are found in ungrounded.py. Where
+other true values stand (one discount, a figure or date beside its own fact) and links are
+checked in placement.py; who the draft greets, thanks and is signed by in names.py. What no
+facts block ever holds is refused wherever it stands: occasions (occasions.py), membership tiers
+and points (membership.py), stock (stock.py), a share of the customers who churn or buy
+(people_shares.py), a store category the facts lack (categories.py) and a time of day ("until
+11:59pm", "ends at midnight": the offer's end is a day, with no hour; times.py). Saying the
+customer has been away ("We have missed you") needs facts that say they have gone quiet
+(absence.py).
 """
 
 import re
 
+from assistant.drafting.absence import invented_absence
 from assistant.drafting.categories import invented_categories
 from assistant.drafting.currency import foreign_money
 from assistant.drafting.extract import extract, mask, normalise
-from assistant.drafting.grounding import (
-    Grounding,
-    date_is_grounded,
-    deadline_is_grounded,
-    describe_numbers,
-    number_is_grounded,
-)
+from assistant.drafting.grounding import Grounding
 from assistant.drafting.membership import invented_memberships
 from assistant.drafting.mentions import Mentions
 from assistant.drafting.names import greeted_name, greeting, sender
 from assistant.drafting.occasions import invented_occasions
 from assistant.drafting.people_shares import people_share_claims, shares_of_people
-from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms, say_end
+from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
 from assistant.drafting.stock import invented_stock
+from assistant.drafting.ungrounded import retitled_products, ungrounded_claims
 from assistant.drafting.violations import Violation, ViolationKind
 
 __all__ = ["Violation", "ViolationKind", "verify"]  # Violation's home was here; still importable
@@ -103,8 +101,8 @@ def verify(
     violations += shares_of_people(text, claims)
     violations += misplaced_dates(masked, mentions, grounding)
     names = _spans(masked, grounding.names)
-    violations += _grounding(mentions, grounding, names)
-    violations += _retitled(masked, mentions, grounding)
+    violations += ungrounded_claims(mentions, grounding, names)
+    violations += retitled_products(masked, mentions, grounding)
     violations += invented_categories(masked, grounding)
     violations += [
         Violation("placeholder", m.group(0), f"'{m.group(0)}' is a placeholder, not text")
@@ -128,6 +126,7 @@ def verify(
         Violation("invented_stock", text[start : start + len(phrase)], "the facts hold no stock")
         for phrase, start in invented_stock(masked)
     ]
+    violations += invented_absence(masked, text, grounding)
     violations += [
         Violation(
             "copied_example",
@@ -189,101 +188,6 @@ def _policy(mentions: Mentions, grounding: Grounding, policy: OfferPolicy) -> li
                     promise.text,
                     f"'{promise.text}' promises something the offer does not include "
                     f"(perks in the facts: {listed})",
-                )
-            )
-    return found
-
-
-def _grounding(
-    mentions: Mentions, grounding: Grounding, names: list[tuple[int, int]]
-) -> list[Violation]:
-    def in_name(start: int) -> bool:
-        return any(a <= start < b for a, b in names)
-
-    found: list[Violation] = []
-    for number in mentions.numbers:
-        if in_name(number.start) or number_is_grounded(number, grounding):
-            continue
-        allowed = describe_numbers(grounding, number.unit)
-        found.append(
-            Violation(
-                "invented_number",
-                number.text,
-                f"'{number.text}' is not in the facts (numbers the facts allow: {allowed})",
-            )
-        )
-    expires = grounding.offer_expires
-    for day in mentions.dates:
-        if in_name(day.start):
-            continue
-        if day.deadline and expires is not None:
-            # "until March 5, 1998": a true date (the last order's), but not the offer's end;
-            # "valid through March", "today only": not the day it ends.
-            if not deadline_is_grounded(day, grounding):
-                found.append(
-                    Violation(
-                        "invented_date",
-                        day.text,
-                        f"'{day.text}' is written as the offer's end, and the offer ends on "
-                        f"{say_end(expires)}: write that day",
-                    )
-                )
-            continue
-        if date_is_grounded(day, grounding):
-            continue
-        allowed = ", ".join(f"{d:%B} {d.day}, {d.year}" for d in grounding.dates) or "none"
-        found.append(
-            Violation(
-                "invented_date",
-                day.text,
-                f"'{day.text}' is not a date in the facts (dates the facts allow: {allowed})",
-            )
-        )
-    for time in mentions.times:  # no fact holds an hour, the offer's end included (times.py)
-        if in_name(time.start):
-            continue
-        end = say_end(expires) if expires else ""
-        fix = f": the offer ends on {end}; write 'until the end of day on {end}'" if end else ""
-        found.append(
-            Violation(
-                "invented_date",
-                time.text,
-                f"'{time.text}' is a time of day, and the facts hold none{fix}",
-            )
-        )
-    for code in mentions.codes:
-        if in_name(code.start) or code.text.upper() in {p.upper() for p in grounding.products}:
-            continue
-        found.append(
-            Violation(
-                "invented_product",
-                code.text,
-                f"'{code.text}' looks like a product id or code, and the facts have no such one",
-            )
-        )
-    return found
-
-
-def _retitled(masked: str, mentions: Mentions, grounding: Grounding) -> list[Violation]:
-    """A fact's product id under another title ("Relish product B003ZXFUVS" for the facts'
-    "Soup product B003ZXFUVS"): the id is grounded, the words in front of it are not.
-
-    Exact titles are already masked, so an id still standing after a word of its title's
-    lead-in ("product") was written with a different lead-in.
-    """
-    found: list[Violation] = []
-    ids = {pid.upper(): title for pid, title in grounding.products.items()}
-    for code in mentions.codes:
-        title = ids.get(code.text.upper(), "")
-        lead = title[: title.upper().find(code.text.upper())].split() if title else []
-        before = masked[: code.start].split()
-        if lead and before and before[-1].lower() == lead[-1].lower():
-            written = " ".join([*before[-len(lead) :], code.text])
-            found.append(
-                Violation(
-                    "invented_product",
-                    written,
-                    f"'{written}' is not the title of {code.text}: the facts call it '{title}'",
                 )
             )
     return found

@@ -17,6 +17,7 @@ ViolationKind = Literal[
     "invented_occasion",
     "invented_membership",
     "invented_stock",
+    "invented_absence",
     "empty",
     "repetition",
     "prompt_echo",

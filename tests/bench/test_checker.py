@@ -1,12 +1,13 @@
 """bench.checker: every draft is cut to each size, the table has a row per draft and size
-with the baseline beside verify(), and bad sizes are refused with the expected shape. Timing
-is the script's job; these check that it runs."""
+with the baseline beside verify(), bad sizes are refused with the expected shape, and the
+offer timed is the drafting tests' own. Timing is the script's job; these check that it runs."""
 
 import argparse
 
 import pytest
 
-from bench.checker import REPEATED, drafts, main, sizes_of
+from bench.checker import REPEATED, drafts, main, offer, sizes_of
+from tests.drafting.factories import CATALOGUE, offer_facts
 
 
 def test_each_draft_is_cut_to_the_size_asked() -> None:
@@ -31,3 +32,8 @@ def test_sizes_that_are_not_whole_numbers_are_refused_with_the_shape() -> None:
     for bad in ("1k", "0,10", ""):
         with pytest.raises(argparse.ArgumentTypeError, match="like 1000,5000,20000"):
             sizes_of(bad)
+
+
+def test_the_bench_times_the_offer_the_drafting_tests_check() -> None:
+    facts, _, catalogue = offer()
+    assert facts == offer_facts() and catalogue == CATALOGUE
