@@ -24,17 +24,19 @@ from predictors.artifacts import load_predictor
 from predictors.classic import Classic
 from predictors.features import WEEK, customer_features, window_labels
 from predictors.forecast import Forecast, forecast_demand
+from predictors.forecast_interval import DEFAULT_SPREAD, WINDOWS, Calibration
 from predictors.history import History, from_store
 from predictors.pipeline import latest_model
 from predictors.predictor import Predictor
 
 
-def spread_with_classic_models(history: History, cutoff: pd.Timestamp, weeks: float) -> float:
+def spread_with_classic_models(history: History, cutoff: pd.Timestamp, weeks: float) -> Calibration:
     """`past_spread` as forecast.py computed it before: every feature, and Classic.fit per past
-    window. The reference the lighter recipe must equal exactly."""
+    window. The reference the lighter recipe must equal exactly (the band's multiple depends on
+    how many windows were compared, so they come with the spread)."""
     errors = []
-    for back in (1, 2, 3):
-        end = cutoff - (back - 1) * weeks * WEEK / 2
+    for back in range(WINDOWS):
+        end = cutoff - back * weeks * WEEK / 2
         start = end - weeks * WEEK
         if (start - history.first_day) / WEEK < 8:
             break
@@ -46,7 +48,9 @@ def spread_with_classic_models(history: History, cutoff: pd.Timestamp, weeks: fl
         actual = float(labels.reindex(features.index).sum())
         if expected > 0 and actual > 0:
             errors.append(np.log(actual / expected))
-    return float(np.sqrt(np.mean(np.square(errors)))) if errors else 0.25
+    if not errors:
+        return Calibration(DEFAULT_SPREAD, windows=0)
+    return Calibration(float(np.sqrt(np.mean(np.square(errors)))), windows=len(errors))
 
 
 def same_figures(a: Forecast, b: Forecast) -> bool:
@@ -81,7 +85,7 @@ def timed_row(predictor: Predictor, history: History, days: int) -> dict[str, st
         return forecast_demand(predictor, history, cutoff, weeks)
 
     old, new = before(), after()
-    kept = partial(forecast_demand, predictor, history, cutoff, weeks, new.spread)
+    kept = partial(forecast_demand, predictor, history, cutoff, weeks, new.calibration)
     return {
         "days": str(days),
         "before s": f"{median_seconds(before):.2f}",

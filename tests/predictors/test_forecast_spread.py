@@ -9,7 +9,7 @@ import pytest
 
 from bench.forecast import spread_with_classic_models
 from predictors.features import customer_features
-from predictors.forecast import forecast_demand, past_calibration, repeat_summary
+from predictors.forecast import Calibration, forecast_demand, past_calibration, repeat_summary
 from predictors.history import History, cdnow_history
 from predictors.predictor import Predictor
 from tests.predictors.forecast_shop import SameForEveryone, pet_shop
@@ -33,18 +33,20 @@ def test_repeat_summary_is_the_features_bg_nbd_reads(history: History, cutoff: s
 # (test_forecast_calibration.py).
 @pytest.mark.parametrize("weeks", [30 / 7, 13.0])
 def test_past_spread_equals_the_classic_models_recipe(history: History, weeks: float) -> None:
-    spread = past_calibration(history, CUTOFF, weeks).spread
-    assert spread == spread_with_classic_models(history, CUTOFF, weeks)
+    assert past_calibration(history, CUTOFF, weeks) == spread_with_classic_models(
+        history, CUTOFF, weeks
+    )
 
 
 def test_a_kept_spread_sets_the_interval(tmp_path: Path) -> None:
     shop = pet_shop(tmp_path, customers=20)
     predictor = cast(Predictor, SameForEveryone())
     computed = forecast_demand(predictor, shop, shop.last_day, 4.0)
-    kept = forecast_demand(predictor, shop, shop.last_day, 4.0, spread=computed.spread)
+    kept = forecast_demand(predictor, shop, shop.last_day, 4.0, spread=computed.calibration)
     assert kept.orders_interval == computed.orders_interval
     assert kept.revenue_interval == computed.revenue_interval
-    wider = forecast_demand(predictor, shop, shop.last_day, 4.0, spread=computed.spread + 0.5)
+    chosen = Calibration(computed.spread + 0.5, windows=computed.calibration.windows)
+    wider = forecast_demand(predictor, shop, shop.last_day, 4.0, spread=chosen)
     assert wider.spread == computed.spread + 0.5
     assert wider.orders == computed.orders
     assert wider.orders_interval[0] < computed.orders_interval[0]
