@@ -2,11 +2,13 @@
 
 `operator` works with lists, segments, budgets and forecasts; `marketer` with segments and
 offers, never contact details; `support` with one customer at a time, contact details
-included; `admin` with everything (keys, ingest, training too); `ingest` only sends events
-(POST /v1/events). See docs/api.md.
+included (a tool that can reach past one customer needs one named: `scope_refusal`); `admin`
+with everything (keys, ingest, training too); `ingest` only sends events (POST /v1/events).
+See docs/api.md.
 """
 
 import re
+from collections.abc import Mapping
 from typing import Any, Literal, get_args
 
 Role = Literal["operator", "marketer", "support", "admin", "ingest"]
@@ -35,6 +37,16 @@ TOOL_ROLES: dict[str, frozenset[Role]] = {
     # Store-wide sales, like the segment list: support works one customer at a time.
     "top_products": frozenset({"operator", "marketer"}),
     "top_customers": frozenset({"operator", "marketer"}),
+}
+# The tools support may call only about one customer: without one of the arguments named here
+# they reach a segment or the whole store. Each with a question that names a customer, for the
+# refusal. recommend_products always takes a customer; the alerts support sees are each about
+# one customer (its work queue), so list_alerts and explain_alert stay whole.
+ONE_CUSTOMER: dict[str, tuple[tuple[str, ...], str]] = {
+    "draft_offer": (("customer_id",), "draft an offer for 00042"),
+    "search_reviews": (("customer_id",), "reviews by 00042 about delivery"),
+    # One text to score (a customer's message) is about one customer too.
+    "review_sentiment": (("customer_id", "text"), "what does 00042 complain about?"),
 }
 
 # Fields that identify or reach a person; removed from everything a marketer receives.
@@ -94,6 +106,20 @@ CONTACTS_REFUSAL = (
 def may_use(role: Role, tool: str) -> bool:
     """True when `role` may call `tool` (unknown tools: admin only)."""
     return role == "admin" or role in TOOL_ROLES.get(tool, frozenset())
+
+
+def scope_refusal(role: Role, tool: str, args: Mapping[str, Any]) -> str | None:
+    """Why `role` may not call `tool` with `args` although it may use the tool (a support
+    agent's call that names no customer); None when it may."""
+    if role != "support" or tool not in ONE_CUSTOMER:
+        return None
+    keys, example = ONE_CUSTOMER[tool]
+    if any(args.get(key) for key in keys):
+        return None
+    return (
+        "Support agents work one customer at a time: name the customer, e.g. "
+        f'"{example}" ({tool} needs {" or ".join(keys)} for the support role).'
+    )
 
 
 def tools_for(role: Role) -> list[str]:

@@ -29,7 +29,7 @@ from assistant.settings import Settings
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.catalogue import CATALOGUE, run_tool
 from assistant.tools.data import StoreData
-from commerce.errors import InvalidInput, NotFound, RetainError, Unavailable
+from commerce.errors import Forbidden, InvalidInput, NotFound, RetainError, Unavailable
 from retrieval.embedder import Embedder
 
 RouteFn = Callable[[str, Memory, Principal], Route]
@@ -206,6 +206,7 @@ class Turn:
         threading.Thread(target=work, name=f"tool-{name}", daemon=True).start()
         output: ToolOutput | None = None
         error: str | None = None
+        refused = False  # the tool is the role's, but not with these arguments (roles.py)
         while output is None and error is None:
             left = started + timeout - time.monotonic()
             try:
@@ -218,10 +219,11 @@ class Turn:
             elif kind == "done":
                 output = value
             else:
-                error = _error_text(value)
+                error, refused = _error_text(value), isinstance(value, Forbidden)
         seconds = round(time.monotonic() - started, 3)
         rows = output.rows if output else 0
-        self._audit(name, args, rows, "ok" if output else "error", error)
+        outcome = "ok" if output else "refused" if refused else "error"
+        self._audit(name, args, rows, outcome, error)
         yield Event(
             "tool_finished",
             {"name": name, "ok": output is not None, "rows": rows, "seconds": seconds},

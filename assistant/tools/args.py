@@ -34,7 +34,7 @@ CustomerId = Annotated[
         min_length=1,
         max_length=64,
         description="A customer's id in the store, e.g. '00042'; or, for roles that see "
-        "contacts, their full name if only one customer has it.",
+        "contacts, their full name if only one customer has it, or their e-mail address.",
     ),
     AfterValidator(_not_blank),
     BeforeValidator(_as_text),

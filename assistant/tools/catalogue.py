@@ -12,7 +12,7 @@ from typing import Any, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
-from assistant.roles import may_use
+from assistant.roles import may_use, scope_refusal
 from assistant.tools.alerts import explain_alert, list_alerts
 from assistant.tools.args import held_to_numbers
 from assistant.tools.base import ToolContext, ToolOutput
@@ -102,9 +102,10 @@ CATALOGUE: dict[str, ToolSpec] = {
 
 def run_tool(ctx: ToolContext, name: str, args: Mapping[str, Any] | None = None) -> ToolOutput:
     """Call tool `name` with `args` for the caller in `ctx`: NotFound for an unknown tool
-    (listing the tools), Forbidden when the role may not use it, InvalidInput naming each bad
-    argument. The caller checks the role first too (assistant.roles.may_use); this is the
-    second lock."""
+    (listing the tools), Forbidden when the role may not use it (or not with these arguments:
+    assistant.roles.scope_refusal), InvalidInput naming each bad argument. The caller checks
+    the role first too (assistant.roles.may_use); this is the second lock, and the only check
+    of the arguments' scope (chat and POST /v1/tools both come here)."""
     spec = CATALOGUE.get(name)
     if spec is None:
         raise NotFound(f"no tool '{name}'; tools: {', '.join(CATALOGUE)}")
@@ -117,7 +118,11 @@ def run_tool(ctx: ToolContext, name: str, args: Mapping[str, Any] | None = None)
         parsed = spec.args_model.model_validate(dict(args or {}))
     except ValidationError as error:
         raise InvalidInput(f"{name}: {argument_errors(error, spec)}") from None
-    return spec.function(ctx, **dict(parsed))
+    values = dict(parsed)
+    refusal = scope_refusal(ctx.role, name, values)
+    if refusal:  # a tool the role may use, but not this widely (support: one customer)
+        raise Forbidden(refusal)
+    return spec.function(ctx, **values)
 
 
 def argument_errors(error: ValidationError, spec: ToolSpec) -> str:

@@ -67,6 +67,10 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     else:
         facts = f"{who} has no orders yet"
     sentences = [facts + (f"; segment '{segment}'." if segment else ".")]
+    signed_up = None
+    if sees_contacts(ctx.role):  # a marketer gets nothing of what is on file about the person
+        signed_up = customers.signed_up.get(cid)
+        sentences.append(_on_file(contact, signed_up))
     if summary["orders"]:
         sentences.append(
             f"{count(summary['orders'], 'order')} totalling "
@@ -78,10 +82,12 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     if reasons:
         sentences.append("Top reasons: " + "; ".join(reasons) + ".")
 
+    joined = {"signup_date": signed_up} if signed_up else {}
     card: dict[str, Any] = {
         "type": "customer",
         "customer_id": cid,
         **contact,
+        **joined,
         "segment": segment,
         "cluster": cluster,
         **_score_fields(score),
@@ -96,6 +102,7 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     result = {
         "customer_id": cid,
         **contact,
+        **joined,
         "segment": segment,
         "cluster": cluster,
         "scores": score,
@@ -107,6 +114,15 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
         "reviews_total": reviews_total,
     }
     return output(" ".join(sentences), result, [card], rows=1)
+
+
+def _on_file(contact: dict[str, str], signed_up: str | None) -> str:
+    """What the store holds to reach the customer, for a role that sees contacts: 'E-mail on
+    file: ada@example.com; no phone on file; signed up on 1997-01-02.'"""
+    email = f"E-mail on file: {contact['email']}" if "email" in contact else "No e-mail on file"
+    phone = f"phone on file: {contact['phone']}" if "phone" in contact else "no phone on file"
+    joined = f"; signed up on {signed_up}" if signed_up else ""
+    return f"{email}; {phone}{joined}."
 
 
 def _most_bought(bought: list[dict[str, Any]], products: int) -> str:

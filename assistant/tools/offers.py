@@ -3,7 +3,8 @@ by the chat model from computed facts, verified against them and the discount po
 
 A marketer never sees contact details, so their prompts carry none: the customer's name is
 left out of the facts and e-mail addresses in a quoted review are masked before the model
-reads them. The policy comes from settings; a request above it is refused, naming the limit.
+reads them. The policy comes from settings; a request above it is refused, naming the limit,
+and so is an offer to a segment no customer is in now.
 Whether the customers have gone quiet (their RFM recency) decides whether the fallback copy
 may say it missed them: never to champions or new customers.
 """
@@ -25,6 +26,7 @@ from assistant.tools.format import output
 from assistant.tools.segments import find_segment
 from assistant.tools.writing import TokenStream, draft_json, passed
 from commerce.errors import InvalidInput, RetainError
+from predictors.segment_facts import empty_segment
 
 MAX_RECOMMENDED = 3  # recommended products an offer may name
 
@@ -66,6 +68,11 @@ def draft_offer(
         assert segment is not None
         rows = data.segment_rows("segment") + data.segment_rows("cluster")
         row = find_segment(rows, segment)
+        if row["customers"] == 0:  # an offer to nobody: no facts to write one from
+            raise InvalidInput(
+                f"{empty_segment(row['name'])}, so there is no one to send an offer to; "
+                "list_segments shows the segments with customers"
+            )
         target = {"segment": row["name"]}
         frame = data.segment_frame()
         members = frame[(frame["segment"] == row["name"]) | (frame["cluster"] == row["name"])]

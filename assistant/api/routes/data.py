@@ -107,6 +107,9 @@ def run_for(found: Services, caller: Principal, name: str, args: dict[str, Any])
     )
     try:
         output = run_tool(ctx, name, args)
+    except Forbidden as error:  # allowed the tool, but not with these arguments (roles.py)
+        _audit(found, caller, name, args, 0, str(error), outcome="refused")
+        raise
     except RetainError as error:
         _audit(found, caller, name, args, 0, str(error))
         raise
