@@ -1,9 +1,10 @@
 """What a message asked that the chosen tool cannot do as asked, said in the answer: a value
 left out ("except loyal ones": the tools cannot filter one out), a second customer or segment
 ("loyal champions": a customer is in one), a segment or period the tool has no argument for,
-money off an offer ("$15 off": offers take a percentage), a list asked from the bottom, and
-spend floors or ceilings the tool does not apply. Each note is one sentence; `notes` joins
-those that apply.
+money off an offer ("$15 off": offers take a percentage) or a perk ("free shipping": offers
+carry the policy's perks only), a list asked from the bottom, and bounds on spend or orders
+the tool does not apply (another currency; a tool without them).
+Each note is one sentence; `notes` joins those that apply.
 """
 
 import re
@@ -17,9 +18,15 @@ SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
 GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 LOWEST = re.compile(r"\b(?:least|lowest|smallest|safest|not\s+at\s+risk)\b")
 MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
+# A perk asked of one offer ("20% off and free shipping"): offers carry only the policy's.
+PERK = re.compile(
+    r"\bfree\s+(?:shipping|delivery|postage|returns?|samples?|gifts?)\b|"
+    r"\b(?:gifts?|loyalty\s+points|priority\s+(?:service|shipping|delivery))\b"
+)
 PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # one sets it
 WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
 LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
+BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # floors and ceilings
 # "at-risk customers with over $200 in purchases" stays the at-risk list, which ranks by a
 # risk top_customers cannot rank by; the floor it cannot take is said, and where to ask it.
 AT_RISK_FLOOR = (
@@ -37,6 +44,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _one_segment(tool, x, text, values),
         _no_segment(tool, x),
         _money_off(tool, x, text, values),
+        _perk(tool, text),
         _highest_first(tool, text),
         _no_period(tool, x),
         _floors_left(tool, x, values),
@@ -111,6 +119,19 @@ def _money_off(tool: ToolSignature, x: Extraction, text: str, values: Mapping[st
     )
 
 
+def _perk(tool: ToolSignature, text: str) -> str:
+    """A perk asked of an offer ("with 20% off and free shipping"): an offer takes a
+    percentage only, and carries the perks the store's offer policy sets, whatever is asked."""
+    asked = PERK.search(text)
+    if "discount_pct" not in tool.arg_names or asked is None:
+        return ""
+    return (
+        f"An offer can't be given {asked.group()} as asked: it takes a percentage off and "
+        "carries only the perks the store's offer policy sets (none unless an admin set "
+        "RETAIN_OFFER_PERKS)."
+    )
+
+
 def _highest_first(tool: ToolSignature, text: str) -> str:
     """What a list of customers asked from the bottom ("least likely to churn") gets: the
     highest first, said so."""
@@ -133,29 +154,27 @@ def _no_period(tool: ToolSignature, x: Extraction) -> str:
 
 
 def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
-    """A floor asked that the answer does not apply: one in another currency than the
-    store's (no exchange rate is known), or one asked of a tool that takes none ("at-risk
-    customers who spent over $500"); and a ceiling ("who spent under $20"), which no tool
-    applies."""
-    takes = {"min_revenue", "min_orders"} & set(tool.arg_names)
-    if x.ceiling and takes:  # "customers who spent under $20": the tool ranks from the top
-        return (
-            "I can't limit to customers below an amount or order count; these are ranked "
-            "from the top."
+    """A bound asked that the answer does not apply: a spend bound in another currency than
+    the store's (no exchange rate is known), or any bound asked of a tool that takes none
+    ("at-risk customers who spent over $500", "churn risk of one-time buyers")."""
+    takes = set(BOUNDS) & set(tool.arg_names)
+    spend = {"floor": x.min_revenue, "ceiling": x.max_revenue}
+    if x.currency is not None and takes and any(v is not None for v in spend.values()):
+        left = " and ".join(
+            f"{word} of {x.currency}{value:,.2f}"
+            for word, value in spend.items()
+            if value is not None
         )
-    if x.ceiling:
-        return "This answer cannot be limited to customers under a spend or an order count."
-    if x.min_revenue is not None and x.currency is not None and takes:
+        verb = "is" if " and " not in left else "are"
         return (
             f"Spend is counted in the store's currency and no exchange rate is known, so the "
-            f"floor of {x.currency}{x.min_revenue:,.2f} is not applied; ask in the store's "
-            "currency."
+            f"{left} {verb} not applied; ask in the store's currency."
         )
-    if (x.min_revenue is None and x.min_orders is None) or takes:
+    if takes or all(getattr(x, name) is None for name in BOUNDS):
         return ""
     if tool.name == "at_risk_customers":  # the list asked for, kept: see AT_RISK_FLOOR
         return AT_RISK_FLOOR
     return (
-        "This answer cannot be limited to customers over a spend or an order count; the top "
-        'customers list can (e.g. "customers who spent over 1,000").'
+        "This answer cannot be limited to customers over or under a spend or an order count; "
+        'the top customers list can (e.g. "customers who spent over 1,000").'
     )

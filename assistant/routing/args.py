@@ -2,7 +2,8 @@
 
 Explicit values always win. Required arguments the message leaves out come from memory (a
 profile question, then "draft an offer" means that customer); optional ones only when the
-message points back ("her reviews"), so "reviews about tea" stays store-wide. A value the
+message points back ("her reviews"), so "reviews about tea" stays store-wide; neither when
+the message names a target of its own that no finder read ("everyone", "cluster 2"). A value the
 message leaves out ("except loyal ones") is never an argument, whatever the conversation
 held: the tools cannot filter one out, so the answer covers them all and `reason` says so.
 `reason` also notes the other things asked that a tool cannot do as asked (arg_notes.py).
@@ -18,6 +19,7 @@ from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
 from assistant.routing.memory import Memory
 from assistant.routing.signatures import ToolSignature
+from assistant.routing.targets import unread_reason
 
 LOOKS_BACK = re.compile(r"\b(?:last|past|previous|prior|recent|ago|this)\b")
 SUBJECTS = ("customer_id", "segment", "product_id")
@@ -65,11 +67,11 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["budget"] = x.amount
         if x.currency is not None and "currency" in names:
             found["currency"] = x.currency
-    # A spend floor in another currency than the store's is not applied: no rate is known.
-    if x.min_revenue is not None and x.currency is None and "min_revenue" in names:
-        found["min_revenue"] = x.min_revenue
-    if x.min_orders is not None and "min_orders" in names:
-        found["min_orders"] = x.min_orders
+    # A spend bound in another currency than the store's is not applied: no rate is known.
+    for name in ("min_revenue", "max_revenue", "min_orders", "max_orders"):
+        value = getattr(x, name)
+        if value is not None and name in names and (x.currency is None or "orders" in name):
+            found[name] = value
     if x.percent is not None:
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:
@@ -102,6 +104,12 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["per"] = "category"
     elif x.category is not None and "category" in names:
         found["category"] = x.category
+    if x.product_name is not None and "product_id" not in found:
+        # A tool without product names takes the words as a category, which it names when
+        # the store has none of them.
+        named = "product_name" if "product_name" in names else "category"
+        if named in names and named not in found:
+            found[named] = x.product_name
     if x.channel is not None and "channel" in names:
         found["channel"] = x.channel
     if x.sentiment is not None and "sentiment" in names:
@@ -132,28 +140,37 @@ def build(
     champions"): the message's own values replace them."""
     given = explicit(tool, x, text, memory)
     kept = dict(carried or {})
+    back = points_back(text)
+    # A target of its own ("everyone", "cluster 2") that no finder read: the conversation's
+    # customer or segment is not the one asked about ("everyone in that segment" points back).
+    own = x.unread is not None and not back
+    if own:
+        kept = {k: v for k, v in kept.items() if k not in SUBJECTS}
     if PERIOD & set(given):  # a new period replaces the last one whole: "now since January"
         # but for the year a month or quarter without one is in: "in 1997", then "and Q2?"
         in_year = "year" not in given and _without_year(given.get("month") or given.get("quarter"))
         kept = {k: v for k, v in kept.items() if k not in PERIOD or (k == "year" and in_year)}
     values = {**kept, **given}
     names = set(tool.arg_names)
-    back = points_back(text)
     has_subject = any(n in values for n in SUBJECTS)
     needs_subject = bool(tool.one_of) or bool(set(tool.required) & set(SUBJECTS))
-    if not has_subject and (back or needs_subject):
-        values |= _from_memory(tool, memory, back, points_to_product(text))
-    if "customer_id" in tool.required and "customer_id" not in values and memory.customer_id:
-        values["customer_id"] = memory.customer_id
-    if "segment" in tool.required and "segment" not in values and memory.segment:
-        values["segment"] = memory.segment
+    if not own:
+        if not has_subject and (back or needs_subject):
+            values |= _from_memory(tool, memory, back, points_to_product(text))
+        if "customer_id" in tool.required and "customer_id" not in values and memory.customer_id:
+            values["customer_id"] = memory.customer_id
+        if "segment" in tool.required and "segment" not in values and memory.segment:
+            values["segment"] = memory.segment
     values = {k: v for k, v in values.items() if k in names and (k, v) not in x.excluded}
     missing = tuple(n for n in tool.required if n not in values)
+    needs = f"{tool.name} needs {_words(missing, 'and')}"
     if tool.one_of and not any(n in values for n in tool.one_of):
         missing += tuple(n for n in tool.one_of if n not in missing)
-        return Arguments(values, missing, f"{tool.name} needs {_words(tool.one_of, 'or')}")
+        needs = f"{tool.name} needs {_words(tool.one_of, 'or')}"
+    if missing and own and x.unread is not None:
+        needs = f"{needs}. {unread_reason(x.unread, tool.name)}"
     if missing:
-        return Arguments(values, missing, f"{tool.name} needs {_words(missing, 'and')}")
+        return Arguments(values, missing, needs)
     return Arguments(values, reason=notes(tool, x, text, values))
 
 

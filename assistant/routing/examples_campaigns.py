@@ -42,6 +42,12 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "give me an overview of new customers",
         "who is in the lost segment",
         "what does the average hibernating customer look like",
+        # One segment's figures, which the summary's facts hold.
+        "how many people are in the champions group",
+        "average churn risk in the loyal segment",
+        "the at-risk segment's average predicted value",
+        "what share of our revenue comes from the promising segment",
+        "value at risk of the can't lose group",
     ),
     "draft_offer": (
         "draft an offer for customer 42",

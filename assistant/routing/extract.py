@@ -2,16 +2,18 @@
 
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
-counts once: quoted text, product ids, alert numbers, customer ids, list positions, a period
-by the calendar ("since March 5", "in March", "Q1": periods.py), floors on spend and orders
-("spent over $1,000", "5 orders or more": thresholds.py), horizons ("next 6 weeks" is no
-count of 6), percentages, money, star ratings ("2-star reviews"), counts, then words (segment
-names, channel, sentiment, alert state, a search topic; for sales questions the measure,
-whole categories and the category named). What no finder took is the
-`remainder`, which tells a bare follow-up ("same for champions") from a new question. A
-segment, sentiment or alert state the message leaves out ("except loyal ones", "alerts that
-are not open") is never read as the one asked for (see negation.py): alert states
-take the other state, the rest go to `excluded`.
+counts once: quoted text, e-mail addresses, product ids, alert numbers, customer ids, list
+positions, a period by the calendar ("since March 5", "in March", "Q1": periods.py), bounds on
+spend and orders ("spent over $1,000", "fewer than 2 orders": thresholds.py, ceilings.py),
+horizons ("next 6 weeks" is no count of 6), percentages, money, star ratings ("2-star
+reviews"), counts, then words (segment names, channel, sentiment, alert state, a search topic;
+for sales questions the measure, whole categories and the category named, or the product named
+where customers are ranked by buying what is no category: "who bought the most earl grey").
+What no finder took is the `remainder`, which tells a bare follow-up ("same for champions")
+from a new question, and in which a target no finder read ("everyone", "cluster 2") is looked
+for (targets.py). A segment, sentiment or alert state the message leaves out ("except loyal
+ones", "alerts that are not open") is never read as the one asked for (see negation.py): alert
+states take the other state, the rest go to `excluded`.
 The finders of words are in choices.py (segments, channel, sentiment, alert state: values
 picked from a fixed set) and phrases.py (quoted text, list positions, the search topic); ids,
 quantities and ratings in ids.py, quantities.py and ratings.py; the words of sales questions in
@@ -40,11 +42,13 @@ from assistant.routing.ids import (
     bare_id,
     customer_ids,
     customer_names,
+    email_addresses,
     product_ids,
 )
 from assistant.routing.phrases import list_position, quoted_text, search_topic
 from assistant.routing.ratings import rating
 from assistant.routing.reading import Reader, normalise
+from assistant.routing.targets import Target, unread_target
 from assistant.routing.vocabulary import Vocabulary
 
 # What stands in for a name in the text that is embedded. A segment name is dropped: "describe
@@ -91,10 +95,12 @@ class Extraction:
     quarter: str | None = None
     year: str | None = None
     count: int | None = None
-    # Floors on what customers did, inclusive ("over $1,000" is 1000.01; thresholds.py).
+    # Bounds on what customers did, inclusive ("over $1,000" is 1000.01, "under $20" 19.99;
+    # thresholds.py, ceilings.py).
     min_revenue: float | None = None
     min_orders: int | None = None
-    ceiling: bool = False  # customers under a spend or an order count were asked for
+    max_revenue: float | None = None
+    max_orders: int | None = None
     offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
     min_rating: int | None = None  # stars, 1-5, both ends inclusive
     max_rating: int | None = None
@@ -107,10 +113,16 @@ class Extraction:
     ranking: CustomerRanking | None = None  # what to rank customers by, when said
     per_category: bool = False  # rank whole categories rather than products
     category: str | None = None  # the product category asked about
+    # What customers are ranked by buying, as written, where it is no category the store
+    # knows: a product's name ("who bought the most earl grey": "earl grey").
+    product_name: str | None = None
     position: int | None = None  # 1-based place in the last list shown; -1 is the last one
     topic: str | None = None  # what to search reviews for
     quoted: str | None = None  # a text given to analyse, in quotes or after a colon
     remainder: str = ""  # the words no finder took
+    # Whom the message names that no finder read ("everyone", "cluster 2"): then no customer
+    # or segment comes from the conversation (targets.py).
+    unread: Target | None = None
     # (argument, value) the message leaves out ("except loyal ones", "reviews that aren't
     # positive"): no tool can filter a value out, so these are never applied.
     excluded: tuple[tuple[str, str], ...] = ()
@@ -126,23 +138,31 @@ class Extraction:
 
 
 def extract(
-    message: str, vocabulary: Vocabulary, known_name: KnownName | None = None
+    message: str,
+    vocabulary: Vocabulary,
+    known_name: KnownName | None = None,
+    bare_bounds: bool = False,
 ) -> Extraction:
     """The arguments in `message`, read in the order the module docstring gives. With
     `known_name` (for a role that sees contacts), a customer's name typed in lower case is
-    read where the store has a customer of exactly that name."""
+    read where the store has a customer of exactly that name. `bare_bounds`: the last answer
+    ranked customers, so "now under $20" bounds their spend (thresholds.bounds)."""
     reader = Reader(message)
     quoted = quoted_text(reader)
+    addressed = email_addresses(reader)  # "lynn.sketch.00003@example.com": no id 00003
     products = product_ids(reader)
     alert = alert_id(reader)
     ids_left_out: list[str] = []  # "champions except 00042": never the customer asked about
-    customers = customer_ids(reader, vocabulary, bare_hash=alert is None, left_out=ids_left_out)
+    customers = addressed + customer_ids(
+        reader, vocabulary, bare_hash=alert is None, left_out=ids_left_out
+    )
     if alert is not None:  # "explain alert #3 and #5": the 5 is an alert's, not a count
         for number in HASH_ID.finditer(reader.text):
             reader.take(*number.span())
     position = list_position(reader)  # "the first one" is a place in a list, not a count of one
     calendar = periods.read(reader)  # "since march 5" is a day, not 5 of something
-    floors = thresholds.floors(reader)  # "spent over $1,000" is no budget, "10 orders" no count
+    # "spent over $1,000" is no budget, "10 orders" no count
+    bounds = thresholds.bounds(reader, bare=bare_bounds)
     horizon = reader.read(quantities.horizons)
     percent = reader.read(quantities.percents)
     if percent is None and quantities.NO_DISCOUNT.search(reader.text):
@@ -161,7 +181,9 @@ def extract(
     sentiment, left_out = sentiment_asked(reader.text)
     excluded += left_out
     topic = search_topic(reader.text) if quoted is None else quoted
-    category = _category(reader, vocabulary)
+    category, product_name = _category(reader, vocabulary)
+    store_names = (*vocabulary.segments, *vocabulary.categories)  # no one's name: see targets
+    store_words = frozenset(word for name in store_names for word in name.split())
     return Extraction(
         customer_ids=customers,
         alert_id=alert,
@@ -169,7 +191,7 @@ def extract(
         segment=segments[0] if segments else None,
         segments=segments,
         amount=amount,
-        currency=_other_currency(amount, reader, vocabulary) or _store_differs(floors, vocabulary),
+        currency=_other_currency(amount, reader, vocabulary) or _store_differs(bounds, vocabulary),
         percent=percent,
         horizon_days=None if horizon is None else round(horizon),
         since=calendar.since,
@@ -178,9 +200,10 @@ def extract(
         quarter=calendar.quarter,
         year=calendar.year,
         count=None if count is None else int(count),
-        min_revenue=floors.min_revenue,
-        min_orders=floors.min_orders,
-        ceiling=floors.ceiling,
+        min_revenue=bounds.min_revenue,
+        min_orders=bounds.min_orders,
+        max_revenue=bounds.max_revenue,
+        max_orders=bounds.max_orders,
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,
         channel=channel_asked(reader.text),
@@ -193,25 +216,29 @@ def extract(
         ranking=customer_ranking(normalise(message)),
         per_category=sales_words.per_category(normalise(message)),
         category=category,
+        product_name=product_name,
         position=position,
         topic=topic,
         quoted=quoted,
         remainder=" ".join(reader.text.split()),
+        unread=unread_target(reader, store_words),
         excluded=tuple(excluded),
         entities=tuple(sorted(reader.entities)),
     )
 
 
-def _category(reader: Reader, vocabulary: Vocabulary) -> str | None:
-    """The category asked about; one the store knows is taken as a name (after the search
-    topic, which may be the same words: "reviews about coffee")."""
+def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str | None]:
+    """The category asked about, or else the product named as what customers bought; a
+    category the store knows is taken as a name (after the search topic, which may be the
+    same words: "reviews about coffee"), and wins over a product's name ("who bought the most
+    tea" is the category)."""
     known = sales_words.known_category(reader.text, vocabulary.categories)
     if known is None:
         named = sales_words.category_named(reader.text, ())
-        return named if named is not None else sales_words.bought_named(reader.text)
+        return (named, None) if named is not None else (None, sales_words.bought_named(reader.text))
     name, start, end = known
     reader.take(start, end, "category")
-    return name
+    return name, None
 
 
 def delexicalise(message: str, x: Extraction) -> str:
@@ -238,7 +265,8 @@ def _other_currency(amount: float | None, reader: Reader, vocabulary: Vocabulary
     return written if written is not None and written not in vocabulary.currency_symbol else None
 
 
-def _store_differs(floors: thresholds.Floors, vocabulary: Vocabulary) -> str | None:
-    """The currency a spend floor was written in, when not the store's."""
-    written = floors.currency if floors.min_revenue is not None else None
+def _store_differs(bounds: thresholds.Bounds, vocabulary: Vocabulary) -> str | None:
+    """The currency a spend bound was written in, when not the store's."""
+    spend = bounds.min_revenue is not None or bounds.max_revenue is not None
+    written = bounds.currency if spend else None
     return written if written is not None and written not in vocabulary.currency_symbol else None

@@ -1,8 +1,8 @@
 """Ids in a message: products (ASINs, "product 123"), alert numbers and customers ("customer
 42", "#42", "customers 42, 77", "customer 42 and 43", "similar to 42", a padded store's
-"00042", or a name in full: "customer Ada Lovelace", or "ada lovelace" where the store has a
-customer of that name). Each is copied from what was typed (case kept, digits ASCII) and
-taken from the text, so it is read once.
+"00042", an e-mail address, or a name in full: "customer Ada Lovelace", or "ada lovelace"
+where the store has a customer of that name). Each is copied from what was typed (case kept,
+digits ASCII) and taken from the text, so it is read once.
 
 No two runs of spaces may touch in any pattern here ("\\s*(?:no)?\\s*"): on a long run of
 spaces the engine would try every way to split it, and a message of "alert", 300 spaces and
@@ -16,6 +16,8 @@ from assistant.routing.negation import negation
 from assistant.routing.reading import Reader
 from assistant.routing.vocabulary import Vocabulary
 
+# An e-mail address: the tools look a customer up by it for the roles that see contacts.
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "alert 12", "alert #12", "alert number 12": an alert's number, read before customer ids.
 # Any length and with its minus ("alert -3", "alert 99999999999999999999"): the tool refuses
 # one out of range by name, where a number not read would explain the newest alert instead.
@@ -84,8 +86,8 @@ YEAR_WIDE_IDS = [_one_customer(years_apart=False) if p is CUSTOMER[1] else p for
 
 # A customer named in full, capitalised as names are, after words that ask for a person:
 # "customer Ada Lovelace", "who is Ada Lovelace", "tell me about Ada Lovelace", "reviews by
-# Ada Lovelace". Not after "about" alone: "reviews about Green Tea" is a topic. The tools
-# look the name up only for roles that see contacts.
+# Ada Lovelace", "similar customers to Ada Lovelace". Not after "about" alone: "reviews about
+# Green Tea" is a topic. The tools look the name up only for roles that see contacts.
 _NAME = (
     r"(?P<name>[A-Z][a-z'\u2019-]+(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la)[ \t]+)?"
     r"[A-Z][a-z'\u2019-]+){1,3})\b"
@@ -93,7 +95,9 @@ _NAME = (
 _ASKING = (
     r"(?i:\b(?:customers?|clients?|named|called|who[ \t]+is|look[ \t]+up|pull[ \t]+up|"
     r"tell[ \t]+me[ \t]+about|profile[ \t]+(?:of|for)|show[ \t]+me|open|written[ \t]+by|"
-    r"(?:reviews?|feedback)[ \t]+(?:by|from))[ \t]+)"
+    r"(?:reviews?|feedback)[ \t]+(?:by|from)|similar[ \t]+(?:(?:customers?|shoppers?|ones?)[ \t]+)?"
+    r"to|lookalikes?[ \t]+(?:of|for)|(?:customers?|shoppers?|buyers?|people|shops?|buys?|"
+    r"behaves?)[ \t]+like)[ \t]+)"
 )
 NAMED = re.compile(_ASKING + _NAME)
 # Typed in lower case ("tell me about ada lovelace"), two to four words after the same asking
@@ -158,6 +162,16 @@ def _known_names(reader: Reader, taken: set[str], known: KnownName) -> list[str]
                 reader.take(start, end, "customer")
                 break
     return found
+
+
+def email_addresses(reader: Reader) -> tuple[str, ...]:
+    """Customers named by e-mail address ("look up lynn.sketch.00003@example.com"), as
+    typed; read before any id, so the digits in an address are no customer id of their own."""
+    found: list[str] = []
+    for match in list(EMAIL_ADDRESS.finditer(reader.text)):
+        found.append(reader.typed[match.start() : match.end()])
+        reader.take(match.start(), match.end(), "customer")
+    return tuple(dict.fromkeys(found))
 
 
 def product_ids(reader: Reader) -> tuple[str, ...]:

@@ -15,13 +15,15 @@ forecast's, and a period worded back ("the last 30 days") is a sales period, not
 Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
 bought the most tea", "customers who spent over $1,000") are top_customers', unless the
 message names a prediction ("by lifetime value") or a risk. A segment's alerts, in the plural
-("alerts for loyal customers"), are listed, not explained.
+("alerts for loyal customers"), are listed, not explained. What a question is about (one
+segment's figures, a review topic, one customer's own buying) is asked_about.py's to weigh.
 """
 
 import re
 
 from assistant.routing import rules
 from assistant.routing.args import explicit
+from assistant.routing.asked_about import asked_about
 from assistant.routing.choices import RISK_WORDS, ranking_named
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, refines
@@ -73,8 +75,9 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     """Score adjustments per label for `text` (lower case, typos repaired)."""
     out = dict(rules.cues(text))
     ahead = bool(AHEAD.search(text))
-    floor = x.min_revenue is not None or x.min_orders is not None or x.ceiling
-    ranks_customers = "top_customers" in out or bool(TOP_WHO.search(text)) or floor
+    bounds = (x.min_revenue, x.min_orders, x.max_revenue, x.max_orders)
+    bounded = any(bound is not None for bound in bounds)  # "over $1,000", "fewer than 2 orders"
+    ranks_customers = "top_customers" in out or bool(TOP_WHO.search(text)) or bounded
     if ahead:
         out.pop("top_products", None)  # what will sell is a forecast's question
         out.pop("top_customers", None)  # who will spend the most: predicted value
@@ -97,14 +100,17 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # similarity alone puts near a forecast's "expected revenue".
         out["top_products"] = out.get("top_products", 0.0) + W
         out["forecast_demand"] = out.get("forecast_demand", 0.0) - W / 2
-    buyers_of = (x.category is not None or bool(x.product_ids)) and bool(BUYERS_OF.search(text))
+    bought = x.category is not None or x.product_name is not None or bool(x.product_ids)
+    buyers_of = bought and bool(BUYERS_OF.search(text))
     if buyers_of and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
-    if floor:
-        # "customers who spent over $1,000": only the ranking of what customers did takes a
-        # floor on it (and says it cannot take a ceiling: "who spent under $20").
-        out["top_customers"] = out.get("top_customers", 0.0) + W
+    if bounded:
+        # "customers who spent over $1,000", "who spent under $20": only the ranking of what
+        # customers did takes a bound on it; a double nudge unless risk is asked about ("churn
+        # risk of customers with more than 3 orders" stays the at-risk list, with a note).
+        nudge = W if RISK_WORDS.search(text) else 2 * W
+        out["top_customers"] = out.get("top_customers", 0.0) + nudge
     named_customer = bool(x.customer_ids) or (x.position is not None and bool(memory.customer_ids))
     refers_to_customer = named_customer or (points_back(text) and memory.customer_id is not None)
     if not refers_to_customer:
@@ -176,6 +182,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     last = memory.tool
     if last in SIGNATURES and refines(text) and explicit(SIGNATURES[last], x, text, memory):
         out[last] = out.get(last, 0.0) + W
+    for label, value in asked_about(text, x, memory).items():
+        out[label] = out.get(label, 0.0) + value
     return out
 
 

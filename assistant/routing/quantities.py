@@ -209,7 +209,8 @@ def _sign(text: str, start: int) -> float:
 
 
 def percents(text: str) -> Iterator[Mention]:
-    """Percentages: '15%', '15 percent', 'fifteen percent', 'discount of 10', 'half off'."""
+    """Percentages: '15%', '15 percent', 'fifteen percent', 'discount of 10', 'half off';
+    negative when written with a minus that stands apart ('-5%')."""
     for pattern in PERCENTS:
         for match in pattern.finditer(text):
             if match.groupdict().get("half"):
@@ -220,7 +221,11 @@ def percents(text: str) -> Iterator[Mention]:
             # refuse it by name; "a discount of 500" or "150 off" is more likely money.
             explicit = pattern is PERCENTS[0]
             if value is not None and (explicit or value <= 100):
-                yield match.start(), match.end(), value
+                # "a -5% offer" keeps its minus, as "-$500" does: the tool refuses -5 by
+                # name rather than draft 5% nobody asked for ("5-10%" joins, no minus).
+                sign = _sign(text, match.start("n"))
+                start = min(match.start(), match.start("n") - 1) if sign < 0 else match.start()
+                yield start, match.end(), sign * value
 
 
 def amounts(text: str) -> Iterator[Mention]:

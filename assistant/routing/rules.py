@@ -1,13 +1,18 @@
 """Keyword rules, for what words decide more reliably than similarity.
 
-Refusals: running code, changing or dumping data, reaching for secrets or privileges, and
-attempts to set the instructions aside are refused by pattern, whatever the wording around
-them, because a miss here costs more than a false alarm. Cues: words that make one tool more
-likely (a budget amount, "lookalike", "forecast") nudge its score; they never decide alone.
+Refusals: running code, changing or dumping data, reaching for secrets or privileges, asking
+to train the model (an admin's command-line task) and attempts to set the instructions aside
+are refused by pattern, whatever the wording around them, because a miss here costs more than
+a false alarm. Cues: words that make one tool more likely (a budget amount, "lookalike",
+"forecast") nudge its score; they never decide alone.
 """
 
 import re
 from dataclasses import dataclass
+
+# An e-mail address typed in a message ("look up lynn.sketch.00003@example.com") is a contact
+# detail: looked up for the roles that see contacts, refused to the others.
+from assistant.routing.ids import EMAIL_ADDRESS
 
 _WORDS_BETWEEN = r"[^.?!\n]{0,40}"
 
@@ -70,6 +75,19 @@ REFUSALS: tuple[Refusal, ...] = (
         "I can't share keys, passwords or other secrets. An admin creates API keys with "
         "`retain keys create`.",
     ),
+    # No tool trains: training is an admin's command-line task ("when was the model trained"
+    # still asks for the model report).
+    Refusal(
+        re.compile(
+            r"^(?:(?:please|pls|ok(?:ay)?|now|so|hey)[\s,]+)*(?:(?:can|could|would|will)\s+you\s+"
+            r"(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+|go\s+(?:and\s+)?)?"
+            r"(?:re-?train|train|re-?fit|fit)\s+(?:the\s+|a\s+|our\s+|your\s+|new\s+)*"
+            r"(?:[\w-]+\s+){0,2}?models?\b|\b(?:start|kick\s+off|launch|trigger|run)\s+"
+            r"(?:a\s+|the\s+|new\s+)*(?:model\s+)?(?:re-?)?training\b"
+        ),
+        "I can't train the model from the chat: training is an admin task, run on the command "
+        "line with `retain train`. An operator can see the current model's report here.",
+    ),
     Refusal(
         re.compile(
             r"\b(?:make|promote|give|grant|set|change|switch|upgrade|elevate)\b[^.?!\n]{0,20}"
@@ -83,8 +101,12 @@ REFUSALS: tuple[Refusal, ...] = (
 CONTACTS = re.compile(
     r"\b(?:e-?mail\s+address(?:es)?|phone(?:\s+numbers?)?|mobile\s+numbers?|contact\s+(?:details|"
     r"info\w*)|home\s+address|postal\s+address|mailing\s+address|address(?:es)?|full\s+names?|"
-    r"real\s+names?|surnames?|last\s+names?)\b|(?:'s|\b(?:his|her|their|whose))\s+(?:e-?mail|"
-    r"name)\b|\b(?:what|whats|what's|give|show|get|tell|find|send)\b[^.?!\n]{0,25}\be-?mails?\b"
+    r"real\s+names?|surnames?|last\s+names?|first\s+names?|given\s+names?|middle\s+names?)\b|"
+    r"(?:'s|\b(?:his|her|their|whose))\s+(?:e-?mail|name)\b|"
+    # "what is the name of customer 00003": a person's name, not a segment's or product's.
+    r"\bnames?\s+of\s+(?:th(?:is|at|e)\s+)?(?:customers?|clients?|buyers?|shoppers?|"
+    r"persons?|people|users?|accounts?|\d)|"
+    r"\b(?:what|whats|what's|give|show|get|tell|find|send)\b[^.?!\n]{0,25}\be-?mails?\b"
     r"(?!\s+(?:offer|campaign|copy|draft|message|template))"
 )
 
@@ -142,8 +164,9 @@ CUES: dict[str, re.Pattern[str]] = {
     "top_customers": re.compile(
         r"\b(?:(?:biggest|top|largest|heaviest|big)\s+(?:spenders|spending\s+customers)|"
         r"who\s+(?:has\s+|have\s+)?(?:spent|spends?|bought|buys|ordered|orders|purchased)\s+"
-        r"(?:the\s+)?most|(?:customers|buyers|clients|shoppers|accounts)\s+(?:who|that)\s+"
-        r"(?:have\s+)?(?:spent|spend|ordered|bought|placed)\s+(?:the\s+)?most|"
+        r"(?:the\s+)?most|(?:(?:customers|buyers|clients|shoppers|accounts)\s+(?:who|that)|"
+        r"(?:which|what)\s+(?:customers|buyers|clients|shoppers|accounts))\s+"
+        r"(?:have\s+)?(?:spent|spend|ordered|bought|placed|purchased)\s+(?:the\s+)?most|"
         r"(?:customers|buyers|clients|shoppers|accounts|spenders)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:by|with\s+the\s+(?:most|highest))\s+(?:revenue|spend\w*|sales|orders|purchases|"
         r"order\s+counts?))\b"
@@ -168,8 +191,9 @@ def refusal(text: str) -> str | None:
 
 
 def asks_for_contacts(text: str) -> bool:
-    """True when `text` (lower case) asks for a person's contact details or name."""
-    return bool(CONTACTS.search(text))
+    """True when `text` (lower case) asks for a person's contact details or name, or names
+    a customer by e-mail address."""
+    return bool(CONTACTS.search(text) or EMAIL_ADDRESS.search(text))
 
 
 def cues(text: str) -> dict[str, float]:

@@ -2,7 +2,8 @@
 to rank by ("by units", "most ordered"), whole categories rather than products ("top
 categories"), and the category asked about ("in the coffee category", or a category name the
 store's vocabulary knows: "top coffee products"; or, for customers ranked by what they bought,
-one the store may lack: "biggest buyers of dog food"). Read after the numbers, as extract.py says.
+words that name no known category: "who bought the most earl grey", which the tool reads as a
+product's name). Read after the numbers, as extract.py says.
 """
 
 import re
@@ -37,8 +38,8 @@ NAMED_CATEGORY = [
                r"(?:\s+(?!in\b|for\b|by\b|among\b|this\b|last\b|over\b|during\b)[a-z&'-]+){0,2})"
                r"['\"]?\s*(?:$|[?.!,])"),
 ]  # fmt: skip
-# Customers ranked by what they bought of a category: "who bought the most dog food",
-# "biggest buyers of dog food", "who spent the most on tea". The name is one to three words
+# Customers ranked by what they bought: "who bought the most earl grey", "biggest buyers of
+# dog food", "who spent the most on tea". The name is one to three words
 # up to the end, punctuation, a gap where a finder took a period ("last year"), or a word
 # that starts the rest of the question.
 _NAME = r"(?P<name>[a-z][a-z&'-]*(?:\s[a-z&'-]+){0,2}?)"
@@ -110,9 +111,9 @@ def known_category(text: str, known: tuple[str, ...]) -> tuple[str, int, int] | 
 
 
 def bought_named(text: str) -> str | None:
-    """The category customers are ranked by buying, as written ("who bought the most dog
-    food": "dog food"), where no known category was named; the tool says when the store has
-    no such category."""
+    """What customers are ranked by buying, as written ("who bought the most earl grey":
+    "earl grey"), where no known category was named: a product's name to the tool, which
+    says when the store has no product or category of that name."""
     for pattern in BOUGHT_NAMED:
         match = pattern.search(text)
         if match is None:

@@ -129,7 +129,10 @@ class Router:
         if not sees_contacts(role) and rules.asks_for_contacts(text):
             return Route("refuse", reason=CONTACTS_REFUSAL)
         # A name typed in lower case is looked up only for a role that may see names.
-        read = extract(message, self.vocabulary, self.known_name if sees_contacts(role) else None)
+        known = self.known_name if sees_contacts(role) else None
+        # After customers ranked by what they did, "now under $20" is a bound on their spend.
+        ranked = memory.tool == "top_customers"
+        read = extract(message, self.vocabulary, known, bare_bounds=ranked)
         x = self._paged(text, read, memory)
         changes = self._changes_last_call(x, text, memory)
         decided = self._follow_up(text, x, memory, changes)

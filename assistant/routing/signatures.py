@@ -202,17 +202,21 @@ SIGNATURES: dict[str, ToolSignature] = {
             "top_customers",
             "customers ranked by what they spent (revenue) or their number of orders, to date, "
             "in the last days or in a calendar period, store-wide or within a segment, of all "
-            "their orders or of one category or product; only those who spent at least "
-            "min_revenue or placed at least min_orders orders",
-            "see who spent the most",
+            "their orders or of one category or product (by id or product_name); only those "
+            "who spent from min_revenue to max_revenue or placed from min_orders to max_orders "
+            "orders (each inclusive, either alone)",
+            "list customers store-wide by what they bought or spent",
             (
                 *_PERIOD,
                 Arg("segment"),
                 Arg("category"),
                 Arg("product_id"),
+                Arg("product_name"),
                 Arg("by", choices=("revenue", "orders", "units")),
                 Arg("min_revenue", "float"),
                 Arg("min_orders", "int"),
+                Arg("max_revenue", "float"),
+                Arg("max_orders", "int"),
                 Arg("limit", "int", default=10),
                 _OFFSET,
             ),

@@ -67,8 +67,9 @@ class Customers:
         `by_name` (a role that sees contacts), a customer's full name ('Ada Lovelace', any
         case) or e-mail address (any case) that only one customer has. InvalidInput for a
         blank one or a name or address several customers share (naming their ids), NotFound
-        for one the store lacks, Forbidden for an e-mail address without `by_name` (a
-        marketer's lookup by contact details)."""
+        for one the store lacks (without `by_name`, a name is not looked up and the error says
+        why), Forbidden for an e-mail address without `by_name` (a marketer's lookup by
+        contact details)."""
         text = str(raw).strip().lstrip("#")
         if not text:
             raise InvalidInput("customer_id is blank")
@@ -85,8 +86,15 @@ class Customers:
             if not by_name:
                 raise Forbidden(CONTACTS_REFUSAL)
             return self._one_with("email", text, f"no customer with the e-mail address '{text}'")
-        if by_name and NAME_SHAPED.fullmatch(text):
-            return self._one_with("name", text, f"no customer named '{text}'")
+        if NAME_SHAPED.fullmatch(text):
+            if by_name:
+                return self._one_with("name", text, f"no customer named '{text}'")
+            # "no customer 'Ada Lovelace'" would be untrue where she is one, and telling
+            # whether she is would answer a contact question: say what this role looks up by.
+            raise NotFound(
+                f"'{text}' is not a customer id; names are contact details, so this role looks "
+                f"customers up by id, e.g. '{self.example}'"
+            )
         raise NotFound(f"no customer '{text}'; ids look like '{self.example}'")
 
     def _one_with(self, field: str, value: str, unknown: str) -> str:

@@ -1,6 +1,7 @@
 """What each customer spent and ordered in a period: from the orders (an order's revenue is its
 amount), or from the order lines of one category or product (a line's revenue is its quantity
-times its unit price, docs/data.md). The numbers behind top_customers.
+times its unit price, docs/data.md); and the bounds a ranking keeps customers within (floors
+and ceilings on spend and orders). The numbers behind top_customers.
 
 The orders are read once per store version (data.memo); the order lines are top_products'
 (products.cached_sales), so both tools read them once and resolve a category the same way.
@@ -11,10 +12,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from assistant.tools.data import StoreData
+from assistant.tools.format import money
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Period
 from assistant.tools.product_sales import SalesLines, lines_in
-from commerce.errors import NotFound
+from commerce.errors import InvalidInput, NotFound
 
 
 @dataclass(frozen=True)
@@ -86,12 +88,52 @@ def bought_totals(
     )
 
 
-def passing(table: pd.DataFrame, min_revenue: float | None, min_orders: int | None) -> pd.DataFrame:
-    """The customers of `table` at or over both bounds (each inclusive; None: no bound).
-    Revenue is compared in cents, as answers show it: $999.999 is $1,000.00 spent."""
+@dataclass(frozen=True)
+class Bounds:
+    """What a ranking keeps customers within, each bound inclusive (None: no bound): floors
+    ("spent $1,000.01 or more") and ceilings ("placed 1 order or fewer") on what they did in
+    the period."""
+
+    min_revenue: float | None = None
+    min_orders: int | None = None
+    max_revenue: float | None = None
+    max_orders: int | None = None
+
+    def check(self, symbol: str) -> None:
+        """InvalidInput naming both bounds when a floor is above its ceiling: nobody could
+        pass, which is a question misread rather than an answer."""
+        low, high = self.min_revenue, self.max_revenue
+        if low is not None and high is not None and round(low, 2) > round(high, 2):
+            raise InvalidInput(
+                f"min_revenue ({money(low, symbol)}) is above max_revenue "
+                f"({money(high, symbol)}): no customer can spend both; give the lower amount "
+                "as min_revenue"
+            )
+        low_orders, high_orders = self.min_orders, self.max_orders
+        if low_orders is not None and high_orders is not None and low_orders > high_orders:
+            raise InvalidInput(
+                f"min_orders ({low_orders:,}) is above max_orders ({high_orders:,}): no "
+                "customer can place both; give the smaller count as min_orders"
+            )
+
+    @property
+    def ceiling(self) -> bool:
+        """True when a ceiling is set: customers who did nothing in the period would be under
+        it, yet only those who did are ranked."""
+        return self.max_revenue is not None or self.max_orders is not None
+
+
+def passing(table: pd.DataFrame, bounds: Bounds) -> pd.DataFrame:
+    """The customers of `table` within every bound. Revenue is compared in cents, as answers
+    show it: $999.999 is $1,000.00 spent, and $19.994 is under a ceiling of $19.99."""
     keep = pd.Series(True, index=table.index)
-    if min_revenue is not None:
-        keep &= table["revenue"].round(2) >= round(min_revenue, 2)
-    if min_orders is not None:
-        keep &= table["orders"] >= min_orders
+    spent = table["revenue"].round(2)
+    if bounds.min_revenue is not None:
+        keep &= spent >= round(bounds.min_revenue, 2)
+    if bounds.max_revenue is not None:
+        keep &= spent <= round(bounds.max_revenue, 2)
+    if bounds.min_orders is not None:
+        keep &= table["orders"] >= bounds.min_orders
+    if bounds.max_orders is not None:
+        keep &= table["orders"] <= bounds.max_orders
     return table[keep]

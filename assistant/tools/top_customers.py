@@ -1,12 +1,14 @@
 """The top_customers tool: who spent the most, or placed the most orders, to date or in a
 period, store-wide or within one segment, of all their orders or of what they bought of one
-category or product; only those at or over a spend or an order count when asked; each with
-their risk and predicted value now.
+category or product (by id or by name); only those within a spend or an order count when
+asked (at or over a floor, at or under a ceiling); each with their risk and predicted value
+now.
 
 at_risk_customers ranks by what the predictor expects (value at risk, churn risk, predicted
 value); this ranks by what customers did, from the orders table (or the order lines, for a
-category or a product), so it also answers for a store never scored. The totals are
-customer_totals.py's; the answer in words top_customers_answer.py's.
+category or a product), so it also answers for a store never scored. The totals and bounds
+are customer_totals.py's; a product named, product_names.py's; the answer in words
+top_customers_answer.py's.
 """
 
 from collections.abc import Mapping
@@ -18,6 +20,7 @@ from pydantic import Field
 from assistant.tools.args import Month, ProductId, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.customer_totals import (
+    Bounds,
     bought_totals,
     customer_totals,
     known_product,
@@ -28,6 +31,13 @@ from assistant.tools.format import day, output
 from assistant.tools.lookups import ScoreTable
 from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import MAX_DAYS, Asked, Period, between, period_asked
+from assistant.tools.product_names import (
+    NamedProduct,
+    candidates_listed,
+    candidates_said,
+    resolve_name,
+)
+from assistant.tools.product_sales import SalesLines
 from assistant.tools.products import cached_sales
 from assistant.tools.top_customers_answer import NO_LINES_TO_RANK, answer, scope
 from commerce.errors import InvalidInput
@@ -65,6 +75,16 @@ def top_customers(
         ),
     ] = None,
     product_id: ProductId | None = None,
+    product_name: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            max_length=200,
+            description="Rank by what customers bought of the product so named: its title, or "
+            "words of it, any case (a category's name is that category). Several products "
+            "matching are listed with their ids to choose from.",
+        ),
+    ] = None,
     by: Annotated[
         CustomerMeasure,
         Field(
@@ -90,28 +110,54 @@ def top_customers(
             "(inclusive; 'more than 10 orders' is 11).",
         ),
     ] = None,
+    max_revenue: Annotated[
+        float | None,
+        Field(
+            ge=0,
+            le=1e12,
+            description="Only customers who spent at most this much in the period (inclusive; "
+            "'under $20' is 19.99). Only customers who ordered in the period are ranked.",
+        ),
+    ] = None,
+    max_orders: Annotated[
+        int | None,
+        Field(
+            ge=1,
+            le=1_000_000,
+            description="Only customers with at most this many orders in the period "
+            "(inclusive; 'fewer than 3 orders' is 2, 'one-time buyers' 1). Only customers who "
+            "ordered in the period are ranked.",
+        ),
+    ] = None,
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
     offset: Offset = 0,
 ) -> ToolOutput:
     """The customers who spent the most (or placed the most orders) to date, in the last days
     or in a calendar period (from a day, to a day; one month, quarter or year), store-wide or
     within one segment, of all their orders or of what they bought of one category or
-    product; only those who spent at least `min_revenue` or placed at least `min_orders`
-    orders when given, with how many did. Each with their share of the period's revenue and,
-    when scored, their churn risk and predicted value now. `offset` skips the first ranks,
-    for the next page.
+    product (by id, or by name: `product_name`); only those within `min_revenue` /
+    `max_revenue` and `min_orders` / `max_orders` when given (inclusive), with how many are;
+    the top of them first, under a ceiling too. Each with their share of the period's revenue
+    and, when scored, their churn risk and predicted value now. `offset` skips the first
+    ranks, for the next page.
 
     For "who are our biggest spenders?", "top customers by revenue", "which customers placed
     the most orders?", "who spent the most last year?", "top 20 champions by spend in Q4",
-    "customers who spent over $1,000", "customers with 5 orders or more" or "who bought the
-    most tea?".
+    "customers who spent over $1,000", "customers with 5 orders or more", "one-time buyers in
+    1997", "customers who spent under $20", "between 2 and 4 orders", "who bought the most
+    tea?" or "top buyers of earl grey".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
-    if by == "units" and category is None and product_id is None:
+    if by == "units" and category is None and product_id is None and product_name is None:
         raise InvalidInput(
-            "by 'units' needs a category or a product_id: orders carry no units, their lines do"
+            "by 'units' needs a category, a product_id or a product_name: orders carry no "
+            "units, their lines do"
         )
+    if product_id is not None and product_name is not None:
+        raise InvalidInput("give product_id or product_name, not both: they name one product")
+    bounds = Bounds(min_revenue, min_orders, max_revenue, max_orders)
+    bounds.check(ctx.settings.currency_symbol)
     data = ctx.data
     calendar = store_orders(data).calendar
     segments = data.segments() if segment else None
@@ -130,21 +176,27 @@ def top_customers(
         "segment_size": None if members is None else len(members),
         "category": None,
         "product_id": None,
+        "product_title": None,
         "orders_from": day(calendar.first_day),
         "orders_to": day(calendar.last_day),
         "by": by,
         "min_revenue": min_revenue,
         "min_orders": min_orders,
+        "max_revenue": max_revenue,
+        "max_orders": max_orders,
     }
-    found = _totals(ctx, when, name, members, category, product_id)
-    if found is None:
-        bare = {**result, "total": 0, "ordered": 0, "offset": offset, "rows": [],
-                "note": NO_LINES_TO_RANK}  # fmt: skip
-        return output(NO_LINES_TO_RANK, bare, [{"type": "top_customers", **bare}])
-    table, result["category"], result["product_id"] = found
+    bought = _bought(ctx, category, product_id, product_name)
+    if not isinstance(bought, tuple):  # nothing to rank: why, as the answer and the card's note
+        said = NO_LINES_TO_RANK if bought is None else candidates_said(bought)
+        bare = {**result, "total": 0, "ordered": 0, "offset": offset, "rows": [], "note": said}
+        if bought is not None:
+            bare["candidates"] = candidates_listed(bought)
+        return output(said, bare, [{"type": "top_customers", **bare}])
+    result["category"], result["product_id"], result["product_title"] = bought
+    table = _totals(ctx, when, name, members, result["category"], result["product_id"])
     revenue = float(table["revenue"].sum())
     ranking = [by, *TIES[by], "customer_id"]
-    order = passing(table, min_revenue, min_orders).reset_index()
+    order = passing(table, bounds).reset_index()
     order = order.sort_values(ranking, ascending=[*[False] * len(TIES[by]), False, True])
     page = order.iloc[offset : offset + limit].to_dict("records")
     scores, segment_of = data.scores(), data.segments().segment_of
@@ -158,6 +210,8 @@ def top_customers(
         "total": len(order),
         "most_revenue": round(float(table["revenue"].max()), 2) if len(table) else None,
         "most_orders": int(table["orders"].max()) if len(table) else None,
+        "least_revenue": round(float(table["revenue"].min()), 2) if len(table) else None,
+        "fewest_orders": int(table["orders"].min()) if len(table) else None,
         "offset": offset,
         "rows": rows,
     }
@@ -168,6 +222,26 @@ def top_customers(
     return output(said, result, [{"type": "top_customers", **result}], len(rows))
 
 
+def _bought(
+    ctx: ToolContext, category: str | None, product_id: str | None, product_name: str | None
+) -> "tuple[str | None, str | None, str | None] | NamedProduct | None":
+    """What customers are ranked by buying: the category as the store names it, the product
+    id and (asked by name) its title, all None for all their orders; the products a name
+    matched when several did; None for a store without order lines."""
+    if category is None and product_id is None and product_name is None:
+        return None, None, None
+    sales = cached_sales(ctx.data)
+    if sales is None:
+        return None
+    chosen = sales.resolve_category(category) if category else None
+    if product_name is None:
+        return chosen, known_product(sales, product_id) if product_id else None, None
+    named = resolve_name(sales, product_name)
+    if named.candidates is not None:
+        return named
+    return chosen or named.category, named.product_id, named.title
+
+
 def _totals(
     ctx: ToolContext,
     when: Period,
@@ -175,10 +249,9 @@ def _totals(
     members: "frozenset[str] | None",
     category: str | None,
     product_id: str | None,
-) -> "tuple[pd.DataFrame, str | None, str | None] | None":
+) -> pd.DataFrame:
     """Each customer's totals in the period: of all their orders, or of their order lines of
-    the category or product asked, with that category and product as the store names them;
-    None when one is asked of a store without order lines."""
+    the category or product (as the store names them; a store with order lines)."""
     data = ctx.data
     key = f"top_customers:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}"
     if category is None and product_id is None:
@@ -186,18 +259,15 @@ def _totals(
         table: pd.DataFrame = data.memo(
             key, ("store",), lambda: customer_totals(orders, when, members)
         )
-        return table, None, None
-    sales = cached_sales(data)
-    if sales is None:
-        return None
-    chosen = sales.resolve_category(category) if category else None
-    product = known_product(sales, product_id) if product_id else None
+        return table
+    sales: SalesLines | None = cached_sales(data)
+    assert sales is not None  # _bought said why when the store has no order lines
     bought: pd.DataFrame = data.memo(
-        f"{key}:{chosen}:{product}",
+        f"{key}:{category}:{product_id}",
         ("store",),
-        lambda: bought_totals(sales, when, members, chosen, product),
+        lambda: bought_totals(sales, when, members, category, product_id),
     )
-    return bought, chosen, product
+    return bought
 
 
 def _row(

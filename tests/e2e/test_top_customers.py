@@ -1,14 +1,15 @@
 """The top-customers card (top_customers) against the stub API: who spent the most in a period,
 drawn as a ranked, sortable table with their risk now, each row opening the customer's profile.
-The stub gains the route here, so its canned answers stay as they are."""
+The stub gains the route here (top_customers_cards.py), so its canned answers stay as they
+are."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e import stub
 from tests.e2e.pages import ask, last_answer, shoot, show_top, sign_in, wait_answer
+from tests.e2e.top_customers_cards import answer_with, ranking, spender
 
 pytestmark = pytest.mark.e2e
 DASH = "\u2013"  # what a card shows for a value it does not have
@@ -17,28 +18,19 @@ if TYPE_CHECKING:  # playwright may be missing: the conftest then skips every te
     from playwright.sync_api import Page
 
 
-def spenders(_customer: str) -> dict[str, Any]:
-    """What top_customers returns for 1997's biggest spenders (2 of 11,522 who ordered)."""
-    rows = [
-        {"rank": 1, "customer_id": "07592", "revenue": 10417.05, "orders": 143,
-         "last_order": "1997-12-12", "share_of_revenue": 0.0051, "segment": "champions",
-         "churn_risk": 0.0042, "clv": 7169.83, "value_at_risk": 30.43},
-        {"rank": 2, "customer_id": "19339", "revenue": 6552.7, "orders": 12,
-         "last_order": "1997-11-02", "share_of_revenue": 0.0032, "segment": None,
-         "churn_risk": None, "clv": None, "value_at_risk": None},
-    ]  # fmt: skip
-    return {"type": "top_customers", "since": None, "until": None, "month": None,
-            "quarter": None, "year": "1997", "days": 365, "from": "1997-01-01",
-            "to": "1997-12-31", "segment": None, "segment_size": None, "by": "revenue",
-            "period_revenue": 2045123.5, "total": 11522, "offset": 0, "rows": rows}  # fmt: skip
-
-
 @pytest.fixture
 def spender_routes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The stub answers "top spenders", and operators may ask it (its /v1/me says so)."""
-    route = ("top spenders", "top_customers", {"year": "1997"}, spenders, "07592 leads.")
-    monkeypatch.setattr(stub, "ROUTES", [route, *stub.ROUTES])
-    monkeypatch.setitem(stub.TOOLS, "operator", [*stub.TOOLS["operator"], "top_customers"])
+    """The stub answers "top spenders" with 1997's biggest spenders (2 of 11,522 who
+    ordered)."""
+    rows = [
+        spender(1, "07592", revenue=10417.05, orders=143, share_of_revenue=0.0051,
+                segment="champions", churn_risk=0.0042, clv=7169.83, value_at_risk=30.43),
+        spender(2, "19339", revenue=6552.7, orders=12, last_order="1997-11-02",
+                share_of_revenue=0.0032),
+    ]  # fmt: skip
+    result = ranking(rows, year="1997", days=365, to="1997-12-31", period_revenue=2045123.5,
+                     ordered=11522, total=11522)  # fmt: skip
+    answer_with(monkeypatch, "top spenders", {"year": "1997"}, result, "07592 leads.")
 
 
 @pytest.mark.usefixtures("spender_routes")

@@ -2,12 +2,12 @@
 against the stub API: the floor shows to the cent as applied, with how many customers met it,
 and the units bought of the category beside the spend."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e import stub
 from tests.e2e.pages import ask, sign_in
+from tests.e2e.top_customers_cards import answer_with, ranking, spender
 
 pytestmark = pytest.mark.e2e
 
@@ -15,27 +15,15 @@ if TYPE_CHECKING:  # playwright may be missing: the conftest then skips every te
     from playwright.sync_api import Page
 
 
-def tea_spenders(_customer: str) -> dict[str, Any]:
-    """What top_customers returns for who spent over $1,000 on Tea (1 of 40 who bought it)."""
-    rows = [
-        {"rank": 1, "customer_id": "07592", "revenue": 1250.5, "orders": 14, "units": 96,
-         "last_order": "1997-12-12", "share_of_revenue": 0.081, "segment": "champions",
-         "churn_risk": None, "clv": None, "value_at_risk": None},
-    ]  # fmt: skip
-    return {"type": "top_customers", "since": None, "until": None, "month": None,
-            "quarter": None, "year": None, "days": None, "from": "1997-01-01",
-            "to": "1998-06-30", "segment": None, "segment_size": None, "category": "Tea",
-            "product_id": None, "by": "revenue", "min_revenue": 1000.01, "min_orders": None,
-            "period_revenue": 15438.2, "ordered": 40, "total": 1, "offset": 0,
-            "rows": rows}  # fmt: skip
-
-
 @pytest.fixture
 def tea_routes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The stub answers "tea over 1000", and operators may ask it."""
-    route = ("tea over 1000", "top_customers", {"category": "Tea"}, tea_spenders, "1 customer.")
-    monkeypatch.setattr(stub, "ROUTES", [route, *stub.ROUTES])
-    monkeypatch.setitem(stub.TOOLS, "operator", [*stub.TOOLS["operator"], "top_customers"])
+    """The stub answers "tea over 1000" with who spent over $1,000 on Tea (1 of 40 who
+    bought it)."""
+    rows = [spender(1, "07592", revenue=1250.5, orders=14, units=96, share_of_revenue=0.081,
+                    segment="champions")]  # fmt: skip
+    result = ranking(rows, category="Tea", min_revenue=1000.01, period_revenue=15438.2,
+                     ordered=40, total=1)  # fmt: skip
+    answer_with(monkeypatch, "tea over 1000", {"category": "Tea"}, result, "1 customer.")
 
 
 @pytest.mark.usefixtures("tea_routes")

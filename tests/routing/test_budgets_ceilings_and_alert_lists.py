@@ -1,7 +1,7 @@
 """Review R11 of the spend floors: money we would spend is a budget, not a floor ("we can't
-spend more than $2000"); a ceiling on customers ("who spent under $20") and a floor the
-at-risk list cannot take are said; a segment's alerts in the plural are listed; a year joined
-to a customer's id ("customer 42 and 1998") is no second customer."""
+spend more than $2000"); a ceiling on customers ("who spent under $20") is applied, and a
+floor the at-risk list cannot take is said; a segment's alerts in the plural are listed; a
+year joined to a customer's id ("customer 42 and 1998") is no second customer."""
 
 from dataclasses import replace
 
@@ -9,28 +9,31 @@ import pytest
 
 from assistant.routing import Memory, Router, Vocabulary, extract
 from assistant.routing.reading import Reader
-from assistant.routing.thresholds import Floors, floors
+from assistant.routing.thresholds import Bounds, bounds
 
 
 @pytest.mark.parametrize(
     ("text", "found"),
     [
         # Ours to spend: no floor, the amount is left for the budget.
-        ("plan a winback campaign, we can't spend more than $2000", Floors()),
-        ("I want to spend at least $500 on a winback campaign", Floors()),
-        ("we could spend over 3k on retention", Floors()),
-        ("plan a campaign spending over $1,000 on at-risk customers", Floors()),
-        ("spend up to $500 on at-risk customers", Floors()),
+        ("plan a winback campaign, we can't spend more than $2000", Bounds()),
+        ("I want to spend at least $500 on a winback campaign", Bounds()),
+        ("we could spend over 3k on retention", Bounds()),
+        ("plan a campaign spending over $1,000 on at-risk customers", Bounds()),
+        ("spend up to $500 on at-risk customers", Bounds()),
         # Theirs, even in a plan: a floor.
-        ("plan a campaign for customers who have spent over $1,000", Floors(1000.01, None, "$")),
-        # A ceiling on customers is taken and said.
-        ("customers who spent under 20 dollars in 1998", Floors(ceiling=True)),
-        ("customers with fewer than 3 orders", Floors(ceiling=True)),
-        ("customers under $50", Floors(ceiling=True)),
+        ("plan a campaign for customers who have spent over $1,000", Bounds(1000.01, None, "$")),
+        # A ceiling on customers is theirs too (tests/routing/test_top_customers_ceilings.py).
+        ("customers who spent under 20 dollars in 1998", Bounds(max_revenue=19.99, currency="$")),
+        ("customers with fewer than 3 orders", Bounds(max_orders=2)),
+        ("customers under $50", Bounds(max_revenue=49.99, currency="$")),
+        # Ours under a ceiling word: a budget still.
+        ("plan under $500", Bounds()),
+        ("we can spend no more than $2000 on win-back", Bounds()),
     ],
 )
-def test_whose_spend_decides_floor_or_budget(text: str, found: Floors) -> None:
-    assert floors(Reader(text)) == found
+def test_whose_spend_decides_floor_or_budget(text: str, found: Bounds) -> None:
+    assert bounds(Reader(text)) == found
 
 
 @pytest.mark.parametrize(
@@ -52,6 +55,8 @@ def test_money_we_spend_is_a_budget(vocabulary: Vocabulary, text: str, amount: f
         ("plan a winback campaign, we can't spend more than $2000", {"budget": 2000.0}),
         ("plan a campaign spending over $1,000 on at-risk customers",
          {"budget": 1000.0, "segment": "at risk"}),
+        ("plan under $500", {"budget": 500.0}),
+        ("spend up to $500 on at-risk customers", {"budget": 500.0, "segment": "at risk"}),
     ],
 )  # fmt: skip
 def test_budget_questions_keep_their_budget(
@@ -61,13 +66,12 @@ def test_budget_questions_keep_their_budget(
     assert (route.tool, route.args) == ("plan_budget", args)
 
 
-def test_a_ceiling_is_said_and_the_list_ranks_from_the_top(minilm_router: Router) -> None:
+def test_a_ceiling_is_applied_with_no_note(minilm_router: Router) -> None:
     route = minilm_router.route(
         "customers who spent under 20 dollars in 1998", Memory(), "operator"
     )
-    assert (route.tool, route.args) == ("top_customers", {"year": "1998"})
-    assert "I can't limit to customers below an amount" in route.reason
-    assert "ranked from the top" in route.reason
+    assert (route.tool, route.args) == ("top_customers", {"year": "1998", "max_revenue": 19.99})
+    assert route.reason == ""
 
 
 def test_the_at_risk_list_says_it_takes_no_spend_floor(minilm_router: Router) -> None:

@@ -6,33 +6,33 @@ import pytest
 
 from assistant.routing import Memory, Router, Vocabulary, extract
 from assistant.routing.reading import Reader
-from assistant.routing.thresholds import Floors, floors
+from assistant.routing.thresholds import Bounds, bounds
 
 
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("customers who spent over $1000", Floors(1000.01, None, "$")),
-        ("who spent at least $500 last year", Floors(500.0, None, "$")),
-        ("who spent $1,000 or more", Floors(1000.0, None, "$")),
-        ("spending of more than 2.5k", Floors(2500.01, None, None)),
-        ("with over $2k in purchases", Floors(2000.01, None, "$")),
-        ("customers over €1,000", Floors(1000.01, None, "€")),
-        ("customers with more than 10 orders", Floors(None, 11, None)),
-        ("customers with 5 orders or more", Floors(None, 5, None)),
-        ("customers with 5+ orders", Floors(None, 5, None)),
-        ("at least three orders", Floors(None, 3, None)),
-        ("who ordered more than 3 times", Floors(None, 4, None)),
-        ("spent over $100 with at least 2 orders", Floors(100.01, 2, "$")),
+        ("customers who spent over $1000", Bounds(1000.01, None, "$")),
+        ("who spent at least $500 last year", Bounds(500.0, None, "$")),
+        ("who spent $1,000 or more", Bounds(1000.0, None, "$")),
+        ("spending of more than 2.5k", Bounds(2500.01, None, None)),
+        ("with over $2k in purchases", Bounds(2000.01, None, "$")),
+        ("customers over €1,000", Bounds(1000.01, None, "€")),
+        ("customers with more than 10 orders", Bounds(None, 11, None)),
+        ("customers with 5 orders or more", Bounds(None, 5, None)),
+        ("customers with 5+ orders", Bounds(None, 5, None)),
+        ("at least three orders", Bounds(None, 3, None)),
+        ("who ordered more than 3 times", Bounds(None, 4, None)),
+        ("spent over $100 with at least 2 orders", Bounds(100.01, 2, "$")),
         # No comparison, or money not said to be money: no floor.
-        ("customers over 1000", Floors()),
-        ("who spent $1000 last year", Floors()),
-        ("customers with 10 orders", Floors()),
-        ("spend $5k on the top 100 customers", Floors()),
+        ("customers over 1000", Bounds()),
+        ("who spent $1000 last year", Bounds()),
+        ("customers with 10 orders", Bounds()),
+        ("spend $5k on the top 100 customers", Bounds()),
     ],
 )
-def test_floors_are_read_inclusive_and_strict_words_step_up(text: str, found: Floors) -> None:
-    assert floors(Reader(text)) == found
+def test_floors_are_read_inclusive_and_strict_words_step_up(text: str, found: Bounds) -> None:
+    assert bounds(Reader(text)) == found
 
 
 def test_a_floor_is_no_budget_and_no_count(vocabulary: Vocabulary) -> None:
@@ -77,8 +77,9 @@ def test_a_floor_that_cannot_be_applied_is_said(minilm_router: Router) -> None:
         ("who spent the most on snacks", "top_customers", {"category": "Snacks"}),
         ("top customers for coffee by units", "top_customers", {"category": "Coffee",
                                                                 "by": "units"}),
-        # Not a category of the demo's: the tool names the ones it has.
-        ("biggest buyers of dog food last year", "top_customers", {"category": "dog food",
+        # Not a category of the demo's: a product's name to the tool, which names the
+        # categories it has when no product is so named.
+        ("biggest buyers of dog food last year", "top_customers", {"product_name": "dog food",
                                                                    "year": "last"}),
         ("who bought the most B000EYLDYE", "top_customers", {"product_id": "B000EYLDYE"}),
         # What sold is the best sellers'.

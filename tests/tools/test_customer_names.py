@@ -58,15 +58,17 @@ def test_a_shared_name_lists_the_ids_to_choose_from(customers: Customers) -> Non
 def test_an_unknown_name_or_no_lookup_by_name_is_not_found(customers: Customers) -> None:
     with pytest.raises(NotFound, match="no customer named 'Alan Turing'; ids look like"):
         customers.resolve("Alan Turing", by_name=True)
-    with pytest.raises(NotFound, match="no customer 'Ada Lovelace'; ids look like '00001'"):
-        customers.resolve("Ada Lovelace")  # a role that does not see names
+    # A role that does not see names is told why, not that she is no customer (she is one).
+    told = r"'Ada Lovelace' is not a customer id; names are contact details, so this role looks "
+    with pytest.raises(NotFound, match=told + r"customers up by id, e\.g\. '00001'"):
+        customers.resolve("Ada Lovelace")
 
 
 def test_only_roles_that_see_contacts_look_up_by_name(make_ctx: MakeContext) -> None:
     # The tools' store gives each name to several customers (8 first names x 8 last names).
     with pytest.raises(InvalidInput, match=r"customers are named 'Ada Lovelace' \(00001, "):
         run_tool(make_ctx("support"), "customer_profile", {"customer_id": "Ada Lovelace"})
-    with pytest.raises(NotFound, match="no customer 'Ada Lovelace'"):
+    with pytest.raises(NotFound, match="'Ada Lovelace' is not a customer id; names are contact"):
         run_tool(make_ctx("marketer"), "search_reviews", {"customer_id": "Ada Lovelace"})
 
 

@@ -48,7 +48,9 @@ def test_by_units_and_by_product(shop: StoreData) -> None:
         ("c2", 6.0), ("c4", 2.0),
     ]  # fmt: skip
     assert biscuits.answer.startswith("Top customers of product P3 by spend to 2024-03-31")
-    with pytest.raises(InvalidInput, match="by 'units' needs a category or a product_id"):
+    with pytest.raises(
+        InvalidInput, match="by 'units' needs a category, a product_id or a product_name"
+    ):
         top_customers(context(shop, "operator"), by="units")
 
 

@@ -69,6 +69,18 @@ function toTheCent(value) {
 
 // Who spent the most (or ordered most) in a period (top_customers), with their risk now.
 export function topCustomersCard(card, actions) {
+  // The bounds as applied: "spent $100.00 to $500.00", "2–4 orders", "at most 3 orders".
+  const orders = (n) => `${num(n)} ${n === 1 ? "order" : "orders"}`;
+  const spendBounds = (low, high) => {
+    if (isNum(low) && isNum(high)) return `spent ${toTheCent(low)} to ${toTheCent(high)}`;
+    if (isNum(low)) return `spent ${toTheCent(low)} or more`;
+    return isNum(high) ? `spent ${toTheCent(high)} or less` : null;
+  };
+  const orderBounds = (low, high) => {
+    if (isNum(low) && isNum(high)) return low === high ? `exactly ${orders(low)}` : `${num(low)}–${orders(high)}`;
+    if (isNum(low)) return `${num(low)}+ orders`;
+    return isNum(high) ? `at most ${orders(high)}` : null;
+  };
   const rows = Array.isArray(card.rows) ? card.rows : [];
   const byOrders = card.by === "orders";
   const columns = [
@@ -87,18 +99,23 @@ export function topCustomersCard(card, actions) {
   }
   const byUnits = card.by === "units";
   // Of one category or product: the units bought beside the spend.
-  const bought = card.category ? String(card.category) : card.product_id ? `product ${card.product_id}` : null;
+  const product = card.product_title ? `${card.product_title} (product ${card.product_id})` : `product ${card.product_id}`;
+  const bought = card.category ? String(card.category) : card.product_id ? product : null;
   if (bought) columns.splice(4, 0, { key: "units", title: "Units", numeric: true, cell: (r) => num(r.units) });
   const by = byOrders ? "orders" : byUnits ? "units" : "spend";
-  // The floors as the tool applied them (inclusive), so "over $1,000" shows as $1,000.01 or more.
-  const floors = [
-    isNum(card.min_revenue) ? `spent ${toTheCent(card.min_revenue)} or more` : null,
-    isNum(card.min_orders) ? `${num(card.min_orders)}+ orders` : null,
-  ].filter(Boolean);
-  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, ...floors].filter(Boolean);
+  // The bounds as the tool applied them (inclusive), so "over $1,000" shows as $1,000.01 or
+  // more and "under $20" as $19.99 or less.
+  const bounds = [spendBounds(card.min_revenue, card.max_revenue), orderBounds(card.min_orders, card.max_orders)].filter(Boolean);
+  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, ...bounds].filter(Boolean);
   const title = byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : "Top spenders";
-  const passing = floors.length && isNum(card.total) && isNum(card.ordered)
-    ? h("p", { class: "hint" }, `${num(card.total)} of ${num(card.ordered)} customers ${floors.join(" and ")}`)
+  const passing = bounds.length && isNum(card.total) && isNum(card.ordered)
+    ? h("p", { class: "hint" }, `${num(card.total)} of ${num(card.ordered)} customers ${bounds.join(" and ")}`)
+    : null;
+  // Under a ceiling, who ordered nothing in the period is not in the list: said, not implied.
+  const ceiling = isNum(card.max_revenue) || isNum(card.max_orders);
+  const leftOut = ceiling ? h("p", { class: "hint" }, `Only customers who ${bought ? `bought ${bought}` : "ordered"} in the period are counted.`) : null;
+  const candidates = Array.isArray(card.candidates) && card.candidates.length
+    ? rowsTable("Products of that name", card.candidates.map((c) => ({ product_id: c.product_id, title: c.title ?? "–", category: c.category ?? "–" })), 8)
     : null;
   return frame(
     "top_customers",
@@ -112,7 +129,9 @@ export function topCustomersCard(card, actions) {
         })
       : null,
     card.note ? h("p", { class: "hint" }, String(card.note)) : null,
+    candidates,
     passing,
+    leftOut,
     isNum(card.ordered ?? card.total) && isNum(card.period_revenue)
       ? h("p", { class: "hint" }, `${num(card.ordered ?? card.total)} customers ${bought ? `bought ${bought}` : "ordered"} · ${money(card.period_revenue)} revenue in the period`)
       : null,

@@ -1,0 +1,111 @@
+"""Nudges from what a question is about, where similarity reads its wording the other way.
+
+One segment's own figures ("how many customers are in the lost segment?", "average churn
+risk of hibernating customers?", "what share of revenue do champions bring?") are its summary,
+not the segment list, the at-risk list or best sellers; the segment among all with the most of
+something ("which segment has the highest churn risk?") is the segment list. Reviews asked
+about a topic ("what are customers saying about tea?", "negative reviews about chocolate") are
+a search, which takes the topic; the sentiment summary would drop it. One customer's own
+buying ("what products does 05847 buy most?") is in their profile; what they may buy next is a
+recommendation. A question about the one customer talked about ("why are they at risk?" after
+a profile) is about that customer, not the at-risk list. Each nudge is rules.CUE_WEIGHT or
+twice it, as in nudges.py, which adds these to its own.
+"""
+
+import re
+
+from assistant.routing import rules
+from assistant.routing.extract import Extraction
+from assistant.routing.followup import points_back
+from assistant.routing.memory import Memory
+from assistant.routing.signatures import SIGNATURES
+
+W = rules.CUE_WEIGHT
+SEGMENT_FIGURE = re.compile(
+    r"\b(?:how\s+many\s+(?:customers|people|members|shoppers|buyers|clients)|size|how\s+big|"
+    r"value\s+at\s+risk|average|avg|mean|typical|share|percent(?:age)?\s+of|"
+    r"how\s+much\s+(?:revenue|of\s+(?:our\s+|the\s+)?(?:revenue|sales))|bring\s+in|"
+    r"contribut\w*|account\s+for)\b"
+)
+AGGREGATE = re.compile(r"\b(?:average|avg|mean|typical|share|percent(?:age)?)\b")
+# Words of a list of customers or products rather than one segment's figures.
+LISTS = re.compile(
+    r"\b(?:top|list|rank\w*|which\s+(?:customers|products|ones)|who|show\s+me\s+the|"
+    r"best[\s-]?sell\w*)\b"
+)
+ACROSS_SEGMENTS = re.compile(
+    r"\b(?:which|what)\s+(?:segment|cluster|group)s?\b[^.?!]{0,40}\b(?:highest|lowest|most|"
+    r"least|biggest|largest|smallest|best|worst|top|greatest|more)\b|\b(?:segment|cluster|group)s?"
+    r"\s+with\s+the\s+(?:highest|lowest|most|least|biggest|largest|smallest)\b"
+)
+REVIEW_WORDS = re.compile(
+    r"\b(?:reviews?|say|says|saying|said|complain\w*|feedback|comments?|mention\w*|"
+    r"talk\w*|wr[io]te|written|think)\b"
+)
+# A topic that names nothing to search for: "how does she feel about our products".
+GENERIC_TOPICS = frozenset(
+    "products product items item us store shop days things stuff everything anything "
+    "orders order them it".split()
+)
+OWN_BUYING = re.compile(
+    r"\b(?:buys?|bought|buying|orders?|ordered|purchases?|purchased|gets?)\s+(?:the\s+)?"
+    r"(?:most|usually|often|regularly|always)\b|\b(?:usually|often|regularly|always|mostly)\s+"
+    r"(?:buys?|orders?|gets?|purchases?)\b|\bfavou?rite\s+products?\b|"
+    r"\bmost[\s-](?:bought|ordered|purchased)\b"
+)
+AHEAD = re.compile(
+    r"\b(?:next|recomm?end\w*|suggest\w*|should|might|would|could|likely|will|else)\b"
+)
+THE_CUSTOMER = re.compile(r"\bcustomer\b(?!\s*\d)")  # one, not "customers" nor "customer 42"
+CUSTOMER_TOOLS = frozenset(
+    name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
+)
+
+
+def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
+    """Score adjustments per label for `text` (lower case, typos repaired)."""
+    out: dict[str, float] = {}
+    one_customer = bool(x.customer_ids) or _the_customer_talked_about(text, x, memory)
+    figures = x.segment is not None and bool(SEGMENT_FIGURE.search(text))
+    if figures and not one_customer and not LISTS.search(text) and x.count is None:
+        _add(out, "segment_summary", 2 * W)
+        for label in ("list_segments", "at_risk_customers", "top_products", "customer_profile"):
+            _add(out, label, -W)
+        if AGGREGATE.search(text):  # a list ranks customers; it never averages them
+            _add(out, "at_risk_customers", -W)
+    if x.segment is None and ACROSS_SEGMENTS.search(text):
+        _add(out, "list_segments", 2 * W)
+        _add(out, "at_risk_customers", -W)
+    topic = x.topic is not None and x.quoted is None and not _generic(x.topic)
+    if topic and REVIEW_WORDS.search(text):
+        _add(out, "search_reviews", W)
+        _add(out, "review_sentiment", -W)
+    if x.customer_ids and OWN_BUYING.search(text) and not AHEAD.search(text):
+        _add(out, "customer_profile", 2 * W)
+        _add(out, "recommend_products", -W)
+    if _the_customer_talked_about(text, x, memory):
+        # As a customer named ("the risk score of customer 88" is a profile): a tool that
+        # cannot take the customer is rarely what is asked.
+        for name in SIGNATURES:
+            if name not in CUSTOMER_TOOLS:
+                _add(out, name, -W)
+        if not set(rules.cues(text)) & (CUSTOMER_TOOLS - {"customer_profile"}):
+            _add(out, "customer_profile", W)
+    return out
+
+
+def _the_customer_talked_about(text: str, x: Extraction, memory: Memory) -> bool:
+    """True when the message points back to the one customer the last turn was about, and
+    names no customer, segment or product of its own. The text scored has its pronouns
+    resolved (followup.resolve: "why are they at risk?" reads "why are customer at risk?")."""
+    named = x.customer_ids or x.segment is not None or x.product_ids or x.position is not None
+    one = memory.subject == "customer" and memory.customer_id is not None
+    return one and not named and bool(points_back(text) or THE_CUSTOMER.search(text))
+
+
+def _generic(topic: str) -> bool:
+    return all(word in GENERIC_TOPICS for word in topic.split())
+
+
+def _add(out: dict[str, float], label: str, value: float) -> None:
+    out[label] = out.get(label, 0.0) + value

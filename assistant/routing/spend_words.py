@@ -1,0 +1,80 @@
+"""The words bounds on what customers did are written in, shared by floors (thresholds.py) and
+ceilings (ceilings.py): money ("$1,000", "2k", "500 euros"), the spend words beside it
+("spent", "in purchases"), the customers it is said of ("customers with ..."), and whose
+spend a spend word is.
+
+A spend word counts only for what customers spent: "customers who spent over $1,000" is a
+bound, while "we can't spend more than $2,000", "I want to spend at least $500" and "plan a
+campaign spending over $1,000" are our money, a budget (OURS, PLAN), left for quantities.py.
+"""
+
+import re
+
+from assistant import currencies
+from assistant.routing import quantities
+
+CENT = 0.01
+MULT = r"k|thousand|grand|m|mil|million"
+SPEND = r"\b(?:spent|spend|spends|spending|revenue|sales|purchases|purchased)"
+IN_SPEND = r"\s+(?:in|of|worth\s+of)\s+(?:total\s+)?(?:spend\w*|revenue|sales|purchases|orders)\b"
+SPEND_OF = r"\s+(?:(?:a\s+)?total\s+of\s+|in\s+total\s+|of\s+)?"  # "spent a total of ..."
+WHO = r"\b(?:customers|buyers|spenders|clients|shoppers|accounts)\s+(?:of\s+|with\s+)?"
+ORDERS = r"(?:orders|purchases)\b"
+BOUGHT = r"\b(?:ordered|bought|purchased|shopped)\s+(?:from\s+us\s+)?"
+# "no more than" and "not less than" are the other side's words: never read as "more than".
+NOT_NO = r"(?<!\bno\s)(?<!\bnot\s)"
+# A number of times or orders is no money: "purchased fewer than 2 times" counts orders.
+NOT_COUNTED = r"(?!\s*(?:times|orders?|purchases?)\b)"
+# Whose spend a spend word is: customers' after who/customers ("customers who have spent"),
+# ours after a first person, a modal or "to" ("we can't spend", "I want to spend"), bidden
+# ("spend up to $500 on winback"), or in a message about a plan ("plan a campaign spending
+# over $1,000 on at-risk customers").
+THEIRS = re.compile(
+    r"\b(?:who|customers|buyers|spenders|clients|shoppers|accounts|they|people|those|ones)"
+    r"\s+(?:[\w']+\s+){0,2}$"
+)
+OURS = re.compile(
+    r"\b(?:we|i|us|you|to|can|can't|cannot|could|would|will|should|must|may|might|let's|"
+    r"want|willing|plan|afford)\s+(?:[\w']+\s+){0,2}$"
+)
+IMPERATIVE = re.compile(r"(?:^|[,.;:!?])\s*(?:please\s+|just\s+)?$")  # "spend up to $500 on..."
+PLAN = re.compile(r"\b(?:plan\w*|budget\w*|campaigns?|win-?back|retention|allocat\w*|invest\w*)\b")
+
+
+def money(tag: str = "") -> str:
+    """Money as a pattern: "$1,000", "2k", "500 euros", "1000"; its groups are named symbol,
+    n, mult and word, each followed by `tag`, so that one pattern can hold two amounts."""
+    number = quantities.NUM.replace("(?P<n>", f"(?P<n{tag}>")
+    return (
+        rf"(?P<symbol{tag}>[$€£]\s*)?{number}(?:\s?(?P<mult{tag}>{MULT})\b)?"
+        rf"(?:\s*(?P<word{tag}>(?:{currencies.WORD})\b))?{NOT_COUNTED}"
+    )
+
+
+def count(tag: str = "") -> str:
+    """A whole number as a pattern ("3", "three"), its group named n followed by `tag`."""
+    return quantities.NUM.replace("(?P<n>", f"(?P<n{tag}>")
+
+
+def amount(match: "re.Match[str]", tag: str = "") -> float | None:
+    """The money a money(tag) group holds, its multiplier applied; None if no number."""
+    mult = match.group(f"mult{tag}")
+    value = quantities.number(match.group(f"n{tag}"), before_multiplier=bool(mult))
+    return None if value is None else value * quantities.MULTIPLIERS.get(mult or "", 1.0)
+
+
+def marked(match: "re.Match[str]", tag: str = "") -> bool:
+    """True when the money is said to be money: a symbol, a currency word or a multiplier."""
+    groups = match.groupdict()
+    return any(groups.get(f"{name}{tag}") for name in ("symbol", "word", "mult"))
+
+
+def customers_spend(text: str, start: int) -> bool:
+    """True when the spend word at `start` is what customers spent, not money we would spend
+    (see THEIRS, OURS and PLAN)."""
+    before = text[:start]
+    if THEIRS.search(before):
+        return True
+    if IMPERATIVE.search(before) and text.startswith("spend ", start):
+        return False
+    return not (OURS.search(before) or PLAN.search(text))

@@ -1,0 +1,89 @@
+"""What a question is about decides where similarity alone reads it wrong: one segment's
+figures are its summary, a review topic is searched, a customer's own buying is their profile,
+"why are they at risk?" after a profile is about that customer, and customers ranked by
+orders are customers, not products."""
+
+import pytest
+
+from assistant.routing import Memory, Router
+
+PROFILE = Memory().after("customer_profile", {"customer_id": "00003"}, {"customer_id": "00003"})
+
+
+@pytest.mark.parametrize(
+    ("text", "segment"),
+    [
+        ("how many customers are in the lost segment?", "lost"),
+        ("what is the value at risk in the lost segment?", "lost"),
+        ("average churn risk of hibernating customers?", "hibernating"),
+        ("average predicted value of loyal customers?", "loyal"),
+        ("what share of revenue do champions bring?", "champions"),
+    ],
+)
+def test_one_segments_figures_are_its_summary(
+    text: str, segment: str, minilm_router: Router
+) -> None:
+    route = minilm_router.route(text, Memory(), "marketer")
+    assert (route.kind, route.tool, route.args) == ("tool", "segment_summary", {"segment": segment})
+
+
+def test_the_segment_with_the_most_is_the_segment_list(minilm_router: Router) -> None:
+    route = minilm_router.route("which segment has the highest churn risk?", Memory(), "marketer")
+    assert (route.kind, route.tool) == ("tool", "list_segments")
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("negative reviews about chocolate", {"query": "chocolate", "sentiment": "negative"}),
+        ("what are customers saying about tea?", {"query": "tea"}),
+        ("what do customers say about our coffee?", {"query": "coffee"}),
+    ],
+)
+def test_a_review_topic_is_searched_not_dropped(
+    text: str, args: dict[str, str], minilm_router: Router
+) -> None:
+    route = minilm_router.route(text, Memory(), "marketer")
+    assert (route.kind, route.tool, route.args) == ("tool", "search_reviews", args)
+
+
+def test_complaints_without_a_topic_stay_the_sentiment_summary(minilm_router: Router) -> None:
+    route = minilm_router.route("what do people complain about", Memory(), "marketer")
+    assert (route.kind, route.tool) == ("tool", "review_sentiment")
+
+
+def test_why_they_are_at_risk_after_a_profile_is_that_profile(minilm_router: Router) -> None:
+    route = minilm_router.route("why are they at risk?", PROFILE, "support")
+    assert (route.kind, route.tool, route.args) == (
+        "tool",
+        "customer_profile",
+        {"customer_id": "00003"},
+    )
+
+
+def test_what_a_customer_buys_most_is_their_profile(minilm_router: Router) -> None:
+    route = minilm_router.route("what products does 05847 buy most?", Memory(), "marketer")
+    assert (route.tool, route.args) == ("customer_profile", {"customer_id": "05847"})
+    ahead = minilm_router.route("what should 05847 buy next", Memory(), "marketer")
+    assert (ahead.tool, ahead.args) == ("recommend_products", {"customer_id": "05847"})
+
+
+def test_which_customers_ordered_the_most_ranks_customers(minilm_router: Router) -> None:
+    route = minilm_router.route(
+        "which customers ordered the most last quarter?", Memory(), "marketer"
+    )
+    assert (route.kind, route.tool) == ("tool", "top_customers")
+    assert route.args == {"quarter": "last", "by": "orders"}
+
+
+def test_a_perk_asked_of_an_offer_is_noted(minilm_router: Router) -> None:
+    route = minilm_router.route(
+        "draft an offer for segment champions with 20% off and free shipping", Memory(), "marketer"
+    )
+    assert (route.tool, route.args) == (
+        "draft_offer",
+        {"segment": "champions", "discount_pct": 20.0},
+    )
+    assert "can't be given free shipping" in route.reason
+    plain = minilm_router.route("draft a 20% offer for champions", Memory(), "marketer")
+    assert "free shipping" not in plain.reason
