@@ -5,7 +5,8 @@ A numeric date keeps both its month-first and day-first readings (03/05/1998). A
 counted from the day the copy is written ("today", "yesterday", "last week", "next year", "in
 three days") has no reading of its own but a `Relative`, which `span` turns into days once that
 day is known. Other relative words (this weekend, a weekday, end of the month) name no date a
-fact could hold, so they are never grounded.
+fact could hold, so they are never grounded; a weekday or weekend as a kind of day ("a lazy
+Sunday", "start the weekend") is no date at all, and is not read unless written as an end.
 """
 
 import calendar
@@ -44,8 +45,13 @@ COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split()
 )} | {"a": 1, "an": 1, "thirty": 30}  # fmt: skip
-_COUNT = r"\d{1,3}|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
-_UNITS = r"(day|week|month|year)s?"
+# Counts that are one number in other words: "in a couple of weeks", "in a dozen days".
+EXACT_COUNTS = {"couple of": 2, "dozen": 12, "half a dozen": 6}
+_COUNT = r"(?:a\s+)?(?:couple\s+of|dozen)|half\s+a\s+dozen|\d{1,3}|" + "|".join(
+    sorted(COUNT_WORDS, key=len, reverse=True)
+)
+# A fortnight is two weeks: "ends in a fortnight" is 14 days away.
+_UNITS = r"(day|week|fortnight|month|year)s?"
 _HEDGE = r"(?:over|under|more\s+than|less\s+than|about|around|roughly|nearly|almost|just)"
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(rf"\b({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b")),
@@ -94,6 +100,23 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("y", re.compile(rf"(?<![$€£\d.,])\b({_YEAR})\b(?!\s?%|\.\d|,\d)")),
 ]
+
+# A weekday or the weekend as a kind of day, not a day: "start the weekend with a fresh brew",
+# "perfect for a lazy Sunday", "every Friday", "on Sundays". It names no date, so it claims
+# none. One written as an end ("ends Sunday", "until the weekend") is still a deadline, and
+# "this weekend", "on Sunday" or "last Sunday" still name one day.
+_KIND_OF_DAY = re.compile(rf"(?i)the\s+weekend|{_WEEKDAY}s")
+_KIND_OF_DAY_BEFORE = re.compile(r"(?i)\b(?:a|an|every|each|any|your|our)\s+(?:[\w-]+\s+)?$")
+
+
+def kind_of_day(text: str, match: re.Match[str]) -> bool:
+    """True for a "relative" match that names a kind of day, not a day (see _KIND_OF_DAY)."""
+    if _KIND_OF_DAY.fullmatch(match.group(0)):
+        return True
+    before = text[max(0, match.start() - 25) : match.start()]
+    weekday = re.fullmatch(rf"(?i){_WEEKDAY}", match.group(0)) is not None
+    return weekday and _KIND_OF_DAY_BEFORE.search(before) is not None
+
 
 # "until", "valid", "expires", "ends", "by" just before a date: it is written as an end.
 # "By" and "before" name an end only right before the date ("by May 1", "before the end of day
@@ -157,7 +180,10 @@ def relative(kind: str, groups: tuple[str | None, ...]) -> Relative | None:
     if kind == "period":
         return Relative(_unit(g[1]), _PERIOD_OFFSETS[g[0]], True)
     if kind == "count":
-        count = int(g[0]) if g[0].isdigit() else COUNT_WORDS[g[0]]
+        words = " ".join(g[0].split()).removeprefix("a ")
+        count = int(words) if words.isdigit() else EXACT_COUNTS.get(words) or COUNT_WORDS[words]
+        if g[1] == "fortnight":
+            return Relative("week", 2 * count, False)
         return Relative(_unit(g[1]), count, False)
     return None
 

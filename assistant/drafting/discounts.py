@@ -2,7 +2,9 @@
 
 extract.py finds the figures; this module says which of them are written as discounts, so the
 verifier can hold them to the policy. A discount word counts only in the figure's own sentence
-and not past another figure; a price and a move ("prices 63% lower") only in its own clause.
+and not past another figure; a price and a move ("prices 63% lower") only in its own clause. A
+percentage that is the customer's, with no noun after it ("claim your 15% today", "your 15%
+is waiting"), is the discount too; "your 15% chance" names something else.
 """
 
 import re
@@ -55,6 +57,16 @@ GIFT_BEFORE = re.compile(
     r"(?i)\b(?:(?:give|giving|gift|gifting|send|sending)\s+you|enjoy|take|here'?s|here\s+is)"
     r"\s+(?:(?:a|an|this|that)\s+)?$"
 )
+# The customer's own percentage, with no noun after it: "use your 15% before May 1", "your 15%
+# is waiting", "don't forget your 15%". "Your 15% chance" or "your 63.4% churn risk" goes on to
+# name what the figure is, and is no discount.
+YOURS_BEFORE = re.compile(r"(?i)\byour\s+$")
+YOURS_AFTER = re.compile(
+    r"(?i)\s*(?:[,;:!?\n)]|\.(?!\d)|$|\s[-\u2013\u2014]\s|(?:is|are|was|will|won't|awaits?|waits"
+    r"|expires?|ends?|lasts?|stays?|runs?|before|by|until|till|today|now|on|at|when|while|and"
+    r"|towards?|against|here|too|still|off)\b)"
+)
+PERCENT_SIGN = re.compile(r"(?i)%|per\s?cent|pct")
 ENDS_HERE = re.compile(r"\s*(?:(?:today|now)\b\s*)?(?:[,;:!?\n)]|\.(?!\d)|\s[-\u2013\u2014]\s|$)")
 # A price moved: "a 63% price cut", "a 30% cut", or a price word and a move word near the
 # figure ("prices 63% lower", "cut prices by 30%"). Move words alone ("churn risk is 5% lower")
@@ -91,6 +103,12 @@ def is_discount(text: str, start: int, end: int, figures: str | None = None) -> 
         GIFT_BEFORE.search(text, low, start) and ENDS_HERE.match(text, end)
     ):
         return True  # "here's 15% for you": the offer's discount, worded as a gift
+    if (
+        PERCENT_SIGN.search(text, start, end)
+        and YOURS_BEFORE.search(text, low, start)
+        and YOURS_AFTER.match(text, end)
+    ):
+        return True  # "claim your 15% today": the offer's discount, the customer's to use
     # A price and a move in the figure's own clause: "With a 63.4% churn risk, lower prices
     # could win them back" moves no price by 63.4%.
     low = max([low, *(m.end() for m in CLAUSE_END.finditer(text, low, start))])

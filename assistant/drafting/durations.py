@@ -1,5 +1,6 @@
 """How long a draft says its offer lasts, in words: "for a week", "for the next two weeks",
-"for one month", "for a fortnight", "for over a year".
+"for one month", "for a fortnight", "for over a year", "for a couple of years", "for several
+weeks", "for a dozen days".
 
 Pure text in, mentions out. Each length is kept as the fewest and most days it can mean (a month
 is 28 to 31, "for over a year" more than 366), so placement.py can hold it to the days the offer
@@ -19,7 +20,17 @@ from dataclasses import dataclass
 
 from assistant.drafting.dates import COUNT_WORDS
 
-_COUNT = r"\d{1,3}|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+# Counts in vaguer words, as the fewest and most they can mean: "for a couple of years" is two,
+# "for several weeks" three to nine (so never a 14-day offer), "for a few weeks" two to five,
+# "for a dozen days" twelve.
+VAGUE_COUNTS = {"couple of": (2, 2), "few": (2, 5), "several": (3, 9), "dozen": (12, 12)}
+VAGUE_COUNTS |= {"half a dozen": (6, 6), "half-dozen": (6, 6)}
+_COUNT = (
+    r"\d{1,3}|"
+    + "|".join(v.replace(" ", r"\s+") for v in sorted(VAGUE_COUNTS, key=len, reverse=True))
+    + "|"
+    + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+)
 # The fewest and most days one of each unit can be.
 UNIT_DAYS = {"day": (1, 1), "week": (7, 7), "fortnight": (14, 14), "month": (28, 31)}
 UNIT_DAYS["year"] = (365, 366)
@@ -61,17 +72,18 @@ def find_durations(text: str) -> list[DurationMention]:
         if count is not None and count.isdigit():
             continue  # "for 7 days": the number is checked as one (extract.py)
         if count is not None:
-            number = COUNT_WORDS[count]
+            count = " ".join(count.split())
+            least, number = VAGUE_COUNTS.get(count) or (COUNT_WORDS[count],) * 2
         elif ahead is not None or article in ("a", "an"):
-            number = 1  # "for a week", "for the next month"
+            least = number = 1  # "for a week", "for the next month"
         else:
             continue  # "for the day", "for the month of May": no length of time
         if NOT_A_LENGTH.match(text[match.end() :]) or not _of_the_offer(text, match.start()):
             continue
         low, high = UNIT_DAYS[str(unit)]
         side = HEDGES[" ".join(hedge.split())] if hedge else "near"
-        fewest = {"below": 1, "to": 1, "above": number * high + 1}.get(side, number * low)
-        most = {"above": NO_END, "from": NO_END, "below": number * low - 1}.get(side, number * high)
+        fewest = {"below": 1, "to": 1, "above": number * high + 1}.get(side, least * low)
+        most = {"above": NO_END, "from": NO_END, "below": least * low - 1}.get(side, number * high)
         found.append(DurationMention(match.group(0), match.start(), fewest, most))
     return found
 

@@ -11,7 +11,8 @@ product id's. The rules, in the order they run:
   readings kept), month names (March 5, 1998 / 5th of March / Mar 1998 / in March), a bare year
   (1998), dates counted from the day the copy is written (today, yesterday, last week, next year, in
   three days: grounding.py reads them from that day), and other relative words (this weekend,
-  a weekday), which name no date the facts could hold and so can never be grounded. A date
+  a weekday), which name no date the facts could hold and so can never be grounded, unless
+  they name a kind of day ("a lazy Sunday", "start the weekend"), which is no date. A date
   after "until", "valid", "expires", "ends", "only" or "by", or before "only", is marked as a
   deadline: it can only be the offer's end ("stopped by on March 5" is a visit, "from before
   March 5" an age: neither is a deadline);
@@ -27,10 +28,18 @@ product id's. The rules, in the order they run:
 import re
 import unicodedata
 
-from assistant.drafting.dates import DATE_PATTERNS, DEADLINE, DEADLINE_AFTER, readings, relative
+from assistant.drafting.dates import (
+    DATE_PATTERNS,
+    DEADLINE,
+    DEADLINE_AFTER,
+    kind_of_day,
+    readings,
+    relative,
+)
 from assistant.drafting.discounts import FRACTION_OFF
 from assistant.drafting.durations import find_durations
 from assistant.drafting.figures import (
+    DOZEN,
     MONEY_CENTS,
     MONEY_SLANG,
     MONEY_WORDS,
@@ -39,6 +48,7 @@ from assistant.drafting.figures import (
     SYMBOLS,
     WRITTEN,
     cents,
+    dozen,
     fraction_off,
     money_patterns,
     number,
@@ -133,6 +143,8 @@ def _dates(text: str, found: Mentions, currency_symbol: str) -> str:
             deadline = bool(DEADLINE.search(text[before : match.start()]))
             deadline = deadline or bool(DEADLINE.search(text[before:lead]))
             deadline = deadline or bool(DEADLINE_AFTER.match(text, match.end()))
+            if kind == "relative" and not deadline and kind_of_day(text, match):
+                continue  # "a lazy Sunday": no day at all
             when = relative(kind, match.groups())
             found.dates.append(
                 DateMention(match.group(0).strip(), match.start(), read, deadline, when)
@@ -186,6 +198,11 @@ def _money_and_percent(text: str, found: Mentions, currency_symbol: str) -> str:
         text = mask(text, start, end)
     # A count in the offer's length ("for two weeks") is held to its days there (durations.py).
     lengths = [range(d.start, d.start + len(d.text)) for d in found.durations]
+    for match in DOZEN.finditer(text):
+        figure = dozen(text, match)
+        if figure is not None and not any(match.start() in length for length in lengths):
+            found.numbers.append(figure)
+            text = mask(text, match.start(), match.end())
     for match in WRITTEN.finditer(text):
         figure = written(text, match, figures)
         if figure is None or any(match.start() in length for length in lengths):

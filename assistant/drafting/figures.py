@@ -13,7 +13,8 @@ from the masking. What is read:
   "cut a third of the sugar"). A figure is a discount beside a discount word ("15% off", "save
   15%") or beside a price that moves ("a 63% price cut", "prices 63% lower"), in its own
   sentence ("Churn risk is 63.4%. A price cut..." makes no discount of 63.4%);
-- plain numbers (1,234 / 12.5 / 1.2 million) and written ones (twenty, twenty-five percent).
+- plain numbers (1,234 / 12.5 / 1.2 million) and written ones (twenty, twenty-five percent,
+  and "a dozen" = 12, "half a dozen" = 6 before a counted noun: "a dozen times").
   Written one, two and three without a unit are skipped: they are counting words ("one of our
   favourites", "a couple"), not figures. Before a counted noun ("two years", "three times",
   "two orders") they are a count, read as "2 years" is; "a one-time code" is not. Digits are
@@ -59,6 +60,12 @@ WEIGHT_AFTER = re.compile(r"(?i)\s+of\b")
 # What a small count word counts when it is a claim ("with us for two years", "three times").
 COUNTED_AFTER = re.compile(
     r"(?i)\s+(?:(?:whole|full|long|more)\s+)?(?:years|months|weeks|days|times|orders|purchases)\b"
+)
+# A count by the dozen: "a dozen times" is twelve, as "twelve times" is; "half a dozen" six.
+# Said loosely of anything else ("a dozen reasons"), so only before a counted noun.
+DOZEN = re.compile(
+    r"(?i)\b(?:(half)[\s-]+a|(a|one|two|three|four|five|six|\d{1,2}))[\s-]+dozen\b(?!s)"
+    r"|\b(half)-dozen\b"
 )
 WRITTEN = re.compile(
     rf"(?i)\b(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand))*\b"
@@ -151,6 +158,21 @@ def written(text: str, match: re.Match[str], figures: str) -> NumberMention | No
         return None
     discount = unit != "plain" and is_discount(text, match.start(), match.end(), figures)
     return NumberMention(match.group(0), match.start(), value, 1, unit, discount)
+
+
+def dozen(text: str, match: re.Match[str]) -> NumberMention | None:
+    """A DOZEN match as a plain count: "a dozen" is 12, "half a dozen" 6, "two dozen" 24; None
+    where it counts no counted noun ("a dozen reasons to smile"), read as a small count is."""
+    if COUNTED_AFTER.match(text, match.end()) is None:
+        return None
+    half, count, half_alone = (g.lower() if g else None for g in match.groups())
+    if half or half_alone:
+        value = 6.0
+    else:
+        value = 12.0 * (
+            int(count) if count and count.isdigit() else WORD_VALUES.get(count or "", 1)
+        )
+    return NumberMention(match.group(0), match.start(), value, 1, "plain")
 
 
 def words_value(words: str) -> float | None:

@@ -30,8 +30,9 @@ WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 ENDS_GREETING = re.compile(r"(?m)\s*[,!.:;]|\s*$")
 NEUTRAL_ADDRESSEES = {"there", "friend", "friends", "everyone", "everybody", "all", "folks"}
 NEUTRAL_ADDRESSEES |= {"customer", "customers", "team", "you", "sir", "madam"}
-# Words after "Hello" that are not an addressee at all: "Hello from the team", "Hi and welcome".
-NOT_ADDRESSEES = {"from", "and", "to", "again", "back"}
+# Words after "Hello" that are not an addressee at all: "Hello from the team", "Hi and welcome",
+# "Welcome back after your time away" (what follows is read by absence.py, not as a name).
+NOT_ADDRESSEES = {"from", "and", "to", "again", "back", "after", "for", "with", "since", "into"}
 # Words read past to the addressee: a title ("Dear Ms Ada"), a kind word ("Hello lovely Ada"),
 # "again" ("Hi again, Ada"), a second greeting ("Hey hey Ada").
 BEFORE_NAMES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "again", "back", "hi", "hey"}

@@ -1,7 +1,11 @@
 """Shares of the customers who churn, buy or leave: "about two thirds are likely to churn",
 "63.4% will leave", "one in three customers will buy again", "two thirds of <the segment>
 could lapse", and the same in vaguer words: "most of them will churn", "most customers like
-you leave", "the majority will come back", "nearly all are at risk", "few of them return".
+you leave", "the majority will come back", "nearly all are at risk", "few of them return",
+"lots of them will leave", "plenty will come back", "a good share of them will buy again",
+"most of our regulars reorder" (buying again in one word). "Lots", "plenty" and "a good
+share" are of people only where they say so ("lots of them", "plenty of our regulars") or
+say nothing ("plenty will come back"): "plenty of time to come back" is of time.
 
 No facts block holds such a share. A segment's churn risk is an average of each customer's
 chance of leaving: an average of 63.4% says nothing of how many will go (every customer may
@@ -56,7 +60,9 @@ _DOING = (
     rf"{_NOT_AFTER}\s+(?:(?P<leaving>churn|leav|left\b|lapse|quit|stop|defect|drift"
     r"|walk\s+away|switch|go\s+quiet|return|com(?:e|es|ing)\s+back|came\s+back|stick\s+around"
     r"|renew|respond|redeem"
-    r"|convert|unsubscrib|at\s+risk\b)|(?P<buying>buy|bought|order|purchas|shop|spend|spent))\w*"
+    r"|convert|unsubscrib|at\s+risk\b)"
+    # "Reorder", "re-buy": buying again in one word.
+    r"|(?P<buying>(?P<again>re-?)?(?:buy|bought|order|purchas|shop|spend|spent)))\w*"
     # "A 63.4% churn risk" names the fact: a chance per customer, not a share of them.
     r"(?!\s*-?\s*(?:risk|score|probabilit|chance|likelihood|propensit))"
 )
@@ -81,7 +87,20 @@ _VAGUE_WHOM = (
     rf"(?:\s+of(?:\s+[\w'&-]+){{1,4}}?|(?:\s+[\w-]+)?\s+(?:{_PEOPLE})"
     r"(?:\s+like\s+(?:you|them|these|those))?)?(?:\s+(?:who|that)(?:\s+[\w'-]+){1,3}?)?"
 )
+# "Lots", "plenty", "a good share": a share too, but "plenty of time to come back" is of time,
+# so after "of" only people count ("lots of them", "plenty of our regulars", a blanked segment).
+_MANY = (
+    rf"{_NOT_SUBJECT}\b(?:lots|loads|plenty|a\s+lot)\b"
+    r"|\ba\s+(?:good|large|big|fair|huge|high|great|small)\s+(?:share|proportion|percentage"
+    r"|number|chunk|part|portion)\b"
+)
+_MANY_WHOM = (
+    r"(?:\s+of(?:\s+(?:all|the|these|those|our|your|their|this|that))*"
+    rf"(?:\s+them|\s+you|(?:\s+[\w-]+)?\s+(?:{_PEOPLE}))|\s+of(?=\s{{4,}}\S))?"
+    r"(?:\s+(?:who|that)(?:\s+[\w'-]+){1,3}?)?"
+)
 VAGUE_SHARE = re.compile(rf"(?i)(?P<share>{_VAGUE})(?P<rest>{_VAGUE_WHOM}{_AUXILIARY}{_DOING})")
+MANY_SHARE = re.compile(rf"(?i)(?P<share>{_MANY})(?P<rest>{_MANY_WHOM}{_AUXILIARY}{_DOING})")
 # Buying is a prediction when it is to come ("most will buy") or again ("most order again").
 _TO_COME = re.compile(
     r"(?i)\b(?:will|would|could|may|might|going|likely|unlikely|set|expected|predicted"
@@ -120,10 +139,11 @@ def people_share_claims(
         ):
             continue
         found.append(match.span())
-    for match in VAGUE_SHARE.finditer(masked):
+    for match in [*VAGUE_SHARE.finditer(masked), *MANY_SHARE.finditer(masked)]:
         buying = match.group("buying") is not None
         if _elsewhere(match) or (
             buying
+            and match.group("again") is None
             and not _TO_COME.search(match.group("aux"))
             and not _AGAIN.match(masked, match.end())
         ):

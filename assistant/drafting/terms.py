@@ -7,12 +7,13 @@ Pure text in, mentions out, like extract.py (which calls this first). What is fo
 - no_expiry: wording that says the offer never ends ("never expires", "15% off - forever",
   "a lifetime discount", "always 15% off"), when every offer has one (endless.py);
 - stacking: wording that offers the discount more than once ("use it twice", "stack it",
-  "combine with other offers", "stackable with all other offers", "on top of this offer", "off
-  your next three orders", "off every purchase", "forward this to a friend"), and on prices
-  already cut ("it works on sale items too": the sale's discount, then this one). Only wording
-  that names a deal counts: "on top of that", "combined with our new roast" and a customer
-  called Stack are not. A second discount figure ("plus another 15% off") is found by verify.py,
-  which sees the discounts extract.py read;
+  "combine with other offers", "stackable with all other offers", "works with your other
+  coupons", "on top of this offer", "off your next three orders", "off every purchase",
+  "forward this to a friend"), and on prices already cut ("it works on sale items too": the
+  sale's discount, then this one). Only wording that names a deal counts: "on top of that",
+  "combined with our new roast", "it works with a code at checkout" and a customer called Stack
+  are not. A second discount figure ("plus another 15% off") is found by verify.py, which sees
+  the discounts extract.py read;
 - urgency: wording that says the offer is about to end ("last chance", "ends soon", "act
   now", "ends at the end of the day" with no date after it), when it runs for the policy's
   days: an end the facts do not hold. "Limited time" is true (every offer ends), and "hurry"
@@ -59,7 +60,12 @@ STACKING = re.compile(
     rf"|\bon\s+top\s+of\s+(?:this|the|your|that|any|an?)\s+(?:\w+\s+)?{_DEAL}"
     r"|\bon\s+top\s+of\s+(?:this|the|your|that)?\s*\d+(?:\.\d+)?\s?%"
     r"(?:\s*(?:off|discount|saving)|(?!\s*\w))"  # not "on top of the 63.4% churn risk"
-    rf"|\bcombin\w*\s+(?:it\s+|this\s+|them\s+)?with\s+{_OTHER_DEALS}"
+    rf"|\bcombin\w*\s+(?:it\s+|this\s+|them\s+)?with\s+(?:your\s+)?{_OTHER_DEALS}"
+    # "Works with your other coupons too", "valid alongside any other offer".
+    r"|\b(?:works?|working|valid|usable|good|goes|applies|use\s+it)\s+"
+    # Only another deal: "it works with a code at checkout" is how to use this one.
+    r"(?:with|alongside|together\s+with)\s+(?:your\s+|any\s+|all\s+|every\s+)?"
+    rf"(?:other|another|existing)\s+(?:\w+\s+)?{_DEAL}"
     rf"|\bstack(?:s|ed|able|ing)?\s+(?:it|them|this|these|(?:\w+\s+)?{_DEAL})\b"
     rf"|\bstack(?:s|ed|able)?\s+with\s+{_OTHER_DEALS}"
     # On prices already cut: "it works on sale items too", "even on reduced lines".
