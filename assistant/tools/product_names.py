@@ -3,10 +3,14 @@ words matched against the catalogue's titles, any case.
 
 A name that is one of the store's categories is that category ("tea" is Tea, as
 SalesLines.resolve_category reads it), since a category word asks about the category; a
-name that is a product id in the catalogue is that product. Otherwise a title equal to the
-name wins, else every title holding all the name's words (in any order): one is the product,
-several are candidates for the person to choose from by id, none is an error naming the
-words.
+name that is a product id in the catalogue (any case) is that product. Otherwise a title
+equal to the name wins, else every title holding all the name's words (in any order): one is
+the product, several are candidates for the person to choose from by id, none is an error
+naming the words.
+
+A category asked beside a product (by id or name) must hold it, and beside a name that is a
+category must be that category: ranking one would silently drop the other, and ranking both
+would answer "nobody bought it", so a conflict is refused naming both.
 """
 
 import re
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from assistant.tools.product_sales import NO_PRODUCTS, SalesLines
-from commerce.errors import NotFound
+from commerce.errors import InvalidInput, NotFound
 
 WORD = re.compile(r"[\w&'-]+")
 SHOWN = 8  # candidates listed at most: enough to choose from, short enough to read
@@ -28,7 +32,7 @@ class NamedProduct:
     category: str | None = None
     product_id: str | None = None
     title: str | None = None
-    name: str = ""  # as asked, spaces collapsed
+    name: str = ""  # as asked, spaces collapsed ("" for a product asked by id)
     candidates: pd.DataFrame | None = None  # product_id index; title, category (all matches)
 
 
@@ -38,16 +42,19 @@ def resolve_name(sales: SalesLines, name: str) -> NamedProduct:
     wanted = " ".join(name.split())
     category = _category(sales, wanted)
     if category is not None:
-        return NamedProduct(category=category)
+        return NamedProduct(category=category, name=wanted)
     if not sales.has_products:
         raise NotFound(f"{NO_PRODUCTS} Ask by product id instead of '{wanted}'.")
     products = sales.products
     if wanted in products.index:
-        return NamedProduct(product_id=wanted, title=_title(products, wanted))
+        return NamedProduct(product_id=wanted, title=_title(products, wanted), name=wanted)
+    same_id = products.index.astype(str).str.lower() == wanted.lower()
     titles = products["title"].fillna("").astype(str).str.lower().map(lambda t: " ".join(t.split()))
     exact = products[titles == wanted.lower()]
     words = set(WORD.findall(wanted.lower()))
-    if len(exact):
+    if same_id.any():  # ids that differ only in case are candidates, as titles are
+        matches = products[same_id]
+    elif len(exact):
         matches = exact
     elif words:
         holds = titles.map(lambda title: words <= set(WORD.findall(title)))
@@ -62,12 +69,41 @@ def resolve_name(sales: SalesLines, name: str) -> NamedProduct:
         )
     if len(matches) == 1:
         found = str(matches.index[0])
-        return NamedProduct(product_id=found, title=_title(products, found))
+        return NamedProduct(product_id=found, title=_title(products, found), name=wanted)
     # By title, then id: the same list every time.
     keys = pd.DataFrame({"title": titles[matches.index], "id": matches.index}, matches.index)
     return NamedProduct(
         name=wanted, candidates=matches.loc[keys.sort_values(["title", "id"]).index]
     )
+
+
+def agreeing(
+    sales: SalesLines, category: str | None, named: NamedProduct
+) -> tuple[str | None, str | None, str | None]:
+    """What customers are ranked by buying, a category (as the store names it; None when not
+    asked) beside what was named: the category, the product id and its title. A product in
+    the category is that product, a name of the category that category; InvalidInput naming
+    both when they differ (module docstring)."""
+    if named.product_id is None:
+        if category is not None and named.category not in (None, category):
+            raise InvalidInput(
+                f"product_name '{named.name}' is the category {named.category}, not "
+                f"{category}: ask for one category"
+            )
+        return category or named.category, None, None
+    if category is not None:
+        products = sales.products
+        known = named.product_id in products.index
+        held = _text(products.at[named.product_id, "category"]) if known else None
+        if held != category:
+            title = named.title or (_title(products, named.product_id) if known else None)
+            product = f"product {named.product_id}" + (f" ({title})" if title else "")
+            where = f"in category {held}" if held else "in no category of the catalogue"
+            raise InvalidInput(
+                f"{product} is {where}, not {category}: ask for the product alone, or for "
+                "the category"
+            )
+    return category, named.product_id, named.title
 
 
 def candidates_said(named: NamedProduct) -> str:

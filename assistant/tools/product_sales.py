@@ -79,7 +79,8 @@ def catalogue_categories(store: Store) -> list[str]:
 
 def category_names(column: "pd.Series[Any]") -> list[str]:
     """A category column's names, once each, sorted; blanks are no category."""
-    return sorted(column.dropna().astype(str).unique())
+    names = column.dropna().astype(str)
+    return sorted(names[names.str.strip() != ""].unique())
 
 
 def sales_lines(store: Store) -> SalesLines | None:

@@ -33,6 +33,7 @@ from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import MAX_DAYS, Asked, Period, between, period_asked
 from assistant.tools.product_names import (
     NamedProduct,
+    agreeing,
     candidates_listed,
     candidates_said,
     resolve_name,
@@ -227,7 +228,8 @@ def _bought(
 ) -> "tuple[str | None, str | None, str | None] | NamedProduct | None":
     """What customers are ranked by buying: the category as the store names it, the product
     id and (asked by name) its title, all None for all their orders; the products a name
-    matched when several did; None for a store without order lines."""
+    matched when several did; None for a store without order lines. A category beside a
+    product or a name must agree with it (product_names.agreeing)."""
     if category is None and product_id is None and product_name is None:
         return None, None, None
     sales = cached_sales(ctx.data)
@@ -235,11 +237,12 @@ def _bought(
         return None
     chosen = sales.resolve_category(category) if category else None
     if product_name is None:
-        return chosen, known_product(sales, product_id) if product_id else None, None
+        product = known_product(sales, product_id) if product_id else None
+        return agreeing(sales, chosen, NamedProduct(product_id=product))
     named = resolve_name(sales, product_name)
     if named.candidates is not None:
         return named
-    return chosen or named.category, named.product_id, named.title
+    return agreeing(sales, chosen, named)
 
 
 def _totals(

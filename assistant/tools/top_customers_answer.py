@@ -32,13 +32,14 @@ def scope(when: Period, asked: Asked, name: str | None, members: "frozenset[str]
 
 def bought_what(result: dict[str, Any]) -> str | None:
     """What the customers are ranked by buying ("Tea", "product B000EYLDYE", "Teapot
-    (product P2)" when asked by name); None when they are ranked by all their orders."""
-    if result["category"] is not None:
-        return str(result["category"])
+    (product P2)" when asked by name); None when they are ranked by all their orders. A
+    product asked with its category is the product: the numbers are its lines alone."""
     if result["product_id"] is not None and result.get("product_title"):
         return f"{result['product_title']} (product {result['product_id']})"
     if result["product_id"] is not None:
         return f"product {result['product_id']}"
+    if result["category"] is not None:
+        return str(result["category"])
     return None
 
 
