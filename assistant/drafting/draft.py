@@ -7,8 +7,9 @@
 The retry starts again from the first prompt, with the problems and the allowed values added
 (revise.py), rather than from its own draft: a small model shown its draft copies it. Decoding
 is greedy, so the same facts give the same draft. The fallback is plain copy filled by code
-(prompts/templates/fallback/) and verified like any draft. Only this module calls the model;
-facts, checks and copy are tested without one.
+(prompts/templates/fallback/) and verified like any draft. A segment summary ends with a
+sentence code words from its complaint themes, whichever path wrote the rest. Only this module
+calls the model; facts, checks and copy are tested without one.
 """
 
 import time
@@ -102,8 +103,9 @@ def draft_segment_summary(
     catalogue: dict[str, str] | None = None,
     observer: DraftObserver | None = None,
 ) -> DraftResult:
-    """A few sentences on one segment for marketers, verified like an offer."""
-    return _draft(
+    """A few sentences on one segment for marketers, verified like an offer, then the sentence
+    code words from its complaint themes (`SegmentFacts.theme_sentence`), if it has any."""
+    result = _draft(
         template="segment_summary",
         prompt_facts=facts.prompt_facts(policy),
         fallback=("segment_summary", facts.fallback_values(policy)),
@@ -114,6 +116,15 @@ def draft_segment_summary(
         max_new_tokens=SUMMARY_TOKENS,
         observer=observer,
     )
+    themes = facts.theme_sentence()
+    if themes is None:
+        return result
+    # Added after the check, which would refuse it: it names what negative reviews are about,
+    # the one thing the model may not. The fallback's lines get it as a line of its own.
+    tail = ("\n" if result.path == "fallback" else " ") + themes
+    if observer:
+        observer.piece(result.path, tail)  # so the streamed text ends as the answer does
+    return replace(result, text=result.text.rstrip() + tail)
 
 
 def _draft(

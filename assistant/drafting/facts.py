@@ -2,6 +2,7 @@
 
 Each facts class turns itself into three views: the prompt's facts (words for the model), the
 fallback's values (finished strings), and the grounding (what the verifier lets a draft say).
+A segment's complaint themes are in none of them: code words them (`theme_sentence`).
 Internal figures (churn risk, predicted value) reach the model of an offer only as words
 ("high"), so a customer never reads their own score, and the verifier rejects it if they do.
 """
@@ -35,6 +36,11 @@ OFFER_WORDS = tuple(
     "discount off sav deal order purchase code coupon voucher price reduc basket checkout sale "
     "treat".split()
 )
+# How retrieval/themes.py names a theme: its top terms joined by " · ", each a word or a pair of
+# words of letters (retrieval/terms.py). Anything else in a theme name ("(no shared words)",
+# a redacted address, text passed in by hand) is not a review's word and is left out.
+THEME_WORD_SEPARATOR = "·"
+THEME_TERM = re.compile(r"[a-z][a-z']*[a-z](?: [a-z][a-z']*[a-z])?")
 # Words that name each date of an offer, so the offer's end is not written as the last order's.
 LAST_ORDER_WORDS = tuple("last previous recent ordered bought purchased shopped".split())
 OFFER_END_WORDS = tuple(
@@ -153,7 +159,10 @@ class SegmentFacts:
     avg_predicted_value: float
     avg_churn_risk: float
     top_categories: tuple[str, ...] = ()
-    themes: tuple[str, ...] = field(default=())  # review themes: free text, context only
+    # Complaint theme names (retrieval/themes.py: "tea · time · order", the words that set one
+    # cluster of negative reviews apart). Keywords, not statements: a model shown them wrote
+    # complaints nobody made, so they never reach the prompt; theme_sentence words them.
+    themes: tuple[str, ...] = field(default=())
 
     def prompt_facts(self, policy: OfferPolicy) -> dict[str, FactValue]:
         return {
@@ -163,7 +172,6 @@ class SegmentFacts:
             "avg_predicted_value": say_money(self.avg_predicted_value, policy),
             "avg_churn_risk_pct": _pct(self.avg_churn_risk),
             "top_categories": list(self.top_categories),
-            "themes": list(self.themes),
             "max_discount_pct": policy.max_discount_pct,
         }
 
@@ -176,6 +184,17 @@ class SegmentFacts:
             "avg_churn_risk_pct": format_number(_pct(self.avg_churn_risk)),
             "top_categories": ", ".join(self.top_categories) or None,
         }
+
+    def theme_sentence(self) -> str | None:
+        """The themes as one sentence that says what they are (each theme's distinctive words,
+        themes split by ';'), for code to add after the summary; None without themes."""
+        terms = [[t.strip() for t in name.split(THEME_WORD_SEPARATOR)] for name in self.themes]
+        groups = [", ".join(t for t in theme if THEME_TERM.fullmatch(t)) for theme in terms]
+        groups = [group for group in groups if group]
+        if not groups:
+            return None
+        where = "each group of this segment's" if len(groups) > 1 else "this segment's"
+        return f"Words that stand out in {where} negative reviews: {'; '.join(groups)}."
 
     def grounding(self, policy: OfferPolicy, catalogue: dict[str, str]) -> Grounding:
         # The percentages carry the words that name them, so "63.4% of revenue" is caught when

@@ -86,6 +86,10 @@ def _fixes(
         "invented_membership": "Name no membership, tier, club, status or points.",
         "invented_stock": "Say nothing about stock or how much is left.",
         "invented_absence": "Say nothing of missing them or of how long they have been away.",
+        "invented_review_claim": (
+            "Say nothing of what customers say, write, review or complain about: describe the "
+            "segment by its numbers and categories alone."
+        ),
         "wrong_name": f"Greet with {greeting}{ending}: no other name.",
         "invented_link": "Write no links and no e-mail addresses.",
         "too_long": f"Write at most {max_chars} characters." if max_chars else "Write less.",

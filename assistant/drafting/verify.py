@@ -18,7 +18,8 @@ and points (membership.py), stock (stock.py), a share of the customers who churn
 (people_shares.py), a store category the facts lack (categories.py) and a time of day ("until
 11:59pm", "ends at midnight": the offer's end is a day, with no hour; times.py). Saying the
 customer has been away ("We have missed you") needs facts that say they have gone quiet
-(absence.py).
+(absence.py). A segment summary says nothing of what its customers say or complain about
+(review_claims.py): its facts hold no reviews.
 """
 
 import re
@@ -36,6 +37,7 @@ from assistant.drafting.people_shares import people_share_claims, shares_of_peop
 from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
+from assistant.drafting.review_claims import invented_review_claims
 from assistant.drafting.stock import invented_stock
 from assistant.drafting.ungrounded import retitled_products, ungrounded_claims
 from assistant.drafting.violations import Violation, ViolationKind
@@ -127,6 +129,7 @@ def verify(
         for phrase, start in invented_stock(masked)
     ]
     violations += invented_absence(masked, text, grounding)
+    violations += invented_review_claims(masked, text, grounding)
     violations += [
         Violation(
             "copied_example",

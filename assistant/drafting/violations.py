@@ -18,6 +18,7 @@ ViolationKind = Literal[
     "invented_membership",
     "invented_stock",
     "invented_absence",
+    "invented_review_claim",
     "empty",
     "repetition",
     "prompt_echo",

@@ -63,7 +63,8 @@ def list_segments(ctx: ToolContext, by: Grouping = "segment") -> ToolOutput:
 
 def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
     """One segment's facts (size, revenue share, average predicted value and churn risk, top
-    categories, complaint themes) and a short summary of it written for marketers.
+    categories, complaint themes) and a short summary of it written for marketers, ending with
+    the words that stand out in its negative reviews.
 
     For "summarise the at-risk segment", "describe champions" or "tell me about 'lost'".
     """
@@ -88,7 +89,8 @@ def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
         avg_predicted_value=row["avg_clv"],
         avg_churn_risk=row["avg_churn_risk"],
         top_categories=tuple(row["top_categories"]),
-        # Theme names are words from reviews: an address quoted there stays out of the prompt.
+        # Theme names are words from reviews: an address quoted there stays out of the summary
+        # (code words the themes after it; the model never sees them).
         themes=tuple(redact(themes, ctx.role)),
     )
     observer = TokenStream(ctx.on_token) if ctx.on_token else None
