@@ -171,9 +171,10 @@ class Turn:
             error: str = self.tool_calls[-1]["result"]["error"]
             return error
         self.memory = self.memory.after(route.tool, route.args, output.result)
-        if route.reason:  # what the question asked that the answer could not do ("except loyal")
-            return f"{output.answer}\n\n{route.note(output.result)}"
-        return output.answer
+        # What the question asked that the answer could not do ("except loyal"); empty where
+        # the result did it after all (a perk the offer's policy carries).
+        note = route.note(output.result) if route.reason else ""
+        return f"{output.answer}\n\n{note}" if note else output.answer
 
     def _run(self, name: str, args: dict[str, Any]) -> Generator[Event, None, ToolOutput | None]:
         """Run one tool in a worker thread (so a timeout can give up on it), streaming its

@@ -8,7 +8,7 @@ Each note is one sentence; `notes` joins those that apply.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from assistant.routing.extract import Extraction
@@ -18,11 +18,25 @@ SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
 GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 LOWEST = re.compile(r"\b(?:least|lowest|smallest|safest|not\s+at\s+risk)\b")
 MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
-# A perk asked of one offer ("20% off and free shipping"): offers carry only the policy's.
-PERK = re.compile(
-    r"\bfree\s+(?:shipping|delivery|postage|returns?|samples?|gifts?)\b|"
-    r"\b(?:gifts?|loyalty\s+points|priority\s+(?:service|shipping|delivery))\b"
+# A perk asked for the offer ("20% off and free shipping", "with a free gift"); not "for
+# Christmas gifts", "gift sets" or "no free shipping". Offers carry the policy's perks only.
+_PERKS = (
+    r"(?P<shipping>free\s+(?:shipping|delivery|postage))|(?P<returns>free\s+returns?)|"
+    r"(?P<sample>(?:a\s+)?free\s+samples?)|(?P<gift>(?:a\s+)?(?:free\s+)?gifts?(?!\s+(?:sets?|cards?|box\w*|baskets?|wrap\w*|buyers?|"
+    r"ideas?|guides?|shop\w*)))|"
+    r"(?P<points>loyalty\s+points)|(?P<priority>priority\s+(?:service|shipping|delivery))"
 )
+PERK = re.compile(rf"(?:\b(?:with|plus|and|including)\s+|[&+]\s*|\ba\s+(?=free\s))(?:{_PERKS})\b")
+# A perk as the offer policy names it (assistant.offer_settings.PERKS), and as a note says it.
+PERK_NAMES = {
+    "shipping": ("free shipping", "free shipping"),
+    "returns": ("free returns", "free returns"),
+    "sample": ("free sample", "a free sample"),
+    "gift": ("gift", "a free gift"),
+    "points": ("loyalty points", "loyalty points"),
+    "priority": ("priority service", "priority service"),
+}
+PERK_FIELD = "perk_note_"  # the note's placeholder: Route.note words it from the offer made
 PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # one sets it
 WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
 LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
@@ -30,9 +44,24 @@ BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # floors an
 # "at-risk customers with over $200 in purchases" stays the at-risk list, which ranks by a
 # risk top_customers cannot rank by; the floor it cannot take is said, and where to ask it.
 AT_RISK_FLOOR = (
-    "The at-risk list takes no spend floor or order count, so this covers every at-risk "
+    "The at-risk list takes no spend bound or order count, so this covers every at-risk "
     'customer; the top customers list can (e.g. "customers who spent over 1,000").'
 )
+# Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
+UNAPPLIED_SPEND = {
+    "ahead": (
+        "What customers will spend is predicted, not bounded, so the amount asked is not "
+        'applied; what they spent can be (e.g. "customers who spent under 50").'
+    ),
+    "per_order": (
+        "Spend is bounded in total, not per order, so the amount per order asked is not "
+        'applied; ask for a total instead (e.g. "customers who spent under 100 in all").'
+    ),
+    "sales": (
+        "This answer takes no bound on sales or revenue, so it is not limited to the amount "
+        'asked; what customers spent can be (e.g. "customers who spent over 1,000").'
+    ),
+}
 
 
 def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:
@@ -120,14 +149,26 @@ def _money_off(tool: ToolSignature, x: Extraction, text: str, values: Mapping[st
 
 
 def _perk(tool: ToolSignature, text: str) -> str:
-    """A perk asked of an offer ("with 20% off and free shipping"): an offer takes a
-    percentage only, and carries the perks the store's offer policy sets, whatever is asked."""
+    """A perk asked of an offer ("with 20% off and free shipping"): a placeholder, as the
+    note depends on the offer made (perk_note), which only the tool knows."""
     asked = PERK.search(text)
     if "discount_pct" not in tool.arg_names or asked is None:
         return ""
+    kind = next(name for name, value in asked.groupdict().items() if value)
+    return "${" + PERK_FIELD + kind + "}"
+
+
+def perk_note(kind: str, granted: Collection[str]) -> str:
+    """The note on a perk of `kind` (PERK_NAMES) asked of an offer that carries the perks
+    `granted` (the offer policy's): none when the perk is among them."""
+    name, said = PERK_NAMES[kind]
+    if name in granted:
+        return ""
+    saying = dict(PERK_NAMES.values())
+    carried = " and ".join(saying.get(perk, perk) for perk in granted) or "none"
     return (
-        f"An offer can't be given {asked.group()} as asked: it takes a percentage off and "
-        "carries only the perks the store's offer policy sets (none unless an admin set "
+        f"An offer can't be given {said} as asked: it takes a percentage off and carries only "
+        f"the perks the store's offer policy sets (here {carried}; an admin sets them with "
         "RETAIN_OFFER_PERKS)."
     )
 
@@ -154,9 +195,12 @@ def _no_period(tool: ToolSignature, x: Extraction) -> str:
 
 
 def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
-    """A bound asked that the answer does not apply: a spend bound in another currency than
-    the store's (no exchange rate is known), or any bound asked of a tool that takes none
+    """A bound asked that the answer does not apply: one no tool applies ("under $30 per
+    order", "products with sales over $1,000"), a spend bound in another currency than the
+    store's (no exchange rate is known), or any bound asked of a tool that takes none
     ("at-risk customers who spent over $500", "churn risk of one-time buyers")."""
+    if x.unapplied_spend:
+        return UNAPPLIED_SPEND[x.unapplied_spend]
     takes = set(BOUNDS) & set(tool.arg_names)
     spend = {"floor": x.min_revenue, "ceiling": x.max_revenue}
     if x.currency is not None and takes and any(v is not None for v in spend.values()):

@@ -4,8 +4,9 @@ One segment's own figures ("how many customers are in the lost segment?", "avera
 risk of hibernating customers?", "what share of revenue do champions bring?") are its summary,
 not the segment list, the at-risk list or best sellers; the segment among all with the most of
 something ("which segment has the highest churn risk?") is the segment list. Reviews asked
-about a topic ("what are customers saying about tea?", "negative reviews about chocolate") are
-a search, which takes the topic; the sentiment summary would drop it. One customer's own
+about a topic ("what are customers saying about tea?", "negative reviews about chocolate", "do
+people like Earl Grey?") are a search, which takes the topic; the sentiment summary would drop
+it. One customer's own
 buying ("what products does 05847 buy most?") is in their profile; what they may buy next is a
 recommendation. A question about the one customer talked about ("why are they at risk?" after
 a profile) is about that customer, not the at-risk list. Each nudge is rules.CUE_WEIGHT or
@@ -18,6 +19,7 @@ from assistant.routing import rules
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back
 from assistant.routing.memory import Memory
+from assistant.routing.phrases import LIKED
 from assistant.routing.signatures import SIGNATURES
 
 W = rules.CUE_WEIGHT
@@ -77,9 +79,13 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         _add(out, "list_segments", 2 * W)
         _add(out, "at_risk_customers", -W)
     topic = x.topic is not None and x.quoted is None and not _generic(x.topic)
-    if topic and REVIEW_WORDS.search(text):
+    if topic and (REVIEW_WORDS.search(text) or LIKED.search(text)):
         _add(out, "search_reviews", W)
         _add(out, "review_sentiment", -W)
+    if topic and LIKED.search(text):  # what reviews say of it: no lookalike, no segment's traits
+        _add(out, "search_reviews", W)
+        for label in ("segment_summary", "similar_customers"):
+            _add(out, label, -W)
     if x.customer_ids and OWN_BUYING.search(text) and not AHEAD.search(text):
         _add(out, "customer_profile", 2 * W)
         _add(out, "recommend_products", -W)

@@ -31,6 +31,7 @@ from assistant.routing.spend_words import (
     customers_spend,
     marked,
     money,
+    unapplied,
 )
 
 _UNDER = rf"(?P<under>under|below|{NOT_NO}less\s+than|{NOT_NO}fewer\s+than|lower\s+than|<(?!=))"
@@ -107,26 +108,29 @@ JOINED_ORDERS = re.compile(
 
 @dataclass(frozen=True)
 class Ends:
-    """Bounds read here, each inclusive (None: none), and the currency the spend was written
-    in, as its symbol."""
+    """Bounds read here, each inclusive (None: none), the currency the spend was written in,
+    as its symbol, and why a spend bound read is not applied (spend_words.unapplied)."""
 
     min_revenue: float | None = None
     min_orders: int | None = None
     max_revenue: float | None = None
     max_orders: int | None = None
     currency: str | None = None
+    unapplied: str = ""
 
 
 def ranges(reader: Reader) -> Ends:
     """The first spend range and the first order range the message names (taken)."""
     spend: tuple[float, float] | None = None
-    currency = None
+    currency, why = None, ""
     for match in _matches(reader, MONEY_RANGES, RANGE_SPEND_WORDED, RANGE_MARKED):
         low, high = amount(match, "1"), amount(match, "2")
         if low is not None and high is not None and low > 0 and high > 0:
-            currency = _currency(reader, match)
-            spend = (round(low, 2), round(high, 2))
             reader.take(match.start(), match.end())
+            why = unapplied(reader.text, match)
+            if not why:
+                currency = _currency(reader, match)
+                spend = (round(low, 2), round(high, 2))
             break
     orders = _order_range(reader)
     return Ends(
@@ -135,6 +139,7 @@ def ranges(reader: Reader) -> Ends:
         min_orders=None if orders is None else orders[0],
         max_orders=None if orders is None else orders[1],
         currency=currency,
+        unapplied=why,
     )
 
 
@@ -142,18 +147,25 @@ def ceilings(reader: Reader, after_floor: bool = False, bare: bool = False) -> E
     """The first spend ceiling and the first order ceiling the message names (taken);
     `after_floor`: a spend floor was read, so "but under $500" is its other end; `bare`: the
     last answer ranked customers, so "now under $20" is a ceiling on their spend."""
-    max_revenue, currency = None, None
+    max_revenue, currency, why = None, None, ""
     patterns = [*MONEY_CEILINGS, JOINED] if after_floor else list(MONEY_CEILINGS)
     patterns += [BARE_CEILING] if bare else []
     for match in _matches(reader, patterns, CEILING_SPEND_WORDED, CEILING_MARKED):
         value = amount(match)
         if value is None or value <= 0:
             continue
-        max_revenue = round(value - (CENT if match.groupdict().get("under") else 0.0), 2)
-        currency = _currency(reader, match)
         reader.take(match.start(), match.end())
+        why = unapplied(reader.text, match)
+        if not why:
+            max_revenue = round(value - (CENT if match.groupdict().get("under") else 0.0), 2)
+            currency = _currency(reader, match)
         break
-    return Ends(max_revenue=max_revenue, max_orders=_order_ceiling(reader), currency=currency)
+    return Ends(
+        max_revenue=max_revenue,
+        max_orders=_order_ceiling(reader),
+        currency=currency,
+        unapplied=why,
+    )
 
 
 def _order_range(reader: Reader) -> tuple[int, int] | None:

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.routing import periods, quantities, sales_words, thresholds
+from assistant.routing.addresses import email_addresses, restored
 from assistant.routing.choices import (
     AlertState,
     Channel,
@@ -42,10 +43,9 @@ from assistant.routing.ids import (
     bare_id,
     customer_ids,
     customer_names,
-    email_addresses,
     product_ids,
 )
-from assistant.routing.phrases import list_position, quoted_text, search_topic
+from assistant.routing.phrases import liked_topic, list_position, quoted_text, search_topic
 from assistant.routing.ratings import rating
 from assistant.routing.reading import Reader, normalise
 from assistant.routing.targets import Target, unread_target
@@ -63,6 +63,8 @@ PLACEHOLDERS = {
     "quote": "",
     "category": "products",
     "period": "",  # a sales period's first day ("since April"): when, not what, is asked
+    # What people are asked to like ("do people like Earl Grey?"): a product, whatever it is.
+    "topic": "products",
 }
 # Names that are also the words of a question: "at-risk customers" asks for the at-risk list.
 KEEP_IN_TEXT = frozenset({"at risk"})
@@ -101,6 +103,10 @@ class Extraction:
     min_orders: int | None = None
     max_revenue: float | None = None
     max_orders: int | None = None
+    # A spend bound read that no tool applies: "ahead" ("who will spend under $50"),
+    # "per_order" ("under $30 per order") or "sales" (the store's: "products with sales over
+    # $1000"); "" for none (spend_words.unapplied).
+    unapplied_spend: str = ""
     offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
     min_rating: int | None = None  # stars, 1-5, both ends inclusive
     max_rating: int | None = None
@@ -149,7 +155,8 @@ def extract(
     ranked customers, so "now under $20" bounds their spend (thresholds.bounds)."""
     reader = Reader(message)
     quoted = quoted_text(reader)
-    addressed = email_addresses(reader)  # "lynn.sketch.00003@example.com": no id 00003
+    # "lynn.sketch.00003@example.com": no id 00003; an address in a review search is its topic
+    addressed, written = email_addresses(reader)
     products = product_ids(reader)
     alert = alert_id(reader)
     ids_left_out: list[str] = []  # "champions except 00042": never the customer asked about
@@ -174,13 +181,15 @@ def extract(
         customers += customer_ids(
             reader, vocabulary, [bare_id(vocabulary.id_width)], left_out=ids_left_out
         )
+    liked = liked_topic(reader)  # "do customers like Earl Grey": a topic, not a lookalike
     if not customers:  # "customer Ada Lovelace": by name, where no id was given
         customers = customer_names(reader, vocabulary, known_name)
     segments, excluded = segment_names(reader, vocabulary.segments)
     excluded += [("customer_id", customer) for customer in ids_left_out]
     sentiment, left_out = sentiment_asked(reader.text)
     excluded += left_out
-    topic = search_topic(reader.text) if quoted is None else quoted
+    in_words = restored(reader.text, normalise(message), written)
+    topic = quoted or liked or search_topic(in_words)
     category, product_name = _category(reader, vocabulary)
     store_names = (*vocabulary.segments, *vocabulary.categories)  # no one's name: see targets
     store_words = frozenset(word for name in store_names for word in name.split())
@@ -204,6 +213,7 @@ def extract(
         min_orders=bounds.min_orders,
         max_revenue=bounds.max_revenue,
         max_orders=bounds.max_orders,
+        unapplied_spend=bounds.unapplied,
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,
         channel=channel_asked(reader.text),

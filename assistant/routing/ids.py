@@ -1,6 +1,6 @@
 """Ids in a message: products (ASINs, "product 123"), alert numbers and customers ("customer
 42", "#42", "customers 42, 77", "customer 42 and 43", "similar to 42", a padded store's
-"00042", an e-mail address, or a name in full: "customer Ada Lovelace", or "ada lovelace"
+"00042", or a name in full: "customer Ada Lovelace", or "ada lovelace"
 where the store has a customer of that name). Each is copied from what was typed (case kept,
 digits ASCII) and taken from the text, so it is read once.
 
@@ -16,8 +16,6 @@ from assistant.routing.negation import negation
 from assistant.routing.reading import Reader
 from assistant.routing.vocabulary import Vocabulary
 
-# An e-mail address: the tools look a customer up by it for the roles that see contacts.
-EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "alert 12", "alert #12", "alert number 12": an alert's number, read before customer ids.
 # Any length and with its minus ("alert -3", "alert 99999999999999999999"): the tool refuses
 # one out of range by name, where a number not read would explain the newest alert instead.
@@ -86,26 +84,35 @@ YEAR_WIDE_IDS = [_one_customer(years_apart=False) if p is CUSTOMER[1] else p for
 
 # A customer named in full, capitalised as names are, after words that ask for a person:
 # "customer Ada Lovelace", "who is Ada Lovelace", "tell me about Ada Lovelace", "reviews by
-# Ada Lovelace", "similar customers to Ada Lovelace". Not after "about" alone: "reviews about
-# Green Tea" is a topic. The tools look the name up only for roles that see contacts.
+# Ada Lovelace", "similar customers to Ada Lovelace", "shops like Ada Lovelace". Not after
+# "about" alone: "reviews about Green Tea" is a topic. The tools look the name up only for
+# roles that see contacts.
 _NAME = (
     r"(?P<name>[A-Z][a-z'\u2019-]+(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la)[ \t]+)?"
     r"[A-Z][a-z'\u2019-]+){1,3})\b"
 )
-_ASKING = (
-    r"(?i:\b(?:customers?|clients?|named|called|who[ \t]+is|look[ \t]+up|pull[ \t]+up|"
-    r"tell[ \t]+me[ \t]+about|profile[ \t]+(?:of|for)|show[ \t]+me|open|written[ \t]+by|"
-    r"(?:reviews?|feedback)[ \t]+(?:by|from)|similar[ \t]+(?:(?:customers?|shoppers?|ones?)[ \t]+)?"
-    r"to|lookalikes?[ \t]+(?:of|for)|(?:customers?|shoppers?|buyers?|people|shops?|buys?|"
-    r"behaves?)[ \t]+like)[ \t]+)"
+# Whom a lookalike question is about: a customer by these words, whatever follows.
+LIKE_A_CUSTOMER = (
+    r"\b(?P<like>similar[ \t]+(?:customers?|shoppers?)[ \t]+to|lookalikes?[ \t]+(?:of|for)|"
+    r"(?:customers?|clients?|shoppers?|shops?|buys?|behaves?)[ \t]+like)[ \t]+"
 )
-NAMED = re.compile(_ASKING + _NAME)
-# Typed in lower case ("tell me about ada lovelace"), two to four words after the same asking
+# The lookalike words first: "customers like ..." is not "customers" and a name "like ...".
+_ASKING = (
+    rf"(?:{LIKE_A_CUSTOMER}|\b(?:customers?|clients?|named|called|who[ \t]+is|look[ \t]+up|"
+    r"pull[ \t]+up|tell[ \t]+me[ \t]+about|profile[ \t]+(?:of|for)|show[ \t]+me|open|"
+    r"written[ \t]+by|(?:reviews?|feedback)[ \t]+(?:by|from))[ \t]+)"
+)
+NAMED = re.compile(f"(?i:{_ASKING})" + _NAME)
+# Words after which a product is as likely as a person: "do buyers like Dark Chocolate",
+# "what products are similar to Earl Grey", "an offer for Diwali". A name there is read only
+# where the store has a customer called exactly that (KnownName), in any case.
+_EITHER = r"\b(?:for|to|like)[ \t]+"
+# Typed in lower case ("tell me about ada lovelace"), two to four words after the asking
 # words are a name only where the store has a customer called exactly that (KnownName).
 # One space apart: a wider gap is where a finder took something ("tell me about the loyal
 # segment" reads "the", a gap, "segment").
 LOWER_NAMED = re.compile(
-    _ASKING + r"(?P<name>[a-z][a-z'\u2019-]*(?:[ \t][a-z][a-z'\u2019-]*){1,3})"
+    f"(?:{_ASKING}|{_EITHER})" + r"(?P<name>[a-z][a-z'\u2019-]*(?:[ \t][a-z][a-z'\u2019-]*){1,3})"
 )
 NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
@@ -126,14 +133,19 @@ def customer_names(
 ) -> tuple[str, ...]:
     """Customers named in full ("customer Ada Lovelace"), as typed; never a segment's or a
     category's name ("tell me about Can't Lose"), nor a month. With `known` (for a role that
-    sees contacts), a name typed in lower case too, when the store has a customer of that
-    name ("tell me about ada lovelace")."""
+    sees contacts), a name the store has a customer of, typed in any case after the same
+    words ("tell me about ada lovelace") or after "for", "to" or "like" ("an offer for Ada
+    Lovelace"; "an offer for Diwali" names no one)."""
     taken = {name.lower() for name in (*vocabulary.segments, *vocabulary.categories)}
+    # After "customers like", a word of a category is what they like: "Dark Chocolate".
+    store_words = {word for name in taken for word in name.split()}
     found: list[str] = []
     for match in list(NAMED.finditer(reader.typed)):
         name = match.group("name")
         words = {word.lower() for word in name.split()}
         if name.lower() in taken or words & NOT_NAMES or words & taken:
+            continue
+        if match.group("like") and words & store_words:
             continue
         if not reader.text[match.start("name") : match.end("name")].strip():
             continue  # already read as something else
@@ -162,16 +174,6 @@ def _known_names(reader: Reader, taken: set[str], known: KnownName) -> list[str]
                 reader.take(start, end, "customer")
                 break
     return found
-
-
-def email_addresses(reader: Reader) -> tuple[str, ...]:
-    """Customers named by e-mail address ("look up lynn.sketch.00003@example.com"), as
-    typed; read before any id, so the digits in an address are no customer id of their own."""
-    found: list[str] = []
-    for match in list(EMAIL_ADDRESS.finditer(reader.text)):
-        found.append(reader.typed[match.start() : match.end()])
-        reader.take(match.start(), match.end(), "customer")
-    return tuple(dict.fromkeys(found))
 
 
 def product_ids(reader: Reader) -> tuple[str, ...]:

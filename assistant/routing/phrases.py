@@ -1,6 +1,7 @@
 """The pieces of a message that are text rather than a choice: quoted text to analyse (in
 quotes, or after a colon), a place in the last list shown ("the second one"), and the topic to
-search reviews for. Each finder takes what it read from the Reader, as extract.py's do.
+search reviews for ("reviews about stale coffee", "do people like Earl Grey?"). Each finder
+takes what it read from the Reader, as extract.py's do.
 """
 
 import re
@@ -35,6 +36,11 @@ TOPIC = re.compile(
     r"complain(?:ing|s|ed)? (?:about|of)|related to|concerning|containing|with the word|"
     r"that talk about|on the topic of|on)\s+(?P<topic>.+)$"
 )
+# "do people like Earl Grey?": what reviews say of it, not customers like someone.
+LIKED = re.compile(
+    r"\b(?:do|does|did)\s+(?:people|customers|shoppers|folks)\s+(?:like|love|enjoy|hate|"
+    r"dislike)\s+(?P<topic>[^?.!]+)"
+)
 # Words that are no topic. The period words stay when a finder has read the period before
 # ("what about the last 30 days" asks the last question again, for another period).
 FILLER = frozenset(
@@ -61,6 +67,18 @@ def quoted_text(reader: Reader) -> str | None:
     return None
 
 
+def liked_topic(reader: Reader) -> str | None:
+    """What people are asked to like ("do people like Earl Grey?": "earl grey"), less
+    filler; taken as a topic, so no name finder reads it as a customer's."""
+    match = LIKED.search(reader.text)
+    if match is None:
+        return None
+    topic = _without_filler(match.group("topic"))
+    if topic is not None:
+        reader.take(match.start("topic"), match.end("topic"), "topic")
+    return topic
+
+
 def list_position(reader: Reader) -> int | None:
     """The 1-based place in the last list shown ("the second one"); -1 for the last."""
     for pattern in POSITION:
@@ -76,7 +94,9 @@ def list_position(reader: Reader) -> int | None:
 def search_topic(text: str) -> str | None:
     """What to search reviews for: the words after "about", "mentioning"..., less filler."""
     match = TOPIC.search(text)
-    if match is None:
-        return None
-    kept = [w for w in re.findall(r"[\w'-]+", match.group("topic")) if w not in FILLER]
+    return None if match is None else _without_filler(match.group("topic"))
+
+
+def _without_filler(words: str) -> str | None:
+    kept = [w for w in re.findall(r"[\w'-]+", words) if w not in FILLER]
     return " ".join(kept) or None

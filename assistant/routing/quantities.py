@@ -210,7 +210,7 @@ def _sign(text: str, start: int) -> float:
 
 def percents(text: str) -> Iterator[Mention]:
     """Percentages: '15%', '15 percent', 'fifteen percent', 'discount of 10', 'half off';
-    negative when written with a minus that stands apart ('-5%')."""
+    a minus that stands apart is the discount's sign ('-15%' is 15 off), taken with it."""
     for pattern in PERCENTS:
         for match in pattern.finditer(text):
             if match.groupdict().get("half"):
@@ -221,11 +221,11 @@ def percents(text: str) -> Iterator[Mention]:
             # refuse it by name; "a discount of 500" or "150 off" is more likely money.
             explicit = pattern is PERCENTS[0]
             if value is not None and (explicit or value <= 100):
-                # "a -5% offer" keeps its minus, as "-$500" does: the tool refuses -5 by
-                # name rather than draft 5% nobody asked for ("5-10%" joins, no minus).
-                sign = _sign(text, match.start("n"))
-                start = min(match.start(), match.start("n") - 1) if sign < 0 else match.start()
-                yield start, match.end(), sign * value
+                # In shop copy "-20%" is 20% off, so the minus is how a discount is written,
+                # not a negative one (counts, money and horizons keep theirs: "top -5").
+                minus = _sign(text, match.start("n")) < 0
+                start = min(match.start(), match.start("n") - 1) if minus else match.start()
+                yield start, match.end(), value
 
 
 def amounts(text: str) -> Iterator[Mention]:

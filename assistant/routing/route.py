@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from string import Template
 from typing import Any, Literal
 
+from assistant.routing.arg_notes import PERK_FIELD, PERK_NAMES, perk_note
+
 # Values only the tool knows that a reason may name ("${discount_pct}%": the policy's default).
 NOTE_FIELDS = ("discount_pct",)
 RouteKind = Literal["tool", "greeting", "help", "out_of_scope", "refuse", "unclear"]
@@ -45,10 +47,17 @@ class Route:
         return self.kind == "tool" and self.tool is not None and not self.missing
 
     def note(self, result: Mapping[str, Any]) -> str:
-        """`reason`, shown under the tool's answer, with the values only the tool knew filled in
-        from its `result` (NOTE_FIELDS; any other "$" is left as written)."""
+        """`reason`, shown under the tool's answer, with what only the tool knew filled in from
+        its `result`: the values of NOTE_FIELDS, and the note on a perk asked of an offer,
+        which the offer's facts may carry (arg_notes.perk_note); any other "$" is left as
+        written."""
         known = {name: f"{result[name]:g}" for name in NOTE_FIELDS if _number(result.get(name))}
-        return Template(self.reason).safe_substitute(known)
+        facts = result.get("facts")
+        perks = facts.get("perks") if isinstance(facts, Mapping) else None
+        granted = [str(perk) for perk in perks] if isinstance(perks, list | tuple) else []
+        for kind in PERK_NAMES:
+            known[PERK_FIELD + kind] = perk_note(kind, granted)
+        return " ".join(Template(self.reason).safe_substitute(known).split())
 
 
 def _number(value: object) -> bool:

@@ -10,11 +10,17 @@ a false alarm. Cues: words that make one tool more likely (a budget amount, "loo
 import re
 from dataclasses import dataclass
 
-# An e-mail address typed in a message ("look up lynn.sketch.00003@example.com") is a contact
-# detail: looked up for the roles that see contacts, refused to the others.
-from assistant.routing.ids import EMAIL_ADDRESS
+# An e-mail address that names a customer ("look up lynn.sketch.00003@example.com") is a
+# contact detail: looked up for the roles that see contacts, refused to the others.
+from assistant.routing.addresses import looked_up
 
 _WORDS_BETWEEN = r"[^.?!\n]{0,40}"
+# A request's opening words: "please", "can you", "I want you to", "let's".
+_ASKED_TO = (
+    r"(?:(?:please|pls|ok(?:ay)?|now|so|hey)[\s,]+)*(?:(?:can|could|would|will)\s+you\s+"
+    r"(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+|go\s+(?:and\s+)?)?"
+)
+_THE_MODEL = r"(?:the\s+|a\s+|our\s+|your\s+|new\s+)*(?:[\w-]+\s+){0,2}?(?:models?|predictors?)\b"
 
 
 @dataclass(frozen=True)
@@ -75,15 +81,15 @@ REFUSALS: tuple[Refusal, ...] = (
         "I can't share keys, passwords or other secrets. An admin creates API keys with "
         "`retain keys create`.",
     ),
-    # No tool trains: training is an admin's command-line task ("when was the model trained"
-    # still asks for the model report).
+    # No tool trains: training the model is an admin's command-line task ("when was the model
+    # trained" still asks for the model report). Only the model's: "launch a training offer"
+    # and "run a training session for the support team" are other trainings.
     Refusal(
         re.compile(
-            r"^(?:(?:please|pls|ok(?:ay)?|now|so|hey)[\s,]+)*(?:(?:can|could|would|will)\s+you\s+"
-            r"(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+|go\s+(?:and\s+)?)?"
-            r"(?:re-?train|train|re-?fit|fit)\s+(?:the\s+|a\s+|our\s+|your\s+|new\s+)*"
-            r"(?:[\w-]+\s+){0,2}?models?\b|\b(?:start|kick\s+off|launch|trigger|run)\s+"
-            r"(?:a\s+|the\s+|new\s+)*(?:model\s+)?(?:re-?)?training\b"
+            rf"^{_ASKED_TO}(?:(?:re-?train|train|re-?fit|fit)\s+{_THE_MODEL}|re-?train\b|"
+            rf"(?:re-?)?training\s+(?:of\s+)?{_THE_MODEL})|\b(?:start|kick\s+off|launch|trigger|"
+            r"run|begin)\s+(?:a\s+|the\s+|new\s+)*(?:(?:[\w-]+\s+)?(?:model|predictor)\s+"
+            rf"(?:re-?)?training\b|re-?training\b|training\s+(?:of\s+|for\s+)?{_THE_MODEL})"
         ),
         "I can't train the model from the chat: training is an admin task, run on the command "
         "line with `retain train`. An operator can see the current model's report here.",
@@ -98,14 +104,23 @@ REFUSALS: tuple[Refusal, ...] = (
         "I can't change roles or permissions. Ask an admin for a key with the role you need.",
     ),
 )
+# Who a name or an e-mail address belongs to, and a customer's id ("#00003", "id 3").
+_PERSON = r"(?:customers?|clients?|buyers?|shoppers?|persons?|people|users?|accounts?)"
+_ID = r"(?:id\s+|#\s*)?\d[\w-]*"
 CONTACTS = re.compile(
     r"\b(?:e-?mail\s+address(?:es)?|phone(?:\s+numbers?)?|mobile\s+numbers?|contact\s+(?:details|"
     r"info\w*)|home\s+address|postal\s+address|mailing\s+address|address(?:es)?|full\s+names?|"
     r"real\s+names?|surnames?|last\s+names?|first\s+names?|given\s+names?|middle\s+names?)\b|"
-    r"(?:'s|\b(?:his|her|their|whose))\s+(?:e-?mail|name)\b|"
-    # "what is the name of customer 00003": a person's name, not a segment's or product's.
-    r"\bnames?\s+of\s+(?:th(?:is|at|e)\s+)?(?:customers?|clients?|buyers?|shoppers?|"
-    r"persons?|people|users?|accounts?|\d)|"
+    r"(?:'s|\b(?:his|her|their|whose))\s+e-?mail\b|"
+    rf"(?:{_PERSON}'s|\b(?:his|her|their|whose))\s+(?:first\s+|full\s+|real\s+)?names?\b|"
+    # "what is the name of customer 00003", "what is 00003 called": a person's name, not
+    # the name of their segment or product ("the name of customer 00003's segment", "the
+    # name of the customer segment with the most revenue").
+    rf"\bnames?\s+of\s+(?:th(?:is|at|e)\s+)?(?>{_PERSON}(?:\s+{_ID})?|{_ID})(?!'s\b|\s+"
+    r"(?:segments?|groups?|clusters?|cohorts?|categor(?:y|ies)|products?|items?|orders?|"
+    r"favou?rites?|reviews?))|"
+    rf"\bwhat(?:'s|s|\s+is)?\s+(?:th(?:is|at|e)\s+)?(?:{_PERSON}(?:\s+{_ID})?|{_ID}|she|he)"
+    r"\s+called\b|"
     r"\b(?:what|whats|what's|give|show|get|tell|find|send)\b[^.?!\n]{0,25}\be-?mails?\b"
     r"(?!\s+(?:offer|campaign|copy|draft|message|template))"
 )
@@ -192,8 +207,8 @@ def refusal(text: str) -> str | None:
 
 def asks_for_contacts(text: str) -> bool:
     """True when `text` (lower case) asks for a person's contact details or name, or names
-    a customer by e-mail address."""
-    return bool(CONTACTS.search(text) or EMAIL_ADDRESS.search(text))
+    a customer by e-mail address (not an address in a review search: addresses.py)."""
+    return bool(CONTACTS.search(text) or looked_up(text))
 
 
 def cues(text: str) -> dict[str, float]:

@@ -5,7 +5,10 @@ spend a spend word is.
 
 A spend word counts only for what customers spent: "customers who spent over $1,000" is a
 bound, while "we can't spend more than $2,000", "I want to spend at least $500" and "plan a
-campaign spending over $1,000" are our money, a budget (OURS, PLAN), left for quantities.py.
+campaign spending over $1,000" are our money, a budget (OURS, PLAN), left for quantities.py;
+A bound on what customers will spend ("customers who will spend under $50": a prediction), on
+one order ("under $30 per order") or on the store's sales ("products with sales over $1000") is
+read, so its money is no budget, but no tool applies it (`unapplied`): the answer says so.
 """
 
 import re
@@ -36,6 +39,23 @@ THEIRS = re.compile(
 OURS = re.compile(
     r"\b(?:we|i|us|you|to|can|can't|cannot|could|would|will|should|must|may|might|let's|"
     r"want|willing|plan|afford)\s+(?:[\w']+\s+){0,2}$"
+)
+# Said ahead ("customers who will spend under $50 next month"): a prediction, no past spend.
+AHEAD = re.compile(
+    r"\b(?:will|would|could|might|going\s+to|gonna|expected\s+to|likely\s+to|predicted\s+to)"
+    r"\s+$"
+)
+# The store's takings rather than customers' ("products with sales over $1000"): sales and
+# revenue are customers' spend only in a message about customers ("customers with sales over
+# $1000").
+STORE_TAKINGS = re.compile(r"\b(?:sales|revenue)\b")
+CUSTOMER_WORDS = re.compile(
+    r"\b(?:customers?|buyers?|spenders?|clients?|shoppers?|accounts?|who|people|ones)\b"
+)
+# One order's worth, not a total ("spending less than $30 per order"): no tool bounds it.
+PER_ORDER = re.compile(
+    r"\s*(?:(?:per|an|each|a|every|one|on\s+(?:an?\s+)?(?:average|avg))\s+)(?:order|purchase|"
+    r"basket|transaction|visit)\b|\s*(?:on\s+)?(?:average|avg)\b"
 )
 IMPERATIVE = re.compile(r"(?:^|[,.;:!?])\s*(?:please\s+|just\s+)?$")  # "spend up to $500 on..."
 PLAN = re.compile(r"\b(?:plan\w*|budget\w*|campaigns?|win-?back|retention|allocat\w*|invest\w*)\b")
@@ -70,7 +90,7 @@ def marked(match: "re.Match[str]", tag: str = "") -> bool:
 
 
 def customers_spend(text: str, start: int) -> bool:
-    """True when the spend word at `start` is what customers spent, not money we would spend
+    """True when the spend word at `start` is what customers spend, not money we would spend
     (see THEIRS, OURS and PLAN)."""
     before = text[:start]
     if THEIRS.search(before):
@@ -78,3 +98,16 @@ def customers_spend(text: str, start: int) -> bool:
     if IMPERATIVE.search(before) and text.startswith("spend ", start):
         return False
     return not (OURS.search(before) or PLAN.search(text))
+
+
+def unapplied(text: str, match: "re.Match[str]") -> str:
+    """Why a spend bound read in `text` is no bound on what customers spent in total: "ahead"
+    (what they will spend), "per_order" (one order's worth), "sales" (the store's takings), or
+    "" (it is one)."""
+    if AHEAD.search(text[: match.start()]):
+        return "ahead"
+    if PER_ORDER.match(text, match.end()):
+        return "per_order"
+    if STORE_TAKINGS.search(match.group()) and not CUSTOMER_WORDS.search(text):
+        return "sales"
+    return ""

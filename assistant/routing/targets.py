@@ -1,5 +1,5 @@
 """Whom or what a message names that no finder read as an argument: "everyone", "cluster 2",
-a single capitalised name ("similar customers to Lynn").
+a capitalised name no finder read ("similar customers to Lynn").
 
 A follow-up fills a customer or segment from the conversation only when the message names no
 target of its own (args.py): after a profile of 00003, "draft an offer for everyone" is no
@@ -18,19 +18,31 @@ from assistant.routing.reading import Reader
 
 TargetKind = Literal["everyone", "numbered", "name"]
 
-EVERYONE = re.compile(
-    r"\b(?:everyone|everybody|every\s+(?:single\s+)?(?:customer|client|buyer|shopper)|"
+_ALL = (
+    r"(?:everyone|everybody|every\s+(?:single\s+)?(?:customer|client|buyer|shopper)|"
     r"all\s+(?:(?:of\s+)?(?:our|the|my)\s+)?(?:customers|clients|buyers|shoppers)|"
-    r"the\s+whole\s+(?:store|customer\s+base|list))\b"
+    r"the\s+whole\s+(?:store|customer\s+base|list))"
+)
+# Everyone as whom a request is for ("an offer for everyone", "send it to all customers",
+# "everyone gets 10% off"); not pointing back ("an offer for everybody there", "the
+# one everyone got": those people, that offer).
+EVERYONE = re.compile(
+    r"\b(?:(?:for|to|of|about|email|text|message|send|give|offer|summari[sz]e|describe)\s+"
+    rf"(?P<object>{_ALL})\b(?!\s+(?:there|here|else)\b)|"
+    rf"(?P<subject>{_ALL})\s+(?:gets?|receives?|should\s+get)\b)"
 )
 # "cluster 2", "segment #3", "group number 4": no segment or cluster has a number.
 NUMBERED = re.compile(
     r"\b(?:clusters?|segments?|groups?|cohorts?)\s*(?:#\s*|no\.?\s*|number\s+)?\d+\b"
 )
-# A capitalised word after words that name whom a request is for ("similar customers to
-# Lynn", "an offer for Lynn"): a person, where the name finder (two words or more) read none.
-# Read in what was typed, where no finder took anything; a sentence's first word is no name.
-NAMED_ONE = re.compile(r"\b(?i:to|for|like)[ \t]+(?P<name>[A-Z][a-z'\u2019-]+)\b")
+# A capitalised word after words that ask for a customer like another ("similar customers to
+# Lynn", "customers like Lynn"): a person, where the name finder (a full name, or one the
+# store knows after "for", "to" or "like") read none. Not after "for" or "like" alone: "an
+# offer for Diwali", "like Amazon does" and "do buyers like Dark Chocolate" name no one.
+# Read in what was typed, where no finder took anything.
+NAMED_ONE = re.compile(
+    f"(?i:{ids.LIKE_A_CUSTOMER})" + r"(?P<name>[A-Z][a-z'\u2019-]+(?:[ \t][A-Z][a-z'\u2019-]+)*)\b"
+)
 # Capitalised words that are no one's name: pronouns, months, days and holidays an offer is
 # for ("an offer for Christmas" after a profile is still that customer's).
 NOT_NAMES = (
@@ -61,11 +73,13 @@ def unread_target(reader: Reader, taken_words: frozenset[str] = frozenset()) -> 
     for kind, pattern in KINDS:
         match = pattern.search(reader.text)
         if match is not None:
-            return Target(kind, reader.typed[match.start() : match.end()])
+            named = next((n for n in ("object", "subject") if match.groupdict().get(n)), 0)
+            return Target(kind, reader.typed[match.start(named) : match.end(named)])
     for match in NAMED_ONE.finditer(reader.typed):
         start, end = match.span("name")
         name = reader.typed[start:end]
-        if not reader.text[start:end].strip() or name.lower() in NOT_NAMES | taken_words:
+        words = set(name.lower().split())
+        if not reader.text[start:end].strip() or words & (NOT_NAMES | taken_words):
             continue
         return Target("name", name)
     return None

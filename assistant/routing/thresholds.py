@@ -30,6 +30,7 @@ from assistant.routing.spend_words import (
     customers_spend,
     marked,
     money,
+    unapplied,
 )
 
 _STRICT = (
@@ -59,6 +60,11 @@ MONEY = [
 BARE_MONEY = re.compile(rf"{_COMPARED}{_MONEY}{_OR_MORE}?")
 # Words of money we would spend: "spend under $500 on them" stays a budget, even then.
 BUDGET_WORDS = re.compile(r"\b(?:spend|spending|budget\w*|plan\w*|allocat\w*|invest\w*|split)\b")
+# Another tool's subject: "which products under $20 sell best" after the ranking asks a price.
+OTHER_SUBJECTS = re.compile(
+    r"\b(?:products?|items?|categor(?:y|ies)|sell\w*|sold|forecast\w*|demand|predict\w*|"
+    r"reviews?|segments?|clusters?|offers?|coupons?|discounts?|alerts?|model|recommend\w*)\b"
+)
 MARKED = [*MONEY[4:], BARE_MONEY]  # without a spend word: the money must be marked as money
 SPEND_WORDED = MONEY[:2]  # the patterns that open with a spend word: whose spend, OURS says
 ORDER_FLOORS = [
@@ -75,27 +81,31 @@ ORDER_FLOORS = [
 
 @dataclass(frozen=True)
 class Bounds:
-    """The bounds a message sets, each inclusive (None: none), and the currency the spend was
-    written in, as its symbol (None: none written)."""
+    """The bounds a message sets, each inclusive (None: none), the currency the spend was
+    written in, as its symbol (None: none written), and why a spend bound read is not applied
+    ("per_order", "sales": spend_words.unapplied; "": none such)."""
 
     min_revenue: float | None = None
     min_orders: int | None = None
     currency: str | None = None
     max_revenue: float | None = None
     max_orders: int | None = None
+    unapplied: str = ""
 
 
 def bounds(reader: Reader, bare: bool = False) -> Bounds:
     """The bounds the message names, each taken: both ends at once first ("between $100 and
     $500"), then floors, then ceilings; the first of each kind counts. `bare`: the last
     answer ranked customers, so money marked as money after "over" or "under" with no spend
-    word ("now under $20") is a bound on their spend too."""
-    bare = bare and not BUDGET_WORDS.search(reader.text)
+    word ("now under $20") is a bound on their spend too, unless the message names another
+    tool's subject ("which products under $20 sell best": a price)."""
+    bare = bare and not BUDGET_WORDS.search(reader.text) and not OTHER_SUBJECTS.search(reader.text)
     both = ceilings.ranges(reader)
-    min_revenue, currency = _spend(reader, bare)
+    min_revenue, currency, why = _spend(reader, bare)
     min_orders = _orders(reader)
     below = ceilings.ceilings(reader, after_floor=min_revenue is not None, bare=bare)
     return Bounds(
+        unapplied=both.unapplied or why or below.unapplied,
         min_revenue=both.min_revenue if both.min_revenue is not None else min_revenue,
         min_orders=both.min_orders if both.min_orders is not None else min_orders,
         currency=both.currency or currency or below.currency,
@@ -104,7 +114,7 @@ def bounds(reader: Reader, bare: bool = False) -> Bounds:
     )
 
 
-def _spend(reader: Reader, bare: bool) -> tuple[float | None, str | None]:
+def _spend(reader: Reader, bare: bool) -> tuple[float | None, str | None, str]:
     for pattern in [*MONEY, BARE_MONEY] if bare else MONEY:
         for match in pattern.finditer(reader.text):
             if pattern in MARKED and not marked(match):
@@ -116,8 +126,12 @@ def _spend(reader: Reader, bare: bool) -> tuple[float | None, str | None]:
                 continue
             written = quantities.currency(reader.typed[match.start() : match.end()].lower())
             reader.take(match.start(), match.end())
-            return round(value + (CENT if match.groupdict().get("strict") else 0.0), 2), written
-    return None, None
+            why = unapplied(reader.text, match)
+            if why:  # "sales over $1,000", "over $30 per order": read, not applied
+                return None, None, why
+            value += CENT if match.groupdict().get("strict") else 0.0
+            return round(value, 2), written, ""
+    return None, None, ""
 
 
 def _orders(reader: Reader) -> int | None:

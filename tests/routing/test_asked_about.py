@@ -84,6 +84,7 @@ def test_a_perk_asked_of_an_offer_is_noted(minilm_router: Router) -> None:
         "draft_offer",
         {"segment": "champions", "discount_pct": 20.0},
     )
-    assert "can't be given free shipping" in route.reason
+    # The note is worded from the offer made: its facts carry the policy's perks.
+    assert "can't be given free shipping" in route.note({"facts": {"perks": []}})
     plain = minilm_router.route("draft a 20% offer for champions", Memory(), "marketer")
-    assert "free shipping" not in plain.reason
+    assert "free shipping" not in plain.note({"facts": {"perks": []}})

@@ -1,6 +1,6 @@
-"""A minus on a percentage is kept for the tool to refuse; both ends of an order count are
-read ("at least 2 but fewer than 5 orders"); and after a ranking of customers a bound alone
-("now under $20") runs the ranking again with it."""
+"""A minus on a percentage is how shop copy writes a discount ("-20%" is 20% off), while a count
+keeps its minus; both ends of an order count are read ("at least 2 but fewer than 5 orders");
+and after a ranking of customers a bound alone ("now under $20") runs the ranking again."""
 
 import pytest
 
@@ -14,11 +14,24 @@ TOP = Memory().after(
 
 
 @pytest.mark.parametrize(
-    "text", ["draft a -5% offer for 00003", "draft an offer for 00003 with -5% off"]
+    ("text", "pct"),
+    [
+        ("draft a -5% offer for 00003", 5),
+        ("draft an offer for 00003 with -5% off", 5),
+        ("draft an offer for 00003 -15% off", 15),
+        ("draft an offer for champions (-15%)", 15),
+    ],
 )
-def test_a_percentage_keeps_its_minus(text: str, minilm_router: Router) -> None:
+def test_a_minus_before_a_percentage_is_the_discount_sign(
+    text: str, pct: int, minilm_router: Router
+) -> None:
     route = minilm_router.route(text, Memory(), "marketer")
-    assert route.tool == "draft_offer" and route.args["discount_pct"] == -5
+    assert route.tool == "draft_offer" and route.args["discount_pct"] == pct
+
+
+def test_counts_keep_their_minus_beside_a_percentage(vocabulary: Vocabulary) -> None:
+    x = extract("champions: -20%, top -5", vocabulary)
+    assert (x.percent, x.count) == (20, -5)
 
 
 def test_a_percentage_range_is_no_minus(vocabulary: Vocabulary) -> None:

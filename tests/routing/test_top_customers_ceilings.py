@@ -80,7 +80,7 @@ def test_a_ceiling_that_cannot_be_applied_is_said(minilm_router: Router) -> None
     assert "the ceiling of €19.99 is not applied" in euros.reason
     risky = minilm_router.route("churn risk of one-time buyers", Memory(), "operator")
     assert risky.tool == "at_risk_customers" and risky.args == {}
-    assert "The at-risk list takes no spend floor or order count" in risky.reason
+    assert "The at-risk list takes no spend bound or order count" in risky.reason
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_a_floor_that_cannot_be_applied_is_said(minilm_router: Router) -> None:
         "churn risk of customers with more than 3 orders", Memory(), "operator"
     )
     assert risky.tool == "at_risk_customers"
-    assert "The at-risk list takes no spend floor or order count" in risky.reason
+    assert "The at-risk list takes no spend bound or order count" in risky.reason
 
 
 @pytest.mark.parametrize(
