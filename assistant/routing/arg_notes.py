@@ -51,7 +51,7 @@ AT_RISK_FLOOR = (
 UNAPPLIED_SPEND = {
     "ahead": (
         "What customers will spend is predicted, not bounded, so the amount asked is not "
-        'applied; what they spent can be (e.g. "customers who spent under 50").'
+        'applied; what they spent so far can be bounded (e.g. "customers who spent under 50").'
     ),
     "per_order": (
         "Spend is bounded in total, not per order, so the amount per order asked is not "
@@ -59,7 +59,8 @@ UNAPPLIED_SPEND = {
     ),
     "sales": (
         "This answer takes no bound on sales or revenue, so it is not limited to the amount "
-        'asked; what customers spent can be (e.g. "customers who spent over 1,000").'
+        'asked; the top customers list takes one on what customers spent (e.g. "customers who '
+        'spent over 1,000").'
     ),
 }
 
