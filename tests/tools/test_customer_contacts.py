@@ -1,8 +1,6 @@
 """What a profile says is on file to reach the customer (e-mail, phone, signup date) for the
 roles that see contacts, and a customer looked up by e-mail address; a marketer gets neither."""
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -11,19 +9,10 @@ from assistant.settings import Settings
 from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
 from commerce.errors import Forbidden, InvalidInput, NotFound
-from commerce.ingest import IngestRequest, ingest
-from commerce.source_file import Source
 from commerce.workspace import Workspace
 from tests.tools.conftest import MakeContext, context
+from tests.tools.people_store import people_store
 
-ORDERS = pd.DataFrame(
-    {
-        "order_id": ["o1", "o2", "o3", "o4"],
-        "customer_id": ["00001", "00002", "00003", "00004"],
-        "ts": pd.to_datetime(["1998-01-05", "1998-03-01", "1998-02-10", "1998-01-01"]),
-        "amount": [30.0, 12.0, 8.0, 5.0],
-    }
-)
 # A phone column is no schema column: ingest keeps it, and a spreadsheet may hold it as numbers.
 PEOPLE = pd.DataFrame(
     {
@@ -39,11 +28,7 @@ PEOPLE = pd.DataFrame(
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
     folder = tmp_path_factory.mktemp("contacts")
-    sources = {}
-    for name, frame in {"orders": ORDERS, "customers": PEOPLE}.items():
-        frame.to_parquet(folder / f"{name}.parquet", index=False)
-        sources[name] = Source(folder / f"{name}.parquet")
-    ingest(Workspace(Path(folder) / "home"), IngestRequest(sources))
+    people_store(folder, PEOPLE)
     return StoreData(Workspace(folder / "home"), Settings(home=folder / "home"))
 
 

@@ -2,7 +2,6 @@
 name is found, several are listed by id to choose from, and a marketer (who never sees
 names) gets no lookup by name at all."""
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
@@ -12,19 +11,9 @@ from assistant.chat.routing import StoreRouter
 from assistant.tools.catalogue import run_tool
 from assistant.tools.customer_lookup import Customers
 from commerce.errors import InvalidInput, NotFound
-from commerce.ingest import IngestRequest, ingest
-from commerce.source_file import Source
-from commerce.workspace import Workspace
 from tests.tools.conftest import MakeContext
+from tests.tools.people_store import people_store
 
-ORDERS = pd.DataFrame(
-    {
-        "order_id": ["o1", "o2", "o3", "o4"],
-        "customer_id": ["00001", "00002", "00003", "00004"],
-        "ts": pd.to_datetime(["1998-01-05", "1998-03-01", "1998-02-10", "1998-01-01"]),
-        "amount": [30.0, 12.0, 8.0, 5.0],
-    }
-)
 PEOPLE = pd.DataFrame(
     {
         "customer_id": ["00001", "00002", "00003", "00004"],
@@ -35,12 +24,7 @@ PEOPLE = pd.DataFrame(
 
 @pytest.fixture(scope="module")
 def customers(tmp_path_factory: pytest.TempPathFactory) -> Customers:
-    folder = tmp_path_factory.mktemp("names")
-    sources = {}
-    for name, frame in {"orders": ORDERS, "customers": PEOPLE}.items():
-        frame.to_parquet(folder / f"{name}.parquet", index=False)
-        sources[name] = Source(folder / f"{name}.parquet")
-    return Customers(ingest(Workspace(Path(folder) / "home"), IngestRequest(sources)))
+    return Customers(people_store(tmp_path_factory.mktemp("names"), PEOPLE))
 
 
 def test_one_customer_of_that_name_is_found(customers: Customers) -> None:
