@@ -16,7 +16,7 @@ from assistant.tools.format import money
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Period
 from assistant.tools.product_sales import SalesLines, lines_in
-from commerce.errors import InvalidInput, NotFound
+from commerce.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,6 @@ def customer_totals(
     return in_period.groupby("customer_id", sort=False).agg(
         revenue=("amount", "sum"), orders=("amount", "size"), last_order=("day", "max")
     )
-
-
-def known_product(sales: SalesLines, product_id: str) -> str:
-    """The product id as the store has it (in its catalogue or its order lines); NotFound
-    for one it has neither of."""
-    wanted = product_id.strip()
-    if wanted in sales.products.index or (sales.lines["product_id"] == wanted).any():
-        return wanted
-    raise NotFound(f"no product '{wanted}' in the catalogue or the order lines")
 
 
 def bought_totals(

@@ -1,80 +1,106 @@
-"""A product asked for by its name ("who bought the most earl grey"), for top_customers: the
-words matched against the catalogue's titles, any case.
+"""What top_customers ranks customers by buying: a category, or a product asked for by its id
+(any case) or by its name ("who bought the most earl grey"), the name's words matched against
+the catalogue's titles in any case (product_titles.py reads them once per store version).
 
-A name that is one of the store's categories is that category ("tea" is Tea, as
-SalesLines.resolve_category reads it), since a category word asks about the category; a
-name that is a product id in the catalogue (any case) is that product. Otherwise a title
-equal to the name wins, else every title holding all the name's words (in any order): one is
-the product, several are candidates for the person to choose from by id, none is an error
-naming the words.
+An id the store has as typed is that product; otherwise the ids equal to it in any case are
+(of the catalogue or the order lines). A name that is one of the store's categories is that
+category ("tea" is Tea, as SalesLines.resolve_category reads it), since a category word asks
+about the category; a name that is a product id in the catalogue (any case) is that product.
+Otherwise a title equal to the name wins, else every title holding all the name's words (in
+any order). One product found is the product, several are candidates for the person to
+choose from by id, none is an error naming the words.
 
 A category asked beside a product (by id or name) must hold it, and beside a name that is a
 category must be that category: ranking one would silently drop the other, and ranking both
-would answer "nobody bought it", so a conflict is refused naming both.
+would answer "nobody bought it", so a conflict is refused naming both. Several products found
+beside a category are only those in it; none in it is refused the same way.
 """
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from assistant.tools.data import StoreData
 from assistant.tools.product_sales import NO_PRODUCTS, SalesLines
+from assistant.tools.product_titles import WORD, ProductTitles, product_titles
+from assistant.tools.products import cached_sales
 from commerce.errors import InvalidInput, NotFound
 
-WORD = re.compile(r"[\w&'-]+")
 SHOWN = 8  # candidates listed at most: enough to choose from, short enough to read
 
 
 @dataclass(frozen=True)
 class NamedProduct:
-    """What a product name resolved to: a category, one product, or several candidates."""
+    """What a product id or name resolved to: a category, one product, or several
+    candidates."""
 
     category: str | None = None
     product_id: str | None = None
     title: str | None = None
-    name: str = ""  # as asked, spaces collapsed ("" for a product asked by id)
+    name: str = ""  # as asked, spaces collapsed
     candidates: pd.DataFrame | None = None  # product_id index; title, category (all matches)
+    within: str | None = None  # the category the candidates were narrowed to
 
 
-def resolve_name(sales: SalesLines, name: str) -> NamedProduct:
-    """The category, product or candidates `name` names (module docstring); NotFound naming
-    the words when nothing does."""
+def resolve_id(titles: ProductTitles, product_id: str, category: str | None) -> NamedProduct:
+    """The product or candidates `product_id` names (module docstring), only those in
+    `category` (as the store names it) among several; NotFound for an id the store lacks."""
+    wanted = product_id.strip()
+    found = titles.ids(wanted)
+    if not found:
+        raise NotFound(f"no product '{wanted}' in the catalogue or the order lines")
+    named = _narrowed(titles, found, wanted, category)
+    if named.product_id is not None:  # asked by id: said by id, as asked
+        return NamedProduct(product_id=named.product_id, name=wanted)
+    return named
+
+
+def resolve_name(
+    sales: SalesLines, titles: ProductTitles, name: str, category: str | None = None
+) -> NamedProduct:
+    """The category, product or candidates `name` names (module docstring), only those in
+    `category` (as the store names it) among several; NotFound naming the words when nothing
+    does."""
     wanted = " ".join(name.split())
-    category = _category(sales, wanted)
-    if category is not None:
-        return NamedProduct(category=category, name=wanted)
+    as_category = _category(sales, wanted)
+    if as_category is not None:
+        return NamedProduct(category=as_category, name=wanted)
     if not sales.has_products:
         raise NotFound(f"{NO_PRODUCTS} Ask by product id instead of '{wanted}'.")
-    products = sales.products
-    if wanted in products.index:
-        return NamedProduct(product_id=wanted, title=_title(products, wanted), name=wanted)
-    same_id = products.index.astype(str).str.lower() == wanted.lower()
-    titles = products["title"].fillna("").astype(str).str.lower().map(lambda t: " ".join(t.split()))
-    exact = products[titles == wanted.lower()]
     words = set(WORD.findall(wanted.lower()))
-    if same_id.any():  # ids that differ only in case are candidates, as titles are
-        matches = products[same_id]
-    elif len(exact):
-        matches = exact
-    elif words:
-        holds = titles.map(lambda title: words <= set(WORD.findall(title)))
-        matches = products[holds.to_numpy(dtype=bool)]
-    else:
-        matches = products.iloc[:0]
-    if matches.empty:
+    # ids that differ only in case are candidates, as titles are
+    found = titles.ids(wanted, sold=False) or titles.titled(wanted) or titles.holding(words)
+    if not found:
         raise NotFound(
             f"no product named '{wanted}': no title in the catalogue holds "
             f"{'that word' if len(words) == 1 else 'those words'}, and it is no category "
             f"({', '.join(sales.categories) or 'the store names none'})"
         )
+    return _narrowed(titles, found, wanted, category)
+
+
+def _narrowed(
+    titles: ProductTitles, found: list[str], wanted: str, category: str | None
+) -> NamedProduct:
+    """One product found, or several (of `category` only, when asked: InvalidInput naming
+    both when none is in it)."""
+    matches = titles.listed(found)
+    if category is not None and len(matches) > 1:
+        inside = matches[matches["category"] == category]
+        if inside.empty:
+            held = sorted({str(c) for c in matches["category"] if c is not None})
+            where = f"in {', '.join(held)}" if held else "in no category of the catalogue"
+            raise InvalidInput(
+                f"{len(matches):,} products match '{wanted}', none in category {category} "
+                f"(they are {where}): ask for the product alone, or for the category"
+            )
+        matches = inside
     if len(matches) == 1:
-        found = str(matches.index[0])
-        return NamedProduct(product_id=found, title=_title(products, found), name=wanted)
-    # By title, then id: the same list every time.
-    keys = pd.DataFrame({"title": titles[matches.index], "id": matches.index}, matches.index)
-    return NamedProduct(
-        name=wanted, candidates=matches.loc[keys.sort_values(["title", "id"]).index]
-    )
+        found_id = str(matches.index[0])
+        return NamedProduct(
+            product_id=found_id, title=_text(matches.at[found_id, "title"]), name=wanted
+        )
+    return NamedProduct(name=wanted, candidates=matches, within=category)
 
 
 def agreeing(
@@ -106,6 +132,31 @@ def agreeing(
     return category, named.product_id, named.title
 
 
+def what_bought(
+    data: StoreData, category: str | None, product_id: str | None, product_name: str | None
+) -> "tuple[str | None, str | None, str | None] | NamedProduct | None":
+    """What customers are ranked by buying: the category as the store names it, the product
+    id and (asked by name) its title, all None for all their orders; the products an id or a
+    name matched when several did (of the category only, when asked with one); None for a
+    store without order lines. A category beside a product or a name must agree with it
+    (agreeing)."""
+    if category is None and product_id is None and product_name is None:
+        return None, None, None
+    sales = cached_sales(data)
+    if sales is None:
+        return None
+    chosen = sales.resolve_category(category) if category else None
+    if product_id is not None:
+        named = resolve_id(product_titles(data, sales), product_id, chosen)
+    elif product_name is not None:
+        named = resolve_name(sales, product_titles(data, sales), product_name, chosen)
+    else:
+        named = NamedProduct()
+    if named.candidates is not None:
+        return named
+    return agreeing(sales, chosen, named)
+
+
 def candidates_said(named: NamedProduct) -> str:
     """Several products for one name, in words: the first SHOWN with their ids, how many more,
     and how to ask for one."""
@@ -114,10 +165,11 @@ def candidates_said(named: NamedProduct) -> str:
     listed = "; ".join(f"{c['title'] or 'untitled'} ({c['product_id']})" for c in shown)
     more = len(named.candidates) - len(shown)
     rest = f"; and {more:,} more" if more else ""
+    within = f" in {named.within}" if named.within else ""
     return (
-        f"{len(named.candidates):,} products match '{named.name}': {listed}{rest}. Ask again "
-        f'with one product\'s id (e.g. "who bought the most {shown[0]["product_id"]}") or more '
-        "of its name."
+        f"{len(named.candidates):,} products{within} match '{named.name}': {listed}{rest}. "
+        f"Ask again with one product's id (e.g. \"who bought the most "
+        f'{shown[0]["product_id"]}") or more of its name.'
     )
 
 

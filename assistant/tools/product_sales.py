@@ -8,6 +8,7 @@ period total here.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 import numpy as np
@@ -49,7 +50,7 @@ class SalesLines:
         """The days sales periods are placed in."""
         return DayRange(self.first_day, self.last_day, "the store's last order day")
 
-    @property
+    @cached_property  # asked once or twice per product name resolved; the frame never changes
     def categories(self) -> list[str]:
         """The categories the catalogue names, sorted."""
         return category_names(self.products["category"])

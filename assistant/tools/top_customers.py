@@ -7,7 +7,8 @@ now.
 at_risk_customers ranks by what the predictor expects (value at risk, churn risk, predicted
 value); this ranks by what customers did, from the orders table (or the order lines, for a
 category or a product), so it also answers for a store never scored. The totals and bounds
-are customer_totals.py's; a product named, product_names.py's; the answer in words
+are customer_totals.py's; what customers are ranked by buying, product_names.py's; the
+bounds' arguments and words, top_customers_bounds.py's; the answer in words
 top_customers_answer.py's.
 """
 
@@ -23,7 +24,6 @@ from assistant.tools.customer_totals import (
     Bounds,
     bought_totals,
     customer_totals,
-    known_product,
     passing,
     store_orders,
 )
@@ -31,16 +31,11 @@ from assistant.tools.format import day, output
 from assistant.tools.lookups import ScoreTable
 from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import MAX_DAYS, Asked, Period, between, period_asked
-from assistant.tools.product_names import (
-    NamedProduct,
-    agreeing,
-    candidates_listed,
-    candidates_said,
-    resolve_name,
-)
+from assistant.tools.product_names import candidates_listed, candidates_said, what_bought
 from assistant.tools.product_sales import SalesLines
 from assistant.tools.products import cached_sales
 from assistant.tools.top_customers_answer import NO_LINES_TO_RANK, answer, scope
+from assistant.tools.top_customers_bounds import MaxOrders, MaxRevenue, MinOrders, MinRevenue
 from commerce.errors import InvalidInput
 
 CustomerMeasure = Literal["revenue", "orders", "units"]
@@ -93,43 +88,10 @@ def top_customers(
             "category or product) by units bought."
         ),
     ] = "revenue",
-    min_revenue: Annotated[
-        float | None,
-        Field(
-            gt=0,
-            le=1e12,
-            description="Only customers who spent at least this much in the period (inclusive; "
-            "'over $1,000' is 1000.01).",
-        ),
-    ] = None,
-    min_orders: Annotated[
-        int | None,
-        Field(
-            ge=1,
-            le=1_000_000,
-            description="Only customers with at least this many orders in the period "
-            "(inclusive; 'more than 10 orders' is 11).",
-        ),
-    ] = None,
-    max_revenue: Annotated[
-        float | None,
-        Field(
-            ge=0,
-            le=1e12,
-            description="Only customers who spent at most this much in the period (inclusive; "
-            "'under $20' is 19.99). Only customers who ordered in the period are ranked.",
-        ),
-    ] = None,
-    max_orders: Annotated[
-        int | None,
-        Field(
-            ge=1,
-            le=1_000_000,
-            description="Only customers with at most this many orders in the period "
-            "(inclusive; 'fewer than 3 orders' is 2, 'one-time buyers' 1). Only customers who "
-            "ordered in the period are ranked.",
-        ),
-    ] = None,
+    min_revenue: MinRevenue = None,
+    min_orders: MinOrders = None,
+    max_revenue: MaxRevenue = None,
+    max_orders: MaxOrders = None,
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
     offset: Offset = 0,
 ) -> ToolOutput:
@@ -186,7 +148,7 @@ def top_customers(
         "max_revenue": max_revenue,
         "max_orders": max_orders,
     }
-    bought = _bought(ctx, category, product_id, product_name)
+    bought = what_bought(ctx.data, category, product_id, product_name)
     if not isinstance(bought, tuple):  # nothing to rank: why, as the answer and the card's note
         said = NO_LINES_TO_RANK if bought is None else candidates_said(bought)
         bare = {**result, "total": 0, "ordered": 0, "offset": offset, "rows": [], "note": said}
@@ -223,28 +185,6 @@ def top_customers(
     return output(said, result, [{"type": "top_customers", **result}], len(rows))
 
 
-def _bought(
-    ctx: ToolContext, category: str | None, product_id: str | None, product_name: str | None
-) -> "tuple[str | None, str | None, str | None] | NamedProduct | None":
-    """What customers are ranked by buying: the category as the store names it, the product
-    id and (asked by name) its title, all None for all their orders; the products a name
-    matched when several did; None for a store without order lines. A category beside a
-    product or a name must agree with it (product_names.agreeing)."""
-    if category is None and product_id is None and product_name is None:
-        return None, None, None
-    sales = cached_sales(ctx.data)
-    if sales is None:
-        return None
-    chosen = sales.resolve_category(category) if category else None
-    if product_name is None:
-        product = known_product(sales, product_id) if product_id else None
-        return agreeing(sales, chosen, NamedProduct(product_id=product))
-    named = resolve_name(sales, product_name)
-    if named.candidates is not None:
-        return named
-    return agreeing(sales, chosen, named)
-
-
 def _totals(
     ctx: ToolContext,
     when: Period,
@@ -264,7 +204,7 @@ def _totals(
         )
         return table
     sales: SalesLines | None = cached_sales(data)
-    assert sales is not None  # _bought said why when the store has no order lines
+    assert sales is not None  # what_bought said why when the store has no order lines
     bought: pd.DataFrame = data.memo(
         f"{key}:{category}:{product_id}",
         ("store",),

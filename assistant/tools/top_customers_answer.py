@@ -1,12 +1,9 @@
-"""top_customers' answer in words, from its result: the period and whose orders, the bounds
-applied ("spent $1,000.00 or more", "placed 1 order or fewer", "spent $100.00 to $500.00"),
-how many customers pass them, the first customers, and the first one's numbers; or why there
-is nobody to rank.
+"""top_customers' answer in words, from its result: the period and whose orders, what they
+are ranked by buying, the bounds applied and how many customers pass them (the bounds' words
+are top_customers_bounds.py's), the first customers, and the first one's numbers; or why
+there is nobody to rank.
 
-Every number comes from the result, which the tool computed; the bounds are said as they
-were applied (inclusive, money to the cent), so "over $1,000" read as $1,000.01 says so. Only
-customers who ordered in the period are ranked, so under a ceiling the answer says that those
-who did not are left out rather than let "spent $19.99 or less" read as everyone who did.
+Every number comes from the result, which the tool computed.
 """
 
 from typing import Any
@@ -14,6 +11,7 @@ from typing import Any
 from assistant.tools.format import chance, count, day, listing, money, revenue_share
 from assistant.tools.paging import past_end, span
 from assistant.tools.periods import Asked, Period, period_words
+from assistant.tools.top_customers_bounds import bounds, left_out, reached
 from predictors.segment_facts import empty_segment
 
 NO_LINES_TO_RANK = (
@@ -43,61 +41,11 @@ def bought_what(result: dict[str, Any]) -> str | None:
     return None
 
 
-def bounds(symbol: str, result: dict[str, Any]) -> str:
-    """The bounds as applied, or "": 'spent $1,000.00 or more and placed 5 orders or more',
-    'spent $19.99 or less', 'placed 2 to 4 orders'."""
-    what = bought_what(result)
-    said = []
-    spend = _spend_range(symbol, result["min_revenue"], result["max_revenue"])
-    if spend:
-        said.append(f"spent {spend} on {what}" if what else f"spent {spend}")
-    orders = _orders_range(result["min_orders"], result["max_orders"])
-    if orders:
-        said.append(f"bought {what} in {orders}" if what else f"placed {orders}")
-    return " and ".join(said)
-
-
-def _spend_range(symbol: str, low: float | None, high: float | None) -> str:
-    if low is not None and high is not None:
-        return f"{money(low, symbol)} to {money(high, symbol)}"
-    if low is not None:
-        return f"{money(low, symbol)} or more"
-    return "" if high is None else f"{money(high, symbol)} or less"
-
-
-def _orders_range(low: int | None, high: int | None) -> str:
-    """A ceiling of 1 is exactly 1: only customers who ordered in the period are ranked."""
-    if high is not None and (low if low is not None else 1) == high:
-        return f"exactly {count(high, 'order')}"
-    if low is not None and high is not None:
-        return f"{low:,} to {count(high, 'order')}"
-    if low is not None:
-        return f"{count(low, 'order')} or more"
-    return "" if high is None else f"{count(high, 'order')} or fewer"
-
-
-def left_out(result: dict[str, Any]) -> str:
-    """Under a ceiling, who is not ranked, said (" Only customers who ordered in the period
-    are counted; ..."); else ""."""
-    if result["max_revenue"] is None and result["max_orders"] is None:
-        return ""
-    what = bought_what(result)
-    if what:
-        return (
-            f" Only customers who bought {what} in the period are counted; those who bought "
-            "none are not listed."
-        )
-    return (
-        " Only customers who ordered in the period are counted; those who placed no order in "
-        "it are not listed."
-    )
-
-
 def answer(symbol: str, result: dict[str, Any], where: str, first_share: float) -> str:
     """The ranking in words (`where`: scope(); `first_share`: the first customer's share of
     `period_revenue`, unrounded, so that it is rounded once); or why there is nobody to rank."""
     rows, total, what = result["rows"], result["total"], bought_what(result)
-    bar = bounds(symbol, result)
+    bar = bounds(symbol, result, what)
     did = f"bought {what}" if what else "ordered"
     if not rows and result["offset"] and total:
         who = f" who {bar}" if bar else f" who {did}"
@@ -108,8 +56,10 @@ def answer(symbol: str, result: dict[str, Any], where: str, first_share: float) 
         nothing = f"Nobody bought {what}" if what else "No orders"
         return f"{nothing} {where}.{orders_span(result)}"
     if not total:
-        reached = _reached(symbol, result)
-        return f"No customer {bar} {where}: {reached} (of {_who(result, did)}).{left_out(result)}"
+        most = reached(symbol, result, what)
+        return (
+            f"No customer {bar} {where}: {most} (of {_who(result, did)}).{left_out(result, what)}"
+        )
     names = listing([_named(symbol, row, result["by"]) for row in rows])
     if bar:
         head = f"{count(total, 'customer')} {bar} {where} (of {_who(result, did)})"
@@ -126,7 +76,8 @@ def answer(symbol: str, result: dict[str, Any], where: str, first_share: float) 
             head += f", {span(result['offset'], len(rows), total, 'customer')}"
         elif not result["segment"] or total < result["segment_size"]:
             head += f" (of {_who(result, did)})"
-    return f"{head}: {names}. {_facts(symbol, rows[0], result, first_share)}.{left_out(result)}"
+    facts = _facts(symbol, rows[0], result, first_share)
+    return f"{head}: {names}. {facts}.{left_out(result, what)}"
 
 
 def _who(result: dict[str, Any], did: str) -> str:
@@ -168,31 +119,6 @@ def _facts(symbol: str, first: dict[str, Any], result: dict[str, Any], share: fl
             f"{money(first['clv'], symbol)}"
         )
     return facts
-
-
-def _reached(symbol: str, result: dict[str, Any]) -> str:
-    """What customers reached, for bounds nobody met: 'the most anyone spent was $50.00'
-    under a floor, the least under a ceiling, both between the two."""
-    what = bought_what(result)
-    on, of = (f" on {what}", f" with {what}") if what else ("", "")
-    said = []
-    low, high = result["min_revenue"], result["max_revenue"]
-    most, least = (money(result[k], symbol) for k in ("most_revenue", "least_revenue"))
-    if low is not None and high is not None:
-        said.append(f"what anyone spent{on} ran from {least} to {most}")
-    elif low is not None:
-        said.append(f"the most anyone spent{on} was {most}")
-    elif high is not None:
-        said.append(f"the least anyone spent{on} was {least}")
-    low, high = result["min_orders"], result["max_orders"]
-    most, least = (f"{result[k]:,}" for k in ("most_orders", "fewest_orders"))
-    if low is not None and high is not None:
-        said.append(f"the orders{of} anyone placed ran from {least} to {most}")
-    elif low is not None:
-        said.append(f"the most orders{of} anyone placed was {most}")
-    elif high is not None:
-        said.append(f"the fewest orders{of} anyone placed was {least}")
-    return " and ".join(said)
 
 
 def orders_span(result: dict[str, Any]) -> str:

@@ -1,5 +1,6 @@
 """A small store whose sales numbers are worked out by hand, for the top_products tests."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -30,9 +31,10 @@ def store_of(
     folder: Path,
     tables: tuple[str, ...],
     order_lines: list[tuple[str, str, str, str, int, float]] = LINES,
+    products: Sequence[tuple[str, str, str | None]] = PRODUCTS,
 ) -> StoreData:
     """Ingest the hand-made store (only `tables` besides orders; `order_lines` instead of
-    LINES) and open it as the tools do."""
+    LINES, `products` instead of PRODUCTS) and open it as the tools do."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = pd.DataFrame(order_lines, columns=["order_id", "customer_id", "ts", "product_id",
                                          "quantity", "price"])  # fmt: skip
@@ -42,7 +44,7 @@ def store_of(
     frames = {
         "orders": orders.assign(ts=pd.to_datetime(orders["ts"])),
         "order_items": lines[["order_id", "product_id", "quantity", "price"]],
-        "products": pd.DataFrame(PRODUCTS, columns=["product_id", "title", "category"]),
+        "products": pd.DataFrame(products, columns=["product_id", "title", "category"]),
     }
     sources = {}
     for name in ("orders", *tables):

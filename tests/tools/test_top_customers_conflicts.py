@@ -4,8 +4,6 @@ renamed: a product in the category ranks the product and says so, one outside it
 different category is refused naming both (never "nobody bought Tea", never the name
 dropped), and a product id given as a name is matched in any case."""
 
-from collections.abc import Iterator
-
 import pytest
 
 from assistant.tools.data import StoreData
@@ -29,14 +27,13 @@ UNSORTED = ("o8", "c4", "2024-03-29", "P4", 1, 3.0)
 
 
 @pytest.fixture(scope="module")
-def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreData]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sales_shop, "PRODUCTS", NAMED)
-        yield sales_shop.store_of(
-            tmp_path_factory.mktemp("conflicts"),
-            ("order_items", "products"),
-            [*sales_shop.LINES, UNSORTED],
-        )
+def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
+    return sales_shop.store_of(
+        tmp_path_factory.mktemp("conflicts"),
+        ("order_items", "products"),
+        [*sales_shop.LINES, UNSORTED],
+        NAMED,
+    )
 
 
 def test_a_product_outside_the_category_is_refused_naming_both(shop: StoreData) -> None:

@@ -3,8 +3,6 @@ against the hand-computed store (sales_shop.py) with its products renamed: any c
 words in any order, one product ranked, several listed with their ids to choose from, a
 category's name taken as the category, and a name nothing has refused naming the words."""
 
-from collections.abc import Iterator
-
 import pytest
 
 from assistant.tools.data import StoreData
@@ -23,10 +21,10 @@ NAMED = [
 
 
 @pytest.fixture(scope="module")
-def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreData]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sales_shop, "PRODUCTS", NAMED)
-        yield sales_shop.store_of(tmp_path_factory.mktemp("named"), ("order_items", "products"))
+def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
+    return sales_shop.store_of(
+        tmp_path_factory.mktemp("named"), ("order_items", "products"), sales_shop.LINES, NAMED
+    )
 
 
 def test_a_name_any_case_and_word_order_ranks_its_product(shop: StoreData) -> None:
