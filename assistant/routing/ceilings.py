@@ -21,7 +21,9 @@ from assistant.routing.spend_words import (
     BOUGHT,
     CENT,
     IN_SPEND,
+    NO_SPEND_WORD,
     NOT_NO,
+    OPENS_WITH_SPEND,
     ORDERS,
     SPEND,
     SPEND_OF,
@@ -31,6 +33,7 @@ from assistant.routing.spend_words import (
     customers_spend,
     marked,
     money,
+    spend_forms,
     unapplied,
 )
 
@@ -43,21 +46,13 @@ _N, _N1, _N2 = count(), count("1"), count("2")
 _TIMES = r"(?:{n}\s+times\b|(?P<twice>twice)\b|(?P<once>once)\b)"
 _WHO_ONCE = r"\b(?P<once>one|single)[\s-](?:time|off|purchase|order)\s+(?:buyers|customers|" \
     r"shoppers|purchasers|clients|spenders)\b"  # fmt: skip
-MONEY_CEILINGS = [
-    # "spent under $20", "spent a total of at most 50 dollars", "spent $20 or less"
-    re.compile(rf"{SPEND}{SPEND_OF}{_BELOW}{_M}"),
-    re.compile(rf"{SPEND}\s+(?:a\s+total\s+of\s+)?{_M}{_OR_LESS}"),
-    # "under $20 in purchases", "$50 or less in spend"
-    re.compile(rf"{_BELOW}{_M}{IN_SPEND}"),
-    re.compile(rf"{_M}{_OR_LESS}{IN_SPEND}"),
-    # "customers under $50", "buyers with $20 or less"
-    re.compile(rf"{WHO}{_BELOW}{_M}"),
-    re.compile(rf"{WHO}{_M}{_OR_LESS}"),
-]
+# "spent under $20", "spent a total of at most 50 dollars", "spent $20 or less", "under $20 in
+# purchases", "$50 or less in spend", "customers under $50", "buyers with $20 or less"
+MONEY_CEILINGS = spend_forms(_BELOW, _OR_LESS)
 # After a ranking of customers, "now under $20" (thresholds.bounds(bare=True)).
 BARE_CEILING = re.compile(rf"{_BELOW}{_M}")
-CEILING_SPEND_WORDED = MONEY_CEILINGS[:2]
-CEILING_MARKED = [*MONEY_CEILINGS[4:], BARE_CEILING]
+CEILING_SPEND_WORDED = MONEY_CEILINGS[OPENS_WITH_SPEND]
+CEILING_MARKED = [*MONEY_CEILINGS[NO_SPEND_WORD], BARE_CEILING]
 # The other end after a spend floor: "spent at least $100 but under $500". Only there: "and
 # under $500" alone may be a budget.
 JOINED = re.compile(rf"\b(?:but|and|yet)\s+(?:also\s+)?{_BELOW}{_M}")

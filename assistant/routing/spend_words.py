@@ -21,7 +21,9 @@ MULT = r"k|thousand|grand|m|mil|million"
 SPEND = r"\b(?:spent|spend|spends|spending|revenue|sales|purchases|purchased)"
 IN_SPEND = r"\s+(?:in|of|worth\s+of)\s+(?:total\s+)?(?:spend\w*|revenue|sales|purchases|orders)\b"
 SPEND_OF = r"\s+(?:(?:a\s+)?total\s+of\s+|in\s+total\s+|of\s+)?"  # "spent a total of ..."
-WHO = r"\b(?:customers|buyers|spenders|clients|shoppers|accounts)\s+(?:of\s+|with\s+)?"
+# The customers a bound is said of ("customers with ...", "buyers who ..."), in the singular.
+CUSTOMER = r"(?:customer|buyer|spender|client|shopper|account)"
+WHO = rf"\b{CUSTOMER}s\s+(?:of\s+|with\s+)?"
 ORDERS = r"(?:orders|purchases)\b"
 BOUGHT = r"\b(?:ordered|bought|purchased|shopped)\s+(?:from\s+us\s+)?"
 # "no more than" and "not less than" are the other side's words: never read as "more than".
@@ -32,10 +34,7 @@ NOT_COUNTED = r"(?!\s*(?:times|orders?|purchases?)\b)"
 # ours after a first person, a modal or "to" ("we can't spend", "I want to spend"), bidden
 # ("spend up to $500 on winback"), or in a message about a plan ("plan a campaign spending
 # over $1,000 on at-risk customers").
-THEIRS = re.compile(
-    r"\b(?:who|customers|buyers|spenders|clients|shoppers|accounts|they|people|those|ones)"
-    r"\s+(?:[\w']+\s+){0,2}$"
-)
+THEIRS = re.compile(rf"\b(?:who|{CUSTOMER}s|they|people|those|ones)\s+(?:[\w']+\s+){{0,2}}$")
 OURS = re.compile(
     r"\b(?:we|i|us|you|to|can|can't|cannot|could|would|will|should|must|may|might|let's|"
     r"want|willing|plan|afford)\s+(?:[\w']+\s+){0,2}$"
@@ -49,9 +48,7 @@ AHEAD = re.compile(
 # revenue are customers' spend only in a message about customers ("customers with sales over
 # $1000").
 STORE_TAKINGS = re.compile(r"\b(?:sales|revenue)\b")
-CUSTOMER_WORDS = re.compile(
-    r"\b(?:customers?|buyers?|spenders?|clients?|shoppers?|accounts?|who|people|ones)\b"
-)
+CUSTOMER_WORDS = re.compile(rf"\b(?:{CUSTOMER}s?|who|people|ones)\b")
 # One order's worth, not a total ("spending less than $30 per order"): no tool bounds it.
 PER_ORDER = re.compile(
     r"\s*(?:(?:per|an|each|a|every|one|on\s+(?:an?\s+)?(?:average|avg))\s+)(?:order|purchase|"
@@ -87,6 +84,30 @@ def marked(match: "re.Match[str]", tag: str = "") -> bool:
     """True when the money is said to be money: a symbol, a currency word or a multiplier."""
     groups = match.groupdict()
     return any(groups.get(f"{name}{tag}") for name in ("symbol", "word", "mult"))
+
+
+# Which of spend_forms' patterns open with a spend word, so whose spend it is matters
+# (customers_spend), and which have none beside the money, so it must be marked (marked).
+OPENS_WITH_SPEND = slice(0, 2)
+NO_SPEND_WORD = slice(4, 6)
+
+
+def spend_forms(compared: str, trailing: str, both: bool = False) -> list[re.Pattern[str]]:
+    """A bound on customers' spend, as patterns in the order they are tried: the comparison
+    ahead of the money (`compared`: "spent over $1,000", "under $20 in purchases", "customers
+    with over $1,000") or after it (`trailing`: "spent $500 or more", "$50 or less in spend",
+    "buyers with $20 or less"), each after a spend word, before "in purchases" and after the
+    customers. `both`: the trailing words may follow a comparison too ("over $1,000+")."""
+    ahead = compared + money() + (f"(?:{trailing})?" if both else "")
+    behind = money() + trailing
+    return [
+        re.compile(SPEND + SPEND_OF + ahead),
+        re.compile(rf"{SPEND}\s+(?:a\s+total\s+of\s+)?{behind}"),
+        re.compile(ahead + IN_SPEND),
+        re.compile(behind + IN_SPEND),
+        re.compile(WHO + ahead),
+        re.compile(WHO + behind),
+    ]
 
 
 def customers_spend(text: str, start: int) -> bool:

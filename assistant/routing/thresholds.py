@@ -20,16 +20,15 @@ from assistant.routing.reading import Reader
 from assistant.routing.spend_words import (
     BOUGHT,
     CENT,
-    IN_SPEND,
+    NO_SPEND_WORD,
     NOT_NO,
+    OPENS_WITH_SPEND,
     ORDERS,
-    SPEND,
-    SPEND_OF,
-    WHO,
     amount,
     customers_spend,
     marked,
     money,
+    spend_forms,
     unapplied,
 )
 
@@ -43,21 +42,12 @@ _OR_MORE = (
     r"(?P<more>\s*\+|\s+or\s+(?:more|over|above|higher|greater)\b|\s+and\s+(?:up|over|above)\b)"
 )
 _NUM = quantities.NUM
-_MONEY = money()
-MONEY = [
-    # "spent over $1,000", "spending of at least 500", "spent $500 or more"
-    re.compile(rf"{SPEND}{SPEND_OF}{_COMPARED}{_MONEY}{_OR_MORE}?"),
-    re.compile(rf"{SPEND}\s+(?:a\s+total\s+of\s+)?{_MONEY}{_OR_MORE}"),
-    # "over $1,000 in purchases", "$2k or more in spend"
-    re.compile(rf"{_COMPARED}{_MONEY}{_OR_MORE}?{IN_SPEND}"),
-    re.compile(rf"{_MONEY}{_OR_MORE}{IN_SPEND}"),
-    # "customers over $1,000", "spenders of $500 or more", "customers with over $1,000"
-    re.compile(rf"{WHO}{_COMPARED}{_MONEY}{_OR_MORE}?"),
-    re.compile(rf"{WHO}{_MONEY}{_OR_MORE}"),
-]
+# "spent over $1,000", "spending of at least 500", "spent $500 or more", "over $1,000 in
+# purchases", "$2k or more in spend", "customers with over $1,000", "spenders of $500 or more"
+MONEY = spend_forms(_COMPARED, _OR_MORE, both=True)
 # After a ranking of customers, a bound alone ("now over $1,000") is on their spend: read
 # only then (bounds(bare=True)), and only money marked as money.
-BARE_MONEY = re.compile(rf"{_COMPARED}{_MONEY}{_OR_MORE}?")
+BARE_MONEY = re.compile(rf"{_COMPARED}{money()}{_OR_MORE}?")
 # Words of money we would spend: "spend under $500 on them" stays a budget, even then.
 BUDGET_WORDS = re.compile(r"\b(?:spend|spending|budget\w*|plan\w*|allocat\w*|invest\w*|split)\b")
 # Another tool's subject: "which products under $20 sell best" after the ranking asks a price.
@@ -65,8 +55,8 @@ OTHER_SUBJECTS = re.compile(
     r"\b(?:products?|items?|categor(?:y|ies)|sell\w*|sold|forecast\w*|demand|predict\w*|"
     r"reviews?|segments?|clusters?|offers?|coupons?|discounts?|alerts?|model|recommend\w*)\b"
 )
-MARKED = [*MONEY[4:], BARE_MONEY]  # without a spend word: the money must be marked as money
-SPEND_WORDED = MONEY[:2]  # the patterns that open with a spend word: whose spend, OURS says
+MARKED = [*MONEY[NO_SPEND_WORD], BARE_MONEY]  # without a spend word: money marked as money
+SPEND_WORDED = MONEY[OPENS_WITH_SPEND]  # whose spend the spend word is, customers_spend says
 ORDER_FLOORS = [
     # "more than 10 orders", "at least 5 orders", "5 or more orders", "5+ orders"
     re.compile(rf"{_COMPARED}{_NUM}{_OR_MORE}?\s+{ORDERS}"),

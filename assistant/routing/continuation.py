@@ -1,0 +1,144 @@
+"""What the conversation decides, for the router (semantic.py): a message that continues the
+last call rather than asking anew.
+
+Memory alone decides "and the next one?" (the next customer of the last list), a bare value
+for the last tool ("same for champions") and a change with no other tool's cue words ("what
+if we had 10k instead"); "and the next 10?" pages on from the last list; a refinement the
+scores put beside a tool the role may not use stays with the last tool; and a message nothing
+scored well may still name a place in the last list ("the second one") or change the last
+call ("break that down by category").
+"""
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from assistant.roles import Role, may_use
+from assistant.routing import followup, rules
+from assistant.routing.args import explicit
+from assistant.routing.extract import Extraction
+from assistant.routing.memory import Memory
+from assistant.routing.signatures import ANY_TOOL, SIGNATURES
+
+# Tools that work through a list rather than one customer; "next one" goes to a profile.
+LIST_TOOLS = frozenset({"at_risk_customers", "similar_customers", "list_segments"})
+# Names under which two tools take the same value ("top 5" is a limit or a k).
+# "the last 30 days" is one value: back for sales and reviews, ahead for a forecast.
+SAME_VALUE = {"k": "limit", "max_discount_pct": "discount_pct", "horizon_days": "days"}
+# Counts a list tool takes, for "and the next 10?".
+COUNT_ARGS = ("limit", "k")
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A label and its score. `follow` says when memory decided: "next" (the next customer of
+    the last list) or "repeat" (the last call again, with what the message changed). `nudge`
+    is the part of the score that came from cue words and arguments rather than similarity."""
+
+    label: str
+    score: float
+    follow: Literal["", "next", "repeat"] = ""
+    nudge: float = 0.0
+
+
+def follow_up(
+    text: str, x: Extraction, memory: Memory, changes: bool, tools: Collection[str]
+) -> Scored | None:
+    """A tool of `tools` decided by memory alone ("and the next one?", "same for champions",
+    "what if we had 10k instead" with no other tool's cue words: `changes` says the message
+    changes the last call), or None when the message needs scoring."""
+    if followup.asks_next(text) and memory.next_customer() is not None:
+        last = memory.tool
+        tool = last if last in tools and last not in LIST_TOOLS else "customer_profile"
+        return Scored(tool or "customer_profile", 1.0, "next")
+    last = memory.tool
+    if last is None or last not in tools:
+        return None
+    if followup.is_bare(x.remainder) and explicit(SIGNATURES[last], x, text, memory):
+        return Scored(last, 1.0, "repeat")
+    if changes and set(rules.cues(text)) <= {last}:
+        return Scored(last, 1.0, "repeat")
+    return None
+
+
+def changes_last_call(x: Extraction, text: str, memory: Memory, tools: Collection[str]) -> bool:
+    """True when the message refines the last call: worded as a change (followup.refines)
+    and giving values that are all arguments of the last tool ("now cap discounts at
+    10%" after a budget plan; not "now draft an sms", whose channel a plan cannot take)."""
+    last = memory.tool
+    if last is None or last not in tools or not followup.refines(text):
+        return False
+    given = explicit(SIGNATURES[last], x, text, memory)
+    # Read the way the last tool reads a message, but taking what any tool would. A value
+    # the last tool takes under another name is the same ask: "per category" is `per`
+    # to top_products and `by` to a forecast.
+    anything = explicit(replace(ANY_TOOL, name=last), x, text, memory)
+    kinds = _value_kinds(given)
+    others = [v for k, v in anything.items() if SAME_VALUE.get(k, k) not in kinds]
+    return bool(given) and all(value in given.values() for value in others)
+
+
+def refined(ranked: list[Scored], memory: Memory, role: Role, changes: bool) -> Scored:
+    """The best of `ranked`, seen as a possible refinement of the last call (when `changes`):
+    when the last tool wins, the message repeats that call with its changes; when a tool the
+    role may not use wins only by its cue words (without them it would not beat the last
+    tool), the last tool is what the message refines, not a refusal."""
+    best = ranked[0]
+    if not changes:
+        return best
+    last = next((s for s in ranked if s.label == memory.tool), None)
+    if last is None:
+        return best
+    if best.label == last.label:
+        return replace(best, follow="repeat")
+    forbidden = best.label in SIGNATURES and not may_use(role, best.label)
+    if forbidden and may_use(role, last.label) and last.score >= best.score - best.nudge:
+        return replace(last, follow="repeat")
+    return best
+
+
+def paged(text: str, x: Extraction, memory: Memory) -> Extraction:
+    """The next page for "and the next 10?": after ranks 1-5, ranks 6-15 (the last offset
+    moved on by the last count, the tool's default when none was asked for)."""
+    more = followup.next_count(text)
+    last = SIGNATURES.get(memory.tool or "")
+    if more is None or last is None or x.horizon_days is not None:
+        return x
+    count = next((last.arg(n) for n in COUNT_ARGS if n in last.arg_names), None)
+    if count is None or "offset" not in last.arg_names:
+        return x
+    shown = _whole(memory.args.get(count.name, count.default))
+    skipped = _whole(memory.args.get("offset", 0))
+    if shown is None or skipped is None:  # a stored call this version did not write
+        return replace(x, count=more)
+    return replace(x, count=more, offset=skipped + shown)
+
+
+def from_memory(
+    text: str, x: Extraction, memory: Memory, tools: Collection[str], threshold: float
+) -> Scored | None:
+    """For a message nothing scored well (scored at `threshold`): a place in the last list
+    ("the second one") is that customer's profile, or what that product's reviews say; a
+    change to the last call ("break that down by category") runs the last tool again."""
+    if x.position is not None and memory.listed(x.position) is not None:
+        return Scored("customer_profile", threshold)
+    if x.position is not None and memory.listed_product(x.position) is not None:
+        # Walking best sellers' reviews ("and the third one?"): the same question again.
+        walked = SIGNATURES.get(memory.tool or "")
+        if walked is not None and "product_id" in walked.arg_names:
+            return Scored(walked.name, threshold, "repeat")
+        return Scored("review_sentiment", threshold)
+    last = memory.tool
+    refines = last in tools and followup.refines(text)
+    if refines and explicit(SIGNATURES[last or ""], x, text, memory):
+        return Scored(last or "", threshold, "repeat")
+    return None
+
+
+def _whole(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _value_kinds(args: Mapping[str, object]) -> set[str]:
+    """The argument names in `args`, one name for a value two tools call differently."""
+    return {SAME_VALUE.get(name, name) for name in args}
