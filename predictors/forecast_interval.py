@@ -32,6 +32,10 @@ DEFAULT_SPREAD = 0.25  # where no past window fits: wide, and said with the fore
 NO_WINDOW = "No past window of this length fits the history"
 MIN_WINDOWS = 2  # below: no interval (one error is no spread; see the module docstring)
 WINDOWS = 8  # past windows replayed at most: 3 held too few actuals (the module docstring)
+# Raise when past_calibration's numbers change another way (how windows are placed, the
+# model replayed): calibrations saved by `retain score` of another recipe are then stale
+# (forecast_interval_saved.py).
+REPLAY_VERSION = 1
 # The customers of a group at a past cutoff (a segment as it stood then): see
 # `past_calibration`.
 Members = Callable[[pd.Timestamp], "pd.Index[str]"]

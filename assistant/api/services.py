@@ -19,11 +19,11 @@ from assistant.persistence.db import AppDatabase
 from assistant.settings import Settings
 from assistant.tools.data import StoreData
 from commerce.workspace import Workspace
+from predictors.forecast_interval_saved import USUAL_HORIZON_DAYS
 from retrieval.batching import BatchingEmbedder
 from retrieval.embedder import Embedder
 
 log = logging.getLogger("retain.app")
-FORECAST_DAYS = (30, 90)  # "next month", "next quarter"
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Services:
         self.router.current()
         # Forecasts take seconds each: the usual horizons are computed in the background.
         threading.Thread(
-            target=self.data.warm, args=(FORECAST_DAYS,), name="warm-forecasts", daemon=True
+            target=self.data.warm, args=(USUAL_HORIZON_DAYS,), name="warm-forecasts", daemon=True
         ).start()
 
     def start(self) -> None:

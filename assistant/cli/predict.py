@@ -22,6 +22,7 @@ from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 from predictors.eligibility import check_eligibility
 from predictors.evaluate import CDNOW_SPLIT, MODELS, Evaluation, Split, evaluate
+from predictors.forecast_interval_saved import USUAL_HORIZON_DAYS, calibrate_for_scores
 from predictors.history import History, cdnow_history, from_store
 from predictors.pipeline import (
     Horizons,
@@ -146,14 +147,22 @@ def score_command(
 ) -> None:
     """Score every customer: churn risk, expected purchases, CLV with interval, value at risk."""
     settings = command_settings()
+    workspace = Workspace(settings.home)
     try:
-        if if_missing and latest_scores(Workspace(settings.home)) is not None:
+        if if_missing and latest_scores(workspace) is not None:
+            # Scores kept: the forecast's interval may still be missing or of an older store.
+            with workspace.lock(say_waiting), steps("Scoring", enabled=not as_json) as progress:
+                calibration = calibrate_for_scores(workspace, progress, only_if_stale=True)
             out.print("The current store is already scored; kept the scores.")
+            if calibration is not None:
+                out.print(_calibrated(calibration))
             return
-        workspace = Workspace(settings.home)
-        with workspace.lock(say_waiting), steps("Scoring", enabled=not as_json):
+        with workspace.lock(say_waiting), steps("Scoring", enabled=not as_json) as progress:
+            progress("every customer")
             customers = workspace.store().table("customers")["customer_id"]
             path = score_store(workspace, model, settings.device)
+            # The replay the first forecast of this store version would otherwise wait for.
+            calibration = calibrate_for_scores(workspace, progress)
     except RetainError as error:
         fail(error)
     scores = pd.read_parquet(path)
@@ -166,6 +175,7 @@ def score_command(
         "mean_churn_risk": round(float(scores["churn_risk"].mean()), 4),
         "total_clv": round(float(scores["clv"].sum()), 2),
         "total_value_at_risk": round(float(scores["value_at_risk"].sum()), 2),
+        "forecast_calibration": None if calibration is None else str(calibration),
     }
     if as_json:
         print_json(summary)
@@ -177,6 +187,8 @@ def score_command(
         else ""
     )
     out.print(f"Scored {len(scores):,} customers{unscored}: {literal(path)}")
+    if calibration is not None:
+        out.print(_calibrated(calibration))
     top = scores.nlargest(10, "value_at_risk")
     table = Table(title="Most value at risk")
     for column in ("customer", "churn risk", "CLV", "value at risk", "reasons"):
@@ -185,6 +197,11 @@ def score_command(
         table.add_row(literal(row.customer_id), f"{row.churn_risk:.0%}", f"{row.clv:,.2f}",
                       f"{row.value_at_risk:,.2f}", literal(row.reasons))  # fmt: skip
     out.print(table)
+
+
+def _calibrated(path: Path) -> str:
+    days = " and ".join(str(d) for d in USUAL_HORIZON_DAYS)
+    return f"Forecast interval calibrated for the next {days} days: {literal(path)}"
 
 
 def _dataset(name: str, settings: Settings) -> tuple[History, Split]:

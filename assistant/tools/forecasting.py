@@ -16,6 +16,7 @@ from predictors.forecast import Forecast, trained_from
 from predictors.forecast import forecast_demand as forecast_orders
 from predictors.forecast_categories import NO_LINES
 from predictors.forecast_interval import Calibration, Members, past_calibration
+from predictors.forecast_interval_saved import saved_calibration
 from predictors.history import History
 from predictors.pipeline import check_model_store
 from predictors.segment_facts import empty_segment, rfm_members
@@ -90,7 +91,9 @@ def cached_forecast(data: StoreData, days: int, segment: str | None = None) -> F
     """The latest model's forecast of the next `days` days, kept per store and model. After
     events grew the store, the forecast of the version before answers while the new one is
     computed (its `cutoff` says which day it starts after). Its interval replays the past
-    (most of its time): that part is kept per store alone, so a new model reuses it.
+    (most of its time): that part is kept per store alone, so a new model reuses it, and for
+    the whole store it is read from what `retain score` saved when that matches this store
+    version (forecast_interval_saved.py).
     `segment`: a resolved segment name; its current members only, each part kept per segment."""
     # The whole store keeps the keys it always had; a segment adds its name to them.
     key = f"{days}" if segment is None else f"{days}:{segment}"
@@ -100,6 +103,12 @@ def cached_forecast(data: StoreData, days: int, segment: str | None = None) -> F
 
     def history_and_spread() -> tuple[History, Calibration]:
         history = data.history()
+        if segment is None:
+            # The usual horizons' replay, done by `retain score` for exactly this history.
+            version = data.store().version
+            saved = saved_calibration(data.workspace, version, history, days)
+            if saved is not None:
+                return history, saved
         return history, _calibration(history, days, segment)
 
     def compute() -> Forecast:
