@@ -51,6 +51,10 @@ class _Streamer:
         self.started: set[str] = set()
 
     def piece(self, path: str, text: str) -> None:
+        if path == "fallback":
+            # The template is not streamed (_finish prints it whole); a piece on its path is
+            # the segment's theme sentence, which alone under the heading read as the fallback.
+            return
         if path not in self.started:
             self.started.add(path)
             err.print(f"[dim]── {LABELS[path]} ──[/]")

@@ -7,7 +7,8 @@
 The retry starts again from the first prompt, with the problems and the allowed values added
 (revise.py), rather than from its own draft: a small model shown its draft copies it. Decoding
 is greedy, so the same facts give the same draft. The fallback is plain copy filled by code
-(prompts/templates/fallback/) and verified like any draft. A segment summary ends with a
+(prompts/templates/fallback/) and verified like any draft. An offer email's worked example is
+picked per customer among a few honest ones (examples.py). A segment summary ends with a
 sentence code words from its complaint themes, whichever path wrote the rest. Only this module
 calls the model; facts, checks and copy are tested without one.
 """
@@ -18,15 +19,16 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
 from assistant.drafting.clean import TURN_MARKERS, tidy_email, tidy_sms, tidy_summary
+from assistant.drafting.examples import with_example
 from assistant.drafting.facts import OfferFacts, SegmentFacts
-from assistant.drafting.grounding import Grounding
+from assistant.drafting.grounding import Grounding, filed_under
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import MIN_WORDS
 from assistant.drafting.revise import fact_texts, revision_problems
 from assistant.drafting.verify import Violation, verify
 from assistant.llm.base import ChatModel, Message
 from commerce.errors import RetainError, Unavailable
-from prompts import FactValue, render, render_fallback
+from prompts import FactValue, Template, load_template, render, render_fallback
 
 Path = Literal["first_pass", "retry", "fallback"]
 # An email in the asked shape is 60-100 tokens; the cap only bounds a model that runs on.
@@ -83,11 +85,12 @@ def draft_offer(
     """
     facts.check(policy)
     sms = facts.channel == "sms"
+    known = catalogue or {}
     return _draft(
-        template=f"offer_{facts.channel}",
+        template=with_example(load_template(f"offer_{facts.channel}"), facts, filed_under(known)),
         prompt_facts=facts.prompt_facts(policy),
         fallback=(f"offer_{facts.channel}", facts.fallback_values(policy)),
-        grounding=facts.grounding(policy, catalogue or {}),
+        grounding=facts.grounding(policy, known),
         model=model,
         policy=policy,
         max_chars=policy.sms_max_chars if sms else None,
@@ -106,7 +109,7 @@ def draft_segment_summary(
     """A few sentences on one segment for marketers, verified like an offer, then the sentence
     code words from its complaint themes (`SegmentFacts.theme_sentence`), if it has any."""
     result = _draft(
-        template="segment_summary",
+        template=load_template("segment_summary"),
         prompt_facts=facts.prompt_facts(policy),
         fallback=("segment_summary", facts.fallback_values(policy)),
         grounding=facts.grounding(policy, catalogue or {}),
@@ -128,7 +131,7 @@ def draft_segment_summary(
 
 
 def _draft(
-    template: str,
+    template: Template,
     prompt_facts: dict[str, FactValue],
     fallback: tuple[str, dict[str, str | None]],
     grounding: Grounding,
@@ -145,7 +148,7 @@ def _draft(
     values = fact_texts(prompt.facts)  # brackets around one of these are noise
 
     def tidy(text: str) -> str:
-        return TIDY[template](text, values)
+        return TIDY[template.name](text, values)
 
     def check(text: str) -> list[Violation]:
         return verify(text, grounding, policy, max_chars, MIN_WORDS)
@@ -161,7 +164,7 @@ def _draft(
         if attempt.violations[0].kind == "model_error":
             break  # a model that failed once will not do better on a retry
         problems = revision_problems(
-            attempt.violations, template, prompt.facts, max_chars, prompt.example_facts
+            attempt.violations, template.name, prompt.facts, max_chars, prompt.example_facts
         )
         revision = render("revision", {"problems": problems}).user
         last = messages[-1]

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from assistant.drafting.grounding import AllowedDate, AllowedNumber, Grounding, store_categories
+from assistant.drafting.grounding import (
+    AllowedDate,
+    AllowedNumber,
+    Grounding,
+    filed_under,
+    store_categories,
+)
 from assistant.drafting.policy import OfferPolicy
 from commerce.errors import InvalidInput
 from prompts import FactValue, format_number
@@ -52,6 +58,9 @@ OFFER_END_WORDS = tuple(
 class Product:
     product_id: str
     title: str
+    # The category the store files it under (gather.py), when known: a draft may present the
+    # product only as one of its own category (pairings.py). Never read from the title's words.
+    category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,13 @@ class OfferFacts:
             "sign_off": policy.sign_off,
         }
 
+    def shown_products(self) -> tuple[Product, ...]:
+        """The products the offer prompt names (prompt_facts): the model may write these."""
+        return (
+            *self.last_order_products[:PROMPT_PRODUCTS],
+            *self.recommended_products[:PROMPT_PRODUCTS],
+        )
+
     def fallback_values(self, policy: OfferPolicy) -> dict[str, str | None]:
         return {
             "discount_pct": str(self.discount_pct),
@@ -142,6 +158,12 @@ class OfferFacts:
             offer_expires=self.offer_expires,
             catalogue=catalogue,
             categories=store_categories(catalogue),
+            product_categories=filed_under(catalogue)
+            | {
+                p.product_id: p.category
+                for p in (*self.last_order_products, *self.recommended_products)
+                if p.category
+            },
             # gather.py sets the end this many days after the day the copy is written.
             today=self.offer_expires - timedelta(days=policy.offer_valid_days),
             date_cues=tuple(dates),

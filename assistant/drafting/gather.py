@@ -51,6 +51,7 @@ def gather_offer_facts(
     last = mine.iloc[-1]
     items = _items(store, set(mine["order_id"].astype(str)))
     last_items = items[items["order_id"] == str(last["order_id"])] if not items.empty else items
+    favourite = _favourite_category(items)
     scores = latest_scores(workspace)
     row = scores[scores["customer_id"] == customer_id] if scores is not None else None
     has_score = row is not None and not row.empty
@@ -60,14 +61,10 @@ def gather_offer_facts(
         discount_pct=discount,
         offer_expires=(today or date.today()) + timedelta(days=policy.offer_valid_days),
         customer_name=safe_first_name(_customer_name(store, customer_id)),
-        favourite_category=_favourite_category(items),
+        favourite_category=favourite,
         last_order_date=pd.Timestamp(last["ts"]).date(),
         last_order_amount=round(float(last["amount"]), 2),
-        last_order_products=tuple(
-            Product(str(r.product_id), str(r.title))
-            for r in last_items.drop_duplicates("product_id").head(MAX_PRODUCTS).itertuples()
-            if isinstance(r.title, str) and r.title
-        ),
+        last_order_products=_last_order_products(last_items, favourite),
         recommended_products=tuple(recommended[:MAX_PRODUCTS]),
         recent_review=_recent_review(store, customer_id),
         churn_risk=float(row["churn_risk"].iloc[0]) if has_score and row is not None else None,
@@ -75,6 +72,23 @@ def gather_offer_facts(
         perks=policy.perks,
         gone_quiet=gone_quiet([recency if recency is not None else _recency(store, customer_id)]),
     )
+
+
+def _last_order_products(items: pd.DataFrame, favourite: str | None) -> tuple[Product, ...]:
+    """The last order's products, those of the favourite category first (the prompt names the
+    first: copy that mentions the favourite category beside it is then true), else in order."""
+    lines = items.drop_duplicates("product_id")
+    lines = lines[[isinstance(t, str) and bool(t) for t in lines["title"]]]
+    ranked = sorted(
+        lines.itertuples(), key=lambda r: favourite is None or r.category != favourite
+    )  # a stable sort: the order's own order within each group
+    return tuple(
+        Product(str(r.product_id), str(r.title), _text(r.category)) for r in ranked[:MAX_PRODUCTS]
+    )
+
+
+def _text(value: object) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _recency(store: Store, customer_id: str) -> int:
@@ -85,8 +99,9 @@ def _recency(store: Store, customer_id: str) -> int:
 
 
 def catalogue(workspace: Workspace) -> Catalogue:
-    """Every product id with its title, for spotting products a draft names, and the store's
-    categories, for spotting one the facts lack; empty without products."""
+    """Every product id with its title, for spotting products a draft names, the store's
+    categories, for spotting one the facts lack, and each product's category, for spotting a
+    product presented as one of another category; empty without products."""
     store = workspace.store()
     if not store.has("products"):
         return Catalogue({})
@@ -94,7 +109,12 @@ def catalogue(workspace: Workspace) -> Catalogue:
     titled = products.dropna(subset=["product_id", "title"])
     titles = zip(titled["product_id"].astype(str), titled["title"].astype(str), strict=True)
     categories = products["category"].dropna().astype(str).str.strip()
-    return Catalogue(dict(titles), sorted(set(categories[categories != ""])))
+    filed = {
+        str(pid): category
+        for pid, written in zip(products["product_id"], products["category"], strict=True)
+        if pd.notna(pid) and (category := _text(written))
+    }
+    return Catalogue(dict(titles), sorted(set(categories[categories != ""])), filed)
 
 
 def _items(store: Store, order_ids: set[str]) -> pd.DataFrame:

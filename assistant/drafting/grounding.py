@@ -42,21 +42,34 @@ class AllowedDate:
 
 
 class Catalogue(dict[str, str]):
-    """Every product id of the store with its title, and the store's category names.
+    """Every product id of the store with its title, the store's category names, and the
+    category each product is filed under.
 
     A dict, so every caller that passes the titles (`catalogue(workspace)`) passes the
     categories with them: a draft naming one of the store's categories that its facts lack
-    ("coffee and tea" to a customer who buys only Coffee) is refused (categories.py).
+    ("coffee and tea" to a customer who buys only Coffee) is refused (categories.py), and so
+    is one presenting a product as one of a category it is not in (pairings.py).
     """
 
-    def __init__(self, titles: Mapping[str, str], categories: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        titles: Mapping[str, str],
+        categories: Iterable[str] = (),
+        product_categories: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(titles)
         self.categories = tuple(categories)
+        self.product_categories = dict(product_categories or {})
 
 
 def store_categories(catalogue: Mapping[str, str]) -> tuple[str, ...]:
     """The category names a catalogue carries; none for plain titles."""
     return catalogue.categories if isinstance(catalogue, Catalogue) else ()
+
+
+def filed_under(catalogue: Mapping[str, str]) -> dict[str, str]:
+    """Each product id's category, as the store files it; none for plain titles."""
+    return dict(catalogue.product_categories) if isinstance(catalogue, Catalogue) else {}
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,9 @@ class Grounding:
     catalogue: Mapping[str, str] = field(default_factory=dict)  # id -> title, whole store
     # The store's category names: one the facts lack (`phrases`) is not the customer's.
     categories: tuple[str, ...] = ()
+    # Product id -> the category the store files it under (the facts' products and the
+    # catalogue's): a draft may not present a product as one of another category (pairings.py).
+    product_categories: Mapping[str, str] = field(default_factory=dict)
     # The day the copy is written, which relative dates count from ("last week", "in 14 days").
     # None: unknown, and then no relative date but "today" is grounded.
     today: date | None = None

@@ -79,6 +79,7 @@ def _fixes(
             else "Write no dates or deadlines."
         ),
         "invented_product": _product_fix(products, facts.get("favourite_category")),
+        "wrong_category": _own_sentence(products),
         "unsupported_promise": promise,
         "placeholder": f"Write real words, never text in brackets: greet with {greeting}{ending}.",
         "copied_example": "Use only this customer's facts, not the example's.",
@@ -108,6 +109,15 @@ def _about_the_offer(template: str, discount: FactValue) -> str:
         subject = f"Subject: {discount}% off your next order"
         return f"Write about the offer alone, and start with '{subject}'."
     return f"Write about the offer alone: {discount}% off and when it ends."
+
+
+def _own_sentence(products: list[str]) -> str:
+    # A product named on its own is true whatever its category; the tie to one was not.
+    example = f" ('We hope you enjoyed the {products[0]}.')" if products else ""
+    return (
+        f"Name a product in a sentence of its own{example}, never as one of a category: "
+        "no 'like the' or 'such as' after a category."
+    )
 
 
 def _titles(value: FactValue) -> list[str]:

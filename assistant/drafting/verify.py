@@ -15,7 +15,8 @@ other true values stand (one discount, a figure or date beside its own fact) and
 checked in placement.py; who the draft greets, thanks and is signed by in names.py. What no
 facts block ever holds is refused wherever it stands: occasions (occasions.py), membership tiers
 and points (membership.py), stock (stock.py), a share of the customers who churn or buy
-(people_shares.py), a store category the facts lack (categories.py) and a time of day ("until
+(people_shares.py), a store category the facts lack (categories.py), a product presented
+as one of a category the store does not file it under (pairings.py) and a time of day ("until
 11:59pm", "ends at midnight": the offer's end is a day, with no hour; times.py). Saying the
 customer has been away ("We have missed you") needs facts that say they have gone quiet
 (absence.py). A segment summary says nothing of what its customers say or complain about
@@ -33,6 +34,7 @@ from assistant.drafting.membership import invented_memberships
 from assistant.drafting.mentions import Mentions
 from assistant.drafting.names import greeted_name, greeting, sender
 from assistant.drafting.occasions import invented_occasions
+from assistant.drafting.pairings import mislabelled_products
 from assistant.drafting.people_shares import people_share_claims, shares_of_people
 from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms
 from assistant.drafting.policy import OfferPolicy
@@ -106,6 +108,7 @@ def verify(
     violations += ungrounded_claims(mentions, grounding, names)
     violations += retitled_products(masked, mentions, grounding)
     violations += invented_categories(masked, grounding)
+    violations += mislabelled_products(text, grounding)
     violations += [
         Violation("placeholder", m.group(0), f"'{m.group(0)}' is a placeholder, not text")
         for m in PLACEHOLDER.finditer(masked)

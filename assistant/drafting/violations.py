@@ -7,6 +7,7 @@ ViolationKind = Literal[
     "invented_number",
     "invented_date",
     "invented_product",
+    "wrong_category",
     "over_policy_discount",
     "unsupported_promise",
     "invented_link",

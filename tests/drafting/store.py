@@ -11,8 +11,10 @@ from commerce.workspace import Workspace
 from tests.drafting.factories import HOSTILE_REVIEW
 
 
-def make_store(home: Path, tmp: Path, scores: bool = True) -> Workspace:
-    """Two customers; c1 bought coffee twice and tea once and wrote a hostile review."""
+def make_store(home: Path, tmp: Path, scores: bool = True, tea_first: bool = False) -> Workspace:
+    """Two customers; c1 bought coffee twice and tea once and wrote a hostile review.
+    `tea_first`: c1's last order lists the tea before the coffee."""
+    last_order = ["B0000691JF", "B000EYLDYE"] if tea_first else ["B000EYLDYE", "B0000691JF"]
     frames = {
         "customers": pd.DataFrame(
             {
@@ -44,9 +46,9 @@ def make_store(home: Path, tmp: Path, scores: bool = True) -> Workspace:
         "order_items": pd.DataFrame(
             {
                 "order_id": ["o1", "o2", "o2", "o3"],
-                "product_id": ["B000EYLDYE", "B000EYLDYE", "B0000691JF", "B000084E9M"],
+                "product_id": ["B000EYLDYE", *last_order, "B000084E9M"],
                 "quantity": [2, 1, 1, 1],
-                "price": [9.5, 9.5, 4.0, 20.0],
+                "price": [9.5, *(4.0 if p == "B0000691JF" else 9.5 for p in last_order), 20.0],
             }
         ),
         "reviews": pd.DataFrame(

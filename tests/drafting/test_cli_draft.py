@@ -11,7 +11,7 @@ from assistant.cli import draft
 from assistant.llm.base import Message
 from assistant.settings import Settings
 from commerce.errors import NotFound
-from tests.drafting.factories import GOOD_EMAIL
+from tests.drafting.factories import GOOD_EMAIL, segment_facts
 from tests.drafting.fake import ScriptedModel
 from tests.drafting.store import make_store
 
@@ -121,3 +121,20 @@ def test_chat_model_comes_from_the_llm_settings(
 
     monkeypatch.setattr(assistant.llm.factory, "load_from_config", load)
     assert draft._chat_model(Settings()) is fake and seen == [retain_home]
+
+
+def test_a_segment_fallback_shows_no_theme_sentence_as_the_template_on_stderr(
+    retain_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_store(retain_home, tmp_path)
+    facts = segment_facts(themes=("tea · time · order",))
+    monkeypatch.setattr(draft, "gather_segment_facts", lambda workspace, name: facts)
+    invented = "Lapsing coffee lovers are 1,234 customers. Some say their tea is too hot."
+    use_model(monkeypatch, ScriptedModel(invented))
+    result = runner.invoke(draft.app, ["segment", "Lapsing coffee lovers"])
+    assert result.exit_code == 0, result.output
+    sentence = facts.theme_sentence()
+    assert sentence is not None and "sent by: fallback" in result.stderr
+    # stdout holds the template and the theme sentence; stderr streamed neither.
+    assert result.stdout.rstrip("\n").endswith("\n" + sentence)
+    assert sentence not in result.stderr and "fallback (template) ──" not in result.stderr

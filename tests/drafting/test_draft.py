@@ -232,12 +232,20 @@ def test_a_draft_is_tidied_before_it_is_verified_and_the_raw_text_kept() -> None
     assert clean.attempts[0].raw == ""
 
 
+def _example_name(messages: Sequence[Message]) -> str:
+    # The worked example's turn comes right after the system's (examples.py picks which).
+    return messages[1]["content"].split('customer_name: "')[1].split('"')[0]
+
+
 def test_a_draft_that_copies_the_example_goes_to_the_retry() -> None:
-    copied = GOOD_EMAIL.replace("Hi Ada,", "Hi Sam,")
+    def copied(messages: Sequence[Message]) -> str:
+        return GOOD_EMAIL.replace("Hi Ada,", f"Hi {_example_name(messages)},")
+
     model = ScriptedModel(copied, GOOD_EMAIL)
     result = draft_offer(offer_facts(), model, POLICY, CATALOGUE)
     assert result.path == "retry"
-    assert [(v.kind, v.text) for v in result.violations] == [("copied_example", "Sam")]
+    name = _example_name(model.prompts[0])
+    assert [(v.kind, v.text) for v in result.violations] == [("copied_example", name)]
     assert "'Hi Ada,'" not in model.prompts[1][-1]["content"]  # only the fix of this problem
     assert "customer_name is 'Ada': write that instead" in model.prompts[1][-1]["content"]
 

@@ -19,9 +19,10 @@ def test_offer_facts_from_the_store_and_scores(retain_home: Path, tmp_path: Path
     assert facts.customer_name == "Ada"
     assert facts.favourite_category == "Coffee"  # three coffees beat one tea
     assert facts.last_order_date == date(1998, 3, 5) and facts.last_order_amount == 13.5
+    # Each with the category the store files it under (never read from its title).
     assert facts.last_order_products == (
-        Product("B000EYLDYE", "Coffee product B000EYLDYE"),
-        Product("B0000691JF", "Tea product B0000691JF"),
+        Product("B000EYLDYE", "Coffee product B000EYLDYE", "Coffee"),
+        Product("B0000691JF", "Tea product B0000691JF", "Tea"),
     )
     assert facts.recent_review == HOSTILE_REVIEW  # context for tone; it grounds nothing
     assert (facts.churn_risk, facts.predicted_value) == (0.81, 143.2)
