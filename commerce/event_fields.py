@@ -9,10 +9,11 @@ from typing import Any
 
 import pandas as pd
 
+# Re-exported: the id limit is one for files, events and tool arguments (id_rules.py).
+from commerce.id_rules import MAX_ID_CHARS as MAX_ID_CHARS
 from commerce.id_rules import id_problem
 from commerce.validate import EARLIEST_DATE, FUTURE_TOLERANCE, MAX_AMOUNT, MAX_QUANTITY
 
-MAX_ID_CHARS = 200
 MAX_TEXT_CHARS = 20_000
 MAX_ITEMS = 500  # order lines in one order event
 # ISO 8601 opens with the year; pandas would also take "now", "today" and 01/02/2024 (whose

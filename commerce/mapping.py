@@ -5,10 +5,14 @@
     ts = { column = "InvoiceDate", format = "%d/%m/%Y %H:%M" }
     amount = "Revenue"
 
-A field may carry a date format; without one, dates are recognised automatically.
+A field may carry a date format; without one, dates are recognised automatically. A format is
+checked when the file is read: only a date field takes one, and every %-code must be one pandas
+parses, so a typo is named with the file and field instead of failing deep in parsing.
 """
 
+import re
 import tomllib
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,10 +114,37 @@ def load_mapping_file(path: Path) -> ColumnMap:
                 out.add(table, name, value)
             elif isinstance(value, dict) and isinstance(value.get("column"), str):
                 fmt = value.get("format")
-                out.add(table, name, value["column"], fmt if isinstance(fmt, str) else None)
+                if fmt is not None:
+                    _check_format(path, table, name, fmt)
+                out.add(table, name, value["column"], fmt)
             else:
                 raise InvalidInput(
                     f'{path}: {table}.{name} must be "COLUMN" or '
                     '{ column = "COLUMN", format = "%Y-%m-%d" }'
                 )
     return out
+
+
+def _check_format(path: Path, table: str, name: str, fmt: object) -> None:
+    """Refuse a format that would be ignored (on a field that is not a date) or that pandas
+    cannot parse with (a bad %-code), naming the mapping file and table.field."""
+    where = f"{path}: {table}.{name}"
+    spec = TABLES.get(table)
+    if spec is None or name not in spec.names:
+        return  # ColumnMap.add names the unknown table or field
+    if spec.column(name).kind != "datetime":
+        dates = [c.name for c in spec.columns if c.kind == "datetime"]
+        fields = f" ({table} has {', '.join(dates)})" if dates else ""
+        raise InvalidInput(f"{where}: format applies only to date fields{fields}; remove it")
+    if not isinstance(fmt, str) or not fmt.strip():
+        raise InvalidInput(f'{where}: format must be a date layout such as "%d/%m/%Y"')
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pd.to_datetime(pd.Series(["2024-01-31"]), format=fmt, errors="coerce")
+    except ValueError as error:
+        directive = re.search(r"'(.+?)' is a bad directive", str(error))
+        why = f"%{directive.group(1)} is not a date directive" if directive else str(error)
+        raise InvalidInput(
+            f'{where}: format {fmt!r}: {why} (use %Y %m %d %H %M %S, e.g. "%d/%m/%Y %H:%M")'
+        ) from error

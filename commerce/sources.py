@@ -14,8 +14,10 @@ import json
 from collections.abc import Callable
 from contextlib import closing
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -23,7 +25,8 @@ from commerce.errors import InvalidInput, Unavailable
 from commerce.resources import available_memory_bytes
 from commerce.source_file import (
     Source,
-    check_utf8,
+    check_decodes,
+    excel_sep,
     nonblank_lines,
     text_delimiter,
     text_encoding,
@@ -33,8 +36,10 @@ from commerce.source_file import (
 # Rough peak memory of reading a file, as a multiple of its size on disk: text columns become
 # Arrow strings, then pandas copies; Parquet is compressed, so it expands more.
 MEMORY_FACTOR = {"text": 4.0, "parquet": 10.0}
-# Arrow parses text in blocks, and with line breaks allowed inside quoted cells a row must fit in
-# one block: 16 MiB holds any plausible row (a review is at most a few thousand characters).
+# Arrow parses text in blocks, and with line breaks allowed inside quoted cells a row may cross
+# one block's end but not two: a row of up to one block always reads, a longer one only where it
+# happens to fall. So longer rows are refused, always: 16 MiB holds any plausible row (a review is
+# at most a few thousand characters); a longer one is a quote never closed or not an export.
 BLOCK_BYTES = 16 * 2**20
 _UNNAMED = "_unnamed_{}"  # placeholder for an empty header cell until its column is checked
 
@@ -95,8 +100,7 @@ def _nested_as_json(table: pa.Table) -> pa.Table:
 
 def _read_text(source: Source) -> pd.DataFrame:
     encoding = text_encoding(source)
-    if encoding == "utf-8":
-        check_utf8(source)
+    check_decodes(source, encoding)
     delimiter = text_delimiter(source, encoding)
     if delimiter == "whitespace":
         return _read_whitespace(source, encoding)
@@ -106,7 +110,11 @@ def _read_text(source: Source) -> pd.DataFrame:
     try:
         table = pacsv.read_csv(
             source.path,
-            read_options=pacsv.ReadOptions(encoding=encoding, block_size=BLOCK_BYTES),
+            read_options=pacsv.ReadOptions(
+                encoding=encoding,
+                block_size=BLOCK_BYTES,
+                skip_rows=0 if excel_sep(source, encoding) is None else 1,
+            ),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(raw_header, pa.string()),
@@ -115,12 +123,13 @@ def _read_text(source: Source) -> pd.DataFrame:
             ),
         )
     except pa.ArrowInvalid as exc:
-        ragged = _ragged_record(source, encoding, delimiter, len(raw_header))
-        raise ragged or InvalidInput(
+        problem = _bad_record(source, encoding, delimiter, len(raw_header))
+        raise problem or InvalidInput(
             f"{source.label}: cannot be parsed as delimited text ({exc})"
         ) from exc
     if table.num_columns != len(names):  # Arrow and the csv module split the header alike
         raise InvalidInput(f"{source.label}: the header line cannot be split into columns")
+    _check_row_sizes(table, source)
     frame: pd.DataFrame = table.rename_columns(names).to_pandas()
     return _drop_unnamed(frame, header, source)
 
@@ -139,22 +148,27 @@ def _header(source: Source, encoding: str, delimiter: str) -> list[str]:
     )
 
 
-def _ragged_record(
-    source: Source, encoding: str, delimiter: str, columns: int
-) -> InvalidInput | None:
-    """The error for the first record whose cells do not match the header's columns, naming
-    its line (Arrow's own message has none); None when every record fits."""
+def _bad_record(source: Source, encoding: str, delimiter: str, columns: int) -> InvalidInput | None:
+    """The error for the first record Arrow could not read, naming its line (Arrow's own
+    message has none): cells that do not match the header's columns, a quote never closed, a
+    row over BLOCK_BYTES. None when no record shows the problem."""
     try:
         with closing(text_records(source, encoding, delimiter)) as records:
             for line, cells in records:
-                if len(cells) == columns:
-                    continue
                 where = f"{source.label} line {line:,}"
+                if len(cells) == columns:
+                    too_long = _row_too_long(sum(len(cell.encode()) for cell in cells), where)
+                    if too_long:
+                        return too_long
+                    continue
                 if not "".join(cells).strip():
                     return InvalidInput(
                         f"{where}: the line holds only spaces, which is read as a row; delete "
                         "it (empty lines are skipped)"
                     )
+                unclosed = _unclosed_quote(source, encoding, delimiter)
+                if unclosed and unclosed.args[0].startswith(f"{where}:"):
+                    return unclosed
                 shown = delimiter.join(cells)
                 shown = shown if len(shown) <= 60 else shown[:57] + "..."
                 return InvalidInput(
@@ -165,6 +179,42 @@ def _ragged_record(
     except (OSError, csv.Error):
         pass  # the file cannot be read again: Arrow's message is all there is
     return None
+
+
+def _unclosed_quote(source: Source, encoding: str, delimiter: str) -> InvalidInput | None:
+    """The error naming the line of a quote that is never closed, when the file has one."""
+    try:
+        with closing(text_records(source, encoding, delimiter, strict=True)) as records:
+            for _ in records:
+                pass
+    except InvalidInput as unclosed:
+        return unclosed
+    except csv.Error:
+        pass  # a stray quote the lenient reading accepts: not an unclosed one
+    return None
+
+
+def _check_row_sizes(table: pa.Table, source: Source) -> None:
+    """Refuse a row over BLOCK_BYTES that Arrow happened to read (see BLOCK_BYTES)."""
+    if table.num_rows == 0 or table.num_columns == 0:
+        return
+    sizes = np.zeros(table.num_rows, dtype=np.int64)
+    for column in table.columns:
+        sizes += pc.fill_null(pc.binary_length(column), 0).to_numpy(zero_copy_only=False)
+    row = int(sizes.argmax())
+    too_long = _row_too_long(int(sizes[row]), source.where(row))
+    if too_long:
+        raise too_long
+
+
+def _row_too_long(size: int, where: str) -> InvalidInput | None:
+    if size <= BLOCK_BYTES:
+        return None
+    return InvalidInput(
+        f"{where}: the row holds {size / 2**20:.1f} MiB of text; a row may hold at most "
+        f"{BLOCK_BYTES // 2**20} MiB (a longer one is mostly a quote never closed, or a file "
+        "that is not an export)"
+    )
 
 
 def _check_names(names: list[str], source: Source, where: str) -> None:

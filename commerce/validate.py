@@ -13,6 +13,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+from pandas.tseries.api import guess_datetime_format
 
 from commerce.duplicates import deduplicate
 from commerce.errors import InvalidInput
@@ -148,17 +149,20 @@ def _parse_datetime(
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         parsed = pd.to_datetime(raw, utc=True)
     else:
-        parsed = _parse_date_text(raw.astype("string").str.strip(), fmt)
-        example = fmt or "2024-03-31 or 2024-03-31 14:05:00"
-        _fail(
-            frame,
-            parsed.isna() & ~blank,
-            source,
-            column.name,
-            "{value} is not a date in the layout of this column (expected like "
-            + example
-            + "; give another layout as a format in a mapping file)",
-        )
+        text = raw.astype("string").str.strip()
+        parsed, guessed = _parse_date_text(text, fmt)
+        bad = parsed.isna() & ~blank
+        if guessed and bool(bad.any()):
+            why = _guessed_layout_problem(text, guessed)
+        else:
+            example = (fmt or "2024-03-31 or 2024-03-31 14:05:00").replace("{", "{{")
+            example = example.replace("}", "}}")  # _fail formats the message
+            why = (
+                "{value} is not a date in the layout of this column (expected like "
+                + example
+                + "; give another layout as a format in a mapping file)"
+            )
+        _fail(frame, bad, source, column.name, why)
     naive = parsed.dt.tz_convert(None)
     _fail(
         frame,
@@ -179,24 +183,54 @@ def _parse_datetime(
     return naive.astype("datetime64[ns]")  # in range now, so nanoseconds hold it
 
 
-def _parse_date_text(text: pd.Series, fmt: str | None) -> pd.Series:
+def _parse_date_text(text: pd.Series, fmt: str | None) -> tuple[pd.Series, str | None]:
+    """The dates, and the layout pandas guessed from the column's first date when the column
+    was read in it (None when it was given, fixed or ISO 8601)."""
     # pandas warns when it falls back to element-wise parsing; the caller reports failures itself.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if fmt:
-            return pd.to_datetime(text, format=fmt, errors="coerce", utc=True)
+            return pd.to_datetime(text, format=fmt, errors="coerce", utc=True), None
         present = text.dropna()
         if len(present) and bool(present.str.fullmatch(_COMPACT_DATE.pattern).all()):
-            return pd.to_datetime(text, format="%Y%m%d", errors="coerce", utc=True)
+            return pd.to_datetime(text, format="%Y%m%d", errors="coerce", utc=True), None
         if len(present) and bool(present.str.fullmatch(_DOTTED_DATE.pattern).all()):
             # pandas guesses month first from the first value ("01.02.2024" as January 2) and
             # then refuses "13.02.2024"; dotted dates are day first (German, Russian, ...).
-            return pd.to_datetime(text, format="mixed", dayfirst=True, errors="coerce", utc=True)
+            dates = pd.to_datetime(text, format="mixed", dayfirst=True, errors="coerce", utc=True)
+            return dates, None
         iso = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
         if iso.notna().sum() == len(present):
-            return iso
+            return iso, None
         inferred = pd.to_datetime(text, errors="coerce", utc=True)
-        return inferred if inferred.notna().sum() > iso.notna().sum() else iso
+        if inferred.notna().sum() > iso.notna().sum():
+            return inferred, guess_datetime_format(str(present.iloc[0]))
+        return iso, None
+
+
+def _guessed_layout_problem(text: pd.Series, layout: str) -> str:
+    """Why a date fails the layout pandas guessed from the column's first date, naming that
+    layout; when the dates read with day and month swapped, the format that reads them."""
+    first = quoted(text.dropna().iloc[0]).replace("{", "{{").replace("}", "}}")  # for _fail
+    order = ""
+    if "%m" in layout and "%d" in layout:
+        order = " (month first)" if layout.index("%m") < layout.index("%d") else " (day first)"
+    why = (
+        "{value} is not a date in the layout this column was read in, "
+        f"{layout}{order}, guessed from its first date {first}"
+    )
+    if not order:
+        return why + "; give its layout as a format in a mapping file"
+    swapped = layout.replace("%m", "\0").replace("%d", "%m").replace("\0", "%d")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fits = pd.to_datetime(text, format=swapped, errors="coerce").notna().sum()
+    if fits == text.notna().sum():
+        return (
+            why + f'; its dates read the other way round: give this column format = "{swapped}" '
+            "in a mapping file"
+        )
+    return why + "; give its layout as a format in a mapping file"
 
 
 def _parse_number(

@@ -2,8 +2,8 @@
 
 RetainError subclasses carry their status (422, 404, 403, 409, 503, 429...); request
 validation errors name the field, and a body that cannot be parsed at all (JSON nested too
-deeply) is the same 422 invalid_request as broken JSON; anything unexpected is a logged 500
-that shows no internals.
+deeply, bytes that are not UTF-8) is the same 422 invalid_request as broken JSON; anything
+unexpected is a logged 500 that shows no internals.
 """
 
 import logging
@@ -74,11 +74,23 @@ async def _http_error(request: Request, error: Exception) -> JSONResponse:
     if error.status_code == 400:
         # FastAPI's answer to a body its JSON parser gave up on (other than a syntax error,
         # which arrives as a validation error): the client's fault, like any bad JSON.
-        nested = isinstance(error.__cause__, RecursionError)
-        detail = "body: JSON nested too deeply" if nested else f"body: {error.detail}"
-        return error_response(422, "invalid_request", detail, None)
+        return error_response(422, "invalid_request", _unparsed_body(error), None)
     kind = KINDS.get(error.status_code, "http_error")
     return error_response(error.status_code, kind, str(error.detail), None)
+
+
+def _unparsed_body(error: HTTPException) -> str:
+    """Why FastAPI could not parse a body, from the error it gave up on."""
+    cause = error.__cause__
+    if isinstance(cause, RecursionError):
+        return "body: JSON nested too deeply"
+    if isinstance(cause, UnicodeDecodeError):
+        byte = cause.object[cause.start : cause.start + 1].hex()
+        return (
+            f"body: not valid UTF-8 (byte 0x{byte} at byte {cause.start:,}); JSON must be sent "
+            "encoded as UTF-8"
+        )
+    return f"body: {error.detail}"
 
 
 async def _unexpected(request: Request, error: Exception) -> JSONResponse:

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from assistant.cli.console import command_settings, fail, literal, out, print_json
+from assistant.spreadsheet_csv import write_csv
 from assistant.tools.decisions import (
     AT_RISK_COLUMNS,
     discount_rows,
@@ -61,7 +62,7 @@ def plan_command(
         fail(error if isinstance(error, RetainError) else InvalidInput(str(error)))
     if csv is not None:
         try:
-            plan.offers.to_csv(csv, index=False)
+            write_csv(plan.offers, csv)  # ids are quoted where a spreadsheet would run them
         except OSError as error:
             fail(InvalidInput(f"--csv {csv}: cannot write it ({error.strerror or error})"))
     summary = plan_summary(plan, offers) | {"net_gain_bound": round(plan.net_bound, 2)}

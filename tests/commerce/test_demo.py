@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from commerce.demo import build_demo, categorise
+from commerce.id_rules import MAX_ID_CHARS
 from commerce.workspace import Store, Workspace
 
 
@@ -46,6 +47,14 @@ def test_contact_details_are_obviously_fake(demo: Store) -> None:
     customers = demo.table("customers")
     assert customers["email"].str.endswith("@example.com").all()
     assert customers["email"].is_unique
+
+
+def test_every_id_fits_the_id_limit(demo: Store) -> None:
+    """Ingest and events refuse longer ids (commerce/id_rules.py); the demo's are all shorter."""
+    for table in ("customers", "orders", "order_items", "products", "reviews"):
+        frame = demo.table(table)
+        for column in [c for c in frame.columns if c.endswith("_id")]:
+            assert frame[column].str.len().max() <= MAX_ID_CHARS, (table, column)
 
 
 def test_same_seed_same_store(demo: Store, tmp_path: Path) -> None:

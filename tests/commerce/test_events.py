@@ -82,7 +82,7 @@ def test_ids_spelled_like_floats_are_kept_as_sent() -> None:
         (order(customer_id=None), "customer_id is missing"),
         (order(customer_id="  "), "customer_id is empty"),
         (order(customer_id={"id": 1}), "customer_id {'id': 1} is not text"),
-        (order(customer_id="c" * 201), "customer_id is 201 characters long: at most 200"),
+        (order(customer_id="c" * 65), "customer_id is 65 characters long: at most 64"),
         (order(items=[{"product_id": "p9", "price": 1}]), "items[0]: product_id 'p9' is not"),
         (order(items=[{"product_id": "p1", "quantity": 0, "price": 1}]), "items[0]: quantity 0"),
         (order(items="p1"), "items must be a list of order lines"),
