@@ -5,16 +5,14 @@ many more there are) is reported with the file's own line numbers. The frame car
 0-based data row in the source, so later checks can still name lines after rows are dropped.
 """
 
-import re
-import warnings
 from collections.abc import Callable, Set
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from pandas.tseries.api import guess_datetime_format
 
+from commerce.date_text import guessed_layout_problem, parse_date_text
 from commerce.duplicates import deduplicate
 from commerce.errors import InvalidInput
 from commerce.float_ids import as_whole_numbers
@@ -33,9 +31,6 @@ FUTURE_TOLERANCE = pd.Timedelta(days=1)
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
 MAX_AMOUNT = 1e9  # one order's amount or one order line's price, in the store's currency
 MAX_QUANTITY = 1_000_000  # units on one order line
-_COMPACT_DATE = re.compile(r"^\d{8}$")
-# 31.01.2024 (and 31.01.24 14:05): written day first wherever dots separate a date's parts.
-_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def validate_table(
@@ -150,10 +145,10 @@ def _parse_datetime(
         parsed = pd.to_datetime(raw, utc=True)
     else:
         text = raw.astype("string").str.strip()
-        parsed, guessed = _parse_date_text(text, fmt)
+        parsed, guessed = parse_date_text(text, fmt)
         bad = parsed.isna() & ~blank
         if guessed and bool(bad.any()):
-            why = _guessed_layout_problem(text, guessed)
+            why = guessed_layout_problem(text, guessed)
         else:
             example = (fmt or "2024-03-31 or 2024-03-31 14:05:00").replace("{", "{{")
             example = example.replace("}", "}}")  # _fail formats the message
@@ -181,56 +176,6 @@ def _parse_datetime(
         "{value} is in the future (after " + f"{horizon:%Y-%m-%d}); check the date or the mapping",
     )
     return naive.astype("datetime64[ns]")  # in range now, so nanoseconds hold it
-
-
-def _parse_date_text(text: pd.Series, fmt: str | None) -> tuple[pd.Series, str | None]:
-    """The dates, and the layout pandas guessed from the column's first date when the column
-    was read in it (None when it was given, fixed or ISO 8601)."""
-    # pandas warns when it falls back to element-wise parsing; the caller reports failures itself.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if fmt:
-            return pd.to_datetime(text, format=fmt, errors="coerce", utc=True), None
-        present = text.dropna()
-        if len(present) and bool(present.str.fullmatch(_COMPACT_DATE.pattern).all()):
-            return pd.to_datetime(text, format="%Y%m%d", errors="coerce", utc=True), None
-        if len(present) and bool(present.str.fullmatch(_DOTTED_DATE.pattern).all()):
-            # pandas guesses month first from the first value ("01.02.2024" as January 2) and
-            # then refuses "13.02.2024"; dotted dates are day first (German, Russian, ...).
-            dates = pd.to_datetime(text, format="mixed", dayfirst=True, errors="coerce", utc=True)
-            return dates, None
-        iso = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
-        if iso.notna().sum() == len(present):
-            return iso, None
-        inferred = pd.to_datetime(text, errors="coerce", utc=True)
-        if inferred.notna().sum() > iso.notna().sum():
-            return inferred, guess_datetime_format(str(present.iloc[0]))
-        return iso, None
-
-
-def _guessed_layout_problem(text: pd.Series, layout: str) -> str:
-    """Why a date fails the layout pandas guessed from the column's first date, naming that
-    layout; when the dates read with day and month swapped, the format that reads them."""
-    first = quoted(text.dropna().iloc[0]).replace("{", "{{").replace("}", "}}")  # for _fail
-    order = ""
-    if "%m" in layout and "%d" in layout:
-        order = " (month first)" if layout.index("%m") < layout.index("%d") else " (day first)"
-    why = (
-        "{value} is not a date in the layout this column was read in, "
-        f"{layout}{order}, guessed from its first date {first}"
-    )
-    if not order:
-        return why + "; give its layout as a format in a mapping file"
-    swapped = layout.replace("%m", "\0").replace("%d", "%m").replace("\0", "%d")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        fits = pd.to_datetime(text, format=swapped, errors="coerce").notna().sum()
-    if fits == text.notna().sum():
-        return (
-            why + f'; its dates read the other way round: give this column format = "{swapped}" '
-            "in a mapping file"
-        )
-    return why + "; give its layout as a format in a mapping file"
 
 
 def _parse_number(
