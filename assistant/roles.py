@@ -37,6 +37,8 @@ TOOL_ROLES: dict[str, frozenset[Role]] = {
     # Store-wide sales, like the segment list: support works one customer at a time.
     "top_products": frozenset({"operator", "marketer"}),
     "top_customers": frozenset({"operator", "marketer"}),
+    # Products bought together, store-wide: a marketer's cross-sell, not one customer's.
+    "bought_with": frozenset({"operator", "marketer"}),
 }
 # The tools support may call only about one customer: without one of the arguments named here
 # they reach a segment or the whole store. Each with a question that names a customer, for the

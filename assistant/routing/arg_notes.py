@@ -41,12 +41,6 @@ PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # on
 WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
 LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
 BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # floors and ceilings
-# "at-risk customers with over $200 in purchases" stays the at-risk list, which ranks by a
-# risk top_customers cannot rank by; the floor it cannot take is said, and where to ask it.
-AT_RISK_FLOOR = (
-    "The at-risk list takes no spend bound or order count, so this covers every at-risk "
-    'customer; the top customers list can (e.g. "customers who spent over 1,000").'
-)
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
 UNAPPLIED_SPEND = {
     "ahead": (
@@ -199,7 +193,7 @@ def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) 
     """A bound asked that the answer does not apply: one no tool applies ("under $30 per
     order", "products with sales over $1,000"), a spend bound in another currency than the
     store's (no exchange rate is known), or any bound asked of a tool that takes none
-    ("at-risk customers who spent over $500", "churn risk of one-time buyers")."""
+    ("segments of customers who spent over $500")."""
     if x.unapplied_spend:
         return UNAPPLIED_SPEND[x.unapplied_spend]
     takes = set(BOUNDS) & set(tool.arg_names)
@@ -217,8 +211,6 @@ def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) 
         )
     if takes or all(getattr(x, name) is None for name in BOUNDS):
         return ""
-    if tool.name == "at_risk_customers":  # the list asked for, kept: see AT_RISK_FLOOR
-        return AT_RISK_FLOOR
     return (
         "This answer cannot be limited to customers over or under a spend or an order count; "
         'the top customers list can (e.g. "customers who spent over 1,000").'

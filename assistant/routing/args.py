@@ -18,6 +18,7 @@ from assistant.routing.arg_notes import PERIOD, named_segments, notes
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
 from assistant.routing.memory import Memory
+from assistant.routing.shares import asks_list, asks_share
 from assistant.routing.signatures import ToolSignature
 from assistant.routing.targets import unread_reason
 
@@ -120,6 +121,11 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["query"] = x.topic
     if x.quoted is not None and "text" in names:
         found["text"] = x.quoted
+    if "lead" in names:  # "how many customers ...": the figure first (shares.py)
+        if asks_share(text):
+            found["lead"] = "share"
+        elif memory.args.get("lead") == "share" and asks_list(text):
+            found["lead"] = "list"  # "who are they?" after a figure: the list, not it again
     return found
 
 

@@ -102,6 +102,9 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "who are the biggest buyers of tea",
         "top customers for coffee last year",
         "which customers spent the most on snacks",
+        # Who bought one product: its buyers, not what else they bought (bought_with).
+        "who has purchased B00004RBDU",
+        "which customers ordered product B000FDKQCY",
     ),
     "similar_customers": (
         "find customers similar to customer 42",

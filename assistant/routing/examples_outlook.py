@@ -1,10 +1,13 @@
 """Example phrasings of the questions about what sold, what comes next and what changed:
-product sales, demand forecasts, the model's report, product recommendations and alerts
-(tools/products.py, forecasting.py, model_report.py, recommendations.py, alerts.py). Part of
+product sales, products bought together, demand forecasts, the model's report, product
+recommendations and alerts (tools/products.py, bought_with.py, forecasting.py,
+model_report.py, recommendations.py, alerts.py). Part of
 the router's EXAMPLES (examples.py says how they are used). Sales look back ("sold", "best
 sellers", "last quarter"), give a past period's totals ("how much did we sell in 1998")
 and answer what a segment buys ("what do champions buy" is no
-segment summary), forecasts look ahead ("will", "expected", "next quarter"), and
+segment summary); products bought together start from a product ("what goes with earl
+grey", "products similar to the teapot"), not from a customer or a segment; forecasts look
+ahead ("will", "expected", "next quarter"), and
 recommendations at one customer.
 """
 
@@ -23,6 +26,7 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "top 5 products",
         "what did lost customers buy",
         "what do champions buy",
+        "what products do loyal customers buy",
         "what did loyal customers buy the most",
         "which products does the hibernating segment purchase",
         "which products bring in the most revenue",
@@ -37,6 +41,25 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what was our revenue in 1998",
         "total sales in march",
         "what were our sales figures for q2",
+    ),
+    # From one product to others; names vary, so no product's words pull a question here.
+    "bought_with": (
+        "what do people buy together with B000EYLDYE",
+        "what do shoppers buy along with the lavender soap",
+        "products bought together with B00004RBDU",
+        "frequently bought together with the espresso beans",
+        "products similar to the almond butter",
+        "items similar to product B000EYLDYE",
+        "what goes with B0009XLVG0",
+        "what goes well with the rice crackers",
+        "cross-sell for the pasta sauce",
+        "cross-sell products for B000FDKQCY",
+        "what else ends up in baskets with the cat treats",
+        "what else is bought with B000EYLDYE",
+        "what pairs well with the oat milk",
+        "which products sell together with B002HQAXRK",
+        "bundle ideas around the dog chews",
+        "what should we offer alongside product B00014JNI0",
     ),
     "forecast_demand": (
         "forecast demand for next quarter",

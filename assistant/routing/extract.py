@@ -45,6 +45,7 @@ from assistant.routing.ids import (
     customer_names,
     product_ids,
 )
+from assistant.routing.paired_words import paired_product
 from assistant.routing.phrases import liked_topic, list_position, quoted_text, search_topic
 from assistant.routing.ratings import rating
 from assistant.routing.reading import Reader, normalise
@@ -190,7 +191,10 @@ def extract(
     excluded += left_out
     in_words = restored(reader.text, normalise(message), written)
     topic = quoted or liked or search_topic(in_words)
+    # "what goes with earl grey": the product others go with, embedded as "product"
+    paired = paired_product(reader)
     category, product_name = _category(reader, vocabulary)
+    product_name = paired or product_name
     store_names = (*vocabulary.segments, *vocabulary.categories)  # no one's name: see targets
     store_words = frozenset(word for name in store_names for word in name.split())
     return Extraction(

@@ -105,12 +105,17 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if buyers_of and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
-    if bounded:
-        # "customers who spent over $1,000", "who spent under $20": only the ranking of what
-        # customers did takes a bound on it; a double nudge unless risk is asked about ("churn
-        # risk of customers with more than 3 orders" stays the at-risk list, with a note).
-        nudge = W if RISK_WORDS.search(text) else 2 * W
-        out["top_customers"] = out.get("top_customers", 0.0) + nudge
+    if bounded and RISK_WORDS.search(text):
+        # Asked with a risk ("at-risk customers who spent under $50", "churn risk of customers
+        # with more than 3 orders"): the at-risk list, which takes the same bounds on what
+        # customers did to date; similarity puts "at-risk customers who spent" near "what
+        # did at-risk customers buy", and products have no risk.
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
+        out["top_products"] = out.get("top_products", 0.0) - W
+    elif bounded:
+        # "customers who spent over $1,000", "who spent under $20": the ranking of what
+        # customers did, a double nudge.
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
     named_customer = bool(x.customer_ids) or (x.position is not None and bool(memory.customer_ids))
     refers_to_customer = named_customer or (points_back(text) and memory.customer_id is not None)
     if not refers_to_customer:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 # An e-mail address that names a customer ("look up lynn.sketch.00003@example.com") is a
 # contact detail: looked up for the roles that see contacts, refused to the others.
 from assistant.routing.addresses import looked_up
+from assistant.routing.paired_words import PAIRING
 
 _WORDS_BETWEEN = r"[^.?!\n]{0,40}"
 # A request's opening words: "please", "can you", "I want you to", "let's".
@@ -186,6 +187,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:by|with\s+the\s+(?:most|highest))\s+(?:revenue|spend\w*|sales|orders|purchases|"
         r"order\s+counts?))\b"
     ),
+    # Products bought with one product: "what goes with", "bought together", "similar to".
+    "bought_with": PAIRING,
     "list_segments": re.compile(r"\b(?:segments|clusters|groups|segmentation|which\s+segment)\b"),
     "segment_summary": re.compile(
         r"\b(?:summar\w+|describe|explain|tell\s+me\s+about|facts?|overview|stats|"
@@ -194,7 +197,7 @@ CUES: dict[str, re.Pattern[str]] = {
 }
 CUE_WEIGHT = 0.06
 # Cue words that almost only one tool's questions use count double.
-STRONG_CUES = frozenset({"similar_customers"})
+STRONG_CUES = frozenset({"similar_customers", "bought_with"})
 
 
 def refusal(text: str) -> str | None:

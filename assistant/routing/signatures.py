@@ -71,13 +71,19 @@ SIGNATURES: dict[str, ToolSignature] = {
         ToolSignature(
             "at_risk_customers",
             "customers ranked by value at risk of churning (or by churn risk, or predicted "
-            "value), optionally within a segment",
+            "value), optionally within a segment; only those who spent from min_revenue to "
+            "max_revenue or placed from min_orders to max_orders orders to date (each "
+            "inclusive, either alone)",
             "list at-risk customers",
             (
                 Arg("segment"),
                 Arg("by", choices=("value_at_risk", "churn_risk", "clv")),
                 Arg("limit", "int", default=10),
                 _OFFSET,
+                Arg("min_revenue", "float"),
+                Arg("max_revenue", "float"),
+                Arg("min_orders", "int"),
+                Arg("max_orders", "int"),
             ),
         ),
         ToolSignature(
@@ -204,7 +210,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "in the last days or in a calendar period, store-wide or within a segment, of all "
             "their orders or of one category or product (by id or product_name); only those "
             "who spent from min_revenue to max_revenue or placed from min_orders to max_orders "
-            "orders (each inclusive, either alone)",
+            "orders (each inclusive, either alone); lead 'share' opens with how many are within "
+            "the bounds and their share of those who ordered",
             "list customers store-wide by what they bought or spent",
             (
                 *_PERIOD,
@@ -219,7 +226,23 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("max_orders", "int"),
                 Arg("limit", "int", default=10),
                 _OFFSET,
+                Arg("lead", choices=("list", "share")),
             ),
+        ),
+        ToolSignature(
+            "bought_with",
+            "the products most bought by the customers who bought a given product (by id or "
+            "product_name), to date or in a period, ranked by lift: what goes with it, what to "
+            "cross-sell with it",
+            "see which products are bought together",
+            (
+                Arg("product_id"),
+                Arg("product_name"),
+                *_PERIOD,
+                Arg("limit", "int", default=10),
+                _OFFSET,
+            ),
+            one_of=("product_id", "product_name"),
         ),
     )
 }

@@ -16,6 +16,7 @@ from assistant.roles import may_use, scope_refusal
 from assistant.tools.alerts import explain_alert, list_alerts
 from assistant.tools.args import held_to_numbers
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.bought_with import bought_with
 from assistant.tools.customers import at_risk_customers, customer_profile, similar_customers
 from assistant.tools.forecasting import forecast_demand
 from assistant.tools.model_report import model_report
@@ -96,6 +97,7 @@ CATALOGUE: dict[str, ToolSpec] = {
         _spec(explain_alert),
         _spec(top_products),
         _spec(top_customers),
+        _spec(bought_with),
     )
 }
 

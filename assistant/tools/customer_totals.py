@@ -1,7 +1,8 @@
 """What each customer spent and ordered in a period: from the orders (an order's revenue is its
 amount), or from the order lines of one category or product (a line's revenue is its quantity
 times its unit price, docs/data.md); and the bounds a ranking keeps customers within (floors
-and ceilings on spend and orders). The numbers behind top_customers.
+and ceilings on spend and orders). The numbers behind top_customers, and behind the bounds
+at_risk_customers takes on what customers did to date.
 
 The orders are read once per store version (data.memo); the order lines are top_products'
 (products.cached_sales), so both tools read them once and resolve a category the same way.
@@ -57,6 +58,17 @@ def customer_totals(
     return in_period.groupby("customer_id", sort=False).agg(
         revenue=("amount", "sum"), orders=("amount", "size"), last_order=("day", "max")
     )
+
+
+def store_totals(
+    data: StoreData, when: Period, name: str | None, members: "frozenset[str] | None"
+) -> pd.DataFrame:
+    """customer_totals of the store's orders (of segment `name`'s `members` when given), kept
+    per store version and period: top_customers and the at-risk list's bounds share them."""
+    orders = store_orders(data).orders
+    key = f"top_customers:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}"
+    table: pd.DataFrame = data.memo(key, ("store",), lambda: customer_totals(orders, when, members))
+    return table
 
 
 def bought_totals(

@@ -1,5 +1,5 @@
-"""Tools about customers: one customer's profile, the most valuable at-risk customers, and
-lookalikes of a customer."""
+"""Tools about customers: one customer's profile, the most valuable at-risk customers (within
+bounds on what they did to date, when asked: at_risk_bounds.py), and lookalikes of a customer."""
 
 from typing import Annotated, Any
 
@@ -7,7 +7,17 @@ from pydantic import Field
 
 from assistant.roles import sees_contacts
 from assistant.tools.args import CustomerId, SegmentName
+from assistant.tools.at_risk_bounds import (
+    LifetimeMaxOrders,
+    LifetimeMaxRevenue,
+    LifetimeMinOrders,
+    LifetimeMinRevenue,
+    bound_words,
+    bounded,
+    within,
+)
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.customer_totals import Bounds
 from assistant.tools.decisions import AT_RISK_COLUMNS
 from assistant.tools.format import chance, count, day, listing, money, output, pct
 from assistant.tools.lookups import Positions, Ranking
@@ -171,24 +181,39 @@ def at_risk_customers(
     ] = "value_at_risk",
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
     offset: Offset = 0,
+    min_revenue: LifetimeMinRevenue = None,
+    max_revenue: LifetimeMaxRevenue = None,
+    min_orders: LifetimeMinOrders = None,
+    max_orders: LifetimeMaxOrders = None,
 ) -> ToolOutput:
     """The customers with the most value at risk (churn risk x predicted value), ranked, with
     the reasons, optionally only those of one segment; or those most likely to leave (`by`
-    churn_risk), or the most valuable (`by` clv). `offset` skips the first ranks, for the next
-    page.
+    churn_risk), or the most valuable (`by` clv). Only those within `min_revenue` /
+    `max_revenue` and `min_orders` / `max_orders` (inclusive, on all their orders to date)
+    when given. `offset` skips the first ranks, for the next page.
 
     For "who are my most valuable at-risk customers?", "top 20 at-risk champions", "who is
-    most likely to churn?", "who are our most valuable customers?" or "and the next 10?".
+    most likely to churn?", "who are our most valuable customers?", "at-risk customers who
+    spent under $50", "one-time buyers most likely to churn" or "and the next 10?".
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
+    bound = Bounds(min_revenue, min_orders, max_revenue, max_orders)
+    bound.check(symbol)
     scores = data.require_scores()
     segments = data.segments()
     name = segments.resolve(segment) if segment else None
     positions: Positions | None = None
-    if name is not None:
-        positions = data.memo(
-            f"at_risk:{name}", ("store", "scores"), lambda: scores.positions(segments.members(name))
-        )
+    if name is not None or bounded(bound):
+        # A segment's members, or those within the bounds, or both; in rank order.
+        def pool_of() -> Positions:
+            chosen = segments.members(name) if name is not None else None
+            if bounded(bound):
+                passed = within(data, bound)
+                chosen = passed if chosen is None else chosen.intersection(passed)
+            assert chosen is not None
+            return scores.positions(chosen)
+
+        positions = data.memo(f"at_risk:{name}:{bound}", ("store", "scores"), pool_of)
     rows = ranked(
         [
             {k: r.get(k) for k in AT_RISK_COLUMNS}
@@ -201,7 +226,7 @@ def at_risk_customers(
     pool_value = (
         scores.total_value_at_risk if positions is None else scores.value_at_risk(positions)
     )
-    where = f" in '{name}'" if name else ""
+    where = (f" in '{name}'" if name else "") + bound_words(symbol, bound)
     if not rows:
         answer = past_end(offset, pool, "scored customer", where) if pool else ""
         answer = answer or f"No scored customers{where}."
@@ -220,9 +245,9 @@ def at_risk_customers(
             f"First: {first['customer_id']}, {worth}churn risk {chance(first['churn_risk'])}, "
             f"value at risk {money(first['value_at_risk'], symbol)}."
         )
-    result = {"segment": name, "by": by, "scored_customers": pool,
+    result = {"segment": name, "by": by, "scored_customers": pool, **vars(bound),
               "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip
-    card = {"type": "at_risk", "segment": name, "by": by, "rows": rows}
+    card = {"type": "at_risk", "segment": name, "by": by, **vars(bound), "rows": rows}
     return output(answer, result, [card], len(rows))
 
 

@@ -11,8 +11,10 @@ the last day: what has not happened yet has no sales and no reviews.
 """
 
 from dataclasses import dataclass, replace
+from typing import Annotated
 
 import pandas as pd
+from pydantic import Field
 
 from assistant.tools.format import count, day
 from assistant.tools.period_days import (
@@ -28,6 +30,16 @@ from assistant.tools.period_days import (
 from commerce.errors import InvalidInput
 
 MAX_DAYS = 3_650  # ten years: "all time" for any store we serve
+# `days` of a tool that looks at the whole history unless told (top_customers, bought_with).
+DaysToDate = Annotated[
+    int | None,
+    Field(
+        ge=1,
+        le=MAX_DAYS,
+        description="The period: this many days up to the store's last order. Default: "
+        "the whole history, unless the calendar sets a period.",
+    ),
+]
 WORDS = frozenset({"last", "month_start", "quarter_start", "year_start", "today", "yesterday"})
 MONTH_FORMS = "give YYYY-MM, MM (03 is March) or last"
 

@@ -20,17 +20,18 @@ from pydantic import Field
 
 from assistant.tools.args import Month, ProductId, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.customer_shares import Lead, share_of_customers
 from assistant.tools.customer_totals import (
     Bounds,
     bought_totals,
-    customer_totals,
     passing,
     store_orders,
+    store_totals,
 )
 from assistant.tools.format import day, output
 from assistant.tools.lookups import ScoreTable
 from assistant.tools.paging import Offset, ranked
-from assistant.tools.periods import MAX_DAYS, Asked, Period, between, period_asked
+from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked
 from assistant.tools.product_names import candidates_listed, candidates_said, what_bought
 from assistant.tools.product_sales import SalesLines
 from assistant.tools.products import cached_sales
@@ -46,15 +47,7 @@ SCORED = ("churn_risk", "clv", "value_at_risk")  # what each row says of the cus
 
 def top_customers(
     ctx: ToolContext,
-    days: Annotated[
-        int | None,
-        Field(
-            ge=1,
-            le=MAX_DAYS,
-            description="The period: this many days up to the store's last order. Default: "
-            "the whole history, unless the calendar sets a period.",
-        ),
-    ] = None,
+    days: DaysToDate = None,
     since: Since | None = None,
     until: Until | None = None,
     month: Month | None = None,
@@ -94,6 +87,7 @@ def top_customers(
     max_orders: MaxOrders = None,
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
     offset: Offset = 0,
+    lead: Lead = "list",
 ) -> ToolOutput:
     """The customers who spent the most (or placed the most orders) to date, in the last days
     or in a calendar period (from a day, to a day; one month, quarter or year), store-wide or
@@ -102,13 +96,15 @@ def top_customers(
     `max_revenue` and `min_orders` / `max_orders` when given (inclusive), with how many are;
     the top of them first, under a ceiling too. Each with their share of the period's revenue
     and, when scored, their churn risk and predicted value now. `offset` skips the first
-    ranks, for the next page.
+    ranks, for the next page. `lead` "share" opens the answer with how many customers are
+    within the bounds and their share of those who ordered in the period.
 
     For "who are our biggest spenders?", "top customers by revenue", "which customers placed
     the most orders?", "who spent the most last year?", "top 20 champions by spend in Q4",
     "customers who spent over $1,000", "customers with 5 orders or more", "one-time buyers in
     1997", "customers who spent under $20", "between 2 and 4 orders", "who bought the most
-    tea?" or "top buyers of earl grey".
+    tea?", "top buyers of earl grey", or (`lead` "share") "what percentage of customers
+    ordered only once?" or "how many customers spent over $100 in 1997?".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -147,6 +143,7 @@ def top_customers(
         "min_orders": min_orders,
         "max_revenue": max_revenue,
         "max_orders": max_orders,
+        "lead": lead,
     }
     bought = what_bought(ctx.data, category, product_id, product_name)
     if not isinstance(bought, tuple):  # nothing to rank: why, as the answer and the card's note
@@ -171,6 +168,7 @@ def top_customers(
         "period_revenue": round(revenue, 2),
         "ordered": len(table),
         "total": len(order),
+        "share_of_customers": share_of_customers(len(order), len(table)),
         "most_revenue": round(float(table["revenue"].max()), 2) if len(table) else None,
         "most_orders": int(table["orders"].max()) if len(table) else None,
         "least_revenue": round(float(table["revenue"].min()), 2) if len(table) else None,
@@ -196,13 +194,9 @@ def _totals(
     """Each customer's totals in the period: of all their orders, or of their order lines of
     the category or product (as the store names them; a store with order lines)."""
     data = ctx.data
-    key = f"top_customers:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}"
     if category is None and product_id is None:
-        orders = store_orders(data).orders
-        table: pd.DataFrame = data.memo(
-            key, ("store",), lambda: customer_totals(orders, when, members)
-        )
-        return table
+        return store_totals(data, when, name, members)
+    key = f"top_customers:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}"
     sales: SalesLines | None = cached_sales(data)
     assert sales is not None  # what_bought said why when the store has no order lines
     bought: pd.DataFrame = data.memo(

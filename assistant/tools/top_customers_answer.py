@@ -1,13 +1,15 @@
 """top_customers' answer in words, from its result: the period and whose orders, what they
 are ranked by buying, the bounds applied and how many customers pass them (the bounds' words
 are top_customers_bounds.py's), the first customers, and the first one's numbers; or why
-there is nobody to rank.
+there is nobody to rank. When how many was asked, the count and share lead instead
+(customer_shares.py).
 
 Every number comes from the result, which the tool computed.
 """
 
 from typing import Any
 
+from assistant.tools.customer_shares import share_answer
 from assistant.tools.format import chance, count, day, listing, money, revenue_share
 from assistant.tools.paging import past_end, span
 from assistant.tools.periods import Asked, Period, period_words
@@ -55,6 +57,9 @@ def answer(symbol: str, result: dict[str, Any], where: str, first_share: float) 
     if not result["ordered"]:
         nothing = f"Nobody bought {what}" if what else "No orders"
         return f"{nothing} {where}.{orders_span(result)}"
+    if result["lead"] == "share":  # how many, asked: the count and share, then the top
+        names = listing([_named(symbol, row, result["by"]) for row in rows])
+        return share_answer(symbol, result, where, bar, what, names)
     if not total:
         most = reached(symbol, result, what)
         return (

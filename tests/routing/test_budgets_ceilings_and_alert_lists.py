@@ -74,12 +74,12 @@ def test_a_ceiling_is_applied_with_no_note(minilm_router: Router) -> None:
     assert route.reason == ""
 
 
-def test_the_at_risk_list_says_it_takes_no_spend_bound(minilm_router: Router) -> None:
+def test_the_at_risk_list_takes_a_spend_floor(minilm_router: Router) -> None:
     route = minilm_router.route(
         "show me the at-risk customers with over $200 in purchases", Memory(), "operator"
     )
-    assert (route.tool, route.args) == ("at_risk_customers", {})
-    assert "The at-risk list takes no spend bound" in route.reason
+    assert (route.tool, route.args) == ("at_risk_customers", {"min_revenue": 200.01})
+    assert route.reason == ""
 
 
 @pytest.mark.parametrize(

@@ -65,8 +65,7 @@ def test_a_floor_that_cannot_be_applied_is_said(minilm_router: Router) -> None:
     risky = minilm_router.route(
         "churn risk of customers with more than 3 orders", Memory(), "operator"
     )
-    assert risky.tool == "at_risk_customers"
-    assert "The at-risk list takes no spend bound or order count" in risky.reason
+    assert (risky.tool, risky.args, risky.reason) == ("at_risk_customers", {"min_orders": 4}, "")
 
 
 @pytest.mark.parametrize(

@@ -63,10 +63,10 @@ def test_what_customers_will_spend_is_no_bound(vocabulary: Vocabulary) -> None:
     assert (x.max_revenue, x.amount, x.unapplied_spend) == (None, None, "ahead")
 
 
-def test_a_ceiling_is_called_a_bound(minilm_router: Router) -> None:
+def test_an_at_risk_ceiling_is_applied_without_a_note(minilm_router: Router) -> None:
     route = minilm_router.route("list at risk customers who spent under $50", Memory(), "operator")
-    assert route.tool == "at_risk_customers"
-    assert "no spend bound" in route.reason and "floor" not in route.reason
+    assert (route.tool, route.args) == ("at_risk_customers", {"max_revenue": 49.99})
+    assert route.reason == ""
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ from tests.tools.conftest import MakeContext
 DESIGN_ORDER = ["customer_profile", "at_risk_customers", "similar_customers", "search_reviews",
                 "review_sentiment", "list_segments", "segment_summary", "draft_offer",
                 "plan_budget", "forecast_demand", "model_report", "recommend_products",
-                "list_alerts", "explain_alert", "top_products", "top_customers"]  # fmt: skip
+                "list_alerts", "explain_alert", "top_products", "top_customers",
+                "bought_with"]  # fmt: skip
 
 
 def test_catalogue_follows_the_design() -> None:
@@ -28,7 +29,9 @@ def test_catalogue_follows_the_design() -> None:
 
 def test_args_models_carry_types_defaults_and_bounds() -> None:
     fields = CATALOGUE["at_risk_customers"].args_model.model_fields
-    assert set(fields) == {"segment", "by", "limit", "offset"} and fields["limit"].default == 10
+    bounds = {"min_revenue", "max_revenue", "min_orders", "max_orders"}
+    assert set(fields) == {"segment", "by", "limit", "offset", *bounds}
+    assert fields["limit"].default == 10
     schema = CATALOGUE["at_risk_customers"].args_model.model_json_schema()
     assert schema["properties"]["limit"]["maximum"] == 100
     assert schema["properties"]["offset"]["minimum"] == 0 and fields["offset"].default == 0
@@ -45,7 +48,9 @@ def test_run_tool_validates_and_calls(make_ctx: MakeContext) -> None:
     with pytest.raises(InvalidInput, match=r"at_risk_customers: argument 'limit': .*less than or"):
         run_tool(ctx, "at_risk_customers", {"limit": 5000})
     with pytest.raises(
-        InvalidInput, match=r"unknown argument 'top' \(valid: segment, by, limit, offset\)"
+        InvalidInput,
+        match=r"unknown argument 'top' \(valid: segment, by, limit, offset, min_revenue, "
+        r"max_revenue, min_orders, max_orders\)",
     ):
         run_tool(ctx, "at_risk_customers", {"top": 3})
     with pytest.raises(InvalidInput, match=r"plan_budget: argument 'budget' is required"):
