@@ -7,7 +7,8 @@
 
 A field may carry a date format; without one, dates are recognised automatically. A format is
 checked when the file is read: only a date field takes one, and every %-code must be one pandas
-parses, so a typo is named with the file and field instead of failing deep in parsing.
+parses (and there must be at least one), so a typo is named with the file and field instead
+of failing deep in parsing.
 """
 
 import re
@@ -138,6 +139,12 @@ def _check_format(path: Path, table: str, name: str, fmt: object) -> None:
         raise InvalidInput(f"{where}: format applies only to date fields{fields}; remove it")
     if not isinstance(fmt, str) or not fmt.strip():
         raise InvalidInput(f'{where}: format must be a date layout such as "%d/%m/%Y"')
+    # pandas takes a format without codes and then fails at the first date, far from the mapping.
+    if "%" not in fmt.replace("%%", ""):
+        raise InvalidInput(
+            f"{where}: format {fmt!r} has no % codes; a date format writes each part of the date "
+            'as a code: %Y year, %m month, %d day, %H:%M time (e.g. "%d/%m/%Y %H:%M")'
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -80,7 +80,7 @@ def _read_parquet(source: Source) -> pd.DataFrame:
         table = pq.read_table(source.path)
     except (pa.ArrowException, OSError) as exc:
         raise InvalidInput(f"{source.label}: not a readable Parquet file ({exc})") from exc
-    _check_names([name.strip() for name in table.column_names], source, "the file's schema")
+    check_names([name.strip() for name in table.column_names], source, "the file's schema")
     frame: pd.DataFrame = _nested_as_json(table).to_pandas()
     return frame
 
@@ -141,7 +141,7 @@ def _header(source: Source, encoding: str, delimiter: str) -> list[str]:
             names = [cell.strip() for cell in cells]
             if not any(names):
                 raise InvalidInput(f"{source.label} line {line:,}: the header names no columns")
-            _check_names(names, source, "the header")
+            check_names(names, source, "the header")
             return cells
     raise InvalidInput(
         f"{source.label}: the file holds only blank lines (expected a header line and rows)"
@@ -166,7 +166,7 @@ def _bad_record(source: Source, encoding: str, delimiter: str, columns: int) -> 
                         f"{where}: the line holds only spaces, which is read as a row; delete "
                         "it (empty lines are skipped)"
                     )
-                unclosed = _unclosed_quote(source, encoding, delimiter)
+                unclosed = unclosed_quote(source, encoding, delimiter)
                 if unclosed and unclosed.args[0].startswith(f"{where}:"):
                     return unclosed
                 shown = delimiter.join(cells)
@@ -181,7 +181,7 @@ def _bad_record(source: Source, encoding: str, delimiter: str, columns: int) -> 
     return None
 
 
-def _unclosed_quote(source: Source, encoding: str, delimiter: str) -> InvalidInput | None:
+def unclosed_quote(source: Source, encoding: str, delimiter: str) -> InvalidInput | None:
     """The error naming the line of a quote that is never closed, when the file has one."""
     try:
         with closing(text_records(source, encoding, delimiter, strict=True)) as records:
@@ -217,7 +217,8 @@ def _row_too_long(size: int, where: str) -> InvalidInput | None:
     )
 
 
-def _check_names(names: list[str], source: Source, where: str) -> None:
+def check_names(names: list[str], source: Source, where: str) -> None:
+    """Refuse a column name given twice (empty names are checked by the caller)."""
     seen: dict[str, int] = {}
     for n, name in enumerate(names, start=1):
         if name and name in seen:
@@ -249,7 +250,7 @@ def _drop_unnamed(frame: pd.DataFrame, header: list[str], source: Source) -> pd.
 def _read_whitespace(source: Source, encoding: str) -> pd.DataFrame:
     header_encoding = "utf-8-sig" if encoding == "utf-8" else encoding
     with source.path.open(encoding=header_encoding, errors="replace") as handle:
-        _check_names(next(nonblank_lines(handle), "").split(), source, "the header")
+        check_names(next(nonblank_lines(handle), "").split(), source, "the header")
     try:
         return pd.read_csv(
             source.path, sep=r"\s+", dtype=str, encoding=header_encoding, keep_default_na=False

@@ -4,18 +4,18 @@
 For back-fills and for the demo: `retain demo build --hold-back-days 28` leaves the last four
 weeks out of the store and writes them as events; replaying them grows the store day by day.
 
-JSON Lines (one event object per line) or CSV (one event per row, a column per field; empty
-cells are missing fields; CSV has no order lines).
+The file is JSON Lines or CSV, read by event_file.py: what would stop it being read to its end
+is refused before any event is sent; a line that cannot be an event is refused by its number and
+the others are sent.
 """
 
-import csv
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from assistant.events.batch import AppliedBatch
+from assistant.events.event_file import Refused, check_events_file, read_events
 from assistant.events.service import EventService
 from commerce.errors import InvalidInput
 
@@ -62,11 +62,13 @@ def replay(
             f"--batch {batch}: expected 1 to {service.settings.events_max_batch:,} "
             "(RETAIN_EVENTS_MAX_BATCH)"
         )
-    check_text(path)
+    # A line no request could carry is refused as the API refuses such a body.
+    max_bytes = service.settings.events_max_request_bytes
+    check_events_file(path, max_bytes)
     summary = ReplaySummary()
     source = f"replay:{path.name}"
     chunk: list[tuple[int, object]] = []
-    for line, event in read_events(path):
+    for line, event in read_events(path, max_bytes):
         summary.lines = line
         chunk.append((line, event))
         if len(chunk) == batch:
@@ -82,84 +84,15 @@ def replay(
     return summary
 
 
-class NotJson(str):
-    """A line that is not JSON, in place of its event: why, refused with its line number."""
-
-
-def read_events(path: Path) -> Iterator[tuple[int, object]]:
-    """(line number, event) for each event in a JSON Lines or CSV file; a line that is not
-    JSON comes as a NotJson saying so. The file is UTF-8, with or without a BOM (Excel's "CSV
-    UTF-8" writes one); one that is not is an InvalidInput naming the first bad line."""
-    if not path.is_file():
-        raise InvalidInput(f"{path}: no such file")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        lines = _decoded(path, handle)
-        if path.suffix.lower() == ".csv":
-            yield from _csv_rows(lines)
-            return
-        for number, text in enumerate(lines, start=1):
-            if not text.strip():
-                continue
-            try:
-                yield number, json.loads(text)
-            except json.JSONDecodeError as error:
-                yield number, NotJson(f"line {number} is not JSON ({error.msg})")
-
-
-def _csv_rows(lines: Iterator[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Each row as {header: cell} with the line it starts on: a quoted cell may span lines and
-    blank lines are skipped, so counting rows would name the wrong line. Empty cells and cells
-    past the header are left out, as an absent field."""
-    reader = csv.reader(lines)
-    header = next(reader, None)
-    start = reader.line_num + 1
-    for cells in reader:
-        if cells:
-            yield start, {k: v for k, v in zip(header or [], cells, strict=False) if k and v}
-        start = reader.line_num + 1
-
-
-def check_text(path: Path) -> None:
-    """Refuse a file that is not UTF-8 before any of it is sent (read_events finds out only at
-    the bad line, after the batches before it were applied)."""
-    if not path.is_file():
-        raise InvalidInput(f"{path}: no such file")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for _ in _decoded(path, handle):
-            pass
-
-
-def _decoded(path: Path, handle: TextIO) -> Iterator[str]:
-    try:
-        yield from handle
-    except UnicodeDecodeError:
-        raise _not_utf8(path) from None
-
-
-def _not_utf8(path: Path) -> InvalidInput:
-    """The error for a file that is not UTF-8, naming its first bad line (text files decode in
-    chunks, so the decoding error itself does not say which line)."""
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as error:
-                return InvalidInput(
-                    f"{path} line {number}: byte {raw[error.start]:#04x} at column "
-                    f"{error.start + 1} is not UTF-8; save the file as UTF-8"
-                )
-    return InvalidInput(f"{path} is not UTF-8 text; save the file as UTF-8")
-
-
 def _send(
     service: EventService, chunk: list[tuple[int, object]], source: str, summary: ReplaySummary
 ) -> None:
     refused: list[dict[str, Any]] = [
         {"index": n, "event_id": None, "reason": str(event), "line": line}
         for n, (line, event) in enumerate(chunk)
-        if isinstance(event, NotJson)
+        if isinstance(event, Refused)
     ]
-    parsed = [(line, event) for line, event in chunk if not isinstance(event, NotJson)]
+    parsed = [(line, event) for line, event in chunk if not isinstance(event, Refused)]
     receipt = service.submit([event for _, event in parsed], source)
     summary.accepted += receipt.accepted
     summary.duplicates += receipt.duplicates

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.events.replay import read_events
+from assistant.events.event_file import read_events
 from assistant.settings import Settings
 from commerce.holdback import hold_back
 from commerce.workspace import Workspace
@@ -177,7 +177,7 @@ def test_a_refused_csv_row_is_named_by_the_line_it_starts_on(tmp_path: Path) -> 
         "r2,review,00006,not-a-date,ok,extra\n",
         encoding="utf-8",
     )
-    rows = list(read_events(path))
+    rows = list(read_events(path, 2**20))
     assert [number for number, _ in rows] == [2, 5]
     assert rows[0][1] == {
         "event_id": "r1", "kind": "review", "customer_id": "00005",
