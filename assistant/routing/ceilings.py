@@ -2,7 +2,8 @@
 spent under $20", "$50 or less in purchases", "fewer than 2 orders", "purchased at most
 twice", "one-time buyers", "ordered only once", "spent at least $100 but under $500"; "spent
 between $100 and $500", "2 to 4 orders", "exactly 3 orders", "at least 2 but fewer than 5
-orders".
+orders"; and a count said plainly ("customers with 3 orders", "who placed 1 order"), which is
+exactly that many.
 
 Both ends are inclusive, as the tool takes them. "Under", "below", "less than" and "fewer
 than" are strict, by the floors' rule (thresholds.py) turned round: "under $20" is $19.99, the
@@ -88,6 +89,14 @@ ORDER_RANGES = [
     re.compile(rf"{BOUGHT}exactly\s+(?:{_N1}\s+times\b|(?P<twice>twice)\b)"),
 ]
 
+# A count said plainly of what customers have ("customers with 3 orders", "at-risk customers
+# with 1 order", "who placed 2 purchases"): exactly that many, both ends. Read after the
+# floors and ceilings (exact_orders), which take "with 3 orders or more" first.
+SAID_COUNT = re.compile(
+    rf"\b(?:with|having|have|has|had|placed|made)\s+(?:only\s+|just\s+)?{_N}\s+"
+    r"(?:orders?|purchases?)\b"
+)
+
 
 # Both ends of the orders, each with its own comparison: "at least 2 but fewer than 5 orders"
 # is 2 to 4, "more than 2 and at most 5 orders" 3 to 5. Read before either end alone, so the
@@ -161,6 +170,16 @@ def ceilings(reader: Reader, after_floor: bool = False, bare: bool = False) -> E
         currency=currency,
         unapplied=why,
     )
+
+
+def exact_orders(reader: Reader) -> int | None:
+    """The first order count said plainly ("with 3 orders"), taken; None when none is."""
+    for match in SAID_COUNT.finditer(reader.text):
+        value = quantities.number(match.group("n"))
+        if value is not None and _whole(value):
+            reader.take(match.start(), match.end())
+            return int(value)
+    return None
 
 
 def _order_range(reader: Reader) -> tuple[int, int] | None:

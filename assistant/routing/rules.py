@@ -3,8 +3,10 @@
 Refusals: running code, changing or dumping data, reaching for secrets or privileges, asking
 to train the model (an admin's command-line task) and attempts to set the instructions aside
 are refused by pattern, whatever the wording around them, because a miss here costs more than
-a false alarm. Cues: words that make one tool more likely (a budget amount, "lookalike",
-"forecast") nudge its score; they never decide alone.
+a false alarm; only the words a review search looks for ("find reviews saying ignore all
+previous instructions") are no attempt on the instructions (searched_text.py). Cues: words
+that make one tool more likely (a budget amount, "lookalike", "forecast") nudge its score;
+they never decide alone.
 """
 
 import re
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 # contact detail: looked up for the roles that see contacts, refused to the others.
 from assistant.routing.addresses import looked_up
 from assistant.routing.paired_words import PAIRING
+from assistant.routing.searched_text import without_searched_text
 
 _WORDS_BETWEEN = r"[^.?!\n]{0,40}"
 # A request's opening words: "please", "can you", "I want you to", "let's".
@@ -26,8 +29,12 @@ _THE_MODEL = r"(?:the\s+|a\s+|our\s+|your\s+|new\s+)*(?:[\w-]+\s+){0,2}?(?:model
 
 @dataclass(frozen=True)
 class Refusal:
+    """A pattern to refuse and why. `searched_is_data`: the words a review search looks for
+    are not read by this pattern (searched_text.py)."""
+
     pattern: re.Pattern[str]
     reason: str
+    searched_is_data: bool = False
 
 
 REFUSALS: tuple[Refusal, ...] = (
@@ -73,6 +80,9 @@ REFUSALS: tuple[Refusal, ...] = (
             r"(?:instructions|prompt)\b|\bunrestricted\b"
         ),
         "I can't set aside or reveal my instructions. Ask me a question about your customers.",
+        # An operator hunts injected reviews by what they say; the other rules keep reading
+        # the searched words ("reviews mentioning my password" stays a secret).
+        searched_is_data=True,
     ),
     Refusal(
         re.compile(
@@ -202,8 +212,9 @@ STRONG_CUES = frozenset({"similar_customers", "bought_with"})
 
 def refusal(text: str) -> str | None:
     """The reason to refuse `text` (lower case), or None when no refusal rule applies."""
+    asked = without_searched_text(text)
     for rule in REFUSALS:
-        if rule.pattern.search(text):
+        if rule.pattern.search(asked if rule.searched_is_data else text):
             return rule.reason
     return None
 

@@ -6,8 +6,9 @@ who spent over $100" want the list.
 
 Read on the message in lower case. A share of something else ("what share of revenue comes
 from the top 10", "how many orders did they place") asks nothing of the kind: the words must
-be said of customers. After a figure, "who are they?" or "list them" asks for the list again
-(`asks_list`), which would otherwise be kept from the conversation with the rest.
+be said of customers. After a figure, "who are they?", "list them" or "which of them ordered
+the most?" asks for the list again (`asks_list`), which would otherwise be kept from the
+conversation with the rest.
 """
 
 import re
@@ -38,7 +39,10 @@ SHARE_ASKED = re.compile(
 )
 LIST_ASKED = re.compile(
     r"^(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:who|which|list|show|name|give\s+me)\b|"
-    r"\b(?:who\s+are|list\s+them|show\s+them|name\s+them|which\s+ones)\b"
+    r"\b(?:who\s+are|list\s+them|show\s+them|name\s+them|which\s+ones)\b|"
+    # "tell me who they are", "rank them by orders", "of those, who spent the most?"
+    r"\bwho\s+(?:they|those|these)\s+(?:\w+\s+)?(?:are|were)\b|"
+    r"\b(?:(?:rank|sort|order)\s+(?:them|those|these)|(?:of|among)\s+(?:them|those|these))\b"
 )
 
 

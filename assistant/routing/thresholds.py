@@ -94,13 +94,18 @@ def bounds(reader: Reader, bare: bool = False) -> Bounds:
     min_revenue, currency, why = _spend(reader, bare)
     min_orders = _orders(reader)
     below = ceilings.ceilings(reader, after_floor=min_revenue is not None, bare=bare)
+    # "with 3 orders" fills each end no other words set: beside "one-time buyers" (at most 1)
+    # it makes a floor above the ceiling, which the tool refuses by name.
+    said = ceilings.exact_orders(reader)
+    min_orders = next((n for n in (both.min_orders, min_orders, said) if n is not None), None)
+    max_orders = next((n for n in (both.max_orders, below.max_orders, said) if n is not None), None)
     return Bounds(
         unapplied=both.unapplied or why or below.unapplied,
         min_revenue=both.min_revenue if both.min_revenue is not None else min_revenue,
-        min_orders=both.min_orders if both.min_orders is not None else min_orders,
+        min_orders=min_orders,
         currency=both.currency or currency or below.currency,
         max_revenue=both.max_revenue if both.max_revenue is not None else below.max_revenue,
-        max_orders=both.max_orders if both.max_orders is not None else below.max_orders,
+        max_orders=max_orders,
     )
 
 

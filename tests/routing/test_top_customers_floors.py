@@ -24,10 +24,11 @@ from assistant.routing.thresholds import Bounds, bounds
         ("at least three orders", Bounds(None, 3, None)),
         ("who ordered more than 3 times", Bounds(None, 4, None)),
         ("spent over $100 with at least 2 orders", Bounds(100.01, 2, "$")),
+        # A count said plainly is both ends: exactly 10 (ceilings.exact_orders).
+        ("customers with 10 orders", Bounds(None, 10, None, None, 10)),
         # No comparison, or money not said to be money: no floor.
         ("customers over 1000", Bounds()),
         ("who spent $1000 last year", Bounds()),
-        ("customers with 10 orders", Bounds()),
         ("spend $5k on the top 100 customers", Bounds()),
     ],
 )

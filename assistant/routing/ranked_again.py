@@ -1,0 +1,54 @@
+"""Follow-ups on the customers top_customers just gave, which run that call again with its
+bounds and period: "who are they?", "list them" or "who are those customers?" asks for them
+as a list (after a figure too: "what percentage of customers ordered only once?"), and
+"which of them ordered the most?" or "rank them by orders" ranks the same customers anew.
+
+Similarity alone sends these elsewhere: "who are they?" reads like a segment's description,
+"which of them ordered the most?" like the best sellers, and a new ranking would drop the
+bounds ("customers who spent over $500 in 1997") that made "them". A message that asks
+something no ranking of customers answers ("which of them are likely to churn?", another
+tool's cue words) is left to the scores.
+"""
+
+import re
+
+from assistant.routing import rules
+
+# "them", "those customers", "these people".
+_THEM = (
+    r"(?:them|they|those|these)(?:\s+(?:customers|people|buyers|clients|shoppers|accounts|"
+    r"spenders|ones|folks))?"
+)
+_OPENER = r"^(?:(?:and|so|ok(?:ay)?|then|great|thanks|cool|nice|right)[\s,]+)*(?:please\s+)?"
+_CLOSER = r"(?:\s+(?:again|then|please|pls|exactly|now))*[\s?.!]*$"
+# The whole message asks who they are: "who are they?", "list them", "which ones?", "show me
+# those customers please", "tell me who they are".
+NAMED = re.compile(
+    rf"{_OPENER}(?:(?:can|could|would)\s+you\s+)?(?:"
+    rf"who\s+(?:are|were)\s+{_THEM}|"
+    rf"(?:list|show|name|give)(?:\s+(?:me|us))?\s+{_THEM}|"
+    r"which\s+ones(?:\s+(?:are|were)\s+(?:they|those|these))?|"
+    r"which\s+(?:customers|people|ones)\s+(?:are|were)\s+(?:they|those|these)|"
+    r"(?:show|tell)\s+me\s+who\s+(?:they|those|these)(?:\s+customers)?\s+(?:are|were)"
+    rf"){_CLOSER}"
+)
+# Of them, a new ranking: "which of them ordered the most?", "who among those spent the
+# least?", "of these, who placed the most orders?", "rank them by orders".
+OF_THEM = re.compile(
+    rf"\b(?:which|who|what)(?:\s+ones?)?\s+(?:of|among(?:st)?|out\s+of)\s+{_THEM}\b|"
+    rf"{_OPENER}(?:of|among(?:st)?|out\s+of)\s+{_THEM}[\s,]+(?:who|which)\b|"
+    rf"\b(?:rank|sort|order)\s+{_THEM}\b"
+)
+RANKED = re.compile(r"\b(?:most|least|top|biggest|highest|largest|lowest|fewest|best|by)\b")
+# Cue words a new ranking of the same customers may carry: "ordered the most" is a best
+# seller's cue too, "who are" a description's ("of those, who are the top spenders?").
+RANKING_CUES = frozenset({"top_customers", "top_products", "segment_summary"})
+
+
+def asked_again(text: str) -> bool:
+    """True when `text` (lower case), after a top_customers answer, asks who those customers
+    are or ranks them anew: the last call again, as a list."""
+    if NAMED.match(text):
+        return True
+    ranks = bool(OF_THEM.search(text)) and bool(RANKED.search(text))
+    return ranks and set(rules.cues(text)) <= RANKING_CUES
