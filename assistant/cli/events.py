@@ -2,6 +2,7 @@
 through the same path as POST /v1/events, in this process (log, then apply: store grown,
 customers re-scored)."""
 
+import codecs
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,7 @@ from retrieval.embedder import Embedder, MiniLMEmbedder
 
 app = typer.Typer(help="Send events (orders, reviews, browsing) into the store.")
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts")]
+_COUNT_CHUNK = 2**20  # lines are counted a chunk at a time, so no line is held whole
 
 
 def make_embedder() -> Embedder:
@@ -53,8 +55,15 @@ def event_service(settings: Settings, db: AppDatabase) -> EventService:
 
 @app.command("replay")
 def replay_command(
-    file: Annotated[Path, typer.Argument(dir_okay=False, help="JSON Lines (or CSV) of events")],
+    file: Annotated[
+        Path, typer.Argument(dir_okay=False, help="JSON Lines (or .csv, .tsv) of events")
+    ],
     batch: Annotated[int, typer.Option(help="Events per batch (each batch is applied)")] = 500,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the file")] = "utf-8",
+    delimiter: Annotated[
+        str | None,
+        typer.Option(help="CSV field delimiter; default: tab for .tsv, else sniffed (, ; | tab)"),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Replay a file of events: each batch is checked, logged, then applied to the store
@@ -66,8 +75,8 @@ def replay_command(
         service = event_service(settings, db)
         alerts = AlertStore(db)
         before = alerts.count("all")
-        with _bar(_count_lines(file), enabled=not as_json) as advance:
-            summary = replay(service, file, batch, advance)
+        with _bar(_count_lines(file, encoding), enabled=not as_json) as advance:
+            summary = replay(service, file, batch, advance, encoding=encoding, delimiter=delimiter)
         return summary.to_dict() | {"alerts_raised": alerts.count("all") - before}
 
     result = with_app_database(settings, run)
@@ -131,12 +140,22 @@ def _show(result: dict[str, Any]) -> None:
         err.print(f"... and {result['rejected'] - len(result['rejections']):,} more rejected")
 
 
-def _count_lines(path: Path) -> int:
+def _count_lines(path: Path, encoding: str) -> int:
+    """The lines in `path`, the progress bar's total, read a chunk at a time: a runaway line is
+    never held whole (event_file.py reads past one in chunks too). Decoded, as UTF-16 does not
+    write a line break as the byte 0x0a; bytes not in `encoding` are left to replay to name."""
+    lines, last = 0, "\n"
     try:
+        decoder = codecs.getincrementaldecoder(encoding)("replace")
         with path.open("rb") as handle:
-            return sum(1 for _ in handle)
-    except OSError:
-        return 0  # replay reports the missing file
+            while chunk := handle.read(_COUNT_CHUNK):
+                text = decoder.decode(chunk)
+                lines += text.count("\n")
+                last = text[-1:] or last
+    # TypeError, ValueError: a codec that is not a text encoding (rot13, base64).
+    except (LookupError, OSError, TypeError, ValueError):
+        return 0  # replay names the missing file or the encoding
+    return lines + (last != "\n")  # a last line without a line break
 
 
 @contextmanager

@@ -4,9 +4,9 @@
 For back-fills and for the demo: `retain demo build --hold-back-days 28` leaves the last four
 weeks out of the store and writes them as events; replaying them grows the store day by day.
 
-The file is JSON Lines or CSV, read by event_file.py: what would stop it being read to its end
-is refused before any event is sent; a line that cannot be an event is refused by its number and
-the others are sent.
+The file is JSON Lines or CSV (`.csv`, `.tsv`), in the encoding and with the delimiter given, read
+by event_file.py: what would stop it being read to its end is refused before any event is sent; a
+line that cannot be an event is refused by its number and the others are sent.
 """
 
 from collections.abc import Callable
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.events.batch import AppliedBatch
-from assistant.events.event_file import Refused, check_events_file, read_events
+from assistant.events.event_file import Refused, check_events_file, events_source, read_events
 from assistant.events.service import EventService
 from commerce.errors import InvalidInput
 
@@ -54,9 +54,16 @@ class ReplaySummary:
 
 
 def replay(
-    service: EventService, path: Path, batch: int = 500, progress: Progress | None = None
+    service: EventService,
+    path: Path,
+    batch: int = 500,
+    progress: Progress | None = None,
+    *,
+    encoding: str = "utf-8",
+    delimiter: str | None = None,
 ) -> ReplaySummary:
-    """Send the events in `path` through `service` in batches of `batch`, applying each."""
+    """Send the events in `path` through `service` in batches of `batch`, applying each; the
+    file is read in `encoding`, and a CSV's cells split by `delimiter` (None: found)."""
     if batch < 1 or batch > service.settings.events_max_batch:
         raise InvalidInput(
             f"--batch {batch}: expected 1 to {service.settings.events_max_batch:,} "
@@ -64,11 +71,12 @@ def replay(
         )
     # A line no request could carry is refused as the API refuses such a body.
     max_bytes = service.settings.events_max_request_bytes
-    check_events_file(path, max_bytes)
+    events_file = events_source(path, encoding, delimiter)
+    check_events_file(events_file, max_bytes)
     summary = ReplaySummary()
     source = f"replay:{path.name}"
     chunk: list[tuple[int, object]] = []
-    for line, event in read_events(path, max_bytes):
+    for line, event in read_events(events_file, max_bytes):
         summary.lines = line
         chunk.append((line, event))
         if len(chunk) == batch:

@@ -47,6 +47,17 @@ def db(settings: Settings) -> AppDatabase:
 
 
 @pytest.fixture
+def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The environment a `retain events` command reads: this test's workspace and database,
+    and the hashing embedder."""
+    monkeypatch.setenv("RETAIN_HOME", str(settings.home))
+    monkeypatch.setenv("RETAIN_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("RETAIN_DEVICE", "cpu")
+    monkeypatch.setattr("assistant.cli.events.make_embedder", HashingEmbedder)
+    return settings
+
+
+@pytest.fixture
 def embedder() -> HashingEmbedder:
     return HashingEmbedder()
 

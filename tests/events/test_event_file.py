@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.events.event_file import check_events_file, read_events
+from assistant.events.event_file import check_events_file, events_source, read_events
 from assistant.events.replay import replay
 from assistant.events.service import EventService
 from assistant.persistence.db import AppDatabase
@@ -21,8 +21,9 @@ ROW = {"event_id": "s1", "kind": "order", "ts": "2024-01-02", "customer_id": "7"
 
 
 def _events(path: Path, limit: int = 2**20) -> list[tuple[int, object]]:
-    check_events_file(path, limit)
-    return list(read_events(path, limit))
+    source = events_source(path)
+    check_events_file(source, limit)
+    return list(read_events(source, limit))
 
 
 @pytest.mark.parametrize(
@@ -101,4 +102,4 @@ def test_a_byte_that_is_not_utf8_after_a_byte_order_mark_is_the_one_named(tmp_pa
     path = tmp_path / "events.jsonl"
     path.write_bytes(b'\xef\xbb\xbf{"a": "caf\xe9"}\n')
     with pytest.raises(InvalidInput, match="line 1: byte 0xe9 at column 11 is not UTF-8"):
-        check_events_file(path, 2**20)
+        check_events_file(events_source(path), 2**20)

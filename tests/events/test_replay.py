@@ -5,28 +5,17 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.events.event_file import read_events
+from assistant.events.event_file import events_source, read_events
 from assistant.settings import Settings
 from commerce.holdback import hold_back
 from commerce.workspace import Workspace
 from predictors.pipeline import latest_scores
 from tests.events.conftest import last_day, order, review
-from tests.retrieval.fakes import HashingEmbedder
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("RETAIN_HOME", str(settings.home))
-    monkeypatch.setenv("RETAIN_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("RETAIN_DEVICE", "cpu")
-    monkeypatch.setattr("assistant.cli.events.make_embedder", HashingEmbedder)
-    return settings
 
 
 def write_lines(path: Path, events: list[object]) -> Path:
@@ -177,7 +166,7 @@ def test_a_refused_csv_row_is_named_by_the_line_it_starts_on(tmp_path: Path) -> 
         "r2,review,00006,not-a-date,ok,extra\n",
         encoding="utf-8",
     )
-    rows = list(read_events(path, 2**20))
+    rows = list(read_events(events_source(path), 2**20))
     assert [number for number, _ in rows] == [2, 5]
     assert rows[0][1] == {
         "event_id": "r1", "kind": "review", "customer_id": "00005",
