@@ -5,12 +5,14 @@ Coffee.
 verify.py runs this on the draft with merchant text blanked (the facts' categories, catalogue
 titles, the house's names), so two things still standing name something the facts do not:
 
-- one of the store's categories (the catalogue's) written as the store writes it, of several
-  words in any case, or right after a buying verb; each item of a list on its own ("Coffee and
-  Tea": Coffee is blanked, Tea is not). A category is the store's own word for what it sells,
-  so a customer reading it takes it for their taste or the offer's scope. A one-word category
-  in lower case elsewhere ("stock your pantry", "with a cup of tea") is read as the plain
-  word it also is: refusing it would cost a retry on honest copy;
+- one of the store's categories (the catalogue's), in the singular or the plural ("Pantries"
+  names the store's Pantry as much as "Pantry" does, and the plural of a category the facts
+  hold is that category), written as the store writes it, of several words in any case, or
+  right after a buying verb; each item of a list on its own ("Coffee and Tea": Coffee is
+  blanked, Tea is not). A category is the store's own word for what it sells, so a customer
+  reading it takes it for their taste or the offer's scope. A one-word category in lower case
+  elsewhere ("stock your pantry", "with a cup of tea") is read as the plain word it also is:
+  refusing it would cost a retry on honest copy;
 - a capitalised phrase after a buying verb ("buy Dog food", "Buy Coffee and Tea"), which may
   be a category the store does not sell. Lower-case words after the verb ("buy less often",
   "shop with us") describe how, not what, and pass.
@@ -70,12 +72,10 @@ def _store_categories(masked: str, grounding: Grounding, known: set[str]) -> lis
     for category in grounding.categories:
         if _plain(category) in known:
             continue
-        words = category.split()
-        spelled = r"\s+".join(r"(?:&|and)" if w == "&" else re.escape(w) for w in words)
-        pattern = re.compile(rf"(?i)(?<![\w&-]){spelled}(?![\w&])")
+        pattern = re.compile(rf"(?i)(?<![\w&-]){spelled_category(category)}(?![\w&])")
         for match in pattern.finditer(masked):
             written = match.group(0)
-            if written[0].isupper() or len(words) > 1 or match.start() in bought_from:
+            if written[0].isupper() or " " in category or match.start() in bought_from:
                 found.append((match.start(), written))
     return [phrase for _, phrase in sorted(found)]
 
@@ -95,14 +95,27 @@ def _bought(masked: str, known: set[str]) -> list[str]:
             match = CAPITALISED.match(item.strip())
             if match is None:
                 break  # "buy less often", "and they love it": how, not what; the list ends
-            rest = " and ".join(i.strip() for i in items[at:])
-            if any(_plain(rest).startswith(k) for k in known):
+            rest = _plain(" and ".join(i.strip() for i in items[at:]))
+            if any(re.match(spelled_category(k), rest) for k in known):
                 continue
             words = match.group(0).split()
             if len(words) > 1 and words[-1].lower() in _NOT_PART:
                 words = words[:1]
             found.append(" ".join(words))
     return found
+
+
+def spelled_category(category: str) -> str:
+    """A pattern for a category as a draft may write it: "and" for "&", and its last word in
+    the plural too ("Groceries" for Grocery, "Pet foods"). The plural names the same category:
+    a customer reads "Pantries" as the store's Pantry just as they read "Pantry"."""
+    *head, last = category.split()
+    words = [r"(?:&|and)" if w == "&" else re.escape(w) for w in head]
+    if re.search(r"(?i)[^aeiou]y$", last):
+        words.append(re.escape(last[:-1]) + "(?:y|ies)")
+    else:
+        words.append(re.escape(last) + ("" if last.lower().endswith("s") else "(?:s|es)?"))
+    return r"\s+".join(words)
 
 
 def _plain(text: str) -> str:

@@ -10,6 +10,10 @@ category to whatever product their facts named (pairings.py now refuses that). S
 - an example that ties the favourite category to a product is shown only to a customer whose
   products in the prompt are all filed under their favourite category (gather.py puts those
   first), so copying its shape stays true;
+- an example writes its category only where the customer's own goes, never in its subject
+  ("More Honey for you, Lena" came back as "More Honey for you, <name>"), and the examples
+  added here name it in the singular, as a store files it (with a "Jams" example the model
+  twice wrote "Groceries product ..." for the title "Grocery product ...");
 - among the examples a customer may see, one is picked by their id, so the same facts always
   get the same prompt (drafts are greedy and repeatable) while customers get different shapes.
 
@@ -54,7 +58,7 @@ MORE_EMAIL_EXAMPLES = (
         ),
         answer="\n".join(
             [
-                "Subject: More Honey for you, Lena",
+                "Subject: Ready for a refill, Lena?",
                 "Hi Lena,",
                 "Time to stock up on Honey, like the Honey product B0EXAMPLE2 from your last "
                 "order. Take {discount_pct}% off your next order until May 1, 2026.",
@@ -71,7 +75,7 @@ MORE_EMAIL_EXAMPLES = (
                 'offer_expires: "May 1, 2026"',
                 'sign_off: "The team"',
                 'customer_name: "Priya"',
-                'favourite_category: "Jams"',
+                'favourite_category: "Jam"',
                 'last_order_products: ["Marmalade product B0EXAMPLE3"]',
             ]
         ),
@@ -80,7 +84,7 @@ MORE_EMAIL_EXAMPLES = (
                 "Subject: A thank-you from us",
                 "Hi Priya,",
                 "Thank you for shopping with us. Here is {discount_pct}% off your next order, "
-                "valid until May 1, 2026, for your favourite Jams or anything else you fancy. "
+                "valid until May 1, 2026, for your favourite Jam or anything else you fancy. "
                 "We hope you enjoyed the Marmalade product B0EXAMPLE3.",
                 "The team",
             ]

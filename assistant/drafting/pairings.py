@@ -22,6 +22,7 @@ whose category the store does not say is not judged. "Like" as a verb ("you migh
 
 import re
 
+from assistant.drafting.categories import spelled_category
 from assistant.drafting.extract import mask
 from assistant.drafting.grounding import Grounding
 from assistant.drafting.violations import Violation
@@ -100,22 +101,12 @@ def _categories_in(text: str, categories: set[str], at_start: bool = False) -> l
     spices"); with `at_start`, only one that opens it."""
     found: list[tuple[int, str]] = []
     for category in categories:
-        words = category.split()
-        spelled = r"\s+".join(
-            [*(r"(?:&|and)" if w == "&" else re.escape(w) for w in words[:-1]), _plural(words[-1])]
-        )
+        spelled = spelled_category(category)
         lead = r"^\s*" if at_start else r"(?<![\w&-])"
         found += [
             (m.start(), category) for m in re.finditer(rf"(?i){lead}{spelled}(?![\w&])", text)
         ]
     return [category for _, category in sorted(found)]
-
-
-def _plural(word: str) -> str:
-    """A category's last word, or its plural: the model wrote "your favourite Groceries"."""
-    if word.lower().endswith("y"):
-        return re.escape(word[:-1]) + "(?:y|ies)"
-    return re.escape(word) + ("" if word.lower().endswith("s") else "(?:s|es)?")
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -22,7 +22,12 @@ from assistant.drafting import (
     gather_offer_facts,
     verify,
 )
-from assistant.drafting.examples import examples_for, with_example
+from assistant.drafting.examples import (
+    MORE_EMAIL_EXAMPLES,
+    WorkedExample,
+    examples_for,
+    with_example,
+)
 from assistant.drafting.revise import revision_problems
 from prompts import load_template
 from tests.drafting.factories import offer_facts
@@ -58,11 +63,14 @@ GROUNDING = FACTS.grounding(POLICY, SHELF)
 )
 def test_a_product_presented_as_one_of_another_category_is_refused(text: str) -> None:
     violations = verify(text, GROUNDING, POLICY)
+    # Coffee is not Ada's favourite either: its plural names it (test_plural_categories.py).
+    invented = [("invented_product", "Coffees")] if "Coffees" in text else []
     assert [(v.kind, v.text) for v in violations] == [
-        ("wrong_category", "Grocery product B0000691JF")
+        *invented,
+        ("wrong_category", "Grocery product B0000691JF"),
     ]
     named = "Coffee" if "Coffees" in text else "Sauces & spices"  # the store's spelling
-    assert f"is presented as one of the {named}, but" in violations[0].message
+    assert f"is presented as one of the {named}, but" in violations[-1].message
 
 
 @pytest.mark.parametrize(
@@ -77,11 +85,16 @@ def test_a_product_presented_as_one_of_another_category_is_refused(text: str) ->
         "Since you love Sauces & spices, you might like the Grocery product B0000691JF.",
         "Enjoy the Grocery product B0000691JF from your last order.",
         "Try the Grocery product B000SAUCE1, one of your favourite Sauces & spices.",
-        "Your favourite Groceries are waiting, like the Grocery product B0000691JF.",
     ],
 )
 def test_honest_pairings_pass(text: str) -> None:
     assert verify(text, GROUNDING, POLICY) == []
+
+
+def test_a_pairing_with_the_favourite_category_in_the_plural_passes() -> None:
+    facts = offer_facts(favourite_category="Grocery", last_order_products=(GROCERY,))
+    text = "Your favourite Groceries are waiting, like the Grocery product B0000691JF."
+    assert verify(text, facts.grounding(POLICY, SHELF), POLICY) == []
 
 
 def test_a_product_the_store_files_under_no_category_is_not_judged() -> None:
@@ -203,3 +216,19 @@ def test_the_same_customer_always_gets_the_same_example() -> None:
     facts = offer_facts(favourite_category="Sauces & spices", last_order_products=(SAUCE,))
     first = with_example(template, facts, {})
     assert all(with_example(template, facts, {}) == first for _ in range(5))
+
+
+@pytest.mark.parametrize("example", examples_for(load_template("offer_email")))
+def test_no_subject_line_names_an_example_category(example: WorkedExample) -> None:
+    # qwen-1.5b kept "More Honey for you, Lena" as "More Honey for you, <name>": copied_example.
+    values = _example_values(example.facts)
+    subject = example.answer.splitlines()[0].lower()
+    for category in (json.loads(str(values["favourite_category"])), example.product_category):
+        assert category.lower() not in subject
+
+
+def test_the_added_examples_name_their_favourite_category_in_the_singular() -> None:
+    # With a "Jams" example the model twice wrote "Groceries product ..." for "Grocery product".
+    for example in MORE_EMAIL_EXAMPLES:
+        favourite = json.loads(str(_example_values(example.facts)["favourite_category"]))
+        assert not favourite.endswith("s"), favourite
