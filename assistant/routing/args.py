@@ -7,6 +7,8 @@ the message names a target of its own that no finder read ("everyone", "cluster 
 message leaves out ("except loyal ones") is never an argument, whatever the conversation
 held: the tools cannot filter one out, so the answer covers them all and `reason` says so.
 `reason` also notes the other things asked that a tool cannot do as asked (arg_notes.py).
+Another list asked of the customers just listed ("which of them are likely to churn?") keeps
+their bounds on spend and orders (their_bounds.py).
 """
 
 import re
@@ -14,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.routing import their_bounds
 from assistant.routing.arg_notes import PERIOD, named_segments, notes
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
@@ -156,7 +159,9 @@ def build(
         # but for the year a month or quarter without one is in: "in 1997", then "and Q2?"
         in_year = "year" not in given and _without_year(given.get("month") or given.get("quarter"))
         kept = {k: v for k, v in kept.items() if k not in PERIOD or (k == "year" and in_year)}
-    values = {**kept, **given}
+    # "which of them are likely to churn?": the customers just listed, within their bounds.
+    theirs = their_bounds.of_them(tool, memory) if back and not own else {}
+    values = {**theirs, **kept, **given}
     names = set(tool.arg_names)
     has_subject = any(n in values for n in SUBJECTS)
     needs_subject = bool(tool.one_of) or bool(set(tool.required) & set(SUBJECTS))
@@ -177,7 +182,8 @@ def build(
         needs = f"{needs}. {unread_reason(x.unread, tool.name)}"
     if missing:
         return Arguments(values, missing, needs)
-    return Arguments(values, reason=notes(tool, x, text, values))
+    said = (notes(tool, x, text, values), their_bounds.to_date_note(tool, memory, theirs, values))
+    return Arguments(values, reason=" ".join(note for note in said if note))
 
 
 def _without_year(value: object) -> bool:

@@ -3,11 +3,11 @@ last call rather than asking anew.
 
 Memory alone decides "and the next one?" (the next customer of the last list), a bare value
 for the last tool ("same for champions"), "who are they?" or "which of them ordered the
-most?" after a ranking of customers (ranked_again.py) and a change with no other tool's cue
-words ("what if we had 10k instead"); "and the next 10?" pages on from the last list; a
-refinement the scores put beside a tool the role may not use stays with the last tool; and a
-message nothing scored well may still name a place in the last list ("the second one") or
-change the last call ("break that down by category").
+most?" or "how many of them ordered twice?" after a ranking of customers (ranked_again.py)
+and a change with no other tool's cue words ("what if we had 10k instead"); "and the next
+10?" pages on from the last list; a refinement the scores put beside a tool the role may not
+use stays with the last tool; and a message nothing scored well may still name a place in the
+last list ("the second one") or change the last call ("break that down by category").
 """
 
 from collections.abc import Collection, Mapping
@@ -57,6 +57,8 @@ def follow_up(
         return None
     if last == "top_customers" and ranked_again.asked_again(text):
         return Scored(last, 1.0, "repeat")  # "who are they?", "which of them ordered most?"
+    if last == "top_customers" and ranked_again.counted_again(text):
+        return Scored(last, 1.0, "repeat")  # "how many of them ordered more than 5 times?"
     if followup.is_bare(x.remainder) and explicit(SIGNATURES[last], x, text, memory):
         return Scored(last, 1.0, "repeat")
     if changes and set(rules.cues(text)) <= {last}:

@@ -8,6 +8,9 @@ Similarity alone sends these elsewhere: "who are they?" reads like a segment's d
 bounds ("customers who spent over $500 in 1997") that made "them". A message that asks
 something no ranking of customers answers ("which of them are likely to churn?", another
 tool's cue words) is left to the scores.
+
+"How many of them ordered more than 5 times?" counts the same customers within a new bound
+too: the last call again with both bounds, its figure first (shares.py).
 """
 
 import re
@@ -39,6 +42,12 @@ OF_THEM = re.compile(
     rf"{_OPENER}(?:of|among(?:st)?|out\s+of)\s+{_THEM}[\s,]+(?:who|which)\b|"
     rf"\b(?:rank|sort|order)\s+{_THEM}\b"
 )
+# How many of them, or what share: "how many of them ordered more than 5 times?", "what
+# percentage of those customers spent over $100?".
+COUNTED = re.compile(
+    rf"\bhow\s+many\s+(?:of\s+)?{_THEM}\b|"
+    rf"(?:\b(?:percent(?:age)?|share|proportion|fraction|number|count)|%)\s+of\s+{_THEM}\b"
+)
 RANKED = re.compile(r"\b(?:most|least|top|biggest|highest|largest|lowest|fewest|best|by)\b")
 # Cue words a new ranking of the same customers may carry: "ordered the most" is a best
 # seller's cue too, "who are" a description's ("of those, who are the top spenders?").
@@ -52,3 +61,10 @@ def asked_again(text: str) -> bool:
         return True
     ranks = bool(OF_THEM.search(text)) and bool(RANKED.search(text))
     return ranks and set(rules.cues(text)) <= RANKING_CUES
+
+
+def counted_again(text: str) -> bool:
+    """True when `text` (lower case), after a top_customers answer, asks how many of those
+    customers, or what share of them, did something no other tool's cue words name: the last
+    call again, with the message's bounds beside its own."""
+    return bool(COUNTED.search(text)) and set(rules.cues(text)) <= RANKING_CUES

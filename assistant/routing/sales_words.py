@@ -16,7 +16,11 @@ MEASURES: list[tuple[re.Pattern[str], Measure]] = [
                 r"\b(?:most|highest|more)\s+(?:units?|quantity|volume)\b|"
                 r"\bhow\s+many\s+units\b"), "units"),
     (re.compile(r"\bmost[\s-]+(?:ordered|often\s+ordered)\b|\b(?:by|most|number\s+of)\s+orders\b|"
-                r"\border\s+counts?\b|\bordered\s+(?:the\s+)?most\b"), "orders"),
+                r"\border\s+counts?\b|\bordered\s+(?:the\s+)?most\b|"
+                # "who bought the most often?", "our most frequent buyers"
+                r"\b(?:bought|buys|buy|ordered|orders|order|purchased|purchases|shopped|shops|"
+                r"shop)\s+(?:from\s+us\s+)?(?:the\s+)?most\s+(?:often|frequently)\b|"
+                r"\bmost\s+frequent\s+(?:buyers|customers|shoppers|purchasers)\b"), "orders"),
     (re.compile(r"\b(?:by|most|number\s+of)\s+(?:customers|buyers|shoppers|people)\b|"
                 r"\bbought\s+by\s+(?:the\s+)?most\b|\bmost\s+(?:popular|bought)\s+with\s+"
                 r"(?:customers|buyers)\b"), "customers"),

@@ -1,0 +1,45 @@
+"""The bounds of the customers just listed, carried to another list asked of them: after
+"customers who spent over $500", "which of them are most likely to churn?" is the at-risk
+list of those who spent over $500, not of everyone.
+
+Only top_customers and the at-risk list take bounds on spend and orders, and they count
+them differently: the at-risk list on all orders to date, top_customers on a period when
+one was asked ("customers who spent over $500 in 1997"). The bounds are carried either way,
+as the nearest list the tools can give, and a note says when they now count all orders to
+date rather than the last list's period. A bound the message gives itself replaces the one
+carried ("which of them who ordered twice are at risk?").
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.routing.arg_notes import BOUNDS, PERIOD
+from assistant.routing.memory import Memory
+from assistant.routing.signatures import ToolSignature
+
+TO_DATE_NOTE = (
+    "This list counts spend and orders on all orders to date, not on the last list's period, "
+    "so its bounds are applied to all orders and it may hold customers the last list did not."
+)
+
+
+def of_them(tool: ToolSignature, memory: Memory) -> dict[str, Any]:
+    """The bounds of the last call that `tool`, another tool asked of the same customers
+    ("which of them ..."), takes; none when the last call was `tool` itself (a repeat carries
+    its arguments whole)."""
+    if memory.tool in (None, tool.name):
+        return {}
+    names = set(tool.arg_names)
+    return {n: v for n, v in memory.args.items() if n in BOUNDS and n in names}
+
+
+def to_date_note(
+    tool: ToolSignature, memory: Memory, carried: Mapping[str, Any], values: Mapping[str, Any]
+) -> str:
+    """TO_DATE_NOTE when a bound `carried` from a last call limited to a period is applied by
+    `tool`, which takes no period (it counts all orders to date); else nothing."""
+    applied = any(values.get(name) == value for name, value in carried.items())
+    dated = bool(PERIOD & set(memory.args))
+    if not applied or not dated or PERIOD & set(tool.arg_names):
+        return ""
+    return TO_DATE_NOTE
