@@ -8,7 +8,8 @@ message leaves out ("except loyal ones") is never an argument, whatever the conv
 held: the tools cannot filter one out, so the answer covers them all and `reason` says so.
 `reason` also notes the other things asked that a tool cannot do as asked (arg_notes.py).
 Another list asked of the customers just listed ("which of them are likely to churn?") keeps
-their bounds on spend and orders (their_bounds.py).
+their bounds on spend and orders (their_bounds.py); "how many of them ..." counts within them
+(ranked_again.share_of).
 """
 
 import re
@@ -16,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.routing import their_bounds
+from assistant.routing import ranked_again, their_bounds
 from assistant.routing.arg_notes import PERIOD, named_segments, notes
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
@@ -173,6 +174,14 @@ def build(
         if "segment" in tool.required and "segment" not in values and memory.segment:
             values["segment"] = memory.segment
     values = {k: v for k, v in values.items() if k in names and (k, v) not in x.excluded}
+    if "share_of" in names:
+        # "How many of them ...": of the last list. The last call's own is not carried: it
+        # said who "they" were then ("how many customers ..." next counts everyone).
+        if values.get("share_of") == memory.args.get("share_of"):
+            values.pop("share_of", None)
+        base = ranked_again.share_of(text, carried or {}, given)
+        if base is not None and memory.tool == tool.name:
+            values["share_of"] = base
     missing = tuple(n for n in tool.required if n not in values)
     needs = f"{tool.name} needs {_words(missing, 'and')}"
     if tool.one_of and not any(n in values for n in tool.one_of):

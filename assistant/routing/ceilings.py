@@ -2,8 +2,8 @@
 spent under $20", "$50 or less in purchases", "fewer than 2 orders", "purchased at most
 twice", "one-time buyers", "ordered only once", "spent at least $100 but under $500"; "spent
 between $100 and $500", "2 to 4 orders", "exactly 3 orders", "at least 2 but fewer than 5
-orders"; and a count said plainly ("customers with 3 orders", "who placed 1 order"), which is
-exactly that many.
+orders"; and a count said plainly ("customers with 3 orders", "who placed 1 order", "who
+ordered twice", "bought 3 times"), which is exactly that many.
 
 Both ends are inclusive, as the tool takes them. "Under", "below", "less than" and "fewer
 than" are strict, by the floors' rule (thresholds.py) turned round: "under $20" is $19.99, the
@@ -96,6 +96,13 @@ SAID_COUNT = re.compile(
     rf"\b(?:with|having|have|has|had|placed|made)\s+(?:only\s+|just\s+)?{_N}\s+"
     r"(?:orders?|purchases?)\b"
 )
+# Times said plainly ("ordered twice", "bought 3 times", "ordered thrice"): exactly that many
+# too. "Once" is a ceiling (_TIMES), and a comparison or "or more" beside the times is a floor
+# or a ceiling, taken before this is read; what is left with "or" after it is neither.
+SAID_TIMES = re.compile(
+    rf"{BOUGHT}(?:only\s+|just\s+)?(?:{_N}\s+times\b|(?P<twice>twice)\b|(?P<thrice>thrice)\b)"
+    r"(?!\s*(?:\+|or\b|and\s+(?:up|over|above|under|below)\b))"
+)
 
 
 # Both ends of the orders, each with its own comparison: "at least 2 but fewer than 5 orders"
@@ -173,12 +180,18 @@ def ceilings(reader: Reader, after_floor: bool = False, bare: bool = False) -> E
 
 
 def exact_orders(reader: Reader) -> int | None:
-    """The first order count said plainly ("with 3 orders"), taken; None when none is."""
-    for match in SAID_COUNT.finditer(reader.text):
-        value = quantities.number(match.group("n"))
-        if value is not None and _whole(value):
-            reader.take(match.start(), match.end())
-            return int(value)
+    """The first order count said plainly ("with 3 orders", "ordered twice"), taken; None
+    when none is."""
+    for pattern in (SAID_COUNT, SAID_TIMES):
+        for match in pattern.finditer(reader.text):
+            groups = match.groupdict()
+            if groups.get("twice") or groups.get("thrice"):
+                value: float | None = 2.0 if groups.get("twice") else 3.0
+            else:
+                value = quantities.number(match.group("n"))
+            if value is not None and _whole(value):
+                reader.take(match.start(), match.end())
+                return int(value)
     return None
 
 

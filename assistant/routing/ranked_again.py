@@ -10,12 +10,17 @@ something no ranking of customers answers ("which of them are likely to churn?",
 tool's cue words) is left to the scores.
 
 "How many of them ordered more than 5 times?" counts the same customers within a new bound
-too: the last call again with both bounds, its figure first (shares.py).
+too: the last call again with both bounds, its figure first (shares.py), and its share of
+them, not of everyone who ordered: `share_of` names the last call's bounds the message kept.
 """
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from assistant.routing import rules
+
+BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # the tool's order
 
 # "them", "those customers", "these people".
 _THEM = (
@@ -68,3 +73,16 @@ def counted_again(text: str) -> bool:
     customers, or what share of them, did something no other tool's cue words name: the last
     call again, with the message's bounds beside its own."""
     return bool(COUNTED.search(text)) and set(rules.cues(text)) <= RANKING_CUES
+
+
+def share_of(text: str, carried: Mapping[str, Any], given: Mapping[str, Any]) -> str | None:
+    """The bounds of the last call (`carried`) that made "them", comma-separated, when `text`
+    counts them within a bound of its own (`given`): "how many of them ordered more than 5
+    times?" after "customers who spent over $500" is 'min_revenue'. None otherwise: with no
+    new bound the count is of the list itself, and a bound the message replaces no longer
+    says who "they" were."""
+    if not counted_again(text):
+        return None
+    kept = [name for name in BOUNDS if carried.get(name) is not None and name not in given]
+    new = any(given.get(name) is not None for name in BOUNDS)
+    return ",".join(kept) if kept and new else None

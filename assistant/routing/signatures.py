@@ -211,7 +211,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "their orders or of one category or product (by id or product_name); only those "
             "who spent from min_revenue to max_revenue or placed from min_orders to max_orders "
             "orders (each inclusive, either alone); lead 'share' opens with how many are within "
-            "the bounds and their share of those who ordered",
+            "the bounds and their share of those who ordered (of those within the bounds share_of "
+            "names, comma-separated, when given)",
             "list customers store-wide by what they bought or spent",
             (
                 *_PERIOD,
@@ -227,6 +228,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("limit", "int", default=10),
                 _OFFSET,
                 Arg("lead", choices=("list", "share")),
+                Arg("share_of"),
             ),
         ),
         ToolSignature(

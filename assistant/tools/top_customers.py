@@ -20,7 +20,13 @@ from pydantic import Field
 
 from assistant.tools.args import Month, ProductId, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.customer_shares import Lead, share_of_customers
+from assistant.tools.customer_shares import (
+    Lead,
+    ShareOf,
+    base_bounds,
+    names_of,
+    share_of_customers,
+)
 from assistant.tools.customer_totals import (
     Bounds,
     bought_totals,
@@ -88,6 +94,7 @@ def top_customers(
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
     offset: Offset = 0,
     lead: Lead = "list",
+    share_of: ShareOf = None,
 ) -> ToolOutput:
     """The customers who spent the most (or placed the most orders) to date, in the last days
     or in a calendar period (from a day, to a day; one month, quarter or year), store-wide or
@@ -97,7 +104,8 @@ def top_customers(
     the top of them first, under a ceiling too. Each with their share of the period's revenue
     and, when scored, their churn risk and predicted value now. `offset` skips the first
     ranks, for the next page. `lead` "share" opens the answer with how many customers are
-    within the bounds and their share of those who ordered in the period.
+    within the bounds and their share of those who ordered in the period; of those within the
+    bounds `share_of` names, when given ("how many of them ...": of the customers just listed).
 
     For "who are our biggest spenders?", "top customers by revenue", "which customers placed
     the most orders?", "who spent the most last year?", "top 20 champions by spend in Q4",
@@ -117,6 +125,7 @@ def top_customers(
         raise InvalidInput("give product_id or product_name, not both: they name one product")
     bounds = Bounds(min_revenue, min_orders, max_revenue, max_orders)
     bounds.check(ctx.settings.currency_symbol)
+    base = base_bounds(share_of, bounds)
     data = ctx.data
     calendar = store_orders(data).calendar
     segments = data.segments() if segment else None
@@ -144,6 +153,7 @@ def top_customers(
         "max_revenue": max_revenue,
         "max_orders": max_orders,
         "lead": lead,
+        "share_of": None if base is None else names_of(base),
     }
     bought = what_bought(ctx.data, category, product_id, product_name)
     if not isinstance(bought, tuple):  # nothing to rank: why, as the answer and the card's note
@@ -157,6 +167,7 @@ def top_customers(
     revenue = float(table["revenue"].sum())
     ranking = [by, *TIES[by], "customer_id"]
     order = passing(table, bounds).reset_index()
+    within = len(table) if base is None else len(passing(table, base))
     order = order.sort_values(ranking, ascending=[*[False] * len(TIES[by]), False, True])
     page = order.iloc[offset : offset + limit].to_dict("records")
     scores, segment_of = data.scores(), data.segments().segment_of
@@ -168,7 +179,8 @@ def top_customers(
         "period_revenue": round(revenue, 2),
         "ordered": len(table),
         "total": len(order),
-        "share_of_customers": share_of_customers(len(order), len(table)),
+        "within_base": None if base is None else within,
+        "share_of_customers": share_of_customers(len(order), within),
         "most_revenue": round(float(table["revenue"].max()), 2) if len(table) else None,
         "most_orders": int(table["orders"].max()) if len(table) else None,
         "least_revenue": round(float(table["revenue"].min()), 2) if len(table) else None,

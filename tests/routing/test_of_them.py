@@ -48,7 +48,7 @@ def test_how_many_of_them_keeps_the_old_bounds_beside_the_new(minilm_router: Rou
     route = minilm_router.route(text, after(IN_1997), "operator")
     assert (route.tool, route.args) == (
         "top_customers",
-        {**IN_1997, "min_orders": 6, "lead": "share"},
+        {**IN_1997, "min_orders": 6, "lead": "share", "share_of": "min_revenue"},
     )
 
 
