@@ -69,6 +69,14 @@ PLACEHOLDERS = {
 }
 # Names that are also the words of a question: "at-risk customers" asks for the at-risk list.
 KEEP_IN_TEXT = frozenset({"at risk"})
+# A segment's name ranked as a noun ("top 5 champions in 1997") stands for its customers:
+# dropped, it would leave "top 5", which reads as the best sellers' "top 5 products".
+RANKED_BEFORE = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?$")
+# A noun after the name says what is ranked ("top 5 loyal customers", "top champions products").
+NOUN_AFTER = re.compile(
+    r"^['\u2019]?s?\s+(?:customers?|buyers?|clients?|shoppers?|spenders?|members?|accounts?|"
+    r"people|users?|products?|items?|categor(?:y|ies))\b"
+)
 CATEGORY = re.compile(r"\bcategor(?:y|ies)\b")
 CLUSTERS = re.compile(
     r"\bclusters\b|\bby\s+(?:cluster|behaviou?rs?)\b|\bbehaviou?r(?:al)?\s+(?:groups|segments)\b|"
@@ -257,8 +265,9 @@ def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str |
 
 def delexicalise(message: str, x: Extraction) -> str:
     """The message with its names replaced (see PLACEHOLDERS: "customer 42" -> "customer",
-    "B000EYLDYE" -> "product", segment names and quoted text dropped), so similarity compares
-    what is asked, not whom or what it is about."""
+    "B000EYLDYE" -> "product", segment names and quoted text dropped; a segment's name ranked
+    as a noun, "top 5 champions", -> "customers"), so similarity compares what is asked, not
+    whom or what it is about."""
     out, at = [], 0
     for start, end, kind in x.entities:
         named = " ".join(message[start:end].lower().replace("-", " ").split())
@@ -266,7 +275,11 @@ def delexicalise(message: str, x: Extraction) -> str:
         if kind == "segment" and (x.segment in KEEP_IN_TEXT or named in KEEP_IN_TEXT):
             continue
         out.append(message[at:start])
-        out.append(PLACEHOLDERS[kind])
+        ranked = RANKED_BEFORE.search(message[at:start].lower())
+        if kind == "segment" and ranked and not NOUN_AFTER.search(message[end:].lower()):
+            out.append("customers")
+        else:
+            out.append(PLACEHOLDERS[kind])
         at = end
     out.append(message[at:])
     return "".join(out)
