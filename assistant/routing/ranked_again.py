@@ -19,8 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.routing import rules
-
-BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # the tool's order
+from assistant.routing.arg_notes import BOUNDS
 
 # "them", "those customers", "these people".
 _THEM = (

@@ -14,6 +14,7 @@ Asked of the customers just listed ("how many of them ordered more than 5 times?
 $500.01 or more (89.0%) placed 6 orders or more", not of everyone who ordered.
 """
 
+from dataclasses import fields
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
@@ -23,7 +24,7 @@ from assistant.tools.format import count
 from assistant.tools.top_customers_bounds import bounds, reached
 from commerce.errors import InvalidInput
 
-BOUND_NAMES = ("min_revenue", "min_orders", "max_revenue", "max_orders")
+BOUND_NAMES = tuple(bound.name for bound in fields(Bounds))  # min_revenue, min_orders, ...
 
 Lead = Annotated[
     Literal["list", "share"],
