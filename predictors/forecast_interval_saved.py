@@ -8,6 +8,8 @@ last day and number of purchase days (the cutoff, and a check that the history i
 that version), the horizon, and the replay's recipe (`RECIPE`). Anything else is stale (events
 grew the store, a re-ingest, a recipe changed): the caller replays the past as before. A file
 that cannot be read is said in the log and replayed past too; it never stops a forecast.
+`retain score --if-missing` tells a stale file from two columns of orders (`store_tag`), not
+from the whole history, which it reads only to replay.
 """
 
 import json
@@ -18,7 +20,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from commerce.workspace import Workspace
+import pandas as pd
+
+from commerce.workspace import Store, Workspace
 from predictors.forecast_interval import (
     DEFAULT_SPREAD,
     MIN_WINDOWS,
@@ -27,7 +31,7 @@ from predictors.forecast_interval import (
     Calibration,
     past_calibration,
 )
-from predictors.history import History, from_store
+from predictors.history import History, from_store, purchase_days_of
 from predictors.pipeline import scores_folder
 
 log = logging.getLogger(__name__)
@@ -44,10 +48,20 @@ RECIPE = {
 
 def history_tag(store_version: str, history: History) -> dict[str, Any]:
     """What a saved calibration must match to be used for this history."""
+    return _tag(store_version, history.last_day, len(history.days))
+
+
+def store_tag(store: Store) -> dict[str, Any]:
+    """`history_tag` of the store's whole history, from two columns of orders: whether the
+    saved file is stale is told without reading the history."""
+    return _tag(store.version, *purchase_days_of(store))
+
+
+def _tag(store_version: str, last_day: pd.Timestamp, purchase_days: int) -> dict[str, Any]:
     return {
         "store_version": store_version,
-        "last_day": f"{history.last_day:%Y-%m-%d}",
-        "purchase_days": len(history.days),
+        "last_day": f"{last_day:%Y-%m-%d}",
+        "purchase_days": purchase_days,
         "recipe": RECIPE,
     }
 
@@ -70,25 +84,29 @@ def save_usual_calibrations(
 
 
 def calibrate_for_scores(
-    workspace: Workspace, progress: Callable[[str], None], only_if_stale: bool = False
+    workspace: Workspace,
+    progress: Callable[[str], None],
+    only_if_stale: bool = False,
+    history: History | None = None,
 ) -> Path | None:
     """Save the usual horizons' calibrations of the current store beside its scores (what
     `retain score` runs after scoring); `progress` is told the step. `only_if_stale`: None,
-    and nothing replayed, when those saved already match the store. None as well when the
-    store has no scores."""
+    and nothing replayed, when those saved already match the store (told without reading its
+    history). None as well when the store has no scores. `history`: the current store's, when
+    the caller has read it already (read once per command: it takes about a second)."""
     folder = scores_folder(workspace)
     if folder is None:
         return None
     store = workspace.store()
-    history = from_store(store)
-    if only_if_stale and all(
-        saved_calibration(workspace, store.version, history, d) is not None
-        for d in USUAL_HORIZON_DAYS
-    ):
-        return None
+    if only_if_stale:
+        tag = store_tag(store)
+        if all(_saved(folder / FILE, tag, d) is not None for d in USUAL_HORIZON_DAYS):
+            return None
     said = " and ".join(str(d) for d in USUAL_HORIZON_DAYS)
     progress(f"replaying past windows for the forecast interval ({said} days)")
-    return save_usual_calibrations(folder, store.version, history)
+    return save_usual_calibrations(
+        folder, store.version, from_store(store) if history is None else history
+    )
 
 
 def saved_calibration(
@@ -97,21 +115,27 @@ def saved_calibration(
     """The whole store's calibration for `days` as `retain score` saved it, or None when there
     is none for exactly this history and recipe (the caller then replays the past)."""
     folder = scores_folder(workspace)
-    path = None if folder is None else folder / FILE
-    if path is None or not path.is_file():
+    if folder is None:
+        return None
+    return _saved(folder / FILE, history_tag(store_version, history), days)
+
+
+def _saved(path: Path, wanted: dict[str, Any], days: int) -> Calibration | None:
+    """The calibration for `days` in the file at `path` when its tag is `wanted`, else None."""
+    if not path.is_file():
         return None
     try:
         document = json.loads(path.read_text())
         tag = {name: document[name] for name in ("store_version", "last_day", "purchase_days")}
         tag["recipe"] = document["recipe"]
-        if tag != history_tag(store_version, history):
+        if tag != wanted:
             log.info(
                 "%s was calibrated for store %s to %s; the store is %s to %s: replaying the past",
                 path,
                 tag["store_version"],
                 tag["last_day"],
-                store_version,
-                f"{history.last_day:%Y-%m-%d}",
+                wanted["store_version"],
+                wanted["last_day"],
             )
             return None
         saved = document["horizons"].get(str(days))

@@ -21,7 +21,7 @@ from predictors.classic import Classic
 from predictors.eligibility import check_eligibility, check_predictable
 from predictors.evaluate import Evaluation, Split, evaluate
 from predictors.features import customer_features
-from predictors.history import from_store
+from predictors.history import History, from_store
 from predictors.inputs import InputSpec
 from predictors.model import NetConfig, RetentionNet
 from predictors.predictor import Calibration, Predictor
@@ -125,13 +125,21 @@ def check_model_store(document: dict[str, Any], folder: Path, store: Store) -> N
         )
 
 
-def score_store(workspace: Workspace, model: Path | None = None, device: str = "auto") -> Path:
-    """Score every customer of the current store with a model trained on that same store."""
+def score_store(
+    workspace: Workspace,
+    model: Path | None = None,
+    device: str = "auto",
+    history: History | None = None,
+) -> Path:
+    """Score every customer of the current store with a model trained on that same store.
+    `history`: the current store's, when the caller has read it already (`retain score` reads
+    it once for the scores and the forecast calibration after them)."""
     store = workspace.store()
     folder = model or latest_model(workspace)
     predictor, document = load_predictor(folder, device)
     check_model_store(document, folder, store)
-    history = from_store(store)
+    if history is None:
+        history = from_store(store)
     horizons = Horizons(**document["horizons"])
     scores = score_customers(
         predictor,

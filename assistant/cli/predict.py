@@ -26,9 +26,9 @@ from predictors.forecast_interval_saved import USUAL_HORIZON_DAYS, calibrate_for
 from predictors.history import History, cdnow_history, from_store
 from predictors.pipeline import (
     Horizons,
-    latest_scores,
     model_of_current_store,
     score_store,
+    scores_folder,
     train_model,
 )
 from predictors.report import write_report
@@ -149,7 +149,8 @@ def score_command(
     settings = command_settings()
     workspace = Workspace(settings.home)
     try:
-        if if_missing and latest_scores(workspace) is not None:
+        # The folder, not the scores: whether they exist needs no read of the parquet.
+        if if_missing and scores_folder(workspace) is not None:
             # Scores kept: the forecast's interval may still be missing or of an older store.
             with workspace.lock(say_waiting), steps("Scoring", enabled=not as_json) as progress:
                 calibration = calibrate_for_scores(workspace, progress, only_if_stale=True)
@@ -159,10 +160,13 @@ def score_command(
             return
         with workspace.lock(say_waiting), steps("Scoring", enabled=not as_json) as progress:
             progress("every customer")
-            customers = workspace.store().table("customers")["customer_id"]
-            path = score_store(workspace, model, settings.device)
+            store = workspace.store()
+            customers = store.table("customers")["customer_id"]
+            # Read once: the scores and the calibration after them are of the same history.
+            history = from_store(store)
+            path = score_store(workspace, model, settings.device, history)
             # The replay the first forecast of this store version would otherwise wait for.
-            calibration = calibrate_for_scores(workspace, progress)
+            calibration = calibrate_for_scores(workspace, progress, history=history)
     except RetainError as error:
         fail(error)
     scores = pd.read_parquet(path)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.routing import ranked_again, their_bounds
-from assistant.routing.arg_notes import PERIOD, named_segments, notes
+from assistant.routing.arg_notes import BOUNDS, PERIOD, named_segments, notes
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
 from assistant.routing.memory import Memory
@@ -73,7 +73,7 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         if x.currency is not None and "currency" in names:
             found["currency"] = x.currency
     # A spend bound in another currency than the store's is not applied: no rate is known.
-    for name in ("min_revenue", "max_revenue", "min_orders", "max_orders"):
+    for name in BOUNDS:
         value = getattr(x, name)
         if value is not None and name in names and (x.currency is None or "orders" in name):
             found[name] = value
@@ -174,6 +174,7 @@ def build(
         if "segment" in tool.required and "segment" not in values and memory.segment:
             values["segment"] = memory.segment
     values = {k: v for k, v in values.items() if k in names and (k, v) not in x.excluded}
+    replaced = ""  # a bound of "them" the message replaces: the share is of everyone, said
     if "share_of" in names:
         # "How many of them ...": of the last list. The last call's own is not carried: it
         # said who "they" were then ("how many customers ..." next counts everyone).
@@ -182,6 +183,8 @@ def build(
         base = ranked_again.share_of(text, carried or {}, given)
         if base is not None and memory.tool == tool.name:
             values["share_of"] = base
+        if memory.tool == tool.name:
+            replaced = ranked_again.replaced_note(text, carried or {}, given)
     missing = tuple(n for n in tool.required if n not in values)
     needs = f"{tool.name} needs {_words(missing, 'and')}"
     if tool.one_of and not any(n in values for n in tool.one_of):
@@ -191,7 +194,11 @@ def build(
         needs = f"{needs}. {unread_reason(x.unread, tool.name)}"
     if missing:
         return Arguments(values, missing, needs)
-    said = (notes(tool, x, text, values), their_bounds.to_date_note(tool, memory, theirs, values))
+    said = (
+        notes(tool, x, text, values),
+        their_bounds.to_date_note(tool, memory, theirs, values),
+        replaced,
+    )
     return Arguments(values, reason=" ".join(note for note in said if note))
 
 

@@ -12,6 +12,9 @@ tool's cue words) is left to the scores.
 "How many of them ordered more than 5 times?" counts the same customers within a new bound
 too: the last call again with both bounds, its figure first (shares.py), and its share of
 them, not of everyone who ordered: `share_of` names the last call's bounds the message kept.
+A bound of the message that replaces one of theirs ("ordered more than 5 times" after "3
+orders or more") leaves the share of everyone who ordered, said so (`replaced_note`): the tool
+takes one floor and one ceiling on orders, so "6 or more within 3 or more" cannot be asked yet.
 """
 
 import re
@@ -21,9 +24,12 @@ from typing import Any
 from assistant.routing import rules
 from assistant.routing.arg_notes import BOUNDS
 
-# "them", "those customers", "these people".
-_THEM = (
-    r"(?:them|they|those|these)(?:\s+(?:customers|people|buyers|clients|shoppers|accounts|"
+# The customers just listed, as every "them" follow-up says them (shares.py reads the same
+# words): "of them", "rank those", "these" ...
+THOSE = r"(?:them|those|these)"
+# ... or "they", with a noun or not: "who are they", "those customers", "these people".
+THEM = (
+    rf"(?:{THOSE}|they)(?:\s+(?:customers|people|buyers|clients|shoppers|accounts|"
     r"spenders|ones|folks))?"
 )
 _OPENER = r"^(?:(?:and|so|ok(?:ay)?|then|great|thanks|cool|nice|right)[\s,]+)*(?:please\s+)?"
@@ -32,8 +38,8 @@ _CLOSER = r"(?:\s+(?:again|then|please|pls|exactly|now))*[\s?.!]*$"
 # those customers please", "tell me who they are".
 NAMED = re.compile(
     rf"{_OPENER}(?:(?:can|could|would)\s+you\s+)?(?:"
-    rf"who\s+(?:are|were)\s+{_THEM}|"
-    rf"(?:list|show|name|give)(?:\s+(?:me|us))?\s+{_THEM}|"
+    rf"who\s+(?:are|were)\s+{THEM}|"
+    rf"(?:list|show|name|give)(?:\s+(?:me|us))?\s+{THEM}|"
     r"which\s+ones(?:\s+(?:are|were)\s+(?:they|those|these))?|"
     r"which\s+(?:customers|people|ones)\s+(?:are|were)\s+(?:they|those|these)|"
     r"(?:show|tell)\s+me\s+who\s+(?:they|those|these)(?:\s+customers)?\s+(?:are|were)"
@@ -42,15 +48,15 @@ NAMED = re.compile(
 # Of them, a new ranking: "which of them ordered the most?", "who among those spent the
 # least?", "of these, who placed the most orders?", "rank them by orders".
 OF_THEM = re.compile(
-    rf"\b(?:which|who|what)(?:\s+ones?)?\s+(?:of|among(?:st)?|out\s+of)\s+{_THEM}\b|"
-    rf"{_OPENER}(?:of|among(?:st)?|out\s+of)\s+{_THEM}[\s,]+(?:who|which)\b|"
-    rf"\b(?:rank|sort|order)\s+{_THEM}\b"
+    rf"\b(?:which|who|what)(?:\s+ones?)?\s+(?:of|among(?:st)?|out\s+of)\s+{THEM}\b|"
+    rf"{_OPENER}(?:of|among(?:st)?|out\s+of)\s+{THEM}[\s,]+(?:who|which)\b|"
+    rf"\b(?:rank|sort|order)\s+{THEM}\b"
 )
 # How many of them, or what share: "how many of them ordered more than 5 times?", "what
 # percentage of those customers spent over $100?".
 COUNTED = re.compile(
-    rf"\bhow\s+many\s+(?:of\s+)?{_THEM}\b|"
-    rf"(?:\b(?:percent(?:age)?|share|proportion|fraction|number|count)|%)\s+of\s+{_THEM}\b"
+    rf"\bhow\s+many\s+(?:of\s+)?{THEM}\b|"
+    rf"(?:\b(?:percent(?:age)?|share|proportion|fraction|number|count)|%)\s+of\s+{THEM}\b"
 )
 RANKED = re.compile(r"\b(?:most|least|top|biggest|highest|largest|lowest|fewest|best|by)\b")
 # Cue words a new ranking of the same customers may carry: "ordered the most" is a best
@@ -85,3 +91,20 @@ def share_of(text: str, carried: Mapping[str, Any], given: Mapping[str, Any]) ->
     kept = [name for name in BOUNDS if carried.get(name) is not None and name not in given]
     new = any(given.get(name) is not None for name in BOUNDS)
     return ",".join(kept) if kept and new else None
+
+
+def replaced_note(text: str, carried: Mapping[str, Any], given: Mapping[str, Any]) -> str:
+    """What the answer says when `text` counts "them" within a bound of its own (`given`) that
+    replaces one of the last call's (`carried`): the share is then of everyone who ordered,
+    not of the customers just listed. "" when no bound of theirs is replaced, or when others
+    of theirs are kept (the share is then of those, which the answer names)."""
+    if not counted_again(text) or share_of(text, carried, given) is not None:
+        return ""
+    swapped = [name for name in BOUNDS if carried.get(name) is not None and name in given]
+    if not swapped:
+        return ""
+    kinds = sorted({"orders" if "orders" in name else "spend" for name in swapped})
+    return (
+        "The share is of everyone who ordered in the period, not only of the customers just "
+        f"listed: the bound asked on {' and '.join(kinds)} replaces theirs."
+    )

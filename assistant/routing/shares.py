@@ -8,10 +8,13 @@ Read on the message in lower case. A share of something else ("what share of rev
 from the top 10", "how many orders did they place") asks nothing of the kind: the words must
 be said of customers. After a figure, "who are they?", "list them" or "which of them ordered
 the most?" asks for the list again (`asks_list`), which would otherwise be kept from the
-conversation with the rest.
+conversation with the rest. Who "them" is, ranked_again.THOSE says for both: the follow-ups
+that run the last call again read the same words.
 """
 
 import re
+
+from assistant.routing.ranked_again import THOSE
 
 # The customers a figure is asked of, in the plural ("customers", "one-time buyers").
 _WHOM = (
@@ -35,14 +38,14 @@ SHARE_ASKED = re.compile(
     # "what percentage of customers", "the share of our customers", "% of buyers"
     rf"(?:\b(?:percent(?:age)?|share|proportion|fraction|ratio|number|count)|%)\s+of\s+{_WHO}|"
     # "how many customers", "how many of our one-time buyers", "how many of them"
-    rf"\bhow\s+many\s+(?:{_WHO}|of\s+(?:them|those|these)\b)"
+    rf"\bhow\s+many\s+(?:{_WHO}|of\s+{THOSE}\b)"
 )
 LIST_ASKED = re.compile(
     r"^(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:who|which|list|show|name|give\s+me)\b|"
     r"\b(?:who\s+are|list\s+them|show\s+them|name\s+them|which\s+ones)\b|"
     # "tell me who they are", "rank them by orders", "of those, who spent the most?"
     r"\bwho\s+(?:they|those|these)\s+(?:\w+\s+)?(?:are|were)\b|"
-    r"\b(?:(?:rank|sort|order)\s+(?:them|those|these)|(?:of|among)\s+(?:them|those|these))\b"
+    rf"\b(?:(?:rank|sort|order)\s+{THOSE}|(?:of|among)\s+{THOSE})\b"
 )
 
 

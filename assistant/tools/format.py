@@ -54,9 +54,13 @@ def day(value: Any) -> str:
 
 
 def listing(items: Sequence[str], limit: int = 3) -> str:
-    """The first `limit` items joined with commas, "and N more" after them."""
-    shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit:,} more" if len(items) > limit else "")
+    """The first `limit` items joined with commas, then "and N more" when some are left out,
+    else "and" before the last: "a, b and c" reads as the whole list, "a, b, c" as cut off."""
+    if len(items) > limit:
+        return ", ".join(items[:limit]) + f" and {len(items) - limit:,} more"
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def output(

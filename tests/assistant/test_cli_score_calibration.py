@@ -5,6 +5,7 @@ scores, tagged with the store version, so the first forecast need not replay the
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -13,10 +14,11 @@ from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source
 from commerce.workspace import Workspace
 from predictors import forecast_interval_saved
+from predictors import history as history_module
 from predictors.forecast import Calibration
 from predictors.forecast_interval import past_calibration
 from predictors.forecast_interval_saved import FILE, USUAL_HORIZON_DAYS, saved_calibration
-from predictors.history import from_store
+from predictors.history import History, from_store
 from predictors.pipeline import Horizons, scores_folder, train_model
 from predictors.train import TrainConfig
 from tests.factories import simulate_orders, write_csv
@@ -75,3 +77,51 @@ def test_if_missing_calibrates_a_scored_store_once(
     again = runner.invoke(app, ["score", "--if-missing"])
     assert again.exit_code == 0, again.output
     assert "Forecast interval calibrated" not in again.stdout
+
+
+def _history_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the reads of a whole history (every `from_store` ends in `from_transactions`)."""
+    reads: list[int] = []
+    collapse = history_module.from_transactions
+
+    def counted(transactions: pd.DataFrame) -> History:
+        reads.append(len(transactions))
+        return collapse(transactions)
+
+    monkeypatch.setattr(history_module, "from_transactions", counted)
+    return reads
+
+
+def test_score_reads_the_history_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = _history_reads(monkeypatch)
+    result = runner.invoke(app, ["score"])
+    assert result.exit_code == 0, result.output
+    assert "Forecast interval calibrated" in result.stdout
+    assert len(reads) == 1  # the scores and the calibration after them share it
+    again = runner.invoke(app, ["score", "--if-missing"])
+    assert again.exit_code == 0, again.output
+    assert "Forecast interval calibrated" not in again.stdout
+    assert len(reads) == 1  # a current calibration is told without reading the history
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("store_version", "0123456789ab"),
+        ("purchase_days", 1),  # calibrated on a history other than the version's
+        ("last_day", "1999-01-01"),
+        ("recipe", {"replay_version": 0}),
+    ],
+)
+def test_if_missing_calibrates_again_when_the_saved_one_is_stale(
+    home: Path, field: str, value: object
+) -> None:
+    assert runner.invoke(app, ["score"]).exit_code == 0
+    folder = scores_folder(Workspace(home))
+    assert folder is not None
+    fresh = json.loads((folder / FILE).read_text())
+    (folder / FILE).write_text(json.dumps(fresh | {field: value}))
+    result = runner.invoke(app, ["score", "--if-missing"])
+    assert result.exit_code == 0, result.output
+    assert "Forecast interval calibrated" in result.stdout
+    assert json.loads((folder / FILE).read_text()) == fresh

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from assistant.routing import Memory, Router, Vocabulary, extract
-from assistant.routing.ranked_again import share_of
+from assistant.routing.ranked_again import replaced_note, share_of
 
 ROWS = [{"customer_id": "18847", "rank": 1}, {"customer_id": "15238", "rank": 2}]
 IN_1997 = {"min_revenue": 500.01, "year": "1997"}  # "customers who spent over $500 in 1997"
@@ -92,3 +92,31 @@ def test_times_said_plainly_are_exactly_that_many_orders(
 def test_customers_who_ordered_twice_is_routed_with_both_ends(minilm_router: Router) -> None:
     route = minilm_router.route("customers who ordered 2 times", Memory(), "operator")
     assert (route.tool, route.args) == ("top_customers", {"min_orders": 2, "max_orders": 2})
+
+
+def test_a_bound_replacing_theirs_says_the_share_is_of_everyone(minilm_router: Router) -> None:
+    three = {"min_orders": 3, "year": "1997"}  # "customers with 3 orders or more in 1997"
+    route = minilm_router.route(
+        "how many of them ordered more than 5 times?", after(three), "operator"
+    )
+    assert (route.tool, route.args) == (
+        "top_customers",
+        {"min_orders": 6, "year": "1997", "lead": "share"},
+    )
+    assert route.reason == (
+        "The share is of everyone who ordered in the period, not only of the customers just "
+        "listed: the bound asked on orders replaces theirs."
+    )
+
+
+@pytest.mark.parametrize(
+    ("carried", "given"),
+    [
+        ({"min_revenue": 500.01, "min_orders": 2}, {"min_orders": 6}),  # of those over $500
+        ({"min_revenue": 500.01}, {"min_orders": 6}),  # none of theirs replaced
+    ],
+)
+def test_no_note_while_a_bound_of_theirs_is_the_base(
+    carried: dict[str, Any], given: dict[str, Any]
+) -> None:
+    assert replaced_note("how many of them ordered more than 5 times?", carried, given) == ""

@@ -75,7 +75,7 @@ def test_ranked_by_lift_with_the_counts_behind_it(shop: StoreData) -> None:
     ]  # fmt: skip
     assert out.answer == (
         "The 10 customers who bought Earl Grey tea (PX) from 2024-01-05 to 2024-03-31 bought "
-        "these more often than the store's customers overall: Lemon curd (PL), Honey jar (PH). "
+        "these more often than the store's customers overall: Lemon curd (PL) and Honey jar (PH). "
         "Lemon curd (PL): bought by 3 of them (30.0%), against 15.0% of all 20 customers of "
         "the period (3): 2.0x as often. Ranked by that ratio (lift), among products at least 3 "
         "of them bought."

@@ -32,7 +32,7 @@ def test_who_bought_the_most_tea(shop: StoreData) -> None:
     assert (result["period_revenue"], result["ordered"], result["total"]) == (60.0, 2, 2)
     assert out.answer == (
         "Top customers of Tea by spend to 2024-03-31 (of 2 customers who bought Tea): "
-        "c1 ($40.00), c3 ($20.00). c1 spent $40.00 on Tea in 2 orders (2 units; 66.7% of all "
+        "c1 ($40.00) and c3 ($20.00). c1 spent $40.00 on Tea in 2 orders (2 units; 66.7% of all "
         "Tea revenue in the period), the last on 2024-03-30."
     )
 

@@ -37,7 +37,7 @@ def test_a_spend_ceiling_ranks_the_top_of_those_under_it(shop: StoreData) -> Non
     assert (result["total"], result["ordered"], result["max_revenue"]) == (2, 4, 19.99)
     assert out.answer == (
         "2 customers spent $19.99 or less to 2024-03-31 (of 4 customers who ordered); the top "
-        "2: c2 ($18.00), c4 ($2.00). c2 spent $18.00 on 2 orders (16.4% of all revenue in the "
+        "2: c2 ($18.00) and c4 ($2.00). c2 spent $18.00 on 2 orders (16.4% of all revenue in the "
         f"period), the last on 2024-03-31.{LEFT_OUT}"
     )
     # Inclusive, in cents: $18.00 is under a ceiling of $18, not under $17.99 ("under $18").

@@ -36,7 +36,7 @@ def test_a_name_any_case_and_word_order_ranks_its_product(shop: StoreData) -> No
     ]  # fmt: skip
     assert out.answer.startswith(
         "Top customers of Earl Grey loose leaf (product P2) by spend to 2024-03-31 (of 2 "
-        "customers who bought Earl Grey loose leaf (product P2)): c1 ($40.00), c3 ($20.00)."
+        "customers who bought Earl Grey loose leaf (product P2)): c1 ($40.00) and c3 ($20.00)."
     )
     exact = top_customers(context(shop, "operator"), product_name="earl grey tea bags", by="units")
     assert exact.result["product_id"] == "P1"

@@ -24,7 +24,7 @@ def test_the_share_is_of_those_within_the_bounds_named(shop: StoreData) -> None:
     out = top_customers(ctx, min_orders=2, min_revenue=20.01, lead="share", share_of="min_orders")
     assert out.answer == (
         "2 of the 3 customers who ordered to 2024-03-31 and placed 2 orders or more (66.7%) "
-        "spent $20.01 or more. The top by spend: c1 ($50.00), c3 ($40.00)."
+        "spent $20.01 or more. The top by spend: c1 ($50.00) and c3 ($40.00)."
     )
     assert (out.result["total"], out.result["within_base"], out.result["ordered"]) == (2, 3, 4)
     assert (out.result["share_of_customers"], out.result["share_of"]) == (0.6667, ["min_orders"])

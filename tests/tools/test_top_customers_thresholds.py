@@ -28,7 +28,7 @@ def test_a_spend_floor_is_inclusive_and_counted(shop: StoreData) -> None:
     assert result["period_revenue"] == 110.0
     assert out.answer == (
         "2 customers spent $40.00 or more to 2024-03-31 (of 4 customers who ordered); the "
-        "top 2: c1 ($50.00), c3 ($40.00). c1 spent $50.00 on 2 orders (45.5% of all revenue "
+        "top 2: c1 ($50.00) and c3 ($40.00). c1 spent $50.00 on 2 orders (45.5% of all revenue "
         "in the period), the last on 2024-03-30."
     )
     # "over $40" is read as a cent more: the answer says exactly the bound applied.
@@ -43,7 +43,7 @@ def test_an_order_floor_and_both_floors_together(shop: StoreData) -> None:
     assert out.result["total"] == 3
     assert out.answer.startswith(
         "3 customers placed 2 orders or more to 2024-03-31 (of 4 customers who ordered); "
-        "the top 2: c1 (2), c3 (2)."
+        "the top 2: c1 (2) and c3 (2)."
     )
     both = top_customers(context(shop, "operator"), min_orders=2, min_revenue=20)
     assert [r["customer_id"] for r in both.result["rows"]] == ["c1", "c3"]

@@ -48,8 +48,8 @@ def test_the_numbers_are_the_hand_computed_ones(shop: StoreData) -> None:
         # The totals are the orders': o1, o2, o3 and o7 (no lines), $30 + $11 + $20 + $7; the
         # share is of the lines' $61.00, named as such since it is not the $68.00 said first.
         "In the 10 days to 2024-03-31 the store sold $68.00 in 4 orders to 2 customers; top "
-        "products by revenue: Teapot (P2), Coffee beans (P1), Biscuits (P3). Teapot (P2): $40.00 "
-        "(65.6% of the $61.00 all products sold for in the period), 2 units, 2 orders, 1 "
+        "products by revenue: Teapot (P2), Coffee beans (P1) and Biscuits (P3). Teapot (P2): "
+        "$40.00 (65.6% of the $61.00 all products sold for in the period), 2 units, 2 orders, 1 "
         "customer; revenue up 100% on the 10 days before."
     )
     assert out.cards == [{"type": "products", **result}] and out.rows == 3
