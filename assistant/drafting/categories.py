@@ -13,9 +13,13 @@ titles, the house's names), so two things still standing name something the fact
   reading it takes it for their taste or the offer's scope. A one-word category in lower case
   elsewhere ("stock your pantry", "with a cup of tea") is read as the plain word it also is:
   refusing it would cost a retry on honest copy;
-- a capitalised phrase after a buying verb ("buy Dog food", "Buy Coffee and Tea"), which may
-  be a category the store does not sell. Lower-case words after the verb ("buy less often",
-  "shop with us") describe how, not what, and pass.
+- a capitalised phrase after a buying verb ("buy Dog food", "Buy Coffee and Tea", "stock up on
+  Vinegar"), which may be a category the store does not sell, or a word of a product's title
+  written as one: qwen-1.5b wrote "Time to stock up on Vinegar, like the Vinegar product ..."
+  to a customer whose favourite is Sauces & spices, where the store has no Vinegar to stock up
+  on (the title is blanked; its word alone is not). Lower-case words after the verb ("buy less
+  often", "shop with us", "stock up on vinegar") describe how, or name a plain thing, and pass;
+  so does a store's one-word category in lower case after "stock up on" ("groceries").
 """
 
 import re
@@ -29,6 +33,9 @@ VERB = re.compile(
     r"(?:(?:mostly|mainly|also|often|usually|largely|chiefly|more|some|lots[ \t]+of"
     r"|a[ \t]+lot[ \t]+of|plenty[ \t]+of)[ \t]+)*"
 )
+# "Stock up on" names what is bought too, but only its capitalised things are read: a store's
+# category in lower case after it is a plain word ("stock up on groceries for the week").
+STOCK_UP = re.compile(r"(?i)\bstock(?:s|ed|ing)?[ \t]+up[ \t]+on[ \t]+(?:(?:more|some)[ \t]+)?")
 # What is bought: the rest of the verb's line up to a sentence's end ("your next order\nHi
 # there" is a new line, not a thing bought), as a list ("Tea, Coffee and Pet food").
 BOUGHT_LIST = re.compile(r"[^.;:!?\n]*")
@@ -83,7 +90,7 @@ def _store_categories(masked: str, grounding: Grounding, known: set[str]) -> lis
 def _bought(masked: str, known: set[str]) -> list[str]:
     """Each capitalised thing bought that is not merchant text of the facts."""
     found: list[str] = []
-    for verb in VERB.finditer(masked):
+    for verb in [*VERB.finditer(masked), *STOCK_UP.finditer(masked)]:
         # BOUGHT_LIST matches the empty line's rest too, so there is always a match.
         listed = BOUGHT_LIST.match(masked, verb.end())
         rest = listed.group(0) if listed else ""
@@ -101,8 +108,18 @@ def _bought(masked: str, known: set[str]) -> list[str]:
             words = match.group(0).split()
             if len(words) > 1 and words[-1].lower() in _NOT_PART:
                 words = words[:1]
+            if _part_of_known(" ".join(words), known):
+                continue
             found.append(" ".join(words))
     return found
+
+
+def _part_of_known(phrase: str, known: set[str]) -> bool:
+    """True when `phrase` is one word of a category the facts hold: "stock up on Chocolate" to
+    a customer whose favourite is Candy & chocolate names part of it (qwen-1.5b wrote that;
+    refused, its retry wrote "Candy", and the offer fell back)."""
+    parts = {word for k in known if " " in k for word in k.split() if word not in _NOT_PART}
+    return any(re.fullmatch(rf"(?i){spelled_category(part)}", phrase) for part in parts)
 
 
 def spelled_category(category: str) -> str:

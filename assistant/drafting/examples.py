@@ -14,6 +14,10 @@ category to whatever product their facts named (pairings.py now refuses that). S
   ("More Honey for you, Lena" came back as "More Honey for you, <name>"), and the examples
   added here name it in the singular, as a store files it (with a "Jams" example the model
   twice wrote "Groceries product ..." for the title "Grocery product ...");
+- no example's category is a word of its product's title: shown "stock up on Honey, like the
+  Honey product ...", the model put its own title's first word where the category goes ("stock
+  up on Vinegar, like the Vinegar product ..." to a Sauces & spices buyer; categories.py
+  refuses it), so the tying example is a Dairy one named by a Cheese product;
 - among the examples a customer may see, one is picked by their id, so the same facts always
   get the same prompt (drafts are greedy and repeatable) while customers get different shapes.
 
@@ -42,7 +46,7 @@ class WorkedExample:
     ties_product_to_category: bool = False
 
 
-# The template's own example names "Relish product B0EXAMPLE1", a Relish, beside Pickles.
+# The template's own example names "Relish product B0EXAMPLE1", a Relish, beside Seafood.
 TEMPLATE_PRODUCT_CATEGORY = {"offer_email": "Relish"}
 MORE_EMAIL_EXAMPLES = (
     WorkedExample(
@@ -52,20 +56,20 @@ MORE_EMAIL_EXAMPLES = (
                 'offer_expires: "May 1, 2026"',
                 'sign_off: "The team"',
                 'customer_name: "Lena"',
-                'favourite_category: "Honey"',
-                'last_order_products: ["Honey product B0EXAMPLE2"]',
+                'favourite_category: "Dairy"',
+                'last_order_products: ["Cheese product B0EXAMPLE2"]',
             ]
         ),
         answer="\n".join(
             [
                 "Subject: Ready for a refill, Lena?",
                 "Hi Lena,",
-                "Time to stock up on Honey, like the Honey product B0EXAMPLE2 from your last "
+                "Time to stock up on Dairy, like the Cheese product B0EXAMPLE2 from your last "
                 "order. Take {discount_pct}% off your next order until May 1, 2026.",
                 "The team",
             ]
         ),
-        product_category="Honey",
+        product_category="Dairy",
         ties_product_to_category=True,
     ),
     WorkedExample(

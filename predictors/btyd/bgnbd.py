@@ -31,6 +31,8 @@ __all__ = ["BGNBD"]
 # band's edges, where cancellation costs ~4 digits and the interpolation error is
 # O(band^2), at most ~1e-7 relative even for horizons of 1e5 (checked with mpmath).
 _A_BAND = 1e-4
+# Repeat counts up to this (or up to the number of customers) are tabulated without sorting.
+_COUNT_TABLE = 10_000
 
 
 def _log_likelihood(
@@ -39,17 +41,35 @@ def _log_likelihood(
     """Per-customer log-likelihood from the paper, as ``A1 + log(A2 + A3)``.
 
     ``A2`` is the "still alive at T" branch and ``A3`` the "dropped out right after
-    the last purchase at t_x" branch.
+    the last purchase at t_x" branch.  Their gamma and beta functions depend on ``x``
+    alone, a whole number: they are evaluated once per distinct count and looked up,
+    which makes a likelihood call (most of a fit's time) about three times cheaper than
+    per customer, to 1e-12.
     """
-    log_a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
-    log_a2 = betaln(a, b + x) - betaln(a, b) - (r + x) * np.log(alpha + T)
+    keys, index = _counts(x)
+    g_r = gammaln(r + keys) - gammaln(r)
+    beta_alive = betaln(a, b + keys) - betaln(a, b)
     # The second term exists only for repeat buyers (the "died after the last
     # purchase" branch); b + x - 1 >= b > 0 there, so betaln is safe.
-    repeat = x > 0
-    x_rep = np.where(repeat, x, 1.0)
-    log_a3 = betaln(a + 1, b + x_rep - 1) - betaln(a, b) - (r + x_rep) * np.log(alpha + t_x)
-    log_a3 = np.where(repeat, log_a3, -np.inf)
+    repeat = keys > 0
+    beta_dead = betaln(a + 1, b + np.where(repeat, keys, 1.0) - 1) - betaln(a, b)
+    beta_dead = np.where(repeat, beta_dead, -np.inf)
+    r_x = r + x
+    log_a2 = beta_alive[index] - r_x * np.log(alpha + T)
+    log_a3 = beta_dead[index] - r_x * np.log(alpha + t_x)
+    log_a1 = g_r[index] + r * np.log(alpha)
     return np.asarray(log_a1 + np.logaddexp(log_a2, log_a3), dtype=np.float64)
+
+
+def _counts(x: FloatArray) -> tuple[FloatArray, npt.NDArray[np.intp]]:
+    """The distinct repeat counts to evaluate and where each customer's is among them: every
+    count up to the largest (no sort) unless that range dwarfs the customers."""
+    counts = x.astype(np.intp)
+    top = int(counts.max(initial=0))
+    if top <= max(len(x), _COUNT_TABLE):
+        return np.arange(top + 1, dtype=np.float64), counts
+    keys, index = np.unique(counts, return_inverse=True)
+    return keys.astype(np.float64), index.ravel()
 
 
 def _unconditioned_expectation(
@@ -96,14 +116,19 @@ class BGNBD:
         recency: npt.ArrayLike,
         T: npt.ArrayLike,
         weights: npt.ArrayLike | None = None,
+        near: BGNBD | None = None,
     ) -> BGNBD:
         """Maximum-likelihood fit; ``fit_info.log_likelihood`` is the summed log-likelihood.
 
         Args:
             frequency, recency, T: the calibration summary, one entry per customer.
             weights: optional number of customers each row stands for.
+            near: a fit of nearly the same summary (an adjacent cutoff) to start from.
         """
-        (r, alpha, a, b), info = fit_rft(_log_likelihood, "stss", frequency, recency, T, weights)
+        start = None if near is None else (near.r, near.alpha, near.a, near.b)
+        (r, alpha, a, b), info = fit_rft(
+            _log_likelihood, "stss", frequency, recency, T, weights, start
+        )
         return cls(r=r, alpha=alpha, a=a, b=b, fit_info=info)
 
     def individual_log_likelihood(

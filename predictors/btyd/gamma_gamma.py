@@ -21,6 +21,7 @@ from predictors.btyd._common import (
     as_float_array,
     log_bounds,
     maximise,
+    weighted_sum,
     weights_or_ones,
 )
 
@@ -100,7 +101,7 @@ class GammaGamma:
 
         def neg_ll(log_params: FloatArray) -> float:
             p, q, v = np.exp(log_params)
-            return -float(w @ _log_likelihood(p, q, v, x, zbar))  # `@`: see _common.fit_rft
+            return -weighted_sum(w, _log_likelihood(p, q, v, x, zbar))
 
         # Start with q = 2 (finite mean) and v set so the prior mean p v/(q-1)
         # equals the average spend.

@@ -74,12 +74,16 @@ def test_the_offer_examples_pass_the_verifier_on_their_own_facts() -> None:
     for channel in ("email", "sms"):
         prompt = render(f"offer_{channel}", offer_facts().prompt_facts(POLICY))
         assert prompt.example is not None
+        # The example's own facts, whatever words it uses.
+        shown = prompt.example_facts
+        titles = shown.get("last_order_products", [])  # an SMS names none
+        assert isinstance(titles, list) and isinstance(shown["favourite_category"], str)
         example = offer_facts(
             channel=channel,
             customer_name="Sam",
-            favourite_category="Pickles",
+            favourite_category=shown["favourite_category"],
             offer_expires=date(2026, 5, 1),
-            last_order_products=(Product("B0EXAMPLE1", "Relish product B0EXAMPLE1"),),
+            last_order_products=tuple(Product(str(t).split()[-1], str(t)) for t in titles),
         )
         grounding = example.grounding(POLICY, {})
         limit = POLICY.sms_max_chars if channel == "sms" else None

@@ -107,7 +107,9 @@ def _members_spread(history: History, weeks: float, members: "pd.Index[str]") ->
 def test_the_spread_replays_the_members_past(history: History, every: int) -> None:
     members = _members(history, every)
     spread = past_calibration(history, CUTOFF, 13.0, members).spread
-    assert spread == pytest.approx(_members_spread(history, 13.0, members), rel=1e-9)
+    # rel 1e-6: each window's fit starts from the one before, the reference's from scratch
+    # (the same optimum to the optimiser's tolerance).
+    assert spread == pytest.approx(_members_spread(history, 13.0, members), rel=1e-6)
     assert spread != past_calibration(history, CUTOFF, 13.0).spread
 
 
@@ -124,16 +126,17 @@ def test_a_small_segment_gets_a_wider_band(history: History) -> None:
 
 def test_everyone_keeps_the_figures_from_before_segments(history: History) -> None:
     # Pinned from forecast.py before `customers` existed (CDNOW sample, 13 weeks); the spread
-    # and bands re-pinned when the replay went to 8 windows and a Student-t multiple.
+    # and bands re-pinned when the replay went to 8 windows and a Student-t multiple; to 1e-6
+    # since each window's fit starts from the one before (same optimum, not the last bits).
     forecast = forecast_demand(cast(Predictor, SameForEveryone()), history, CUTOFF, 13.0)
     assert forecast.customers == 2357
     assert forecast.orders == 7660.25 and forecast.revenue == 528557.25
-    assert forecast.spread == pytest.approx(0.12000102307874583, rel=1e-12)
+    assert forecast.spread == pytest.approx(0.12000102307874583, rel=1e-6)
     assert forecast.orders_interval == pytest.approx(
-        (6096.196538072713, 9625.580424782573), rel=1e-12
+        (6096.196538072713, 9625.580424782573), rel=1e-6
     )
     assert forecast.revenue_interval == pytest.approx(
-        (420637.56112701725, 664165.0493099975), rel=1e-12
+        (420637.56112701725, 664165.0493099975), rel=1e-6
     )
     assert past_calibration(history, CUTOFF, 13.0, None).spread == forecast.spread
 

@@ -1,6 +1,7 @@
 """The forecast's interval: its past windows read only what BG/NBD needs, with the same numbers
 as the full features and the classic models give, and a spread the caller kept is used as it is."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
@@ -33,9 +34,12 @@ def test_repeat_summary_is_the_features_bg_nbd_reads(history: History, cutoff: s
 # (test_forecast_calibration.py).
 @pytest.mark.parametrize("weeks", [30 / 7, 13.0])
 def test_past_spread_equals_the_classic_models_recipe(history: History, weeks: float) -> None:
-    assert past_calibration(history, CUTOFF, weeks) == spread_with_classic_models(
-        history, CUTOFF, weeks
-    )
+    # Each past window's fit starts from the one before (forecast_interval.py), the reference's
+    # from scratch: the same optimum to the optimiser's tolerance, not to the last bit.
+    replayed = past_calibration(history, CUTOFF, weeks)
+    reference = spread_with_classic_models(history, CUTOFF, weeks)
+    assert replayed.spread == pytest.approx(reference.spread, rel=1e-6)
+    assert replayed == replace(reference, spread=replayed.spread)
 
 
 def test_a_kept_spread_sets_the_interval(tmp_path: Path) -> None:

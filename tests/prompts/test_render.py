@@ -161,11 +161,31 @@ def test_an_example_is_sent_as_an_earlier_turn_with_the_real_discount() -> None:
 
 def test_copied_example_values_are_those_the_real_facts_lack() -> None:
     ada = render("offer_email", OFFER | {"favourite_category": "Tea"})
-    assert {"Sam", "Pickles", "Relish product B0EXAMPLE1"} <= set(ada.copied_example_values())
+    example = ada.example_facts
+    category = example["favourite_category"]
+    assert isinstance(category, str) and category != "Tea"
+    written = {"Sam", category, *_titles(example["last_order_products"])}
+    assert written <= set(ada.copied_example_values())
     assert "The team" not in ada.copied_example_values()  # the real sign-off is the same
-    sam = render("offer_email", OFFER | {"customer_name": "sam", "favourite_category": "Pickles"})
+    sam = render("offer_email", OFFER | {"customer_name": "sam", "favourite_category": category})
     assert "Sam" not in sam.copied_example_values()
-    assert "Pickles" not in sam.copied_example_values()
+    assert category not in sam.copied_example_values()
+
+
+def test_the_offer_example_names_a_category_its_own_product_title_does_not() -> None:
+    # Shown "Honey, like the Honey product ...", qwen-1.5b wrote its own title's word where the
+    # category goes ("stock up on Vinegar, like the Vinegar product ..."): an example whose
+    # category is not its title's word shows which fact fills that place.
+    example = render("offer_email", OFFER).example_facts
+    category = example["favourite_category"]
+    assert isinstance(category, str) and category
+    for title in _titles(example["last_order_products"]):
+        assert category.lower() not in title.lower().split(), title
+    assert not category.endswith("s"), category  # singular, as a store files it
+
+
+def _titles(value: FactValue) -> list[str]:
+    return [str(title) for title in value] if isinstance(value, list | tuple) else []
     assert render("answer", {"question": "q", "findings": ["f"]}).copied_example_values() == ()
 
 
