@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.alerts.store import AlertStore
-from assistant.chat import replies
+from assistant.chat import replies, second_question
 from assistant.chat.events import Event
 from assistant.chat.llm_gate import LLMGate
 from assistant.persistence import audit
@@ -173,8 +173,17 @@ class Turn:
         self.memory = self.memory.after(route.tool, route.args, output.result)
         # What the question asked that the answer could not do ("except loyal"); empty where
         # the result did it after all (a perk the offer's policy carries).
-        note = route.note(output.result) if route.reason else ""
-        return f"{output.answer}\n\n{note}" if note else output.answer
+        notes = [route.note(output.result) if route.reason else ""]
+        notes.append(
+            second_question.unanswered(
+                self.text,
+                route.tool,
+                # read as the next turn will read it: "offer him" is the customer just shown
+                lambda part: self.deps.route(part, self.memory, self.principal),
+                lambda tool: may_use(role, tool),
+            )
+        )
+        return "\n\n".join([output.answer, *filter(None, notes)])
 
     def _run(self, name: str, args: dict[str, Any]) -> Generator[Event, None, ToolOutput | None]:
         """Run one tool in a worker thread (so a timeout can give up on it), streaming its

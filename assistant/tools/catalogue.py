@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from assistant.roles import may_use, scope_refusal
 from assistant.tools.alerts import explain_alert, list_alerts
 from assistant.tools.args import held_to_numbers
+from assistant.tools.argument_errors import argument_errors, only_bounds
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.bought_with import bought_with
 from assistant.tools.customers import at_risk_customers, customer_profile, similar_customers
@@ -105,9 +106,10 @@ CATALOGUE: dict[str, ToolSpec] = {
 def run_tool(ctx: ToolContext, name: str, args: Mapping[str, Any] | None = None) -> ToolOutput:
     """Call tool `name` with `args` for the caller in `ctx`: NotFound for an unknown tool
     (listing the tools), Forbidden when the role may not use it (or not with these arguments:
-    assistant.roles.scope_refusal), InvalidInput naming each bad argument. The caller checks
-    the role first too (assistant.roles.may_use); this is the second lock, and the only check
-    of the arguments' scope (chat and POST /v1/tools both come here)."""
+    assistant.roles.scope_refusal), InvalidInput naming each bad argument (argument_errors.py
+    words a number out of its bounds). The caller checks the role first too
+    (assistant.roles.may_use); this is the second lock, and the only check of the arguments'
+    scope (chat and POST /v1/tools both come here)."""
     spec = CATALOGUE.get(name)
     if spec is None:
         raise NotFound(f"no tool '{name}'; tools: {', '.join(CATALOGUE)}")
@@ -119,27 +121,11 @@ def run_tool(ctx: ToolContext, name: str, args: Mapping[str, Any] | None = None)
     try:
         parsed = spec.args_model.model_validate(dict(args or {}))
     except ValidationError as error:
-        raise InvalidInput(f"{name}: {argument_errors(error, spec)}") from None
+        said = argument_errors(error, spec.args_model, ctx.settings.currency_symbol)
+        # Bounds are worded for the user, naming their argument; the rest name the tool first.
+        raise InvalidInput(f"{said}." if only_bounds(error) else f"{name}: {said}") from None
     values = dict(parsed)
     refusal = scope_refusal(ctx.role, name, values)
     if refusal:  # a tool the role may use, but not this widely (support: one customer)
         raise Forbidden(refusal)
     return spec.function(ctx, **values)
-
-
-def argument_errors(error: ValidationError, spec: ToolSpec) -> str:
-    """Each bad argument by name, with what would be valid."""
-    valid = ", ".join(spec.args_model.model_fields) or "none"
-    problems, seen = [], set()
-    for item in error.errors():
-        where = str(item["loc"][0]) if item["loc"] else "arguments"
-        if where in seen:
-            continue  # a union type reports each alternative: the first says enough
-        seen.add(where)
-        if item["type"] == "extra_forbidden":
-            problems.append(f"unknown argument '{where}' (valid: {valid})")
-        elif item["type"] == "missing":
-            problems.append(f"argument '{where}' is required")
-        else:
-            problems.append(f"argument '{where}': {item['msg']} (got {item['input']!r:.60})")
-    return "; ".join(problems)

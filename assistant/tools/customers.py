@@ -20,6 +20,7 @@ from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.customer_totals import Bounds
 from assistant.tools.decisions import AT_RISK_COLUMNS
 from assistant.tools.format import chance, count, day, listing, money, output, pct
+from assistant.tools.lookalike_words import alike_words, trait_values
 from assistant.tools.lookups import Positions, Ranking
 from assistant.tools.paging import Offset, past_end, ranked, span
 from predictors.predictor import INTERVAL
@@ -262,7 +263,7 @@ def similar_customers(
 
     For "who else is like 00042?" or "find customers similar to 00042".
     """
-    data = ctx.data
+    data, symbol = ctx.data, ctx.settings.currency_symbol
     cid = ctx.customer(customer_id)
     index = data.customer_index()
     found = index.similar(cid, k=offset + k)[offset:]
@@ -272,7 +273,7 @@ def similar_customers(
             {
                 "customer_id": n.customer_id,
                 "distance": round(n.distance, 3),
-                "shared": [trait.phrase() for trait in n.shared],
+                "shared": [trait_values(trait, symbol) for trait in n.shared],
                 "segment": segment_of.get(n.customer_id),
             }
             for n in found
@@ -284,9 +285,10 @@ def similar_customers(
         names = [f"{r['customer_id']} (distance {r['distance']:.2f})" for r in rows]
         who = "" if offset == 0 else f", {span(offset, len(rows), others, 'lookalike')}"
         answer = f"The customers who behave most like {cid}{who}: {listing(names)}."
-        if rows[0]["shared"]:
+        alike = alike_words(index, cid, found[0].shared, symbol)
+        if alike:
             closest = "The closest" if offset == 0 else "The first of these"
-            answer += f" {closest} shares {'; '.join(rows[0]['shared'])}."
+            answer += f" {closest} is, {alike}."
     elif offset and others > 0:
         answer = past_end(offset, others, "other customer", " to compare with")
     else:

@@ -14,8 +14,9 @@ from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import ValidationError
 
 from assistant.roles import may_use
+from assistant.tools.argument_errors import argument_errors
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.catalogue import CATALOGUE, ToolSpec, argument_errors, run_tool
+from assistant.tools.catalogue import CATALOGUE, ToolSpec, run_tool
 from commerce.errors import RetainError
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,6 @@ def _tool(ctx: ToolContext, spec: ToolSpec) -> BaseTool:
 
 def _validation_text(spec: ToolSpec) -> Callable[[ValidationError], str]:
     def text(error: ValidationError) -> str:
-        return f"Error: {spec.name}: {argument_errors(error, spec)}"
+        return f"Error: {spec.name}: {argument_errors(error, spec.args_model)}"
 
     return text

@@ -8,6 +8,7 @@ period total here.
 """
 
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import cached_property
 from typing import Any, Literal
 
@@ -28,6 +29,9 @@ NO_LINES = (
 NO_PRODUCTS = "This store has no products table, so products show without titles or categories."
 NO_CATEGORIES = "This store's products name no category, so there is nothing to filter by."
 MEASURES: tuple[Measure, ...] = ("revenue", "units", "orders", "customers")
+# difflib's ratio a misspelt category must reach ('coffe' is 0.91 of Coffee, 'tee' 0.67 of Tea):
+# strict, so that a word meaning another thing is refused rather than read as a category.
+CLOSE_SPELLING = 0.8
 UNCATEGORISED = "(no category)"  # products the catalogue gives no category, or lacks
 
 
@@ -69,6 +73,19 @@ class SalesLines:
             if category.lower().rstrip("s") == wanted.rstrip("s"):
                 return category
         raise NotFound(f"no category '{name}'; known: {', '.join(known)}")
+
+    def read_category(self, name: str) -> tuple[str, bool]:
+        """The category called `name` as resolve_category reads it, else the one category
+        its spelling is close to ('coffe' is Coffee), with True for such a reading (the
+        answer says so); NotFound when none, or more than one, is close."""
+        try:
+            return self.resolve_category(name), False
+        except NotFound:
+            by_lower = {category.lower(): category for category in self.categories}
+            close = get_close_matches(name.strip().lower(), by_lower, n=2, cutoff=CLOSE_SPELLING)
+            if len(close) != 1:
+                raise
+            return by_lower[close[0]], True
 
 
 def catalogue_categories(store: Store) -> list[str]:

@@ -124,7 +124,7 @@ def top_products(
         }  # fmt: skip
         said = f"{sold(symbol, bare, when, asked.dated)}. {NO_LINES}"
         return output(said, bare, [{"type": "products", **bare}])
-    chosen = sales.resolve_category(category) if category else None
+    chosen, misspelt = sales.read_category(category) if category else (None, False)
     when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
     table, revenue = data.memo(
         f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen}:{per}",
@@ -157,6 +157,8 @@ def top_products(
     # The first row's share unrounded: its 4-place one in `rows` would be rounded twice.
     first_share = float(page[0]["share_of_revenue"]) if page else 0.0
     said = answer(symbol, result, when, asked.dated, sales, members, first_share)
+    if misspelt:
+        said = f"(Read '{category}' as {chosen}.) {said}"
     if not sales.has_products:
         result["note"] = NO_PRODUCTS
         said += f" {NO_PRODUCTS}"

@@ -23,12 +23,16 @@ MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders"
 
 
 def sold(symbol: str, result: dict[str, Any], when: Period, dated: bool) -> str:
-    """'From 1997-01-01 to 1997-12-31 the store sold $1,234.00 in 56 orders to 7 customers'
-    (a segment's: 'the 12 customers in 'champions' bought ... (7 of them ordered)'; a
-    category's: 'sold $80.00 of Coffee in ...')."""
+    """'From 1997-01-01 to 1997-12-31 the store sold $1,234.00 in 56 orders (average order
+    value $22.04) to 7 customers' (a segment's: 'the 12 customers in 'champions' bought ...
+    (7 of them ordered)'; a category's, without the average: 'sold $80.00 of Coffee in ...')."""
     totals, period = result["totals"], period_words(when, dated)
     of = f" of {result['category']}" if result.get("category") else ""
     amount = f"{money(totals['revenue'], symbol)}{of} in {count(totals['orders'], 'order')}"
+    if not of and totals["orders"]:
+        # Not for a category: its revenue is only its lines of the orders holding one.
+        aov = money(totals["revenue"] / totals["orders"], symbol)
+        amount += f" (average order value {aov})"
     if result["segment"] is None:
         said = f"the store sold {amount} to {count(totals['customers'], 'customer')}"
     else:

@@ -1,5 +1,6 @@
-"""What each customer bought, from the order lines: their products, units and the day each
-was last bought, most units first (then the latest bought). customer_profile lists them.
+"""What each customer bought, from the order lines: their products, units, the orders holding
+each and the day each was last bought, most units first (then the latest bought).
+customer_profile lists them; recommend_products counts a re-order's orders and units here.
 
 Kept apart from the customer lookup (customer_lookup.py), which the router reads at every
 store version: events make a version every few seconds, and reading every order line for
@@ -20,7 +21,7 @@ class Purchases:
     """Each customer's products (none without order lines), as row ranges per customer."""
 
     def __init__(self, store: Store) -> None:
-        columns = ["customer_id", "product_id", "units", "last"]
+        columns = ["customer_id", "product_id", "units", "orders", "last"]
         bought = pd.DataFrame({c: [] for c in columns})
         self.has_order_lines = store.has("order_items")
         if self.has_order_lines:
@@ -32,7 +33,7 @@ class Purchases:
             )
             bought = (
                 lines.groupby(["customer_id", "product_id"], sort=False)
-                .agg(units=("quantity", "sum"), last=("ts", "max"))
+                .agg(units=("quantity", "sum"), orders=("order_id", "nunique"), last=("ts", "max"))
                 .reset_index()
                 .sort_values(["customer_id", "units", "last", "product_id"],
                              ascending=[True, False, False, True], ignore_index=True)
@@ -41,6 +42,7 @@ class Purchases:
         self._bought_rows = groups(bought["customer_id"])
         self._bought_ids = bought["product_id"].astype(str).tolist()
         self._bought_units = bought["units"].astype(np.int64).tolist()
+        self._bought_orders = bought["orders"].astype(np.int64).tolist()
         self._bought_last = seconds(bought["last"])
         self._titles = self._by_product(catalogue, "title")
         self._categories = self._by_product(catalogue, "category")
@@ -58,6 +60,15 @@ class Purchases:
         """How many different products the customer's order lines hold."""
         start, end = self._bought_rows.get(customer_id, (0, 0))
         return end - start
+
+    def units_and_orders(self, customer_id: str, product_id: str) -> tuple[int, int] | None:
+        """How many units of the product the customer bought and in how many orders; None
+        when their order lines hold none."""
+        start, end = self._bought_rows.get(customer_id, (0, 0))
+        for i in range(start, end):
+            if self._bought_ids[i] == product_id:
+                return self._bought_units[i], self._bought_orders[i]
+        return None
 
     def bought(self, customer_id: str, limit: int) -> list[dict[str, Any]]:
         """The customer's `limit` most bought products: id, title and category (None where

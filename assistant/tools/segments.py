@@ -53,12 +53,30 @@ def list_segments(ctx: ToolContext, by: Grouping = "segment") -> ToolOutput:
         riskiest = max(rows, key=lambda r: r["value_at_risk"])
         answer += (
             f" '{riskiest['name']}' holds the most value at risk "
-            f"({money(riskiest['value_at_risk'], symbol)})."
+            f"({money(riskiest['value_at_risk'], symbol)}). {_by_churn_risk(rows, symbol)}"
         )
     else:
-        answer += " Run `retain train` and `retain score` to add predicted value and risk."
+        sizes = ", ".join(f"'{r['name']}' {r['customers']:,}" for r in rows)
+        answer += (
+            f" Customers in each: {sizes}. Run `retain train` and `retain score` to add "
+            "predicted value and risk."
+        )
     result = {"by": by, "customers": total, "rows": rows}
     return output(answer, result, [{"type": "segments", "by": by, "rows": rows}], len(rows))
+
+
+def _by_churn_risk(rows: list[dict[str, Any]], symbol: str) -> str:
+    """Every row's mean churn risk, size and value at risk, riskiest first: so "which segment
+    has the highest (or lowest) churn risk?" and "how many are in 'lost'?" are answered by
+    the text, not only by the card. One decimal: whole percents tie at 97% on the demo."""
+    scored = [r for r in rows if r.get("avg_churn_risk") is not None]
+    riskiest_first = sorted(scored, key=lambda r: (-r["avg_churn_risk"], r["name"]))
+    each = [
+        f"'{r['name']}' {r['avg_churn_risk']:.1%} ({count(r['customers'], 'customer')}, "
+        f"{money(r['value_at_risk'], symbol)} at risk)"
+        for r in riskiest_first
+    ]
+    return f"Mean churn risk, highest first: {'; '.join(each)}."
 
 
 def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:

@@ -1,6 +1,7 @@
 """recommend_products through the catalogue, and the offer that may name its picks."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -129,3 +130,28 @@ def test_a_customer_newer_than_the_recommender_gets_what_is_popular(
     found = run_tool(context(data), "recommend_products", {"customer_id": "brand-new", "k": 2})
     rows = found.result["rows"]
     assert len(rows) == 2 and all("popular" in row["reasons"][0] for row in rows)
+
+
+def test_a_reorder_counts_orders_and_units_from_the_order_lines(data: StoreData) -> None:
+    # The recommender's own count is of its training rows ("bought it 29 times" for a product
+    # in 26 orders, 35 units): the answer gives the store's orders and units.
+    store = data.store()
+    orders = store.table("orders", ["order_id", "customer_id"]).astype(str)
+    items = store.table("order_items", ["order_id", "product_id", "quantity"])
+    lines = items.astype({"order_id": str, "product_id": str}).merge(orders, on="order_id")
+    checked = 0
+    for row in data.require_scores().top(40):
+        cid = str(row["customer_id"])
+        found = run_tool(context(data), "recommend_products", {"customer_id": cid, "k": 20})
+        for pick in found.result["rows"]:
+            reason = pick["reasons"][0]
+            assert not re.match(r"bought it \d+ times?\b", reason)
+            said = re.match(r"bought it in ([\d,]+) orders? \(([\d,]+) units?\), last ", reason)
+            if said:
+                mine = lines[
+                    (lines["customer_id"] == cid) & (lines["product_id"] == pick["product_id"])
+                ]
+                assert int(said[1]) == mine["order_id"].nunique()
+                assert int(said[2]) == int(mine["quantity"].sum())
+                checked += 1
+    assert checked  # the small store has re-orders among the picks

@@ -52,7 +52,9 @@ def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: S
     days = top_products(_ctx(shop), days=10)
     assert since.result["rows"] == days.result["rows"]
     assert since.answer.startswith(
-        "From 2024-03-22 to 2024-03-31 the store sold $68.00 in 4 orders to 2 customers; top "
+        "From 2024-03-22 to 2024-03-31 the store sold $68.00 in 4 orders "
+        "(average order value $17.00) "
+        "to 2 customers; top "
         "products by revenue: "
     )
     assert since.answer.endswith("revenue up 100% on the 10 days before.")
@@ -101,7 +103,9 @@ def test_a_month_is_its_own_days_and_the_same_number_before(shop: StoreData) -> 
     assert result["period_revenue"] == 101.0  # o6 (January) and o7 (no lines) are not in it
     # Every March order, o7 without lines too: $30 + $11 + $20 + $20 + $20 + $7.
     assert march.answer.startswith(
-        "From 2024-03-01 to 2024-03-31 the store sold $108.00 in 6 orders to 3 customers; top "
+        "From 2024-03-01 to 2024-03-31 the store sold $108.00 in 6 orders "
+        "(average order value $18.00) "
+        "to 3 customers; top "
         "products by revenue: "
     )
     february = top_products(_ctx(shop), month="2024-02")
@@ -131,7 +135,9 @@ def test_a_quarter_and_a_span_between_two_days_are_periods_from_a_day(shop: Stor
         "2024-01-01", "2024-03-31", "Q1",
     )  # fmt: skip
     assert quarter.answer.startswith(
-        "From 2024-01-01 to 2024-03-31 the store sold $110.00 in 7 orders to 4 customers; top "
+        "From 2024-01-01 to 2024-03-31 the store sold $110.00 in 7 orders "
+        "(average order value $15.71) "
+        "to 4 customers; top "
         "products by revenue: "
     )
     span = top_products(_ctx(shop), since="03-22", until="03-30")

@@ -43,7 +43,8 @@ def test_the_totals_are_the_orders_amounts_counted_by_pandas(
     assert result["totals"] == expected
     opening = (
         f"the store sold {money(float(expected['revenue']))} in "
-        f"{count(int(expected['orders']), 'order')} to "
+        f"{count(int(expected['orders']), 'order')} (average order value "
+        f"{money(float(expected['revenue']) / int(expected['orders']))}) to "
         f"{count(int(expected['customers']), 'customer')}; top products by revenue: "
     )
     assert opening in out.answer
@@ -64,6 +65,7 @@ def test_a_segments_totals_are_its_members_orders(
     assert out.answer.startswith(
         f"From 2024-01-01 to {out.result['to']} the {count(len(members), 'customer')} in '{name}' "
         f"bought {money(float(expected['revenue']))} in {count(int(expected['orders']), 'order')}"
+        f" (average order value {money(float(expected['revenue']) / int(expected['orders']))})"
         f" ({expected['customers']:,} of them ordered); top products by revenue: "
     )
 

@@ -1,0 +1,58 @@
+"""A second question in one message is named under the answer, not dropped without a word.
+
+The router picks one tool per message: "what's the churn risk of 07592 and what should we
+offer him?" gets the profile, and the offer asked in the same breath would vanish. Each part of
+such a message is routed on its own; a part that goes to another tool than the one that ran is
+named in a note, for the user to ask next. Both are not answered at once: the second part may
+be a draft that takes a minute, or lean on the first ("what else do they buy?"), which its own
+turn resolves from the conversation.
+"""
+
+import re
+from collections.abc import Callable
+
+from assistant.routing.route import Route
+
+# Where a second question starts: after a question mark (kept) with more text behind it, or at
+# "and"/"also"/"plus" before a question word or a ranking of its own ("and top customers last
+# month"). A plain "and" ("spent over $500 and ordered twice") joins bounds of one question.
+_QUESTION_WORDS = (
+    r"what|who|whom|which|how|when|where|why|should|can|could|would|will|is|are|do|does|did"
+    r"|show|list|give|tell|draft|write|find"
+)
+_RANKINGS = r"(?:top|best|worst)\s+(?:\d+\s+)?(?:customers|products|buyers|sellers|categories)"
+PARTS = re.compile(
+    rf"(?<=\?)\s+(?=\S)|[,;]?\s+(?:and|also|plus)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS}|{_RANKINGS})\b)",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"^(?:and|also|plus)\s+", re.IGNORECASE)  # "... ? and how many twice?"
+MAX_NAMED = 2  # a message of many questions gets the first two named, not a wall of notes
+MAX_QUOTED_CHARS = 80
+
+
+def unanswered(
+    text: str, ran: str, route: Callable[[str], Route], may_use: Callable[[str], bool]
+) -> str:
+    """A note naming each part of `text` that routes to another tool than `ran` (one the
+    caller's role may use), or "" when the message asks one thing."""
+    parts = [_JOINED.sub("", part.strip(" ,;")) for part in PARTS.split(text)]
+    if len(parts) < 2:
+        return ""
+    named: list[str] = []
+    for part in parts:
+        if len(part.split()) < 2:
+            continue
+        chosen = route(part)
+        if chosen.kind == "tool" and chosen.tool not in (None, ran) and may_use(chosen.tool):
+            named.append(_quoted(part))
+    if not named:
+        return ""
+    if len(named) == 1:
+        return f"You also asked {named[0]}: ask it on its own and I will answer it."
+    asked = " and ".join(named[:MAX_NAMED])
+    return f"You also asked {asked}: ask them one at a time and I will answer each."
+
+
+def _quoted(part: str) -> str:
+    shown = part if len(part) <= MAX_QUOTED_CHARS else part[: MAX_QUOTED_CHARS - 1] + "…"
+    return f'"{shown}"'
