@@ -3,7 +3,8 @@ left out ("except loyal ones": the tools cannot filter one out), a second custom
 ("loyal champions": a customer is in one), a segment or period the tool has no argument for,
 money off an offer ("$15 off": offers take a percentage) or a perk ("free shipping": offers
 carry the policy's perks only), a list asked from the bottom, and bounds on spend or orders
-the tool does not apply (another currency; a tool without them).
+the tool does not apply (another currency; a tool without them), and a review topic asked of
+the sentiment summary, which takes none.
 Each note is one sentence; `notes` joins those that apply.
 """
 
@@ -41,6 +42,9 @@ PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # on
 WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
 LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
 BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # floors and ceilings
+NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
+# A topic that limits nothing: "how does she feel about our products".
+STORE_WIDE_TOPICS = frozenset("products product items item us store shop things stuff".split())
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
 UNAPPLIED_SPEND = {
     "ahead": (
@@ -72,6 +76,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _highest_first(tool, text),
         _no_period(tool, x),
         _floors_left(tool, x, values),
+        _no_topic(tool, x, values),
     )
     return " ".join(note for note in said if note)
 
@@ -187,6 +192,23 @@ def _no_period(tool: ToolSignature, x: Extraction) -> str:
     if not dated or PERIOD & set(tool.arg_names) or "horizon_days" in tool.arg_names:
         return ""
     return "This answer cannot be limited to the period asked; it is as of the latest data."
+
+
+def _no_topic(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
+    """A review topic asked of the sentiment summary ("sentiment of reviews about tea"), which
+    takes none: the answer covers the reviews it was given, not only those about the topic,
+    said so, with the search that takes it. Not for a text to analyse, nor a topic as wide
+    as the store ("about our products")."""
+    topic = x.topic
+    if tool.name not in NO_TOPIC_TOOLS or topic is None or x.quoted is not None or "text" in values:
+        return ""
+    if set(topic.split()) <= STORE_WIDE_TOPICS:
+        return ""
+    return (
+        f"The sentiment summary cannot be limited to a topic, so this covers all the reviews "
+        f"asked about, not only those about '{topic}'; to read those, ask e.g. "
+        f'"reviews about {topic}".'
+    )
 
 
 def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:

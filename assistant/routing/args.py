@@ -9,7 +9,7 @@ held: the tools cannot filter one out, so the answer covers them all and `reason
 `reason` also notes the other things asked that a tool cannot do as asked (arg_notes.py).
 Another list asked of the customers just listed ("which of them are likely to churn?") keeps
 their bounds on spend and orders (their_bounds.py); "how many of them ..." counts within them
-(ranked_again.share_of).
+(ranked_again.share_of), and so does the same count in another period ("and in 1998?").
 """
 
 import re
@@ -181,6 +181,8 @@ def build(
         if values.get("share_of") == memory.args.get("share_of"):
             values.pop("share_of", None)
         base = ranked_again.share_of(text, carried or {}, given)
+        if base is None:  # "and in 1998?": the same count, of the same bounds, then
+            base = ranked_again.share_in_new_period(carried or {}, given)
         if base is not None and memory.tool == tool.name:
             values["share_of"] = base
         if memory.tool == tool.name:

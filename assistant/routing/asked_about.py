@@ -9,7 +9,8 @@ people like Earl Grey?") are a search, which takes the topic; the sentiment summ
 it. One customer's own
 buying ("what products does 05847 buy most?") is in their profile; what they may buy next is a
 recommendation. A question about the one customer talked about ("why are they at risk?" after
-a profile) is about that customer, not the at-risk list. Each nudge is rules.CUE_WEIGHT or
+a profile) is about that customer, not the at-risk list; who in a segment is at risk ("who is
+at risk in the loyal segment?") is that list, of the segment. Each nudge is rules.CUE_WEIGHT or
 twice it, as in nudges.py, which adds these to its own.
 """
 
@@ -58,6 +59,11 @@ OWN_BUYING = re.compile(
 AHEAD = re.compile(
     r"\b(?:next|recomm?end\w*|suggest\w*|should|might|would|could|likely|will|else)\b"
 )
+# "who is at risk in the loyal segment?": people of the segment, by risk (the at-risk list),
+# which similarity puts beside the segment's summary.
+WHO_AT_RISK = re.compile(
+    r"\bwho\b[^.?!]{0,30}\b(?:at[\s-]risk|churn\w*|leav\w*|laps\w*|slipping|might\s+go)\b"
+)
 THE_CUSTOMER = re.compile(r"\bcustomer\b(?!\s*\d)")  # one, not "customers" nor "customer 42"
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
@@ -75,6 +81,9 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
             _add(out, label, -W)
         if AGGREGATE.search(text):  # a list ranks customers; it never averages them
             _add(out, "at_risk_customers", -W)
+    if x.segment not in (None, "at risk") and WHO_AT_RISK.search(text) and not one_customer:
+        _add(out, "at_risk_customers", W)
+        _add(out, "segment_summary", -W)
     if x.segment is None and ACROSS_SEGMENTS.search(text):
         _add(out, "list_segments", 2 * W)
         _add(out, "at_risk_customers", -W)

@@ -19,7 +19,7 @@ from assistant.routing import followup, ranked_again, rules
 from assistant.routing.args import explicit
 from assistant.routing.extract import Extraction
 from assistant.routing.memory import Memory
-from assistant.routing.signatures import ANY_TOOL, SIGNATURES
+from assistant.routing.signatures import ANY_TOOL, SIGNATURES, ToolSignature
 
 # Tools that work through a list rather than one customer; "next one" goes to a profile.
 LIST_TOOLS = frozenset({"at_risk_customers", "similar_customers", "list_segments"})
@@ -59,7 +59,7 @@ def follow_up(
         return Scored(last, 1.0, "repeat")  # "who are they?", "which of them ordered most?"
     if last == "top_customers" and ranked_again.counted_again(text):
         return Scored(last, 1.0, "repeat")  # "how many of them ordered more than 5 times?"
-    if followup.is_bare(x.remainder) and explicit(SIGNATURES[last], x, text, memory):
+    if followup.is_bare(x.remainder) and _changed(SIGNATURES[last], x, text, memory):
         return Scored(last, 1.0, "repeat")
     if changes and set(rules.cues(text)) <= {last}:
         return Scored(last, 1.0, "repeat")
@@ -80,7 +80,20 @@ def changes_last_call(x: Extraction, text: str, memory: Memory, tools: Collectio
     anything = explicit(replace(ANY_TOOL, name=last), x, text, memory)
     kinds = _value_kinds(given)
     others = [v for k, v in anything.items() if SAME_VALUE.get(k, k) not in kinds]
-    return bool(given) and all(value in given.values() for value in others)
+    changed = bool(given) or _other_currency_bound(SIGNATURES[last], x)
+    return changed and all(value in given.values() for value in others)
+
+
+def _changed(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> bool:
+    """True when the message gives `tool` a value: an argument, or a spend bound in another
+    currency, which is no argument (no rate is known) but is asked of the last call all the
+    same ("now over €200"): it is repeated, with a note that the bound is not applied."""
+    return bool(explicit(tool, x, text, memory)) or _other_currency_bound(tool, x)
+
+
+def _other_currency_bound(tool: ToolSignature, x: Extraction) -> bool:
+    spend = x.min_revenue is not None or x.max_revenue is not None
+    return x.currency is not None and spend and "min_revenue" in tool.arg_names
 
 
 def refined(ranked: list[Scored], memory: Memory, role: Role, changes: bool) -> Scored:

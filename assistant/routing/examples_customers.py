@@ -102,6 +102,9 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "who are the biggest buyers of tea",
         "top customers for coffee last year",
         "which customers spent the most on snacks",
+        # Its buyers, named by what they bought (any product's name).
+        "who bought the lavender honey",
+        "which customers ordered oat biscuits",
         # Who bought one product: its buyers, not what else they bought (bought_with).
         "who has purchased B00004RBDU",
         "which customers ordered product B000FDKQCY",

@@ -41,6 +41,9 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what was our revenue in 1998",
         "total sales in march",
         "what were our sales figures for q2",
+        # ... with the average order value and the change on the period before.
+        "average order value in march",
+        "how did revenue in q3 compare with the quarter before",
     ),
     # From one product to others; names vary, so no product's words pull a question here.
     "bought_with": (

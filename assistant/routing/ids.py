@@ -80,6 +80,13 @@ CUSTOMER = [
     LOOKALIKE,
 ]
 YEAR_WIDE_IDS = [_one_customer(years_apart=False) if p is CUSTOMER[1] else p for p in CUSTOMER]
+ONE_CUSTOMER = (CUSTOMER[1], YEAR_WIDE_IDS[1])
+# "top customers 1997", "best 10 customers 1998 by orders": after ranking words a bare year is
+# the period ranked (periods.py reads it), not customer 1997; "customer 1997" and "#1997"
+# name no ranking and stay ids.
+RANKED_BEFORE = re.compile(
+    r"\b(?:top|best|biggest|largest|heaviest|leading|highest[\s-]spending)\s+(?:\d+\s+)?$"
+)
 
 
 # A customer named in full, capitalised as names are, after words that ask for a person:
@@ -194,6 +201,11 @@ def bare_id(width: int, zero: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$€£.,#])(?P<id>{digits})\b(?!\s*(?:%|{_UNITS})\b)")
 
 
+def _ranked_year(text: str, start: int, typed: str) -> bool:
+    """True for a year after ranking words ("top customers 1997"): a period, not an id."""
+    return bool(re.fullmatch(_YEAR, typed) and RANKED_BEFORE.search(text[:start]))
+
+
 def alert_id(reader: Reader) -> int | None:
     """The first alert number. Every alert number is taken, so none reads as a customer id
     ("explain alert #3 and alert #5"); the words stay in the text to embed."""
@@ -229,6 +241,8 @@ def customer_ids(
         for match in list(pattern.finditer(reader.text)):
             group = "ids" if "ids" in match.groupdict() else "id"
             typed = reader.typed[match.start(group) : match.end(group)]
+            if pattern in ONE_CUSTOMER and _ranked_year(reader.text, match.start(), typed):
+                continue
             # "12,345": one id, 12345, alone or joined ("customer 12,345 and 43").
             typed = GROUPED.sub(lambda grouped: re.sub(r"[,.]", "", grouped.group()), typed)
             excluded = left_out is not None and negation(reader.text, match.start()) == "excluded"

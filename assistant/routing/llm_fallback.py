@@ -9,6 +9,8 @@ conversation gave (a model must not make up an id). Anything else gives kind "un
 user reads a plain NOT_UNDERSTOOD, and the rule the answer broke is the route's `detail`, for
 the log and the audit.
 Errors of the model itself (Unavailable, timeouts) propagate: the service answers those.
+A message with nothing to route once invisible characters are dropped (zero-width spaces
+only) is unclear without asking the model: the prompt would have no question.
 """
 
 import json
@@ -22,7 +24,8 @@ from assistant.routing.args import build
 from assistant.routing.extract import Extraction
 from assistant.routing.fuzzy import find_segment
 from assistant.routing.memory import Memory
-from assistant.routing.reading import visible
+from assistant.routing.noise import UNCLEAR_REASON, says_nothing
+from assistant.routing.reading import normalise, visible
 from assistant.routing.route import Route
 from assistant.routing.signatures import SIGNATURES, Arg, ToolSignature
 from assistant.routing.vocabulary import Vocabulary
@@ -51,6 +54,8 @@ def route_with_model(
     """Ask `model` which tool answers `message`; a checked Route, "unclear" when it names
     none or its answer breaks a rule."""
     message = visible(message)
+    if says_nothing(normalise(message)):  # zero-width spaces only: nothing to ask a model
+        return Route("unclear", reason=UNCLEAR_REASON)
     memory = memory or Memory()
     vocabulary = vocabulary or Vocabulary()
     allowed = [SIGNATURES[t] for t in (tools or SIGNATURES) if t in SIGNATURES and may_use(role, t)]

@@ -14,6 +14,9 @@ from typing import Any, Literal
 Subject = Literal["customer", "segment", "product", "customers", "products"]
 SUBJECTS: tuple[Subject, ...] = ("customer", "segment", "product", "customers", "products")
 MAX_LISTED = 200  # ids kept from the last list; more is never paged through in a chat
+# One customer's card: the products and reviews in it are that customer's own, not a list to
+# pick from, so "the second one" after a profile still means the last list's second.
+ONE_CUSTOMER_CARDS = frozenset({"customer_profile"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class Memory:
     def after(self, tool: str, args: Mapping[str, Any], result: Mapping[str, Any]) -> "Memory":
         """The memory once `tool` ran with `args` and returned `result` (the tool's JSON)."""
         customer = _text(args.get("customer_id")) or _text(result.get("customer_id"))
+        if tool in ONE_CUSTOMER_CARDS:
+            result = {"customer_id": customer} if customer else {}
         # A profile lists its own reviews: a list is other customers, not the one asked about.
         rows = _listed_rows(result, "customer_id")
         listed = [i for i in _ids(rows, "customer_id") if i != customer]

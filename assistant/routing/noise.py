@@ -7,6 +7,11 @@ import re
 from assistant.routing.extract import Extraction
 from assistant.routing.spelling import DOMAIN_WORDS
 
+# The answer to a message with nothing to route (and to one the router found unclear).
+UNCLEAR_REASON = (
+    "I'm not sure what you're asking. Try naming a customer, a segment or what you want "
+    "(at-risk customers, reviews, an offer, a budget plan, a forecast)."
+)
 LETTERS = re.compile(r"[a-z0-9]")
 WORD = re.compile(r"[a-z0-9]+")
 STOP_WORDS = frozenset(

@@ -56,6 +56,8 @@ TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|
 # the best sellers'.
 BUYERS_OF = re.compile(
     r"\bwho\s+(?:has\s+|have\s+)?(?:bought|buys|purchased|ordered|spent)\b|"
+    r"\b(?:(?:which|what)\s+(?:customers|buyers|clients|shoppers)|(?:customers|buyers|clients|"
+    r"shoppers)\s+(?:who|that))\s+(?:have\s+|has\s+)?(?:bought|purchased|ordered)\b|"
     r"\b(?:customers|buyers|purchasers|shoppers|clients|spenders)\s+(?:for|of)\b|"
     r"\b(?:biggest|top|largest|heaviest|best)\s+(?:\d+\s+)?(?:buyers|purchasers)\b"
 )
@@ -63,9 +65,13 @@ BUYERS_OF = re.compile(
 # loyal raised" asks for one alert's reasons.
 ALERTS_LISTED = re.compile(r"\balerts\b")
 EXPLAINS = re.compile(r"\b(?:why|explain\w*|reasons?|caus\w*|trigger\w*|behind|mean)\b")
-# What a store took in ("how much did we sell", "revenue", "total sales"): with a period gone
-# by, the sales totals that top_products opens with; worded ahead, a forecast.
-SALES_TOTAL = re.compile(r"\b(?:sales|revenue|turnover|takings|sell|sold)\b")
+# What a store took in ("how much did we sell", "revenue", "total sales", the average order
+# value): with a period gone by, the sales totals that top_products opens with; worded ahead,
+# a forecast.
+SALES_TOTAL = re.compile(
+    r"\b(?:sales|revenue|turnover|takings|sell|sold|(?:average|avg|mean)\s+order\s+(?:value|size)|"
+    r"aov)\b"
+)
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
 )
@@ -181,6 +187,10 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # "negative reviews by customer 07592" asks for the reviews; "how negative are they",
         # or "the sentiment of", for a summary (review_sentiment's cue words).
         out["search_reviews"] = out.get("search_reviews", 0.0) + W
+    elif "review_sentiment" in out and "search_reviews" not in out and x.quoted is None:
+        # "sentiment of reviews last month": a summary of the period's reviews, with no topic
+        # or search words; similarity puts it beside "negative reviews from the last month".
+        out["search_reviews"] = out.get("search_reviews", 0.0) - W / 2
     if ahead:
         out["top_products"] = out.get("top_products", 0.0) - W
         out["top_customers"] = out.get("top_customers", 0.0) - W

@@ -85,6 +85,12 @@ IN_YEAR = [
                rf"(?:the\s+year\s+)?(?P<year>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}{_COUNTED}"),
     re.compile(rf"\b(?P<year>{YEAR})(?:'s)?(?=\s+(?:best|top|sales|sellers|reviews|complaints)\b)"),
 ]  # fmt: skip
+# "top customers 1997": a year the customer ids left after ranking words (ids.py). Only the
+# year is taken: "top customers" stays in the text to embed.
+RANKED_YEAR = re.compile(
+    rf"\b(?:cust[a-z]*|clients?|buyers?|spenders?|shoppers?)\s+(?P<year>{YEAR})\b(?![-/]\d)"
+    rf"{NO_MORE_DIGITS}"
+)
 # A month or year written by number that the names above do not cover, in range or not ("in
 # month 13", "in 1998-13", "in 1850"): handed over as written, so the tool takes it or refuses
 # it by name, where a period not read would answer for the default days without a word.
@@ -197,13 +203,14 @@ def _numbered_month(reader: Reader) -> Calendar | None:
 
 def _in_year(reader: Reader) -> Calendar | None:
     """The year named, but not a number that money words before it make an amount."""
-    for pattern in (*IN_YEAR, *OTHER_YEAR):
+    for pattern in (*IN_YEAR, RANKED_YEAR, *OTHER_YEAR):
         for match in pattern.finditer(reader.text):
             before = reader.text[: match.start("year")]
             if LAPSED.search(reader.text[: match.start()]):
                 break  # as `first` reads it: "not bought in 1997" asks about lapsed customers
             if AMOUNT_BEFORE.search(before):
                 continue
-            reader.take(*match.span(), "period")
+            start = match.start("year") if pattern is RANKED_YEAR else match.start()
+            reader.take(start, match.end(), "period")
             return Calendar(year=match.group("year"))
     return None

@@ -26,6 +26,9 @@ POSITION = [
                r"name|account|on\s+the\s+list|of\s+them|in\s+the\s+list)\b"),
     re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:on|in)\s+(?:the|that|this|your)\s+list\b"),
     re.compile(r"\b(?:number|no\.?|#)\s*(?P<n>\d{1,2})\s+(?:on|in)\s+(?:the|that|this)\s+list\b"),
+    # "show me number 3": a place in the list, where nothing follows the number ("number 3
+    # product" or "number 3 in sales" say more); "#3" is a customer (ids.py).
+    re.compile(r"\bnumber\s+(?P<n>\d{1,2})(?=\s*(?:$|[?.!,]|please\b|again\b|too\b))"),
     # "the second product"; not "top product" nor "last product" (a best seller, a purchase).
     re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:product|item)\b(?<!top product)(?<!top item)"
                r"(?<!last product)(?<!last item)"),

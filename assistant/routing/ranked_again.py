@@ -15,6 +15,8 @@ them, not of everyone who ordered: `share_of` names the last call's bounds the m
 A bound of the message that replaces one of theirs ("ordered more than 5 times" after "3
 orders or more") leaves the share of everyone who ordered, said so (`replaced_note`): the tool
 takes one floor and one ceiling on orders, so "6 or more within 3 or more" cannot be asked yet.
+The same count in another period ("and in 1998?") keeps `share_of`: within the same bounds,
+then (share_in_new_period).
 """
 
 import re
@@ -22,7 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.routing import rules
-from assistant.routing.arg_notes import BOUNDS
+from assistant.routing.arg_notes import BOUNDS, PERIOD
 
 # The customers just listed, as every "them" follow-up says them (shares.py reads the same
 # words): "of them", "rank those", "these" ...
@@ -91,6 +93,20 @@ def share_of(text: str, carried: Mapping[str, Any], given: Mapping[str, Any]) ->
     kept = [name for name in BOUNDS if carried.get(name) is not None and name not in given]
     new = any(given.get(name) is not None for name in BOUNDS)
     return ",".join(kept) if kept and new else None
+
+
+def share_in_new_period(carried: Mapping[str, Any], given: Mapping[str, Any]) -> str | None:
+    """The last call's `share_of`, kept when the message only moves the count to another period
+    ("and in 1998?" after "how many of them ordered more than 5 times?"): "them" is then those
+    within the same bounds in that period. None when no period is given, or when the message
+    replaces a bound that said who "they" were."""
+    base = carried.get("share_of")
+    if not isinstance(base, str) or not base or not PERIOD & set(given):
+        return None
+    bounds = base.split(",")
+    if any(name in given or carried.get(name) is None for name in bounds):
+        return None
+    return base
 
 
 def replaced_note(text: str, carried: Mapping[str, Any], given: Mapping[str, Any]) -> str:

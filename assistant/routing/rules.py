@@ -4,7 +4,8 @@ Refusals: running code, changing or dumping data, reaching for secrets or privil
 to train the model (an admin's command-line task) and attempts to set the instructions aside
 are refused by pattern, whatever the wording around them, because a miss here costs more than
 a false alarm; only the words a review search looks for ("find reviews saying ignore all
-previous instructions") are no attempt on the instructions (searched_text.py). Cues: words
+previous instructions") are no attempt on the instructions (searched_text.py), and markup
+("<script>...</script> top products") is no request to run code (markup.py). Cues: words
 that make one tool more likely (a budget amount, "lookalike", "forecast") nudge its score;
 they never decide alone.
 """
@@ -42,7 +43,7 @@ REFUSALS: tuple[Refusal, ...] = (
         re.compile(
             rf"\b(?:run|execute|exec|eval|evaluate)\b{_WORDS_BETWEEN}\b(?:python|code|script|shell|"
             r"bash|command|sql|query|program|snippet|this)\b|\bimport\s+os\b|os\.system|subprocess|"
-            r"\bexec\s*\(|\beval\s*\(|rm\s+-rf|\bsudo\b|__import__|<script|\bselect\s+[\w*, ]+\s+"
+            r"\bexec\s*\(|\beval\s*\(|rm\s+-rf|\bsudo\b|__import__|\bselect\s+[\w*, ]+\s+"
             r"from\s+\w+|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|\bdelete\s+from\b"
         ),
         "I can't run code, scripts or database queries. Ask me about customers, segments, "

@@ -15,7 +15,9 @@ MEASURES: list[tuple[re.Pattern[str], Measure]] = [
     (re.compile(r"\b(?:by|in)\s+(?:units?|volume|quantity|quantities)\b|\bunits?\s+sold\b|"
                 r"\b(?:most|highest|more)\s+(?:units?|quantity|volume)\b|"
                 r"\bhow\s+many\s+units\b"), "units"),
-    (re.compile(r"\bmost[\s-]+(?:ordered|often\s+ordered)\b|\b(?:by|most|number\s+of)\s+orders\b|"
+    # "by ordres": a common slip, read as typed (the measure is read before typos are repaired)
+    (re.compile(r"\bmost[\s-]+(?:ordered|often\s+ordered)\b|"
+                r"\b(?:by|most|number\s+of)\s+(?:orders|ordres|oders)\b|"
                 r"\border\s+counts?\b|\bordered\s+(?:the\s+)?most\b|"
                 # "who bought the most often?", "our most frequent buyers"
                 r"\b(?:bought|buys|buy|ordered|orders|order|purchased|purchases|shopped|shops|"
@@ -51,6 +53,7 @@ _NAME_ENDS = (
     r"(?=\s*$|\s*[?.!,]|\s\s|\s(?:by|in|during|since|over|this|last|among|from|to|at|with|on|"
     r"per|and|or|so|ever|of|for)\b)"
 )
+_BUYERS = r"(?:customers|buyers|clients|shoppers|people)"
 BOUGHT_NAMED = [
     re.compile(rf"\b(?:buyers|purchasers|customers|shoppers|clients|spenders)\s+(?:of|for)\s+"
                rf"(?:the\s+|our\s+)?{_NAME}{_NAME_ENDS}"),
@@ -58,11 +61,18 @@ BOUGHT_NAMED = [
                rf"(?:the\s+)?most\s+{_NAME}{_NAME_ENDS}"),
     re.compile(rf"\b(?:spent|spends|spend)\s+(?:the\s+)?most\s+on\s+(?:the\s+|our\s+)?"
                rf"{_NAME}{_NAME_ENDS}"),
+    # Its buyers, not ranked by how much: "who bought earl grey", "which customers ordered
+    # earl grey", "customers who bought earl grey" (the tool ranks them all the same).
+    re.compile(rf"(?:\bwho|\b(?:which|what)\s+{_BUYERS}|\b{_BUYERS}\s+(?:who|that))\s+"
+               rf"(?:has\s+|have\s+)?(?:ever\s+)?(?:bought|purchased|ordered)\s+"
+               rf"(?:the\s+|our\s+|any\s+|some\s+)?{_NAME}{_NAME_ENDS}"),
 ]  # fmt: skip
 NOT_BOUGHT = frozenset(
     "us you it them this that all our revenue spend spending money sales orders order units "
     "products product items item stuff things overall often recently lately frequently times "
-    "total value segment customers buyers much many".split()
+    "total value segment customers buyers much many most more less least twice once again "
+    "anything something everything nothing what which a an lot lots one ones with from on at "
+    "in by for over during since before online".split()
 )
 AND = re.compile(r"\s*(?:&|\band\b)\s*")  # "Candy & chocolate": each side names it too
 NOT_A_NAME = frozenset({"product", "products", "each", "every", "one", "a", "which", "what", "top",

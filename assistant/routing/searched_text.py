@@ -32,13 +32,18 @@ SEARCHED_FOR = re.compile(rf"\b(?:search|look|grep|find)\w*\s+(?:for\s+)?{_QUOTE
 ABOUT_REVIEWS = re.compile(rf"{_REVIEWS}\b")
 
 
-def without_searched_text(text: str) -> str:
-    """`text` (lower case) with the words a review search looks for blanked out, one space
-    for each character, so only what is asked of the assistant is left to refuse."""
+def searched_spans(text: str) -> list[tuple[int, int]]:
+    """Where in `text` (lower case) the words a review search looks for are."""
     spans = [_words(match) for match in SEARCHED.finditer(text)]
     if ABOUT_REVIEWS.search(text):
         spans += [_words(match) for match in SEARCHED_FOR.finditer(text)]
-    for start, end in spans:
+    return spans
+
+
+def without_searched_text(text: str) -> str:
+    """`text` (lower case) with the words a review search looks for blanked out, one space
+    for each character, so only what is asked of the assistant is left to refuse."""
+    for start, end in searched_spans(text):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 

@@ -2,7 +2,8 @@
 argument extraction, follow-ups from memory and a few keyword rules. No language model.
 
 A message goes, in order, through: refusal rules (code, dumps, secrets, instructions);
-contact details for a role that may not see them; follow-ups that memory decides alone ("and
+contact details for a role that may not see them; then it is read without its markup
+(markup.py); follow-ups that memory decides alone ("and
 the next one?", "same for champions", "what if we had 10k instead": continuation.py, which
 also says what continues the last call once scored); then similarity. Each
 label's score is a blend of its best and its three best example similarities, plus a small
@@ -30,8 +31,9 @@ from assistant.routing.continuation import (
 from assistant.routing.examples import EXAMPLES, NO_TOOL_LABELS
 from assistant.routing.extract import Extraction, delexicalise, extract
 from assistant.routing.ids import KnownName
+from assistant.routing.markup import without_markup
 from assistant.routing.memory import Memory
-from assistant.routing.noise import has_letters, says_nothing, topic_free
+from assistant.routing.noise import UNCLEAR_REASON, has_letters, says_nothing, topic_free
 from assistant.routing.nudges import nudges
 from assistant.routing.reading import normalise, visible
 from assistant.routing.route import Route
@@ -48,10 +50,6 @@ ROLE_NAMES: dict[str, tuple[str, str]] = {  # (plural, with article)
     "support": ("support agents", "a support agent"),
     "admin": ("admins", "an admin"),
 }
-UNCLEAR_REASON = (
-    "I'm not sure what you're asking. Try naming a customer, a segment or what you want "
-    "(at-risk customers, reviews, an offer, a budget plan, a forecast)."
-)
 REFUSE_REASON = (
     "I can't help with that here. Ask me about customers, segments, reviews, offers, budgets "
     "or forecasts."
@@ -109,13 +107,16 @@ class Router:
         """Where `message` goes, for `role`, in the conversation `memory` describes."""
         message = visible(message)
         text = " ".join(normalise(message).split())
-        if says_nothing(text):
-            return Route("unclear", reason=UNCLEAR_REASON)
-        reason = rules.refusal(text)
+        reason = rules.refusal(text)  # markup and all: "run <script>...</script>" is refused
         if reason is not None:
             return Route("refuse", reason=reason)
         if not sees_contacts(role) and rules.asks_for_contacts(text):
             return Route("refuse", reason=CONTACTS_REFUSAL)
+        # Read without its markup: "<b>top</b> products" asks for the best sellers.
+        message = without_markup(message)
+        text = " ".join(normalise(message).split())
+        if says_nothing(text):
+            return Route("unclear", reason=UNCLEAR_REASON)
         # A name typed in lower case is looked up only for a role that may see names.
         known = self.known_name if sees_contacts(role) else None
         # After customers ranked by what they did, "now under $20" is a bound on their spend.
@@ -145,12 +146,12 @@ class Router:
         self, message: str, vocabulary: Vocabulary, x: Extraction | None = None
     ) -> str:
         """What is embedded: the message with names replaced by their kind, normalised, typos
-        repaired."""
+        repaired (not in the name of a product bought: spelling.Speller.correct)."""
         x = x or extract(message, vocabulary)
         text = " ".join(normalise(delexicalise(message, x)).split())
         if not has_letters(text):  # the message was only a name: "champions"
             text = " ".join(kind for _, _, kind in x.entities)
-        return self.speller.correct(text)
+        return self.speller.correct(text, frozenset((x.product_name or "").split()))
 
     def scores(self, text: str, x: Extraction, memory: Memory) -> list[Scored]:
         """Every label's score for `text` (normalised, typos repaired), best first. This is

@@ -73,7 +73,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "customers ranked by value at risk of churning (or by churn risk, or predicted "
             "value), optionally within a segment; only those who spent from min_revenue to "
             "max_revenue or placed from min_orders to max_orders orders to date (each "
-            "inclusive, either alone)",
+            "inclusive, either alone); only those with no order in the last quiet_days days or "
+            "none since no_order_since (lapsed customers)",
             "list at-risk customers",
             (
                 Arg("segment"),
@@ -84,6 +85,8 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("max_revenue", "float"),
                 Arg("min_orders", "int"),
                 Arg("max_orders", "int"),
+                Arg("quiet_days", "int"),
+                Arg("no_order_since"),
             ),
         ),
         ToolSignature(

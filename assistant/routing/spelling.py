@@ -11,7 +11,7 @@ rare: an unknown word with no close known word is left alone.
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from assistant.routing.fuzzy import allowed_edits, edit_distance
@@ -49,9 +49,10 @@ class Speller:
         self._index = {key: tuple(sorted(words)) for key, words in index.items()}
         self._repair = lru_cache(maxsize=4096)(self._closest)
 
-    def correct(self, text: str) -> str:
-        """`text` (lower case) with each repairable word replaced by the known word."""
-        return WORD.sub(lambda m: self._repair(m.group()), text)
+    def correct(self, text: str, kept: Collection[str] = ()) -> str:
+        """`text` (lower case) with each repairable word replaced by the known word, but for
+        the words `kept`: a product's name as typed ("lapsang" is a tea, not "lapsing")."""
+        return WORD.sub(lambda m: m.group() if m.group() in kept else self._repair(m.group()), text)
 
     def _closest(self, word: str) -> str:
         if len(word) < 5 or word in self.known:

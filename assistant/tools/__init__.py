@@ -5,7 +5,9 @@
     lookups.py       per-customer lookups behind the millisecond answers (customer_lookup.py:
                      the customers themselves; purchases.py: what each bought; rows.py:
                      rows kept by key)
-    customers.py     customer_profile, at_risk_customers, similar_customers
+    customers.py     customer_profile, similar_customers
+    at_risk.py       at_risk_customers; its bounds: at_risk_bounds.py (spend, orders to date),
+                     lapsed.py (no order in N days, or since a day)
     reviews.py       search_reviews       sentiment.py     review_sentiment, complaint themes
     review_filters.py  the customer, segment and product filters of both review tools
     segments.py      list_segments, segment_summary (writes text)

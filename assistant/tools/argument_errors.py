@@ -32,6 +32,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     "max_revenue": ("A maximum spend", "money"),
     "min_orders": ("A minimum number of orders", "n"),
     "max_orders": ("A maximum number of orders", "n"),
+    "quiet_days": ("A quiet spell", "days"),
     "alert_id": ("An alert's number", "n"),
 }
 

@@ -1,12 +1,13 @@
 """The bounds at_risk_customers takes on what customers did to date ("at-risk customers who
-spent under $50", "most likely to churn of those with 5 orders or more"): their arguments
-(the descriptions are what the router reads), which customers are within them and the words
-that say them as applied.
+spent under $50", "most likely to churn of those with 5 orders or more", "who haven't ordered
+since March"): their arguments (the descriptions are what the router reads), which customers
+are within them and the words that say them as applied.
 
 The list ranks by what the predictor expects now, so it has no period: the bounds are on
 each customer's whole history, all their orders to the store's last order day. The totals and
 which customers pass are customer_totals.py's, as top_customers counts them (inclusive, money
-to the cent), and the words top_customers_bounds.py's.
+to the cent), and the words top_customers_bounds.py's. How long they have gone without
+ordering is lapsed.py's cutoff day, checked here against each customer's last order.
 """
 
 from typing import Annotated
@@ -57,21 +58,28 @@ LifetimeMaxOrders = Annotated[
 ]
 
 
-def within(data: StoreData, bound: Bounds) -> "pd.Index[str]":
+def within(data: StoreData, bound: Bounds, lapsed: pd.Timestamp | None) -> "pd.Index[str]":
     """The ids of the customers whose spend and orders to date are within every bound of
-    `bound`; customers who never ordered have no totals to bound and are not among them."""
+    `bound` and, with a `lapsed` day, whose last order was before it; customers who never
+    ordered have no totals to bound and are not among them."""
     calendar = store_orders(data).calendar
     whole = between(calendar, calendar.first_day, calendar.last_day)
-    index: pd.Index[str] = passing(store_totals(data, whole, None, None), bound).index
+    table = passing(store_totals(data, whole, None, None), bound)
+    if lapsed is not None:
+        table = table[table["last_order"] < lapsed]
+    index: pd.Index[str] = table.index
     return index
 
 
-def bound_words(symbol: str, bound: Bounds) -> str:
-    """The bounds as applied, to date: 'who spent $49.99 or less to date', or "" for none."""
+def bound_words(symbol: str, bound: Bounds, lapsed: str = "") -> str:
+    """The bounds as applied, to date, then how long they have not ordered (lapsed.py's
+    words): 'who spent $49.99 or less to date and have not ordered since 1998-03-01', or ""
+    for none."""
     said = bounds(symbol, vars(bound), None)
-    return f" who {said} to date" if said else ""
+    parts = ([f"{said} to date"] if said else []) + ([lapsed] if lapsed else [])
+    return f" who {' and '.join(parts)}" if parts else ""
 
 
 def bounded(bound: Bounds) -> bool:
-    """True when any bound is set."""
+    """True when any spend or order bound is set."""
     return any(value is not None for value in vars(bound).values())

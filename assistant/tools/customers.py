@@ -1,29 +1,21 @@
-"""Tools about customers: one customer's profile, the most valuable at-risk customers (within
-bounds on what they did to date, when asked: at_risk_bounds.py), and lookalikes of a customer."""
+"""Tools about customers: one customer's profile and lookalikes of a customer. The most
+valuable at-risk customers are at_risk.py's, re-exported here for the catalogue and callers
+that import the customer tools from this module."""
 
 from typing import Annotated, Any
 
 from pydantic import Field
 
 from assistant.roles import sees_contacts
-from assistant.tools.args import CustomerId, SegmentName
-from assistant.tools.at_risk_bounds import (
-    LifetimeMaxOrders,
-    LifetimeMaxRevenue,
-    LifetimeMinOrders,
-    LifetimeMinRevenue,
-    bound_words,
-    bounded,
-    within,
-)
+from assistant.tools.args import CustomerId
+from assistant.tools.at_risk import at_risk_customers
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.customer_totals import Bounds
-from assistant.tools.decisions import AT_RISK_COLUMNS
 from assistant.tools.format import chance, count, day, listing, money, output, pct
 from assistant.tools.lookalike_words import alike_words, trait_values
-from assistant.tools.lookups import Positions, Ranking
 from assistant.tools.paging import Offset, past_end, ranked, span
 from predictors.predictor import INTERVAL
+
+__all__ = ["at_risk_customers", "customer_profile", "similar_customers"]
 
 MAX_ORDERS = 200  # orders drawn on a profile's timeline (the most recent)
 MAX_REVIEWS = 5
@@ -31,13 +23,6 @@ MAX_REASONS = 3
 MAX_PRODUCTS = 10  # most bought products on a profile's card and result
 PRODUCTS_SAID = 3  # of which the answer names these
 INTERVAL_LABEL = f"{round((INTERVAL[1] - INTERVAL[0]) * 100)}% interval"
-
-# How each ranking reads in an answer: the first page's words, and a later page's.
-RANKED_AS: dict[Ranking, tuple[str, str]] = {
-    "value_at_risk": ("with the most value at risk", "value at risk"),
-    "churn_risk": ("most likely to leave", "churn risk"),
-    "clv": ("with the highest predicted value", "predicted value"),
-}
 
 
 def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
@@ -168,88 +153,6 @@ def _interval(score: dict[str, Any], symbol: str) -> str:
         return f"an average: at least a {pct(INTERVAL[1])} chance of buying nothing"
     low, high = money(score["clv_low"], symbol), money(score["clv_high"], symbol)
     return f"{INTERVAL_LABEL} {low}-{high}"
-
-
-def at_risk_customers(
-    ctx: ToolContext,
-    segment: SegmentName | None = None,
-    by: Annotated[
-        Ranking,
-        Field(
-            description="What ranks: value at risk (churn risk x predicted value), churn risk "
-            "alone, or predicted value (clv)."
-        ),
-    ] = "value_at_risk",
-    limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
-    offset: Offset = 0,
-    min_revenue: LifetimeMinRevenue = None,
-    max_revenue: LifetimeMaxRevenue = None,
-    min_orders: LifetimeMinOrders = None,
-    max_orders: LifetimeMaxOrders = None,
-) -> ToolOutput:
-    """The customers with the most value at risk (churn risk x predicted value), ranked, with
-    the reasons, optionally only those of one segment; or those most likely to leave (`by`
-    churn_risk), or the most valuable (`by` clv). Only those within `min_revenue` /
-    `max_revenue` and `min_orders` / `max_orders` (inclusive, on all their orders to date)
-    when given. `offset` skips the first ranks, for the next page.
-
-    For "who are my most valuable at-risk customers?", "top 20 at-risk champions", "who is
-    most likely to churn?", "who are our most valuable customers?", "at-risk customers who
-    spent under $50", "one-time buyers most likely to churn" or "and the next 10?".
-    """
-    data, symbol = ctx.data, ctx.settings.currency_symbol
-    bound = Bounds(min_revenue, min_orders, max_revenue, max_orders)
-    bound.check(symbol)
-    scores = data.require_scores()
-    segments = data.segments()
-    name = segments.resolve(segment) if segment else None
-    positions: Positions | None = None
-    if name is not None or bounded(bound):
-        # A segment's members, or those within the bounds, or both; in rank order.
-        def pool_of() -> Positions:
-            chosen = segments.members(name) if name is not None else None
-            if bounded(bound):
-                passed = within(data, bound)
-                chosen = passed if chosen is None else chosen.intersection(passed)
-            assert chosen is not None
-            return scores.positions(chosen)
-
-        positions = data.memo(f"at_risk:{name}:{bound}", ("store", "scores"), pool_of)
-    rows = ranked(
-        [
-            {k: r.get(k) for k in AT_RISK_COLUMNS}
-            | {"segment": segments.segment_of.get(r["customer_id"])}
-            for r in scores.top(offset + limit, positions, by)[offset:]
-        ],
-        offset,
-    )
-    pool = len(scores) if positions is None else len(positions)
-    pool_value = (
-        scores.total_value_at_risk if positions is None else scores.value_at_risk(positions)
-    )
-    where = (f" in '{name}'" if name else "") + bound_words(symbol, bound)
-    if not rows:
-        answer = past_end(offset, pool, "scored customer", where) if pool else ""
-        answer = answer or f"No scored customers{where}."
-    else:
-        held = sum(r["value_at_risk"] for r in rows)
-        first = rows[0]
-        if offset == 0:
-            head = f"The {count(len(rows), 'customer')}{where} {RANKED_AS[by][0]} hold"
-            scope = f" across {count(pool, 'scored customer')}{where}"
-        else:  # a later page: which ranks, of how many
-            ranks = span(offset, len(rows), pool, "customer")
-            head, scope = f"Ranked by {RANKED_AS[by][1]}, {ranks} scored{where} hold", ""
-        worth = "" if by != "clv" else f"predicted value {money(first['clv'], symbol)}, "
-        answer = (
-            f"{head} {money(held, symbol)} of the {money(pool_value, symbol)} at risk{scope}. "
-            f"First: {first['customer_id']}, {worth}churn risk {chance(first['churn_risk'])}, "
-            f"value at risk {money(first['value_at_risk'], symbol)}."
-        )
-    result = {"segment": name, "by": by, "scored_customers": pool, **vars(bound),
-              "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip
-    card = {"type": "at_risk", "segment": name, "by": by, **vars(bound), "rows": rows}
-    return output(answer, result, [card], len(rows))
 
 
 def similar_customers(

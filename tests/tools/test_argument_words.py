@@ -19,6 +19,8 @@ from tests.tools.conftest import MakeContext
         ("forecast_demand", {"horizon_days": 5000},
          "A forecast's reach must be at most 730 days; you asked for 5,000 days "
          "(argument 'horizon_days')."),
+        ("at_risk_customers", {"quiet_days": 0},
+         "A quiet spell must be at least 1 day; you asked for 0 days (argument 'quiet_days')."),
     ],
 )  # fmt: skip
 def test_bounds_read_as_user_words(

@@ -6,8 +6,8 @@ within them; the bounds said as applied; a floor above its ceiling refused by na
 import pandas as pd
 import pytest
 
+from assistant.tools.at_risk import at_risk_customers
 from assistant.tools.catalogue import run_tool
-from assistant.tools.customers import at_risk_customers
 from commerce.errors import InvalidInput
 from tests.tools.conftest import MakeContext
 

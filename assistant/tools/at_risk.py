@@ -1,0 +1,125 @@
+"""at_risk_customers: the scored customers ranked by value at risk (or churn risk, or predicted
+value), optionally of one segment, within bounds on what they did to date (at_risk_bounds.py)
+and on how long they have not ordered (lapsed.py), a page at a time."""
+
+from typing import Annotated
+
+from pydantic import Field
+
+from assistant.tools.args import SegmentName
+from assistant.tools.at_risk_bounds import (
+    LifetimeMaxOrders,
+    LifetimeMaxRevenue,
+    LifetimeMinOrders,
+    LifetimeMinRevenue,
+    bound_words,
+    bounded,
+    within,
+)
+from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.customer_totals import Bounds
+from assistant.tools.decisions import AT_RISK_COLUMNS
+from assistant.tools.format import chance, count, day, money, output
+from assistant.tools.lapsed import NoOrderSince, QuietDays, lapsed_bound
+from assistant.tools.lookups import Positions, Ranking
+from assistant.tools.paging import Offset, past_end, ranked, span
+
+# How each ranking reads in an answer: the first page's words, and a later page's.
+RANKED_AS: dict[Ranking, tuple[str, str]] = {
+    "value_at_risk": ("with the most value at risk", "value at risk"),
+    "churn_risk": ("most likely to leave", "churn risk"),
+    "clv": ("with the highest predicted value", "predicted value"),
+}
+
+
+def at_risk_customers(
+    ctx: ToolContext,
+    segment: SegmentName | None = None,
+    by: Annotated[
+        Ranking,
+        Field(
+            description="What ranks: value at risk (churn risk x predicted value), churn risk "
+            "alone, or predicted value (clv)."
+        ),
+    ] = "value_at_risk",
+    limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
+    offset: Offset = 0,
+    min_revenue: LifetimeMinRevenue = None,
+    max_revenue: LifetimeMaxRevenue = None,
+    min_orders: LifetimeMinOrders = None,
+    max_orders: LifetimeMaxOrders = None,
+    quiet_days: QuietDays = None,
+    no_order_since: NoOrderSince = None,
+) -> ToolOutput:
+    """The customers with the most value at risk (churn risk x predicted value), ranked, with
+    the reasons, optionally only those of one segment; or those most likely to leave (`by`
+    churn_risk), or the most valuable (`by` clv). Only those within `min_revenue` /
+    `max_revenue` and `min_orders` / `max_orders` (inclusive, on all their orders to date)
+    when given, and only lapsed customers with `quiet_days` (no order in that many days up
+    to the store's last order day) or `no_order_since` (no order on or after that day).
+    `offset` skips the first ranks, for the next page.
+
+    For "who are my most valuable at-risk customers?", "top 20 at-risk champions", "who is
+    most likely to churn?", "who are our most valuable customers?", "at-risk customers who
+    spent under $50", "one-time buyers most likely to churn", "who hasn't ordered in 6 months
+    but used to spend a lot?", "regulars who haven't ordered since March" or "and the next
+    10?".
+    """
+    data, symbol = ctx.data, ctx.settings.currency_symbol
+    bound = Bounds(min_revenue, min_orders, max_revenue, max_orders)
+    bound.check(symbol)
+    lapsed, lapsed_said = lapsed_bound(data, quiet_days, no_order_since)
+    scores = data.require_scores()
+    segments = data.segments()
+    name = segments.resolve(segment) if segment else None
+    positions: Positions | None = None
+    narrowed = bounded(bound) or lapsed is not None
+    if name is not None or narrowed:
+        # A segment's members, or those within the bounds, or both; in rank order.
+        def pool_of() -> Positions:
+            chosen = segments.members(name) if name is not None else None
+            if narrowed:
+                passed = within(data, bound, lapsed)
+                chosen = passed if chosen is None else chosen.intersection(passed)
+            assert chosen is not None
+            return scores.positions(chosen)
+
+        key = f"at_risk:{name}:{bound}:{lapsed}"
+        positions = data.memo(key, ("store", "scores"), pool_of)
+    rows = ranked(
+        [
+            {k: r.get(k) for k in AT_RISK_COLUMNS}
+            | {"segment": segments.segment_of.get(r["customer_id"])}
+            for r in scores.top(offset + limit, positions, by)[offset:]
+        ],
+        offset,
+    )
+    pool = len(scores) if positions is None else len(positions)
+    pool_value = (
+        scores.total_value_at_risk if positions is None else scores.value_at_risk(positions)
+    )
+    where = (f" in '{name}'" if name else "") + bound_words(symbol, bound, lapsed_said)
+    if not rows:
+        answer = past_end(offset, pool, "scored customer", where) if pool else ""
+        answer = answer or f"No scored customers{where}."
+    else:
+        held = sum(r["value_at_risk"] for r in rows)
+        first = rows[0]
+        if offset == 0:
+            head = f"The {count(len(rows), 'customer')}{where} {RANKED_AS[by][0]} hold"
+            scope = f" across {count(pool, 'scored customer')}{where}"
+        else:  # a later page: which ranks, of how many
+            ranks = span(offset, len(rows), pool, "customer")
+            head, scope = f"Ranked by {RANKED_AS[by][1]}, {ranks} scored{where} hold", ""
+        worth = "" if by != "clv" else f"predicted value {money(first['clv'], symbol)}, "
+        answer = (
+            f"{head} {money(held, symbol)} of the {money(pool_value, symbol)} at risk{scope}. "
+            f"First: {first['customer_id']}, {worth}churn risk {chance(first['churn_risk'])}, "
+            f"value at risk {money(first['value_at_risk'], symbol)}."
+        )
+    # The day the recency bound resolved to (either argument), so a caller sees it as applied.
+    recency = {"quiet_days": quiet_days, "no_order_since": day(lapsed) if lapsed else None}
+    result = {"segment": name, "by": by, "scored_customers": pool, **vars(bound), **recency,
+              "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip
+    card = {"type": "at_risk", "segment": name, "by": by, **vars(bound), **recency, "rows": rows}
+    return output(answer, result, [card], len(rows))
