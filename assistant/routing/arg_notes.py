@@ -3,8 +3,9 @@ left out ("except loyal ones": the tools cannot filter one out), a second custom
 ("loyal champions": a customer is in one), a segment or period the tool has no argument for,
 money off an offer ("$15 off": offers take a percentage) or a perk ("free shipping": offers
 carry the policy's perks only), a list asked from the bottom, and bounds on spend or orders
-the tool does not apply (another currency; a tool without them), and a review topic asked of
-the sentiment summary, which takes none.
+the tool does not apply (another currency; a tool without them), how long customers have not
+ordered asked of a tool without it, a year asked of the forecast (it takes days ahead), and a
+review topic asked of the sentiment summary, which takes none.
 Each note is one sentence; `notes` joins those that apply.
 """
 
@@ -42,6 +43,13 @@ PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # on
 WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
 LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
 BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # floors and ceilings
+LAPSE = ("quiet_days", "no_order_since")  # how long customers have not ordered (lapses.py)
+# A year a forecast is asked for ("what will sales be in 1999?"): the forecast takes days
+# ahead of the data's end, not a year, so the answer says what it covered.
+YEAR_AHEAD = re.compile(
+    r"\b(?:in|for|during|throughout|of)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
+    r"|\b(?P<named>(?:19|20)\d\d)(?:'s)?\s+(?:sales|revenue|demand|orders|forecast)\b"
+)
 NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
 # A topic that limits nothing: "how does she feel about our products".
 STORE_WIDE_TOPICS = frozenset("products product items item us store shop things stuff".split())
@@ -76,6 +84,8 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _highest_first(tool, text),
         _no_period(tool, x),
         _floors_left(tool, x, values),
+        _no_lapse(tool, x),
+        _year_ahead(tool, text),
         _no_topic(tool, x, values),
     )
     return " ".join(note for note in said if note)
@@ -236,4 +246,31 @@ def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) 
     return (
         "This answer cannot be limited to customers over or under a spend or an order count; "
         'the top customers list can (e.g. "customers who spent over 1,000").'
+    )
+
+
+def _no_lapse(tool: ToolSignature, x: Extraction) -> str:
+    """How long customers have not ordered, asked of a tool that cannot be limited to it
+    ("products not bought since March"): only the at-risk list takes it."""
+    asked = any(getattr(x, name) is not None for name in LAPSE)
+    if not asked or set(LAPSE) & set(tool.arg_names):
+        return ""
+    return (
+        "This answer cannot be limited to customers who have not ordered for a while; the "
+        'at-risk list can (e.g. "customers who haven\'t ordered in 90 days").'
+    )
+
+
+def _year_ahead(tool: ToolSignature, text: str) -> str:
+    """A year asked of the forecast ("what will sales be in 1999?"): it runs from the day
+    after the data ends for a number of days, so the answer is not that year's, said so; the
+    days it covered are the result's (`${horizon_days}`, filled in by Route.note)."""
+    asked = YEAR_AHEAD.search(text)
+    if "horizon_days" not in tool.arg_names or asked is None:
+        return ""
+    year = asked.group("year") or asked.group("named")
+    return (
+        "The forecast runs from the day after the data ends for ${horizon_days} days; it does "
+        f'not forecast {year} on its own. Ask for the days ahead instead (e.g. "sales in the '
+        'next 365 days", at most 730).'
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.routing import ranked_again, their_bounds
-from assistant.routing.arg_notes import BOUNDS, PERIOD, named_segments, notes
+from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, named_segments, notes
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
 from assistant.routing.memory import Memory
@@ -77,6 +77,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         value = getattr(x, name)
         if value is not None and name in names and (x.currency is None or "orders" in name):
             found[name] = value
+    for name in LAPSE:
+        if getattr(x, name) is not None and name in names:
+            found[name] = getattr(x, name)
     if x.percent is not None:
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:

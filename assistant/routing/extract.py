@@ -3,7 +3,8 @@
 The message is lower-cased (keeping every character's position, so ids are copied from the
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
 counts once: quoted text, e-mail addresses, product ids, alert numbers, customer ids, list
-positions, a period by the calendar ("since March 5", "in March", "Q1": periods.py), bounds on
+positions, how long customers have not ordered ("haven't ordered in 6 months": lapses.py), a
+period by the calendar ("since March 5", "in March", "Q1": periods.py), bounds on
 spend and orders ("spent over $1,000", "fewer than 2 orders": thresholds.py, ceilings.py),
 horizons ("next 6 weeks" is no count of 6), percentages, money, star ratings ("2-star
 reviews"), counts, then words (segment names, channel, sentiment, alert state, a search topic;
@@ -23,7 +24,7 @@ sales_words.py.
 import re
 from dataclasses import dataclass
 
-from assistant.routing import periods, quantities, sales_words, thresholds
+from assistant.routing import lapses, periods, quantities, sales_words, thresholds
 from assistant.routing.addresses import email_addresses, restored
 from assistant.routing.choices import (
     AlertState,
@@ -106,6 +107,9 @@ class Extraction:
     quarter: str | None = None
     year: str | None = None
     count: int | None = None
+    # How long customers have not ordered (lapses.py): days to the last order day, or a day.
+    quiet_days: int | None = None
+    no_order_since: str | None = None
     # Bounds on what customers did, inclusive ("over $1,000" is 1000.01, "under $20" 19.99;
     # thresholds.py, ceilings.py).
     min_revenue: float | None = None
@@ -176,6 +180,8 @@ def extract(
         for number in HASH_ID.finditer(reader.text):
             reader.take(*number.span())
     position = list_position(reader)  # "the first one" is a place in a list, not a count of one
+    # "haven't ordered in 6 months": no horizon of 180 days; "since March" no sales period
+    lapse = lapses.read(reader)
     calendar = periods.read(reader)  # "since march 5" is a day, not 5 of something
     # "spent over $1,000" is no budget, "10 orders" no count
     bounds = thresholds.bounds(reader, bare=bare_bounds)
@@ -221,6 +227,8 @@ def extract(
         quarter=calendar.quarter,
         year=calendar.year,
         count=None if count is None else int(count),
+        quiet_days=lapse.quiet_days,
+        no_order_since=lapse.no_order_since,
         min_revenue=bounds.min_revenue,
         min_orders=bounds.min_orders,
         max_revenue=bounds.max_revenue,

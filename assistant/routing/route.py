@@ -7,8 +7,9 @@ from typing import Any, Literal
 
 from assistant.routing.arg_notes import PERK_FIELD, PERK_NAMES, perk_note
 
-# Values only the tool knows that a reason may name ("${discount_pct}%": the policy's default).
-NOTE_FIELDS = ("discount_pct",)
+# Values only the tool knows that a reason may name ("${discount_pct}%": the policy's default;
+# "${horizon_days}": the days a forecast covered).
+NOTE_FIELDS = ("discount_pct", "horizon_days")
 RouteKind = Literal["tool", "greeting", "help", "out_of_scope", "refuse", "unclear"]
 ROUTE_KINDS: tuple[RouteKind, ...] = (
     "tool",

@@ -171,8 +171,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:reviews?|feedback|comments|complaints))\b"
     ),
     "at_risk_customers": re.compile(
-        r"\b(?:churn\w*|at[\s-]risk|risk(?:iest|y)?|leav\w*|lose|losing|slipping|lapsing|"
-        r"drifting|going\s+quiet|(?:going|gone|turning)\s+cold|dormant|stopped\s+(?:buying|ordering)|"
+        r"\b(?:churn\w*|at[\s-]risk|risk(?:iest|y)?|leav\w*|lose|losing|slipping|lapsed|lapsing|"
+        r"drifting|going\s+quiet|(?:going|gone|turning)\s+cold|dormant|(?:stopped|quit)\s+(?:buying|ordering)|"
         r"win[\s-]?back)\b"
     ),
     "recommend_products": re.compile(

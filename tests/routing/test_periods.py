@@ -69,16 +69,17 @@ def test_the_real_router_hands_since_to_top_products(
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["who hasn't ordered since march", "which customers haven't purchased since december",
-     "no orders since april from which customers?"],
+    ("text", "day"),
+    [("who hasn't ordered since march", "03-01"),
+     ("which customers haven't purchased since december", "12-01"),
+     ("no orders since april from which customers?", "04-01")],
 )  # fmt: skip
 def test_a_day_after_a_negation_asks_who_lapsed(
-    text: str, vocabulary: Vocabulary, minilm_router: Router
+    text: str, day: str, vocabulary: Vocabulary, minilm_router: Router
 ) -> None:
     assert extract(text, vocabulary).since is None
     route = minilm_router.route(text, Memory(), "operator")
-    assert (route.tool, route.args) == ("at_risk_customers", {})
+    assert (route.tool, route.args) == ("at_risk_customers", {"no_order_since": day})
 
 
 def test_the_day_is_not_what_is_asked(minilm_router: Router) -> None:

@@ -1,0 +1,83 @@
+"""How long customers have not ordered goes to the at-risk list's quiet_days or no_order_since
+(lapses.py); the sales periods of other tools stay theirs, and a tool without the bound says
+it did not apply it."""
+
+import pytest
+
+from assistant.routing import Memory, Router
+from assistant.routing.lapses import Lapse, read
+from assistant.routing.reading import Reader
+
+
+@pytest.mark.parametrize(
+    ("question", "lapse"),
+    [
+        ("haven't ordered in 6 months", Lapse(quiet_days=180)),
+        ("who hasn't ordered for three months", Lapse(quiet_days=90)),
+        ("have not bought in a year", Lapse(quiet_days=365)),
+        ("have not ordered in the last year", Lapse(quiet_days=365)),
+        ("never ordered in the past 2 weeks", Lapse(quiet_days=14)),
+        ("not ordered since march 5th", Lapse(no_order_since="03-05")),
+        ("haven't bought since 1997", Lapse(no_order_since="1997-01-01")),
+        ("no orders since the start of the quarter", Lapse(no_order_since="quarter_start")),
+        ("not bought anything this month", Lapse(no_order_since="month_start")),
+    ],
+)
+def test_a_lapse_is_read_after_words_that_say_nobody_ordered(question: str, lapse: Lapse) -> None:
+    assert read(Reader(question)) == lapse
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "haven't ordered in months",  # how many is not said
+        "customers who did not buy in 1997",  # no cutoff: they may have ordered after it
+        "no order in 2.5 months",  # no whole count
+        "sales since march",
+        "top customers in the last 90 days",
+    ],
+)
+def test_no_lapse_is_read_where_none_is_said(question: str) -> None:
+    reader = Reader(question)
+    assert read(reader) == Lapse()
+    assert reader.text == question
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        # "used to buy a lot" names no amount: no spend floor is made up for it.
+        ("which customers haven't ordered in 6 months but used to buy a lot", {"quiet_days": 180}),
+        ("regulars who haven't ordered since march", {"no_order_since": "03-01"}),
+        ("who stopped buying in the last 90 days", {"quiet_days": 90}),
+        ("customers with no order since 1998-01-01", {"no_order_since": "1998-01-01"}),
+        ("lapsed customers who spent over $500", {"min_revenue": 500.01}),
+        ("customers who have not bought anything this year", {"no_order_since": "year_start"}),
+    ],
+)
+def test_lapsed_customers_are_the_at_risk_list_with_their_cutoff(
+    question: str, args: dict[str, object], minilm_router: Router
+) -> None:
+    route = minilm_router.route(question, Memory(), "operator")
+    assert (route.tool, route.args, route.reason) == ("at_risk_customers", args, "")
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        ("top customers in the last 90 days", "top_customers", {"days": 90}),
+        ("sales since march", "top_products", {"since": "03-01"}),
+    ],
+)
+def test_other_tools_keep_their_periods(
+    question: str, tool: str, args: dict[str, object], minilm_router: Router
+) -> None:
+    route = minilm_router.route(question, Memory(), "operator")
+    assert (route.tool, route.args) == (tool, args)
+
+
+def test_a_lapse_asked_of_a_tool_without_it_is_said(minilm_router: Router) -> None:
+    route = minilm_router.route("which products have not sold since march", Memory(), "operator")
+    assert route.tool == "top_products"
+    assert "since" not in route.args
+    assert "cannot be limited to customers who have not ordered" in route.reason
