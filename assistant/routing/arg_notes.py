@@ -1,11 +1,11 @@
-"""What a message asked that the chosen tool cannot do as asked, said in the answer: a value
-left out ("except loyal ones": the tools cannot filter one out), a second customer or segment
-("loyal champions": a customer is in one), a segment or period the tool has no argument for,
-money off an offer ("$15 off": offers take a percentage) or a perk ("free shipping": offers
-carry the policy's perks only), a list asked from the bottom, and bounds on spend or orders
-the tool does not apply (another currency; a tool without them), how long customers have not
-ordered asked of a tool without it, a year asked of the forecast (it takes days ahead), and a
-review topic asked of the sentiment summary, which takes none.
+"""What a message asked that the chosen tool cannot do as asked, said in the answer: a value left
+out ("except loyal ones", "excluding 07592": the tools cannot filter one out), a second
+customer or segment ("loyal champions": a customer is in one), a segment or period the tool has
+no argument for, money off an offer ("$15 off": offers take a percentage) or a perk ("free
+shipping": offers carry the policy's perks only), a list asked from the bottom, and bounds on
+spend or orders the tool does not apply (another currency; a tool without them), how long
+customers have not ordered asked of a tool without it, a year asked of the forecast (it takes
+days ahead), and a review topic asked of the sentiment summary, which takes none.
 Each note is one sentence; `notes` joins those that apply.
 """
 
@@ -41,6 +41,7 @@ PERK_NAMES = {
 PERK_FIELD = "perk_note_"  # the note's placeholder: Route.note words it from the offer made
 PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # one sets it
 WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
+CUSTOMER_LISTS = frozenset({"top_customers", "at_risk_customers", "similar_customers"})
 LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
 BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # floors and ceilings
 LAPSE = ("quiet_days", "no_order_since")  # how long customers have not ordered (lapses.py)
@@ -75,7 +76,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
     """Every note on what `tool`, called with `values`, does not do as the message asked."""
     names = set(tool.arg_names)
     said = (
-        _not_left_out(x, names, values),
+        _not_left_out(x, names, values, tool.name in CUSTOMER_LISTS),
         _one_customer(tool, x, values),
         _one_segment(tool, x, text, values),
         _no_segment(tool, x),
@@ -102,15 +103,31 @@ def named_segments(tool: ToolSignature, x: Extraction, text: str) -> list[str]:
     return [*others, GENERIC] if any(word in text for word in SEGMENT_WORDS) else others
 
 
-def _not_left_out(x: Extraction, names: set[str], values: Mapping[str, Any]) -> str:
+def _not_left_out(
+    x: Extraction, names: set[str], values: Mapping[str, Any], listed: bool = False
+) -> str:
     """What the message asked to leave out that the answer still holds ("I can't leave out
-    one segment ('loyal'), so this covers every segment.")."""
-    unfiltered = [(n, v) for n, v in x.excluded if n in names and n not in values]
+    one segment ('loyal'), so this covers every segment."); a customer left out of a list of
+    customers (`listed`) may be on it."""
+    unfiltered = [(n, v) for n, v in x.excluded if _still_in(n, v, names, values)]
     return " ".join(
-        f"I can't leave out one {LEFT_OUT_WORDS.get(name, name)} ('{value}'), so this covers "
-        f"every {LEFT_OUT_WORDS.get(name, name)}."
+        f"I can't leave out one {LEFT_OUT_WORDS.get(name, name)} ('{value}'), so "
+        + (
+            "the list may include them."
+            if name == "customer_id" and listed
+            else f"this covers every {LEFT_OUT_WORDS.get(name, name)}."
+        )
         for name, value in dict(unfiltered).items()
     )
+
+
+def _still_in(name: str, value: str, names: set[str], values: Mapping[str, Any]) -> bool:
+    """True when what was left out is still in the answer. No tool leaves a customer out, so
+    one left out ("top customers excluding 07592") is in any answer but the one about another
+    customer; a segment or sentiment left out matters only to a tool that filters by it."""
+    if name == "customer_id":
+        return values.get(name) != value
+    return name in names and name not in values
 
 
 def _one_customer(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:

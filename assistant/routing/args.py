@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.routing import ranked_again, their_bounds
+from assistant.routing import ranked_again, review_rankings, their_bounds
 from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, named_segments, notes
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
@@ -112,6 +112,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["per"] = "category"
     elif x.category is not None and "category" in names:
         found["category"] = x.category
+    if tool.name == "review_sentiment":
+        found |= review_rankings.ranked(text, found)
     if x.product_name is not None and "product_id" not in found:
         # A tool without product names takes the words as a category, which it names when
         # the store has none of them.

@@ -182,5 +182,14 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what did customers complain about",
         "what have customers been complaining about last month",
         "how did reviews feel this quarter",
+        # Per product (or category): ranked by their share of negative or positive reviews.
+        "which items get the most negative reviews",
+        "products with the worst customer feedback",
+        "highest rated items according to reviews",
+        "products with the highest ratings",
+        "list the products people complain about most",
+        "which products do reviewers hate",
+        "worst reviewed items this year",
+        "which categories get the most complaints",
     ),
 }

@@ -37,6 +37,7 @@ from assistant.routing.choices import (
     segment_names,
     sentiment_asked,
 )
+from assistant.routing.fuzzy import PAIRED
 from assistant.routing.ids import (
     HASH_ID,
     KnownName,
@@ -73,6 +74,8 @@ KEEP_IN_TEXT = frozenset({"at risk"})
 # A segment's name ranked as a noun ("top 5 champions in 1997") stands for its customers:
 # dropped, it would leave "top 5", which reads as the best sellers' "top 5 products".
 RANKED_BEFORE = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?$")
+# After two segments' names, a word that says they are segments ("loyal and lost segments").
+GROUP_AFTER = re.compile(r"\s*(?:segments?|groups?|cohorts?)\b")
 # A noun after the name says what is ranked ("top 5 loyal customers", "top champions products").
 NOUN_AFTER = re.compile(
     r"^['\u2019]?s?\s+(?:customers?|buyers?|clients?|shoppers?|spenders?|members?|accounts?|"
@@ -274,13 +277,22 @@ def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str |
 def delexicalise(message: str, x: Extraction) -> str:
     """The message with its names replaced (see PLACEHOLDERS: "customer 42" -> "customer",
     "B000EYLDYE" -> "product", segment names and quoted text dropped; a segment's name ranked
-    as a noun, "top 5 champions", -> "customers"), so similarity compares what is asked, not
+    as a noun, "top 5 champions", -> "customers"; several joined, "champions and loyal", ->
+    "segments"), so similarity compares what is asked, not
     whom or what it is about."""
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
+    dropped_segment = False  # the last name placed was a segment's, dropped
     for start, end, kind in x.entities:
         named = " ".join(message[start:end].lower().replace("-", " ").split())
         # "the at risk customers in champions": the at-risk list, of champions.
         if kind == "segment" and (x.segment in KEEP_IN_TEXT or named in KEEP_IN_TEXT):
+            continue
+        if kind == "segment" and dropped_segment and PAIRED.fullmatch(message[at:start]):
+            # "compare champions and loyal": segments, several, as "compare the segments"
+            # says; "the loyal and champions segments" are the segments.
+            out[-1] = "" if GROUP_AFTER.match(message[end:].lower()) else "segments"
+            at = end
             continue
         out.append(message[at:start])
         ranked = RANKED_BEFORE.search(message[at:start].lower())
@@ -288,6 +300,7 @@ def delexicalise(message: str, x: Extraction) -> str:
             out.append("customers")
         else:
             out.append(PLACEHOLDERS[kind])
+        dropped_segment = kind == "segment" and not out[-1]
         at = end
     out.append(message[at:])
     return "".join(out)

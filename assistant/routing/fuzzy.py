@@ -5,8 +5,8 @@ start like the name's (a typo rarely hits the first letter) and are within a few
 ("at-risk", "atrisk", "at rsik" all read "at risk"): no edit for names of up to four letters,
 one up to seven, two beyond; a few short names people use count too ("champs"). Names that
 are everyday words ("new", "lost", "loyal", "promising", "at risk") count only beside a word
-that makes them a group ("new customers", "the loyal segment", "same for lost"), so "what's
-new" names nothing.
+that makes them a group ("new customers", "the loyal segment", "same for lost") or another
+segment's name ("champions and loyal", "champions vs loyal"), so "what's new" names nothing.
 Cluster names ("cluster: big baskets, high spend") match when the text says "cluster" and one
 of the phrases that describe it ("the big baskets cluster").
 """
@@ -25,6 +25,8 @@ GROUP_WORDS = frozenset(
 GROUP_BEFORE = frozenset({"segment", "group", "cohort", "bucket"})
 TRAILING_FOR = frozenset({"for", "about", "to", "in", "on", "with", "of"})
 # Short names people use for RFM segments; used only when the store has the segment.
+# What joins two segments' names in a comparison or a list of them.
+PAIRED = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bvs\b\.?|\bversus\b|\bv\b\.?)\s*(?:the\s+)?")
 ALIASES = {"champs": "champions", "champ": "champions", "newcomers": "new", "newbies": "new"}
 
 
@@ -99,6 +101,7 @@ def segment_matches(text: str, names: tuple[str, ...]) -> list[SegmentMatch]:
         for w in found
         if w.text in ALIASES and ALIASES[w.text] in names
     ]
+    matches += _paired_everyday(text, found, names, matches)
     return sorted(matches, key=lambda m: (m.edits, -(m.end - m.start), m.start))
 
 
@@ -128,6 +131,34 @@ def _matches(found: list[Word], name: str) -> list[SegmentMatch]:
                 continue
             out.append(SegmentMatch(name, run[0].start, run[-1].end, edits))
     return out
+
+
+def _paired_everyday(
+    text: str, found: list[Word], names: tuple[str, ...], matches: list[SegmentMatch]
+) -> list[SegmentMatch]:
+    """Everyday names set beside another segment's ("compare champions and loyal", "loyal vs
+    champions", "champions, loyal and lost"): the pair makes the word a segment, as a group
+    word does."""
+    everyday = {name.lower(): name for name in names if name.lower() in EVERYDAY}
+    taken = list(matches)
+    paired: list[SegmentMatch] = []
+    grown = True
+    while grown:  # a list of names pairs each with the one before
+        grown = False
+        for word in found:
+            name = everyday.get(word.text)
+            if name is None or any(m.name == name for m in taken):
+                continue
+            if any(
+                PAIRED.fullmatch(text[m.end : word.start])
+                or PAIRED.fullmatch(text[word.end : m.start])
+                for m in taken
+            ):
+                match = SegmentMatch(name, word.start, word.end, 0)
+                taken.append(match)
+                paired.append(match)
+                grown = True
+    return paired
 
 
 def _in_group(found: list[Word], first: int, after: int) -> bool:

@@ -4,7 +4,8 @@ The model sees the tools the role may use (name, arguments, one line each), the 
 quoted data and what the conversation was about, and answers one line of JSON:
 {"tool": NAME, "args": {...}} or {"tool": null}. Its answer is checked, never trusted: the
 tool must be one it was offered, every argument one that tool takes with a value of the right
-type, segment names the store's, and customer and product ids ones the question or the
+type (a choice written with spaces, hyphens or capitals, "churn risk", is read as the one it
+names), segment names the store's, and customer and product ids ones the question or the
 conversation gave (a model must not make up an id). Anything else gives kind "unclear": the
 user reads a plain NOT_UNDERSTOOD, and the rule the answer broke is the route's `detail`, for
 the log and the audit.
@@ -142,10 +143,10 @@ def _value(tool: ToolSignature, name: str, value: Any, vocabulary: Vocabulary) -
     if arg.type == "str":
         text = _text(arg, value)
         if arg.choices:
-            lowered = text.lower()
-            if lowered not in arg.choices:
+            chosen = _choice(text, arg.choices)
+            if chosen is None:
                 raise Invalid(f"{name} must be one of {', '.join(arg.choices)}, not {text!r}")
-            return lowered
+            return chosen
         if name == "customer_id":
             return vocabulary.customer_id(text)
         if name == "product_id":
@@ -167,6 +168,14 @@ def _value(tool: ToolSignature, name: str, value: Any, vocabulary: Vocabulary) -
     if number < 0:
         raise Invalid(f"{name} must not be negative")
     return number
+
+
+def _choice(text: str, choices: tuple[str, ...]) -> str | None:
+    """The choice `text` names, written as the model liked ("churn risk", "Churn-Risk" for
+    churn_risk): a small model copies the meaning, not always the spelling, and rejecting it
+    would leave the user with "I couldn't tell" after the slow path."""
+    spelled = re.sub(r"[\s_-]+", "_", text.lower()).strip("_")
+    return spelled if spelled in choices else None
 
 
 def _text(arg: Arg, value: Any) -> str:

@@ -2,16 +2,17 @@
 
 Similarity knows wording, not facts such as "this message names one customer". Each nudge is
 CUE_WEIGHT (half or twice it) and none decides alone: a named customer makes the tools that
-take no customer less likely and a profile more likely (unless another customer tool's cue words
-are there); an amount makes a budget plan likelier, a horizon a forecast, a search topic a
-review search, a named segment with no other tool's words a segment summary, a channel or a
-discount an offer, a star rating a review search; a question answered with segments is no
-customer list; a count of a segment's customers is the at-risk list, the one tool that ranks
-them; a product recommendation needs someone to recommend to ("recommend a good book" is not
-one); a message that refines the last call ("break that down by category") leans
-to the last tool (followup.refines says which messages do). Sales words count only for what
-has sold: worded ahead ("which categories will sell the most next quarter") they are a
-forecast's, and a period worded back ("the last 30 days") is a sales period, not a horizon.
+take no customer less likely and a profile more likely (unless another customer tool's cue
+words are there); an amount makes a budget plan likelier, a horizon a forecast, a search topic
+a review search, a named segment with no other tool's words a segment summary (several,
+"champions vs loyal", the segment list), a channel or a discount an offer, a star rating a
+review search; a question answered with segments is no customer list; a count of a segment's
+customers is the at-risk list, the one tool that ranks them; a product recommendation needs
+someone to recommend to ("recommend a good book" is not one); a message that refines the last
+call ("break that down by category") leans to the last tool (followup.refines says which
+messages do). Sales words count only for what has sold: worded ahead ("which categories will
+sell the most next quarter") they are a forecast's, and a period worded back ("the last 30
+days") is a sales period, not a horizon.
 Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
 bought the most tea", "customers who spent over $1,000") are top_customers', unless the
 message names a prediction ("by lifetime value") or a risk. A segment's alerts, in the plural
@@ -21,7 +22,7 @@ segment's figures, a review topic, one customer's own buying) is asked_about.py'
 
 import re
 
-from assistant.routing import rules
+from assistant.routing import review_rankings, rules
 from assistant.routing.args import explicit
 from assistant.routing.asked_about import asked_about
 from assistant.routing.choices import RISK_WORDS, ranking_named
@@ -155,7 +156,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # the champions segment"; the plural asks for the list: a double nudge.
         out["list_alerts"] = out.get("list_alerts", 0.0) + 2 * W
         out["explain_alert"] = out.get("explain_alert", 0.0) - W
-    if x.segment is not None:
+    if len(x.segments) > 1 and ASKS_SEGMENTS.search(text):
+        # "compare champions and loyal" (embedded as "compare segments"): the segment list
+        # gives every segment's figures side by side; a summary is of one segment.
+        out["segment_summary"] = out.get("segment_summary", 0.0) - W
+    elif x.segment is not None:
         out["list_segments"] = out.get("list_segments", 0.0) - W
         # A named segment and no other tool's words: most likely a question about the segment.
         if not named_customer and not (set(out) - {"list_segments", "segment_summary"}):
@@ -178,6 +183,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         looks_back = not ahead and ("top_products" in out or bool(BACK.search(text)))
         label = "top_products" if looks_back else "forecast_demand"
         out[label] = out.get(label, 0.0) + W / 2
+    if review_rankings.asked(text) and not x.product_ids:
+        # "best reviewed products", "products customers complained about most": products
+        # ranked by their reviews, which only review_sentiment does; similarity puts them
+        # beside a search for reviews.
+        out["review_sentiment"] = out.get("review_sentiment", 0.0) + W
+        out["search_reviews"] = out.get("search_reviews", 0.0) - W / 2
     if x.min_rating is not None or x.max_rating is not None:  # only a search takes stars
         out["search_reviews"] = out.get("search_reviews", 0.0) + W
         out["review_sentiment"] = out.get("review_sentiment", 0.0) - W

@@ -136,6 +136,17 @@ CONTACTS = re.compile(
     r"\b(?:what|whats|what's|give|show|get|tell|find|send)\b[^.?!\n]{0,25}\be-?mails?\b"
     r"(?!\s+(?:offer|campaign|copy|draft|message|template))"
 )
+# Contacts asked beside a list ("top 5 customers? i need their emails"): the list is answered,
+# without them, and the answer says so rather than leave the e-mails promised.
+CONTACTS_TOO = re.compile(
+    r"\b(?:e-?mails?|e-?mail\s+address(?:es)?|phones?(?:\s+numbers?)?|contact\s+(?:details|"
+    r"info\w*)|(?:postal\s+)?address(?:es)?)\b(?!\s+(?:offers?|campaigns?|copy|drafts?|"
+    r"messages?|templates?))"
+)
+CONTACTS_NOTE = (
+    "Marketers don't see contact details, so this list has no e-mail addresses or phone "
+    "numbers; a support agent can look them up."
+)
 
 # Words that make one tool likelier; each adds CUE_WEIGHT to that tool's similarity.
 CUES: dict[str, re.Pattern[str]] = {
@@ -224,6 +235,12 @@ def asks_for_contacts(text: str) -> bool:
     """True when `text` (lower case) asks for a person's contact details or name, or names
     a customer by e-mail address (not an address in a review search: addresses.py)."""
     return bool(CONTACTS.search(text) or looked_up(text))
+
+
+def contacts_too(text: str) -> bool:
+    """True when `text` (lower case) asks for contact details along with something else: no
+    refusal, as asks_for_contacts would give, but a note for a role that may not see them."""
+    return bool(CONTACTS_TOO.search(text))
 
 
 def cues(text: str) -> dict[str, float]:

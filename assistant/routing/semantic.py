@@ -38,10 +38,14 @@ from assistant.routing.nudges import nudges
 from assistant.routing.reading import normalise, visible
 from assistant.routing.route import Route
 from assistant.routing.signatures import SIGNATURES, roles_allowed
-from assistant.routing.spelling import Speller
+from assistant.routing.spelling import Speller, spelled_out
 from assistant.routing.vocabulary import Vocabulary
 from retrieval.embedder import Embedder
 
+# Lists of customers, whose contacts a marketer may ask for along with them.
+CONTACT_LISTS = frozenset({"top_customers", "at_risk_customers", "similar_customers"})
+# Lists whose customers are bounded by what they spent and ordered (min_revenue and the rest).
+SPEND_BOUNDED = frozenset({"top_customers", "at_risk_customers"})
 THRESHOLD = 0.45  # below this best score a message is unclear
 BEST_WEIGHT = 0.6  # score = 0.6 * best similarity + 0.4 * mean of the three best
 ROLE_NAMES: dict[str, tuple[str, str]] = {  # (plural, with article)
@@ -113,14 +117,15 @@ class Router:
         if not sees_contacts(role) and rules.asks_for_contacts(text):
             return Route("refuse", reason=CONTACTS_REFUSAL)
         # Read without its markup: "<b>top</b> products" asks for the best sellers.
-        message = without_markup(message)
+        message = spelled_out(without_markup(message))  # "this yr" is "this year"
         text = " ".join(normalise(message).split())
         if says_nothing(text):
             return Route("unclear", reason=UNCLEAR_REASON)
         # A name typed in lower case is looked up only for a role that may see names.
         known = self.known_name if sees_contacts(role) else None
-        # After customers ranked by what they did, "now under $20" is a bound on their spend.
-        ranked = memory.tool == "top_customers"
+        # After a list of customers bounded by what they did (a ranking, the at-risk list),
+        # "now under $20" is a bound on their spend.
+        ranked = memory.tool in SPEND_BOUNDED
         read = extract(message, self.vocabulary, known, bare_bounds=ranked)
         x = paged(text, read, memory)
         changes = changes_last_call(x, text, memory, self.tools)
@@ -181,13 +186,16 @@ class Router:
         if decided.follow == "next" and following is not None:
             carried["customer_id"] = following
         args = build(signature, x, text, memory, carried=carried)
+        reason = args.reason
+        if tool in CONTACT_LISTS and not sees_contacts(role) and rules.contacts_too(text):
+            reason = " ".join(filter(None, (reason, rules.CONTACTS_NOTE)))
         return Route(
             "tool",
             tool=tool,
             args=args.values,
             score=min(decided.score, 1.0),
             missing=args.missing,
-            reason=args.reason,
+            reason=reason,
         )
 
 

@@ -116,9 +116,22 @@ SIGNATURES: dict[str, ToolSignature] = {
         ToolSignature(
             "review_sentiment",
             "sentiment breakdown and complaint themes of a text or of reviews (a customer's, a "
-            "product's or all; of a period)",
+            "product's or all; of a period); or, per product or category, them ranked by the "
+            "share of their reviews that are negative (by positive: best reviewed first), of "
+            "those with at least min_reviews reviews",
             "see review sentiment",
-            (Arg("text"), Arg("customer_id"), Arg("product_id"), Arg("segment"), *_PERIOD),
+            (
+                Arg("text"),
+                Arg("customer_id"),
+                Arg("product_id"),
+                Arg("segment"),
+                *_PERIOD,
+                Arg("per", choices=("product", "category")),
+                Arg("by", choices=("negative", "positive")),
+                Arg("min_reviews", "int"),
+                Arg("k", "int", default=5),
+                _OFFSET,
+            ),
         ),
         ToolSignature(
             "list_segments",

@@ -7,6 +7,8 @@ example phrasings and segment names (plus DOMAIN_WORDS), so the lexicon follows 
 Only words of five letters or more are repaired (one edit up to seven letters, two beyond),
 and only towards a word with the same first or second letter, which keeps repair cheap and
 rare: an unknown word with no close known word is left alone.
+Short forms of period words ("yr", "yrs") are written out before a message is read at all
+(`spelled_out`): they are too short to repair, and periods are read before embedding.
 """
 
 import re
@@ -31,6 +33,18 @@ DOMAIN_WORDS = frozenset(
     "lookalikes reviewers complaining retrain retrained retraining "
     "hibernating champions loyal promising attention".split()
 )
+
+
+# Short forms of the words periods are read by ("best sellers this yr", "the last 2 yrs"):
+# written out before anything is read, so every reader of periods and spans sees the word.
+SHORT_FORMS = {"yr": "year", "yrs": "years"}
+SHORT_FORM = re.compile(rf"\b(?:{'|'.join(SHORT_FORMS)})\b", re.IGNORECASE)
+
+
+def spelled_out(message: str) -> str:
+    """`message` with its short forms of period words written out ("this yr" -> "this
+    year"); the positions of what is read later are those in the result."""
+    return SHORT_FORM.sub(lambda m: SHORT_FORMS[m.group().lower()], message)
 
 
 class Speller:

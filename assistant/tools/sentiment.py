@@ -1,6 +1,7 @@
 """The review_sentiment tool: how many reviews are negative, neutral and positive, with the
-complaint themes of the negative ones, or the sentiment of one given text; and the themes kept
-per index version (segment summaries show them too).
+complaint themes of the negative ones, or the sentiment of one given text, or (per product,
+review_ranking.py) the products ranked by their reviews; and the themes kept per index version
+(segment summaries show them too).
 """
 
 from collections.abc import Collection
@@ -23,6 +24,7 @@ from assistant.tools.args import (
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, listing, output, pct
+from assistant.tools.paging import Offset
 from assistant.tools.periods import Asked
 from assistant.tools.review_filters import (
     ReviewDays,
@@ -34,6 +36,14 @@ from assistant.tools.review_filters import (
     review_period,
     scope_phrase,
     written_in,
+)
+from assistant.tools.review_ranking import (
+    MIN_REVIEWS,
+    MinReviews,
+    RankedBy,
+    ReviewsPer,
+    Shown,
+    ranked_by_sentiment,
 )
 from commerce.errors import InvalidInput
 from retrieval.filters import ReviewFilter, matching_rows
@@ -58,30 +68,59 @@ def review_sentiment(
     month: Month | None = None,
     quarter: Quarter | None = None,
     year: Year | None = None,
+    per: Annotated[
+        ReviewsPer | None,
+        Field(description="product (or category): rank them by their reviews, not one sum."),
+    ] = None,
+    by: Annotated[
+        RankedBy | None,
+        Field(description="With per: negative (worst reviewed first, the default) or positive."),
+    ] = None,
+    min_reviews: MinReviews | None = None,
+    k: Shown = 5,
+    offset: Offset = 0,
 ) -> ToolOutput:
     """Sentiment of reviews (all, or a customer's, a product's or a segment's, of a period:
     the last days, or by the calendar as top_products takes it): how many are negative,
     neutral and positive, and the complaint themes of the negative ones; or the sentiment of
-    one given text.
+    one given text. With per="product" (or "category"), the products ranked by the share of
+    their reviews that are negative (by="positive": positive), each with its counts, of those
+    with at least min_reviews reviews (5 unless given); k of them from rank offset + 1.
 
     For "how do customers feel?", "what are at-risk customers complaining about?", "what did
-    customers complain about last month?" or "is this message positive?".
+    customers complain about last month?", "is this message positive?", or (per product)
+    "which products have the worst reviews?" and "best reviewed products".
     """
     asked = Asked(days, since, until, month, quarter, year)
+    if per is None and (by is not None or min_reviews is not None):
+        raise InvalidInput("by and min_reviews rank products: give per='product' with them")
     if text is not None:
-        if customer_id or product_id or segment or asked.given():
+        if customer_id or product_id or segment or asked.given() or per:
             raise InvalidInput(
-                "give either text, or customer_id / product_id / segment / a period, not both"
+                "give either text, or customer_id / product_id / segment / a period / per, not both"
             )
         found = analyse_one(text, ctx.embedder())
         answer = f"The text reads {found.label} (score {found.score:+.2f} on a scale of -1 to 1)."
         card = {"type": "sentiment", "counts": {found.label: 1}, "score": found.score, "themes": []}
         return output(answer, {"text": found.to_dict()}, [card], rows=1)
 
+    if per and product_id:
+        raise InvalidInput(
+            f"per='{per}' ranks the reviews of every {per} and product_id asks about one "
+            "product's: give one of them"
+        )
     index = ctx.data.review_index()
     cid, name, who = customer_filter(ctx, customer_id, segment)
     products = [known_product(ctx.data, product_id)] if product_id else None
     when = review_period(ctx.data, asked)
+    if per is not None:
+        where = written_in(ReviewFilter(customer_ids=who), when)
+        chosen = index.metadata.iloc[matching_rows(index.metadata, where)]
+        scope = scope_phrase(cid, None, name) + period_phrase(when, asked)
+        facts = filter_facts(who, None, name, None, when)
+        floor = MIN_REVIEWS if min_reviews is None else min_reviews
+        ranked_by = by or "negative"
+        return ranked_by_sentiment(ctx.data, chosen, per, ranked_by, floor, k, offset, scope, facts)
     if cid or products or when is not None:
         where = written_in(ReviewFilter(product_ids=products), when)
         total, counts, mean = _breakdown(index, who, where)

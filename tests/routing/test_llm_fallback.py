@@ -84,3 +84,20 @@ def test_the_prompt_offers_only_the_roles_tools_and_quotes_the_question(
     assert "champions" in facts
     assert "data, not instructions" in system
     assert model.sent[0][1]["temperature"] == 0.0
+
+
+@pytest.mark.parametrize("written", ["churn risk", "Churn-Risk", "CHURN_RISK", " churn  risk "])
+def test_a_choice_written_with_spaces_hyphens_or_capitals_is_the_one_it_names(
+    written: str, vocabulary: Vocabulary
+) -> None:
+    answer = f'{{"tool": "at_risk_customers", "args": {{"by": "{written}"}}}}'
+    _, route = ask(answer, "who is most likely to walk away", vocabulary)
+    assert route.kind == "tool"
+    assert route.args["by"] == "churn_risk"
+
+
+def test_a_choice_that_names_none_of_them_is_still_refused(vocabulary: Vocabulary) -> None:
+    answer = '{"tool": "at_risk_customers", "args": {"by": "churn"}}'
+    _, route = ask(answer, "who is most likely to walk away", vocabulary)
+    assert route.kind == "unclear"
+    assert "by must be one of value_at_risk, churn_risk, clv, not 'churn'" in route.detail

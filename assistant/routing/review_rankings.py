@@ -1,0 +1,39 @@
+"""Products (or categories) ranked by their reviews: "which products have the worst reviews",
+"best reviewed products", "our most hated items". The router picks review_sentiment for these;
+this reads that the message ranks products rather than asks what the reviews say, and which
+end of the ranking it wants.
+"""
+
+import re
+from typing import Any
+
+# Products or items together with what their reviews say of them, either order.
+RANKS_PRODUCTS = re.compile(
+    r"\b(?:products?|items?)\b.*\b(?:reviews?|reviewed|rated|ratings?|complaints?|complained|"
+    r"hated|loved|liked|feedback)\b|"
+    r"\b(?:reviewed|rated|hated|loved|liked|complained[\s-]about)\s+(?:products|items)\b"
+)
+# Which end of the ranking: without one of these words ("which products have reviews
+# mentioning mold") the message searches reviews rather than ranks products.
+ENDS = re.compile(
+    r"\b(?:best|worst|top|highest|lowest|most|least|hated|loved|favou?rite|rank(?:ed)?)\b"
+)
+BEST = re.compile(r"\b(?:best|top|highest|most\s+(?:loved|liked|praised)|favou?rite)\b")
+WORST = re.compile(
+    r"\b(?:worst|lowest|most\s+(?:complaints|complained|hated|disliked))\b|\bhated\b"
+)
+
+
+def asked(text: str) -> bool:
+    """Whether `text` (lower case) ranks products by their reviews."""
+    return bool(RANKS_PRODUCTS.search(text) and ENDS.search(text))
+
+
+def ranked(text: str, found: dict[str, Any]) -> dict[str, Any]:
+    """`per` (and `by` for the best reviewed first) when `text` (lower case) ranks products by
+    their reviews; {} when it names one product or already ranks categories."""
+    if "per" in found or "product_id" in found or not asked(text):
+        return {}
+    if BEST.search(text) and not WORST.search(text):
+        return {"per": "product", "by": "positive"}
+    return {"per": "product"}
