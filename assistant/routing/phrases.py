@@ -50,7 +50,9 @@ FILLER = frozenset(
     "the a an of in on for from by to and or with about among our my their his her its this "
     "that these those them customers customer segment group people buyers reviews review "
     "please pls thanks what is are was were do does did say said saying "
-    "last past previous prior recent next".split()
+    "last past previous prior recent next "
+    # how much or how often, never what about: "what customers complained about most"
+    "most least often frequently lately recently ever".split()
 )
 
 

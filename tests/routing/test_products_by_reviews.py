@@ -5,6 +5,7 @@ sentiment of a period keep their tools."""
 import pytest
 
 from assistant.routing import Memory, Router, review_rankings
+from assistant.routing.phrases import search_topic
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,8 @@ def test_a_ranking_of_products_by_reviews_is_read(
 def test_reviews_searched_for_a_words_are_no_ranking() -> None:
     assert not review_rankings.asked("which products have reviews mentioning mold")
     assert review_rankings.asked("products customers complained about most in q1")
+
+
+def test_how_often_is_no_topic() -> None:
+    assert search_topic("what customers complained about most") is None
+    assert search_topic("complaints about the most popular tea lately") == "popular tea"

@@ -9,6 +9,8 @@ import { forecastCard, modelReportCard } from "./model.js";
 import { alertCard, alertsCard } from "./alerts.js";
 import { recommendationsCard } from "./recommendations.js";
 import { productsCard } from "./products.js";
+import { boughtWithCard } from "./bought_with.js";
+import { reviewRankingCard } from "./review_ranking.js";
 import { generic } from "./common.js";
 
 const RENDERERS = {
@@ -26,6 +28,8 @@ const RENDERERS = {
   model_report: modelReportCard,
   recommendations: recommendationsCard,
   products: productsCard,
+  bought_with: boughtWithCard,
+  review_ranking: reviewRankingCard,
   alerts: alertsCard,
   alert: alertCard,
 };

@@ -17,7 +17,8 @@ function changeCell(row) {
   return isNum(row.before) && row.before === 0 ? badge("new", "info") : "–";
 }
 
-function productCell(row) {
+/** A product's title (or "Product ID") with its id beside it unless the title holds it. */
+export function productCell(row) {
   const id = String(row.product_id ?? "?");
   const title = row.title ? String(row.title) : `Product ${id}`;
   return h("span", null, title, title.includes(id) ? null : h("span", { class: "mono muted" }, ` ${id}`));
