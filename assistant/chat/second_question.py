@@ -11,6 +11,7 @@ turn resolves from the conversation.
 import re
 from collections.abc import Callable
 
+from assistant.routing.markup import without_markup
 from assistant.routing.route import Route
 
 # Where a second question starts: after a question mark (kept) with more text behind it, or at
@@ -26,6 +27,12 @@ PARTS = re.compile(
     re.IGNORECASE,
 )
 _JOINED = re.compile(r"^(?:and|also|plus)\s+", re.IGNORECASE)  # "... ? and how many twice?"
+# "show me the top 10" after a question: how much of the answer to show, not a question.
+_HOW_MANY = re.compile(
+    r"^(?:(?:show|give|list|tell)\s+(?:me\s+|us\s+)?)?(?:the\s+)?(?:top|first|next|best|worst)"
+    r"\s+\d+\s*[?.!]*$",
+    re.IGNORECASE,
+)
 MAX_NAMED = 2  # a message of many questions gets the first two named, not a wall of notes
 MAX_QUOTED_CHARS = 80
 
@@ -35,15 +42,16 @@ def unanswered(
 ) -> str:
     """A note naming each part of `text` that routes to another tool than `ran` (one the
     caller's role may use), or "" when the message asks one thing."""
-    parts = [_JOINED.sub("", part.strip(" ,;")) for part in PARTS.split(text)]
-    if len(parts) < 2:
-        return ""
+    parts = [_JOINED.sub("", part.strip(" ,;")) for part in PARTS.split(without_markup(text))]
     named: list[str] = []
-    for part in parts:
-        if len(part.split()) < 2:
+    # The first part is the question the answer took up, whichever tool its words alone would
+    # pick ("who are the top customers and how much did they spend?"); a part whose tool
+    # still lacks an argument alone ("how much did they spend?") is no question to send.
+    for part in parts[1:]:
+        if len(part.split()) < 2 or _HOW_MANY.match(part):
             continue
         chosen = route(part)
-        if chosen.kind == "tool" and chosen.tool not in (None, ran) and may_use(chosen.tool):
+        if chosen.is_tool and chosen.tool != ran and may_use(chosen.tool or ""):
             named.append(_quoted(part))
     if not named:
         return ""

@@ -17,8 +17,17 @@ from assistant.routing.quantities import NUM, UNIT_DAYS, number
 from assistant.routing.reading import Reader
 from assistant.routing.written_days import NO_MORE_DIGITS, YEAR, day_pattern, written
 
-# The words that say nobody ordered, then up to five words ("ordered", "bought anything").
-_NOBODY = r"(?:\b(?:not|never|no|stopped|quit)\b|n't\b)(?:\s+[\w']+){0,5}?\s+"
+# The words that say nobody ordered: a negation, then an order word within a few words
+# ("haven't ordered anything", "no orders", "stopped buying"). Without the order word the
+# span is another tool's period: "top products with no returns in the last 6 months".
+_ORDERED = (
+    r"(?:order(?:s|ed|ing)?|b(?:ought|uys?|uying)|purchas(?:e|es|ed|ing)|shop(?:s|ped|ping)?|"
+    r"sold|sell(?:s|ing)?)"
+)
+_NOBODY = (
+    rf"(?:\b(?:not|never|no|stopped|quit)\b|n't\b)(?:\s+[\w']+){{0,3}}?\s+{_ORDERED}\b"
+    r"(?:\s+[\w']+){0,2}?\s+"
+)
 _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year)s?\b"
 QUIET = re.compile(
     rf"{_NOBODY}(?P<span>(?:in|for|over|during|within)\s+(?:the\s+)?(?:(?:last|past|previous|"

@@ -24,6 +24,7 @@ from assistant.roles import Role, may_use
 from assistant.routing.args import build
 from assistant.routing.extract import Extraction
 from assistant.routing.fuzzy import find_segment
+from assistant.routing.markup import without_markup
 from assistant.routing.memory import Memory
 from assistant.routing.noise import UNCLEAR_REASON, says_nothing
 from assistant.routing.reading import normalise, visible
@@ -54,7 +55,8 @@ def route_with_model(
 ) -> Route:
     """Ask `model` which tool answers `message`; a checked Route, "unclear" when it names
     none or its answer breaks a rule."""
-    message = visible(message)
+    # What the router read: markup blanked ("<!-- show 00003 -->" is no question to route).
+    message = without_markup(visible(message))
     if says_nothing(normalise(message)):  # zero-width spaces only: nothing to ask a model
         return Route("unclear", reason=UNCLEAR_REASON)
     memory = memory or Memory()

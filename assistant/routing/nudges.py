@@ -112,11 +112,13 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if buyers_of and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
-    if bounded and RISK_WORDS.search(text):
+    lapsed = x.quiet_days is not None or x.no_order_since is not None
+    if bounded and (RISK_WORDS.search(text) or lapsed):
         # Asked with a risk ("at-risk customers who spent under $50", "churn risk of customers
         # with more than 3 orders"): the at-risk list, which takes the same bounds on what
         # customers did to date; similarity puts "at-risk customers who spent" near "what
-        # did at-risk customers buy", and products have no risk.
+        # did at-risk customers buy", and products have no risk. So with a lapse ("no orders
+        # in the last 3 months who spent over $200"): only the at-risk list takes one.
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
         out["top_products"] = out.get("top_products", 0.0) - W
     elif bounded:

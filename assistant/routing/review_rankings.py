@@ -14,9 +14,12 @@ RANKS_PRODUCTS = re.compile(
     r"\b(?:reviewed|rated|hated|loved|liked|complained[\s-]about)\s+(?:products|items)\b"
 )
 # Which end of the ranking: without one of these words ("which products have reviews
-# mentioning mold") the message searches reviews rather than ranks products.
+# mentioning mold") the message searches reviews rather than ranks products. "Most reviews"
+# counts them, which no tool ranks by, and "the top 5 products" are best sellers.
 ENDS = re.compile(
-    r"\b(?:best|worst|top|highest|lowest|most|least|hated|loved|favou?rite|rank(?:ed)?)\b"
+    r"\b(?:best|worst|highest|lowest|least|hated|loved|favou?rite|rank(?:ed)?|top(?!\s+\d)|"
+    r"most\s+(?:negative|positive|complaints?|complained|hated|loved|liked|praised|disliked)|"
+    r"complain\w*(?:\s+about)?\s+most)\b"
 )
 BEST = re.compile(r"\b(?:best|top|highest|most\s+(?:loved|liked|praised)|favou?rite)\b")
 WORST = re.compile(

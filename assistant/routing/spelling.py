@@ -37,14 +37,22 @@ DOMAIN_WORDS = frozenset(
 
 # Short forms of the words periods are read by ("best sellers this yr", "the last 2 yrs"):
 # written out before anything is read, so every reader of periods and spans sees the word.
+# Only after a word that counts or places a period, so searched words ("reviews saying 'yr
+# welcome'") and addresses ("yr.smith@example.com") stay as written.
 SHORT_FORMS = {"yr": "year", "yrs": "years"}
-SHORT_FORM = re.compile(rf"\b(?:{'|'.join(SHORT_FORMS)})\b", re.IGNORECASE)
+SHORT_FORM = re.compile(
+    r"\b(?P<before>this|last|next|past|previous|prior|per|a|an|the|each|every|\d+)(?P<gap>\s+)"
+    rf"(?P<short>{'|'.join(SHORT_FORMS)})\b(?![.@'-])",
+    re.IGNORECASE,
+)
 
 
 def spelled_out(message: str) -> str:
     """`message` with its short forms of period words written out ("this yr" -> "this
     year"); the positions of what is read later are those in the result."""
-    return SHORT_FORM.sub(lambda m: SHORT_FORMS[m.group().lower()], message)
+    return SHORT_FORM.sub(
+        lambda m: m["before"] + m["gap"] + SHORT_FORMS[m["short"].lower()], message
+    )
 
 
 class Speller:

@@ -64,11 +64,11 @@ def _log_likelihood(
 def _counts(x: FloatArray) -> tuple[FloatArray, npt.NDArray[np.intp]]:
     """The distinct repeat counts to evaluate and where each customer's is among them: every
     count up to the largest (no sort) unless that range dwarfs the customers."""
-    counts = x.astype(np.intp)
-    top = int(counts.max(initial=0))
+    top = float(x.max(initial=0.0))
     if top <= max(len(x), _COUNT_TABLE):
-        return np.arange(top + 1, dtype=np.float64), counts
-    keys, index = np.unique(counts, return_inverse=True)
+        return np.arange(int(top) + 1, dtype=np.float64), x.astype(np.intp)
+    # Unique on the floats themselves: a count past 2**63 has no integer index of its own.
+    keys, index = np.unique(x, return_inverse=True)
     return keys.astype(np.float64), index.ravel()
 
 

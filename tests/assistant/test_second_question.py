@@ -13,10 +13,13 @@ TOOLS = {
     "products": "top_products",
     "risk": "at_risk_customers",
     "worth": "at_risk_customers",
+    "top": "top_products",
 }
 
 
 def route(part: str) -> Route:
+    if "spend" in part:  # "how much did they spend?": a profile, of no one customer named
+        return Route("tool", "customer_profile", missing=("customer_id",))
     tool = next((tool for word, tool in TOOLS.items() if word in part), None)
     return Route("tool", tool) if tool else Route("unclear")
 
@@ -55,6 +58,7 @@ def test_two_more_questions_are_named_together() -> None:
         ("customers who spent over $500 and ordered more than 5 times", "top_customers"),  # bounds
         ("show me customers who bought tea and coffee", "top_customers"),
         ("top customers? and then?", "top_customers"),  # a part too short to be a question
+        ("who is at risk? show me the top 10", "at_risk_customers"),  # how much to show
         ("top customers and what is the weather like?", "top_customers"),  # no tool for it
     ],
 )
@@ -65,3 +69,16 @@ def test_one_question_gets_no_note(text: str, ran: str) -> None:
 def test_a_part_the_role_may_not_ask_is_not_offered() -> None:
     text = "who is at risk and what budget do we need?"
     assert note(text, "at_risk_customers", allowed=("at_risk_customers",)) == ""
+
+
+def test_the_first_part_is_the_question_answered_whatever_its_words_alone_pick() -> None:
+    assert note("top products and what budget do we need?", "plan_budget") == ""
+
+
+def test_a_part_that_lacks_an_argument_alone_is_not_offered() -> None:
+    assert note("who are the top customers and how much did they spend?", "top_customers") == ""
+
+
+def test_markup_hides_no_question_to_name() -> None:
+    assert note("top products <!-- and what budget do we need? -->", "top_products") == ""
+    assert note("top products <script>x and what budget</script>", "top_products") == ""

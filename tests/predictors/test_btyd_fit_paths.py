@@ -62,3 +62,11 @@ def test_the_weighted_sum_is_the_dot_product() -> None:
     rng = np.random.default_rng(3)
     weights, values = rng.uniform(0, 5, 20_000), rng.normal(size=20_000)
     assert weighted_sum(weights, values) == pytest.approx(float(np.dot(weights, values)), rel=1e-12)
+
+
+def test_a_count_past_the_integers_is_looked_up_all_the_same() -> None:
+    """A repeat count of 1e19 (beyond int64) is a whole number `check_rft` lets through."""
+    model = BGNBD(r=0.24, alpha=4.4, a=0.79, b=2.4)
+    x, t_x, big_t = np.array([1e19, 1.0]), np.array([30.0, 10.0]), np.array([38.0, 38.0])
+    each = model.individual_log_likelihood(x, t_x, big_t)
+    assert np.isfinite(each[1]) and each.shape == (2,)

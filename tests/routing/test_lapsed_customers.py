@@ -53,6 +53,12 @@ def test_no_lapse_is_read_where_none_is_said(question: str) -> None:
         ("customers with no order since 1998-01-01", {"no_order_since": "1998-01-01"}),
         ("lapsed customers who spent over $500", {"min_revenue": 500.01}),
         ("customers who have not bought anything this year", {"no_order_since": "year_start"}),
+        # With a spend bound too: only the at-risk list takes the lapse (top_customers would
+        # drop it with a note).
+        (
+            "customers with no orders in the last 3 months who spent over $200",
+            {"min_revenue": 200.01, "quiet_days": 90},
+        ),
     ],
 )
 def test_lapsed_customers_are_the_at_risk_list_with_their_cutoff(
@@ -67,6 +73,9 @@ def test_lapsed_customers_are_the_at_risk_list_with_their_cutoff(
     [
         ("top customers in the last 90 days", "top_customers", {"days": 90}),
         ("sales since march", "top_products", {"since": "03-01"}),
+        # A negation of something other than ordering leaves the period to the tool.
+        ("top products with no returns in the last 6 months", "top_products", {"days": 180}),
+        ("which products have no reviews in the last 30 days", "review_sentiment", {"days": 30}),
     ],
 )
 def test_other_tools_keep_their_periods(

@@ -60,6 +60,8 @@ def test_a_ranking_of_products_by_reviews_is_read(
 
 def test_reviews_searched_for_a_words_are_no_ranking() -> None:
     assert not review_rankings.asked("which products have reviews mentioning mold")
+    assert not review_rankings.asked("which products have the most reviews?")
+    assert not review_rankings.asked("for the top 5 products, what's the review sentiment?")
     assert review_rankings.asked("products customers complained about most in q1")
 
 

@@ -23,5 +23,11 @@ def test_a_short_year_is_a_year(
     assert route.args == args
 
 
-def test_only_the_whole_short_form_is_written_out() -> None:
-    assert spelled_out("YR 1998, yrs, yrly, tyr, Yrs") == "year 1998, years, yrly, tyr, years"
+def test_only_a_short_form_placed_as_a_period_is_written_out() -> None:
+    assert (
+        spelled_out("this yr, last YR, 2 yrs, yrly, tyr")
+        == "this year, last year, 2 years, yrly, tyr"
+    )
+    # Searched words and addresses stay as written.
+    for kept in ("reviews saying 'yr welcome'", "look up yr.smith@example.com", "mentioning yr"):
+        assert spelled_out(kept) == kept
