@@ -43,9 +43,9 @@ def revenue_share(revenue: float, share: float) -> str:
     return "<0.1%" if revenue > 0 and share < 0.0005 else f"{share:.1%}"
 
 
-def count(n: int, noun: str) -> str:
-    """1 customer, 1,234 customers (nouns here take a plain -s)."""
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """1 customer, 1,234 customers; `plural` for a noun not made with -s ("categories")."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def day(value: Any) -> str:

@@ -26,12 +26,13 @@ def ranked(rows: Sequence[Mapping[str, Any]], offset: int) -> list[dict[str, Any
     return [{"rank": offset + i + 1, **row} for i, row in enumerate(rows)]
 
 
-def span(offset: int, shown: int, total: int, noun: str) -> str:
-    """'customers 6-15 of 1,234': the ranks of a page (one rank: 'customer 6 of 1,234')."""
+def span(offset: int, shown: int, total: int, noun: str, plural: str | None = None) -> str:
+    """'customers 6-15 of 1,234': the ranks of a page (one rank: 'customer 6 of 1,234');
+    `plural` for a noun not made with -s ("categories")."""
     first, last = offset + 1, offset + shown
     if shown == 1:
         return f"{noun} {first:,} of {total:,}"
-    return f"{noun}s {first:,}-{last:,} of {total:,}"
+    return f"{plural or noun + 's'} {first:,}-{last:,} of {total:,}"
 
 
 def past_end(offset: int, total: int, noun: str, where: str = "") -> str:

@@ -18,7 +18,7 @@ from pydantic import Field
 from assistant.tools.base import ToolOutput
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, output, pct
-from assistant.tools.paging import ranked
+from assistant.tools.paging import ranked, span
 from retrieval.sentiment import LABELS
 
 MIN_REVIEWS = 5
@@ -27,6 +27,7 @@ NO_CATEGORY = "(no category)"
 
 RankedBy = Literal["negative", "positive"]
 ReviewsPer = Literal["product", "category"]
+_PLURALS: dict[str, str] = {"product": "products", "category": "categories"}
 MinReviews = Annotated[
     int,
     Field(ge=1, le=1000, description="With per: only those with at least this many reviews."),
@@ -121,8 +122,9 @@ def ranked_by_sentiment(
         )
     else:
         listed = "; ".join(_said(i, per, catalogue, by) for i in page)
+        ranks = span(offset, len(page), len(order), per, _PLURALS[per])
         answer = (
-            f"By share of {by} reviews, {_ranks(offset, len(page), len(order), per)} with "
+            f"By share of {by} reviews, {ranks} with "
             f"{floor}{scope} ({_many(len(items), per)} reviewed): {listed}."
         )
     result = {"filters": facts, "per": per, "by": by, "min_reviews": min_reviews,
@@ -147,16 +149,7 @@ def _row(item: ItemReviews, per: ReviewsPer, catalogue: Catalogue) -> dict[str, 
 
 def _many(n: int, per: ReviewsPer) -> str:
     """'1 product', '12 categories'."""
-    plural = "categories" if per == "category" else "products"
-    return f"{n:,} {per if n == 1 else plural}"
-
-
-def _ranks(offset: int, shown: int, total: int, per: ReviewsPer) -> str:
-    """'products 1-5 of 40', 'category 3 of 3' (paging.span, with the plural of category)."""
-    first, last = offset + 1, offset + shown
-    if shown == 1:
-        return f"{per} {first:,} of {total:,}"
-    return f"{_many(2, per)[2:]} {first:,}-{last:,} of {total:,}"
+    return count(n, per, _PLURALS[per])
 
 
 def _said(item: ItemReviews, per: ReviewsPer, catalogue: Catalogue, by: RankedBy) -> str:
