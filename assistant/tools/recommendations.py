@@ -1,26 +1,22 @@
 """The recommend_products tool: the products a customer is likely to buy next, with reasons.
 
-The recommender (retrieval/recs) ranks; this tool hands it the customer's purchase probability
-and segment (cold start), and words the answer from its rows. A re-order's reason counts what
-the recommender was trained on ("bought it 29 times": signal rows, not orders); the tool says
-the orders and units the store's order lines hold instead, as the customer's profile does.
+The recommender (retrieval/recs) ranks; this tool hands it the customer's purchase probability,
+segment (cold start) and the store's order lines counted (so a re-order's reason gives the
+orders and units the customer's profile gives), and words the answer from its rows.
 """
 
-import re
 from typing import Annotated, Any
 
 from pydantic import Field
 
 from assistant.tools.args import CustomerId
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.format import count, listing, output
+from assistant.tools.format import listing, output
 from assistant.tools.paging import OFFSET_HELP, past_end, ranked
-from assistant.tools.purchases import Purchases
 from commerce.errors import NotFound
 
 # Each pick is ranked with its reasons: deeper pages cost more than anyone reads in a chat.
 MAX_OFFSET = 100
-BOUGHT_TIMES = re.compile(r"^bought it \d+ times?\b")  # retrieval/recs/reasons.py's re-order
 
 
 def recommend_products(
@@ -47,14 +43,11 @@ def recommend_products(
             offset + k,
             purchase_probability=score.get("p_purchase") if score else None,
             segment=segment,
+            units_and_orders=data.purchases().units_and_orders,
         )
     except NotFound:  # not in the store version the recommender read yet: cold start
         picks = recommender.popular(offset + k, segment)
     rows = ranked([pick.to_dict() for pick in picks[offset:]], offset)
-    purchases = data.purchases()
-    for row in rows:
-        row["reasons"] = [_counted(reason, purchases, cid, str(row["product_id"]))
-                          for reason in row["reasons"]]  # fmt: skip
     if rows:
         named = [_name(row) for row in rows]
         which = "" if offset == 0 else f" (picks {offset + 1:,}-{offset + len(rows):,})"
@@ -68,17 +61,6 @@ def recommend_products(
     card = {"type": "recommendations", "customer_id": cid, "rows": rows}
     result = {"customer_id": cid, "offset": offset, "rows": rows}
     return output(answer, result, [card], len(rows))
-
-
-def _counted(reason: str, purchases: Purchases, customer_id: str, product_id: str) -> str:
-    """A re-order reason with the orders and units from the order lines: 'bought it in 26
-    orders (35 units), last ...'; any other reason as it is."""
-    bought = purchases.units_and_orders(customer_id, product_id)
-    if bought is None:
-        return reason
-    units, orders = bought
-    return BOUGHT_TIMES.sub(f"bought it in {count(orders, 'order')} ({count(units, 'unit')})",
-                            reason, count=1)  # fmt: skip
 
 
 def _name(row: dict[str, Any]) -> str:

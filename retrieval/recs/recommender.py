@@ -33,7 +33,7 @@ from retrieval.recs.candidates import queries_of
 from retrieval.recs.catalogue import Recommendation
 from retrieval.recs.examples import Histories
 from retrieval.recs.interactions import Interactions
-from retrieval.recs.reasons import Tensors, explained
+from retrieval.recs.reasons import Tensors, UnitsAndOrders, explained
 from retrieval.recs.signals import StoreSignals
 from retrieval.recs.trained import TrainedParts
 
@@ -75,17 +75,22 @@ class Recommender:
         *,
         purchase_probability: float | None = None,
         segment: str | None = None,
+        units_and_orders: UnitsAndOrders | None = None,
     ) -> list[Recommendation]:
         """The k products this customer is most likely to buy next, best first, with reasons.
 
         Unknown customer: NotFound. A customer without history gets what is popular in
         `segment` (or the segment they were given at build time; else the whole store).
+        `units_and_orders`: the store's order lines counted, so a re-order's reason says in
+        how many orders and units it was bought.
         """
         probabilities = (
             None if purchase_probability is None else {customer_id: purchase_probability}
         )
         segments = None if segment is None else {customer_id: segment}
-        return self.recommend_many([customer_id], k, probabilities, segments)[customer_id]
+        return self.recommend_many(
+            [customer_id], k, probabilities, segments, units_and_orders=units_and_orders
+        )[customer_id]
 
     def recommend_many(
         self,
@@ -94,6 +99,7 @@ class Recommender:
         purchase_probabilities: Mapping[str, float] | None = None,
         segments: Mapping[str, str] | None = None,
         reasons: bool = True,
+        units_and_orders: UnitsAndOrders | None = None,
     ) -> dict[str, list[Recommendation]]:
         """`recommend` for many customers at once (batched through the model and the index)."""
         if k < 1:
@@ -109,7 +115,7 @@ class Recommender:
         for start in range(0, len(warm), BATCH):
             chunk = warm[start : start + BATCH]
             ids = [str(customer_ids[int(i)]) for i in chunk]
-            lists = self._personal(rows[chunk], k, reasons)
+            lists = self._personal(rows[chunk], k, reasons, units_and_orders)
             for customer, found in zip(ids, lists, strict=True):
                 result[customer] = _scaled(found, probabilities.get(customer))
         for i in np.flatnonzero(~active):
@@ -156,7 +162,13 @@ class Recommender:
             raise NotFound(f"unknown customer id(s): {shown}")
         return np.array(rows, dtype=np.int64)
 
-    def _personal(self, rows: np.ndarray, k: int, with_reasons: bool) -> list[list[Recommendation]]:
+    def _personal(
+        self,
+        rows: np.ndarray,
+        k: int,
+        with_reasons: bool,
+        units_and_orders: UnitsAndOrders | None,
+    ) -> list[list[Recommendation]]:
         """Model recommendations for customers with a history (one list per row)."""
         trained = self.trained
         now = np.full(len(rows), self.as_of)
@@ -185,8 +197,18 @@ class Recommender:
         catalogue = trained.catalogue
         if not with_reasons:
             return [[catalogue.recommendation(j, p, []) for j, p in found_] for found_ in lists]
-        bought = self.signals.bought
-        return explained(trained.model, catalogue, bought, rows, histories, tensors, lists)
+        bought, customers = self.signals.bought, self.interactions.users[rows].astype(str)
+        return explained(
+            trained.model,
+            catalogue,
+            bought,
+            rows,
+            histories,
+            tensors,
+            lists,
+            customers.tolist(),
+            units_and_orders,
+        )
 
     def popular(self, k: int = 10, segment: str | None = None) -> list[Recommendation]:
         """What is popular in `segment` (else across the store), for a customer the recommender

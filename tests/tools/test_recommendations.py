@@ -133,8 +133,8 @@ def test_a_customer_newer_than_the_recommender_gets_what_is_popular(
 
 
 def test_a_reorder_counts_orders_and_units_from_the_order_lines(data: StoreData) -> None:
-    # The recommender's own count is of its training rows ("bought it 29 times" for a product
-    # in 26 orders, 35 units): the answer gives the store's orders and units.
+    # The signals alone count order lines, weighed ("29 times" for a product in 26 orders, 35
+    # units): the tool passes the order lines counted, so the reason gives the profile's counts.
     store = data.store()
     orders = store.table("orders", ["order_id", "customer_id"]).astype(str)
     items = store.table("order_items", ["order_id", "product_id", "quantity"])

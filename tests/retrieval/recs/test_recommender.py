@@ -105,6 +105,32 @@ def test_a_new_product_gets_neighbours_by_description(shop: tuple[Workspace, Rec
     assert "new product, described like Dark roast coffee beans" in reasons[0]
 
 
+def test_a_reorder_is_counted_in_the_orders_and_units_it_is_given(
+    shop: tuple[Workspace, Recommender],
+) -> None:
+    _, recommender = shop
+    asked: list[tuple[str, str]] = []
+
+    def units_and_orders(customer: str, product: str) -> tuple[int, int] | None:
+        asked.append((customer, product))
+        return (1, 1) if len(asked) == 1 else (35, 26)  # the first once, to read the singular
+
+    counted = recommender.recommend("k01", EVERYTHING, units_and_orders=units_and_orders)
+    again = {r.product_id: r.reasons[0] for r in counted if r.reasons[0].startswith("bought it")}
+    assert again and {c for c, _ in asked} == {"k01"}
+    assert sorted(p for _, p in asked) == sorted(again)  # asked only of what they bought
+    first, *others = (p for _, p in asked)
+    assert again[first].startswith("bought it in 1 order (1 unit), last ")
+    assert all(again[p].startswith("bought it in 26 orders (35 units), last ") for p in others)
+    uncounted = recommender.recommend("k01", EVERYTHING)
+    assert {r.product_id for r in uncounted if r.reasons[0].startswith("bought it")} == set(again)
+    assert all(
+        r.reasons[0].startswith("bought it before, last ")
+        for r in uncounted
+        if r.product_id in again
+    )
+
+
 def test_purchase_probability_scales_scores_and_bad_input_is_named(
     shop: tuple[Workspace, Recommender],
 ) -> None:
