@@ -84,11 +84,7 @@ def lapsed_since(
     if no_order_since is None:
         return None
     text = no_order_since.strip()
-    try:
-        cutoff = first_day(calendar, text.lower() if text.lower() in WORDS else text)
-    except InvalidInput as error:
-        # first_day words its errors for `since`: name the argument the caller gave.
-        raise InvalidInput(f"no_order_{error}") from None
+    cutoff = first_day(calendar, text.lower() if text.lower() in WORDS else text, "no_order_since")
     if cutoff <= first:
         raise InvalidInput(
             f"no_order_since {day(cutoff)} is on or before the store's first order day: every "

@@ -100,10 +100,11 @@ def _until_in(until: str, year: int) -> pd.Timestamp | None:
     return pd.Timestamp(year, number, 1) + pd.offsets.MonthEnd(0)
 
 
-def first_day(data: DayRange, since: str) -> pd.Timestamp:
+def first_day(data: DayRange, since: str, name: str = "since") -> pd.Timestamp:
     """The day `since` names, on or before the last day: a date (YYYY-MM-DD), a
     month and day (MM-DD: the latest such day), or the first day of the last day's
-    month, quarter or year (month_start, quarter_start, year_start)."""
+    month, quarter or year (month_start, quarter_start, year_start). Errors name the
+    argument as `name`, the caller's ("no_order_since")."""
     last = data.last_day
     starts = {
         "month_start": pd.Timestamp(last.year, last.month, 1),
@@ -115,17 +116,15 @@ def first_day(data: DayRange, since: str) -> pd.Timestamp:
         return starts[since]
     written = DAY.fullmatch(since.strip())
     if written is None:
-        raise InvalidInput(f"since '{since}' is not a day: give {SINCE_FORMS}")
+        raise InvalidInput(f"{name} '{since}' is not a day: give {SINCE_FORMS}")
     year, month, day = written.groups()
     # Without a year, the latest such day: this year's, or last year's if still to come
     # (February 29 looks back to the last leap year).
-    years = (
-        [checked_year(year, since, "since")] if year else list(range(last.year, last.year - 8, -1))
-    )
+    years = [checked_year(year, since, name)] if year else list(range(last.year, last.year - 8, -1))
     start = _first_real_day(years, int(month), int(day), lambda d: bool(year) or d <= last)
     if start is None:
-        raise InvalidInput(f"since '{since}' is no day of the calendar")
-    not_after_last_day(data, start, f"since {start:%Y-%m-%d} is")
+        raise InvalidInput(f"{name} '{since}' is no day of the calendar")
+    not_after_last_day(data, start, f"{name} {start:%Y-%m-%d} is")
     return start
 
 

@@ -5,7 +5,7 @@ is refused, by name."""
 import pandas as pd
 import pytest
 
-from assistant.tools.period_days import DayRange
+from assistant.tools.period_days import DayRange, first_day
 from assistant.tools.periods import Asked, Period, period_asked
 from commerce.errors import InvalidInput
 
@@ -109,3 +109,17 @@ def test_the_period_before_is_as_long_and_only_where_orders_reach() -> None:
 def test_what_is_refused_is_named(asked: Asked, message: str) -> None:
     with pytest.raises(InvalidInput, match=message.replace("(", r"\(").replace(")", r"\)")):
         period_asked(STORE, asked, 90)
+
+
+@pytest.mark.parametrize(
+    ("since", "message"),
+    [
+        ("march", r"^no_order_since 'march' is not a day: give a date"),
+        ("1000-01-01", r"^no_order_since '1000-01-01' is out of range"),
+        ("02-30", r"^no_order_since '02-30' is no day of the calendar$"),
+        ("2024-05-16", r"^no_order_since 2024-05-16 is after the last order day, 2024-05-15$"),
+    ],
+)
+def test_a_day_is_refused_under_the_callers_argument_name(since: str, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        first_day(STORE, since, "no_order_since")
