@@ -12,15 +12,14 @@ from assistant.tools.at_risk_bounds import (
     LifetimeMaxRevenue,
     LifetimeMinOrders,
     LifetimeMinRevenue,
-    bound_words,
-    bounded,
+    history_bounds,
     within,
 )
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.customer_totals import Bounds
 from assistant.tools.decisions import AT_RISK_COLUMNS
-from assistant.tools.format import chance, count, day, money, output
-from assistant.tools.lapsed import NoOrderSince, QuietDays, lapsed_bound
+from assistant.tools.format import chance, count, money, output
+from assistant.tools.lapsed import NoOrderSince, QuietDays
 from assistant.tools.lookups import Positions, Ranking
 from assistant.tools.paging import Offset, past_end, ranked, span
 
@@ -66,25 +65,23 @@ def at_risk_customers(
     10?".
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
-    bound = Bounds(min_revenue, min_orders, max_revenue, max_orders)
-    bound.check(symbol)
-    lapsed, lapsed_said = lapsed_bound(data, quiet_days, no_order_since)
+    totals = Bounds(min_revenue, min_orders, max_revenue, max_orders)
+    limits = history_bounds(data, symbol, totals, quiet_days, no_order_since)
     scores = data.require_scores()
     segments = data.segments()
     name = segments.resolve(segment) if segment else None
     positions: Positions | None = None
-    narrowed = bounded(bound) or lapsed is not None
-    if name is not None or narrowed:
+    if name is not None or limits.narrows:
         # A segment's members, or those within the bounds, or both; in rank order.
         def pool_of() -> Positions:
             chosen = segments.members(name) if name is not None else None
-            if narrowed:
-                passed = within(data, bound, lapsed)
+            if limits.narrows:
+                passed = within(data, limits)
                 chosen = passed if chosen is None else chosen.intersection(passed)
             assert chosen is not None
             return scores.positions(chosen)
 
-        key = f"at_risk:{name}:{bound}:{lapsed}"
+        key = f"at_risk:{name}:{limits.totals}:{limits.lapsed}"
         positions = data.memo(key, ("store", "scores"), pool_of)
     rows = ranked(
         [
@@ -98,7 +95,7 @@ def at_risk_customers(
     pool_value = (
         scores.total_value_at_risk if positions is None else scores.value_at_risk(positions)
     )
-    where = (f" in '{name}'" if name else "") + bound_words(symbol, bound, lapsed_said)
+    where = (f" in '{name}'" if name else "") + limits.words(symbol)
     if not rows:
         answer = past_end(offset, pool, "scored customer", where) if pool else ""
         answer = answer or f"No scored customers{where}."
@@ -117,9 +114,7 @@ def at_risk_customers(
             f"First: {first['customer_id']}, {worth}churn risk {chance(first['churn_risk'])}, "
             f"value at risk {money(first['value_at_risk'], symbol)}."
         )
-    # The day the recency bound resolved to (either argument), so a caller sees it as applied.
-    recency = {"quiet_days": quiet_days, "no_order_since": day(lapsed) if lapsed else None}
-    result = {"segment": name, "by": by, "scored_customers": pool, **vars(bound), **recency,
+    result = {"segment": name, "by": by, "scored_customers": pool, **limits.applied(),
               "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip
-    card = {"type": "at_risk", "segment": name, "by": by, **vars(bound), **recency, "rows": rows}
+    card = {"type": "at_risk", "segment": name, "by": by, **limits.applied(), "rows": rows}
     return output(answer, result, [card], len(rows))
