@@ -1,8 +1,10 @@
-"""Shared plumbing for the BTYD models: input checks, row compression, optimisation, 2F1."""
+"""Shared plumbing for the BTYD models: input checks, the likelihood of a ``(x, t_x, T)`` model,
+row compression, optimisation, 2F1."""
 
 from __future__ import annotations
 
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,6 +87,35 @@ def check_rft(
     # keeps formulas that still reference t_x well defined.
     t_x = np.where(x > 0, np.minimum(t_x, big_t), 0.0)
     return x.copy(), t_x, big_t.copy()
+
+
+def check_horizon(t: npt.ArrayLike) -> FloatArray:
+    """The forecast horizon ``t`` as a float array, refusing a negative length."""
+    horizon = as_float_array(t, "t")
+    if np.any(horizon < 0):
+        raise ValueError("t must be non-negative")
+    return horizon
+
+
+class RFTModel(ABC):
+    """A model of ``(x, t_x, T)`` summaries (BG/NBD, Pareto/NBD): each gives the log-likelihood
+    of checked rows under its own parameters, and the checks and totals are the same for all."""
+
+    @abstractmethod
+    def _row_log_likelihood(self, x: FloatArray, t_x: FloatArray, T: FloatArray) -> FloatArray:
+        """Log-likelihood of each row of a summary already passed through :func:`check_rft`."""
+
+    def individual_log_likelihood(
+        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
+    ) -> FloatArray:
+        """Log-likelihood of each customer's ``(x, t_x, T)``."""
+        return self._row_log_likelihood(*check_rft(frequency, recency, T))
+
+    def log_likelihood(
+        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
+    ) -> float:
+        """Total (summed) log-likelihood of a summary under these parameters."""
+        return float(self.individual_log_likelihood(frequency, recency, T).sum())
 
 
 def compress_rows(

@@ -17,7 +17,8 @@ from scipy.special import betaln, expit, gammaln
 from predictors.btyd._common import (
     FitInfo,
     FloatArray,
-    as_float_array,
+    RFTModel,
+    check_horizon,
     check_rft,
     fit_rft,
     safe_hyp2f1,
@@ -91,7 +92,7 @@ def _unconditioned_expectation(
 
 
 @dataclass(frozen=True)
-class BGNBD:
+class BGNBD(RFTModel):
     """A BG/NBD model with parameters ``r, alpha`` (purchase rate) and ``a, b`` (dropout).
 
     Build one directly from known parameters or with :meth:`fit`.  Methods take
@@ -131,18 +132,8 @@ class BGNBD:
         )
         return cls(r=r, alpha=alpha, a=a, b=b, fit_info=info)
 
-    def individual_log_likelihood(
-        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
-    ) -> FloatArray:
-        """Log-likelihood of each customer's ``(x, t_x, T)``."""
-        x, t_x, big_t = check_rft(frequency, recency, T)
-        return _log_likelihood(self.r, self.alpha, self.a, self.b, x, t_x, big_t)
-
-    def log_likelihood(
-        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
-    ) -> float:
-        """Total (summed) log-likelihood of a summary under these parameters."""
-        return float(self.individual_log_likelihood(frequency, recency, T).sum())
+    def _row_log_likelihood(self, x: FloatArray, t_x: FloatArray, T: FloatArray) -> FloatArray:
+        return _log_likelihood(self.r, self.alpha, self.a, self.b, x, t_x, T)
 
     def p_alive(
         self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
@@ -178,9 +169,7 @@ class BGNBD:
         ``alpha + T``); a sweep of 600k realistic cases produced none.
         """
         x, t_x, big_t = check_rft(frequency, recency, T)
-        horizon = as_float_array(t, "t")
-        if np.any(horizon < 0):
-            raise ValueError("t must be non-negative")
+        horizon = check_horizon(t)
         if abs(self.a - 1) >= _A_BAND:
             numerator = _unconditioned_expectation(self, self.a, x, big_t, horizon)
         else:
@@ -206,9 +195,7 @@ class BGNBD:
         ``P(alive) * (1 - ((alpha + T) / (alpha + T + t))^(r + x))``.
         """
         x, t_x, big_t = check_rft(frequency, recency, T)
-        horizon = as_float_array(t, "t")
-        if np.any(horizon < 0):
-            raise ValueError("t must be non-negative")
+        horizon = check_horizon(t)
         # -expm1 keeps precision for short horizons where the bracket is tiny.
         p_buy_if_alive = -np.expm1(-(self.r + x) * np.log1p(horizon / (self.alpha + big_t)))
         return np.asarray(p_buy_if_alive * self.p_alive(x, t_x, big_t), dtype=np.float64)

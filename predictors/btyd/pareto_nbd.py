@@ -19,7 +19,8 @@ from scipy.special import expit, gammaln
 from predictors.btyd._common import (
     FitInfo,
     FloatArray,
-    as_float_array,
+    RFTModel,
+    check_horizon,
     check_rft,
     fit_rft,
 )
@@ -47,7 +48,7 @@ def _log_likelihood(
 
 
 @dataclass(frozen=True)
-class ParetoNBD:
+class ParetoNBD(RFTModel):
     """A Pareto/NBD model with ``r, alpha`` (purchase rate) and ``s, beta`` (dropout rate).
 
     Build one directly from known parameters or with :meth:`fit`.  Methods take
@@ -82,18 +83,8 @@ class ParetoNBD:
         (r, alpha, s, beta), info = fit_rft(_log_likelihood, "stst", frequency, recency, T, weights)
         return cls(r=r, alpha=alpha, s=s, beta=beta, fit_info=info)
 
-    def individual_log_likelihood(
-        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
-    ) -> FloatArray:
-        """Log-likelihood of each customer's ``(x, t_x, T)``."""
-        x, t_x, big_t = check_rft(frequency, recency, T)
-        return _log_likelihood(self.r, self.alpha, self.s, self.beta, x, t_x, big_t)
-
-    def log_likelihood(
-        self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
-    ) -> float:
-        """Total (summed) log-likelihood of a summary under these parameters."""
-        return float(self.individual_log_likelihood(frequency, recency, T).sum())
+    def _row_log_likelihood(self, x: FloatArray, t_x: FloatArray, T: FloatArray) -> FloatArray:
+        return _log_likelihood(self.r, self.alpha, self.s, self.beta, x, t_x, T)
 
     def p_alive(
         self, frequency: npt.ArrayLike, recency: npt.ArrayLike, T: npt.ArrayLike
@@ -121,9 +112,7 @@ class ParetoNBD:
         ``t`` may be a scalar or an array broadcastable against the customers.
         """
         x, t_x, big_t = check_rft(frequency, recency, T)
-        horizon = as_float_array(t, "t")
-        if np.any(horizon < 0):
-            raise ValueError("t must be non-negative")
+        horizon = check_horizon(t)
         r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
         # (beta+T)/(s-1) * [1 - ((beta+T)/(beta+T+t))^(s-1)] written with expm1/log1p
         # so that s near 1 (where it tends to (beta+T) log(1 + t/(beta+T))) stays exact.
@@ -159,9 +148,7 @@ class ParetoNBD:
         dropout during the horizon and so overstates the probability.
         """
         x, t_x, big_t = check_rft(frequency, recency, T)
-        horizon = as_float_array(t, "t")
-        if np.any(horizon < 0):
-            raise ValueError("t must be non-negative")
+        horizon = check_horizon(t)
         r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
         alive = self.p_alive(x, t_x, big_t)
         if assume_alive_through_horizon:

@@ -185,3 +185,14 @@ def test_input_validation() -> None:
         m.expected_purchases(np.nan, 1, 1.0, 39.0)
     with pytest.raises(ValueError, match="positive"):
         BGNBD(r=0.0, alpha=1.0, a=1.0, b=1.0)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=IDS)
+def test_every_model_refuses_a_negative_horizon_and_checks_the_summary(model: Model) -> None:
+    for predict in (model.expected_purchases, model.p_purchase):
+        with pytest.raises(ValueError, match=r"^t must be non-negative$"):
+            predict([39.0, -1.0], 1, 1.0, 39.0)
+    with pytest.raises(ValueError, match="recency must not exceed T"):
+        model.log_likelihood(2, 40.0, 39.0)
+    each = model.individual_log_likelihood([0, 2], [0.0, 30.0], 39.0)
+    assert model.log_likelihood([0, 2], [0.0, 30.0], 39.0) == pytest.approx(each.sum(), rel=1e-15)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -110,32 +111,29 @@ def test_summary_matches_cdnow_reference(cdnow: pd.DataFrame) -> None:
 
 
 @needs_cdnow
-def test_bgnbd_reproduces_published_fit(cdnow: pd.DataFrame, bgnbd_fit: BGNBD) -> None:
-    m = bgnbd_fit
+@pytest.mark.parametrize(
+    ("fit", "published", "log_likelihood"),
+    [
+        ("bgnbd_fit", {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}, -9582.43),
+        ("pareto_fit", {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}, -9594.98),
+    ],
+    ids=["bgnbd", "pareto_nbd"],
+)
+def test_reproduces_published_fit(
+    cdnow: pd.DataFrame,
+    request: pytest.FixtureRequest,
+    fit: str,
+    published: dict[str, Any],
+    log_likelihood: float,
+) -> None:
+    m: BGNBD | ParetoNBD = request.getfixturevalue(fit)
     assert m.fit_info is not None
-    assert _pinned(m.r, 0.243, 3)
-    assert _pinned(m.alpha, 4.414, 3)
-    assert _pinned(m.a, 0.793, 3)
-    assert _pinned(m.b, 2.426, 3)
-    assert _pinned(m.fit_info.log_likelihood, -9582.43, 2)
+    for name, value in published.items():
+        assert _pinned(getattr(m, name), value, 3), name
+    assert _pinned(m.fit_info.log_likelihood, log_likelihood, 2)
     # The printed (rounded) parameters give the same log-likelihood to 0.01.
-    published = BGNBD(r=0.243, alpha=4.414, a=0.793, b=2.426)
-    ll = published.log_likelihood(cdnow["frequency"], cdnow["recency"], cdnow["T"])
-    assert _pinned(ll, -9582.43, 2)
-
-
-@needs_cdnow
-def test_pareto_nbd_reproduces_published_fit(cdnow: pd.DataFrame, pareto_fit: ParetoNBD) -> None:
-    m = pareto_fit
-    assert m.fit_info is not None
-    assert _pinned(m.r, 0.553, 3)
-    assert _pinned(m.alpha, 10.578, 3)
-    assert _pinned(m.s, 0.606, 3)
-    assert _pinned(m.beta, 11.669, 3)
-    assert _pinned(m.fit_info.log_likelihood, -9594.98, 2)
-    published = ParetoNBD(r=0.553, alpha=10.578, s=0.606, beta=11.669)
-    ll = published.log_likelihood(cdnow["frequency"], cdnow["recency"], cdnow["T"])
-    assert _pinned(ll, -9594.98, 2)
+    ll = type(m)(**published).log_likelihood(cdnow["frequency"], cdnow["recency"], cdnow["T"])
+    assert _pinned(ll, log_likelihood, 2)
 
 
 @needs_cdnow
