@@ -94,6 +94,12 @@ def review_sentiment(
     asked = Asked(days, since, until, month, quarter, year)
     if per is None and (by is not None or min_reviews is not None):
         raise InvalidInput("by and min_reviews rank products: give per='product' with them")
+    if per is None and offset:
+        # A summary of reviews has no next page: repeating it would read as one.
+        raise InvalidInput(
+            f"offset ({offset:,}) pages products ranked by their reviews: give per='product' "
+            "with it (a summary of reviews has no pages)"
+        )
     if text is not None:
         if customer_id or product_id or segment or asked.given() or per:
             raise InvalidInput(

@@ -125,6 +125,10 @@ def test_categories_rank_too(make_ctx: MakeContext) -> None:
     [
         ({"by": "positive"}, "by and min_reviews rank products: give per='product'"),
         ({"min_reviews": 3}, "give per='product' with them"),
+        (
+            {"offset": 5, "k": 10},
+            r"^offset \(5\) pages products ranked by their reviews: give per=",
+        ),
         ({"per": "product", "product_id": "B000COFFEE"}, "give one of them"),
         ({"per": "product", "text": "fine"}, "give either text, or .* / per, not both"),
     ],
