@@ -1,6 +1,6 @@
 """top_customers asked for a category beside a product (by id or by name) or beside a name
-that is a category, against the hand-computed store (sales_shop.py) with its products
-renamed: a product in the category ranks the product and says so, one outside it or a
+that is a category, against the hand-computed store with its products renamed
+(earl_grey_shop.py): a product in the category ranks the product and says so, one outside it or a
 different category is refused naming both (never "nobody bought Tea", never the name
 dropped), and a product id given as a name is matched in any case."""
 
@@ -9,31 +9,14 @@ import pytest
 from assistant.tools.data import StoreData
 from assistant.tools.top_customers import top_customers
 from commerce.errors import InvalidInput
-from tests.tools import sales_shop
+from tests.tools import earl_grey_shop
 from tests.tools.conftest import context
 
-# The order lines are sales_shop.LINES plus one of P4, a product the catalogue gives no
-# category: P1 ("Earl Grey tea bags", Tea) c3 $20.00, c1 $10.00, c2 $5.00; P3 ("Butter biscuits",
-# Snacks) c2 $6.00, c4 $2.00. Ab and aB (ids differing only in case) have no lines.
-NAMED = [
-    ("P1", "Earl Grey tea bags", "Tea"),
-    ("P2", "Earl Grey loose leaf", "Tea"),
-    ("P3", "Butter biscuits", "Snacks"),
-    ("P4", "Mystery tin", None),
-    ("Ab", "Gift card", "Gifts"),
-    ("aB", "Gift box", "Gifts"),
-]
-UNSORTED = ("o8", "c4", "2024-03-29", "P4", 1, 3.0)
 
-
+# earl_grey_shop's store with P4 "Mystery tin" in no category.
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
-    return sales_shop.store_of(
-        tmp_path_factory.mktemp("conflicts"),
-        ("order_items", "products"),
-        [*sales_shop.LINES, UNSORTED],
-        NAMED,
-    )
+    return earl_grey_shop.store_with_p4(tmp_path_factory.mktemp("conflicts"), "Mystery tin", None)
 
 
 def test_a_product_outside_the_category_is_refused_naming_both(shop: StoreData) -> None:

@@ -1,6 +1,6 @@
 """top_customers asked for a product by an id in another case ("p3" for P3), and for a name
 matching several products beside a category ("earl grey" in Snacks), against the
-hand-computed store (sales_shop.py) with its products renamed: the id finds the product (ids
+hand-computed store with its products renamed (earl_grey_shop.py): the id finds the product (ids
 differing only in case are listed to choose from), and the category keeps only its products
 (none of them in it is refused naming the name, the category and where they are)."""
 
@@ -9,30 +9,15 @@ import pytest
 from assistant.tools.data import StoreData
 from assistant.tools.top_customers import top_customers
 from commerce.errors import InvalidInput, NotFound
-from tests.tools import sales_shop
+from tests.tools import earl_grey_shop, sales_shop
 from tests.tools.conftest import context
 
-# The order lines are sales_shop.LINES plus one of P4 ("Earl Grey shortbread", Snacks): c4
-# $3.00. P1 ("Earl Grey tea bags") c3 $20.00,
-# c1 $10.00, c2 $5.00; P3 ("Butter biscuits") c2 $6.00, c4 $2.00. Ab and aB have no lines.
-NAMED = [
-    ("P1", "Earl Grey tea bags", "Tea"),
-    ("P2", "Earl Grey loose leaf", "Tea"),
-    ("P3", "Butter biscuits", "Snacks"),
-    ("P4", "Earl Grey shortbread", "Snacks"),
-    ("Ab", "Gift card", "Gifts"),
-    ("aB", "Gift box", "Gifts"),
-]
-SHORTBREAD = ("o8", "c4", "2024-03-29", "P4", 1, 3.0)
 
-
+# earl_grey_shop's store with P4 "Earl Grey shortbread" in Snacks.
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
-    return sales_shop.store_of(
-        tmp_path_factory.mktemp("narrowing"),
-        ("order_items", "products"),
-        [*sales_shop.LINES, SHORTBREAD],
-        NAMED,
+    return earl_grey_shop.store_with_p4(
+        tmp_path_factory.mktemp("narrowing"), "Earl Grey shortbread", "Snacks"
     )
 
 
