@@ -3,13 +3,12 @@ also bought, and products ranked by their reviews, each drawn as a ranked, sorta
 whose title says what it is; a row asks about its product. The stub gains the routes here, so
 its canned answers stay as they are."""
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.e2e import stub
 from tests.e2e.pages import ask, sign_in, wait_answer
+from tests.e2e.stub_routes import Route, answer_before_the_stub
 
 pytestmark = pytest.mark.e2e
 
@@ -49,30 +48,14 @@ def review_ranking(_customer: str) -> dict[str, Any]:
             "total": 2, "rows": rows}  # fmt: skip
 
 
-Maker = Callable[[str], dict[str, Any]]
-
-
 @pytest.fixture
 def product_routes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The stub answers both questions, and operators may ask them (its /v1/me says so)."""
-    routes: list[tuple[str, str, dict[str, Any] | None, Maker, str]] = [
-        (
-            "goes with",
-            "bought_with",
-            {"product_id": "B000EYLDYE"},
-            bought_with,
-            "Filters lead.",
-        ),
-        (
-            "worst reviews",
-            "review_sentiment",
-            {"per": "product"},
-            review_ranking,
-            "Noodles lead.",
-        ),
+    """The stub answers both questions, and operators may ask them."""
+    routes: list[Route] = [
+        ("goes with", "bought_with", {"product_id": "B000EYLDYE"}, bought_with, "Filters lead."),
+        ("worst reviews", "review_sentiment", {"per": "product"}, review_ranking, "Noodles lead."),
     ]
-    monkeypatch.setattr(stub, "ROUTES", [*routes, *stub.ROUTES])
-    monkeypatch.setitem(stub.TOOLS, "operator", [*stub.TOOLS["operator"], "bought_with"])
+    answer_before_the_stub(monkeypatch, routes, "bought_with")
 
 
 @pytest.mark.usefixtures("product_routes")

@@ -2,14 +2,13 @@
 sortable table with the Rank column, changes as badges, and whole categories that open their
 own best sellers. The stub gains the route here, so its canned answers stay as they are."""
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.e2e import stub
 from tests.e2e.pages import ask, last_answer, shoot, show_top, sign_in, wait_answer
+from tests.e2e.stub_routes import Route, answer_before_the_stub
 
 pytestmark = pytest.mark.e2e
 
@@ -64,13 +63,10 @@ def coffee(customer: str) -> dict[str, Any]:
     return products(customer) | {"segment": None, "category": "Coffee", "totals": totals}
 
 
-Maker = Callable[[str], dict[str, Any]]
-
-
 @pytest.fixture
 def sales_routes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The stub answers sales questions, and operators may ask them (its /v1/me says so)."""
-    routes: list[tuple[str, str, dict[str, Any] | None, Maker, str]] = [
+    """The stub answers sales questions, and operators may ask them."""
+    routes: list[Route] = [
         (
             "q1 categories",
             "top_products",
@@ -82,8 +78,7 @@ def sales_routes(monkeypatch: pytest.MonkeyPatch) -> None:
         ("coffee sales", "top_products", {"category": "Coffee"}, coffee, "Coffee sold."),
         ("best sellers", "top_products", {"segment": "champions"}, products, "Cookies lead."),
     ]
-    monkeypatch.setattr(stub, "ROUTES", [*routes, *stub.ROUTES])
-    monkeypatch.setitem(stub.TOOLS, "operator", [*stub.TOOLS["operator"], "top_products"])
+    answer_before_the_stub(monkeypatch, routes, "top_products")
 
 
 @pytest.mark.usefixtures("sales_routes")
