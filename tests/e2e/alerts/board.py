@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from tests.e2e.pages import sign_in
+
 if TYPE_CHECKING:  # playwright may be missing: the conftest then skips every test
     from playwright.sync_api import Locator, Page
 
@@ -59,6 +61,12 @@ def wait_count(page: "Page", count: str) -> None:
         " return b && !b.hidden && b.getAttribute('aria-label') === `Alerts, ${n} open`; }",
         arg=count,
     )
+
+
+def sign_in_to_the_board(page: "Page", url: str, key: str = "op-key") -> None:
+    """Sign in with `key` and wait until the bell shows the seeded board's 3 open alerts."""
+    sign_in(page, url, key)
+    wait_count(page, "3")
 
 
 def open_panel(page: "Page") -> "Locator":

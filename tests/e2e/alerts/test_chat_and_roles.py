@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.alerts.board import Board, bell, item, open_panel, wait_count
+from tests.e2e.alerts.board import Board, bell, item, open_panel, sign_in_to_the_board
 from tests.e2e.pages import ask, shoot, sign_in, wait_answer
 
 pytestmark = pytest.mark.e2e
@@ -19,8 +19,7 @@ if TYPE_CHECKING:  # playwright may be missing: the conftest then skips every te
 def test_the_links_open_the_customer_and_the_segment(
     desktop: "Page", stub_url: str, board: Board, shots: Path
 ) -> None:
-    sign_in(desktop, stub_url, "op-key")
-    wait_count(desktop, "3")
+    sign_in_to_the_board(desktop, stub_url)
     panel = open_panel(desktop)
     item(panel, 4).get_by_role("button", name="Open customer 00042").click()
     assert panel.is_hidden()  # the panel makes way for the answer
@@ -53,8 +52,7 @@ def test_a_role_that_sees_no_alerts_gets_no_bell_and_no_error(
 def test_a_marketer_reads_alerts_but_has_no_acknowledge(
     desktop: "Page", stub_url: str, board: Board
 ) -> None:
-    sign_in(desktop, stub_url, "mk-key")
-    wait_count(desktop, "3")
+    sign_in_to_the_board(desktop, stub_url, "mk-key")
     panel = open_panel(desktop)
     assert panel.locator("li.alert-item").count() == 3
     assert panel.get_by_role("button", name="Acknowledge").count() == 0
@@ -78,8 +76,7 @@ def test_the_chat_lists_alerts_as_a_card(desktop: "Page", stub_url: str, board: 
 def test_why_explains_an_alert_in_the_chat(
     desktop: "Page", stub_url: str, board: Board, shots: Path
 ) -> None:
-    sign_in(desktop, stub_url, "op-key")
-    wait_count(desktop, "3")
+    sign_in_to_the_board(desktop, stub_url)
     panel = open_panel(desktop)
     item(panel, 4).get_by_role("button", name="Why was alert 4 raised?").click()
     answer = wait_answer(desktop, 0)

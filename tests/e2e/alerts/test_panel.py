@@ -9,9 +9,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.alerts.board import NEW_ALERT, Board, bell, item, open_panel, wait_count
+from tests.e2e.alerts.board import (
+    NEW_ALERT,
+    Board,
+    bell,
+    item,
+    open_panel,
+    sign_in_to_the_board,
+    wait_count,
+)
 from tests.e2e.canned import HOSTILE
-from tests.e2e.pages import shoot, sign_in, wait_answer
+from tests.e2e.pages import shoot, wait_answer
 
 pytestmark = pytest.mark.e2e
 
@@ -22,8 +30,7 @@ if TYPE_CHECKING:  # playwright may be missing: the conftest then skips every te
 def test_the_bell_shows_the_open_count_and_the_panel_lists_them(
     desktop: "Page", stub_url: str, board: Board, shots: Path
 ) -> None:
-    sign_in(desktop, stub_url, "op-key")
-    wait_count(desktop, "3")
+    sign_in_to_the_board(desktop, stub_url)
     assert bell(desktop).locator(".alerts-count").inner_text() == "3"
     assert bell(desktop).get_attribute("aria-expanded") == "false"
     panel = open_panel(desktop)
@@ -58,8 +65,7 @@ def test_the_bell_shows_the_open_count_and_the_panel_lists_them(
 def test_a_streamed_alert_appears_live_without_stealing_the_focus(
     desktop: "Page", stub_url: str, board: Board, shots: Path
 ) -> None:
-    sign_in(desktop, stub_url, "op-key")
-    wait_count(desktop, "3")
+    sign_in_to_the_board(desktop, stub_url)
     box = desktop.get_by_label("Message")
     box.click()
     box.type("half a question")
@@ -90,8 +96,7 @@ def test_a_streamed_alert_appears_live_without_stealing_the_focus(
 def test_acknowledge_removes_the_alert_from_the_open_ones(
     desktop: "Page", stub_url: str, board: Board
 ) -> None:
-    sign_in(desktop, stub_url, "op-key")
-    wait_count(desktop, "3")
+    sign_in_to_the_board(desktop, stub_url)
     panel = open_panel(desktop)
     item(panel, 4).get_by_role("button", name="Acknowledge").click()
     item(panel, 4).wait_for(state="detached")
@@ -116,8 +121,7 @@ def test_acknowledge_removes_the_alert_from_the_open_ones(
 def test_the_stream_reconnects_after_a_drop_from_the_last_id_seen(
     desktop: "Page", stub_url: str, board: Board
 ) -> None:
-    sign_in(desktop, stub_url, "op-key")
-    wait_count(desktop, "3")
+    sign_in_to_the_board(desktop, stub_url)
     first = board.raise_alert()
     wait_count(desktop, "4")
     board.post("/drop")
@@ -137,8 +141,7 @@ def test_the_stream_reconnects_after_a_drop_from_the_last_id_seen(
 
 
 def test_the_panel_works_from_the_keyboard(desktop: "Page", stub_url: str, board: Board) -> None:
-    sign_in(desktop, stub_url, "op-key")
-    wait_count(desktop, "3")
+    sign_in_to_the_board(desktop, stub_url)
     bell(desktop).focus()
     desktop.keyboard.press("Enter")
     assert desktop.evaluate("document.activeElement.id") == "alerts-title"
@@ -155,8 +158,7 @@ def test_the_panel_works_from_the_keyboard(desktop: "Page", stub_url: str, board
 
 
 def test_phone_bell_and_panel_fit(phone: "Page", stub_url: str, board: Board, shots: Path) -> None:
-    sign_in(phone, stub_url, "op-key")
-    wait_count(phone, "3")
+    sign_in_to_the_board(phone, stub_url)
     shoot(phone, shots, "phone-alerts-01-bell")
     panel = open_panel(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
