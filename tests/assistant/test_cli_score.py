@@ -4,17 +4,13 @@ not scored, and the command says how many."""
 import json
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from commerce.ingest import IngestRequest, ingest
-from commerce.source_file import Source
 from commerce.workspace import Workspace
-from predictors.pipeline import Horizons, train_model
-from predictors.train import TrainConfig
-from tests.factories import simulate_orders, write_csv
+from tests.assistant.trained_home import trained_home
+from tests.factories import simulate_orders
 
 runner = CliRunner()
 WITHOUT_ORDERS = 7
@@ -22,17 +18,9 @@ WITHOUT_ORDERS = 7
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("score")
-    workspace = Workspace(folder / "home")
     orders = simulate_orders(customers=300, seed=3)
     ids = [*sorted(set(orders["customer_id"])), *(f"new{i}" for i in range(WITHOUT_ORDERS))]
-    sources = {
-        "orders": Source(write_csv(orders, folder / "orders.csv")),
-        "customers": Source(write_csv(pd.DataFrame({"customer_id": ids}), folder / "c.csv")),
-    }
-    ingest(workspace, IngestRequest(sources))
-    train_model(workspace, Horizons(90, 365), TrainConfig(epochs=3))
-    return workspace.home
+    return trained_home(tmp_path_factory.mktemp("score"), orders, epochs=3, customer_ids=ids)
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from commerce.ingest import IngestRequest, ingest
-from commerce.source_file import Source
 from commerce.workspace import Workspace
 from predictors import forecast_interval_saved
 from predictors import history as history_module
@@ -19,21 +17,17 @@ from predictors.forecast import Calibration
 from predictors.forecast_interval import past_calibration
 from predictors.forecast_interval_saved import FILE, USUAL_HORIZON_DAYS, saved_calibration
 from predictors.history import History, from_store
-from predictors.pipeline import Horizons, scores_folder, train_model
-from predictors.train import TrainConfig
-from tests.factories import simulate_orders, write_csv
+from predictors.pipeline import scores_folder
+from tests.assistant.trained_home import trained_home
+from tests.factories import simulate_orders
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("score_calibration")
-    workspace = Workspace(folder / "home")
-    orders = Source(write_csv(simulate_orders(customers=300, seed=5), folder / "orders.csv"))
-    ingest(workspace, IngestRequest({"orders": orders}))
-    train_model(workspace, Horizons(90, 365), TrainConfig(epochs=2))
-    return workspace.home
+    orders = simulate_orders(customers=300, seed=5)
+    return trained_home(tmp_path_factory.mktemp("score_calibration"), orders, epochs=2)
 
 
 @pytest.fixture(autouse=True)
