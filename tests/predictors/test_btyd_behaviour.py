@@ -4,8 +4,6 @@ input validation."""
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
@@ -155,11 +153,12 @@ def test_degenerate_data_stops_quickly_and_is_flagged() -> None:
     rng = np.random.default_rng(0)
     big_t = rng.uniform(10.0, 40.0, 300)
     zeros = np.zeros(300)
-    start = time.perf_counter()
     m = BGNBD.fit(zeros, zeros, big_t)
-    assert time.perf_counter() - start < 10.0
     assert m.fit_info is not None
     assert m.fit_info.degenerate and not m.fit_info.converged
+    # It stops on the ridge (~180 likelihood calls) rather than walking on to the box.
+    assert m.fit_info.message.startswith("stopped on a flat ridge")
+    assert m.fit_info.evaluations < 500
     assert np.all(m.p_alive(zeros, zeros, big_t) == 1.0)
 
 
