@@ -4,7 +4,8 @@ customer or segment ("loyal champions": a customer is in one), a segment or peri
 no argument for, money off an offer ("$15 off": offers take a percentage) or a perk ("free
 shipping": offers carry the policy's perks only), a list asked from the bottom, and bounds on
 spend or orders the tool does not apply (another currency; a tool without them), how long
-customers have not ordered asked of a tool without it, a year asked of the forecast (it takes
+customers have not ordered asked of a tool without it (and how it was read, to one with it:
+"since 1997" is no order after 1997-12-31), a year asked of the forecast (it takes
 days ahead), and a review topic asked of the sentiment summary, which takes none.
 Each note is one sentence; `notes` joins those that apply.
 """
@@ -14,6 +15,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from assistant.routing.extract import Extraction
+from assistant.routing.phrases import STORE_WIDE_TOPICS
 from assistant.routing.signatures import ToolSignature
 
 SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
@@ -52,8 +54,6 @@ YEAR_AHEAD = re.compile(
     r"|\b(?P<named>(?:19|20)\d\d)(?:'s)?\s+(?:sales|revenue|demand|orders|forecast)\b"
 )
 NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
-# A topic that limits nothing: "how does she feel about our products".
-STORE_WIDE_TOPICS = frozenset("products product items item us store shop things stuff".split())
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
 UNAPPLIED_SPEND = {
     "ahead": (
@@ -76,6 +76,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
     """Every note on what `tool`, called with `values`, does not do as the message asked."""
     names = set(tool.arg_names)
     said = (
+        _lapse_read(tool, x),
         _not_left_out(x, names, values, tool.name in CUSTOMER_LISTS),
         _one_customer(tool, x, values),
         _one_segment(tool, x, text, values),
@@ -266,11 +267,17 @@ def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) 
     )
 
 
+def _lapse_read(tool: ToolSignature, x: Extraction) -> str:
+    """How the words for how long customers have not ordered were read ("since 1997" as no
+    order after 1997-12-31, "1.5 years" as 547 days), or that a count was not read: said
+    where the tool takes the lapse (elsewhere _no_lapse says it is not applied)."""
+    return x.lapse.note if set(LAPSE) & set(tool.arg_names) else ""
+
+
 def _no_lapse(tool: ToolSignature, x: Extraction) -> str:
     """How long customers have not ordered, asked of a tool that cannot be limited to it
     ("products not bought since March"): only the at-risk list takes it."""
-    asked = any(getattr(x, name) is not None for name in LAPSE)
-    if not asked or set(LAPSE) & set(tool.arg_names):
+    if not x.lapse.asked or set(LAPSE) & set(tool.arg_names):
         return ""
     return (
         "This answer cannot be limited to customers who have not ordered for a while; the "

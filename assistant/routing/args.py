@@ -22,11 +22,12 @@ from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, named_segments, n
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
 from assistant.routing.memory import Memory
+from assistant.routing.quantities import BACK
 from assistant.routing.shares import asks_list, asks_share
 from assistant.routing.signatures import ToolSignature
 from assistant.routing.targets import unread_reason
 
-LOOKS_BACK = re.compile(r"\b(?:last|past|previous|prior|recent|ago|this)\b")
+LOOKS_BACK = re.compile(rf"\b(?:{BACK}|recent|ago|this)\b")
 SUBJECTS = ("customer_id", "segment", "product_id")
 YEARLESS = re.compile(r"\d{1,2}|[qQ][1-4]")
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
@@ -78,8 +79,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         if value is not None and name in names and (x.currency is None or "orders" in name):
             found[name] = value
     for name in LAPSE:
-        if getattr(x, name) is not None and name in names:
-            found[name] = getattr(x, name)
+        if getattr(x.lapse, name) is not None and name in names:
+            found[name] = getattr(x.lapse, name)
     if x.percent is not None:
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:

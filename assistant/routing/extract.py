@@ -18,11 +18,11 @@ states take the other state, the rest go to `excluded`.
 The finders of words are in choices.py (segments, channel, sentiment, alert state: values
 picked from a fixed set) and phrases.py (quoted text, list positions, the search topic); ids,
 quantities and ratings in ids.py, quantities.py and ratings.py; the words of sales questions in
-sales_words.py.
+sales_words.py. What of the message is embedded, its names replaced, is delexicalise.py's.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.routing import lapses, periods, quantities, sales_words, thresholds
 from assistant.routing.addresses import email_addresses, restored
@@ -37,7 +37,6 @@ from assistant.routing.choices import (
     segment_names,
     sentiment_asked,
 )
-from assistant.routing.fuzzy import PAIRED
 from assistant.routing.ids import (
     HASH_ID,
     KnownName,
@@ -54,33 +53,6 @@ from assistant.routing.reading import Reader, normalise
 from assistant.routing.targets import Target, unread_target
 from assistant.routing.vocabulary import Vocabulary
 
-# What stands in for a name in the text that is embedded. A segment name is dropped: "describe
-# the hibernating customers" is "describe the customers", whichever segment. Quoted text is
-# data to analyse, not what is asked, so it goes too.
-# A category the store knows stands for what is asked about it: "top beverages" is embedded
-# as "top products", the way every sales question reads whatever the store sells.
-PLACEHOLDERS = {
-    "customer": "customer",
-    "product": "product",
-    "segment": "",
-    "quote": "",
-    "category": "products",
-    "period": "",  # a sales period's first day ("since April"): when, not what, is asked
-    # What people are asked to like ("do people like Earl Grey?"): a product, whatever it is.
-    "topic": "products",
-}
-# Names that are also the words of a question: "at-risk customers" asks for the at-risk list.
-KEEP_IN_TEXT = frozenset({"at risk"})
-# A segment's name ranked as a noun ("top 5 champions in 1997") stands for its customers:
-# dropped, it would leave "top 5", which reads as the best sellers' "top 5 products".
-RANKED_BEFORE = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?$")
-# After two segments' names, a word that says they are segments ("loyal and lost segments").
-GROUP_AFTER = re.compile(r"\s*(?:segments?|groups?|cohorts?)\b")
-# A noun after the name says what is ranked ("top 5 loyal customers", "top champions products").
-NOUN_AFTER = re.compile(
-    r"^['\u2019]?s?\s+(?:customers?|buyers?|clients?|shoppers?|spenders?|members?|accounts?|"
-    r"people|users?|products?|items?|categor(?:y|ies))\b"
-)
 CATEGORY = re.compile(r"\bcategor(?:y|ies)\b")
 CLUSTERS = re.compile(
     r"\bclusters\b|\bby\s+(?:cluster|behaviou?rs?)\b|\bbehaviou?r(?:al)?\s+(?:groups|segments)\b|"
@@ -110,9 +82,8 @@ class Extraction:
     quarter: str | None = None
     year: str | None = None
     count: int | None = None
-    # How long customers have not ordered (lapses.py): days to the last order day, or a day.
-    quiet_days: int | None = None
-    no_order_since: str | None = None
+    # How long customers have not ordered: days to the last order day, or a day (lapses.py).
+    lapse: lapses.Lapse = field(default_factory=lapses.Lapse)
     # Bounds on what customers did, inclusive ("over $1,000" is 1000.01, "under $20" 19.99;
     # thresholds.py, ceilings.py).
     min_revenue: float | None = None
@@ -230,8 +201,7 @@ def extract(
         quarter=calendar.quarter,
         year=calendar.year,
         count=None if count is None else int(count),
-        quiet_days=lapse.quiet_days,
-        no_order_since=lapse.no_order_since,
+        lapse=lapse,
         min_revenue=bounds.min_revenue,
         min_orders=bounds.min_orders,
         max_revenue=bounds.max_revenue,
@@ -272,38 +242,6 @@ def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str |
     name, start, end = known
     reader.take(start, end, "category")
     return name, None
-
-
-def delexicalise(message: str, x: Extraction) -> str:
-    """The message with its names replaced (see PLACEHOLDERS: "customer 42" -> "customer",
-    "B000EYLDYE" -> "product", segment names and quoted text dropped; a segment's name ranked
-    as a noun, "top 5 champions", -> "customers"; several joined, "champions and loyal", ->
-    "segments"), so similarity compares what is asked, not
-    whom or what it is about."""
-    out: list[str] = []
-    at = 0
-    dropped_segment = False  # the last name placed was a segment's, dropped
-    for start, end, kind in x.entities:
-        named = " ".join(message[start:end].lower().replace("-", " ").split())
-        # "the at risk customers in champions": the at-risk list, of champions.
-        if kind == "segment" and (x.segment in KEEP_IN_TEXT or named in KEEP_IN_TEXT):
-            continue
-        if kind == "segment" and dropped_segment and PAIRED.fullmatch(message[at:start]):
-            # "compare champions and loyal": segments, several, as "compare the segments"
-            # says; "the loyal and champions segments" are the segments.
-            out[-1] = "" if GROUP_AFTER.match(message[end:].lower()) else "segments"
-            at = end
-            continue
-        out.append(message[at:start])
-        ranked = RANKED_BEFORE.search(message[at:start].lower())
-        if kind == "segment" and ranked and not NOUN_AFTER.search(message[end:].lower()):
-            out.append("customers")
-        else:
-            out.append(PLACEHOLDERS[kind])
-        dropped_segment = kind == "segment" and not out[-1]
-        at = end
-    out.append(message[at:])
-    return "".join(out)
 
 
 def _other_currency(amount: float | None, reader: Reader, vocabulary: Vocabulary) -> str | None:

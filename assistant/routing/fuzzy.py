@@ -6,7 +6,8 @@ start like the name's (a typo rarely hits the first letter) and are within a few
 one up to seven, two beyond; a few short names people use count too ("champs"). Names that
 are everyday words ("new", "lost", "loyal", "promising", "at risk") count only beside a word
 that makes them a group ("new customers", "the loyal segment", "same for lost") or another
-segment's name ("champions and loyal", "champions vs loyal"), so "what's new" names nothing.
+segment's name ("champions and loyal", "champions vs loyal"), so "what's new" names nothing;
+not before a word for what is sold ("champions and new arrivals": new products, not customers).
 Cluster names ("cluster: big baskets, high spend") match when the text says "cluster" and one
 of the phrases that describe it ("the big baskets cluster").
 """
@@ -21,6 +22,12 @@ EVERYDAY = frozenset({"new", "lost", "loyal", "promising", "at risk", "active", 
 GROUP_WORDS = frozenset(
     "customer customers buyer buyers shopper shoppers client clients segment segments group "
     "groups cohort cohorts bucket buckets people ones users accounts members folks guys".split()
+)
+# Words an everyday name says something of that are sold, not customers: "new arrivals", "new
+# products", "lost orders". Paired with a segment's name, the word is still no segment's.
+SOLD = frozenset(
+    "arrival arrivals product products item items release releases launch launches line lines "
+    "range ranges stock addition additions order orders sale sales".split()
 )
 GROUP_BEFORE = frozenset({"segment", "group", "cohort", "bucket"})
 TRAILING_FOR = frozenset({"for", "about", "to", "in", "on", "with", "of"})
@@ -145,9 +152,11 @@ def _paired_everyday(
     grown = True
     while grown:  # a list of names pairs each with the one before
         grown = False
-        for word in found:
+        for at, word in enumerate(found):
             name = everyday.get(word.text)
             if name is None or any(m.name == name for m in taken):
+                continue
+            if at + 1 < len(found) and found[at + 1].text in SOLD:
                 continue
             if any(
                 PAIRED.fullmatch(text[m.end : word.start])

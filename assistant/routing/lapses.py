@@ -1,8 +1,14 @@
 """How long customers have gone without ordering, as a question says it: the at-risk list's
 `quiet_days` ("haven't ordered in 6 months" is 180, "in a year" 365, "stopped buying in the last
-90 days" 90) or `no_order_since` ("haven't ordered since March" is "03-01", "no order since
-1998-01-01", "not bought anything this year" is year_start), as top_products' `since` takes a
-day (written_days.py).
+90 days" 90) or `no_order_since` ("no order since 1998-01-01", "since March 5" is "03-05", "not
+bought anything this year" is year_start), as top_products' `since` takes a day
+(written_days.py).
+
+"Haven't ordered since 1997" says the last order was in 1997: a bare year or month after "since"
+is read as the day after it ends ("1998-01-01"; "since March" is "04-01", the tool's latest
+April 1), where a sales question's "since March" is its first day. A count of months or years
+with a fraction is read in whole days ("in 1.5 years" is 547). Both readings are said in the
+answer's note (`Lapse.note`), and so is a count that cannot be read in whole days ("in 2.5 days").
 
 Only after words that say nobody ordered ("not", "n't", "never", "no", "stopped", "quit"),
 and read before the sales periods and horizons: "since March" there is no sales period (periods.py
@@ -10,10 +16,12 @@ already leaves it, see written_days.LAPSED), and "6 months" no forecast horizon.
 1997" names no cutoff (they may have ordered after it) and is left alone.
 """
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from assistant.routing.quantities import NUM, UNIT_DAYS, number
+from assistant.routing.quantities import BACK, NUM, UNIT_DAYS, number
 from assistant.routing.reading import Reader
 from assistant.routing.written_days import NO_MORE_DIGITS, YEAR, day_pattern, written
 
@@ -30,8 +38,8 @@ _NOBODY = (
 )
 _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year)s?\b"
 QUIET = re.compile(
-    rf"{_NOBODY}(?P<span>(?:in|for|over|during|within)\s+(?:the\s+)?(?:(?:last|past|previous|"
-    rf"prior)\s+)?(?:{NUM}|(?P<one>a|an|one)\s+|)\s*{_UNIT})"
+    rf"{_NOBODY}(?P<span>(?:in|for|over|during|within)\s+(?:the\s+)?(?:(?:{BACK})\s+)?"
+    rf"(?:{NUM}|(?P<one>a|an|one)\s+|)\s*{_UNIT})"
 )
 SINCE = re.compile(rf"{_NOBODY}(?P<span>since\s+{day_pattern('l')}\b){NO_MORE_DIGITS}")
 SINCE_YEAR = re.compile(rf"{_NOBODY}(?P<span>since\s+(?P<year>{YEAR})\b)(?![-/]\d){NO_MORE_DIGITS}")
@@ -44,10 +52,18 @@ THIS = re.compile(
 
 @dataclass(frozen=True)
 class Lapse:
-    """The cutoff asked, as at_risk_customers takes it; both None when none is asked."""
+    """The cutoff asked, as at_risk_customers takes it; both None when none is asked. `note`
+    says how the words were read where that is not plain ("(Read 'since 1997' as no order
+    after 1997-12-31.)"), or that a count was not read."""
 
     quiet_days: int | None = None
     no_order_since: str | None = None
+    note: str = ""
+
+    @property
+    def asked(self) -> bool:
+        """Whether a cutoff was read."""
+        return self.quiet_days is not None or self.no_order_since is not None
 
 
 def read(reader: Reader) -> Lapse:
@@ -65,25 +81,53 @@ def read(reader: Reader) -> Lapse:
 
 
 def _quiet(match: re.Match[str]) -> Lapse | None:
-    """'in 6 months' 180, 'in a year' and 'in the last year' 365; no count for 'in months'."""
+    """'in 6 months' 180, 'in a year' and 'in the last year' 365, 'in 1.5 years' 547 (whole
+    days, said); no count for 'in months', nor in whole days for 'in 2.5 days' (said)."""
     if match.group("n"):
         count = number(match.group("n"))
     elif match.group("one") or " the " in f" {match.group('span')} ":
         count = 1.0
     else:
         return None  # "haven't ordered in months": how many is not said
-    if count is None or count != int(count):
+    if count is None:
         return None
-    return Lapse(quiet_days=int(count) * UNIT_DAYS[match.group("unit")])
+    unit = match.group("unit")
+    days = int(count * UNIT_DAYS[unit])  # 1.5 years are 547.5 days: none the 548th
+    if count == int(count):
+        return Lapse(quiet_days=days)
+    said = match.group("span")
+    if unit == "day" or days < 1:
+        return Lapse(
+            note=f"(Couldn't read '{said}' as whole days, so no bound on how long customers "
+            'have not ordered was set; ask e.g. "haven\'t ordered in 90 days".)'
+        )
+    return Lapse(quiet_days=days, note=f"(Read '{said}' as {days:,} days.)")
 
 
 def _since(match: re.Match[str]) -> Lapse | None:
+    """A day as written; a month alone ("since march 1997") from the day after it ends."""
     day = written(match.groupdict(), "l")
-    return None if day is None else Lapse(no_order_since=day.text())
+    if day is None:
+        return None
+    if day.iso is not None or day.day is not None:
+        return Lapse(no_order_since=day.text())
+    month = calendar.month_name[day.month]
+    if day.year is None:  # the tool places a day without a year at its latest
+        after = f"{day.month % 12 + 1:02d}-01"
+        return Lapse(no_order_since=after, note=_read_as(match, f"the end of {month}"))
+    next_month = date(int(day.year) + day.month // 12, day.month % 12 + 1, 1)
+    end = next_month - timedelta(days=1)
+    return Lapse(no_order_since=next_month.isoformat(), note=_read_as(match, end.isoformat()))
 
 
 def _year(match: re.Match[str]) -> Lapse:
-    return Lapse(no_order_since=f"{match.group('year')}-01-01")
+    """'since 1997': the last order was in 1997, so none from 1998-01-01 on."""
+    year = int(match.group("year"))
+    return Lapse(no_order_since=f"{year + 1}-01-01", note=_read_as(match, f"{year}-12-31"))
+
+
+def _read_as(match: re.Match[str], end: str) -> str:
+    return f"(Read '{match.group('span')}' as no order after {end}.)"
 
 
 def _this(match: re.Match[str]) -> Lapse:

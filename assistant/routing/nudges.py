@@ -22,7 +22,7 @@ segment's figures, a review topic, one customer's own buying) is asked_about.py'
 
 import re
 
-from assistant.routing import review_rankings, rules
+from assistant.routing import quantities, review_rankings, rules
 from assistant.routing.args import explicit
 from assistant.routing.asked_about import asked_about
 from assistant.routing.choices import RISK_WORDS, ranking_named
@@ -40,7 +40,7 @@ AHEAD = re.compile(
     r"\b(?:will|going\s+to|expect\w*|forecast\w*|predict\w*|project\w*|coming|upcoming|"
     r"future)\b|\bnext\s+(?:[\w-]+\s+)?(?:days?|weeks?|fortnight|months?|quarters?|years?)\b"
 )
-BACK = re.compile(r"\b(?:last|past|previous|prior|so\s+far|to\s+date|lately|recently)\b")
+BACK = re.compile(rf"\b(?:{quantities.BACK}|so\s+far|to\s+date|lately|recently)\b")
 SPENDING = re.compile(
     r"\b(?:spend|spending|plan|planning|split|allocate|allocating|invest|investing|budget\w*)\b"
 )
@@ -112,8 +112,7 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if buyers_of and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
-    lapsed = x.quiet_days is not None or x.no_order_since is not None
-    if bounded and (RISK_WORDS.search(text) or lapsed):
+    if bounded and (RISK_WORDS.search(text) or x.lapse.asked):
         # Asked with a risk ("at-risk customers who spent under $50", "churn risk of customers
         # with more than 3 orders"): the at-risk list, which takes the same bounds on what
         # customers did to date; similarity puts "at-risk customers who spent" near "what

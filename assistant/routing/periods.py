@@ -23,6 +23,7 @@ about what is to come ("what will sell best in Q3") names no past period.
 import re
 
 from assistant.routing.period_spans import read_span
+from assistant.routing.quantities import BACK_WORDS
 from assistant.routing.reading import Reader
 from assistant.routing.written_days import (
     LAPSED,
@@ -59,8 +60,11 @@ TO_DATE = {
         rf"far\b|\b(?:since|from)\s+(?:the\s+)?{_START}month\b"
     ),
 }
+# The calendar's unit before the current one ("last year", "previous quarter"); "past month" is
+# the last 30 days, which the horizon finder reads.
+_BEFORE = "|".join(word for word in BACK_WORDS if word != "past")
 # "March of last year", "Q1 last year": the year before the last day's (`year` "last").
-_OF_YEAR = rf"(?:\s*(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<lastyear>last|previous|prior)\s+year\b))?"
+_OF_YEAR = rf"(?:\s*(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<lastyear>{_BEFORE})\s+year\b))?"
 NAMED_DAYS = [re.compile(r"\b(?:(?P<since>since|from)\s+)?(?P<day>today|yesterday)(?:'s)?\b")]
 IN_MONTH = [
     re.compile(rf"\b(?:in|during|for|over|throughout)\s+(?:the\s+month\s+of\s+)?"
@@ -68,7 +72,7 @@ IN_MONTH = [
     re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?P<year>{YEAR})\b{NO_MORE_DIGITS}"),  # "may 1998"
     # Not "this may": "this may take a while" is no month.
     re.compile(rf"\b(?:last|this)\s+(?P<month>{MONTH})\b(?<!this may){NO_MORE_DIGITS}"),
-    re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?(?P<lastyear>last|previous|prior)\s+year\b"),
+    re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?(?P<lastyear>{_BEFORE})\s+year\b"),
     # A follow-up: "what about March?", "and April?" (not "and may I...").
     re.compile(rf"(?:^\s*and\s+|\b(?:what|how)\s+about\s+)(?P<month>{MONTH})\b"
                rf"(?!\s+(?:i|we|you|be|not)\b){_OF_YEAR}{NO_MORE_DIGITS}"),
@@ -114,7 +118,7 @@ AMOUNT_BEFORE = re.compile(
 )
 # "last month" alone is the month before this one; "the last month" and "the past month" are
 # the last 30 days (the horizon finder reads those).
-LAST = re.compile(r"(?<!the\s)\b(?:last|previous|prior)\s+(?P<unit>month|quarter|year)(?:'?s)?\b")
+LAST = re.compile(rf"(?<!the\s)\b(?:{_BEFORE})\s+(?P<unit>month|quarter|year)(?:'?s)?\b")
 THIS = re.compile(r"\bthis\s+(?P<unit>month|quarter|year)\b")
 # What is to come has no sales yet: "what will sell best in Q3" asks for a forecast.
 FUTURE = re.compile(r"\b(?:will|going\s+to|gonna|expect(?:ed)?|forecast\w*|predict\w*)\b")

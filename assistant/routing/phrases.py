@@ -1,6 +1,7 @@
 """The pieces of a message that are text rather than a choice: quoted text to analyse (in
 quotes, or after a colon), a place in the last list shown ("the second one"), and the topic to
-search reviews for ("reviews about stale coffee", "do people like Earl Grey?"). Each finder
+search reviews for ("reviews about stale coffee", "do people like Earl Grey?", "how do people
+feel about the earl grey"). Each finder
 takes what it read from the Reader, as extract.py's do.
 """
 
@@ -39,11 +40,19 @@ TOPIC = re.compile(
     r"complain(?:ing|s|ed)? (?:about|of)|related to|concerning|containing|with the word|"
     r"that talk about|on the topic of|on)\s+(?P<topic>.+)$"
 )
-# "do people like Earl Grey?": what reviews say of it, not customers like someone.
+# "do people like Earl Grey?", "how do customers feel about it", "what are people saying about
+# it": what reviews say of it, not customers like someone. Only of people at large: "what do
+# we know about customer 00042" asks about a customer.
+_PEOPLE = r"(?:our\s+|the\s+)?(?:people|customers|shoppers|folks)"
 LIKED = re.compile(
-    r"\b(?:do|does|did)\s+(?:people|customers|shoppers|folks)\s+(?:like|love|enjoy|hate|"
-    r"dislike)\s+(?P<topic>[^?.!]+)"
+    rf"\b(?:(?:do|does|did)\s+{_PEOPLE}\s+(?:like|love|enjoy|hate|dislike)|"
+    rf"how\s+(?:do|did)\s+{_PEOPLE}\s+feel\s+(?:about|towards?)|"
+    rf"what\s+(?:do|did)\s+{_PEOPLE}\s+(?:think|say)\s+(?:of|about)|"
+    rf"what\s+(?:are|were)\s+{_PEOPLE}\s+saying\s+(?:of|about))\s+(?P<topic>[^?.!]+)"
 )
+# A topic that limits nothing: "how does she feel about our products", "what do people think
+# of us" ask what the reviews say as a whole.
+STORE_WIDE_TOPICS = frozenset("products product items item us store shop things stuff".split())
 # Words that are no topic. The period words stay when a finder has read the period before
 # ("what about the last 30 days" asks the last question again, for another period).
 FILLER = frozenset(
@@ -74,13 +83,15 @@ def quoted_text(reader: Reader) -> str | None:
 
 def liked_topic(reader: Reader) -> str | None:
     """What people are asked to like ("do people like Earl Grey?": "earl grey"), less
-    filler; taken as a topic, so no name finder reads it as a customer's."""
+    filler; taken as a topic, so no name finder reads it as a customer's. None for the store
+    as a whole ("what do people think of us"): no topic to search for."""
     match = LIKED.search(reader.text)
     if match is None:
         return None
     topic = _without_filler(match.group("topic"))
-    if topic is not None:
-        reader.take(match.start("topic"), match.end("topic"), "topic")
+    if topic is None or set(topic.split()) <= STORE_WIDE_TOPICS:
+        return None
+    reader.take(match.start("topic"), match.end("topic"), "topic")
     return topic
 
 

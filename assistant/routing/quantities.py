@@ -41,14 +41,17 @@ NUM = rf"(?<![\w.,])(?<!\d{_SPACE})(?P<n>{DIGITS}|(?>\b{WORDS}\b))"
 MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
 _MULT = r"(?:\s?(?P<mult>k|thousand|grand|m|mil|million)\b)?"
 
+# The words that place a span of time before now ("the last 2 years", "the previous quarter"):
+# one list for every reader of periods (periods.py, lapses.py, spelling.py, args.py).
+BACK_WORDS = ("last", "past", "previous", "prior")
+BACK = "|".join(BACK_WORDS)
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 90, "year": 365}
 _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year)s?\b"
 HORIZONS = [
     re.compile(rf"{NUM}[\s-]*{_UNIT}"),
     # Back as well as ahead: "the last quarter" is a sales period, "the next quarter" a horizon.
     re.compile(
-        rf"\b(?:the\s+)?(?:next|this|coming|upcoming|following|a|one|per|each|last|past|"
-        rf"previous|prior)\s+{_UNIT}"
+        rf"\b(?:the\s+)?(?:next|this|coming|upcoming|following|a|one|per|each|{BACK})\s+{_UNIT}"
     ),
     re.compile(r"\bhalf[\s-]+(?:a[\s-]+)?(?P<half>year)\b"),
     # Forecasts count whole days: "tomorrow" and "the next 24 hours" are one.

@@ -28,8 +28,9 @@ from assistant.routing.continuation import (
     paged,
     refined,
 )
+from assistant.routing.delexicalise import delexicalise
 from assistant.routing.examples import EXAMPLES, NO_TOOL_LABELS
-from assistant.routing.extract import Extraction, delexicalise, extract
+from assistant.routing.extract import Extraction, extract
 from assistant.routing.ids import KnownName
 from assistant.routing.markup import without_markup
 from assistant.routing.memory import Memory

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from assistant.routing.fuzzy import allowed_edits, edit_distance
+from assistant.routing.quantities import BACK
 
 WORD = re.compile(r"[a-z]+")
 DOMAIN_WORDS = frozenset(
@@ -41,7 +42,7 @@ DOMAIN_WORDS = frozenset(
 # welcome'") and addresses ("yr.smith@example.com") stay as written.
 SHORT_FORMS = {"yr": "year", "yrs": "years"}
 SHORT_FORM = re.compile(
-    r"\b(?P<before>this|last|next|past|previous|prior|per|a|an|the|each|every|\d+)(?P<gap>\s+)"
+    rf"\b(?P<before>{BACK}|this|next|per|a|an|the|each|every|\d+)(?P<gap>\s+)"
     rf"(?P<short>{'|'.join(SHORT_FORMS)})\b(?![.@'-])",
     re.IGNORECASE,
 )

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.routing import Vocabulary, extract
-from assistant.routing.extract import delexicalise
+from assistant.routing.delexicalise import delexicalise
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,6 @@ from assistant.routing.reading import Reader
         ("have not ordered in the last year", Lapse(quiet_days=365)),
         ("never ordered in the past 2 weeks", Lapse(quiet_days=14)),
         ("not ordered since march 5th", Lapse(no_order_since="03-05")),
-        ("haven't bought since 1997", Lapse(no_order_since="1997-01-01")),
         ("no orders since the start of the quarter", Lapse(no_order_since="quarter_start")),
         ("not bought anything this month", Lapse(no_order_since="month_start")),
     ],
@@ -32,7 +31,6 @@ def test_a_lapse_is_read_after_words_that_say_nobody_ordered(question: str, laps
     [
         "haven't ordered in months",  # how many is not said
         "customers who did not buy in 1997",  # no cutoff: they may have ordered after it
-        "no order in 2.5 months",  # no whole count
         "sales since march",
         "top customers in the last 90 days",
     ],
@@ -48,7 +46,6 @@ def test_no_lapse_is_read_where_none_is_said(question: str) -> None:
     [
         # "used to buy a lot" names no amount: no spend floor is made up for it.
         ("which customers haven't ordered in 6 months but used to buy a lot", {"quiet_days": 180}),
-        ("regulars who haven't ordered since march", {"no_order_since": "03-01"}),
         ("who stopped buying in the last 90 days", {"quiet_days": 90}),
         ("customers with no order since 1998-01-01", {"no_order_since": "1998-01-01"}),
         ("lapsed customers who spent over $500", {"min_revenue": 500.01}),

@@ -6,7 +6,8 @@ at-risk list."""
 import pytest
 
 from assistant.routing import Memory, Router, Vocabulary
-from assistant.routing.extract import delexicalise, extract
+from assistant.routing.delexicalise import delexicalise
+from assistant.routing.extract import extract
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.routing import SIGNATURES, Memory, Router, Vocabulary, extract
 from assistant.routing.args import build
-from assistant.routing.extract import delexicalise
+from assistant.routing.delexicalise import delexicalise
 from assistant.routing.sales_words import category_named, measure, per_category
 from retrieval.embedder import MiniLMEmbedder
 

@@ -1,0 +1,50 @@
+"""What people think of a product, asked in several ways ("how do people feel about the earl
+grey", "what do customers think of it", "what are people saying about it"), reads a topic for the
+reviews (phrases.liked_topic); questions about one customer, or the store as a whole, do not."""
+
+import pytest
+
+from assistant.routing import Memory, Router, Vocabulary, extract
+from assistant.routing.phrases import liked_topic
+from assistant.routing.reading import Reader
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do people feel about the earl grey",
+        "what do customers think of the Earl Grey?",
+        "what are our customers saying about earl grey tea",
+        "do people like Earl Grey tea?",
+    ],
+)
+def test_what_people_think_of_a_product_is_its_topic(question: str) -> None:
+    assert liked_topic(Reader(question)) in ("earl grey", "earl grey tea")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do we know about customer 00042",
+        "how does customer 00042 feel about the earl grey",
+        "what do people think of us",  # the store as a whole: no topic to search for
+        "how do customers feel about our products",
+    ],
+)
+def test_no_liked_topic_of_a_customer_or_the_store(question: str) -> None:
+    reader = Reader(question)
+    assert liked_topic(reader) is None
+    assert reader.text == question.lower()
+
+
+def test_a_customer_asked_about_is_still_the_customer(vocabulary: Vocabulary) -> None:
+    assert extract("what do we know about customer 00042", vocabulary).customer_ids == ("00042",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how do people feel about the earl grey", "what do customers think of the earl grey"],
+)
+def test_the_reviews_are_searched_for_it(question: str, minilm_router: Router) -> None:
+    route = minilm_router.route(question, Memory(), "operator")
+    assert (route.tool, route.args) == ("search_reviews", {"query": "earl grey"})
