@@ -226,15 +226,18 @@ def mystery(_: str = "") -> dict[str, Any]:
 
 
 def recommendations(customer_id: str) -> dict[str, Any]:
-    """What recommend_products returns: products most likely first, each with its reasons."""
+    """What recommend_products returns: products most likely first, each with its reasons in
+    the words retrieval/recs/reasons.py writes (a product bought with one the customer had, a
+    re-order, one there on popularity), and one bare product the page must still show."""
     picks = [
         ("B000EYLDYE", "Dark roast coffee beans, 1 kg", "Coffee", 0.0412,
-         ["bought Medium roast coffee beans 6 times; customers who buy it buy this next",
-          "in a category you buy again (Coffee)"]),
+         ["bought Medium roast coffee beans, 500 g (Coffee); customers who buy it also buy this",
+          "bought by 1,984 customers"]),
         ("B001ELL4EA", "Oat cookies with chocolate", "Snacks", 0.0188,
-         ["customers who bought Ginger snaps also buy this"]),
+         ["bought it in 3 orders (5 units), last 41 days ago; Snacks is bought again",
+          "bought by 612 customers"]),
         ("B0029XLH4Y", "Green tea, 100 bags", "Tea", 0.0093,
-         ["popular in segment at risk"]),
+         ["popular with customers overall", "bought by 2,310 customers"]),
         ("B00DS842HS", None, None, 0.0004, []),
     ]  # fmt: skip
     rows = [
