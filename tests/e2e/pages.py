@@ -42,6 +42,19 @@ def wait_answer(page: "Page", before: int) -> "Locator":
     return answer
 
 
+def last_question(page: "Page") -> str:
+    """The text of the last message the person sent (typed, or asked by a click)."""
+    return page.locator("article.message.user .bubble").last.inner_text()
+
+
+def follow(page: "Page", control: "Locator") -> tuple["Locator", str]:
+    """Click `control` (a card's button or row that asks the next question) and wait for the
+    answer; returns the answer's message and the question the click asked."""
+    before = page.locator("article.message.assistant").count()
+    control.click()
+    return wait_answer(page, before), last_question(page)
+
+
 def shoot(page: "Page", folder: Path, name: str, full_page: bool = False) -> Path:
     """Save a screenshot named `name`.png after the page settles."""
     path = folder / f"{name}.png"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.e2e.pages import ask, sign_in, wait_answer
+from tests.e2e.pages import ask, follow, sign_in
 from tests.e2e.stub_routes import Route, answer_before_the_stub
 
 pytestmark = pytest.mark.e2e
@@ -79,9 +79,9 @@ def test_bought_with_is_a_ranked_table_of_what_its_buyers_also_bought(
     card.get_by_role("button", name="Its buyers who bought it too").click()  # most together
     names = card.locator("tbody tr th").all_inner_texts()
     assert names == ["Product B001ELL4EA", "Coffee filters, 100 B0029XLH4Y"]
-    card.get_by_role("button", name="What goes with Coffee filters, 100").click()
-    wait_answer(desktop, 1)
-    asked = desktop.locator("article.message.user .bubble").last.inner_text()
+    _, asked = follow(
+        desktop, card.get_by_role("button", name="What goes with Coffee filters, 100")
+    )
     assert asked == "What goes with B0029XLH4Y?"
 
 
@@ -103,7 +103,7 @@ def test_products_ranked_by_reviews_show_their_counts_and_shares(
         "1", "Grocery", "12", "7", "58%", "4", "33%", "4.2",
     ]  # fmt: skip
     assert rows.last.locator("td").last.inner_text() == "\u2013"  # no rated review: a dash
-    card.get_by_role("button", name="Reviews of Instant noodles, 6 pack").click()
-    wait_answer(desktop, 1)
-    asked = desktop.locator("article.message.user .bubble").last.inner_text()
+    _, asked = follow(
+        desktop, card.get_by_role("button", name="Reviews of Instant noodles, 6 pack")
+    )
     assert asked == "reviews of product B00X1"

@@ -12,6 +12,7 @@ import pytest
 from tests.e2e.canned import HOSTILE
 from tests.e2e.pages import (
     ask,
+    follow,
     shoot,
     sign_in,
     streamed_lengths,
@@ -58,10 +59,8 @@ def test_at_risk_table_sorts_and_opens_a_customer(
     assert first_ids()[0] == "00888"  # the lowest risk first
     assert "most likely no purchase" in table.locator("tbody tr").first.inner_text()
     assert "most likely" not in table.locator("tbody tr").last.inner_text()
-    table.locator("tbody tr").nth(1).click()
-    customer = wait_answer(desktop, 1)
-    asked = desktop.locator("article.message.user .bubble").last
-    assert asked.inner_text() == "show customer 00005"
+    customer, asked = follow(desktop, table.locator("tbody tr").nth(1))
+    assert asked == "show customer 00005"
     assert customer.locator(".card-customer .card-title").inner_text() == "Customer 00005"
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.e2e.pages import ask, last_answer, shoot, show_top, sign_in, wait_answer
+from tests.e2e.pages import ask, follow, last_answer, shoot, show_top, sign_in
 from tests.e2e.stub_routes import Route, answer_before_the_stub
 
 pytestmark = pytest.mark.e2e
@@ -127,9 +127,7 @@ def test_a_category_opens_its_own_best_sellers(desktop: "Page", stub_url: str) -
     card = ask(desktop, "top categories among champions").locator(".card-products")
     assert card.locator(".card-title").inner_text() == "Top categories"
     assert card.locator("thead th").all_inner_texts()[:3] == ["Category", "Rank", "Products sold"]
-    card.get_by_role("button", name="Best sellers in Sauces & spices").click()
-    wait_answer(desktop, 1)
-    asked = desktop.locator("article.message.user .bubble").last.inner_text()
+    _, asked = follow(desktop, card.get_by_role("button", name="Best sellers in Sauces & spices"))
     assert asked == (
         "Best sellers in the Sauces & spices category among champions in the last 90 days"
     )
@@ -142,9 +140,7 @@ def test_a_category_of_a_calendar_period_opens_the_same_days(
     sign_in(desktop, stub_url, "op-key")
     card = ask(desktop, "q1 categories").locator(".card-products")
     assert card.locator(".card-sub").inner_text() == "1998-01-01 to 1998-03-31 · by revenue"
-    card.get_by_role("button", name="Best sellers in Grocery").click()
-    wait_answer(desktop, 1)
-    asked = desktop.locator("article.message.user .bubble").last.inner_text()
+    _, asked = follow(desktop, card.get_by_role("button", name="Best sellers in Grocery"))
     assert asked == "Best sellers in the Grocery category from 1998-01-01 to 1998-03-31"
 
 

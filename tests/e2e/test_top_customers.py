@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.pages import ask, last_answer, shoot, show_top, sign_in, wait_answer
+from tests.e2e.pages import ask, follow, last_answer, shoot, show_top, sign_in
 from tests.e2e.top_customers_cards import answer_with, ranking, spender
 
 pytestmark = pytest.mark.e2e
@@ -52,9 +52,7 @@ def test_top_spenders_are_a_ranked_table_that_opens_profiles(
     assert "11,522 customers ordered · $2,045,124 revenue in the period" in card.inner_text()
     show_top(card)
     shoot(desktop, shots, "desktop-card-top-customers")
-    card.get_by_role("button", name="Open customer 19339").click()
-    wait_answer(desktop, 1)
-    asked = desktop.locator("article.message.user .bubble").last.inner_text()
+    _, asked = follow(desktop, card.get_by_role("button", name="Open customer 19339"))
     assert asked == "show customer 19339"
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.e2e.alerts.board import Board, bell, item, open_panel, sign_in_to_the_board
-from tests.e2e.pages import ask, shoot, sign_in, wait_answer
+from tests.e2e.pages import ask, follow, last_question, shoot, sign_in, wait_answer
 
 pytestmark = pytest.mark.e2e
 
@@ -24,15 +24,13 @@ def test_the_links_open_the_customer_and_the_segment(
     item(panel, 4).get_by_role("button", name="Open customer 00042").click()
     assert panel.is_hidden()  # the panel makes way for the answer
     customer = wait_answer(desktop, 0)
-    asked = desktop.locator("article.message.user .bubble").last
-    assert asked.inner_text() == "show customer 00042"
+    assert last_question(desktop) == "show customer 00042"
     assert customer.locator(".card-customer .card-title").inner_text() == "Customer 00042"
     panel = open_panel(desktop)
-    item(panel, 2).get_by_role("button", name="Summarise segment at risk").click()
-    segment = wait_answer(desktop, 1)
-    assert desktop.locator("article.message.user .bubble").last.inner_text() == (
-        "Summarise the at risk segment"
+    segment, asked = follow(
+        desktop, item(panel, 2).get_by_role("button", name="Summarise segment at risk")
     )
+    assert asked == "Summarise the at risk segment"
     assert segment.locator(".card-segment").count() == 1
 
 
@@ -66,11 +64,8 @@ def test_the_chat_lists_alerts_as_a_card(desktop: "Page", stub_url: str, board: 
     assert "3 open alerts" in card.locator(".card-sub").inner_text()
     assert card.locator("li.alert-item").count() == 3
     assert card.get_by_role("button", name="Acknowledge").count() == 0  # the bell does that
-    card.get_by_role("button", name="Open customer 01234").click()
-    wait_answer(desktop, 1)
-    assert desktop.locator("article.message.user .bubble").last.inner_text() == (
-        "show customer 01234"
-    )
+    _, asked = follow(desktop, card.get_by_role("button", name="Open customer 01234"))
+    assert asked == "show customer 01234"
 
 
 def test_why_explains_an_alert_in_the_chat(
@@ -78,11 +73,10 @@ def test_why_explains_an_alert_in_the_chat(
 ) -> None:
     sign_in_to_the_board(desktop, stub_url)
     panel = open_panel(desktop)
-    item(panel, 4).get_by_role("button", name="Why was alert 4 raised?").click()
-    answer = wait_answer(desktop, 0)
-    assert desktop.locator("article.message.user .bubble").last.inner_text() == (
-        "Why was alert 4 raised?"
+    answer, asked = follow(
+        desktop, item(panel, 4).get_by_role("button", name="Why was alert 4 raised?")
     )
+    assert asked == "Why was alert 4 raised?"
     card = answer.locator(".card-alert")
     assert card.locator(".card-title").inner_text() == "Alert 4: Churn risk crossed"
     assert "High severity" in card.inner_text() and "Open" in card.inner_text()
