@@ -12,8 +12,8 @@ from assistant.cli import app
 from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source
 from commerce.workspace import Workspace
-from predictors.pipeline import Horizons, score_store, train_model
-from predictors.train import TrainConfig
+from predictors.pipeline import score_store
+from tests.assistant.trained_home import trained_home
 from tests.factories import simulate_orders, write_csv
 
 runner = CliRunner()
@@ -22,12 +22,9 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("decisions")
-    workspace = Workspace(folder / "home")
-    orders = write_csv(simulate_orders(customers=700, seed=5), folder / "orders.csv")
-    ingest(workspace, IngestRequest({"orders": Source(orders)}))
-    train_model(workspace, Horizons(90, 365), TrainConfig(epochs=3))
-    score_store(workspace)
-    return workspace.home
+    home = trained_home(folder, simulate_orders(customers=700, seed=5), epochs=3)
+    score_store(Workspace(home))
+    return home
 
 
 @pytest.fixture(autouse=True)

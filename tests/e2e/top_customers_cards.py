@@ -1,12 +1,12 @@
 """What the top-customers card tests share: a top_customers result as the tool returns it
 (docs/api.md) with only what a test changes given, and the stub answering one question with
-it, for operators too (the stub's own routes and tool lists stay as they are)."""
+it, for operators too."""
 
 from typing import Any
 
 import pytest
 
-from tests.e2e import stub
+from tests.e2e.stub_routes import answer_before_the_stub
 
 Result = dict[str, Any]
 
@@ -45,6 +45,6 @@ def answer_with(
     def make(_customer: str) -> Result:
         return result
 
-    route = (question, "top_customers", args, make, answer)
-    monkeypatch.setattr(stub, "ROUTES", [route, *stub.ROUTES])
-    monkeypatch.setitem(stub.TOOLS, "operator", [*stub.TOOLS["operator"], "top_customers"])
+    answer_before_the_stub(
+        monkeypatch, [(question, "top_customers", args, make, answer)], "top_customers"
+    )

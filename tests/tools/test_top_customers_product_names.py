@@ -1,5 +1,5 @@
 """top_customers ranked by a product asked for by name ("who bought the most earl grey"),
-against the hand-computed store (sales_shop.py) with its products renamed: any case, the
+against the hand-computed store with its products renamed (earl_grey_shop.py): any case, the
 words in any order, one product ranked, several listed with their ids to choose from, a
 category's name taken as the category, and a name nothing has refused naming the words."""
 
@@ -8,23 +8,15 @@ import pytest
 from assistant.tools.data import StoreData
 from assistant.tools.top_customers import top_customers
 from commerce.errors import InvalidInput, NotFound
-from tests.tools import sales_shop
+from tests.tools import earl_grey_shop, sales_shop
 from tests.tools.conftest import context
-
-# The order lines are sales_shop.LINES: P2 (here "Earl Grey loose leaf") c1 $40.00 in 2
-# orders (2 units), c3 $20.00; P1 ("Earl Grey tea bags") c3 $20.00, c1 $10.00, c2 $5.00.
-NAMED = [
-    ("P1", "Earl Grey tea bags", "Tea"),
-    ("P2", "Earl Grey loose leaf", "Tea"),
-    ("P3", "Butter biscuits", "Snacks"),
-]
 
 
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
-    return sales_shop.store_of(
-        tmp_path_factory.mktemp("named"), ("order_items", "products"), sales_shop.LINES, NAMED
-    )
+    """Its order lines are sales_shop.LINES: P2 ("Earl Grey loose leaf") c1 $40.00 in 2 orders
+    (2 units), c3 $20.00; P1 ("Earl Grey tea bags") c3 $20.00, c1 $10.00, c2 $5.00."""
+    return earl_grey_shop.renamed_store(tmp_path_factory.mktemp("named"))
 
 
 def test_a_name_any_case_and_word_order_ranks_its_product(shop: StoreData) -> None:
