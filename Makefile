@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.predictors
 	$(BIN)/python -m bench.allocation
 	$(BIN)/python -m bench.forecast
+	$(BIN)/python -m bench.horizons
 	$(BIN)/python -m bench.retrieval
 	$(BIN)/python -m bench.sentiment
 	$(BIN)/python -m bench.llm

@@ -1,6 +1,7 @@
 """The classic models as the network's starting point: BG/NBD for purchases, Gamma-Gamma for
 spend, fitted on the same features the network sees."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +14,8 @@ from predictors.btyd import BGNBD, GammaGamma
 FloatArray = npt.NDArray[np.float64]
 _EPS = 1e-6
 MIN_SPENDERS = 20  # repeat buyers with spend needed to fit Gamma-Gamma
+# The network's base offsets (model.py): logit P(purchase), log E[count], log E[spend | buy].
+BASE = ["classic_logit", "classic_log_count", "classic_log_spend"]
 
 
 @dataclass(frozen=True)
@@ -32,21 +35,28 @@ class Classic:
     def frame(self, features: pd.DataFrame, horizon_weeks: float) -> pd.DataFrame:
         """Per customer: P(alive), and logit P(purchase), log E[count], log E[spend | purchase]
         over the horizon — the network's base offsets and four of its inputs."""
+        return self.frames(features, [horizon_weeks])[0]
+
+    def frames(self, features: pd.DataFrame, weeks: Sequence[float]) -> list[pd.DataFrame]:
+        """`frame` at each horizon in `weeks`; what holds no horizon (P(alive), the spend of a
+        purchase day) is computed once."""
         x, t_x, big_t = (features[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
-        p_buy = np.clip(self.purchases.p_purchase(horizon_weeks, x, t_x, big_t), _EPS, 1 - _EPS)
-        count = np.maximum(self.purchases.expected_purchases(horizon_weeks, x, t_x, big_t), _EPS)
+        p_alive = self.purchases.p_alive(x, t_x, big_t)
         per_purchase = self.average_spend(features)
-        # Given at least one purchase, the expected count is E[count] / P(purchase) (>= 1).
-        spend_if_buying = np.maximum(count / p_buy, 1.0) * per_purchase
-        return pd.DataFrame(
-            {
-                "classic_p_alive": self.purchases.p_alive(x, t_x, big_t),
+        frames = []
+        for horizon in weeks:
+            p_buy = np.clip(self.purchases.p_purchase(horizon, x, t_x, big_t), _EPS, 1 - _EPS)
+            count = np.maximum(self.purchases.expected_purchases(horizon, x, t_x, big_t), _EPS)
+            # Given at least one purchase, the expected count is E[count] / P(purchase) (>= 1).
+            spend_if_buying = np.maximum(count / p_buy, 1.0) * per_purchase
+            frame = {
+                "classic_p_alive": p_alive,
                 "classic_logit": logit(p_buy),
                 "classic_log_count": np.log(count),
                 "classic_log_spend": np.log(np.maximum(spend_if_buying, _EPS)),
-            },
-            index=features.index,
-        )
+            }
+            frames.append(pd.DataFrame(frame, index=features.index))
+        return frames
 
     def average_spend(self, features: pd.DataFrame) -> FloatArray:
         """Expected spend of one future purchase day per customer (Gamma-Gamma's estimate)."""

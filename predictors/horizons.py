@@ -31,11 +31,13 @@ def cumulative_demand(
     network was trained on; None trusts the predictor at every horizon (the classic models
     alone, or a fake)."""
     floor = -np.inf if trained_from_weeks is None else trained_from_weeks
-    trusted = [predictor.predict(features, w) for w in weeks if w >= floor]
     short = [w for w in weeks if w < floor]
+    # One call for every horizon the network is asked at: it runs once for all of them.
+    asked = [w for w in weeks if w >= floor] + ([floor] if short else [])
+    predicted = predictor.predict_horizons(features, asked)
     if not short:
-        return trusted
-    anchor = predictor.predict(features, floor)[DEMAND]
+        return predicted
+    trusted, anchor = predicted[:-1], predicted[-1][DEMAND]
     x, t_x, big_t = (features[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
     bgnbd = predictor.classic.purchases
     at_anchor = np.maximum(bgnbd.expected_purchases(floor, x, t_x, big_t), 1e-12)

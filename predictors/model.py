@@ -67,18 +67,27 @@ class RetentionNet(nn.Module):
     ) -> tuple[Outputs, torch.Tensor | None]:
         """x (B, F) scaled inputs; base (B, 3): classic logit P(purchase), log E[count] and log
         E[spend | purchase]; targets (B, 3): purchased (0/1), purchase days, spend."""
-        delta = self.head(self.trunk(x))  # (B, 4)
+        out = self.offset(self.correction(x), base)
+        if targets is None:
+            return out, None
+        return out, multitask_loss(out, targets)
+
+    def correction(self, x: torch.Tensor) -> torch.Tensor:
+        """x (B, F) -> (B, 4): what the network adds to the classic answer. The inputs hold no
+        horizon (inputs.py), so one correction serves every horizon of a forecast."""
+        delta: torch.Tensor = self.head(self.trunk(x))
+        return delta
+
+    def offset(self, delta: torch.Tensor, base: torch.Tensor) -> Outputs:
+        """The heads: the classic answer for one horizon, base (B, 3), moved by delta (B, 4)."""
         sigma = F.softplus(delta[:, 3] + self.sigma_bias) + 1e-3
-        out = Outputs(
+        return Outputs(
             purchase_logit=base[:, 0] + delta[:, 0],
             log_count=base[:, 1] + delta[:, 1],
             # base[:, 2] is log E[spend | purchase]; shift so the lognormal's mean starts there.
             mu=base[:, 2] + delta[:, 2] - sigma**2 / 2,
             sigma=sigma,
         )
-        if targets is None:
-            return out, None
-        return out, multitask_loss(out, targets)
 
 
 def multitask_loss(out: Outputs, targets: torch.Tensor) -> torch.Tensor:

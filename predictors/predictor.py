@@ -1,6 +1,8 @@
 """The trained predictor: inputs spec + network + probability calibration + the classic models
-fitted at the scoring cutoff. `predict` is the one seam the rest of Retain calls."""
+fitted at the scoring cutoff. `predict` (one horizon) and `predict_horizons` (several, the
+network run once) are the seam the rest of Retain calls."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -8,7 +10,7 @@ import pandas as pd
 import torch
 from scipy.special import ndtri
 
-from predictors.classic import Classic
+from predictors.classic import BASE, Classic
 from predictors.inputs import InputSpec
 from predictors.model import RetentionNet
 
@@ -36,12 +38,7 @@ class Predictor:
 
     def inputs(self, features: pd.DataFrame, horizon_weeks: float) -> pd.DataFrame:
         """Features plus the classic models' view for this horizon: the network's input frame."""
-        classic = self.classic.frame(features, horizon_weeks)
-        # Side by side by position: same rows, and no index join (which would multiply rows
-        # if a caller's index repeats).
-        frame = features.copy()
-        for column in classic.columns:
-            frame[column] = classic[column].to_numpy()
+        frame = _beside(features, self.classic.frame(features, horizon_weeks))
         frame["horizon_weeks"] = horizon_weeks
         return frame
 
@@ -51,25 +48,37 @@ class Predictor:
     ) -> pd.DataFrame:
         """Per customer over the horizon: p_purchase, churn_risk, expected_purchases,
         expected_spend and its 10th/90th percentiles (spend_low, spend_high)."""
-        frame = self.inputs(features, horizon_weeks)
-        x_all = self.spec.transform(frame)
-        base_all = frame[["classic_logit", "classic_log_count", "classic_log_spend"]].to_numpy(
-            np.float32, copy=True
-        )
+        return self.predict_horizons(features, [horizon_weeks], batch_size)[0]
+
+    @torch.no_grad()
+    def predict_horizons(
+        self, features: pd.DataFrame, weeks: Sequence[float], batch_size: int = 65536
+    ) -> list[pd.DataFrame]:
+        """`predict` at each horizon in `weeks`. The network's inputs hold no horizon
+        (inputs.py), so its correction is computed once for all of them; each horizon moves
+        only the classic models' answer (a year's weekly forecast ran the network 52 times)."""
+        classic = self.classic.frames(features, weeks)
+        if not classic:
+            return []
+        # P(alive), the one classic input, is the same at every horizon.
+        x_all = self.spec.transform(_beside(features, classic[0]))
         self.net.eval()
-        parts = []
-        for start in range(0, len(frame), batch_size):
-            x = torch.from_numpy(x_all[start : start + batch_size]).to(self.device)
-            base = torch.from_numpy(base_all[start : start + batch_size]).to(self.device)
-            out, _ = self.net(x, base)
-            logit = self.calibration.apply(out.purchase_logit)
-            parts.append(
-                torch.stack(
-                    [torch.sigmoid(logit), torch.exp(out.log_count), out.mu, out.sigma], dim=1
-                ).cpu()
-            )
-        stacked = torch.cat(parts).double().numpy() if parts else np.zeros((0, 4))
-        p, count, mu, sigma = stacked.T
+        parts = [
+            self.net.correction(torch.from_numpy(x_all[start : start + batch_size]).to(self.device))
+            for start in range(0, len(x_all), batch_size)
+        ]
+        delta = torch.cat(parts) if parts else torch.zeros((0, 4), device=self.device)
+        return [self._heads(delta, frame, features.index) for frame in classic]
+
+    def _heads(self, delta: torch.Tensor, classic: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
+        """One horizon's figures: its classic answer (base offsets) moved by the correction."""
+        base_all = classic[BASE].to_numpy(np.float32, copy=True)
+        out = self.net.offset(delta, torch.from_numpy(base_all).to(self.device))
+        logit = self.calibration.apply(out.purchase_logit)
+        stacked = torch.stack(
+            [torch.sigmoid(logit), torch.exp(out.log_count), out.mu, out.sigma], dim=1
+        )
+        p, count, mu, sigma = stacked.cpu().double().numpy().T
         low, high = (ziln_quantile(q, p, mu, sigma) for q in INTERVAL)
         return pd.DataFrame(
             {
@@ -81,8 +90,17 @@ class Predictor:
                 "spend_low": low,
                 "spend_high": high,
             },
-            index=features.index,
+            index=index,
         )
+
+
+def _beside(features: pd.DataFrame, classic: pd.DataFrame) -> pd.DataFrame:
+    """The features with the classic models' columns, side by side by position: same rows, and
+    no index join (which would multiply rows if a caller's index repeats)."""
+    frame = features.copy()
+    for column in classic.columns:
+        frame[column] = classic[column].to_numpy()
+    return frame
 
 
 def ziln_quantile(q: float, p: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:

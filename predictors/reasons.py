@@ -13,6 +13,7 @@ import numpy.typing as npt
 import pandas as pd
 import torch
 
+from predictors.classic import BASE
 from predictors.predictor import Predictor
 
 # Only features whose direction a person can read as a reason ("long since the last purchase")
@@ -63,11 +64,7 @@ RISKY_WHEN: dict[str, int] = {
 def attributions(predictor: Predictor, inputs: pd.DataFrame) -> npt.NDArray[np.float64]:
     """(N, F) contributions of each input to the purchase logit."""
     x = torch.from_numpy(predictor.spec.transform(inputs)).to(predictor.device)
-    base = torch.from_numpy(
-        inputs[["classic_logit", "classic_log_count", "classic_log_spend"]].to_numpy(
-            np.float32, copy=True
-        )
-    ).to(predictor.device)
+    base = torch.from_numpy(inputs[BASE].to_numpy(np.float32, copy=True)).to(predictor.device)
     x.requires_grad_(True)
     predictor.net.eval()
     out, _ = predictor.net(x, base)

@@ -19,8 +19,7 @@ def score_customers(
 ) -> pd.DataFrame:
     """One row per customer who bought on or before the cutoff."""
     features = customer_features(history, cutoff)
-    churn = predictor.predict(features, churn_weeks)
-    value = predictor.predict(features, clv_weeks)
+    churn, value = predictor.predict_horizons(features, [churn_weeks, clv_weeks])
     scores = pd.DataFrame(
         {
             "customer_id": features.index.astype(str),

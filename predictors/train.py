@@ -13,7 +13,7 @@ import pandas as pd
 import torch
 
 from commerce.errors import Unavailable
-from predictors.classic import Classic
+from predictors.classic import BASE, Classic
 from predictors.features import customer_features
 from predictors.history import History
 from predictors.inputs import InputSpec
@@ -23,7 +23,6 @@ from predictors.windows import training_rows, training_windows
 
 log = logging.getLogger(__name__)
 TARGETS = ["purchased", "purchases", "spend"]
-BASE = ["classic_logit", "classic_log_count", "classic_log_spend"]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from commerce.ingest import IngestRequest, ingest
 from commerce.source_file import Source
 from commerce.workspace import Workspace
 from predictors.history import History, from_store, from_transactions
+from tests.predictors.fake_predictor import EachHorizon
 
 ORDER = 69.0  # one bag (60) and nine bars (9 x 1)
 
@@ -62,7 +63,7 @@ def uncategorised_shop() -> History:
     return from_transactions(pd.DataFrame(rows, columns=["customer_id", "ts", "amount"]))
 
 
-class SameForEveryone:
+class SameForEveryone(EachHorizon):
     """One expected order of ORDER per customer every four weeks."""
 
     def predict(self, features: pd.DataFrame, weeks: float) -> pd.DataFrame:

@@ -16,12 +16,13 @@ from predictors.forecast_interval import WINDOWS
 from predictors.history import History, cdnow_history
 from predictors.predictor import Predictor
 from predictors.segment_facts import rfm_members
+from tests.predictors.fake_predictor import EachHorizon
 from tests.predictors.forecast_shop import SameForEveryone, pet_shop
 
 CUTOFF = pd.Timestamp("1998-06-30")
 
 
-class BySpend:
+class BySpend(EachHorizon):
     """Expects more of the customers who spent more, so members' sums differ from a share."""
 
     def predict(self, features: pd.DataFrame, weeks: float) -> pd.DataFrame:

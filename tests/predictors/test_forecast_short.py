@@ -18,6 +18,7 @@ from predictors.predictor import Predictor
 from predictors.scoring import weeks
 from predictors.train import TrainConfig, train_predictor
 from predictors.windows import shortest_window_weeks
+from tests.predictors.fake_predictor import EachHorizon
 
 CHURN_WEEKS = weeks(90)  # what `retain train` trains for by default
 
@@ -46,7 +47,7 @@ def daily_rate(history: History, days: int = 56) -> float:
 
 
 @dataclass
-class EagerAtShortHorizons:
+class EagerAtShortHorizons(EachHorizon):
     """BG/NBD's expectations, overstated by a factor 1 + 1/weeks: off at short horizons, as the
     network was below the windows it was trained on, and close to BG/NBD at long ones."""
 
