@@ -1,12 +1,13 @@
 """What a message asked that the chosen tool cannot do as asked, said in the answer: a value left
 out ("except loyal ones", "excluding 07592": the tools cannot filter one out), a second
-customer or segment ("loyal champions": a customer is in one), a segment or period the tool has
+customer or segment (segment_notes.py), a segment or period the tool has
 no argument for, money off an offer ("$15 off": offers take a percentage) or a perk ("free
 shipping": offers carry the policy's perks only), a list asked from the bottom, and bounds on
 spend or orders the tool does not apply (another currency; a tool without them), how long
 customers have not ordered asked of a tool without it (and how it was read, to one with it:
 "since 1997" is no order after 1997-12-31), a year asked of the forecast (it takes
-days ahead), and a review topic asked of the sentiment summary, which takes none.
+days ahead), a review topic asked of the sentiment summary, which takes none, and a count of reviews
+asked of it (complaint_counts.py).
 Each note is one sentence; `notes` joins those that apply.
 """
 
@@ -14,12 +15,12 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from assistant.routing.complaint_counts import review_count_note
 from assistant.routing.extract import Extraction
-from assistant.routing.phrases import STORE_WIDE_TOPICS
+from assistant.routing.phrases import generic
+from assistant.routing.segment_notes import one_segment
 from assistant.routing.signatures import ToolSignature
 
-SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
-GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
 LOWEST = re.compile(r"\b(?:least|lowest|smallest|safest|not\s+at\s+risk)\b")
 MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
 # A perk asked for the offer ("20% off and free shipping", "with a free gift"); not "for
@@ -79,7 +80,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _lapse_read(tool, x),
         _not_left_out(x, names, values, tool.name in CUSTOMER_LISTS),
         _one_customer(tool, x, values),
-        _one_segment(tool, x, text, values),
+        one_segment(tool, x, text, values),
         _no_segment(tool, x),
         _money_off(tool, x, text, values),
         _perk(tool, text),
@@ -89,19 +90,9 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _no_lapse(tool, x),
         _year_ahead(tool, text),
         _no_topic(tool, x, values),
+        review_count_note(tool, x, values),
     )
     return " ".join(note for note in said if note)
-
-
-def named_segments(tool: ToolSignature, x: Extraction, text: str) -> list[str]:
-    """The segments the message names as a filter for `tool`, the one to use first. "At-risk
-    customers" is what the at-risk tool ranks, not a filter to the RFM "at risk" group: it
-    comes after any other segment named ("top 5 at risk loyal customers" are loyal ones), and
-    counts only when the segment itself is named ("the at-risk segment")."""
-    if tool.name != "at_risk_customers" or GENERIC not in x.segments:
-        return list(x.segments)
-    others = [name for name in x.segments if name != GENERIC]
-    return [*others, GENERIC] if any(word in text for word in SEGMENT_WORDS) else others
 
 
 def _not_left_out(
@@ -140,17 +131,6 @@ def _one_customer(tool: ToolSignature, x: Extraction, values: Mapping[str, Any])
         return ""
     skipped = " or ".join(others)
     return f"This answer is about customer {used} only; ask about {skipped} on its own."
-
-
-def _one_segment(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:
-    """Which segment the answer covers when the message names more than one: a customer is in
-    one segment, so "loyal champions" cannot both apply."""
-    used = values.get("segment")
-    others = [name for name in named_segments(tool, x, text) if name != used]
-    if used is None or not others:
-        return ""
-    skipped = " or ".join(f"'{name}'" for name in others)
-    return f"A customer is in one segment only, so this covers '{used}', not {skipped}."
 
 
 def _no_segment(tool: ToolSignature, x: Extraction) -> str:
@@ -230,7 +210,7 @@ def _no_topic(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> 
     topic = x.topic
     if tool.name not in NO_TOPIC_TOOLS or topic is None or x.quoted is not None or "text" in values:
         return ""
-    if set(topic.split()) <= STORE_WIDE_TOPICS:
+    if generic(topic):
         return ""
     return (
         f"The sentiment summary cannot be limited to a topic, so this covers all the reviews "

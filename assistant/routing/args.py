@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.routing import ranked_again, review_rankings, their_bounds
-from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, named_segments, notes
+from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, notes
+from assistant.routing.complaint_counts import without_review_count
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
 from assistant.routing.memory import Memory
 from assistant.routing.quantities import BACK
+from assistant.routing.segment_notes import named_segments
 from assistant.routing.shares import asks_list, asks_share
 from assistant.routing.signatures import ToolSignature
 from assistant.routing.targets import unread_reason
@@ -115,6 +117,7 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["category"] = x.category
     if tool.name == "review_sentiment":
         found |= review_rankings.ranked(text, found)
+        found = without_review_count(text, found)
     if x.product_name is not None and "product_id" not in found:
         # A tool without product names takes the words as a category, which it names when
         # the store has none of them.

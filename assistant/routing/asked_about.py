@@ -20,7 +20,7 @@ from assistant.routing import rules
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back
 from assistant.routing.memory import Memory
-from assistant.routing.phrases import LIKED
+from assistant.routing.phrases import LIKED, generic
 from assistant.routing.signatures import SIGNATURES
 
 W = rules.CUE_WEIGHT
@@ -44,11 +44,6 @@ ACROSS_SEGMENTS = re.compile(
 REVIEW_WORDS = re.compile(
     r"\b(?:reviews?|say|says|saying|said|complain\w*|feedback|comments?|mention\w*|"
     r"talk\w*|wr[io]te|written|think)\b"
-)
-# A topic that names nothing to search for: "how does she feel about our products".
-GENERIC_TOPICS = frozenset(
-    "products product items item us store shop days things stuff everything anything "
-    "orders order them it".split()
 )
 OWN_BUYING = re.compile(
     r"\b(?:buys?|bought|buying|orders?|ordered|purchases?|purchased|gets?)\s+(?:the\s+)?"
@@ -87,7 +82,7 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if x.segment is None and ACROSS_SEGMENTS.search(text):
         _add(out, "list_segments", 2 * W)
         _add(out, "at_risk_customers", -W)
-    topic = x.topic is not None and x.quoted is None and not _generic(x.topic)
+    topic = x.topic is not None and x.quoted is None and not generic(x.topic)
     if topic and (REVIEW_WORDS.search(text) or LIKED.search(text)):
         _add(out, "search_reviews", W)
         _add(out, "review_sentiment", -W)
@@ -116,10 +111,6 @@ def _the_customer_talked_about(text: str, x: Extraction, memory: Memory) -> bool
     named = x.customer_ids or x.segment is not None or x.product_ids or x.position is not None
     one = memory.subject == "customer" and memory.customer_id is not None
     return one and not named and bool(points_back(text) or THE_CUSTOMER.search(text))
-
-
-def _generic(topic: str) -> bool:
-    return all(word in GENERIC_TOPICS for word in topic.split())
 
 
 def _add(out: dict[str, float], label: str, value: float) -> None:

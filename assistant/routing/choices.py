@@ -7,6 +7,7 @@ rest are returned as left out.
 """
 
 import re
+from itertools import pairwise
 from typing import Literal, TypeVar
 
 from assistant.routing.fuzzy import SegmentMatch, segment_matches
@@ -52,6 +53,12 @@ ALERT_STATES: list[tuple[re.Pattern[str], AlertState]] = [
      "open"),
     (re.compile(rf"\bno\s+longer\s+(?:open|new|pending)\b|\b{_DONE}\b"), "acknowledged"),
 ]  # fmt: skip
+# What stands between two segment names asked as two groups (segments_joined).
+JOINED = re.compile(
+    r"\s*(?:(?:customers?|ones|members|shoppers|segments?|groups?)\s*)?"
+    r"(?:,|&|\+|/|\band\b|\bor\b|\bplus\b|\bas\s+well\s+as\b|\bvs\.?|\bversus\b)"
+    r"\s*(?:(?:the|also|with)\s+)?"
+)
 ALL_ALERTS = re.compile(
     r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+|our\s+)?alerts?\b|"
     r"\balerts?\s+(?:ever|so\s+far|history)\b|\bhistory\s+of\s+alerts\b"
@@ -80,6 +87,14 @@ def segment_names(
     for match in taken:
         reader.take(match.start, match.end, "segment")
     return tuple(chosen), excluded
+
+
+def segments_joined(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether two of the segment names at `spans` in `text` are joined as two groups asked
+    ("champions and loyal", "champions, loyal or lost"), not one qualifying the other ("loyal
+    champions")."""
+    ordered = sorted(spans)
+    return any(JOINED.fullmatch(text[end:start]) for (_, end), (start, _) in pairwise(ordered))
 
 
 def channel_asked(text: str) -> Channel | None:

@@ -35,6 +35,7 @@ from assistant.routing.choices import (
     channel_asked,
     customer_ranking,
     segment_names,
+    segments_joined,
     sentiment_asked,
 )
 from assistant.routing.ids import (
@@ -69,6 +70,7 @@ class Extraction:
     product_ids: tuple[str, ...] = ()
     segment: str | None = None  # the best segment named (the first of `segments`)
     segments: tuple[str, ...] = ()  # every segment named, best first
+    segments_joined: bool = False  # "champions and loyal": both groups, not one named twice
     amount: float | None = None
     # The currency of the amount (else of the spend floor), "€", when not the store's.
     currency: str | None = None
@@ -174,6 +176,9 @@ def extract(
     if not customers:  # "customer Ada Lovelace": by name, where no id was given
         customers = customer_names(reader, vocabulary, known_name)
     segments, excluded = segment_names(reader, vocabulary.segments)
+    joined = segments_joined(
+        reader.text, [(a, b) for a, b, kind in reader.entities if kind == "segment"]
+    )
     excluded += [("customer_id", customer) for customer in ids_left_out]
     sentiment, left_out = sentiment_asked(reader.text)
     excluded += left_out
@@ -191,6 +196,7 @@ def extract(
         product_ids=products,
         segment=segments[0] if segments else None,
         segments=segments,
+        segments_joined=joined,
         amount=amount,
         currency=_other_currency(amount, reader, vocabulary) or _store_differs(bounds, vocabulary),
         percent=percent,

@@ -6,9 +6,12 @@ bought anything this year" is year_start), as top_products' `since` takes a day
 
 "Haven't ordered since 1997" says the last order was in 1997: a bare year or month after "since"
 is read as the day after it ends ("1998-01-01"; "since March" is "04-01", the tool's latest
-April 1), where a sales question's "since March" is its first day. A count of months or years
-with a fraction is read in whole days ("in 1.5 years" is 547). Both readings are said in the
-answer's note (`Lapse.note`), and so is a count that cannot be read in whole days ("in 2.5 days").
+April 1), where a sales question's "since March" is its first day; so is "since the end of
+1997" (or of March), and "since the start of 1998" (or of March) is no order from its first
+day on ("since the end of last year" is this year's first day, as "this year"). A count of
+months or years with a fraction is read in whole days ("in 1.5 years" is 547). These readings
+are said in the answer's note (`Lapse.note`), and so is a count that cannot be read in whole
+days ("in 2.5 days").
 
 Only after words that say nobody ordered ("not", "n't", "never", "no", "stopped", "quit"),
 and read before the sales periods and horizons: "since March" there is no sales period (periods.py
@@ -23,7 +26,14 @@ from datetime import date, timedelta
 
 from assistant.routing.quantities import BACK, NUM, UNIT_DAYS, number
 from assistant.routing.reading import Reader
-from assistant.routing.written_days import NO_MORE_DIGITS, YEAR, day_pattern, written
+from assistant.routing.written_days import (
+    MONTH,
+    MONTHS,
+    NO_MORE_DIGITS,
+    YEAR,
+    day_pattern,
+    written,
+)
 
 # The words that say nobody ordered: a negation, then an order word within a few words
 # ("haven't ordered anything", "no orders", "stopped buying"). Without the order word the
@@ -43,10 +53,17 @@ QUIET = re.compile(
 )
 SINCE = re.compile(rf"{_NOBODY}(?P<span>since\s+{day_pattern('l')}\b){NO_MORE_DIGITS}")
 SINCE_YEAR = re.compile(rf"{_NOBODY}(?P<span>since\s+(?P<year>{YEAR})\b)(?![-/]\d){NO_MORE_DIGITS}")
-# "not bought anything this year", "no order since the start of the quarter": its first day.
+# "since the end of 1997" is "since 1997"; "since the start of March" is its first day.
+EDGE = re.compile(
+    rf"{_NOBODY}(?P<span>since\s+(?:the\s+)?(?P<edge>end|start|beginning)\s+of\s+"
+    rf"(?:(?P<month>{MONTH})\.?(?:,?\s+(?P<in>{YEAR}))?|(?P<year>{YEAR}))\b)(?![-/]\d)"
+    rf"{NO_MORE_DIGITS}"
+)
+# "not bought anything this year", "no order since the start of the quarter" or "since the end
+# of last year": the first day of this one.
 THIS = re.compile(
-    rf"{_NOBODY}(?P<span>(?:(?:since|from)\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)"
-    r"|this)\s+(?P<unit>year|quarter|month)\b)"
+    rf"{_NOBODY}(?P<span>(?:(?:since|from)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+"
+    r"(?:the|this)|end\s+of\s+last)|this)\s+(?P<unit>year|quarter|month)\b)"
 )
 
 
@@ -69,7 +86,8 @@ class Lapse:
 def read(reader: Reader) -> Lapse:
     """The lapse the message asks about, its words taken from the reader (the negation
     stays: it may be what another finder reads, "not" before a segment)."""
-    for pattern, lapse in ((QUIET, _quiet), (SINCE, _since), (SINCE_YEAR, _year), (THIS, _this)):
+    readings = ((QUIET, _quiet), (EDGE, _edge), (SINCE, _since), (SINCE_YEAR, _year), (THIS, _this))
+    for pattern, lapse in readings:
         match = pattern.search(reader.text)
         if match is None:
             continue
@@ -111,13 +129,7 @@ def _since(match: re.Match[str]) -> Lapse | None:
         return None
     if day.iso is not None or day.day is not None:
         return Lapse(no_order_since=day.text())
-    month = calendar.month_name[day.month]
-    if day.year is None:  # the tool places a day without a year at its latest
-        after = f"{day.month % 12 + 1:02d}-01"
-        return Lapse(no_order_since=after, note=_read_as(match, f"the end of {month}"))
-    next_month = date(int(day.year) + day.month // 12, day.month % 12 + 1, 1)
-    end = next_month - timedelta(days=1)
-    return Lapse(no_order_since=next_month.isoformat(), note=_read_as(match, end.isoformat()))
+    return _after_month(match, day.month, day.year)
 
 
 def _year(match: re.Match[str]) -> Lapse:
@@ -126,8 +138,35 @@ def _year(match: re.Match[str]) -> Lapse:
     return Lapse(no_order_since=f"{year + 1}-01-01", note=_read_as(match, f"{year}-12-31"))
 
 
-def _read_as(match: re.Match[str], end: str) -> str:
-    return f"(Read '{match.group('span')}' as no order after {end}.)"
+def _edge(match: re.Match[str]) -> Lapse:
+    """'since the end of 1997' as 'since 1997', 'since the end of March' as 'since March';
+    'since the start of 1998' (or of March 1998, or of March) from its first day on."""
+    month = MONTHS[match.group("month")] if match.group("month") else None
+    year = match.group("in")
+    if match.group("edge") == "end":
+        return _year(match) if month is None else _after_month(match, month, year)
+    if month is None:
+        first = said = f"{match.group('year')}-01-01"
+    elif year is None:  # the tool places a day without a year at its latest
+        first, said = f"{month:02d}-01", f"{calendar.month_name[month]} 1"
+    else:
+        first = said = f"{year}-{month:02d}-01"
+    return Lapse(no_order_since=first, note=_read_as(match, said, "from", " on"))
+
+
+def _after_month(match: re.Match[str], month: int, year: str | None) -> Lapse:
+    """No order after `month` (of `year`; without one, the tool's latest such month)."""
+    if year is None:  # the tool places a day without a year at its latest
+        after = f"{month % 12 + 1:02d}-01"
+        end = f"the end of {calendar.month_name[month]}"
+        return Lapse(no_order_since=after, note=_read_as(match, end))
+    next_month = date(int(year) + month // 12, month % 12 + 1, 1)
+    end = (next_month - timedelta(days=1)).isoformat()
+    return Lapse(no_order_since=next_month.isoformat(), note=_read_as(match, end))
+
+
+def _read_as(match: re.Match[str], day: str, word: str = "after", then: str = "") -> str:
+    return f"(Read '{match.group('span')}' as no order {word} {day}{then}.)"
 
 
 def _this(match: re.Match[str]) -> Lapse:

@@ -15,9 +15,11 @@ sell the most next quarter") they are a forecast's, and a period worded back ("t
 days") is a sales period, not a horizon.
 Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
 bought the most tea", "customers who spent over $1,000") are top_customers', unless the
-message names a prediction ("by lifetime value") or a risk. A segment's alerts, in the plural
-("alerts for loyal customers"), are listed, not explained. What a question is about (one
-segment's figures, a review topic, one customer's own buying) is asked_about.py's to weigh.
+message names a prediction ("by lifetime value") or a risk; "who hasn't bought since 1997" (a
+lapse, lapses.py) is the at-risk list's, the one list that takes it. A segment's alerts, in
+the plural ("alerts for loyal customers"), are listed, not explained. What a question is about
+(one segment's figures, a review topic, one customer's own buying) is asked_about.py's to
+weigh.
 """
 
 import re
@@ -94,6 +96,10 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
             out.pop("top_customers")
     elif "top_products" in out:  # "what did champions buy the most": products
         out["top_customers"] = -W
+    if x.lapse.asked and "top_products" not in out and not bounded:
+        # "who hasn't bought since 1997": only the at-risk list takes how long customers have
+        # not ordered; similarity puts "who ... bought" beside the top customers' examples.
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
     if ranking_named(text) is not None:  # "top customers by lifetime value": a prediction
         out.pop("top_customers", None)
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W

@@ -50,9 +50,13 @@ LIKED = re.compile(
     rf"what\s+(?:do|did)\s+{_PEOPLE}\s+(?:think|say)\s+(?:of|about)|"
     rf"what\s+(?:are|were)\s+{_PEOPLE}\s+saying\s+(?:of|about))\s+(?P<topic>[^?.!]+)"
 )
-# A topic that limits nothing: "how does she feel about our products", "what do people think
-# of us" ask what the reviews say as a whole.
-STORE_WIDE_TOPICS = frozenset("products product items item us store shop things stuff".split())
+# Words of a topic that names nothing to search the reviews for: the store as a whole ("how
+# does she feel about our products", "what do people think of us" ask what the reviews say as
+# a whole) or what the conversation already points to ("them", "it").
+GENERIC_TOPICS = frozenset(
+    "products product items item us store shop days things stuff everything anything "
+    "orders order them it".split()
+)
 # Words that are no topic. The period words stay when a finder has read the period before
 # ("what about the last 30 days" asks the last question again, for another period).
 FILLER = frozenset(
@@ -89,10 +93,15 @@ def liked_topic(reader: Reader) -> str | None:
     if match is None:
         return None
     topic = _without_filler(match.group("topic"))
-    if topic is None or set(topic.split()) <= STORE_WIDE_TOPICS:
+    if topic is None or generic(topic):
         return None
     reader.take(match.start("topic"), match.end("topic"), "topic")
     return topic
+
+
+def generic(topic: str) -> bool:
+    """Whether every word of `topic` is one of GENERIC_TOPICS: no topic to search for."""
+    return set(topic.split()) <= GENERIC_TOPICS
 
 
 def list_position(reader: Reader) -> int | None:

@@ -38,11 +38,11 @@ from assistant.tools.review_filters import (
     written_in,
 )
 from assistant.tools.review_ranking import (
+    MAX_SHOWN,
     MIN_REVIEWS,
     MinReviews,
     RankedBy,
     ReviewsPer,
-    Shown,
     ranked_by_sentiment,
 )
 from commerce.errors import InvalidInput
@@ -52,6 +52,17 @@ from retrieval.sentiment import LABELS, analyse_one
 from retrieval.themes import Theme, complaint_themes
 
 THEME_EXAMPLES = 2
+RANKED_SHOWN = 5  # products ranked per page when k is not given
+# One count, two meanings: products per page when ranked, else the complaint themes listed.
+Shown = Annotated[
+    int | None,
+    Field(
+        ge=1,
+        le=MAX_SHOWN,
+        description="With per: how many to show (5 unless given). Without per: list at most "
+        "this many complaint themes, largest first (all found unless given).",
+    ),
+]
 
 
 def review_sentiment(
@@ -77,7 +88,7 @@ def review_sentiment(
         Field(description="With per: negative (worst reviewed first, the default) or positive."),
     ] = None,
     min_reviews: MinReviews | None = None,
-    k: Shown = 5,
+    k: Shown = None,
     offset: Offset = 0,
 ) -> ToolOutput:
     """Sentiment of reviews (all, or a customer's, a product's or a segment's, of a period:
@@ -86,10 +97,13 @@ def review_sentiment(
     one given text. With per="product" (or "category"), the products ranked by the share of
     their reviews that are negative (by="positive": positive), each with its counts, of those
     with at least min_reviews reviews (5 unless given); k of them from rank offset + 1.
+    Without per, k caps the complaint themes listed ("the top 3 complaints": k=3); it never
+    limits the reviews counted.
 
     For "how do customers feel?", "what are at-risk customers complaining about?", "what did
-    customers complain about last month?", "is this message positive?", or (per product)
-    "which products have the worst reviews?" and "best reviewed products".
+    customers complain about last month?", "what are the top 3 complaints?", "is this message
+    positive?", or (per product) "which products have the worst reviews?" and "best reviewed
+    products".
     """
     asked = Asked(days, since, until, month, quarter, year)
     if per is None and (by is not None or min_reviews is not None):
@@ -126,7 +140,10 @@ def review_sentiment(
         facts = filter_facts(who, None, name, None, when)
         floor = MIN_REVIEWS if min_reviews is None else min_reviews
         ranked_by = by or "negative"
-        return ranked_by_sentiment(ctx.data, chosen, per, ranked_by, floor, k, offset, scope, facts)
+        page = RANKED_SHOWN if k is None else k
+        return ranked_by_sentiment(
+            ctx.data, chosen, per, ranked_by, floor, page, offset, scope, facts
+        )
     if cid or products or when is not None:
         where = written_in(ReviewFilter(product_ids=products), when)
         total, counts, mean = _breakdown(index, who, where)
@@ -138,6 +155,8 @@ def review_sentiment(
             lambda: _breakdown(index, who, ReviewFilter()),
         )
         themes = cached_themes(ctx.data, name)
+    themes_found = len(themes)
+    themes = themes[:k]  # largest first: "the top 3 complaints" are the 3 largest themes
     scope = scope_phrase(cid, products, name) + period_phrase(when, asked)
     if total == 0:
         answer = f"There are no reviews{scope}."
@@ -150,10 +169,12 @@ def review_sentiment(
         )
         if themes:
             named = [f"{t.name} ({count(t.count, 'review')})" for t in themes]
-            answer += f" Top complaint themes: {listing(named)}."
+            of = f" {len(themes)} of {themes_found}" if len(themes) < themes_found else ""
+            answer += f" Top{of} complaint themes: {listing(named)}."
     shown = [_theme(t) for t in themes]
     result = {"filters": filter_facts(who, products, name, None, when), "reviews": total,
-              "counts": counts, "mean_score": mean, "themes": shown}  # fmt: skip
+              "counts": counts, "mean_score": mean, "themes": shown,
+              "themes_found": themes_found}  # fmt: skip
     card = {"type": "sentiment", "counts": counts, "mean_score": mean, "themes": shown,
             **period_card(when)}  # fmt: skip
     return output(answer, result, [card], rows=total)

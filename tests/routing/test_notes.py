@@ -40,8 +40,8 @@ def test_at_risk_words_leave_the_other_segment_as_the_filter(vocabulary: Vocabul
     assert named == {"segment": "at risk", "limit": 5}
 
 
-def test_two_segments_that_cannot_both_apply_get_a_note(vocabulary: Vocabulary) -> None:
-    text = "reviews from champions and hibernating customers"
+def test_one_group_named_by_two_segments_gets_a_note(vocabulary: Vocabulary) -> None:
+    text = "reviews from hibernating champions"
     assert extract(text, vocabulary).segments == ("hibernating", "champions")  # longest first
     values, reason = _args("search_reviews", text, vocabulary)
     assert values == {"segment": "hibernating"}
@@ -51,6 +51,28 @@ def test_two_segments_that_cannot_both_apply_get_a_note(vocabulary: Vocabulary) 
     )
     one, none = _args("search_reviews", "reviews from hibernating customers", vocabulary)
     assert one == {"segment": "hibernating"} and none == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "reviews from champions and hibernating customers",
+            "this is for hibernating; ask again for champions.",
+        ),
+        ("reviews from champions and loyal", "this is for champions; ask again for loyal."),
+        (
+            "reviews from champions, loyal or lost customers",
+            "this is for champions; ask again for loyal or lost.",
+        ),
+        ("reviews from champions customers & loyal ones", "this is for champions; ask again "
+                                                          "for loyal."),
+    ],
+)  # fmt: skip
+def test_two_groups_asked_get_one_at_a_time(text: str, note: str, vocabulary: Vocabulary) -> None:
+    values, reason = _args("search_reviews", text, vocabulary)
+    assert reason == f"I can answer for one segment at a time: {note}"
+    assert values == {"segment": note.split()[3].rstrip(";")}
 
 
 def test_the_real_router_on_segment_words(minilm_router: Router) -> None:

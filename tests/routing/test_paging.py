@@ -85,15 +85,21 @@ def test_the_second_one_after_a_page_is_the_second_customer_shown(router: Router
 
 
 def test_count_tools_default_as_the_tools_do() -> None:
-    """The router counts on from a tool's default count: the two must agree."""
+    """The router counts on from a tool's default count: the two must agree. The sentiment
+    summary's k is None unless asked (every complaint theme); its pages, products ranked by
+    their reviews, are RANKED_SHOWN long then."""
     import inspect
 
     from assistant.tools.catalogue import CATALOGUE
+    from assistant.tools.sentiment import RANKED_SHOWN
 
     for name, signature in SIGNATURES.items():
         for arg in signature.args:
             if arg.name in ("limit", "k"):
                 default = inspect.signature(CATALOGUE[name].function).parameters[arg.name].default
+                if name == "review_sentiment":
+                    assert default is None
+                    default = RANKED_SHOWN
                 assert arg.default == default, (name, arg.name)
         if "offset" in signature.arg_names:
             assert any(n in signature.arg_names for n in ("limit", "k")), name

@@ -1,0 +1,52 @@
+"""A count asked of the sentiment summary: "the top 3 complaints" caps the complaint themes
+(k), while "the sentiment of the 10 latest reviews" counts reviews, which the summary cannot:
+k is dropped and the note says so (complaint_counts.py). Ranked products keep their count."""
+
+import pytest
+
+from assistant.routing import SIGNATURES, Memory, Router, Vocabulary, extract
+from assistant.routing.args import build
+
+REVIEW_COUNT = (
+    "The sentiment summary counts every review asked about; it cannot be limited to 10 of "
+    'them (a count limits the complaint themes listed, e.g. "the top 3 complaints").'
+)
+
+
+def _args(text: str, vocabulary: Vocabulary) -> tuple[dict[str, object], str]:
+    tool = SIGNATURES["review_sentiment"]
+    built = build(tool, extract(text, vocabulary), text.lower(), Memory())
+    return built.values, built.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "k"),
+    [
+        ("what are the top 3 complaints?", 3),
+        ("top 5 complaint themes of champions", 5),
+        ("top 4 issues in the reviews", 4),
+    ],
+)
+def test_a_count_of_complaints_caps_the_themes(text: str, k: int, vocabulary: Vocabulary) -> None:
+    values, reason = _args(text, vocabulary)
+    assert values.get("k") == k and reason == ""
+
+
+@pytest.mark.parametrize(
+    "text", ["sentiment of the 10 latest reviews", "how do the last 10 reviews feel"]
+)
+def test_a_count_of_reviews_is_dropped_and_said(text: str, vocabulary: Vocabulary) -> None:
+    values, reason = _args(text, vocabulary)
+    assert "k" not in values and reason == REVIEW_COUNT
+
+
+def test_ranked_products_keep_their_count(vocabulary: Vocabulary) -> None:
+    values, reason = _args("the 10 worst reviewed products", vocabulary)
+    assert values == {"per": "product", "k": 10} and reason == ""
+
+
+def test_the_real_router_on_counts_of_the_summary(minilm_router: Router) -> None:
+    top = minilm_router.route("what are the top 3 complaints?", Memory(), "operator")
+    assert (top.tool, top.args, top.reason) == ("review_sentiment", {"k": 3}, "")
+    latest = minilm_router.route("sentiment of the 10 latest reviews", Memory(), "operator")
+    assert (latest.tool, latest.args, latest.reason) == ("review_sentiment", {}, REVIEW_COUNT)
