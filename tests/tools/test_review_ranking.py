@@ -47,6 +47,19 @@ def test_equal_shares_put_the_one_with_more_reviews_first() -> None:
     assert [i.item for i in ranked] == ["B", "A", "C"]
 
 
+def test_counts_of_partly_rated_products_and_of_no_rows() -> None:
+    chosen = pd.DataFrame(
+        _rows("A", "p", rating=4.0) + _rows("A", "p") + _rows("A", "n", rating=2.0)
+        + _rows("B", "u")
+    )  # fmt: skip
+    items = {i.item: i for i in item_reviews(chosen, "product_id")}
+    assert items["A"].counts == {"negative": 1, "neutral": 0, "positive": 2}
+    assert (items["A"].reviews, items["A"].rated, items["A"].mean_rating) == (3, 2, 3.0)
+    assert items["A"].mean_score == pytest.approx(0.5 / 3)
+    assert (items["B"].rated, items["B"].mean_rating) == (0, None)
+    assert item_reviews(chosen.iloc[:0], "product_id") == []
+
+
 def _expected(make_ctx: MakeContext, **where: object) -> pd.DataFrame:
     """Per product, the reviews and negative ones, from the index rows (pandas, not the tool)."""
     rows = make_ctx().data.review_index().metadata
