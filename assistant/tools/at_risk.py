@@ -23,11 +23,13 @@ from assistant.tools.lapsed import NoOrderSince, QuietDays
 from assistant.tools.lookups import Positions, Ranking
 from assistant.tools.paging import Offset, past_end, ranked, span
 
-# How each ranking reads in an answer: the first page's words, and a later page's.
+# How each ranking reads in an answer: what ranks, and who a first page holds. The first
+# sentence says what ranks because the default list opens with customers well under 50% churn
+# risk ("who is about to leave?"): they are there for the money at stake, not for leaving.
 RANKED_AS: dict[Ranking, tuple[str, str]] = {
-    "value_at_risk": ("with the most value at risk", "value at risk"),
-    "churn_risk": ("most likely to leave", "churn risk"),
-    "clv": ("with the highest predicted value", "predicted value"),
+    "value_at_risk": ("value at risk (churn risk x predicted value)", "with the most"),
+    "churn_risk": ("churn risk", "most likely to leave"),
+    "clv": ("predicted value", "with the highest predicted value"),
 }
 
 
@@ -103,16 +105,23 @@ def at_risk_customers(
         held = sum(r["value_at_risk"] for r in rows)
         first = rows[0]
         if offset == 0:
-            head = f"The {count(len(rows), 'customer')}{where} {RANKED_AS[by][0]} hold"
+            who = f"the {count(len(rows), 'customer')}{where} {RANKED_AS[by][1]}"
             scope = f" across {count(pool, 'scored customer')}{where}"
         else:  # a later page: which ranks, of how many
-            ranks = span(offset, len(rows), pool, "customer")
-            head, scope = f"Ranked by {RANKED_AS[by][1]}, {ranks} scored{where} hold", ""
-        worth = "" if by != "clv" else f"predicted value {money(first['clv'], symbol)}, "
+            who, scope = f"{span(offset, len(rows), pool, 'customer')} scored{where}", ""
+        of = f"of the {money(pool_value, symbol)} at risk{scope}"
+        if by == "clv":
+            # Ranked for their worth, not their risk: "hold $327 of the $392,249 at risk" read
+            # as if the most valuable were at risk, so their share of it is named as such.
+            worth = money(sum(r["clv"] for r in rows), symbol)
+            held_said = f"are worth {worth}; their value at risk is {money(held, symbol)} {of}"
+        else:
+            held_said = f"hold {money(held, symbol)} {of}"
+        worth_first = "" if by != "clv" else f"predicted value {money(first['clv'], symbol)}, "
         answer = (
-            f"{head} {money(held, symbol)} of the {money(pool_value, symbol)} at risk{scope}. "
-            f"First: {first['customer_id']}, {worth}churn risk {chance(first['churn_risk'])}, "
-            f"value at risk {money(first['value_at_risk'], symbol)}."
+            f"Ranked by {RANKED_AS[by][0]}: {who} {held_said}. "
+            f"First: {first['customer_id']}, {worth_first}churn risk "
+            f"{chance(first['churn_risk'])}, value at risk {money(first['value_at_risk'], symbol)}."
         )
     result = {"segment": name, "by": by, "scored_customers": pool, **limits.applied(),
               "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip

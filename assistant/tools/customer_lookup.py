@@ -134,15 +134,18 @@ class Customers:
         ]
 
     def order_summary(self, customer_id: str) -> dict[str, Any]:
-        """Number of orders, total spend, first and last order (ISO timestamps)."""
+        """Number of orders, total spend, first and last order (ISO timestamps) and the last
+        order's amount ("when was her last order and how much was it?")."""
         start, end = self._order_rows.get(customer_id, (0, 0))
         if start == end:
-            return {"orders": 0, "spend_total": 0.0, "first_order": None, "last_order": None}
+            return {"orders": 0, "spend_total": 0.0, "first_order": None, "last_order": None,
+                    "last_order_amount": None}  # fmt: skip
         return {
             "orders": end - start,
             "spend_total": round(float(self._amounts[start:end].sum()), 2),
             "first_order": str(self._order_ts[start]),
             "last_order": str(self._order_ts[end - 1]),
+            "last_order_amount": round(float(self._amounts[end - 1]), 2),
         }
 
 

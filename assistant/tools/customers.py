@@ -70,7 +70,8 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     if summary["orders"]:
         sentences.append(
             f"{count(summary['orders'], 'order')} totalling "
-            f"{money(summary['spend_total'], symbol)}, the last on {day(summary['last_order'])}."
+            f"{money(summary['spend_total'], symbol)}, the last on {day(summary['last_order'])} "
+            f"for {money(summary['last_order_amount'], symbol)}."
         )
     if bought and products_bought:
         sentences.append(_most_bought(bought, products_bought))

@@ -10,6 +10,7 @@ from assistant.tools.at_risk import at_risk_customers
 from assistant.tools.catalogue import run_tool
 from commerce.errors import InvalidInput
 from tests.tools.conftest import MakeContext
+from tests.tools.test_at_risk_wording import VALUE_AT_RISK_FIRST
 
 
 def _lifetime(orders: pd.DataFrame) -> pd.DataFrame:
@@ -33,7 +34,7 @@ def test_a_spend_ceiling_ranks_only_those_under_it(make_ctx: MakeContext) -> Non
     assert out.result["max_revenue"] == ceiling
     assert out.result["total_value_at_risk"] == pytest.approx(expected["value_at_risk"].sum())
     said = f"who spent ${ceiling:,.2f} or less to date"
-    assert out.answer.startswith(f"The 5 customers {said} with the most value at risk hold ")
+    assert out.answer.startswith(f"{VALUE_AT_RISK_FIRST}the 5 customers {said} with the most hold ")
     assert f"across {len(expected):,} scored customers {said}." in out.answer
     assert out.cards[0]["max_revenue"] == ceiling
 

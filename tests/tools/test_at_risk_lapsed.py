@@ -13,6 +13,7 @@ from assistant.tools.base import ToolContext
 from assistant.tools.catalogue import run_tool
 from commerce.errors import InvalidInput
 from tests.tools.conftest import MakeContext
+from tests.tools.test_at_risk_wording import VALUE_AT_RISK_FIRST
 
 
 def _last_orders(ctx: ToolContext) -> "pd.Series[pd.Timestamp]":
@@ -44,7 +45,7 @@ def test_no_order_since_a_day_ranks_only_those_quiet_since(make_ctx: MakeContext
     assert out.result["quiet_days"] is None
     assert out.cards[0]["no_order_since"] == f"{cutoff:%Y-%m-%d}"
     said = f"who have not ordered since {cutoff:%Y-%m-%d}"
-    assert out.answer.startswith(f"The 5 customers {said} with the most value at risk hold ")
+    assert out.answer.startswith(f"{VALUE_AT_RISK_FIRST}the 5 customers {said} with the most hold ")
     assert f"across {len(expected):,} scored customers {said}." in out.answer
 
 
@@ -107,7 +108,7 @@ def test_lapsed_with_a_segment_and_a_spend_floor(make_ctx: MakeContext) -> None:
     assert out.result["scored_customers"] == len(rows) > 0
     assert (
         f"in '{name}' who spent ${floor:,.2f} or more to date and have not ordered since "
-        f"{cutoff:%Y-%m-%d} with the most value at risk" in out.answer
+        f"{cutoff:%Y-%m-%d} with the most hold" in out.answer
     )
 
 

@@ -110,9 +110,13 @@ def test_at_risk_ranks_by_churn_risk_or_predicted_value(make_ctx: MakeContext, b
     assert out.result["by"] == by and out.cards[0]["by"] == by
     first = out.result["rows"][0]
     if by == "churn_risk":
-        assert out.answer.startswith("The 8 customers most likely to leave hold ")
+        assert out.answer.startswith(
+            "Ranked by churn risk: the 8 customers most likely to leave hold "
+        )
     else:
-        assert out.answer.startswith("The 8 customers with the highest predicted value hold ")
+        assert out.answer.startswith(
+            "Ranked by predicted value: the 8 customers with the highest predicted value are worth "
+        )
         assert f"First: {first['customer_id']}, predicted value $" in out.answer
     # Within a segment, on a later page: the same order among its members, the ranks named.
     segments = ctx.data.segment_frame()
@@ -122,7 +126,7 @@ def test_at_risk_ranks_by_churn_risk_or_predicted_value(make_ctx: MakeContext, b
     expected = _expected_ids(frame, by, members)[3:6]
     assert [r["customer_id"] for r in page.result["rows"]] == expected
     assert page.answer.startswith(
-        f"Ranked by {'churn risk' if by == 'churn_risk' else 'predicted value'}, customers 4-6 of "
+        f"Ranked by {'churn risk' if by == 'churn_risk' else 'predicted value'}: customers 4-6 of "
     )
 
 

@@ -23,6 +23,7 @@ def test_orders_and_contacts_match_the_store(shared_data: StoreData) -> None:
     assert all(ISO.match(o["ts"]) for o in shown)
     summary = customers.order_summary(first)
     assert summary["orders"] == len(theirs) and summary["last_order"] == shown[-1]["ts"]
+    assert summary["last_order_amount"] == round(shown[-1]["amount"], 2)
     assert customers.contacts[first] == {
         "name": table["name"].iloc[0],
         "email": table["email"].iloc[0],

@@ -10,6 +10,7 @@ from assistant.tools.reviews import rated, search_reviews
 from commerce.errors import InvalidInput
 from predictors.pipeline import latest_scores
 from tests.tools.conftest import MakeContext
+from tests.tools.test_at_risk_wording import VALUE_AT_RISK_FIRST
 
 
 def test_the_next_page_of_at_risk_customers_is_ranks_6_to_15(make_ctx: MakeContext) -> None:
@@ -22,13 +23,14 @@ def test_the_next_page_of_at_risk_customers_is_ranks_6_to_15(make_ctx: MakeConte
     assert [r["customer_id"] for r in rows] == ranked[5:15]
     assert [r["rank"] for r in rows] == list(range(6, 16))
     assert page.result["offset"] == 5 and page.rows == 10
-    assert page.answer.startswith(f"Ranked by value at risk, customers 6-15 of {len(scores):,} "
-                                  "scored hold $")  # fmt: skip
+    assert page.answer.startswith(
+        f"{VALUE_AT_RISK_FIRST}customers 6-15 of {len(scores):,} scored hold $"
+    )
     assert " at risk. First: " in page.answer
     assert f"First: {ranked[5]}," in page.answer
     first = at_risk_customers(ctx, limit=5)
     assert [r["rank"] for r in first.cards[0]["rows"]] == [1, 2, 3, 4, 5]
-    assert first.answer.startswith("The 5 customers with the most value at risk hold")
+    assert first.answer.startswith(f"{VALUE_AT_RISK_FIRST}the 5 customers with the most hold")
 
 
 def test_a_page_past_the_end_says_so(make_ctx: MakeContext) -> None:
