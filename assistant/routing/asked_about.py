@@ -1,9 +1,11 @@
 """Nudges from what a question is about, where similarity reads its wording the other way.
 
-One segment's own figures ("how many customers are in the lost segment?", "average churn
-risk of hibernating customers?", "what share of revenue do champions bring?") are its summary,
-not the segment list, the at-risk list or best sellers; the segment among all with the most of
-something ("which segment has the highest churn risk?") is the segment list. Reviews asked
+One segment's own figures ("average churn risk of hibernating customers?", "what share of
+revenue do champions bring?") are its summary, not the segment list, the at-risk list or best
+sellers; but its size alone ("how many customers are in the lost segment?") is the segment
+list, which counts every segment at once, where the summary is written by the language model
+(minutes). The segment among all with the most of something ("which segment has the highest
+churn risk?") is the segment list too. Reviews asked
 about a topic ("what are customers saying about tea?", "negative reviews about chocolate", "do
 people like Earl Grey?") are a search, which takes the topic; the sentiment summary would drop
 it. One customer's own
@@ -30,6 +32,13 @@ SEGMENT_FIGURE = re.compile(
     r"how\s+much\s+(?:revenue|of\s+(?:our\s+|the\s+)?(?:revenue|sales))|bring\s+in|"
     r"contribut\w*|account\s+for)\b"
 )
+# A segment's size, which the segment list holds; with nothing else asked of the segment.
+SEGMENT_SIZE = re.compile(
+    r"^(?:(?:and|so|ok(?:ay)?|then)\s+)?(?:how\s+many\s+(?:customers|people|members|shoppers|"
+    r"buyers|clients)|how\s+(?:big|large)|what(?:'s|\s+is)\s+the\s+size\s+of)\b"
+    r"(?![^.?!]*\b(?:and|with|who|that|which|worth|value|risk|churn\w*|likely|leav\w*|buy\w*|"
+    r"bought|order\w*|purchas\w*|placed|spen[dt]\w*|above|over|under|more|less|fewer)\b)"
+)
 AGGREGATE = re.compile(r"\b(?:average|avg|mean|typical|share|percent(?:age)?)\b")
 # Words of a list of customers or products rather than one segment's figures.
 LISTS = re.compile(
@@ -54,6 +63,8 @@ OWN_BUYING = re.compile(
 AHEAD = re.compile(
     r"\b(?:next|recomm?end\w*|suggest\w*|should|might|would|could|likely|will|else)\b"
 )
+# Others than the customer talked about: "which other customers are at risk like her?"
+OTHERS = re.compile(r"\b(?:customers|others?|else|list|who|which)\b")
 # "who is at risk in the loyal segment?": people of the segment, by risk (the at-risk list),
 # which similarity puts beside the segment's summary.
 WHO_AT_RISK = re.compile(
@@ -70,7 +81,10 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     out: dict[str, float] = {}
     one_customer = bool(x.customer_ids) or _the_customer_talked_about(text, x, memory)
     figures = x.segment is not None and bool(SEGMENT_FIGURE.search(text))
-    if figures and not one_customer and not LISTS.search(text) and x.count is None:
+    if figures and SEGMENT_SIZE.search(text) and not one_customer and not _bounded(x):
+        _add(out, "list_segments", 3 * W)  # its nudge against a named segment (nudges.py) too
+        _add(out, "segment_summary", -W)
+    elif figures and not one_customer and not LISTS.search(text) and x.count is None:
         _add(out, "segment_summary", 2 * W)
         for label in ("list_segments", "at_risk_customers", "top_products", "customer_profile"):
             _add(out, label, -W)
@@ -101,6 +115,11 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
                 _add(out, name, -W)
         if not set(rules.cues(text)) & (CUSTOMER_TOOLS - {"customer_profile"}):
             _add(out, "customer_profile", W)
+        if "at_risk_customers" in rules.cues(text) and not OTHERS.search(text):
+            # "is she at risk of leaving?": her risk, in her profile; the list's cue words
+            # ("at risk", "leaving") say what is asked of her, not whom to list.
+            _add(out, "at_risk_customers", -2 * W)
+            _add(out, "customer_profile", W)
     return out
 
 
@@ -111,6 +130,13 @@ def _the_customer_talked_about(text: str, x: Extraction, memory: Memory) -> bool
     named = x.customer_ids or x.segment is not None or x.product_ids or x.position is not None
     one = memory.subject == "customer" and memory.customer_id is not None
     return one and not named and bool(points_back(text) or THE_CUSTOMER.search(text))
+
+
+def _bounded(x: Extraction) -> bool:
+    """Whether customers are bounded by what they did, or a period: a count of those is no
+    segment's size ("how many loyal customers placed at least 3 orders")."""
+    bounds = (x.min_revenue, x.min_orders, x.max_revenue, x.max_orders, x.since, x.until)
+    return x.lapse.asked or any(v is not None for v in (*bounds, x.month, x.quarter, x.year))
 
 
 def _add(out: dict[str, float], label: str, value: float) -> None:

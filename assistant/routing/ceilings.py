@@ -84,8 +84,8 @@ ORDER_RANGES = [
     re.compile(rf"(?:{_BETWEEN})?{_N1}{_AND}{_N2}\s+{ORDERS}"),
     # "ordered between 2 and 4 times"
     re.compile(rf"{BOUGHT}(?:{_BETWEEN})?{_N1}{_AND}{_N2}\s+times\b"),
-    # "exactly 3 orders", "ordered exactly twice"
-    re.compile(rf"\bexactly\s+{_N1}\s+{ORDERS}"),
+    # "exactly 3 orders", "exactly one order", "ordered exactly twice"
+    re.compile(rf"\bexactly\s+{_N1}\s+(?:orders?|purchases?)\b"),
     re.compile(rf"{BOUGHT}exactly\s+(?:{_N1}\s+times\b|(?P<twice>twice)\b)"),
 ]
 

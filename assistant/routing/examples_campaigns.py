@@ -13,6 +13,7 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "break down customers by segment",
         "segment breakdown by behaviour",
         "how many customers are in each segment",
+        "how many people are in the champions group",  # one segment's size: all are counted
         "which segment has the most value at risk",
         "give me the RFM segments",
         "show the clusters",
@@ -28,6 +29,7 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "summarise the champions segment",
         "tell me about the at-risk segment",
         "tell me about champions",  # embedded as "tell me about": the segment's name alone
+        "show me our champions",
         "describe the hibernating customers",
         "what are loyal customers like",
         "give me a summary of the can't lose group",
@@ -43,7 +45,6 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "who is in the lost segment",
         "what does the average hibernating customer look like",
         # One segment's figures, which the summary's facts hold.
-        "how many people are in the champions group",
         "average churn risk in the loyal segment",
         "the at-risk segment's average predicted value",
         "what share of our revenue comes from the promising segment",

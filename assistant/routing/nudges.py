@@ -172,6 +172,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # A named segment and no other tool's words: most likely a question about the segment.
         if not named_customer and not (set(out) - {"list_segments", "segment_summary"}):
             out["segment_summary"] = out.get("segment_summary", 0.0) + W
+        if not refers_to_customer:  # "show me our champions": a segment's, not one profile
+            out["customer_profile"] = out.get("customer_profile", 0.0) - W
     if ASKS_SEGMENTS.search(text) and not named_customer:
         for name in ("at_risk_customers", "customer_profile"):  # they answer with customers
             out[name] = out.get(name, 0.0) - W

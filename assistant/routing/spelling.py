@@ -7,8 +7,11 @@ example phrasings and segment names (plus DOMAIN_WORDS), so the lexicon follows 
 Only words of five letters or more are repaired (one edit up to seven letters, two beyond),
 and only towards a word with the same first or second letter, which keeps repair cheap and
 rare: an unknown word with no close known word is left alone.
-Short forms of period words ("yr", "yrs") are written out before a message is read at all
-(`spelled_out`): they are too short to repair, and periods are read before embedding.
+Short forms of period words ("yr", "yrs", "mo", "mos") are written out before a message is
+read at all (`spelled_out`): they are too short to repair, and periods are read before
+embedding. So are negations typed without their apostrophe ("havent" -> "haven't"): every
+reader of a negation (a lapse's "haven't ordered", a left-out segment's "aren't") then sees
+one spelling.
 """
 
 import re
@@ -36,11 +39,12 @@ DOMAIN_WORDS = frozenset(
 )
 
 
-# Short forms of the words periods are read by ("best sellers this yr", "the last 2 yrs"):
+# Short forms of the words periods are read by ("best sellers this yr", "the last 2 yrs",
+# "no order in 6 mo"; "6 month" is read as "6 months"):
 # written out before anything is read, so every reader of periods and spans sees the word.
 # Only after a word that counts or places a period, so searched words ("reviews saying 'yr
 # welcome'") and addresses ("yr.smith@example.com") stay as written.
-SHORT_FORMS = {"yr": "year", "yrs": "years"}
+SHORT_FORMS = {"yr": "year", "yrs": "years", "mo": "month", "mos": "months"}
 SHORT_FORM = re.compile(
     rf"\b(?P<before>{BACK}|this|next|per|a|an|the|each|every|\d+)(?P<gap>\s+)"
     rf"(?P<short>{'|'.join(SHORT_FORMS)})\b(?![.@'-])",
@@ -48,12 +52,22 @@ SHORT_FORM = re.compile(
 )
 
 
+# Negations typed without their apostrophe ("havent", "didnt"): the verb before "nt". Not
+# "cant" nor "wont", which are words of their own.
+BARE_NEGATION = re.compile(
+    r"\b(?P<verb>have|has|had|did|do|does|is|are|was|were|would|could|should)nt\b",
+    re.IGNORECASE,
+)
+
+
 def spelled_out(message: str) -> str:
     """`message` with its short forms of period words written out ("this yr" -> "this
-    year"); the positions of what is read later are those in the result."""
-    return SHORT_FORM.sub(
+    year") and its negations' apostrophes put back ("havent" -> "haven't"); the positions of
+    what is read later are those in the result."""
+    message = SHORT_FORM.sub(
         lambda m: m["before"] + m["gap"] + SHORT_FORMS[m["short"].lower()], message
     )
+    return BARE_NEGATION.sub(lambda m: m["verb"] + "n't", message)
 
 
 class Speller:

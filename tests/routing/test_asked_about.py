@@ -1,7 +1,8 @@
 """What a question is about decides where similarity alone reads it wrong: one segment's
-figures are its summary, a review topic is searched, a customer's own buying is their profile,
-"why are they at risk?" after a profile is about that customer, and customers ranked by
-orders are customers, not products."""
+figures are its summary and its size the segment list, a review topic is searched, a
+customer's own buying is their profile, "why are they at risk?" or "is she at risk of
+leaving?" after a profile is about that customer, and customers ranked by orders are
+customers, not products."""
 
 import pytest
 
@@ -13,7 +14,6 @@ PROFILE = Memory().after("customer_profile", {"customer_id": "00003"}, {"custome
 @pytest.mark.parametrize(
     ("text", "segment"),
     [
-        ("how many customers are in the lost segment?", "lost"),
         ("what is the value at risk in the lost segment?", "lost"),
         ("average churn risk of hibernating customers?", "hibernating"),
         ("average predicted value of loyal customers?", "loyal"),
@@ -25,6 +25,49 @@ def test_one_segments_figures_are_its_summary(
 ) -> None:
     route = minilm_router.route(text, Memory(), "marketer")
     assert (route.kind, route.tool, route.args) == ("tool", "segment_summary", {"segment": segment})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many customers are in the lost segment?",
+        "how many people are in the champions group",
+        "how big is the hibernating segment",
+    ],
+)
+def test_one_segments_size_is_the_segment_list(text: str, minilm_router: Router) -> None:
+    """The list counts every segment at once; the summary is written by the language model."""
+    route = minilm_router.route(text, Memory(), "marketer")
+    assert (route.kind, route.tool) == ("tool", "list_segments")
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        # Bounded, the count is of those customers, not the segment's size.
+        (
+            "how many loyal customers placed at least 3 orders",
+            "top_customers",
+            {"segment": "loyal", "min_orders": 3, "lead": "share"},
+        ),
+        ("how many champions are at risk", "at_risk_customers", {"segment": "champions"}),
+    ],
+)
+def test_a_count_of_some_of_a_segment_is_no_size(
+    text: str, tool: str, args: dict[str, object], minilm_router: Router
+) -> None:
+    route = minilm_router.route(text, Memory(), "marketer")
+    assert (route.tool, route.args) == (tool, args)
+
+
+@pytest.mark.parametrize("text", ["show me our champions", "show me champions"])
+def test_a_segment_shown_is_no_profile(text: str, minilm_router: Router) -> None:
+    route = minilm_router.route(text, Memory(), "marketer")
+    assert (route.kind, route.tool, route.args) == (
+        "tool",
+        "segment_summary",
+        {"segment": "champions"},
+    )
 
 
 def test_the_segment_with_the_most_is_the_segment_list(minilm_router: Router) -> None:
@@ -54,6 +97,19 @@ def test_complaints_without_a_topic_stay_the_sentiment_summary(minilm_router: Ro
 
 def test_why_they_are_at_risk_after_a_profile_is_that_profile(minilm_router: Router) -> None:
     route = minilm_router.route("why are they at risk?", PROFILE, "support")
+    assert (route.kind, route.tool, route.args) == (
+        "tool",
+        "customer_profile",
+        {"customer_id": "00003"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["is she at risk of leaving", "will she leave us", "is he at risk of churning?"]
+)
+def test_her_risk_after_a_profile_is_that_profile(text: str, minilm_router: Router) -> None:
+    """Asked by support too, who may not list at-risk customers: her risk is in her profile."""
+    route = minilm_router.route(text, PROFILE, "support")
     assert (route.kind, route.tool, route.args) == (
         "tool",
         "customer_profile",

@@ -56,6 +56,13 @@ def test_no_lapse_is_read_where_none_is_said(question: str) -> None:
             "customers with no orders in the last 3 months who spent over $200",
             {"min_revenue": 200.01, "quiet_days": 90},
         ),
+        # A negation typed without its apostrophe is one (spelling.spelled_out).
+        ("customers who havent ordered in 6 months", {"quiet_days": 180}),
+        ("hasnt ordered since 1998-01-01", {"no_order_since": "1998-01-01"}),
+        (
+            "customrs who spent over $1000 but havent ordered since 1998-01-01",
+            {"min_revenue": 1000.01, "no_order_since": "1998-01-01"},
+        ),
     ],
 )
 def test_lapsed_customers_are_the_at_risk_list_with_their_cutoff(

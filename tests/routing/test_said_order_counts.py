@@ -24,6 +24,10 @@ from assistant.routing import Memory, Router, Vocabulary, extract
         ("customers with 3 or more orders", 3, None),
         ("customers with 3 orders or fewer", None, 3),
         ("customers with 2 to 4 orders", 2, 4),
+        # "Exactly" before one order, as before several.
+        ("how many customers placed exactly one order in 1997?", 1, 1),
+        ("how many customers bought exactly 1 order ever?", 1, 1),
+        ("customers with exactly 3 purchases", 3, 3),
     ],
 )
 def test_a_count_said_plainly_is_exactly_that(
@@ -45,3 +49,13 @@ def test_both_customer_lists_take_the_exact_count(
 ) -> None:
     route = minilm_router.route(text, Memory(), "operator")
     assert (route.tool, route.args) == (tool, {"min_orders": 3, "max_orders": 3})
+
+
+def test_how_many_placed_exactly_one_order_is_their_share(minilm_router: Router) -> None:
+    """docs/api.md's own example of a share: a count of customers, not one profile."""
+    question = "how many customers placed exactly one order in 1997?"
+    route = minilm_router.route(question, Memory(), "operator")
+    assert (route.tool, route.args) == (
+        "top_customers",
+        {"min_orders": 1, "max_orders": 1, "year": "1997", "lead": "share"},
+    )

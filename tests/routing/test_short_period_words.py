@@ -1,5 +1,6 @@
-""" "yr" and "yrs" are read as "year" and "years" wherever periods are read: "best sellers this
-yr" is the year to date, not the default 90 days."""
+""" "yr", "yrs", "mo" and "mos" are read as "year", "years", "month" and "months" wherever
+periods are read: "best sellers this yr" is the year to date, not the default 90 days; and a
+negation typed without its apostrophe ("havent") is read as one."""
 
 import pytest
 
@@ -14,6 +15,9 @@ from assistant.routing.spelling import spelled_out
         ("best sellers last yr", {"year": "last"}),
         ("sales over the last 2 yrs", {"days": 730}),
         ("top customers last Yr", {"year": "last"}),
+        ("best sellers this mo", {"since": "month_start"}),
+        ("customers with no order in 6 mo", {"quiet_days": 180}),
+        ("sales over the last 2 mos", {"days": 60}),
     ],
 )
 def test_a_short_year_is_a_year(
@@ -31,3 +35,15 @@ def test_only_a_short_form_placed_as_a_period_is_written_out() -> None:
     # Searched words and addresses stay as written.
     for kept in ("reviews saying 'yr welcome'", "look up yr.smith@example.com", "mentioning yr"):
         assert spelled_out(kept) == kept
+
+
+def test_only_a_short_month_placed_as_a_period_is_written_out() -> None:
+    assert spelled_out("in 6 mo, this MO, 2 mos, mo money, memo") == (
+        "in 6 month, this month, 2 months, mo money, memo"
+    )
+
+
+def test_a_negation_without_its_apostrophe_gets_it_back() -> None:
+    assert spelled_out("havent, Didnt, hasnt, dont; cant, wont, want, spent") == (
+        "haven't, Didn't, hasn't, don't; cant, wont, want, spent"
+    )
