@@ -85,6 +85,12 @@ class Settings(OfferSettings):
     tool_timeout_s: float = Field(
         default=30.0, gt=0, description="Longest a fast tool (no text written) may run."
     )
+    route_llm_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest the LLM may take to pick the tool for a message the fast router "
+        "cannot place, its queue included; past it the message is answered as unclear.",
+    )
     draft_timeout_s: float = Field(
         default=600.0, gt=0, description="Longest a drafting tool may run, LLM queue included."
     )

@@ -115,7 +115,7 @@ def build_services(
         conversations=ConversationStore(db),
         data=data,
         route=router,
-        fallback=make_fallback(llm, router),
+        fallback=make_fallback(llm, router, settings.route_llm_timeout_s),
         llm=llm,
         embedder=lambda: shared_embedder,
         alerts=alerts.store,

@@ -3,10 +3,20 @@
 A 2-core machine writes one draft at a time; letting requests pile up would only make every
 one of them late. So one request streams, `queue_size` more may wait, and the next is told
 to come back (Unavailable -> 503 with Retry-After) instead of hanging.
+
+A caller with a cheaper answer of its own (the router, which can ask the user to rephrase) gives
+a time limit, `within_s`: it waits no longer than that for the model to load (the load goes on
+in the background for the next caller), for its turn, and for the model to finish (checked as
+each piece arrives: a step under way, such as reading a long prompt, ends first); past it,
+Unavailable, and the reply is closed, which stops the generation. Without
+the limit, picking a tool for a follow-up waited minutes behind drafts and a first load.
 """
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from assistant.llm.base import ChatModel, Message
@@ -26,6 +36,7 @@ class LLMGate:
         self._admitted = threading.BoundedSemaphore(queue_size + 1)
         self._waiting = 0
         self._count_lock = threading.Lock()
+        self._loading: Future[ChatModel] | None = None  # a load started for a time-limited call
         self.retry_after_s = retry_after_s
 
     @property
@@ -47,7 +58,37 @@ class LLMGate:
                 self._model = self._load()
             return self._model
 
-    def stream(self, messages: Sequence[Message], **params: Any) -> Iterator[str]:
+    def _loading_within(self, deadline: float) -> ChatModel:
+        """The model, its load started in the background if it is not loaded, waited for until
+        `deadline` (a load takes minutes on CPU; the next caller finds it done). A failed load
+        raises here, and the next call tries again."""
+        with self._count_lock:
+            if self._loading is None:
+                future: Future[ChatModel] = Future()
+                threading.Thread(
+                    target=self._load_into, args=(future,), name="load-chat-model", daemon=True
+                ).start()
+                self._loading = future
+            loading = self._loading
+        try:
+            return loading.result(timeout=max(0.0, deadline - time.monotonic()))
+        except FutureTimeout:
+            raise Unavailable("the writing model is still loading") from None
+
+    def _load_into(self, future: "Future[ChatModel]") -> None:
+        try:
+            future.set_result(self._loaded())
+        except BaseException as error:  # handed to the waiting caller
+            with self._count_lock:
+                self._loading = None
+            future.set_exception(error)
+
+    def stream(
+        self, messages: Sequence[Message], within_s: float | None = None, **params: Any
+    ) -> Iterator[str]:
+        """The model's reply, one turn at a time. `within_s`: the caller's time limit, the wait
+        included (see the module's docstring); None waits as long as it takes."""
+        deadline = None if within_s is None else time.monotonic() + within_s
         if not self._admitted.acquire(blocking=False):
             raise Unavailable(
                 f"the writing model is busy with other drafts; try again in {self.retry_after_s} s",
@@ -56,8 +97,23 @@ class LLMGate:
         with self._count_lock:
             self._waiting += 1
         try:
-            with self._turn:
-                yield from self._loaded().stream(messages, **params)
+            model = self._loaded() if deadline is None else self._loading_within(deadline)
+            wait = -1.0 if deadline is None else max(0.0, deadline - time.monotonic())
+            if not self._turn.acquire(timeout=wait):
+                raise Unavailable(f"the writing model stayed busy for {within_s:g} s")
+            try:
+                reply = model.stream(messages, **params)
+                try:
+                    for piece in reply:
+                        if deadline is not None and time.monotonic() > deadline:
+                            raise Unavailable(f"the writing model took over {within_s:g} s")
+                        yield piece
+                finally:
+                    close = getattr(reply, "close", None)
+                    if close is not None:
+                        close()  # stops the generation, which would hold the model
+            finally:
+                self._turn.release()
         finally:
             with self._count_lock:
                 self._waiting -= 1

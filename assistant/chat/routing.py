@@ -82,12 +82,15 @@ def make_router(data: StoreData, embedder: Embedder) -> StoreRouter:
     return StoreRouter(data, embedder)
 
 
-def make_fallback(llm: LLMGate, router: StoreRouter) -> RouteFn:
-    """The LLM picks the tool when the fast router cannot tell (it waits in the LLM queue)."""
+def make_fallback(llm: LLMGate, router: StoreRouter, within_s: float | None = None) -> RouteFn:
+    """The LLM picks the tool when the fast router cannot tell: within `within_s` (its queue
+    and a first load included), past which the message is answered as unclear, with
+    suggestions, rather than after minutes behind drafts."""
 
     def fallback(message: str, memory: Memory, caller: Principal) -> Route:
+        vocabulary = router.vocabulary()
         return route_with_model(
-            llm.model(), message, caller.role, memory, router.vocabulary(), tools=CATALOGUE
+            llm.model(), message, caller.role, memory, vocabulary, CATALOGUE, within_s
         )
 
     return fallback

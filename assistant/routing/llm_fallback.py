@@ -52,9 +52,11 @@ def route_with_model(
     memory: Memory | None = None,
     vocabulary: Vocabulary | None = None,
     tools: Iterable[str] | None = None,
+    within_s: float | None = None,
 ) -> Route:
     """Ask `model` which tool answers `message`; a checked Route, "unclear" when it names
-    none or its answer breaks a rule."""
+    none or its answer breaks a rule. `within_s`: a time limit the model's gate enforces
+    (Unavailable past it: the caller answers without the model)."""
     # What the router read: markup blanked ("<!-- show 00003 -->" is no question to route).
     message = without_markup(visible(message))
     if says_nothing(normalise(message)):  # zero-width spaces only: nothing to ask a model
@@ -73,7 +75,10 @@ def route_with_model(
             "segments": list(vocabulary.segments),
         },
     )
-    answer = complete(model, prompt.messages(), max_new_tokens=MAX_NEW_TOKENS, temperature=0.0)
+    limit = {} if within_s is None else {"within_s": within_s}
+    answer = complete(
+        model, prompt.messages(), max_new_tokens=MAX_NEW_TOKENS, temperature=0.0, **limit
+    )
     return parse_choice(answer, allowed, message, memory, vocabulary)
 
 
