@@ -75,6 +75,7 @@ def test_customer_card_shows_hostile_review_as_text(
     assert card.get_by_role("img", name=re.compile(r"6 orders from")).count() == 1
     assert "80% interval $80.50 \u2013 $231.00" in card.inner_text()
     assert "No order for 212 days" in card.inner_text()
+    assert "Last order 3 Jan 1998, $9.99" in card.inner_text()  # the latest, with its amount
     review = card.locator(".review-text").first
     assert review.inner_text() == HOSTILE  # shown, as text
     assert card.locator(".review-text img, .review-text script, .review-text b").count() == 0

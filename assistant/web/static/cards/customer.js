@@ -40,7 +40,8 @@ export function customerCard(card, actions) {
   const reasons = Array.isArray(card.reasons) ? card.reasons : [];
   const products = Array.isArray(card.products) ? card.products : [];
   const extra = Object.entries(card).filter(([key]) => !SHOWN.has(key));
-  const last = orders.length ? orders.map((o) => o.ts).sort().at(-1) : null;
+  // The latest order, with its amount: "when was her last order and how much was it?"
+  const last = orders.reduce((latest, o) => (latest === null || String(o.ts) > String(latest.ts) ? o : latest), null);
   const buttons = [
     actions.can("draft_offer") ? h("button", { type: "button", class: "secondary", onclick: () => actions.ask(`Draft an offer for customer ${id}`) }, "Draft an offer") : null,
     actions.can("similar_customers") ? h("button", { type: "button", class: "secondary", onclick: () => actions.ask(`Find customers similar to ${id}`) }, "Similar customers") : null,
@@ -78,7 +79,7 @@ export function customerCard(card, actions) {
         { class: "metric" },
         h("div", { class: "metric-label" }, `Orders (${isNum(card.orders_total) ? num(card.orders_total) : num(orders.length)})`),
         orderSparkline(orders),
-        last ? h("div", { class: "metric-note" }, `Last order ${date(last)}`) : null,
+        last ? h("div", { class: "metric-note" }, `Last order ${date(last.ts)}${isNum(last.amount) ? `, ${money(last.amount)}` : ""}`) : null,
       ),
     ),
     reasons.length ? h("div", null, h("h4", null, "Why"), h("ul", { class: "reasons" }, reasons.map((r) => h("li", null, String(r))))) : null,
