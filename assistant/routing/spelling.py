@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from assistant.routing.fuzzy import allowed_edits, edit_distance
 from assistant.routing.quantities import BACK
+from assistant.routing.written_days import MONTH
 
 WORD = re.compile(r"[a-z]+")
 DOMAIN_WORDS = frozenset(
@@ -60,13 +61,30 @@ BARE_NEGATION = re.compile(
 )
 
 
+# A two-digit year after a month's name ("march 98", "jan '98"): the year, read as strptime's
+# %y reads it (69-99 the 1900s, 00-68 the 2000s). Without the apostrophe only above 31, which
+# is no day of the month ("march 15" is a day).
+SHORT_YEAR = re.compile(
+    rf"\b(?P<month>{MONTH})(?P<gap>\.?,?\s+)(?:'(?P<marked>\d\d)|(?P<yy>3[2-9]|[4-9]\d))\b"
+    r"(?![-/:.,]?\d|\s*(?:st|nd|rd|th)\b)",
+    re.IGNORECASE,
+)
+
+
+def _full_year(match: re.Match[str]) -> str:
+    two = int(match["marked"] or match["yy"])
+    return f"{match['month']}{match['gap']}{(1900 if two >= 69 else 2000) + two}"
+
+
 def spelled_out(message: str) -> str:
     """`message` with its short forms of period words written out ("this yr" -> "this
-    year") and its negations' apostrophes put back ("havent" -> "haven't"); the positions of
+    year"), two-digit years after a month in full ("march 98" -> "march 1998") and its
+    negations' apostrophes put back ("havent" -> "haven't"); the positions of
     what is read later are those in the result."""
     message = SHORT_FORM.sub(
         lambda m: m["before"] + m["gap"] + SHORT_FORMS[m["short"].lower()], message
     )
+    message = SHORT_YEAR.sub(_full_year, message)
     return BARE_NEGATION.sub(lambda m: m["verb"] + "n't", message)
 
 
