@@ -11,6 +11,7 @@ from pydantic import Field
 from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
+from assistant.tools.forecast_category import category_part, category_sentence, read_category
 from assistant.tools.format import count, money, output
 from predictors.forecast import Forecast, trained_from
 from predictors.forecast import forecast_demand as forecast_orders
@@ -142,16 +143,28 @@ def forecast_demand(
         Literal["category"] | None, Field(description="category: split by product category.")
     ] = None,
     segment: SegmentName | None = None,
+    category: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            max_length=100,
+            description="Only this product category's part of the demand, e.g. Coffee.",
+        ),
+    ] = None,
 ) -> ToolOutput:
     """Expected orders (purchase days) and revenue from existing customers over the next days,
     with 90% intervals, per week and optionally per product category, optionally only from one
-    segment's current members.
+    segment's current members, or only one product category's part of it (with a segment: the
+    part its members are expected to buy).
 
     For "how many orders next month?", "revenue forecast for next quarter", "demand by
-    category" or "expected revenue from loyal customers next quarter".
+    category", "how much coffee will we sell next month" or "expected revenue from loyal
+    customers next quarter".
     """
     symbol = ctx.settings.currency_symbol
     name = ctx.data.segments().resolve(segment) if segment else None
+    # The category first: an unknown one is refused before a forecast is computed for it.
+    chosen, misspelt = read_category(ctx.data, category) if category else (None, False)
     forecast = cached_forecast(ctx.data, horizon_days, name)
     summary = forecast_summary(forecast, by == "category", name)
     who = (
@@ -163,8 +176,15 @@ def forecast_demand(
         revenue_low, revenue_high = summary["revenue_interval_90"]
         orders += f" (90% interval {orders_low:,.0f}-{orders_high:,.0f})"
         revenue += f" (90% interval {money(revenue_low, symbol)}-{money(revenue_high, symbol)})"
-    answer = f"{next_days(horizon_days)} after {summary['as_of']}, from {who}: {orders} and "
-    answer += f"revenue {revenue}."
+    answer = f"{next_days(horizon_days)} after {summary['as_of']}, "
+    if chosen is None:
+        answer += f"from {who}: {orders} and revenue {revenue}."
+    else:
+        part = category_part(forecast, chosen)
+        summary |= part
+        answer += f"{category_sentence(part, who, symbol)} In all: {orders} and revenue {revenue}."
+        if misspelt:
+            answer = f"(Read '{category}' as {chosen}.) {answer}"
     if name and forecast.customers == 0:
         # Nothing to forecast: no interval to qualify either.
         answer = f"{empty_segment(name)}: no orders or revenue are expected from it."
