@@ -6,10 +6,12 @@ to come back (Unavailable -> 503 with Retry-After) instead of hanging.
 
 A caller with a cheaper answer of its own (the router, which can ask the user to rephrase) gives
 a time limit, `within_s`: it waits no longer than that for the model to load (the load goes on
-in the background for the next caller), for its turn, and for the model to finish (checked as
-each piece arrives: a step under way, such as reading a long prompt, ends first); past it,
-Unavailable, and the reply is closed, which stops the generation. Without
-the limit, picking a tool for a follow-up waited minutes behind drafts and a first load.
+in the background for the next caller), for its turn, and for the model to finish, the reading of
+the prompt before the first piece included (the reply is read in a thread, llm_pump.py); past it,
+Unavailable. The model stays taken until it can be stopped, at its next piece, so that two
+generations never share the cores. Without the limit, picking a tool for a follow-up waited minutes
+behind drafts and a first load; with a limit checked only as pieces arrived, an unclear message
+still waited 163 s while a busy model read its prompt.
 """
 
 import threading
@@ -19,6 +21,7 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
+from assistant.chat.llm_pump import PastDeadline, ReplyPump
 from assistant.llm.base import ChatModel, Message
 from commerce.errors import Unavailable
 
@@ -101,23 +104,24 @@ class LLMGate:
             wait = -1.0 if deadline is None else max(0.0, deadline - time.monotonic())
             if not self._turn.acquire(timeout=wait):
                 raise Unavailable(f"the writing model stayed busy for {within_s:g} s")
-            try:
-                reply = model.stream(messages, **params)
-                try:
-                    for piece in reply:
-                        if deadline is not None and time.monotonic() > deadline:
-                            raise Unavailable(f"the writing model took over {within_s:g} s")
-                        yield piece
-                finally:
-                    close = getattr(reply, "close", None)
-                    if close is not None:
-                        close()  # stops the generation, which would hold the model
-            finally:
-                self._turn.release()
-        finally:
-            with self._count_lock:
-                self._waiting -= 1
-            self._admitted.release()
+        except BaseException:
+            self._leave()
+            raise
+        # The pump holds the turn from here and gives it back when the model is free (_done).
+        pump = ReplyPump(lambda: model.stream(messages, **params), self._done)
+        try:
+            yield from pump.pieces(deadline)
+        except PastDeadline:
+            raise Unavailable(f"the writing model took over {within_s:g} s") from None
+
+    def _done(self) -> None:
+        self._turn.release()
+        self._leave()
+
+    def _leave(self) -> None:
+        with self._count_lock:
+            self._waiting -= 1
+        self._admitted.release()
 
 
 class _GatedModel:

@@ -46,11 +46,52 @@ def test_a_slow_reply_is_cut_at_the_limit_and_the_model_freed() -> None:
     gate = LLMGate(lambda: model, queue_size=2)
     with pytest.raises(Unavailable, match=r"took over 0\.3 s"):
         list(gate.model().stream([], within_s=0.3))
-    # Stopped partway (the whole reply is 400 pieces), and the model is free again.
-    assert model.closed.is_set() and 0 < model.written < model.pieces
-    assert gate.waiting == 0
+    # Stopped partway (at the piece after the limit; the whole reply is 400), and freed.
+    assert model.closed.wait(5) and 0 < model.written < model.pieces
     model.pieces = 2
     assert "".join(gate.model().stream([])) == " x x"
+    assert gate.waiting == 0
+
+
+def test_the_limit_holds_while_the_model_reads_the_prompt() -> None:
+    reading = SlowModel(pieces=3, pause=0.0, hold=True)  # held: still reading the prompt
+    gate = LLMGate(lambda: reading, queue_size=2)
+    with pytest.raises(Unavailable, match=r"took over 0\.2 s"):
+        list(gate.model().stream([], within_s=0.2))
+    # Answered while the model still reads, which keeps it: no second generation beside it.
+    assert reading.written == 0 and not reading.closed.is_set()
+    assert gate.waiting == 1
+    with pytest.raises(Unavailable, match="stayed busy"):
+        list(gate.model().stream([], within_s=0.1))
+    reading.release.set()
+    assert reading.closed.wait(5) and reading.written == 1  # closed at its first piece
+    assert "".join(gate.model().stream([], within_s=5.0)) == " x x x"
+    assert gate.waiting == 0
+
+
+class BrokenModel:
+    """Fails while reading the prompt, once released."""
+
+    name = "broken"
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+
+    def stream(self, messages: Sequence[Message], **params: Any) -> Iterator[str]:
+        self.release.wait(10)
+        raise Unavailable("model broken failed while writing: out of memory")
+
+
+def test_a_model_failing_after_the_limit_still_frees_its_turn() -> None:
+    broken = BrokenModel()
+    gate = LLMGate(lambda: broken, queue_size=1)
+    with pytest.raises(Unavailable, match="took over"):
+        list(gate.model().stream([], within_s=0.2))
+    broken.release.set()
+    # The next caller gets its turn (not "stayed busy") and the model's own error.
+    with pytest.raises(Unavailable, match="failed while writing"):
+        list(gate.model().stream([], within_s=5.0))
+    assert gate.waiting == 0
 
 
 def test_a_busy_model_is_not_waited_for_past_the_limit() -> None:
@@ -112,4 +153,4 @@ def test_chat_answers_without_the_llm_past_the_limit(
     assert reply["route"]["kind"] == "unclear" and reply["tool_calls"] == []
     assert "at-risk" in reply["answer"] or "rank customers" in reply["answer"]
     # The model was stopped partway, not waited for nor left writing.
-    assert model.closed.is_set() and 0 < model.written < model.pieces
+    assert model.closed.wait(5) and 0 < model.written < model.pieces
