@@ -20,11 +20,11 @@ from assistant.alerts.model import Alert, StateFilter
 from assistant.alerts.service import AlertService
 from assistant.alerts.store import MAX_ALERT_ID, MAX_PAGE, check_reader
 from assistant.api.deps import KeyCheckDep, PrincipalDep, ServicesDep
+from assistant.api.heartbeat import HEARTBEAT, HEARTBEAT_S
 from assistant.roles import Role, redact
 from commerce.errors import Unavailable
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
-HEARTBEAT_S = 15.0  # a comment line this often keeps proxies from closing an idle stream
 RETRY_MS = 5000  # how long an EventSource-style client waits before reconnecting
 REVOKED = 'event: revoked\ndata: {"detail": "this API key was revoked; the stream is closed"}\n\n'
 AlertId = Annotated[int, Path(ge=1, le=MAX_ALERT_ID, description="The alert's id.")]
@@ -137,7 +137,7 @@ async def _events(
                 yield REVOKED
                 return
             if item is None:
-                yield ": heartbeat\n\n"
+                yield HEARTBEAT
                 continue
             if isinstance(item, Dropped):
                 notice = {"detail": f"this stream fell {item.capacity} events behind and was "

@@ -1,11 +1,12 @@
 """POST /v1/chat: one turn, as JSON or (Accept: text/event-stream) as server-sent events.
 
 A conversation answers one message at a time: a message sent to it while its previous turn is
-still under way gets 409 (assistant/api/turns.py).
+still under way gets 409 (assistant/api/turns.py). A streamed turn that waits (a draft queued
+for the LLM, a slow tool) sends heartbeat comments meanwhile (assistant/api/heartbeat.py).
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header
@@ -13,6 +14,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.api.deps import PrincipalDep, ServicesDep
+from assistant.api.heartbeat import HEARTBEAT_S, with_heartbeats
 from assistant.api.turns import Claim
 from assistant.chat.events import Event
 from assistant.chat.service import Turn, start_turn
@@ -56,7 +58,8 @@ def chat(
     accept: Annotated[str | None, Header()] = None,
 ) -> Any:
     """Route the message to a tool, run it and answer. With `Accept: text/event-stream` the
-    answer streams: conversation, tool_started, tool_finished, token..., message. 409 while
+    answer streams: conversation, tool_started, token..., tool_finished, message, and a
+    `: heartbeat` comment every 15 s while the turn waits. 409 while
     the conversation is still answering a previous message."""
     claim = (
         None
@@ -73,11 +76,7 @@ def chat(
     claim = claim or found.turns.claim(caller.key_id, turn.conversation_id)
     events = _held(_counted(turn, found), claim)
     if accept and "text/event-stream" in accept:
-        return StreamingResponse(
-            (_sse(event) for event in events),
-            media_type="text/event-stream",
-            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-        )
+        return _streamed(events)
     final: dict[str, Any] = {}
     for event in events:
         if event.kind == "message":
@@ -95,7 +94,7 @@ def _counted(turn: Turn, found: Any) -> Iterator[Event]:
         yield event
 
 
-def _held(events: Iterator[Event], claim: Claim) -> Iterator[Event]:
+def _held(events: Iterator[Event], claim: Claim) -> Generator[Event, None, None]:
     """The turn's events; the conversation is free for its next turn from its answer on (the
     client may send the next message the moment the answer arrives)."""
     try:
@@ -105,6 +104,24 @@ def _held(events: Iterator[Event], claim: Claim) -> Iterator[Event]:
             yield event
     finally:
         claim.release()
+
+
+def _streamed(
+    events: Generator[Event, None, None], heartbeat_s: float = HEARTBEAT_S
+) -> StreamingResponse:
+    return StreamingResponse(
+        with_heartbeats(_sse_chunks(events), heartbeat_s),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+def _sse_chunks(events: Generator[Event, None, None]) -> Generator[str, None, None]:
+    try:
+        for event in events:
+            yield _sse(event)
+    finally:
+        events.close()  # a client that left stops the turn here, and its claim is released
 
 
 def _sse(event: Event) -> str:
