@@ -38,15 +38,15 @@ class Classic:
         return self.frames(features, [horizon_weeks])[0]
 
     def frames(self, features: pd.DataFrame, weeks: Sequence[float]) -> list[pd.DataFrame]:
-        """`frame` at each horizon in `weeks`; what holds no horizon (P(alive), the spend of a
-        purchase day) is computed once."""
+        """`frame` at each horizon in `weeks`; what holds no horizon (the checked summary,
+        P(alive), the spend of a purchase day) is computed once."""
         x, t_x, big_t = (features[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
         p_alive = self.purchases.p_alive(x, t_x, big_t)
         per_purchase = self.average_spend(features)
         frames = []
-        for horizon in weeks:
-            p_buy = np.clip(self.purchases.p_purchase(horizon, x, t_x, big_t), _EPS, 1 - _EPS)
-            count = np.maximum(self.purchases.expected_purchases(horizon, x, t_x, big_t), _EPS)
+        for p_buy, count in self.purchases.at_horizons(weeks, x, t_x, big_t):
+            p_buy = np.clip(p_buy, _EPS, 1 - _EPS)
+            count = np.maximum(count, _EPS)
             # Given at least one purchase, the expected count is E[count] / P(purchase) (>= 1).
             spend_if_buying = np.maximum(count / p_buy, 1.0) * per_purchase
             frame = {

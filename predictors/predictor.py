@@ -37,10 +37,9 @@ class Predictor:
     device: torch.device
 
     def inputs(self, features: pd.DataFrame, horizon_weeks: float) -> pd.DataFrame:
-        """Features plus the classic models' view for this horizon: the network's input frame."""
-        frame = _beside(features, self.classic.frame(features, horizon_weeks))
-        frame["horizon_weeks"] = horizon_weeks
-        return frame
+        """Features plus the classic models' view for this horizon: the network's inputs
+        (spec.names) and its base offsets (BASE), as reasons.py attributes them."""
+        return _beside(features, self.classic.frame(features, horizon_weeks))
 
     @torch.no_grad()
     def predict(

@@ -8,6 +8,7 @@ heavy buyers (large ``x``) neither overflow nor lose precision.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -143,15 +144,7 @@ class BGNBD(RFTModel):
         A customer with no repeat purchase cannot have dropped out yet (dropout only
         happens right after a purchase), so their probability is exactly 1.
         """
-        x, t_x, big_t = check_rft(frequency, recency, T)
-        repeat = x > 0
-        x_rep = np.where(repeat, x, 1.0)
-        log_odds_dead = (
-            np.log(self.a)
-            - np.log(self.b + x_rep - 1)
-            + (self.r + x_rep) * (np.log(self.alpha + big_t) - np.log(self.alpha + t_x))
-        )
-        return np.asarray(np.where(repeat, expit(-log_odds_dead), 1.0), dtype=np.float64)
+        return self._p_alive(*check_rft(frequency, recency, T))
 
     def expected_purchases(
         self,
@@ -169,15 +162,8 @@ class BGNBD(RFTModel):
         ``alpha + T``); a sweep of 600k realistic cases produced none.
         """
         x, t_x, big_t = check_rft(frequency, recency, T)
-        horizon = check_horizon(t)
-        if abs(self.a - 1) >= _A_BAND:
-            numerator = _unconditioned_expectation(self, self.a, x, big_t, horizon)
-        else:
-            weight_hi = (self.a - (1 - _A_BAND)) / (2 * _A_BAND)
-            numerator = weight_hi * _unconditioned_expectation(
-                self, 1 + _A_BAND, x, big_t, horizon
-            ) + (1 - weight_hi) * _unconditioned_expectation(self, 1 - _A_BAND, x, big_t, horizon)
-        return np.asarray(numerator * self.p_alive(x, t_x, big_t), dtype=np.float64)
+        alive = self._p_alive(x, t_x, big_t)
+        return np.asarray(self._expected_if_alive(check_horizon(t), x, big_t) * alive, np.float64)
 
     def p_purchase(
         self,
@@ -195,7 +181,52 @@ class BGNBD(RFTModel):
         ``P(alive) * (1 - ((alpha + T) / (alpha + T + t))^(r + x))``.
         """
         x, t_x, big_t = check_rft(frequency, recency, T)
-        horizon = check_horizon(t)
+        alive = self._p_alive(x, t_x, big_t)
+        return np.asarray(self._p_buy_if_alive(check_horizon(t), x, big_t) * alive, np.float64)
+
+    def at_horizons(
+        self,
+        weeks: Sequence[float],
+        frequency: npt.ArrayLike,
+        recency: npt.ArrayLike,
+        T: npt.ArrayLike,
+    ) -> list[tuple[FloatArray, FloatArray]]:
+        """``(p_purchase, expected_purchases)`` at each horizon in ``weeks``: the same figures
+        as asking for each alone, but the summary is checked and P(alive) computed once (asked
+        one horizon at a time, they were half of a year's weekly forecast)."""
+        x, t_x, big_t = check_rft(frequency, recency, T)
+        alive = self._p_alive(x, t_x, big_t)
+        answers = []
+        for horizon in map(check_horizon, weeks):
+            buys = self._p_buy_if_alive(horizon, x, big_t) * alive
+            count = self._expected_if_alive(horizon, x, big_t) * alive
+            answers.append((np.asarray(buys, np.float64), np.asarray(count, np.float64)))
+        return answers
+
+    def _p_alive(self, x: FloatArray, t_x: FloatArray, big_t: FloatArray) -> FloatArray:
+        """`p_alive` of a summary already passed through :func:`check_rft`."""
+        repeat = x > 0
+        x_rep = np.where(repeat, x, 1.0)
+        log_odds_dead = (
+            np.log(self.a)
+            - np.log(self.b + x_rep - 1)
+            + (self.r + x_rep) * (np.log(self.alpha + big_t) - np.log(self.alpha + t_x))
+        )
+        return np.asarray(np.where(repeat, expit(-log_odds_dead), 1.0), dtype=np.float64)
+
+    def _expected_if_alive(
+        self, horizon: FloatArray, x: FloatArray, big_t: FloatArray
+    ) -> FloatArray:
+        """Expected purchases in ``(T, T + t]`` for a customer alive at ``T``."""
+        if abs(self.a - 1) >= _A_BAND:
+            return _unconditioned_expectation(self, self.a, x, big_t, horizon)
+        weight_hi = (self.a - (1 - _A_BAND)) / (2 * _A_BAND)
+        above = _unconditioned_expectation(self, 1 + _A_BAND, x, big_t, horizon)
+        below = _unconditioned_expectation(self, 1 - _A_BAND, x, big_t, horizon)
+        return weight_hi * above + (1 - weight_hi) * below
+
+    def _p_buy_if_alive(self, horizon: FloatArray, x: FloatArray, big_t: FloatArray) -> FloatArray:
+        """P(at least one purchase in ``(T, T + t]``) for a customer alive at ``T``."""
         # -expm1 keeps precision for short horizons where the bracket is tiny.
-        p_buy_if_alive = -np.expm1(-(self.r + x) * np.log1p(horizon / (self.alpha + big_t)))
-        return np.asarray(p_buy_if_alive * self.p_alive(x, t_x, big_t), dtype=np.float64)
+        buys = -np.expm1(-(self.r + x) * np.log1p(horizon / (self.alpha + big_t)))
+        return np.asarray(buys, dtype=np.float64)

@@ -67,3 +67,13 @@ def test_no_horizons_and_no_customers(trained: tuple[Predictor, pd.DataFrame]) -
     assert predictor.predict_horizons(features, []) == []
     (empty,) = predictor.predict_horizons(features.iloc[:0], [13.0])
     assert len(empty) == 0 and "expected_spend" in empty.columns
+
+
+def test_the_inputs_hold_no_horizon(trained: tuple[Predictor, pd.DataFrame]) -> None:
+    """`inputs` is the features, P(alive) and one horizon's base offsets: no horizon column
+    (none is read), and the network's inputs the same at every horizon."""
+    predictor, features = trained
+    short, long = (predictor.inputs(features, weeks) for weeks in (1.0, 26.0))
+    assert list(short.columns) == [*features.columns, "classic_p_alive", *BASE]
+    pd.testing.assert_frame_equal(short[predictor.spec.names], long[predictor.spec.names])
+    assert short["classic_log_count"].sum() < long["classic_log_count"].sum()  # offsets move
