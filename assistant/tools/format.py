@@ -1,8 +1,9 @@
 """How tools write numbers and shape their output: one place, so every answer reads the same.
 
 Numbers in answers are formatted here by code (money with the store's currency symbol and two
-decimals, shares as whole percents, counts with thousands separators). Results are made plain
-JSON by `assistant.jsonable`.
+decimals, shares as whole percents, counts with thousands separators). `count` lives in
+commerce.wording, since the recommendations' reasons word counts too and may not import the
+assistant; tools import it from here. Results are made plain JSON by `assistant.jsonable`.
 """
 
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ import pandas as pd
 
 from assistant.jsonable import jsonable
 from assistant.tools.base import Card, ToolOutput
+from commerce.wording import count as count
 
 
 def money(amount: float, symbol: str = "$") -> str:
@@ -41,11 +43,6 @@ def revenue_share(revenue: float, share: float) -> str:
     row's 4-place `share_of_revenue` rounded again would turn 1.648% into 1.7%); "<0.1%" for
     a share that sold but rounds to nothing (0.0% would read as no revenue at all)."""
     return "<0.1%" if revenue > 0 and share < 0.0005 else f"{share:.1%}"
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """1 customer, 1,234 customers; `plural` for a noun not made with -s ("categories")."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def day(value: Any) -> str:

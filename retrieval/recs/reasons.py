@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from scipy import sparse
 
+from commerce.wording import count
 from retrieval.recs.catalogue import Catalogue, Recommendation
 from retrieval.recs.examples import Histories
 from retrieval.recs.model import TwoTower
@@ -84,12 +85,8 @@ def _repeat_reason(
     how_often = "before"
     if counts is not None:
         units, orders = counts
-        how_often = f"in {_count(orders, 'order')} ({_count(units, 'unit')})"
+        how_often = f"in {count(orders, 'order')} ({count(units, 'unit')})"
     return f"bought it {how_often}, last {days:.0f} days ago{again}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _because_reason(catalogue: Catalogue, source: int, bought: bool, item: int) -> str:
