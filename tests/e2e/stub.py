@@ -2,7 +2,8 @@
 
 It speaks the /v1 contract (docs/api.md) with every card type, a streamed offer, a hostile
 review, an unknown card type and the error cases, so the page is checked without models; the
-alerts and their live stream are in stub_alerts.py.
+alerts and their live stream are in stub_alerts.py, the at-risk answers' wording in
+stub_at_risk.py.
 The real server is driven by test_live.py.
 """
 
@@ -19,6 +20,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from assistant.web import mount_web
 from tests.e2e import canned
 from tests.e2e.stub_alerts import EXPLAINED, add_alert_routes, alerts_card, explained_card
+from tests.e2e.stub_at_risk import at_risk_answer
 
 KEYS = {
     "op-key": ("Olive Operator", "operator"),
@@ -63,6 +65,7 @@ def _redact(value: Any, role: str) -> Any:
     return value
 
 
+AT_RISK = at_risk_answer(canned.at_risk())
 # keyword in the message -> (tool, its args, card maker, answer); None args: the customer id.
 ROUTES: list[tuple[str, str, dict[str, Any] | None, Callable[[str], dict[str, Any]], str]] = [
     ("recommend", "recommend_products", None, canned.recommendations, "Coffee, then cookies."),
@@ -83,12 +86,12 @@ ROUTES: list[tuple[str, str, dict[str, Any] | None, Callable[[str], dict[str, An
         "at_risk_customers",
         {"by": "clv"},
         canned.most_valuable,
-        "8 customers hold $2,310.",
+        at_risk_answer(canned.most_valuable()),
     ),
     ("customer", "customer_profile", None, canned.customer, "Churn risk 81%."),
     ("summar", "segment_summary", {"segment": "at risk"}, canned.segment, "412 customers."),
-    ("risk", "at_risk_customers", {"limit": 8}, canned.at_risk, "8 customers hold $2,310."),
-    ("leave", "at_risk_customers", {"limit": 8}, canned.at_risk, "8 customers hold $2,310."),
+    ("risk", "at_risk_customers", {"limit": 8}, canned.at_risk, AT_RISK),
+    ("leave", "at_risk_customers", {"limit": 8}, canned.at_risk, AT_RISK),
     ("segments", "list_segments", {}, canned.segments, "There are 5 segments."),
     (
         "review",
