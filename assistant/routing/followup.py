@@ -29,7 +29,7 @@ BARE_PREFIX = re.compile(
 FILLER = frozenset(
     "the a an segment group cohort customers customer ones one please pls instead then too also "
     "as well for with same do show me us this that one's instead now over in within during "
-    "across by at on to of product item".split()
+    "across by at on to of product item only just".split()
 ) | frozenset(  # what a review filter leaves: "only the negative ones", "any 1-star reviews?"
     "negative positive neutral bad good unhappy angry complaints praise star stars rated reviews "
     "review".split()
