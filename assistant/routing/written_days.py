@@ -29,10 +29,12 @@ Groups = dict[str, str | None]  # a match's named groups
 
 
 def day_pattern(tag: str) -> str:
-    """A day as people write it, its groups named with `tag`: 2024-03-05, March 5th 2024,
-    the 5th of March, or a month alone (its first or last day, by the caller)."""
+    """A day as people write it, its groups named with `tag`: 2024-03-05, 3/5/2024 or 3/5/24,
+    March 5th 2024, the 5th of March, or a month alone (its first or last day, by the
+    caller)."""
     return (
         rf"(?:(?P<iso{tag}>{YEAR}-[01]\d-[0-3]\d)"
+        rf"|(?P<slash{tag}>[0-3]?\d/[0-3]?\d/(?:{YEAR}|\d\d))(?![/\d])"
         rf"|(?:(?:last|this)\s+)?(?P<month{tag}>{MONTH})\.?(?:\s+(?P<day{tag}>[0-3]?\d){ORDINAL})?"
         rf"(?:,?\s+(?P<year{tag}>{YEAR}))?"
         rf"|(?:the\s+)?(?P<dday{tag}>[0-3]?\d){ORDINAL}\s+(?:of\s+)?(?P<dmonth{tag}>{MONTH})\.?"
@@ -74,12 +76,31 @@ def written(groups: Groups, tag: str) -> WrittenDay | None:
     """One day's parts as written (a month alone has no day); None for no day of a month."""
     if groups.get(f"iso{tag}"):
         return WrittenDay(iso=groups[f"iso{tag}"])
+    if groups.get(f"slash{tag}"):
+        iso = slashed(groups[f"slash{tag}"] or "")
+        return None if iso is None else WrittenDay(iso=iso)
     month = groups.get(f"month{tag}") or groups.get(f"dmonth{tag}")
     day = groups.get(f"day{tag}") or groups.get(f"dday{tag}")
     if month is None or (day is not None and not 1 <= int(day) <= 31):
         return None
     year = groups.get(f"year{tag}") or groups.get(f"dyear{tag}")
     return WrittenDay(None, MONTHS[month], int(day) if day else None, year)
+
+
+def slashed(text: str) -> str | None:
+    """A day written with slashes as an ISO date: month first ("2/1/98" is 1998-02-01, as
+    US stores write it) unless the first number cannot be a month ("13/2/98" is 1998-02-13);
+    a two-digit year as strptime's %y reads it (69-99 are 19xx). A day no month has
+    ("2/30/98") is handed over all the same, for the tool to refuse by name; None where no
+    month can be read ("13/13/98")."""
+    first_part, second, year = text.split("/")
+    month, day = (int(first_part), int(second))
+    if month > 12:
+        month, day = day, month
+    full = int(year) if len(year) == 4 else int(year) + (1900 if int(year) >= 69 else 2000)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{full:04d}-{month:02d}-{day:02d}"
 
 
 def first(
