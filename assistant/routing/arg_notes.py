@@ -5,9 +5,10 @@ no argument for, money off an offer ("$15 off": offers take a percentage) or a p
 shipping": offers carry the policy's perks only), a list asked from the bottom, and bounds on
 spend or orders the tool does not apply (another currency; a tool without them), how long
 customers have not ordered asked of a tool without it (and how it was read, to one with it:
-"since 1997" is no order after 1997-12-31), a year asked of the forecast (it takes
-days ahead), a review topic asked of the sentiment summary, which takes none, and a count of reviews
-asked of it (complaint_counts.py).
+"since 1997" is no order after 1997-12-31), a second period to compare with asked of a tool
+that compares none, a year asked of the forecast (it takes days ahead), a review topic asked
+of the sentiment summary, which takes none, and a count of reviews asked of it
+(complaint_counts.py).
 Each note is one sentence; `notes` joins those that apply.
 """
 
@@ -86,6 +87,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _perk(tool, text),
         _highest_first(tool, text),
         _no_period(tool, x),
+        _not_compared(tool, x),
         _floors_left(tool, x, values),
         _no_lapse(tool, x),
         _year_ahead(tool, text),
@@ -200,6 +202,17 @@ def _no_period(tool: ToolSignature, x: Extraction) -> str:
     if not dated or PERIOD & set(tool.arg_names) or "horizon_days" in tool.arg_names:
         return ""
     return "This answer cannot be limited to the period asked; it is as of the latest data."
+
+
+def _not_compared(tool: ToolSignature, x: Extraction) -> str:
+    """A second period asked of a tool that sets none beside the first ("reviews in 1997 vs
+    1998"): only sales totals are compared; the answer is for the period asked alone."""
+    if x.compare_to is None or "compare_to" in tool.arg_names:
+        return ""
+    return (
+        f"Only sales totals are set beside another period, so this answer leaves out "
+        f"{x.compare_to}; ask about it on its own."
+    )
 
 
 def _no_topic(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:

@@ -102,6 +102,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         # 2 day shipping" asks about a topic, "reviews of the last 2 days" about a period.
         if "days" in names and LOOKS_BACK.search(text):
             found["days"] = x.horizon_days
+    if x.compare_to is not None and "compare_to" in names:
+        found["compare_to"] = x.compare_to
     by = tool.arg("by")
     if by is not None and x.by_category and "category" in by.choices:
         found["by"] = "category"

@@ -44,6 +44,12 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         # ... with the average order value and the change on the period before.
         "average order value in march",
         "how did revenue in q3 compare with the quarter before",
+        # Two periods set against each other (compared_periods.py takes them out).
+        "compare 1997 with 1998",
+        "sales in 1998 vs 1997",
+        "how do this year's sales compare to last year",
+        "how did we do in 1998 compared to 1997",
+        "1997 vs 1998",
     ),
     # From one product to others; names vary, so no product's words pull a question here.
     "bought_with": (

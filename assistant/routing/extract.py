@@ -24,7 +24,14 @@ sales_words.py. What of the message is embedded, its names replaced, is delexica
 import re
 from dataclasses import dataclass, field
 
-from assistant.routing import lapses, periods, quantities, sales_words, thresholds
+from assistant.routing import (
+    compared_periods,
+    lapses,
+    periods,
+    quantities,
+    sales_words,
+    thresholds,
+)
 from assistant.routing.addresses import email_addresses, restored
 from assistant.routing.choices import (
     AlertState,
@@ -83,6 +90,7 @@ class Extraction:
     month: str | None = None
     quarter: str | None = None
     year: str | None = None
+    compare_to: str | None = None  # a second period the first is set against (compared_periods)
     count: int | None = None
     # How long customers have not ordered: days to the last order day, or a day (lapses.py).
     lapse: lapses.Lapse = field(default_factory=lapses.Lapse)
@@ -158,7 +166,9 @@ def extract(
     position = list_position(reader)  # "the first one" is a place in a list, not a count of one
     # "haven't ordered in 6 months": no horizon of 180 days; "since March" no sales period
     lapse = lapses.read(reader)
-    calendar = periods.read(reader)  # "since march 5" is a day, not 5 of something
+    compared = compared_periods.read(reader)  # "1997 vs 1998": two periods, not one span
+    # "since march 5" is a day, not 5 of something
+    calendar = compared[0] if compared is not None else periods.read(reader)
     # "spent over $1,000" is no budget, "10 orders" no count
     bounds = thresholds.bounds(reader, bare=bare_bounds)
     horizon = reader.read(quantities.horizons)
@@ -206,6 +216,7 @@ def extract(
         month=calendar.month,
         quarter=calendar.quarter,
         year=calendar.year,
+        compare_to=None if compared is None else compared[1],
         count=None if count is None else int(count),
         lapse=lapse,
         min_revenue=bounds.min_revenue,

@@ -20,6 +20,7 @@ from assistant.tools.customer_totals import customer_totals, store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import day, output
 from assistant.tools.paging import Offset, ranked
+from assistant.tools.period_days import DayRange
 from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked
 from assistant.tools.product_sales import (
     NO_LINES,
@@ -33,6 +34,8 @@ from assistant.tools.product_sales import (
     sales_lines,
 )
 from assistant.tools.products_answer import answer, sold
+from assistant.tools.sales_comparison import CompareTo, compared_period, compared_words, comparison
+from commerce.errors import InvalidInput
 
 DEFAULT_DAYS = 90
 
@@ -86,19 +89,21 @@ def top_products(
     ] = "product",
     limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,
     offset: Offset = 0,
+    compare_to: CompareTo = None,
 ) -> ToolOutput:
     """How much the store sold in the last days or in a calendar period (from a day, to a day;
     one month, quarter or year): its revenue, orders and customers; and the best-selling
     products (or categories) of it, ranked by revenue, units, orders or
     customers, with each one's share of the period's revenue and its change on the period of
     the same length before; optionally only what one segment's current members bought, or
-    one category. `offset` skips the first ranks, for the next page.
+    one category. `offset` skips the first ranks, for the next page. `compare_to` sets the
+    totals beside another calendar period's, with the change from it.
 
     For "how much did we sell in 1997?", "revenue last month", "what were sales in Q1?",
     "what are our best sellers this quarter?", "what do at-risk customers buy most?",
     "top categories among champions", "most ordered products in the last 30 days", "best
     sellers since January", "what sold best in March?", "top products last quarter" or "best
-    sellers between March 5 and April 10".
+    sellers between March 5 and April 10", or (`compare_to`) "sales in 1998 vs 1997".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -122,7 +127,10 @@ def top_products(
             "totals": _period_totals(data, when, name, members), "by": by, "per": per,
             "rows": [], "note": NO_LINES,
         }  # fmt: skip
-        said = f"{sold(symbol, bare, when, asked.dated)}. {NO_LINES}"
+        said = sold(symbol, bare, when, asked.dated)
+        if compare_to is not None:
+            said += _compared(data, calendar, compare_to, bare, when, symbol)
+        said = f"{said.removesuffix('.')}. {NO_LINES}"
         return output(said, bare, [{"type": "products", **bare}])
     chosen, misspelt = sales.read_category(category) if category else (None, False)
     when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
@@ -157,12 +165,41 @@ def top_products(
     # The first row's share unrounded: its 4-place one in `rows` would be rounded twice.
     first_share = float(page[0]["share_of_revenue"]) if page else 0.0
     said = answer(symbol, result, when, asked.dated, sales, members, first_share)
+    if compare_to is not None:
+        said += _compared(data, sales.calendar, compare_to, result, when, symbol, sales)
     if misspelt:
         said = f"(Read '{category}' as {chosen}.) {said}"
     if not sales.has_products:
         result["note"] = NO_PRODUCTS
         said += f" {NO_PRODUCTS}"
     return output(said, result, [{"type": "products", **result}], len(rows))
+
+
+def _compared(
+    data: StoreData,
+    calendar: DayRange,
+    compare_to: str,
+    result: dict[str, Any],
+    when: Period,
+    symbol: str,
+    sales: SalesLines | None = None,
+) -> str:
+    """The totals of the period `compare_to` names, put in `result["compared"]` with the change
+    from them, and in words to follow the answer; the same sums as the period asked (a
+    segment's members, a category's lines)."""
+    try:
+        then = period_asked(calendar, compared_period(compare_to), DEFAULT_DAYS)
+    except InvalidInput as error:
+        raise InvalidInput(f"compare_to ({compare_to!r}): {error}") from None
+    name, category = result["segment"], result.get("category")
+    members = data.segments().member_set(name) if name else None
+    if sales is None or category is None:
+        totals = _period_totals(data, then, name, members)
+    else:
+        totals = _category_totals(data, sales, then, name, members, category)
+    result["compared"] = comparison(then, totals, result["totals"])
+    opening = sold(symbol, {**result, "totals": totals}, then, True)
+    return compared_words(result["compared"], when.days, opening)
 
 
 def _period_args(asked: Asked) -> dict[str, str | None]:

@@ -1,0 +1,74 @@
+"""Two periods set against each other ("total sales 1997 vs 1998"): the later one asked, the
+earlier to compare with (top_products' compare_to). The first was read alone, or the two as one
+span, and the answer covered that without a word about the other."""
+
+import pytest
+
+from assistant.routing import Memory, Router
+from assistant.routing.compared_periods import read
+from assistant.routing.reading import Reader
+from assistant.routing.written_days import Calendar
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "compare_to"),
+    [
+        ("total sales 1997 vs 1998", Calendar(year="1998"), "1997"),
+        ("sales in 1998 versus 1997", Calendar(year="1998"), "1997"),
+        ("compare revenue 1997 and 1998", Calendar(year="1998"), "1997"),
+        ("how did sales change from q1 to q2 1998", Calendar(quarter="1998-Q2"), "1998-Q1"),
+        ("revenue in march vs april 1998", Calendar(month="1998-04"), "1998-03"),
+        ("q1 1998 against the fourth quarter of 1997", Calendar(quarter="1998-Q1"), "1997-Q4"),
+        ("1998-03 compared with 1998-02", Calendar(month="1998-03"), "1998-02"),
+        ("sales in march vs february", Calendar(month="03"), "02"),  # no year: as written
+        ("and compared to 1997?", Calendar(), "1997"),
+    ],
+)
+def test_two_periods(message: str, asked: Calendar, compare_to: str) -> None:
+    assert read(Reader(message)) == (asked, compare_to)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sales from march to april 1998",  # one span: no word of change
+        "sales between 1997 and 1998",
+        "customers who have not ordered in 1997 vs 1998",  # who lapsed
+        "sales in 1998",
+    ],
+)
+def test_no_comparison(message: str) -> None:
+    assert read(Reader(message)) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "args"),
+    [
+        ("total sales 1997 vs 1998", {"year": "1998", "compare_to": "1997"}),
+        (
+            "how did sales change from q1 to q2 1998",
+            {"quarter": "1998-Q2", "compare_to": "1998-Q1"},
+        ),
+        ("best sellers in q1 1998 versus q4 1997", {"quarter": "1998-Q1", "compare_to": "1997-Q4"}),
+    ],
+)
+def test_sales_compared(minilm_router: Router, message: str, args: dict[str, str]) -> None:
+    route = minilm_router.route(message, Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", args)
+
+
+def test_a_follow_up_compares_the_last_call(minilm_router: Router) -> None:
+    memory = Memory().after("top_products", {"year": "1998"}, {})
+    route = minilm_router.route("and compared to 1997?", memory, "operator")
+    assert (route.tool, route.args) == ("top_products", {"year": "1998", "compare_to": "1997"})
+    with_q1 = minilm_router.route("how does that compare with q1 1997", memory, "operator")
+    assert with_q1.args == {"year": "1998", "compare_to": "1997-Q1"}
+
+
+def test_a_tool_that_compares_nothing_says_what_it_left_out(minilm_router: Router) -> None:
+    route = minilm_router.route("how many reviews in 1997 vs 1998", Memory(), "operator")
+    assert route.args.get("year") == "1998" and "compare_to" not in route.args
+    assert route.reason == (
+        "Only sales totals are set beside another period, so this answer leaves out 1997; ask "
+        "about it on its own."
+    )

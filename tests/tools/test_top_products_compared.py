@@ -1,0 +1,77 @@
+"""top_products with `compare_to` ("sales in 2024 vs 2023"): the other period's totals read
+from orders.parquet with pandas, the changes between them, the words, a category's lines, a
+store of bare orders, and a compare_to that names no period."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from assistant.tools.data import StoreData
+from assistant.tools.products import top_products
+from commerce.errors import InvalidInput
+from tests.tools.conftest import MakeContext, context
+from tests.tools.sales_shop import store_of
+from tests.tools.test_top_products_totals import _expected
+
+
+@pytest.fixture(scope="module")
+def orders(tools_home: Path) -> pd.DataFrame:
+    return pd.read_parquet(tools_home / "store" / "orders.parquet")
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
+    return store_of(tmp_path_factory.mktemp("shop"), ("order_items", "products"))
+
+
+def test_a_year_beside_another(make_ctx: MakeContext, orders: pd.DataFrame) -> None:
+    out = top_products(make_ctx("operator"), year="2024", compare_to="2023")
+    now, then = out.result["totals"], out.result["compared"]["totals"]
+    assert now == _expected(orders, "2024-01-01", "2024-12-31")
+    assert then == _expected(orders, "2023-01-01", "2023-12-31")
+    compared = out.result["compared"]
+    assert (compared["from"], compared["to"]) == ("2023-01-01", "2023-12-31")
+    for measure in ("revenue", "orders", "customers"):
+        assert compared["change"][measure] == round(now[measure] / then[measure] - 1, 4)
+    assert "From 2023-01-01 to 2023-12-31 the store sold" in out.answer
+    assert "; against that: revenue " in out.answer
+
+
+def test_the_words_and_a_category(shop: StoreData) -> None:
+    # 2024-03: o1-o5, o7 ($108, 6 orders, 3 customers); 2024-01: o6 ($2, 1 order, 1 customer).
+    out = top_products(context(shop, "operator"), month="2024-03", compare_to="2024-01")
+    assert out.result["compared"]["change"] == {"revenue": 53.0, "orders": 5.0, "customers": 2.0}
+    assert out.answer.endswith(
+        " From 2024-01-01 to 2024-01-31 the store sold $2.00 in 1 order (average order value "
+        "$2.00) to 1 customer; against that: revenue up 5300%, orders up 500% and "
+        "customers up 200%."
+    )
+    # Tea sold nothing in January: no change to give.
+    tea = top_products(context(shop, "operator"), month="2024-03", category="Tea", compare_to="01")
+    assert tea.result["compared"]["totals"]["revenue"] == 0
+    assert "revenue not comparable (none then)" in tea.answer
+
+
+def test_periods_of_different_lengths_are_said(shop: StoreData) -> None:
+    out = top_products(context(shop, "operator"), month="2024-03", compare_to="2024-Q1")
+    assert out.answer.endswith("(the periods are 31 days and 91 days long).")
+
+
+def test_a_store_of_bare_orders_compares_its_totals(tmp_path: Path) -> None:
+    bare = store_of(tmp_path, ())
+    out = top_products(context(bare, "operator"), month="2024-03", compare_to="2024-01")
+    assert out.result["compared"]["totals"] == {"revenue": 2.0, "orders": 1, "customers": 1}
+    assert "against that" in out.answer
+
+
+@pytest.mark.parametrize(
+    ("compare_to", "named"),
+    [("next year", "names no period"), ("2031", "compare_to ('2031')"), ("2024-13", "'2024-13'")],
+)
+def test_a_compare_to_that_names_no_period_is_refused(
+    shop: StoreData, compare_to: str, named: str
+) -> None:
+    with pytest.raises(InvalidInput, match=re.escape(named)):
+        top_products(context(shop, "operator"), month="2024-03", compare_to=compare_to)
