@@ -106,6 +106,25 @@ REFUSALS: tuple[Refusal, ...] = (
         "I can't train the model from the chat: training is an admin task, run on the command "
         "line with `retain train`. An operator can see the current model's report here.",
     ),
+    # Alerts are raised by rules whose thresholds are settings; the chat only lists and
+    # explains them. "create an alert when a champion crosses 60%" listed champions' alerts.
+    Refusal(
+        re.compile(
+            r"\b(?:create|set\s*up|add|make|configure|schedule|define)\s+(?:an?\s+|new\s+|the\s+|"
+            r"custom\s+|my\s+own\s+)*(?:alert|alarm|notification|trigger)s?\b(?!\s+(?:list|feed))|"
+            r"\b(?:notify|alert|ping|warn|e-?mail|text)\s+me\s+(?:when|if|whenever|as\s+soon\s+as)\b|"
+            # Not "let me know when customer 42 last ordered": a question, in other words.
+            r"\b(?:let\s+me\s+know|tell\s+me)\s+(?:when|if|whenever|as\s+soon\s+as)\b[^.?!\n]{0,40}"
+            r"\b(?:cross\w*|goes|go|gets|rises?|drops?|falls?|reach\w*|exceeds?|hits?|becomes?|"
+            r"writes?|leaves?|churns?|turns?)\b|"
+            r"\b(?:change|set|lower|raise|adjust)\s+(?:the\s+)?(?:alert|alerts'|alerting)\s+"
+            r"(?:threshold|rule|level)s?\b"
+        ),
+        "I can't set up alerts from the chat: alerts come from fixed rules (a valuable "
+        "customer's churn risk crossing a threshold, a very unhappy review, a segment's risk "
+        "jumping), and their thresholds are settings an admin changes (docs/alerts.md). Ask "
+        '"any new alerts?" to see those raised.',
+    ),
     Refusal(
         re.compile(
             r"\b(?:make|promote|give|grant|set|change|switch|upgrade|elevate)\b[^.?!\n]{0,20}"
