@@ -170,9 +170,15 @@ SIGNATURES: dict[str, ToolSignature] = {
         ),
         ToolSignature(
             "forecast_demand",
-            "expected orders and revenue from existing customers over a horizon",
+            "expected orders and revenue from existing customers over a horizon, optionally of "
+            "one product category",
             "see demand forecasts",
-            (Arg("horizon_days", "int"), Arg("by", choices=("category",)), Arg("segment")),
+            (
+                Arg("horizon_days", "int"),
+                Arg("by", choices=("category",)),
+                Arg("segment"),
+                Arg("category"),
+            ),
         ),
         ToolSignature(
             "model_report",
@@ -208,7 +214,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "top_products",
             "best-selling products (or categories) of the last days or a calendar period, ranked "
             "by revenue, units, orders or customers, store-wide, of one category or among one "
-            "segment's customers",
+            "segment's customers; compare_to (a year, quarter or month) sets the totals beside "
+            "another period's",
             "see product sales",
             (
                 *_PERIOD,
@@ -218,6 +225,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("per", choices=("product", "category")),
                 Arg("limit", "int", default=10),
                 _OFFSET,
+                Arg("compare_to"),
             ),
         ),
         ToolSignature(

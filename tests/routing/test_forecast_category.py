@@ -1,0 +1,33 @@
+"""A forecast asked for one product category ("how much coffee will we sell next month") reaches
+forecast_demand with that category, as the store names it, beside its days and segment."""
+
+import pytest
+
+from assistant.routing import Memory, Router
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        ("how much coffee will we sell next month", {"horizon_days": 30, "category": "Coffee"}),
+        ("forecast tea sales for the next quarter", {"horizon_days": 90, "category": "Tea"}),
+        (
+            "expected revenue from beverages next 30 days",
+            {"horizon_days": 30, "category": "Beverages"},
+        ),
+        (
+            "expected coffee revenue from loyal customers next quarter",
+            {"segment": "loyal", "horizon_days": 90, "category": "Coffee"},
+        ),
+    ],
+)
+def test_a_category_forecast_names_the_category(
+    question: str, args: dict[str, object], known_router: Router
+) -> None:
+    route = known_router.route(question, Memory(), "operator")
+    assert (route.tool, route.args) == ("forecast_demand", args)
+
+
+def test_the_whole_store_forecast_names_none(known_router: Router) -> None:
+    route = known_router.route("how much will we sell next month", Memory(), "operator")
+    assert (route.tool, route.args) == ("forecast_demand", {"horizon_days": 30})
