@@ -34,11 +34,12 @@ COUNT_ARGS = ("limit", "k")
 class Scored:
     """A label and its score. `follow` says when memory decided: "next" (the next customer of
     the last list) or "repeat" (the last call again, with what the message changed). `nudge`
-    is the part of the score that came from cue words and arguments rather than similarity."""
+    is the part of the score that came from cue words and arguments rather than similarity;
+    "back" is the call that showed the last list, again."""
 
     label: str
     score: float
-    follow: Literal["", "next", "repeat"] = ""
+    follow: Literal["", "next", "repeat", "back"] = ""
     nudge: float = 0.0
 
 
@@ -48,6 +49,8 @@ def follow_up(
     """A tool of `tools` decided by memory alone ("and the next one?", "same for champions",
     "what if we had 10k instead" with no other tool's cue words: `changes` says the message
     changes the last call), or None when the message needs scoring."""
+    if followup.asks_back(text) and memory.list_tool in tools:
+        return Scored(memory.list_tool or "", 1.0, "back")
     if followup.asks_next(text) and memory.next_customer() is not None:
         last = memory.tool
         tool = last if last in tools and last not in LIST_TOOLS else "customer_profile"

@@ -20,6 +20,13 @@ NEXT = re.compile(
     r"^(?:and\s+)?(?:(?:the\s+one\s+)?after\s+(?:that|this|him|her)(?:\s+one)?|"
     r"the\s+one\s+after)[\s?.!]*$"
 )
+# "back to the list", "show me the list again": the last list shown, after a profile or two.
+BACK = re.compile(
+    r"^(?:(?:ok(?:ay)?|and|so|now|then|alright|right)[\s,]+)*(?:(?:go|take\s+me|get\s+me|"
+    r"bring\s+me|let'?s\s+go)\s+)?back\s+to\s+(?:the\s+|that\s+|my\s+)?(?:list|ranking|"
+    r"results?)\b|^(?:(?:ok(?:ay)?|and|so|now|then)[\s,]+)*(?:show|give|bring\s+up)\s+(?:me\s+)?"
+    r"(?:the\s+|that\s+)?(?:list|ranking|results?)\s+again\b"
+)
 BARE_PREFIX = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|alright|right)[\s,]+)?(?:same\s+(?:thing\s+|again\s+)?(?:for|with)|"
     r"do\s+the\s+same\s+(?:for|with)|repeat\s+(?:that\s+|it\s+)?(?:for|with)|"
@@ -74,6 +81,11 @@ def next_count(text: str) -> int | None:
     match = NEXT_COUNT.search(text) or MORE_COUNT.search(text)
     value = None if match is None else quantities.number(match.group("n"))
     return int(value) if value is not None and value >= 1 and value == int(value) else None
+
+
+def asks_back(text: str) -> bool:
+    """True when the message asks for the last list again ("back to the list"), lower case."""
+    return bool(BACK.search(text))
 
 
 def is_bare(remainder: str) -> bool:

@@ -24,7 +24,7 @@ class Memory:
     """The last customer, segment and product talked about, the last tool call, the ids of the
     last list shown (customers, or products: a new list replaces the other kind) and the rank
     of its first (a page further down a ranking, after "and the next 10?", starts past 1), and
-    which of these the last turn was about (`subject`)."""
+    which of these the last turn was about (`subject`), and the call that showed that list."""
 
     customer_id: str | None = None
     segment: str | None = None
@@ -35,6 +35,9 @@ class Memory:
     product_ids: tuple[str, ...] = ()
     subject: Subject | None = None
     first_rank: int = 1
+    # The call that showed the last list, for "back to the list" after a profile or two.
+    list_tool: str | None = None
+    list_args: dict[str, Any] = field(default_factory=dict)
 
     def after(self, tool: str, args: Mapping[str, Any], result: Mapping[str, Any]) -> "Memory":
         """The memory once `tool` ran with `args` and returned `result` (the tool's JSON)."""
@@ -64,6 +67,7 @@ class Memory:
         if listed and not customer and tool != "similar_customers":
             customer = None  # a new list: "the next one" starts from its top
         kept_products = self.product_ids
+        shown = bool(listed or products)
         if products:
             kept_products = tuple(products[:MAX_LISTED])
         elif listed and product not in self.product_ids:
@@ -81,7 +85,9 @@ class Memory:
             customer_ids=tuple(listed[:MAX_LISTED]) if listed or products else self.customer_ids,
             product_ids=kept_products,
             subject=subject,
-            first_rank=_first_rank(rows or product_rows) if listed or products else self.first_rank,
+            first_rank=_first_rank(rows or product_rows) if shown else self.first_rank,
+            list_tool=tool if shown else self.list_tool,
+            list_args={k: v for k, v in args.items() if v is not None} if shown else self.list_args,
         )
 
     def focus(self, customer_id: str) -> "Memory":
@@ -120,6 +126,8 @@ class Memory:
             "product_ids": list(self.product_ids),
             "subject": self.subject,
             "first_rank": self.first_rank,
+            "list_tool": self.list_tool,
+            "list_args": dict(self.list_args),
         }
 
     @classmethod
@@ -133,6 +141,7 @@ class Memory:
         args = data.get("args")
         subject = data.get("subject")
         first = data.get("first_rank")
+        list_args = data.get("list_args")
         return cls(
             customer_id=_text(data.get("customer_id")),
             segment=_text(data.get("segment")),
@@ -145,6 +154,8 @@ class Memory:
             ),
             subject=subject if subject in SUBJECTS else None,
             first_rank=first if isinstance(first, int) and first >= 1 else 1,
+            list_tool=_text(data.get("list_tool")),
+            list_args=dict(list_args) if isinstance(list_args, Mapping) else {},
         )
 
 

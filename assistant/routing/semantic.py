@@ -183,6 +183,8 @@ class Router:
         signature = SIGNATURES[tool]
         carried = dict(memory.args) if memory.tool == tool and decided.follow else {}
         carried.pop("offset", None)  # a page is kept only by "and the next 10?" (_paged)
+        if decided.follow == "back":  # the list as it was shown, its page too
+            carried = dict(memory.list_args)
         following = memory.next_customer()
         if decided.follow == "next" and following is not None:
             carried["customer_id"] = following
