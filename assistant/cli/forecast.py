@@ -1,5 +1,5 @@
 """`retain forecast`: expected orders and revenue from existing customers, or from one
-segment's current members."""
+segment's current members, optionally led by one product category's part of them."""
 
 from typing import Annotated, Any
 
@@ -9,6 +9,7 @@ from rich.table import Table
 
 from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
 from assistant.tools.data import StoreData
+from assistant.tools.forecast_category import category_part, category_sentence, read_category
 from assistant.tools.forecasting import cached_forecast, forecast_summary, next_days
 from assistant.tools.format import count
 from commerce.errors import InvalidInput, RetainError
@@ -29,6 +30,10 @@ def forecast_command(
         str | None,
         typer.Option(help="Only this segment's current members (an RFM segment or cluster)"),
     ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(help="Lead with this product category's part of the demand, e.g. Coffee"),
+    ] = None,
     evaluate: Annotated[
         str | None,
         typer.Option(
@@ -40,11 +45,14 @@ def forecast_command(
 ) -> None:
     """Expected orders (purchase days) and revenue over the horizon, with a 90% interval."""
     settings = command_settings()
+    chosen: str | None = None
+    misspelt = False
     try:
         if by not in (None, "category"):
             raise InvalidInput(f"--by {by}: only 'category' is supported")
-        if segment is not None and evaluate:
-            raise InvalidInput("--segment: applies to the store's forecast, not to --evaluate")
+        for option, given in (("--segment", segment), ("--category", category)):
+            if given is not None and evaluate:
+                raise InvalidInput(f"{option}: applies to the store's forecast, not to --evaluate")
         with steps("Forecasting", enabled=not as_json):
             if evaluate:
                 result = _evaluate_on_cdnow(evaluate, settings.train_seed)
@@ -54,15 +62,23 @@ def forecast_command(
                 data = StoreData(Workspace(settings.home), settings)
                 try:
                     name = data.segments().resolve(segment) if segment is not None else None
+                    # As the tool: an unknown category is refused before any forecast.
+                    if category is not None:
+                        chosen, misspelt = read_category(data, category)
                     forecast = cached_forecast(data, days, name)
                 finally:
                     data.close()
-                result = {"forecast": forecast_summary(forecast, by == "category", name)}
+                summary = forecast_summary(forecast, by == "category", name)
+                if chosen is not None:
+                    summary |= category_part(forecast, chosen)
+                result = {"forecast": summary}
     except RetainError as error:
         fail(error)
     if as_json:
         print_json(result)
         return
+    if misspelt:
+        out.print(f"(Read '{literal(category)}' as {literal(chosen)}.)")
     _show(result)
 
 
@@ -113,7 +129,13 @@ def _show(result: dict[str, Any]) -> None:
         revenue_low, revenue_high = forecast["revenue_interval_90"]
         orders += f" (90%: {orders_low:,.0f}-{orders_high:,.0f})"
         revenue += f" (90%: {revenue_low:,.2f}-{revenue_high:,.2f})"
-    out.print(f"{next_days(forecast['horizon_days'])}: {orders}, {revenue}")
+    when = next_days(forecast["horizon_days"])
+    if "category" in forecast:
+        # The category leads, in the tool's words; the whole forecast follows as its context.
+        who = "these customers" if "segment" in forecast else "existing customers"
+        out.print(literal(f"{when}, {category_sentence(forecast, who, '')}"))
+        when = "In all"
+    out.print(f"{when}: {orders}, {revenue}")
     if "interval_note" in forecast:
         out.print(forecast["interval_note"])
     out.print(_weekly_table(forecast))
