@@ -12,7 +12,8 @@ someone to recommend to ("recommend a good book" is not one); a message that ref
 call ("break that down by category") leans to the last tool (followup.refines says which
 messages do). Sales words count only for what has sold: worded ahead ("which categories will
 sell the most next quarter") they are a forecast's, and a period worded back ("the last 30
-days") is a sales period, not a horizon.
+days") is a sales period, not a horizon; two periods set against each other ("1997 vs 1998")
+are sales totals.
 Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
 bought the most tea", "customers who spent over $1,000") are top_customers', unless the
 message names a prediction ("by lifetime value") or a risk; "who hasn't bought since 1997" (a
@@ -113,6 +114,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # similarity alone puts near a forecast's "expected revenue".
         out["top_products"] = out.get("top_products", 0.0) + W
         out["forecast_demand"] = out.get("forecast_demand", 0.0) - W / 2
+    if x.compare_to is not None and not ahead and not ranks_customers:
+        # "1997 vs 1998?": two periods set against each other are sales totals, the one tool
+        # that compares periods, whatever few words are left around them (a double nudge:
+        # "compare 1997 with 1998" leaves only "compare with").
+        out["top_products"] = out.get("top_products", 0.0) + 2 * W
     bought = x.category is not None or x.product_name is not None or bool(x.product_ids)
     buyers_of = bought and bool(BUYERS_OF.search(text))
     if buyers_of and not ahead:

@@ -72,3 +72,15 @@ def test_a_tool_that_compares_nothing_says_what_it_left_out(minilm_router: Route
         "Only sales totals are set beside another period, so this answer leaves out 1997; ask "
         "about it on its own."
     )
+
+
+@pytest.mark.parametrize("message", ["compare 1997 with 1998", "1997 vs 1998?"])
+def test_two_periods_alone_are_sales(minilm_router: Router, message: str) -> None:
+    route = minilm_router.route(message, Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", {"year": "1998", "compare_to": "1997"})
+
+
+def test_segments_compared_after_the_segment_list_are_no_sales(minilm_router: Router) -> None:
+    memory = Memory().after("list_segments", {}, {})
+    route = minilm_router.route("compare them with the loyal ones", memory, "operator")
+    assert route.tool != "top_products"
