@@ -87,25 +87,46 @@ function forecastSource(card) {
   return `From ${who} in '${card.segment}'`;
 }
 
+function metric(name, value, note) {
+  return h("div", { class: "metric" }, h("div", { class: "metric-label" }, name), h("div", { class: "metric-value" }, value), h("div", { class: "metric-note" }, note));
+}
+
+// One product category's part ("how much coffee will we sell next month"): its row of the split
+// by category, which has no interval of its own (intervals are measured on past windows' totals),
+// so the note says so instead of borrowing the whole forecast's band.
+function categoryLead(card) {
+  const { category } = card;
+  const note = card.category_bought === false ? `none expected: none of these customers has bought ${category} so far` : "no 90% interval for one category";
+  return [
+    h("div", { class: "forecast-grid" }, metric(`Expected orders holding ${category}`, num(card.category_orders), note), metric(`Expected ${category} revenue`, money(card.category_revenue), note)),
+    card.category_interval_note ? h("p", { class: "hint" }, card.category_interval_note) : null,
+    h("h4", null, "The whole forecast"),
+  ];
+}
+
 export function forecastCard(card) {
   const weekly = Array.isArray(card.weekly) ? card.weekly : [];
   const byRevenue = weekly.some((w) => isNum(w.revenue));
   const weeks = weekly.map(pickWeekly);
   const caption = byRevenue ? "Revenue per day, by week" : "Orders per day, by week";
   const { type, horizon_days, orders, orders_interval_90, revenue, revenue_interval_90, weekly: _w, interval_note, ...rest } = card;
+  // The category's fields are drawn by categoryLead, not listed again among the facts.
+  const { category, category_orders, category_revenue, category_bought, category_interval_note, ...others } = rest;
   // A null interval comes with `interval_note` saying why the past calibrates none.
   const noInterval = interval_note ? "no 90% interval" : null;
-  const scalars = Object.entries(rest).filter(([, v]) => !Array.isArray(v));
-  const lists = Object.entries(rest).filter(([, v]) => Array.isArray(v) && v.some((x) => x && typeof x === "object"));
+  const scalars = Object.entries(others).filter(([, v]) => !Array.isArray(v));
+  const lists = Object.entries(others).filter(([, v]) => Array.isArray(v) && v.some((x) => x && typeof x === "object"));
+  const days = isNum(horizon_days) ? num(horizon_days) : "?";
   return frame(
     "forecast",
-    `Forecast for the next ${isNum(horizon_days) ? num(horizon_days) : "?"} days`,
+    category ? `${category}: forecast for the next ${days} days` : `Forecast for the next ${days} days`,
     { subtitle: forecastSource(card) },
+    category ? categoryLead(card) : null,
     h(
       "div",
       { class: "forecast-grid" },
-      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected orders"), h("div", { class: "metric-value" }, num(orders)), h("div", { class: "metric-note" }, interval(orders_interval_90, num) ?? noInterval)),
-      h("div", { class: "metric" }, h("div", { class: "metric-label" }, "Expected revenue"), h("div", { class: "metric-value" }, money(revenue)), h("div", { class: "metric-note" }, interval(revenue_interval_90, (v) => money(v, { compact: true })) ?? noInterval)),
+      metric("Expected orders", num(orders), interval(orders_interval_90, num) ?? noInterval),
+      metric("Expected revenue", money(revenue), interval(revenue_interval_90, (v) => money(v, { compact: true })) ?? noInterval),
     ),
     interval_note ? h("p", { class: "hint" }, interval_note) : null,
     weekly.length
