@@ -10,6 +10,7 @@ use stays with the last tool; and a message nothing scored well may still name a
 last list ("the second one") or change the last call ("break that down by category").
 """
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -21,6 +22,10 @@ from assistant.routing.extract import Extraction
 from assistant.routing.memory import Memory
 from assistant.routing.signatures import ANY_TOOL, SIGNATURES, ToolSignature
 
+# "Which one ...?" after the segment list asks which segment: that list says the largest, the
+# riskiest and the most value at risk ("which customers ..." asks for people).
+ONE_OF_THEM = re.compile(r"^(?:and\s+|so\s+)?which\s+(?:one|of\s+(?:them|these|those))\b")
+CUSTOMER_WORDS = re.compile(r"\b(?:customers?|people|buyers|who)\b")
 # Tools that work through a list rather than one customer; "next one" goes to a profile.
 LIST_TOOLS = frozenset({"at_risk_customers", "similar_customers", "list_segments"})
 # Names under which two tools take the same value ("top 5" is a limit or a k).
@@ -58,6 +63,8 @@ def follow_up(
     last = memory.tool
     if last is None or last not in tools:
         return None
+    if last == "list_segments" and ONE_OF_THEM.search(text) and not CUSTOMER_WORDS.search(text):
+        return Scored(last, 1.0, "repeat")  # "which one has the highest churn risk?"
     if last == "top_customers" and ranked_again.asked_again(text):
         return Scored(last, 1.0, "repeat")  # "who are they?", "which of them ordered most?"
     if last == "top_customers" and ranked_again.counted_again(text):
