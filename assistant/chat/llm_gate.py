@@ -12,6 +12,11 @@ Unavailable. The model stays taken until it can be stopped, at its next piece, s
 generations never share the cores. Without the limit, picking a tool for a follow-up waited minutes
 behind drafts and a first load; with a limit checked only as pieces arrived, an unclear message
 still waited 163 s while a busy model read its prompt.
+
+A chat turn's drafting tool has a deadline of its own (RETAIN_DRAFT_TIMEOUT_S): the turn hands the
+tool `model(deadline)`, whose every call passes the time left as `within_s`. A draft the turn has
+given up on is stopped like the router's, instead of writing on for no reader while every later
+draft and unclear message waits behind it.
 """
 
 import threading
@@ -51,9 +56,10 @@ class LLMGate:
         """Requests inside the gate (streaming or queued)."""
         return self._waiting
 
-    def model(self) -> ChatModel:
-        """The shared model behind the gate: each `stream` call takes a turn."""
-        return _GatedModel(self)
+    def model(self, deadline: float | None = None) -> ChatModel:
+        """The shared model behind the gate: each `stream` call takes a turn. `deadline` (a
+        time.monotonic() instant): each call is limited to the time left before it."""
+        return _GatedModel(self, deadline)
 
     def _loaded(self) -> ChatModel:
         with self._load_lock:
@@ -91,6 +97,10 @@ class LLMGate:
     ) -> Iterator[str]:
         """The model's reply, one turn at a time. `within_s`: the caller's time limit, the wait
         included (see the module's docstring); None waits as long as it takes."""
+        if within_s is not None and within_s <= 0:
+            # A caller out of time gets no turn: a started generation holds the model until its
+            # first piece, which comes only after the whole prompt is read.
+            raise Unavailable("no time was left for the writing model")
         deadline = None if within_s is None else time.monotonic() + within_s
         if not self._admitted.acquire(blocking=False):
             raise Unavailable(
@@ -125,9 +135,15 @@ class LLMGate:
 
 
 class _GatedModel:
-    def __init__(self, gate: LLMGate) -> None:
-        self._gate = gate
+    def __init__(self, gate: LLMGate, deadline: float | None) -> None:
+        self._gate, self._deadline = gate, deadline
         self.name = "gated"
 
     def stream(self, messages: Sequence[Message], **params: Any) -> Iterator[str]:
+        if self._deadline is not None:
+            # Only what is left: the caller may have spent some of its time before writing,
+            # and a retry comes after a whole first draft.
+            left = self._deadline - time.monotonic()
+            asked = params.get("within_s")
+            params["within_s"] = left if asked is None else min(asked, left)
         return self._gate.stream(messages, **params)

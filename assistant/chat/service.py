@@ -192,11 +192,19 @@ class Turn:
         shown_args = redact(args, role)
         yield Event("tool_started", {"name": name, "args": shown_args})
         pieces: queue.Queue[tuple[str, Any]] = queue.Queue()
+        started = time.monotonic()
+        writes = CATALOGUE[name].writes_text
+        timeout = (
+            self.deps.settings.draft_timeout_s if writes else self.deps.settings.tool_timeout_s
+        )
+        deadline = started + timeout
         ctx = ToolContext(
             settings=self.deps.settings,
             role=role,
             data=self.deps.data,
-            chat_model=self.deps.llm.model,
+            # The model stops writing when the turn stops waiting (llm_gate.py): a draft given
+            # up on would otherwise keep it from every later draft until it finished.
+            chat_model=lambda: self.deps.llm.model(deadline),
             embedder=self.deps.embedder,
             on_token=lambda text: pieces.put(("token", text)),
             alerts=self.deps.alerts,
@@ -204,27 +212,26 @@ class Turn:
 
         def work() -> None:
             try:
-                pieces.put(("done", run_tool(ctx, name, args)))
+                ended: tuple[str, Any] = ("done", run_tool(ctx, name, args))
             except Exception as error:  # reported to the user below, never a 500
-                pieces.put(("error", error))
+                ended = ("error", error)
+            # Finished past the deadline, it is answered as timed out, however soon it is read:
+            # a draft the gate stopped at the deadline (then the standard text) must not race
+            # the timeout to the answer.
+            pieces.put(("late", None) if time.monotonic() >= deadline else ended)
 
-        started = time.monotonic()
-        writes = CATALOGUE[name].writes_text
-        timeout = (
-            self.deps.settings.draft_timeout_s if writes else self.deps.settings.tool_timeout_s
-        )
         threading.Thread(target=work, name=f"tool-{name}", daemon=True).start()
         output: ToolOutput | None = None
         error: str | None = None
         refused = False  # the tool is the role's, but not with these arguments (roles.py)
         while output is None and error is None:
-            left = started + timeout - time.monotonic()
             try:
-                kind, value = pieces.get(timeout=max(left, 0.001))
+                kind, value = pieces.get(timeout=max(deadline - time.monotonic(), 0.001))
             except queue.Empty:
+                kind, value = "late", None
+            if kind == "late":
                 error = f"{name} took longer than {timeout:g} s; try again or narrow the question"
-                break
-            if kind == "token":
+            elif kind == "token":
                 yield Event("token", {"text": redact(value, role)})
             elif kind == "done":
                 output = value
