@@ -8,13 +8,44 @@ import { withRank } from "./lists.js";
 
 const MEASURES = { revenue: "revenue", units: "units sold", orders: "orders", customers: "customers who bought" };
 
+/** A relative change as a badge, "+12%" or "-25%" (to `digits` decimals); null without one. */
+function changeBadge(change, digits = 0) {
+  if (!isNum(change)) return null;
+  const up = change >= 0;
+  return badge(`${up ? "+" : "-"}${pct(Math.abs(change), digits)}`, up ? "good" : "bad");
+}
+
 // "+12%", "-25%"; "new" for what did not sell in the period before; "–" with no period before.
 function changeCell(row) {
-  if (isNum(row.change)) {
-    const up = row.change >= 0;
-    return badge(`${up ? "+" : "-"}${pct(Math.abs(row.change))}`, up ? "good" : "bad");
-  }
-  return isNum(row.before) && row.before === 0 ? badge("new", "info") : "–";
+  return changeBadge(row.change) ?? (isNum(row.before) && row.before === 0 ? badge("new", "info") : "–");
+}
+
+/**
+ * The period's totals beside those of the period `compare_to` named (the card's `compared`),
+ * with each change as the tool gives it: null where the compared period had none to change
+ * from. Periods of different lengths are said to be, since a change then measures length too.
+ */
+function comparedPeriods(card, compared) {
+  const now = card.totals ?? {};
+  const then = compared.totals ?? {};
+  const change = compared.change ?? {};
+  const measures = [["Revenue", "revenue", money], ["Orders", "orders", num], ["Customers", "customers", num]].map(
+    ([name, key, format]) => ({ name, now: format(now[key]), then: format(then[key]), change: change[key] }),
+  );
+  const fixed = { sortable: false, numeric: true }; // three measures in a set order: nothing to sort
+  const columns = [
+    { key: "name", title: "Sales", sortable: false, cell: (r) => r.name },
+    { key: "now", title: `${card.from} to ${card.to}`, ...fixed, cell: (r) => r.now },
+    { key: "then", title: `${compared.from} to ${compared.to}`, ...fixed, cell: (r) => r.then },
+    { key: "change", title: "Change", ...fixed, cell: (r) => changeBadge(r.change, 1) ?? "–" },
+  ];
+  const lengths = isNum(compared.days) && isNum(card.days) && compared.days !== card.days;
+  return h(
+    "div",
+    { class: "compared" },
+    sortableTable("Sales of the two periods", columns, measures),
+    lengths ? h("p", { class: "hint" }, `The periods differ in length (${num(card.days)} and ${num(compared.days)} days): each change measures their length too.`) : null,
+  );
 }
 
 /** A product's title (or "Product ID") with its id beside it unless the title holds it. */
@@ -56,6 +87,8 @@ export function productsCard(card, actions) {
     "products",
     title,
     { subtitle: scope.join(" · ") },
+    // Set beside another period, the totals are what was asked: they lead, above the ranking.
+    card.compared ? comparedPeriods(card, card.compared) : null,
     rows.length
       ? sortableTable(`${title}, by ${measure}`, withRank(columns, rows), rows, {
           onOpen: drill ? (row) => actions.ask(drillQuestion(card, row.category, dated)) : undefined,
