@@ -21,10 +21,11 @@ def test_a_draft_past_its_time_is_answered_and_stops_the_model(
 ) -> None:
     # Reads the prompt until let go, then would write for minutes.
     model = SlowModel(pieces=10_000, hold=True)
-    limited = settings.model_copy(update={"draft_timeout_s": 2.0})
+    # Long enough for the tool to gather its facts and reach the model on a busy machine.
+    limited = settings.model_copy(update={"draft_timeout_s": 8.0})
     client = make_client(limited, chat_model=lambda: model)
     reply = ask(client, keys["marketer"], QUESTIONS["draft_offer"])
-    assert reply["answer"] == "draft_offer took longer than 2 s; try again or narrow the question"
+    assert reply["answer"] == "draft_offer took longer than 8 s; try again or narrow the question"
     assert model.started.wait(LIMIT_S), "the draft reached the model within its time"
     model.release.set()
     # Closed at its next piece, not left writing the draft nobody reads ...
