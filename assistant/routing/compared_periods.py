@@ -8,25 +8,38 @@ A period here is a year, a quarter or a month (the kinds `compare_to` takes). Jo
 "over" only when the message also asks for a change ("compare", "change", "grow", "differ"...),
 since "sales from march to april" is one span. A year said once serves both ("Q1 vs Q2 1998").
 One period after "compared to" alone ("and compared to 1997?") is the one to compare the
-period asked, or the last call's, with.
+period asked, or the last call's, with. "This year" is the year to date; "last quarter",
+"the previous quarter" and "the one before", set against the period asked, are the quarter
+just before it starts ("Q1 1998 vs the previous quarter": Q4 1997).
 The later period is the one asked, the earlier what it is compared with, so a change reads
-forward in time ("revenue up 12% on 1997"); with no year to order them, as written.
+forward in time ("revenue up 12% on 1997"); two of a kind without a year by their number
+("may vs june": June asked); otherwise as written.
 """
 
 import re
 from dataclasses import dataclass
 
+from assistant.routing import periods
 from assistant.routing.periods import QUARTERS
 from assistant.routing.reading import Reader
 from assistant.routing.written_days import LAPSED, MONTH, MONTHS, YEAR, Calendar
 
 _ORDINAL = "|".join(QUARTERS)
+# A year after a quarter or month may be written with two digits ("q1 98", "march '97"); after
+# a month only with the apostrophe or above 31, since "march 15" is a day.
+_Q_YEAR = rf"{YEAR}|'?\d\d"
+_M_YEAR = rf"{YEAR}|'\d\d|3[2-9]|[4-9]\d"
+_UNIT = r"year|quarter|month"
 _PERIOD = (
     rf"(?:(?P<y{{t}}q>{YEAR})[\s-]*q(?P<q{{t}}y>[1-4])"
-    rf"|(?:q(?P<q{{t}}>[1-4])|(?:the\s+)?(?P<o{{t}}>{_ORDINAL})\s+quarter)(?:\s+(?:of\s+)?(?P<qy{{t}}>{YEAR}))?"
+    rf"|(?:q(?P<q{{t}}>[1-4])|(?:the\s+)?(?P<o{{t}}>{_ORDINAL})\s+quarter)"
+    rf"(?:\s+(?:of\s+)?(?P<qy{{t}}>{_Q_YEAR}))?"
     rf"|(?P<ym{{t}}>{YEAR})-(?P<m{{t}}n>[01]\d)"
-    rf"|(?P<m{{t}}>{MONTH})\.?(?:,?\s+(?:of\s+)?(?P<my{{t}}>{YEAR}))?"
-    rf"|(?P<y{{t}}>{YEAR}))(?![-/\d])"
+    rf"|(?P<m{{t}}>{MONTH})\.?(?:,?\s+(?:of\s+)?(?P<my{{t}}>{_M_YEAR}))?"
+    rf"|(?P<y{{t}}>{YEAR})"
+    rf"|(?P<this{{t}}>this)\s+(?P<tu{{t}}>{_UNIT})"
+    rf"|(?:last|previous|prior)\s+(?P<lu{{t}}>{_UNIT})"
+    rf"|(?P<bu{{t}}>{_UNIT}|period|one)\s+before)(?![-/\d])"
 )
 _ALWAYS = r"vs\.?|versus|v\.?|compar(?:e|es|ed|ing)\s+(?:to|with)|against|relative\s+to"
 _WITH_CUE = r"and|to|over|with"
@@ -45,18 +58,36 @@ ALWAYS = re.compile(rf"^\s+(?:{_ALWAYS})\s")
 
 @dataclass(frozen=True)
 class Written:
-    """One period as written: its kind, number (month or quarter; 0 for a year) and year."""
+    """One period as written: its kind, number (month or quarter; 0 for a year) and year; or
+    said from where the data ends (`relative` "this": to date; "last": the one before the
+    current one) or from the period asked ("before": the year, quarter or month just before
+    it starts; kind "period": as many days just before it)."""
 
-    kind: str  # "year", "quarter" or "month"
-    number: int
-    year: str | None
+    kind: str  # "year", "quarter", "month" (or "period", "one" with "before")
+    number: int = 0
+    year: str | None = None
+    relative: str = ""
 
-    def argument(self) -> str:
-        """As the tools take it: YYYY, YYYY-Qn or Qn, YYYY-MM or MM."""
+    def asked(self) -> Calendar:
+        """The period as the one asked: "this year" is the year to date."""
+        if self.relative == "this":
+            return Calendar(since=f"{self.kind}_start")
+        if self.relative == "last":
+            return Calendar(**{self.kind: "last"})
         if self.kind == "year":
-            return self.year or ""
+            return Calendar(year=self.year)
         part = f"Q{self.number}" if self.kind == "quarter" else f"{self.number:02d}"
-        return f"{self.year}-{part}" if self.year else part
+        return Calendar(**{self.kind: f"{self.year}-{part}" if self.year else part})
+
+    def compared(self, asked: "Written | None") -> str:
+        """The period as compare_to takes it. Said from the data's end or the period asked
+        ("last quarter", "the one before"), it is the unit just before the period asked:
+        after Q1 1998, "the previous quarter" is Q4 1997."""
+        if self.relative in ("last", "before"):
+            unit = self.kind if self.kind != "one" else (asked.kind if asked else "period")
+            return "before" if unit == "period" else f"{unit} before"
+        calendar = self.asked()
+        return calendar.month or calendar.quarter or calendar.year or ""
 
     def first_month(self) -> tuple[int, int]:
         """(year, first month), for ordering two periods that both have a year."""
@@ -74,34 +105,71 @@ def read(reader: Reader) -> tuple[Calendar, str] | None:
             continue
         a, b = _written(match.groupdict(), "a"), _written(match.groupdict(), "b")
         a, b = _year_shared(a, b), _year_shared(b, a)
-        if a.year and b.year and a.first_month() < b.first_month():
+        if _later(b, a):
             a, b = b, a  # the later one is asked
+        if a.relative == "before" or b.relative == "this":
+            continue  # "the year before vs this year" names nothing to ask
         reader.take(*match.span(), "period")
-        return Calendar(**{a.kind: a.argument()}), b.argument()
+        return a.asked(), b.compared(a)
     against = AGAINST.search(reader.text)
     if against is None or LAPSED.search(reader.text[: against.start()]):
         return None
+    other = _written(against.groupdict(), "b")
+    if other.relative == "this":
+        return None
     reader.take(*against.span(), "period")
-    return Calendar(), _written(against.groupdict(), "b").argument()
+    # "how did june 1998 do against june 1997": the period asked is said apart from it.
+    return periods.read(reader), other.compared(None)
+
+
+def _later(one: Written, other: Written) -> bool:
+    """True when `one` is known to come after `other`: what is said from the period asked
+    ("the year before") comes before it, "this year" after anything else, "last year" after
+    the one before it; two periods with a year by their months, and two of a kind without
+    one by their number ("may vs june": both before the data's end, June the later)."""
+    rank = {"before": 0, "": 1, "last": 2, "this": 3}
+    if one.relative or other.relative:
+        return rank[one.relative] > rank[other.relative]
+    if one.year and other.year:
+        return one.first_month() > other.first_month()
+    if one.year or other.year or one.kind != other.kind or one.kind == "year":
+        return False
+    return one.number > other.number
 
 
 def _written(groups: dict[str, str | None], t: str) -> Written:
+    if groups.get(f"this{t}"):
+        return Written(groups[f"tu{t}"] or "year", relative="this")
+    if groups.get(f"lu{t}"):
+        return Written(groups[f"lu{t}"] or "year", relative="last")
+    if groups.get(f"bu{t}"):
+        return Written(groups[f"bu{t}"] or "period", relative="before")
     if groups.get(f"y{t}q"):
         return Written("quarter", int(groups[f"q{t}y"] or 1), groups[f"y{t}q"])
     if groups.get(f"q{t}") or groups.get(f"o{t}"):
         ordinal = groups.get(f"o{t}")
         number = QUARTERS[ordinal] if ordinal else int(groups[f"q{t}"] or 1)
-        return Written("quarter", number, groups.get(f"qy{t}"))
+        return Written("quarter", number, _full_year(groups.get(f"qy{t}")))
     if groups.get(f"ym{t}"):
         return Written("month", int(groups[f"m{t}n"] or 1), groups[f"ym{t}"])
     if groups.get(f"m{t}"):
-        return Written("month", MONTHS[groups[f"m{t}"] or ""], groups.get(f"my{t}"))
+        return Written("month", MONTHS[groups[f"m{t}"] or ""], _full_year(groups.get(f"my{t}")))
     return Written("year", 0, groups[f"y{t}"])
+
+
+def _full_year(year: str | None) -> str | None:
+    """A year of four digits; two as strptime's %y reads them ("98" 1998, "05" 2005)."""
+    if year is None:
+        return None
+    digits = year.lstrip("'")
+    if len(digits) == 4:
+        return digits
+    return str(int(digits) + (1900 if int(digits) >= 69 else 2000))
 
 
 def _year_shared(one: Written, other: Written) -> Written:
     """`one` with the year of `other` when it was written without one and is of a part of a
     year ("Q1 vs Q2 1998": Q1 of 1998)."""
-    if one.year or not other.year or one.kind == "year":
+    if one.year or not other.year or one.kind == "year" or one.relative:
         return one
     return Written(one.kind, one.number, other.year)

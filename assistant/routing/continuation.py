@@ -69,6 +69,9 @@ def follow_up(
         return Scored(last, 1.0, "repeat")  # "who are they?", "which of them ordered most?"
     if last == "top_customers" and ranked_again.counted_again(text):
         return Scored(last, 1.0, "repeat")  # "how many of them ordered more than 5 times?"
+    compares = x.compare_to is not None and "compare_to" in SIGNATURES[last].arg_names
+    if compares and set(rules.cues(text)) <= {last}:  # "vs 1997?", "compare with feb"
+        return Scored(last, 1.0, "repeat")
     if followup.is_bare(x.remainder) and _changed(SIGNATURES[last], x, text, memory):
         return Scored(last, 1.0, "repeat")
     if changes and set(rules.cues(text)) <= {last}:

@@ -46,7 +46,6 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "how did revenue in q3 compare with the quarter before",
         # Two periods set against each other (compared_periods.py takes them out).
         "compare sales in 1997 with 1998",
-        "sales in 1998 vs 1997",
         "how do this year's sales compare to last year",
         "how did we do in 1998 compared to 1997",
         "1997 vs 1998",

@@ -35,7 +35,6 @@ from assistant.tools.product_sales import (
 )
 from assistant.tools.products_answer import answer, sold
 from assistant.tools.sales_comparison import CompareTo, compared_period, compared_words, comparison
-from commerce.errors import InvalidInput
 
 DEFAULT_DAYS = 90
 
@@ -164,7 +163,9 @@ def top_products(
     }
     # The first row's share unrounded: its 4-place one in `rows` would be rounded twice.
     first_share = float(page[0]["share_of_revenue"]) if page else 0.0
-    said = answer(symbol, result, when, asked.dated, sales, members, first_share)
+    said = answer(
+        symbol, result | {"compared_to": compare_to}, when, asked.dated, sales, members, first_share
+    )
     if compare_to is not None:
         said += _compared(data, sales.calendar, compare_to, result, when, symbol, sales)
     if misspelt:
@@ -187,10 +188,7 @@ def _compared(
     """The totals of the period `compare_to` names, put in `result["compared"]` with the change
     from them, and in words to follow the answer; the same sums as the period asked (a
     segment's members, a category's lines)."""
-    try:
-        then = period_asked(calendar, compared_period(compare_to), DEFAULT_DAYS)
-    except InvalidInput as error:
-        raise InvalidInput(f"compare_to ({compare_to!r}): {error}") from None
+    then = compared_period(compare_to, when, calendar)
     name, category = result["segment"], result.get("category")
     members = data.segments().member_set(name) if name else None
     if sales is None or category is None:

@@ -81,7 +81,10 @@ def answer(
         f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
         f"{first['customers']:,} {'customer' if first['customers'] == 1 else 'customers'}"
     )
-    return f"{head}: {listing(names)}. {facts}{_change(first, by, days, when)}."
+    # Set beside another period, the totals' change is that one's: a row's change on the
+    # days just before would read as a second answer to the same question.
+    change = "" if result.get("compared_to") else _change(first, by, days, when)
+    return f"{head}: {listing(names)}. {facts}{change}."
 
 
 def _base(symbol: str, result: dict[str, Any]) -> str:

@@ -7,13 +7,15 @@ The two periods may differ in length (a year beside the part of the next one the
 reach); the answer says so, since a change between them then measures length as well.
 """
 
+import re
 from typing import Annotated, Any
 
+import pandas as pd
 from pydantic import Field
 
 from assistant.tools.format import count, pct
-from assistant.tools.period_days import MONTH, QUARTER, YEAR
-from assistant.tools.periods import Asked, Period
+from assistant.tools.period_days import MONTH, QUARTER, YEAR, DayRange
+from assistant.tools.periods import Asked, Period, period_asked
 from commerce.errors import InvalidInput
 
 CompareTo = Annotated[
@@ -21,18 +23,49 @@ CompareTo = Annotated[
     Field(
         min_length=1,
         max_length=10,
-        description="Another calendar period to set the totals beside: a year (YYYY), a "
-        "quarter (YYYY-Qn or Qn) or a month (YYYY-MM or MM), placed as `year`, `quarter` and "
-        "`month` are. The answer gives its revenue, orders and customers too, and the change "
-        "from it to the period asked.",
+        description="Another period to set the totals beside: a year (YYYY), a quarter "
+        "(YYYY-Qn or Qn) or a month (YYYY-MM or MM), placed as `year`, `quarter` and `month` "
+        "are; 'year before', 'quarter before' or 'month before' (that unit just before the "
+        "period asked starts); or 'before' (as many days just before it). The answer gives "
+        "its revenue, orders and customers too, and the change from it to the period asked.",
     ),
 ]
 MEASURES = ("revenue", "orders", "customers")
 
 
-def compared_period(compare_to: str) -> Asked:
-    """The period `compare_to` names, as the period arguments give it; InvalidInput when it
-    names none."""
+# "quarter before": the unit just before the period asked starts; "before": as many days.
+BEFORE = re.compile(r"(?:(?P<unit>year|quarter|month)\s+)?before")
+UNIT_MONTHS = {"year": 12, "quarter": 3, "month": 1}
+
+
+def compared_period(compare_to: str, when: Period, data: DayRange) -> Period:
+    """The period `compare_to` names, placed on the store's calendar; InvalidInput naming
+    `compare_to` when it names none, or one the store's orders do not cover."""
+    try:
+        before = BEFORE.fullmatch(compare_to.strip().lower())
+        if before is not None:
+            return _before(when, data, before.group("unit"))
+        return period_asked(data, _asked(compare_to), when.days)
+    except InvalidInput as error:
+        raise InvalidInput(f"compare_to ({compare_to!r}): {error}") from None
+
+
+def _before(when: Period, data: DayRange, unit: str | None) -> Period:
+    """The `unit` just before `when` starts, or (None) as many days as `when`."""
+    end = when.start - pd.Timedelta(days=1)
+    if unit is None:
+        start = when.start - pd.Timedelta(days=when.days)
+    else:
+        start = when.start - pd.DateOffset(months=UNIT_MONTHS[unit])
+    if start < data.first_day:
+        raise InvalidInput(
+            f"it would begin on {start:%Y-%m-%d}, before the store's first order day, "
+            f"{data.first_day:%Y-%m-%d}"
+        )
+    return Period((end - start).days + 1, start, end, None)
+
+
+def _asked(compare_to: str) -> Asked:
     text = compare_to.strip()
     if YEAR.fullmatch(text):
         return Asked(year=text)
@@ -41,8 +74,8 @@ def compared_period(compare_to: str) -> Asked:
     if MONTH.fullmatch(text):
         return Asked(month=text)
     raise InvalidInput(
-        f"compare_to ({compare_to!r}) names no period: give a year (YYYY), a quarter "
-        "(YYYY-Qn or Qn) or a month (YYYY-MM or MM)"
+        "names no period: give a year (YYYY), a quarter (YYYY-Qn or Qn), a month (YYYY-MM or "
+        "MM), 'year before', 'quarter before', 'month before' or 'before'"
     )
 
 
@@ -78,4 +111,6 @@ def _moved(measure: str, change: float | None) -> str:
         return f"{measure} not comparable (none then)"
     if change == 0:
         return f"{measure} unchanged"
-    return f"{measure} {'up' if change > 0 else 'down'} {pct(abs(change))}"
+    # One decimal under 1%: "up 0%" read as no change when it was 0.4%.
+    size = pct(abs(change)) if abs(change) >= 0.01 else f"{abs(change):.1%}"
+    return f"{measure} {'up' if change > 0 else 'down'} {size}"

@@ -20,8 +20,17 @@ from assistant.routing.written_days import Calendar
         ("revenue in march vs april 1998", Calendar(month="1998-04"), "1998-03"),
         ("q1 1998 against the fourth quarter of 1997", Calendar(quarter="1998-Q1"), "1997-Q4"),
         ("1998-03 compared with 1998-02", Calendar(month="1998-03"), "1998-02"),
-        ("sales in march vs february", Calendar(month="03"), "02"),  # no year: as written
+        ("compare may and june", Calendar(month="06"), "05"),  # no year: June the later
+        ("q3 vs q4", Calendar(quarter="Q4"), "Q3"),
+        ("sales q1 98 versus q1 97", Calendar(quarter="1998-Q1"), "1997-Q1"),
+        ("march '98 vs march '97", Calendar(month="1998-03"), "1997-03"),
+        ("this month vs last month", Calendar(since="month_start"), "month before"),
+        ("last year vs this year", Calendar(since="year_start"), "year before"),
+        ("last quarter vs the one before", Calendar(quarter="last"), "quarter before"),
+        ("revenue last month vs the month before", Calendar(month="last"), "month before"),
         ("and compared to 1997?", Calendar(), "1997"),
+        ("and compared to the previous quarter?", Calendar(), "quarter before"),
+        ("how did june 1998 do against june 1997", Calendar(month="1998-06"), "1997-06"),
     ],
 )
 def test_two_periods(message: str, asked: Calendar, compare_to: str) -> None:
@@ -84,3 +93,22 @@ def test_segments_compared_after_the_segment_list_are_no_sales(minilm_router: Ro
     memory = Memory().after("list_segments", {}, {})
     route = minilm_router.route("compare them with the loyal ones", memory, "operator")
     assert route.tool != "top_products"
+
+
+@pytest.mark.parametrize(
+    ("chain", "args"),
+    [
+        (["coffee sales in 1998", "compare with 1997"], {"year": "1998", "category": "Coffee"}),
+        (["how much did we sell in march 1998", "vs 1997?"], {"month": "1998-03"}),
+        (["sales in q1 1998", "compared to q1 1997"], {"quarter": "1998-Q1"}),
+    ],
+)
+def test_a_comparison_after_sales_keeps_what_was_asked(
+    known_router: Router, chain: list[str], args: dict[str, str]
+) -> None:
+    memory = Memory()
+    for message in chain:
+        route = known_router.route(message, memory, "operator")
+        memory = memory.after(route.tool or "", route.args, {})
+    assert route.tool == "top_products"
+    assert {k: v for k, v in route.args.items() if k != "compare_to"} == args

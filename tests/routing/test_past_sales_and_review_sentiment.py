@@ -11,7 +11,11 @@ from assistant.routing import Memory, Router
     ("question", "args"),
     [
         ("whats the avg order value last month", {"month": "last"}),
-        ("revenue last quarter vs the quarter before?", {"quarter": "last"}),
+        # The quarter before is compared (compared_periods.py), no longer left to the rows.
+        (
+            "revenue last quarter vs the quarter before?",
+            {"quarter": "last", "compare_to": "quarter before"},
+        ),
         ("average order value in 1997", {"year": "1997"}),
     ],
 )

@@ -10,6 +10,7 @@ import pytest
 
 from assistant.tools.data import StoreData
 from assistant.tools.products import top_products
+from assistant.tools.sales_comparison import compared_words
 from commerce.errors import InvalidInput
 from tests.tools.conftest import MakeContext, context
 from tests.tools.sales_shop import store_of
@@ -75,3 +76,30 @@ def test_a_compare_to_that_names_no_period_is_refused(
 ) -> None:
     with pytest.raises(InvalidInput, match=re.escape(named)):
         top_products(context(shop, "operator"), month="2024-03", compare_to=compare_to)
+
+
+def test_the_unit_or_the_days_just_before(shop: StoreData) -> None:
+    ctx = context(shop, "operator")
+    month = top_products(ctx, month="2024-03", compare_to="month before").result["compared"]
+    assert (month["from"], month["to"], month["days"]) == ("2024-02-01", "2024-02-29", 29)
+    days = top_products(ctx, days=10, compare_to="before").result["compared"]
+    assert (days["from"], days["to"], days["totals"]["revenue"]) == (
+        "2024-03-12",
+        "2024-03-21",
+        40.0,
+    )
+    with pytest.raises(InvalidInput, match="before the store's first order day, 2024-01-01"):
+        top_products(ctx, month="2024-03", compare_to="quarter before")
+
+
+def test_the_rows_change_is_left_to_the_compared_period(shop: StoreData) -> None:
+    ctx = context(shop, "operator")
+    alone = top_products(ctx, days=10).answer
+    compared = top_products(ctx, days=10, compare_to="before").answer
+    assert "on the 10 days before" in alone and "on the 10 days before" not in compared
+
+
+def test_a_change_under_one_percent_keeps_a_decimal() -> None:
+    compared = {"change": {"revenue": 0.004, "orders": -0.003, "customers": 0.0}, "days": 31}
+    said = compared_words(compared, 31, "From X to Y the store sold $1")
+    assert said.endswith("revenue up 0.4%, orders down 0.3% and customers unchanged.")
