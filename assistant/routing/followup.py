@@ -46,7 +46,8 @@ FILLER = frozenset(
 # every value the message gives.
 REFINES = re.compile(
     r"\b(?:that|it|those|this|instead|rather|too|also|again|same|cap)\b|"
-    r"^(?:and|now|then|ok(?:ay)?|but|so|what\s+if|(?:what|how)\s+about|(?:sort|rank|order)\s+by)\b"
+    r"^(?:and|now|then|ok(?:ay)?|but|so|only|just|what\s+if|(?:what|how)\s+about|"
+    r"(?:sort|rank|order)\s+by)\b"
 )
 # "and the next 10?", "show me the next twenty customers": more of the last list (a count; not
 # a horizon such as "the next 10 days", nor money, nor "5 more than last week").

@@ -12,6 +12,10 @@ UNCLEAR_REASON = (
     "I'm not sure what you're asking. Try naming a customer, a segment or what you want "
     "(at-risk customers, reviews, an offer, a budget plan, a forecast)."
 )
+NO_LIST_REASON = (
+    'There is no list in this conversation to go back to yet. Ask for one, e.g. "who is at '
+    'risk?" or "top products last month".'
+)
 LETTERS = re.compile(r"[a-z0-9]")
 WORD = re.compile(r"[a-z0-9]+")
 STOP_WORDS = frozenset(

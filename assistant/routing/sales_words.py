@@ -8,6 +8,8 @@ product's name). Read after the numbers, as extract.py says.
 
 import re
 
+from assistant.routing import fuzzy
+
 Measure = str  # one of top_products' `by` values: revenue, units, orders, customers
 
 # The first measure named wins; "revenue" is the tool's default, so it is read only when said.
@@ -121,6 +123,19 @@ def known_category(text: str, known: tuple[str, ...]) -> tuple[str, int, int] | 
         match = re.search(rf"\b{stem}s?\b(?:\s+(?:products?|items?)\b)?", text)
         if stem and match is not None:
             return name, match.start(), match.end()
+    return _misspelt_category(text, names)
+
+
+def _misspelt_category(text: str, names: list[str]) -> tuple[str, int, int] | None:
+    """A word a typo away from a one-word category of five letters or more ("cofee",
+    "coffe"), as typed: the tool reads it as that category and says so ("(Read 'cofee' as
+    Coffee.)"), where dropping it answered for the whole store without a word."""
+    single = [name.lower() for name in names if re.fullmatch(r"[a-z]{5,}", name.lower())]
+    for word in fuzzy.words(text):
+        for name in single:
+            typo = word.text != name and word.text.rstrip("s") != name.rstrip("s")
+            if typo and word.text[:2] == name[:2] and fuzzy.close(word.text, name) is not None:
+                return word.text, word.start, word.end
     return None
 
 

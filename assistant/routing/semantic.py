@@ -34,7 +34,13 @@ from assistant.routing.extract import Extraction, extract
 from assistant.routing.ids import KnownName
 from assistant.routing.markup import without_markup
 from assistant.routing.memory import Memory
-from assistant.routing.noise import UNCLEAR_REASON, has_letters, says_nothing, topic_free
+from assistant.routing.noise import (
+    NO_LIST_REASON,
+    UNCLEAR_REASON,
+    has_letters,
+    says_nothing,
+    topic_free,
+)
 from assistant.routing.nudges import nudges
 from assistant.routing.reading import normalise, visible
 from assistant.routing.route import Route
@@ -137,6 +143,8 @@ class Router:
         if decided.score < self.threshold:
             decided = from_memory(text, x, memory, self.tools, self.threshold) or decided
         if decided.score < self.threshold:
+            if followup.asks_back(text):  # no list shown in this conversation yet
+                return Route("unclear", score=decided.score, reason=NO_LIST_REASON)
             if topic_free(self.speller.correct(text), x):
                 return Route("out_of_scope", score=decided.score)
             return Route("unclear", score=decided.score, reason=UNCLEAR_REASON)

@@ -5,6 +5,7 @@ import pytest
 
 from assistant.routing import Memory, Router
 from assistant.routing.followup import asks_back
+from assistant.routing.noise import NO_LIST_REASON
 
 LISTED = Memory().after(
     "at_risk_customers",
@@ -46,6 +47,7 @@ def test_the_list_is_kept_with_the_conversation() -> None:
     assert Memory.from_dict({"list_tool": 3, "list_args": "x"}).list_tool is None
 
 
-def test_no_list_shown_yet(minilm_router: Router) -> None:
-    route = minilm_router.route("back to the list", Memory(), "operator")
-    assert route.tool != "at_risk_customers"
+def test_no_list_shown_yet_is_said(minilm_router: Router) -> None:
+    for memory in (Memory(), Memory().after("forecast_demand", {"horizon_days": 30}, {})):
+        route = minilm_router.route("back to the list", memory, "operator")
+        assert (route.kind, route.reason) == ("unclear", NO_LIST_REASON)

@@ -45,3 +45,34 @@ def test_the_last_call_narrowed(
 ) -> None:
     route = minilm_router.route(message, memory, "operator")
     assert (route.kind, route.tool, route.args) == ("tool", *expected)
+
+
+@pytest.mark.parametrize(
+    ("chain", "expected"),
+    [
+        (
+            [
+                "plan offers with a budget of $2000",
+                "only for the at risk segment",
+                "just 10% max discount",
+            ],
+            {"budget": 2000.0, "segment": "at risk", "max_discount_pct": 10.0},
+        ),
+        (
+            [
+                "who hasnt ordered since 01/03/1998",
+                "only champions",
+                "just the ones who spent over $1000",
+            ],
+            {"no_order_since": "1998-01-03", "segment": "champions", "min_revenue": 1000.01},
+        ),
+    ],
+)
+def test_narrowing_twice_keeps_the_first(
+    minilm_router: Router, chain: list[str], expected: dict[str, object]
+) -> None:
+    memory = Memory()
+    for message in chain:
+        route = minilm_router.route(message, memory, "operator")
+        memory = memory.after(route.tool or "", route.args, {})
+    assert route.args == expected
