@@ -8,6 +8,7 @@ from assistant.routing import Memory, Router
 from assistant.routing.compared_periods import read
 from assistant.routing.reading import Reader
 from assistant.routing.written_days import Calendar
+from tests.routing.chain import last_route
 
 
 @pytest.mark.parametrize(
@@ -106,9 +107,6 @@ def test_segments_compared_after_the_segment_list_are_no_sales(minilm_router: Ro
 def test_a_comparison_after_sales_keeps_what_was_asked(
     known_router: Router, chain: list[str], args: dict[str, str]
 ) -> None:
-    memory = Memory()
-    for message in chain:
-        route = known_router.route(message, memory, "operator")
-        memory = memory.after(route.tool or "", route.args, {})
+    route = last_route(known_router, chain)
     assert route.tool == "top_products"
     assert {k: v for k, v in route.args.items() if k != "compare_to"} == args

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.routing import Memory, Router
 from assistant.routing.followup import is_bare
+from tests.routing.chain import last_route
 
 BUDGET = Memory().after("plan_budget", {"budget": 2000.0}, {})
 FORECAST = Memory().after("forecast_demand", {"horizon_days": 90}, {})
@@ -71,8 +72,5 @@ def test_the_last_call_narrowed(
 def test_narrowing_twice_keeps_the_first(
     minilm_router: Router, chain: list[str], expected: dict[str, object]
 ) -> None:
-    memory = Memory()
-    for message in chain:
-        route = minilm_router.route(message, memory, "operator")
-        memory = memory.after(route.tool or "", route.args, {})
+    route = last_route(minilm_router, chain)
     assert route.args == expected
