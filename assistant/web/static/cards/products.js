@@ -1,5 +1,6 @@
 // What sold best in a period (top_products): products or whole categories, ranked, with each
-// one's share of the period's revenue and its change on the period of the same length before.
+// one's share of the period's revenue and its change on the period of the same length before;
+// or the period's months (or quarters) ranked, which have no change to show.
 
 import { h } from "../dom.js";
 import { isNum, money, num, pct } from "../format.js";
@@ -7,6 +8,8 @@ import { badge, frame, sortableTable } from "./common.js";
 import { withRank } from "./lists.js";
 
 const MEASURES = { revenue: "revenue", units: "units sold", orders: "orders", customers: "customers who bought" };
+// The `per` values that rank the period's own months or quarters, with their column's title.
+const CALENDAR = { month: "Month", quarter: "Quarter" };
 
 /** A relative change as a badge, "+12%" or "-25%" (to `digits` decimals); null without one. */
 function changeBadge(change, digits = 0) {
@@ -55,24 +58,39 @@ export function productCell(row) {
   return h("span", null, title, title.includes(id) ? null : h("span", { class: "mono muted" }, ` ${id}`));
 }
 
+/** A month ("1997-03") or quarter ("1997-Q1"); one the period's edges cut is marked "(part)"
+ * with the days of it that were counted, so its smaller figures are not read as a bad month. */
+function calendarCell(row, unit) {
+  const name = String(row[unit] ?? "–");
+  return row.part ? h("span", null, name, h("span", { class: "range" }, ` (part) ${row.from} to ${row.to}`)) : name;
+}
+
+/** The ranking's columns for the card's `per`: products, categories, months or quarters. */
+function rankedColumns(card, measure) {
+  const unit = CALENDAR[card.per];
+  const figures = [
+    { key: "revenue", title: "Revenue", numeric: true, cell: (r) => money(r.revenue) },
+    { key: "orders", title: "Orders", numeric: true, cell: (r) => num(r.orders) },
+    { key: "customers", title: "Customers", numeric: true, cell: (r) => num(r.customers) },
+    { key: "share_of_revenue", title: "Share of revenue", numeric: true, cell: (r) => pct(r.share_of_revenue, 1) },
+  ];
+  if (unit) return [{ key: card.per, title: unit, sort: (r) => String(r[card.per] ?? ""), cell: (r) => calendarCell(r, card.per) }, ...figures];
+  const named = card.per === "category"
+    ? [{ key: "category", title: "Category", cell: (r) => String(r.category ?? "–") }, { key: "products", title: "Products sold", numeric: true, cell: (r) => num(r.products) }]
+    : [
+        { key: "title", title: "Product", sort: (r) => String(r.title ?? r.product_id ?? ""), cell: productCell },
+        { key: "category", title: "Category", cell: (r) => (r.category ? badge(String(r.category), "info") : "–") },
+      ];
+  const [revenue, ...rest] = figures;
+  const units = { key: "units", title: "Units", numeric: true, cell: (r) => num(r.units) };
+  return [...named, revenue, units, ...rest, { key: "change", title: `Change in ${measure}`, numeric: true, cell: changeCell }];
+}
+
 export function productsCard(card, actions) {
   const rows = Array.isArray(card.rows) ? card.rows : [];
   const categories = card.per === "category";
   const measure = MEASURES[card.by] ?? "revenue";
-  const first = categories
-    ? { key: "category", title: "Category", cell: (r) => String(r.category ?? "–") }
-    : { key: "title", title: "Product", sort: (r) => String(r.title ?? r.product_id ?? ""), cell: productCell };
-  const columns = [first];
-  if (!categories) columns.push({ key: "category", title: "Category", cell: (r) => (r.category ? badge(String(r.category), "info") : "–") });
-  else columns.push({ key: "products", title: "Products sold", numeric: true, cell: (r) => num(r.products) });
-  columns.push(
-    { key: "revenue", title: "Revenue", numeric: true, cell: (r) => money(r.revenue) },
-    { key: "units", title: "Units", numeric: true, cell: (r) => num(r.units) },
-    { key: "orders", title: "Orders", numeric: true, cell: (r) => num(r.orders) },
-    { key: "customers", title: "Customers", numeric: true, cell: (r) => num(r.customers) },
-    { key: "share_of_revenue", title: "Share of revenue", numeric: true, cell: (r) => pct(r.share_of_revenue, 1) },
-    { key: "change", title: `Change in ${measure}`, numeric: true, cell: changeCell },
-  );
+  const columns = rankedColumns(card, measure);
   const dated = Boolean(card.since || card.month || card.quarter || card.year) && card.from;
   const scope = [
     dated ? `${card.from} to ${card.to}`
@@ -82,7 +100,7 @@ export function productsCard(card, actions) {
     card.category ? `category ${card.category}` : null,
   ].filter(Boolean);
   const drill = categories && actions.can("top_products");
-  const title = categories ? "Top categories" : "Best sellers";
+  const title = CALENDAR[card.per] ? `Best ${card.per}s` : categories ? "Top categories" : "Best sellers";
   return frame(
     "products",
     title,
