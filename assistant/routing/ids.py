@@ -28,7 +28,7 @@ MAX_ALERT_DIGITS = 4_000
 ASIN = re.compile(r"\b(?P<id>b0[0-9a-z]{8})\b")
 PRODUCT = re.compile(
     r"\b(?:product|item|asin|sku|prod)s?\s*(?:(?:id|#|no\.?|number)\s*)?(?:[:#=]\s*)?"
-    r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)\b"
+    r"(?P<id>[a-z0-9][\w-]*\d[\w-]*)\b(?!/\d)"  # "top products 12/1/97-...": a day
 )
 _ID = r"[a-z]{0,4}[-_]?\d[\w-]*"
 # "12,345" or "12.345" is one number, 12345; "12,34" is none, never the id 12.

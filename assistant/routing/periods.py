@@ -116,6 +116,12 @@ AMOUNT_BEFORE = re.compile(
     r"(?:\b(?:budget\w*|spend|spending|allocat\w*|invest\w*|plan|planning|dollars?|euros?)\b|"
     r"[$\u20ac\u00a3][\d.,]*\s*k?)(?:\s+[\w'-]+){0,3}?\s+(?:for|of)\s+$"
 )
+# A day or a month written with slashes and no word before it ("sales 3/5/98", "orders in
+# 2/98"): that day, or that month; a two-digit year only above 31, which is no day.
+SLASHED = [
+    re.compile(r"(?<![\w/.-])(?P<slasha>[0-3]?\d/[0-3]?\d/(?:(?:19|20)\d\d|\d\d))(?![/\d])"),
+    re.compile(r"(?<![\w/.-])(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d|3[2-9]|[4-9]\d)(?![/\d])"),
+]
 # "last month" alone is the month before this one; "the last month" and "the past month" are
 # the last 30 days (the horizon finder reads those).
 LAST = re.compile(rf"(?<!the\s)\b(?:{_BEFORE})\s+(?P<unit>month|quarter|year)(?:'?s)?\b")
@@ -129,7 +135,9 @@ def read(reader: Reader) -> Calendar:
     and "this quarter", see the module docstring)."""
     if FUTURE.search(reader.text):
         return Calendar()
-    readers = (_since, _named_day, _to_date, _in_month, _numbered_month, _quarter, _in_year)
+    readers = (
+        _since, _named_day, _to_date, _in_month, _numbered_month, _quarter, _in_year, _slashed
+    )  # fmt: skip
     for find in (read_span, *readers):
         found = find(reader)
         if found is not None:
@@ -203,6 +211,18 @@ def _numbered_month(reader: Reader) -> Calendar | None:
         return Calendar(month=f"{year}-{number:02d}" if year else f"{number:02d}")
 
     return first(reader, NUMBERED_MONTH, month)
+
+
+def _slashed(reader: Reader) -> Calendar | None:
+    def slashed(groups: Groups) -> Calendar | None:
+        if groups.get("slasha"):
+            day = written(groups, "a")
+            return None if day is None else Calendar(since=day.text(), until=day.text())
+        month, year = int(groups["month"] or 0), groups["year"] or ""
+        full = year if len(year) == 4 else str(int(year) + (1900 if int(year) >= 69 else 2000))
+        return Calendar(month=f"{full}-{month:02d}") if 1 <= month <= 12 else None
+
+    return first(reader, SLASHED, slashed)
 
 
 def _in_year(reader: Reader) -> Calendar | None:

@@ -44,6 +44,15 @@ def test_a_slashed_day(text: str, iso: str | None) -> None:
             {"since": "1998-02-01", "until": "1998-02-28"},
         ),
         ("revenue since 13/2/1998", "top_products", {"since": "1998-02-13"}),
+        # With no word before it: that day, or that month (R20 got the default 90 days).
+        ("sales 3/5/98", "top_products", {"since": "1998-03-05", "until": "1998-03-05"}),
+        ("sales 2/30/98", "top_products", {"since": "1998-02-30", "until": "1998-02-30"}),
+        ("best sellers in 2/98", "top_products", {"month": "1998-02"}),
+        (
+            "top products 12/1/97-12/31/97",  # "products 12" is no product id
+            "top_products",
+            {"since": "1997-12-01", "until": "1997-12-31"},
+        ),
     ],
 )
 def test_the_period_reaches_the_tool(
@@ -53,6 +62,7 @@ def test_the_period_reaches_the_tool(
     assert (route.tool, route.args) == (tool, args)
 
 
-def test_a_fraction_is_no_day(minilm_router: Router) -> None:
-    route = minilm_router.route("top products 1/2/3", Memory(), "operator")
-    assert (route.tool, route.args) == ("top_products", {})
+@pytest.mark.parametrize("message", ["top products 1/2/3", "reviews 10/15", "spent 1/2 of it"])
+def test_a_fraction_is_no_day(minilm_router: Router, message: str) -> None:
+    route = minilm_router.route(message, Memory(), "operator")
+    assert not {"since", "until", "month"} & set(route.args)
