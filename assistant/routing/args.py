@@ -113,7 +113,11 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["by"] = x.measure
     elif by is not None and x.ranking in by.choices:
         found["by"] = x.ranking
-    if x.per_category and "per" in names:
+    per = tool.arg("per")
+    by_unit = per is not None and x.per_unit in per.choices  # "best month in 1997"
+    if by_unit:
+        found["per"] = x.per_unit
+    if x.per_category and "per" in names and not by_unit:
         found["per"] = "category"
     elif x.category is not None and "category" in names:
         found["category"] = x.category

@@ -115,6 +115,7 @@ class Extraction:
     measure: str | None = None  # what to rank sales by: revenue, units, orders or customers
     ranking: CustomerRanking | None = None  # what to rank customers by, when said
     per_category: bool = False  # rank whole categories rather than products
+    per_unit: str | None = None  # rank the calendar's months or quarters ("best month")
     category: str | None = None  # the product category asked about
     # What customers are ranked by buying, as written, where it is no category the store
     # knows: a product's name ("who bought the most earl grey": "earl grey").
@@ -235,6 +236,7 @@ def extract(
         measure=sales_words.measure(normalise(message)),
         ranking=customer_ranking(normalise(message)),
         per_category=sales_words.per_category(normalise(message)),
+        per_unit=sales_words.per_unit(normalise(message)),
         category=category,
         product_name=product_name,
         position=position,

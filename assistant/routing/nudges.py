@@ -114,6 +114,9 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # similarity alone puts near a forecast's "expected revenue".
         out["top_products"] = out.get("top_products", 0.0) + W
         out["forecast_demand"] = out.get("forecast_demand", 0.0) - W / 2
+    if x.per_unit is not None and not ahead and not ranks_customers:
+        # "what was our best month": months ranked by sales, which only top_products does.
+        out["top_products"] = out.get("top_products", 0.0) + 2 * W
     if x.compare_to is not None and not ahead and not ranks_customers:
         # "1997 vs 1998?": two periods set against each other are sales totals, the one tool
         # that compares periods, whatever few words are left around them (a double nudge:

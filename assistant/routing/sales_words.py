@@ -37,6 +37,16 @@ PER_CATEGORY = re.compile(
     r"\b|\b(?:by|per|each|every)\s+(?:product\s+)?category\b|\bwhich\s+category\b|"
     r"\bwhat\s+category\b"
 )
+# Calendar months or quarters ranked ("best month in 1997", "which quarter was best", "sales
+# by month", "monthly revenue"); not "last month" or "this quarter", which are periods.
+PER_UNIT = re.compile(
+    r"\b(?:best|worst|busiest|slowest|strongest|weakest|top|biggest|highest|lowest|which|"
+    r"what)\s+(?:(?!(?:this|last|next|past|previous|prior|sellers?|selling|products?|items?|"
+    r"customers?)\b)[\w-]+\s+){0,2}?(?P<a>month|quarter)s?\b(?!\s+(?:to\s+date|so\s+far))|"
+    r"\b(?:by|per|each|every)\s+(?P<b>month|quarter)\b|\b(?P<c>month|quarter)ly\b|"
+    r"\b(?P<d>month|quarter)[\s-]+(?:by|over|on)[\s-]+(?:month|quarter)\b"
+)
+RANKED_THINGS = re.compile(r"\b(?:products?|items?|sellers?|categories|skus?)\b")
 # "in the coffee category", "from the snacks aisle", "category: tea": the name is the words
 # between (at most three; "the" and "our" are no part of it).
 NAMED_CATEGORY = [
@@ -90,6 +100,14 @@ def measure(text: str) -> Measure | None:
 def per_category(text: str) -> bool:
     """True when the question ranks whole categories ("top categories among champions")."""
     return bool(PER_CATEGORY.search(text))
+
+
+def per_unit(text: str) -> str | None:
+    """ "month" or "quarter" when the question ranks the calendar's months or quarters."""
+    match = PER_UNIT.search(text)
+    if match is None or (match.group("b") and RANKED_THINGS.search(text)):
+        return None  # "top 5 products per month" ranks products, not months
+    return next(g for g in match.groups() if g)
 
 
 def category_named(text: str, known: tuple[str, ...]) -> str | None:

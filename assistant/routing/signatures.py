@@ -214,15 +214,16 @@ SIGNATURES: dict[str, ToolSignature] = {
             "top_products",
             "best-selling products (or categories) of the last days or a calendar period, ranked "
             "by revenue, units, orders or customers, store-wide, of one category or among one "
-            "segment's customers; compare_to (a year, quarter or month) sets the totals beside "
-            "another period's",
+            "segment's customers, or per month or quarter ranks the calendar's months or "
+            "quarters; compare_to (a year, quarter or month) sets the totals beside another "
+            "period's",
             "see product sales",
             (
                 *_PERIOD,
                 Arg("segment"),
                 Arg("category"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),
-                Arg("per", choices=("product", "category")),
+                Arg("per", choices=("product", "category", "month", "quarter")),
                 Arg("limit", "int", default=10),
                 _OFFSET,
                 Arg("compare_to"),

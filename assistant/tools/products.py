@@ -16,12 +16,11 @@ from pydantic import Field
 
 from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.customer_totals import customer_totals, store_orders
+from assistant.tools.customer_totals import store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import day, output
 from assistant.tools.paging import Offset, ranked
-from assistant.tools.period_days import DayRange
-from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked
+from assistant.tools.periods import MAX_DAYS, Asked, period_asked
 from assistant.tools.product_sales import (
     NO_LINES,
     NO_PRODUCTS,
@@ -29,12 +28,19 @@ from assistant.tools.product_sales import (
     Measure,
     SalesLines,
     catalogue_categories,
-    category_sold,
     ranking,
     sales_lines,
 )
 from assistant.tools.products_answer import answer, sold
-from assistant.tools.sales_comparison import CompareTo, compared_period, compared_words, comparison
+from assistant.tools.sales_comparison import CompareTo
+from assistant.tools.sales_periods import Unit, sales_per_period
+from assistant.tools.sales_totals import (
+    category_totals,
+    compared_with,
+    period_args,
+    period_totals,
+    span_of,
+)
 
 DEFAULT_DAYS = 90
 
@@ -84,7 +90,11 @@ def top_products(
         Field(description="Rank by revenue, units sold, orders or customers who bought."),
     ] = "revenue",
     per: Annotated[
-        Grouping, Field(description="product, or category to rank whole categories.")
+        Grouping | Unit,
+        Field(
+            description="product, or category to rank whole categories, or month or quarter "
+            "to rank the period's calendar months or quarters."
+        ),
     ] = "product",
     limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,
     offset: Offset = 0,
@@ -112,6 +122,11 @@ def top_products(
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
     sales = cached_sales(data)
+    if per == "month" or per == "quarter":  # "best month in 1997": months ranked, not products
+        return sales_per_period(
+            data, sales, asked, per, by, (name, members), category, (offset, limit),
+            compare_to, symbol, DEFAULT_DAYS,
+        )  # fmt: skip
     if sales is None:
         if category is not None:  # a category's sales are its order lines: none to sum
             return output(
@@ -121,14 +136,14 @@ def top_products(
         calendar = store_orders(data).calendar
         when = period_asked(calendar, asked, DEFAULT_DAYS)
         bare: dict[str, Any] = {
-            **_period_args(asked), **_span(when, calendar.first_day, calendar.last_day),
+            **period_args(asked), **span_of(when, calendar.first_day, calendar.last_day),
             "segment": name, "customers": None if members is None else len(members),
-            "totals": _period_totals(data, when, name, members), "by": by, "per": per,
+            "totals": period_totals(data, when, name, members), "by": by, "per": per,
             "rows": [], "note": NO_LINES,
         }  # fmt: skip
         said = sold(symbol, bare, when, asked.dated)
         if compare_to is not None:
-            said += _compared(data, calendar, compare_to, bare, when, symbol)
+            said += compared_with(data, calendar, compare_to, bare, when, symbol)
         said = f"{said.removesuffix('.')}. {NO_LINES}"
         return output(said, bare, [{"type": "products", **bare}])
     chosen, misspelt = sales.read_category(category) if category else (None, False)
@@ -143,15 +158,15 @@ def top_products(
     page = order.iloc[offset : offset + limit].to_dict("records")
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
     result: dict[str, Any] = {
-        **_period_args(asked),
-        **_span(when, sales.first_day, sales.last_day),
+        **period_args(asked),
+        **span_of(when, sales.first_day, sales.last_day),
         "before_from": None if when.before_start is None else day(when.before_start),
         "segment": name,
         "customers": None if members is None else len(members),
         "totals": (
-            _period_totals(data, when, name, members)
+            period_totals(data, when, name, members)
             if chosen is None
-            else _category_totals(data, sales, when, name, members, chosen)
+            else category_totals(data, sales, when, name, members, chosen)
         ),
         "category": chosen,
         "by": by,
@@ -167,84 +182,13 @@ def top_products(
         symbol, result | {"compared_to": compare_to}, when, asked.dated, sales, members, first_share
     )
     if compare_to is not None:
-        said += _compared(data, sales.calendar, compare_to, result, when, symbol, sales)
+        said += compared_with(data, sales.calendar, compare_to, result, when, symbol, sales)
     if misspelt:
         said = f"(Read '{category}' as {chosen}.) {said}"
     if not sales.has_products:
         result["note"] = NO_PRODUCTS
         said += f" {NO_PRODUCTS}"
     return output(said, result, [{"type": "products", **result}], len(rows))
-
-
-def _compared(
-    data: StoreData,
-    calendar: DayRange,
-    compare_to: str,
-    result: dict[str, Any],
-    when: Period,
-    symbol: str,
-    sales: SalesLines | None = None,
-) -> str:
-    """The totals of the period `compare_to` names, put in `result["compared"]` with the change
-    from them, and in words to follow the answer; the same sums as the period asked (a
-    segment's members, a category's lines)."""
-    then = compared_period(compare_to, when, calendar)
-    name, category = result["segment"], result.get("category")
-    members = data.segments().member_set(name) if name else None
-    if sales is None or category is None:
-        totals = _period_totals(data, then, name, members)
-    else:
-        totals = _category_totals(data, sales, then, name, members, category)
-    result["compared"] = comparison(then, totals, result["totals"])
-    opening = sold(symbol, {**result, "totals": totals}, then, True)
-    return compared_words(result["compared"], when.days, opening)
-
-
-def _period_args(asked: Asked) -> dict[str, str | None]:
-    """The calendar arguments as given (None where not), for the result."""
-    return {name: getattr(asked, name) for name in ("since", "until", "month", "quarter", "year")}
-
-
-def _span(when: Period, first: pd.Timestamp, last: pd.Timestamp) -> dict[str, Any]:
-    """The period's days, and the days the store's orders span (as top_customers gives them)."""
-    return {"days": when.days, "from": day(when.start), "to": day(when.end),
-            "orders_from": day(first), "orders_to": day(last)}  # fmt: skip
-
-
-def _period_totals(
-    data: StoreData, when: Period, name: str | None, members: "frozenset[str] | None"
-) -> dict[str, float | int]:
-    """What the store sold in the period (to a segment's current members only, when one is
-    asked): the orders' amounts, how many orders and how many customers placed them."""
-    orders = store_orders(data).orders
-    per_customer: pd.DataFrame = data.memo(
-        f"top_products:totals:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}",
-        ("store",),
-        lambda: customer_totals(orders, when, members),
-    )
-    return {
-        "revenue": round(float(per_customer["revenue"].sum()), 2),
-        "orders": int(per_customer["orders"].sum()),
-        "customers": len(per_customer),
-    }
-
-
-def _category_totals(
-    data: StoreData,
-    sales: SalesLines,
-    when: Period,
-    name: str | None,
-    members: "frozenset[str] | None",
-    category: str,
-) -> dict[str, float | int]:
-    """What one category sold in the period (to a segment's current members only, when one is
-    asked): its order lines' revenue, the orders holding one, the customers who bought it."""
-    totals: dict[str, float | int] = data.memo(
-        f"top_products:sold:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{category}",
-        ("store",),
-        lambda: category_sold(sales, when, members, category),
-    )
-    return totals
 
 
 def _row(record: dict[str, Any], by: Measure, per: Grouping) -> dict[str, Any]:

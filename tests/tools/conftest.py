@@ -5,6 +5,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from assistant.llm.fake import ScriptedChatModel
@@ -14,6 +15,7 @@ from assistant.tools.base import ToolContext
 from assistant.tools.data import StoreData
 from commerce.workspace import Workspace
 from tests.retrieval.fakes import HashingEmbedder
+from tests.tools.sales_shop import store_of
 from tests.tools.store import make_workspace
 
 MakeContext = Callable[..., ToolContext]
@@ -67,3 +69,15 @@ def sent_model(ctx: ToolContext) -> ScriptedChatModel:
     model = ctx.chat_model()
     assert isinstance(model, ScriptedChatModel)
     return model
+
+
+@pytest.fixture(scope="module")
+def tools_orders(tools_home: Path) -> pd.DataFrame:
+    """The shared workspace's orders as written, for figures read back with pandas."""
+    return pd.read_parquet(tools_home / "store" / "orders.parquet")
+
+
+@pytest.fixture(scope="module")
+def sales_shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
+    """The hand-made store of tests/tools/sales_shop.py, with its lines and products."""
+    return store_of(tmp_path_factory.mktemp("shop"), ("order_items", "products"))

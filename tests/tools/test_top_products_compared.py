@@ -17,21 +17,11 @@ from tests.tools.sales_shop import store_of
 from tests.tools.test_top_products_totals import _expected
 
 
-@pytest.fixture(scope="module")
-def orders(tools_home: Path) -> pd.DataFrame:
-    return pd.read_parquet(tools_home / "store" / "orders.parquet")
-
-
-@pytest.fixture(scope="module")
-def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
-    return store_of(tmp_path_factory.mktemp("shop"), ("order_items", "products"))
-
-
-def test_a_year_beside_another(make_ctx: MakeContext, orders: pd.DataFrame) -> None:
+def test_a_year_beside_another(make_ctx: MakeContext, tools_orders: pd.DataFrame) -> None:
     out = top_products(make_ctx("operator"), year="2024", compare_to="2023")
     now, then = out.result["totals"], out.result["compared"]["totals"]
-    assert now == _expected(orders, "2024-01-01", "2024-12-31")
-    assert then == _expected(orders, "2023-01-01", "2023-12-31")
+    assert now == _expected(tools_orders, "2024-01-01", "2024-12-31")
+    assert then == _expected(tools_orders, "2023-01-01", "2023-12-31")
     compared = out.result["compared"]
     assert (compared["from"], compared["to"]) == ("2023-01-01", "2023-12-31")
     for measure in ("revenue", "orders", "customers"):
@@ -40,9 +30,9 @@ def test_a_year_beside_another(make_ctx: MakeContext, orders: pd.DataFrame) -> N
     assert "; against that: revenue " in out.answer
 
 
-def test_the_words_and_a_category(shop: StoreData) -> None:
+def test_the_words_and_a_category(sales_shop: StoreData) -> None:
     # 2024-03: o1-o5, o7 ($108, 6 orders, 3 customers); 2024-01: o6 ($2, 1 order, 1 customer).
-    out = top_products(context(shop, "operator"), month="2024-03", compare_to="2024-01")
+    out = top_products(context(sales_shop, "operator"), month="2024-03", compare_to="2024-01")
     assert out.result["compared"]["change"] == {"revenue": 53.0, "orders": 5.0, "customers": 2.0}
     assert out.answer.endswith(
         " From 2024-01-01 to 2024-01-31 the store sold $2.00 in 1 order (average order value "
@@ -50,13 +40,15 @@ def test_the_words_and_a_category(shop: StoreData) -> None:
         "customers up 200%."
     )
     # Tea sold nothing in January: no change to give.
-    tea = top_products(context(shop, "operator"), month="2024-03", category="Tea", compare_to="01")
+    tea = top_products(
+        context(sales_shop, "operator"), month="2024-03", category="Tea", compare_to="01"
+    )
     assert tea.result["compared"]["totals"]["revenue"] == 0
     assert "revenue not comparable (none then)" in tea.answer
 
 
-def test_periods_of_different_lengths_are_said(shop: StoreData) -> None:
-    out = top_products(context(shop, "operator"), month="2024-03", compare_to="2024-Q1")
+def test_periods_of_different_lengths_are_said(sales_shop: StoreData) -> None:
+    out = top_products(context(sales_shop, "operator"), month="2024-03", compare_to="2024-Q1")
     assert out.answer.endswith("(the periods are 31 days and 91 days long).")
 
 
@@ -72,14 +64,14 @@ def test_a_store_of_bare_orders_compares_its_totals(tmp_path: Path) -> None:
     [("next year", "names no period"), ("2031", "compare_to ('2031')"), ("2024-13", "'2024-13'")],
 )
 def test_a_compare_to_that_names_no_period_is_refused(
-    shop: StoreData, compare_to: str, named: str
+    sales_shop: StoreData, compare_to: str, named: str
 ) -> None:
     with pytest.raises(InvalidInput, match=re.escape(named)):
-        top_products(context(shop, "operator"), month="2024-03", compare_to=compare_to)
+        top_products(context(sales_shop, "operator"), month="2024-03", compare_to=compare_to)
 
 
-def test_the_unit_or_the_days_just_before(shop: StoreData) -> None:
-    ctx = context(shop, "operator")
+def test_the_unit_or_the_days_just_before(sales_shop: StoreData) -> None:
+    ctx = context(sales_shop, "operator")
     month = top_products(ctx, month="2024-03", compare_to="month before").result["compared"]
     assert (month["from"], month["to"], month["days"]) == ("2024-02-01", "2024-02-29", 29)
     days = top_products(ctx, days=10, compare_to="before").result["compared"]
@@ -92,8 +84,8 @@ def test_the_unit_or_the_days_just_before(shop: StoreData) -> None:
         top_products(ctx, month="2024-03", compare_to="quarter before")
 
 
-def test_the_rows_change_is_left_to_the_compared_period(shop: StoreData) -> None:
-    ctx = context(shop, "operator")
+def test_the_rows_change_is_left_to_the_compared_period(sales_shop: StoreData) -> None:
+    ctx = context(sales_shop, "operator")
     alone = top_products(ctx, days=10).answer
     compared = top_products(ctx, days=10, compare_to="before").answer
     assert "on the 10 days before" in alone and "on the 10 days before" not in compared

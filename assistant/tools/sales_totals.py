@@ -1,0 +1,89 @@
+"""What the store sold in a period, as top_products gives it: the totals (the orders', or one
+category's order lines'), the period's days and arguments for the result, and the totals of
+another period set beside them (sales_comparison.py says how it is named and worded). Kept
+per store version and period (data.memo), shared by the rankings per product and per month.
+"""
+
+from typing import Any
+
+import pandas as pd
+
+from assistant.tools.customer_totals import customer_totals, store_orders
+from assistant.tools.data import StoreData
+from assistant.tools.format import day
+from assistant.tools.period_days import DayRange
+from assistant.tools.periods import Asked, Period
+from assistant.tools.product_sales import SalesLines, category_sold
+from assistant.tools.products_answer import sold
+from assistant.tools.sales_comparison import compared_period, compared_words, comparison
+
+
+def compared_with(
+    data: StoreData,
+    calendar: DayRange,
+    compare_to: str,
+    result: dict[str, Any],
+    when: Period,
+    symbol: str,
+    sales: SalesLines | None = None,
+) -> str:
+    """The totals of the period `compare_to` names, put in `result["compared"]` with the change
+    from them, and in words to follow the answer; the same sums as the period asked (a
+    segment's members, a category's lines)."""
+    then = compared_period(compare_to, when, calendar)
+    name, category = result["segment"], result.get("category")
+    members = data.segments().member_set(name) if name else None
+    if sales is None or category is None:
+        totals = period_totals(data, then, name, members)
+    else:
+        totals = category_totals(data, sales, then, name, members, category)
+    result["compared"] = comparison(then, totals, result["totals"])
+    opening = sold(symbol, {**result, "totals": totals}, then, True)
+    return compared_words(result["compared"], when.days, opening)
+
+
+def period_args(asked: Asked) -> dict[str, str | None]:
+    """The calendar arguments as given (None where not), for the result."""
+    return {name: getattr(asked, name) for name in ("since", "until", "month", "quarter", "year")}
+
+
+def span_of(when: Period, first: pd.Timestamp, last: pd.Timestamp) -> dict[str, Any]:
+    """The period's days, and the days the store's orders span (as top_customers gives them)."""
+    return {"days": when.days, "from": day(when.start), "to": day(when.end),
+            "orders_from": day(first), "orders_to": day(last)}  # fmt: skip
+
+
+def period_totals(
+    data: StoreData, when: Period, name: str | None, members: "frozenset[str] | None"
+) -> dict[str, float | int]:
+    """What the store sold in the period (to a segment's current members only, when one is
+    asked): the orders' amounts, how many orders and how many customers placed them."""
+    orders = store_orders(data).orders
+    per_customer: pd.DataFrame = data.memo(
+        f"top_products:totals:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}",
+        ("store",),
+        lambda: customer_totals(orders, when, members),
+    )
+    return {
+        "revenue": round(float(per_customer["revenue"].sum()), 2),
+        "orders": int(per_customer["orders"].sum()),
+        "customers": len(per_customer),
+    }
+
+
+def category_totals(
+    data: StoreData,
+    sales: SalesLines,
+    when: Period,
+    name: str | None,
+    members: "frozenset[str] | None",
+    category: str,
+) -> dict[str, float | int]:
+    """What one category sold in the period (to a segment's current members only, when one is
+    asked): its order lines' revenue, the orders holding one, the customers who bought it."""
+    totals: dict[str, float | int] = data.memo(
+        f"top_products:sold:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{category}",
+        ("store",),
+        lambda: category_sold(sales, when, members, category),
+    )
+    return totals

@@ -1,0 +1,50 @@
+"""The calendar's months or quarters ranked ("best month in 1997", "which quarter was best",
+"sales by month"): top_products per month or quarter. They got the year's totals, the last
+90 days, the top customers or "outside what I do"."""
+
+import pytest
+
+from assistant.routing import Memory, Router
+from assistant.routing.sales_words import per_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("best month in 1997", "month"),
+        ("which quarter was best", "quarter"),
+        ("sales by month", "month"),
+        ("monthly revenue", "month"),
+        ("month over month revenue", "month"),
+        ("best sellers this month", None),  # a period
+        ("which products sold best last month", None),
+        ("top 5 products per month", None),  # products, not months
+        ("revenue this quarter so far", None),
+    ],
+)
+def test_a_unit_ranked(text: str, unit: str | None) -> None:
+    assert per_unit(text) == unit
+
+
+@pytest.mark.parametrize(
+    ("message", "args"),
+    [
+        ("best month in 1997", {"year": "1997", "per": "month"}),
+        (
+            "which month had the highest revenue in 1998",
+            {"year": "1998", "by": "revenue", "per": "month"},
+        ),
+        ("busiest quarter of 1997", {"year": "1997", "per": "quarter"}),
+        ("what was our best month", {"per": "month"}),
+    ],
+)
+def test_months_go_to_top_products(
+    minilm_router: Router, message: str, args: dict[str, str]
+) -> None:
+    route = minilm_router.route(message, Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", args)
+
+
+def test_a_category_by_month(known_router: Router) -> None:
+    route = known_router.route("coffee sales by month in 1998", Memory(), "operator")
+    assert route.args == {"year": "1998", "per": "month", "category": "Coffee"}
