@@ -178,11 +178,10 @@ def top_products(
     }
     # The first row's share unrounded: its 4-place one in `rows` would be rounded twice.
     first_share = float(page[0]["share_of_revenue"]) if page else 0.0
-    said = answer(
-        symbol, result | {"compared_to": compare_to}, when, asked.dated, sales, members, first_share
-    )
+    compared = ""  # first, so that the answer knows a period is set beside this one
     if compare_to is not None:
-        said += compared_with(data, sales.calendar, compare_to, result, when, symbol, sales)
+        compared = compared_with(data, sales.calendar, compare_to, result, when, symbol, sales)
+    said = answer(symbol, result, when, asked.dated, sales, members, first_share) + compared
     if misspelt:
         said = f"(Read '{category}' as {chosen}.) {said}"
     if not sales.has_products:

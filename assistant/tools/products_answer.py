@@ -83,7 +83,7 @@ def answer(
     )
     # Set beside another period, the totals' change is that one's: a row's change on the
     # days just before would read as a second answer to the same question.
-    change = "" if result.get("compared_to") else _change(first, by, days, when)
+    change = "" if "compared" in result else _change(first, by, days, when)
     return f"{head}: {listing(names)}. {facts}{change}."
 
 

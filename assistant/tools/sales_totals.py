@@ -32,7 +32,7 @@ def compared_with(
     segment's members, a category's lines)."""
     then = compared_period(compare_to, when, calendar)
     name, category = result["segment"], result.get("category")
-    members = data.segments().member_set(name) if name else None
+    members = data.segments().member_set(name) if name else None  # cached per store version
     if sales is None or category is None:
         totals = period_totals(data, then, name, members)
     else:
