@@ -34,13 +34,7 @@ from assistant.tools.product_sales import (
 from assistant.tools.products_answer import answer, sold
 from assistant.tools.sales_comparison import CompareTo
 from assistant.tools.sales_periods import Unit, sales_per_period
-from assistant.tools.sales_totals import (
-    category_totals,
-    compared_with,
-    period_args,
-    period_totals,
-    span_of,
-)
+from assistant.tools.sales_totals import SalesAsk, compared_with, opening
 
 DEFAULT_DAYS = 90
 
@@ -121,12 +115,10 @@ def top_products(
     segments = data.segments() if segment else None
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
+    ask = SalesAsk(asked, name, members, by, offset, limit, compare_to, symbol)
     sales = cached_sales(data)
     if per == "month" or per == "quarter":  # "best month in 1997": months ranked, not products
-        return sales_per_period(
-            data, sales, asked, per, by, (name, members), category, (offset, limit),
-            compare_to, symbol, DEFAULT_DAYS,
-        )  # fmt: skip
+        return sales_per_period(data, sales, ask, per, category, DEFAULT_DAYS)
     if sales is None:
         if category is not None:  # a category's sales are its order lines: none to sum
             return output(
@@ -136,10 +128,8 @@ def top_products(
         calendar = store_orders(data).calendar
         when = period_asked(calendar, asked, DEFAULT_DAYS)
         bare: dict[str, Any] = {
-            **period_args(asked), **span_of(when, calendar.first_day, calendar.last_day),
-            "segment": name, "customers": None if members is None else len(members),
-            "totals": period_totals(data, when, name, members), "by": by, "per": per,
-            "rows": [], "note": NO_LINES,
+            **opening(data, ask, when, calendar, None, None),
+            "by": by, "per": per, "rows": [], "note": NO_LINES,
         }  # fmt: skip
         said = sold(symbol, bare, when, asked.dated)
         if compare_to is not None:
@@ -158,16 +148,8 @@ def top_products(
     page = order.iloc[offset : offset + limit].to_dict("records")
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
     result: dict[str, Any] = {
-        **period_args(asked),
-        **span_of(when, sales.first_day, sales.last_day),
+        **opening(data, ask, when, sales.calendar, sales, chosen),
         "before_from": None if when.before_start is None else day(when.before_start),
-        "segment": name,
-        "customers": None if members is None else len(members),
-        "totals": (
-            period_totals(data, when, name, members)
-            if chosen is None
-            else category_totals(data, sales, when, name, members, chosen)
-        ),
         "category": chosen,
         "by": by,
         "per": per,

@@ -15,16 +15,10 @@ from assistant.tools.base import ToolOutput
 from assistant.tools.customer_totals import store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, money, output, pct
-from assistant.tools.periods import Asked, Period, period_asked
+from assistant.tools.periods import Period, period_asked
 from assistant.tools.product_sales import NO_LINES, SalesLines, lines_in
 from assistant.tools.products_answer import sold
-from assistant.tools.sales_totals import (
-    category_totals,
-    compared_with,
-    period_args,
-    period_totals,
-    span_of,
-)
+from assistant.tools.sales_totals import SalesAsk, compared_with, opening
 from commerce.errors import InvalidInput
 
 Unit = Literal["month", "quarter"]
@@ -34,51 +28,38 @@ MEASURES = ("revenue", "orders", "customers")
 def sales_per_period(
     data: StoreData,
     sales: SalesLines | None,
-    asked: Asked,
+    ask: SalesAsk,
     unit: Unit,
-    by: str,
-    segment: tuple[str | None, "frozenset[str] | None"],
     category: str | None,
-    page: tuple[int, int],
-    compare_to: str | None,
-    symbol: str,
     default_days: int,
 ) -> ToolOutput:
     """top_products per month or quarter: the period's totals, then its months (or quarters)
-    ranked (`page`: offset and limit), with the comparison when asked."""
-    if by not in MEASURES:
+    ranked, with the comparison when asked."""
+    if ask.by not in MEASURES:
         raise InvalidInput(
-            f"by '{by}' ranks products; {unit}s rank by revenue, orders or customers"
+            f"by '{ask.by}' ranks products; {unit}s rank by revenue, orders or customers"
         )
-    name, members = segment
     if category is not None and sales is None:  # a category's sales are its order lines
         return output(
             NO_LINES, {"category": category, "totals": None, "rows": [], "note": NO_LINES}
         )
     chosen, misspelt = sales.read_category(category) if sales and category else (None, False)
     calendar = sales.calendar if sales is not None else store_orders(data).calendar
-    when = period_asked(calendar, asked, default_days)
-    table = period_rows(data, sales, when, members, chosen, unit)
-    offset, limit = page
-    rows = ranked_rows(table, unit, by, offset, limit)
-    totals = (
-        period_totals(data, when, name, members)
-        if chosen is None or sales is None
-        else category_totals(data, sales, when, name, members, chosen)
-    )
+    when = period_asked(calendar, ask.asked, default_days)
+    table = period_rows(data, sales, when, ask.members, chosen, unit)
+    rows = ranked_rows(table, unit, ask.by, ask.offset, ask.limit)
     result: dict[str, Any] = {
-        **period_args(asked), **span_of(when, calendar.first_day, calendar.last_day),
-        "segment": name, "customers": None if members is None else len(members),
-        "totals": totals, "category": chosen, "by": by, "per": unit, "total": len(table),
-        "offset": offset, "rows": rows,
+        **opening(data, ask, when, calendar, sales, chosen),
+        "category": chosen, "by": ask.by, "per": unit, "total": len(table),
+        "offset": ask.offset, "rows": rows,
     }  # fmt: skip
     of = f"{chosen}'s revenue in the period" if chosen else "the period's revenue"
-    said = sold(symbol, result, when, asked.dated) + periods_sentence(
-        rows, unit, by, len(table), symbol, of
+    said = sold(ask.symbol, result, when, ask.asked.dated) + periods_sentence(
+        rows, unit, ask.by, len(table), ask.symbol, of
     )
     said += "."
-    if compare_to is not None:
-        said += compared_with(data, calendar, compare_to, result, when, symbol, sales)
+    if ask.compare_to is not None:
+        said += compared_with(data, calendar, ask.compare_to, result, when, ask.symbol, sales)
     if misspelt:
         said = f"(Read '{category}' as {chosen}.) {said}"
     return output(said, result, [{"type": "products", **result}], len(rows))

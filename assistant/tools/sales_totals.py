@@ -4,6 +4,7 @@ another period set beside them (sales_comparison.py says how it is named and wor
 per store version and period (data.memo), shared by the rankings per product and per month.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,46 @@ from assistant.tools.periods import Asked, Period
 from assistant.tools.product_sales import SalesLines, category_sold
 from assistant.tools.products_answer import sold
 from assistant.tools.sales_comparison import compared_period, compared_words, comparison
+
+
+@dataclass(frozen=True)
+class SalesAsk:
+    """One top_products call as each of its rankings (per product, per month) reads it: the
+    period asked, whose sales (a segment's current members, or None for the store's), what
+    ranks, the page and the period to set beside it."""
+
+    asked: Asked
+    segment: str | None
+    members: "frozenset[str] | None"
+    by: str
+    offset: int
+    limit: int
+    compare_to: str | None
+    symbol: str
+
+
+def opening(
+    data: StoreData,
+    ask: SalesAsk,
+    when: Period,
+    calendar: DayRange,
+    sales: SalesLines | None,
+    category: str | None,
+) -> dict[str, Any]:
+    """The result's first keys, the same in every ranking: the arguments and days of the
+    period, the segment, and the totals (one category's lines' when `category` is read)."""
+    totals = (
+        period_totals(data, when, ask.segment, ask.members)
+        if category is None or sales is None
+        else category_totals(data, sales, when, ask.segment, ask.members, category)
+    )
+    return {
+        **period_args(ask.asked),
+        **span_of(when, calendar.first_day, calendar.last_day),
+        "segment": ask.segment,
+        "customers": None if ask.members is None else len(ask.members),
+        "totals": totals,
+    }
 
 
 def compared_with(
