@@ -11,7 +11,7 @@ last list ("the second one") or change the last call ("break that down by catego
 """
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -26,6 +26,19 @@ from assistant.routing.signatures import ANY_TOOL, SIGNATURES, ToolSignature
 # riskiest and the most value at risk ("which customers ..." asks for people).
 ONE_OF_THEM = re.compile(r"^(?:and\s+|so\s+)?which\s+(?:one|of\s+(?:them|these|those))\b")
 CUSTOMER_WORDS = re.compile(r"\b(?:customers?|people|buyers|who)\b")
+
+
+def _which_segment(text: str) -> bool:
+    return bool(ONE_OF_THEM.search(text)) and not CUSTOMER_WORDS.search(text)
+
+
+# Questions about the rows one tool just gave, which that tool answers again: "which one has
+# the highest churn risk?" after the segment list; "who are they?", "which of them ordered
+# most?" and "how many of them ordered more than 5 times?" after a ranking of customers.
+ASKED_OF_ITS_ROWS: Mapping[str, tuple[Callable[[str], bool], ...]] = {
+    "list_segments": (_which_segment,),
+    "top_customers": (ranked_again.asked_again, ranked_again.counted_again),
+}
 # Tools that work through a list rather than one customer; "next one" goes to a profile.
 LIST_TOOLS = frozenset({"at_risk_customers", "similar_customers", "list_segments"})
 # Names under which two tools take the same value ("top 5" is a limit or a k).
@@ -63,12 +76,8 @@ def follow_up(
     last = memory.tool
     if last is None or last not in tools:
         return None
-    if last == "list_segments" and ONE_OF_THEM.search(text) and not CUSTOMER_WORDS.search(text):
-        return Scored(last, 1.0, "repeat")  # "which one has the highest churn risk?"
-    if last == "top_customers" and ranked_again.asked_again(text):
-        return Scored(last, 1.0, "repeat")  # "who are they?", "which of them ordered most?"
-    if last == "top_customers" and ranked_again.counted_again(text):
-        return Scored(last, 1.0, "repeat")  # "how many of them ordered more than 5 times?"
+    if any(asks(text) for asks in ASKED_OF_ITS_ROWS.get(last, ())):
+        return Scored(last, 1.0, "repeat")
     compares = x.compare_to is not None and "compare_to" in SIGNATURES[last].arg_names
     if compares and set(rules.cues(text)) <= {last}:  # "vs 1997?", "compare with feb"
         return Scored(last, 1.0, "repeat")
