@@ -2,7 +2,7 @@
 `quiet_days` ("haven't ordered in 6 months" is 180, "in a year" 365, "stopped buying in the last
 90 days" 90) or `no_order_since` ("no order since 1998-01-01", "since March 5" is "03-05", "not
 bought anything this year" is year_start), as top_products' `since` takes a day
-(written_days.py).
+(written_days.py). "Stopped buying after March 5" is no order from March 6 on (said).
 
 "Haven't ordered since 1997" says the last order was in 1997: a bare year or month after "since"
 is read as the day after it ends ("1998-01-01"; "since March" is "04-01", the tool's latest
@@ -51,8 +51,13 @@ QUIET = re.compile(
     rf"{_NOBODY}(?P<span>(?:in|for|over|during|within)\s+(?:the\s+)?(?:(?:{BACK})\s+)?"
     rf"(?:{NUM}|(?P<one>a|an|one)\s+|)\s*{_UNIT})"
 )
-SINCE = re.compile(rf"{_NOBODY}(?P<span>since\s+{day_pattern('l')}\b){NO_MORE_DIGITS}")
-SINCE_YEAR = re.compile(rf"{_NOBODY}(?P<span>since\s+(?P<year>{YEAR})\b)(?![-/]\d){NO_MORE_DIGITS}")
+# "Stopped buying after 12/31/97" is no order from the day after; "after 1997" or "after
+# March" is read as "since 1997" or "since March" (their last order was in it).
+_SINCE = r"(?P<word>since|after)"
+SINCE = re.compile(rf"{_NOBODY}(?P<span>{_SINCE}\s+{day_pattern('l')}\b){NO_MORE_DIGITS}")
+SINCE_YEAR = re.compile(
+    rf"{_NOBODY}(?P<span>{_SINCE}\s+(?P<year>{YEAR})\b)(?![-/]\d){NO_MORE_DIGITS}"
+)
 # "since the end of 1997" is "since 1997"; "since the start of March" is its first day.
 EDGE = re.compile(
     rf"{_NOBODY}(?P<span>since\s+(?:the\s+)?(?P<edge>end|start|beginning)\s+of\s+"
@@ -127,9 +132,13 @@ def _since(match: re.Match[str]) -> Lapse | None:
     day = written(match.groupdict(), "l")
     if day is None:
         return None
-    if day.iso is not None or day.day is not None:
+    if day.iso is None and day.day is None:
+        return _after_month(match, day.month, day.year)
+    after = _next_day(day.text()) if match.group("word") == "after" else None
+    if after is None:  # since that day; or no day of the calendar, which the tool refuses
         return Lapse(no_order_since=day.text())
-    return _after_month(match, day.month, day.year)
+    said = after if len(after) > 5 else f"{calendar.month_name[int(after[:2])]} {int(after[3:])}"
+    return Lapse(no_order_since=after, note=_read_as(match, said, "from", " on"))
 
 
 def _year(match: re.Match[str]) -> Lapse:
@@ -163,6 +172,18 @@ def _after_month(match: re.Match[str], month: int, year: str | None) -> Lapse:
     next_month = date(int(year) + month // 12, month % 12 + 1, 1)
     end = (next_month - timedelta(days=1)).isoformat()
     return Lapse(no_order_since=next_month.isoformat(), note=_read_as(match, end))
+
+
+def _next_day(text: str) -> str | None:
+    """The day after a day written YYYY-MM-DD or, placed by the tool at its latest, MM-DD
+    (counted in a year without February 29: "02-28" is followed by "03-01"); None when it
+    is no day of the calendar ("1998-02-30")."""
+    try:
+        if len(text) == 5:
+            return f"{date.fromisoformat(f'2001-{text}') + timedelta(days=1):%m-%d}"
+        return (date.fromisoformat(text) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
 
 
 def _read_as(match: re.Match[str], day: str, word: str = "after", then: str = "") -> str:
