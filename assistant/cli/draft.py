@@ -3,12 +3,19 @@
 Each draft streams to stderr as the model writes it, followed by why the verifier rejected it,
 if it did. stdout gets only the final text, the one that passed (or the template), once and as
 written (no re-wrapping), so `retain draft offer C > offer.txt` keeps exactly the copy to send.
+
+A draft has the chat's time limit (RETAIN_DRAFT_TIMEOUT_S, or --timeout-s), counted once the model
+is loaded: the model is handed through the chat's gate, which stops it at the deadline, and the
+command then fails with the limit named instead of printing the standard text as the draft.
 """
 
+import time
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 import typer
 
+from assistant.chat.llm_gate import LLMGate
 from assistant.cli.console import command_settings, err, fail, literal, out, print_json
 from assistant.drafting import (
     Attempt,
@@ -22,12 +29,20 @@ from assistant.drafting import (
 )
 from assistant.llm.base import ChatModel
 from assistant.settings import Settings
-from assistant.tools.writing import draft_json
+from assistant.tools.writing import check_in_time, draft_json
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 
 app = typer.Typer(help="Draft offer copy and segment summaries, checked against the facts.")
 LABELS = {"first_pass": "draft", "retry": "retry", "fallback": "fallback (template)"}
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout-s",
+        help="Longest the model may write, in seconds, once loaded (default: "
+        "RETAIN_DRAFT_TIMEOUT_S); past it the draft is stopped and the command fails",
+    ),
+]
 
 
 def _chat_model(settings: Settings) -> ChatModel:
@@ -39,6 +54,26 @@ def _chat_model(settings: Settings) -> ChatModel:
     from assistant.llm.factory import LLMConfig, load_from_config  # torch only when drafting
 
     return load_from_config(LLMConfig.from_settings(settings), settings.home)
+
+
+def _write_in_time(
+    settings: Settings, timeout_s: float | None, write: Callable[[ChatModel], DraftResult]
+) -> DraftResult:
+    """`write` given the model bound to the draft's deadline; DraftTimeout past it.
+
+    The model is loaded first, outside the limit: a load cannot be stopped midway, and its
+    errors ('not installed') are the command's, not a model failure answered with the template.
+    """
+    limit_s = settings.draft_timeout_s if timeout_s is None else timeout_s
+    if limit_s <= 0:
+        raise InvalidInput(f"--timeout-s {timeout_s:g}: a draft needs more than 0 s")
+    model = _chat_model(settings)
+    deadline = time.monotonic() + limit_s
+    # A gate of its own, no queue: the chat's way of stopping the model at the deadline.
+    result = write(LLMGate(lambda: model, queue_size=0).model(deadline))
+    limit = "RETAIN_DRAFT_TIMEOUT_S" if timeout_s is None else "--timeout-s"
+    check_in_time("the draft", deadline, limit_s, limit)
+    return result
 
 
 class _Streamer:
@@ -76,6 +111,7 @@ def offer_command(
     ] = None,
     channel: Annotated[str, typer.Option(help="email or sms")] = "email",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
+    timeout_s: TimeoutOption = None,
 ) -> None:
     """Draft a personalised offer for one customer, within the discount policy."""
     settings = command_settings()
@@ -86,9 +122,9 @@ def offer_command(
         policy = policy_from_settings(settings)
         kind: Literal["email", "sms"] = "sms" if channel == "sms" else "email"
         facts = gather_offer_facts(workspace, customer_id, policy, discount, kind)
-        model = _chat_model(settings)
-        result = draft_offer(
-            facts, model, policy, catalogue(workspace), None if as_json else _Streamer()
+        shelf, shown = catalogue(workspace), None if as_json else _Streamer()
+        result = _write_in_time(
+            settings, timeout_s, lambda model: draft_offer(facts, model, policy, shelf, shown)
         )
     except RetainError as error:
         fail(error)
@@ -98,18 +134,19 @@ def offer_command(
 def segment_command(
     segment: Annotated[str, typer.Argument(help="The segment's name")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON")] = False,
+    timeout_s: TimeoutOption = None,
 ) -> None:
     """Summarise one segment or cluster for marketers, from its computed facts."""
     settings = command_settings()
     try:
         workspace = Workspace(settings.home)
         facts = gather_segment_facts(workspace, segment)
-        result = draft_segment_summary(
-            facts,
-            _chat_model(settings),
-            policy_from_settings(settings),
-            catalogue(workspace),
-            None if as_json else _Streamer(),
+        policy, shelf = policy_from_settings(settings), catalogue(workspace)
+        shown = None if as_json else _Streamer()
+        result = _write_in_time(
+            settings,
+            timeout_s,
+            lambda model: draft_segment_summary(facts, model, policy, shelf, shown),
         )
     except RetainError as error:
         fail(error)

@@ -4,13 +4,20 @@
 A draft the verifier rejects has already been streamed; a short notice in the stream says so
 before the retry or the fallback streams. The final `answer` is always the text that was
 checked, so a client replaces the streamed text with it when the tool finishes.
+
+A draft has a time limit wherever it is asked for (a chat turn, `POST /v1/tools/{name}`, `retain
+draft`): the model it is handed stops at the deadline (assistant/chat/llm_gate.py), and a draft
+that comes back at or past it is answered as timed out, not shown (by the chat turn itself;
+elsewhere, DraftTimeout).
 """
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 from assistant.drafting import Attempt, DraftResult
 from assistant.drafting.draft import Path
+from commerce.errors import RetainError
 
 NOTICES: dict[Path, str] = {
     "retry": "\n\n[The draft above broke a rule ({reason}); rewriting it.]\n\n",
@@ -60,3 +67,21 @@ def draft_json(result: DraftResult) -> dict[str, Any]:
             for a in result.attempts
         ],
     }
+
+
+class DraftTimeout(RetainError):
+    """A draft not finished within its time limit (HTTP 504 `timeout`; the CLI exits 2)."""
+
+    status_code = 504
+
+
+def check_in_time(what: str, deadline: float, limit_s: float, limit: str) -> None:
+    """DraftTimeout, naming the limit and the setting (or flag) `limit` that sets it, when `what`
+    finished at or past `deadline` (a time.monotonic() instant). The model was stopped there, so
+    what came back is the standard text the draft falls back to when the model fails: showing it
+    as the draft asked for would hide that the model never finished."""
+    if time.monotonic() >= deadline:
+        raise DraftTimeout(
+            f"{what} took longer than {limit_s:g} s, its limit ({limit}); the writing model was "
+            "stopped there. Try again, or raise the limit"
+        )

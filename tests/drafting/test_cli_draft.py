@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import draft
-from assistant.llm.base import Message
+from assistant.llm.base import ChatModel, Message
 from assistant.settings import Settings
 from commerce.errors import NotFound
 from tests.drafting.factories import GOOD_EMAIL, segment_facts
@@ -18,8 +18,8 @@ from tests.drafting.store import make_store
 runner = CliRunner()
 
 
-def use_model(monkeypatch: pytest.MonkeyPatch, model: ScriptedModel) -> None:
-    def chat_model(settings: Settings) -> ScriptedModel:
+def use_model(monkeypatch: pytest.MonkeyPatch, model: ChatModel) -> None:
+    def chat_model(settings: Settings) -> ChatModel:
         return model
 
     monkeypatch.setattr(draft, "_chat_model", chat_model)

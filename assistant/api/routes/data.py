@@ -9,6 +9,7 @@ row; and /products, the catalogue (titles, categories, order counts: nothing abo
 which every role may read and which, being no tool call, is not audited.
 """
 
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -19,7 +20,8 @@ from assistant.persistence import audit
 from assistant.persistence.keys import Principal
 from assistant.roles import may_use, redact
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.catalogue import run_tool
+from assistant.tools.catalogue import CATALOGUE, run_tool
+from assistant.tools.writing import check_in_time
 from commerce.errors import Forbidden, RetainError
 
 router = APIRouter(prefix="/v1", tags=["data"])
@@ -95,18 +97,25 @@ def _allow(found: Services, caller: Principal, tool: str, args: dict[str, Any]) 
 
 
 def run_for(found: Services, caller: Principal, name: str, args: dict[str, Any]) -> ToolOutput:
-    """Run a tool for the caller: role checked, audited, redacted."""
+    """Run a tool for the caller: role checked, audited, redacted; a writing tool within
+    RETAIN_DRAFT_TIMEOUT_S (DraftTimeout past it)."""
     _allow(found, caller, name, args)
+    limit_s = found.settings.draft_timeout_s
+    # As in a chat turn, the model stops writing at the deadline (llm_gate.py): a draft with no
+    # limit kept the model from every other caller's draft until it finished.
+    deadline = time.monotonic() + limit_s
     ctx = ToolContext(
         settings=found.settings,
         role=caller.role,
         data=found.data,
-        chat_model=found.llm.model,
+        chat_model=lambda: found.llm.model(deadline),
         embedder=found.chat.embedder,
         alerts=None if found.alerts is None else found.alerts.store,
     )
     try:
         output = run_tool(ctx, name, args)
+        if CATALOGUE[name].writes_text:
+            check_in_time(name, deadline, limit_s, "RETAIN_DRAFT_TIMEOUT_S")
     except Forbidden as error:  # allowed the tool, but not with these arguments (roles.py)
         _audit(found, caller, name, args, 0, str(error), outcome="refused")
         raise
