@@ -134,7 +134,7 @@ def _since(match: re.Match[str]) -> Lapse | None:
         return None
     if day.iso is None and day.day is None:
         return _after_month(match, day.month, day.year)
-    after = _next_day(day.text()) if match.group("word") == "after" else None
+    after = day.after() if match.group("word") == "after" else None
     if after is None:  # since that day; or no day of the calendar, which the tool refuses
         return Lapse(no_order_since=day.text())
     said = after if len(after) > 5 else f"{calendar.month_name[int(after[:2])]} {int(after[3:])}"
@@ -172,18 +172,6 @@ def _after_month(match: re.Match[str], month: int, year: str | None) -> Lapse:
     next_month = date(int(year) + month // 12, month % 12 + 1, 1)
     end = (next_month - timedelta(days=1)).isoformat()
     return Lapse(no_order_since=next_month.isoformat(), note=_read_as(match, end))
-
-
-def _next_day(text: str) -> str | None:
-    """The day after a day written YYYY-MM-DD or, placed by the tool at its latest, MM-DD
-    (counted in a year without February 29: "02-28" is followed by "03-01"); None when it
-    is no day of the calendar ("1998-02-30")."""
-    try:
-        if len(text) == 5:
-            return f"{date.fromisoformat(f'2001-{text}') + timedelta(days=1):%m-%d}"
-        return (date.fromisoformat(text) + timedelta(days=1)).isoformat()
-    except ValueError:
-        return None
 
 
 def _read_as(match: re.Match[str], day: str, word: str = "after", then: str = "") -> str:

@@ -1,9 +1,9 @@
 """The period a question about sales or reviews names by the calendar: from a day ("since
-January", "since March 5th", "year to date", "this quarter"), between two days
-(period_spans.py), or one month, quarter or year ("in March", "March 1998", "last month",
-"Q1", "the first quarter of 1998", "in 1997", "1997 best sellers", "last year"), also by
-number ("in month 3", "in 1998-03"). A month or year out of range ("in month 13", "in 1850")
-is handed over all the same: the tool refuses it by name.
+January", "since March 5th", "year to date", "this quarter"; "after March 1998" is from April
+1), between two days (period_spans.py), or one month, quarter or year ("in March", "March
+1998", "last month", "Q1", "the first quarter of 1998", "in 1997", "1997 best sellers", "last
+year"), also by number ("in month 3", "in 1998-03"). A month or year out of range ("in month
+13", "in 1850") is handed over all the same: the tool refuses it by name.
 
 The router does not know the data's calendar, so it hands the tool (top_products,
 search_reviews, review_sentiment) what was said, and the tool places it before the last order
@@ -44,6 +44,11 @@ _SINCE = r"\b(?:since|from|starting|beginning)\s+"
 DATED = [
     re.compile(rf"{_SINCE}{day_pattern('a')}\b{NO_MORE_DIGITS}"),
     re.compile(rf"{_SINCE}(?P<ya>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}"),
+]
+# "after March 1998" is from the first day after it (April 1), "after 1997" from 1998-01-01.
+AFTER = [
+    re.compile(rf"\bafter\s+{day_pattern('b')}\b{NO_MORE_DIGITS}"),
+    re.compile(rf"\bafter\s+(?P<yb>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}"),
 ]
 _START = r"(?:start|beginning)\s+of\s+(?:the|this)\s+"
 TO_DATE = {
@@ -136,7 +141,8 @@ def read(reader: Reader) -> Calendar:
     if FUTURE.search(reader.text):
         return Calendar()
     readers = (
-        _since, _named_day, _to_date, _in_month, _numbered_month, _quarter, _in_year, _slashed
+        _since, _after, _named_day, _to_date, _in_month, _numbered_month, _quarter, _in_year,
+        _slashed,
     )  # fmt: skip
     for find in (read_span, *readers):
         found = find(reader)
@@ -160,6 +166,17 @@ def _from_day(groups: Groups) -> Calendar | None:
         return Calendar(since=f"{groups['ya']}-01-01")
     day = written(groups, "a")
     return None if day is None else Calendar(since=day.text())
+
+
+def _after(reader: Reader) -> Calendar | None:
+    def from_the_day_after(groups: Groups) -> Calendar | None:
+        if groups.get("yb"):
+            return Calendar(since=f"{int(groups['yb'] or 0) + 1}-01-01")
+        day = written(groups, "b")
+        after = None if day is None else day.after()
+        return None if after is None else Calendar(since=after)
+
+    return first(reader, AFTER, from_the_day_after)
 
 
 def _named_day(reader: Reader) -> Calendar | None:

@@ -9,6 +9,7 @@ calendar): a day as an ISO date or "MM-DD", a month as "YYYY-MM" or "MM", a quar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from assistant.routing.reading import Reader
 
@@ -70,6 +71,24 @@ class WrittenDay:
             return f"{self.year}-{self.month:02d}" if self.year else f"{self.month:02d}"
         text = f"{self.month:02d}-{self.day or 1:02d}"
         return f"{self.year}-{text}" if self.year else text
+
+    def after(self) -> str | None:
+        """The first day after it, as `text` writes a day: after a month alone, the next
+        month's first ("after March" is "04-01"); a day without a year counted in one without
+        February 29 ("02-28" is followed by "03-01"). None for no day of the calendar
+        ("1998-02-30"), which the tool refuses as written."""
+        if self.iso is None and self.day is None:
+            month = self.month % 12 + 1
+            if self.year is None:
+                return f"{month:02d}-01"
+            return f"{int(self.year) + self.month // 12}-{month:02d}-01"
+        text = self.text()
+        try:
+            if len(text) == 5:
+                return f"{date.fromisoformat(f'2001-{text}') + timedelta(days=1):%m-%d}"
+            return (date.fromisoformat(text) + timedelta(days=1)).isoformat()
+        except ValueError:
+            return None
 
 
 def written(groups: Groups, tag: str) -> WrittenDay | None:
