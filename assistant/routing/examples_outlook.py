@@ -41,6 +41,10 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what was our revenue in 1998",
         "total sales in march",
         "what were our sales figures for q2",
+        # ... or counted: its orders, purchases or buyers (sales_words.counted).
+        "how many orders did we get last year",
+        "number of purchases in march",
+        "how many transactions this quarter",
         # ... with the average order value and the change on the period before.
         "average order value in march",
         "how did revenue in q3 compare with the quarter before",

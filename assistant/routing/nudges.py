@@ -13,7 +13,7 @@ call ("break that down by category") leans to the last tool (followup.refines sa
 messages do). Sales words count only for what has sold: worded ahead ("which categories will
 sell the most next quarter") they are a forecast's, and a period worded back ("the last 30
 days") is a sales period, not a horizon; two periods set against each other ("1997 vs 1998")
-are sales totals.
+are sales totals, and so is a count of orders or buyers gone by ("how many orders in 1997").
 Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
 bought the most tea", "customers who spent over $1,000") are top_customers', unless the
 message names a prediction ("by lifetime value") or a risk; "who hasn't bought since 1997" (a
@@ -25,7 +25,7 @@ weigh.
 
 import re
 
-from assistant.routing import quantities, review_rankings, rules
+from assistant.routing import quantities, review_rankings, rules, sales_words
 from assistant.routing.args import explicit
 from assistant.routing.asked_about import asked_about
 from assistant.routing.choices import RISK_WORDS, ranking_named
@@ -114,6 +114,18 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # similarity alone puts near a forecast's "expected revenue".
         out["top_products"] = out.get("top_products", 0.0) + W
         out["forecast_demand"] = out.get("forecast_demand", 0.0) - W / 2
+    counts = sales_words.counted(text) and not x.customer_ids and not points_back(text)
+    if (
+        counts
+        and not ahead
+        and not ranks_customers
+        and (x.horizon_days is None or _past_period(x, text))
+    ):
+        # "how many orders did we get in february 1998", "order count in Q1": the period's
+        # totals, orders and customers with revenue; similarity puts "how many orders" beside
+        # customers ranked by orders (a double nudge, as the words left are few).
+        out["top_products"] = out.get("top_products", 0.0) + 2 * W
+        out["top_customers"] = out.get("top_customers", 0.0) - W
     if x.per_unit is not None and not ahead and not ranks_customers:
         # "what was our best month": months ranked by sales, which only top_products does.
         out["top_products"] = out.get("top_products", 0.0) + 2 * W

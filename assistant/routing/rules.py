@@ -1,12 +1,12 @@
 """Keyword rules, for what words decide more reliably than similarity.
 
-Refusals: running code, changing or dumping data, reaching for secrets or privileges, asking
-to train the model (an admin's command-line task) and attempts to set the instructions aside
-are refused by pattern, whatever the wording around them, because a miss here costs more than
-a false alarm; only the words a review search looks for ("find reviews saying ignore all
-previous instructions") are no attempt on the instructions (searched_text.py), and markup
-("<script>...</script> top products") is no request to run code (markup.py). Cues: words
-that make one tool more likely (a budget amount, "lookalike", "forecast") nudge its score;
+Refusals: running code, changing or dumping data, reaching for secrets or privileges, asking to
+train the model (an admin's command-line task) or to set up alerts or reminders, and attempts to
+set the instructions aside are refused by pattern, whatever the wording around them, because a
+miss here costs more than a false alarm; only the words a review search looks for ("find reviews
+saying ignore all previous instructions") are no attempt on the instructions (searched_text.py),
+and markup ("<script>...</script> top products") is no request to run code (markup.py). Cues:
+words that make one tool more likely (a budget amount, "lookalike", "forecast") nudge its score;
 they never decide alone.
 """
 
@@ -24,6 +24,15 @@ _WORDS_BETWEEN = r"[^.?!\n]{0,40}"
 _ASKED_TO = (
     r"(?:(?:please|pls|ok(?:ay)?|now|so|hey)[\s,]+)*(?:(?:can|could|would|will)\s+you\s+"
     r"(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+|go\s+(?:and\s+)?)?"
+)
+# When a reminder or a report would run: "tomorrow", "next week", "on friday", "in 2 days",
+# "at 9", "every monday".
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_EVERY = rf"(?:every|each)\s+(?:day|morning|evening|night|week|month|quarter|year|{_DAY})\b"
+_LATER = (
+    rf"(?:tomorrow|tonight|later\b|next\s+(?:week|month|quarter|year|{_DAY})\b|"
+    rf"on\s+{_DAY}\b|in\s+(?:an?|\d+|one|two|three|a\s+few)\s+(?:minutes?|hours?|days?|"
+    rf"weeks?|months?)\b|at\s+\d|{_EVERY})"
 )
 _THE_MODEL = r"(?:the\s+|a\s+|our\s+|your\s+|new\s+)*(?:[\w-]+\s+){0,2}?(?:models?|predictors?)\b"
 
@@ -124,6 +133,23 @@ REFUSALS: tuple[Refusal, ...] = (
         "customer's churn risk crossing a threshold, a very unhappy review, a segment's risk "
         "jumping), and their thresholds are settings an admin changes (docs/alerts.md). Ask "
         '"any new alerts?" to see those raised.',
+    ),
+    # Nothing asked in the chat is kept to run later: "remind me tomorrow to call the
+    # champions" was "not sure what you're asking". Not "remind me what we sold in 1997", a
+    # question, nor "send reminders" (an offer without discount).
+    Refusal(
+        re.compile(
+            rf"\bremind\s+(?:me|us)\s+(?:to\b|{_LATER}|(?:about|of)\b[^.?!\n]{{0,40}}{_LATER})|"
+            r"\b(?:set|create|add|make|schedule)\s+(?:up\s+)?(?:an?\s+|the\s+|new\s+|my\s+)*"
+            r"reminders?\b(?!\s+(?:only|e-?mails?|sms|texts?|messages?|offers?|campaigns?))|"
+            r"\bschedule\s+(?:an?\s+|the\s+|my\s+|this\s+|that\s+)?(?:(?:daily|weekly|monthly|"
+            r"recurring|regular)\s+)?(?:reports?|tasks?|jobs?|exports?|runs?|checks?|reminders?)\b|"
+            rf"\b(?:send|e-?mail|mail)\s+(?:me|us)\b[^.?!\n]{{0,40}}\b(?:{_EVERY})"
+        ),
+        "I can't set reminders or schedule tasks: nothing asked here is kept to run later. "
+        "What Retain watches for itself are alerts, raised by fixed rules (a valuable "
+        "customer's churn risk crossing a threshold, a very unhappy review, a segment's risk "
+        'jumping; docs/alerts.md): ask "any new alerts?" to see them.',
     ),
     Refusal(
         re.compile(

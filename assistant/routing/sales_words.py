@@ -3,7 +3,8 @@ to rank by ("by units", "most ordered"), whole categories rather than products (
 categories"), and the category asked about ("in the coffee category", or a category name the
 store's vocabulary knows: "top coffee products"; or, for customers ranked by what they bought,
 words that name no known category: "who bought the most earl grey", which the tool reads as a
-product's name). Read after the numbers, as extract.py says.
+product's name); and whether it counts the store's orders or buyers ("how many orders did we
+get": the period's totals, nudges.py). Read after the numbers, as extract.py says.
 """
 
 import re
@@ -45,6 +46,25 @@ PER_UNIT = re.compile(
     r"customers?)\b)[\w-]+\s+){0,2}?(?P<a>month|quarter)s?\b(?!\s+(?:to\s+date|so\s+far))|"
     r"\b(?:by|per|each|every)\s+(?P<b>month|quarter)\b|\b(?P<c>month|quarter)ly\b|"
     r"\b(?P<d>month|quarter)[\s-]+(?:by|over|on)[\s-]+(?:month|quarter)\b"
+)
+# A count of what the store took in ("how many orders did we get", "order count in Q1",
+# "number of purchases last month", "total transactions", "how many buyers"): the period's
+# totals, which top_products opens with. Not a figure of one customer's or of customers
+# within bounds: nudges.py weighs those.
+COUNTED = re.compile(
+    r"\bhow\s+many\s+(?:orders|purchases|transactions|sales)\b|"
+    # Not how many a segment or the store has: "how many shoppers does loyal have"
+    r"\bhow\s+many\s+(?:buyers|purchasers|shoppers)\b(?!\s+(?:are|is|does|do)\s+"
+    r"(?:in|the|there|our|we|they)\b)|"
+    r"\bhow\s+many\s+(?:customers|people)\s+(?:bought|ordered|purchased|shopped)\b|"
+    r"\b(?:number|count|total|tally)\s+(?:number\s+)?(?:of\s+)?(?:orders|purchases|"
+    r"transactions|buyers)\b|\b(?:order|purchase|transaction)\s+(?:counts?|totals?|numbers)\b"
+)
+# A count that ranks ("products by number of orders", "customers by order count", "the
+# highest number of orders"): the measure, not the question.
+COUNT_RANKS = re.compile(
+    r"\b(?:by|per|most|highest|largest|biggest|greatest|lowest|fewest|smallest)\s+(?:the\s+)?"
+    r"(?:total\s+)?(?:number|count|order\s+counts?|purchase\s+counts?)\b"
 )
 RANKED_THINGS = re.compile(r"\b(?:products?|items?|sellers?|categories|skus?)\b")
 # "in the coffee category", "from the snacks aisle", "category: tea": the name is the words
@@ -95,6 +115,11 @@ def measure(text: str) -> Measure | None:
     """The measure a sales question ranks by, or None when it names none."""
     hits = [(m.start(), label) for pattern, label in MEASURES if (m := pattern.search(text))]
     return min(hits)[1] if hits else None
+
+
+def counted(text: str) -> bool:
+    """True when the question asks how many orders, purchases or buyers the store had."""
+    return bool(COUNTED.search(text)) and not COUNT_RANKS.search(text)
 
 
 def per_category(text: str) -> bool:
