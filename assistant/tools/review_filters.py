@@ -1,6 +1,7 @@
 """Which reviews a review tool reads, and how it says so: the customers a customer id and a
 segment keep (both: the customer if a member), the product id checked against the catalogue
-and the reviewed products, the period they were written in (placed on the reviews' own
+and the reviewed products, the products of a category (read as top_products reads one), the
+period they were written in (placed on the reviews' own
 calendar: "last month" is the month before the last review's), and the scope and filters said
 back in the answer and result. Shared by reviews.py (search_reviews) and sentiment.py
 (review_sentiment).
@@ -18,10 +19,19 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import day
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
+from assistant.tools.products import cached_sales
 from commerce.errors import InvalidInput, NotFound
 from commerce.id_rules import is_plain_id
 from retrieval.filters import ReviewFilter
 
+NO_CATEGORIES = (
+    "This store has no order lines (order_items), so its product categories are not read; ask "
+    "without a category."
+)
+ReviewCategory = Annotated[
+    str,
+    Field(min_length=1, max_length=100, description="Only reviews of this product category."),
+]
 ReviewDays = Annotated[
     int,
     Field(ge=1, le=MAX_DAYS, description="Only reviews of this many days, to the last review's."),
@@ -57,6 +67,40 @@ def known_product(data: StoreData, product_id: str) -> str:
         return wanted
     example = next((p for p in catalogue or reviewed if is_plain_id(p)), "B000EYLDYE")
     raise NotFound(f"no product '{wanted}'; ids look like '{example}'")
+
+
+def category_products(
+    data: StoreData, category: str | None
+) -> tuple[str | None, frozenset[str] | None, str]:
+    """The store's category `category` names, read as top_products reads one (any case,
+    singular or plural, a close misspelling: 'coffe' is Coffee), its products' ids, and what
+    the answer opens with where it was read from a close spelling ("(Read 'coffe' as
+    Coffee.) "); (None, None, '') without one. NotFound naming the store's categories when
+    none is meant."""
+    if category is None:
+        return None, None, ""
+    sales = cached_sales(data)
+    if sales is None:
+        raise NotFound(NO_CATEGORIES)
+    chosen, misspelt = sales.read_category(category)
+    products = data.memo(
+        f"review_category:{chosen}",
+        ("store",),
+        lambda: frozenset(sales.products.index[sales.products["category"] == chosen]),
+    )
+    return chosen, products, f"(Read '{category}' as {chosen}.) " if misspelt else ""
+
+
+def product_filter(
+    products: list[str] | None, in_category: frozenset[str] | None
+) -> Collection[str] | None:
+    """The product ids a filter keeps: the product asked (none when a category asked beside
+    it does not hold it), the category's products, or None for every product."""
+    if in_category is None:
+        return products
+    if products is None:
+        return in_category
+    return [p for p in products if p in in_category]
 
 
 def review_period(data: StoreData, asked: Asked) -> Period | None:
@@ -98,8 +142,14 @@ def period_card(when: Period | None) -> dict[str, str]:
     return {} if when is None else {"from": day(when.start), "to": day(when.end)}
 
 
-def scope_phrase(customer_id: str | None, products: list[str] | None, segment: str | None) -> str:
-    """The filter in words for an answer: ' by customer 42 from segment 'loyal'', or ''."""
+def scope_phrase(
+    customer_id: str | None,
+    products: list[str] | None,
+    segment: str | None,
+    category: str | None = None,
+) -> str:
+    """The filter in words for an answer: ' by customer 42 from segment 'loyal' in category
+    Tea', or ''."""
     parts = []
     if customer_id:
         parts.append(f" by customer {customer_id}")
@@ -107,6 +157,8 @@ def scope_phrase(customer_id: str | None, products: list[str] | None, segment: s
         parts.append(f" from segment '{segment}'")
     if products:
         parts.append(f" of product {products[0]}")
+    if category:
+        parts.append(f" in category {category}")
     return "".join(parts)
 
 
@@ -116,10 +168,11 @@ def filter_facts(
     segment: str | None,
     sentiment: str | None,
     when: Period | None,
+    category: str | None = None,
 ) -> dict[str, Any]:
     """The filters as a result reports them (customer ids listed only when ten or fewer; the
-    period's first and last day, null for all reviews)."""
+    category as read; the period's first and last day, null for all reviews)."""
     few = sorted(who) if who is not None and len(who) <= 10 else None
     return {"customer_ids": few, "customers": None if who is None else len(who),
-            "product_ids": products, "segment": segment, "sentiment": sentiment,
-            "from": None, "to": None} | period_card(when)  # fmt: skip
+            "product_ids": products, "category": category, "segment": segment,
+            "sentiment": sentiment, "from": None, "to": None} | period_card(when)  # fmt: skip

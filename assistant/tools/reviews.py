@@ -1,7 +1,8 @@
 """Tools about reviews: search by meaning with filters, and sentiment with complaint themes.
 
-Review text is data a customer wrote: it goes into `result` and cards verbatim, never into an
-`answer`, since answers may be handed to the LLM as tool results.
+Review text is data a customer wrote: it goes into `result` and cards verbatim, and into an
+`answer` (which may be handed to the LLM as a tool result) only as the first hit's opening,
+quoted as data (review_quote.py).
 
 This file holds search_reviews; review_sentiment and the complaint themes are in sentiment.py,
 and the customer, segment and product filters both tools share in review_filters.py.
@@ -29,16 +30,20 @@ from assistant.tools.format import count, output
 from assistant.tools.paging import Offset, past_end, ranked, span
 from assistant.tools.periods import Asked
 from assistant.tools.review_filters import (
+    ReviewCategory,
     ReviewDays,
+    category_products,
     customer_filter,
     filter_facts,
     known_product,
     period_card,
     period_phrase,
+    product_filter,
     review_period,
     scope_phrase,
     written_in,
 )
+from assistant.tools.review_quote import quoted_opening
 from assistant.tools.sentiment import cached_themes as cached_themes
 from assistant.tools.sentiment import review_sentiment as review_sentiment
 from commerce.errors import InvalidInput
@@ -63,6 +68,7 @@ def search_reviews(
     customer_id: CustomerId | None = None,
     product_id: ProductId | None = None,
     segment: SegmentName | None = None,
+    category: ReviewCategory | None = None,
     sentiment: Sentiment | None = None,
     min_rating: Stars | None = None,
     max_rating: Stars | None = None,
@@ -76,9 +82,10 @@ def search_reviews(
     offset: Offset = 0,
 ) -> ToolOutput:
     """Reviews found by meaning ("late delivery", "stale coffee"), optionally only those of a
-    customer, a product, a segment, one sentiment, a star rating (min_rating to max_rating,
-    1-5) or a period (the last days, or by the calendar, as top_products takes it); without a
-    query, the latest reviews. `offset` skips the first ranks, for the next page.
+    customer, a product, a product category, a segment, one sentiment, a star rating
+    (min_rating to max_rating, 1-5) or a period (the last days, or by the calendar, as
+    top_products takes it); without a query, the latest reviews. `offset` skips the first
+    ranks, for the next page.
 
     For "what do customers say about shipping?", "show negative reviews of B000EYLDYE",
     "2-star reviews about delivery" or "complaints about packaging since March".
@@ -92,10 +99,11 @@ def search_reviews(
     index = ctx.data.review_index()
     cid, name, who = customer_filter(ctx, customer_id, segment)
     products = [known_product(ctx.data, product_id)] if product_id else None
+    read_as, in_category, reading = category_products(ctx.data, category)
     when = review_period(ctx.data, asked)
     where = ReviewFilter(
         customer_ids=who,
-        product_ids=products,
+        product_ids=product_filter(products, in_category),
         sentiment=sentiment,
         min_rating=min_rating,
         max_rating=max_rating,
@@ -104,7 +112,7 @@ def search_reviews(
     text = (query or "").strip() or None
     hits = index.search(text, ctx.embedder(), k=offset + k, where=where)[offset:]
     rows = ranked([_hit(hit, text) for hit in hits], offset)
-    scope = rated(min_rating, max_rating) + scope_phrase(cid, products, name)
+    scope = rated(min_rating, max_rating) + scope_phrase(cid, products, name, read_as)
     scope += period_phrase(when, asked)
     kind = f"{sentiment} " if sentiment else ""
     # Every review passing the filter is ranked by meaning, however far from the query: the
@@ -130,9 +138,11 @@ def search_reviews(
         stars = "" if best["rating"] is None else f", rated {best['rating']:g}/5"
         answer = (
             f"{head}: {mix}. The {'closest' if text else 'latest'} is review "
-            f"{best['review_id']} by customer {best['customer_id']}{stars}."
+            f"{best['review_id']} by customer {best['customer_id']}{stars}: "
+            f"{quoted_opening(best['text'], ctx.role)}"
         )
-    filters = filter_facts(who, products, name, sentiment, when) | {
+    answer = reading + answer
+    filters = filter_facts(who, products, name, sentiment, when, read_as) | {
         "min_rating": min_rating,
         "max_rating": max_rating,
     }

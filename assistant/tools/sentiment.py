@@ -27,12 +27,15 @@ from assistant.tools.format import count, listing, output, pct
 from assistant.tools.paging import Offset
 from assistant.tools.periods import Asked
 from assistant.tools.review_filters import (
+    ReviewCategory,
     ReviewDays,
+    category_products,
     customer_filter,
     filter_facts,
     known_product,
     period_card,
     period_phrase,
+    product_filter,
     review_period,
     scope_phrase,
     written_in,
@@ -73,6 +76,7 @@ def review_sentiment(
     customer_id: CustomerId | None = None,
     product_id: ProductId | None = None,
     segment: SegmentName | None = None,
+    category: ReviewCategory | None = None,
     days: ReviewDays | None = None,
     since: Since | None = None,
     until: Until | None = None,
@@ -91,19 +95,20 @@ def review_sentiment(
     k: Shown = None,
     offset: Offset = 0,
 ) -> ToolOutput:
-    """Sentiment of reviews (all, or a customer's, a product's or a segment's, of a period:
-    the last days, or by the calendar as top_products takes it): how many are negative,
-    neutral and positive, and the complaint themes of the negative ones; or the sentiment of
-    one given text. With per="product" (or "category"), the products ranked by the share of
-    their reviews that are negative (by="positive": positive), each with its counts, of those
-    with at least min_reviews reviews (5 unless given); k of them from rank offset + 1.
+    """Sentiment of reviews (all, or a customer's, a product's, a product category's or a
+    segment's, of a period: the last days, or by the calendar as top_products takes it): how
+    many are negative, neutral and positive, and the complaint themes of the negative ones;
+    or the sentiment of one given text. With per="product" (or "category"), the products
+    ranked by the share of their reviews that are negative (by="positive": positive), each
+    with its counts, of those with at least min_reviews reviews (5 unless given); k of them
+    from rank offset + 1.
     Without per, k caps the complaint themes listed ("the top 3 complaints": k=3); it never
     limits the reviews counted.
 
     For "how do customers feel?", "what are at-risk customers complaining about?", "what did
-    customers complain about last month?", "what are the top 3 complaints?", "is this message
-    positive?", or (per product) "which products have the worst reviews?" and "best reviewed
-    products".
+    customers complain about last month?", "what are the top 3 complaints?", "what do people
+    think of the tea?" (category Tea), "is this message positive?", or (per product) "which
+    products have the worst reviews?" and "best reviewed products".
     """
     asked = Asked(days, since, until, month, quarter, year)
     if per is None and (by is not None or min_reviews is not None):
@@ -115,9 +120,10 @@ def review_sentiment(
             "with it (a summary of reviews has no pages)"
         )
     if text is not None:
-        if customer_id or product_id or segment or asked.given() or per:
+        if customer_id or product_id or segment or category or asked.given() or per:
             raise InvalidInput(
-                "give either text, or customer_id / product_id / segment / a period / per, not both"
+                "give either text, or customer_id / product_id / segment / a period / category "
+                "/ per, not both"
             )
         found = analyse_one(text, ctx.embedder())
         answer = f"The text reads {found.label} (score {found.score:+.2f} on a scale of -1 to 1)."
@@ -132,20 +138,22 @@ def review_sentiment(
     index = ctx.data.review_index()
     cid, name, who = customer_filter(ctx, customer_id, segment)
     products = [known_product(ctx.data, product_id)] if product_id else None
+    read_as, in_category, reading = category_products(ctx.data, category)
     when = review_period(ctx.data, asked)
     if per is not None:
-        where = written_in(ReviewFilter(customer_ids=who), when)
+        where = written_in(ReviewFilter(customer_ids=who, product_ids=in_category), when)
         chosen = index.metadata.iloc[matching_rows(index.metadata, where)]
-        scope = scope_phrase(cid, None, name) + period_phrase(when, asked)
-        facts = filter_facts(who, None, name, None, when)
+        scope = scope_phrase(cid, None, name, read_as) + period_phrase(when, asked)
+        facts = filter_facts(who, None, name, None, when, read_as)
         floor = MIN_REVIEWS if min_reviews is None else min_reviews
         ranked_by = by or "negative"
         page = RANKED_SHOWN if k is None else k
-        return ranked_by_sentiment(
+        ranking = ranked_by_sentiment(
             ctx.data, chosen, per, ranked_by, floor, page, offset, scope, facts
         )
-    if cid or products or when is not None:
-        where = written_in(ReviewFilter(product_ids=products), when)
+        return replace(ranking, answer=reading + ranking.answer)
+    if cid or products or read_as or when is not None:
+        where = written_in(ReviewFilter(product_ids=product_filter(products, in_category)), when)
         total, counts, mean = _breakdown(index, who, where)
         themes = complaint_themes(index, who, where, examples=THEME_EXAMPLES)
     else:  # all reviews, or a segment's: the same every time until the index changes
@@ -157,7 +165,7 @@ def review_sentiment(
         themes = cached_themes(ctx.data, name)
     themes_found = len(themes)
     themes = themes[:k]  # largest first: "the top 3 complaints" are the 3 largest themes
-    scope = scope_phrase(cid, products, name) + period_phrase(when, asked)
+    scope = scope_phrase(cid, products, name, read_as) + period_phrase(when, asked)
     if total == 0:
         answer = f"There are no reviews{scope}."
     else:
@@ -171,8 +179,9 @@ def review_sentiment(
             named = [f"{t.name} ({count(t.count, 'review')})" for t in themes]
             of = f" {len(themes)} of {themes_found}" if len(themes) < themes_found else ""
             answer += f" Top{of} complaint themes: {listing(named)}."
+    answer = reading + answer
     shown = [_theme(t) for t in themes]
-    result = {"filters": filter_facts(who, products, name, None, when), "reviews": total,
+    result = {"filters": filter_facts(who, products, name, None, when, read_as), "reviews": total,
               "counts": counts, "mean_score": mean, "themes": shown,
               "themes_found": themes_found}  # fmt: skip
     card = {"type": "sentiment", "counts": counts, "mean_score": mean, "themes": shown,
