@@ -189,10 +189,11 @@ def similar_customers(
         names = [f"{r['customer_id']} (distance {r['distance']:.2f})" for r in rows]
         who = "" if offset == 0 else f", {span(offset, len(rows), others, 'lookalike')}"
         answer = f"The customers who behave most like {cid}{who}: {listing(names)}."
-        alike = alike_words(index, cid, found[0].shared, symbol)
+        first = found[0].customer_id
+        alike = alike_words(index, cid, first, found[0].shared, symbol)
         if alike:
             closest = "The closest" if offset == 0 else "The first of these"
-            answer += f" {closest} is, {alike}."
+            answer += f" {closest}, {first}, is, {alike}."
     elif offset and others > 0:
         answer = past_end(offset, others, "other customer", " to compare with")
     else:

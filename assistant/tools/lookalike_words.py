@@ -4,7 +4,8 @@ The customer index names the features on which two customers sit on the same sid
 average customer, the most unusual first (retrieval/customers.py). Their values need not be
 close: standard units are clipped, so 145 and 31 repeat purchase days can both be "far above
 most". The answer therefore says what is alike (the side of the average both are on) and
-gives both values, money as money, rather than calling the values shared.
+gives both values and the average's, each named, money as money, rather than calling the values
+shared.
 """
 
 from assistant.tools.format import listing, money
@@ -20,18 +21,23 @@ def trait_values(trait: SharedTrait, symbol: str) -> str:
 
 
 def alike_words(
-    index: CustomerIndex, customer_id: str, traits: list[SharedTrait], symbol: str
+    index: CustomerIndex, customer_id: str, neighbour: str, traits: list[SharedTrait], symbol: str
 ) -> str:
-    """'like 00042, above the average customer in total spend ($13,991.00 vs $2,915.00) and
-    below it in weeks since the last purchase (2 vs 3.1)': the side of the average both are
-    on, with both values. Empty without traits."""
+    """'like 00042, above the average customer in total spend (00042: $13,991.00, 00007:
+    $2,915.00, average: $106.08)': the side of the average both are on, with each one's value
+    named and the average's, since two bare values read as the customer against the average.
+    A trait whose value, as shown, equals the average is 'close to' it, never above or below.
+    Empty without traits."""
     columns = [str(c) for c in index.features.columns]
-    sides: dict[str, list[str]] = {"above": [], "below": [], "at": []}
+    sides: dict[str, list[str]] = {"above": [], "below": [], "close to": []}
     for trait in traits:
         average = float(index.mean[columns.index(trait.feature)])
-        side = ("above" if trait.customer_value > average
-                else "below" if trait.customer_value < average else "at")  # fmt: skip
-        sides[side].append(f"{_words(trait.feature)} ({_both(trait, symbol)})")
+        shown = [_value(trait.feature, v, symbol) for v in (trait.customer_value,
+                 trait.neighbour_value, average)]  # fmt: skip
+        side = ("close to" if shown[2] in shown[:2]
+                else "above" if trait.customer_value > average else "below")  # fmt: skip
+        figures = f"{customer_id}: {shown[0]}, {neighbour}: {shown[1]}, average: {shown[2]}"
+        sides[side].append(f"{_words(trait.feature)} ({figures})")
     said = [
         f"{side} {'it' if said_before else 'the average customer'} in {listing(items, len(items))}"
         for said_before, (side, items) in enumerate((s, i) for s, i in sides.items() if i)
