@@ -8,7 +8,8 @@ A caller with a cheaper answer of its own (the router, which can ask the user to
 a time limit, `within_s`: it waits no longer than that for the model to load (the load goes on
 in the background for the next caller), for its turn, and for the model to finish, the reading of
 the prompt before the first piece included (the reply is read in a thread, llm_pump.py); past it,
-Unavailable. The model stays taken until it can be stopped, at its next piece, so that two
+ModelBusy, an Unavailable the chat words as the model being busy, not the question unclear.
+The model stays taken until it can be stopped, at its next piece, so that two
 generations never share the cores. Without the limit, picking a tool for a follow-up waited minutes
 behind drafts and a first load; with a limit checked only as pieces arrived, an unclear message
 still waited 163 s while a busy model read its prompt.
@@ -29,6 +30,11 @@ from typing import Any
 from assistant.chat.llm_pump import PastDeadline, ReplyPump
 from assistant.llm.base import ChatModel, Message
 from commerce.errors import Unavailable
+
+
+class ModelBusy(Unavailable):
+    """The model could not answer within the caller's limit: loading, queue full, or another
+    generation (a draft) holding it. Not a fault of the model, nor of the caller's question."""
 
 
 class LLMGate:
@@ -82,7 +88,7 @@ class LLMGate:
         try:
             return loading.result(timeout=max(0.0, deadline - time.monotonic()))
         except FutureTimeout:
-            raise Unavailable("the writing model is still loading") from None
+            raise ModelBusy("the writing model is still loading") from None
 
     def _load_into(self, future: "Future[ChatModel]") -> None:
         try:
@@ -100,10 +106,10 @@ class LLMGate:
         if within_s is not None and within_s <= 0:
             # A caller out of time gets no turn: a started generation holds the model until its
             # first piece, which comes only after the whole prompt is read.
-            raise Unavailable("no time was left for the writing model")
+            raise ModelBusy("no time was left for the writing model")
         deadline = None if within_s is None else time.monotonic() + within_s
         if not self._admitted.acquire(blocking=False):
-            raise Unavailable(
+            raise ModelBusy(
                 f"the writing model is busy with other drafts; try again in {self.retry_after_s} s",
                 retry_after_s=self.retry_after_s,
             )
@@ -113,7 +119,7 @@ class LLMGate:
             model = self._loaded() if deadline is None else self._loading_within(deadline)
             wait = -1.0 if deadline is None else max(0.0, deadline - time.monotonic())
             if not self._turn.acquire(timeout=wait):
-                raise Unavailable(f"the writing model stayed busy for {within_s:g} s")
+                raise ModelBusy(f"the writing model stayed busy for {within_s:g} s")
         except BaseException:
             self._leave()
             raise
@@ -122,7 +128,7 @@ class LLMGate:
         try:
             yield from pump.pieces(deadline)
         except PastDeadline:
-            raise Unavailable(f"the writing model took over {within_s:g} s") from None
+            raise ModelBusy(f"the writing model took over {within_s:g} s") from None
 
     def _done(self) -> None:
         self._turn.release()

@@ -19,6 +19,7 @@ WHAT_EACH_TOOL_DOES = {
     "explain_alert": "explain why an alert was raised, from its facts",
     "top_products": "rank best-selling products or categories over a period",
     "top_customers": "rank customers by what they spent, or their orders, over a period",
+    "bought_with": "find what the buyers of one product also buy, for cross-selling",
 }
 
 EXAMPLE_CUSTOMER = "00042"
@@ -59,6 +60,12 @@ OUT_OF_SCOPE = (
     "segments, reviews, offers, budgets and demand."
 )
 UNCLEAR = "I'm not sure what you're asking."
+# When the LLM that reads what the fast router could not was busy past its limit: the question
+# was never read, so "not sure what you're asking" would blame its wording.
+MODEL_BUSY = (
+    "I couldn't read your question in time: the language model is busy (writing a draft, "
+    "answering another question or loading)."
+)
 
 
 def suggestions(role: Role, reviewer: str = EXAMPLE_CUSTOMER) -> list[str]:
@@ -81,6 +88,13 @@ def greeting(role: Role) -> str:
 
 def unclear(role: Role, detail: str = "") -> str:
     return (detail or UNCLEAR) + "\n" + help_text(role)
+
+
+def model_busy(reason: str) -> str:
+    """The unclear route's reason when the LLM was too busy to read the message: MODEL_BUSY,
+    then the router's hint of what to ask without its "not sure" opening."""
+    hint = reason.removeprefix(UNCLEAR).strip()
+    return f"{MODEL_BUSY} {hint}".strip()
 
 
 def missing(tool: str, names: tuple[str, ...]) -> str:

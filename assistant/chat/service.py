@@ -10,13 +10,13 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.alerts.store import AlertStore
 from assistant.chat import replies, second_question
 from assistant.chat.events import Event
-from assistant.chat.llm_gate import LLMGate
+from assistant.chat.llm_gate import LLMGate, ModelBusy
 from assistant.persistence import audit
 from assistant.persistence.conversations import ConversationStore
 from assistant.persistence.db import AppDatabase
@@ -126,9 +126,11 @@ class Turn:
         assert self.deps.fallback is not None
         try:
             chosen = self.deps.fallback(self.text, self.memory, self.principal)
-        except Unavailable:  # the LLM is busy: answer without it
+        except ModelBusy:  # not read in time: say so, rather than blame the question
+            return replace(route, reason=replies.model_busy(route.reason))
+        except Unavailable:  # the LLM failed: answer without it
             return route
-        except NotFound as missing:  # no LLM pack installed: answer as when it is busy
+        except NotFound as missing:  # no LLM pack installed: answer without it, as when it fails
             if _missing_llm_logged.acquire(blocking=False):
                 log.warning("unclear messages are answered without the LLM: %s", missing)
             return route

@@ -218,7 +218,7 @@ def test_a_server_without_an_llm_answers_unclear_messages_quietly(
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """No LLM pack installed: an unclear message gets the answer it gets when the LLM is busy,
+    """No LLM pack installed: an unclear message gets the answer it gets when the LLM fails,
     and the log says so once (a warning), not with a traceback per message."""
 
     def not_installed() -> ChatModel:

@@ -1,5 +1,6 @@
 """A time-limited turn at the LLM (the router's fallback): it waits no longer than its limit for
-the model to load, for its turn or for the reply, and then the chat answers without the model."""
+the model to load, for its turn or for the reply, and then the chat answers without the model,
+saying the model was busy (ModelBusy), not that the question was unclear."""
 
 import threading
 import time
@@ -8,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from assistant.chat.llm_gate import LLMGate
+from assistant.chat.llm_gate import LLMGate, ModelBusy
+from assistant.chat.replies import MODEL_BUSY, UNCLEAR
 from assistant.llm.base import ChatModel, Message
 from assistant.llm.fake import ScriptedChatModel
 from assistant.roles import Role
@@ -88,9 +90,11 @@ def test_a_model_failing_after_the_limit_still_frees_its_turn() -> None:
     with pytest.raises(Unavailable, match="took over"):
         list(gate.model().stream([], within_s=0.2))
     broken.release.set()
-    # The next caller gets its turn (not "stayed busy") and the model's own error.
-    with pytest.raises(Unavailable, match="failed while writing"):
+    # The next caller gets its turn (not "stayed busy") and the model's own error, which is
+    # no busy model.
+    with pytest.raises(Unavailable, match="failed while writing") as failed:
         list(gate.model().stream([], within_s=5.0))
+    assert not isinstance(failed.value, ModelBusy)
     assert gate.waiting == 0
 
 
@@ -100,7 +104,7 @@ def test_a_busy_model_is_not_waited_for_past_the_limit() -> None:
     draft = threading.Thread(target=lambda: list(gate.model().stream([])))
     draft.start()
     assert drafting.started.wait(5)
-    with pytest.raises(Unavailable, match=r"stayed busy for 0\.2 s"):
+    with pytest.raises(ModelBusy, match=r"stayed busy for 0\.2 s"):
         list(gate.model().stream([], within_s=0.2))
     assert not drafting.closed.is_set()  # refused while the draft still held the model
     drafting.release.set()
@@ -118,7 +122,7 @@ def test_a_load_longer_than_the_limit_goes_on_for_the_next_caller() -> None:
         return ScriptedChatModel(["first", "second"])
 
     gate = LLMGate(slow_load, queue_size=2)
-    with pytest.raises(Unavailable, match="still loading"):
+    with pytest.raises(ModelBusy, match="still loading"):
         list(gate.model().stream([], within_s=0.2))
     loaded.set()
     assert "".join(gate.model().stream([], within_s=5.0)) == "first"
@@ -151,6 +155,30 @@ def test_chat_answers_without_the_llm_past_the_limit(
     assert response.status_code == 200, response.text
     reply = response.json()
     assert reply["route"]["kind"] == "unclear" and reply["tool_calls"] == []
-    assert "at-risk" in reply["answer"] or "rank customers" in reply["answer"]
+    # The question was not read in time: the answer says so, not that it was unclear, and
+    # keeps the router's hint of what to ask.
+    assert reply["answer"].startswith(MODEL_BUSY + " Try naming a customer")
+    assert UNCLEAR not in reply["answer"] and "at-risk customers" in reply["answer"]
     # The model was stopped partway, not waited for nor left writing.
     assert model.closed.wait(5) and 0 < model.written < model.pieces
+
+
+class FailingModel:
+    """Fails at once, as a model out of memory does: not busy."""
+
+    name = "failing"
+
+    def stream(self, messages: Sequence[Message], **params: Any) -> Iterator[str]:
+        raise Unavailable("model failing failed while writing: out of memory")
+
+
+def test_a_failing_model_is_not_called_busy(
+    make_client: MakeClient, settings: Settings, keys: dict[Role, str]
+) -> None:
+    client = make_client(settings, chat_model=FailingModel)
+    response = client.post(
+        "/v1/chat", json={"message": "which champs are going cold"}, headers=auth(keys["operator"])
+    )
+    assert response.status_code == 200, response.text
+    answer = response.json()["answer"]
+    assert answer.startswith(UNCLEAR) and MODEL_BUSY not in answer
