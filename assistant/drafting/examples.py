@@ -19,13 +19,17 @@ category to whatever product their facts named (pairings.py now refuses that). S
   up on Vinegar, like the Vinegar product ..." to a Sauces & spices buyer; categories.py
   refuses it), so the tying example is a Dairy one named by a Cheese product;
 - among the examples a customer may see, one is picked by their id, so the same facts always
-  get the same prompt (drafts are greedy and repeatable) while customers get different shapes.
+  get the same prompt (drafts are greedy and repeatable) while customers get different shapes;
+- the example greets the customer by their own name, or "Hi there" without one: shown "Hi
+  Priya", the model greeted a customer as Priya twice, both drafts were refused and the
+  standard text came back after 437 s. A name copied from the example is now the right one.
 
 The template's own example (prompts/templates/offer_email.txt) is the first; the others are
-written here in the same `name: JSON value` form. Their values (names, categories, B0EXAMPLE
+written here in the same `name: JSON value` form. Their other values (categories, B0EXAMPLE
 ids) are none of a real store's, so a copy is caught as `copied_example` or `invented_product`.
 """
 
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -46,6 +50,9 @@ class WorkedExample:
     ties_product_to_category: bool = False
 
 
+# The example's `customer_name` line, whose name the answer greets ("Hi Sam,") and may address
+# ("Ready for a refill, Lena?").
+EXAMPLE_NAME = re.compile(r'^customer_name: "([^"]+)"\n?', re.MULTILINE)
 # The template's own example names "Relish product B0EXAMPLE1", a Relish, beside Seafood.
 TEMPLATE_PRODUCT_CATEGORY = {"offer_email": "Relish"}
 MORE_EMAIL_EXAMPLES = (
@@ -118,5 +125,24 @@ def with_example(template: Template, facts: OfferFacts, filed: Mapping[str, str]
         (p.category or filed.get(p.product_id)) == facts.favourite_category for p in shown
     )
     eligible = [e for e in examples_for(template) if ties_true or not e.ties_product_to_category]
-    picked = eligible[zlib.crc32(facts.customer_id.encode()) % len(eligible)]
+    chosen = eligible[zlib.crc32(facts.customer_id.encode()) % len(eligible)]
+    picked = addressed_to(chosen, facts.customer_name)
     return replace(template, example_facts=picked.facts, example_answer=picked.answer)
+
+
+def addressed_to(example: WorkedExample, name: str | None) -> WorkedExample:
+    """`example` written to `name`, or to no one by name ("Hi there,", no customer_name line),
+    so that the example's name, copied, is the customer's own (see the module docstring)."""
+    found = EXAMPLE_NAME.search(example.facts)
+    if found is None:
+        return example
+    own = found.group(1)
+    if name:
+        facts = example.facts.replace(found.group(0), found.group(0).replace(own, name))
+        return replace(
+            example,
+            facts=facts,
+            answer=re.sub(rf"\b{re.escape(own)}\b", lambda _: name, example.answer),
+        )
+    answer = example.answer.replace(f"Hi {own},", "Hi there,").replace(f", {own}", "")
+    return replace(example, facts=EXAMPLE_NAME.sub("", example.facts), answer=answer)

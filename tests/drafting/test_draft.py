@@ -232,22 +232,38 @@ def test_a_draft_is_tidied_before_it_is_verified_and_the_raw_text_kept() -> None
     assert clean.attempts[0].raw == ""
 
 
-def _example_name(messages: Sequence[Message]) -> str:
+def _example_value(messages: Sequence[Message], name: str) -> str:
     # The worked example's turn comes right after the system's (examples.py picks which).
-    return messages[1]["content"].split('customer_name: "')[1].split('"')[0]
+    return messages[1]["content"].split(f'{name}: "')[1].split('"')[0]
 
 
 def test_a_draft_that_copies_the_example_goes_to_the_retry() -> None:
     def copied(messages: Sequence[Message]) -> str:
-        return GOOD_EMAIL.replace("Hi Ada,", f"Hi {_example_name(messages)},")
+        category = _example_value(messages, "favourite_category")
+        return GOOD_EMAIL.replace("next Coffee order", f"next {category} order")
 
     model = ScriptedModel(copied, GOOD_EMAIL)
     result = draft_offer(offer_facts(), model, POLICY, CATALOGUE)
     assert result.path == "retry"
-    name = _example_name(model.prompts[0])
-    assert [(v.kind, v.text) for v in result.violations] == [("copied_example", name)]
-    assert "'Hi Ada,'" not in model.prompts[1][-1]["content"]  # only the fix of this problem
-    assert "customer_name is 'Ada': write that instead" in model.prompts[1][-1]["content"]
+    category = _example_value(model.prompts[0], "favourite_category")
+    assert [(v.kind, v.text) for v in result.violations] == [("copied_example", category)]
+    assert f"'{category}'" not in model.prompts[1][-1]["content"]  # not named again
+    assert "favourite_category is 'Coffee': write that instead" in model.prompts[1][-1]["content"]
+
+
+def test_the_example_greets_the_customer_so_a_copied_greeting_is_right() -> None:
+    # Shown "Hi Priya", a small model greeted Ada as Priya twice: the standard text came back.
+    def copied(messages: Sequence[Message]) -> str:
+        greeting = messages[2]["content"].splitlines()[1]  # the example answer's "Hi ...,"
+        return GOOD_EMAIL.replace("Hi Ada,", greeting)
+
+    named = ScriptedModel(copied)
+    assert draft_offer(offer_facts(), named, POLICY, CATALOGUE).path == "first_pass"
+    assert _example_value(named.prompts[0], "customer_name") == "Ada"
+    unnamed = ScriptedModel(lambda m: copied(m).replace(", Ada", ""))
+    nameless = draft_offer(offer_facts(customer_name=None), unnamed, POLICY, CATALOGUE)
+    assert nameless.path == "first_pass" and nameless.text.splitlines()[1] == "Hi there,"
+    assert "customer_name" not in unnamed.prompts[0][1]["content"]
 
 
 def test_the_prompt_shows_one_product_and_the_verifier_knows_them_all() -> None:

@@ -25,6 +25,7 @@ from assistant.drafting import (
 from assistant.drafting.examples import (
     MORE_EMAIL_EXAMPLES,
     WorkedExample,
+    addressed_to,
     examples_for,
     with_example,
 )
@@ -178,7 +179,7 @@ def test_every_worked_example_is_honest(number: int) -> None:
 
 def test_an_example_that_ties_is_shown_only_where_the_tie_is_true() -> None:
     template = load_template("offer_email")
-    examples = examples_for(template)
+    examples = [addressed_to(e, "Ada") for e in examples_for(template)]  # as Ada is shown them
     tying = [e for e in examples if e.ties_product_to_category]
     assert tying and len(examples) > len(tying) >= 1
     facts = offer_facts(favourite_category="Sauces & spices", last_order_products=(GROCERY,))
