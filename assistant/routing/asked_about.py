@@ -113,7 +113,15 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         for name in SIGNATURES:
             if name not in CUSTOMER_TOOLS:
                 _add(out, name, -W)
-        if not set(rules.cues(text)) & (CUSTOMER_TOOLS - {"customer_profile"}):
+        cued = set(rules.cues(text))
+        if not cued & (CUSTOMER_TOOLS - {"customer_profile"}):
+            _add(out, "customer_profile", W)
+        if cued <= {"customer_profile", "at_risk_customers"} and not OTHERS.search(text):
+            # Nothing but the customer is asked about ("their lifetime value?", "her orders?"):
+            # a figure of theirs, in the profile, which a list of everyone's would bury.
+            for name in SIGNATURES:
+                if name not in CUSTOMER_TOOLS:
+                    _add(out, name, -W)
             _add(out, "customer_profile", W)
         if "at_risk_customers" in rules.cues(text) and not OTHERS.search(text):
             # "is she at risk of leaving?": her risk, in her profile; the list's cue words

@@ -3,7 +3,8 @@ last call rather than asking anew.
 
 Memory alone decides "and the next one?" (the next customer of the last list), a bare value
 for the last tool ("same for champions"), "who are they?" or "which of them ordered the
-most?" or "how many of them ordered twice?" after a ranking of customers (ranked_again.py)
+most?" or "how many of them ordered twice?" after a ranking of customers, and "which of them
+are at risk?" after a list of customers with no bounds (ranked_again.py)
 and a change with no other tool's cue words ("what if we had 10k instead"); "and the next
 10?" pages on from the last list; a refinement the scores put beside a tool the role may not
 use stays with the last tool; and a message nothing scored well may still name a place in the
@@ -53,11 +54,12 @@ class Scored:
     """A label and its score. `follow` says when memory decided: "next" (the next customer of
     the last list) or "repeat" (the last call again, with what the message changed). `nudge`
     is the part of the score that came from cue words and arguments rather than similarity;
-    "back" is the call that showed the last list, again."""
+    "back" is the call that showed the last list, again; "rows" the last call as it was, its
+    rows read by churn risk (ranked_again.risk_of_rows)."""
 
     label: str
     score: float
-    follow: Literal["", "next", "repeat", "back"] = ""
+    follow: Literal["", "next", "repeat", "back", "rows"] = ""
     nudge: float = 0.0
 
 
@@ -78,6 +80,8 @@ def follow_up(
         return None
     if any(asks(text) for asks in ASKED_OF_ITS_ROWS.get(last, ())):
         return Scored(last, 1.0, "repeat")
+    if ranked_again.risk_of_rows(text, last, memory.args):
+        return Scored(last, 1.0, "rows")  # "which of them are at risk?" after "top 10"
     compares = x.compare_to is not None and "compare_to" in SIGNATURES[last].arg_names
     if compares and set(rules.cues(text)) <= {last}:  # "vs 1997?", "compare with feb"
         return Scored(last, 1.0, "repeat")

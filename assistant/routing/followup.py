@@ -108,6 +108,28 @@ def points_to_product(text: str) -> bool:
     return bool(PRODUCT_ANAPHORA.search(text))
 
 
+# "why is there risk so high?": "there" before a customer's figure, then a word that says what
+# of it, or alone after "what's", is "their" misspelt; "is there risk of churn?", "are there
+# orders this week?" keep it.
+_FIGURE = (
+    r"(?:churn\s+)?(?:risk|clv|lifetime\s+value|value|orders?|spend(?:ing)?|reviews?|"
+    r"purchases|segment)"
+)
+MISSPELT_THEIR = re.compile(
+    rf"\bthere(?=\s+{_FIGURE}\s+(?:so|too|very|really|is|are|was|were|seems?|looks?)\b)|"
+    rf"^(?:(?:and|so|what'?s|whats|what\s+(?:is|are|was|were)|how\s+about)\s+)?"
+    rf"there(?=\s+{_FIGURE}[\s?.!]*$)",
+    re.IGNORECASE,
+)
+
+
+def their_misspelt(message: str) -> str:
+    """`message` with "there" read as "their" where only "their" makes sense ("why is there
+    risk so high?"), so the pronoun points back as the one meant does."""
+    # The match ends with "there" (any opener before it kept), its case kept: "There" is "Their".
+    return MISSPELT_THEIR.sub(lambda there: there.group()[:-4] + "heir", message)
+
+
 PERSON = re.compile(r"\b(?:him|her|his|she|he|th(?:is|at)\s+(?:customer|person|guy|client))\b")
 GROUP = re.compile(r"\b(?:them|they|their|these|those)\b")
 

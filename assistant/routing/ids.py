@@ -1,6 +1,6 @@
 """Ids in a message: products (ASINs, "product 123"), alert numbers and customers ("customer
 42", "#42", "customers 42, 77", "customer 42 and 43", "similar to 42", a padded store's
-"00042", or a name in full: "customer Ada Lovelace", or "ada lovelace"
+"00042" or "who is 42" (padded), or a name in full: "customer Ada Lovelace", or "ada lovelace"
 where the store has a customer of that name). Each is copied from what was typed (case kept,
 digits ASCII) and taken from the text, so it is read once.
 
@@ -201,6 +201,22 @@ def bare_id(width: int, zero: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$€£.,#])(?P<id>{digits})\b(?!\s*(?:%|{_UNITS})\b)")
 
 
+# "who is 7592", "look up 42": a number no wider than the store's padded ids, right after
+# words that ask for a person, is that customer, padded ("07592"). After "who is" any such
+# number; after the other words not a year ("tell me about 1997" asks about the year). A unit
+# after it ("look up 30 days") makes it no id.
+_WHO = r"\bwho(?:\s+(?:is|was)|'s|s)\s+"
+_LOOK_UP = r"\b(?:look\s+up|lookup|pull\s+up|profile\s+(?:of|for)|tell\s+me\s+about)\s+"
+
+
+def asked_by_number(width: int) -> re.Pattern[str]:
+    """A number of up to `width` digits asked about as a person ("who is 7592")."""
+    return re.compile(
+        rf"(?:{_WHO}|{_LOOK_UP}(?!{_YEAR}))(?:#\s*)?(?P<id>\d{{1,{width}}}){_WHOLE}"
+        rf"(?!\s*(?:%|{_UNITS})\b)"
+    )
+
+
 def _ranked_year(text: str, start: int, typed: str) -> bool:
     """True for a year after ranking words ("top customers 1997"): a period, not an id."""
     return bool(re.fullmatch(_YEAR, typed) and RANKED_BEFORE.search(text[:start]))
@@ -237,6 +253,7 @@ def customer_ids(
         patterns = [p for p in default if bare_hash or p is not HASH_ID]
         if vocabulary.id_width is not None:  # zero-padded: an id even before numbers are read
             patterns.append(bare_id(vocabulary.id_width, zero=True))
+            patterns.append(asked_by_number(vocabulary.id_width))
     for pattern in patterns:
         for match in list(pattern.finditer(reader.text)):
             group = "ids" if "ids" in match.groupdict() else "id"

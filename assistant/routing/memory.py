@@ -53,8 +53,11 @@ class Memory:
         products = _ids(product_rows, "product_id")
         segment = _text(args.get("segment"))
         product = _text(args.get("product_id")) or _text(result.get("product_id"))
+        # A list of one customer ("the top customer") is that customer: "why is their risk so
+        # high?" next asks about them. The list is kept, so "the first one" is them too.
+        alone = listed[0] if len(listed) == 1 and not customer else None
         subject: Subject | None = self.subject
-        if customer and not listed:
+        if alone or (customer and not listed):
             subject = "customer"
         elif listed:
             subject = "customers"
@@ -74,7 +77,7 @@ class Memory:
             kept_products = ()
         return replace(
             self,
-            customer_id=customer or (None if listed else self.customer_id),
+            customer_id=customer or alone or (None if listed else self.customer_id),
             segment=segment or self.segment,
             product_id=product or self.product_id,
             tool=tool,

@@ -17,6 +17,11 @@ orders or more") leaves the share of everyone who ordered, said so (`replaced_no
 takes one floor and one ceiling on orders, so "6 or more within 3 or more" cannot be asked yet.
 The same count in another period ("and in 1998?") keeps `share_of`: within the same bounds,
 then (share_in_new_period).
+
+"Which of them are at risk?" after a ranking with no bounds ("top 10 customers", which may be
+top_customers or the at-risk list by predicted value) asks about the rows shown: no tool ranks
+a given ten by risk, but both lists' rows carry each one's churn risk, so the same rows come
+again with a note reading them by it (risk_of_rows).
 """
 
 import re
@@ -24,7 +29,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.routing import rules
-from assistant.routing.arg_notes import BOUNDS, PERIOD
+from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD
 
 # The customers just listed, as every "them" follow-up says them (shares.py reads the same
 # words): "of them", "rank those", "these" ...
@@ -60,6 +65,21 @@ COUNTED = re.compile(
     rf"\bhow\s+many\s+(?:of\s+)?{THEM}\b|"
     rf"(?:\b(?:percent(?:age)?|share|proportion|fraction|number|count)|%)\s+of\s+{THEM}\b"
 )
+# Their risk, asked of them: "which of them are at risk?", "are any of those likely to churn?",
+# "what's their churn risk?", "rank them by risk".
+_AT_RISK = (
+    r"(?:at[\s-]risk|risky|churn\w*|(?:likely|going|about)\s+to\s+(?:leave|lapse|go)|"
+    r"leaving|lapsing|slipping|might\s+(?:leave|go))"
+)
+RISK_OF_THEM = re.compile(
+    rf"\b(?:which|who|what)(?:\s+ones?)?\s+(?:of|among(?:st)?|out\s+of)\s+{THEM}\b"
+    rf"[^.?!]*\b{_AT_RISK}|"
+    rf"\b(?:are|is)\s+any\s+(?:of\s+)?{THEM}\b[^.?!]*\b{_AT_RISK}|"
+    rf"\b(?:their|whose)\s+(?:churn\s+)?risk\b|"
+    rf"\b(?:rank|sort|order)\s+{THEM}\s+by\s+(?:their\s+)?(?:churn\s+)?risk\b"
+)
+# Lists whose rows carry each customer's churn risk (docs/api.md).
+ROWS_WITH_RISK = frozenset({"top_customers", "at_risk_customers"})
 RANKED = re.compile(r"\b(?:most|least|top|biggest|highest|largest|lowest|fewest|best|by)\b")
 # Cue words a new ranking of the same customers may carry: "ordered the most" is a best
 # seller's cue too, "who are" a description's ("of those, who are the top spenders?").
@@ -80,6 +100,19 @@ def counted_again(text: str) -> bool:
     customers, or what share of them, did something no other tool's cue words name: the last
     call again, with the message's bounds beside its own."""
     return bool(COUNTED.search(text)) and set(rules.cues(text)) <= RANKING_CUES
+
+
+def risk_of_rows(text: str, last_tool: str | None, last_args: Mapping[str, Any]) -> bool:
+    """True when `text` (lower case), after a list of customers whose rows carry their churn
+    risk (`last_tool`, called with `last_args`), asks which of those shown are at risk, and
+    they were only a ranking ("top 10 customers", "our most valuable customers"): those rows
+    again, read by their churn risk (risk_reading.py). After bounds ("customers who spent
+    over $500", "who haven't ordered in 90 days"), "them" are all within the bounds: the
+    at-risk list of those (their_bounds.py)."""
+    if last_tool not in ROWS_WITH_RISK:
+        return False
+    bounded = any(last_args.get(name) is not None for name in (*BOUNDS, *LAPSE))
+    return not bounded and bool(RISK_OF_THEM.search(text))
 
 
 def share_of(text: str, carried: Mapping[str, Any], given: Mapping[str, Any]) -> str | None:

@@ -6,6 +6,7 @@ from string import Template
 from typing import Any, Literal
 
 from assistant.routing.arg_notes import PERK_FIELD, PERK_NAMES, perk_note
+from assistant.routing.risk_reading import RISK_FIELD, RISK_NOTE, rows_by_risk
 
 # Values only the tool knows that a reason may name ("${discount_pct}%": the policy's default;
 # "${horizon_days}": the days a forecast covered).
@@ -49,15 +50,17 @@ class Route:
 
     def note(self, result: Mapping[str, Any]) -> str:
         """`reason`, shown under the tool's answer, with what only the tool knew filled in from
-        its `result`: the values of NOTE_FIELDS, and the note on a perk asked of an offer,
-        which the offer's facts may carry (arg_notes.perk_note); any other "$" is left as
-        written."""
+        its `result`: the values of NOTE_FIELDS, the note on a perk asked of an offer, which
+        the offer's facts may carry (arg_notes.perk_note), and the rows read by churn risk
+        (risk_reading.py); any other "$" is left as written."""
         known = {name: f"{result[name]:g}" for name in NOTE_FIELDS if _number(result.get(name))}
         facts = result.get("facts")
         perks = facts.get("perks") if isinstance(facts, Mapping) else None
         granted = [str(perk) for perk in perks] if isinstance(perks, list | tuple) else []
         for kind in PERK_NAMES:
             known[PERK_FIELD + kind] = perk_note(kind, granted)
+        if RISK_NOTE in self.reason:
+            known[RISK_FIELD] = rows_by_risk(result)
         return " ".join(Template(self.reason).safe_substitute(known).split())
 
 

@@ -43,6 +43,7 @@ from assistant.routing.noise import (
 )
 from assistant.routing.nudges import nudges
 from assistant.routing.reading import normalise, visible
+from assistant.routing.risk_reading import RISK_NOTE
 from assistant.routing.route import Route
 from assistant.routing.signatures import SIGNATURES, roles_allowed
 from assistant.routing.spelling import Speller, spelled_out
@@ -125,6 +126,7 @@ class Router:
             return Route("refuse", reason=CONTACTS_REFUSAL)
         # Read without its markup: "<b>top</b> products" asks for the best sellers.
         message = spelled_out(without_markup(message))  # "this yr" is "this year"
+        message = followup.their_misspelt(message)  # "why is there risk so high?"
         text = " ".join(normalise(message).split())
         if says_nothing(text):
             return Route("unclear", reason=UNCLEAR_REASON)
@@ -190,6 +192,8 @@ class Router:
             return Route("refuse", tool=tool, score=decided.score, reason=role_reason(role, tool))
         signature = SIGNATURES[tool]
         carried = dict(memory.args) if memory.tool == tool and decided.follow else {}
+        if decided.follow == "rows":  # the rows shown, page and all, read by churn risk
+            return Route("tool", tool=tool, args=carried, score=decided.score, reason=RISK_NOTE)
         carried.pop("offset", None)  # a page is kept only by "and the next 10?" (_paged)
         if decided.follow == "back":  # the list as it was shown, its page too
             carried = dict(memory.list_args)
