@@ -87,7 +87,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:
                 found[name] = x.percent
-    calendar = {"since": x.since, "month": x.month, "quarter": x.quarter, "year": x.year}
+    # "until" alone ("before March 1998") ends the whole history; beside since, it ends since's.
+    calendar = {"since": x.since, "until": x.until, "month": x.month, "quarter": x.quarter,
+                "year": x.year}  # fmt: skip
     dated = next((k for k, v in calendar.items() if v is not None and k in names), None)
     if dated is not None:  # a period by the calendar: no `days` beside it
         found[dated] = calendar[dated]

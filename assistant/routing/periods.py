@@ -1,9 +1,10 @@
 """The period a question about sales or reviews names by the calendar: from a day ("since
 January", "since March 5th", "year to date", "this quarter"; "after March 1998" is from April
-1), between two days (period_spans.py), or one month, quarter or year ("in March", "March
-1998", "last month", "Q1", "the first quarter of 1998", "in 1997", "1997 best sellers", "last
-year"), also by number ("in month 3", "in 1998-03"). A month or year out of range ("in month
-13", "in 1850") is handed over all the same: the tool refuses it by name.
+1), up to a day ("before March 1998" to February's end, from the first day), between two days
+(period_spans.py), or one month, quarter or year ("in March", "March 1998", "last month",
+"Q1", "the first quarter of 1998", "in 1997", "1997 best sellers", "last year"), also by
+number ("in month 3", "in 1998-03"). A month or year out of range ("in month 13", "in 1850")
+is handed over all the same: the tool refuses it by name.
 
 The router does not know the data's calendar, so it hands the tool (top_products,
 search_reviews, review_sentiment) what was said, and the tool places it before the last order
@@ -45,10 +46,15 @@ DATED = [
     re.compile(rf"{_SINCE}{day_pattern('a')}\b{NO_MORE_DIGITS}"),
     re.compile(rf"{_SINCE}(?P<ya>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}"),
 ]
-# "after March 1998" is from the first day after it (April 1), "after 1997" from 1998-01-01.
+# "after March 1998" is from the first day after it (April 1), "after 1997" from 1998-01-01;
+# "before March 1998" is the history to its last day before (1998-02), written with a year.
 AFTER = [
     re.compile(rf"\bafter\s+{day_pattern('b')}\b{NO_MORE_DIGITS}"),
     re.compile(rf"\bafter\s+(?P<yb>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}"),
+]
+BEFORE = [
+    re.compile(rf"\bbefore\s+{day_pattern('b')}\b{NO_MORE_DIGITS}"),
+    re.compile(rf"\bbefore\s+(?P<yb>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}"),
 ]
 _START = r"(?:start|beginning)\s+of\s+(?:the|this)\s+"
 TO_DATE = {
@@ -141,8 +147,8 @@ def read(reader: Reader) -> Calendar:
     if FUTURE.search(reader.text):
         return Calendar()
     readers = (
-        _since, _after, _named_day, _to_date, _in_month, _numbered_month, _quarter, _in_year,
-        _slashed,
+        _since, _after_or_before, _named_day, _to_date, _in_month, _numbered_month, _quarter,
+        _in_year, _slashed,
     )  # fmt: skip
     for find in (read_span, *readers):
         found = find(reader)
@@ -168,15 +174,35 @@ def _from_day(groups: Groups) -> Calendar | None:
     return None if day is None else Calendar(since=day.text())
 
 
-def _after(reader: Reader) -> Calendar | None:
-    def from_the_day_after(groups: Groups) -> Calendar | None:
-        if groups.get("yb"):
-            return Calendar(since=f"{int(groups['yb'] or 0) + 1}-01-01")
-        day = written(groups, "b")
-        after = None if day is None else day.after()
-        return None if after is None else Calendar(since=after)
+def _after_or_before(reader: Reader) -> Calendar | None:
+    """'after <day>' as since, 'before <day>' as until: either, or both."""
 
-    return first(reader, AFTER, from_the_day_after)
+    def since(groups: Groups) -> Calendar | None:
+        day = _next_to(groups, after=True)
+        return None if day is None else Calendar(since=day)
+
+    def until(groups: Groups) -> Calendar | None:
+        day = _next_to(groups, after=False)
+        return None if day is None else Calendar(until=day)
+
+    after, before = first(reader, AFTER, since), first(reader, BEFORE, until)
+    if after is None and before is None:
+        return None
+    return Calendar(
+        since=None if after is None else after.since,
+        until=None if before is None else before.until,
+    )
+
+
+def _next_to(groups: Groups, after: bool) -> str | None:
+    """The first day after (or the last before) the day, month or year written."""
+    if groups.get("yb"):
+        year = int(groups["yb"] or 0)
+        return f"{year + 1}-01-01" if after else f"{year - 1}-12-31"
+    day = written(groups, "b")
+    if day is None:
+        return None
+    return day.after() if after else day.before()
 
 
 def _named_day(reader: Reader) -> Calendar | None:

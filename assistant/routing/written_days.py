@@ -90,6 +90,20 @@ class WrittenDay:
         except ValueError:
             return None
 
+    def before(self) -> str | None:
+        """The last day before it, written with its year: before a month alone, the month
+        before ("before March 1998" is "1998-02", to its end). None without a year (which
+        March?) or for no day of the calendar."""
+        if self.iso is None and self.year is None:
+            return None
+        if self.iso is None and self.day is None:
+            year, month = int(self.year or 0), self.month - 1
+            return f"{year - 1}-12" if month == 0 else f"{year}-{month:02d}"
+        try:
+            return (date.fromisoformat(self.text()) - timedelta(days=1)).isoformat()
+        except ValueError:
+            return None
+
 
 def written(groups: Groups, tag: str) -> WrittenDay | None:
     """One day's parts as written (a month alone has no day); None for no day of a month."""

@@ -74,8 +74,9 @@ Until = Annotated[
     str,
     Field(
         max_length=10,
-        description="With since only, the period's last day: YYYY-MM-DD, MM-DD, a month "
-        "(YYYY-MM or MM) to its end ('between March 5 and April 10'), today or yesterday.",
+        description="The period's last day, with since: YYYY-MM-DD, MM-DD, a month "
+        "(YYYY-MM or MM) to its end ('between March 5 and April 10'), today or yesterday; "
+        "alone, with its year, from the first day ('before March 1998' is 1998-02).",
     ),
 ]
 Month = Annotated[

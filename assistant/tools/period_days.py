@@ -46,7 +46,7 @@ def span(data: DayRange, since: str, until: str | None) -> tuple[pd.Timestamp, p
     if until is None:
         return first_day(data, since), data.last_day
     day = DAY.fullmatch(since)
-    if day is not None and day.group(1) is None and _yearless(until):
+    if day is not None and day.group(1) is None and yearless(until):
         return _latest_span(data, (int(day.group(2)), int(day.group(3))), since, until)
     start = first_day(data, since)
     named = relative_days(data).get(until)
@@ -84,7 +84,8 @@ def _not_after(end: pd.Timestamp) -> Callable[[pd.Timestamp], bool]:
     return lambda day: day <= end
 
 
-def _yearless(until: str) -> bool:
+def yearless(until: str) -> bool:
+    """Whether a day (MM-DD) or month (MM) is written without its year."""
     written = DAY.fullmatch(until) or MONTH.fullmatch(until)
     return written is not None and written.group(1) is None
 

@@ -3,11 +3,11 @@ as many days just before it (what a change is measured against). top_products co
 in it, and the review tools read the reviews written in it.
 
 A period is one of: the last `days` days; from a day (`since`) to the data's last day, or to
-a day (`until`); one calendar month, quarter or year. The router cannot know the data's
-calendar (a store's orders may end long before today), so a day or month written without a
-year is the latest such one begun by the last day ("since January" and "in March" work in any
-year), and "last" is the month, quarter or year before the last day's own. A period is cut at
-the last day: what has not happened yet has no sales and no reviews.
+a day (`until`; alone, from the data's first day); one calendar month, quarter or year. The
+router cannot know the data's calendar (a store's orders may end long before today), so a day
+or month written without a year is the latest such one begun by the last day ("since January"
+and "in March" work in any year), and "last" is the month, quarter or year before the last
+day's own. A period is cut at the last day: what has not happened yet has no sales and no reviews.
 """
 
 from dataclasses import dataclass, replace
@@ -26,6 +26,7 @@ from assistant.tools.period_days import (
     not_after_last_day,
     quarter_start,
     span,
+    yearless,
 )
 from commerce.errors import InvalidInput
 
@@ -58,7 +59,8 @@ class Period:
 @dataclass(frozen=True)
 class Asked:
     """A period as a tool's arguments give it: at most one of days, since, month, quarter and
-    year, and until only beside since."""
+    year, and until beside since or, written with its year, alone (from the data's first
+    day)."""
 
     days: int | None = None
     since: str | None = None
@@ -87,8 +89,11 @@ class Asked:
                 f"give one of days, since, month, quarter or year, not {named}: each sets the "
                 "period"
             )
-        if self.until is not None and self.since is None:
-            raise InvalidInput(f"until ({self.until!r}) needs since: it ends a period from a day")
+        if self.until is not None and self.since is None and yearless(self.until):
+            raise InvalidInput(
+                f"until ({self.until!r}) needs since, or a year (YYYY-MM-DD or YYYY-MM) to end "
+                "the data's whole history before it"
+            )
 
     def normalised(self) -> "Asked":
         """The same, each text stripped, and the words (last, month_start...) in lower case."""
@@ -109,6 +114,8 @@ def period_asked(data: DayRange, asked: Asked, default_days: int) -> Period:
     asked = _year_folded(data, asked.normalised())
     if asked.since is not None:
         when = between(data, *span(data, asked.since, asked.until))
+    elif asked.until is not None:  # "sales before March 1998": from the data's first day
+        when = between(data, *span(data, day(data.first_day), asked.until))
     elif asked.month is not None:
         when = month_period(data, asked.month)
     elif asked.quarter is not None:

@@ -24,6 +24,21 @@ def test_the_day_after(day: WrittenDay, after: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("day", "before"),
+    [
+        (WrittenDay(iso="1998-01-01"), "1997-12-31"),
+        (WrittenDay(month=3, year="1998"), "1998-02"),
+        (WrittenDay(month=1, year="1998"), "1997-12"),
+        (WrittenDay(month=3, day=5, year="1998"), "1998-03-04"),
+        (WrittenDay(month=3), None),  # which March: not read
+        (WrittenDay(iso="1998-02-30"), None),
+    ],
+)
+def test_the_day_before(day: WrittenDay, before: str | None) -> None:
+    assert day.before() == before
+
+
+@pytest.mark.parametrize(
     ("message", "tool", "args"),
     [
         ("top products after march 1998", "top_products", {"since": "1998-04-01"}),
@@ -32,6 +47,15 @@ def test_the_day_after(day: WrittenDay, after: str | None) -> None:
         ("best sellers after may", "top_products", {"since": "06-01"}),
         ("who bought the most after 1997", "top_customers", {"since": "1998-01-01"}),
         ("reviews posted after may 1998", "search_reviews", {"since": "1998-06-01"}),
+        ("sales before march 1998", "top_products", {"until": "1998-02"}),
+        ("best sellers before 1998", "top_products", {"until": "1997-12-31"}),
+        ("who bought the most before 1998", "top_customers", {"until": "1997-12-31"}),
+        ("revenue before 3/5/98", "top_products", {"until": "1998-03-04"}),
+        (
+            "sales after jan 1998 and before may 1998",
+            "top_products",
+            {"since": "1998-02-01", "until": "1998-04"},
+        ),
         (
             "who stopped buying after 12/31/97",
             "at_risk_customers",
@@ -39,7 +63,7 @@ def test_the_day_after(day: WrittenDay, after: str | None) -> None:
         ),
     ],
 )
-def test_after_is_from_the_next_day(
+def test_after_and_before_bound_the_period(
     message: str, tool: str, args: dict[str, str], minilm_router: Router
 ) -> None:
     route = minilm_router.route(message, Memory(), "operator")

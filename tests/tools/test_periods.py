@@ -55,6 +55,9 @@ def _days(asked: Asked) -> tuple[str, str, int]:
         (Asked(month="03", year="2022"), "2022-03-01", "2022-03-31", 31),
         (Asked(quarter="Q2", year="last"), "2023-04-01", "2023-06-30", 91),
         (Asked(quarter="q4", year="2022"), "2022-10-01", "2022-12-31", 92),
+        # Until alone, with its year, ends the whole history: "before March 2023".
+        (Asked(until="2023-02"), "2022-01-01", "2023-02-28", 424),
+        (Asked(until="2022-01-31"), "2022-01-01", "2022-01-31", 31),
     ],
 )
 def test_each_way_of_naming_a_period(asked: Asked, first: str, last: str, days: int) -> None:

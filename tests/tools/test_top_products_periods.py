@@ -75,7 +75,7 @@ def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: S
             {"days": 30, "since": "01-01"},
             "give one of days, since, month, quarter or year, not days (30) and since",
         ),
-        ({"until": "03-05"}, "until ('03-05') needs since: it ends a period from a day"),
+        ({"until": "03-05"}, "until ('03-05') needs since, or a year (YYYY-MM-DD or YYYY-MM)"),
         ({"year": "last year"}, "year 'last year' is not a year: give YYYY or last"),
         ({"year": "0000"}, "year '0000' is out of range: give a year from 1900 to 2200"),
         ({"month": "2024-04"}, "month 2024-04 begins after the store's last order day, 2024-03-31"),
@@ -151,3 +151,12 @@ def test_a_quarter_and_a_span_between_two_days_are_periods_from_a_day(shop: Stor
         "Nothing sold from 2023-01-01 to 2023-12-31. The store's orders run from 2024-01-01 to "
         "2024-03-31."
     )
+
+
+def test_until_alone_with_its_year_is_the_history_to_that_day(shop: StoreData) -> None:
+    before = top_products(_ctx(shop), until="2024-03-21").result  # "before 3/22/24"
+    assert (before["from"], before["to"], before["until"]) == (
+        before["orders_from"], "2024-03-21", "2024-03-21",
+    )  # fmt: skip
+    month = top_products(_ctx(shop), until="2024-02").result  # "before March 2024"
+    assert month["to"] == "2024-02-29"
