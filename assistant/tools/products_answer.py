@@ -77,7 +77,8 @@ def answer(
     first = rows[0]
     facts = (
         f"{_label(first)}: {money(first['revenue'], symbol)} "
-        f"({revenue_share(first['revenue'], first_share)} of {_base(symbol, result)}{who}), "
+        f"({_in_category(symbol, result, first)}"
+        f"{revenue_share(first['revenue'], first_share)} of {_base(symbol, result)}{who}), "
         f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
         f"{first['customers']:,} {'customer' if first['customers'] == 1 else 'customers'}"
     )
@@ -85,6 +86,17 @@ def answer(
     # days just before would read as a second answer to the same question.
     change = "" if "compared" in result else _change(first, by, days, when)
     return f"{head}: {listing(names)}. {facts}{change}."
+
+
+def _in_category(symbol: str, result: dict[str, Any], first: dict[str, Any]) -> str:
+    """With a category, the first row's share of that category's sales first ("6.2% of
+    Tea's $37,360.09 and "): what a question about one category sets a product against. Both
+    are its order lines' revenue, so the share is of like with like."""
+    category, totals = result["category"], result["totals"]
+    if category is None or not totals["revenue"]:
+        return ""
+    share = revenue_share(first["revenue"], first["revenue"] / totals["revenue"])
+    return f"{share} of {category}'s {money(totals['revenue'], symbol)} and "
 
 
 def _base(symbol: str, result: dict[str, Any]) -> str:

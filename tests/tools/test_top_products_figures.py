@@ -71,11 +71,16 @@ def test_a_categorys_totals_are_its_order_lines_counted_by_pandas(
             f"{count(int(expected['customers']), 'customer')}; top products by revenue in "
             f"{category}: "
         ), out.answer
-        # The share is of every category's lines, so that total is named beside it.
+        # The share is of the category's lines, then of every category's, each named.
         first = period[period["category"] == category].groupby("product_id")["revenue"].sum()
+        top = round(float(first.max()), 2)
+        in_it = revenue_share(top, top / float(expected["revenue"]))
         share = first.max() / period["revenue"].sum()
         lines_total = money(round(float(period["revenue"].sum()), 2))
-        said = f"({revenue_share(first.max(), share)} of the {lines_total} all products sold for"
+        said = (
+            f"({in_it} of {category}'s {money(float(expected['revenue']))} and "
+            f"{revenue_share(first.max(), share)} of the {lines_total} all products sold for"
+        )
         assert said in out.answer
 
 
@@ -145,3 +150,16 @@ def test_a_share_is_said_from_its_unrounded_value() -> None:
     assert revenue_share(164.8, 0.01648) == "1.6%"  # 0.0165 would read 1.7%
     assert revenue_share(15.0, 0.00015) == "<0.1%"  # sold, but rounds to nothing
     assert revenue_share(0.0, 0.0) == "0.0%"
+
+
+def test_a_category_s_first_product_is_set_against_the_category_too(
+    sales_shop: StoreData,
+) -> None:
+    out = top_products(context(sales_shop, "operator"), days=10, category="Tea")
+    first, totals = out.result["rows"][0], out.result["totals"]
+    in_tea = revenue_share(first["revenue"], first["revenue"] / totals["revenue"])
+    of_all = revenue_share(first["revenue"], first["share_of_revenue"])
+    assert (
+        f"({in_tea} of Tea's {money(totals['revenue'])} and {of_all} of the "
+        f"{money(out.result['period_revenue'])} all products sold for in the period)"
+    ) in out.answer, out.answer
