@@ -33,6 +33,7 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "best sellers in the coffee category",
         "what are loyal customers buying",
         "top products by number of customers",
+        "products sorted by order count",  # ranked by what customers did: still products
         "which items are selling well lately",
         "product sales ranking for the past 90 days",
         "what's selling",

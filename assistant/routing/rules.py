@@ -237,11 +237,16 @@ CUES: dict[str, re.Pattern[str]] = {
         r"else\s+(?:[\w-]+\s+){0,3}(?:like|enjoy|want|buy))\b"
     ),
     # Sales so far; a forecast's words ("will sell", "next quarter") are nudges.py's to weigh.
+    # Products ranked by what customers did ("products by number of orders", "items ranked by
+    # order count") are best sellers, as customers so ranked are top customers (below).
     "top_products": re.compile(
         r"\b(?:best[\s-]?sell\w*|top[\s-]?sell\w*|sold|selling|sells|sell\s+(?:best|most)|"
         r"(?:buy|buying|bought|order|ordered)\s+(?:the\s+)?most|"
         r"most\s+(?:popular|ordered|bought|purchased|sold)|product\s+sales|"
-        r"(?:top|best|popular)\s+(?:\d+\s+)?(?:products|items|categories))\b"
+        r"(?:top|best|popular)\s+(?:\d+\s+)?(?:products|items|categories)|"
+        r"(?:products|items|categories)\s+(?:[\w-]+\s+){0,2}?(?:by|with\s+the\s+(?:most|"
+        r"highest)|ha(?:ve|s|d)\s+the\s+most)\s+(?:number\s+of\s+)?(?:orders|order\s+counts?|"
+        r"buyers|customers|units|revenue|sales))\b"
     ),
     # Customers by what they did; "who bought the most" names customers, not products.
     "top_customers": re.compile(
