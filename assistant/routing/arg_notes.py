@@ -223,8 +223,9 @@ def _no_topic(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> 
     topic = x.topic
     if tool.name not in NO_TOPIC_TOOLS or topic is None or x.quoted is not None or "text" in values:
         return ""
-    if generic(topic):
-        return ""
+    category = values.get("category")
+    if generic(topic) or (isinstance(category, str) and category.lower() == topic.lower()):
+        return ""  # a category's reviews are what it sums: "complaints about coffee"
     return (
         f"The sentiment summary cannot be limited to a topic, so this covers all the reviews "
         f"asked about, not only those about '{topic}'; to read those, ask e.g. "

@@ -198,6 +198,8 @@ def extract(
     # "what goes with earl grey": the product others go with, embedded as "product"
     paired = paired_product(reader)
     category, product_name = _category(reader, vocabulary)
+    if category is None and liked is not None:  # "what do people think of tea": its reviews
+        category = _whole_category(liked, vocabulary)
     product_name = paired or product_name
     store_names = (*vocabulary.segments, *vocabulary.categories)  # no one's name: see targets
     store_words = frozenset(word for name in store_names for word in name.split())
@@ -261,6 +263,12 @@ def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str |
     name, start, end = known
     reader.take(start, end, "category")
     return name, None
+
+
+def _whole_category(words: str, vocabulary: Vocabulary) -> str | None:
+    """The category the words are, all of them, or None."""
+    known = sales_words.known_category(words, vocabulary.categories)
+    return known[0] if known is not None and known[1:] == (0, len(words)) else None
 
 
 def _other_currency(amount: float | None, reader: Reader, vocabulary: Vocabulary) -> str | None:

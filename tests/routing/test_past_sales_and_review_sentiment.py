@@ -59,11 +59,10 @@ def test_reviews_of_a_period_listed_stay_a_search(
 
 
 def test_a_topic_the_summary_cannot_take_is_said(known_router: Router) -> None:
-    # Tea is one of the demo's categories (known_router knows them): the words read as the
-    # category asked about, which puts the question beside the summary's examples.
-    route = known_router.route("sentiment of reviews about tea", Memory(), "operator")
+    # A category is no topic: the summary takes it (test_review_category.py).
+    route = known_router.route("sentiment of reviews about packaging", Memory(), "operator")
     assert (route.tool, route.args) == ("review_sentiment", {})
-    assert "cannot be limited to a topic" in route.reason and "'tea'" in route.reason
+    assert "cannot be limited to a topic" in route.reason and "'packaging'" in route.reason
 
 
 @pytest.mark.parametrize(

@@ -28,3 +28,9 @@ def test_complaints_about_a_category_search_its_reviews(known_router: Router) ->
     route = known_router.route("what do people complain about in coffee", Memory(), "operator")
     assert route.tool == "search_reviews"
     assert route.args["category"] == "Coffee" and route.args["sentiment"] == "negative"
+
+
+def test_a_misspelt_category_is_passed_as_typed_with_no_topic_note(known_router: Router) -> None:
+    # The tool reads 'cofee' as Coffee and says so; the router's topic note would be wrong.
+    route = known_router.route("complaints about cofee", Memory(), "operator")
+    assert (route.tool, route.args, route.reason) == ("review_sentiment", {"category": "cofee"}, "")

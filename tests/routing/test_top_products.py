@@ -228,5 +228,6 @@ def test_top_and_a_category_the_store_has_is_a_sales_question(
 
 
 def test_a_known_category_in_a_review_search_stays_its_topic(store_router: Router) -> None:
+    # ...and, the search taking a category too, is searched among that category's reviews.
     route = store_router.route("reviews about coffee", Memory(), "operator")
-    assert (route.tool, route.args) == ("search_reviews", {"query": "coffee"})
+    assert (route.tool, route.args) == ("search_reviews", {"query": "coffee", "category": "Coffee"})
