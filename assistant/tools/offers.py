@@ -24,7 +24,7 @@ from assistant.tools.args import Channel, CustomerId, SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.format import output
 from assistant.tools.segments import find_segment
-from assistant.tools.writing import TokenStream, draft_json, passed
+from assistant.tools.writing import TokenStream, draft_json, passed, shown_answer
 from commerce.errors import InvalidInput, RetainError
 from predictors.segment_facts import empty_segment
 
@@ -88,7 +88,7 @@ def draft_offer(
             "facts": drafted.facts}  # fmt: skip
     result = {**target, "channel": channel, "discount_pct": facts.discount_pct,
               "passed_verification": verified, **draft_json(drafted)}  # fmt: skip
-    return output(drafted.text, result, [card], rows=1)
+    return output(shown_answer(drafted), result, [card], rows=1)
 
 
 def segment_offer_facts(

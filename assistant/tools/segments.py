@@ -10,7 +10,7 @@ from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.decisions import NO_SCORES
 from assistant.tools.format import count, money, output, pct
 from assistant.tools.reviews import cached_themes
-from assistant.tools.writing import TokenStream, draft_json, passed
+from assistant.tools.writing import TokenStream, draft_json, passed, shown_answer
 from commerce.errors import NotFound, RetainError
 from predictors.segment_facts import empty_segment, empty_segment_row
 from predictors.segments import SEGMENT_NAMES
@@ -121,4 +121,4 @@ def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
             "passed_verification": verified}  # fmt: skip
     result = {**shown, "summary": drafted.text, "passed_verification": verified,
               **{k: v for k, v in draft_json(drafted).items() if k != "text"}}  # fmt: skip
-    return output(drafted.text, result, [card], rows=1)
+    return output(shown_answer(drafted), result, [card], rows=1)

@@ -2,8 +2,9 @@
 `ctx.on_token`, and the draft as JSON (also what `retain draft --json` prints).
 
 A draft the verifier rejects has already been streamed; a short notice in the stream says so
-before the retry or the fallback streams. The final `answer` is always the text that was
-checked, so a client replaces the streamed text with it when the tool finishes.
+before the retry or the fallback streams. The final `answer` is the text that was checked
+(after one sentence saying so when it is the standard text), so a client replaces the streamed
+text with it when the tool finishes.
 
 A draft has a time limit wherever it is asked for (a chat turn, `POST /v1/tools/{name}`, `retain
 draft`): the model it is handed stops at the deadline (assistant/chat/llm_gate.py), and a draft
@@ -48,6 +49,20 @@ class TokenStream:
         if self.rejected is not None and path in NOTICES:
             self.on_token(NOTICES[path].format(reason=self.rejected))
             self.rejected = None
+
+
+# Said before the standard text, which the streamed notice says too but the answer replaces:
+# a reader who waited minutes for a draft should know the model's was not used, and why.
+STANDARD_TEXT = "The model's drafts did not pass the checks, so this is the standard text:"
+NO_DRAFT = "The model could not write a draft, so this is the standard text:"
+
+
+def shown_answer(result: DraftResult) -> str:
+    """The tool's answer: the text, after a sentence saying so when it is the fallback's."""
+    if result.path != "fallback":
+        return result.text
+    failed = any(a.violations and a.violations[0].kind == "model_error" for a in result.attempts)
+    return f"{NO_DRAFT if failed else STANDARD_TEXT}\n\n{result.text}"
 
 
 def passed(result: DraftResult) -> bool:

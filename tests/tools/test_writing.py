@@ -5,11 +5,15 @@ from typing import Any
 
 import pytest
 
+from assistant import drafting
 from assistant.drafting import OfferFacts
 from assistant.tools import offers
 from assistant.tools.offers import draft_offer
 from assistant.tools.segments import segment_summary
-from commerce.errors import InvalidInput, NotFound
+from assistant.tools.writing import NO_DRAFT, STANDARD_TEXT, shown_answer
+from commerce.errors import InvalidInput, NotFound, Unavailable
+from tests.drafting.factories import CATALOGUE, POLICY, offer_facts
+from tests.drafting.fake import ScriptedModel
 from tests.tools.conftest import MakeContext, sent_model
 from tests.tools.store import REVIEWER
 
@@ -91,6 +95,23 @@ def test_a_rejected_draft_is_followed_by_a_notice_and_the_retry(make_ctx: MakeCo
     assert out.answer == GENERIC and out.result["path"] == "retry"
     assert streamed.index("50% off") < streamed.index("broke a rule") < streamed.index("Hi there,")
     assert out.result["violations"] and out.result["passed_verification"]
+
+
+def test_the_standard_text_is_said_to_be_it(make_ctx: MakeContext) -> None:
+    bad = "Subject: 50% off\nHello, take 50% off everything in the shop today, and free shipping!"
+    out = draft_offer(make_ctx("marketer", [bad, bad]), customer_id="00042", discount_pct=10)
+    assert out.result["path"] == "fallback" and out.cards[0]["text"] == out.result["text"]
+    assert out.answer == f"{STANDARD_TEXT}\n\n{out.result['text']}"
+    drafted = draft_offer(make_ctx("marketer", [GENERIC]), customer_id="00042", discount_pct=10)
+    assert drafted.answer == GENERIC  # a draft that passed is the answer as it is
+
+
+def test_a_model_that_failed_is_said_to_have_written_no_draft() -> None:
+    failed = drafting.draft_offer(
+        offer_facts(), ScriptedModel(Unavailable("out of GPU memory")), POLICY, CATALOGUE
+    )
+    assert failed.path == "fallback"
+    assert shown_answer(failed) == f"{NO_DRAFT}\n\n{failed.text}"
 
 
 def test_one_offer_for_a_segment(make_ctx: MakeContext) -> None:
