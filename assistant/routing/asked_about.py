@@ -33,11 +33,15 @@ SEGMENT_FIGURE = re.compile(
     r"contribut\w*|account\s+for)\b"
 )
 # A segment's size, which the segment list holds; with nothing else asked of the segment.
+# Read with the segment's name taken out ("how many champions do we have" is "how many do we
+# have"), but for "at risk", also the at-risk list's cue: its name is no risk asked of it.
 SEGMENT_SIZE = re.compile(
     r"^(?:(?:and|so|ok(?:ay)?|then)\s+)?(?:how\s+many\s+(?:customers|people|members|shoppers|"
-    r"buyers|clients)|how\s+(?:big|large)|what(?:'s|\s+is)\s+the\s+size\s+of)\b"
-    r"(?![^.?!]*\b(?:and|with|who|that|which|worth|value|risk|churn\w*|likely|leav\w*|buy\w*|"
-    r"bought|order\w*|purchas\w*|placed|spen[dt]\w*|above|over|under|more|less|fewer)\b)"
+    r"buyers|clients)|how\s+(?:big|large)|(?:what(?:'s|\s+is)\s+)?the\s+size\s+of|size\s+of|"
+    r"how\s+many(?=\s*(?:[?.!]|$|(?:do|did)\s+we\s+have|are\s+there)))\b"
+    r"(?![^.?!]*\b(?:and|with|who|that|which|worth|value|risk(?!\s+(?:segment|group))|churn\w*|"
+    r"likely|leav\w*|buy\w*|bought|order\w*|purchas\w*|placed|spen[dt]\w*|above|over|under|"
+    r"more|less|fewer)\b)"
 )
 AGGREGATE = re.compile(r"\b(?:average|avg|mean|typical|share|percent(?:age)?)\b")
 # Words of a list of customers or products rather than one segment's figures.
@@ -81,7 +85,8 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     out: dict[str, float] = {}
     one_customer = bool(x.customer_ids) or _the_customer_talked_about(text, x, memory)
     figures = x.segment is not None and bool(SEGMENT_FIGURE.search(text))
-    if figures and SEGMENT_SIZE.search(text) and not one_customer and not _bounded(x):
+    sized = x.segment is not None and bool(SEGMENT_SIZE.search(text))
+    if sized and not one_customer and not _bounded(x):
         _add(out, "list_segments", 3 * W)  # its nudge against a named segment (nudges.py) too
         _add(out, "segment_summary", -W)
     elif figures and not one_customer and not LISTS.search(text) and x.count is None:

@@ -40,6 +40,16 @@ ASKED_OF_ITS_ROWS: Mapping[str, tuple[Callable[[str], bool], ...]] = {
     "list_segments": (_which_segment,),
     "top_customers": (ranked_again.asked_again, ranked_again.counted_again),
 }
+# "How many is that?" after a list asks its length, which the list's answer says (its total):
+# the same call again, not a guess at what else to count.
+HOW_MANY_OF_IT = re.compile(
+    r"^(?:and\s+|so\s+|ok(?:ay)?\s+)?how\s+many\s+(?:is\s+that|are\s+(?:there|they|those|these)|"
+    r"of\s+(?:them|those|these)\s+are\s+there|in\s+total|altogether|total)\s*[?.!]*$"
+)
+COUNTED_LISTS = frozenset(
+    {"search_reviews", "at_risk_customers", "top_customers", "top_products", "similar_customers",
+     "review_sentiment", "list_alerts"}
+)  # fmt: skip
 # Tools that work through a list rather than one customer; "next one" goes to a profile.
 LIST_TOOLS = frozenset({"at_risk_customers", "similar_customers", "list_segments"})
 # Names under which two tools take the same value ("top 5" is a limit or a k).
@@ -79,6 +89,8 @@ def follow_up(
     if last is None or last not in tools:
         return None
     if any(asks(text) for asks in ASKED_OF_ITS_ROWS.get(last, ())):
+        return Scored(last, 1.0, "repeat")
+    if last in COUNTED_LISTS and HOW_MANY_OF_IT.search(text.strip()):
         return Scored(last, 1.0, "repeat")
     if ranked_again.risk_of_rows(text, last, memory.args):
         return Scored(last, 1.0, "rows")  # "which of them are at risk?" after "top 10"

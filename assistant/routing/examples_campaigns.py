@@ -14,6 +14,7 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "segment breakdown by behaviour",
         "how many customers are in each segment",
         "how many people are in the champions group",  # one segment's size: all are counted
+        "how many champions do we have",  # embedded as "how many do we have": the name is taken
         "which segment has the most value at risk",
         "give me the RFM segments",
         "show the clusters",
