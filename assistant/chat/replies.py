@@ -1,6 +1,7 @@
 """Answers that need no tool: greetings, help, out-of-scope and refusals, per role."""
 
 from assistant.roles import Role, tools_for
+from assistant.routing.noise import UNCLEAR
 
 WHAT_EACH_TOOL_DOES = {
     "customer_profile": "look up one customer: orders, risk, value, reviews",
@@ -59,7 +60,6 @@ OUT_OF_SCOPE = (
     "That's outside what I do: I answer questions about your customers, their risk and value, "
     "segments, reviews, offers, budgets and demand."
 )
-UNCLEAR = "I'm not sure what you're asking."
 # When the LLM that reads what the fast router could not was busy past its limit: the question
 # was never read, so "not sure what you're asking" would blame its wording.
 MODEL_BUSY = (

@@ -59,10 +59,6 @@ class ChatDeps:
     alerts: AlertStore | None = None
 
 
-class ToolTimeout(RetainError):
-    status_code = 504
-
-
 def start_turn(
     deps: ChatDeps, principal: Principal, message: str, conversation_id: str | None
 ) -> "Turn":

@@ -7,9 +7,11 @@ import re
 from assistant.routing.extract import Extraction
 from assistant.routing.spelling import DOMAIN_WORDS
 
-# The answer to a message with nothing to route (and to one the router found unclear).
+# The answer to a message with nothing to route (and to one the router found unclear): the
+# opening alone is the chat's too, which drops it where the model was too busy to read one.
+UNCLEAR = "I'm not sure what you're asking."
 UNCLEAR_REASON = (
-    "I'm not sure what you're asking. Try naming a customer, a segment or what you want "
+    f"{UNCLEAR} Try naming a customer, a segment or what you want "
     "(at-risk customers, reviews, an offer, a budget plan, a forecast)."
 )
 NO_LIST_REASON = (
