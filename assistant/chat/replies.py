@@ -1,6 +1,7 @@
 """Answers that need no tool: greetings, help, out-of-scope and refusals, per role."""
 
-from assistant.roles import Role, tools_for
+from assistant.roles import Role, may_use, tools_for
+from assistant.routing import SIGNATURES
 from assistant.routing.noise import UNCLEAR
 
 WHAT_EACH_TOOL_DOES = {
@@ -97,15 +98,24 @@ def model_busy(reason: str) -> str:
     return f"{MODEL_BUSY} {hint}".strip()
 
 
-def missing(tool: str, names: tuple[str, ...]) -> str:
-    """Ask for the arguments a tool needs and the question did not give."""
-    asks = {
-        "customer_id": "which customer (their id, e.g. 00042)",
-        "segment": "which segment (see “list segments”)",
-        "budget": "the budget (e.g. $5k)",
-    }
-    wanted = " and ".join(asks.get(name, name) for name in names)
-    return f"To {WHAT_EACH_TOOL_DOES.get(tool, tool)} I need {wanted}."
+ASKS = {
+    "customer_id": "which customer (their id, e.g. 00042)",
+    "segment": "which segment (see “list segments”)",
+    "budget": "the budget (e.g. $5k)",
+}
+
+
+def missing(tool: str, names: tuple[str, ...], role: Role) -> str:
+    """Ask for the arguments a tool needs and the question did not give: those the tool needs
+    one of (an offer's customer or segment) as alternatives, and only those the role may
+    name (support sees no segments)."""
+    one_of = SIGNATURES[tool].one_of if tool in SIGNATURES else ()
+    seen = [n for n in names if n != "segment" or may_use(role, "list_segments")]
+    either = [n for n in seen if n in one_of]
+    wanted = [ASKS.get(n, n) for n in names if n not in one_of]
+    if either:
+        wanted.append(" or ".join(ASKS.get(n, n) for n in either))
+    return f"To {WHAT_EACH_TOOL_DOES.get(tool, tool)} I need {' and '.join(wanted)}."
 
 
 def _article(role: str) -> str:

@@ -163,7 +163,7 @@ class Turn:
             self._audit(route.tool, route.args, 0, "refused", reason)
             return reason
         if route.missing:
-            return replies.missing(route.tool, route.missing)
+            return replies.missing(route.tool, route.missing, role)
         output = yield from self._run(route.tool, route.args)
         if output is None:
             error: str = self.tool_calls[-1]["result"]["error"]
