@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 
 from assistant.chat.llm_gate import LLMGate, ModelBusy
-from assistant.chat.replies import MODEL_BUSY, UNCLEAR
+from assistant.chat.replies import MODEL_BUSY
 from assistant.llm.base import ChatModel, Message
 from assistant.llm.fake import ScriptedChatModel
 from assistant.roles import Role
+from assistant.routing.noise import UNCLEAR
 from assistant.settings import Settings
 from commerce.errors import NotFound, Unavailable
 from tests.api.conftest import MakeClient, auth
