@@ -33,6 +33,16 @@ _HOW_MANY = re.compile(
     r"\s+\d+\s*[?.!]*$",
     re.IGNORECASE,
 )
+# What a tool's answer already says of the customers it names, so a second part asking only
+# that was answered: "who is about to leave and what are they worth?" (the at-risk list gives
+# each one's value), "what's the churn risk of 07592 and what's his value?" (the profile).
+_WORTH = re.compile(
+    r"^(?:what|how\s+much)\s+(?:are|is|'s)\s+(?:they|he|she|it|those|these)\s+worth\b|"
+    r"\b(?:their|his|her|its)\s+(?:predicted\s+|lifetime\s+)?(?:value|worth|clv)\b",
+    re.IGNORECASE,
+)
+_RISK = re.compile(r"\b(?:their|his|her)\s+(?:churn\s+)?risk\b", re.IGNORECASE)
+STATED = {"at_risk_customers": (_WORTH,), "customer_profile": (_WORTH, _RISK)}
 MAX_NAMED = 2  # a message of many questions gets the first two named, not a wall of notes
 MAX_QUOTED_CHARS = 80
 
@@ -50,6 +60,8 @@ def unanswered(
     for part in parts[1:]:
         if len(part.split()) < 2 or _HOW_MANY.match(part):
             continue
+        if any(stated.search(part) for stated in STATED.get(ran, ())):
+            continue  # the answer given says it
         chosen = route(part)
         if chosen.is_tool and chosen.tool != ran and may_use(chosen.tool or ""):
             named.append(_quoted(part))

@@ -82,3 +82,22 @@ def test_a_part_that_lacks_an_argument_alone_is_not_offered() -> None:
 def test_markup_hides_no_question_to_name() -> None:
     assert note("top products <!-- and what budget do we need? -->", "top_products") == ""
     assert note("top products <script>x and what budget</script>", "top_products") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "ran"),
+    [
+        ("who is about to leave and what are they worth?", "at_risk_customers"),
+        ("whos about to leave and what are they worth", "at_risk_customers"),
+        ("show me customer 07592 and what are they worth", "customer_profile"),
+        ("who is 07592 and what is his churn risk", "customer_profile"),
+    ],
+)
+def test_a_part_the_answer_already_gives_is_not_named(text: str, ran: str) -> None:
+    # R21: the at-risk list gives each customer's value, then said "ask it on its own".
+    assert note(text, ran) == ""
+
+
+def test_worth_asked_after_another_tool_is_still_named() -> None:
+    said = note("top products last month and what are they worth?", "top_products")
+    assert said.startswith('You also asked "what are they worth?"')
