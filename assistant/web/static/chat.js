@@ -139,9 +139,13 @@ export class Transcript {
         for (const line of lines) if (line.el.classList.contains("running")) line.finished({ ok: true });
         const said = String(message.answer ?? "").trim();
         // A drafted offer, summary or alert explanation is the answer itself: its card shows
-        // it once, with more.
-        const inCard = (message.cards || []).some((c) => [c?.text, c?.summary, c?.explanation].some((v) => typeof v === "string" && v.trim() === said));
+        // it once, with more. A sentence before it (the standard text was used) stays above.
+        const inCard = (message.cards || [])
+          .flatMap((c) => [c?.text, c?.summary, c?.explanation])
+          .map((v) => (typeof v === "string" ? v.trim() : ""))
+          .find((v) => v && said.endsWith(v));
         if (!inCard || !said) body.append(answerText(message.answer));
+        else if (said.length > inCard.length) body.append(answerText(said.slice(0, said.length - inCard.length).trim()));
         const cards = (message.cards || []).map((card) => renderCard(card, transcript.actions));
         if (cards.length) body.append(h("div", { class: "cards" }, cards));
         item.setAttribute("aria-busy", "false");
