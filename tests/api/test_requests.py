@@ -1,5 +1,5 @@
 """Odd requests get clear answers: bodies and arguments nested too deeply, request ids in any
-bytes."""
+bytes, empty messages."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -64,3 +64,12 @@ def test_a_tool_that_takes_no_arguments_needs_no_body(
     answer = client.post("/v1/tools/list_segments", content=body, headers=headers)
     assert answer.status_code == 200, answer.text
     assert answer.json()["cards"][0]["type"] == "segments"
+
+
+@pytest.mark.parametrize("message", ["", "   ", "\n\t "])
+def test_an_empty_message_is_one_error_whatever_it_holds(
+    client: TestClient, keys: dict[Role, str], message: str
+) -> None:
+    answer = client.post("/v1/chat", json={"message": message}, headers=auth(keys["admin"]))
+    assert answer.status_code == 422
+    assert answer.json() == {"error": "invalid_input", "detail": "message is empty"}

@@ -1,5 +1,7 @@
 """The segment summary prompt holds no complaint themes and its example speaks for no customer:
-shown keywords from reviews, a small model wrote complaints nobody made."""
+shown keywords from reviews, a small model wrote complaints nobody made. Its value per customer
+is an average, and the example says so: the models copy the example's sentence, and "each is
+expected to spend $95.24" read as every customer's figure (R21)."""
 
 from assistant.drafting.review_claims import REVIEW_CLAIM
 from prompts import FactValue, load_template, render
@@ -28,3 +30,9 @@ def test_the_example_answer_says_nothing_of_reviews() -> None:
     example = load_template("segment_summary").example_answer
     assert example and REVIEW_CLAIM.search(example) is None
     assert "themes" not in load_template("segment_summary").example_facts
+
+
+def test_the_value_per_customer_is_called_an_average() -> None:
+    template = load_template("segment_summary")
+    assert template.example_answer and "On average each is expected" in template.example_answer
+    assert "call it an average" in template.system

@@ -5,7 +5,7 @@ customer, segment and period filters."""
 import pandas as pd
 import pytest
 
-from assistant.tools.review_ranking import item_reviews, rank_items
+from assistant.tools.review_ranking import item_reviews, rank_items, ranked_by_sentiment
 from assistant.tools.reviews import review_sentiment
 from commerce.errors import InvalidInput
 from tests.tools.conftest import MakeContext
@@ -98,6 +98,23 @@ def test_worst_reviewed_products_with_their_counts(make_ctx: MakeContext) -> Non
     best = review_sentiment(make_ctx(), per="product", by="positive", k=1)
     assert best.result["rows"][0]["positive_share"] == max(r["positive_share"] for r in rows)
     assert "reviews positive" in best.answer and best.result["total"] == len(rows)
+
+
+def test_a_rating_every_rated_review_gives_is_said_once_not_as_each_mean(
+    make_ctx: MakeContext,
+) -> None:
+    """The demo's reviews are 5 stars or unrated: "mean rating 5.0" beside 26% negative read as
+    praise, and told the products apart no more than no rating (R21)."""
+    first, second = list(PRODUCTS)[:2]
+    chosen = pd.DataFrame(_rows(first, "nnppp", rating=5.0) + _rows(second, "nnnpp", rating=5.0))
+    data = make_ctx().data
+    out = ranked_by_sentiment(data, chosen, "product", "negative", 1, 5, 0, "", {})
+    assert "mean rating" not in out.answer
+    assert out.answer.endswith(". Every rated review here gives 5 stars.")
+    assert [r["mean_rating"] for r in out.result["rows"]] == [5.0, 5.0]  # the rows keep it
+    mixed = chosen.assign(rating=[5.0] * 5 + [2.0] * 5)
+    varied = ranked_by_sentiment(data, mixed, "product", "negative", 1, 5, 0, "", {})
+    assert "mean rating 2.0 of 5 rated" in varied.answer and "Every rated" not in varied.answer
 
 
 def test_too_few_reviews_per_product_gets_a_clear_answer(make_ctx: MakeContext) -> None:

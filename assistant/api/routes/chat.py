@@ -25,7 +25,9 @@ router = APIRouter(prefix="/v1", tags=["chat"])
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    message: str = Field(min_length=1, description="What the user asks or says.")
+    # No min_length: an empty message and one of spaces get one error, start_turn's
+    # invalid_input "message is empty", not two kinds for the same mistake (R21).
+    message: str = Field(description="What the user asks or says (not empty, not only spaces).")
     conversation_id: str | None = Field(
         default=None, max_length=64, description="Continue this conversation; null starts one."
     )
