@@ -1,5 +1,6 @@
 """`retain forecast`: expected orders and revenue from existing customers, or from one
-segment's current members, optionally led by one product category's part of them."""
+segment's current members, optionally led by one product category's part of them, or several
+categories' side by side ("--category 'Tea, Coffee'")."""
 
 from typing import Annotated, Any
 
@@ -9,7 +10,13 @@ from rich.table import Table
 
 from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
 from assistant.tools.data import StoreData
-from assistant.tools.forecast_category import category_part, category_sentence, read_category
+from assistant.tools.forecast_category import (
+    Reading,
+    misreadings_said,
+    part_of,
+    part_sentence,
+    read_categories,
+)
 from assistant.tools.forecasting import cached_forecast, forecast_summary, next_days
 from assistant.tools.format import count
 from commerce.errors import InvalidInput, RetainError
@@ -32,7 +39,10 @@ def forecast_command(
     ] = None,
     category: Annotated[
         str | None,
-        typer.Option(help="Lead with this product category's part of the demand, e.g. Coffee"),
+        typer.Option(
+            help="Lead with this product category's part of the demand, e.g. Coffee; several "
+            "separated by commas side by side, e.g. 'Tea, Coffee'"
+        ),
     ] = None,
     evaluate: Annotated[
         str | None,
@@ -45,8 +55,7 @@ def forecast_command(
 ) -> None:
     """Expected orders (purchase days) and revenue over the horizon, with a 90% interval."""
     settings = command_settings()
-    chosen: str | None = None
-    misspelt = False
+    readings: list[Reading] = []
     try:
         if by not in (None, "category"):
             raise InvalidInput(f"--by {by}: only 'category' is supported")
@@ -64,21 +73,22 @@ def forecast_command(
                     name = data.segments().resolve(segment) if segment is not None else None
                     # As the tool: an unknown category is refused before any forecast.
                     if category is not None:
-                        chosen, misspelt = read_category(data, category)
+                        readings = read_categories(data, category)
                     forecast = cached_forecast(data, days, name)
                 finally:
                     data.close()
                 summary = forecast_summary(forecast, by == "category", name)
-                if chosen is not None:
-                    summary |= category_part(forecast, chosen)
+                if readings:
+                    summary |= part_of(forecast, readings)
                 result = {"forecast": summary}
     except RetainError as error:
         fail(error)
     if as_json:
         print_json(result)
         return
-    if misspelt:
-        out.print(f"(Read '{literal(category)}' as {literal(chosen)}.)")
+    misread = misreadings_said(readings)
+    if misread:
+        out.print(literal(misread.strip()))
     _show(result)
 
 
@@ -130,10 +140,10 @@ def _show(result: dict[str, Any]) -> None:
         orders += f" (90%: {orders_low:,.0f}-{orders_high:,.0f})"
         revenue += f" (90%: {revenue_low:,.2f}-{revenue_high:,.2f})"
     when = next_days(forecast["horizon_days"])
-    if "category" in forecast:
-        # The category leads, in the tool's words; the whole forecast follows as its context.
+    if "category" in forecast or "categories" in forecast:
+        # The categories lead, in the tool's words; the whole forecast follows as their context.
         who = "these customers" if "segment" in forecast else "existing customers"
-        out.print(literal(f"{when}, {category_sentence(forecast, who, '')}"))
+        out.print(literal(f"{when}, {part_sentence(forecast, who, '')}"))
         when = "In all"
     out.print(f"{when}: {orders}, {revenue}")
     if "interval_note" in forecast:

@@ -32,6 +32,8 @@ from assistant.routing.targets import unread_reason
 LOOKS_BACK = re.compile(rf"\b(?:{BACK}|recent|ago|this)\b")
 SUBJECTS = ("customer_id", "segment", "product_id")
 YEARLESS = re.compile(r"\d{1,2}|[qQ][1-4]")
+# The tools whose `category` takes several, separated by commas; the others take one.
+SEVERAL_CATEGORIES = frozenset({"forecast_demand"})
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -121,6 +123,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["per"] = x.per_unit
     if x.per_category and "per" in names and not by_unit:
         found["per"] = "category"
+    elif x.categories and tool.name in SEVERAL_CATEGORIES:
+        found["category"] = ", ".join(x.categories)  # "tea or coffee": both, side by side
     elif x.category is not None and "category" in names:
         found["category"] = x.category
     if tool.name == "review_sentiment":

@@ -8,8 +8,9 @@ period by the calendar ("since March 5", "in March", "Q1": periods.py), bounds o
 spend and orders ("spent over $1,000", "fewer than 2 orders": thresholds.py, ceilings.py),
 horizons ("next 6 weeks" is no count of 6), percentages, money, star ratings ("2-star
 reviews"), counts, then words (segment names, channel, sentiment, alert state, a search topic;
-for sales questions the measure, whole categories and the category named, or the product named
-where customers are ranked by buying what is no category: "who bought the most earl grey").
+for sales questions the measure, whole categories and the category named (or several joined:
+"tea or coffee"), or the product named where customers are ranked by buying what is no
+category: "who bought the most earl grey").
 What no finder took is the `remainder`, which tells a bare follow-up ("same for champions")
 from a new question, and in which a target no finder read ("everyone", "cluster 2") is looked
 for (targets.py). A segment, sentiment or alert state the message leaves out ("except loyal
@@ -117,6 +118,9 @@ class Extraction:
     per_category: bool = False  # rank whole categories rather than products
     per_unit: str | None = None  # rank the calendar's months or quarters ("best month")
     category: str | None = None  # the product category asked about
+    # Two or more categories asked about together ("tea or coffee"), in the order named, each
+    # as `category` reads one; `category` is still the one a one-category tool takes.
+    categories: tuple[str, ...] = ()
     # What customers are ranked by buying, as written, where it is no category the store
     # knows: a product's name ("who bought the most earl grey": "earl grey").
     product_name: str | None = None
@@ -197,6 +201,7 @@ def extract(
     topic = quoted or liked or search_topic(in_words)
     # "what goes with earl grey": the product others go with, embedded as "product"
     paired = paired_product(reader)
+    named_together = sales_words.categories_joined(reader.text, vocabulary.categories)
     category, product_name = _category(reader, vocabulary)
     if category is None and liked is not None:  # "what do people think of tea": its reviews
         category = _whole_category(liked, vocabulary)
@@ -240,6 +245,7 @@ def extract(
         per_category=sales_words.per_category(normalise(message)),
         per_unit=sales_words.per_unit(normalise(message)),
         category=category,
+        categories=tuple(dict.fromkeys(name for name, _, _ in named_together)),
         product_name=product_name,
         position=position,
         topic=topic,

@@ -10,6 +10,7 @@ get": the period's totals, nudges.py). Read after the numbers, as extract.py say
 import re
 
 from assistant.routing import fuzzy
+from assistant.routing.fuzzy import PAIRED
 
 Measure = str  # one of top_products' `by` values: revenue, units, orders, customers
 
@@ -107,6 +108,10 @@ NOT_BOUGHT = frozenset(
     "in by for over during since before online".split()
 )
 AND = re.compile(r"\s*(?:&|\band\b)\s*")  # "Candy & chocolate": each side names it too
+# What joins two categories besides what joins any two names (fuzzy.PAIRED: "or", "and", "vs",
+# a comma): a list's last comma with its "and" ("coffee, tea, and snacks"), and "than" ("more
+# coffee than tea").
+ALSO_JOINS = re.compile(r"\s*(?:,\s*(?:and|or)|than)\s+(?:the\s+)?")
 NOT_A_NAME = frozenset({"product", "products", "each", "every", "one", "a", "which", "what", "top",
                         "this", "that", "same", "best", "any"})  # fmt: skip
 
@@ -157,29 +162,65 @@ def category_named(text: str, known: tuple[str, ...]) -> str | None:
 def known_category(text: str, known: tuple[str, ...]) -> tuple[str, int, int] | None:
     """A category the store knows, named in `text`, and where: the span holds a "products" or
     "items" after it ("top snack products"), so the words embedded are "top products"."""
-    names = sorted(known, key=len, reverse=True)  # "dark coffee" before "coffee"
+    mentions = category_mentions(text, known)
+    return mentions[0] if mentions else None
+
+
+def category_mentions(text: str, known: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """Every category the store knows named in `text`, as known_category reads one, none
+    overlapping another: longer names first ("dark coffee" before "coffee"), whole names
+    before a side of an "x & y" name, each where it is first named, then typos as typed."""
+    names = sorted(known, key=len, reverse=True)
     # Whole names first: "tea" is "Tea" before it is a side of "Tea & coffee".
     wordings = [(name, name) for name in names]
     wordings += [(name, side) for name in names if AND.search(name) for side in AND.split(name)]
+    found: list[tuple[str, int, int]] = []
     for name, words in wordings:
         stem = re.escape(" ".join(words.lower().split()).rstrip("s"))
-        match = re.search(rf"\b{stem}s?\b(?:\s+(?:products?|items?)\b)?", text)
-        if stem and match is not None:
-            return name, match.start(), match.end()
-    return _misspelt_category(text, names)
+        if not stem:
+            continue
+        for match in re.finditer(rf"\b{stem}s?\b(?:\s+(?:products?|items?)\b)?", text):
+            if not any(a < match.end() and match.start() < b for _, a, b in found):
+                found.append((name, match.start(), match.end()))
+    for typo in _misspelt_categories(text, names):
+        if not any(a < typo[2] and typo[1] < b for _, a, b in found):
+            found.append(typo)
+    return found
 
 
-def _misspelt_category(text: str, names: list[str]) -> tuple[str, int, int] | None:
-    """A word a typo away from a one-word category of five letters or more ("cofee",
-    "coffe"), as typed: the tool reads it as that category and says so ("(Read 'cofee' as
+def categories_joined(text: str, known: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """Two or more different categories named one after another and joined ("tea or coffee",
+    "coffee vs tea", "coffee, tea and snacks", "more coffee than tea"), each as known_category
+    reads one, in the order named; [] where fewer are."""
+    run: list[tuple[str, int, int]] = []
+    for mention in sorted(category_mentions(text, known), key=lambda m: m[1]):
+        if run and _joins(text[run[-1][2] : mention[1]]):
+            run.append(mention)
+        elif len({name for name, _, _ in run}) >= 2:
+            break
+        else:
+            run = [mention]
+    return run if len({name for name, _, _ in run}) >= 2 else []
+
+
+def _joins(gap: str) -> bool:
+    """True where the words between two categories join them."""
+    return bool(PAIRED.fullmatch(gap) or ALSO_JOINS.fullmatch(gap))
+
+
+def _misspelt_categories(text: str, names: list[str]) -> list[tuple[str, int, int]]:
+    """The words a typo away from a one-word category of five letters or more ("cofee",
+    "coffe"), as typed: the tool reads each as that category and says so ("(Read 'cofee' as
     Coffee.)"), where dropping it answered for the whole store without a word."""
     single = [name.lower() for name in names if re.fullmatch(r"[a-z]{5,}", name.lower())]
+    found: list[tuple[str, int, int]] = []
     for word in fuzzy.words(text):
         for name in single:
             typo = word.text != name and word.text.rstrip("s") != name.rstrip("s")
             if typo and word.text[:2] == name[:2] and fuzzy.close(word.text, name) is not None:
-                return word.text, word.start, word.end
-    return None
+                found.append((word.text, word.start, word.end))
+                break
+    return found
 
 
 def bought_named(text: str) -> str | None:

@@ -11,7 +11,13 @@ from pydantic import Field
 from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.data import StoreData
-from assistant.tools.forecast_category import category_part, category_sentence, read_category
+from assistant.tools.forecast_category import (
+    misreadings_said,
+    orders_said,
+    part_of,
+    part_sentence,
+    read_categories,
+)
 from assistant.tools.format import count, money, output
 from predictors.forecast import Forecast, trained_from
 from predictors.forecast import forecast_demand as forecast_orders
@@ -148,23 +154,26 @@ def forecast_demand(
         Field(
             min_length=1,
             max_length=100,
-            description="Only this product category's part of the demand, e.g. Coffee.",
+            description=(
+                "Only this product category's part of the demand, e.g. Coffee; several "
+                "separated by commas (Tea, Coffee) side by side, saying which sells more."
+            ),
         ),
     ] = None,
 ) -> ToolOutput:
     """Expected orders (purchase days) and revenue from existing customers over the next days,
     with 90% intervals, per week and optionally per product category, optionally only from one
     segment's current members, or only one product category's part of it (with a segment: the
-    part its members are expected to buy).
+    part its members are expected to buy), or several categories' parts side by side.
 
     For "how many orders next month?", "revenue forecast for next quarter", "demand by
-    category", "how much coffee will we sell next month" or "expected revenue from loyal
-    customers next quarter".
+    category", "how much coffee will we sell next month", "will we sell more tea or coffee
+    next month" or "expected revenue from loyal customers next quarter".
     """
     symbol = ctx.settings.currency_symbol
     name = ctx.data.segments().resolve(segment) if segment else None
-    # The category first: an unknown one is refused before a forecast is computed for it.
-    chosen, misspelt = read_category(ctx.data, category) if category else (None, False)
+    # The categories first: an unknown one is refused before a forecast is computed for it.
+    readings = read_categories(ctx.data, category) if category else []
     forecast = cached_forecast(ctx.data, horizon_days, name)
     summary = forecast_summary(forecast, by == "category", name)
     who = (
@@ -177,14 +186,15 @@ def forecast_demand(
         orders += f" (90% interval {orders_low:,.0f}-{orders_high:,.0f})"
         revenue += f" (90% interval {money(revenue_low, symbol)}-{money(revenue_high, symbol)})"
     answer = f"{next_days(horizon_days)} after {summary['as_of']}, "
-    if chosen is None:
+    if not readings:
         answer += f"from {who}: {orders} and revenue {revenue}."
     else:
-        part = category_part(forecast, chosen)
+        part = part_of(forecast, readings)
         summary |= part
-        answer += f"{category_sentence(part, who, symbol)} In all: {orders} and revenue {revenue}."
-        if misspelt:
-            answer = f"(Read '{category}' as {chosen}.) {answer}"
+        said = part_sentence(part, who, symbol)
+        answer = (
+            f"{misreadings_said(readings)}{answer}{said} In all: {orders} and revenue {revenue}."
+        )
     if name and forecast.customers == 0:
         # Nothing to forecast: no interval to qualify either.
         answer = f"{empty_segment(name)}: no orders or revenue are expected from it."
@@ -214,9 +224,3 @@ def _categories_sentence(rows: list[dict[str, Any]], symbol: str) -> str:
             "without items, which name no category."
         )
     return sentence
-
-
-def orders_said(expected: float) -> str:
-    """Expected orders as a whole number in words: "1 order" for 0.6 to 1.4, "1,240 orders"."""
-    whole = f"{expected:,.0f}"
-    return f"{whole} order{'' if whole == '1' else 's'}"

@@ -100,3 +100,17 @@ def test_with_a_segment_it_is_the_members_part(home: Path) -> None:
 def test_a_category_it_cannot_forecast_is_refused(home: Path, args: list[str], why: str) -> None:
     result = _forecast(home, *args)
     assert result.exit_code == 2 and why in " ".join(result.output.split())
+
+
+def test_several_categories_are_the_chat_tools_side_by_side(home: Path) -> None:
+    result = _forecast(home, "--days", "28", "--category", "tea, cofee", "--json")
+    assert result.exit_code == 0, result.output
+    forecast = json.loads(result.stdout)["forecast"]
+    tool = _tool(home, {"horizon_days": 28, "category": "Tea, Coffee"})
+    assert forecast["categories"] == tool["categories"]
+    assert [row["category"] for row in forecast["categories"]] == ["Tea", "Coffee"]
+    text = _forecast(home, "--days", "28", "--category", "tea, cofee").stdout
+    lines = text.splitlines()
+    assert lines[0] == "(Read 'cofee' as Coffee.)"
+    assert lines[1].startswith("Next 28 days, from existing customers: Tea ")
+    assert "is expected to sell more by revenue" in " ".join(text.split())

@@ -1,6 +1,7 @@
 """The forecast card: weeks by their number, drawn as rates per day (a short last week is
 labelled as such), whose demand it is when the forecast is limited to one segment, and one
-category's part leading it without an interval; the plan card: the most any plan could add."""
+category's part leading it without an interval, or several side by side with which sells more;
+the plan card: the most any plan could add."""
 
 import re
 from pathlib import Path
@@ -14,7 +15,7 @@ from tests.e2e.pages import ask, shoot, sign_in
 from tests.e2e.stub_routes import Route, answer_before_the_stub
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Locator, Page
 
 pytestmark = pytest.mark.e2e
 
@@ -44,11 +45,24 @@ def test_a_short_last_week_is_drawn_as_its_rate_per_day(desktop: "Page", stub_ur
     assert last.startswith("week 13 (6 days): $460") and last.endswith(" a day")
 
 
+def whole_store() -> dict[str, Any]:
+    """The canned forecast, of every existing customer rather than one segment's."""
+    return {k: v for k, v in canned.forecast().items() if k not in ("segment", "customers")}
+
+
+def category_card(
+    page: "Page", stub_url: str, monkeypatch: pytest.MonkeyPatch, question: str, route: Route
+) -> "Locator":
+    """The forecast card an operator gets for `question`, which the stub answers by `route`."""
+    answer_before_the_stub(monkeypatch, [route], "forecast_demand")
+    sign_in(page, stub_url, "op-key")
+    return ask(page, question).locator(".card-forecast")
+
+
 def coffee_forecast(_: str = "") -> dict[str, Any]:
     """forecast_demand with category Coffee: the canned whole-store forecast, and Coffee's row
     of its split with the note that one category has no interval."""
-    whole = {k: v for k, v in canned.forecast().items() if k not in ("segment", "customers")}
-    return whole | {
+    return whole_store() | {
         "category": "Coffee",
         "category_orders": 310.0,
         "category_revenue": 12840.0,
@@ -61,10 +75,9 @@ def test_one_category_leads_without_an_interval_of_its_own(
     desktop: "Page", stub_url: str, shots: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked = {"horizon_days": 90, "category": "coffee"}
-    routes: list[Route] = [("coffee", "forecast_demand", asked, coffee_forecast, "310 orders.")]
-    answer_before_the_stub(monkeypatch, routes, "forecast_demand")
-    sign_in(desktop, stub_url, "op-key")
-    card = ask(desktop, "how much coffee will we sell next quarter").locator(".card-forecast")
+    route: Route = ("coffee", "forecast_demand", asked, coffee_forecast, "310 orders.")
+    question = "how much coffee will we sell next quarter"
+    card = category_card(desktop, stub_url, monkeypatch, question, route)
     assert card.locator(".card-title").inner_text() == "Coffee: forecast for the next 90 days"
     labels = [text.lower() for text in card.locator(".metric-label").all_inner_texts()]
     assert labels == [
@@ -80,6 +93,51 @@ def test_one_category_leads_without_an_interval_of_its_own(
     assert NO_CATEGORY_INTERVAL in card.inner_text()
     assert "Category orders" not in card.inner_text()  # drawn once, not again as a fact
     shoot(desktop, shots, "desktop-card-forecast-category")
+
+
+def tea_and_coffee_forecast(_: str = "") -> dict[str, Any]:
+    """forecast_demand with category "Tea, Coffee": both rows side by side, Coffee ahead on
+    revenue and Tea on orders."""
+    return whole_store() | {
+        "categories": [
+            {"category": "Tea", "orders": 330.0, "revenue": 9120.0, "bought": True},
+            {"category": "Coffee", "orders": 310.0, "revenue": 12840.0, "bought": True},
+        ],
+        "most_revenue": "Coffee",
+        "most_orders": "Tea",
+        "category_interval_note": NO_CATEGORY_INTERVAL,
+    }
+
+
+def test_several_categories_are_drawn_side_by_side(
+    desktop: "Page", stub_url: str, shots: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = {"horizon_days": 90, "category": "Tea, Coffee"}
+    route: Route = ("tea or coffee", "forecast_demand", asked, tea_and_coffee_forecast, "")
+    question = "will we sell more tea or coffee next quarter"
+    card = category_card(desktop, stub_url, monkeypatch, question, route)
+    assert (
+        card.locator(".card-title").inner_text() == "Tea and Coffee: forecast for the next 90 days"
+    )
+    labels = [text.lower() for text in card.locator(".metric-label").all_inner_texts()]
+    assert labels[:4] == [
+        "expected orders holding tea",
+        "expected tea revenue",
+        "expected orders holding coffee",
+        "expected coffee revenue",
+    ]
+    assert card.locator(".metric-value").all_inner_texts()[:4] == [
+        "330",
+        "$9,120",
+        "310",
+        "$12,840",
+    ]
+    assert (
+        "Coffee is expected to sell more by revenue; Tea is expected to sell more by orders."
+        in card.inner_text()
+    )
+    assert "Most revenue" not in card.inner_text()  # drawn once, not again as a fact
+    shoot(desktop, shots, "desktop-card-forecast-categories")
 
 
 def test_the_plan_card_says_the_most_any_plan_could_add(desktop: "Page", stub_url: str) -> None:

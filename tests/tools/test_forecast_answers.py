@@ -3,7 +3,7 @@ no past window fits, nothing where past windows measured it) and of a one-day ho
 
 import pytest
 
-from assistant.tools import forecasting
+from assistant.tools import forecast_category, forecasting
 from assistant.tools.catalogue import run_tool
 from tests.tools.conftest import MakeContext
 
@@ -49,6 +49,6 @@ def test_one_day_is_one_day(make_ctx: MakeContext, days: int, said: str) -> None
 
 
 def test_one_expected_order_is_one_order() -> None:
-    assert [forecasting.orders_said(n) for n in (0.6, 1.4, 1.6, 1240.2)] == [
+    assert [forecast_category.orders_said(n) for n in (0.6, 1.4, 1.6, 1240.2)] == [
         "1 order", "1 order", "2 orders", "1,240 orders",
     ]  # fmt: skip

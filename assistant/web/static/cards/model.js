@@ -104,14 +104,41 @@ function categoryLead(card) {
   ];
 }
 
+// Several categories' parts ("will we sell more tea or coffee next month"): each category's row
+// as one category's lead draws it, in the order asked, then which is expected to sell more (the
+// tool's `most_revenue` and `most_orders`; null where the first two are level).
+function categoriesLead(card) {
+  const rows = card.categories.filter((row) => row && typeof row === "object");
+  const more = rows.length === 2 ? "more" : "the most";
+  const { most_revenue: byRevenue, most_orders: byOrders } = card;
+  let leads;
+  if (byRevenue && byRevenue === byOrders) leads = `${byRevenue} is expected to sell ${more}, by revenue and by orders.`;
+  else {
+    const said = (leader, measure) => (leader ? `${leader} is expected to sell ${more} by ${measure}` : `No one category leads by ${measure}`);
+    leads = `${said(byRevenue, "revenue")}; ${said(byOrders, "orders")}.`;
+  }
+  return [
+    ...rows.map((row) => {
+      const note = row.bought === false ? `none expected: none of these customers has bought ${row.category} so far` : "no 90% interval for one category";
+      return h("div", { class: "forecast-grid" }, metric(`Expected orders holding ${row.category}`, num(row.orders), note), metric(`Expected ${row.category} revenue`, money(row.revenue), note));
+    }),
+    h("p", { class: "metric-note strong" }, leads),
+    card.category_interval_note ? h("p", { class: "hint" }, card.category_interval_note) : null,
+    h("h4", null, "The whole forecast"),
+  ];
+}
+
 export function forecastCard(card) {
   const weekly = Array.isArray(card.weekly) ? card.weekly : [];
   const byRevenue = weekly.some((w) => isNum(w.revenue));
   const weeks = weekly.map(pickWeekly);
   const caption = byRevenue ? "Revenue per day, by week" : "Orders per day, by week";
   const { type, horizon_days, orders, orders_interval_90, revenue, revenue_interval_90, weekly: _w, interval_note, ...rest } = card;
-  // The category's fields are drawn by categoryLead, not listed again among the facts.
-  const { category, category_orders, category_revenue, category_bought, category_interval_note, ...others } = rest;
+  // The categories' fields are drawn by categoryLead or categoriesLead, not listed again below.
+  const { category, category_orders, category_revenue, category_bought, category_interval_note, categories, most_revenue, most_orders, ...others } = rest;
+  const several = Array.isArray(categories) && categories.length > 1;
+  const names = several ? categories.map((row) => row.category) : [];
+  const title = several ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : category;
   // A null interval comes with `interval_note` saying why the past calibrates none.
   const noInterval = interval_note ? "no 90% interval" : null;
   const scalars = Object.entries(others).filter(([, v]) => !Array.isArray(v));
@@ -119,9 +146,9 @@ export function forecastCard(card) {
   const days = isNum(horizon_days) ? num(horizon_days) : "?";
   return frame(
     "forecast",
-    category ? `${category}: forecast for the next ${days} days` : `Forecast for the next ${days} days`,
+    title ? `${title}: forecast for the next ${days} days` : `Forecast for the next ${days} days`,
     { subtitle: forecastSource(card) },
-    category ? categoryLead(card) : null,
+    several ? categoriesLead(card) : category ? categoryLead(card) : null,
     h(
       "div",
       { class: "forecast-grid" },
