@@ -39,6 +39,8 @@ TOOL_ROLES: dict[str, frozenset[Role]] = {
     "top_customers": frozenset({"operator", "marketer"}),
     # Products bought together, store-wide: a marketer's cross-sell, not one customer's.
     "bought_with": frozenset({"operator", "marketer"}),
+    # The limits every offer is held to: what anyone who drafts or plans offers may be told.
+    "discount_policy": frozenset({"operator", "marketer", "support"}),
 }
 # The tools support may call only about one customer: without one of the arguments named here
 # they reach a segment or the whole store. Each with a question that names a customer, for the

@@ -22,6 +22,7 @@ WHAT_EACH_TOOL_DOES = {
     "top_products": "rank best-selling products or categories over a period",
     "top_customers": "rank customers by what they spent, or their orders, over a period",
     "bought_with": "find what the buyers of one product also buy, for cross-selling",
+    "discount_policy": "say what offers may give: the largest discount, perks, how long they last",
 }
 
 EXAMPLE_CUSTOMER = "00042"

@@ -17,8 +17,9 @@ from assistant.routing.route import Route
 # Where a second question starts: after a question mark (kept) with more text behind it, or at
 # "and"/"also"/"plus" before a question word or a ranking of its own ("and top customers last
 # month"). A plain "and" ("spent over $500 and ordered twice") joins bounds of one question.
+# "whats" is "what's" typed without its apostrophe ("...and whats the discount policy").
 _QUESTION_WORDS = (
-    r"what|who|whom|which|how|when|where|why|should|can|could|would|will|is|are|do|does|did"
+    r"whats?|who|whom|which|how|when|where|why|should|can|could|would|will|is|are|do|does|did"
     r"|show|list|give|tell|draft|write|find"
 )
 _RANKINGS = r"(?:top|best|worst)\s+(?:\d+\s+)?(?:customers|products|buyers|sellers|categories)"

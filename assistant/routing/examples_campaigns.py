@@ -1,6 +1,7 @@
 """Example phrasings of the questions about segments and the campaigns aimed at them: the
-segment list and summaries (tools/segments.py), offers (tools/offers.py) and budget plans
-(tools/planning.py). Part of the router's EXAMPLES (examples.py says how they are used).
+segment list and summaries (tools/segments.py), offers (tools/offers.py), the policy they are
+held to (tools/discount_policy.py) and budget plans (tools/planning.py). Part of the router's
+EXAMPLES (examples.py says how they are used).
 """
 
 CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -71,6 +72,25 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "create an sms coupon for this customer",
         "write a thank-you offer for loyal customers",
         "reactivation email for customer 400",
+    ),
+    # The policy's limits, asked of no customer: not an offer to draft.
+    "discount_policy": (
+        "what is our discount policy",
+        "what's the maximum discount allowed",
+        "how much off can an offer give at most",
+        "what discount does an offer get by default",
+        "what perks are allowed in offers",
+        "can offers promise free shipping",
+        "how long is an offer valid",
+        "when do our offers expire",
+        "what are the rules for offers",
+        "what discounts are we allowed to give",
+        "what's the discount limit",
+        "which discount levels do budget plans use",
+        "tell me the offer policy",
+        "is there a cap on discounts",
+        "what's the biggest discount we can give",
+        "how many days does a coupon last",
     ),
     "plan_budget": (
         "I have $5k, who should get offers",

@@ -261,6 +261,13 @@ CUES: dict[str, re.Pattern[str]] = {
     ),
     # Products bought with one product: "what goes with", "bought together", "similar to".
     "bought_with": PAIRING,
+    # The policy every offer is held to: its limits, perks and how long an offer lasts.
+    "discount_policy": re.compile(
+        r"\b(?:polic(?:y|ies)|perks?|(?:max(?:imum)?|biggest|largest|highest)\s+discounts?|"
+        r"discount\s+(?:limits?|caps?|levels?|ladder)|valid\s+for\s+how\s+long|"
+        r"how\s+long\s+(?:is|are|do|does)\s+(?:an?\s+|our\s+|the\s+)?(?:offers?|coupons?|"
+        r"discounts?)|(?:offers?|coupons?)\s+(?:expire|last|valid))\b"
+    ),
     "list_segments": re.compile(r"\b(?:segments|clusters|groups|segmentation|which\s+segment)\b"),
     "segment_summary": re.compile(
         r"\b(?:summar\w+|describe|explain|tell\s+me\s+about|facts?|overview|stats|"

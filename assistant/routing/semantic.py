@@ -42,6 +42,7 @@ from assistant.routing.noise import (
     topic_free,
 )
 from assistant.routing.nudges import nudges
+from assistant.routing.policy_asked import policy_nudged
 from assistant.routing.reading import normalise, visible
 from assistant.routing.risk_reading import RISK_NOTE
 from assistant.routing.route import Route
@@ -174,7 +175,7 @@ class Router:
         the one embedding a message costs."""
         vector = self.embedder.embed([text])[0]
         similarity = self._examples @ vector  # (N,)
-        nudge = nudges(text, x, memory)
+        nudge = policy_nudged(nudges(text, x, memory), x)  # the policy gives no values
         out = []
         for index, label in enumerate(self.labels):
             sims = np.sort(similarity[self._rows[index]])[::-1]

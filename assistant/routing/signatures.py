@@ -273,6 +273,13 @@ SIGNATURES: dict[str, ToolSignature] = {
             ),
             one_of=("product_id", "product_name"),
         ),
+        ToolSignature(
+            "discount_policy",
+            "the offer policy: the largest discount an offer may give, the discount of a draft "
+            "that asks for none, how long offers are valid, the perks offers may promise and "
+            "the discounts budget plans choose from",
+            "see the discount policy",
+        ),
     )
 }
 

@@ -19,6 +19,7 @@ from assistant.tools.argument_errors import argument_errors, only_bounds
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.bought_with import bought_with
 from assistant.tools.customers import at_risk_customers, customer_profile, similar_customers
+from assistant.tools.discount_policy import discount_policy
 from assistant.tools.forecasting import forecast_demand
 from assistant.tools.model_report import model_report
 from assistant.tools.offers import draft_offer
@@ -99,6 +100,7 @@ CATALOGUE: dict[str, ToolSpec] = {
         _spec(top_products),
         _spec(top_customers),
         _spec(bought_with),
+        _spec(discount_policy),
     )
 }
 

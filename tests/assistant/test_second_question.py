@@ -14,6 +14,7 @@ TOOLS = {
     "risk": "at_risk_customers",
     "worth": "at_risk_customers",
     "top": "top_products",
+    "policy": "discount_policy",
 }
 
 
@@ -101,3 +102,12 @@ def test_a_part_the_answer_already_gives_is_not_named(text: str, ran: str) -> No
 def test_worth_asked_after_another_tool_is_still_named() -> None:
     said = note("top products last month and what are they worth?", "top_products")
     assert said.startswith('You also asked "what are they worth?"')
+
+
+@pytest.mark.parametrize("what", ["whats", "what's", "what\u2019s", "what is"])
+def test_whats_starts_a_second_question(what: str) -> None:
+    # R21: "whats" typed without its apostrophe hid the policy question, dropped without a word.
+    said = note(f"which segment is 00042 in and {what} the discount policy", "customer_profile")
+    assert said == (
+        f'You also asked "{what} the discount policy": ask it on its own and I will answer it.'
+    )

@@ -14,7 +14,7 @@ DESIGN_ORDER = ["customer_profile", "at_risk_customers", "similar_customers", "s
                 "review_sentiment", "list_segments", "segment_summary", "draft_offer",
                 "plan_budget", "forecast_demand", "model_report", "recommend_products",
                 "list_alerts", "explain_alert", "top_products", "top_customers",
-                "bought_with"]  # fmt: skip
+                "bought_with", "discount_policy"]  # fmt: skip
 
 
 def test_catalogue_follows_the_design() -> None:
