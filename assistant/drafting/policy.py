@@ -110,7 +110,7 @@ class OfferPolicy:
         if value > self.max_discount_pct:
             raise InvalidInput(
                 f"discount {value}% is above the policy maximum of {self.max_discount_pct}% "
-                "(setting RETAIN_MAX_DISCOUNT_PCT)"
+                "(an admin sets it: RETAIN_MAX_DISCOUNT_PCT)"
             )
         return value
 

@@ -11,7 +11,7 @@
     reviews.py       search_reviews       sentiment.py     review_sentiment, complaint themes
     review_filters.py  the customer, segment and product filters of both review tools
     segments.py      list_segments, segment_summary (writes text)
-    offers.py        draft_offer (writes text)
+    offers.py        draft_offer (writes text)   discount_policy.py  discount_policy, in words
     planning.py      plan_budget          forecasting.py   forecast_demand
     model_report.py  model_report
     products.py      top_products         product_sales.py  its numbers, from the order lines

@@ -159,7 +159,9 @@ def test_sms_is_checked_for_length_and_falls_back_short() -> None:
 
 def test_an_offer_over_policy_is_refused_before_any_model_call() -> None:
     model = ScriptedModel(GOOD_EMAIL)
-    with pytest.raises(InvalidInput, match="above the policy maximum of 20%"):
+    # Said to a marketer in chat: who changes the maximum, not only the setting's name (R21).
+    over = r"above the policy maximum of 20% \(an admin sets it: RETAIN_MAX_DISCOUNT_PCT\)"
+    with pytest.raises(InvalidInput, match=over):
         draft_offer(offer_facts(discount_pct=30), model, POLICY, CATALOGUE)
     with pytest.raises(InvalidInput, match="not allowed"):
         draft_offer(offer_facts(perks=("free shipping",)), model, POLICY, CATALOGUE)
