@@ -10,30 +10,28 @@ from assistant.roles import sees_contacts
 from assistant.tools.args import CustomerId
 from assistant.tools.at_risk import at_risk_customers
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.format import chance, count, day, listing, money, output, pct
+from assistant.tools.format import listing, output
 from assistant.tools.lookalike_words import alike_words, trait_values
 from assistant.tools.paging import Offset, past_end, ranked, span
-from predictors.predictor import INTERVAL
+from assistant.tools.profile_answer import About, ProfileWords
 
 __all__ = ["at_risk_customers", "customer_profile", "similar_customers"]
 
 MAX_ORDERS = 200  # orders drawn on a profile's timeline (the most recent)
 MAX_REVIEWS = 5
-MAX_REASONS = 3
-MAX_PRODUCTS = 10  # most bought products on a profile's card and result
-PRODUCTS_SAID = 3  # of which the answer names these
-INTERVAL_LABEL = f"{round((INTERVAL[1] - INTERVAL[0]) * 100)}% interval"
+MAX_PRODUCTS = 10  # most bought products on a profile's card and result (the answer names 3)
 
 
-def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
+def customer_profile(ctx: ToolContext, customer_id: CustomerId, about: About = None) -> ToolOutput:
     """One customer's profile: churn risk, predicted value (CLV) with its interval, value at
     risk and the reasons, segment, order history, the products they bought most and recent
-    reviews.
+    reviews. `about` (orders, contact, risk, value, reviews or products) is the part asked
+    about, which the answer opens with.
 
-    For questions such as "tell me about customer 00042", "why is 00042 at risk?" or "what has
-    00042 bought?".
+    For questions such as "tell me about customer 00042", "why is 00042 at risk?" (risk) or
+    "what has 00042 bought?" (products).
     """
-    data, symbol = ctx.data, ctx.settings.currency_symbol
+    data = ctx.data
     customers = data.customers()
     cid = ctx.customer(customer_id)
     contact = customers.contacts.get(cid, {})
@@ -49,35 +47,8 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
     bought = purchases.bought(cid, MAX_PRODUCTS)
     # null, not 0, where the store has no order lines to tell what anyone bought
     products_bought = purchases.products_bought(cid) if purchases.has_order_lines else None
-
-    who = f"Customer {cid}" + (f" ({contact['name']})" if "name" in contact and
-                                sees_contacts(ctx.role) else "")  # fmt: skip
-    if score is not None:
-        facts = (
-            f"{who}: churn risk {chance(score['churn_risk'])}, predicted value "
-            f"{money(score['clv'], symbol)} ({_interval(score, symbol)}), value at risk "
-            f"{money(score['value_at_risk'], symbol)}"
-        )
-    elif summary["orders"]:
-        facts = f"{who}: no predictions yet (run `retain train` and `retain score`)"
-    else:
-        facts = f"{who} has no orders yet"
-    sentences = [facts + (f"; segment '{segment}'." if segment else ".")]
-    signed_up = None
-    if sees_contacts(ctx.role):  # a marketer gets nothing of what is on file about the person
-        signed_up = customers.signed_up.get(cid)
-        sentences.append(_on_file(contact, signed_up))
-    if summary["orders"]:
-        sentences.append(
-            f"{count(summary['orders'], 'order')} totalling "
-            f"{money(summary['spend_total'], symbol)}, the last on {day(summary['last_order'])} "
-            f"for {money(summary['last_order_amount'], symbol)}."
-        )
-    if bought and products_bought:
-        sentences.append(_most_bought(bought, products_bought))
-    reasons = score["reasons"][:MAX_REASONS] if score else []
-    if reasons:
-        sentences.append("Top reasons: " + "; ".join(reasons) + ".")
+    # A marketer gets nothing of what is on file about the person.
+    signed_up = customers.signed_up.get(cid) if sees_contacts(ctx.role) else None
 
     joined = {"signup_date": signed_up} if signed_up else {}
     card: dict[str, Any] = {
@@ -110,50 +81,12 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId) -> ToolOutput:
         "reviews": reviews,
         "reviews_total": reviews_total,
     }
-    return output(" ".join(sentences), result, [card], rows=1)
-
-
-def _on_file(contact: dict[str, str], signed_up: str | None) -> str:
-    """What the store holds to reach the customer, for a role that sees contacts: 'E-mail on
-    file: ada@example.com; no phone on file; signed up on 1997-01-02.'"""
-    email = f"E-mail on file: {contact['email']}" if "email" in contact else "No e-mail on file"
-    phone = f"phone on file: {contact['phone']}" if "phone" in contact else "no phone on file"
-    joined = f"; signed up on {signed_up}" if signed_up else ""
-    return f"{email}; {phone}{joined}."
-
-
-def _most_bought(bought: list[dict[str, Any]], products: int) -> str:
-    """The sentence on what the customer bought most: 'Most bought of 14 products: Green tea
-    (Tea): 12 units, last 1998-05-01; ...; and 11 more.'"""
-    said = [
-        f"{_product_name(p)}: {count(p['units'], 'unit')}, last {p['last_bought']}"
-        for p in bought[:PRODUCTS_SAID]
-    ]
-    more = f"; and {products - len(said):,} more" if products > len(said) else ""
-    # "Most bought" only when some were bought more than others: one unit each is a list.
-    ranked = len({p["units"] for p in bought}) > 1
-    head = (
-        f"{'Most bought of' if ranked else 'Bought'} {count(products, 'product')}"
-        if more
-        else "Bought"
-    )
-    return f"{head}: {'; '.join(said)}{more}."
-
-
-def _product_name(product: dict[str, Any]) -> str:
-    """A product as people read it: its title (else its id), with its category when known."""
-    name = product["title"] or product["product_id"]
-    return f"{name} ({product['category']})" if product["category"] else name
-
-
-def _interval(score: dict[str, Any], symbol: str) -> str:
-    """The CLV interval in words. An upper end of 0 means the customer will most likely buy
-    nothing: the predicted value is then an average above the whole interval, which reads as a
-    mistake unless said."""
-    if score["clv_high"] <= 0:
-        return f"an average: at least a {pct(INTERVAL[1])} chance of buying nothing"
-    low, high = money(score["clv_low"], symbol), money(score["clv_high"], symbol)
-    return f"{INTERVAL_LABEL} {low}-{high}"
+    first = None
+    if about == "orders" and orders:  # the timeline holds the latest: the first may be older
+        first = (orders if len(orders) == summary["orders"] else customers.orders(cid))[0]
+    words = ProfileWords(result, ctx.role, ctx.settings.currency_symbol,
+                         first["amount"] if first else None)  # fmt: skip
+    return output(words.answer(about), result, [card], rows=1)
 
 
 def similar_customers(

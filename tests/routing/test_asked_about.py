@@ -100,7 +100,7 @@ def test_why_they_are_at_risk_after_a_profile_is_that_profile(minilm_router: Rou
     assert (route.kind, route.tool, route.args) == (
         "tool",
         "customer_profile",
-        {"customer_id": "00003"},
+        {"customer_id": "00003", "about": "risk"},  # the profile opens with the risk
     )
 
 
@@ -113,13 +113,14 @@ def test_her_risk_after_a_profile_is_that_profile(text: str, minilm_router: Rout
     assert (route.kind, route.tool, route.args) == (
         "tool",
         "customer_profile",
-        {"customer_id": "00003"},
+        {"customer_id": "00003", "about": "risk"},  # the profile opens with the risk
     )
 
 
 def test_what_a_customer_buys_most_is_their_profile(minilm_router: Router) -> None:
     route = minilm_router.route("what products does 05847 buy most?", Memory(), "marketer")
-    assert (route.tool, route.args) == ("customer_profile", {"customer_id": "05847"})
+    assert (route.tool, route.args) == ("customer_profile",
+                                        {"customer_id": "05847", "about": "products"})  # fmt: skip
     ahead = minilm_router.route("what should 05847 buy next", Memory(), "marketer")
     assert (ahead.tool, ahead.args) == ("recommend_products", {"customer_id": "05847"})
 

@@ -43,7 +43,12 @@ def test_a_past_count_gets_the_periods_totals(
         ("how many customers bought in 1997", "top_products", {"year": "1997"}),
         ("how much revenue in march 1998", "top_products", {"month": "1998-03"}),
         ("how many orders will we get next month", "forecast_demand", {"horizon_days": 30}),
-        ("how many orders did customer 123 place", "customer_profile", {"customer_id": "00123"}),
+        # the profile opening with their orders, which it counts
+        (
+            "how many orders did customer 123 place",
+            "customer_profile",
+            {"customer_id": "00123", "about": "orders"},
+        ),
         ("customers with more than 5 orders", "top_customers", {"min_orders": 6}),
         ("top 15 customers by order count", "top_customers", {"limit": 15, "by": "orders"}),
         ("how many customers are at risk", "at_risk_customers", {}),

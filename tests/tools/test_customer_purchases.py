@@ -106,17 +106,17 @@ def test_zeros_are_only_stripped_to_an_id_the_store_has(customers: Customers) ->
 
 
 def test_most_bought_is_said_only_when_the_units_differ() -> None:
-    from assistant.tools.customers import _most_bought
+    from assistant.tools.profile_answer import most_bought
 
     def product(pid: str, units: int) -> dict[str, object]:
         return {"product_id": pid, "title": None, "category": None, "units": units,
                 "last_bought": "1998-01-01"}  # fmt: skip
 
     once = [product(p, 1) for p in ("A", "B", "C")]
-    assert _most_bought(once, 4).startswith("Bought 4 products: A: 1 unit")
+    assert most_bought(once, 4).startswith("Bought 4 products: A: 1 unit")
     varied = [product("A", 3), product("B", 1), product("C", 1)]
-    assert _most_bought(varied, 4).startswith("Most bought of 4 products: A: 3 units")
-    assert _most_bought(varied, 3).startswith("Bought: A: 3 units")
+    assert most_bought(varied, 4).startswith("Most bought of 4 products: A: 3 units")
+    assert most_bought(varied, 3).startswith("Bought: A: 3 units")
 
 
 def test_the_customer_lookup_reads_no_order_lines(
