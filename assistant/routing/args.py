@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.routing import ranked_again, review_rankings, their_bounds
+from assistant.routing import profile_parts, ranked_again, review_rankings, their_bounds
 from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, notes
 from assistant.routing.complaint_counts import without_review_count
 from assistant.routing.extract import Extraction
@@ -170,6 +170,8 @@ def build(
     are the last call's arguments when the message repeats it with a change ("same for
     champions"): the message's own values replace them."""
     given = explicit(tool, x, text, memory)
+    if tool.name == "customer_profile":  # "their orders?": what the answer opens with, read
+        given |= profile_parts.asked_part(text)  # here: no change of the call ("her reviews")
     kept = dict(carried or {})
     back = points_back(text)
     # A target of its own ("everyone", "cluster 2") that no finder read: the conversation's

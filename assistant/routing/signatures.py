@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from assistant.roles import TOOL_ROLES, Role
+from assistant.routing.profile_parts import PROFILE_PARTS
 
 ArgType = Literal["str", "int", "float"]
 
@@ -64,9 +65,10 @@ SIGNATURES: dict[str, ToolSignature] = {
     for tool in (
         ToolSignature(
             "customer_profile",
-            "one customer's profile, orders, predictions with reasons, segment, recent reviews",
+            "one customer's profile, orders, predictions with reasons, segment, recent reviews; "
+            "opening with the part asked about",
             "look up customer profiles",
-            (_CUSTOMER,),
+            (_CUSTOMER, Arg("about", choices=PROFILE_PARTS)),
         ),
         ToolSignature(
             "at_risk_customers",
@@ -173,7 +175,7 @@ SIGNATURES: dict[str, ToolSignature] = {
         ToolSignature(
             "forecast_demand",
             "expected orders and revenue from existing customers over a horizon, optionally of "
-            "one product category",
+            "product categories (several separated by commas, each side by side)",
             "see demand forecasts",
             (
                 Arg("horizon_days", "int"),

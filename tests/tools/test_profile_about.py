@@ -77,7 +77,7 @@ def test_risk_opens_with_the_churn_risk_and_its_reasons(make_ctx: MakeContext) -
     ctx = make_ctx("support")
     scores = latest_scores(ctx.data.workspace)
     assert scores is not None
-    risk = float(scores.loc[scores["customer_id"] == CUSTOMER, "churn_risk"].iloc[0])
+    risk = float(scores.loc[scores["customer_id"] == CUSTOMER, "churn_risk"].to_numpy()[0])
     out = customer_profile(ctx, CUSTOMER, about="risk")
     reasons = out.result["scores"]["reasons"]
     assert reasons
