@@ -15,7 +15,8 @@ sell the most next quarter") they are a forecast's, and a period worded back ("t
 days") is a sales period, not a horizon; two periods set against each other ("1997 vs 1998")
 are sales totals, and so is a count of orders or buyers gone by ("how many orders in 1997").
 Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
-bought the most tea", "customers who spent over $1,000") are top_customers', unless the
+bought the most tea", "customers who spent over $1,000", or just "customers in 1997") are
+top_customers', unless the
 message names a prediction ("by lifetime value") or a risk; "who hasn't bought since 1997" (a
 lapse, lapses.py) is the at-risk list's, the one list that takes it. A segment's alerts, in
 the plural ("alerts for loyal customers"), are listed, not explained. What a question is about
@@ -55,6 +56,22 @@ REVIEW_LIST = re.compile(
     r"bad|good|neutral|angry|glowing|[1-5][\s-]*star)\s+(?:reviews|feedback|comments)\b"
 )
 TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
+# "customers in 1997", "our buyers from march 1998": who ordered then, which the top
+# customers' list answers (it counts them). Embedded, the period is gone ("customers"), and
+# the word alone sits beside a segment's summary ("show me our champions").
+PERIOD_CUSTOMERS = re.compile(
+    r"^(?:(?:show|list|give)\s+(?:me\s+|us\s+)?)?(?:(?:all|our|the)\s+)?"
+    r"(?:customers|buyers|clients|shoppers)(?:\s+(?:in|from|during|of))?$"
+)
+NO_PERIOD_CUSTOMER_TOOLS = (
+    "segment_summary", "customer_profile", "similar_customers", "at_risk_customers",
+)  # fmt: skip
+# "how many customers did we have in 1997": with a period gone by, the period's totals, whose
+# first line counts its customers; without one, how many the store has (the segment list).
+CUSTOMERS_COUNTED = re.compile(
+    r"\bhow\s+many\s+(?:customers|clients|buyers|shoppers|people)\b|"
+    r"\b(?:number|count)\s+of\s+(?:customers|clients|shoppers)\b"
+)
 # Customers ranked by what they bought of one category or product ("who bought the most
 # tea", "top customers for coffee", "biggest buyers of dog food"); "what tea sold best" is
 # the best sellers'.
@@ -104,6 +121,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if ranking_named(text) is not None:  # "top customers by lifetime value": a prediction
         out.pop("top_customers", None)
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
+    elif PERIOD_CUSTOMERS.search(text) and _past_period(x, text) and not ahead:
+        # "customers in 1997": nothing but the noun is left to embed, which sits as near a
+        # profile or a segment's summary: tools that would drop the period asked.
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
+        for name in NO_PERIOD_CUSTOMER_TOOLS:
+            out[name] = out.get(name, 0.0) - W
     elif TOP_WHO.search(text) and _past_period(x, text) and not ahead:
         # "best customers in 1997": what they did then. The at-risk list has no period, and
         # its examples ("our best customers") match the rest word for word: a double nudge.
@@ -114,7 +137,13 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # similarity alone puts near a forecast's "expected revenue".
         out["top_products"] = out.get("top_products", 0.0) + W
         out["forecast_demand"] = out.get("forecast_demand", 0.0) - W / 2
-    counts = sales_words.counted(text) and not x.customer_ids and not points_back(text)
+    customers_then = bool(CUSTOMERS_COUNTED.search(text)) and _past_period(x, text)
+    customers_counted = customers_then and x.segment is None
+    counts = (
+        (sales_words.counted(text) or customers_counted)
+        and not x.customer_ids
+        and not points_back(text)
+    )
     if (
         counts
         and not ahead
