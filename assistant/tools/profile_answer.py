@@ -54,16 +54,17 @@ class ProfileWords:
 
     def answer(self, about: ProfilePart | None = None) -> str:
         """The whole profile, opening with the part `about` when one is asked."""
-        told = self._sentences()
+        told = self._sentences(about)
         if about is None:
             return " ".join(told.values())
         first = self._openings()[about]()
         rest = [s for key, s in told.items() if key != SAID_AGAIN.get(about) and s != first]
         return " ".join([first, *rest])
 
-    def _sentences(self) -> dict[str, str]:
-        """The whole profile's sentences by what each is about, in the order said."""
-        told = {"who": self._who()}
+    def _sentences(self, about: ProfilePart | None = None) -> dict[str, str]:
+        """The whole profile's sentences by what each is about, in the order said; the first
+        leaves out the score that an opening about risk or value has just said."""
+        told = {"who": self._who(about)}
         if sees_contacts(self.role):  # a marketer gets nothing of what is on file
             told["contact"] = self._on_file()
         summary = self.result["order_summary"]
@@ -90,17 +91,21 @@ class ProfileWords:
             "products": self._products,
         }
 
-    def _who(self) -> str:
-        """'Customer 00042 (Ada Lovelace): churn risk 72%, predicted value ...; segment 'x'.'"""
+    def _who(self, said: ProfilePart | None = None) -> str:
+        """'Customer 00042 (Ada Lovelace): churn risk 72%, predicted value ...; segment 'x'.',
+        without the churn risk or the value where the opening `said` it."""
         cid, score = self.result["customer_id"], self.result["scores"]
         name = self.result.get("name")
         who = f"Customer {cid}" + (f" ({name})" if name and sees_contacts(self.role) else "")
         if score is not None:
-            facts = (
-                f"{who}: churn risk {chance(score['churn_risk'])}, predicted value "
-                f"{money(score['clv'], self.symbol)} ({self._interval()}), value at risk "
-                f"{money(score['value_at_risk'], self.symbol)}"
-            )
+            scores = {
+                "risk": f"churn risk {chance(score['churn_risk'])}",
+                "value": (
+                    f"predicted value {money(score['clv'], self.symbol)} ({self._interval()}), "
+                    f"value at risk {money(score['value_at_risk'], self.symbol)}"
+                ),
+            }
+            facts = f"{who}: " + ", ".join(s for part, s in scores.items() if part != said)
         elif self.result["order_summary"]["orders"]:
             facts = f"{who}: no predictions yet (run `retain train` and `retain score`)"
         else:

@@ -86,6 +86,8 @@ def test_risk_opens_with_the_churn_risk_and_its_reasons(make_ctx: MakeContext) -
         "Customer 00042 ("
     )
     assert "Top reasons:" not in out.answer
+    assert out.answer.count(chance(risk)) == 1  # the next sentence has the value, not the risk
+    assert "): predicted value $" in out.answer
 
 
 def test_value_opens_with_the_predicted_value_and_its_interval(make_ctx: MakeContext) -> None:
@@ -97,6 +99,8 @@ def test_value_opens_with_the_predicted_value_and_its_interval(make_ctx: MakeCon
     interval = out.answer.split("(", 2)[2].split(")")[0]  # as the profile words it
     assert interval.startswith(("80% interval $", "an average: at least a 90% chance"))
     assert f"; value at risk ${score['value_at_risk']:,.2f}. Customer 00042 (" in out.answer
+    assert out.answer.count(f"${score['clv']:,.2f}") == 1  # not said again after the opening
+    assert "): churn risk " in out.answer
 
 
 def test_reviews_open_with_the_count_and_the_latest_masked_for_a_marketer(
