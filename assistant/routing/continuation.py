@@ -40,11 +40,12 @@ ASKED_OF_ITS_ROWS: Mapping[str, tuple[Callable[[str], bool], ...]] = {
     "list_segments": (_which_segment,),
     "top_customers": (ranked_again.asked_again, ranked_again.counted_again),
 }
-# "How many is that?" after a list asks its length, which the list's answer says (its total):
-# the same call again, not a guess at what else to count.
+# "How many is that?", or just "how many?", after a list asks its length, which the list's
+# answer says (its total): the same call again, not a guess at what else to count. With no
+# list to count, it says nothing to count (noise.COUNT_WHAT_REASON).
 HOW_MANY_OF_IT = re.compile(
-    r"^(?:and\s+|so\s+|ok(?:ay)?\s+)?how\s+many\s+(?:is\s+that|are\s+(?:there|they|those|these)|"
-    r"of\s+(?:them|those|these)\s+are\s+there|in\s+total|altogether|total)\s*[?.!]*$"
+    r"^(?:and\s+|so\s+|ok(?:ay)?\s+)?how\s+many(?:\s+(?:is\s+that|are\s+(?:there|they|those|"
+    r"these)|of\s+(?:them|those|these)\s+are\s+there|in\s+total|altogether|total))?\s*[?.!]*$"
 )
 COUNTED_LISTS = frozenset(
     {"search_reviews", "at_risk_customers", "top_customers", "top_products", "similar_customers",

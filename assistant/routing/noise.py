@@ -1,6 +1,7 @@
 """Messages with nothing to route: noise ("hmm", "?!") and questions about something else
 ("who won the super bowl"), told apart so the second gets the out-of-scope answer and the
-first a request to say more."""
+first a request to say more; and what is said when a message asks for something that is not
+there (a list to go back to, a list to count)."""
 
 import re
 
@@ -17,6 +18,11 @@ UNCLEAR_REASON = (
 NO_LIST_REASON = (
     'There is no list in this conversation to go back to yet. Ask for one, e.g. "who is at '
     'risk?" or "top products last month".'
+)
+# "how many?" with no list before it to count: what to count is all it leaves out.
+COUNT_WHAT_REASON = (
+    'How many of what? Say what to count, e.g. "how many customers are at risk?", "how many '
+    'orders in 1997?" or "how many negative reviews last month?".'
 )
 LETTERS = re.compile(r"[a-z0-9]")
 WORD = re.compile(r"[a-z0-9]+")

@@ -27,6 +27,7 @@ weigh.
 import re
 
 from assistant.routing import quantities, review_rankings, rules, sales_words
+from assistant.routing.arg_notes import PERIOD
 from assistant.routing.args import explicit
 from assistant.routing.asked_about import asked_about
 from assistant.routing.choices import RISK_WORDS, ranking_named
@@ -56,16 +57,22 @@ REVIEW_LIST = re.compile(
     r"bad|good|neutral|angry|glowing|[1-5][\s-]*star)\s+(?:reviews|feedback|comments)\b"
 )
 TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
-# "customers in 1997", "our buyers from march 1998": who ordered then, which the top
-# customers' list answers (it counts them). Embedded, the period is gone ("customers"), and
-# the word alone sits beside a segment's summary ("show me our champions").
+# "customers in 1997", "show me our customers in q1 1998", "who were our customers during
+# 1997?": who ordered then, which the top customers' list answers (it counts them). Embedded,
+# the period is gone ("show me our customers"), and the words left sit beside a profile's
+# "show me customer 00042" (ids are embedded as "customer"), a segment's summary ("show me
+# our champions") or the at-risk list's "our best customers". "New customers in 1997" (a
+# first order then) is not who ordered.
 PERIOD_CUSTOMERS = re.compile(
-    r"^(?:(?:show|list|give)\s+(?:me\s+|us\s+)?)?(?:(?:all|our|the)\s+)?"
-    r"(?:customers|buyers|clients|shoppers)(?:\s+(?:in|from|during|of))?$"
+    r"^(?:who\s+(?:were|are)\s+|(?:show|list|give|get|see)\s+(?:me\s+|us\s+)?)?"
+    r"(?:all\s+(?:of\s+)?)?(?:(?:our|the|my)\s+)?(?:active\s+)?"
+    r"(?:customers|buyers|clients|shoppers)(?:\s+(?:we|you)\s+(?:had|have|got))?"
+    r"(?:\s+(?:in|from|during|of|for|over|throughout))?[\s?.!]*$"
 )
-NO_PERIOD_CUSTOMER_TOOLS = (
-    "segment_summary", "customer_profile", "similar_customers", "at_risk_customers",
-)  # fmt: skip
+# Tools that take no period: asked of the customers of one, they would drop it.
+PERIODLESS_TOOLS = tuple(
+    name for name, tool in SIGNATURES.items() if not PERIOD & set(tool.arg_names)
+)
 # "how many customers did we have in 1997": with a period gone by, the period's totals, whose
 # first line counts its customers; without one, how many the store has (the segment list).
 CUSTOMERS_COUNTED = re.compile(
@@ -122,11 +129,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out.pop("top_customers", None)
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
     elif PERIOD_CUSTOMERS.search(text) and _past_period(x, text) and not ahead:
-        # "customers in 1997": nothing but the noun is left to embed, which sits as near a
-        # profile or a segment's summary: tools that would drop the period asked.
-        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
-        for name in NO_PERIOD_CUSTOMER_TOOLS:
-            out[name] = out.get(name, 0.0) - W
+        # "show me our customers in 1997": the few words left to embed sit nearer a profile
+        # than the top customers (about 4W in similarity), so the tools that would drop the
+        # period lose a double nudge and the one that lists who ordered in it gains 3W.
+        out["top_customers"] = out.get("top_customers", 0.0) + 3 * W
+        for name in PERIODLESS_TOOLS:
+            out[name] = out.get(name, 0.0) - 2 * W
     elif TOP_WHO.search(text) and _past_period(x, text) and not ahead:
         # "best customers in 1997": what they did then. The at-risk list has no period, and
         # its examples ("our best customers") match the rest word for word: a double nudge.
@@ -274,5 +282,5 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
 
 def _past_period(x: Extraction, text: str) -> bool:
     """True when the message names a period gone by: by the calendar, or days worded back."""
-    dated = any(v is not None for v in (x.since, x.month, x.quarter, x.year))
+    dated = any(v is not None for v in (x.since, x.until, x.month, x.quarter, x.year))
     return dated or (x.horizon_days is not None and bool(BACK.search(text)))

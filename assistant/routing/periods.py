@@ -1,10 +1,11 @@
 """The period a question about sales or reviews names by the calendar: from a day ("since
 January", "since March 5th", "year to date", "this quarter"; "after March 1998" is from April
-1), up to a day ("before March 1998" to February's end, from the first day), between two days
-(period_spans.py), or one month, quarter or year ("in March", "March 1998", "last month",
-"Q1", "the first quarter of 1998", "in 1997", "1997 best sellers", "last year"), also by
-number ("in month 3", "in 1998-03"). A month or year out of range ("in month 13", "in 1850")
-is handed over all the same: the tool refuses it by name.
+1), up to a day ("before March 1998" to February's end, from the first day; "before March" to
+February's end, its year unsaid), between two days (period_spans.py), or one month, quarter
+or year ("in March", "March 1998", "last month", "Q1", "the first quarter of 1998", "in
+1997", "1997 best sellers", "last year"), also by number ("in month 3", "in 1998-03"). A month
+or year out of range ("in month 13", "in 1850") is handed over all the same: the tool refuses
+it by name.
 
 The router does not know the data's calendar, so it hands the tool (top_products,
 search_reviews, review_sentiment) what was said, and the tool places it before the last order
@@ -47,7 +48,8 @@ DATED = [
     re.compile(rf"{_SINCE}(?P<ya>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}"),
 ]
 # "after March 1998" is from the first day after it (April 1), "after 1997" from 1998-01-01;
-# "before March 1998" is the history to its last day before (1998-02), written with a year.
+# "before March 1998" is the history to its last day before (1998-02); "before March" ends
+# with February, handed over without a year ("02") as "in March" is ("03").
 AFTER = [
     re.compile(rf"\bafter\s+{day_pattern('b')}\b{NO_MORE_DIGITS}"),
     re.compile(rf"\bafter\s+(?P<yb>{YEAR})\b(?![-/]\d){NO_MORE_DIGITS}"),

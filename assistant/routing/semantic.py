@@ -21,6 +21,7 @@ from assistant.roles import CONTACTS_REFUSAL, Role, may_use, sees_contacts
 from assistant.routing import followup, rules
 from assistant.routing.args import build
 from assistant.routing.continuation import (
+    HOW_MANY_OF_IT,
     Scored,
     changes_last_call,
     follow_up,
@@ -35,6 +36,7 @@ from assistant.routing.ids import KnownName
 from assistant.routing.markup import without_markup
 from assistant.routing.memory import Memory
 from assistant.routing.noise import (
+    COUNT_WHAT_REASON,
     NO_LIST_REASON,
     UNCLEAR_REASON,
     has_letters,
@@ -140,6 +142,8 @@ class Router:
         x = paged(text, read, memory)
         changes = changes_last_call(x, text, memory, self.tools)
         decided = follow_up(text, x, memory, changes, self.tools)
+        if decided is None and HOW_MANY_OF_IT.search(text):  # no list shown to count
+            return Route("unclear", reason=COUNT_WHAT_REASON)
         if decided is None:
             embedded = followup.resolve(self._embedding_text(message, self.vocabulary, x), memory)
             decided = refined(self.scores(embedded, x, memory), memory, role, changes)

@@ -82,20 +82,32 @@ class WrittenDay:
             if self.year is None:
                 return f"{month:02d}-01"
             return f"{int(self.year) + self.month // 12}-{month:02d}-01"
-        text = self.text()
+        if self.iso is None and self.year is None:
+            return self._yearless_shift(1)
         try:
-            if len(text) == 5:
-                return f"{date.fromisoformat(f'2001-{text}') + timedelta(days=1):%m-%d}"
-            return (date.fromisoformat(text) + timedelta(days=1)).isoformat()
+            return (date.fromisoformat(self.text()) + timedelta(days=1)).isoformat()
+        except ValueError:
+            return None
+
+    def _yearless_shift(self, days: int) -> str | None:
+        """The day `days` away from a day written without a year: forward in a year without
+        February 29 ("02-28" is followed by "03-01"), back in one with it (February 29 has a
+        day before); None for no day of the calendar."""
+        year = 2001 if days > 0 else 2000
+        try:
+            return f"{date.fromisoformat(f'{year}-{self.text()}') + timedelta(days=days):%m-%d}"
         except ValueError:
             return None
 
     def before(self) -> str | None:
-        """The last day before it, written with its year: before a month alone, the month
-        before ("before March 1998" is "1998-02", to its end). None without a year (which
-        March?) or for no day of the calendar."""
+        """The last day before it: before a month alone, the month before to its end ("before
+        March 1998" is "1998-02"; "before March" is "02" and "before January" "12", without a
+        year as "in March" is handed over; so is "before March 1st"). None for no day of the
+        calendar."""
         if self.iso is None and self.year is None:
-            return None
+            if self.day is None or self.day == 1:  # the end of February, leap year or not
+                return f"{(self.month - 2) % 12 + 1:02d}"
+            return self._yearless_shift(-1)
         if self.iso is None and self.day is None:
             year, month = int(self.year or 0), self.month - 1
             return f"{year - 1}-12" if month == 0 else f"{year}-{month:02d}"

@@ -30,7 +30,11 @@ def test_the_day_after(day: WrittenDay, after: str | None) -> None:
         (WrittenDay(month=3, year="1998"), "1998-02"),
         (WrittenDay(month=1, year="1998"), "1997-12"),
         (WrittenDay(month=3, day=5, year="1998"), "1998-03-04"),
-        (WrittenDay(month=3), None),  # which March: not read
+        (WrittenDay(month=3), "02"),  # the tool places it at its latest, as "in March"
+        (WrittenDay(month=1), "12"),
+        (WrittenDay(month=3, day=1), "02"),  # February's end, leap year or not
+        (WrittenDay(month=3, day=5), "03-04"),
+        (WrittenDay(month=2, day=29), "02-28"),
         (WrittenDay(iso="1998-02-30"), None),
     ],
 )
