@@ -9,10 +9,9 @@ import typer
 from rich.table import Table
 
 from assistant.cli.console import command_settings, fail, literal, out, print_json, steps
+from assistant.tools.categories import Reading, misreadings_said
 from assistant.tools.data import StoreData
 from assistant.tools.forecast_category import (
-    Reading,
-    misreadings_said,
     part_of,
     part_sentence,
     read_categories,

@@ -224,8 +224,11 @@ def _no_topic(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> 
     if tool.name not in NO_TOPIC_TOOLS or topic is None or x.quoted is not None or "text" in values:
         return ""
     category = values.get("category")
-    if generic(topic) or (isinstance(category, str) and category.lower() == topic.lower()):
-        return ""  # a category's reviews are what it sums: "complaints about coffee"
+    # A category's reviews are what it sums: "complaints about coffee", and so are several's
+    # ("complaints about tea or coffee": the topic "tea coffee", the categories "Tea, Coffee").
+    named = set(category.lower().replace(",", " ").split()) if isinstance(category, str) else set()
+    if generic(topic) or (named and set(topic.lower().split()) <= named):
+        return ""
     return (
         f"The sentiment summary cannot be limited to a topic, so this covers all the reviews "
         f"asked about, not only those about '{topic}'; to read those, ask e.g. "

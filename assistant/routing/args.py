@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant.routing import profile_parts, ranked_again, review_rankings, their_bounds
 from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, notes
+from assistant.routing.compared_categories import compared
 from assistant.routing.complaint_counts import without_review_count
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import points_back, points_to_product
@@ -32,8 +33,13 @@ from assistant.routing.targets import unread_reason
 LOOKS_BACK = re.compile(rf"\b(?:{BACK}|recent|ago|this)\b")
 SUBJECTS = ("customer_id", "segment", "product_id")
 YEARLESS = re.compile(r"\d{1,2}|[qQ][1-4]")
-# The tools whose `category` takes several, separated by commas; the others take one.
-SEVERAL_CATEGORIES = frozenset({"forecast_demand"})
+# The tools whose `category` takes several, separated by commas ("tea or coffee": the sales and
+# review tools take what either holds, the forecast sets them side by side): all that take one.
+SEVERAL_CATEGORIES = frozenset(
+    {"forecast_demand", "top_products", "top_customers", "search_reviews", "review_sentiment"}
+)
+# The tools that set several categories side by side (per category) when they are compared.
+SIDE_BY_SIDE = frozenset({"top_products"})
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -121,10 +127,17 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     by_unit = per is not None and x.per_unit in per.choices  # "best month in 1997"
     if by_unit:
         found["per"] = x.per_unit
-    if x.per_category and "per" in names and not by_unit:
+    several = bool(x.categories) and tool.name in SEVERAL_CATEGORIES
+    joined = ", ".join(x.categories)  # "tea or coffee": both, as "Tea, Coffee"
+    # "tea vs coffee sales", "which category sold more, tea or coffee?": side by side; not
+    # "tea and coffee sales in 1998 vs 1997", which sets the years against each other.
+    against = x.per_category or (compared(text) and x.compare_to is None)
+    if several and tool.name in SIDE_BY_SIDE and not by_unit and against:
+        found["per"], found["category"] = "category", joined
+    elif x.per_category and "per" in names and not by_unit:
         found["per"] = "category"
-    elif x.categories and tool.name in SEVERAL_CATEGORIES:
-        found["category"] = ", ".join(x.categories)  # "tea or coffee": both, side by side
+    elif several:
+        found["category"] = joined
     elif x.category is not None and "category" in names:
         found["category"] = x.category
     if tool.name == "review_sentiment":

@@ -203,8 +203,11 @@ def extract(
     paired = paired_product(reader)
     named_together = sales_words.categories_joined(reader.text, vocabulary.categories)
     category, product_name = _category(reader, vocabulary)
+    _together(reader, named_together)
     if category is None and liked is not None:  # "what do people think of tea": its reviews
         category = _whole_category(liked, vocabulary)
+        if category is None and not named_together:  # "... of tea and coffee": theirs
+            named_together = _liked_together(reader, liked, vocabulary)
     product_name = paired or product_name
     store_names = (*vocabulary.segments, *vocabulary.categories)  # no one's name: see targets
     store_words = frozenset(word for name in store_names for word in name.split())
@@ -269,6 +272,33 @@ def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str |
     name, start, end = known
     reader.take(start, end, "category")
     return name, None
+
+
+def _together(reader: Reader, joined: list[tuple[str, int, int]]) -> None:
+    """Several categories joined ("tea vs coffee") taken as one name, from the first to the
+    last, so that they are embedded as one category is ("products sales"): only the longest
+    was taken, and the other stayed a stray word ("tea vs products sales") that similarity put
+    beside "who bought the most tea"."""
+    if not joined:
+        return
+    start, end = joined[0][1], joined[-1][2]
+    reader.entities[:] = [e for e in reader.entities if not start <= e[0] < end]
+    reader.take(start, end, "category")
+
+
+def _liked_together(
+    reader: Reader, liked: str, vocabulary: Vocabulary
+) -> list[tuple[str, int, int]]:
+    """The categories joined in what people are asked to like ("tea and coffee"), where they
+    are all its words (read as typed, where the topic was taken); [] otherwise."""
+    for start, end, kind in reader.entities:
+        if kind != "topic":
+            continue
+        typed = reader.original[start:end].lower()
+        joined = sales_words.categories_joined(typed, vocabulary.categories)
+        if joined and " ".join(typed[a:b] for _, a, b in joined) == liked:
+            return joined
+    return []
 
 
 def _whole_category(words: str, vocabulary: Vocabulary) -> str | None:

@@ -99,8 +99,9 @@ SIGNATURES: dict[str, ToolSignature] = {
         ),
         ToolSignature(
             "search_reviews",
-            "search review texts by meaning, filtered by customer, product, segment, sentiment, "
-            "star rating or the period written in",
+            "search review texts by meaning, filtered by customer, product, segment, product "
+            "categories (several separated by commas: reviews of any of them), sentiment, star "
+            "rating or the period written in",
             "search reviews",
             (
                 Arg("query"),
@@ -119,9 +120,10 @@ SIGNATURES: dict[str, ToolSignature] = {
         ToolSignature(
             "review_sentiment",
             "sentiment breakdown and complaint themes of a text or of reviews (a customer's, a "
-            "product's or all; of a period); or, per product or category, them ranked by the "
-            "share of their reviews that are negative (by positive: best reviewed first), of "
-            "those with at least min_reviews reviews",
+            "product's, of product categories (several separated by commas: of any of them) or "
+            "all; of a period); or, per product or category, them ranked by the share of their "
+            "reviews that are negative (by positive: best reviewed first), of those with at "
+            "least min_reviews reviews",
             "see review sentiment",
             (
                 Arg("text"),
@@ -217,10 +219,11 @@ SIGNATURES: dict[str, ToolSignature] = {
         ToolSignature(
             "top_products",
             "best-selling products (or categories) of the last days or a calendar period, ranked "
-            "by revenue, units, orders or customers, store-wide, of one category or among one "
-            "segment's customers, or per month or quarter ranks the calendar's months or "
-            "quarters; compare_to (a year, quarter or month) sets the totals beside another "
-            "period's",
+            "by revenue, units, orders or customers, store-wide, of product categories (several "
+            "separated by commas: their products together; with per category, the categories "
+            "named side by side) or among one segment's customers, or per month or quarter "
+            "ranks the calendar's months or quarters; compare_to (a year, quarter or month) "
+            "sets the totals beside another period's",
             "see product sales",
             (
                 *_PERIOD,
@@ -237,7 +240,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "top_customers",
             "customers ranked by what they spent (revenue) or their number of orders, to date, "
             "in the last days or in a calendar period, store-wide or within a segment, of all "
-            "their orders or of one category or product (by id or product_name); only those "
+            "their orders or of product categories (several separated by commas: what they "
+            "bought of any of them) or of one product (by id or product_name); only those "
             "who spent from min_revenue to max_revenue or placed from min_orders to max_orders "
             "orders (each inclusive, either alone); lead 'share' opens with how many are within "
             "the bounds and their share of those who ordered (of those within the bounds share_of "

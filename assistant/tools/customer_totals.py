@@ -1,5 +1,5 @@
 """What each customer spent and ordered in a period: from the orders (an order's revenue is its
-amount), or from the order lines of one category or product (a line's revenue is its quantity
+amount), or from the order lines of some categories or one product (a line's revenue is its quantity
 times its unit price, docs/data.md); and the bounds a ranking keeps customers within (floors
 and ceilings on spend and orders). The numbers behind top_customers, and behind the bounds
 at_risk_customers takes on what customers did to date.
@@ -16,7 +16,7 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import money
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Period
-from assistant.tools.product_sales import SalesLines, lines_in
+from assistant.tools.product_sales import Chosen, SalesLines, lines_in
 from commerce.errors import InvalidInput
 
 
@@ -75,14 +75,14 @@ def bought_totals(
     sales: SalesLines,
     when: Period,
     members: "frozenset[str] | None",
-    category: str | None,
+    chosen: Chosen | None,
     product_id: str | None,
 ) -> pd.DataFrame:
-    """Revenue, units, orders and last order day per customer, of their order lines of one
-    category (a name as SalesLines.resolve_category gives it) or one product in the period
-    (of `members` only when given), unordered; customers who bought none of it are left
-    out."""
-    lines = lines_in(sales, when, members, category, product_id)
+    """Revenue, units, orders and last order day per customer, of their order lines of the
+    `chosen` categories (names as SalesLines.resolve_category gives them: what they bought of
+    any of them) or of one product in the period (of `members` only when given), unordered;
+    customers who bought none of it are left out."""
+    lines = lines_in(sales, when, members, chosen, product_id)
     return lines.groupby("customer_id", sort=False).agg(
         revenue=("revenue", "sum"),
         units=("units", "sum"),

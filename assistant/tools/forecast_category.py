@@ -1,6 +1,6 @@
 """One product category's part of a demand forecast ("how much coffee will we sell next month"):
 its row of the forecast's split by category (predictors/forecast_categories.py), the category
-read as top_products reads one (products.cached_sales: any case, singular or plural, a close
+read as every tool reads one (categories.py: any case, singular or plural, a close
 misspelling), so an unknown one is refused with the store's categories. Several, separated by
 commas ("will we sell more tea or coffee next month": "Tea, Coffee"), are each read so and
 answered side by side, with which is expected to sell more.
@@ -12,10 +12,11 @@ part of them.
 """
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 import pandas as pd
 
+from assistant.tools.categories import Reading, categories_named
 from assistant.tools.data import StoreData
 from assistant.tools.format import money
 from assistant.tools.products import cached_sales
@@ -32,37 +33,14 @@ NO_CATEGORY_INTERVAL = (
 )
 
 
-class Reading(NamedTuple):
-    """A category as asked and as the store names it; `misspelt` where read from a close
-    spelling ('coffe' is Coffee), which the answer says."""
-
-    asked: str
-    category: str
-    misspelt: bool
-
-
 def read_categories(data: StoreData, asked: str) -> list[Reading]:
-    """The store's categories `asked` names, one or several separated by commas, each read as
-    top_products reads one, in the order asked and each once; NotFound naming the first the
-    store has none of, with the store's categories. A name that is itself one of the store's,
-    commas and all, is that one category."""
+    """The store's categories `asked` names, one or several separated by commas, read as every
+    tool reads them (categories.categories_named); NotFound where the store has no order lines
+    to read categories from."""
     sales = cached_sales(data)
     if sales is None:
         raise NotFound(NO_ORDER_LINES)
-    pieces = [piece.strip() for piece in asked.split(",") if piece.strip()]
-    if len(pieces) < 2 or asked.strip().lower() in {c.lower() for c in sales.categories}:
-        pieces = [asked]
-    readings: dict[str, Reading] = {}
-    for piece in pieces:
-        category, misspelt = sales.read_category(piece)
-        readings.setdefault(category, Reading(piece, category, misspelt))
-    return list(readings.values())
-
-
-def misreadings_said(readings: list[Reading]) -> str:
-    """ "(Read 'coffe' as Coffee.) " for the categories read from a close spelling, else ""."""
-    said = [f"'{r.asked}' as {r.category}" for r in readings if r.misspelt]
-    return f"(Read {', '.join(said)}.) " if said else ""
+    return list(categories_named(sales, asked).readings)
 
 
 def part_of(forecast: Forecast, readings: list[Reading]) -> dict[str, Any]:

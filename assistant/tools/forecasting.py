@@ -10,9 +10,9 @@ from pydantic import Field
 
 from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.categories import misreadings_said
 from assistant.tools.data import StoreData
 from assistant.tools.forecast_category import (
-    misreadings_said,
     orders_said,
     part_of,
     part_sentence,

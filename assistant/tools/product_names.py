@@ -1,4 +1,5 @@
-"""What top_customers ranks customers by buying: a category, or a product asked for by its id
+"""What top_customers ranks customers by buying: categories (one or several, read as every tool
+reads them: categories.py), or a product asked for by its id
 (any case) or by its name ("who bought the most earl grey"), the name's words matched against
 the catalogue's titles in any case (product_titles.py reads them once per store version).
 
@@ -10,16 +11,18 @@ Otherwise a title equal to the name wins, else every title holding all the name'
 any order). One product found is the product, several are candidates for the person to
 choose from by id, none is an error naming the words.
 
-A category asked beside a product (by id or name) must hold it, and beside a name that is a
-category must be that category: ranking one would silently drop the other, and ranking both
-would answer "nobody bought it", so a conflict is refused naming both. Several products found
-beside a category are only those in it; none in it is refused the same way.
+Categories asked beside a product (by id or name) must hold it, and beside a name that is a
+category must hold that category (which is then the one ranked): ranking one would silently
+drop the other, and ranking both would answer "nobody bought it", so a conflict is refused
+naming both. Several products found beside categories are only those in them; none in them is
+refused the same way.
 """
 
 from dataclasses import dataclass
 
 import pandas as pd
 
+from assistant.tools.categories import Categories, categories_named, one_category
 from assistant.tools.data import StoreData
 from assistant.tools.product_sales import NO_PRODUCTS, SalesLines
 from assistant.tools.product_titles import WORD, ProductTitles, product_titles
@@ -27,6 +30,8 @@ from assistant.tools.products import cached_sales
 from commerce.errors import InvalidInput, NotFound
 
 SHOWN = 8  # candidates listed at most: enough to choose from, short enough to read
+# What customers are ranked by buying: the categories, the product id, the product's title.
+Bought = tuple[Categories | None, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -42,25 +47,24 @@ class NamedProduct:
     within: str | None = None  # the category the candidates were narrowed to
 
 
-def resolve_id(titles: ProductTitles, product_id: str, category: str | None) -> NamedProduct:
-    """The product or candidates `product_id` names (module docstring), only those in
-    `category` (as the store names it) among several; NotFound for an id the store lacks."""
+def resolve_id(titles: ProductTitles, product_id: str, chosen: Categories | None) -> NamedProduct:
+    """The product or candidates `product_id` names (module docstring), only those in the
+    `chosen` categories among several; NotFound for an id the store lacks."""
     wanted = product_id.strip()
     found = titles.ids(wanted)
     if not found:
         raise NotFound(f"no product '{wanted}' in the catalogue or the order lines")
-    named = _narrowed(titles, found, wanted, category)
+    named = _narrowed(titles, found, wanted, chosen)
     if named.product_id is not None:  # asked by id: said by id, as asked
         return NamedProduct(product_id=named.product_id, name=wanted)
     return named
 
 
 def resolve_name(
-    sales: SalesLines, titles: ProductTitles, name: str, category: str | None = None
+    sales: SalesLines, titles: ProductTitles, name: str, chosen: Categories | None = None
 ) -> NamedProduct:
-    """The category, product or candidates `name` names (module docstring), only those in
-    `category` (as the store names it) among several; NotFound naming the words when nothing
-    does."""
+    """The category, product or candidates `name` names (module docstring), only those in the
+    `chosen` categories among several; NotFound naming the words when nothing does."""
     wanted = " ".join(name.split())
     as_category = _category(sales, wanted)
     if as_category is not None:
@@ -76,22 +80,22 @@ def resolve_name(
             f"{'that word' if len(words) == 1 else 'those words'}, and it is no category "
             f"({', '.join(sales.categories) or 'the store names none'})"
         )
-    return _narrowed(titles, found, wanted, category)
+    return _narrowed(titles, found, wanted, chosen)
 
 
 def _narrowed(
-    titles: ProductTitles, found: list[str], wanted: str, category: str | None
+    titles: ProductTitles, found: list[str], wanted: str, chosen: Categories | None
 ) -> NamedProduct:
-    """One product found, or several (of `category` only, when asked: InvalidInput naming
-    both when none is in it)."""
+    """One product found, or several (of the `chosen` categories only, when asked:
+    InvalidInput naming both when none is in them)."""
     matches = titles.listed(found)
-    if category is not None and len(matches) > 1:
-        inside = matches[matches["category"] == category]
+    if chosen is not None and len(matches) > 1:
+        inside = matches[matches["category"].isin(chosen.names)]
         if inside.empty:
             held = sorted({str(c) for c in matches["category"] if c is not None})
             where = f"in {', '.join(held)}" if held else "in no category of the catalogue"
             raise InvalidInput(
-                f"{len(matches):,} products match '{wanted}', none in category {category} "
+                f"{len(matches):,} products match '{wanted}', none in {chosen.titled} "
                 f"(they are {where}): ask for the product alone, or for the category"
             )
         matches = inside
@@ -100,52 +104,53 @@ def _narrowed(
         return NamedProduct(
             product_id=found_id, title=_text(matches.at[found_id, "title"]), name=wanted
         )
-    return NamedProduct(name=wanted, candidates=matches, within=category)
+    within = None if chosen is None else chosen.said
+    return NamedProduct(name=wanted, candidates=matches, within=within)
 
 
-def agreeing(
-    sales: SalesLines, category: str | None, named: NamedProduct
-) -> tuple[str | None, str | None, str | None]:
-    """What customers are ranked by buying, a category (as the store names it; None when not
-    asked) beside what was named: the category, the product id and its title. A product in
-    the category is that product, a name of the category that category; InvalidInput naming
+def agreeing(sales: SalesLines, chosen: Categories | None, named: NamedProduct) -> Bought:
+    """What customers are ranked by buying, the categories asked (None when not asked) beside
+    what was named: the categories, the product id and its title. A product in one of the
+    categories is that product, a name of one of them that category; InvalidInput naming
     both when they differ (module docstring)."""
     if named.product_id is None:
-        if category is not None and named.category not in (None, category):
+        if named.category is None:
+            return chosen, None, None
+        if chosen is not None and named.category not in chosen.names:
             raise InvalidInput(
                 f"product_name '{named.name}' is the category {named.category}, not "
-                f"{category}: ask for one category"
+                f"{chosen.either}: ask for one category"
             )
-        return category or named.category, None, None
-    if category is not None:
+        return one_category(named.name, named.category), None, None
+    if chosen is not None:
         products = sales.products
         known = named.product_id in products.index
         held = _text(products.at[named.product_id, "category"]) if known else None
-        if held != category:
+        if held not in chosen.names:
             title = named.title or (_title(products, named.product_id) if known else None)
             product = f"product {named.product_id}" + (f" ({title})" if title else "")
             where = f"in category {held}" if held else "in no category of the catalogue"
             raise InvalidInput(
-                f"{product} is {where}, not {category}: ask for the product alone, or for "
-                "the category"
+                f"{product} is {where}, not {chosen.either}: ask for the product alone, or "
+                "for the category"
             )
-    return category, named.product_id, named.title
+    return chosen, named.product_id, named.title
 
 
 def what_bought(
     data: StoreData, category: str | None, product_id: str | None, product_name: str | None
-) -> "tuple[str | None, str | None, str | None] | NamedProduct | None":
-    """What customers are ranked by buying: the category as the store names it, the product
-    id and (asked by name) its title, all None for all their orders; the products an id or a
-    name matched when several did (of the category only, when asked with one); None for a
-    store without order lines. A category beside a product or a name must agree with it
-    (agreeing)."""
+) -> "Bought | NamedProduct | None":
+    """What customers are ranked by buying: the categories `category` names (one or several,
+    categories.py), the product id and (asked by name) its title, all None for all their
+    orders; the products an id or a name matched when several did (of the categories only,
+    when asked with them); None for a store without order lines. Categories beside a product
+    or a name must agree with it (agreeing)."""
     if category is None and product_id is None and product_name is None:
         return None, None, None
     sales = cached_sales(data)
     if sales is None:
         return None
-    chosen = sales.resolve_category(category) if category else None
+    chosen = categories_named(sales, category) if category else None
     if product_id is not None:
         named = resolve_id(product_titles(data, sales), product_id, chosen)
     elif product_name is not None:

@@ -21,6 +21,7 @@ from commerce.errors import NotFound
 from commerce.workspace import Store
 
 Grouping = Literal["product", "category"]
+Chosen = tuple[str, ...]  # the categories asked, as the store names them (categories.py)
 Measure = Literal["revenue", "units", "customers", "orders"]
 NO_LINES = (
     "This store has no order lines (order_items), so there are no product-level sales; ingest "
@@ -88,6 +89,12 @@ class SalesLines:
             return by_lower[close[0]], True
 
 
+def chosen_key(chosen: Chosen | None) -> str:
+    """The categories for a memo key ("-" for none): a name may hold a comma, never a
+    newline."""
+    return "-" if chosen is None else "\n".join(chosen)
+
+
 def catalogue_categories(store: Store) -> list[str]:
     """The categories the store's products table names, sorted ([] without one)."""
     if not store.has("products") or "category" not in store.manifest.tables["products"].columns:
@@ -153,11 +160,12 @@ def ranking(
     sales: SalesLines,
     when: Period,
     members: "frozenset[str] | None" = None,
-    category: str | None = None,
+    chosen: Chosen | None = None,
     per: Grouping = "product",
 ) -> tuple[pd.DataFrame, float]:
     """Revenue, units, orders and customers per product (or category) in the period, of the
-    lines of `members` only when given, of one category only when given; with each one's
+    lines of `members` only when given, of the `chosen` categories only when given (per
+    category: those categories side by side); with each one's
     share of the period's revenue (every category's, of the same customers) and its numbers
     in the period before (columns `<measure>_before`; NaN without an earlier period). Rows
     sold in the period only, unordered; and the period's revenue."""
@@ -167,8 +175,8 @@ def ranking(
     in_period = (lines["day"] >= when.start) & (lines["day"] <= when.end)
     now = _described(lines[in_period], sales.products)
     total = float(now["revenue"].sum())
-    if category is not None:
-        now = now[now["category"] == category]
+    if chosen is not None:
+        now = now[now["category"].isin(chosen)]
     table = _totals(now, per)
     if per == "product":
         table = table.join(sales.products.reindex(table.index))
@@ -179,8 +187,8 @@ def ranking(
         return table, total
     in_before = (lines["day"] >= when.before_start) & (lines["day"] < when.start)
     earlier = _described(lines[in_before], sales.products)
-    if category is not None:
-        earlier = earlier[earlier["category"] == category]
+    if chosen is not None:
+        earlier = earlier[earlier["category"].isin(chosen)]
     before = _totals(earlier, per)[list(MEASURES)].add_suffix("_before")
     return table.join(before.reindex(table.index).fillna(0.0)), total
 
@@ -215,29 +223,30 @@ def lines_in(
     sales: SalesLines,
     when: Period,
     members: "frozenset[str] | None",
-    category: str | None = None,
+    chosen: Chosen | None = None,
     product_id: str | None = None,
 ) -> pd.DataFrame:
-    """The order lines of the period (of `members` only when given), of one category (a name
-    as `resolve_category` gives it) or one product when asked."""
+    """The order lines of the period (of `members` only when given), of the `chosen`
+    categories (names as `resolve_category` gives them) or one product when asked."""
     lines = sales.lines
     if members is not None:
         lines = lines[lines["customer_id"].isin(members)]
     lines = lines[(lines["day"] >= when.start) & (lines["day"] <= when.end)]
     if product_id is not None:
         lines = lines[lines["product_id"] == product_id]
-    if category is not None:
-        of_category = sales.products["category"].reindex(lines["product_id"]) == category
-        lines = lines[of_category.to_numpy()]
+    if chosen is not None:
+        of_chosen = sales.products["category"].reindex(lines["product_id"]).isin(chosen)
+        lines = lines[of_chosen.to_numpy()]
     return lines
 
 
 def category_sold(
-    sales: SalesLines, when: Period, members: "frozenset[str] | None", category: str
+    sales: SalesLines, when: Period, members: "frozenset[str] | None", chosen: Chosen
 ) -> dict[str, float | int]:
-    """What one category sold in the period (to `members` only when given), from its order
-    lines: their revenue, the orders holding one and the customers who bought it."""
-    lines = lines_in(sales, when, members, category)
+    """What the `chosen` categories sold in the period (to `members` only when given), from
+    their order lines: their revenue, the orders holding one and the customers who bought
+    one."""
+    lines = lines_in(sales, when, members, chosen)
     return {
         "revenue": round(float(lines["revenue"].sum()), 2),
         "orders": int(lines["order_id"].nunique()),

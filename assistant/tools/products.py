@@ -16,6 +16,7 @@ from pydantic import Field
 
 from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.categories import categories_fields, categories_named
 from assistant.tools.customer_totals import store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import day, output
@@ -28,6 +29,7 @@ from assistant.tools.product_sales import (
     Measure,
     SalesLines,
     catalogue_categories,
+    chosen_key,
     ranking,
     sales_lines,
 )
@@ -77,7 +79,12 @@ def top_products(
     segment: SegmentName | None = None,
     category: Annotated[
         str | None,
-        Field(min_length=1, max_length=100, description="Only this product category."),
+        Field(
+            min_length=1,
+            max_length=200,
+            description='Only this product category, or several separated by commas ("Tea, '
+            'Coffee": what either sold; with per category, them side by side).',
+        ),
     ] = None,
     by: Annotated[
         Measure,
@@ -99,14 +106,16 @@ def top_products(
     products (or categories) of it, ranked by revenue, units, orders or
     customers, with each one's share of the period's revenue and its change on the period of
     the same length before; optionally only what one segment's current members bought, or
-    one category. `offset` skips the first ranks, for the next page. `compare_to` sets the
-    totals beside another calendar period's, with the change from it.
+    one category or several together (their products ranked as one list; per category, the
+    categories named side by side). `offset` skips the first ranks, for the next page.
+    `compare_to` sets the totals beside another calendar period's, with the change from it.
 
     For "how much did we sell in 1997?", "revenue last month", "what were sales in Q1?",
     "what are our best sellers this quarter?", "what do at-risk customers buy most?",
     "top categories among champions", "most ordered products in the last 30 days", "best
     sellers since January", "what sold best in March?", "top products last quarter" or "best
-    sellers between March 5 and April 10", or (`compare_to`) "sales in 1998 vs 1997".
+    sellers between March 5 and April 10", "top products in tea and coffee", "tea vs coffee
+    sales" (per category), or (`compare_to`) "sales in 1998 vs 1997".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -136,21 +145,22 @@ def top_products(
             said += compared_with(data, calendar, compare_to, bare, when, symbol)
         said = f"{said.removesuffix('.')}. {NO_LINES}"
         return output(said, bare, [{"type": "products", **bare}])
-    chosen, misspelt = sales.read_category(category) if category else (None, False)
+    chosen = categories_named(sales, category) if category else None
+    names = None if chosen is None else chosen.names
     when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
     table, revenue = data.memo(
-        f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen}:{per}",
+        f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen_key(names)}:{per}",
         ("store",),
-        lambda: ranking(sales, when, members, chosen, per),
+        lambda: ranking(sales, when, members, names, per),
     )
     key = "product_id" if per == "product" else "category"
     order = table.reset_index().sort_values([by, "revenue", key], ascending=[False, False, True])
     page = order.iloc[offset : offset + limit].to_dict("records")
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
     result: dict[str, Any] = {
-        **opening(data, ask, when, sales.calendar, sales, chosen),
+        **opening(data, ask, when, sales.calendar, sales, names),
         "before_from": None if when.before_start is None else day(when.before_start),
-        "category": chosen,
+        **categories_fields(chosen),
         "by": by,
         "per": per,
         "period_revenue": round(revenue, 2),
@@ -164,8 +174,8 @@ def top_products(
     if compare_to is not None:
         compared = compared_with(data, sales.calendar, compare_to, result, when, symbol, sales)
     said = answer(symbol, result, when, asked.dated, sales, members, first_share) + compared
-    if misspelt:
-        said = f"(Read '{category}' as {chosen}.) {said}"
+    if chosen is not None:
+        said = f"{chosen.misread}{said}"
     if not sales.has_products:
         result["note"] = NO_PRODUCTS
         said += f" {NO_PRODUCTS}"

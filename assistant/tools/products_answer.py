@@ -68,9 +68,12 @@ def answer(
     if not rows and result["offset"] and result["total"]:
         return past_end(result["offset"], result["total"], noun, f" sold {scope}")
     if not rows:
-        hint = _last_bought(sales, members, result["category"])
+        hint = _last_bought(sales, members, result["categories"], result["category"])
         return f"Nothing sold {scope}.{hint}{orders_span(result)}"
     names = [_label(row) for row in rows]
+    side_by_side = noun == "category" and len(result.get("categories") or ()) > 1
+    if side_by_side:  # "tea vs coffee sales": each category asked with its figure
+        names = [f"{_label(row)} ({_figure(symbol, row, by)})" for row in rows]
     head = f"{sold(symbol, result, when, dated)}; top {plural} by {MEASURE_WORDS[by]}{where}"
     if result["offset"]:
         head += f", {span(result['offset'], len(rows), result['total'], noun)}"
@@ -85,7 +88,25 @@ def answer(
     # Set beside another period, the totals' change is that one's: a row's change on the
     # days just before would read as a second answer to the same question.
     change = "" if "compared" in result else _change(first, by, days, when)
-    return f"{head}: {listing(names)}. {facts}{change}."
+    shown = listing(names, limit=len(names) if side_by_side else 3)
+    return f"{head}: {shown}. {facts}{change}.{_unsold(result) if side_by_side else ''}"
+
+
+def _figure(symbol: str, row: dict[str, Any], by: Measure) -> str:
+    """A row's measure ranked by, in words: "$37,360.09", "2,580 units"."""
+    return money(row["revenue"], symbol) if by == "revenue" else count(row[by], by.rstrip("s"))
+
+
+def _unsold(result: dict[str, Any]) -> str:
+    """The categories asked side by side that sold nothing in the period (" Snacks sold
+    nothing in the period."), which no row shows; "" when each sold."""
+    if result["offset"]:
+        return ""
+    shown = {row["category"] for row in result["rows"]}
+    unsold = [name for name in result["categories"] if name not in shown]
+    if not unsold or result["total"] > len(result["rows"]):
+        return ""
+    return f" {listing(unsold, limit=len(unsold))} sold nothing in the period."
 
 
 def _in_category(symbol: str, result: dict[str, Any], first: dict[str, Any]) -> str:
@@ -120,17 +141,23 @@ def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:
     return f"; {MEASURE_WORDS[by]} {direction} {pct(abs(row['change']))} on {period_before}"
 
 
-def _last_bought(sales: SalesLines, members: "frozenset[str] | None", category: str | None) -> str:
-    """For a segment or a category that sold nothing in the period: when the same lines (its
-    members' purchases, of the category) last sold, and the period that would reach them."""
+def _last_bought(
+    sales: SalesLines,
+    members: "frozenset[str] | None",
+    chosen: list[str] | None,
+    category: str | None,
+) -> str:
+    """For a segment or categories (`chosen`, said as `category`) that sold nothing in the
+    period: when the same lines (its members' purchases, of the categories) last sold, and the
+    period that would reach them."""
     if members is None and category is None:
         return ""
     lines = sales.lines
     if members is not None:
         lines = lines[lines["customer_id"].isin(members)]
-    if category is not None:
-        in_category = sales.products["category"].reindex(lines["product_id"]) == category
-        lines = lines[in_category.to_numpy()]
+    if chosen:
+        in_chosen = sales.products["category"].reindex(lines["product_id"]).isin(chosen)
+        lines = lines[in_chosen.to_numpy()]
     if lines.empty and members is None:
         return f" {category} has never sold."
     if lines.empty:

@@ -1,9 +1,9 @@
 """Which reviews a review tool reads, and how it says so: the customers a customer id and a
 segment keep (both: the customer if a member), the product id checked against the catalogue
-and the reviewed products, the products of a category (read as top_products reads one), the
-period they were written in (placed on the reviews' own
-calendar: "last month" is the month before the last review's), and the scope and filters said
-back in the answer and result. Shared by reviews.py (search_reviews) and sentiment.py
+and the reviewed products, the products of one category or several (read as every tool reads
+them: categories.py), the period they were written in (placed on the reviews' own calendar:
+"last month" is the month before the last review's), and the scope and filters said back in
+the answer and result. Shared by reviews.py (search_reviews) and sentiment.py
 (review_sentiment).
 """
 
@@ -15,10 +15,12 @@ import pandas as pd
 from pydantic import Field
 
 from assistant.tools.base import ToolContext
+from assistant.tools.categories import Categories, categories_fields, categories_named
 from assistant.tools.data import StoreData
 from assistant.tools.format import day
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
+from assistant.tools.product_sales import chosen_key
 from assistant.tools.products import cached_sales
 from commerce.errors import InvalidInput, NotFound
 from commerce.id_rules import is_plain_id
@@ -30,7 +32,12 @@ NO_CATEGORIES = (
 )
 ReviewCategory = Annotated[
     str,
-    Field(min_length=1, max_length=100, description="Only reviews of this product category."),
+    Field(
+        min_length=1,
+        max_length=200,
+        description="Only reviews of this product category, or of any of several separated by "
+        'commas ("Tea, Coffee").',
+    ),
 ]
 ReviewDays = Annotated[
     int,
@@ -71,24 +78,24 @@ def known_product(data: StoreData, product_id: str) -> str:
 
 def category_products(
     data: StoreData, category: str | None
-) -> tuple[str | None, frozenset[str] | None, str]:
-    """The store's category `category` names, read as top_products reads one (any case,
-    singular or plural, a close misspelling: 'coffe' is Coffee), its products' ids, and what
-    the answer opens with where it was read from a close spelling ("(Read 'coffe' as
-    Coffee.) "); (None, None, '') without one. NotFound naming the store's categories when
-    none is meant."""
+) -> tuple[Categories | None, frozenset[str] | None, str]:
+    """The store's categories `category` names, one or several separated by commas, each read
+    as every tool reads one (categories.py: any case, singular or plural, a close misspelling:
+    'coffe' is Coffee), the ids of the products of any of them, and what the answer opens with
+    where one was read from a close spelling ("(Read 'coffe' as Coffee.) "); (None, None, '')
+    without one. NotFound naming the unknown one and the store's categories."""
     if category is None:
         return None, None, ""
     sales = cached_sales(data)
     if sales is None:
         raise NotFound(NO_CATEGORIES)
-    chosen, misspelt = sales.read_category(category)
+    chosen = categories_named(sales, category)
     products = data.memo(
-        f"review_category:{chosen}",
+        f"review_category:{chosen_key(chosen.names)}",
         ("store",),
-        lambda: frozenset(sales.products.index[sales.products["category"] == chosen]),
+        lambda: frozenset(sales.products.index[sales.products["category"].isin(chosen.names)]),
     )
-    return chosen, products, f"(Read '{category}' as {chosen}.) " if misspelt else ""
+    return chosen, products, chosen.misread
 
 
 def product_filter(
@@ -146,10 +153,10 @@ def scope_phrase(
     customer_id: str | None,
     products: list[str] | None,
     segment: str | None,
-    category: str | None = None,
+    chosen: Categories | None = None,
 ) -> str:
     """The filter in words for an answer: ' by customer 42 from segment 'loyal' in category
-    Tea', or ''."""
+    Tea' (' in categories Tea and Coffee'), or ''."""
     parts = []
     if customer_id:
         parts.append(f" by customer {customer_id}")
@@ -157,8 +164,8 @@ def scope_phrase(
         parts.append(f" from segment '{segment}'")
     if products:
         parts.append(f" of product {products[0]}")
-    if category:
-        parts.append(f" in category {category}")
+    if chosen is not None:
+        parts.append(f" in {chosen.titled}")
     return "".join(parts)
 
 
@@ -168,11 +175,12 @@ def filter_facts(
     segment: str | None,
     sentiment: str | None,
     when: Period | None,
-    category: str | None = None,
+    chosen: Categories | None = None,
 ) -> dict[str, Any]:
     """The filters as a result reports them (customer ids listed only when ten or fewer; the
-    category as read; the period's first and last day, null for all reviews)."""
+    categories as read: categories.categories_fields; the period's first and last day, null
+    for all reviews)."""
     few = sorted(who) if who is not None and len(who) <= 10 else None
     return {"customer_ids": few, "customers": None if who is None else len(who),
-            "product_ids": products, "category": category, "segment": segment,
+            "product_ids": products, **categories_fields(chosen), "segment": segment,
             "sentiment": sentiment, "from": None, "to": None} | period_card(when)  # fmt: skip

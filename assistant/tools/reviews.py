@@ -82,13 +82,14 @@ def search_reviews(
     offset: Offset = 0,
 ) -> ToolOutput:
     """Reviews found by meaning ("late delivery", "stale coffee"), optionally only those of a
-    customer, a product, a product category, a segment, one sentiment, a star rating
-    (min_rating to max_rating, 1-5) or a period (the last days, or by the calendar, as
-    top_products takes it); without a query, the latest reviews. `offset` skips the first
-    ranks, for the next page.
+    customer, a product, a product category (or several: reviews of any of them), a segment,
+    one sentiment, a star rating (min_rating to max_rating, 1-5) or a period (the last days,
+    or by the calendar, as top_products takes it); without a query, the latest reviews.
+    `offset` skips the first ranks, for the next page.
 
     For "what do customers say about shipping?", "show negative reviews of B000EYLDYE",
-    "2-star reviews about delivery" or "complaints about packaging since March".
+    "2-star reviews about delivery", "reviews of tea or coffee" (category "Tea, Coffee") or
+    "complaints about packaging since March".
     """
     if min_rating is not None and max_rating is not None and min_rating > max_rating:
         raise InvalidInput(

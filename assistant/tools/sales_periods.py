@@ -4,7 +4,7 @@ customers, each with its share of the period's revenue. A month cut by the perio
 default 90 days begin mid-month) counts only its days inside and is marked as part.
 
 The store's orders are summed (orders without lines too), as top_products' opening totals
-are; with a category, its order lines, as that category's totals are.
+are; with categories, their order lines, as those categories' totals are.
 """
 
 from typing import Any, Literal
@@ -12,11 +12,12 @@ from typing import Any, Literal
 import pandas as pd
 
 from assistant.tools.base import ToolOutput
+from assistant.tools.categories import categories_fields, categories_named
 from assistant.tools.customer_totals import store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, money, output, pct
 from assistant.tools.periods import Period, period_asked
-from assistant.tools.product_sales import NO_LINES, SalesLines, lines_in
+from assistant.tools.product_sales import NO_LINES, Chosen, SalesLines, lines_in
 from assistant.tools.products_answer import sold
 from assistant.tools.sales_totals import SalesAsk, compared_with, opening
 from commerce.errors import InvalidInput
@@ -43,25 +44,26 @@ def sales_per_period(
         return output(
             NO_LINES, {"category": category, "totals": None, "rows": [], "note": NO_LINES}
         )
-    chosen, misspelt = sales.read_category(category) if sales and category else (None, False)
+    chosen = categories_named(sales, category) if sales and category else None
+    names = None if chosen is None else chosen.names
     calendar = sales.calendar if sales is not None else store_orders(data).calendar
     when = period_asked(calendar, ask.asked, default_days)
-    table = period_rows(data, sales, when, ask.members, chosen, unit)
+    table = period_rows(data, sales, when, ask.members, names, unit)
     rows = ranked_rows(table, unit, ask.by, ask.offset, ask.limit)
     result: dict[str, Any] = {
-        **opening(data, ask, when, calendar, sales, chosen),
-        "category": chosen, "by": ask.by, "per": unit, "total": len(table),
+        **opening(data, ask, when, calendar, sales, names),
+        **categories_fields(chosen), "by": ask.by, "per": unit, "total": len(table),
         "offset": ask.offset, "rows": rows,
     }  # fmt: skip
-    of = f"{chosen}'s revenue in the period" if chosen else "the period's revenue"
+    of = f"{chosen.said}'s revenue in the period" if chosen else "the period's revenue"
     said = sold(ask.symbol, result, when, ask.asked.dated) + periods_sentence(
         rows, unit, ask.by, len(table), ask.symbol, of
     )
     said += "."
     if ask.compare_to is not None:
         said += compared_with(data, calendar, ask.compare_to, result, when, ask.symbol, sales)
-    if misspelt:
-        said = f"(Read '{category}' as {chosen}.) {said}"
+    if chosen is not None:
+        said = f"{chosen.misread}{said}"
     return output(said, result, [{"type": "products", **result}], len(rows))
 
 
@@ -70,13 +72,14 @@ def period_rows(
     sales: SalesLines | None,
     when: Period,
     members: "frozenset[str] | None",
-    category: str | None,
+    chosen: Chosen | None,
     unit: Unit,
 ) -> pd.DataFrame:
     """One row per month (or quarter) the period touches, in time order: its first and last
-    day inside the period, revenue, orders and customers (of `members` only when given)."""
-    if category is not None and sales is not None:
-        lines = lines_in(sales, when, members, category)
+    day inside the period, revenue, orders and customers (of `members` only when given; of
+    the `chosen` categories' order lines when given)."""
+    if chosen is not None and sales is not None:
+        lines = lines_in(sales, when, members, chosen)
         frame = lines[["day", "order_id", "customer_id"]].assign(amount=lines["revenue"])
     else:
         orders = store_orders(data).orders

@@ -1,5 +1,5 @@
-"""What the store sold in a period, as top_products gives it: the totals (the orders', or one
-category's order lines'), the period's days and arguments for the result, and the totals of
+"""What the store sold in a period, as top_products gives it: the totals (the orders', or the
+asked categories' order lines'), the period's days and arguments for the result, and the totals of
 another period set beside them (sales_comparison.py says how it is named and worded). Kept
 per store version and period (data.memo), shared by the rankings per product and per month.
 """
@@ -14,7 +14,7 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import day
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Asked, Period
-from assistant.tools.product_sales import SalesLines, category_sold
+from assistant.tools.product_sales import Chosen, SalesLines, category_sold, chosen_key
 from assistant.tools.products_answer import sold
 from assistant.tools.sales_comparison import compared_period, compared_words, comparison
 
@@ -41,14 +41,14 @@ def opening(
     when: Period,
     calendar: DayRange,
     sales: SalesLines | None,
-    category: str | None,
+    chosen: Chosen | None,
 ) -> dict[str, Any]:
     """The result's first keys, the same in every ranking: the arguments and days of the
-    period, the segment, and the totals (one category's lines' when `category` is read)."""
+    period, the segment, and the totals (the `chosen` categories' lines' when read)."""
     totals = (
         period_totals(data, when, ask.segment, ask.members)
-        if category is None or sales is None
-        else category_totals(data, sales, when, ask.segment, ask.members, category)
+        if chosen is None or sales is None
+        else category_totals(data, sales, when, ask.segment, ask.members, chosen)
     )
     return {
         **period_args(ask.asked),
@@ -70,14 +70,14 @@ def compared_with(
 ) -> str:
     """The totals of the period `compare_to` names, put in `result["compared"]` with the change
     from them, and in words to follow the answer; the same sums as the period asked (a
-    segment's members, a category's lines)."""
+    segment's members, the categories' lines)."""
     then = compared_period(compare_to, when, calendar)
-    name, category = result["segment"], result.get("category")
+    name, chosen = result["segment"], result.get("categories")
     members = data.segments().member_set(name) if name else None  # cached per store version
-    if sales is None or category is None:
+    if sales is None or not chosen:
         totals = period_totals(data, then, name, members)
     else:
-        totals = category_totals(data, sales, then, name, members, category)
+        totals = category_totals(data, sales, then, name, members, tuple(chosen))
     result["compared"] = comparison(then, totals, result["totals"])
     opening = sold(symbol, {**result, "totals": totals}, then, True)
     return compared_words(result["compared"], when.days, opening)
@@ -118,13 +118,14 @@ def category_totals(
     when: Period,
     name: str | None,
     members: "frozenset[str] | None",
-    category: str,
+    chosen: Chosen,
 ) -> dict[str, float | int]:
-    """What one category sold in the period (to a segment's current members only, when one is
-    asked): its order lines' revenue, the orders holding one, the customers who bought it."""
+    """What the `chosen` categories sold in the period (to a segment's current members only,
+    when one is asked): their order lines' revenue, the orders holding one, the customers who
+    bought one."""
     totals: dict[str, float | int] = data.memo(
-        f"top_products:sold:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{category}",
+        f"top_products:sold:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen_key(chosen)}",
         ("store",),
-        lambda: category_sold(sales, when, members, category),
+        lambda: category_sold(sales, when, members, chosen),
     )
     return totals

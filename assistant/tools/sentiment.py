@@ -95,19 +95,20 @@ def review_sentiment(
     k: Shown = None,
     offset: Offset = 0,
 ) -> ToolOutput:
-    """Sentiment of reviews (all, or a customer's, a product's, a product category's or a
-    segment's, of a period: the last days, or by the calendar as top_products takes it): how
-    many are negative, neutral and positive, and the complaint themes of the negative ones;
-    or the sentiment of one given text. With per="product" (or "category"), the products
-    ranked by the share of their reviews that are negative (by="positive": positive), each
-    with its counts, of those with at least min_reviews reviews (5 unless given); k of them
-    from rank offset + 1.
+    """Sentiment of reviews (all, or a customer's, a product's, a product category's (or
+    several's together) or a segment's, of a period: the last days, or by the calendar as
+    top_products takes it): how many are negative, neutral and positive, and the complaint
+    themes of the negative ones; or the sentiment of one given text. With per="product" (or
+    "category"), the products ranked by the share of their reviews that are negative
+    (by="positive": positive), each with its counts, of those with at least min_reviews reviews
+    (5 unless given); k of them from rank offset + 1.
     Without per, k caps the complaint themes listed ("the top 3 complaints": k=3); it never
     limits the reviews counted.
 
     For "how do customers feel?", "what are at-risk customers complaining about?", "what did
     customers complain about last month?", "what are the top 3 complaints?", "what do people
-    think of the tea?" (category Tea), "is this message positive?", or (per product) "which
+    think of the tea?" (category Tea), "complaints about tea or coffee" (category "Tea,
+    Coffee"), "is this message positive?", or (per product) "which
     products have the worst reviews?" and "best reviewed products".
     """
     asked = Asked(days, since, until, month, quarter, year)

@@ -20,6 +20,7 @@ from pydantic import Field
 
 from assistant.tools.args import Month, ProductId, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.categories import categories_fields
 from assistant.tools.customer_shares import (
     Lead,
     ShareOf,
@@ -39,7 +40,7 @@ from assistant.tools.lookups import ScoreTable
 from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked
 from assistant.tools.product_names import candidates_listed, candidates_said, what_bought
-from assistant.tools.product_sales import SalesLines
+from assistant.tools.product_sales import Chosen, SalesLines, chosen_key
 from assistant.tools.products import cached_sales
 from assistant.tools.top_customers_answer import NO_LINES_TO_RANK, answer, scope
 from assistant.tools.top_customers_bounds import MaxOrders, MaxRevenue, MinOrders, MinRevenue
@@ -64,9 +65,10 @@ def top_customers(
         str | None,
         Field(
             min_length=1,
-            max_length=100,
+            max_length=200,
             description="Rank by what customers bought of this product category only (its "
-            "order lines), as top_products names categories.",
+            "order lines), as top_products names categories; or of several, separated by "
+            'commas ("Tea, Coffee": what they bought of either, together).',
         ),
     ] = None,
     product_id: ProductId | None = None,
@@ -96,23 +98,25 @@ def top_customers(
     lead: Lead = "list",
     share_of: ShareOf = None,
 ) -> ToolOutput:
-    """The customers who spent the most (or placed the most orders) to date, in the last days
-    or in a calendar period (from a day, to a day; one month, quarter or year), store-wide or
-    within one segment, of all their orders or of what they bought of one category or
-    product (by id, or by name: `product_name`); only those within `min_revenue` /
-    `max_revenue` and `min_orders` / `max_orders` when given (inclusive), with how many are;
-    the top of them first, under a ceiling too. Each with their share of the period's revenue
-    and, when scored, their churn risk and predicted value now. `offset` skips the first
-    ranks, for the next page. `lead` "share" opens the answer with how many customers are
-    within the bounds and their share of those who ordered in the period; of those within the
-    bounds `share_of` names, when given ("how many of them ...": of the customers just listed).
+    """The customers who spent the most (or placed the most orders) to date, in the last days or
+    in a calendar period (from a day, to a day; one month, quarter or year), store-wide or
+    within one segment, of all their orders or of what they bought of one category (or of
+    several together) or product (by id, or by name: `product_name`); only those within
+    `min_revenue` / `max_revenue` and `min_orders` / `max_orders` when given (inclusive), with
+    how many are; the top of them first, under a ceiling too. Each with their share of the
+    period's revenue and, when scored, their churn risk and predicted value now. `offset` skips
+    the first ranks, for the next page. `lead` "share" opens the answer with how many customers
+    are within the bounds and their share of those who ordered in the period; of those within
+    the bounds `share_of` names, when given ("how many of them ...": of the customers just
+    listed).
 
-    For "who are our biggest spenders?", "top customers by revenue", "which customers placed
-    the most orders?", "who spent the most last year?", "top 20 champions by spend in Q4",
+    For "who are our biggest spenders?", "top customers by revenue", "which customers placed the
+    most orders?", "who spent the most last year?", "top 20 champions by spend in Q4",
     "customers who spent over $1,000", "customers with 5 orders or more", "one-time buyers in
     1997", "customers who spent under $20", "between 2 and 4 orders", "who bought the most
-    tea?", "top buyers of earl grey", or (`lead` "share") "what percentage of customers
-    ordered only once?" or "how many customers spent over $100 in 1997?".
+    tea?", "top customers who bought tea or coffee", "top buyers of earl grey", or (`lead`
+    "share") "what percentage of customers ordered only once?" or "how many customers spent over
+    $100 in 1997?".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -143,6 +147,7 @@ def top_customers(
         "segment": name,
         "segment_size": None if members is None else len(members),
         "category": None,
+        "categories": None,
         "product_id": None,
         "product_title": None,
         "orders_from": day(calendar.first_day),
@@ -162,8 +167,10 @@ def top_customers(
         if bought is not None:
             bare["candidates"] = candidates_listed(bought)
         return output(said, bare, [{"type": "top_customers", **bare}])
-    result["category"], result["product_id"], result["product_title"] = bought
-    table = _totals(ctx, when, name, members, result["category"], result["product_id"])
+    chosen, result["product_id"], result["product_title"] = bought
+    result |= categories_fields(chosen)
+    names = None if chosen is None else chosen.names
+    table = _totals(ctx, when, name, members, names, result["product_id"])
     revenue = float(table["revenue"].sum())
     ranking = [by, *TIES[by], "customer_id"]
     order = passing(table, bounds).reset_index()
@@ -192,6 +199,8 @@ def top_customers(
     first_share = float(page[0]["revenue"]) / revenue if page and revenue > 0 else 0.0
     where = scope(when, asked, name, members)
     said = answer(ctx.settings.currency_symbol, result, where, first_share)
+    if chosen is not None:
+        said = f"{chosen.misread}{said}"
     return output(said, result, [{"type": "top_customers", **result}], len(rows))
 
 
@@ -200,21 +209,21 @@ def _totals(
     when: Period,
     name: str | None,
     members: "frozenset[str] | None",
-    category: str | None,
+    chosen: Chosen | None,
     product_id: str | None,
 ) -> pd.DataFrame:
     """Each customer's totals in the period: of all their orders, or of their order lines of
-    the category or product (as the store names them; a store with order lines)."""
+    the categories or product (as the store names them; a store with order lines)."""
     data = ctx.data
-    if category is None and product_id is None:
+    if chosen is None and product_id is None:
         return store_totals(data, when, name, members)
     key = f"top_customers:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}"
     sales: SalesLines | None = cached_sales(data)
     assert sales is not None  # what_bought said why when the store has no order lines
     bought: pd.DataFrame = data.memo(
-        f"{key}:{category}:{product_id}",
+        f"{key}:{chosen_key(chosen)}:{product_id}",
         ("store",),
-        lambda: bought_totals(sales, when, members, category, product_id),
+        lambda: bought_totals(sales, when, members, chosen, product_id),
     )
     return bought
 

@@ -9,6 +9,7 @@ Every number comes from the result, which the tool computed.
 
 from typing import Any
 
+from assistant.tools.categories import either_of
 from assistant.tools.customer_shares import share_answer
 from assistant.tools.format import chance, count, day, listing, money, revenue_share
 from assistant.tools.paging import past_end, span
@@ -31,13 +32,16 @@ def scope(when: Period, asked: Asked, name: str | None, members: "frozenset[str]
 
 
 def bought_what(result: dict[str, Any]) -> str | None:
-    """What the customers are ranked by buying ("Tea", "product B000EYLDYE", "Teapot
-    (product P2)" when asked by name); None when they are ranked by all their orders. A
-    product asked with its category is the product: the numbers are its lines alone."""
+    """What the customers are ranked by buying ("Tea", "Tea or Coffee": what they bought of
+    either, "product B000EYLDYE", "Teapot (product P2)" when asked by name); None when they
+    are ranked by all their orders. A product asked with its category is the product: the
+    numbers are its lines alone."""
     if result["product_id"] is not None and result.get("product_title"):
         return f"{result['product_title']} (product {result['product_id']})"
     if result["product_id"] is not None:
         return f"product {result['product_id']}"
+    if result.get("categories"):
+        return either_of(result["categories"])
     if result["category"] is not None:
         return str(result["category"])
     return None

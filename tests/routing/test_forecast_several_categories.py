@@ -1,6 +1,6 @@
 """A forecast asked for several product categories joined by "or", "and", "vs", "than" or
 commas ("will we sell more tea or coffee next month") reaches forecast_demand with them all, in
-the order named and separated by commas; a tool that takes one category still gets one."""
+the order named and separated by commas, as every tool that takes `category` does."""
 
 import pytest
 
@@ -48,9 +48,10 @@ def test_a_forecast_of_several_categories_names_them_all(
     assert (route.tool, route.args) == ("forecast_demand", args)
 
 
-def test_a_one_category_tool_still_gets_one(known_router: Router) -> None:
+def test_the_sales_tools_get_them_all_too(known_router: Router) -> None:
+    # They used to get the longest name alone (tests/routing/test_several_categories.py).
     route = known_router.route("top products in tea and coffee", Memory(), "operator")
-    assert (route.tool, route.args) == ("top_products", {"category": "Coffee"})
+    assert (route.tool, route.args) == ("top_products", {"category": "Tea, Coffee"})
 
 
 @pytest.mark.parametrize(
