@@ -90,6 +90,24 @@ def yearless(until: str) -> bool:
     return written is not None and written.group(1) is None
 
 
+def dated_until(data: DayRange, until: str) -> str:
+    """A day (MM-DD) or month (MM) written without its year, ending a period that has no start
+    ("sales before March": until "02"), with the year of the latest such day reached, or
+    month begun, by the last day: what "before March" means once March has come."""
+    last = data.last_day
+    day = DAY.fullmatch(until)
+    for year in range(last.year, last.year - 9, -1):
+        if day is not None:
+            end = _first_real_day([year], int(day.group(2)), int(day.group(3)), _not_after(last))
+            if end is not None:
+                return f"{end:%Y-%m-%d}"
+            continue
+        month_end = _until_in(until, year)  # refuses a number that is no month
+        if month_end is not None and month_end.replace(day=1) <= last:
+            return f"{month_end:%Y-%m}"
+    raise InvalidInput(f"until '{until}' is no day of the calendar")
+
+
 def _until_in(until: str, year: int) -> pd.Timestamp | None:
     """`until` (MM-DD, or MM to its end) in `year`; None when that year has no such day."""
     day = DAY.fullmatch(until)
@@ -129,10 +147,12 @@ def first_day(data: DayRange, since: str, name: str = "since") -> pd.Timestamp:
     return start
 
 
-def last_day(data: DayRange, start: pd.Timestamp, until: str) -> pd.Timestamp:
+def last_day(
+    data: DayRange, start: pd.Timestamp, until: str, start_is: str = "since"
+) -> pd.Timestamp:
     """The day `until` names, on or after `start`: a date, a month and day (the first such
     day from `start` on), or a month (YYYY-MM or MM: the first to end from `start` on) to its
-    last day."""
+    last day. An end before `start` is refused naming the start as `start_is`."""
     text = until.strip()
     if (month := MONTH.fullmatch(text)) is not None:
         year, number = month.groups()
@@ -156,7 +176,7 @@ def last_day(data: DayRange, start: pd.Timestamp, until: str) -> pd.Timestamp:
     else:
         raise InvalidInput(f"until '{until}' is not a day: give {UNTIL_FORMS}")
     if end < start:
-        raise InvalidInput(f"until {end:%Y-%m-%d} is before since, {start:%Y-%m-%d}")
+        raise InvalidInput(f"until {end:%Y-%m-%d} is before {start_is}, {start:%Y-%m-%d}")
     return pd.Timestamp(end)
 
 

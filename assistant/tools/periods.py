@@ -23,8 +23,11 @@ from assistant.tools.period_days import (
     YEAR,
     DayRange,
     checked_year,
+    dated_until,
+    last_day,
     not_after_last_day,
     quarter_start,
+    relative_days,
     span,
     yearless,
 )
@@ -75,7 +78,7 @@ class Asked:
         return {name: value for name in names if (value := getattr(self, name)) is not None}
 
     def check(self) -> None:
-        """InvalidInput when two arguments set the period, or until comes without since."""
+        """InvalidInput when two arguments set the period."""
         # A year beside a month or a quarter is the year they are in ("March of 1997").
         qualified = self.month is not None or self.quarter is not None
         setting = {
@@ -88,11 +91,6 @@ class Asked:
             raise InvalidInput(
                 f"give one of days, since, month, quarter or year, not {named}: each sets the "
                 "period"
-            )
-        if self.until is not None and self.since is None and yearless(self.until):
-            raise InvalidInput(
-                f"until ({self.until!r}) needs since, or a year (YYYY-MM-DD or YYYY-MM) to end "
-                "the data's whole history before it"
             )
 
     def normalised(self) -> "Asked":
@@ -115,7 +113,7 @@ def period_asked(data: DayRange, asked: Asked, default_days: int) -> Period:
     if asked.since is not None:
         when = between(data, *span(data, asked.since, asked.until))
     elif asked.until is not None:  # "sales before March 1998": from the data's first day
-        when = between(data, *span(data, day(data.first_day), asked.until))
+        when = between(data, data.first_day, _end_alone(data, asked.until))
     elif asked.month is not None:
         when = month_period(data, asked.month)
     elif asked.quarter is not None:
@@ -130,6 +128,17 @@ def period_asked(data: DayRange, asked: Asked, default_days: int) -> Period:
             f"since '{asked.since}' spans {when.days:,} days; at most {MAX_DAYS:,} (ten years)"
         )
     return when
+
+
+def _end_alone(data: DayRange, until: str) -> pd.Timestamp:
+    """The last day of a period that runs from the data's first day. One written without a
+    year ("sales before March": until "02") is the latest such (dated_until): placed from the
+    first day, as with a start, it would end in the data's first year."""
+    named = relative_days(data).get(until)
+    if named is not None:
+        return named
+    dated = dated_until(data, until) if yearless(until) else until
+    return last_day(data, data.first_day, dated, "the store's first order day")
 
 
 def _year_folded(data: DayRange, asked: Asked) -> Asked:

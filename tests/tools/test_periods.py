@@ -58,6 +58,10 @@ def _days(asked: Asked) -> tuple[str, str, int]:
         # Until alone, with its year, ends the whole history: "before March 2023".
         (Asked(until="2023-02"), "2022-01-01", "2023-02-28", 424),
         (Asked(until="2022-01-31"), "2022-01-01", "2022-01-31", 31),
+        # Without a year, alone ("sales before March"): the latest such, not the data's first.
+        (Asked(until="02"), "2022-01-01", "2024-02-29", 790),
+        (Asked(until="04-10"), "2022-01-01", "2024-04-10", 831),
+        (Asked(until="06"), "2022-01-01", "2023-06-30", 546),
     ],
 )
 def test_each_way_of_naming_a_period(asked: Asked, first: str, last: str, days: int) -> None:
@@ -82,7 +86,7 @@ def test_the_period_before_is_as_long_and_only_where_orders_reach() -> None:
     ("asked", "message"),
     [
         (Asked(since="01-01", year="2023"), "not since ('01-01') and year ('2023')"),
-        (Asked(until="04-10"), "until ('04-10') needs since"),
+        (Asked(until="02-30"), "until '02-30' is no day of the calendar"),
         (Asked(since="today", until="yesterday"), "until yesterday (2024-05-14) is before since"),
         (Asked(month="2023-03", year="2022"), "year ('2022') goes only with a month written"),
         (Asked(quarter="last", year="2022"), "not with quarter 'last'"),

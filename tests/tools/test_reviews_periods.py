@@ -66,7 +66,7 @@ def test_a_month_without_reviews_says_so(make_ctx: MakeContext) -> None:
             {"text": "fine", "days": 30},
             "give either text, or customer_id / product_id / segment / a period",
         ),
-        ({"until": "03-05"}, "until \\('03-05'\\) needs since"),
+        ({"until": "13-05"}, "until '13-05' is no day of the calendar"),
         ({"year": "2199"}, "year 2199 begins after the last review's day, "),
         ({"days": 7, "month": "last"}, "not days \\(7\\) and month \\('last'\\)"),
     ],

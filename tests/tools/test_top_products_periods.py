@@ -4,6 +4,7 @@ and what it refuses."""
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from assistant.tools.base import ToolContext
@@ -75,7 +76,9 @@ def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: S
             {"days": 30, "since": "01-01"},
             "give one of days, since, month, quarter or year, not days (30) and since",
         ),
-        ({"until": "03-05"}, "until ('03-05') needs since, or a year (YYYY-MM-DD or YYYY-MM)"),
+        ({"until": "13"}, "until '13' is not a month"),
+        ({"until": "2023-12"}, "until 2023-12-31 is before the store's first order day, 2024"),
+        ({"until": "12"}, "until 2023-12-31 is before the store's first order day, 2024-01-01"),
         ({"year": "last year"}, "year 'last year' is not a year: give YYYY or last"),
         ({"year": "0000"}, "year '0000' is out of range: give a year from 1900 to 2200"),
         ({"month": "2024-04"}, "month 2024-04 begins after the store's last order day, 2024-03-31"),
@@ -89,6 +92,20 @@ def test_what_is_refused_is_named(make_ctx: MakeContext, tmp_path: Path, args: d
         top_products(_ctx(data), **args)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match=r"argument 'since': .*at most 20"):
         run_tool(make_ctx("operator"), "top_products", {"since": "x" * 21})
+
+
+@pytest.mark.parametrize(
+    ("until", "to"),
+    [("02", "2024-02-29"), ("03-05", "2024-03-05"), ("03", "2024-03-31"), ("01-31", "2024-01-31")],
+)
+def test_an_end_without_a_year_alone_is_the_latest_such(
+    shop: StoreData, until: str, to: str
+) -> None:
+    # "sales before March" (until "02"): the data's history to the latest February's end.
+    result = top_products(_ctx(shop), until=until).result
+    expected = (pd.Timestamp(to) - pd.Timestamp(result["from"])).days + 1
+    assert (result["to"], result["days"]) == (to, expected)
+    assert result["from"] == top_products(_ctx(shop), until="2024-03-31").result["from"]
 
 
 def test_a_month_is_its_own_days_and_the_same_number_before(shop: StoreData) -> None:
