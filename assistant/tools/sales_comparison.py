@@ -22,7 +22,7 @@ CompareTo = Annotated[
     str | None,
     Field(
         min_length=1,
-        max_length=10,
+        max_length=16,  # "quarter before", the longest form taken
         description="Another period to set the totals beside: a year (YYYY), a quarter "
         "(YYYY-Qn or Qn) or a month (YYYY-MM or MM), placed as `year`, `quarter` and `month` "
         "are; 'year before', 'quarter before' or 'month before' (that unit just before the "

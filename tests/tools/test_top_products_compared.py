@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from assistant.tools.catalogue import run_tool
 from assistant.tools.data import StoreData
 from assistant.tools.products import top_products
 from assistant.tools.sales_comparison import compared_words
@@ -82,6 +83,19 @@ def test_the_unit_or_the_days_just_before(sales_shop: StoreData) -> None:
     )
     with pytest.raises(InvalidInput, match="before the store's first order day, 2024-01-01"):
         top_products(ctx, month="2024-03", compare_to="quarter before")
+
+
+@pytest.mark.parametrize("unit", ["year", "quarter", "month"])
+def test_each_before_form_passes_the_tools_schema(sales_shop: StoreData, unit: str) -> None:
+    # Chat sends the arguments through the schema (run_tool): "quarter before" once broke its
+    # length limit there, while calls to top_products itself passed.
+    ctx = context(sales_shop, "operator")
+    args = {"month": "2024-03", "compare_to": f"{unit} before"}
+    if unit == "month":
+        assert run_tool(ctx, "top_products", args).result["compared"]["from"] == "2024-02-01"
+    else:  # the store's orders begin in 2024: refused for that, not for its spelling
+        with pytest.raises(InvalidInput, match="before the store's first order day"):
+            run_tool(ctx, "top_products", args)
 
 
 def test_the_rows_change_is_left_to_the_compared_period(sales_shop: StoreData) -> None:
