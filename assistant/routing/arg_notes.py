@@ -6,9 +6,9 @@ shipping": offers carry the policy's perks only), a list asked from the bottom, 
 spend or orders the tool does not apply (another currency; a tool without them), how long
 customers have not ordered asked of a tool without it (and how it was read, to one with it:
 "since 1997" is no order after 1997-12-31), a second period to compare with asked of a tool
-that compares none, a year asked of the forecast (it takes days ahead), a review topic asked
-of the sentiment summary, which takes none, and a count of reviews asked of it
-(complaint_counts.py).
+that compares none, or of a kind none compares ("vs the first half of 1997"), a year asked of
+the forecast (it takes days ahead), a review topic asked of the sentiment summary, which takes
+none, and a count of reviews asked of it (complaint_counts.py).
 Each note is one sentence; `notes` joins those that apply.
 """
 
@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from assistant.routing.compared_periods import uncompared
 from assistant.routing.complaint_counts import review_count_note
 from assistant.routing.extract import Extraction
 from assistant.routing.phrases import generic
@@ -87,7 +88,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _perk(tool, text),
         _highest_first(tool, text),
         _no_period(tool, x),
-        _not_compared(tool, x),
+        _not_compared(tool, x, text),
         _floors_left(tool, x, values),
         _no_lapse(tool, x),
         _year_ahead(tool, text),
@@ -204,14 +205,23 @@ def _no_period(tool: ToolSignature, x: Extraction) -> str:
     return "This answer cannot be limited to the period asked; it is as of the latest data."
 
 
-def _not_compared(tool: ToolSignature, x: Extraction) -> str:
+def _not_compared(tool: ToolSignature, x: Extraction, text: str) -> str:
     """A second period asked of a tool that sets none beside the first ("reviews in 1997 vs
-    1998"): only sales totals are compared; the answer is for the period asked alone."""
-    if x.compare_to is None or "compare_to" in tool.arg_names:
+    1998"): only sales totals are compared; the answer is for the period asked alone. So is
+    it for a second period the sales totals cannot be set beside ("H1 1998 vs the first half
+    of 1997"), whose change on the days just before would read as the comparison asked."""
+    other = x.compare_to or uncompared(text)
+    if other is None or (x.compare_to is not None and "compare_to" in tool.arg_names):
         return ""
+    if "compare_to" not in tool.arg_names:
+        return (
+            f"Only sales totals are set beside another period, so this answer leaves out "
+            f"{other}; ask about it on its own."
+        )
     return (
-        f"Only sales totals are set beside another period, so this answer leaves out "
-        f"{x.compare_to}; ask about it on its own."
+        f"This answer is for the period asked alone: sales are set beside a year, a quarter or "
+        f"a month, not {other}, so any change it gives is on the days just before; ask about "
+        f"{other} on its own to set the two side by side."
     )
 
 

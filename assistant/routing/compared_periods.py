@@ -11,6 +11,10 @@ One period after "compared to" alone ("and compared to 1997?") is the one to com
 period asked, or the last call's, with. "This year" is the year to date; "last quarter",
 "the previous quarter" and "the one before", set against the period asked, are the quarter
 just before it starts ("Q1 1998 vs the previous quarter": Q4 1997).
+A second period compare_to cannot take, a half-year or a span said from the first ("H1 1998
+vs the first half of 1997", "ytd vs the same period last year"), is not compared: `uncompared`
+finds it for the note that says so (arg_notes.py), where the answer's change on the days just
+before read as the comparison asked.
 The later period is the one asked, the earlier what it is compared with, so a change reads
 forward in time ("revenue up 12% on 1997"); two of a kind without a year by their number
 ("may vs june": June asked); otherwise as written.
@@ -54,6 +58,14 @@ CUE = re.compile(
     r"fell|fall|rose|rise|better|worse|up\s+or\s+down)\b"
 )
 ALWAYS = re.compile(rf"^\s+(?:{_ALWAYS})\s")
+# A second period of a kind compare_to does not take: a half-year, the same span a year back,
+# with the period words that follow it ("of 1997", "last year").
+_SPAN = r"(?:same\s+(?:period|time|days|weeks?|months?)|(?:first|second|1st|2nd)\s+half|h[12]|"
+_SPAN += r"year\s+to\s+date|ytd)"
+_SPAN_WORDS = rf"of|the|year|last|previous|prior|before|ago|{YEAR}|'\d\d"
+UNCOMPARED = re.compile(
+    rf"\b(?:{_ALWAYS})\s+(?P<other>(?:the\s+)?{_SPAN}\b(?:\s+(?:{_SPAN_WORDS})\b)*)"
+)
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,16 @@ def read(reader: Reader) -> tuple[Calendar, str] | None:
     reader.take(*against.span(), "period")
     # "how did june 1998 do against june 1997": the period asked is said apart from it.
     return periods.read(reader), other.compared(None)
+
+
+def uncompared(text: str) -> str | None:
+    """The second period `text` sets the first against that compare_to cannot take ("the
+    first half of 1997"), as written; None when it names none."""
+    found = UNCOMPARED.search(text)
+    if found is None or LAPSED.search(text[: found.start()]):
+        return None
+    other = found.group("other")
+    return f"the {other}" if other.startswith("same") else other
 
 
 def _later(one: Written, other: Written) -> bool:

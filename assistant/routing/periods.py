@@ -108,6 +108,12 @@ RANKED_YEAR = re.compile(
     rf"\b(?:cust[a-z]*|clients?|buyers?|spenders?|shoppers?)\s+(?P<year>{YEAR})\b(?![-/]\d)"
     rf"{NO_MORE_DIGITS}"
 )
+# "sales by month 1998": a year after the unit its months or quarters are ranked by is their
+# period, as "sales by month in 1998" is; only the year is taken, "by month" stays to rank by.
+UNIT_YEAR = re.compile(
+    rf"\b(?:by|per|each|every)\s+(?:the\s+)?(?:month|quarter)s?\s+(?:of\s+)?(?P<year>{YEAR})\b"
+    rf"(?![-/]\d){NO_MORE_DIGITS}"
+)
 # A month or year written by number that the names above do not cover, in range or not ("in
 # month 13", "in 1998-13", "in 1850"): handed over as written, so the tool takes it or refuses
 # it by name, where a period not read would answer for the default days without a word.
@@ -272,14 +278,15 @@ def _slashed(reader: Reader) -> Calendar | None:
 
 def _in_year(reader: Reader) -> Calendar | None:
     """The year named, but not a number that money words before it make an amount."""
-    for pattern in (*IN_YEAR, RANKED_YEAR, *OTHER_YEAR):
+    year_alone = (RANKED_YEAR, UNIT_YEAR)  # the words before it are read again
+    for pattern in (*IN_YEAR, *year_alone, *OTHER_YEAR):
         for match in pattern.finditer(reader.text):
             before = reader.text[: match.start("year")]
             if LAPSED.search(reader.text[: match.start()]):
                 break  # as `first` reads it: "not bought in 1997" asks about lapsed customers
             if AMOUNT_BEFORE.search(before):
                 continue
-            start = match.start("year") if pattern is RANKED_YEAR else match.start()
+            start = match.start("year") if pattern in year_alone else match.start()
             reader.take(start, match.end(), "period")
             return Calendar(year=match.group("year"))
     return None

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from assistant.routing.fuzzy import allowed_edits, edit_distance
 from assistant.routing.quantities import BACK
-from assistant.routing.written_days import MONTH
+from assistant.routing.written_days import MONTH, MONTHS, YEAR
 
 WORD = re.compile(r"[a-z]+")
 DOMAIN_WORDS = frozenset(
@@ -76,11 +76,48 @@ def _full_year(match: re.Match[str]) -> str:
     return f"{match['month']}{match['gap']}{(1900 if two >= 69 else 2000) + two}"
 
 
+# A month's name a typo away ("febuary 1998", "in septmber"), read as the month: periods are
+# read by their exact names, so a misspelt one left the default days answered without a word.
+# Only a word of five letters or more, towards a full name of five or more with the same first
+# letter, within the edits segment names allow (fuzzy.allowed_edits); and only where a period
+# is written: before a year or a day ("febuary 1998", "marhc 5th"), or after a word that
+# places one ("in", "since", "until"...). Words and names close to a month stay as written
+# ("a match in 1998", "orders from Marco").
+_FULL_MONTHS = tuple(name for name in MONTHS if len(name) >= 5)
+_NOT_MONTHS = frozenset({"match", "marsh", "marcs", "marco", "marcy", "marci", "augusta",
+                         "augusto", "auguste", "aprils"})  # fmt: skip
+_PLACES = r"in|during|since|until|till|before|after|throughout|through|last|this|early|late"
+MISSPELT_MONTH = re.compile(
+    rf"(?P<lead>\b(?:{_PLACES})\s+(?:the\s+month\s+of\s+)?)?\b(?P<word>[a-z]{{5,}})\b"
+    rf"(?(lead)|(?=\.?,?\s+(?:'\d\d|{YEAR}|3[2-9]|[4-9]\d|[0-3]?\d(?:st|nd|rd|th)?)\b))",
+    re.IGNORECASE,
+)
+
+
+def month_read(word: str) -> str | None:
+    """The month's name `word` is a typo of ("febuary" -> "february"); None for a word that
+    is a month's name already or is none a typo away."""
+    typed = word.lower()
+    if typed in MONTHS or typed in _NOT_MONTHS or len(typed) < 5:
+        return None
+    for name in _FULL_MONTHS:
+        limit = allowed_edits(name)
+        if name[0] == typed[0] and edit_distance(typed, name, limit) <= limit:
+            return name
+    return None
+
+
+def _month_repaired(match: re.Match[str]) -> str:
+    return (match["lead"] or "") + (month_read(match["word"]) or match["word"])
+
+
 def spelled_out(message: str) -> str:
     """`message` with its short forms of period words written out ("this yr" -> "this
-    year"), two-digit years after a month in full ("march 98" -> "march 1998") and its
-    negations' apostrophes put back ("havent" -> "haven't"); the positions of
-    what is read later are those in the result."""
+    year"), misspelt months' names repaired ("febuary 1998" -> "february 1998"), two-digit
+    years after a month in full ("march 98" -> "march 1998") and its negations' apostrophes
+    put back ("havent" -> "haven't"); the positions of what is read later are those in the
+    result."""
+    message = MISSPELT_MONTH.sub(_month_repaired, message)
     message = SHORT_FORM.sub(
         lambda m: m["before"] + m["gap"] + SHORT_FORMS[m["short"].lower()], message
     )
