@@ -180,9 +180,12 @@ def from_memory(
     if x.position is not None and memory.listed(x.position) is not None:
         return Scored("customer_profile", threshold)
     if x.position is not None and memory.listed_product(x.position) is not None:
-        # Walking best sellers' reviews ("and the third one?"): the same question again.
+        # Walking best sellers' reviews ("and the third one?"): the same question again. Only
+        # after a call about one product: the best sellers' ranking itself takes a product_id
+        # (one product's sales), yet "the second one" of it asks what its reviews say.
         walked = SIGNATURES.get(memory.tool or "")
-        if walked is not None and "product_id" in walked.arg_names:
+        about_one = any(memory.args.get(name) for name in ("product_id", "product_name"))
+        if walked is not None and "product_id" in walked.arg_names and about_one:
             return Scored(walked.name, threshold, "repeat")
         return Scored("review_sentiment", threshold)
     last = memory.tool

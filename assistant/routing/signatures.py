@@ -223,12 +223,14 @@ SIGNATURES: dict[str, ToolSignature] = {
             "separated by commas: their products together; with per category, the categories "
             "named side by side) or among one segment's customers, or per month or quarter "
             "ranks the calendar's months or quarters; compare_to (a year, quarter or month) "
-            "sets the totals beside another period's",
+            "sets the totals beside another period's; product_id gives one product's sales "
+            "(units, revenue, orders, customers) instead",
             "see product sales",
             (
                 *_PERIOD,
                 Arg("segment"),
                 Arg("category"),
+                Arg("product_id"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),
                 Arg("per", choices=("product", "category", "month", "quarter")),
                 Arg("limit", "int", default=10),

@@ -24,9 +24,8 @@ import pandas as pd
 
 from assistant.tools.categories import Categories, categories_named, one_category
 from assistant.tools.data import StoreData
-from assistant.tools.product_sales import NO_PRODUCTS, SalesLines
+from assistant.tools.product_sales import NO_PRODUCTS, SalesLines, cached_sales
 from assistant.tools.product_titles import WORD, ProductTitles, product_titles
-from assistant.tools.products import cached_sales
 from commerce.errors import InvalidInput, NotFound
 
 SHOWN = 8  # candidates listed at most: enough to choose from, short enough to read

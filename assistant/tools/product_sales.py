@@ -15,6 +15,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from assistant.tools.data import StoreData
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Period
 from commerce.errors import NotFound
@@ -87,6 +88,14 @@ class SalesLines:
             if len(close) != 1:
                 raise
             return by_lower[close[0]], True
+
+
+def cached_sales(data: StoreData) -> SalesLines | None:
+    """The store's order lines (None: it has none), read once per store version."""
+    sales: SalesLines | None = data.memo(
+        "top_products:lines", ("store",), lambda: sales_lines(data.store())
+    )
+    return sales
 
 
 def chosen_key(chosen: Chosen | None) -> str:
@@ -162,10 +171,11 @@ def ranking(
     members: "frozenset[str] | None" = None,
     chosen: Chosen | None = None,
     per: Grouping = "product",
+    product_id: str | None = None,
 ) -> tuple[pd.DataFrame, float]:
     """Revenue, units, orders and customers per product (or category) in the period, of the
     lines of `members` only when given, of the `chosen` categories only when given (per
-    category: those categories side by side); with each one's
+    category: those categories side by side), of one product only when given; with each one's
     share of the period's revenue (every category's, of the same customers) and its numbers
     in the period before (columns `<measure>_before`; NaN without an earlier period). Rows
     sold in the period only, unordered; and the period's revenue."""
@@ -175,8 +185,7 @@ def ranking(
     in_period = (lines["day"] >= when.start) & (lines["day"] <= when.end)
     now = _described(lines[in_period], sales.products)
     total = float(now["revenue"].sum())
-    if chosen is not None:
-        now = now[now["category"].isin(chosen)]
+    now = _of(now, chosen, product_id)
     table = _totals(now, per)
     if per == "product":
         table = table.join(sales.products.reindex(table.index))
@@ -186,11 +195,18 @@ def ranking(
             table[f"{measure}_before"] = np.nan
         return table, total
     in_before = (lines["day"] >= when.before_start) & (lines["day"] < when.start)
-    earlier = _described(lines[in_before], sales.products)
-    if chosen is not None:
-        earlier = earlier[earlier["category"].isin(chosen)]
+    earlier = _of(_described(lines[in_before], sales.products), chosen, product_id)
     before = _totals(earlier, per)[list(MEASURES)].add_suffix("_before")
     return table.join(before.reindex(table.index).fillna(0.0)), total
+
+
+def _of(lines: pd.DataFrame, chosen: Chosen | None, product_id: str | None) -> pd.DataFrame:
+    """The described lines of the `chosen` categories, or of one product, when asked."""
+    if chosen is not None:
+        lines = lines[lines["category"].isin(chosen)]
+    if product_id is not None:
+        lines = lines[lines["product_id"] == product_id]
+    return lines
 
 
 def _described(lines: pd.DataFrame, products: pd.DataFrame) -> pd.DataFrame:
@@ -240,14 +256,20 @@ def lines_in(
     return lines
 
 
-def category_sold(
-    sales: SalesLines, when: Period, members: "frozenset[str] | None", chosen: Chosen
+def lines_sold(
+    sales: SalesLines,
+    when: Period,
+    members: "frozenset[str] | None",
+    chosen: Chosen | None,
+    product_id: str | None = None,
 ) -> dict[str, float | int]:
-    """What the `chosen` categories sold in the period (to `members` only when given), from
-    their order lines: their revenue, the orders holding one and the customers who bought
-    one."""
-    lines = lines_in(sales, when, members, chosen)
+    """What the `chosen` categories, or one product, sold in the period (to `members` only
+    when given), from their order lines: their revenue, the orders holding one and the
+    customers who bought one; for a product also its units, which add up only within one."""
+    lines = lines_in(sales, when, members, chosen, product_id)
+    units = {} if product_id is None else {"units": round(float(lines["units"].sum()))}
     return {
+        **units,
         "revenue": round(float(lines["revenue"].sum()), 2),
         "orders": int(lines["order_id"].nunique()),
         "customers": int(lines["customer_id"].nunique()),

@@ -1,27 +1,31 @@
 """The top_products tool: the period's sales totals and what sold best in it (per product or
 per category), store-wide or among one segment's customers, against the period of the same
-length before.
+length before; or one product's sales (asked by id, resolved as top_customers resolves one:
+product_names.py).
 
 The totals are the orders' (their amounts, as top_customers counts them: customer_totals.py),
-so orders recorded without lines count; one category's are its order lines'. The rankings come
+so orders recorded without lines count; one category's, or one product's, are its order
+lines'. The rankings come
 from the store's order lines (product_sales.py). Both are read once per store version, and
 each period's numbers are kept beside them (data.memo). The answer in words is
 products_answer.py's.
 """
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 import pandas as pd
 from pydantic import Field
 
-from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
+from assistant.tools.args import Month, ProductId, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.categories import categories_fields, categories_named
+from assistant.tools.categories import Categories, categories_fields, categories_named
 from assistant.tools.customer_totals import store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import day, output
 from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import MAX_DAYS, Asked, period_asked
+from assistant.tools.product_names import agreeing, resolve_id
 from assistant.tools.product_sales import (
     NO_LINES,
     NO_PRODUCTS,
@@ -31,22 +35,18 @@ from assistant.tools.product_sales import (
     catalogue_categories,
     chosen_key,
     ranking,
-    sales_lines,
 )
-from assistant.tools.products_answer import answer, sold
+
+# Re-exported: the other sales tools read the store's order lines through this module.
+from assistant.tools.product_sales import cached_sales as cached_sales
+from assistant.tools.product_titles import product_titles
+from assistant.tools.products_answer import answer, product_answer, sold
 from assistant.tools.sales_comparison import CompareTo
 from assistant.tools.sales_periods import Unit, sales_per_period
 from assistant.tools.sales_totals import SalesAsk, compared_with, opening
+from commerce.errors import InvalidInput
 
 DEFAULT_DAYS = 90
-
-
-def cached_sales(data: StoreData) -> SalesLines | None:
-    """The store's order lines (None: it has none), read once per store version."""
-    sales: SalesLines | None = data.memo(
-        "top_products:lines", ("store",), lambda: sales_lines(data.store())
-    )
-    return sales
 
 
 def store_categories(data: StoreData) -> list[str]:
@@ -86,6 +86,7 @@ def top_products(
             'Coffee": what either sold; with per category, them side by side).',
         ),
     ] = None,
+    product_id: ProductId | None = None,  # one product's sales instead of a ranking
     by: Annotated[
         Measure,
         Field(description="Rank by revenue, units sold, orders or customers who bought."),
@@ -109,13 +110,15 @@ def top_products(
     one category or several together (their products ranked as one list; per category, the
     categories named side by side). `offset` skips the first ranks, for the next page.
     `compare_to` sets the totals beside another calendar period's, with the change from it.
+    `product_id` gives that one product's sales instead of a ranking.
 
     For "how much did we sell in 1997?", "revenue last month", "what were sales in Q1?",
     "what are our best sellers this quarter?", "what do at-risk customers buy most?",
     "top categories among champions", "most ordered products in the last 30 days", "best
     sellers since January", "what sold best in March?", "top products last quarter" or "best
     sellers between March 5 and April 10", "top products in tea and coffee", "tea vs coffee
-    sales" (per category), or (`compare_to`) "sales in 1998 vs 1997".
+    sales" (per category), (`compare_to`) "sales in 1998 vs 1997", or (`product_id`) "how
+    many units of B001VNP1T0 did we sell in 1998?".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -126,13 +129,16 @@ def top_products(
     members = segments.member_set(name) if segments is not None and name else None
     ask = SalesAsk(asked, name, members, by, offset, limit, compare_to, symbol)
     sales = cached_sales(data)
+    if product_id is not None and per in ("month", "quarter"):
+        raise InvalidInput(f"per {per} ranks the store's {per}s; ask for one product without it")
     if per == "month" or per == "quarter":  # "best month in 1997": months ranked, not products
         return sales_per_period(data, sales, ask, per, category, DEFAULT_DAYS)
     if sales is None:
-        if category is not None:  # a category's sales are its order lines: none to sum
-            return output(
-                NO_LINES, {"category": category, "totals": None, "rows": [], "note": NO_LINES}
-            )
+        if category is not None or product_id is not None:  # their sales are order lines
+            asked_for = {"category": category} if product_id is None else {
+                "category": category, "product_id": product_id,
+            }  # fmt: skip
+            return output(NO_LINES, {**asked_for, "totals": None, "rows": [], "note": NO_LINES})
         # A store of bare orders still has its totals; only the ranking needs lines.
         calendar = store_orders(data).calendar
         when = period_asked(calendar, asked, DEFAULT_DAYS)
@@ -146,12 +152,17 @@ def top_products(
         said = f"{said.removesuffix('.')}. {NO_LINES}"
         return output(said, bare, [{"type": "products", **bare}])
     chosen = categories_named(sales, category) if category else None
+    product = None
+    if product_id is not None:  # a category beside it only has to hold it
+        product, chosen, per = asked_product(data, sales, product_id, chosen), None, "product"
+        ask = replace(ask, product_id=product)
     names = None if chosen is None else chosen.names
     when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
+    scope = f"{chosen_key(names)}:{per}:{product}"
     table, revenue = data.memo(
-        f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen_key(names)}:{per}",
+        f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{scope}",
         ("store",),
-        lambda: ranking(sales, when, members, names, per),
+        lambda: ranking(sales, when, members, names, per, product),
     )
     key = "product_id" if per == "product" else "category"
     order = table.reset_index().sort_values([by, "revenue", key], ascending=[False, False, True])
@@ -161,6 +172,7 @@ def top_products(
         **opening(data, ask, when, sales.calendar, sales, names),
         "before_from": None if when.before_start is None else day(when.before_start),
         **categories_fields(chosen),
+        **({} if product is None else _product_fields(sales, product)),
         "by": by,
         "per": per,
         "period_revenue": round(revenue, 2),
@@ -173,13 +185,44 @@ def top_products(
     compared = ""  # first, so that the answer knows a period is set beside this one
     if compare_to is not None:
         compared = compared_with(data, sales.calendar, compare_to, result, when, symbol, sales)
-    said = answer(symbol, result, when, asked.dated, sales, members, first_share) + compared
+    if product is not None:
+        said = product_answer(symbol, result, when, asked.dated, sales, members, first_share)
+    else:
+        said = answer(symbol, result, when, asked.dated, sales, members, first_share)
+    said += compared
     if chosen is not None:
         said = f"{chosen.misread}{said}"
     if not sales.has_products:
         result["note"] = NO_PRODUCTS
         said += f" {NO_PRODUCTS}"
     return output(said, result, [{"type": "products", **result}], len(rows))
+
+
+def asked_product(
+    data: StoreData, sales: SalesLines, product_id: str, chosen: Categories | None
+) -> str:
+    """The store's id of the product asked (any case, as top_customers reads one); NotFound
+    naming an id the store lacks, InvalidInput for several ids equal in any case or a product
+    outside the categories asked beside it."""
+    named = resolve_id(product_titles(data, sales), product_id, chosen)
+    if named.candidates is not None:
+        ids = ", ".join(str(i) for i in named.candidates.index)
+        raise InvalidInput(f"product_id '{product_id}' is several products ({ids}): ask for one")
+    _, found, _ = agreeing(sales, chosen, named)
+    assert found is not None  # asked by id: a product, never a category
+    return found
+
+
+def _product_fields(sales: SalesLines, product_id: str) -> dict[str, str | None]:
+    """The product asked, as the catalogue names it (title and category None where it lacks
+    them), for the answer even when it sold nothing in the period."""
+    products = sales.products
+    known = product_id in products.index
+    return {
+        "product_id": product_id,
+        "product_title": _text(products.at[product_id, "title"]) if known else None,
+        "product_category": _text(products.at[product_id, "category"]) if known else None,
+    }
 
 
 def _row(record: dict[str, Any], by: Measure, per: Grouping) -> dict[str, Any]:

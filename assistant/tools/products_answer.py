@@ -1,6 +1,7 @@
 """top_products' answer in words, from its result: what was sold in the period (the store's
 orders, a segment's, or one category's order lines), the first products or categories, and
-the first one's numbers with its change; or why there is nothing to rank.
+the first one's numbers with its change; or why there is nothing to rank. One product asked
+is said on its own: what it sold, its share and its change.
 
 Every number comes from the result, which the tool computed, except the first row's share,
 passed unrounded so that it is rounded once. A share is of `period_revenue` (the order lines'
@@ -25,12 +26,16 @@ MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders"
 def sold(symbol: str, result: dict[str, Any], when: Period, dated: bool) -> str:
     """'From 1997-01-01 to 1997-12-31 the store sold $1,234.00 in 56 orders (average order
     value $22.04) to 7 customers' (a segment's: 'the 12 customers in 'champions' bought ...
-    (7 of them ordered)'; a category's, without the average: 'sold $80.00 of Coffee in ...')."""
+    (7 of them ordered)'; a category's or a product's, without the average: 'sold $80.00 of
+    Coffee in ...', 'sold $12.00 of product P1 in ...')."""
     totals, period = result["totals"], period_words(when, dated)
-    of = f" of {result['category']}" if result.get("category") else ""
+    named = result.get("category") or (
+        f"product {result['product_id']}" if result.get("product_id") else None
+    )
+    of = f" of {named}" if named else ""
     amount = f"{money(totals['revenue'], symbol)}{of} in {count(totals['orders'], 'order')}"
     if not of and totals["orders"]:
-        # Not for a category: its revenue is only its lines of the orders holding one.
+        # Not for a category or product: its revenue is only its lines of the orders holding one.
         aov = money(totals["revenue"] / totals["orders"], symbol)
         amount += f" (average order value {aov})"
     if result["segment"] is None:
@@ -90,6 +95,52 @@ def answer(
     change = "" if "compared" in result else _change(first, by, days, when)
     shown = listing(names, limit=len(names) if side_by_side else 3)
     return f"{head}: {shown}. {facts}{change}.{_unsold(result) if side_by_side else ''}"
+
+
+def product_answer(
+    symbol: str,
+    result: dict[str, Any],
+    when: Period,
+    dated: bool,
+    sales: SalesLines,
+    members: "frozenset[str] | None",
+    share: float,
+) -> str:
+    """'Product P1 (Earl Grey, Tea) sold 217 units for $3,025.77 in 185 orders to 176
+    customers from 1998-01-01 to 1998-06-30 (0.6% of the period's revenue); units sold down 17%
+    on the 181 days before.' (`share`: its unrounded share); or that it sold nothing, and when
+    it last did."""
+    pid, title = result["product_id"], result["product_title"]
+    # A title that holds the id ("Grocery product B001VNP1T0") would say it twice.
+    shown_title = None if title and pid in title else title
+    named = [n for n in (shown_title, result["product_category"]) if n]
+    product = f"Product {pid}" + (f" ({', '.join(named)})" if named else "")
+    period, totals = period_words(when, dated), result["totals"]
+    whom = ""
+    if result["segment"]:
+        whom = f" of the {count(result['customers'], 'customer')} in '{result['segment']}'"
+    if not result["rows"]:
+        lines = sales.lines[sales.lines["product_id"] == result["product_id"]]
+        if members is not None:
+            lines = lines[lines["customer_id"].isin(members)]
+        if lines.empty:
+            return f"{product} sold nothing {period}{whom}, nor ever before."
+        last = pd.Timestamp(lines["day"].max())
+        reach = (sales.last_day - last).days + 1
+        return (
+            f"{product} sold nothing {period}{whom}. Its last sale was on {day(last)}: ask "
+            f"for the last {count(reach, 'day')} or more."
+        )
+    row = result["rows"][0]
+    change = "" if "compared" in result else _change(row, result["by"], result["days"], when)
+    buyers = totals["customers"]
+    to = f"{buyers:,}{whom}" if whom else count(buyers, "customer")
+    them = " to them" if whom else ""
+    return (
+        f"{product} sold {count(totals['units'], 'unit')} for {money(totals['revenue'], symbol)} "
+        f"in {count(totals['orders'], 'order')} to {to} {period} "
+        f"({revenue_share(row['revenue'], share)} of {_base(symbol, result)}{them}){change}."
+    )
 
 
 def _figure(symbol: str, row: dict[str, Any], by: Measure) -> str:

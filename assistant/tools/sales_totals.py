@@ -1,7 +1,8 @@
 """What the store sold in a period, as top_products gives it: the totals (the orders', or the
-asked categories' order lines'), the period's days and arguments for the result, and the totals of
-another period set beside them (sales_comparison.py says how it is named and worded). Kept
-per store version and period (data.memo), shared by the rankings per product and per month.
+asked categories' or product's order lines'), the period's days and arguments for the result,
+and the totals of another period set beside them (sales_comparison.py says how it is named and
+worded). Kept per store version and period (data.memo), shared by the rankings per product and
+per month.
 """
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import day
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Asked, Period
-from assistant.tools.product_sales import Chosen, SalesLines, category_sold, chosen_key
+from assistant.tools.product_sales import Chosen, SalesLines, chosen_key, lines_sold
 from assistant.tools.products_answer import sold
 from assistant.tools.sales_comparison import compared_period, compared_words, comparison
 
@@ -33,6 +34,7 @@ class SalesAsk:
     limit: int
     compare_to: str | None
     symbol: str
+    product_id: str | None = None  # one product's sales, not the store's or categories'
 
 
 def opening(
@@ -44,12 +46,9 @@ def opening(
     chosen: Chosen | None,
 ) -> dict[str, Any]:
     """The result's first keys, the same in every ranking: the arguments and days of the
-    period, the segment, and the totals (the `chosen` categories' lines' when read)."""
-    totals = (
-        period_totals(data, when, ask.segment, ask.members)
-        if chosen is None or sales is None
-        else category_totals(data, sales, when, ask.segment, ask.members, chosen)
-    )
+    period, the segment, and the totals (the `chosen` categories' or the product's lines' when
+    read)."""
+    totals = scoped_totals(data, sales, when, ask.segment, ask.members, chosen, ask.product_id)
     return {
         **period_args(ask.asked),
         **span_of(when, calendar.first_day, calendar.last_day),
@@ -70,14 +69,14 @@ def compared_with(
 ) -> str:
     """The totals of the period `compare_to` names, put in `result["compared"]` with the change
     from them, and in words to follow the answer; the same sums as the period asked (a
-    segment's members, the categories' lines)."""
+    segment's members, the categories' or the product's lines)."""
     then = compared_period(compare_to, when, calendar)
     name, chosen = result["segment"], result.get("categories")
     members = data.segments().member_set(name) if name else None  # cached per store version
-    if sales is None or not chosen:
-        totals = period_totals(data, then, name, members)
-    else:
-        totals = category_totals(data, sales, then, name, members, tuple(chosen))
+    totals = scoped_totals(
+        data, sales, then, name, members, tuple(chosen) if chosen else None,
+        result.get("product_id"),
+    )  # fmt: skip
     result["compared"] = comparison(then, totals, result["totals"])
     opening = sold(symbol, {**result, "totals": totals}, then, True)
     return compared_words(result["compared"], when.days, opening)
@@ -92,6 +91,22 @@ def span_of(when: Period, first: pd.Timestamp, last: pd.Timestamp) -> dict[str, 
     """The period's days, and the days the store's orders span (as top_customers gives them)."""
     return {"days": when.days, "from": day(when.start), "to": day(when.end),
             "orders_from": day(first), "orders_to": day(last)}  # fmt: skip
+
+
+def scoped_totals(
+    data: StoreData,
+    sales: SalesLines | None,
+    when: Period,
+    name: str | None,
+    members: "frozenset[str] | None",
+    chosen: Chosen | None,
+    product_id: str | None,
+) -> dict[str, float | int]:
+    """The period's totals of what was asked: the orders' (every order, lines or not), else
+    the `chosen` categories' or the product's order lines'."""
+    if sales is None or (chosen is None and product_id is None):
+        return period_totals(data, when, name, members)
+    return lines_totals(data, sales, when, name, members, chosen, product_id)
 
 
 def period_totals(
@@ -112,20 +127,22 @@ def period_totals(
     }
 
 
-def category_totals(
+def lines_totals(
     data: StoreData,
     sales: SalesLines,
     when: Period,
     name: str | None,
     members: "frozenset[str] | None",
-    chosen: Chosen,
+    chosen: Chosen | None,
+    product_id: str | None,
 ) -> dict[str, float | int]:
-    """What the `chosen` categories sold in the period (to a segment's current members only,
-    when one is asked): their order lines' revenue, the orders holding one, the customers who
-    bought one."""
+    """What the `chosen` categories, or the product, sold in the period (to a segment's current
+    members only, when one is asked): their order lines' revenue, the orders holding one, the
+    customers who bought one (and a product's units)."""
+    scope = f"{chosen_key(chosen)}:{product_id}"
     totals: dict[str, float | int] = data.memo(
-        f"top_products:sold:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{chosen_key(chosen)}",
+        f"top_products:sold:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{scope}",
         ("store",),
-        lambda: category_sold(sales, when, members, chosen),
+        lambda: lines_sold(sales, when, members, chosen, product_id),
     )
     return totals
