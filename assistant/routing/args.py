@@ -142,6 +142,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["category"] = x.category
     if tool.name == "review_sentiment":
         found |= review_rankings.ranked(text, found)
+        if "min_reviews" in found and found.get("k") == found["min_reviews"]:
+            found.pop("k")  # "with at least 2 reviews" is no page of 2
         found = without_review_count(text, found)
     if x.product_name is not None and "product_id" not in found:
         # A tool without product names takes the words as a category, which it names when

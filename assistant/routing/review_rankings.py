@@ -21,6 +21,12 @@ ENDS = re.compile(
     r"most\s+(?:negative|positive|complaints?|complained|hated|loved|liked|praised|disliked)|"
     r"complain\w*(?:\s+about)?\s+most)\b"
 )
+# The fewest reviews a product needs to be ranked: "with at least 2 reviews", "3+ reviews",
+# "2 or more reviews", "min 2 reviews" (the tool's floor is 5 unless told; a demo product has 1).
+MIN_REVIEWS = re.compile(
+    r"\b(?:at\s+least|min(?:imum)?(?:\s+of)?)\s+(\d+)\s+(?:reviews?|ratings?)\b|"
+    r"\b(\d+)(?:\+|\s+or\s+more)\s+(?:reviews?|ratings?)\b"
+)
 BEST = re.compile(r"\b(?:best|top|highest|most\s+(?:loved|liked|praised)|favou?rite)\b")
 WORST = re.compile(
     r"\b(?:worst|lowest|most\s+(?:complaints|complained|hated|disliked))\b|\bhated\b"
@@ -34,9 +40,24 @@ def asked(text: str) -> bool:
 
 def ranked(text: str, found: dict[str, Any]) -> dict[str, Any]:
     """`per` (and `by` for the best reviewed first) when `text` (lower case) ranks products by
-    their reviews; {} when it names one product or already ranks categories."""
-    if "per" in found or "product_id" in found or not asked(text):
+    their reviews, and `min_reviews` when it sets one; {} when it names one product, and only
+    `min_reviews` when it already ranks categories."""
+    if "product_id" in found:
+        return {}
+    floor = least_reviews(text)
+    if "per" in found:  # "which categories have the worst reviews": ranked already
+        return floor
+    if not asked(text):
         return {}
     if BEST.search(text) and not WORST.search(text):
-        return {"per": "product", "by": "positive"}
-    return {"per": "product"}
+        return {"per": "product", "by": "positive", **floor}
+    return {"per": "product", **floor}
+
+
+def least_reviews(text: str) -> dict[str, int]:
+    """{"min_reviews": n} where `text` (lower case) sets how many reviews an item needs to be
+    ranked ("products with at least 2 reviews"), else {}."""
+    match = MIN_REVIEWS.search(text)
+    if match is None:
+        return {}
+    return {"min_reviews": max(1, int(match.group(1) or match.group(2)))}

@@ -130,8 +130,9 @@ def ranked_by_sentiment(
     elif not order:
         answer = (
             f"No {per} has {floor}{scope}: the {count(len(chosen), 'review')} are of "
-            f"{_many(len(items), per)}, at most {most:,} each. Ask with a lower minimum "
-            "number of reviews (min_reviews) or a longer period to rank them."
+            f"{_many(len(items), per)}, at most {most:,} each. To rank them, ask for "
+            f'"{_PLURALS[per]} with at least {count(most, "review")}"'
+            f"{' or rank categories' if per == 'product' else ''}, or over a longer period."
         )
     elif not page:
         answer = (

@@ -17,6 +17,23 @@ from assistant.routing.phrases import search_topic
         ("what are our most hated products", {"per": "product"}),
         ("top rated items by reviews", {"per": "product", "by": "positive"}),
         ("which categories have the worst reviews", {"per": "category"}),
+        # The floor the answer suggests lowering when too few reviews reach it (R22).
+        (
+            "which products have the worst reviews with at least 1 review",
+            {"per": "product", "min_reviews": 1},
+        ),
+        (
+            "which products have the worst reviews, at least 2 reviews each",
+            {"per": "product", "min_reviews": 2},
+        ),
+        (
+            "best reviewed products with 3+ reviews",
+            {"per": "product", "by": "positive", "min_reviews": 3},
+        ),
+        (
+            "which categories have the worst reviews, 2 or more reviews",
+            {"per": "category", "min_reviews": 2},
+        ),
     ],
 )
 def test_products_ranked_by_reviews_are_review_sentiment(
@@ -50,6 +67,12 @@ def test_one_products_reviews_and_a_periods_sentiment_keep_their_tools(
         ("reviews of this product", {"product_id": "P1"}, {}),  # one product's reviews
         ("which categories have the worst reviews", {"per": "category"}, {}),
         ("what do reviews say about shipping", {}, {}),  # no products ranked
+        ("worst reviewed products, minimum 4 reviews", {}, {"per": "product", "min_reviews": 4}),
+        (
+            "which categories have the worst reviews, 3+ reviews",
+            {"per": "category"},
+            {"min_reviews": 3},
+        ),
     ],
 )
 def test_a_ranking_of_products_by_reviews_is_read(

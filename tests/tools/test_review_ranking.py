@@ -124,8 +124,9 @@ def test_too_few_reviews_per_product_gets_a_clear_answer(make_ctx: MakeContext) 
     assert out.result["rows"] == [] and out.result["total"] == 0
     assert out.answer == (
         f"No product has at least {floor} reviews: the {expected['n'].sum()} reviews are of "
-        f"{len(expected)} products, at most {floor - 1} each. Ask with a lower minimum number "
-        "of reviews (min_reviews) or a longer period to rank them."
+        f"{len(expected)} products, at most {floor - 1} each. To rank them, ask for "
+        f'"products with at least {floor - 1} reviews" or rank categories, or over a longer '
+        "period."
     )
     late = review_sentiment(make_ctx(), per="product", offset=10)
     assert late.answer.startswith(f"Only {len(expected)} products have at least 5 reviews, so ")
