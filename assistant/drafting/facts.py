@@ -33,9 +33,6 @@ PROMPT_PRODUCTS = 1
 # Words a summary names each percentage fact with (word starts: "churn" covers "churning").
 REVENUE_WORDS = ("revenue", "sales", "turnover", "income")
 CHURN_WORDS = ("churn", "risk", "leav", "lapse")
-DISCOUNT_WORDS = tuple(
-    "discount off max cap ceiling policy incentive promo voucher coupon sav".split()
-)
 # Words an offer's own discount stands beside ("15% off", "15% on your next order"): the
 # discount figure anywhere else ("your risk of leaving is 15%") says something else.
 OFFER_WORDS = tuple(
@@ -194,7 +191,6 @@ class SegmentFacts:
             "avg_predicted_value": say_money(self.avg_predicted_value, policy),
             "avg_churn_risk_pct": _pct(self.avg_churn_risk),
             "top_categories": list(self.top_categories),
-            "max_discount_pct": policy.max_discount_pct,
         }
 
     def fallback_values(self, policy: OfferPolicy) -> dict[str, str | None]:
@@ -226,10 +222,7 @@ class SegmentFacts:
             AllowedNumber(_pct(self.revenue_share), "percent", "revenue_share_pct", REVENUE_WORDS),
             AllowedNumber(self.avg_predicted_value, "money", "avg_predicted_value"),
             AllowedNumber(_pct(self.avg_churn_risk), "percent", "avg_churn_risk_pct", CHURN_WORDS),
-            AllowedNumber(
-                policy.max_discount_pct, "percent", "max_discount_pct", DISCOUNT_WORDS, True
-            ),
-        )
+        )  # no discount: a summary advises none (summary_discounts.py)
         return Grounding(
             numbers=numbers,
             phrases=(self.name, *self.top_categories),

@@ -91,6 +91,11 @@ def _fixes(
             "Say nothing of what customers say, write, review or complain about: describe the "
             "segment by its numbers and categories alone."
         ),
+        "spend_as_past": (
+            "avg_predicted_value is what each customer is expected to spend over the next year: "
+            "write 'expected to spend' with it, never 'spend' or 'spent'."
+        ),
+        "discount_advice": "Suggest no discount or offer: describe the segment alone.",
         "wrong_name": f"Greet with {greeting}{ending}: no other name.",
         "invented_link": "Write no links and no e-mail addresses.",
         "too_long": f"Write at most {max_chars} characters." if max_chars else "Write less.",

@@ -20,7 +20,8 @@ as one of a category the store does not file it under (pairings.py) and a time o
 11:59pm", "ends at midnight": the offer's end is a day, with no hour; times.py). Saying the
 customer has been away ("We have missed you") needs facts that say they have gone quiet
 (absence.py). A segment summary says nothing of what its customers say or complain about
-(review_claims.py): its facts hold no reviews.
+(review_claims.py): its facts hold no reviews. Nor does it call the predicted value spend that
+happened (spend_claims.py), or advise a discount (summary_discounts.py): it holds no offer.
 """
 
 import re
@@ -40,7 +41,9 @@ from assistant.drafting.placement import misplaced_dates, misplaced_figures, off
 from assistant.drafting.policy import OfferPolicy
 from assistant.drafting.quality import echoes_prompt, repeated_sentence
 from assistant.drafting.review_claims import invented_review_claims
+from assistant.drafting.spend_claims import spend_as_past
 from assistant.drafting.stock import invented_stock
+from assistant.drafting.summary_discounts import summary_discounts
 from assistant.drafting.ungrounded import retitled_products, ungrounded_claims
 from assistant.drafting.violations import Violation, ViolationKind
 
@@ -133,6 +136,8 @@ def verify(
     ]
     violations += invented_absence(masked, text, grounding)
     violations += invented_review_claims(masked, text, grounding)
+    violations += spend_as_past(masked, mentions, grounding)
+    violations += summary_discounts(masked, text, mentions, grounding)
     violations += [
         Violation(
             "copied_example",

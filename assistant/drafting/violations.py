@@ -20,6 +20,8 @@ ViolationKind = Literal[
     "invented_stock",
     "invented_absence",
     "invented_review_claim",
+    "spend_as_past",
+    "discount_advice",
     "empty",
     "repetition",
     "prompt_echo",

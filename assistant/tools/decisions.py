@@ -11,7 +11,7 @@ import pandas as pd
 
 from assistant.settings import Settings
 from commerce.errors import NotFound
-from predictors.allocation import OfferAssumptions, Plan
+from predictors.allocation import MIN_P_FOR_VALUE, OfferAssumptions, Plan
 
 NO_SCORES = "the current store has no scores: run `retain train` and `retain score`"
 AT_RISK_COLUMNS = [
@@ -86,3 +86,16 @@ def discount_rows(plan: Plan) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def gain_basis() -> str:
+    """What a plan's gain rests on, in one sentence: the assumed uplift and value if retained
+    (CLV / p, p floored, docs/decisions.md). Without it "+$6,099.34" from $800 of offers read
+    as a forecast, though a near-lost customer is valued at up to 20 times their CLV (R22)."""
+    most = round(1 / MIN_P_FOR_VALUE)
+    return (
+        "The gain assumes each offer raises the chance a customer stays by the uplift in the "
+        "assumptions (RETAIN_OFFER_UPLIFT), and values a retained customer at their predicted "
+        f"value divided by their chance of buying (at most {most} times it): read it as an "
+        "upper estimate, not a forecast."
+    )

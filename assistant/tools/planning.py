@@ -8,7 +8,12 @@ from pydantic import Field
 from assistant.currencies import currency_named
 from assistant.tools.args import SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.decisions import discount_rows, offer_assumptions, plan_summary
+from assistant.tools.decisions import (
+    discount_rows,
+    gain_basis,
+    offer_assumptions,
+    plan_summary,
+)
 from assistant.tools.format import count, money, output
 from predictors.allocation import allocate, plan_inputs
 from predictors.segment_facts import empty_segment
@@ -57,6 +62,9 @@ def plan_budget(
         return plan_summary(plan, offers) | {
             "net_gain_bound": round(plan.net_bound, 2),
             "segment": name,
+            # What the planned customers stand to lose: a gain above it rests on the
+            # assumptions, not on value the segment has (said in the answer).
+            "value_at_risk": round(float(chosen["value_at_risk"].sum()), 2),
             "by_discount_rows": discount_rows(plan),
             "offers": best[["customer_id", "discount_pct", "cost", "gain", "net"]]
             .round(4)
@@ -104,6 +112,12 @@ def plan_budget(
             "rate applied."
         }
         answer += " " + summary["currency_note"]
-    answer += " Uplift per discount is an assumption (RETAIN_OFFER_UPLIFT)."
+    answer += " " + gain_basis()
+    if gain > summary["value_at_risk"]:
+        whose = f"'{name}'" if name else "every scored customer"
+        answer += (
+            f" The gain is more than the whole value at risk of {whose}, "
+            f"{money(summary['value_at_risk'], symbol)}."
+        )
     card = {"type": "plan", **summary}
     return output(answer, summary, [card], rows=int(summary["customers"]))

@@ -74,11 +74,7 @@ def test_a_price_word_in_another_sentence_makes_no_discount(sentence: str) -> No
     [
         "With a 63.4% churn risk, lower prices could win them back.",
         "Average predicted value is $88.40; price drops may help retain them.",
-        "Churn risk averages 63.4%. A price cut of up to 20% is allowed.",
-        "Churn risk: 63.4%. Max discount: 20%.",
-        "Churn risk is 63.4%; a discount of 20% is the most we offer.",
         "They hold 18.7% of revenue - less than their 63.4% churn risk suggests.",
-        "A 20% discount could protect 18.7% of revenue.",
     ],
 )
 def test_a_summary_figure_beside_a_discount_elsewhere_is_no_discount(summary: str) -> None:
@@ -88,10 +84,27 @@ def test_a_summary_figure_beside_a_discount_elsewhere_is_no_discount(summary: st
 @pytest.mark.parametrize(
     "summary",
     [
+        "Churn risk averages 63.4%. A price cut of up to 20% is allowed.",
+        "Churn risk: 63.4%. Max discount: 20%.",
+        "Churn risk is 63.4%; a discount of 20% is the most we offer.",
+        "A 20% discount could protect 18.7% of revenue.",
         "Customers at risk could get 20% off.",
         "Offer up to 20% off to win back customers at 63.4% risk.",
         "Up to 20% off could protect 18.7% of revenue.",
         "Revenue could rise if we offer 20% off.",
+    ],
+)
+def test_a_discount_in_a_summary_is_refused_and_its_true_figures_are_not(summary: str) -> None:
+    # A summary advises no discount (summary_discounts.py), and its facts hold none: the
+    # churn risk and revenue share beside one are still their own facts.
+    kinds = found(summary, SEGMENT)
+    assert "discount_advice" in {kind for kind, _ in kinds}
+    assert {text for kind, text in kinds if kind != "discount_advice"} <= {"20%"}
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
         "Revenue share: 18.7%. Churn risk: 63.4%.",
         "- Revenue share: 18.7%\n- Churn risk: 63.4%",
     ],

@@ -46,8 +46,8 @@ def test_a_claim_about_what_customers_say_is_refused(claim: str, words: str) -> 
     [
         "They buy mostly Coffee and Tea.",
         "Most buy Coffee and Tea, and many have gone quiet.",
-        "A reminder with up to 20% off could win back those who are drifting away.",
-        "Customers in this segment could get a note with up to 20% off their next Coffee order.",
+        "A reminder could win back those who are drifting away.",
+        "Customers in this segment could get a note about their next Coffee order.",
         "Ask for their feedback, and tell them about what is new in Tea.",
         "A short survey could show what would bring them back.",
     ],

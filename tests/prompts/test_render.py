@@ -47,7 +47,6 @@ def test_missing_required_fact_names_every_one() -> None:
         "revenue_share_pct",
         "avg_predicted_value",
         "avg_churn_risk_pct",
-        "max_discount_pct",
     ]
     assert "segment_summary" in str(caught.value) and "revenue_share_pct" in str(caught.value)
 
