@@ -61,6 +61,8 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "customers showing signs of churn",
         "biggest accounts at risk",
         "show me lapsing customers",
+        "lapsed big spenders to call",
+        "which of our biggest spenders have gone inactive",
         "who hasn't come back lately",
         "customers who have not bought since january",
         "which customers haven't ordered since march",

@@ -42,6 +42,9 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what was our revenue in 1998",
         "total sales in march",
         "what were our sales figures for q2",
+        # Worded back, it mirrors a forecast's "how much will champions spend next quarter"
+        # but for the tense, which similarity hardly tells.
+        "how much did the champions spend last year",
         # ... or counted: its orders, purchases or buyers (sales_words.counted).
         "how many orders did we get last year",
         "number of purchases in march",

@@ -12,13 +12,15 @@ someone to recommend to ("recommend a good book" is not one); a message that ref
 call ("break that down by category") leans to the last tool (followup.refines says which
 messages do). Sales words count only for what has sold: worded ahead ("which categories will
 sell the most next quarter") they are a forecast's, and a period worded back ("the last 30
-days") is a sales period, not a horizon; two periods set against each other ("1997 vs 1998")
-are sales totals, and so is a count of orders or buyers gone by ("how many orders in 1997").
+days", "last week") is a sales period, not a horizon, and no forecast's; two periods set
+against each other ("1997 vs 1998") are sales totals, and so is a count of orders or buyers
+gone by ("how many orders in 1997").
 Customers ranked by what they did ("who bought the most", "best customers in 1997", "who
 bought the most tea", "customers who spent over $1,000", or just "customers in 1997") are
 top_customers', unless the
 message names a prediction ("by lifetime value") or a risk; "who hasn't bought since 1997" (a
-lapse, lapses.py) is the at-risk list's, the one list that takes it. A segment's alerts, in
+lapse, lapses.py) is the at-risk list's, the one list that takes it, and so are customers
+said to have lapsed or gone quiet ("the lapsed big spenders"). A segment's alerts, in
 the plural ("alerts for loyal customers"), are listed, not explained. What a question is about
 (one segment's figures, a review topic, one customer's own buying) is asked_about.py's to
 weigh.
@@ -94,11 +96,21 @@ BUYERS_OF = re.compile(
 ALERTS_LISTED = re.compile(r"\balerts\b")
 EXPLAINS = re.compile(r"\b(?:why|explain\w*|reasons?|caus\w*|trigger\w*|behind|mean)\b")
 # What a store took in ("how much did we sell", "revenue", "total sales", the average order
-# value): with a period gone by, the sales totals that top_products opens with; worded ahead,
-# a forecast.
+# value, "how much did the champions spend"): with a period gone by, the sales totals that
+# top_products opens with; worded ahead, a forecast.
 SALES_TOTAL = re.compile(
     r"\b(?:sales|revenue|turnover|takings|sell|sold|(?:average|avg|mean)\s+order\s+(?:value|size)|"
-    r"aov)\b"
+    r"aov)\b|\b(?:how\s+much|what)\s+(?:[\w-]+\s+){0,4}?spen[dt]\b"
+)
+# Customers or spenders said to have stopped ("the lapsed big spenders", "inactive
+# customers", "regulars who have gone quiet"): the at-risk list, which ranks them by what is at
+# stake; similarity puts "big spenders" beside the all-time top spenders, most of whom ordered
+# last week.
+LAPSED_PEOPLE = re.compile(
+    r"\b(?:lapsed|lapsing|inactive|dormant)\s+(?:[\w-]+\s+){0,2}?(?:customers|spenders|buyers|"
+    r"clients|shoppers|accounts|regulars)\b|\b(?:customers|spenders|buyers|clients|shoppers|"
+    r"accounts|regulars)\s+(?:(?:who|that)\s+)?(?:have\s+|has\s+)?(?:gone|went|are|were|became)\s+"
+    r"(?:quiet|inactive|dormant)\b"
 )
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
@@ -121,6 +133,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
             out.pop("top_customers")
     elif "top_products" in out:  # "what did champions buy the most": products
         out["top_customers"] = -W
+    if LAPSED_PEOPLE.search(text) and "top_products" not in out:
+        # A double nudge against the top spenders: their examples match "big spenders" word
+        # for word, and "lapsed" is the one word that says which list.
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
+        out["top_customers"] = out.get("top_customers", 0.0) - 2 * W
     if x.lapse.asked and "top_products" not in out and not bounded:
         # "who hasn't bought since 1997": only the at-risk list takes how long customers have
         # not ordered; similarity puts "who ... bought" beside the top customers' examples.
@@ -145,6 +162,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # similarity alone puts near a forecast's "expected revenue".
         out["top_products"] = out.get("top_products", 0.0) + W
         out["forecast_demand"] = out.get("forecast_demand", 0.0) - W / 2
+    if _past_period(x, text) and not ahead:
+        # Only words that look ahead ("will", "next", "expect") ask for a forecast; similarity
+        # hardly tells tense, so "what were sales last week" sits beside "how many sales next
+        # week" (a double nudge), and "last week" is read as 7 days, as a horizon is.
+        out["forecast_demand"] = out.get("forecast_demand", 0.0) - 2 * W
     customers_then = bool(CUSTOMERS_COUNTED.search(text)) and _past_period(x, text)
     customers_counted = customers_then and x.segment is None
     counts = (

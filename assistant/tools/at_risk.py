@@ -23,6 +23,9 @@ from assistant.tools.lapsed import NoOrderSince, QuietDays
 from assistant.tools.lookups import Positions, Ranking
 from assistant.tools.paging import Offset, past_end, ranked, span
 
+# The churn risk from which a customer counts as at risk: the answer's count ("how many are at
+# risk?") and GET /v1/customers?at_risk=true draw the same line.
+AT_RISK = 0.5
 # How each ranking reads in an answer: what ranks, and who a first page holds. The first
 # sentence says what ranks because the default list opens with customers well under 50% churn
 # risk ("who is about to leave?"): they are there for the money at stake, not for leaving.
@@ -98,6 +101,8 @@ def at_risk_customers(
         scores.total_value_at_risk if positions is None else scores.value_at_risk(positions)
     )
     where = (f" in '{name}'" if name else "") + limits.words(symbol)
+    at_risk_count = len(scores.at_risk(AT_RISK, positions))
+    at_risk_share = at_risk_count / pool if pool else 0.0
     if not rows:
         answer = past_end(offset, pool, "scored customer", where) if pool else ""
         answer = answer or f"No scored customers{where}."
@@ -106,10 +111,9 @@ def at_risk_customers(
         first = rows[0]
         if offset == 0:
             who = f"the {count(len(rows), 'customer')}{where} {RANKED_AS[by][1]}"
-            scope = f" across {count(pool, 'scored customer')}{where}"
         else:  # a later page: which ranks, of how many
-            who, scope = f"{span(offset, len(rows), pool, 'customer')} scored{where}", ""
-        of = f"of the {money(pool_value, symbol)} at risk{scope}"
+            who = f"{span(offset, len(rows), pool, 'customer')} scored{where}"
+        of = f"of the {money(pool_value, symbol)} at risk"
         if by == "clv":
             # Ranked for their worth, not their risk: "hold $327 of the $392,249 at risk" read
             # as if the most valuable were at risk, so their share of it is named as such.
@@ -118,12 +122,21 @@ def at_risk_customers(
         else:
             held_said = f"hold {money(held, symbol)} {of}"
         worth_first = "" if by != "clv" else f"predicted value {money(first['clv'], symbol)}, "
+        # "How many are at risk?" gets its number first, with the pool it is of; the pool
+        # alone ("across 23,570 scored customers") read as the count at risk.
+        counted = (
+            f"{at_risk_count:,} of {count(pool, 'scored customer')}{where} "
+            f"({at_risk_share:.1%}) have a churn risk of {AT_RISK:.0%} or more. "
+            if offset == 0
+            else ""
+        )
         answer = (
-            f"Ranked by {RANKED_AS[by][0]}: {who} {held_said}. "
+            f"{counted}Ranked by {RANKED_AS[by][0]}: {who} {held_said}. "
             f"First: {first['customer_id']}, {worth_first}churn risk "
             f"{chance(first['churn_risk'])}, value at risk {money(first['value_at_risk'], symbol)}."
         )
     result = {"segment": name, "by": by, "scored_customers": pool, **limits.applied(),
+              "at_risk_count": at_risk_count, "at_risk_share": round(at_risk_share, 4),
               "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip
     card = {"type": "at_risk", "segment": name, "by": by, **limits.applied(), "rows": rows}
     return output(answer, result, [card], len(rows))

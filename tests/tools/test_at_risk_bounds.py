@@ -34,8 +34,9 @@ def test_a_spend_ceiling_ranks_only_those_under_it(make_ctx: MakeContext) -> Non
     assert out.result["max_revenue"] == ceiling
     assert out.result["total_value_at_risk"] == pytest.approx(expected["value_at_risk"].sum())
     said = f"who spent ${ceiling:,.2f} or less to date"
-    assert out.answer.startswith(f"{VALUE_AT_RISK_FIRST}the 5 customers {said} with the most hold ")
-    assert f"across {len(expected):,} scored customers {said}." in out.answer
+    at_risk = int((expected["churn_risk"] >= 0.5).sum())
+    assert out.answer.startswith(f"{at_risk:,} of {len(expected):,} scored customers {said} (")
+    assert f"or more. {VALUE_AT_RISK_FIRST}the 5 customers {said} with the most hold " in out.answer
     assert out.cards[0]["max_revenue"] == ceiling
 
 

@@ -45,8 +45,9 @@ def test_no_order_since_a_day_ranks_only_those_quiet_since(make_ctx: MakeContext
     assert out.result["quiet_days"] is None
     assert out.cards[0]["no_order_since"] == f"{cutoff:%Y-%m-%d}"
     said = f"who have not ordered since {cutoff:%Y-%m-%d}"
-    assert out.answer.startswith(f"{VALUE_AT_RISK_FIRST}the 5 customers {said} with the most hold ")
-    assert f"across {len(expected):,} scored customers {said}." in out.answer
+    at_risk = int((expected["churn_risk"] >= 0.5).sum())
+    assert out.answer.startswith(f"{at_risk:,} of {len(expected):,} scored customers {said} (")
+    assert f"or more. {VALUE_AT_RISK_FIRST}the 5 customers {said} with the most hold " in out.answer
 
 
 def test_quiet_days_count_back_from_the_last_order_day_inclusive(make_ctx: MakeContext) -> None:

@@ -110,12 +110,13 @@ def test_at_risk_ranks_by_churn_risk_or_predicted_value(make_ctx: MakeContext, b
     assert out.result["by"] == by and out.cards[0]["by"] == by
     first = out.result["rows"][0]
     if by == "churn_risk":
-        assert out.answer.startswith(
-            "Ranked by churn risk: the 8 customers most likely to leave hold "
+        assert " or more. Ranked by churn risk: the 8 customers most likely to leave hold " in (
+            out.answer
         )
     else:
-        assert out.answer.startswith(
-            "Ranked by predicted value: the 8 customers with the highest predicted value are worth "
+        assert (
+            " or more. Ranked by predicted value: the 8 customers with the highest predicted "
+            "value are worth " in out.answer
         )
         assert f"First: {first['customer_id']}, predicted value $" in out.answer
     # Within a segment, on a later page: the same order among its members, the ranks named.

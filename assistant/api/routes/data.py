@@ -19,13 +19,13 @@ from assistant.api.services import Services
 from assistant.persistence import audit
 from assistant.persistence.keys import Principal
 from assistant.roles import may_use, redact
+from assistant.tools.at_risk import AT_RISK  # the line at_risk_customers counts by
 from assistant.tools.base import ToolContext, ToolOutput
 from assistant.tools.catalogue import CATALOGUE, run_tool
 from assistant.tools.writing import check_in_time
 from commerce.errors import Forbidden, RetainError
 
 router = APIRouter(prefix="/v1", tags=["data"])
-AT_RISK = 0.5  # churn risk from which `at_risk=true` counts a customer
 
 
 @router.get("/customers", summary="Customers ranked by value at risk")
