@@ -299,6 +299,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out[last] = out.get(last, 0.0) + W
     for label, value in asked_about(text, x, memory).items():
         out[label] = out.get(label, 0.0) + value
+    if x.segment is not None and SALES_TOTAL.search(text) and _past_period(x, text) and not ahead:
+        # "how much revenue did the loyal segment bring last year": its members' sales then,
+        # which top_products sums for a segment. The segment's summary, a figure of which
+        # asked_about weighs "how much revenue" as, has no period and waits on the LLM.
+        out["top_products"] = out.get("top_products", 0.0) + 2 * W
+        out["segment_summary"] = out.get("segment_summary", 0.0) - 2 * W
     return out
 
 

@@ -19,6 +19,17 @@ from assistant.routing import Memory, Router
             "top_products",
             {"segment": "champions", "quarter": "last"},
         ),
+        # A segment's revenue in a past period: its summary has no period and waits on the LLM.
+        (
+            "how much revenue did the loyal segment bring last year",
+            "top_products",
+            {"segment": "loyal", "year": "last"},
+        ),
+        (
+            "what did the hibernating segment spend in q1 1998",
+            "top_products",
+            {"segment": "hibernating", "quarter": "1998-Q1"},
+        ),
         # The same worded ahead stays a forecast.
         ("what will sales be next week", "forecast_demand", {"horizon_days": 7}),
         ("what sales do we expect next week", "forecast_demand", {"horizon_days": 7}),
