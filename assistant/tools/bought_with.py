@@ -21,9 +21,8 @@ from assistant.tools.format import day, output
 from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import Asked, DaysToDate, between, period_asked
 from assistant.tools.product_names import NamedProduct, candidates_listed, resolve_id, resolve_name
-from assistant.tools.product_sales import NO_LINES, SalesLines
+from assistant.tools.product_sales import NO_LINES, SalesLines, cached_sales
 from assistant.tools.product_titles import product_titles
-from assistant.tools.products import cached_sales
 from commerce.errors import InvalidInput
 
 

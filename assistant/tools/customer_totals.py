@@ -5,7 +5,7 @@ and ceilings on spend and orders). The numbers behind top_customers, and behind 
 at_risk_customers takes on what customers did to date.
 
 The orders are read once per store version (data.memo); the order lines are top_products'
-(products.cached_sales), so both tools read them once and resolve a category the same way.
+(product_sales.cached_sales), so both tools read them once and resolve a category the same way.
 """
 
 from dataclasses import dataclass

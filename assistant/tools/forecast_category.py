@@ -19,7 +19,7 @@ import pandas as pd
 from assistant.tools.categories import Reading, categories_named
 from assistant.tools.data import StoreData
 from assistant.tools.format import money
-from assistant.tools.products import cached_sales
+from assistant.tools.product_sales import cached_sales
 from commerce.errors import NotFound
 from predictors.forecast import Forecast
 

@@ -74,7 +74,7 @@ class ProductTitles:
 
 
 def product_titles(data: StoreData, sales: SalesLines) -> ProductTitles:
-    """The ids and titles of `sales` (the store's order lines, products.cached_sales), read
+    """The ids and titles of `sales` (the store's order lines, product_sales.cached_sales), read
     once per store version."""
     titles: ProductTitles = data.memo(
         "product_names:titles", ("store",), lambda: ProductTitles(sales)

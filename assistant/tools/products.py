@@ -32,13 +32,11 @@ from assistant.tools.product_sales import (
     Grouping,
     Measure,
     SalesLines,
+    cached_sales,
     catalogue_categories,
     chosen_key,
     ranking,
 )
-
-# Re-exported: the other sales tools read the store's order lines through this module.
-from assistant.tools.product_sales import cached_sales as cached_sales
 from assistant.tools.product_titles import product_titles
 from assistant.tools.products_answer import answer, product_answer, sold
 from assistant.tools.sales_comparison import CompareTo

@@ -20,8 +20,7 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import day
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked, period_words
-from assistant.tools.product_sales import chosen_key
-from assistant.tools.products import cached_sales
+from assistant.tools.product_sales import cached_sales, chosen_key
 from commerce.errors import InvalidInput, NotFound
 from commerce.id_rules import is_plain_id
 from retrieval.filters import ReviewFilter

@@ -40,8 +40,7 @@ from assistant.tools.lookups import ScoreTable
 from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked
 from assistant.tools.product_names import candidates_listed, candidates_said, what_bought
-from assistant.tools.product_sales import Chosen, SalesLines, chosen_key
-from assistant.tools.products import cached_sales
+from assistant.tools.product_sales import Chosen, SalesLines, cached_sales, chosen_key
 from assistant.tools.top_customers_answer import NO_LINES_TO_RANK, answer, scope
 from assistant.tools.top_customers_bounds import MaxOrders, MaxRevenue, MinOrders, MinRevenue
 from commerce.errors import InvalidInput

@@ -5,9 +5,8 @@ so a product added since is found by its name and its id in any case."""
 import pandas as pd
 import pytest
 
-from assistant.tools.product_sales import SalesLines
+from assistant.tools.product_sales import SalesLines, cached_sales
 from assistant.tools.product_titles import ProductTitles, product_titles
-from assistant.tools.products import cached_sales
 from assistant.tools.top_customers import top_customers
 from commerce.errors import NotFound
 from tests.tools import sales_shop
