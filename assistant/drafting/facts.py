@@ -165,6 +165,7 @@ class OfferFacts:
             today=self.offer_expires - timedelta(days=policy.offer_valid_days),
             date_cues=tuple(dates),
             gone_quiet=self.gone_quiet,
+            customer_review=bool(self.recent_review),
         )
 
 
@@ -228,6 +229,7 @@ class SegmentFacts:
             phrases=(self.name, *self.top_categories),
             catalogue=catalogue,
             categories=store_categories(catalogue),
+            horizon_days=policy.value_horizon_days,  # what avg_predicted_value is spend over
         )
 
 

@@ -101,6 +101,13 @@ class Grounding:
     # Whether the offer's customers have gone quiet (recency.py): only then may a draft say it
     # missed them (absence.py). None: unknown, or not an offer.
     gone_quiet: bool | None = None
+    # How many days to come the facts' predictions cover (a segment's predicted value: the
+    # value horizon), which a draft may name as time ("next year", "the next 12 months";
+    # horizon.py). None: the facts give none, and such words are read as dates.
+    horizon_days: int | None = None
+    # Whether the facts hold the customer's own review: only then may copy answer something
+    # they told us ("thanks for your review", "sorry to hear"; past_events.py).
+    customer_review: bool = False
 
 
 def number_is_grounded(mention: NumberMention, grounding: Grounding) -> bool:

@@ -9,6 +9,8 @@ Settings it reads (RETAIN_*, declared in assistant/settings.py; the defaults are
     currency_symbol       "$"         how money facts are written
     store_name            ""          the store's name, which copy may use ("" : unnamed)
     offer_sign_off        "The team"  an email's last line
+    clv_horizon_days      365         the days a segment's predicted value covers, which a
+                                      summary may name ("next year"; horizon.py)
 """
 
 import re
@@ -47,6 +49,9 @@ class OfferPolicy:
     # Who an email is from. The model is told to end with it, so it never signs "[Your Name]".
     sign_off: str = DEFAULT_SIGN_OFF
     store_name: str = ""  # "": the store is not named, and copy speaks as "we"
+    # Not a limit on offers but a fact of the scores every summary shares: the span its
+    # predicted value covers, so "their predicted spend next year" names no invented date.
+    value_horizon_days: int = 365
 
     def __post_init__(self) -> None:
         if not 0 <= self.max_discount_pct <= 90:
@@ -141,4 +146,5 @@ def policy_from_settings(settings: Settings) -> OfferPolicy:
         currency_symbol=settings.currency_symbol,
         sign_off=settings.offer_sign_off,
         store_name=settings.store_name,
+        value_horizon_days=settings.clv_horizon_days,
     )

@@ -87,6 +87,10 @@ def _fixes(
         "invented_membership": "Name no membership, tier, club, status or points.",
         "invented_stock": "Say nothing about stock or how much is left.",
         "invented_absence": "Say nothing of missing them or of how long they have been away.",
+        "invented_event": (
+            "Say nothing else the customer did or that happened to them: no missed offers, "
+            "carts, messages, complaints, problems, returns or visits. Write about the offer."
+        ),
         "invented_review_claim": (
             "Say nothing of what customers say, write, review or complain about: describe the "
             "segment by its numbers and categories alone."

@@ -22,6 +22,10 @@ customer has been away ("We have missed you") needs facts that say they have gon
 (absence.py). A segment summary says nothing of what its customers say or complain about
 (review_claims.py): its facts hold no reviews. Nor does it call the predicted value spend that
 happened (spend_claims.py), or advise a discount (summary_discounts.py): it holds no offer.
+A summary may name the span its predicted value covers ("next year" of a 365-day horizon;
+horizon.py). No draft tells of things the customer did or that happened to them beyond what
+the facts hold: a missed offer, a cart, a call, a complaint, a return, a late parcel, a
+visit, "as promised" (past_events.py).
 """
 
 import re
@@ -31,11 +35,13 @@ from assistant.drafting.categories import invented_categories
 from assistant.drafting.currency import foreign_money
 from assistant.drafting.extract import extract, mask, normalise
 from assistant.drafting.grounding import Grounding
+from assistant.drafting.horizon import horizon_spans
 from assistant.drafting.membership import invented_memberships
 from assistant.drafting.mentions import Mentions
 from assistant.drafting.names import greeted_name, greeting, sender
 from assistant.drafting.occasions import invented_occasions
 from assistant.drafting.pairings import mislabelled_products
+from assistant.drafting.past_events import invented_events
 from assistant.drafting.people_shares import people_share_claims, shares_of_people
 from assistant.drafting.placement import misplaced_dates, misplaced_figures, offer_terms
 from assistant.drafting.policy import OfferPolicy
@@ -96,7 +102,7 @@ def verify(
     for start, end in greeted_name(masked, grounding):
         masked = mask(masked, start, end)  # "Hi Free,": a customer called Free promises nothing
     violations += products
-    mentions = extract(masked, policy.currency_symbol)
+    mentions = extract(_without_horizon(masked, grounding), policy.currency_symbol)
     violations += _policy(mentions, grounding, policy)
     violations += foreign_money(mentions, normalise(policy.currency_symbol).strip())
     violations += offer_terms(masked, mentions, grounding)
@@ -135,6 +141,7 @@ def verify(
         for phrase, start in invented_stock(masked)
     ]
     violations += invented_absence(masked, text, grounding)
+    violations += invented_events(masked, text, grounding)
     violations += invented_review_claims(masked, text, grounding)
     violations += spend_as_past(masked, mentions, grounding)
     violations += summary_discounts(masked, text, mentions, grounding)
@@ -165,6 +172,15 @@ def _mask_merchant_text(text: str, grounding: Grounding) -> tuple[str, list[Viol
     for start, end in _spans(text, grounding.phrases):
         text = mask(text, start, end)
     return text, found
+
+
+def _without_horizon(masked: str, grounding: Grounding) -> str:
+    """`masked` with the span the facts' predictions cover blanked ("next year" of a 365-day
+    horizon), so it is not read as a date or a figure; other checks still read its words
+    ("expected to spend $64 next year" is spend to come: spend_claims.py)."""
+    for start, end in horizon_spans(masked, grounding.horizon_days):
+        masked = mask(masked, start, end)
+    return masked
 
 
 def _policy(mentions: Mentions, grounding: Grounding, policy: OfferPolicy) -> list[Violation]:

@@ -19,6 +19,7 @@ ViolationKind = Literal[
     "invented_membership",
     "invented_stock",
     "invented_absence",
+    "invented_event",
     "invented_review_claim",
     "spend_as_past",
     "discount_advice",
