@@ -18,6 +18,7 @@ from assistant.tools.decisions import (
     rank_by_value_at_risk,
     require_scores,
 )
+from assistant.tools.planning import plan_basis
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
 from predictors.allocation import allocate, plan_inputs
@@ -65,7 +66,11 @@ def plan_command(
             write_csv(plan.offers, csv)  # ids are quoted where a spreadsheet would run them
         except OSError as error:
             fail(InvalidInput(f"--csv {csv}: cannot write it ({error.strerror or error})"))
-    summary = plan_summary(plan, offers) | {"net_gain_bound": round(plan.net_bound, 2)}
+    summary = plan_summary(plan, offers) | {
+        "net_gain_bound": round(plan.net_bound, 2),
+        # What the planned customers stand to lose, as the chat's plan gives it.
+        "value_at_risk": round(float(scores["value_at_risk"].sum()), 2),
+    }
     if max_discount is not None and max_discount > settings.max_discount_pct:
         summary["note"] = (
             f"Discounts are capped at the policy's {settings.max_discount_pct:g}%, not the "
@@ -89,6 +94,8 @@ def plan_command(
         f"(net of costs, +{plan.value_with - plan.value_without:,.2f}). No plan within the "
         f"budget could add more than +{plan.net_bound:,.2f} under these assumptions."
     )
+    gain = summary["value_with_offers"] - summary["value_without_offers"]
+    out.print(plan_basis(gain, summary["value_at_risk"], segment, settings.currency_symbol))
     table = Table(title="Offers by discount")
     for column in ("discount", "customers", "cost", "net gain"):
         table.add_column(column, justify="right")

@@ -21,6 +21,20 @@ from predictors.segment_facts import empty_segment
 SHOWN_OFFERS = 20  # offers listed in the result and card (the plan's best first)
 
 
+def plan_basis(gain: float, value_at_risk: float, segment: str | None, symbol: str) -> str:
+    """What a plan's gain rests on (gain_basis), and, when the gain is more than all its
+    customers stand to lose, that it is: the gain then rests on the assumptions, not on value
+    the segment has. Said by the chat answer and `retain plan` alike."""
+    said = gain_basis()
+    if gain > value_at_risk:
+        whose = f"'{segment}'" if segment else "every scored customer"
+        said += (
+            f" The gain is more than the whole value at risk of {whose}, "
+            f"{money(value_at_risk, symbol)}."
+        )
+    return said
+
+
 def plan_budget(
     ctx: ToolContext,
     budget: Annotated[
@@ -112,12 +126,6 @@ def plan_budget(
             "rate applied."
         }
         answer += " " + summary["currency_note"]
-    answer += " " + gain_basis()
-    if gain > summary["value_at_risk"]:
-        whose = f"'{name}'" if name else "every scored customer"
-        answer += (
-            f" The gain is more than the whole value at risk of {whose}, "
-            f"{money(summary['value_at_risk'], symbol)}."
-        )
+    answer += " " + plan_basis(gain, summary["value_at_risk"], name, symbol)
     card = {"type": "plan", **summary}
     return output(answer, summary, [card], rows=int(summary["customers"]))

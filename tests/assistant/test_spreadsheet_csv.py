@@ -65,6 +65,7 @@ def test_retain_plan_csv_quotes_a_formula_id(
             "p_purchase": [0.3, 0.4],
             "clv": [500.0, 400.0],
             "order_value": [50.0, 40.0],
+            "value_at_risk": [350.0, 240.0],  # churn risk x CLV, as scores carry it
         }
     )
     monkeypatch.setattr("assistant.cli.plan._scores", lambda workspace, segment: scores)
