@@ -22,7 +22,7 @@ from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, notes
 from assistant.routing.compared_categories import compared
 from assistant.routing.complaint_counts import without_review_count
 from assistant.routing.extract import Extraction
-from assistant.routing.followup import points_back, points_to_product
+from assistant.routing.followup import is_bare, points_back, points_to_product
 from assistant.routing.memory import Memory
 from assistant.routing.quantities import BACK
 from assistant.routing.segment_notes import named_segments
@@ -188,7 +188,9 @@ def build(
     if tool.name == "customer_profile":  # "their orders?": what the answer opens with, read
         given |= profile_parts.asked_part(text)  # here: no change of the call ("her reviews")
     kept = dict(carried or {})
-    back = points_back(text)
+    # "any reviews?" after a profile asks about that customer as "her reviews?" does: a bare
+    # follow-up ("any ...", "and ...", filler alone) points back to the one customer talked of.
+    back = points_back(text) or (memory.subject == "customer" and is_bare(x.remainder))
     # A target of its own ("everyone", "cluster 2") that no finder read: the conversation's
     # customer or segment is not the one asked about ("everyone in that segment" points back).
     own = x.unread is not None and not back
@@ -199,7 +201,7 @@ def build(
         in_year = "year" not in given and _without_year(given.get("month") or given.get("quarter"))
         kept = {k: v for k, v in kept.items() if k not in PERIOD or (k == "year" and in_year)}
     # "which of them are likely to churn?": the customers just listed, within their bounds.
-    theirs = their_bounds.of_them(tool, memory) if back and not own else {}
+    theirs = their_bounds.of_them(tool, memory, given) if back and not own else {}
     values = {**theirs, **kept, **given}
     names = set(tool.arg_names)
     has_subject = any(n in values for n in SUBJECTS)

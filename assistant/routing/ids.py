@@ -121,6 +121,12 @@ _EITHER = r"\b(?:for|to|like)[ \t]+"
 LOWER_NAMED = re.compile(
     f"(?:{_ASKING}|{_EITHER})" + r"(?P<name>[a-z][a-z'\u2019-]*(?:[ \t][a-z][a-z'\u2019-]*){1,3})"
 )
+# A name alone, as a support agent pastes it ("Ada Lovelace", "grace hopper?"), or owning what
+# follows ("ada lovelace's reviews"): the whole run of words, never a part of it ("tell me").
+OPENING_NAME = re.compile(
+    r"^(?P<name>[a-z][a-z-]*(?:[ \t][a-z][a-z-]*){1,3})(?P<owns>['\u2019]s\b)?"
+    r"(?(owns)|[\s?.!]*$)"
+)
 NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -165,7 +171,8 @@ def customer_names(
 
 def _known_names(reader: Reader, taken: set[str], known: KnownName) -> list[str]:
     """Names typed in any case that the store's customers have: the longest run of words
-    after the asking words that is one ("tell me about ada lovelace please")."""
+    after the asking words that is one ("tell me about ada lovelace please"); else the words
+    opening the message, alone or owning what follows (OPENING_NAME), where they are one."""
     never = NOT_NAMES | NOT_IN_LOWER_NAMES | {word for name in taken for word in name.split()}
     found: list[str] = []
     for match in list(LOWER_NAMED.finditer(reader.text)):
@@ -180,6 +187,13 @@ def _known_names(reader: Reader, taken: set[str], known: KnownName) -> list[str]
                 found.append(reader.typed[start:end])
                 reader.take(start, end, "customer")
                 break
+    opening = OPENING_NAME.match(reader.text)
+    if not found and opening is not None:
+        start, end = opening.span("name")
+        name = " ".join(opening.group("name").split())
+        if name not in taken and not set(name.split()) & never and known(name):
+            found.append(reader.typed[start:end])
+            reader.take(start, opening.end(), "customer")
     return found
 
 

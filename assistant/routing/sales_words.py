@@ -109,9 +109,14 @@ NOT_BOUGHT = frozenset(
 )
 AND = re.compile(r"\s*(?:&|\band\b)\s*")  # "Candy & chocolate": each side names it too
 # What joins two categories besides what joins any two names (fuzzy.PAIRED: "or", "and", "vs",
-# a comma): a list's last comma with its "and" ("coffee, tea, and snacks"), and "than" ("more
-# coffee than tea").
-ALSO_JOINS = re.compile(r"\s*(?:,\s*(?:and|or)|than)\s+(?:the\s+)?")
+# a comma): a list's last comma with its "and" ("coffee, tea, and snacks"), "than" ("more
+# coffee than tea"), "against" and "compared to", each after the measure the first was named
+# with, if it was ("coffee sales vs tea sales", "coffee revenue compared to tea").
+_JOINED_MEASURE = r"(?:\s+(?:sales|revenue|orders|units))?"
+ALSO_JOINS = re.compile(
+    rf"{_JOINED_MEASURE}\s*(?:,\s*(?:and|or)|than|against|compared\s+(?:to|with)|,|&|/|and|or|"
+    rf"vs\.?|versus|v\.?)\s+(?:the\s+)?"
+)
 NOT_A_NAME = frozenset({"product", "products", "each", "every", "one", "a", "which", "what", "top",
                         "this", "that", "same", "best", "any"})  # fmt: skip
 

@@ -23,14 +23,22 @@ TO_DATE_NOTE = (
 )
 
 
-def of_them(tool: ToolSignature, memory: Memory) -> dict[str, Any]:
+def of_them(tool: ToolSignature, memory: Memory, given: Mapping[str, Any]) -> dict[str, Any]:
     """The bounds of the last call that `tool`, another tool asked of the same customers
-    ("which of them ..."), takes; none when the last call was `tool` itself (a repeat carries
-    its arguments whole)."""
-    if memory.tool in (None, tool.name):
+    ("which of them ..."), takes. When the last call was a list of customers by `tool` itself,
+    asked again of "them" ("and their orders?" after "who spent the most in 1998"), its period
+    too: it says who they are, and without it the list would be other people. A period the
+    message gives (`given`) is asked of them instead, and none is carried."""
+    if memory.tool is None:
         return {}
+    carried = set(BOUNDS)
+    if memory.tool == tool.name:
+        if memory.subject != "customers":
+            return {}
+        carried = set() if PERIOD & set(given) else set(PERIOD)
+        carried |= set(BOUNDS)
     names = set(tool.arg_names)
-    return {n: v for n, v in memory.args.items() if n in BOUNDS and n in names}
+    return {n: v for n, v in memory.args.items() if n in carried and n in names}
 
 
 def to_date_note(

@@ -2,7 +2,8 @@
 "coffee, tea and snacks") reach every tool that takes `category` with them all, in the order
 named and separated by commas: top_products, top_customers and the review tools take what any
 of them holds, where each used to get the longest name alone and answer for it without a word.
-Compared ("tea vs coffee sales", "did we sell more tea or coffee in 1998"), top_products sets
+Compared ("tea vs coffee sales", "did we sell more tea or coffee in 1998", "coffee sales vs tea
+sales"), top_products sets
 them side by side (per category); joined, they are embedded as one category's name, so a
 comparison of sales is not taken for customers ranked by what they bought."""
 
@@ -61,6 +62,13 @@ def test_several_categories_reach_the_tool_together(
         ("which category sold more, tea or coffee?", {"category": "Tea, Coffee"}),
         ("compare tea and coffee sales last year", {"year": "last", "category": "Tea, Coffee"}),
         ("more coffee than tea sold last quarter?", {"quarter": "last", "category": "Coffee, Tea"}),
+        # Each named with its measure: "sales" between them joins them all the same.
+        ("coffee sales vs tea sales", {"category": "Coffee, Tea"}),
+        (
+            "coffee revenue compared to tea revenue in 1998",
+            {"year": "1998", "category": "Coffee, Tea"},
+        ),
+        ("tea sales against coffee sales last year", {"year": "last", "category": "Tea, Coffee"}),
     ],
 )
 def test_compared_categories_are_set_side_by_side(
