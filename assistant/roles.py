@@ -41,6 +41,8 @@ TOOL_ROLES: dict[str, frozenset[Role]] = {
     "bought_with": frozenset({"operator", "marketer"}),
     # The limits every offer is held to: what anyone who drafts or plans offers may be told.
     "discount_policy": frozenset({"operator", "marketer", "support"}),
+    # Store-wide figures per customer (repeat rate, revenue per customer): not one customer's.
+    "store_metrics": frozenset({"operator", "marketer"}),
 }
 # The tools support may call only about one customer: without one of the arguments named here
 # they reach a segment or the whole store. Each with a question that names a customer, for the

@@ -23,6 +23,7 @@ WHAT_EACH_TOOL_DOES = {
     "top_customers": "rank customers by what they spent, or their orders, over a period",
     "bought_with": "find what the buyers of one product also buy, for cross-selling",
     "discount_policy": "say what offers may give: the largest discount, perks, how long they last",
+    "store_metrics": "give store figures: revenue per customer, repeat rate, top 10% share",
 }
 
 EXAMPLE_CUSTOMER = "00042"

@@ -17,7 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.routing import profile_parts, ranked_again, review_rankings, their_bounds
+from assistant.routing import (
+    figures_asked,
+    profile_parts,
+    ranked_again,
+    review_rankings,
+    their_bounds,
+)
 from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, notes
 from assistant.routing.compared_categories import compared
 from assistant.routing.complaint_counts import without_review_count
@@ -161,7 +167,13 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["query"] = x.topic
     if x.quoted is not None and "text" in names:
         found["text"] = x.quoted
-    if "lead" in names:  # "how many customers ...": the figure first (shares.py)
+    if tool.name == "store_metrics":  # the figure it opens with (figures_asked.py)
+        found = figures_asked.with_figure(text, x, found)
+    lead = tool.arg("lead")
+    if tool.name == "at_risk_customers" and figures_asked.asks_total_at_risk(text):
+        found["lead"] = "total"  # "what is the total value at risk": the sum first
+    elif lead is not None and "share" in lead.choices:
+        # "how many customers ...": the figure first (shares.py)
         if asks_share(text):
             found["lead"] = "share"
         elif memory.args.get("lead") == "share" and asks_list(text):

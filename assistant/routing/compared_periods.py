@@ -53,9 +53,11 @@ COMPARED = re.compile(
 )
 # "and compared to 1997?" after a year's sales: the period to compare the last call's with.
 AGAINST = re.compile(rf"\b(?:{_ALWAYS})\s+(?:the\s+)?{_PERIOD.format(t='b')}")
+# "Bought in both 1997 and 1998", "retention from 1997 to 1998": the customers of both
+# periods (store_metrics), so two periods, not one span.
 CUE = re.compile(
     r"\b(?:compar\w*|chang\w*|grow\w*|grew|growth|differ\w*|increase\w*|decrease\w*|drop\w*|"
-    r"fell|fall|rose|rise|better|worse|up\s+or\s+down)\b"
+    r"fell|fall|rose|rise|better|worse|up\s+or\s+down|both|retention|retained|again)\b"
 )
 ALWAYS = re.compile(rf"^\s+(?:{_ALWAYS})\s")
 # A second period of a kind compare_to does not take: a half-year, the same span a year back,

@@ -12,12 +12,14 @@ the model, recommendations, alerts); those answered without a tool are here.
 
 from assistant.routing.examples_campaigns import CAMPAIGN_EXAMPLES
 from assistant.routing.examples_customers import CUSTOMER_EXAMPLES
+from assistant.routing.examples_figures import FIGURE_EXAMPLES
 from assistant.routing.examples_outlook import OUTLOOK_EXAMPLES
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
     **CUSTOMER_EXAMPLES,
     **CAMPAIGN_EXAMPLES,
     **OUTLOOK_EXAMPLES,
+    **FIGURE_EXAMPLES,
     "greeting": (
         "hi",
         "hello",

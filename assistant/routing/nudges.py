@@ -28,7 +28,7 @@ weigh.
 
 import re
 
-from assistant.routing import quantities, review_rankings, rules, sales_words
+from assistant.routing import figures_asked, quantities, review_rankings, rules, sales_words
 from assistant.routing.arg_notes import PERIOD
 from assistant.routing.args import explicit
 from assistant.routing.asked_about import asked_about
@@ -305,6 +305,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # asked_about weighs "how much revenue" as, has no period and waits on the LLM.
         out["top_products"] = out.get("top_products", 0.0) + 2 * W
         out["segment_summary"] = out.get("segment_summary", 0.0) - 2 * W
+    for label, value in figures_asked.nudges(text, x).items():  # a figure per customer
+        out[label] = out.get(label, 0.0) + value
     return out
 
 

@@ -76,7 +76,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "value), optionally within a segment; only those who spent from min_revenue to "
             "max_revenue or placed from min_orders to max_orders orders to date (each "
             "inclusive, either alone); only those with no order in the last quiet_days days or "
-            "none since no_order_since (lapsed customers)",
+            "none since no_order_since (lapsed customers); lead 'total' opens with the total "
+            "value at risk of them all",
             "list at-risk customers",
             (
                 Arg("segment"),
@@ -89,6 +90,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("max_orders", "int"),
                 Arg("quiet_days", "int"),
                 Arg("no_order_since"),
+                Arg("lead", choices=("list", "total")),
             ),
         ),
         ToolSignature(
@@ -287,6 +289,33 @@ SIGNATURES: dict[str, ToolSignature] = {
             "that asks for none, how long offers are valid, the perks offers may promise and "
             "the discounts budget plans choose from",
             "see the discount policy",
+        ),
+        ToolSignature(
+            "store_metrics",
+            "the store's customer figures for the last days or a calendar period (default: the "
+            "whole history), store-wide or of a segment: revenue and orders per customer, "
+            "average order value, repeat-purchase rate, the revenue share of the top top_pct% "
+            "of customers; with compare_to (a second period) how many customers ordered in "
+            "both; figure names the one the answer opens with",
+            "see the store's customer figures",
+            (
+                *_PERIOD,
+                Arg("segment"),
+                Arg(
+                    "figure",
+                    choices=(
+                        "overview",
+                        "revenue_per_customer",
+                        "orders_per_customer",
+                        "average_order_value",
+                        "repeat_rate",
+                        "top_share",
+                        "retention",
+                    ),
+                ),
+                Arg("top_pct", "int"),
+                Arg("compare_to"),
+            ),
         ),
     )
 }

@@ -2,7 +2,7 @@
 value), optionally of one segment, within bounds on what they did to date (at_risk_bounds.py)
 and on how long they have not ordered (lapsed.py), a page at a time."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -54,6 +54,13 @@ def at_risk_customers(
     max_orders: LifetimeMaxOrders = None,
     quiet_days: QuietDays = None,
     no_order_since: NoOrderSince = None,
+    lead: Annotated[
+        Literal["list", "total"],
+        Field(
+            description="'total' opens the answer with the total value at risk of every "
+            'scored customer in scope ("what is the total value at risk?"), then the list.'
+        ),
+    ] = "list",
 ) -> ToolOutput:
     """The customers with the most value at risk (churn risk x predicted value), ranked, with
     the reasons, optionally only those of one segment; or those most likely to leave (`by`
@@ -61,13 +68,14 @@ def at_risk_customers(
     `max_revenue` and `min_orders` / `max_orders` (inclusive, on all their orders to date)
     when given, and only lapsed customers with `quiet_days` (no order in that many days up
     to the store's last order day) or `no_order_since` (no order on or after that day).
-    `offset` skips the first ranks, for the next page.
+    `offset` skips the first ranks, for the next page. `lead` "total" opens with the total
+    value at risk of them all.
 
     For "who are my most valuable at-risk customers?", "top 20 at-risk champions", "who is
     most likely to churn?", "who are our most valuable customers?", "at-risk customers who
     spent under $50", "one-time buyers most likely to churn", "who hasn't ordered in 6 months
-    but used to spend a lot?", "regulars who haven't ordered since March" or "and the next
-    10?".
+    but used to spend a lot?", "regulars who haven't ordered since March", "and the next
+    10?" or (`lead` "total") "what is the total value at risk?".
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
     totals = Bounds(min_revenue, min_orders, max_revenue, max_orders)
@@ -130,12 +138,17 @@ def at_risk_customers(
             if offset == 0
             else ""
         )
+        if lead == "total" and offset == 0:  # the sum asked for, then who holds most of it
+            counted = (
+                f"The total value at risk{where} is {money(pool_value, symbol)}: churn risk x "
+                f"predicted value, summed over {count(pool, 'scored customer')}. {counted}"
+            )
         answer = (
             f"{counted}Ranked by {RANKED_AS[by][0]}: {who} {held_said}. "
             f"First: {first['customer_id']}, {worth_first}churn risk "
             f"{chance(first['churn_risk'])}, value at risk {money(first['value_at_risk'], symbol)}."
         )
-    result = {"segment": name, "by": by, "scored_customers": pool, **limits.applied(),
+    result = {"segment": name, "by": by, "lead": lead, "scored_customers": pool, **limits.applied(),
               "at_risk_count": at_risk_count, "at_risk_share": round(at_risk_share, 4),
               "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip
     card = {"type": "at_risk", "segment": name, "by": by, **limits.applied(), "rows": rows}

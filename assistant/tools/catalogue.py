@@ -28,6 +28,7 @@ from assistant.tools.products import top_products
 from assistant.tools.recommendations import recommend_products
 from assistant.tools.reviews import review_sentiment, search_reviews
 from assistant.tools.segments import list_segments, segment_summary
+from assistant.tools.store_metrics import store_metrics
 from assistant.tools.top_customers import top_customers
 from commerce.errors import Forbidden, InvalidInput, NotFound
 
@@ -101,6 +102,7 @@ CATALOGUE: dict[str, ToolSpec] = {
         _spec(top_customers),
         _spec(bought_with),
         _spec(discount_policy),
+        _spec(store_metrics),
     )
 }
 

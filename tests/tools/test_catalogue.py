@@ -14,7 +14,7 @@ DESIGN_ORDER = ["customer_profile", "at_risk_customers", "similar_customers", "s
                 "review_sentiment", "list_segments", "segment_summary", "draft_offer",
                 "plan_budget", "forecast_demand", "model_report", "recommend_products",
                 "list_alerts", "explain_alert", "top_products", "top_customers",
-                "bought_with", "discount_policy"]  # fmt: skip
+                "bought_with", "discount_policy", "store_metrics"]  # fmt: skip
 
 
 def test_catalogue_follows_the_design() -> None:
@@ -31,7 +31,7 @@ def test_args_models_carry_types_defaults_and_bounds() -> None:
     fields = CATALOGUE["at_risk_customers"].args_model.model_fields
     bounds = {"min_revenue", "max_revenue", "min_orders", "max_orders"}
     lapsed = {"quiet_days", "no_order_since"}
-    assert set(fields) == {"segment", "by", "limit", "offset", *bounds, *lapsed}
+    assert set(fields) == {"segment", "by", "limit", "offset", *bounds, *lapsed, "lead"}
     assert fields["limit"].default == 10
     schema = CATALOGUE["at_risk_customers"].args_model.model_json_schema()
     assert schema["properties"]["limit"]["maximum"] == 100
@@ -55,7 +55,7 @@ def test_run_tool_validates_and_calls(make_ctx: MakeContext) -> None:
     with pytest.raises(
         InvalidInput,
         match=r"unknown argument 'top' \(valid: segment, by, limit, offset, min_revenue, "
-        r"max_revenue, min_orders, max_orders, quiet_days, no_order_since\)",
+        r"max_revenue, min_orders, max_orders, quiet_days, no_order_since, lead\)",
     ):
         run_tool(ctx, "at_risk_customers", {"top": 3})
     with pytest.raises(InvalidInput, match=r"plan_budget: argument 'budget' is required"):

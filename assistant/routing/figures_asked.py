@@ -1,0 +1,162 @@
+"""Which store figure a question asks for (store_metrics' `figure`), and the nudges that send it
+there: "what's the average revenue per customer", "how many orders does a customer place on
+average", "what is our repeat purchase rate", "what share of customers bought more than once",
+"what share of revenue comes from the top 10% of customers", "how many customers bought in
+both 1997 and 1998". And the total value at risk ("what is the total value at risk"), which
+the at-risk list opens with when its `lead` is "total".
+
+Similarity alone put these beside a customer's profile ("how many orders has this customer
+placed"), the top customers' share ("what percentage of customers ordered only once") or the
+period's sales totals, which count customers but give no figure per customer. The average order
+value alone stays with the sales totals (top_products opens with it); asked beside a figure
+here, it is read as one of them.
+
+Read on the message in lower case.
+"""
+
+import re
+from typing import Any
+
+from assistant.routing.arg_notes import PERIOD
+from assistant.routing.extract import Extraction
+from assistant.routing.rules import CUE_WEIGHT
+
+W = CUE_WEIGHT
+_CUSTOMER = r"(?:customers?|buyers?|clients?|shoppers?|users?|accounts?|heads?)"
+_ONE = r"(?:a|an|the|each|every|one|per|our|the\s+average|an\s+average|the\s+typical|a\s+typical)"
+# In the order they are looked for: the first found is the figure asked.
+FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "retention",
+        re.compile(
+            r"\b(?:(?:bought|ordered|purchased|shopped|buy|order|purchase|shop)\s+(?:from\s+us\s+)?"
+            r"in\s+both|retention\s+(?:rate\s+)?(?:from|between)|retained\s+from|"
+            r"(?:came|come|coming)\s+back|(?:ordered|bought|purchased)\s+again)\b"
+        ),
+    ),
+    (
+        "top_share",
+        # The share of revenue they bring: "who are the top 10% of customers" asks for a list.
+        re.compile(
+            r"\b(?:revenue|sales|spend|spending|income|turnover)\b.{0,40}\btop\s+\d{1,2}\s*"
+            rf"(?:%|percent|per\s+cent)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:{_CUSTOMER}|spenders)|"
+            r"\btop\s+\d{1,2}\s*(?:%|percent|per\s+cent)\s+(?:of\s+)?(?:our\s+|the\s+)?"
+            rf"(?:{_CUSTOMER}|spenders)\b.{{0,40}}\b(?:revenue|sales|spend|spending|income|"
+            r"turnover)\b|\b(?:pareto|80\s*/\s*20)\b"
+        ),
+    ),
+    (
+        "repeat_rate",
+        re.compile(
+            r"\brepeat[\s-]+(?:purchase|order|buy(?:ing)?|customer|buyer)s?\s+(?:rate|ratio|share|"
+            r"percentage)|\brepeat[\s-]+rate\b|\b(?:share|percent(?:age)?|proportion|fraction|"
+            r"ratio|rate|%)\s+of\s+(?:our\s+|the\s+|all\s+)?(?:repeat|returning)\s+"
+            rf"{_CUSTOMER}|\b(?:share|percent(?:age)?|proportion|fraction|%|how\s+many)\s+of\s+"
+            rf"(?:our\s+|the\s+|all\s+)?{_CUSTOMER}\s+(?:have\s+|has\s+)?(?:\w+\s+)?"
+            r"(?:bought|ordered|purchased|shopped|came\s+back|returned)\s+(?:from\s+us\s+)?"
+            r"(?:more\s+than\s+once|again|twice|two\s+or\s+more\s+times|multiple\s+times|"
+            r"several\s+times|a\s+second\s+time)|\b(?:are|were)\s+(?:repeat|returning)\s+"
+            rf"{_CUSTOMER}|\b(?:returning|repeat)[\s-]+customer\s+rate\b"
+        ),
+    ),
+    (
+        "orders_per_customer",
+        re.compile(
+            rf"\borders\s+(?:per|a|by)\s+{_CUSTOMER}|\b(?:how\s+many|number\s+of)\s+(?:orders|"
+            rf"purchases)\s+(?:does|do|did|will)\s+{_ONE}\s+{_CUSTOMER}\s+(?:\w+\s+){{0,2}}?"
+            r"(?:on\s+average|typically|usually|per\s+year)|\baverage\s+(?:number\s+of\s+)?"
+            rf"(?:orders|purchases)\s+(?:per|a|of\s+a|by\s+a|for\s+a|each)\s+{_CUSTOMER}|"
+            r"\b(?:purchase|order)\s+frequency\b"
+        ),
+    ),
+    (
+        "revenue_per_customer",
+        re.compile(
+            rf"\b(?:revenue|spend|spending|sales|value|income)\s+(?:per|a|by)\s+{_CUSTOMER}\b|"
+            r"\baverage\s+(?:revenue|spend|spending|sales|value|income)\s+(?:per|of\s+a|for\s+a|"
+            rf"by\s+a|from\s+a|a|each)\s+{_CUSTOMER}|\baverage\s+{_CUSTOMER}\s+(?:spend|"
+            rf"spending|revenue|value)\b|\bhow\s+much\s+does\s+{_ONE}\s+{_CUSTOMER}\s+"
+            r"(?:spend|bring|buy)|\barpu\b"
+        ),
+    ),
+    (
+        "average_order_value",
+        re.compile(r"\b(?:average|avg|mean)\s+(?:order|basket)\s+(?:value|size)\b|\baov\b"),
+    ),
+)
+# "came back in 1998 after buying in 1997", "ordered again in 1998 after 1997": the later
+# year asked, the earlier its customers are counted from (compared_periods.py reads two
+# periods side by side, "in both 1997 and 1998").
+RETURNED = re.compile(
+    r"\b(?:came\s+back|come\s+back|returned|ordered\s+again|bought\s+again|purchased\s+again)"
+    r"\s+in\s+(?P<later>(?:19|20)\d\d)\s+(?:after|having)\s+(?:\w+ing\s+)?(?:\w+\s+)?"
+    r"(?:in\s+)?(?P<earlier>(?:19|20)\d\d)\b"
+)
+# The figures that send a question here; the average order value alone is the sales totals'.
+SENDS_HERE = frozenset(name for name, _ in FIGURES) - {"average_order_value"}
+# "Total value at risk", "how much value is at risk", "value at risk overall".
+TOTAL_AT_RISK = re.compile(
+    r"\b(?:total|overall|combined|aggregate|sum\s+of\s+(?:the\s+)?)\s+(?:\w+\s+){0,2}?"
+    r"(?:value|revenue|money|clv|ltv)\s+(?:at\s+risk|at\s+stake)\b|"
+    r"\bhow\s+much\s+(?:value|revenue|money|clv)\s+(?:is|do\s+we\s+have)\s+at\s+(?:risk|stake)\b|"
+    r"\b(?:value|revenue|money)\s+at\s+(?:risk|stake)\s+(?:in\s+total|overall|altogether)\b"
+)
+
+
+def figure_asked(text: str, two_periods: bool = True) -> str | None:
+    """The store figure `text` asks for, or None; with one period, not how many ordered in
+    both ("what share of customers ordered again in 1998" asks for the repeat rate)."""
+    return next(
+        (
+            name
+            for name, pattern in FIGURES
+            if pattern.search(text) and (two_periods or name != "retention")
+        ),
+        None,
+    )
+
+
+def asks_total_at_risk(text: str) -> bool:
+    """True when `text` asks for the total value at risk, not who holds it."""
+    return bool(TOTAL_AT_RISK.search(text))
+
+
+def with_figure(text: str, x: Extraction, found: dict[str, Any]) -> dict[str, Any]:
+    """store_metrics' arguments `found` with its `figure` (and `top_pct`: "top 20% of
+    customers") as `text` asks them; two periods with retention words are the customers of
+    both ("came back in 1998 after buying in 1997": 1998, compared with 1997)."""
+    years = RETURNED.search(text)
+    if years is not None and x.compare_to is None:
+        found = {k: v for k, v in found.items() if k not in PERIOD}
+        found |= {"year": years.group("later"), "compare_to": years.group("earlier")}
+    two = "compare_to" in found
+    figure = figure_asked(text, two) or ("retention" if two else None)
+    if figure is not None:
+        found["figure"] = figure
+    if figure == "top_share" and x.percent is not None and 1 <= x.percent <= 99:
+        found["top_pct"] = int(x.percent)
+    return found
+
+
+def nudges(text: str, x: Extraction) -> dict[str, float]:
+    """A triple nudge to store_metrics for a figure it alone gives (the words are few and
+    specific), against the lists and profiles similarity puts them beside; a double one to
+    the at-risk list for its total."""
+    out: dict[str, float] = {}
+    # The years are gone from the embedded text: one read is enough to say two may be there.
+    figure = figure_asked(text, x.compare_to is not None or x.year is not None)
+    if figure in SENDS_HERE and not x.customer_ids:
+        # Two periods are the sales totals' comparison too ("1997 vs 1998", a double nudge
+        # there): their customers in both are here, by a nudge that outweighs it.
+        out["store_metrics"] = (4 if figure == "retention" else 3) * W
+        for name in ("top_customers", "top_products", "customer_profile", "segment_summary"):
+            out[name] = -W
+    elif figure is None:
+        # Its examples are broad ("customer economics overview"); without a figure of its
+        # own asked, "what percentage of revenue comes from loyal customers" is the
+        # segment's, and "customers spending under $30 per order" a ranking: a double nudge.
+        out["store_metrics"] = -2 * W
+    if asks_total_at_risk(text):  # the segment list gives each segment's value at risk
+        out["at_risk_customers"] = 2 * W
+        out["segment_summary"] = out["list_segments"] = -W
+    return out

@@ -1,0 +1,83 @@
+"""The figures store_metrics reports for a period, from the store's orders: how many customers
+ordered, their orders and revenue, per customer and per order, how many ordered on two or more
+days (repeat buyers), what share of the revenue the top spenders brought, and how many of one
+period's customers ordered in another too. Plain pandas over customer_totals.store_orders'
+table, so the numbers are the same orders top_products and top_customers count.
+"""
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from assistant.tools.format import day
+from assistant.tools.periods import Period
+
+TOP_PCT = 10  # "the top 10% of customers", unless another share is asked
+
+
+@dataclass(frozen=True)
+class Buyers:
+    """Each customer who ordered in a period: revenue, orders and the days they ordered on."""
+
+    table: pd.DataFrame  # index customer_id; columns revenue, orders, days
+
+
+def buyers_in(orders: pd.DataFrame, when: Period, members: "frozenset[str] | None") -> Buyers:
+    """The customers who ordered in `when` (of `members` only, when given), with their totals.
+    Two orders on one day count as one day: a basket split in two is no return visit."""
+    if members is not None:
+        orders = orders[orders["customer_id"].isin(members)]
+    chosen = orders[(orders["day"] >= when.start) & (orders["day"] <= when.end)]
+    table = chosen.groupby("customer_id", sort=False).agg(
+        revenue=("amount", "sum"), orders=("amount", "size"), days=("day", "nunique")
+    )
+    return Buyers(table)
+
+
+def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
+    """The period's figures: counts and sums, their ratios (None when nobody ordered), and the
+    share of revenue of the top `top_pct`% of customers by spend (at least one customer)."""
+    table = buyers.table
+    customers = len(table)
+    orders = int(table["orders"].sum())
+    revenue = float(table["revenue"].sum())
+    repeat = int((table["days"] >= 2).sum())
+    top = math.ceil(customers * top_pct / 100) if customers else 0
+    top_revenue = float(table["revenue"].nlargest(top).sum()) if top else 0.0
+    return {
+        "customers": customers,
+        "orders": orders,
+        "revenue": round(revenue, 2),
+        "orders_per_customer": _ratio(orders, customers, 2),
+        "revenue_per_customer": _ratio(revenue, customers, 2),
+        "average_order_value": _ratio(revenue, orders, 2),
+        "repeat_customers": repeat,
+        "repeat_rate": _ratio(repeat, customers, 4),
+        "top_pct": top_pct,
+        "top_customers": top,
+        "top_revenue": round(top_revenue, 2),
+        "top_share": _ratio(top_revenue, revenue, 4) if revenue > 0 else None,
+    }
+
+
+def returned(earlier: Period, later: Period, first: Buyers, second: Buyers) -> dict[str, Any]:
+    """How many of the customers of the `earlier` period ordered in the `later` one too, and
+    what share of the earlier period's customers that is (None when it had none)."""
+    before, after = set(first.table.index), set(second.table.index)
+    both = len(before & after)
+    return {
+        "earlier_from": day(earlier.start),
+        "earlier_to": day(earlier.end),
+        "later_from": day(later.start),
+        "later_to": day(later.end),
+        "earlier_customers": len(before),
+        "later_customers": len(after),
+        "both": both,
+        "retention_rate": _ratio(both, len(before), 4),
+    }
+
+
+def _ratio(part: float, whole: float, places: int) -> float | None:
+    return round(part / whole, places) if whole else None

@@ -1,0 +1,105 @@
+"""store_metrics' answer in words, from its result: the figure asked first, then the others of
+the period, then (when a second period was given) how many of the earlier period's customers
+ordered in the later one too; or why there is nothing to report.
+
+Every number comes from the result, which the tool computed (store_figures.py).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from assistant.tools.format import count, money
+
+# Each figure as the answer says it, and what it is worked out from (said when it leads).
+Said = Callable[[dict[str, Any], str], tuple[str, str]]
+
+
+def _per_customer(f: dict[str, Any], symbol: str) -> tuple[str, str]:
+    return (
+        f"revenue per customer {money(f['revenue_per_customer'], symbol)}",
+        f"{money(f['revenue'], symbol)} from {count(f['customers'], 'customer')} who ordered",
+    )
+
+
+def _orders_per_customer(f: dict[str, Any], symbol: str) -> tuple[str, str]:
+    return (
+        f"orders per customer {f['orders_per_customer']:,.2f}",
+        f"{count(f['orders'], 'order')} from {count(f['customers'], 'customer')}",
+    )
+
+
+def _order_value(f: dict[str, Any], symbol: str) -> tuple[str, str]:
+    return (
+        f"average order value {money(f['average_order_value'], symbol)}",
+        f"{money(f['revenue'], symbol)} over {count(f['orders'], 'order')}",
+    )
+
+
+def _repeat(f: dict[str, Any], symbol: str) -> tuple[str, str]:
+    return (
+        f"repeat-purchase rate {f['repeat_rate']:.1%}",
+        f"{f['repeat_customers']:,} of {count(f['customers'], 'customer')} ordered on two or "
+        "more days",
+    )
+
+
+def _top(f: dict[str, Any], symbol: str) -> tuple[str, str]:
+    share = "no revenue" if f["top_share"] is None else f"{f['top_share']:.1%} of revenue"
+    return (
+        f"the top {f['top_pct']}% of customers by spend brought {share}",
+        f"{f['top_customers']:,} customers, {money(f['top_revenue'], symbol)} of "
+        f"{money(f['revenue'], symbol)}",
+    )
+
+
+# In the order the figures follow the one asked.
+SAID: dict[str, Said] = {
+    "revenue_per_customer": _per_customer,
+    "orders_per_customer": _orders_per_customer,
+    "average_order_value": _order_value,
+    "repeat_rate": _repeat,
+    "top_share": _top,
+}
+
+
+def answer(symbol: str, result: dict[str, Any], where: str) -> str:
+    """The figures in words, the asked one first (`where`: the period and whose orders)."""
+    f, asked, again = result["figures"], result["figure"], result["retention"]
+    if not f["customers"]:
+        span = f"The store's orders run from {result['orders_from']} to {result['orders_to']}."
+        said = f"No orders {where}. {span}"
+        return f"{said} {_retention(again)}" if again else said
+    totals = (
+        f"{count(f['customers'], 'customer')} placed {count(f['orders'], 'order')} worth "
+        f"{money(f['revenue'], symbol)}"
+    )
+    rest = [say(f, symbol)[0] for name, say in SAID.items() if name != asked]
+    if asked in SAID:
+        figure, basis = SAID[asked](f, symbol)
+        opening = f"{_capital(figure)} {where}: {basis}."
+        tail = f" {_capital(totals)}; {'; '.join(rest)}."
+    else:
+        opening = f"{_capital(where)}, {totals}."
+        tail = f" {_capital('; '.join(rest))}."
+    if again is None:
+        return opening + tail
+    if asked in ("retention", "overview"):  # "how many bought in both": that count first
+        return f"{_retention(again)} {opening}{tail}"
+    return f"{opening}{tail} {_retention(again)}"
+
+
+def _retention(again: dict[str, Any]) -> str:
+    """How many of the earlier period's customers ordered in the later one too."""
+    earlier = f"from {again['earlier_from']} to {again['earlier_to']}"
+    later = f"from {again['later_from']} to {again['later_to']}"
+    if not again["earlier_customers"]:
+        return f"Nobody ordered {earlier}, so nobody could order again {later}."
+    return (
+        f"Of the {count(again['earlier_customers'], 'customer')} who ordered {earlier}, "
+        f"{again['both']:,} ({again['retention_rate']:.1%}) ordered again {later}, when "
+        f"{count(again['later_customers'], 'customer')} ordered in all."
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

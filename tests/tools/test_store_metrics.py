@@ -1,0 +1,149 @@
+"""store_metrics' figures against the shared workspace's orders read back with pandas, a small
+store worked out by hand (sales_shop.py) for the answer's words, how many of one year's
+customers ordered in the next, the arguments it refuses, and who may call it."""
+
+import pandas as pd
+import pytest
+
+from assistant.tools.catalogue import run_tool
+from assistant.tools.data import StoreData
+from assistant.tools.store_metrics import store_metrics
+from commerce.errors import Forbidden, InvalidInput
+from tests.tools.conftest import MakeContext, context
+from tests.tools.sales_shop import LINES, store_of
+
+
+def _expected(orders: pd.DataFrame, start: str, end: str, top_pct: int) -> dict[str, object]:
+    """The figures of the orders from `start` to `end`, by another route than the tool's:
+    per-customer sums with pivot_table, repeat buyers by their distinct order days."""
+    days = orders["ts"].dt.normalize()
+    chosen = orders[(days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))].assign(
+        day=days, customer_id=orders["customer_id"].astype(str)
+    )
+    spent = chosen.pivot_table(index="customer_id", values="amount", aggfunc="sum")["amount"]
+    order_days = chosen.drop_duplicates(["customer_id", "day"])["customer_id"].value_counts()
+    customers, revenue = len(spent), float(chosen["amount"].sum())
+    top = -(-customers * top_pct // 100)  # rounded up
+    top_revenue = float(spent.sort_values(ascending=False).iloc[:top].sum())
+    return {
+        "customers": customers,
+        "orders": len(chosen),
+        "revenue": round(revenue, 2),
+        "orders_per_customer": round(len(chosen) / customers, 2),
+        "revenue_per_customer": round(revenue / customers, 2),
+        "average_order_value": round(revenue / len(chosen), 2),
+        "repeat_customers": int((order_days >= 2).sum()),
+        "repeat_rate": round(int((order_days >= 2).sum()) / customers, 4),
+        "top_pct": top_pct,
+        "top_customers": top,
+        "top_revenue": round(top_revenue, 2),
+        "top_share": round(top_revenue / revenue, 4),
+    }
+
+
+@pytest.mark.parametrize(
+    ("period", "top_pct"),
+    [({}, 10), ({"year": "2023"}, 10), ({"quarter": "2024-Q2"}, 25), ({"month": "2024-03"}, 5)],
+)
+def test_the_figures_are_the_orders_counted_by_pandas(
+    make_ctx: MakeContext, tools_orders: pd.DataFrame, period: dict[str, str], top_pct: int
+) -> None:
+    out = store_metrics(make_ctx("operator"), top_pct=top_pct, **period)  # type: ignore[arg-type]
+    result = out.result
+    expected = _expected(tools_orders, result["from"], result["to"], top_pct)
+    assert expected["customers"] and result["figures"] == expected
+    if not period:  # the whole history, said as such
+        first, last = tools_orders["ts"].min(), tools_orders["ts"].max()
+        assert (result["from"], result["to"]) == (f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}")
+        assert "(all the store's orders)" in out.answer
+
+
+def test_a_segments_figures_are_its_members_orders(
+    make_ctx: MakeContext, shared_data: StoreData, tools_orders: pd.DataFrame
+) -> None:
+    segments = shared_data.segments()
+    name = max(segments.names, key=lambda n: len(segments.member_set(n)))
+    members = segments.member_set(name)
+    out = store_metrics(make_ctx("marketer"), year="2024", segment=name)
+    theirs = tools_orders[tools_orders["customer_id"].astype(str).isin(members)]
+    assert out.result["figures"] == _expected(theirs, "2024-01-01", out.result["to"], 10)
+    assert out.result["segment_size"] == len(members)
+    assert f"among the {len(members):,} customers now in '{name}'" in out.answer
+
+
+def test_customers_of_one_year_who_ordered_in_the_next(
+    make_ctx: MakeContext, tools_orders: pd.DataFrame
+) -> None:
+    year = tools_orders["ts"].dt.year
+    before = set(tools_orders.loc[year == 2023, "customer_id"].astype(str))
+    after = set(tools_orders.loc[year == 2024, "customer_id"].astype(str))
+    both = len(before & after)
+    assert 0 < both < len(before)
+    # Either way round: the earlier year's customers are the ones counted.
+    for asked, other in (("2024", "2023"), ("2023", "2024")):
+        out = store_metrics(make_ctx("operator"), year=asked, compare_to=other, figure="retention")
+        again = out.result["retention"]
+        assert again["earlier_from"] == "2023-01-01" and again["later_from"] == "2024-01-01"
+        assert (again["earlier_customers"], again["later_customers"]) == (len(before), len(after))
+        assert again["both"] == both
+        assert again["retention_rate"] == round(both / len(before), 4)
+        assert out.answer.startswith(
+            f"Of the {len(before):,} customers who ordered from 2023-01-01 to 2023-12-31, "
+            f"{both:,} ({both / len(before):.1%}) ordered again from 2024-01-01 to "
+        )
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
+    """sales_shop's store, with a second order of c4's on the day of its first (one visit)."""
+    same_day = ("o8", "c4", "2024-01-01", "P1", 1, 5.0)
+    return store_of(tmp_path_factory.mktemp("figures"), ("order_items", "products"),
+                    [*LINES, same_day])  # fmt: skip
+
+
+def test_the_answer_opens_with_the_figure_asked(shop: StoreData) -> None:
+    # c1 $50 on 03-25 and 03-30, c2 $18 on 03-28 and 03-31, c3 $40 on 03-15 and 03-20, c4 $7
+    # in two orders on 01-01: 8 orders, $115; three of four ordered on two days.
+    ctx = context(shop, "operator")
+    out = store_metrics(ctx, figure="repeat_rate")
+    assert out.answer == (
+        "Repeat-purchase rate 75.0% from 2024-01-01 to 2024-03-31 (all the store's orders): 3 "
+        "of 4 customers ordered on two or more days. 4 customers placed 8 orders worth $115.00; "
+        "revenue per customer $28.75; orders per customer 2.00; average order value $14.38; the "
+        "top 10% of customers by spend brought 43.5% of revenue."
+    )
+    top = store_metrics(ctx, figure="top_share", top_pct=50)
+    assert top.answer.startswith(
+        "The top 50% of customers by spend brought 78.3% of revenue from 2024-01-01 to "
+        "2024-03-31 (all the store's orders): 2 customers, $90.00 of $115.00. "
+    )
+    overview = store_metrics(ctx, month="2024-03")
+    assert overview.answer.startswith(
+        "From 2024-03-01 to 2024-03-31, 3 customers placed 6 orders worth $108.00. Revenue per "
+        "customer $36.00; "
+    )
+
+
+def test_a_period_without_orders_says_where_they_are(shop: StoreData) -> None:
+    out = store_metrics(context(shop, "operator"), year="2020")
+    assert out.answer == (
+        "No orders from 2020-01-01 to 2020-12-31. The store's orders run from 2024-01-01 to "
+        "2024-03-31."
+    )
+    assert out.result["figures"]["revenue_per_customer"] is None
+
+
+def test_wrong_arguments_are_refused_with_what_to_give(shop: StoreData) -> None:
+    ctx = context(shop, "operator")
+    with pytest.raises(InvalidInput, match=r"figure 'retention' needs compare_to"):
+        run_tool(ctx, "store_metrics", {"figure": "retention"})
+    with pytest.raises(InvalidInput, match=r"compare_to \('2024-03'.*overlaps the period asked"):
+        run_tool(ctx, "store_metrics", {"year": "2024", "compare_to": "2024-03"})
+    with pytest.raises(InvalidInput, match=r"top_pct"):
+        run_tool(ctx, "store_metrics", {"top_pct": 100})
+
+
+def test_support_may_not_see_store_wide_figures(shop: StoreData) -> None:
+    with pytest.raises(Forbidden, match="the support role may not use store_metrics"):
+        run_tool(context(shop, "support"), "store_metrics", {})
+    assert run_tool(context(shop, "marketer"), "store_metrics", {}).result["figures"]["orders"] == 8
