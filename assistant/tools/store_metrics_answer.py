@@ -10,29 +10,21 @@ from typing import Any
 
 from assistant.tools.format import count, money
 
-# Each figure as the answer says it, and what it is worked out from (said when it leads).
+# Each figure as the answer says it, and (said when it leads) what it counts that the
+# period's totals, which follow it, do not say; the ratios of the totals need nothing more.
 Said = Callable[[dict[str, Any], str], tuple[str, str]]
 
 
 def _per_customer(f: dict[str, Any], symbol: str) -> tuple[str, str]:
-    return (
-        f"revenue per customer {money(f['revenue_per_customer'], symbol)}",
-        f"{money(f['revenue'], symbol)} from {count(f['customers'], 'customer')} who ordered",
-    )
+    return f"revenue per customer {money(f['revenue_per_customer'], symbol)}", ""
 
 
 def _orders_per_customer(f: dict[str, Any], symbol: str) -> tuple[str, str]:
-    return (
-        f"orders per customer {f['orders_per_customer']:,.2f}",
-        f"{count(f['orders'], 'order')} from {count(f['customers'], 'customer')}",
-    )
+    return f"orders per customer {f['orders_per_customer']:,.2f}", ""
 
 
 def _order_value(f: dict[str, Any], symbol: str) -> tuple[str, str]:
-    return (
-        f"average order value {money(f['average_order_value'], symbol)}",
-        f"{money(f['revenue'], symbol)} over {count(f['orders'], 'order')}",
-    )
+    return f"average order value {money(f['average_order_value'], symbol)}", ""
 
 
 def _repeat(f: dict[str, Any], symbol: str) -> tuple[str, str]:
@@ -76,7 +68,7 @@ def answer(symbol: str, result: dict[str, Any], where: str) -> str:
     rest = [say(f, symbol)[0] for name, say in SAID.items() if name != asked]
     if asked in SAID:
         figure, basis = SAID[asked](f, symbol)
-        opening = f"{_capital(figure)} {where}: {basis}."
+        opening = f"{_capital(figure)} {where}" + (f": {basis}." if basis else ".")
         tail = f" {_capital(totals)}; {'; '.join(rest)}."
     else:
         opening = f"{_capital(where)}, {totals}."

@@ -117,6 +117,12 @@ def test_the_answer_opens_with_the_figure_asked(shop: StoreData) -> None:
         "The top 50% of customers by spend brought 78.3% of revenue from 2024-01-01 to "
         "2024-03-31 (all the store's orders): 2 customers, $90.00 of $115.00. "
     )
+    per_customer = store_metrics(ctx, figure="revenue_per_customer", month="2024-03")
+    assert per_customer.answer.startswith(
+        "Revenue per customer $36.00 from 2024-03-01 to 2024-03-31. 3 customers placed 6 orders "
+        "worth $108.00; orders per customer 2.00; average order value $18.00; repeat-purchase "
+        "rate 100.0%; "
+    )
     overview = store_metrics(ctx, month="2024-03")
     assert overview.answer.startswith(
         "From 2024-03-01 to 2024-03-31, 3 customers placed 6 orders worth $108.00. Revenue per "
