@@ -59,14 +59,13 @@ UNHELD: list[tuple[str, re.Pattern[str]]] = [
          r"|\bwe\s+(?:recently\s+|last\s+)?(?:sent|emailed|e-mailed|texted|messaged|wrote\s+to)"
          r"\s+you\b"),
         # "Items still in your cart", "you left something behind", "your basket is waiting",
-        # "complete your purchase", "pick up where you left off".
+        # "pick up where you left off"; not "complete your order" (how a code is used, too).
         ("an unfinished order",
          r"\b(?:still|waiting|sitting|left|saved|abandoned|forgotten)\s+(?:[\w'-]+\s+){0,2}?"
          rf"in\s+(?:your|the)\s+{_CART}\b"
          rf"|\b(?:abandoned|forgotten|saved)\s+{_CART}\b"
          rf"|\byour\s+{_CART}\s+(?:is\s+)?(?:still\s+)?(?:waiting|misses|saved|full)\b"
-         r"|\b(?:left|forgot|forgotten)\s+something\b|\bwhere\s+you\s+left\s+off\b"
-         r"|\b(?:complete|finish|finali[sz]e)\s+your\s+(?:purchase|order|checkout)\b"),
+         r"|\b(?:left|forgot|forgotten)\s+something\b|\bwhere\s+you\s+left\s+off\b"),
         # "You contacted us", "thanks for reaching out", "your support ticket", "following up
         # on your call"; "reach out any time" asks, and passes.
         ("a contact with us",
