@@ -34,9 +34,11 @@ from assistant.drafting.violations import Violation
 _YOU = r"\byou(?:'ve|'d|\s+have|\s+had|\s+may\s+have|\s+might\s+have)?\s+(?:just\s+|recently\s+)?"
 # What the store sends or runs, which a customer could have missed.
 _OFFERS = (
-    r"(?:offer|sale|deal|promo(?:tion)?|discount|event|code|coupon|voucher|chance|opportunity"
-    r"|e-?mail|newsletter|message|text)s?"
+    r"(?:offer|sale|deal|promo(?:tion)?|discount|event|code|coupon|voucher|e-?mail|newsletter"
+    r"|message|text)s?"
 )
+# What can be missed: any of those, or a chance ("your last chance" is urgency: terms.py).
+_MISSABLE = rf"(?:{_OFFERS}|chances?|opportunit(?:y|ies))"
 _PARCEL = r"(?:delivery|deliveries|parcel|package|order|shipment|item|box|product)s?"
 _BAD = r"(?:late|delayed|damaged|broken|crushed|lost|missing|wrong|incomplete|leaking|spoilt)"
 _CART = r"(?:shopping\s+)?(?:cart|basket|trolley)"
@@ -48,9 +50,9 @@ UNHELD: list[tuple[str, re.Pattern[str]]] = [
         # "You missed the offer", "sorry you missed it", "in case you missed it", "missed our
         # last sale?"; not "don't miss out", "you won't want to miss it", "we missed you".
         ("a missed offer", rf"{_YOU}missed\b(?!\s+(?:you|us)\b)(?:\s+(?:out\s+on\s+)?"
-         rf"(?:our|the|your|that|this|last)\s+(?:[\w'-]+\s+){{0,2}}?{_OFFERS}\b|\s+it\b)?"
+         rf"(?:our|the|your|that|this|last)\s+(?:[\w'-]+\s+){{0,2}}?{_MISSABLE}\b|\s+it\b)?"
          rf"|\bmissed\s+(?:out\s+on\s+)?(?:our|the|your|that|this|last)\s+(?:[\w'-]+\s+){{0,2}}?"
-         rf"{_OFFERS}\b|\bICYMI\b"),
+         rf"{_MISSABLE}\b|\bICYMI\b"),
         # An earlier offer or message of ours: "our last offer", "the code we sent", "your
         # code has expired", "we emailed you".
         ("an earlier offer or message",

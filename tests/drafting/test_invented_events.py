@@ -39,6 +39,7 @@ def test_the_sms_that_apologised_for_a_missed_offer_is_refused_with_its_reason()
         ("In case you missed it,", "you missed it"),
         ("We noticed you missed our last sale.", "you missed our last sale"),
         ("Missed our big summer deal?", "Missed our big summer deal"),
+        ("You missed the chance last time.", "You missed the chance"),
         ("Your last code has expired, so here is a new one.", "Your last code"),
         ("Our previous email may have gone astray.", "Our previous email"),
         ("We emailed you last week.", "We emailed you"),
@@ -149,3 +150,9 @@ def test_a_summary_is_held_to_the_same_rule() -> None:
     assert verify(ok, grounding, POLICY) == []
     kinds = [v.kind for v in verify(ok + " As promised, they are worth a note.", grounding, POLICY)]
     assert kinds == ["invented_event"]
+
+
+def test_a_last_chance_is_urgency_not_an_earlier_offer() -> None:
+    # terms.py refuses it as an end nearer than the offer's; it tells of no past offer.
+    assert events(f"Hi Ada, this is your last chance: {OFFER}") == []
+    assert events(f"Hi Ada, you missed the chance last time. {OFFER}") == ["you missed the chance"]
