@@ -12,8 +12,10 @@ it. One customer's own
 buying ("what products does 05847 buy most?") is in their profile; what they may buy next is a
 recommendation. A question about the one customer talked about ("why are they at risk?" after
 a profile) is about that customer, not the at-risk list; who in a segment is at risk ("who is
-at risk in the loyal segment?") is that list, of the segment. Each nudge is rules.CUE_WEIGHT or
-twice it, as in nudges.py, which adds these to its own.
+at risk in the loyal segment?") is that list, of the segment. Categories set against each
+other with nothing else asked ("tea vs coffee") are their sales side by side, and a category
+named alone its sales. Each nudge is
+rules.CUE_WEIGHT or twice it, as in nudges.py, which adds these to its own.
 """
 
 import re
@@ -74,6 +76,8 @@ OTHERS = re.compile(r"\b(?:customers|others?|else|list|who|which)\b")
 WHO_AT_RISK = re.compile(
     r"\bwho\b[^.?!]{0,30}\b(?:at[\s-]risk|churn\w*|leav\w*|laps\w*|slipping|might\s+go)\b"
 )
+# What is embedded of categories named with nothing else asked ("tea vs coffee?", "coffee").
+NOTHING_BUT_THEM = re.compile(r"\W*products\W*")
 THE_CUSTOMER = re.compile(r"\bcustomer\b(?!\s*\d)")  # one, not "customers" nor "customer 42"
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
@@ -84,7 +88,10 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     """Score adjustments per label for `text` (lower case, typos repaired)."""
     out: dict[str, float] = {}
     one_customer = bool(x.customer_ids) or _the_customer_talked_about(text, x, memory)
+    # Worded ahead ("how much revenue will the loyal segment bring next year"), a segment's
+    # revenue is a forecast of its members' buying, which forecast_demand takes a segment for.
     figures = x.segment is not None and bool(SEGMENT_FIGURE.search(text))
+    figures = figures and x.horizon_days is None
     sized = x.segment is not None and bool(SEGMENT_SIZE.search(text))
     if sized and not one_customer and not _bounded(x):
         _add(out, "list_segments", 3 * W)  # its nudge against a named segment (nudges.py) too
@@ -101,6 +108,11 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if x.segment is None and ACROSS_SEGMENTS.search(text):
         _add(out, "list_segments", 2 * W)
         _add(out, "at_risk_customers", -W)
+    if (x.category is not None or len(x.categories) > 1) and NOTHING_BUT_THEM.fullmatch(text):
+        # "tea vs coffee" or "coffee?" alone: their sales, as "tea vs coffee sales" asks
+        # (args.py sets them side by side when compared). Embedded, a category's name (the
+        # names joined are one) is "products", which sits nearer what goes with a product.
+        _add(out, "top_products", 2 * W)
     topic = x.topic is not None and x.quoted is None and not generic(x.topic)
     if topic and (REVIEW_WORDS.search(text) or LIKED.search(text)):
         _add(out, "search_reviews", W)
