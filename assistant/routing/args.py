@@ -23,6 +23,7 @@ from assistant.routing import (
     ranked_again,
     review_rankings,
     their_bounds,
+    trends,
 )
 from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, notes
 from assistant.routing.compared_categories import compared
@@ -120,6 +121,13 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
             found["days"] = x.horizon_days
     if x.compare_to is not None and "compare_to" in names:
         found["compare_to"] = x.compare_to
+    moved = trends.trend(text) if "trend" in names and not x.product_ids else None
+    if moved is not None and x.per_unit is None and trends.ranked(text):
+        found["trend"] = moved  # "which products are declining"
+        if trends.of_categories(text) or len(x.categories) > 1:  # "tea or coffee": each
+            found["per"] = "category"
+    elif moved is not None and "compare_to" in names and "compare_to" not in found:
+        found["compare_to"] = "before"  # "is revenue growing?": the totals against before
     by = tool.arg("by")
     if by is not None and x.by_category and "category" in by.choices:
         found["by"] = "category"

@@ -226,7 +226,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "named side by side) or among one segment's customers, or per month or quarter "
             "ranks the calendar's months or quarters; compare_to (a year, quarter or month) "
             "sets the totals beside another period's; product_id gives one product's sales "
-            "(units, revenue, orders, customers) instead",
+            "(units, revenue, orders, customers) instead; trend (falling or rising) ranks what "
+            "sold less (or more) than in the days just before",
             "see product sales",
             (
                 *_PERIOD,
@@ -238,6 +239,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("limit", "int", default=10),
                 _OFFSET,
                 Arg("compare_to"),
+                Arg("trend", choices=("falling", "rising")),
             ),
         ),
         ToolSignature(

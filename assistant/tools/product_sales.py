@@ -172,13 +172,15 @@ def ranking(
     chosen: Chosen | None = None,
     per: Grouping = "product",
     product_id: str | None = None,
+    lost: bool = False,
 ) -> tuple[pd.DataFrame, float]:
     """Revenue, units, orders and customers per product (or category) in the period, of the
     lines of `members` only when given, of the `chosen` categories only when given (per
     category: those categories side by side), of one product only when given; with each one's
     share of the period's revenue (every category's, of the same customers) and its numbers
     in the period before (columns `<measure>_before`; NaN without an earlier period). Rows
-    sold in the period only, unordered; and the period's revenue."""
+    sold in the period only (and, when `lost`, those sold only in the period before, at 0),
+    unordered; and the period's revenue."""
     lines = sales.lines
     if members is not None:
         lines = lines[lines["customer_id"].isin(members)]
@@ -197,6 +199,14 @@ def ranking(
     in_before = (lines["day"] >= when.before_start) & (lines["day"] < when.start)
     earlier = _of(_described(lines[in_before], sales.products), chosen, product_id)
     before = _totals(earlier, per)[list(MEASURES)].add_suffix("_before")
+    if lost:  # "which products are declining": one that stopped selling fell the most
+        gone = before.index.difference(table.index)
+        zeros = pd.DataFrame(0.0, index=gone, columns=list(MEASURES))
+        if per == "product":
+            zeros = zeros.join(sales.products.reindex(gone))
+        else:
+            zeros["products"] = 0
+        table = pd.concat([table, zeros.assign(share_of_revenue=0.0)]) if len(gone) else table
     return table.join(before.reindex(table.index).fillna(0.0)), total
 
 

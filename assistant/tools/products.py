@@ -38,6 +38,7 @@ from assistant.tools.product_sales import (
     ranking,
 )
 from assistant.tools.product_titles import product_titles
+from assistant.tools.product_trends import Trend, trend_answer, trend_order
 from assistant.tools.products_answer import answer, product_answer, sold
 from assistant.tools.sales_comparison import CompareTo
 from assistant.tools.sales_periods import Unit, sales_per_period
@@ -99,6 +100,13 @@ def top_products(
     limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,
     offset: Offset = 0,
     compare_to: CompareTo = None,
+    trend: Annotated[
+        Trend | None,
+        Field(
+            description="falling: rank what sold less than in the days just before, the "
+            "largest fall first (rising: more); by the change in `by`."
+        ),
+    ] = None,
 ) -> ToolOutput:
     """How much the store sold in the last days or in a calendar period (from a day, to a day;
     one month, quarter or year): its revenue, orders and customers; and the best-selling
@@ -115,8 +123,9 @@ def top_products(
     "top categories among champions", "most ordered products in the last 30 days", "best
     sellers since January", "what sold best in March?", "top products last quarter" or "best
     sellers between March 5 and April 10", "top products in tea and coffee", "tea vs coffee
-    sales" (per category), (`compare_to`) "sales in 1998 vs 1997", or (`product_id`) "how
-    many units of B001VNP1T0 did we sell in 1998?".
+    sales" (per category), (`compare_to`) "sales in 1998 vs 1997", (`product_id`) "how
+    many units of B001VNP1T0 did we sell in 1998?", or (`trend`) "which products are
+    declining?", "what categories are growing?".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -129,6 +138,9 @@ def top_products(
     sales = cached_sales(data)
     if product_id is not None and per in ("month", "quarter"):
         raise InvalidInput(f"per {per} ranks the store's {per}s; ask for one product without it")
+    if trend is not None and (product_id is not None or per in ("month", "quarter")):
+        asked_with = "product_id" if product_id is not None else f"per {per}"
+        raise InvalidInput(f"trend ranks products or categories; ask for it without {asked_with}")
     if per == "month" or per == "quarter":  # "best month in 1997": months ranked, not products
         return sales_per_period(data, sales, ask, per, category, DEFAULT_DAYS)
     if sales is None:
@@ -156,14 +168,24 @@ def top_products(
         ask = replace(ask, product_id=product)
     names = None if chosen is None else chosen.names
     when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
-    scope = f"{chosen_key(names)}:{per}:{product}"
+    if trend is not None and when.before_start is None:
+        raise InvalidInput(
+            f"trend compares with the {when.days} days before {day(when.start)}, and the "
+            f"store's orders start on {day(sales.calendar.first_day)}: ask for a later period"
+        )
+    lost = trend == "falling"
+    scope = f"{chosen_key(names)}:{per}:{product}:{lost}"
     table, revenue = data.memo(
         f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{scope}",
         ("store",),
-        lambda: ranking(sales, when, members, names, per, product),
+        lambda: ranking(sales, when, members, names, per, product, lost),
     )
     key = "product_id" if per == "product" else "category"
-    order = table.reset_index().sort_values([by, "revenue", key], ascending=[False, False, True])
+    if trend is not None:
+        order = trend_order(table, by, trend, key)
+    else:
+        order = table.reset_index()
+        order = order.sort_values([by, "revenue", key], ascending=[False, False, True])
     page = order.iloc[offset : offset + limit].to_dict("records")
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
     result: dict[str, Any] = {
@@ -173,6 +195,7 @@ def top_products(
         **({} if product is None else _product_fields(sales, product)),
         "by": by,
         "per": per,
+        "trend": trend,
         "period_revenue": round(revenue, 2),
         "total": len(order),
         "offset": offset,
@@ -183,7 +206,9 @@ def top_products(
     compared = ""  # first, so that the answer knows a period is set beside this one
     if compare_to is not None:
         compared = compared_with(data, sales.calendar, compare_to, result, when, symbol, sales)
-    if product is not None:
+    if trend is not None:
+        said = trend_answer(symbol, result, when, asked.dated)
+    elif product is not None:
         said = product_answer(symbol, result, when, asked.dated, sales, members, first_share)
     else:
         said = answer(symbol, result, when, asked.dated, sales, members, first_share)

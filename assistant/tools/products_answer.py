@@ -75,16 +75,16 @@ def answer(
     if not rows:
         hint = _last_bought(sales, members, result["categories"], result["category"])
         return f"Nothing sold {scope}.{hint}{orders_span(result)}"
-    names = [_label(row) for row in rows]
+    names = [label(row) for row in rows]
     side_by_side = noun == "category" and len(result.get("categories") or ()) > 1
     if side_by_side:  # "tea vs coffee sales": each category asked with its figure
-        names = [f"{_label(row)} ({_figure(symbol, row, by)})" for row in rows]
+        names = [f"{label(row)} ({_figure(symbol, row, by)})" for row in rows]
     head = f"{sold(symbol, result, when, dated)}; top {plural} by {MEASURE_WORDS[by]}{where}"
     if result["offset"]:
         head += f", {span(result['offset'], len(rows), result['total'], noun)}"
     first = rows[0]
     facts = (
-        f"{_label(first)}: {money(first['revenue'], symbol)} "
+        f"{label(first)}: {money(first['revenue'], symbol)} "
         f"({_in_category(symbol, result, first)}"
         f"{revenue_share(first['revenue'], first_share)} of {_base(symbol, result)}{who}), "
         f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
@@ -223,7 +223,7 @@ def _last_bought(
     return f" {whose} was on {day(last)}: ask for the last {count(reach, 'day')} or more."
 
 
-def _label(row: dict[str, Any]) -> str:
+def label(row: dict[str, Any]) -> str:
     """A product as people read it (its title, with the id when the title lacks it), or a
     category's name."""
     if "product_id" not in row:

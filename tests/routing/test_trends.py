@@ -1,0 +1,61 @@
+"""What is selling less, or more, than before: products or categories asked with words of a
+movement ("which products are declining?", "fastest growing categories this year") are
+top_products' `trend`; the sales themselves ("is revenue growing?") are the period's totals
+beside the days before it (`compare_to` "before"). Rankings and comparisons with no movement
+("top products", "did we sell more tea or coffee in 1998") get neither."""
+
+import pytest
+
+from assistant.routing import Memory, Router
+from assistant.routing.trends import trend
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("which products are declining", {"trend": "falling"}),
+        ("what products are selling less than before", {"trend": "falling"}),
+        (
+            "products with falling sales among champions",
+            {"trend": "falling", "segment": "champions"},
+        ),
+        (
+            "which products had the biggest drop in revenue last quarter",
+            {"trend": "falling", "quarter": "last"},
+        ),
+        (
+            "fastest growing categories this year",
+            {"trend": "rising", "per": "category", "since": "year_start"},
+        ),
+        (
+            "which is growing faster, tea or coffee",
+            {"trend": "rising", "per": "category", "category": "Tea, Coffee"},
+        ),
+        ("is revenue growing", {"compare_to": "before"}),
+        ("are sales going down this year", {"compare_to": "before", "since": "year_start"}),
+        ("top products by units in 1997", {"year": "1997", "by": "units"}),
+        (
+            "did we sell more tea or coffee in 1998",
+            {"year": "1998", "per": "category", "category": "Tea, Coffee"},
+        ),
+    ],
+)
+def test_movements_are_read(known_router: Router, text: str, args: dict[str, object]) -> None:
+    route = known_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", args)
+
+
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("declining products", "falling"),
+        ("what sold worse than last year", "falling"),
+        ("what is picking up", "rising"),
+        ("sold more than a year ago", "rising"),
+        ("did we sell more tea or coffee", None),
+        ("growing or declining?", None),  # both: nothing to rank by
+        ("the best sellers", None),
+    ],
+)
+def test_the_words_of_a_movement(text: str, moved: str | None) -> None:
+    assert trend(text) == moved
