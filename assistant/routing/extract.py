@@ -261,14 +261,23 @@ def extract(
 
 
 def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str | None]:
-    """The category asked about, or else the product named as what customers bought; a
+    """The category asked about, or else the product named as what customers bought (or
+    whose sales are asked: "how many units of earl grey did we sell"); a
     category the store knows is taken as a name (after the search topic, which may be the
     same words: "reviews about coffee"), and wins over a product's name ("who bought the most
     tea" is the category)."""
     known = sales_words.known_category(reader.text, vocabulary.categories)
     if known is None:
         named = sales_words.category_named(reader.text, ())
-        return (named, None) if named is not None else (None, sales_words.bought_named(reader.text))
+        if named is not None:
+            return named, None
+        bought = sales_words.bought_named(reader.text)
+        if bought is not None:
+            return None, bought
+        sold = sales_words.sold_named(reader.text)
+        segments = {name.lower() for name in vocabulary.segments}
+        # "sales of champions": a segment's, which the segment finder reads
+        return None, None if sold is None or sold in segments else sold
     name, start, end = known
     reader.take(start, end, "category")
     return name, None

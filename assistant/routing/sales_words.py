@@ -100,6 +100,21 @@ BOUGHT_NAMED = [
                rf"(?:has\s+|have\s+)?(?:ever\s+)?(?:bought|purchased|ordered)\s+"
                rf"(?:the\s+|our\s+|any\s+|some\s+)?{_NAME}{_NAME_ENDS}"),
 ]  # fmt: skip
+# One product's sales: "units of earl grey sold in 1998", "how much earl grey did we sell",
+# "how is the earl grey selling". The name as BOUGHT_NAMED reads one.
+SOLD_NAMED = [
+    re.compile(rf"\b(?:units|sales|revenue)\s+(?:of|for)\s+(?:the\s+|our\s+)?{_NAME}{_NAME_ENDS}"),
+    re.compile(rf"\bhow\s+(?:much|many)\s+(?:units\s+of\s+)?(?:the\s+|our\s+)?{_NAME}\s+"
+               r"(?:did|do|have|has)\s+we\s+(?:sell|sold)\b"),
+    re.compile(rf"\bhow\s+(?:is|are|was|were)\s+(?:the\s+|our\s+)?{_NAME}\s+(?:selling|doing)\b"),
+    re.compile(rf"\bhow\s+(?:did|does|do)\s+(?:the\s+|our\s+)?{_NAME}\s+sell\b"),
+]  # fmt: skip
+# Words after "sales of" that name no product: the store itself, or what is counted.
+NOT_SOLD = frozenset(
+    "store shop business company everything each every all category categories segment "
+    "segments month months quarter quarters year years week weeks day days period sold sell "
+    "selling".split()
+)
 NOT_BOUGHT = frozenset(
     "us you it them this that all our revenue spend spending money sales orders order units "
     "products product items item stuff things overall often recently lately frequently times "
@@ -226,6 +241,20 @@ def _misspelt_categories(text: str, names: list[str]) -> list[tuple[str, int, in
                 found.append((word.text, word.start, word.end))
                 break
     return found
+
+
+def sold_named(text: str) -> str | None:
+    """The product whose sales are asked, as written ("how many units of earl grey did we
+    sell": "earl grey"), where no known category was named: a product's name to
+    top_products, which says when the store has no product or category of that name."""
+    for pattern in SOLD_NAMED:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        name = " ".join(match.group("name").split())
+        if name and not set(name.split()) & (NOT_BOUGHT | NOT_SOLD):
+            return name
+    return None
 
 
 def bought_named(text: str) -> str | None:

@@ -226,7 +226,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "named side by side) or among one segment's customers, or per month or quarter "
             "ranks the calendar's months or quarters; compare_to (a year, quarter or month) "
             "sets the totals beside another period's; product_id gives one product's sales "
-            "(units, revenue, orders, customers) instead; trend (falling or rising) ranks what "
+            "(units, revenue, orders, customers) instead, as does product_name (its title or "
+            "words of it); trend (falling or rising) ranks what "
             "sold less (or more) than in the days just before",
             "see product sales",
             (
@@ -234,6 +235,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("segment"),
                 Arg("category"),
                 Arg("product_id"),
+                Arg("product_name"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),
                 Arg("per", choices=("product", "category", "month", "quarter")),
                 Arg("limit", "int", default=10),

@@ -161,9 +161,9 @@ def what_bought(
     return agreeing(sales, chosen, named)
 
 
-def candidates_said(named: NamedProduct) -> str:
+def candidates_said(named: NamedProduct, example: str = "who bought the most {}") -> str:
     """Several products for one name, in words: the first SHOWN with their ids, how many more,
-    and how to ask for one."""
+    and how to ask for one (`example`, a question with the first id in it)."""
     assert named.candidates is not None
     shown = candidates_listed(named)
     listed = "; ".join(f"{c['title'] or 'untitled'} ({c['product_id']})" for c in shown)
@@ -172,8 +172,8 @@ def candidates_said(named: NamedProduct) -> str:
     within = f" in {named.within}" if named.within else ""
     return (
         f"{len(named.candidates):,} products{within} match '{named.name}': {listed}{rest}. "
-        f"Ask again with one product's id (e.g. \"who bought the most "
-        f'{shown[0]["product_id"]}") or more of its name.'
+        f'Ask again with one product\'s id (e.g. "{example.format(shown[0]["product_id"])}") '
+        "or more of its name."
     )
 
 

@@ -25,7 +25,14 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import day, output
 from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import MAX_DAYS, Asked, period_asked
-from assistant.tools.product_names import agreeing, resolve_id
+from assistant.tools.product_names import (
+    NamedProduct,
+    agreeing,
+    candidates_listed,
+    candidates_said,
+    resolve_id,
+    resolve_name,
+)
 from assistant.tools.product_sales import (
     NO_LINES,
     NO_PRODUCTS,
@@ -86,6 +93,16 @@ def top_products(
         ),
     ] = None,
     product_id: ProductId | None = None,  # one product's sales instead of a ranking
+    product_name: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            max_length=200,
+            description="One product's sales by its name: its title or words of it, any case "
+            "(a category's name is that category). Several products matching are listed with "
+            "their ids to choose from.",
+        ),
+    ] = None,
     by: Annotated[
         Measure,
         Field(description="Rank by revenue, units sold, orders or customers who bought."),
@@ -116,7 +133,7 @@ def top_products(
     one category or several together (their products ranked as one list; per category, the
     categories named side by side). `offset` skips the first ranks, for the next page.
     `compare_to` sets the totals beside another calendar period's, with the change from it.
-    `product_id` gives that one product's sales instead of a ranking.
+    `product_id` (or `product_name`) gives that one product's sales instead of a ranking.
 
     For "how much did we sell in 1997?", "revenue last month", "what were sales in Q1?",
     "what are our best sellers this quarter?", "what do at-risk customers buy most?",
@@ -136,6 +153,16 @@ def top_products(
     members = segments.member_set(name) if segments is not None and name else None
     ask = SalesAsk(asked, name, members, by, offset, limit, compare_to, symbol)
     sales = cached_sales(data)
+    if product_id is not None and product_name is not None:
+        raise InvalidInput("give product_id or product_name, not both: they name one product")
+    if product_name is not None and sales is not None:
+        within = categories_named(sales, category) if category else None
+        named = resolve_name(sales, product_titles(data, sales), product_name, within)
+        if named.candidates is not None:  # several: the person chooses one by its id
+            said = candidates_said(named, "how many units of {} did we sell")
+            listed = {"product_name": product_name, "candidates": candidates_listed(named)}
+            return output(said, {**listed, "totals": None, "rows": [], "note": said})
+        category, product_id = _named_as(category, named)
     if product_id is not None and per in ("month", "quarter"):
         raise InvalidInput(f"per {per} ranks the store's {per}s; ask for one product without it")
     if trend is not None and (product_id is not None or per in ("month", "quarter")):
@@ -144,10 +171,11 @@ def top_products(
     if per == "month" or per == "quarter":  # "best month in 1997": months ranked, not products
         return sales_per_period(data, sales, ask, per, category, DEFAULT_DAYS)
     if sales is None:
-        if category is not None or product_id is not None:  # their sales are order lines
-            asked_for = {"category": category} if product_id is None else {
-                "category": category, "product_id": product_id,
-            }  # fmt: skip
+        if category is not None or product_id is not None or product_name is not None:
+            # their sales are order lines
+            asked_for = {"category": category, "product_id": product_id,
+                         "product_name": product_name}  # fmt: skip
+            asked_for = {k: v for k, v in asked_for.items() if v is not None}
             return output(NO_LINES, {**asked_for, "totals": None, "rows": [], "note": NO_LINES})
         # A store of bare orders still has its totals; only the ranking needs lines.
         calendar = store_orders(data).calendar
@@ -219,6 +247,20 @@ def top_products(
         result["note"] = NO_PRODUCTS
         said += f" {NO_PRODUCTS}"
     return output(said, result, [{"type": "products", **result}], len(rows))
+
+
+def _named_as(category: str | None, named: NamedProduct) -> tuple[str | None, str | None]:
+    """The category and product id a product's name stands for: a category's name is that
+    category (beside another category asked, refused naming both), a product that product
+    (asked_product checks it against the categories asked)."""
+    if named.category is None:
+        return category, named.product_id
+    if category is not None and category.strip().lower() != named.category.lower():
+        raise InvalidInput(
+            f"product_name '{named.name}' is the category {named.category}, not {category}: "
+            "ask for one category"
+        )
+    return named.category, None
 
 
 def asked_product(
