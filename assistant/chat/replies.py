@@ -63,11 +63,13 @@ OUT_OF_SCOPE = (
     "That's outside what I do: I answer questions about your customers, their risk and value, "
     "segments, reviews, offers, budgets and demand."
 )
-# When the LLM that reads what the fast router could not was busy past its limit: the question
-# was never read, so "not sure what you're asking" would blame its wording.
+# When the LLM that reads what the fast router could not did not answer within its limit: the
+# question was never read, so "not sure what you're asking" would blame its wording. Busy is
+# one cause, not the only one: on a small CPU an idle model can take longer than the limit.
 MODEL_BUSY = (
-    "I couldn't read your question in time: the language model is busy (writing a draft, "
-    "answering another question or loading)."
+    "I couldn't read your question in time: the language model did not answer within its "
+    "limit (it may be writing a draft, answering another question, loading, or slow on this "
+    "machine; RETAIN_ROUTE_LLM_TIMEOUT_S sets the limit)."
 )
 
 

@@ -122,7 +122,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     if x.compare_to is not None and "compare_to" in names:
         found["compare_to"] = x.compare_to
     moved = trends.trend(text) if "trend" in names and not x.product_ids else None
-    if moved is not None and x.per_unit is None and trends.ranked(text):
+    # "and declining?" after a trend: the other direction of the same ranking
+    ranks = trends.ranked(text) or bool(memory.args.get("trend"))
+    if moved is not None and x.per_unit is None and ranks:
         found["trend"] = moved  # "which products are declining"
         if trends.of_categories(text) or len(x.categories) > 1:  # "tea or coffee": each
             found["per"] = "category"
@@ -209,8 +211,10 @@ def build(
         given |= profile_parts.asked_part(text)  # here: no change of the call ("her reviews")
     kept = dict(carried or {})
     # "any reviews?" after a profile asks about that customer as "her reviews?" does: a bare
-    # follow-up ("any ...", "and ...", filler alone) points back to the one customer talked of.
-    back = points_back(text) or (memory.subject == "customer" and is_bare(x.remainder))
+    # follow-up ("any ...", "and ...", filler alone) points back to the one customer or
+    # product talked of.
+    bare = memory.subject in ("customer", "product") and is_bare(x.remainder)
+    back = points_back(text) or bare
     # A target of its own ("everyone", "cluster 2") that no finder read: the conversation's
     # customer or segment is not the one asked about ("everyone in that segment" points back).
     own = x.unread is not None and not back
@@ -228,7 +232,8 @@ def build(
     needs_subject = bool(tool.one_of) or bool(set(tool.required) & set(SUBJECTS))
     if not own:
         if not has_subject and (back or needs_subject):
-            values |= _from_memory(tool, memory, back, points_to_product(text))
+            product = points_to_product(text) or (bare and memory.subject == "product")
+            values |= _from_memory(tool, memory, back, product)
         if "customer_id" in tool.required and "customer_id" not in values and memory.customer_id:
             values["customer_id"] = memory.customer_id
         if "segment" in tool.required and "segment" not in values and memory.segment:

@@ -22,7 +22,8 @@ import re
 
 from assistant.routing import rules
 from assistant.routing.extract import Extraction
-from assistant.routing.followup import points_back
+from assistant.routing.figures_asked import asks_total_at_risk
+from assistant.routing.followup import is_bare, points_back
 from assistant.routing.memory import Memory
 from assistant.routing.phrases import LIKED, generic
 from assistant.routing.signatures import SIGNATURES
@@ -69,12 +70,22 @@ OWN_BUYING = re.compile(
 AHEAD = re.compile(
     r"\b(?:next|recomm?end\w*|suggest\w*|should|might|would|could|likely|will|else)\b"
 )
+THEIR_FIGURE = re.compile(
+    r"\b(?:value\s+at\s+risk|churn\s+(?:risk|probability|score)|clv|ltv|lifetime\s+value|"
+    r"predicted\s+value)\b"
+)
 # Others than the customer talked about: "which other customers are at risk like her?"
 OTHERS = re.compile(r"\b(?:customers|others?|else|list|who|which)\b")
 # "who is at risk in the loyal segment?": people of the segment, by risk (the at-risk list),
 # which similarity puts beside the segment's summary.
 WHO_AT_RISK = re.compile(
     r"\bwho\b[^.?!]{0,30}\b(?:at[\s-]risk|churn\w*|leav\w*|laps\w*|slipping|might\s+go)\b"
+)
+# "how is candy doing", "how are the tea products selling": a category's sales (embedded, its
+# name is "products"); what buyers think of it is asked with review words.
+HOW_IT_SELLS = re.compile(
+    r"\bhow\s+(?:is|are|was|were|has|have)\s+(?:the\s+|our\s+)?products\s+(?:been\s+)?"
+    r"(?:doing|selling|performing|going)\b"
 )
 # What is embedded of categories named with nothing else asked ("tea vs coffee?", "coffee").
 NOTHING_BUT_THEM = re.compile(r"\W*products\W*")
@@ -92,6 +103,9 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     # revenue is a forecast of its members' buying, which forecast_demand takes a segment for.
     figures = x.segment is not None and bool(SEGMENT_FIGURE.search(text))
     figures = figures and x.horizon_days is None
+    # Its value at risk in total ("value at risk in loyal") is the at-risk list's, of the
+    # segment, which opens with it (figures_asked.py); the summary gives no such figure.
+    figures = figures and not asks_total_at_risk(text)
     sized = x.segment is not None and bool(SEGMENT_SIZE.search(text))
     if sized and not one_customer and not _bounded(x):
         _add(out, "list_segments", 3 * W)  # its nudge against a named segment (nudges.py) too
@@ -113,6 +127,23 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # (args.py sets them side by side when compared). Embedded, a category's name (the
         # names joined are one) is "products", which sits nearer what goes with a product.
         _add(out, "top_products", 2 * W)
+    if x.category is not None and HOW_IT_SELLS.search(text) and not REVIEW_WORDS.search(text):
+        _add(out, "top_products", 2 * W)
+        for label in ("search_reviews", "review_sentiment"):
+            _add(out, label, -W)
+    listed_product = x.position is not None and memory.listed_product(x.position) is not None
+    if listed_product and not REVIEW_WORDS.search(text):
+        # "tell me about the second one" after the best sellers: that product, whose reviews
+        # the walk through a product list gives (continuation.from_memory); "tell me about"
+        # alone sits beside a segment's summary.
+        _add(out, "review_sentiment", 2 * W)
+        _add(out, "segment_summary", -2 * W)  # against its cue words too
+    last = SIGNATURES.get(memory.tool or "")
+    segmentless = last is not None and "segment" not in last.arg_names
+    if x.segment is not None and segmentless and is_bare(x.remainder):
+        # "what about champions?" after a profile: the last call takes no segment to run
+        # again with, so the segment is what is asked about.
+        _add(out, "segment_summary", 2 * W)
     topic = x.topic is not None and x.quoted is None and not generic(x.topic)
     if topic and (REVIEW_WORDS.search(text) or LIKED.search(text)):
         _add(out, "search_reviews", W)
@@ -121,6 +152,9 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         _add(out, "search_reviews", W)
         for label in ("segment_summary", "similar_customers"):
             _add(out, label, -W)
+    if x.customer_ids and THEIR_FIGURE.search(text) and not REVIEW_WORDS.search(text):
+        # "value at risk for customer 00042": a figure of theirs, which the profile opens with
+        _add(out, "customer_profile", 2 * W)
     if x.customer_ids and OWN_BUYING.search(text) and not AHEAD.search(text):
         _add(out, "customer_profile", 2 * W)
         _add(out, "recommend_products", -W)

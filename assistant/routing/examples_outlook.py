@@ -51,6 +51,9 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "how many transactions this quarter",
         # ... with the average order value and the change on the period before.
         "average order value in march",
+        "what's our aov",
+        # How a category is doing is its sales; what buyers think of it is the reviews'.
+        "how is coffee doing",
         "how did revenue in q3 compare with the quarter before",
         # Two periods set against each other (compared_periods.py takes them out).
         "compare sales in 1997 with 1998",

@@ -30,7 +30,7 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "retention",
         re.compile(
             r"\b(?:(?:bought|ordered|purchased|shopped|buy|order|purchase|shop)\s+(?:from\s+us\s+)?"
-            r"in\s+both|retention\s+(?:rate\s+)?(?:from|between)|retained\s+from|"
+            r"in\s+both|retained\s+from|"
             r"(?:came|come|coming)\s+back|(?:ordered|bought|purchased)\s+again)\b"
         ),
     ),
@@ -42,7 +42,8 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:%|percent|per\s+cent)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:{_CUSTOMER}|spenders)|"
             r"\btop\s+\d{1,2}\s*(?:%|percent|per\s+cent)\s+(?:of\s+)?(?:our\s+|the\s+)?"
             rf"(?:{_CUSTOMER}|spenders)\b.{{0,40}}\b(?:revenue|sales|spend|spending|income|"
-            r"turnover)\b|\b(?:pareto|80\s*/\s*20)\b"
+            r"turnover)\b|\b(?:pareto|80\s*/\s*20)\b|"
+            r"\btop\s+\d{1,2}\s*(?:%|percent|per\s+cent)\s+(?:share|of\s+(?:revenue|sales))\b"
         ),
     ),
     (
@@ -84,6 +85,24 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:average|avg|mean)\s+(?:order|basket)\s+(?:value|size)\b|\baov\b"),
     ),
 )
+# The store's totals over all its history ("how many orders total", "total revenue", "orders
+# ever"): store_metrics' overview, which covers every order day when no period is asked; the
+# sales totals would give their default, the last 90 days.
+ALL_TIME = re.compile(
+    r"\b(?:total|in\s+total|overall|all[\s-]time|ever|to\s+date|so\s+far|altogether|lifetime)\b"
+)
+ALL_TIME_COUNTED = re.compile(r"\b(?:orders|revenue|sales|turnover)\b(?!\s+(?:at|of\s+a)\b)")
+NOT_ALL_TIME = re.compile(r"\bat\s+(?:risk|stake)\b|\b(?:per|each|every|average|avg)\b")
+# Retention by name ("what's our retention rate", "retention q1 1998 vs q1 1997", "how many
+# customers did we retain"), with or without periods; not a retention budget or campaign.
+RETAINED = re.compile(
+    r"\bretention(?:\s+(?:rate|ratio|percentage|figures?|numbers?))?(?=\s*(?:(?:from|between|"
+    r"in|of|for|over|across|q[1-4]|h[12]|vs|versus|compared)\b|\d|[?.!,]|$))|\bretained\b|"
+    r"\b(?:did|do)\s+we\s+retain\b"
+)
+# Retention asked with no second period: of the year before's customers, those who ordered in
+# the period asked (this year to date when none): "what's our retention rate".
+RETENTION_DEFAULT = {"since": "year_start", "compare_to": "year before"}
 # "came back in 1998 after buying in 1997", "ordered again in 1998 after 1997": the later
 # year asked, the earlier its customers are counted from (compared_periods.py reads two
 # periods side by side, "in both 1997 and 1998").
@@ -99,13 +118,20 @@ TOTAL_AT_RISK = re.compile(
     r"\b(?:total|overall|combined|aggregate|sum\s+of\s+(?:the\s+)?)\s+(?:\w+\s+){0,2}?"
     r"(?:value|revenue|money|clv|ltv)\s+(?:at\s+risk|at\s+stake)\b|"
     r"\bhow\s+much\s+(?:value|revenue|money|clv)\s+(?:is|do\s+we\s+have)\s+at\s+(?:risk|stake)\b|"
-    r"\b(?:value|revenue|money)\s+at\s+(?:risk|stake)\s+(?:in\s+total|overall|altogether)\b"
+    r"\b(?:value|revenue|money)\s+at\s+(?:risk|stake)\s+(?:in\s+total|overall|altogether)\b|"
+    # A segment's ("value at risk in loyal", "the champions' value at risk"): with its name
+    # taken out of the embedded text, the words left are the figure alone.
+    r"^(?:(?:what(?:'s|\s+is)|whats|show(?:\s+me)?)\s+)?(?:the\s+)?(?:total\s+)?value\s+at\s+risk"
+    r"(?:\s+(?:in|of|for|among)(?:\s+the)?(?:\s+[\w'&-]+){0,3})?[\s?.!]*$"
 )
 
 
 def figure_asked(text: str, two_periods: bool = True) -> str | None:
     """The store figure `text` asks for, or None; with one period, not how many ordered in
-    both ("what share of customers ordered again in 1998" asks for the repeat rate)."""
+    both ("what share of customers ordered again in 1998" asks for the repeat rate), unless
+    retention is named."""
+    if RETAINED.search(text):
+        return "retention"
     return next(
         (
             name
@@ -131,6 +157,9 @@ def with_figure(text: str, x: Extraction, found: dict[str, Any]) -> dict[str, An
         found |= {"year": years.group("later"), "compare_to": years.group("earlier")}
     two = "compare_to" in found
     figure = figure_asked(text, two) or ("retention" if two else None)
+    if figure == "retention" and not two:  # the year before's customers, again since
+        dated = PERIOD & set(found)
+        found |= {"compare_to": "year before"} if dated else RETENTION_DEFAULT
     if figure is not None:
         found["figure"] = figure
     if figure == "top_share" and x.percent is not None and 1 <= x.percent <= 99:
@@ -151,12 +180,31 @@ def nudges(text: str, x: Extraction) -> dict[str, float]:
         out["store_metrics"] = (4 if figure == "retention" else 3) * W
         for name in ("top_customers", "top_products", "customer_profile", "segment_summary"):
             out[name] = -W
+    elif figure is None and _all_time(text, x):
+        out["store_metrics"] = 3 * W
+        for name in ("top_products", "top_customers", "list_segments"):
+            out[name] = -W
     elif figure is None:
         # Its examples are broad ("customer economics overview"); without a figure of its
         # own asked, "what percentage of revenue comes from loyal customers" is the
         # segment's, and "customers spending under $30 per order" a ranking: a double nudge.
         out["store_metrics"] = -2 * W
-    if asks_total_at_risk(text):  # the segment list gives each segment's value at risk
+    if asks_total_at_risk(text) and not x.customer_ids:  # one customer's is in the profile
         out["at_risk_customers"] = 2 * W
         out["segment_summary"] = out["list_segments"] = -W
     return out
+
+
+def _all_time(text: str, x: Extraction) -> bool:
+    """True for the store's orders or revenue over all its history: "total" and no period,
+    product, category or customer that would make them the sales totals' or a profile's."""
+    dated = any(v is not None for v in (x.since, x.until, x.month, x.quarter, x.year))
+    named = x.category is not None or x.categories or x.product_ids or x.customer_ids
+    counted = ALL_TIME.search(text) and ALL_TIME_COUNTED.search(text)
+    return (
+        bool(counted)
+        and not dated
+        and x.horizon_days is None
+        and not named
+        and not (NOT_ALL_TIME.search(text))
+    )

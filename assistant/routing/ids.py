@@ -118,8 +118,12 @@ _EITHER = r"\b(?:for|to|like)[ \t]+"
 # words are a name only where the store has a customer called exactly that (KnownName).
 # One space apart: a wider gap is where a finder took something ("tell me about the loyal
 # segment" reads "the", a gap, "segment").
+# "find Guido Sample", "search for ada lovelace": a person only where the store has the name
+# (a capitalised "find Earl Grey" may be a product).
+_FINDING = r"\b(?:find|search\s+for|look\s+for|locate|get)[ \t]+"
 LOWER_NAMED = re.compile(
-    f"(?:{_ASKING}|{_EITHER})" + r"(?P<name>[a-z][a-z'\u2019-]*(?:[ \t][a-z][a-z'\u2019-]*){1,3})"
+    f"(?:{_ASKING}|{_EITHER}|{_FINDING})"
+    + r"(?P<name>[a-z][a-z'\u2019-]*(?:[ \t][a-z][a-z'\u2019-]*){1,3})"
 )
 # A name alone, as a support agent pastes it ("Ada Lovelace", "grace hopper?"), or owning what
 # follows ("ada lovelace's reviews"): the whole run of words, never a part of it ("tell me").

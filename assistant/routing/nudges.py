@@ -59,6 +59,13 @@ REVIEW_LIST = re.compile(
     r"bad|good|neutral|angry|glowing|[1-5][\s-]*star)\s+(?:reviews|feedback|comments)\b"
 )
 TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
+# "who's our best customer", "best customer?": the one who spent the most, at the top of the
+# top customers' list; similarity puts "best customer" beside the at-risk list's "our best
+# customers who might leave". Not "the best customer to call" (whom to act on).
+ONE_BEST = re.compile(
+    r"^(?:(?:who(?:'s|\s+is|s)|what(?:'s|\s+is)|show\s+me)\s+)?(?:our|the|my)?\s*"
+    r"(?:top|best|biggest|largest)\s+(?:customer|buyer|client|spender)\b(?!\s+(?:to|for)\b)"
+)
 # "customers in 1997", "show me our customers in q1 1998", "who were our customers during
 # 1997?": who ordered then, which the top customers' list answers (it counts them). Embedded,
 # the period is gone ("show me our customers"), and the words left sit beside a profile's
@@ -133,6 +140,9 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
             out.pop("top_customers")
     elif "top_products" in out:  # "what did champions buy the most": products
         out["top_customers"] = -W
+    if ONE_BEST.search(text) and not RISK_WORDS.search(text) and not ahead:
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W
     if LAPSED_PEOPLE.search(text) and "top_products" not in out:
         # A double nudge against the top spenders: their examples match "big spenders" word
         # for word, and "lapsed" is the one word that says which list.

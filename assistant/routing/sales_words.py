@@ -30,7 +30,8 @@ MEASURES: list[tuple[re.Pattern[str], Measure]] = [
     (re.compile(r"\b(?:by|most|number\s+of)\s+(?:customers|buyers|shoppers|people)\b|"
                 r"\bbought\s+by\s+(?:the\s+)?most\b|\bmost\s+(?:popular|bought)\s+with\s+"
                 r"(?:customers|buyers)\b"), "customers"),
-    (re.compile(r"\bby\s+(?:revenue|sales|money|turnover)\b|\b(?:most|highest)\s+revenue\b|"
+    (re.compile(r"\bby\s+(?:revenue|sales|money|turnover|spend|spending|amount\s+spent)\b|"
+                r"\b(?:most|highest)\s+revenue\b|"
                 r"\btop[\s-]+grossing\b"), "revenue"),
 ]  # fmt: skip
 PER_CATEGORY = re.compile(

@@ -53,6 +53,10 @@ SHORT_FORM = re.compile(
 )
 
 
+# Short forms of "customers" ("plan 5k for at-risk custs"), written out so that a segment's
+# name before them reads as it does before "customers". Not in an address ("cust@shop.com").
+CUSTOMER_SHORT = re.compile(r"\b(?P<short>custs|cust|custies)\b(?![.@'-])", re.IGNORECASE)
+CUSTOMER_WORDS = {"custs": "customers", "cust": "customer", "custies": "customers"}
 # Negations typed without their apostrophe ("havent", "didnt"): the verb before "nt". Not
 # "cant" nor "wont", which are words of their own.
 BARE_NEGATION = re.compile(
@@ -113,15 +117,16 @@ def _month_repaired(match: re.Match[str]) -> str:
 
 def spelled_out(message: str) -> str:
     """`message` with its short forms of period words written out ("this yr" -> "this
-    year"), misspelt months' names repaired ("febuary 1998" -> "february 1998"), two-digit
-    years after a month in full ("march 98" -> "march 1998") and its negations' apostrophes
-    put back ("havent" -> "haven't"); the positions of what is read later are those in the
-    result."""
+    year") and of "customers" ("custs"), misspelt months' names repaired ("febuary 1998" ->
+    "february 1998"), two-digit years after a month in full ("march 98" -> "march 1998") and
+    its negations' apostrophes put back ("havent" -> "haven't"); the positions of what is read
+    later are those in the result."""
     message = MISSPELT_MONTH.sub(_month_repaired, message)
     message = SHORT_FORM.sub(
         lambda m: m["before"] + m["gap"] + SHORT_FORMS[m["short"].lower()], message
     )
     message = SHORT_YEAR.sub(_full_year, message)
+    message = CUSTOMER_SHORT.sub(lambda m: CUSTOMER_WORDS[m["short"].lower()], message)
     return BARE_NEGATION.sub(lambda m: m["verb"] + "n't", message)
 
 

@@ -27,7 +27,7 @@ RANKED = re.compile(
     r"\b(?:products?|categor(?:y|ies)|items?|skus?|sellers?|which|top|best|worst|biggest|"
     r"fastest|most)\b"
 )
-CATEGORIES = re.compile(r"\bcategories\b")
+CATEGORIES = re.compile(r"\bcat\w*g\w*ies\b")  # "categories", and typed "categries"
 
 
 def trend(text: str) -> str | None:

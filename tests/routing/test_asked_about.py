@@ -14,7 +14,6 @@ PROFILE = Memory().after("customer_profile", {"customer_id": "00003"}, {"custome
 @pytest.mark.parametrize(
     ("text", "segment"),
     [
-        ("what is the value at risk in the lost segment?", "lost"),
         ("average churn risk of hibernating customers?", "hibernating"),
         ("average predicted value of loyal customers?", "loyal"),
         ("what share of revenue do champions bring?", "champions"),

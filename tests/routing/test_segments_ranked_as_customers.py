@@ -36,7 +36,10 @@ def test_a_ranked_segment_is_embedded_as_customers(
         ("top 5 champions in 1997", {"segment": "champions", "limit": 5, "year": "1997"}),
         ("Top 5 Champions in 1997", {"segment": "champions", "limit": 5, "year": "1997"}),
         ("top 10 loyal customers last year", {"segment": "loyal", "limit": 10, "year": "last"}),
-        ("best champions by spend in 1998", {"segment": "champions", "year": "1998"}),
+        (
+            "best champions by spend in 1998",
+            {"segment": "champions", "year": "1998", "by": "revenue"},
+        ),
         ("top 3 champions last year", {"segment": "champions", "limit": 3, "year": "last"}),
     ],
 )

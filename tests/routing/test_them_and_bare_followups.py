@@ -84,3 +84,16 @@ def test_a_new_subject_after_a_profile_is_not_that_customer(minilm_router: Route
     route = minilm_router.route("and the top products?", PROFILE, "operator")
     assert route.tool == "top_products"
     assert "customer_id" not in route.args
+
+
+def test_a_segment_alone_after_a_profile_is_that_segment(minilm_router: Router) -> None:
+    # The profile takes no segment to run again with: the segment is asked about instead
+    # (it was "I'm not sure what you're asking").
+    route = minilm_router.route("what about champions?", PROFILE, "operator")
+    assert (route.tool, route.args) == ("segment_summary", {"segment": "champions"})
+
+
+def test_a_segment_alone_after_a_list_reruns_the_list(minilm_router: Router) -> None:
+    products = Memory().after("top_products", {}, {"rows": [{"product_id": "B001"}]})
+    route = minilm_router.route("what about champions?", products, "operator")
+    assert (route.tool, route.args) == ("top_products", {"segment": "champions"})
