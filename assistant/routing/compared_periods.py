@@ -11,8 +11,9 @@ One period after "compared to" alone ("and compared to 1997?") is the one to com
 period asked, or the last call's, with. "This year" is the year to date; "last quarter",
 "the previous quarter" and "the one before", set against the period asked, are the quarter
 just before it starts ("Q1 1998 vs the previous quarter": Q4 1997).
-A second period compare_to cannot take, a half-year or a span said from the first ("H1 1998
-vs the first half of 1997", "ytd vs the same period last year"), is not compared: `uncompared`
+The same days a year back ("since march vs the same period last year", "ytd year over year")
+are compare_to "year earlier". A second period compare_to cannot take, a half-year or a span
+said from the first ("H1 1998 vs the first half of 1997"), is not compared: `uncompared`
 finds it for the note that says so (arg_notes.py), where the answer's change on the days just
 before read as the comparison asked.
 The later period is the one asked, the earlier what it is compared with, so a change reads
@@ -70,6 +71,16 @@ UNCOMPARED = re.compile(
 )
 
 
+# The same days a year back ("since march vs the same period last year", "ytd compared to a
+# year earlier", "year over year"): compare_to "year earlier", the period asked read apart.
+YEAR_AGO = re.compile(
+    rf"\b(?:{_ALWAYS}|than|from)\s+(?:the\s+)?(?:same\s+(?:period|time|days|weeks?|months?)\s+"
+    r"(?:of\s+|in\s+)?(?:last|previous|prior|the\s+previous|a)\s+year(?:\s+ago)?|"
+    r"(?:a\s+)?year\s+(?:earlier|ago))\b|\byear[\s-]+(?:on|over)[\s-]+year\b|\byoy\b"
+)
+YEAR_EARLIER = "year earlier"  # top_products' compare_to for it (sales_comparison.py)
+
+
 @dataclass(frozen=True)
 class Written:
     """One period as written: its kind, number (month or quarter; 0 for a year) and year; or
@@ -125,6 +136,10 @@ def read(reader: Reader) -> tuple[Calendar, str] | None:
             continue  # "the year before vs this year" names nothing to ask
         reader.take(*match.span(), "period")
         return a.asked(), b.compared(a)
+    ago = YEAR_AGO.search(reader.text)
+    if ago is not None and not LAPSED.search(reader.text[: ago.start()]):
+        reader.take(*ago.span(), "period")
+        return periods.read(reader), YEAR_EARLIER
     against = AGAINST.search(reader.text)
     if against is None or LAPSED.search(reader.text[: against.start()]):
         return None

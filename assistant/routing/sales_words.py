@@ -120,7 +120,7 @@ NOT_BOUGHT = frozenset(
     "us you it them this that all our revenue spend spending money sales orders order units "
     "products product items item stuff things overall often recently lately frequently times "
     "total value segment customers buyers much many most more less least twice once again "
-    "anything something everything nothing what which a an lot lots one ones with from on at "
+    "anything something everything nothing what which a an lot lots one ones with from on at ago "
     "in by for over during since before online".split()
 )
 AND = re.compile(r"\s*(?:&|\band\b)\s*")  # "Candy & chocolate": each side names it too

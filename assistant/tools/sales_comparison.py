@@ -26,8 +26,10 @@ CompareTo = Annotated[
         description="Another period to set the totals beside: a year (YYYY), a quarter "
         "(YYYY-Qn or Qn) or a month (YYYY-MM or MM), placed as `year`, `quarter` and `month` "
         "are; 'year before', 'quarter before' or 'month before' (that unit just before the "
-        "period asked starts); or 'before' (as many days just before it). The answer gives "
-        "its revenue, orders and customers too, and the change from it to the period asked.",
+        "period asked starts); 'before' (as many days just before it); or 'year earlier' (the "
+        "same days a year earlier: 'since March vs the same period last year'). The answer "
+        "gives its revenue, orders and customers too, and the change from it to the period "
+        "asked.",
     ),
 ]
 MEASURES = ("revenue", "orders", "customers")
@@ -35,6 +37,8 @@ MEASURES = ("revenue", "orders", "customers")
 
 # "quarter before": the unit just before the period asked starts; "before": as many days.
 BEFORE = re.compile(r"(?:(?P<unit>year|quarter|month)\s+)?before")
+# The same days a year earlier: like with like where a year beside a part of the next is not.
+YEAR_EARLIER = "year earlier"
 UNIT_MONTHS = {"year": 12, "quarter": 3, "month": 1}
 
 
@@ -45,6 +49,8 @@ def compared_period(compare_to: str, when: Period, data: DayRange) -> Period:
         before = BEFORE.fullmatch(compare_to.strip().lower())
         if before is not None:
             return _before(when, data, before.group("unit"))
+        if " ".join(compare_to.lower().split()) == YEAR_EARLIER:
+            return _year_earlier(when, data)
         return period_asked(data, _asked(compare_to), when.days)
     except InvalidInput as error:
         raise InvalidInput(f"compare_to ({compare_to!r}): {error}") from None
@@ -65,6 +71,18 @@ def _before(when: Period, data: DayRange, unit: str | None) -> Period:
     return Period((end - start).days + 1, start, end, None)
 
 
+def _year_earlier(when: Period, data: DayRange) -> Period:
+    """The days of `when`, a year earlier (29 February falls on the 28th)."""
+    start = when.start - pd.DateOffset(years=1)
+    end = when.end - pd.DateOffset(years=1)
+    if start < data.first_day:
+        raise InvalidInput(
+            f"a year earlier it would begin on {start:%Y-%m-%d}, before the store's first "
+            f"order day, {data.first_day:%Y-%m-%d}"
+        )
+    return Period((end - start).days + 1, start, end, None)
+
+
 def _asked(compare_to: str) -> Asked:
     text = compare_to.strip()
     if YEAR.fullmatch(text):
@@ -75,7 +93,7 @@ def _asked(compare_to: str) -> Asked:
         return Asked(month=text)
     raise InvalidInput(
         "names no period: give a year (YYYY), a quarter (YYYY-Qn or Qn), a month (YYYY-MM or "
-        "MM), 'year before', 'quarter before', 'month before' or 'before'"
+        "MM), 'year before', 'quarter before', 'month before', 'before' or 'year earlier'"
     )
 
 

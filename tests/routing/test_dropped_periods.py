@@ -83,9 +83,10 @@ def test_the_answer_says_the_span_is_not_compared(minilm_router: Router) -> None
     assert route.args == {"since": "1998-01-01", "until": "1998-06"}
     assert "not the first half of 1997" in route.reason
     assert "days just before" in route.reason
+    # The same days a year back are compared now (compare_to "year earlier", no note).
     route = minilm_router.route("revenue ytd vs same period last year", Memory(), "operator")
-    assert route.args == {"since": "year_start"}
-    assert "not the same period last year" in route.reason
+    assert route.args == {"since": "year_start", "compare_to": "year earlier"}
+    assert "not the same period last year" not in route.reason
 
 
 def test_a_period_compare_to_takes_carries_no_note(minilm_router: Router) -> None:
