@@ -98,7 +98,10 @@ def follow_up(
     compares = x.compare_to is not None and "compare_to" in SIGNATURES[last].arg_names
     if compares and set(rules.cues(text)) <= {last}:  # "vs 1997?", "compare with feb"
         return Scored(last, 1.0, "repeat")
-    if followup.is_bare(x.remainder) and _changed(SIGNATURES[last], x, text, memory):
+    # A bare opener ("same for champions") or nothing but values ("in 1997", "last quarter"):
+    # the last call again with them.
+    bare = followup.is_bare(x.remainder) or followup.only_values(x.remainder)
+    if bare and _changed(SIGNATURES[last], x, text, memory):
         return Scored(last, 1.0, "repeat")
     if changes and set(rules.cues(text)) <= {last}:
         return Scored(last, 1.0, "repeat")

@@ -30,7 +30,8 @@ BACK = re.compile(
 BARE_PREFIX = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|alright|right)[\s,]+)?(?:same\s+(?:thing\s+|again\s+)?(?:for|with)|"
     r"do\s+the\s+same\s+(?:for|with)|repeat\s+(?:that\s+|it\s+)?(?:for|with)|"
-    r"(?:and|now|then)\s+(?:for|with|do|try|the|show)|what\s+about|how\s+about|and|now|then|try|"
+    r"(?:and|now|then)\s+(?:for|with|do|try|the|show|in|among)|what\s+about|how\s+about|and|now|"
+    r"then|try|in|among|within|"
     r"only|just|any|show(?:\s+me)?(?=(?:\s+[\w-]+){0,4}\s+ones\b))\b"
 )
 FILLER = frozenset(
@@ -63,6 +64,20 @@ ANAPHORA = re.compile(
     r"th(?:is|at)\s+(?:customer|one|person|guy|client|account|segment|group|product|item|list))\b"
 )
 PRODUCT_ANAPHORA = re.compile(r"\b(?:it|its|th(?:is|at)\s+(?:product|item))\b")
+
+
+# What is left of "top 5", "just the first 3", "show me the top 10" once the count is read:
+# the last list again, that long.
+VALUES_ONLY = re.compile(
+    r"^[\s?.!,]*(?:(?:and|so|ok(?:ay)?|now|then|just|only)\s+)*(?:show(?:\s+me)?\s+)?(?:the\s+)?"
+    r"(?:top|first|best)?[\s?.!,]*(?:please|pls)?[\s?.!,]*$"
+)
+
+
+def only_values(remainder: str) -> bool:
+    """True when a message was nothing but values for a tool ("in 1997", "top 5", "champions"),
+    what is left of it once they were read (`remainder`) being at most a count's words."""
+    return bool(VALUES_ONLY.fullmatch(remainder))
 
 
 def asks_next(text: str) -> bool:

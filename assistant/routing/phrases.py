@@ -30,6 +30,10 @@ POSITION = [
     # "show me number 3": a place in the list, where nothing follows the number ("number 3
     # product" or "number 3 in sales" say more); "#3" is a customer (ids.py).
     re.compile(r"\bnumber\s+(?P<n>\d{1,2})(?=\s*(?:$|[?.!,]|please\b|again\b|too\b))"),
+    # "show me the 3rd", "and the second?": an ordinal with nothing after it (not "the top"
+    # nor "the last", which say more about something else than a place).
+    re.compile(rf"\bthe\s+(?P<o>{'|'.join(o for o in ORDINALS if o not in ('top', 'last'))})"
+               r"(?=\s*(?:$|[?.!,]|please\b|again\b|too\b))"),
     # "the second product"; not "top product" nor "last product" (a best seller, a purchase).
     re.compile(rf"\b(?P<o>{_ORDINAL})\s+(?:product|item)\b(?<!top product)(?<!top item)"
                r"(?<!last product)(?<!last item)"),

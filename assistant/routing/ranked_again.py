@@ -74,7 +74,7 @@ _AT_RISK = (
 RISK_OF_THEM = re.compile(
     rf"\b(?:which|who|what)(?:\s+ones?)?\s+(?:of|among(?:st)?|out\s+of)\s+{THEM}\b"
     rf"[^.?!]*\b{_AT_RISK}|"
-    rf"\b(?:are|is)\s+any\s+(?:of\s+)?{THEM}\b[^.?!]*\b{_AT_RISK}|"
+    rf"\b(?:(?:are|is)\s+)?any\s+(?:of\s+)?{THEM}\b[^.?!]*\b{_AT_RISK}|"
     rf"\b(?:their|whose)\s+(?:churn\s+)?risk\b|"
     rf"\b(?:rank|sort|order)\s+{THEM}\s+by\s+(?:their\s+)?(?:churn\s+)?risk\b"
 )
