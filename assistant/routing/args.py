@@ -47,6 +47,8 @@ SEVERAL_CATEGORIES = frozenset(
 )
 # The tools that set several categories side by side (per category) when they are compared.
 SIDE_BY_SIDE = frozenset({"top_products"})
+# What a period's growth is measured against, by how the period was asked.
+GROWTH_AGAINST = {"month": "month before", "quarter": "quarter before", "year": "year earlier"}
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -129,7 +131,14 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         if trends.of_categories(text) or len(x.categories) > 1:  # "tea or coffee": each
             found["per"] = "category"
     elif moved is not None and "compare_to" in names and "compare_to" not in found:
-        found["compare_to"] = "before"  # "is revenue growing?": the totals against before
+        # "is revenue growing?": the totals against the days before; "q2 1998 growth" against
+        # the quarter before it; "growth in 1998" (a year the orders may end inside) against
+        # the same days a year earlier.
+        found["compare_to"] = next(
+            (against for unit, against in GROWTH_AGAINST.items() if unit in found), "before"
+        )
+        if found.get("since") == "year_start":  # this year to date: the same days last year
+            found["compare_to"] = "year earlier"
     by = tool.arg("by")
     if by is not None and x.by_category and "category" in by.choices:
         found["by"] = "category"

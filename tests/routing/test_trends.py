@@ -32,7 +32,10 @@ from assistant.routing.trends import trend
             {"trend": "rising", "per": "category", "category": "Tea, Coffee"},
         ),
         ("is revenue growing", {"compare_to": "before"}),
-        ("are sales going down this year", {"compare_to": "before", "since": "year_start"}),
+        ("are sales going down this year", {"compare_to": "year earlier", "since": "year_start"}),
+        ("revenue growth in q2 1998", {"quarter": "1998-Q2", "compare_to": "quarter before"}),
+        ("did sales drop in march 1998", {"month": "1998-03", "compare_to": "month before"}),
+        ("sales growth in 1998", {"year": "1998", "compare_to": "year earlier"}),
         ("top products by units in 1997", {"year": "1997", "by": "units"}),
         (
             "did we sell more tea or coffee in 1998",
