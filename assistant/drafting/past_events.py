@@ -48,15 +48,18 @@ UNHELD: list[tuple[str, re.Pattern[str]]] = [
     (what, re.compile(pattern, re.IGNORECASE))
     for what, pattern in [
         # "You missed the offer", "sorry you missed it", "in case you missed it", "missed our
-        # last sale?"; not "don't miss out", "you won't want to miss it", "we missed you".
+        # last sale?"; not "don't miss out", "you won't want to miss it", "we missed you", nor
+        # "have you missed our Earl Grey?" (a product, no offer).
         ("a missed offer", rf"{_YOU}missed\b(?!\s+(?:you|us)\b)(?:\s+(?:out\s+on\s+)?"
-         rf"(?:our|the|your|that|this|last)\s+(?:[\w'-]+\s+){{0,2}}?{_MISSABLE}\b|\s+it\b)?"
+         rf"(?:our|the|your|that|this|last)\s+(?:[\w'-]+\s+){{0,2}}?{_MISSABLE}\b|\s+it\b"
+         r"|\s+out\b)"
          rf"|\bmissed\s+(?:out\s+on\s+)?(?:our|the|your|that|this|last)\s+(?:[\w'-]+\s+){{0,2}}?"
          rf"{_MISSABLE}\b|\bICYMI\b"),
-        # An earlier offer or message of ours: "our last offer", "the code we sent", "your
-        # code has expired", "we emailed you".
+        # An earlier offer or message of ours: "our previous offer", "the code we sent", "your
+        # code has expired", "we emailed you"; not "our last sale of the season" (the last to
+        # come).
         ("an earlier offer or message",
-         rf"\b(?:our|the|your)\s+(?:last|previous|earlier|recent|old|unused|expired)\s+{_OFFERS}\b"
+         rf"\b(?:our|the|your)\s+(?:previous|earlier|recent|old|unused|expired)\s+{_OFFERS}\b"
          r"|\b(?:offer|code|coupon|voucher|discount)s?\s+(?:has\s+|had\s+|have\s+)?expired\b"
          r"|\bwe\s+(?:recently\s+|last\s+)?(?:sent|emailed|e-mailed|texted|messaged|wrote\s+to)"
          r"\s+you\b"),
@@ -110,16 +113,19 @@ UNHELD: list[tuple[str, re.Pattern[str]]] = [
 ANSWERS_REVIEW: list[tuple[str, re.Pattern[str]]] = [
     (what, re.compile(pattern, re.IGNORECASE))
     for what, pattern in [
-        # "Thanks for your feedback", "you told us", "in your review".
-        ("a review", r"\byour\s+(?:recent\s+|kind\s+|lovely\s+)?(?:review|feedback|comments?"
-         rf"|rating)\b|{_YOU}(?:told\s+us|mentioned|reviewed|rated|let\s+us\s+know)\b"),
+        # "Thanks for your feedback", "you told us", "in your review"; not "we would love
+        # your feedback" (asked for, not had).
+        ("a review", r"\b(?:thanks?|thank\s+you|in|after|about|from|read|saw|reading)\s+(?:for\s+)?"
+         r"your\s+(?:recent\s+|kind\s+|lovely\s+)?(?:review|feedback|comments?|rating)\b"
+         rf"|{_YOU}(?:told\s+us|mentioned|reviewed|rated|let\s+us\s+know)\b"),
         # "You complained", "your complaint", "you reported a problem".
         ("a complaint", r"\bcomplain(?:ed|ing|ts?)\b"
          rf"|{_YOU}(?:raised|reported|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|concern)"),
         # "Sorry to hear", "we apologise", "a damaged parcel", "your order arrived late",
         # "the trouble with your delivery", "we'll make it up to you".
         ("a problem with an order",
-         r"\bsorry\s+(?:to\s+(?:hear|see|learn|read)|for|about|that|you|your)\b"
+         r"\bsorry\s+(?:to\s+(?:hear|see|learn|read)|for(?!\s+(?:the\s+)?(?:short\s+notice|"
+         r"wait|long\s+(?:e-?mail|message)))|about|that|you|your)\b"
          r"|\bapologi[sz](?:e|es|ed|ing)\b|\b(?:our|my)\s+apologies\b"
          rf"|\b{_BAD}\s+{_PARCEL}\b"
          rf"|\b(?:your|the)\s+(?:recent\s+|last\s+)?{_PARCEL}\s+(?:was|were|arrived|came|got"

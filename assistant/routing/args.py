@@ -27,9 +27,10 @@ from assistant.routing import (
 )
 from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, notes
 from assistant.routing.compared_categories import compared
+from assistant.routing.compared_periods import YEAR_EARLIER
 from assistant.routing.complaint_counts import without_review_count
 from assistant.routing.extract import Extraction
-from assistant.routing.followup import is_bare, points_back, points_to_product
+from assistant.routing.followup import is_bare, points_back, points_to_product, refines
 from assistant.routing.memory import Memory
 from assistant.routing.quantities import BACK
 from assistant.routing.segment_notes import named_segments
@@ -48,7 +49,7 @@ SEVERAL_CATEGORIES = frozenset(
 # The tools that set several categories side by side (per category) when they are compared.
 SIDE_BY_SIDE = frozenset({"top_products"})
 # What a period's growth is measured against, by how the period was asked.
-GROWTH_AGAINST = {"month": "month before", "quarter": "quarter before", "year": "year earlier"}
+GROWTH_AGAINST = {"month": "month before", "quarter": "quarter before", "year": YEAR_EARLIER}
 ARG_WORDS = {"customer_id": "a customer id", "segment": "a segment", "budget": "a budget amount"}
 
 
@@ -125,7 +126,7 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["compare_to"] = x.compare_to
     moved = trends.trend(text) if "trend" in names and not x.product_ids else None
     # "and declining?" after a trend: the other direction of the same ranking
-    ranks = trends.ranked(text) or bool(memory.args.get("trend"))
+    ranks = trends.ranked(text) or (bool(memory.args.get("trend")) and refines(text))
     if moved is not None and x.per_unit is None and ranks:
         found["trend"] = moved  # "which products are declining"
         if trends.of_categories(text) or len(x.categories) > 1:  # "tea or coffee": each
@@ -138,7 +139,7 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
             (against for unit, against in GROWTH_AGAINST.items() if unit in found), "before"
         )
         if found.get("since") == "year_start":  # this year to date: the same days last year
-            found["compare_to"] = "year earlier"
+            found["compare_to"] = YEAR_EARLIER
     by = tool.arg("by")
     if by is not None and x.by_category and "category" in by.choices:
         found["by"] = "category"

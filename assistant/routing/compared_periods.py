@@ -58,7 +58,7 @@ AGAINST = re.compile(rf"\b(?:{_ALWAYS})\s+(?:the\s+)?{_PERIOD.format(t='b')}")
 # periods (store_metrics), so two periods, not one span.
 CUE = re.compile(
     r"\b(?:compar\w*|chang\w*|grow\w*|grew|growth|differ\w*|increase\w*|decrease\w*|drop\w*|"
-    r"fell|fall|rose|rise|better|worse|up\s+or\s+down|both|retention|retained|again)\b"
+    r"fell|fall|rose|rise|better|worse|up\s+or\s+down|in\s+both|retention|retained)\b"
 )
 ALWAYS = re.compile(rf"^\s+(?:{_ALWAYS})\s")
 # A second period of a kind compare_to does not take: a half-year, the same span a year back,
@@ -74,7 +74,7 @@ UNCOMPARED = re.compile(
 # The same days a year back ("since march vs the same period last year", "ytd compared to a
 # year earlier", "year over year"): compare_to "year earlier", the period asked read apart.
 YEAR_AGO = re.compile(
-    rf"\b(?:{_ALWAYS}|than|from)\s+(?:the\s+)?(?:same\s+(?:period|time|days|weeks?|months?)\s+"
+    rf"\b(?:{_ALWAYS}|than)\s+(?:the\s+)?(?:same\s+(?:period|time|days|weeks?|months?)\s+"
     r"(?:of\s+|in\s+)?(?:last|previous|prior|the\s+previous|a)\s+year(?:\s+ago)?|"
     r"(?:a\s+)?year\s+(?:earlier|ago))\b|\byear[\s-]+(?:on|over)[\s-]+year\b|\byoy\b"
 )

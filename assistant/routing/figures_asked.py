@@ -63,7 +63,7 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "orders_per_customer",
         re.compile(
-            rf"\borders\s+(?:per|a|by)\s+{_CUSTOMER}|\b(?:how\s+many|number\s+of)\s+(?:orders|"
+            rf"\borders\s+(?:per|a)\s+{_CUSTOMER}|\b(?:how\s+many|number\s+of)\s+(?:orders|"
             rf"purchases)\s+(?:does|do|did|will)\s+{_ONE}\s+{_CUSTOMER}\s+(?:\w+\s+){{0,2}}?"
             r"(?:on\s+average|typically|usually|per\s+year)|\baverage\s+(?:number\s+of\s+)?"
             rf"(?:orders|purchases)\s+(?:per|a|of\s+a|by\s+a|for\s+a|each)\s+{_CUSTOMER}|"
@@ -73,7 +73,8 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "revenue_per_customer",
         re.compile(
-            rf"\b(?:revenue|spend|spending|sales|value|income)\s+(?:per|a|by)\s+{_CUSTOMER}\b|"
+            rf"\b(?:revenue|spend|spending|sales|(?<!order\s)(?<!basket\s)value|income)\s+"
+            rf"(?:per|a)\s+{_CUSTOMER}\b|"
             r"\baverage\s+(?:revenue|spend|spending|sales|value|income)\s+(?:per|of\s+a|for\s+a|"
             rf"by\s+a|from\s+a|a|each)\s+{_CUSTOMER}|\baverage\s+{_CUSTOMER}\s+(?:spend|"
             rf"spending|revenue|value)\b|\bhow\s+much\s+does\s+{_ONE}\s+{_CUSTOMER}\s+"
@@ -92,7 +93,9 @@ ALL_TIME = re.compile(
     r"\b(?:total|in\s+total|overall|all[\s-]time|ever|to\s+date|so\s+far|altogether|lifetime)\b"
 )
 ALL_TIME_COUNTED = re.compile(r"\b(?:orders|revenue|sales|turnover)\b(?!\s+(?:at|of\s+a)\b)")
-NOT_ALL_TIME = re.compile(r"\bat\s+(?:risk|stake)\b|\b(?:per|each|every|average|avg)\b")
+NOT_ALL_TIME = re.compile(
+    r"\bat\s+(?:risk|stake)\b|\b(?:per|each|every|average|avg|best|top|most|worst|month|quarter)\b"
+)
 # Retention by name ("what's our retention rate", "retention q1 1998 vs q1 1997", "how many
 # customers did we retain"), with or without periods; not a retention budget or campaign.
 RETAINED = re.compile(
@@ -100,6 +103,11 @@ RETAINED = re.compile(
     r"in|of|for|over|across|q[1-4]|h[12]|vs|versus|compared)\b|\d|[?.!,]|$))|\bretained\b|"
     r"\b(?:did|do)\s+we\s+retain\b"
 )
+# Money to spend on retention is a budget plan's; "who", "list", "show" ask for people.
+BUDGETED = re.compile(
+    r"\b(?:spend|budget\w*|plan\w*|invest\w*|allocat\w*|campaign\w*|offers?)\b|\$"
+)
+LISTED = re.compile(r"^(?:who|list|show|name|which|give\s+me\s+(?:a\s+)?list)\b")
 # Retention asked with no second period: of the year before's customers, those who ordered in
 # the period asked (this year to date when none): "what's our retention rate".
 RETENTION_DEFAULT = {"since": "year_start", "compare_to": "year before"}
@@ -129,10 +137,12 @@ TOTAL_AT_RISK = re.compile(
 def figure_asked(text: str, two_periods: bool = True) -> str | None:
     """The store figure `text` asks for, or None; with one period, not how many ordered in
     both ("what share of customers ordered again in 1998" asks for the repeat rate), unless
-    retention is named."""
-    if RETAINED.search(text):
+    retention is named (not beside a budget: "how should i spend $5k on retention?"); the
+    top customers asked for as a list ("who are the top 10% of customers by revenue") are no
+    share."""
+    if RETAINED.search(text) and not BUDGETED.search(text):
         return "retention"
-    return next(
+    found = next(
         (
             name
             for name, pattern in FIGURES
@@ -140,6 +150,7 @@ def figure_asked(text: str, two_periods: bool = True) -> str | None:
         ),
         None,
     )
+    return None if found == "top_share" and LISTED.search(text) else found
 
 
 def asks_total_at_risk(text: str) -> bool:

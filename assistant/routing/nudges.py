@@ -140,6 +140,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
             out.pop("top_customers")
     elif "top_products" in out:  # "what did champions buy the most": products
         out["top_customers"] = -W
+    bought_of = x.category is not None or bool(x.categories)
+    if bought_of and TOP_WHO.search(text) and not RISK_WORDS.search(text) and not ahead:
+        # "top customers in coffee": embedded, the category is "products" ("top customers in
+        # products"), which pulls to the best sellers; customers are what is ranked.
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
+        out["top_products"] = out.get("top_products", 0.0) - W
     if ONE_BEST.search(text) and not RISK_WORDS.search(text) and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W

@@ -55,7 +55,7 @@ SHORT_FORM = re.compile(
 
 # Short forms of "customers" ("plan 5k for at-risk custs"), written out so that a segment's
 # name before them reads as it does before "customers". Not in an address ("cust@shop.com").
-CUSTOMER_SHORT = re.compile(r"\b(?P<short>custs|cust|custies)\b(?![.@'-])", re.IGNORECASE)
+CUSTOMER_SHORT = re.compile(r"\b(?P<short>custs|cust|custies)\b(?![@'-]|\.\w)", re.IGNORECASE)
 CUSTOMER_WORDS = {"custs": "customers", "cust": "customer", "custies": "customers"}
 # Negations typed without their apostrophe ("havent", "didnt"): the verb before "nt". Not
 # "cant" nor "wont", which are words of their own.

@@ -165,8 +165,8 @@ def top_products(
         category, product_id = _named_as(category, named)
     if product_id is not None and per in ("month", "quarter"):
         raise InvalidInput(f"per {per} ranks the store's {per}s; ask for one product without it")
-    if trend is not None and (product_id is not None or per in ("month", "quarter")):
-        asked_with = "product_id" if product_id is not None else f"per {per}"
+    if trend is not None and (product_id or product_name or per in ("month", "quarter")):
+        asked_with = f"per {per}" if per in ("month", "quarter") else "product_id or product_name"
         raise InvalidInput(f"trend ranks products or categories; ask for it without {asked_with}")
     if per == "month" or per == "quarter":  # "best month in 1997": months ranked, not products
         return sales_per_period(data, sales, ask, per, category, DEFAULT_DAYS)

@@ -62,8 +62,9 @@ def store_metrics(
             min_length=1,
             max_length=16,
             description="A second period (a year YYYY, a quarter YYYY-Qn or Qn, a month YYYY-MM "
-            "or MM, or 'year before', 'quarter before', 'month before'), not overlapping the "
-            "first: how many of the earlier period's customers ordered in the later one too.",
+            "or MM, or 'year before', 'quarter before', 'month before', 'before' or 'year "
+            "earlier'), not overlapping the first: how many of the customers of the one that "
+            "starts first ordered in the other too.",
         ),
     ] = None,
 ) -> ToolOutput:
