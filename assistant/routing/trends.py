@@ -13,7 +13,7 @@ _THAN_BEFORE = (
     r"a\s+(?:year|month|quarter|week)\s+ago)"
 )
 FALLING = re.compile(
-    r"\b(?:declin\w*|falling|fell|dropp(?:ed|ing)|drops?|decreas\w*|shrink(?:s|ing)?|shrank|slump\w*|"
+    r"\b(?:declin\w*|falling|fell|dropp(?:ed|ing)|drops?|decreas\w*|shrink(?:s|ing)?(?!-)|shrank|slump\w*|"
     r"slow(?:ing|ed)\s+down|los(?:ing|t)\s+(?:the\s+most\s+)?(?:sales|revenue|steam|ground)|"
     rf"(?:less|worse|fewer){_THAN_BEFORE}|going\s+down|down\s+the\s+most|tanking|tanked)\b"
 )
