@@ -101,7 +101,10 @@ NOT_ALL_TIME = re.compile(
 RETAINED = re.compile(
     r"\bretention(?:\s+(?:rate|ratio|percentage|figures?|numbers?))?(?=\s*(?:(?:from|between|"
     r"in|of|for|over|across|q[1-4]|h[12]|vs|versus|compared)\b|\d|[?.!,]|$))|\bretained\b|"
-    r"\b(?:did|do)\s+we\s+retain\b"
+    r"\b(?:did|do)\s+we\s+retain\b|"
+    # "how many customers came back in 1998": of the year before's (ordering "again" in one
+    # period is the repeat rate: "what share of customers ordered again in 1998")
+    r"\b(?:came|come|coming)\s+back\b"
 )
 # Money to spend on retention is a budget plan's; "who", "list", "show" ask for people.
 BUDGETED = re.compile(

@@ -29,6 +29,16 @@ PRODUCTS = {"rows": [{"product_id": "B00A"}, {"product_id": "B00B"}]}
             {"year": "1998", "compare_to": "year before", "figure": "retention"},
         ),
         ("plan a retention budget of 5k", "plan_budget", {"budget": 5000.0}),
+        (
+            "how many customers came back in 1998",
+            "store_metrics",
+            {"year": "1998", "compare_to": "year before", "figure": "retention"},
+        ),
+        (
+            "what share of customers ordered again in 1998",
+            "store_metrics",
+            {"year": "1998", "figure": "repeat_rate"},
+        ),
         ("top 5% share of revenue", "store_metrics", {"figure": "top_share", "top_pct": 5}),
         ("value at risk in loyal", "at_risk_customers", {"segment": "loyal", "lead": "total"}),
         (
