@@ -234,6 +234,12 @@ def build(
         # but for the year a month or quarter without one is in: "in 1997", then "and Q2?"
         in_year = "year" not in given and _without_year(given.get("month") or given.get("quarter"))
         kept = {k: v for k, v in kept.items() if k not in PERIOD or (k == "year" and in_year)}
+    # Set beside another period ("... year over year") the totals are compared, which a
+    # ranking of what moved is not: one replaces the other ("and growing?" keeps the trend).
+    if "compare_to" in given:
+        kept.pop("trend", None)
+    if "trend" in given:
+        kept.pop("compare_to", None)
     # "which of them are likely to churn?": the customers just listed, within their bounds.
     theirs = their_bounds.of_them(tool, memory, given) if back and not own else {}
     values = {**theirs, **kept, **given}

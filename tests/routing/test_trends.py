@@ -62,3 +62,14 @@ def test_movements_are_read(known_router: Router, text: str, args: dict[str, obj
 )
 def test_the_words_of_a_movement(text: str, moved: str | None) -> None:
     assert trend(text) == moved
+
+
+def test_a_comparison_after_a_trend_drops_the_trend(known_router: Router) -> None:
+    memory = Memory().after("top_products", {"trend": "falling"}, {"rows": []})
+    route = known_router.route("revenue in 1998 year over year", memory, "operator")
+    assert (route.tool, route.args) == (
+        "top_products",
+        {"year": "1998", "compare_to": "year earlier"},
+    )
+    route = known_router.route("and growing?", memory, "operator")
+    assert (route.tool, route.args) == ("top_products", {"trend": "rising"})
