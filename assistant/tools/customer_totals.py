@@ -50,13 +50,17 @@ def store_orders(data: StoreData) -> StoreOrders:
 def customer_totals(
     orders: pd.DataFrame, when: Period, members: "frozenset[str] | None"
 ) -> pd.DataFrame:
-    """Revenue, orders and last order day per customer who ordered in the period (of
+    """Revenue, orders, last order day and the days they ordered on (two orders on one day
+    are one visit: store_figures' repeat buyers) per customer who ordered in the period (of
     `members` only when given), unordered."""
     if members is not None:
         orders = orders[orders["customer_id"].isin(members)]
     in_period = orders[(orders["day"] >= when.start) & (orders["day"] <= when.end)]
     return in_period.groupby("customer_id", sort=False).agg(
-        revenue=("amount", "sum"), orders=("amount", "size"), last_order=("day", "max")
+        revenue=("amount", "sum"),
+        orders=("amount", "size"),
+        last_order=("day", "max"),
+        days=("day", "nunique"),
     )
 
 
@@ -64,7 +68,8 @@ def store_totals(
     data: StoreData, when: Period, name: str | None, members: "frozenset[str] | None"
 ) -> pd.DataFrame:
     """customer_totals of the store's orders (of segment `name`'s `members` when given), kept
-    per store version and period: top_customers and the at-risk list's bounds share them."""
+    per store version and period: top_customers, the at-risk list's bounds and store_metrics
+    share them."""
     orders = store_orders(data).orders
     key = f"top_customers:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}"
     table: pd.DataFrame = data.memo(key, ("store",), lambda: customer_totals(orders, when, members))

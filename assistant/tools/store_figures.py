@@ -19,21 +19,11 @@ TOP_PCT = 10  # "the top 10% of customers", unless another share is asked
 
 @dataclass(frozen=True)
 class Buyers:
-    """Each customer who ordered in a period: revenue, orders and the days they ordered on."""
+    """Each customer who ordered in a period: revenue, orders and the days they ordered on,
+    as customer_totals.store_totals counts them (two orders on one day are one day: a basket
+    split in two is no return visit)."""
 
-    table: pd.DataFrame  # index customer_id; columns revenue, orders, days
-
-
-def buyers_in(orders: pd.DataFrame, when: Period, members: "frozenset[str] | None") -> Buyers:
-    """The customers who ordered in `when` (of `members` only, when given), with their totals.
-    Two orders on one day count as one day: a basket split in two is no return visit."""
-    if members is not None:
-        orders = orders[orders["customer_id"].isin(members)]
-    chosen = orders[(orders["day"] >= when.start) & (orders["day"] <= when.end)]
-    table = chosen.groupby("customer_id", sort=False).agg(
-        revenue=("amount", "sum"), orders=("amount", "size"), days=("day", "nunique")
-    )
-    return Buyers(table)
+    table: pd.DataFrame  # index customer_id; columns revenue, orders, days (and last_order)
 
 
 def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:

@@ -11,13 +11,13 @@ from pydantic import Field
 
 from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.customer_totals import store_orders
+from assistant.tools.customer_totals import store_orders, store_totals
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, day, output
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked, period_words
 from assistant.tools.sales_comparison import compared_period
-from assistant.tools.store_figures import TOP_PCT, Buyers, buyers_in, figures, returned
+from assistant.tools.store_figures import TOP_PCT, Buyers, figures, returned
 from assistant.tools.store_metrics_answer import answer
 from commerce.errors import InvalidInput
 
@@ -132,11 +132,9 @@ def store_metrics(
 def _buyers(
     data: StoreData, when: Period, name: str | None, members: "frozenset[str] | None"
 ) -> Buyers:
-    """The period's customers with their totals, kept per store version and period."""
-    orders = store_orders(data).orders
-    key = f"store_metrics:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}"
-    found: Buyers = data.memo(key, ("store",), lambda: buyers_in(orders, when, members))
-    return found
+    """The period's customers with their totals: the table top_customers keeps per store
+    version and period."""
+    return Buyers(store_totals(data, when, name, members))
 
 
 def _second_period(compare_to: str, when: Period, calendar: DayRange) -> Period:
