@@ -3,7 +3,8 @@
 Real: every order (customer, date, amount, number of items) is a CDNOW purchase; every review
 text and product id is a real Amazon fine-food review. Synthetic (seeded, see README): which
 product each order line holds, product titles, categories and list prices, which buyer wrote each
-review and when, and customer names and emails (obviously fake: example.com addresses).
+review and when, and customer names and emails (obviously fake, one name per customer:
+commerce/demo_names.py; example.com addresses).
 """
 
 import re
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from commerce.datasets import load_cdnow, load_food_reviews
+from commerce.demo_names import customer_names
 from commerce.holdback import EVENT_FILE, hold_back
 from commerce.ingest import IngestRequest, Progress, ingest
 from commerce.source_file import Source
@@ -39,58 +41,6 @@ MEDIAN_PRICE = {
 }  # fmt: skip
 FAVOURITE_SHARE = 0.6  # share of a customer's order lines drawn from their favourite category
 MAX_LINES = 4  # an order of more items than this puts the extra units on its first line
-FIRST_NAMES = [
-    "Ada",
-    "Alan",
-    "Grace",
-    "Linus",
-    "Margaret",
-    "Dennis",
-    "Barbara",
-    "Ken",
-    "Frances",
-    "Edsger",
-    "Radia",
-    "John",
-    "Hedy",
-    "Claude",
-    "Katherine",
-    "Tim",
-    "Shafi",
-    "Donald",
-    "Sophie",
-    "Guido",
-    "Anita",
-    "Brian",
-    "Joan",
-    "Niklaus",
-    "Lynn",
-    "Bjarne",
-    "Karen",
-    "Vint",
-]
-LAST_NAMES = [
-    "Example",
-    "Sample",
-    "Placeholder",
-    "Testcase",
-    "Demo",
-    "Fixture",
-    "Mockley",
-    "Dummy",
-    "Fakename",
-    "Specimen",
-    "Prototype",
-    "Stub",
-    "Tryout",
-    "Pilot",
-    "Draft",
-    "Sketch",
-    "Model",
-    "Pattern",
-    "Template",
-    "Replica",
-]
 
 
 def build_demo(
@@ -182,9 +132,7 @@ def _orders(purchases: pd.DataFrame) -> pd.DataFrame:
 
 def _customers(orders: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     first = orders.groupby("customer_id")["ts"].min()
-    n = len(first)
-    given = np.array(FIRST_NAMES)[rng.integers(0, len(FIRST_NAMES), n)]
-    family = np.array(LAST_NAMES)[rng.integers(0, len(LAST_NAMES), n)]
+    given, family = zip(*customer_names(rng, len(first)), strict=True)
     ids = first.index.to_numpy(dtype=str)
     emails = [
         f"{g.lower()}.{f.lower()}.{i}@example.com"

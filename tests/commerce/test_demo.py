@@ -47,6 +47,14 @@ def test_contact_details_are_obviously_fake(demo: Store) -> None:
     customers = demo.table("customers")
     assert customers["email"].str.endswith("@example.com").all()
     assert customers["email"].is_unique
+    # The address names the customer and ends in their id: "ada.sampleton.00001@example.com".
+    local = customers["name"].str.lower().str.replace(" ", ".") + "." + customers["customer_id"]
+    assert (customers["email"] == local + "@example.com").all()
+
+
+def test_each_customer_has_their_own_name(demo: Store) -> None:
+    """A support agent finds a demo customer by name: no two share one."""
+    assert demo.table("customers")["name"].is_unique
 
 
 def test_every_id_fits_the_id_limit(demo: Store) -> None:
