@@ -60,6 +60,7 @@ JOINED = re.compile(rf"\b(?:but|and|yet)\s+(?:also\s+)?{_BELOW}{_M}")
 ORDER_CEILINGS = [
     # "fewer than 2 orders", "at most 3 purchases", "3 orders or fewer", "3 or fewer orders"
     re.compile(rf"{_BELOW}{_N}\s+{ORDERS}"),
+    re.compile(rf"\bmax(?:imum)?\s+{_N}\s+{ORDERS}"),  # "max 3 orders" (no money: a budget's)
     re.compile(rf"{_N}\s+{ORDERS}{_OR_LESS}"),
     re.compile(rf"{_N}{_OR_LESS}\s+{ORDERS}"),
     # "purchased fewer than 2 times", "ordered at most twice", "bought only once"

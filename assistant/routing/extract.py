@@ -150,11 +150,13 @@ def extract(
     vocabulary: Vocabulary,
     known_name: KnownName | None = None,
     bare_bounds: bool = False,
+    bare_budget: bool = False,
 ) -> Extraction:
     """The arguments in `message`, read in the order the module docstring gives. With
     `known_name` (for a role that sees contacts), a customer's name typed in lower case is
     read where the store has a customer of exactly that name. `bare_bounds`: the last answer
-    ranked customers, so "now under $20" bounds their spend (thresholds.bounds)."""
+    ranked customers, so "now under $20" bounds their spend (thresholds.bounds). `bare_budget`:
+    the last answer was a budget plan, so "what if we only had 2000?" gives it a budget."""
     reader = Reader(message)
     quoted = quoted_text(reader)
     # "lynn.sketch.00003@example.com": no id 00003; an address in a review search is its topic
@@ -183,6 +185,8 @@ def extract(
     amount = reader.read(quantities.amounts)
     stars = rating(reader)
     count = reader.read(quantities.counts)
+    if amount is None and bare_budget:
+        amount = reader.read(quantities.bare_amounts)
     if vocabulary.id_width is not None:  # what is left of the store's id width is an id
         customers += customer_ids(
             reader, vocabulary, [bare_id(vocabulary.id_width)], left_out=ids_left_out

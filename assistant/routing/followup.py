@@ -44,9 +44,9 @@ FILLER = frozenset(
 )
 # Words that change the last call rather than ask something new: "break that down", "what if
 # we had 10k instead", "now cap discounts at 10%". They matter only when the last tool takes
-# every value the message gives.
+# every value the message gives; a bound ("max 10%") changes the last call the same way.
 REFINES = re.compile(
-    r"\b(?:that|it|those|this|instead|rather|too|also|again|same|cap)\b|"
+    r"\b(?:that|it|those|this|instead|rather|too|also|again|same|cap|max(?:imum)?|at\s+most)\b|"
     r"^(?:and|now|then|ok(?:ay)?|but|so|only|just|what\s+if|(?:what|how)\s+about|"
     r"(?:sort|rank|order)\s+by)\b"
 )

@@ -59,8 +59,13 @@ HORIZONS = [
     re.compile(rf"{NUM}[\s-]*(?P<hours>hours?|hrs?)\b"),
     re.compile(r"\b(?:end|rest)\s+of\s+(?:the\s+)?(?:this\s+)?" + _UNIT),
 ]
+# "max 20%", "20% tops": the bound word goes with the number, not into the search topic.
+_AT_MOST = r"(?:max(?:imum)?|at\s+most|tops|or\s+less|cap)"
 PERCENTS = [
-    re.compile(rf"{NUM}\s*(?:%|percent\b|per\s?cent\b|pct\b)"),
+    re.compile(
+        rf"(?:\b(?:max(?:imum)?|at\s+most|up\s+to)\s+)?{NUM}\s*(?:%|percent\b|per\s?cent\b|pct\b)"
+        rf"(?:\s+{_AT_MOST}\b)?"
+    ),
     re.compile(rf"\bdiscount(?:\s+of)?(?:\s+up\s+to)?\s+{NUM}(?!\s*(?:[$€£k,.]\d|dollars|bucks))"),
     re.compile(rf"(?<![$€£])(?<![$€£]\s){NUM}\s+off\b"),  # "$15 off" is money, not 15%
     re.compile(r"\b(?P<half>half)[\s-]+(?:off|price)\b"),
@@ -97,6 +102,12 @@ AMOUNTS = [
         r"customers|people|clients|buyers|offers?|emails?|texts?|ways|groups|segments)\b)"
     ),
 ]
+# After a budget plan, a number written alone is the budget: "what if we only had 2000?", "and
+# with 3000?" (extract(bare_budget=True)); not one with a unit ("2000 customers", "20%").
+BARE_AMOUNT = re.compile(
+    rf"{NUM}{_MULT}(?![\w%]|\.\d|\s*(?:%|percent|per\s?cent|pct|days?|weeks?|months?|"
+    r"quarters?|years?|customers|people|clients|buyers|offers?|orders?|stars?|emails?)\b)"
+)
 _COUNTED = (
     r"customers|people|clients|buyers|shoppers|accounts|reviews|lookalikes|look-alikes|"
     r"products|items|names|results|ones|matches|recommendations|suggestions|picks|rows|entries|"
@@ -242,6 +253,15 @@ def amounts(text: str) -> Iterator[Mention]:
             multiplier = MULTIPLIERS.get(mult or "", 1.0)
             sign = _sign(text, match.start("n"))  # "-$500" is refused, not planned
             yield match.start(), match.end(), sign * value * multiplier
+
+
+def bare_amounts(text: str) -> Iterator[Mention]:
+    """A number written alone, read as money: only where the last answer was a budget plan."""
+    for match in BARE_AMOUNT.finditer(text):
+        mult = match.groupdict().get("mult")
+        value = number(match.group("n"), before_multiplier=bool(mult))
+        if value is not None:
+            yield match.start(), match.end(), value * MULTIPLIERS.get(mult or "", 1.0)
 
 
 def currency(text: str) -> str | None:

@@ -138,7 +138,8 @@ class Router:
         # After a list of customers bounded by what they did (a ranking, the at-risk list),
         # "now under $20" is a bound on their spend.
         ranked = memory.tool in SPEND_BOUNDED
-        read = extract(message, self.vocabulary, known, bare_bounds=ranked)
+        planned = memory.tool == "plan_budget"
+        read = extract(message, self.vocabulary, known, bare_bounds=ranked, bare_budget=planned)
         x = paged(text, read, memory)
         changes = changes_last_call(x, text, memory, self.tools)
         decided = follow_up(text, x, memory, changes, self.tools)

@@ -47,6 +47,29 @@ def test_a_cap_refines_the_plan_rather_than_drafting_an_offer(router: Router) ->
         assert route.args == {"segment": "champions", "budget": 5000.0, "max_discount_pct": 10.0}
 
 
+@pytest.mark.parametrize(
+    ("message", "changed"),
+    [
+        ("what about 20% max", {"max_discount_pct": 20.0}),
+        ("max 10% discount", {"max_discount_pct": 10.0}),
+        ("what about 15 percent tops", {"max_discount_pct": 15.0}),
+        ("what if we only had 2000?", {"budget": 2000.0}),
+        ("and with 3000?", {"budget": 3000.0}),
+    ],
+)
+def test_a_bound_or_a_bare_number_refines_the_plan(
+    router: Router, message: str, changed: dict[str, float]
+) -> None:
+    route = router.route(message, BUDGET, "operator")
+    assert (route.kind, route.tool) == ("tool", "plan_budget")
+    assert route.args == {"segment": "champions", "budget": 5000.0, **changed}
+
+
+def test_a_bare_number_is_no_budget_after_other_answers(router: Router) -> None:
+    route = router.route("and with 3000?", TOP_5, "operator")
+    assert "budget" not in route.args
+
+
 def test_the_next_ten_is_the_next_page(router: Router) -> None:
     route = router.route("and the next 10?", TOP_5, "operator")
     assert (route.kind, route.tool, route.args) == (

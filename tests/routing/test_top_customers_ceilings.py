@@ -21,6 +21,8 @@ from assistant.routing.thresholds import Bounds, bounds
         # Inclusive words do not.
         ("customers with at most 3 orders", Bounds(max_orders=3)),
         ("customers with no more than 3 orders", Bounds(max_orders=3)),
+        ("max 3 orders", Bounds(max_orders=3)),
+        ("customers with maximum 2 purchases", Bounds(max_orders=2)),
         ("shoppers with 3 or fewer orders", Bounds(max_orders=3)),
         ("buyers with $50 or less in purchases", Bounds(max_revenue=50.0, currency="$")),
         ("who spent up to 2k", Bounds(max_revenue=2000.0)),
