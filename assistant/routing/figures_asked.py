@@ -2,8 +2,9 @@
 there: "what's the average revenue per customer", "how many orders does a customer place on
 average", "what is our repeat purchase rate", "what share of customers bought more than once",
 "what share of revenue comes from the top 10% of customers", "how many customers bought in
-both 1997 and 1998". And the total value at risk ("what is the total value at risk"), which
-the at-risk list opens with when its `lead` is "total".
+both 1997 and 1998", "how many new customers in 1998" (with a period: acquired then; without
+one, "new customers" is the RFM segment 'new'). And the total value at risk ("what is the
+total value at risk"), which the at-risk list opens with when its `lead` is "total".
 
 Similarity alone put these beside a customer's profile ("how many orders has this customer
 placed"), the top customers' share ("what percentage of customers ordered only once") or the
@@ -86,6 +87,42 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:average|avg|mean)\s+(?:order|basket)\s+(?:value|size)\b|\baov\b"),
     ),
 )
+# Customers acquired in a period: "how many new customers in 1998", "first-time buyers in q1",
+# "customers did we acquire in 1997", "new vs returning", "ordered for the first time in
+# march". Asked with a period only: without one, "how many new customers do we have" is the
+# RFM segment 'new' (first order in its last 30 days), as it was.
+NEW_CUSTOMERS = re.compile(
+    rf"\b(?:brand[\s-]+)?(?:new|first[\s-]+time|newly[\s-]+acquired)\s+{_CUSTOMER}\b|"
+    r"\b(?:newcomers|newbies)\b|\bcustomer\s+acquisitions?\b|"
+    rf"\b{_CUSTOMER}\s+(?:did|do|have|has|had)\s+we\s+(?:\w+\s+)?(?:acquire|acquired|gain|"
+    r"gained|win|won|add|added|sign\s+up|signed\s+up)\b|"
+    rf"\b(?:acquired|gained|won)\s+(?:\w+\s+)?{_CUSTOMER}\b|"
+    r"\b(?:ordered|bought|purchased|shopped|ordering|buying|purchasing|shopping)\s+"
+    r"(?:from\s+us\s+|with\s+us\s+)?for\s+the\s+first\s+time\b|"
+    r"\bfirst[\s-]+(?:ever\s+)?(?:orders?|purchases?)\b|"
+    r"\bnew\s+(?:vs\.?|versus|and|or)\s+(?:returning|repeat|existing)\b|"
+    rf"\b{_CUSTOMER}\s+(?:were|are|was|is)\s+(?:brand[\s-]+)?new\b|"
+    rf"\bhow\s+many\s+(?:of\s+(?:our|the)\s+)?returning\s+{_CUSTOMER}\b"
+)
+# What new customers spent or which of them are the subject of other tools: their sales
+# ("revenue from new customers last month", the segment's, as before), a list or ranking.
+NOT_NEW_COUNT = re.compile(
+    r"\b(?:revenue|sales|spen[dt]|spending|sold|sell|worth|income|turnover|money|aov|top|best|"
+    r"biggest|churn\w*|risk|offers?|draft|email|campaign\w*|budget\w*|products?|items?|"
+    r"categor(?:y|ies))\b|\$"
+)
+# A count or share of them, or the words alone ("new customers last month"); any other
+# question asks something else of them ("what have new customers been buying?").
+NEW_COUNTED = re.compile(
+    r"\b(?:how\s+many|number\s+of|count|counts|tally|share|percent(?:age)?|proportion|"
+    r"fraction|split|mix|breakdown)\b|%"
+)
+QUESTION_WORD = re.compile(r"\b(?:what|which|where|why|who|whom|when|how)\b")
+NEW_SEGMENT = "new"  # the RFM segment "new customers" also names (predictors/segments.py)
+# The embedded text has the segment's name dropped ("how many new customers in 1998" is "how
+# many customers"): customers still named, and not the segment ("the new segment in 1998").
+CUSTOMERS_NAMED = re.compile(rf"\b{_CUSTOMER}\b")
+SEGMENT_NAMED = re.compile(r"\b(?:segments?|groups?|cohorts?|buckets?|rfm)\b")
 # The store's totals over all its history ("how many orders total", "total revenue", "orders
 # ever"): store_metrics' overview, which covers every order day when no period is asked; the
 # sales totals would give their default, the last 90 days.
@@ -123,7 +160,7 @@ RETURNED = re.compile(
     r"(?:in\s+)?(?P<earlier>(?:19|20)\d\d)\b"
 )
 # The figures that send a question here; the average order value alone is the sales totals'.
-SENDS_HERE = frozenset(name for name, _ in FIGURES) - {"average_order_value"}
+SENDS_HERE = frozenset(name for name, _ in FIGURES) - {"average_order_value"} | {"new_customers"}
 # "Total value at risk", "how much value is at risk", "value at risk overall".
 TOTAL_AT_RISK = re.compile(
     r"\b(?:total|overall|combined|aggregate|sum\s+of\s+(?:the\s+)?)\s+(?:\w+\s+){0,2}?"
@@ -137,14 +174,16 @@ TOTAL_AT_RISK = re.compile(
 )
 
 
-def figure_asked(text: str, two_periods: bool = True) -> str | None:
+def figure_asked(text: str, two_periods: bool = True, dated: bool = False) -> str | None:
     """The store figure `text` asks for, or None; with one period, not how many ordered in
     both ("what share of customers ordered again in 1998" asks for the repeat rate), unless
     retention is named (not beside a budget: "how should i spend $5k on retention?"); the
     top customers asked for as a list ("who are the top 10% of customers by revenue") are no
-    share."""
+    share; new customers only of a period (`dated`), counted, not listed or summed."""
     if RETAINED.search(text) and not BUDGETED.search(text):
         return "retention"
+    if dated and asks_new_customers(text):
+        return "new_customers"
     found = next(
         (
             name
@@ -154,6 +193,20 @@ def figure_asked(text: str, two_periods: bool = True) -> str | None:
         None,
     )
     return None if found == "top_share" and LISTED.search(text) else found
+
+
+def asks_new_customers(text: str) -> bool:
+    """True when `text` counts the customers new to the store (with a period, figure_asked
+    says): not what they spent, nor a list of them."""
+    return bool(NEW_CUSTOMERS.search(text)) and _new_counted(text)
+
+
+def _new_counted(text: str) -> bool:
+    """True when customers new to the store are counted in `text` (or named alone), not
+    summed, listed or asked something else of."""
+    if NOT_NEW_COUNT.search(text) or LISTED.search(text):
+        return False
+    return bool(NEW_COUNTED.search(text)) or not QUESTION_WORD.search(text)
 
 
 def asks_total_at_risk(text: str) -> bool:
@@ -170,12 +223,17 @@ def with_figure(text: str, x: Extraction, found: dict[str, Any]) -> dict[str, An
         found = {k: v for k, v in found.items() if k not in PERIOD}
         found |= {"year": years.group("later"), "compare_to": years.group("earlier")}
     two = "compare_to" in found
-    figure = figure_asked(text, two) or ("retention" if two else None)
+    figure = figure_asked(text, two, bool(PERIOD & set(found))) or ("retention" if two else None)
     if figure == "retention" and not two:  # the year before's customers, again since
         dated = PERIOD & set(found)
         found |= {"compare_to": "year before"} if dated else RETENTION_DEFAULT
     if figure is not None:
         found["figure"] = figure
+    if figure == "new_customers":  # "new customers" named the figure, not the segment 'new'
+        others = [name for name in x.segments if name.lower() != NEW_SEGMENT]
+        found.pop("segment", None)
+        if others:
+            found["segment"] = others[0]
     if figure == "top_share" and x.percent is not None and 1 <= x.percent <= 99:
         found["top_pct"] = int(x.percent)
     return found
@@ -187,11 +245,16 @@ def nudges(text: str, x: Extraction) -> dict[str, float]:
     the at-risk list for its total."""
     out: dict[str, float] = {}
     # The years are gone from the embedded text: one read is enough to say two may be there.
-    figure = figure_asked(text, x.compare_to is not None or x.year is not None)
+    dated = _dated(x)
+    figure = figure_asked(text, x.compare_to is not None or x.year is not None, dated)
+    if figure is None and dated and _new_as_customers(text, x):
+        figure = "new_customers"
     if figure in SENDS_HERE and not x.customer_ids:
         # Two periods are the sales totals' comparison too ("1997 vs 1998", a double nudge
-        # there): their customers in both are here, by a nudge that outweighs it.
-        out["store_metrics"] = (4 if figure == "retention" else 3) * W
+        # there): their customers in both are here, by a nudge that outweighs it. New
+        # customers are "customers in q1" once the segment's name is dropped, which
+        # top_customers' cue reads as a ranking: outweighed the same way.
+        out["store_metrics"] = (4 if figure in ("retention", "new_customers") else 3) * W
         for name in ("top_customers", "top_products", "customer_profile", "segment_summary"):
             out[name] = -W
     elif figure is None and _all_time(text, x):
@@ -207,6 +270,23 @@ def nudges(text: str, x: Extraction) -> dict[str, float]:
         out["at_risk_customers"] = 2 * W
         out["segment_summary"] = out["list_segments"] = -W
     return out
+
+
+def _new_as_customers(text: str, x: Extraction) -> bool:
+    """True when the segment 'new' was read from "new customers" in the embedded `text`, which
+    has lost the name: customers are counted, and no segment is named as such."""
+    return (
+        NEW_SEGMENT in (name.lower() for name in x.segments)
+        and bool(CUSTOMERS_NAMED.search(text))
+        and not SEGMENT_NAMED.search(text)
+        and _new_counted(text)
+    )
+
+
+def _dated(x: Extraction) -> bool:
+    """True when the message names a period: by the calendar or a number of days."""
+    calendar = (x.since, x.until, x.month, x.quarter, x.year)
+    return any(v is not None for v in calendar) or x.horizon_days is not None
 
 
 def _all_time(text: str, x: Extraction) -> bool:

@@ -298,8 +298,9 @@ SIGNATURES: dict[str, ToolSignature] = {
             "store_metrics",
             "the store's customer figures for the last days or a calendar period (default: the "
             "whole history), store-wide or of a segment: revenue and orders per customer, "
-            "average order value, repeat-purchase rate, the revenue share of the top top_pct% "
-            "of customers; with compare_to (a second period) how many customers ordered in "
+            "average order value, repeat-purchase rate, the new customers (first-ever order in "
+            "the period) and returning ones, the revenue share of the top top_pct% of "
+            "customers; with compare_to (a second period) how many customers ordered in "
             "both; figure names the one the answer opens with",
             "see the store's customer figures",
             (
@@ -315,6 +316,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                         "repeat_rate",
                         "top_share",
                         "retention",
+                        "new_customers",
                     ),
                 ),
                 Arg("top_pct", "int"),

@@ -1,8 +1,9 @@
 """What each customer spent and ordered in a period: from the orders (an order's revenue is its
 amount), or from the order lines of some categories or one product (a line's revenue is its quantity
-times its unit price, docs/data.md); and the bounds a ranking keeps customers within (floors
-and ceilings on spend and orders). The numbers behind top_customers, and behind the bounds
-at_risk_customers takes on what customers did to date.
+times its unit price, docs/data.md); each customer's first-ever order day; and the bounds a
+ranking keeps customers within (floors and ceilings on spend and orders). The numbers behind
+top_customers and store_metrics, and behind the bounds at_risk_customers takes on what customers
+did to date.
 
 The orders are read once per store version (data.memo); the order lines are top_products'
 (product_sales.cached_sales), so both tools read them once and resolve a category the same way.
@@ -44,6 +45,18 @@ def store_orders(data: StoreData) -> StoreOrders:
         return StoreOrders(orders, DayRange(first, last, "the store's last order day"))
 
     found: StoreOrders = data.memo("top_customers:orders", ("store",), load)
+    return found
+
+
+def first_order_days(data: StoreData) -> "pd.Series[pd.Timestamp]":
+    """Each customer's first-ever order day (index customer_id), read once per store version:
+    who was new in a period, whatever period or segment is asked (store_figures.figures)."""
+
+    def load() -> "pd.Series[pd.Timestamp]":
+        orders = store_orders(data).orders
+        return orders.groupby("customer_id", sort=False)["day"].min()
+
+    found: pd.Series[pd.Timestamp] = data.memo("top_customers:first_orders", ("store",), load)
     return found
 
 

@@ -1,8 +1,9 @@
 """The figures store_metrics reports for a period, from the store's orders: how many customers
 ordered, their orders and revenue, per customer and per order, how many ordered on two or more
-days (repeat buyers), what share of the revenue the top spenders brought, and how many of one
-period's customers ordered in another too. Plain pandas over customer_totals.store_orders'
-table, so the numbers are the same orders top_products and top_customers count.
+days (repeat buyers), how many were new (their first-ever order in the period) or returning,
+what share of the revenue the top spenders brought, and how many of one period's customers
+ordered in another too. Plain pandas over customer_totals.store_orders' table, so the numbers
+are the same orders top_products and top_customers count.
 """
 
 import math
@@ -24,11 +25,16 @@ class Buyers:
     split in two is no return visit)."""
 
     table: pd.DataFrame  # index customer_id; columns revenue, orders, days (and last_order)
+    # Every customer's first-ever order day (customer_totals.first_order_days), store-wide:
+    # a segment's member who first ordered before joining it is no newcomer.
+    first_orders: "pd.Series[pd.Timestamp]"
+    start: pd.Timestamp  # the period's first day: a first order on or after it is new
 
 
 def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
-    """The period's figures: counts and sums, their ratios (None when nobody ordered), and the
-    share of revenue of the top `top_pct`% of customers by spend (at least one customer)."""
+    """The period's figures: counts and sums, their ratios (None when nobody ordered), the new
+    and returning customers (first-ever order in the period, or before it), and the share of
+    revenue of the top `top_pct`% of customers by spend (at least one customer)."""
     table = buyers.table
     customers = len(table)
     orders = int(table["orders"].sum())
@@ -36,6 +42,8 @@ def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
     repeat = int((table["days"] >= 2).sum())
     top = math.ceil(customers * top_pct / 100) if customers else 0
     top_revenue = float(table["revenue"].nlargest(top).sum()) if top else 0.0
+    # Everyone here ordered in the period, so a first order from its start on lies in it.
+    new = int((buyers.first_orders.reindex(table.index) >= buyers.start).sum())
     return {
         "customers": customers,
         "orders": orders,
@@ -45,6 +53,9 @@ def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
         "average_order_value": _ratio(revenue, orders, 2),
         "repeat_customers": repeat,
         "repeat_rate": _ratio(repeat, customers, 4),
+        "new_customers": new,
+        "returning_customers": customers - new,
+        "new_share": _ratio(new, customers, 4),
         "top_pct": top_pct,
         "top_customers": top,
         "top_revenue": round(top_revenue, 2),

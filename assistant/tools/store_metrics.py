@@ -1,8 +1,9 @@
 """The store_metrics tool: the figures a retention operator tracks for a period, store-wide or
 of one segment's customers: revenue and orders per customer, the average order value, the
-repeat-purchase rate, the share of revenue the top spenders bring, and how many of one
-period's customers ordered in another too. Read-only, from the orders (store_figures.py
-computes, store_metrics_answer.py words); the period is read as top_customers reads it.
+repeat-purchase rate, the new and returning customers, the share of revenue the top spenders
+bring, and how many of one period's customers ordered in another too. Read-only, from the
+orders (store_figures.py computes, store_metrics_answer.py words); the period is read as
+top_customers reads it.
 """
 
 from typing import Annotated, Any, Literal
@@ -11,7 +12,7 @@ from pydantic import Field
 
 from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.customer_totals import store_orders, store_totals
+from assistant.tools.customer_totals import first_order_days, store_orders, store_totals
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, day, output
 from assistant.tools.period_days import DayRange
@@ -29,6 +30,7 @@ Figure = Literal[
     "repeat_rate",
     "top_share",
     "retention",
+    "new_customers",
 ]
 
 
@@ -48,8 +50,10 @@ def store_metrics(
             "revenue_per_customer, orders_per_customer, average_order_value, repeat_rate "
             "(customers who ordered on two or more days, of those who ordered), top_share "
             "(the share of revenue of the top `top_pct`% of customers by spend), retention "
-            "(with compare_to: how many customers ordered in both periods); overview: the "
-            "period's customers, orders and revenue first."
+            "(with compare_to: how many customers ordered in both periods), new_customers "
+            "(customers whose first-ever order fell in the period, and the returning ones, "
+            "who ordered in it having first ordered before); overview: the period's "
+            "customers, orders and revenue first."
         ),
     ] = "overview",
     top_pct: Annotated[
@@ -72,15 +76,17 @@ def store_metrics(
     month, quarter or year; default: the whole history), store-wide or of one segment's
     customers: customers who ordered, orders, revenue, orders and revenue per customer,
     average order value, repeat-purchase rate (customers who ordered on two or more days, of
-    those who ordered), the share of revenue of the top 10% of customers (`top_pct`), and with
-    `compare_to` a second period: how many of the earlier period's customers ordered in the
-    later one too, and what share of them that is. `figure` says which figure the answer opens
-    with.
+    those who ordered), new customers (first-ever order in the period) and returning ones
+    (first order before it), the share of revenue of the top 10% of customers (`top_pct`),
+    and with `compare_to` a second period: how many of the earlier period's customers ordered
+    in the later one too, and what share of them that is. `figure` says which figure the
+    answer opens with.
 
     For "what's the average revenue per customer?", "how many orders does a customer place on
     average?", "what is our repeat purchase rate?", "what share of customers bought more than
     once?", "what share of revenue comes from the top 10% of customers?", "how many customers
-    bought in both 1997 and 1998?" or "revenue per customer among champions in 1997".
+    bought in both 1997 and 1998?", "how many new customers did we get in 1998?" or "revenue
+    per customer among champions in 1997".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -132,9 +138,9 @@ def store_metrics(
 def _buyers(
     data: StoreData, when: Period, name: str | None, members: "frozenset[str] | None"
 ) -> Buyers:
-    """The period's customers with their totals: the table top_customers keeps per store
-    version and period."""
-    return Buyers(store_totals(data, when, name, members))
+    """The period's customers with their totals (the table top_customers keeps per store
+    version and period) and everyone's first order day, to tell the new ones."""
+    return Buyers(store_totals(data, when, name, members), first_order_days(data), when.start)
 
 
 def _second_period(compare_to: str, when: Period, calendar: DayRange) -> Period:

@@ -1,6 +1,7 @@
 """store_metrics' answer in words, from its result: the figure asked first, then the others of
-the period, then (when a second period was given) how many of the earlier period's customers
-ordered in the later one too; or why there is nothing to report.
+the period (the new and returning customers only when asked: they lead or are left out), then
+(when a second period was given) how many of the earlier period's customers ordered in the
+later one too; or why there is nothing to report.
 
 Every number comes from the result, which the tool computed (store_figures.py).
 """
@@ -70,6 +71,9 @@ def answer(symbol: str, result: dict[str, Any], where: str) -> str:
         figure, basis = SAID[asked](f, symbol)
         opening = f"{_capital(figure)} {where}" + (f": {basis}." if basis else ".")
         tail = f" {_capital(totals)}; {'; '.join(rest)}."
+    elif asked == "new_customers":
+        opening = f"{_capital(where)}, {_newcomers(f)}"
+        tail = f" {_capital(totals)}; {'; '.join(rest)}."
     else:
         opening = f"{_capital(where)}, {totals}."
         tail = f" {_capital('; '.join(rest))}."
@@ -78,6 +82,17 @@ def answer(symbol: str, result: dict[str, Any], where: str) -> str:
     if asked in ("retention", "overview"):  # "how many bought in both": that count first
         return f"{_retention(again)} {opening}{tail}"
     return f"{opening}{tail} {_retention(again)}"
+
+
+def _newcomers(f: dict[str, Any]) -> str:
+    """How many of the period's customers were new to the store and how many had ordered
+    before it."""
+    back = f["returning_customers"]
+    return (
+        f"{f['new_customers']:,} of the {count(f['customers'], 'customer')} who ordered "
+        f"({f['new_share']:.1%}) were new (first order in the period); "
+        f"{back:,} {'was' if back == 1 else 'were'} returning (first order before it)."
+    )
 
 
 def _retention(again: dict[str, Any]) -> str:

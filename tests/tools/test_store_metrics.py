@@ -1,6 +1,7 @@
 """store_metrics' figures against the shared workspace's orders read back with pandas, a small
-store worked out by hand (sales_shop.py) for the answer's words, how many of one year's
-customers ordered in the next, the arguments it refuses, and who may call it."""
+store worked out by hand (sales_shop.py) for the answer's words and its new and returning
+customers, how many of one year's customers ordered in the next, the arguments it refuses,
+and who may call it."""
 
 import pandas as pd
 import pytest
@@ -15,7 +16,8 @@ from tests.tools.sales_shop import LINES, store_of
 
 def _expected(orders: pd.DataFrame, start: str, end: str, top_pct: int) -> dict[str, object]:
     """The figures of the orders from `start` to `end`, by another route than the tool's:
-    per-customer sums with pivot_table, repeat buyers by their distinct order days."""
+    per-customer sums with pivot_table, repeat buyers by their distinct order days, new
+    customers by the day of each one's earliest order in `orders`."""
     days = orders["ts"].dt.normalize()
     chosen = orders[(days >= pd.Timestamp(start)) & (days <= pd.Timestamp(end))].assign(
         day=days, customer_id=orders["customer_id"].astype(str)
@@ -25,6 +27,9 @@ def _expected(orders: pd.DataFrame, start: str, end: str, top_pct: int) -> dict[
     customers, revenue = len(spent), float(chosen["amount"].sum())
     top = -(-customers * top_pct // 100)  # rounded up
     top_revenue = float(spent.sort_values(ascending=False).iloc[:top].sum())
+    earliest = orders.sort_values("ts").drop_duplicates("customer_id")
+    first = earliest.set_index(earliest["customer_id"].astype(str))["ts"].dt.normalize()
+    new = int((first[spent.index] >= pd.Timestamp(start)).sum())
     return {
         "customers": customers,
         "orders": len(chosen),
@@ -34,6 +39,9 @@ def _expected(orders: pd.DataFrame, start: str, end: str, top_pct: int) -> dict[
         "average_order_value": round(revenue / len(chosen), 2),
         "repeat_customers": int((order_days >= 2).sum()),
         "repeat_rate": round(int((order_days >= 2).sum()) / customers, 4),
+        "new_customers": new,
+        "returning_customers": customers - new,
+        "new_share": round(new / customers, 4),
         "top_pct": top_pct,
         "top_customers": top,
         "top_revenue": round(top_revenue, 2),
@@ -153,3 +161,55 @@ def test_support_may_not_see_store_wide_figures(shop: StoreData) -> None:
     with pytest.raises(Forbidden, match="the support role may not use store_metrics"):
         run_tool(context(shop, "support"), "store_metrics", {})
     assert run_tool(context(shop, "marketer"), "store_metrics", {}).result["figures"]["orders"] == 8
+
+
+def test_new_customers_first_ordered_in_the_period(shop: StoreData) -> None:
+    # From 03-26: c1 (first order 03-25) returns on 03-30; c2 first orders on 03-28.
+    ctx = context(shop, "operator")
+    out = store_metrics(ctx, since="2024-03-26", figure="new_customers")
+    f = out.result["figures"]
+    assert (f["customers"], f["new_customers"], f["returning_customers"]) == (2, 1, 1)
+    assert f["new_share"] == 0.5
+    assert out.answer.startswith(
+        "From 2024-03-26 to 2024-03-31, 1 of the 2 customers who ordered (50.0%) were new (first "
+        "order in the period); 1 was returning (first order before it). 2 customers placed 3 "
+        "orders worth $48.00; revenue per customer $24.00; "
+    )
+    # The quarter: c4 (01-01) and the three March customers all first ordered in it.
+    quarter = store_metrics(ctx, quarter="2024-Q1", figure="new_customers").result["figures"]
+    assert (quarter["new_customers"], quarter["returning_customers"]) == (4, 0)
+
+
+def test_a_period_with_nobody_new_says_so(shop: StoreData) -> None:
+    # From 03-29: c1 and c2 order again, both first ordered before it.
+    out = store_metrics(context(shop, "operator"), since="2024-03-29", figure="new_customers")
+    f = out.result["figures"]
+    assert (f["new_customers"], f["returning_customers"], f["new_share"]) == (0, 2, 0.0)
+    assert out.answer.startswith(
+        "From 2024-03-29 to 2024-03-31, 0 of the 2 customers who ordered (0.0%) were new (first "
+        "order in the period); 2 were returning (first order before it). "
+    )
+
+
+def test_a_segments_new_customers_are_its_members_first_ordering_then(
+    make_ctx: MakeContext, shared_data: StoreData, tools_orders: pd.DataFrame
+) -> None:
+    segments = shared_data.segments()
+    name = max(segments.names, key=lambda n: len(segments.member_set(n)))
+    members = segments.member_set(name)
+    ids = tools_orders["customer_id"].astype(str)
+    first = tools_orders.assign(customer_id=ids).groupby("customer_id")["ts"].min()
+    start, end = pd.Timestamp("2023-04-01"), pd.Timestamp("2023-06-30")
+    in_quarter = set(ids[tools_orders["ts"].dt.normalize().between(start, end)])
+    theirs = in_quarter & members
+    new = sum(first[c] >= start for c in theirs)
+    everyone = sum(first[c] >= start for c in in_quarter)
+    assert 0 < new < len(theirs) and new < everyone  # members only, and a mix of both
+    ctx = make_ctx("marketer")
+    out = store_metrics(ctx, quarter="2023-Q2", segment=name, figure="new_customers")
+    f = out.result["figures"]
+    assert (f["new_customers"], f["returning_customers"]) == (new, len(theirs) - new)
+    assert out.answer.startswith(
+        f"From 2023-04-01 to 2023-06-30 among the {len(members):,} customers now in '{name}', "
+        f"{new:,} of the {len(theirs):,} customers who ordered ({new / len(theirs):.1%}) were new "
+    )
