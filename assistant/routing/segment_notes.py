@@ -29,7 +29,9 @@ def one_segment(tool: ToolSignature, x: Extraction, text: str, values: Mapping[s
     one at a time ("champions and loyal"), and one customer cannot be in two ("loyal
     champions")."""
     used = values.get("segment")
-    others = [name for name in named_segments(tool, x, text) if name != used]
+    # "new customers among champions in 1998" counts the new ones: 'new' is the figure asked.
+    counted = "new" if values.get("figure") == "new_customers" else None
+    others = [n for n in named_segments(tool, x, text) if n not in (used, counted)]
     if used is None or not others:
         return ""
     if x.segments_joined:

@@ -57,3 +57,10 @@ def test_a_follow_up_keeps_the_figure_and_changes_the_period(minilm_router: Rout
     memory = Memory().after("store_metrics", asked.args, {"figures": {}})
     then = minilm_router.route("and in 1997?", memory, "operator")
     assert (then.tool, then.args) == ("store_metrics", {"figure": "new_customers", "year": "1997"})
+
+
+def test_new_customers_of_a_segment_are_no_second_segment(minilm_router: Router) -> None:
+    route = minilm_router.route(
+        "how many new customers among champions in 1998", Memory(), "operator"
+    )
+    assert route.args["segment"] == "champions" and "one segment only" not in route.reason
