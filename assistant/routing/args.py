@@ -41,6 +41,7 @@ from assistant.routing.targets import unread_reason
 LOOKS_BACK = re.compile(rf"\b(?:{BACK}|recent|ago|this)\b")
 SUBJECTS = ("customer_id", "segment", "product_id")
 YEARLESS = re.compile(r"\d{1,2}|[qQ][1-4]")
+DATED = re.compile(r"(?P<year>\d{4})-(?:\d{1,2}|[qQ][1-4])")  # "1997-03", "1997-Q1"
 # The tools whose `category` takes several, separated by commas ("tea or coffee": the sales and
 # review tools take what either holds, the forecast sets them side by side): all that take one.
 SEVERAL_CATEGORIES = frozenset(
@@ -233,6 +234,8 @@ def build(
     if PERIOD & set(given):  # a new period replaces the last one whole: "now since January"
         # but for the year a month or quarter without one is in: "in 1997", then "and Q2?"
         in_year = "year" not in given and _without_year(given.get("month") or given.get("quarter"))
+        if in_year:  # "Q1 1997", then "and Q2?": Q2 of 1997, as "in 1997" then "and Q2?" is
+            given = _dated_as(given, kept.get("month") or kept.get("quarter"))
         kept = {k: v for k, v in kept.items() if k not in PERIOD or (k == "year" and in_year)}
     # Set beside another period ("... year over year") the totals are compared, which a
     # ranking of what moved is not: one replaces the other ("and growing?" keeps the trend).
@@ -283,6 +286,21 @@ def build(
         replaced,
     )
     return Arguments(values, reason=" ".join(note for note in said if note))
+
+
+def _dated_as(given: dict[str, Any], last: object) -> dict[str, Any]:
+    """`given`'s month or quarter written without its year, in the year of the `last` one
+    when that had one ("1997-Q1"); `given` as it is otherwise."""
+    found = DATED.fullmatch(last) if isinstance(last, str) else None
+    if found is None:
+        return given
+    year = found.group("year")
+    return {
+        k: f"{year}-{v.upper() if k == 'quarter' else v.zfill(2)}"
+        if k in ("month", "quarter") and _without_year(v)
+        else v
+        for k, v in given.items()
+    }
 
 
 def _without_year(value: object) -> bool:

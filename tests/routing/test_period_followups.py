@@ -71,3 +71,20 @@ def test_what_about_a_topic_searches_it_for_the_same_period(minilm_router: Route
     memory = Memory().after("search_reviews", {"query": "shipping", "days": 30}, {})
     route = minilm_router.route("what about packaging", memory, "operator")
     assert (route.tool, route.args) == ("search_reviews", {"query": "packaging", "days": 30})
+
+
+@pytest.mark.parametrize(
+    ("last", "text", "args"),
+    [
+        ({"quarter": "1997-Q1"}, "and in Q2?", {"quarter": "1997-Q2"}),
+        ({"quarter": "1997-Q1"}, "and in may?", {"month": "1997-05"}),
+        ({"month": "1998-03"}, "and april?", {"month": "1998-04"}),
+        ({"month": "1998-03"}, "and june 1997?", {"month": "1997-06"}),  # a year of its own
+    ],
+)
+def test_a_follow_up_keeps_the_year_of_a_dated_month_or_quarter(
+    minilm_router: Router, last: dict[str, str], text: str, args: dict[str, object]
+) -> None:
+    memory = Memory().after("top_products", last, {})
+    route = minilm_router.route(text, memory, "operator")
+    assert (route.tool, route.args) == ("top_products", args)
