@@ -53,7 +53,8 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\brepeat[\s-]+(?:purchase|order|buy(?:ing)?|customer|buyer)s?\s+(?:rate|ratio|share|"
             r"percentage)|\brepeat[\s-]+rate\b|\b(?:share|percent(?:age)?|proportion|fraction|"
             r"ratio|rate|%)\s+of\s+(?:our\s+|the\s+|all\s+)?(?:repeat|returning)\s+"
-            rf"{_CUSTOMER}|\b(?:share|percent(?:age)?|proportion|fraction|%|how\s+many)\s+of\s+"
+            rf"{_CUSTOMER}|\b(?:(?:share|percent(?:age)?|proportion|fraction|%)\s+of|how\s+many"
+            r"(?:\s+of)?)\s+"
             rf"(?:our\s+|the\s+|all\s+)?{_CUSTOMER}\s+(?:have\s+|has\s+)?(?:\w+\s+)?"
             r"(?:bought|ordered|purchased|shopped|came\s+back|returned)\s+(?:from\s+us\s+)?"
             r"(?:more\s+than\s+once|again|twice|two\s+or\s+more\s+times|multiple\s+times|"
@@ -142,6 +143,17 @@ RETAINED = re.compile(
     # "how many customers came back in 1998": of the year before's (ordering "again" in one
     # period is the repeat rate: "what share of customers ordered again in 1998")
     r"\b(?:came|come|coming)\s+back\b"
+)
+# The customers of a period counted ("how many customers ordered in 1998", "number of
+# customers who bought last month"): store_metrics' overview opens with them. Similarity put
+# them beside a profile's "how many orders" and the sales totals; more than once, again or for
+# the first time are the figures above.
+CUSTOMERS_COUNTED = re.compile(
+    r"\b(?:how\s+many|number\s+of|count\s+of)\s+(?:distinct\s+|unique\s+|active\s+|"
+    rf"different\s+|of\s+(?:our|the)\s+)?{_CUSTOMER}\s+(?:(?:who|that)\s+)?(?:have\s+|had\s+|"
+    r"did\s+|do\s+)?(?:ordered|bought|purchased|shopped|order|buy|purchase|shop|placed\s+"
+    r"(?:an?\s+)?orders?|made\s+(?:a\s+)?purchases?)\b"
+    r"(?!\s+(?:more|again|twice|once|only|multiple|several|for\s+the\s+first))"
 )
 # Money to spend on retention is a budget plan's; "who", "list", "show" ask for people.
 BUDGETED = re.compile(
@@ -257,6 +269,10 @@ def nudges(text: str, x: Extraction) -> dict[str, float]:
         out["store_metrics"] = (4 if figure in ("retention", "new_customers") else 3) * W
         for name in ("top_customers", "top_products", "customer_profile", "segment_summary"):
             out[name] = -W
+    elif figure is None and _customers_counted(text, x):
+        out["store_metrics"] = 3 * W
+        for name in ("top_products", "top_customers", "customer_profile"):
+            out[name] = -W
     elif figure is None and _all_time(text, x):
         out["store_metrics"] = 3 * W
         for name in ("top_products", "top_customers", "list_segments"):
@@ -281,6 +297,13 @@ def _new_as_customers(text: str, x: Extraction) -> bool:
         and not SEGMENT_NAMED.search(text)
         and _new_counted(text)
     )
+
+
+def _customers_counted(text: str, x: Extraction) -> bool:
+    """True when `text` counts the customers who ordered (in a period, or ever), not those of
+    a product, a category or a customer's own orders."""
+    named = x.category is not None or x.categories or x.product_ids or x.customer_ids
+    return bool(CUSTOMERS_COUNTED.search(text)) and not named
 
 
 def _dated(x: Extraction) -> bool:

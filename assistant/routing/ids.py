@@ -85,7 +85,10 @@ ONE_CUSTOMER = (CUSTOMER[1], YEAR_WIDE_IDS[1])
 # the period ranked (periods.py reads it), not customer 1997; "customer 1997" and "#1997"
 # name no ranking and stay ids.
 RANKED_BEFORE = re.compile(
-    r"\b(?:top|best|biggest|largest|heaviest|leading|highest[\s-]spending)\s+(?:\d+\s+)?$"
+    r"\b(?:top|best|biggest|largest|heaviest|leading|highest[\s-]spending)\s+(?:\d+\s+)?$|"
+    # "revenue per customer 1997 vs 1998", "average customer 1998": a figure per customer of
+    # the year, no one customer
+    r"\b(?:per|each|every|average|avg|typical)\s+$"
 )
 
 
@@ -236,7 +239,8 @@ def asked_by_number(width: int) -> re.Pattern[str]:
 
 
 def _ranked_year(text: str, start: int, typed: str) -> bool:
-    """True for a year after ranking words ("top customers 1997"): a period, not an id."""
+    """True for a year after ranking words ("top customers 1997") or a figure's "per" ("revenue
+    per customer 1997"): a period, not an id."""
     return bool(re.fullmatch(_YEAR, typed) and RANKED_BEFORE.search(text[:start]))
 
 

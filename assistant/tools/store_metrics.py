@@ -118,14 +118,20 @@ def store_metrics(
         "compare_to": compare_to,
         "figures": figures(buyers, top_pct),
         "retention": None,
+        "compared": None,
     }
     if compare_to is not None:
         other = _second_period(compare_to, when, calendar)
         earlier, later = sorted((when, other), key=lambda p: p.start)
-        first, second = (buyers, _buyers(data, other, name, members))
-        if earlier is not when:
-            first, second = second, first
+        theirs = _buyers(data, other, name, members)
+        first, second = (buyers, theirs) if earlier is when else (theirs, buyers)
         result["retention"] = returned(earlier, later, first, second)
+        # The figure asked, of the other period too: "revenue per customer 1997 vs 1998".
+        result["compared"] = {
+            "from": day(other.start),
+            "to": day(other.end),
+            "figures": figures(theirs, top_pct),
+        }
     said = answer(ctx.settings.currency_symbol, result, _where(when, asked, name, members))
     # The card's figures flat: the page draws a card it has no renderer for as one table of
     # facts, where nested objects would read as JSON.

@@ -81,7 +81,32 @@ def answer(symbol: str, result: dict[str, Any], where: str) -> str:
         return opening + tail
     if asked in ("retention", "overview"):  # "how many bought in both": that count first
         return f"{_retention(again)} {opening}{tail}"
-    return f"{opening}{tail} {_retention(again)}"
+    return f"{opening}{_against(result, symbol)}{tail} {_retention(again)}"
+
+
+def _against(result: dict[str, Any], symbol: str) -> str:
+    """The figure asked, of the compared period too, and how the first one differs: " From
+    1997-01-01 to 1997-12-31: revenue per customer $80.21, so 1998-01-01 to 1998-06-30's is
+    2.3% higher."; "" when there is none to set beside it."""
+    asked, compared = result["figure"], result.get("compared")
+    if not compared or not compared["figures"]["customers"]:
+        return ""
+    mine, theirs = result["figures"], compared["figures"]
+    if asked == "new_customers":
+        key, said = "new_customers", f"{theirs['new_customers']:,} were new"
+    elif asked in SAID:
+        key = asked
+        said = SAID[asked](theirs, symbol)[0]
+    else:
+        return ""
+    period = f"From {compared['from']} to {compared['to']}"
+    before, now = theirs.get(key), mine.get(key)
+    if not isinstance(before, int | float) or not isinstance(now, int | float) or not before:
+        return f" {period}: {said}."
+    change = (now - before) / before
+    direction = "higher" if change >= 0 else "lower"
+    mine_period = f"{result['from']} to {result['to']}"
+    return f" {period}: {said}, so {mine_period}'s is {abs(change):.1%} {direction}."
 
 
 def _newcomers(f: dict[str, Any]) -> str:

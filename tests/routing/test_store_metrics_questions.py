@@ -30,6 +30,15 @@ from assistant.routing import Memory, Router
         ("revenue per customer last year", {"figure": "revenue_per_customer", "year": "last"}),
         ("how many orders per customer did champions place in 1997",
          {"figure": "orders_per_customer", "segment": "champions", "year": "1997"}),
+        # The customers of a period counted (was: a profile asking for a customer id).
+        ("how many customers ordered in 1998?", {"year": "1998"}),
+        ("number of customers who placed orders last month", {"month": "last"}),
+        ("how many customers ordered", {}),
+        ("how many customers ordered more than once in 1998",
+         {"figure": "repeat_rate", "year": "1998"}),
+        # "per customer 1997" is the year, not customer 01997.
+        ("compare revenue per customer 1997 vs 1998",
+         {"figure": "revenue_per_customer", "year": "1998", "compare_to": "1997"}),
     ],
 )  # fmt: skip
 def test_store_figures_go_to_store_metrics_with_the_figure_asked(
@@ -91,3 +100,8 @@ def test_a_follow_up_keeps_the_figure_and_changes_the_period_or_segment(
         "store_metrics",
         {"figure": "repeat_rate", "segment": "champions"},
     )
+
+
+def test_customers_of_a_category_counted_stay_with_its_sales(known_router: Router) -> None:
+    route = known_router.route("how many customers bought tea in 1998", Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", {"year": "1998", "category": "Tea"})

@@ -101,6 +101,26 @@ def test_customers_of_one_year_who_ordered_in_the_next(
         )
 
 
+def test_a_figure_compared_gives_the_other_period_its_figure_too(
+    make_ctx: MakeContext, tools_orders: pd.DataFrame
+) -> None:
+    out = store_metrics(
+        make_ctx("operator"), year="2024", compare_to="2023", figure="revenue_per_customer"
+    )
+    end = out.result["to"]  # the store's last order day
+    mine = _expected(tools_orders, "2024-01-01", end, 10)["revenue_per_customer"]
+    theirs = _expected(tools_orders, "2023-01-01", "2023-12-31", 10)["revenue_per_customer"]
+    assert isinstance(mine, float) and isinstance(theirs, float)
+    compared = out.result["compared"]
+    assert (compared["from"], compared["to"]) == ("2023-01-01", "2023-12-31")
+    assert compared["figures"]["revenue_per_customer"] == theirs
+    change = (mine - theirs) / theirs
+    assert (
+        f"From 2023-01-01 to 2023-12-31: revenue per customer ${theirs:,.2f}, so 2024-01-01 to "
+        f"{end}'s is {abs(change):.1%} {'higher' if change >= 0 else 'lower'}."
+    ) in out.answer
+
+
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
     """sales_shop's store, with a second order of c4's on the day of its first (one visit)."""
