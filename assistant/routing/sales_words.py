@@ -114,7 +114,8 @@ SOLD_NAMED = [
 NOT_SOLD = frozenset(
     "store shop business company everything each every all category categories segment "
     "segments month months quarter quarters year years week weeks day days period sold sell "
-    "selling".split()
+    # what is left of a span of time once its number was read: "for the next 2 years"
+    "selling next last coming past previous following rest".split()
 )
 NOT_BOUGHT = frozenset(
     "us you it them this that all our revenue spend spending money sales orders order units "

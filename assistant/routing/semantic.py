@@ -14,6 +14,7 @@ last call away from the last tool.
 """
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 import numpy as np
 
@@ -50,6 +51,7 @@ from assistant.routing.risk_reading import RISK_NOTE
 from assistant.routing.route import Route
 from assistant.routing.signatures import SIGNATURES, roles_allowed
 from assistant.routing.spelling import Speller, spelled_out
+from assistant.routing.their_customer import of_their_customer
 from assistant.routing.vocabulary import Vocabulary
 from retrieval.embedder import Embedder
 
@@ -194,6 +196,9 @@ class Router:
         self, decided: Scored, x: Extraction, text: str, memory: Memory, role: Role
     ) -> Route:
         tool = decided.label
+        if of_their_customer(tool, text, x, memory, role):  # "is she at risk?" to support
+            decided = replace(decided, label="customer_profile", follow="")
+            tool = decided.label
         if not may_use(role, tool):
             return Route("refuse", tool=tool, score=decided.score, reason=role_reason(role, tool))
         signature = SIGNATURES[tool]

@@ -29,3 +29,9 @@ def test_a_relative_horizon_is_days_ahead_without_a_note(
 ) -> None:
     route = minilm_router.route(question, Memory(), "operator")
     assert (route.tool, route.args, route.reason) == ("forecast_demand", {"horizon_days": days}, "")
+
+
+def test_what_is_left_of_a_span_is_no_category(minilm_router: Router) -> None:
+    # "for the next 2 years" once the 2 years are read left "next", taken as a category
+    route = minilm_router.route("forecast revenue for the next 2 years", Memory(), "operator")
+    assert (route.tool, route.args) == ("forecast_demand", {"horizon_days": 730})
