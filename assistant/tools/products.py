@@ -23,6 +23,7 @@ from assistant.tools.categories import Categories, categories_fields, categories
 from assistant.tools.customer_totals import store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import day, output
+from assistant.tools.lines_agreement import lines_against_orders
 from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import MAX_DAYS, Asked, period_asked
 from assistant.tools.product_names import (
@@ -49,7 +50,7 @@ from assistant.tools.product_trends import Trend, trend_answer, trend_order
 from assistant.tools.products_answer import answer, product_answer, sold
 from assistant.tools.sales_comparison import CompareTo
 from assistant.tools.sales_periods import Unit, sales_per_period
-from assistant.tools.sales_totals import SalesAsk, compared_with, opening
+from assistant.tools.sales_totals import SalesAsk, compared_with, days_before, opening
 from commerce.errors import InvalidInput
 
 DEFAULT_DAYS = 90
@@ -184,7 +185,8 @@ def top_products(
             **opening(data, ask, when, calendar, None, None),
             "by": by, "per": per, "rows": [], "note": NO_LINES,
         }  # fmt: skip
-        said = sold(symbol, bare, when, asked.dated)
+        bare["previous"] = days_before(data, ask, when, None, None, bare["totals"])
+        said = sold(symbol, bare, when, asked.dated, bare["previous"])
         if compare_to is not None:
             said += compared_with(data, calendar, compare_to, bare, when, symbol)
         said = f"{said.removesuffix('.')}. {NO_LINES}"
@@ -216,15 +218,18 @@ def top_products(
         order = order.sort_values([by, "revenue", key], ascending=[False, False, True])
     page = order.iloc[offset : offset + limit].to_dict("records")
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
+    begun = opening(data, ask, when, sales.calendar, sales, names)
     result: dict[str, Any] = {
-        **opening(data, ask, when, sales.calendar, sales, names),
+        **begun,
         "before_from": None if when.before_start is None else day(when.before_start),
+        "previous": days_before(data, ask, when, sales, names, begun["totals"]),
         **categories_fields(chosen),
         **({} if product is None else _product_fields(sales, product)),
         "by": by,
         "per": per,
         "trend": trend,
         "period_revenue": round(revenue, 2),
+        **lines_against_orders(data, sales, when, members, names, product),
         "total": len(order),
         "offset": offset,
         "rows": rows,

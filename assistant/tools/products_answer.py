@@ -3,10 +3,16 @@ orders, a segment's, or one category's order lines), the first products or categ
 the first one's numbers with its change; or why there is nothing to rank. One product asked
 is said on its own: what it sold, its share and its change.
 
+The opening total carries its own change on the days just before (`previous`), and the first
+row's change is worded as that row's ("its revenue up 12% ..."): a bare "revenue up 314%"
+after a product's figures was read as the store's.
+
 Every number comes from the result, which the tool computed, except the first row's share,
 passed unrounded so that it is rounded once. A share is of `period_revenue` (the order lines'
-revenue); when that is not the total the answer opens with (orders without lines, a category's
-totals), the share names its total, so the two are never read as one.
+revenue). Where that is the total the answer opens with but for unit prices rounded to the
+cent (lines_agreement.py), the share is "of the period's revenue", one figure; where it is not
+(orders without lines or unlike them, a category's totals), the share names its total, and
+why, so the two are never read as one.
 """
 
 from typing import Any
@@ -23,17 +29,26 @@ MEASURE_WORDS = {"revenue": "revenue", "units": "units sold", "orders": "orders"
                  "customers": "customers who bought"}  # fmt: skip
 
 
-def sold(symbol: str, result: dict[str, Any], when: Period, dated: bool) -> str:
+def sold(
+    symbol: str,
+    result: dict[str, Any],
+    when: Period,
+    dated: bool,
+    previous: dict[str, Any] | None = None,
+) -> str:
     """'From 1997-01-01 to 1997-12-31 the store sold $1,234.00 in 56 orders (average order
     value $22.04) to 7 customers' (a segment's: 'the 12 customers in 'champions' bought ...
     (7 of them ordered)'; a category's or a product's, without the average: 'sold $80.00 of
-    Coffee in ...', 'sold $12.00 of product P1 in ...')."""
+    Coffee in ...', 'sold $12.00 of product P1 in ...'); with `previous` (the same totals of
+    the days just before), the revenue's change from them beside it: 'sold $1,234.00 (up 12%
+    on the 365 days before) in ...'."""
     totals, period = result["totals"], period_words(when, dated)
     named = result.get("category") or (
         f"product {result['product_id']}" if result.get("product_id") else None
     )
     of = f" of {named}" if named else ""
-    amount = f"{money(totals['revenue'], symbol)}{of} in {count(totals['orders'], 'order')}"
+    change = "" if previous is None else f" ({_revenue_change(previous)})"
+    amount = f"{money(totals['revenue'], symbol)}{of}{change} in {count(totals['orders'], 'order')}"
     if not of and totals["orders"]:
         # Not for a category or product: its revenue is only its lines of the orders holding one.
         aov = money(totals["revenue"] / totals["orders"], symbol)
@@ -79,20 +94,21 @@ def answer(
     side_by_side = noun == "category" and len(result.get("categories") or ()) > 1
     if side_by_side:  # "tea vs coffee sales": each category asked with its figure
         names = [f"{label(row)} ({_figure(symbol, row, by)})" for row in rows]
-    head = f"{sold(symbol, result, when, dated)}; top {plural} by {MEASURE_WORDS[by]}{where}"
+    opened = sold(symbol, result, when, dated, result.get("previous"))
+    head = f"{opened}; top {plural} by {MEASURE_WORDS[by]}{where}"
     if result["offset"]:
         head += f", {span(result['offset'], len(rows), result['total'], noun)}"
     first = rows[0]
     facts = (
         f"{label(first)}: {money(first['revenue'], symbol)} "
         f"({_in_category(symbol, result, first)}"
-        f"{revenue_share(first['revenue'], first_share)} of {_base(symbol, result)}{who}), "
+        f"{revenue_share(first['revenue'], first_share)} of {_base(symbol, result, who)}), "
         f"{count(first['units'], 'unit')}, {count(first['orders'], 'order')}, "
         f"{first['customers']:,} {'customer' if first['customers'] == 1 else 'customers'}"
     )
     # Set beside another period, the totals' change is that one's: a row's change on the
     # days just before would read as a second answer to the same question.
-    change = "" if "compared" in result else _change(first, by, days, when)
+    change = "" if "compared" in result else _change(first, by, days, when, "its ")
     shown = listing(names, limit=len(names) if side_by_side else 3)
     return f"{head}: {shown}. {facts}{change}.{_unsold(result) if side_by_side else ''}"
 
@@ -139,7 +155,7 @@ def product_answer(
     return (
         f"{product} sold {count(totals['units'], 'unit')} for {money(totals['revenue'], symbol)} "
         f"in {count(totals['orders'], 'order')} to {to} {period} "
-        f"({revenue_share(row['revenue'], share)} of {_base(symbol, result)}{them}){change}."
+        f"({revenue_share(row['revenue'], share)} of {_base(symbol, result, them)}){change}."
     )
 
 
@@ -171,25 +187,54 @@ def _in_category(symbol: str, result: dict[str, Any], first: dict[str, Any]) -> 
     return f"{share} of {category}'s {money(totals['revenue'], symbol)} and "
 
 
-def _base(symbol: str, result: dict[str, Any]) -> str:
-    """What a share is of: "the period's revenue" when that is the total the answer opened
-    with; else the order lines' revenue named with its amount (the opening total counts
-    orders without lines, or is one category's)."""
-    lines = result["period_revenue"]
-    if result["category"] is None and lines == result["totals"]["revenue"]:
-        return "the period's revenue"
-    return f"the {money(lines, symbol)} all products sold for in the period"
+def _base(symbol: str, result: dict[str, Any], whose: str) -> str:
+    """What a share is of (`whose`: the segment's customers, said after it): "the period's
+    revenue" when the order lines' revenue is the total the answer opened with, but for unit
+    prices rounded to the cent; else the lines' revenue named with its amount and, when the
+    answer opened with the orders' total, why the two differ (beside a category's or a
+    product's own total, naming it is enough)."""
+    lines, opened = result["period_revenue"], result["totals"]["revenue"]
+    without, unlike = result.get("orders_without_lines"), result.get("orders_unlike_lines")
+    if result["category"] is None and (lines == opened or without == unlike == 0):
+        return f"the period's revenue{whose}"
+    named = f"the {money(lines, symbol)} all products sold for in the period{whose}"
+    reasons = []
+    if without:
+        reasons.append(f"{count(without, 'order')} {'has' if without == 1 else 'have'} no lines")
+    if unlike:
+        reasons.append(
+            "1 order's amount is not its lines' sum"
+            if unlike == 1
+            else f"{unlike:,} orders' amounts are not their lines' sum"
+        )
+    return f"{named}, since {' and '.join(reasons)}" if reasons else named
 
 
-def _change(row: dict[str, Any], by: Measure, days: int, when: Period) -> str:
-    """'; revenue up 12% on the 90 days before' (or why there is no change to give)."""
+def _revenue_change(previous: dict[str, Any]) -> str:
+    """The opening total's change from the days just before: "up 12% on the 30 days
+    before"."""
+    period_before = f"the {count(previous['days'], 'day')} before"
+    change = previous["change"]["revenue"]
+    return f"nothing sold in {period_before}" if change is None else _moved(change, period_before)
+
+
+def _change(row: dict[str, Any], by: Measure, days: int, when: Period, whose: str = "") -> str:
+    """'; revenue up 12% on the 90 days before' (`whose`: "its " where the totals said
+    first could be read as what moved), or why there is no change to give."""
     if when.before_start is None:
         return f"; the store's orders do not reach back another {count(days, 'day')} to compare"
     period_before = f"the {count(days, 'day')} before"
     if row["change"] is None:
-        return f"; none in {period_before}"
-    direction = "up" if row["change"] >= 0 else "down"
-    return f"; {MEASURE_WORDS[by]} {direction} {pct(abs(row['change']))} on {period_before}"
+        return f"; {'it sold none' if whose else 'none'} in {period_before}"
+    return f"; {whose}{MEASURE_WORDS[by]} {_moved(row['change'], period_before)}"
+
+
+def _moved(change: float, period_before: str) -> str:
+    """ "up 12% on the 30 days before"; one decimal under 1% ("up 0%" reads as no change)."""
+    if change == 0:
+        return f"unchanged from {period_before}"
+    size = pct(abs(change)) if abs(change) >= 0.01 else f"{abs(change):.1%}"
+    return f"{'up' if change > 0 else 'down'} {size} on {period_before}"
 
 
 def _last_bought(

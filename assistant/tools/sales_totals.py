@@ -1,8 +1,8 @@
 """What the store sold in a period, as top_products gives it: the totals (the orders', or the
 asked categories' or product's order lines'), the period's days and arguments for the result,
-and the totals of another period set beside them (sales_comparison.py says how it is named and
-worded). Kept per store version and period (data.memo), shared by the rankings per product and
-per month.
+and the same totals of the days just before it, or of another period set beside them
+(sales_comparison.py says how that one is named and worded). Kept per store version and
+period (data.memo), shared by the rankings per product and per month.
 """
 
 from dataclasses import dataclass
@@ -80,6 +80,26 @@ def compared_with(
     result["compared"] = comparison(then, totals, result["totals"])
     opening = sold(symbol, {**result, "totals": totals}, then, True)
     return compared_words(result["compared"], when.days, opening)
+
+
+def days_before(
+    data: StoreData,
+    ask: SalesAsk,
+    when: Period,
+    sales: SalesLines | None,
+    chosen: Chosen | None,
+    totals: dict[str, Any],
+) -> dict[str, Any] | None:
+    """The same totals of the `when.days` days just before the period (as `compared` gives
+    another period's, with the change from them to `totals`): what the answer's opening total
+    is set against. None when the store's orders do not reach back that far, or beside
+    `compare_to`, whose period the totals are set against instead (one change, not two)."""
+    if when.before_start is None or ask.compare_to is not None:
+        return None
+    end = when.start - pd.Timedelta(days=1)
+    before = Period(when.days, when.before_start, end, None)
+    then = scoped_totals(data, sales, before, ask.segment, ask.members, chosen, ask.product_id)
+    return comparison(before, then, totals)
 
 
 def period_args(asked: Asked) -> dict[str, str | None]:

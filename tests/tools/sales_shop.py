@@ -32,15 +32,18 @@ def store_of(
     tables: tuple[str, ...],
     order_lines: list[tuple[str, str, str, str, int, float]] = LINES,
     products: Sequence[tuple[str, str, str | None]] = PRODUCTS,
+    amounts: dict[str, float] | None = None,
 ) -> StoreData:
     """Ingest the hand-made store (only `tables` besides orders; `order_lines` instead of
-    LINES, `products` instead of PRODUCTS) and open it as the tools do."""
+    LINES, `products` instead of PRODUCTS; `amounts`: orders whose amount is not their lines'
+    sum, by id) and open it as the tools do."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = pd.DataFrame(order_lines, columns=["order_id", "customer_id", "ts", "product_id",
                                          "quantity", "price"])  # fmt: skip
     lines["amount"] = lines["quantity"] * lines["price"]
     totals = lines.groupby(["order_id", "customer_id", "ts"], as_index=False)["amount"].sum()
     orders = pd.concat([totals, pd.DataFrame([BARE_ORDER], columns=totals.columns)])
+    orders["amount"] = orders["order_id"].map(amounts or {}).fillna(orders["amount"])
     frames = {
         "orders": orders.assign(ts=pd.to_datetime(orders["ts"])),
         "order_items": lines[["order_id", "product_id", "quantity", "price"]],

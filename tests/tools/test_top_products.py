@@ -44,15 +44,22 @@ def test_the_numbers_are_the_hand_computed_ones(shop: StoreData) -> None:
     assert (p1["revenue"], p1["units"], p1["orders"], p1["customers"]) == (15.0, 3, 2, 2)
     assert (p1["before"], p1["change"]) == (20.0, -0.25)
     assert (p3["before"], p3["change"]) == (0.0, None)  # not sold before: no change to give
+    # The days before hold o4 and o5 (c3): $40.00 in 2 orders.
+    assert result["previous"] == {
+        "from": "2024-03-12", "to": "2024-03-21", "days": 10,
+        "totals": {"revenue": 40.0, "orders": 2, "customers": 1},
+        "change": {"revenue": 0.7, "orders": 1.0, "customers": 1.0},
+    }  # fmt: skip
+    assert (result["orders_without_lines"], result["orders_unlike_lines"]) == (1, 0)  # o7
     assert out.answer == (
-        # The totals are the orders': o1, o2, o3 and o7 (no lines), $30 + $11 + $20 + $7; the
-        # share is of the lines' $61.00, named as such since it is not the $68.00 said first.
-        "In the 10 days to 2024-03-31 the store sold $68.00 in 4 orders "
-        "(average order value $17.00) "
-        "to 2 customers; top "
+        # The totals are the orders': o1, o2, o3 and o7 (no lines), $30 + $11 + $20 + $7, up
+        # 70% on the $40.00 before; the share is of the lines' $61.00, named as such, with
+        # why, since it is not the $68.00 said first. The +100% is P2's own change.
+        "In the 10 days to 2024-03-31 the store sold $68.00 (up 70% on the 10 days before) in "
+        "4 orders (average order value $17.00) to 2 customers; top "
         "products by revenue: Teapot (P2), Coffee beans (P1) and Biscuits (P3). Teapot (P2): "
-        "$40.00 (65.6% of the $61.00 all products sold for in the period), 2 units, 2 orders, 1 "
-        "customer; revenue up 100% on the 10 days before."
+        "$40.00 (65.6% of the $61.00 all products sold for in the period, since 1 order has no "
+        "lines), 2 units, 2 orders, 1 customer; its revenue up 100% on the 10 days before."
     )
     assert out.cards == [{"type": "products", **result}] and out.rows == 3
 
@@ -192,9 +199,10 @@ def test_a_share_too_small_to_show_reads_as_under_a_tenth_of_a_percent(tmp_path:
 
 
 def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:
-    out = top_products(_ctx(store_of(tmp_path / "bare", ())))
+    bare = store_of(tmp_path / "bare", ())
+    out = top_products(_ctx(bare))
     # Its totals need no lines: every order of 2024-01-02..03-31 (o6, on 01-01, is before).
-    assert out.answer == (
+    assert out.answer == (  # the orders do not reach back 90 days more: no change
         "In the 90 days to 2024-03-31 the store sold $108.00 in 6 orders "
         "(average order value $18.00) "
         "to 3 customers. " + NO_LINES
@@ -206,7 +214,11 @@ def test_a_store_of_bare_orders_gets_a_note(tmp_path: Path) -> None:
                           "orders_to": "2024-03-31", "segment": None, "customers": None,
                           "totals": {"revenue": 108.0, "orders": 6, "customers": 3},
                           "by": "revenue", "per": "product", "rows": [],
-                          "note": NO_LINES}]  # fmt: skip
+                          "note": NO_LINES, "previous": None}]  # fmt: skip
+    # Its totals have their change too: o4 and o5, $40.00, in the 10 days before.
+    recent = top_products(_ctx(bare), days=10)
+    assert recent.answer.startswith("In the 10 days to 2024-03-31 the store sold $68.00 (up 70% "
+                                    "on the 10 days before) in 4 orders")  # fmt: skip
 
 
 def test_lines_without_a_catalogue_rank_by_product_id(tmp_path: Path) -> None:
@@ -217,10 +229,8 @@ def test_lines_without_a_catalogue_rank_by_product_id(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert out.result["note"] == NO_PRODUCTS and out.answer.endswith(NO_PRODUCTS)
     assert out.answer.startswith(
-        "In the 10 days to 2024-03-31 the store sold $68.00 in 4 orders "
-        "(average order value $17.00) "
-        "to 2 customers; top "
-        "products by revenue: P2, P1"
+        "In the 10 days to 2024-03-31 the store sold $68.00 (up 70% on the 10 days before) in 4 "
+        "orders (average order value $17.00) to 2 customers; top products by revenue: P2, P1"
     )
     with pytest.raises(NotFound, match="no products table"):
         top_products(_ctx(data), category="Tea")

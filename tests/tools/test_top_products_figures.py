@@ -4,12 +4,13 @@ said from its unrounded value (rounded once), and a share names its total when t
 the total the answer opened with."""
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 from assistant.tools.data import StoreData
-from assistant.tools.format import count, money, revenue_share
+from assistant.tools.format import count, money, pct, revenue_share
 from assistant.tools.product_sales import NO_LINES
 from assistant.tools.products import store_categories, top_products
 from assistant.tools.top_customers import top_customers
@@ -43,6 +44,17 @@ def _in(lines: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
     return lines[(lines["day"] >= pd.Timestamp(start)) & (lines["day"] <= pd.Timestamp(end))]
 
 
+def _before(lines: pd.DataFrame, result: dict[str, Any], now: float) -> str:
+    """The opening total's change on the days before, as said beside it: `lines` are those of
+    the same customers and category, every day."""
+    end = pd.Timestamp(result["from"]) - pd.Timedelta(days=1)
+    then = _sold(_in(lines, result["before_from"], f"{end:%Y-%m-%d}"))["revenue"]
+    change = now / float(then) - 1
+    assert abs(change) >= 0.01  # said in whole percents
+    moved = "up" if change > 0 else "down"
+    return f" ({moved} {pct(abs(change))} on the {count(result['days'], 'day')} before)"
+
+
 def _sold(lines: pd.DataFrame) -> dict[str, float | int]:
     return {
         "revenue": round(float(lines["revenue"].sum()), 2),
@@ -66,7 +78,8 @@ def test_a_categorys_totals_are_its_order_lines_counted_by_pandas(
         assert result["totals"] == expected
         assert out.answer.startswith(
             f"From {result['from']} to {result['to']} the store sold "
-            f"{money(float(expected['revenue']))} of {category} in "
+            f"{money(float(expected['revenue']))} of {category}"
+            f"{_before(lines[lines['category'] == category], result, expected['revenue'])} in "
             f"{count(int(expected['orders']), 'order')} to "
             f"{count(int(expected['customers']), 'customer')}; top products by revenue in "
             f"{category}: "
@@ -92,15 +105,13 @@ def test_a_segments_category_totals_are_its_members_lines(
     members = segments.member_set(name)
     category = store_categories(shared_data)[0]
     out = top_products(make_ctx("operator"), year="2024", segment=name, category=category)
-    theirs = _in(lines, "2024-01-01", out.result["to"])
-    theirs = theirs[
-        theirs["customer_id"].astype(str).isin(members) & (theirs["category"] == category)
-    ]
-    expected = _sold(theirs)
+    ever = lines[lines["customer_id"].astype(str).isin(members) & (lines["category"] == category)]
+    expected = _sold(_in(ever, "2024-01-01", out.result["to"]))
     assert out.result["totals"] == expected
     assert out.answer.startswith(
         f"From 2024-01-01 to {out.result['to']} the {count(len(members), 'customer')} in "
-        f"'{name}' bought {money(float(expected['revenue']))} of {category} in "
+        f"'{name}' bought {money(float(expected['revenue']))} of {category}"
+        f"{_before(ever, out.result, expected['revenue'])} in "
         f"{count(int(expected['orders']), 'order')} ({expected['customers']:,} of them bought "
         "it); "
     ), out.answer

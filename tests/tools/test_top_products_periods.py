@@ -53,12 +53,10 @@ def test_the_same_numbers_as_the_same_days_and_the_answer_says_from_when(shop: S
     days = top_products(_ctx(shop), days=10)
     assert since.result["rows"] == days.result["rows"]
     assert since.answer.startswith(
-        "From 2024-03-22 to 2024-03-31 the store sold $68.00 in 4 orders "
-        "(average order value $17.00) "
-        "to 2 customers; top "
-        "products by revenue: "
+        "From 2024-03-22 to 2024-03-31 the store sold $68.00 (up 70% on the 10 days before) in 4 "
+        "orders (average order value $17.00) to 2 customers; top products by revenue: "
     )
-    assert since.answer.endswith("revenue up 100% on the 10 days before.")
+    assert since.answer.endswith("its revenue up 100% on the 10 days before.")
 
 
 @pytest.mark.parametrize(
@@ -119,12 +117,13 @@ def test_a_month_is_its_own_days_and_the_same_number_before(shop: StoreData) -> 
     ]  # fmt: skip
     assert result["period_revenue"] == 101.0  # o6 (January) and o7 (no lines) are not in it
     # Every March order, o7 without lines too: $30 + $11 + $20 + $20 + $20 + $7.
+    # Nothing sold from 2024-01-30 to 02-29: no change to give, for the store or a product.
     assert march.answer.startswith(
-        "From 2024-03-01 to 2024-03-31 the store sold $108.00 in 6 orders "
-        "(average order value $18.00) "
-        "to 3 customers; top "
-        "products by revenue: "
+        "From 2024-03-01 to 2024-03-31 the store sold $108.00 (nothing sold in the 31 days "
+        "before) in 6 orders (average order value $18.00) to 3 customers; top products by "
+        "revenue: "
     )
+    assert march.answer.endswith("; it sold none in the 31 days before.")
     february = top_products(_ctx(shop), month="2024-02")
     assert (february.result["to"], february.result["days"], february.result["rows"]) == (
         "2024-02-29", 29, [],

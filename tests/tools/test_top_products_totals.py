@@ -1,14 +1,15 @@
 """top_products' opening totals (what the store sold in the period: revenue, orders,
-customers) against the store's orders.parquet read with pandas, and the store's span said for
-a period with no orders."""
+customers) and their change on the days just before, against the store's orders.parquet read
+with pandas, and the store's span said for a period with no orders."""
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 from assistant.tools.data import StoreData
-from assistant.tools.format import count, money
+from assistant.tools.format import count, money, pct
 from assistant.tools.products import top_products
 from tests.tools.conftest import MakeContext
 
@@ -42,7 +43,7 @@ def test_the_totals_are_the_orders_amounts_counted_by_pandas(
     assert expected["orders"] > 0  # the period holds orders: the totals are no empty ones
     assert result["totals"] == expected
     opening = (
-        f"the store sold {money(float(expected['revenue']))} in "
+        f"the store sold {money(float(expected['revenue']))}{_change(orders, result)} in "
         f"{count(int(expected['orders']), 'order')} (average order value "
         f"{money(float(expected['revenue']) / int(expected['orders']))}) to "
         f"{count(int(expected['customers']), 'customer')}; top products by revenue: "
@@ -64,10 +65,26 @@ def test_a_segments_totals_are_its_members_orders(
     assert out.result["totals"] == expected
     assert out.answer.startswith(
         f"From 2024-01-01 to {out.result['to']} the {count(len(members), 'customer')} in '{name}' "
-        f"bought {money(float(expected['revenue']))} in {count(int(expected['orders']), 'order')}"
+        f"bought {money(float(expected['revenue']))}{_change(theirs, out.result)} in "
+        f"{count(int(expected['orders']), 'order')}"
         f" (average order value {money(float(expected['revenue']) / int(expected['orders']))})"
         f" ({expected['customers']:,} of them ordered); top products by revenue: "
     )
+
+
+def _change(orders: pd.DataFrame, result: dict[str, Any]) -> str:
+    """The opening total's change on as many days just before, as the answer says it: the
+    store's (or the segment's) whole revenue, not its first product's."""
+    if result["before_from"] is None:
+        assert result["previous"] is None
+        return ""
+    end = pd.Timestamp(result["from"]) - pd.Timedelta(days=1)
+    then = _expected(orders, result["before_from"], f"{end:%Y-%m-%d}")
+    change = round(float(result["totals"]["revenue"]) / float(then["revenue"]) - 1, 4)
+    assert result["previous"]["totals"] == then
+    assert result["previous"]["change"]["revenue"] == change and abs(change) >= 0.01
+    moved = "up" if change > 0 else "down"
+    return f" ({moved} {pct(abs(change))} on the {count(result['days'], 'day')} before)"
 
 
 def test_a_period_before_the_orders_says_where_they_are(
