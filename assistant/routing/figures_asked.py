@@ -44,6 +44,13 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\btop\s+\d{1,2}\s*(?:%|percent|per\s+cent)\s+(?:of\s+)?(?:our\s+|the\s+)?"
             rf"(?:{_CUSTOMER}|spenders)\b.{{0,40}}\b(?:revenue|sales|spend|spending|income|"
             r"turnover)\b|\b(?:pareto|80\s*/\s*20)\b|"
+            # "what percentage of revenue comes from the top 10%?", "how concentrated is our
+            # revenue?": the customers are the only top a share of revenue has here
+            r"\b(?:revenue|sales|spend|spending|income|turnover)\b.{0,40}\btop\s+\d{1,2}\s*"
+            r"(?:%|percent|per\s+cent)(?!\s*(?:of\s+)?(?:the\s+)?(?:products?|items?|"
+            r"categor(?:y|ies)))|\b(?:how\s+)?concentrated\s+(?:is\s+)?(?:our\s+|the\s+)?"
+            r"(?:revenue|sales|spend|spending|income|turnover)\b|\b(?:revenue|sales)\s+"
+            r"concentration\b|"
             r"\btop\s+\d{1,2}\s*(?:%|percent|per\s+cent)\s+(?:share|of\s+(?:revenue|sales))\b"
         ),
     ),

@@ -36,6 +36,11 @@ from assistant.routing import Memory, Router
         ("how many customers ordered", {}),
         ("how many customers ordered more than once in 1998",
          {"figure": "repeat_rate", "year": "1998"}),
+        # The top's share of revenue without "of customers": theirs is the only one here.
+        ("what percentage of revenue comes from the top 10%?",
+         {"figure": "top_share", "top_pct": 10}),
+        ("how concentrated is our revenue?", {"figure": "top_share"}),
+        ("revenue concentration in 1998", {"figure": "top_share", "year": "1998"}),
         # "per customer 1997" is the year, not customer 01997.
         ("compare revenue per customer 1997 vs 1998",
          {"figure": "revenue_per_customer", "year": "1998", "compare_to": "1997"}),
