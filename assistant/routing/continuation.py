@@ -162,13 +162,17 @@ def paged(text: str, x: Extraction, memory: Memory) -> Extraction:
     moved on by the last count, the tool's default when none was asked for)."""
     more = followup.next_count(text)
     last = SIGNATURES.get(memory.tool or "")
-    if more is None or last is None or x.horizon_days is not None:
+    again = more is None and followup.asks_next_page(text)  # "next page": as many again
+    if (more is None and not again) or last is None or x.horizon_days is not None:
         return x
     count = next((last.arg(n) for n in COUNT_ARGS if n in last.arg_names), None)
     if count is None or "offset" not in last.arg_names:
         return x
     shown = _whole(memory.args.get(count.name, count.default))
     skipped = _whole(memory.args.get("offset", 0))
+    more = shown if again else more
+    if more is None:
+        return x
     if shown is None or skipped is None:  # a stored call this version did not write
         return replace(x, count=more)
     return replace(x, count=more, offset=skipped + shown)

@@ -48,7 +48,7 @@ FILLER = frozenset(
 REFINES = re.compile(
     r"\b(?:that|it|those|this|instead|rather|too|also|again|same|cap|max(?:imum)?|at\s+most)\b|"
     r"^(?:and|now|then|ok(?:ay)?|but|so|only|just|what\s+if|(?:what|how)\s+about|"
-    r"(?:sort|rank|order)\s+by)\b"
+    r"(?:(?:sort|rank|order|break\s+(?:it\s+)?down)\s+)?by)\b"
 )
 # "and the next 10?", "show me the next twenty customers": more of the last list (a count; not
 # a horizon such as "the next 10 days", nor money, nor "5 more than last week").
@@ -59,6 +59,12 @@ _NOT_MONEY_OR_TIME = (
 NEXT_COUNT = re.compile(rf"\bnext\s+(?!one\b){quantities.NUM}{_NOT_MONEY_OR_TIME}")
 # "show me 10 more", "5 more please": the same, worded from the end of the list shown.
 MORE_COUNT = re.compile(rf"{quantities.NUM}\s+more\b{_NOT_MONEY_OR_TIME}")
+# "next page", "more", "show me more", "keep going": as many again as the last list showed.
+NEXT_PAGE = re.compile(
+    r"^(?:(?:ok(?:ay)?|and|so|now|then|alright)[\s,]+)*(?:(?:show|give|load|see|get)\s+(?:me\s+|us\s+)?)?"
+    r"(?:the\s+)?(?:next\s+page|page\s+(?:2|two)|(?:some\s+)?more(?:\s+(?:of\s+them|results|rows|"
+    r"customers|products))?|keep\s+going|continue)(?:\s+(?:please|pls))?[\s?.!]*$"
+)
 ANAPHORA = re.compile(
     r"\b(?:them|they|their|theirs|her|hers|him|his|she|he|it|its|these|those|"
     r"th(?:is|at)\s+(?:customer|one|person|guy|client|account|segment|group|product|item|list))\b"
@@ -88,7 +94,13 @@ def asks_next(text: str) -> bool:
 def refines(text: str) -> bool:
     """True when the message words a change to the last call ("what if we had 10k instead",
     "now cap discounts at 10%", "and the next 10?"), lower-case text."""
-    return bool(REFINES.search(text)) or next_count(text) is not None
+    return bool(REFINES.search(text)) or next_count(text) is not None or asks_next_page(text)
+
+
+def asks_next_page(text: str) -> bool:
+    """True for "next page", "more", "show me more" (lower-case text): the last list's next
+    page, as long as the page shown."""
+    return bool(NEXT_PAGE.match(text.strip()))
 
 
 def next_count(text: str) -> int | None:

@@ -103,3 +103,14 @@ def test_count_tools_default_as_the_tools_do() -> None:
                 assert arg.default == default, (name, arg.name)
         if "offset" in signature.arg_names:
             assert any(n in signature.arg_names for n in ("limit", "k")), name
+
+
+@pytest.mark.parametrize("text", ["next page", "more", "show me more please", "keep going"])
+def test_next_page_or_more_is_a_page_as_long_as_the_last(router: Router, text: str) -> None:
+    route = router.route(text, TOP_5, "operator")
+    assert (route.kind, route.tool) == ("tool", "at_risk_customers")
+    assert route.args == {"segment": "champions", "limit": 5, "offset": 5}
+
+
+def test_more_with_no_list_shown_is_no_page(router: Router) -> None:
+    assert router.route("more", Memory(), "operator").kind != "tool"

@@ -162,3 +162,9 @@ def test_the_real_router_on_the_refinements_it_suggests(minilm_router: Router) -
 def test_the_next_few_count_on_only_for_the_last_tool(router: Router) -> None:
     route = router.route("the next 3 customers similar to customer 42", TOP_5, "operator")
     assert (route.tool, route.args) == ("similar_customers", {"customer_id": "00042", "k": 3})
+
+
+def test_a_grouping_alone_regroups_the_last_answer(minilm_router: Router) -> None:
+    forecast = Memory().after("forecast_demand", {}, {})
+    route = minilm_router.route("by category", forecast, "operator")
+    assert (route.tool, route.args) == ("forecast_demand", {"by": "category"})
