@@ -49,6 +49,7 @@ from assistant.routing.policy_asked import policy_nudged
 from assistant.routing.reading import normalise, visible
 from assistant.routing.risk_reading import RISK_NOTE
 from assistant.routing.route import Route
+from assistant.routing.segment_unknown import unknown_segment
 from assistant.routing.signatures import SIGNATURES, roles_allowed
 from assistant.routing.spelling import Speller, spelled_out
 from assistant.routing.their_customer import of_their_customer
@@ -212,6 +213,9 @@ class Router:
         if decided.follow == "next" and following is not None:
             carried["customer_id"] = following
         args = build(signature, x, text, memory, carried=carried)
+        unknown = unknown_segment(text) if "segment" in args.missing else None
+        if unknown is not None:  # "the VIP segment": the tool names the segments there are
+            args = build(signature, x, text, memory, carried={**carried, "segment": unknown})
         reason = args.reason
         if tool in CONTACT_LISTS and not sees_contacts(role) and rules.contacts_too(text):
             reason = " ".join(filter(None, (reason, rules.CONTACTS_NOTE)))
