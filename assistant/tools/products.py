@@ -112,7 +112,8 @@ def top_products(
         Grouping | Unit,
         Field(
             description="product, or category to rank whole categories, or month or quarter "
-            "to rank the period's calendar months or quarters."
+            "to rank the period's calendar months or quarters (with no period given, all "
+            "the store's history)."
         ),
     ] = "product",
     limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,

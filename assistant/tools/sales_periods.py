@@ -16,7 +16,7 @@ from assistant.tools.categories import categories_fields, categories_named
 from assistant.tools.customer_totals import store_orders
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, money, output, pct
-from assistant.tools.periods import Period, period_asked
+from assistant.tools.periods import Period, between, period_asked
 from assistant.tools.product_sales import NO_LINES, Chosen, SalesLines, lines_in
 from assistant.tools.products_answer import sold
 from assistant.tools.sales_totals import SalesAsk, compared_with, opening
@@ -47,7 +47,12 @@ def sales_per_period(
     chosen = categories_named(sales, category) if sales and category else None
     names = None if chosen is None else chosen.names
     calendar = sales.calendar if sales is not None else store_orders(data).calendar
-    when = period_asked(calendar, ask.asked, default_days)
+    # Months ranked over a quarter's days would be three: with no period asked, every month
+    # (or quarter) of the store's history is ranked ("which month had the most orders?").
+    if ask.asked.given():
+        when = period_asked(calendar, ask.asked, default_days)
+    else:
+        when = between(calendar, calendar.first_day, calendar.last_day)
     table = period_rows(data, sales, when, ask.members, names, unit)
     rows = ranked_rows(table, unit, ask.by, ask.offset, ask.limit)
     result: dict[str, Any] = {

@@ -37,6 +37,17 @@ def test_the_months_of_a_year_ranked_by_revenue(
     assert f"The best, {best['month']}: " in out.answer
 
 
+def test_with_no_period_every_month_of_the_history_is_ranked(
+    make_ctx: MakeContext, tools_orders: pd.DataFrame
+) -> None:
+    # "which month had the most orders?": not the three months of the default 90 days
+    out = top_products(make_ctx("operator"), per="month", by="orders", limit=50)
+    months = tools_orders["ts"].dt.strftime("%Y-%m")
+    assert out.result["total"] == months.nunique()
+    best = months.value_counts().sort_index().idxmax()
+    assert out.result["rows"][0]["month"] == best
+
+
 def test_quarters_and_a_month_cut_by_the_period(sales_shop: StoreData) -> None:
     ctx = context(sales_shop, "operator")
     # The last 10 days (2024-03-22..31) hold part of March only.
