@@ -15,8 +15,10 @@ PROFILE_PARTS = ("orders", "contact", "risk", "value", "reviews", "products")
 # Each part's words, in the order tried where two start at the same word: "value at risk" is
 # the value; "purchases" are orders, what was "purchased" or "bought" the products.
 _WORDS = {
+    # What they will spend is the predicted value: "how much will 07592 spend next year?"
     "value": r"clv|ltv|(?:(?:customer\s+)?lifetime|predicted)\s+value|value(?:\s+at\s+risk)?|"
-    r"worth|valuable",
+    r"worth|valuable|will\s+(?:\S+\s+){0,3}?(?:spend|buy\s+for)|(?:future|expected)\s+"
+    r"(?:spend|spending|value)",
     # "will she leave us?", not "did she leave a review?"
     "risk": r"churn\w*|risk\w*|leave(?!\s+(?:a\s+|any\s+)?(?:reviews?|ratings?|feedback))|"
     r"leaving|laps(?:e|ing)",

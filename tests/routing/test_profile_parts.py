@@ -79,6 +79,8 @@ def test_a_part_with_a_tool_of_its_own_stays_with_that_tool(minilm_router: Route
         ("will he leave us", "risk"),
         ("did he leave a review", "reviews"),
         ("how much has she spent", "orders"),
+        ("how much will customer 07592 spend next year?", "value"),  # to come: predicted
+        ("what's her expected spend", "value"),
         ("what has she purchased", "products"),
         ("their phone number?", "contact"),
         ("when did he sign up", "contact"),
