@@ -46,8 +46,9 @@ def categories(_customer: str) -> dict[str, Any]:
          "units": 1778, "orders": 1084, "customers": 778, "share_of_revenue": 0.1255,
          "before": 30638.02, "change": -0.1719},
     ]  # fmt: skip
+    # Every order's lines come to its amount: one total, so the lines' is not named again.
     return {"type": "products", **PERIOD, "category": None, "per": "category", "total": 10,
-            "rows": rows}  # fmt: skip
+            "rows": rows, "orders_without_lines": 0, "orders_unlike_lines": 0}  # fmt: skip
 
 
 def first_quarter(customer: str) -> dict[str, Any]:
@@ -102,7 +103,8 @@ def test_best_sellers_are_a_ranked_sortable_table(
     # A title holding the id is not followed by it again; no title shows the id.
     names = card.locator("tbody tr th").all_inner_texts()
     assert names[1:] == ["Product B004134H9W", "Green tea B000CBR2I0"]
-    assert "3,643 products sold · $202,081 revenue in the period" in card.inner_text()
+    # Orders and lines not known to agree: the lines' own total is named as theirs.
+    assert "3,643 products sold · $202,081 in all products' order lines" in card.inner_text()
     card.get_by_role("button", name="Revenue", exact=True).click()  # ascending after descending
     card.get_by_role("button", name="Revenue", exact=True).click()
     ranks = card.locator("tbody tr td:first-of-type").all_inner_texts()
@@ -127,6 +129,8 @@ def test_a_category_opens_its_own_best_sellers(desktop: "Page", stub_url: str) -
     card = ask(desktop, "top categories among champions").locator(".card-products")
     assert card.locator(".card-title").inner_text() == "Top categories"
     assert card.locator("thead th").all_inner_texts()[:3] == ["Category", "Rank", "Products sold"]
+    assert "10 categories sold" in card.inner_text()
+    assert "order lines" not in card.inner_text()
     _, asked = follow(desktop, card.get_by_role("button", name="Best sellers in Sauces & spices"))
     assert asked == (
         "Best sellers in the Sauces & spices category among champions in the last 90 days"

@@ -119,7 +119,7 @@ export function productsCard(card, actions) {
       ? h("p", { class: "hint" }, `${soldBy(card)} ${money(card.totals.revenue)}${card.category ? ` of ${card.category}` : ""} in ${num(card.totals.orders)} orders from ${num(card.totals.customers)} customers`)
       : null,
     isNum(card.total) && isNum(card.period_revenue)
-      ? h("p", { class: "hint" }, `${num(card.total)} ${categories ? "categories" : "products"} sold · ${money(card.period_revenue)} revenue in the period${card.before_from ? "" : " · no earlier period of the same length to compare"}`)
+      ? h("p", { class: "hint" }, `${num(card.total)} ${categories ? "categories" : "products"} sold${linesRevenue(card)}${card.before_from ? "" : " · no earlier period of the same length to compare"}`)
       : null,
     card.note ? h("p", { class: "hint" }, String(card.note)) : null,
     drill && rows.length ? h("p", { class: "hint" }, "Select a category for its best sellers.") : null,
@@ -127,6 +127,14 @@ export function productsCard(card, actions) {
 }
 
 /** Who the opening totals are of: the segment's customers or the whole store. */
+// The order lines' revenue, which shares are of: only where it is not the total above but for
+// unit prices rounded to the cent (orders without lines, or amounts apart from their lines'),
+// or a category's or product's lines, where the total above is theirs alone.
+function linesRevenue(card) {
+  const oneTotal = card.orders_without_lines === 0 && card.orders_unlike_lines === 0;
+  return oneTotal ? "" : ` · ${money(card.period_revenue)} in all products' order lines`;
+}
+
 function soldBy(card) {
   return card.segment ? `Segment ${card.segment} bought` : "The store sold";
 }
