@@ -3,6 +3,12 @@
 Attribution is gradient x input on the purchase logit, in the network's scaled input space
 (0 = an average customer), so each number says how much a feature moved this customer away from
 the average customer's odds of buying again. The most negative ones are the reasons for risk.
+
+The network only corrects the classic BG/NBD answer (model.py), which it takes as a base offset
+on the logit, and that base carries most of the recency signal: BG/NBD gives a customer who
+bought weekly and then stopped 44 weeks ago a P(alive) under 1e-8, a move of -15 on the logit
+that the network's inputs never show. So the part of the base that P(alive) accounts for counts
+too, as BG/NBD's own view: it is added to the network's attribution of `classic_p_alive`.
 """
 
 import math
@@ -12,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import torch
+from scipy.special import logit
 
 from predictors.classic import BASE
 from predictors.predictor import Predictor
@@ -43,6 +50,10 @@ PHRASES: dict[str, str] = {
 FACTS = ("weeks_since_last", "gap_mean", "gap_last", "frequency")
 # The ratios `phrase` may word by the customer's durations (FACTS) instead.
 RATIOS = ("overdue", "gap_trend")
+# The input that stands for BG/NBD's view, which is credited with the base's contribution too;
+# `phrase` adds the recency behind it when it has the customer's FACTS.
+CLASSIC_VIEW = "classic_p_alive"
+_EPS = 1e-6  # the classic models' own bound on a probability (classic.py)
 # From here on a ratio reads better as the two durations it compares.
 LARGE_RATIO = 10.0
 
@@ -62,7 +73,39 @@ RISKY_WHEN: dict[str, int] = {
 
 
 def attributions(predictor: Predictor, inputs: pd.DataFrame) -> npt.NDArray[np.float64]:
-    """(N, F) contributions of each input to the purchase logit."""
+    """(N, F) contributions of each input to the purchase logit, the classic base's P(alive)
+    part included (in the `classic_p_alive` column: see `alive_contribution`)."""
+    contributions = network_attributions(predictor, inputs)
+    names = predictor.spec.names
+    if CLASSIC_VIEW in names:
+        average = predictor.spec.mean[names.index(CLASSIC_VIEW)]
+        contributions[:, names.index(CLASSIC_VIEW)] += alive_contribution(inputs, average)
+    return contributions
+
+
+def alive_contribution(inputs: pd.DataFrame, average_p_alive: float) -> npt.NDArray[np.float64]:
+    """(N,) how much the classic base's logit is lowered by BG/NBD's P(alive) being below the
+    average customer's (the one the network's inputs are scaled against); 0 where it is not.
+
+    The base is logit(P(alive) x q), q the chance of a purchase if alive (BGNBD.at_horizons).
+    With q <= 1, the move from the average P(alive) is at least log(P(alive) / average) in size,
+    and at most the base's distance from logit(average), which still holds where the base sits
+    at the classic models' floor of 1e-6: the smaller of the two never claims more than the base
+    can have done. Per customer and horizon-free, so scoring a few customers words them as
+    scoring everyone does (rescore.py)."""
+    average = float(np.clip(average_p_alive, _EPS, 1 - _EPS))
+    p_alive = inputs[CLASSIC_VIEW].to_numpy(np.float64)
+    base = inputs[BASE[0]].to_numpy(np.float64)
+    with np.errstate(divide="ignore"):  # P(alive) 0: the bound by the base holds
+        alive_ratio = np.log(p_alive / average)
+    bounded = np.maximum(alive_ratio, base - float(logit(average)))
+    # A P(alive) the features could not compute moves nothing; above average it lowers nothing.
+    lowered: npt.NDArray[np.float64] = np.nan_to_num(np.minimum(bounded, 0.0), nan=0.0)
+    return lowered
+
+
+def network_attributions(predictor: Predictor, inputs: pd.DataFrame) -> npt.NDArray[np.float64]:
+    """(N, F) contributions of each network input to the purchase logit, the base left out."""
     x = torch.from_numpy(predictor.spec.transform(inputs)).to(predictor.device)
     base = torch.from_numpy(inputs[BASE].to_numpy(np.float32, copy=True)).to(predictor.device)
     x.requires_grad_(True)
@@ -109,15 +152,26 @@ def top_reasons(predictor: Predictor, inputs: pd.DataFrame, k: int = 3) -> list[
         # With no learned reason (or the classic-only fallback) say where they stand.
         names = features or ["weeks_since_last", "classic_p_alive"]
         values = [(n, float(columns[n][row])) for n in names]
-        # Only the ratios read the customer's durations: a full re-score words every customer.
+        # Only the ratios and BG/NBD's view read the customer's durations: a full re-score
+        # words every customer.
         facts = (
             {n: float(c[row]) for n, c in columns.items() if n in FACTS}
-            if any(n in RATIOS for n in names)
+            if any(n in RATIOS or n == CLASSIC_VIEW for n in names)
             else {}
         )
         # A value the features could not compute is no reason to show.
-        reasons.append([phrase(n, v, facts) for n, v in values if math.isfinite(v)])
+        reasons.append([
+            phrase(n, v, _facts_for(n, names, facts)) for n, v in values if math.isfinite(v)
+        ])  # fmt: skip
     return reasons
+
+
+def _facts_for(feature: str, shown: list[str], facts: Facts) -> Facts:
+    """The facts one reason may word: BG/NBD's odds leave the recency to the last purchase's
+    own reason when that one is shown beside them."""
+    if feature == CLASSIC_VIEW and "weeks_since_last" in shown:
+        return {}
+    return facts
 
 
 def phrase(feature: str, value: float, facts: Facts | None = None) -> str:
@@ -147,6 +201,8 @@ def _in_other_words(feature: str, value: float, facts: Facts) -> str | None:
         return "no review rating yet"  # ratings are 1 to 5; 0 stands for none
     if feature == "overdue":
         return _overdue(value, facts)
+    if feature == CLASSIC_VIEW and _known(facts):
+        return _classic_view(value, facts)
     if feature == "gap_trend" and value >= LARGE_RATIO and {"gap_last", "gap_mean"} <= facts.keys():
         last, mean = _duration(facts["gap_last"]), _duration(facts["gap_mean"])
         return f"last gap between purchases {last}, against an average of {mean}"
@@ -167,6 +223,22 @@ def _overdue(ratio: float, facts: Facts) -> str | None:
     if ratio >= LARGE_RATIO:
         return f"no purchase for {_duration(since)}, against a usual gap of {_duration(gap)}"
     return None
+
+
+def _known(facts: Facts) -> bool:
+    """Whether all of FACTS are there and computed, so they can be worded."""
+    return all(math.isfinite(facts.get(name, math.nan)) for name in FACTS)
+
+
+def _classic_view(p_alive: float, facts: Facts) -> str:
+    """BG/NBD's odds with the recency they mostly stand for, so "over 99% churn risk" is
+    explained by what the operator can check: how long since the last purchase, against the
+    customer's rhythm where two gaps or more make one."""
+    odds = PHRASES[CLASSIC_VIEW].format(share=_share(p_alive))
+    since = phrase("weeks_since_last", facts["weeks_since_last"])
+    if facts["frequency"] < 2:
+        return f"{odds}: {since}"
+    return f"{odds}: {since}, against a usual gap of {_duration(facts['gap_mean'])}"
 
 
 def _times(ratio: float) -> str:
