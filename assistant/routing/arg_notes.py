@@ -5,7 +5,8 @@ no argument for, money off an offer ("$15 off": offers take a percentage) or a p
 shipping": offers carry the policy's perks only), a list asked from the bottom, and bounds on
 spend or orders the tool does not apply (another currency; a tool without them), how long
 customers have not ordered asked of a tool without it (and how it was read, to one with it:
-"since 1997" is no order after 1997-12-31), a second period to compare with asked of a tool
+"since 1997" is no order after 1997-12-31), a floor on churn risk or predicted value asked of
+a tool without one (risk_bounds.unapplied), a second period to compare with asked of a tool
 that compares none, or of a kind none compares ("vs the first half of 1997"), a year asked of
 the forecast (it takes days ahead), a review topic asked of the sentiment summary, which takes
 none, and a count of reviews asked of it (complaint_counts.py).
@@ -16,6 +17,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from assistant.routing import risk_bounds
 from assistant.routing.compared_periods import uncompared
 from assistant.routing.complaint_counts import review_count_note
 from assistant.routing.extract import Extraction
@@ -91,6 +93,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _not_compared(tool, x, text),
         _floors_left(tool, x, values),
         _no_lapse(tool, x),
+        risk_bounds.unapplied(x.floors, names),
         _year_ahead(tool, text),
         _no_topic(tool, x, values),
         review_count_note(tool, x, values),

@@ -102,6 +102,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     for name in LAPSE:
         if getattr(x.lapse, name) is not None and name in names:
             found[name] = getattr(x.lapse, name)
+    for name, value in vars(x.floors).items():  # "churn risk above 90%" (risk_bounds.py)
+        if value is not None and name in names:
+            found[name] = value
     if x.percent is not None:
         for name in ("discount_pct", "max_discount_pct"):
             if name in names:

@@ -4,7 +4,8 @@ The message is lower-cased (keeping every character's position, so ids are copie
 original) and read by finders in a fixed order; each masks what it took, so a piece of text
 counts once: quoted text, e-mail addresses, product ids, alert numbers, customer ids, list
 positions, how long customers have not ordered ("haven't ordered in 6 months": lapses.py), a
-period by the calendar ("since March 5", "in March", "Q1": periods.py), bounds on
+period by the calendar ("since March 5", "in March", "Q1": periods.py), floors on the
+scores ("churn risk above 90%", "CLV over $1,000": risk_bounds.py), bounds on
 spend and orders ("spent over $1,000", "fewer than 2 orders": thresholds.py, ceilings.py),
 horizons ("next 6 weeks" is no count of 6), percentages, money, star ratings ("2-star
 reviews"), counts, then words (segment names, channel, sentiment, alert state, a search topic;
@@ -30,6 +31,7 @@ from assistant.routing import (
     lapses,
     periods,
     quantities,
+    risk_bounds,
     sales_words,
     thresholds,
 )
@@ -105,6 +107,8 @@ class Extraction:
     # "per_order" ("under $30 per order") or "sales" (the store's: "products with sales over
     # $1000"); "" for none (spend_words.unapplied).
     unapplied_spend: str = ""
+    # Floors on the scores: churn risk as a percent, predicted value (risk_bounds.py).
+    floors: risk_bounds.ScoreFloors = field(default_factory=risk_bounds.ScoreFloors)
     offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
     min_rating: int | None = None  # stars, 1-5, both ends inclusive
     max_rating: int | None = None
@@ -176,6 +180,8 @@ def extract(
     compared = compared_periods.read(reader)  # "1997 vs 1998": two periods, not one span
     # "since march 5" is a day, not 5 of something
     calendar = compared[0] if compared is not None else periods.read(reader)
+    # "churn risk above 90%" is no discount, "CLV over $1k" no spend floor
+    floors = risk_bounds.read(reader)
     # "spent over $1,000" is no budget, "10 orders" no count
     bounds = thresholds.bounds(reader, bare=bare_bounds)
     horizon = reader.read(quantities.horizons)
@@ -239,6 +245,7 @@ def extract(
         max_revenue=bounds.max_revenue,
         max_orders=bounds.max_orders,
         unapplied_spend=bounds.unapplied,
+        floors=floors,
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,
         channel=channel_asked(reader.text),

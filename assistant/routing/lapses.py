@@ -1,7 +1,8 @@
 """How long customers have gone without ordering, as a question says it: the at-risk list's
 `quiet_days` ("haven't ordered in 6 months" is 180, "in a year" 365, "stopped buying in the last
-90 days" 90) or `no_order_since` ("no order since 1998-01-01", "since March 5" is "03-05", "not
-bought anything this year" is year_start), as top_products' `since` takes a day
+90 days" 90; "quiet for 200 days" or "inactive for 6 months" too) or `no_order_since` ("no
+order since 1998-01-01", "since March 5" is "03-05", "not bought anything this year" is
+year_start), as top_products' `since` takes a day
 (written_days.py). "Stopped buying after March 5" is no order from March 6 on (said).
 
 "Haven't ordered since 1997" says the last order was in 1997: a bare year or month after "since"
@@ -13,8 +14,9 @@ months or years with a fraction is read in whole days ("in 1.5 years" is 547). T
 are said in the answer's note (`Lapse.note`), and so is a count that cannot be read in whole
 days ("in 2.5 days").
 
-Only after words that say nobody ordered ("not", "n't", "never", "no", "stopped", "quit"),
-and read before the sales periods and horizons: "since March" there is no sales period (periods.py
+Only after words that say nobody ordered ("not", "n't", "never", "no", "stopped", "quit"), or
+that say the customers were idle ("quiet", "inactive", "dormant", "silent" for a count), and
+read before the sales periods and horizons: "since March" there is no sales period (periods.py
 already leaves it, see written_days.LAPSED), and "6 months" no forecast horizon. "Not bought in
 1997" names no cutoff (they may have ordered after it) and is left alone.
 """
@@ -50,6 +52,14 @@ _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year)s?\b"
 QUIET = re.compile(
     rf"{_NOBODY}(?P<span>(?:in|for|over|during|within)\s+(?:the\s+)?(?:(?:{BACK})\s+)?"
     rf"(?:{NUM}|(?P<one>a|an|one)\s+|)\s*{_UNIT})"
+)
+# "customers quiet for 200 days", "inactive for 6 months", "gone dormant for a year": the same
+# count, said by how the customers are rather than by what they did not do. "For more than 200
+# days" is 201: one day past it, as quiet_days counts whole days.
+IDLE = re.compile(
+    r"\b(?:quiet|inactive|dormant|silent|idle)\s+(?P<span>for\s+(?:(?P<more>over|more\s+than|"
+    rf"longer\s+than)\s+|at\s+least\s+)?(?:the\s+(?:(?:{BACK})\s+)?)?(?:{NUM}|(?P<one>a|an|one)\s+|)"
+    rf"\s*{_UNIT})"
 )
 # "Stopped buying after 12/31/97" is no order from the day after; "after 1997" or "after
 # March" is read as "since 1997" or "since March" (their last order was in it).
@@ -91,7 +101,14 @@ class Lapse:
 def read(reader: Reader) -> Lapse:
     """The lapse the message asks about, its words taken from the reader (the negation
     stays: it may be what another finder reads, "not" before a segment)."""
-    readings = ((QUIET, _quiet), (EDGE, _edge), (SINCE, _since), (SINCE_YEAR, _year), (THIS, _this))
+    readings = (
+        (QUIET, _quiet),
+        (IDLE, _idle),
+        (EDGE, _edge),
+        (SINCE, _since),
+        (SINCE_YEAR, _year),
+        (THIS, _this),
+    )
     for pattern, lapse in readings:
         match = pattern.search(reader.text)
         if match is None:
@@ -125,6 +142,14 @@ def _quiet(match: re.Match[str]) -> Lapse | None:
             'have not ordered was set; ask e.g. "haven\'t ordered in 90 days".)'
         )
     return Lapse(quiet_days=days, note=f"(Read '{said}' as {days:,} days.)")
+
+
+def _idle(match: re.Match[str]) -> Lapse | None:
+    """'quiet for 200 days' as 'not ordered in 200 days'; 'for more than 200 days' 201."""
+    found = _quiet(match)
+    if found is None or found.quiet_days is None or not match.group("more"):
+        return found
+    return Lapse(quiet_days=found.quiet_days + 1, note=found.note)
 
 
 def _since(match: re.Match[str]) -> Lapse | None:

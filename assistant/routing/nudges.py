@@ -158,6 +158,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # "who hasn't bought since 1997": only the at-risk list takes how long customers have
         # not ordered; similarity puts "who ... bought" beside the top customers' examples.
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
+    if any(v is not None for v in vars(x.floors).values()) and "top_products" not in out:
+        # "how many customers have a CLV over 1000": only the at-risk list takes a floor on the
+        # scores (risk_bounds.py); "how many customers" alone sits beside the top customers'
+        # counts, so a double nudge.
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + 2 * W
+        out["top_customers"] = out.get("top_customers", 0.0) - W
     if ranking_named(text) is not None:  # "top customers by lifetime value": a prediction
         out.pop("top_customers", None)
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W

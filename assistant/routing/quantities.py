@@ -109,7 +109,7 @@ BARE_AMOUNT = re.compile(
     r"quarters?|years?|customers|people|clients|buyers|offers?|orders?|stars?|emails?)\b)"
 )
 _COUNTED = (
-    r"customers|people|clients|buyers|shoppers|accounts|reviews|lookalikes|look-alikes|"
+    r"customers|people|clients|buyers|spenders|shoppers|accounts|reviews|lookalikes|look-alikes|"
     r"products|items|names|results|ones|matches|recommendations|suggestions|picks|rows|entries|"
     r"folks|users|similar|suggested|recs|alerts"
 )

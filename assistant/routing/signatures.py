@@ -76,8 +76,9 @@ SIGNATURES: dict[str, ToolSignature] = {
             "value), optionally within a segment; only those who spent from min_revenue to "
             "max_revenue or placed from min_orders to max_orders orders to date (each "
             "inclusive, either alone); only those with no order in the last quiet_days days or "
-            "none since no_order_since (lapsed customers); lead 'total' opens with the total "
-            "value at risk of them all",
+            "none since no_order_since (lapsed customers); only those with a churn risk of at "
+            "least min_churn_risk percent (90 is 90%) or a predicted value (CLV) of at least "
+            "min_clv; lead 'total' opens with the total value at risk of them all",
             "list at-risk customers",
             (
                 Arg("segment"),
@@ -90,6 +91,8 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("max_orders", "int"),
                 Arg("quiet_days", "int"),
                 Arg("no_order_since"),
+                Arg("min_churn_risk", "float"),
+                Arg("min_clv", "float"),
                 Arg("lead", choices=("list", "total")),
             ),
         ),

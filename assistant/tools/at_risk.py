@@ -1,6 +1,7 @@
 """at_risk_customers: the scored customers ranked by value at risk (or churn risk, or predicted
-value), optionally of one segment, within bounds on what they did to date (at_risk_bounds.py)
-and on how long they have not ordered (lapsed.py), a page at a time."""
+value), optionally of one segment, within bounds on what they did to date (at_risk_bounds.py),
+on how long they have not ordered (lapsed.py) and on their churn risk and predicted value
+(score_bounds.py), a page at a time."""
 
 from typing import Annotated, Literal
 
@@ -22,6 +23,7 @@ from assistant.tools.format import chance, count, money, output
 from assistant.tools.lapsed import NoOrderSince, QuietDays
 from assistant.tools.lookups import Positions, Ranking
 from assistant.tools.paging import Offset, past_end, ranked, span
+from assistant.tools.score_bounds import MinChurnRisk, MinClv, risk_percent, score_bounds
 
 # The churn risk from which a customer counts as at risk: the answer's count ("how many are at
 # risk?") and GET /v1/customers?at_risk=true draw the same line.
@@ -54,6 +56,8 @@ def at_risk_customers(
     max_orders: LifetimeMaxOrders = None,
     quiet_days: QuietDays = None,
     no_order_since: NoOrderSince = None,
+    min_churn_risk: MinChurnRisk = None,
+    min_clv: MinClv = None,
     lead: Annotated[
         Literal["list", "total"],
         Field(
@@ -68,18 +72,23 @@ def at_risk_customers(
     `max_revenue` and `min_orders` / `max_orders` (inclusive, on all their orders to date)
     when given, and only lapsed customers with `quiet_days` (no order in that many days up
     to the store's last order day) or `no_order_since` (no order on or after that day).
-    `offset` skips the first ranks, for the next page. `lead` "total" opens with the total
-    value at risk of them all.
+    `min_churn_risk` (a percent, 90 is 90%) lists only those at or over that churn risk and
+    counts them instead of the 50% line; `min_clv` only those with at least that predicted
+    value (not spend to date: that is `min_revenue`). `offset` skips the first ranks, for
+    the next page. `lead` "total" opens with the total value at risk of them all.
 
     For "who are my most valuable at-risk customers?", "top 20 at-risk champions", "who is
     most likely to churn?", "who are our most valuable customers?", "at-risk customers who
     spent under $50", "one-time buyers most likely to churn", "who hasn't ordered in 6 months
-    but used to spend a lot?", "regulars who haven't ordered since March", "and the next
-    10?" or (`lead` "total") "what is the total value at risk?".
+    but used to spend a lot?", "regulars who haven't ordered since March", "how many
+    customers have churn risk above 90%?" (`min_churn_risk` 90), "customers with a CLV over
+    $1,000" (`min_clv` 1000.01), "customers quiet for 200 days", "and the next 10?" or
+    (`lead` "total") "what is the total value at risk?".
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
     totals = Bounds(min_revenue, min_orders, max_revenue, max_orders)
     limits = history_bounds(data, symbol, totals, quiet_days, no_order_since)
+    floors = score_bounds(min_churn_risk, min_clv)
     scores = data.require_scores()
     segments = data.segments()
     name = segments.resolve(segment) if segment else None
@@ -96,31 +105,39 @@ def at_risk_customers(
 
         key = f"at_risk:{name}:{limits.totals}:{limits.lapsed}"
         positions = data.memo(key, ("store", "scores"), pool_of)
+    bounded = len(scores) if positions is None else len(positions)
+    positions = floors.valued(scores, positions)
+    pool = len(scores) if positions is None else len(positions)
+    # The line customers are counted from: the churn-risk floor asked, else the at-risk line.
+    line = floors.risk_line(AT_RISK)
+    at_risk = scores.at_risk(line, positions)
+    at_risk_count = len(at_risk)
+    at_risk_share = at_risk_count / pool if pool else 0.0
+    listed = at_risk if floors.min_churn_risk is not None else positions
     rows = ranked(
         [
             {k: r.get(k) for k in AT_RISK_COLUMNS}
             | {"segment": segments.segment_of.get(r["customer_id"])}
-            for r in scores.top(offset + limit, positions, by)[offset:]
+            for r in scores.top(offset + limit, listed, by)[offset:]
         ],
         offset,
     )
-    pool = len(scores) if positions is None else len(positions)
-    pool_value = (
-        scores.total_value_at_risk if positions is None else scores.value_at_risk(positions)
-    )
-    where = (f" in '{name}'" if name else "") + limits.words(symbol)
-    at_risk_count = len(scores.at_risk(AT_RISK, positions))
-    at_risk_share = at_risk_count / pool if pool else 0.0
+    listed_pool = len(scores) if listed is None else len(listed)
+    pool_value = scores.total_value_at_risk if listed is None else scores.value_at_risk(listed)
+    where_bounded = (f" in '{name}'" if name else "") + limits.words(symbol)
+    where = where_bounded + floors.clv_words(symbol)
+    where_listed = where + floors.risk_words()
     if not rows:
-        answer = past_end(offset, pool, "scored customer", where) if pool else ""
-        answer = answer or f"No scored customers{where}."
+        answer = past_end(offset, listed_pool, "scored customer", where_listed)
+        answer = answer if listed_pool else ""
+        answer = answer or f"No scored customers{where_listed}."
     else:
         held = sum(r["value_at_risk"] for r in rows)
         first = rows[0]
         if offset == 0:
-            who = f"the {count(len(rows), 'customer')}{where} {RANKED_AS[by][1]}"
+            who = f"the {count(len(rows), 'customer')}{where_listed} {RANKED_AS[by][1]}"
         else:  # a later page: which ranks, of how many
-            who = f"{span(offset, len(rows), pool, 'customer')} scored{where}"
+            who = f"{span(offset, len(rows), listed_pool, 'customer')} scored{where_listed}"
         of = f"of the {money(pool_value, symbol)} at risk"
         if by == "clv":
             # Ranked for their worth, not their risk: "hold $327 of the $392,249 at risk" read
@@ -132,24 +149,33 @@ def at_risk_customers(
         worth_first = "" if by != "clv" else f"predicted value {money(first['clv'], symbol)}, "
         # "How many are at risk?" gets its number first, with the pool it is of; the pool
         # alone ("across 23,570 scored customers") read as the count at risk.
+        # A value floor says first how many it leaves, then how many of them are at risk.
+        valued = ""
+        of_pool = f"{count(pool, 'scored customer')}{where}"
+        if floors.min_clv is not None:
+            valued = floors.valued_count(pool, bounded, where_bounded, symbol)
+            of_pool = "them"
         counted = (
-            f"{at_risk_count:,} of {count(pool, 'scored customer')}{where} "
-            f"({at_risk_share:.1%}) have a churn risk of {AT_RISK:.0%} or more. "
+            f"{valued}{at_risk_count:,} of {of_pool} ({at_risk_share:.1%}) have a churn risk "
+            f"of {risk_percent(line)} or more. "
             if offset == 0
             else ""
         )
         if lead == "total" and offset == 0:  # the sum asked for, then who holds most of it
             counted = (
-                f"The total value at risk{where} is {money(pool_value, symbol)}: churn risk x "
-                f"predicted value, summed over {count(pool, 'scored customer')}. {counted}"
+                f"The total value at risk{where_listed} is {money(pool_value, symbol)}: churn "
+                f"risk x predicted value, summed over {count(listed_pool, 'scored customer')}. "
+                f"{counted}"
             )
         answer = (
             f"{counted}Ranked by {RANKED_AS[by][0]}: {who} {held_said}. "
             f"First: {first['customer_id']}, {worth_first}churn risk "
             f"{chance(first['churn_risk'])}, value at risk {money(first['value_at_risk'], symbol)}."
         )
-    result = {"segment": name, "by": by, "lead": lead, "scored_customers": pool, **limits.applied(),
-              "at_risk_count": at_risk_count, "at_risk_share": round(at_risk_share, 4),
+    applied = limits.applied() | floors.applied()
+    result = {"segment": name, "by": by, "lead": lead, "scored_customers": pool, **applied,
+              "risk_line": line, "at_risk_count": at_risk_count,
+              "at_risk_share": round(at_risk_share, 4), "listed_customers": listed_pool,
               "total_value_at_risk": pool_value, "offset": offset, "rows": rows}  # fmt: skip
-    card = {"type": "at_risk", "segment": name, "by": by, **limits.applied(), "rows": rows}
+    card = {"type": "at_risk", "segment": name, "by": by, **applied, "rows": rows}
     return output(answer, result, [card], len(rows))

@@ -115,6 +115,12 @@ class ScoreTable:
         chosen = np.arange(len(self)) if positions is None else positions
         return chosen[self._churn_risk[chosen] >= threshold]
 
+    def worth_at_least(self, clv: float, positions: Positions | None = None) -> Positions:
+        """Rank positions (among `positions` when given) whose predicted value is at least
+        this."""
+        chosen = np.arange(len(self)) if positions is None else positions
+        return chosen[self._clv[chosen] >= clv]
+
     def top(
         self, limit: int, positions: Positions | None = None, by: Ranking = "value_at_risk"
     ) -> list[dict[str, Any]]:

@@ -31,7 +31,8 @@ def test_args_models_carry_types_defaults_and_bounds() -> None:
     fields = CATALOGUE["at_risk_customers"].args_model.model_fields
     bounds = {"min_revenue", "max_revenue", "min_orders", "max_orders"}
     lapsed = {"quiet_days", "no_order_since"}
-    assert set(fields) == {"segment", "by", "limit", "offset", *bounds, *lapsed, "lead"}
+    floors = {"min_churn_risk", "min_clv"}
+    assert set(fields) == {"segment", "by", "limit", "offset", *bounds, *lapsed, *floors, "lead"}
     assert fields["limit"].default == 10
     schema = CATALOGUE["at_risk_customers"].args_model.model_json_schema()
     assert schema["properties"]["limit"]["maximum"] == 100
@@ -55,7 +56,8 @@ def test_run_tool_validates_and_calls(make_ctx: MakeContext) -> None:
     with pytest.raises(
         InvalidInput,
         match=r"unknown argument 'top' \(valid: segment, by, limit, offset, min_revenue, "
-        r"max_revenue, min_orders, max_orders, quiet_days, no_order_since, lead\)",
+        r"max_revenue, min_orders, max_orders, quiet_days, no_order_since, min_churn_risk, "
+        r"min_clv, lead\)",
     ):
         run_tool(ctx, "at_risk_customers", {"top": 3})
     with pytest.raises(InvalidInput, match=r"plan_budget: argument 'budget' is required"):
