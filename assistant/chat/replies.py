@@ -46,7 +46,7 @@ SUGGESTIONS: dict[Role, list[str]] = {
     "support": [
         "Show me customer 00042",
         "What did customer {reviewer} write in reviews?",
-        "Draft a 10% apology offer for customer 00042 by email",
+        "Draft a 10% offer for customer 00042 by email",
         "Any new alerts?",
     ],
     "admin": [

@@ -35,7 +35,10 @@ _PERKS = (
     r"ideas?|guides?|shop\w*)))|"
     r"(?P<points>loyalty\s+points)|(?P<priority>priority\s+(?:service|shipping|delivery))"
 )
-PERK = re.compile(rf"(?:\b(?:with|plus|and|including)\s+|[&+]\s*|\ba\s+(?=free\s))(?:{_PERKS})\b")
+PERK = re.compile(
+    rf"(?:\b(?:with|plus|and|including|includes?|offering|offers?|giving|gives?)\s+|[&+]\s*|"
+    rf"\ba\s+(?=free\s))(?:{_PERKS})\b"
+)
 # A perk as the offer policy names it (assistant.offer_settings.PERKS), and as a note says it.
 PERK_NAMES = {
     "shipping": ("free shipping", "free shipping"),
@@ -45,6 +48,14 @@ PERK_NAMES = {
     "points": ("loyalty points", "loyalty points"),
     "priority": ("priority service", "priority service"),
 }
+# An apology asked of an offer ("a 10% apology offer", "say sorry for the late delivery"): the
+# draft is written from the customer's facts alone, not told what went wrong, so it is no
+# apology; said, where the draft would otherwise read as the one asked for.
+APOLOGY = re.compile(r"\b(?:apolog\w*|sorry|make\s+(?:it\s+)?up\s+(?:to|for)|make\s+amends)\b")
+APOLOGY_NOTE = (
+    "The offer is written from the customer's orders and reviews alone and is not worded as "
+    "an apology; add your own words about what went wrong before sending it."
+)
 PERK_FIELD = "perk_note_"  # the note's placeholder: Route.note words it from the offer made
 PERIOD = frozenset({"days", "since", "until", "month", "quarter", "year"})  # one sets it
 WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment named limits nothing
@@ -57,6 +68,16 @@ LAPSE = ("quiet_days", "no_order_since")  # how long customers have not ordered 
 YEAR_AHEAD = re.compile(
     r"\b(?:in|for|during|throughout|of)\s+(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
     r"|\b(?P<named>(?:19|20)\d\d)(?:'s)?\s+(?:sales|revenue|demand|orders|forecast)\b"
+)
+# A month or quarter asked of the forecast the same way ("forecast for december 2025", "what
+# will we sell in july 1998?", "forecast for q3"): no more its own than a year is.
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+MONTH_AHEAD = re.compile(
+    rf"\b(?:in|for|during|throughout|of)\s+(?:the\s+month\s+of\s+)?(?P<span>(?:{_MONTHS})"
+    r"(?:\s+(?:19|20)\d\d)?|q[1-4](?:\s+(?:19|20)\d\d)?)\b"
 )
 NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
@@ -88,6 +109,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _no_segment(tool, x),
         _money_off(tool, x, text, values),
         _perk(tool, text),
+        APOLOGY_NOTE if tool.name == "draft_offer" and APOLOGY.search(text) else "",
         _highest_first(tool, text),
         _no_period(tool, x),
         _not_compared(tool, x, text),
@@ -296,15 +318,23 @@ def _no_lapse(tool: ToolSignature, x: Extraction) -> str:
 
 
 def _year_ahead(tool: ToolSignature, text: str) -> str:
-    """A year asked of the forecast ("what will sales be in 1999?"): it runs from the day
+    """A year, month or quarter asked of the forecast ("what will sales be in 1999?", "forecast
+    for december 2025"): it runs from the day
     after the data ends for a number of days, so the answer is not that year's, said so; the
     days it covered are the result's (`${horizon_days}`, filled in by Route.note)."""
-    asked = YEAR_AHEAD.search(text)
-    if "horizon_days" not in tool.arg_names or asked is None:
+    if "horizon_days" not in tool.arg_names:
         return ""
-    year = asked.group("year") or asked.group("named")
+    asked = YEAR_AHEAD.search(text)
+    month = None if asked is not None else MONTH_AHEAD.search(text)
+    if asked is None and month is None:
+        return ""
+    if asked is not None:
+        span = asked.group("year") or asked.group("named")
+    else:
+        assert month is not None
+        span = " ".join(word.capitalize() for word in month.group("span").split())
     return (
         "The forecast runs from the day after the data ends for ${horizon_days} days; it does "
-        f'not forecast {year} on its own. Ask for the days ahead instead (e.g. "sales in the '
+        f'not forecast {span} on its own. Ask for the days ahead instead (e.g. "sales in the '
         'next 365 days", at most 730).'
     )
