@@ -162,6 +162,8 @@ CUSTOMERS_COUNTED = re.compile(
     r"(?:an?\s+)?orders?|made\s+(?:a\s+)?purchases?)\b"
     r"(?!\s+(?:more|again|twice|once|only|multiple|several|for\s+the\s+first))"
 )
+# The top products' share ("the top 10% of our products", "concentrated across skus"): sales.
+PRODUCTS_NAMED = re.compile(r"\b(?:products?|items?|skus?|categor(?:y|ies)|brands?|sellers?)\b")
 # Money to spend on retention is a budget plan's; "who", "list", "show" ask for people.
 BUDGETED = re.compile(
     r"\b(?:spend|budget\w*|plan\w*|invest\w*|allocat\w*|campaign\w*|offers?)\b|\$"
@@ -211,7 +213,9 @@ def figure_asked(text: str, two_periods: bool = True, dated: bool = False) -> st
         ),
         None,
     )
-    return None if found == "top_share" and LISTED.search(text) else found
+    if found == "top_share" and (LISTED.search(text) or PRODUCTS_NAMED.search(text)):
+        return None  # a list of them, or the top products' share, which the sales give
+    return found
 
 
 def asks_new_customers(text: str) -> bool:

@@ -46,9 +46,9 @@ FILLER = frozenset(
 # we had 10k instead", "now cap discounts at 10%". They matter only when the last tool takes
 # every value the message gives; a bound ("max 10%") changes the last call the same way.
 REFINES = re.compile(
-    r"\b(?:that|it|those|this|instead|rather|too|also|again|same|cap|max(?:imum)?|at\s+most)\b|"
+    r"\b(?:that|it|those|this|instead|rather|too|also|again|same|cap|limit|max(?:imum)?|at\s+most)\b|"
     r"^(?:and|now|then|ok(?:ay)?|but|so|only|just|what\s+if|(?:what|how)\s+about|"
-    r"(?:(?:sort|rank|order|break\s+(?:it\s+)?down)\s+)?by)\b"
+    r"(?:(?:sort|rank|order|break\s+(?:it\s+)?down)\s+)?by(?!\s+the\s+way))\b"
 )
 # "and the next 10?", "show me the next twenty customers": more of the last list (a count; not
 # a horizon such as "the next 10 days", nor money, nor "5 more than last week").

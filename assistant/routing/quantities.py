@@ -67,6 +67,11 @@ PERCENTS = [
         rf"(?:\s+{_AT_MOST}\b)?"
     ),
     re.compile(rf"\bdiscount(?:\s+of)?(?:\s+up\s+to)?\s+{NUM}(?!\s*(?:[$€£k,.]\d|dollars|bucks))"),
+    # "cap discounts at 15", "limit discounts to 10", "max discount is 15": a discount's cap
+    re.compile(
+        rf"\bdiscounts?\s+(?:at|to|is|of|=)\s+(?:most\s+)?{NUM}"
+        r"(?!\s*(?:[$€£k,.]\d|%|percent|per\s?cent|pct|dollars|bucks|euros?|pounds?))"
+    ),
     re.compile(rf"(?<![$€£])(?<![$€£]\s){NUM}\s+off\b"),  # "$15 off" is money, not 15%
     re.compile(r"\b(?P<half>half)[\s-]+(?:off|price)\b"),
 ]
@@ -106,8 +111,11 @@ AMOUNTS = [
 # with 3000?" (extract(bare_budget=True)); not one with a unit ("2000 customers", "20%").
 BARE_AMOUNT = re.compile(
     rf"{NUM}{_MULT}(?![\w%]|\.\d|\s*(?:%|percent|per\s?cent|pct|days?|weeks?|months?|"
-    r"quarters?|years?|customers|people|clients|buyers|offers?|orders?|stars?|emails?)\b)"
+    r"quarters?|years?|customers|people|clients|buyers|offers?|orders?|stars?|emails?|"
+    r"segments?|channels?|groups?|levels?|tiers?|times)\b)"
 )
+# Words that make a number beside them a discount, not a budget: "now cap discounts at 15".
+DISCOUNT_WORDS = re.compile(r"\b(?:discounts?|cap|capped|caps|max(?:imum)?|limit|off|percent)\b")
 _COUNTED = (
     r"customers|people|clients|buyers|spenders|shoppers|accounts|reviews|lookalikes|look-alikes|"
     r"products|items|names|results|ones|matches|recommendations|suggestions|picks|rows|entries|"
@@ -256,7 +264,10 @@ def amounts(text: str) -> Iterator[Mention]:
 
 
 def bare_amounts(text: str) -> Iterator[Mention]:
-    """A number written alone, read as money: only where the last answer was a budget plan."""
+    """A number written alone, read as money: only where the last answer was a budget plan,
+    and not beside a discount's words ("now cap discounts at 15" is no budget of $15)."""
+    if DISCOUNT_WORDS.search(text):
+        return
     for match in BARE_AMOUNT.finditer(text):
         mult = match.groupdict().get("mult")
         value = number(match.group("n"), before_multiplier=bool(mult))

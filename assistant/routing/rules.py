@@ -176,11 +176,11 @@ CONTACTS = re.compile(
     rf"\bnames?\s+of\s+(?:th(?:is|at|e)\s+)?(?>{_PERSON}(?:\s+{_ID})?|{_ID})(?!'s\b|\s+"
     r"(?:segments?|groups?|clusters?|cohorts?|categor(?:y|ies)|products?|items?|orders?|"
     r"favou?rites?|reviews?))|"
-    # "the names of the champions", "names of the at-risk customers", "names please" after a
-    # list: the people's names, not a list's ("names of the segments", "product names").
+    # "the names of the champions", "names of the at-risk customers": the people's names, not
+    # a list's ("names of the segments", "names of these products").
     rf"\bnames\s+of\s+(?:th(?:e|ese|ose)\s+|all\s+|our\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_PERSON}|champions|them|those|these)\b(?!\s+(?:segments?|groups?|clusters?|"
-    r"cohorts?))|(?:^|[.?!,;]\s*|\b(?:and|with|plus)\s+)names\s+(?:please|pls|too|as\s+well)\b|"
+    r"cohorts?|products?|items?|categor(?:y|ies)|skus?|brands?))|"
     rf"\bwhat(?:'s|s|\s+is)?\s+(?:th(?:is|at|e)\s+)?(?:{_PERSON}(?:\s+{_ID})?|{_ID}|she|he)"
     r"\s+called\b|"
     r"\b(?:what|whats|what's|give|show|get|tell|find|send)\b[^.?!\n]{0,25}\be-?mails?\b"

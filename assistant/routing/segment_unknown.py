@@ -11,15 +11,19 @@ _NAME = r"[a-z0-9][\w&'-]*"
 NAMED = [
     # "the VIP segment", "our gold tier group"
     re.compile(rf"\b(?:the|our|my|a|an)\s+(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:segment|cohort)\b"),
-    # "segment whales", "the segment called 'gold'"
-    re.compile(rf"\b(?:segment|cohort)\s+(?:called\s+|named\s+)?['\"]?(?P<name>{_NAME})['\"]?"),
+    # "the segment called 'gold'", "summarise segment whales" (the name ends the message)
+    re.compile(rf"\b(?:segment|cohort)\s+(?:called|named)\s+['\"]?(?P<name>{_NAME})['\"]?"),
+    re.compile(rf"\b(?:segment|cohort)\s+['\"]?(?P<name>{_NAME})['\"]?[\s?.!]*$"),
 ]
 NOT_NAMES = frozenset(
     "this that these those which what each every any one same other another whole entire "
     "rfm customer customers biggest largest smallest best worst top new's summary "
     "summaries size sizes list of for with by in on and or is are was were has have had does do "
-    "did should would will can could to from at as that's it its".split()
+    "did should would will can could to from at as that's it its most least more less "
+    "second third fourth fifth last next previous first main whole performance counts count "
+    "members overview breakdown details names totals value valuable".split()
 )
+SUPERLATIVE = re.compile(r"est$")  # "the riskiest segment", "the highest value segment"
 
 
 def unknown_segment(text: str) -> str | None:
@@ -28,6 +32,6 @@ def unknown_segment(text: str) -> str | None:
     for pattern in NAMED:
         for match in pattern.finditer(text):
             words = match.group("name").split()
-            if not set(words) & NOT_NAMES:
+            if not set(words) & NOT_NAMES and not any(SUPERLATIVE.search(w) for w in words):
                 return " ".join(words)
     return None

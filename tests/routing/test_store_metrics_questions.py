@@ -7,6 +7,7 @@ customers counted by their orders (top_customers' share) and two periods' sales 
 import pytest
 
 from assistant.routing import Memory, Router
+from assistant.routing.figures_asked import figure_asked
 
 
 @pytest.mark.parametrize(
@@ -110,3 +111,14 @@ def test_a_follow_up_keeps_the_figure_and_changes_the_period_or_segment(
 def test_customers_of_a_category_counted_stay_with_its_sales(known_router: Router) -> None:
     route = known_router.route("how many customers bought tea in 1998", Memory(), "operator")
     assert (route.tool, route.args) == ("top_products", {"year": "1998", "category": "Tea"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what share of revenue comes from the top 10% of our products",
+        "how concentrated is our revenue across products",
+    ],
+)
+def test_the_top_products_share_is_no_customers_share(text: str) -> None:
+    assert figure_asked(text) is None

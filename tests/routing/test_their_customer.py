@@ -27,7 +27,14 @@ def test_a_store_wide_ask_of_the_customer_is_their_profile(
 
 
 @pytest.mark.parametrize(
-    "text", ["what are the best selling products?", "top customers in 1998", "who is at risk?"]
+    "text",
+    [
+        "what are the best selling products?",
+        "top customers in 1998",
+        "who is at risk?",
+        "what was revenue in 1998?",
+        "what is the repeat purchase rate?",
+    ],
 )
 def test_the_store_at_large_is_still_refused(minilm_router: Router, text: str) -> None:
     route = minilm_router.route(text, PROFILE, "support")

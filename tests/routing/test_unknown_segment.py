@@ -17,6 +17,11 @@ from assistant.routing.segment_unknown import unknown_segment
         ("summarize this segment", None),
         ("which segment has the highest churn", None),
         ("give me a segment summary", None),
+        ("summarize the most valuable segment", None),
+        ("the riskiest segment", None),
+        ("tell me about the second segment", None),
+        ("segment performance over time", None),
+        ("the segment called gold", "gold"),
     ],
 )
 def test_the_segment_named_by_the_word_segment(text: str, name: str | None) -> None:

@@ -121,6 +121,16 @@ def test_a_figure_compared_gives_the_other_period_its_figure_too(
     ) in out.answer
 
 
+def test_a_rate_compared_is_said_in_points(
+    make_ctx: MakeContext, tools_orders: pd.DataFrame
+) -> None:
+    out = store_metrics(make_ctx("operator"), year="2024", compare_to="2023", figure="repeat_rate")
+    mine = out.result["figures"]["repeat_rate"]
+    theirs = out.result["compared"]["figures"]["repeat_rate"]
+    points = abs(mine - theirs) * 100
+    assert f"'s is {points:.1f} percentage points " in out.answer
+
+
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory: pytest.TempPathFactory) -> StoreData:
     """sales_shop's store, with a second order of c4's on the day of its first (one visit)."""

@@ -48,6 +48,12 @@ def test_with_no_period_every_month_of_the_history_is_ranked(
     assert out.result["rows"][0]["month"] == best
 
 
+def test_months_set_beside_another_period_keep_the_default_days(make_ctx: MakeContext) -> None:
+    # The whole history beside "the year before" would start before the first order.
+    out = top_products(make_ctx("operator"), per="month", compare_to="year before")
+    assert out.result["days"] == 90 and out.result["compared"] is not None
+
+
 def test_quarters_and_a_month_cut_by_the_period(sales_shop: StoreData) -> None:
     ctx = context(sales_shop, "operator")
     # The last 10 days (2024-03-22..31) hold part of March only.
