@@ -88,11 +88,11 @@ def alive_contribution(inputs: pd.DataFrame, average_p_alive: float) -> npt.NDAr
     average customer's (the one the network's inputs are scaled against); 0 where it is not.
 
     The base is logit(P(alive) x q), q the chance of a purchase if alive (BGNBD.at_horizons).
-    With q <= 1, the move from the average P(alive) is at least log(P(alive) / average) in size,
-    and at most the base's distance from logit(average), which still holds where the base sits
-    at the classic models' floor of 1e-6: the smaller of the two never claims more than the base
-    can have done. Per customer and horizon-free, so scoring a few customers words them as
-    scoring everyone does (rescore.py)."""
+    The move is taken as log(P(alive) / average), or the base's distance from logit(average)
+    where that is smaller in size. It is an estimate, not a bound: logit(average) leaves out
+    the average customer's q, and P(alive) clipped at 1e-6 makes the log ratio the smaller
+    side wherever the base sits at the classic models' floor. Per customer and horizon-free, so
+    scoring a few customers words them as scoring everyone does (rescore.py)."""
     average = float(np.clip(average_p_alive, _EPS, 1 - _EPS))
     p_alive = inputs[CLASSIC_VIEW].to_numpy(np.float64)
     base = inputs[BASE[0]].to_numpy(np.float64)
