@@ -52,6 +52,10 @@ PERK_NAMES = {
 # draft is written from the customer's facts alone, not told what went wrong, so it is no
 # apology; said, where the draft would otherwise read as the one asked for.
 APOLOGY = re.compile(r"\b(?:apolog\w*|sorry|make\s+(?:it\s+)?up\s+(?:to|for)|make\s+amends)\b")
+# ... but not one waved off: "no apology needed", "don't say sorry", "no need to apologise".
+NO_APOLOGY = re.compile(
+    r"\b(?:no|not|without|dont|don't|never|nothing)\s+(?:[\w']+\s+){0,2}?(?:apolog\w*|sorry)\b"
+)
 APOLOGY_NOTE = (
     "The offer is written from the customer's orders and reviews alone and is not worded as "
     "an apology; add your own words about what went wrong before sending it."
@@ -109,7 +113,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _no_segment(tool, x),
         _money_off(tool, x, text, values),
         _perk(tool, text),
-        APOLOGY_NOTE if tool.name == "draft_offer" and APOLOGY.search(text) else "",
+        APOLOGY_NOTE if tool.name == "draft_offer" and _apology_asked(text) else "",
         _highest_first(tool, text),
         _no_period(tool, x),
         _not_compared(tool, x, text),
@@ -338,3 +342,8 @@ def _year_ahead(tool: ToolSignature, text: str) -> str:
         f'not forecast {span} on its own. Ask for the days ahead instead (e.g. "sales in the '
         'next 365 days", at most 730).'
     )
+
+
+def _apology_asked(text: str) -> bool:
+    """True where an offer is asked to apologise, not told not to."""
+    return bool(APOLOGY.search(text)) and not NO_APOLOGY.search(text)

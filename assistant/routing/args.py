@@ -22,6 +22,7 @@ from assistant.routing import (
     profile_parts,
     ranked_again,
     review_rankings,
+    sales_order,
     their_bounds,
     trends,
 )
@@ -144,6 +145,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         )
         if found.get("since") == "year_start":  # this year to date: the same days last year
             found["compare_to"] = YEAR_EARLIER
+    end = sales_order.order(text, memory.args.get("order")) if "order" in names else None
+    if end is not None and "trend" not in found:  # "worst sellers": the ranking's bottom
+        found["order"] = end
     by = tool.arg("by")
     if by is not None and x.by_category and "category" in by.choices:
         found["by"] = "category"

@@ -37,6 +37,10 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "which items are selling well lately",
         "product sales ranking for the past 90 days",
         "what's selling",
+        # The ranking from its bottom (sales_order.py): sales, not reviews, are weak.
+        "worst selling products",
+        "what are our weakest categories",
+        "slowest moving products",
         # Sales totals of a period gone by: the answer opens with them.
         "how much did we sell in 1998",
         "what was our revenue in 1998",

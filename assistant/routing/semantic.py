@@ -165,6 +165,9 @@ class Router:
             return Route(decided.label, score=decided.score)  # type: ignore[arg-type]
         # "the next 10" counts on from the last list only for the last tool.
         x = x if decided.label == memory.tool else read
+        if decided.label == "plan_budget" and x.amount is None and not planned:
+            # "plan a win-back for 5000": a plan's number written alone is its budget too
+            x = extract(message, self.vocabulary, known, bare_bounds=ranked, bare_budget=True)
         return self._tool_route(decided, x, text, memory, role)
 
     def _embedding_text(

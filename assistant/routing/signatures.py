@@ -230,8 +230,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "ranks the calendar's months or quarters; compare_to (a year, quarter or month) "
             "sets the totals beside another period's; product_id gives one product's sales "
             "(units, revenue, orders, customers) instead, as does product_name (its title or "
-            "words of it); trend (falling or rising) ranks what "
-            "sold less (or more) than in the days just before",
+            "words of it); order least ranks from the bottom (the least-selling first); trend "
+            "(falling or rising) ranks what sold less (or more) than in the days just before",
             "see product sales",
             (
                 *_PERIOD,
@@ -241,6 +241,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("product_name"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),
                 Arg("per", choices=("product", "category", "month", "quarter")),
+                Arg("order", choices=("most", "least")),
                 Arg("limit", "int", default=10),
                 _OFFSET,
                 Arg("compare_to"),

@@ -24,6 +24,9 @@ from commerce.workspace import Store
 Grouping = Literal["product", "category"]
 Chosen = tuple[str, ...]  # the categories asked, as the store names them (categories.py)
 Measure = Literal["revenue", "units", "customers", "orders"]
+# Which end of a ranking comes first: the best sellers, or the least-selling ("worst sellers",
+# "our weakest month"), ranked among those that sold in the period.
+Order = Literal["most", "least"]
 NO_LINES = (
     "This store has no order lines (order_items), so there are no product-level sales; ingest "
     "order lines with product ids to rank products."

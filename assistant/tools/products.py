@@ -39,6 +39,7 @@ from assistant.tools.product_sales import (
     NO_PRODUCTS,
     Grouping,
     Measure,
+    Order,
     SalesLines,
     cached_sales,
     catalogue_categories,
@@ -116,6 +117,14 @@ def top_products(
             "the store's history)."
         ),
     ] = "product",
+    order: Annotated[
+        Order,
+        Field(
+            description="most: the best sellers first; least: the least-selling first "
+            '("worst sellers", "weakest categories", "our worst month"), among those '
+            "that sold in the period."
+        ),
+    ] = "most",
     limit: Annotated[int, Field(ge=1, le=100, description="How many rows.")] = 10,
     offset: Offset = 0,
     compare_to: CompareTo = None,
@@ -143,7 +152,8 @@ def top_products(
     sellers since January", "what sold best in March?", "top products last quarter" or "best
     sellers between March 5 and April 10", "top products in tea and coffee", "tea vs coffee
     sales" (per category), (`compare_to`) "sales in 1998 vs 1997", (`product_id`) "how
-    many units of B001VNP1T0 did we sell in 1998?", or (`trend`) "which products are
+    many units of B001VNP1T0 did we sell in 1998?", (`order` least) "worst selling products",
+    "which month was weakest in 1997?", or (`trend`) "which products are
     declining?", "what categories are growing?".
     """
     asked = Asked(days, since, until, month, quarter, year)
@@ -153,7 +163,7 @@ def top_products(
     segments = data.segments() if segment else None
     name = segments.resolve(segment) if segments is not None and segment else None
     members = segments.member_set(name) if segments is not None and name else None
-    ask = SalesAsk(asked, name, members, by, offset, limit, compare_to, symbol)
+    ask = SalesAsk(asked, name, members, by, offset, limit, compare_to, symbol, order=order)
     sales = cached_sales(data)
     if product_id is not None and product_name is not None:
         raise InvalidInput("give product_id or product_name, not both: they name one product")
@@ -170,6 +180,11 @@ def top_products(
     if trend is not None and (product_id or product_name or per in ("month", "quarter")):
         asked_with = f"per {per}" if per in ("month", "quarter") else "product_id or product_name"
         raise InvalidInput(f"trend ranks products or categories; ask for it without {asked_with}")
+    if trend is not None and order == "least":
+        raise InvalidInput(
+            "order least ranks the period's sales from the bottom and trend ranks their change "
+            "from the days before: ask for one of them"
+        )
     if per == "month" or per == "quarter":  # "best month in 1997": months ranked, not products
         return sales_per_period(data, sales, ask, per, category, DEFAULT_DAYS)
     if sales is None:
@@ -213,11 +228,12 @@ def top_products(
     )
     key = "product_id" if per == "product" else "category"
     if trend is not None:
-        order = trend_order(table, by, trend, key)
+        ordered = trend_order(table, by, trend, key)
     else:
-        order = table.reset_index()
-        order = order.sort_values([by, "revenue", key], ascending=[False, False, True])
-    page = order.iloc[offset : offset + limit].to_dict("records")
+        most = order == "most"
+        ordered = table.reset_index()
+        ordered = ordered.sort_values([by, "revenue", key], ascending=[not most, not most, True])
+    page = ordered.iloc[offset : offset + limit].to_dict("records")
     rows = ranked([_row({str(k): v for k, v in r.items()}, by, per) for r in page], offset)
     begun = opening(data, ask, when, sales.calendar, sales, names)
     result: dict[str, Any] = {
@@ -229,9 +245,10 @@ def top_products(
         "by": by,
         "per": per,
         "trend": trend,
+        "order": order,
         "period_revenue": round(revenue, 2),
         **lines_against_orders(data, sales, when, members, names, product),
-        "total": len(order),
+        "total": len(ordered),
         "offset": offset,
         "rows": rows,
     }

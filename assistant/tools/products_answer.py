@@ -96,6 +96,11 @@ def answer(
         names = [f"{label(row)} ({_figure(symbol, row, by)})" for row in rows]
     opened = sold(symbol, result, when, dated, result.get("previous"))
     head = f"{opened}; top {plural} by {MEASURE_WORDS[by]}{where}"
+    if result.get("order") == "least":  # from the bottom, of those that sold at all
+        sold_at_all = f"{result['total']:,} that sold" if result["total"] > 1 else "one that sold"
+        head = (
+            f"{opened}; least-selling {plural} by {MEASURE_WORDS[by]}{where} (of the {sold_at_all})"
+        )
     if result["offset"]:
         head += f", {span(result['offset'], len(rows), result['total'], noun)}"
     first = rows[0]

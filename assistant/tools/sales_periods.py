@@ -54,15 +54,17 @@ def sales_per_period(
     else:
         when = between(calendar, calendar.first_day, calendar.last_day)
     table = period_rows(data, sales, when, ask.members, names, unit)
-    rows = ranked_rows(table, unit, ask.by, ask.offset, ask.limit)
+    least = ask.order == "least"
+    rows = ranked_rows(table, unit, ask.by, ask.offset, ask.limit, least)
     result: dict[str, Any] = {
         **opening(data, ask, when, calendar, sales, names),
-        **categories_fields(chosen), "by": ask.by, "per": unit, "total": len(table),
+        **categories_fields(chosen), "by": ask.by, "per": unit, "order": ask.order,
+        "total": len(table),
         "offset": ask.offset, "rows": rows,
     }  # fmt: skip
     of = f"{chosen.said}'s revenue in the period" if chosen else "the period's revenue"
     said = sold(ask.symbol, result, when, ask.asked.dated) + periods_sentence(
-        rows, unit, ask.by, len(table), ask.symbol, of
+        rows, unit, ask.by, len(table), ask.symbol, of, least
     )
     said += "."
     if ask.compare_to is not None:
@@ -108,12 +110,13 @@ def period_rows(
 
 
 def ranked_rows(
-    table: pd.DataFrame, unit: Unit, by: str, offset: int, limit: int
+    table: pd.DataFrame, unit: Unit, by: str, offset: int, limit: int, least: bool
 ) -> list[dict[str, Any]]:
-    """The months (or quarters) best first by `by` (ties: revenue, then time), as plain rows."""
+    """The months (or quarters) best first by `by` (ties: revenue, then time), or weakest
+    first when `least`, as plain rows."""
     revenue = float(table["revenue"].sum())
     ordered = table.reset_index(names="period")
-    ordered = ordered.sort_values([by, "revenue", "period"], ascending=[False, False, True])
+    ordered = ordered.sort_values([by, "revenue", "period"], ascending=[least, least, True])
     rows = []
     records = ordered.iloc[offset : offset + limit].to_dict("records")
     whole = revenue or 1.0  # no revenue at all: every share is 0
@@ -135,7 +138,13 @@ def ranked_rows(
 
 
 def periods_sentence(
-    rows: list[dict[str, Any]], unit: Unit, by: str, total: int, symbol: str, of: str
+    rows: list[dict[str, Any]],
+    unit: Unit,
+    by: str,
+    total: int,
+    symbol: str,
+    of: str,
+    least: bool,
 ) -> str:
     """'; months by revenue: 1997-03 ($393,155.27), 1997-01 (...) and 10 more. The best,
     1997-03: $393,155.27 (19.4% of the period's revenue), 9,000 orders, 8,000 customers'."""
@@ -146,12 +155,14 @@ def periods_sentence(
     more = total - min(len(rows), 3)
     listing = f"{shown} and {more} more" if more > 0 else shown
     first = rows[0]
+    end = "weakest" if least else "best"
     best = (
-        f"The {'best' if first['rank'] == 1 else 'first shown'}, {first[unit]}: "
+        f"The {end if first['rank'] == 1 else 'first shown'}, {first[unit]}: "
         f"{money(first['revenue'], symbol)} ({pct(first['share_of_revenue'])} of {of}), "
         f"{count(first['orders'], 'order')}, {count(first['customers'], 'customer')}"
     )
-    return f"; {unit}s by {by}: {listing}. {best}"
+    ranked_as = f"{by}, the weakest first" if least else by
+    return f"; {unit}s by {ranked_as}: {listing}. {best}"
 
 
 def _measure(row: dict[str, Any], by: str, symbol: str) -> str:

@@ -35,6 +35,7 @@ class SalesAsk:
     compare_to: str | None
     symbol: str
     product_id: str | None = None  # one product's sales, not the store's or categories'
+    order: str = "most"  # "least": the ranking from its bottom (product_sales.Order)
 
 
 def opening(

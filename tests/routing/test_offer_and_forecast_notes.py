@@ -32,6 +32,19 @@ def test_an_apology_asked_is_said_not_to_be_one(minilm_router: Router) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "draft an offer for the at risk segment, no apology needed",
+        "offer for 00042, don't say sorry",
+        "an offer for 00042, no need to apologise",
+    ],
+)
+def test_an_apology_waved_off_is_no_apology_asked(minilm_router: Router, text: str) -> None:
+    route = minilm_router.route(text, Memory(), "marketer")
+    assert route.tool == "draft_offer" and APOLOGY_NOTE not in route.reason
+
+
+@pytest.mark.parametrize(
     ("text", "span"),
     [
         ("forecast for december 2025", "December 2025"),

@@ -29,6 +29,9 @@ PRODUCTS = {"rows": [{"product_id": "B00A"}, {"product_id": "B00B"}]}
             {"year": "1998", "compare_to": "year before", "figure": "retention"},
         ),
         ("plan a retention budget of 5k", "plan_budget", {"budget": 5000.0}),
+        # a plan's number written alone is its budget, as it is after a plan
+        ("plan a winback for 5000", "plan_budget", {"budget": 5000.0}),
+        ("i have 5000 for win-back, plan it", "plan_budget", {"budget": 5000.0}),
         (
             "how many customers came back in 1998",
             "store_metrics",

@@ -100,7 +100,11 @@ export function productsCard(card, actions) {
     card.category ? `category ${card.category}` : null,
   ].filter(Boolean);
   const drill = categories && actions.can("top_products");
-  const title = CALENDAR[card.per] ? `Best ${card.per}s` : categories ? "Top categories" : "Best sellers";
+  // Ranked from the bottom ("worst sellers"), the title says so: the rows are the weakest.
+  const least = card.order === "least";
+  const title = CALENDAR[card.per] ? `${least ? "Weakest" : "Best"} ${card.per}s`
+    : categories ? (least ? "Least-selling categories" : "Top categories")
+    : least ? "Least-selling products" : "Best sellers";
   return frame(
     "products",
     title,

@@ -1,0 +1,27 @@
+"""Which end of a sales ranking a question asks for (top_products' `order`): the least-selling
+first for "worst sellers", "our weakest categories", "which month was slowest in 1997?",
+"products that sold the least", "bottom 5 products"; the best first otherwise, and again
+when a follow-up of a ranking from the bottom asks for the top ("and the best?").
+
+A movement over time ("falling sales", "down the most") is top_products' `trend`, read
+before this (trends.py), and "at least" is a floor, not an end.
+"""
+
+import re
+
+LEAST = re.compile(
+    r"\b(?:worst|weakest|slowest|poorest|lowest|bottom|fewest)\b|(?<!\bat\s)\bleast\b"
+)
+MOST = re.compile(r"\b(?:best|top|most|highest|biggest|strongest)\b")
+
+
+def order(text: str, before: object) -> str | None:
+    """ "least" or "most" for lower-case text, or None to leave the tool's default (or what
+    a follow-up carries); `before` is the order of the ranking the conversation is on. A
+    message with both ends ("best and worst sellers") asks for neither end alone."""
+    least, most = bool(LEAST.search(text)), bool(MOST.search(text))
+    if least and not (most and re.search(r"\bbest\b", text)):
+        return "least"
+    if most and before == "least":  # "and the best?" after the worst sellers
+        return "most"
+    return None
