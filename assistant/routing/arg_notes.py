@@ -81,7 +81,8 @@ _MONTHS = (
 )
 MONTH_AHEAD = re.compile(
     rf"\b(?:in|for|during|throughout|of)\s+(?:the\s+month\s+of\s+)?(?P<span>(?:{_MONTHS})"
-    r"(?:\s+(?:19|20)\d\d)?|q[1-4](?:\s+(?:19|20)\d\d)?)\b"
+    r"(?:\s+(?:19|20)\d\d)?|q[1-4](?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d-(?:0?[1-9]|1[0-2])"
+    r"|(?:19|20)\d\d-?q[1-4])\b"
 )
 NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
@@ -336,7 +337,9 @@ def _year_ahead(tool: ToolSignature, text: str) -> str:
         span = asked.group("year") or asked.group("named")
     else:
         assert month is not None
-        span = " ".join(word.capitalize() for word in month.group("span").split())
+        written = month.group("span")  # "1999-01" and "1998-q3" as written, Q upper case
+        words = (word.capitalize() for word in written.split())
+        span = written.upper() if written[0].isdigit() else " ".join(words)
     return (
         "The forecast runs from the day after the data ends for ${horizon_days} days; it does "
         f'not forecast {span} on its own. Ask for the days ahead instead (e.g. "sales in the '

@@ -250,6 +250,8 @@ def build(
         kept.pop("trend", None)
     if "trend" in given:
         kept.pop("compare_to", None)
+    if "text" in given:  # "score this text: ...": the text alone, whatever was asked before
+        kept = {}
     # "which of them are likely to churn?": the customers just listed, within their bounds.
     theirs = their_bounds.of_them(tool, memory, given) if back and not own else {}
     values = {**theirs, **kept, **given}

@@ -91,6 +91,9 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "is there a cap on discounts",
         "what's the biggest discount we can give",
         "how many days does a coupon last",
+        # Whether a discount is allowed: the policy answers it.
+        "can I give 25%",
+        "is a 30% discount allowed",
     ),
     "plan_budget": (
         "I have $5k, who should get offers",
@@ -112,5 +115,8 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "plan offers within 2000 euros",
         "plan 3000 for the hibernating segment",
         "we have 9k to spend on winning back lapsing customers",
+        # After the at-risk list, money to win them back is a plan, not the list again.
+        "what if we had 3k to win them back",
+        "if we had 2000 to win them back, who gets what",
     ),
 }

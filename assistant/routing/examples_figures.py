@@ -34,5 +34,7 @@ FIGURE_EXAMPLES: dict[str, tuple[str, ...]] = {
         "key customer metrics for the champions segment",
         "store kpis for 1998",
         "customer economics overview",
+        # The store's totals over all its history (figures_asked.ALL_TIME), not 90 days.
+        "how much did we sell in total",
     ),
 }

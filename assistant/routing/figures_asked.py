@@ -60,8 +60,8 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\brepeat[\s-]+(?:purchase|order|buy(?:ing)?|customer|buyer)s?\s+(?:rate|ratio|share|"
             r"percentage)|\brepeat[\s-]+rate\b|\b(?:share|percent(?:age)?|proportion|fraction|"
             r"ratio|rate|%)\s+of\s+(?:our\s+|the\s+|all\s+)?(?:repeat|returning)\s+"
-            rf"{_CUSTOMER}|\b(?:(?:share|percent(?:age)?|proportion|fraction|%)\s+of|how\s+many"
-            r"(?:\s+of)?)\s+"
+            rf"{_CUSTOMER}|(?:(?:\b(?:share|percent(?:age)?|proportion|fraction)|%)\s+of|"
+            r"\bhow\s+many(?:\s+of)?)\s+"
             rf"(?:our\s+|the\s+|all\s+)?{_CUSTOMER}\s+(?:have\s+|has\s+)?(?:\w+\s+)?"
             r"(?:bought|ordered|purchased|shopped|came\s+back|returned)\s+(?:from\s+us\s+)?"
             r"(?:more\s+than\s+once|again|twice|two\s+or\s+more\s+times|multiple\s+times|"
@@ -137,7 +137,10 @@ SEGMENT_NAMED = re.compile(r"\b(?:segments?|groups?|cohorts?|buckets?|rfm)\b")
 ALL_TIME = re.compile(
     r"\b(?:total|in\s+total|overall|all[\s-]time|ever|to\s+date|so\s+far|altogether|lifetime)\b"
 )
-ALL_TIME_COUNTED = re.compile(r"\b(?:orders|revenue|sales|turnover)\b(?!\s+(?:at|of\s+a)\b)")
+ALL_TIME_COUNTED = re.compile(
+    r"\b(?:orders|revenue|sales|turnover)\b(?!\s+(?:at|of\s+a)\b)|"
+    r"\bhow\s+much\s+(?:did|have)\s+we\s+(?:sell|sold|made|make|earn|earned|taken?|took)\b"
+)
 NOT_ALL_TIME = re.compile(
     r"\bat\s+(?:risk|stake)\b|\b(?:per|each|every|average|avg|best|top|most|worst|month|quarter)\b"
 )

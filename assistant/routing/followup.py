@@ -37,7 +37,7 @@ BARE_PREFIX = re.compile(
 FILLER = frozenset(
     "the a an segment group cohort customers customer ones one please pls instead then too also "
     "as well for with same do show me us this that one's instead now over in within during "
-    "across by at on to of product item only just".split()
+    "across by at on to of product item only just last past previous".split()
 ) | frozenset(  # what a review filter leaves: "only the negative ones", "any 1-star reviews?"
     "negative positive neutral bad good unhappy angry complaints praise star stars rated reviews "
     "review".split()
@@ -70,13 +70,19 @@ ANAPHORA = re.compile(
     r"th(?:is|at)\s+(?:customer|one|person|guy|client|account|segment|group|product|item|list))\b"
 )
 PRODUCT_ANAPHORA = re.compile(r"\b(?:it|its|th(?:is|at)\s+(?:product|item))\b")
+# The period of the last answer, pointed back to: "and how many orders was that", "how many
+# customers in that period", "what was the AOV then".
+SAME_PERIOD = re.compile(
+    r"\b(?:was|were|is)\s+(?:that|it)\s*[?.!]*$|\b(?:that|the\s+same)\s+(?:period|year|"
+    r"month|quarter|time|days)\b|\bthen\s*[?.!]*$"
+)
 
 
 # What is left of "top 5", "just the first 3", "show me the top 10" once the count is read:
 # the last list again, that long.
 VALUES_ONLY = re.compile(
     r"^[\s?.!,]*(?:(?:and|so|ok(?:ay)?|now|then|just|only)\s+)*(?:show(?:\s+me)?\s+)?(?:the\s+)?"
-    r"(?:top|first|best)?[\s?.!,]*(?:please|pls)?[\s?.!,]*$"
+    r"(?:top|first|best|last|past|previous)?[\s?.!,]*(?:please|pls)?[\s?.!,]*$"
 )
 
 
@@ -129,6 +135,12 @@ def is_bare(remainder: str) -> bool:
 def points_back(text: str) -> bool:
     """True when the message refers to something said before ("them", "her", "this one")."""
     return bool(ANAPHORA.search(text))
+
+
+def same_period(text: str) -> bool:
+    """True when the message asks about the last answer's period ("how many orders was
+    that?"), lower-case text."""
+    return bool(SAME_PERIOD.search(text))
 
 
 def points_to_product(text: str) -> bool:

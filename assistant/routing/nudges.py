@@ -48,8 +48,10 @@ AHEAD = re.compile(
     r"future)\b|\bnext\s+(?:[\w-]+\s+)?(?:days?|weeks?|fortnight|months?|quarters?|years?)\b"
 )
 BACK = re.compile(rf"\b(?:{quantities.BACK}|so\s+far|to\s+date|lately|recently)\b")
+# Words of money to spend; "what if we had 3k to win them back" after the at-risk list too.
 SPENDING = re.compile(
-    r"\b(?:spend|spending|plan|planning|split|allocate|allocating|invest|investing|budget\w*)\b"
+    r"\b(?:spend|spending|plan|planning|split|allocate|allocating|invest|investing|budget\w*|"
+    r"win-?back|win\s+(?:\w+\s+){0,2}?back|if\s+we\s+(?:had|have|got|get))\b"
 )
 AMOUNT_OFF = re.compile(
     r"[$€£]\s*\d[\d.,]*\s*k?\s+off\b|\b\d[\d.,]*\s*(?:dollars?|euros?|pounds?|bucks)\s+off\b"

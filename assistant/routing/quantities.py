@@ -114,6 +114,11 @@ BARE_AMOUNT = re.compile(
     r"quarters?|years?|customers|people|clients|buyers|offers?|orders?|stars?|emails?|"
     r"segments?|channels?|groups?|levels?|tiers?|times)\b)"
 )
+# ... and where the message itself speaks of money to win customers back with: "if we had
+# 2000 to win them back, who gets what?".
+BUDGET_CUE = re.compile(
+    r"\b(?:if\s+we\s+(?:had|have|got|get)|win-?back|win\s+(?:\w+\s+){0,2}?back|budget)\b"
+)
 # Words that make a number beside them a discount, not a budget: "now cap discounts at 15".
 DISCOUNT_WORDS = re.compile(r"\b(?:discounts?|cap|capped|caps|max(?:imum)?|limit|off|percent)\b")
 _COUNTED = (

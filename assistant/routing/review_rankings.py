@@ -9,10 +9,12 @@ from typing import Any
 
 # Products or items together with what their reviews say of them, either order.
 RANKS_PRODUCTS = re.compile(
-    r"\b(?:products?|items?)\b.*\b(?:reviews?|reviewed|rated|ratings?|complaints?|complained|"
-    r"hated|loved|liked|feedback)\b|"
-    r"\b(?:reviewed|rated|hated|loved|liked|complained[\s-]about)\s+(?:products|items)\b"
+    r"\b(?:products?|items?|categor(?:y|ies))\b.*\b(?:reviews?|reviewed|rated|ratings?|"
+    r"complaints?|complained|hated|loved|liked|feedback)\b|"
+    r"\b(?:reviewed|rated|hated|loved|liked|complained[\s-]about)\s+(?:products|items|"
+    r"categories)\b"
 )
+CATEGORIES = re.compile(r"\bcategor(?:y|ies)\b")
 # Which end of the ranking: without one of these words ("which products have reviews
 # mentioning mold") the message searches reviews rather than ranks products. "Most reviews"
 # counts them, which no tool ranks by, and "the top 5 products" are best sellers.
@@ -27,9 +29,9 @@ MIN_REVIEWS = re.compile(
     r"\b(?:at\s+least|min(?:imum)?(?:\s+of)?)\s+(\d+)\s+(?:reviews?|ratings?)\b|"
     r"\b(\d+)(?:\+|\s+or\s+more)\s+(?:reviews?|ratings?)\b"
 )
-BEST = re.compile(r"\b(?:best|top|highest|most\s+(?:loved|liked|praised)|favou?rite)\b")
+BEST = re.compile(r"\b(?:best|top|highest|most\s+(?:loved|liked|praised)|favou?rite|positive)\b")
 WORST = re.compile(
-    r"\b(?:worst|lowest|most\s+(?:complaints|complained|hated|disliked))\b|\bhated\b"
+    r"\b(?:worst|lowest|most\s+(?:complaints|complained|hated|disliked)|negative)\b|\bhated\b"
 )
 
 
@@ -39,19 +41,19 @@ def asked(text: str) -> bool:
 
 
 def ranked(text: str, found: dict[str, Any]) -> dict[str, Any]:
-    """`per` (and `by` for the best reviewed first) when `text` (lower case) ranks products by
-    their reviews, and `min_reviews` when it sets one; {} when it names one product, and only
-    `min_reviews` when it already ranks categories."""
+    """`per` (and `by` for the best reviewed first) when `text` (lower case) ranks products
+    or categories by their reviews, and `min_reviews` when it sets one; {} when it names one
+    product."""
     if "product_id" in found:
         return {}
     floor = least_reviews(text)
-    if "per" in found:  # "which categories have the worst reviews": ranked already
-        return floor
-    if not asked(text):
+    if "per" not in found and not asked(text):
         return {}
-    if BEST.search(text) and not WORST.search(text):
-        return {"per": "product", "by": "positive", **floor}
-    return {"per": "product", **floor}
+    # "which categories have the best reviews": categories, ranked already or named here
+    per = found.get("per") or ("category" if CATEGORIES.search(text) else "product")
+    if BEST.search(text) and not WORST.search(text):  # the best reviewed first
+        return {"per": per, "by": "positive", **floor}
+    return {"per": per, **floor}
 
 
 def least_reviews(text: str) -> dict[str, int]:

@@ -45,6 +45,9 @@ RISK_FLOORS = [
     re.compile(rf"\b{_RISK_WORDS}{_LIKELY}\s+{_RISK}{_OR_MORE}"),  # "churn risk of 90% or more"
     re.compile(rf"{_COMPARED}{_RISK}\s+{_CHURNS}\b"),  # "more than 90% likely to churn"
     re.compile(rf"{_RISK}{_OR_MORE}\s+{_CHURNS}\b"),  # "90%+ likely to churn"
+    # "only those above 80% risk", "80%+ churn risk": the percent before the words
+    re.compile(rf"{_COMPARED}{_RISK}\s+(?P<words>(?:churn\s+)?risk)\b"),
+    re.compile(rf"{_RISK}{_OR_MORE}\s+(?P<words>(?:churn\s+)?risk)\b"),
 ]
 _VALUE_WORDS = (
     r"(?P<words>(?:predicted\s+|expected\s+|customer\s+)?(?:lifetime\s+value|clv|ltv)|"

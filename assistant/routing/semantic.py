@@ -19,7 +19,8 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.roles import CONTACTS_REFUSAL, Role, may_use, sees_contacts
-from assistant.routing import followup, rules
+from assistant.routing import followup, quantities, rules
+from assistant.routing.arg_notes import PERIOD
 from assistant.routing.args import build
 from assistant.routing.continuation import (
     HOW_MANY_OF_IT,
@@ -141,7 +142,7 @@ class Router:
         # After a list of customers bounded by what they did (a ranking, the at-risk list),
         # "now under $20" is a bound on their spend.
         ranked = memory.tool in SPEND_BOUNDED
-        planned = memory.tool == "plan_budget"
+        planned = memory.tool == "plan_budget" or bool(quantities.BUDGET_CUE.search(text))
         read = extract(message, self.vocabulary, known, bare_bounds=ranked, bare_budget=planned)
         x = paged(text, read, memory)
         changes = changes_last_call(x, text, memory, self.tools)
@@ -186,7 +187,7 @@ class Router:
         the one embedding a message costs."""
         vector = self.embedder.embed([text])[0]
         similarity = self._examples @ vector  # (N,)
-        nudge = policy_nudged(nudges(text, x, memory), x)  # the policy gives no values
+        nudge = policy_nudged(nudges(text, x, memory), x, text)  # the policy gives no values
         out = []
         for index, label in enumerate(self.labels):
             sims = np.sort(similarity[self._rows[index]])[::-1]
@@ -209,6 +210,9 @@ class Router:
         carried = dict(memory.args) if memory.tool == tool and decided.follow else {}
         if decided.follow == "rows":  # the rows shown, page and all, read by churn risk
             return Route("tool", tool=tool, args=carried, score=decided.score, reason=RISK_NOTE)
+        if not carried and memory.tool == tool and followup.same_period(text):
+            # "revenue in 1997?", then "and how many orders was that": the same period
+            carried = {k: v for k, v in memory.args.items() if k in PERIOD}
         carried.pop("offset", None)  # a page is kept only by "and the next 10?" (_paged)
         if decided.follow == "back":  # the list as it was shown, its page too
             carried = dict(memory.list_args)
@@ -216,8 +220,11 @@ class Router:
         if decided.follow == "next" and following is not None:
             carried["customer_id"] = following
         args = build(signature, x, text, memory, carried=carried)
-        unknown = unknown_segment(text) if "segment" in args.missing else None
-        if unknown is not None:  # "the VIP segment": the tool names the segments there are
+        # "plan 3k for the vip segment": passed on, so the tool names the segments there are;
+        # left out, an optional segment made the plan the whole store's, and said nothing.
+        takes_segment = "segment" in signature.arg_names and "segment" not in args.values
+        unknown = unknown_segment(text) if takes_segment else None
+        if unknown is not None:
             args = build(signature, x, text, memory, carried={**carried, "segment": unknown})
         reason = args.reason
         if tool in CONTACT_LISTS and not sees_contacts(role) and rules.contacts_too(text):

@@ -53,6 +53,15 @@ SHORT_FORM = re.compile(
 )
 
 
+# "last" typed short before a period ("top sellers lst month", "lst 30 days"): read as a
+# period's word, where the 90 days' default answered for "last month".
+LAST_SHORT = re.compile(
+    r"\b(?:lst|lsat|lasst)(?=\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|years?|yrs?|mos?|"
+    r"q)\b)",
+    re.IGNORECASE,
+)
+
+
 # Short forms of "customers" ("plan 5k for at-risk custs"), written out so that a segment's
 # name before them reads as it does before "customers". Not in an address ("cust@shop.com").
 CUSTOMER_SHORT = re.compile(r"\b(?P<short>custs|cust|custies)\b(?![@'-]|\.\w)", re.IGNORECASE)
@@ -119,9 +128,11 @@ def spelled_out(message: str) -> str:
     """`message` with its short forms of period words written out ("this yr" -> "this
     year") and of "customers" ("custs"), misspelt months' names repaired ("febuary 1998" ->
     "february 1998"), two-digit years after a month in full ("march 98" -> "march 1998") and
-    its negations' apostrophes put back ("havent" -> "haven't"); the positions of what is read
+    its negations' apostrophes put back ("havent" -> "haven't"), "lst month" as "last
+    month"; the positions of what is read
     later are those in the result."""
     message = MISSPELT_MONTH.sub(_month_repaired, message)
+    message = LAST_SHORT.sub("last", message)
     message = SHORT_FORM.sub(
         lambda m: m["before"] + m["gap"] + SHORT_FORMS[m["short"].lower()], message
     )

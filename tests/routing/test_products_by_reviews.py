@@ -65,13 +65,18 @@ def test_one_products_reviews_and_a_periods_sentiment_keep_their_tools(
         ("top products by reviews, worst first", {}, {"per": "product"}),
         ("our favourite items by ratings", {}, {"per": "product", "by": "positive"}),
         ("reviews of this product", {"product_id": "P1"}, {}),  # one product's reviews
-        ("which categories have the worst reviews", {"per": "category"}, {}),
+        ("which categories have the worst reviews", {"per": "category"}, {"per": "category"}),
+        (
+            "which categories have the best reviews",
+            {"per": "category"},
+            {"per": "category", "by": "positive"},
+        ),
         ("what do reviews say about shipping", {}, {}),  # no products ranked
         ("worst reviewed products, minimum 4 reviews", {}, {"per": "product", "min_reviews": 4}),
         (
             "which categories have the worst reviews, 3+ reviews",
             {"per": "category"},
-            {"min_reviews": 3},
+            {"per": "category", "min_reviews": 3},
         ),
     ],
 )
