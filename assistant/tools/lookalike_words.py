@@ -9,6 +9,7 @@ shared.
 """
 
 from assistant.tools.format import listing, money
+from predictors.reasons import UNKNOWN_WHEN_ZERO
 from retrieval.customers import CustomerIndex, SharedTrait
 from retrieval.traits import TRAITS
 
@@ -31,18 +32,29 @@ def alike_words(
     columns = [str(c) for c in index.features.columns]
     sides: dict[str, list[str]] = {"above": [], "below": [], "close to": []}
     for trait in traits:
-        average = float(index.mean[columns.index(trait.feature)])
+        average, whose = _average(index, columns, trait.feature)
         shown = [_value(trait.feature, v, symbol) for v in (trait.customer_value,
                  trait.neighbour_value, average)]  # fmt: skip
         side = ("close to" if shown[2] in shown[:2]
                 else "above" if trait.customer_value > average else "below")  # fmt: skip
-        figures = f"{customer_id}: {shown[0]}, {neighbour}: {shown[1]}, average: {shown[2]}"
+        figures = f"{customer_id}: {shown[0]}, {neighbour}: {shown[1]}, {whose}: {shown[2]}"
         sides[side].append(f"{_words(trait.feature)} ({figures})")
     said = [
         f"{side} {'it' if said_before else 'the average customer'} in {listing(items, len(items))}"
         for said_before, (side, items) in enumerate((s, i) for s, i in sides.items() if i)
     ]
     return f"like {customer_id}, {' and '.join(said)}" if said else ""
+
+
+def _average(index: CustomerIndex, columns: list[str], feature: str) -> tuple[float, str]:
+    """The average customer's value, and how it is named. A review feature is 0 for a
+    customer who wrote none (predictors.features): its average is the reviewers', since
+    one over everyone read "average review rating 0.574" where every rating is 1 to 5."""
+    if feature not in UNKNOWN_WHEN_ZERO:
+        return float(index.mean[columns.index(feature)]), "average"
+    values = index.features[feature]
+    written = values[values != 0]
+    return (float(written.mean()) if len(written) else 0.0), "reviewers' average"
 
 
 def _words(feature: str) -> str:

@@ -3,7 +3,13 @@ summary written by the chat model (verified like an offer)."""
 
 from typing import Any
 
-from assistant.drafting import SegmentFacts, draft_segment_summary, policy_from_settings
+from assistant.drafting import (
+    DraftResult,
+    SegmentFacts,
+    draft_segment_summary,
+    policy_from_settings,
+)
+from assistant.llm.base import ChatModel
 from assistant.roles import redact
 from assistant.tools.args import Grouping, SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
@@ -112,9 +118,23 @@ def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
         themes=tuple(redact(themes, ctx.role)),
     )
     observer = TokenStream(ctx.on_token) if ctx.on_token else None
-    drafted = draft_segment_summary(
-        facts, ctx.chat_model(), policy_from_settings(ctx.settings), data.catalogue(), observer
-    )
+    model = ctx.chat_model()
+
+    def drafted_now() -> tuple[ChatModel, DraftResult]:
+        policy = policy_from_settings(ctx.settings)
+        result = draft_segment_summary(facts, model, policy, data.catalogue(), observer)
+        if result.path == "fallback":  # the model failed or ran out of time: asked again
+            raise _NotKept(result)
+        return model, result  # the model held, so that no other takes its id while kept
+
+    # The same facts give the same summary from the same model: one is kept per facts, model
+    # and store version, and asks meanwhile wait for that one draft, where each drafted anew
+    # for minutes on a model shared with every other user.
+    key = f"segment_summary:{id(model)}:{facts!r}"
+    try:
+        drafted = data.memo(key, ("store",), drafted_now)[1]
+    except _NotKept as unkept:
+        drafted = unkept.result
     shown = {k: row[k] for k in ROW_FIELDS if k in row} | {"themes": list(facts.themes)}
     verified = passed(drafted)
     card = {"type": "segment", **shown, "summary": drafted.text, "path": drafted.path,
@@ -122,3 +142,11 @@ def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
     result = {**shown, "summary": drafted.text, "passed_verification": verified,
               **{k: v for k, v in draft_json(drafted).items() if k != "text"}}  # fmt: skip
     return output(shown_answer(drafted), result, [card], rows=1)
+
+
+class _NotKept(Exception):
+    """A summary not to keep (the fallback's), carried out of the memo."""
+
+    def __init__(self, result: DraftResult) -> None:
+        super().__init__("fallback summary")
+        self.result = result

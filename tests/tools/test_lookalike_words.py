@@ -56,3 +56,23 @@ def test_the_answer_says_what_is_alike_not_shares(make_ctx: MakeContext) -> None
     assert f"The closest, {closest}, is, like 00042, " in out.answer
     assert " the average customer in " in out.answer
     assert "00042: " in out.answer and f"{closest}: " in out.answer and "average: " in out.answer
+
+
+def test_a_review_feature_is_set_beside_the_reviewers_average() -> None:
+    # 0 is "wrote no review": over everyone the average rating read 1.25 beside two 5s.
+    frame = pd.DataFrame(
+        {"rating_mean": [5.0, 5.0, 0.0, 0.0], "spend_total": [10.0, 20.0, 30.0, 40.0]},
+        index=["00001", "00002", "00003", "00004"],
+    )
+    said = alike_words(
+        CustomerIndex(frame), "00001", "00002", [SharedTrait("rating_mean", 5.0, 5.0)], "$"
+    )
+    assert said == (
+        "like 00001, close to the average customer in average review rating "
+        "(00001: 5, 00002: 5, reviewers' average: 5)"
+    )
+    frame.loc["00003", "rating_mean"] = 2.0
+    said = alike_words(
+        CustomerIndex(frame), "00001", "00002", [SharedTrait("rating_mean", 5.0, 5.0)], "$"
+    )
+    assert "above the average customer" in said and "reviewers' average: 4" in said
