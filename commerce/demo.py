@@ -7,6 +7,7 @@ review and when, and customer names and emails (obviously fake, one name per cus
 commerce/demo_names.py; example.com addresses).
 """
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,6 +17,7 @@ import pandas as pd
 
 from commerce.datasets import load_cdnow, load_food_reviews
 from commerce.demo_names import customer_names
+from commerce.errors import RetainError
 from commerce.holdback import EVENT_FILE, hold_back
 from commerce.ingest import IngestRequest, Progress, ingest
 from commerce.source_file import Source
@@ -39,6 +41,11 @@ MEDIAN_PRICE = {
     "Pet food": 22.0, "Coffee": 14.0, "Tea": 9.0, "Baby food": 12.0, "Candy & chocolate": 6.0,
     "Snacks": 5.0, "Beverages": 8.0, "Sauces & spices": 7.0, "Pantry": 6.0, "Grocery": 10.0,
 }  # fmt: skip
+# The demo's recipe, raised when a rebuild changes what users see; a workspace built by an
+# older one is kept (make run builds the demo only when missing) but told so (stale_demo).
+# 1: the first; 2 (2026-12-01): one name per customer, where up to 47 customers shared one.
+DEMO_RECIPE = 2
+RECIPE_FILE = "recipe.json"
 FAVOURITE_SHARE = 0.6  # share of a customer's order lines drawn from their favourite category
 MAX_LINES = 4  # an order of more items than this puts the extra units on its first line
 
@@ -88,7 +95,35 @@ def write_demo_sources(folder: Path, seed: int = 7) -> dict[str, Path]:
     for name, frame in tables.items():
         out[name] = folder / f"{name}.parquet"
         frame.to_parquet(out[name], index=False)
+    (folder / RECIPE_FILE).write_text(json.dumps({"recipe": DEMO_RECIPE, "seed": seed}) + "\n")
     return out
+
+
+def stale_demo(workspace: Workspace) -> str | None:
+    """Why the workspace's store, when it is the demo, was built by an older recipe than this
+    code's (None when it is current, or not the demo)."""
+    source = workspace.store().manifest.tables.get("customers")
+    if source is None or source.source is None:
+        return None
+    if Path(source.source).parent.name != "demo" or Path(source.source).name != "customers.parquet":
+        return None  # a store of the user's own files
+    folder = workspace.home / "demo"
+    try:
+        recipe = int(json.loads((folder / RECIPE_FILE).read_text())["recipe"])
+    except (OSError, ValueError, KeyError, TypeError):
+        # Built before recipes were written: recipe 1 where customers share names.
+        try:
+            names = workspace.store().table("customers", columns=["name"])["name"]
+        except (RetainError, KeyError, ValueError):
+            return None  # no names to tell by
+        recipe = 1 if names.duplicated().any() else DEMO_RECIPE
+    if recipe >= DEMO_RECIPE:
+        return None
+    return (
+        "This demo store was built by an older demo recipe (customers shared names, so a "
+        "lookup by name found dozens); `retain demo build` rebuilds it, then `retain train`, "
+        "`retain score` and `retain index build`."
+    )
 
 
 def categorise(text: str) -> tuple[str, str | None]:

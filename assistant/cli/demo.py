@@ -14,7 +14,7 @@ from assistant.cli.console import (
     with_app_database,
 )
 from assistant.cli.store import show_store
-from commerce.demo import build_demo
+from commerce.demo import build_demo, stale_demo
 from commerce.errors import Forbidden, RetainError
 from commerce.holdback import EVENT_FILE
 from commerce.workspace import Workspace
@@ -46,6 +46,9 @@ def build_command(
             store = workspace.store()
             if not as_json:
                 out.print(f"The workspace {literal(settings.home)} already has a store; kept it.")
+                stale = stale_demo(workspace)
+                if stale is not None:
+                    out.print(f"[yellow]{stale}[/yellow]", highlight=False)
         else:
             with steps("Building the demo store", enabled=not as_json) as progress:
                 store = build_demo(

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from commerce.demo import build_demo, categorise
+from commerce.demo import build_demo, categorise, stale_demo
 from commerce.id_rules import MAX_ID_CHARS
 from commerce.workspace import Store, Workspace
 
@@ -63,6 +63,11 @@ def test_every_id_fits_the_id_limit(demo: Store) -> None:
         frame = demo.table(table)
         for column in [c for c in frame.columns if c.endswith("_id")]:
             assert frame[column].str.len().max() <= MAX_ID_CHARS, (table, column)
+
+
+def test_a_fresh_demo_is_of_the_current_recipe(demo: Store) -> None:
+    home = demo.path.parent.parent  # <home>/stores/<version>
+    assert stale_demo(Workspace(home)) is None
 
 
 def test_same_seed_same_store(demo: Store, tmp_path: Path) -> None:
