@@ -24,7 +24,7 @@ from commerce.errors import InvalidInput, Unavailable
 from retrieval.artifact import read_artifact, write_artifact, write_atomically
 from retrieval.embedder import Embedder
 from retrieval.filters import ReviewFilter, matching_rows
-from retrieval.sentiment import SentimentHead, label_of
+from retrieval.sentiment import SentimentHead, review_label
 from retrieval.vectors import IndexKind, VectorIndex, choose_kind
 
 REVIEW_COLUMNS = ["review_id", "customer_id", "product_id", "ts", "rating", "text"]
@@ -208,7 +208,10 @@ def describe(
         rating=reviews["rating"].astype("float64"),
         ts=pd.to_datetime(reviews["ts"]),
         sentiment_score=scores,
-        sentiment_label=[label_of(float(s), head.neutral_band) for s in scores],
+        sentiment_label=[
+            review_label(float(s), r, head.neutral_band)
+            for s, r in zip(scores, reviews["rating"].astype("float64"), strict=True)
+        ],
         text_hash=[text_hash(t) for t in reviews["text"]],
     )
     return metadata[["faiss_id", *REVIEW_COLUMNS[:-1], "sentiment_score", "sentiment_label",

@@ -111,6 +111,20 @@ def label_of(score: float, neutral_band: float) -> Label:
     return "neutral"
 
 
+def review_label(score: float, rating: float | None, neutral_band: float) -> Label:
+    """The label of a review: its text's, unless the reviewer's own stars say the other way.
+    A 4- or 5-star review read as negative ("difficult to drink other coffees once used to
+    this one", 120 of the demo's 5-star reviews) is neutral, not a complaint, and a 1- or
+    2-star review read as positive neutral too: the stars are what the customer said of it,
+    the score a model's reading of the words (kept as it is)."""
+    label = label_of(score, neutral_band)
+    if rating is None or rating != rating:  # no stars (NaN): the words alone
+        return label
+    if (label == "negative" and rating >= 4) or (label == "positive" and rating <= 2):
+        return "neutral"
+    return label
+
+
 def analyse(
     texts: Sequence[str], embedder: Embedder, head: SentimentHead | None = None
 ) -> list[Sentiment]:

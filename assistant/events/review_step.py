@@ -18,7 +18,7 @@ from retrieval.artifact import ARTIFACT
 from retrieval.build import open_review_index, reviews_folder
 from retrieval.embedder import Embedder
 from retrieval.reviews import ReviewIndex
-from retrieval.sentiment import SentimentHead, analyse, label_of
+from retrieval.sentiment import SentimentHead, analyse, review_label
 
 logger = logging.getLogger("retain.events")
 
@@ -60,7 +60,10 @@ class ReviewStep:
         found = analyse(rows["text"].tolist(), embedder, head)
         return rows.assign(
             sentiment=[s.score for s in found],
-            sentiment_label=[label_of(s.score, head.neutral_band) for s in found],
+            sentiment_label=[
+                review_label(s.score, rating, head.neutral_band)
+                for s, rating in zip(found, rows["rating"].astype("float64"), strict=True)
+            ],
         )[REVIEW_COLUMNS]
 
     def _open_index(self, store: Store) -> ReviewIndex | None:

@@ -1,11 +1,21 @@
 """The shipped sentiment head: its file, its labels, the second-opinion seam, and real texts."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from commerce.errors import InvalidInput
 from retrieval.embedder import MiniLMEmbedder
-from retrieval.sentiment import HEAD_PATH, Sentiment, SentimentHead, analyse, analyse_one, label_of
+from retrieval.reviews import describe
+from retrieval.sentiment import (
+    HEAD_PATH,
+    Sentiment,
+    SentimentHead,
+    analyse,
+    analyse_one,
+    label_of,
+    review_label,
+)
 from tests.retrieval.fakes import HashingEmbedder
 
 
@@ -24,6 +34,27 @@ def test_labels_follow_the_band() -> None:
     head = SentimentHead(np.zeros(384), 0.0, 0.3)
     with pytest.raises(InvalidInput, match="384-d embeddings"):
         head.scores(np.zeros((2, 16)))
+
+
+def test_a_reviews_stars_overrule_the_opposite_reading_of_its_words() -> None:
+    # R31: 120 of the demo's 5-star reviews were "negative" complaints.
+    assert [review_label(-0.7, r, 0.3) for r in (5.0, 4.0, 3.0, 1.0, None, float("nan"))] == [
+        "neutral", "neutral", "negative", "negative", "negative", "negative"
+    ]  # fmt: skip
+    assert [review_label(0.7, r, 0.3) for r in (1.0, 2.0, 3.0, 5.0)] == [
+        "neutral", "neutral", "positive", "positive"
+    ]  # fmt: skip
+
+
+def test_an_indexed_review_is_labelled_with_its_stars() -> None:
+    reviews = pd.DataFrame(
+        {"review_id": ["r1", "r2", "r3"], "customer_id": ["c1"] * 3, "product_id": ["p1"] * 3,
+         "ts": ["2024-01-01"] * 3, "rating": [5, 1, None], "text": ["a", "b", "c"]}
+    )  # fmt: skip
+    head = SentimentHead(np.zeros(384), -3.0, 0.3)  # every text reads tanh(-1.5): negative
+    described = describe(reviews, np.ones((3, 384), dtype=np.float32) / np.sqrt(384), head)
+    assert list(described["sentiment_label"]) == ["neutral", "negative", "negative"]
+    assert (described["sentiment_score"] < -0.3).all()  # the score is the words' still
 
 
 def test_blank_text_is_neutral_and_order_is_kept() -> None:
