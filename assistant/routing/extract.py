@@ -177,6 +177,8 @@ def extract(
     position = list_position(reader)  # "the first one" is a place in a list, not a count of one
     # "haven't ordered in 6 months": no horizon of 180 days; "since March" no sales period
     lapse = lapses.read(reader)
+    # after a plan, "what about 2000 for ..." is a budget, not the year 2000
+    planned = reader.read(quantities.about_amounts) if bare_budget else None
     compared = compared_periods.read(reader)  # "1997 vs 1998": two periods, not one span
     # "since march 5" is a day, not 5 of something
     calendar = compared[0] if compared is not None else periods.read(reader)
@@ -192,7 +194,7 @@ def extract(
     stars = rating(reader)
     count = reader.read(quantities.counts)
     if amount is None and bare_budget:
-        amount = reader.read(quantities.bare_amounts)
+        amount = planned if planned is not None else reader.read(quantities.bare_amounts)
     if vocabulary.id_width is not None:  # what is left of the store's id width is an id
         customers += customer_ids(
             reader, vocabulary, [bare_id(vocabulary.id_width)], left_out=ids_left_out

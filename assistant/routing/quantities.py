@@ -119,6 +119,9 @@ BARE_AMOUNT = re.compile(
 BUDGET_CUE = re.compile(
     r"\b(?:if\s+we\s+(?:had|have|got|get)|win-?back|win\s+(?:\w+\s+){0,2}?back|budget)\b"
 )
+# After a plan, "what about 2000 for ..." is another budget, not the year 2000: read before
+# the periods are (extract.py), only then.
+ABOUT_AMOUNT = re.compile(rf"\b(?:what|how)\s+about\s+(?:only\s+|just\s+)?{NUM}{_MULT}(?![\w%])")
 # Words that make a number beside them a discount, not a budget: "now cap discounts at 15".
 DISCOUNT_WORDS = re.compile(r"\b(?:discounts?|cap|capped|caps|max(?:imum)?|limit|off|percent)\b")
 _COUNTED = (
@@ -278,6 +281,17 @@ def bare_amounts(text: str) -> Iterator[Mention]:
         value = number(match.group("n"), before_multiplier=bool(mult))
         if value is not None:
             yield match.start(), match.end(), value * MULTIPLIERS.get(mult or "", 1.0)
+
+
+def about_amounts(text: str) -> Iterator[Mention]:
+    """'what about 2000' after a budget plan: that budget (not beside a discount's words)."""
+    if DISCOUNT_WORDS.search(text):
+        return
+    for match in ABOUT_AMOUNT.finditer(text):
+        mult = match.groupdict().get("mult")
+        value = number(match.group("n"), before_multiplier=bool(mult))
+        if value is not None:
+            yield match.start("n"), match.end(), value * MULTIPLIERS.get(mult or "", 1.0)
 
 
 def currency(text: str) -> str | None:

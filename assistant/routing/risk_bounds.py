@@ -58,6 +58,9 @@ VALUE_FLOORS = [
     re.compile(rf"\b{_VALUE_WORDS}{_OF}\s*{_COMPARED}{money()}"),  # "CLV over $1,000"
     re.compile(rf"\b{_VALUE_WORDS}{_OF}\s+{money()}{_OR_MORE}"),  # "a CLV of $1,000 or more"
     re.compile(rf"{_COMPARED}{money()}\s+(?:(?:of|in)\s+)?{_VALUE_WORDS}"),  # "over $1k in CLV"
+    # "customers worth more than $1000": what they are worth is their predicted value (not
+    # "over $100 worth of coffee", money before the word, which is what they bought)
+    re.compile(rf"\b(?P<words>worth)\s+{_COMPARED}{money()}"),
 ]
 
 

@@ -167,10 +167,15 @@ def at_risk_customers(
                 f"risk x predicted value, summed over {count(listed_pool, 'scored customer')}. "
                 f"{counted}"
             )
+        # "22,152 have a churn risk of 50% or more ... First: 22279, churn risk 48%" read as
+        # a contradiction: a first customer under the line is said to be.
+        under = first["churn_risk"] < line and floors.min_churn_risk is None
+        below = f" (under the {risk_percent(line)} line)" if under else ""
         answer = (
             f"{counted}Ranked by {RANKED_AS[by][0]}: {who} {held_said}. "
             f"First: {first['customer_id']}, {worth_first}churn risk "
-            f"{chance(first['churn_risk'])}, value at risk {money(first['value_at_risk'], symbol)}."
+            f"{chance(first['churn_risk'])}{below}, value at risk "
+            f"{money(first['value_at_risk'], symbol)}."
         )
     applied = limits.applied() | floors.applied()
     result = {"segment": name, "by": by, "lead": lead, "scored_customers": pool, **applied,

@@ -7,13 +7,16 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from assistant.roles import sees_contacts
+from assistant.settings import Settings
 from assistant.tools.args import CustomerId
 from assistant.tools.at_risk import at_risk_customers
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.data import StoreData
 from assistant.tools.format import listing, output
 from assistant.tools.lookalike_words import alike_words, trait_values
 from assistant.tools.paging import Offset, past_end, ranked, span
 from assistant.tools.profile_answer import About, ProfileWords
+from commerce.errors import RetainError
 
 __all__ = ["at_risk_customers", "customer_profile", "similar_customers"]
 
@@ -74,6 +77,7 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId, about: About = N
         "segment": segment,
         "cluster": cluster,
         "scores": score,
+        "horizons": horizons(data, ctx.settings) if score is not None else None,
         "order_summary": summary,
         "orders": orders,
         "products": bought,
@@ -138,3 +142,17 @@ def similar_customers(
 def _score_fields(score: dict[str, Any] | None) -> dict[str, Any]:
     keys = ("churn_risk", "clv", "clv_low", "clv_high", "value_at_risk")
     return {key: score.get(key) if score else None for key in keys}
+
+
+def horizons(data: StoreData, settings: Settings) -> dict[str, int]:
+    """The days the scores look ahead, as the model was trained for them: churn risk is no
+    order in `churn_days`, the predicted value spend over `clv_days` ("what will he spend
+    next month?" read a year's value as the month's). The settings' where no model says."""
+    try:
+        trained = data.model().document.get("horizons") or {}
+    except RetainError:
+        trained = {}
+    return {
+        "churn_days": int(trained.get("churn_days", settings.churn_horizon_days)),
+        "clv_days": int(trained.get("clv_days", settings.clv_horizon_days)),
+    }

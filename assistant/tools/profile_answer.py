@@ -92,16 +92,19 @@ class ProfileWords:
         }
 
     def _who(self, said: ProfilePart | None = None) -> str:
-        """'Customer 00042 (Ada Lovelace): churn risk 72%, predicted value ...; segment 'x'.',
+        """'Customer 00042 (Ada Lovelace): churn risk 72% (90 days), predicted value $X over
+        365 days (...), ...; segment 'x'.',
         without the churn risk or the value where the opening `said` it."""
         cid, score = self.result["customer_id"], self.result["scores"]
         name = self.result.get("name")
         who = f"Customer {cid}" + (f" ({name})" if name and sees_contacts(self.role) else "")
         if score is not None:
+            days = self.result["horizons"]
             scores = {
-                "risk": f"churn risk {chance(score['churn_risk'])}",
+                "risk": f"churn risk {chance(score['churn_risk'])} ({days['churn_days']} days)",
                 "value": (
-                    f"predicted value {money(score['clv'], self.symbol)} ({self._interval()}), "
+                    f"predicted value {money(score['clv'], self.symbol)} over "
+                    f"{days['clv_days']} days ({self._interval()}), "
                     f"value at risk {money(score['value_at_risk'], self.symbol)}"
                 ),
             }
@@ -160,23 +163,30 @@ class ProfileWords:
         return self._on_file() if sees_contacts(self.role) else CONTACTS_REFUSAL
 
     def _risk(self) -> str:
-        """'Customer 00042's churn risk is 72%; top reasons: ...; ...'"""
+        """'Customer 00042's churn risk is 72% (the chance of no order in the next 90 days);
+        top reasons: ...; ...'"""
         cid, score = self.result["customer_id"], self.result["scores"]
         if score is None:
             return f"No churn risk for customer {cid} yet."
-        risk = f"Customer {cid}'s churn risk is {chance(score['churn_risk'])}"
+        days = self.result["horizons"]["churn_days"]
+        risk = (
+            f"Customer {cid}'s churn risk is {chance(score['churn_risk'])} (the chance of no "
+            f"order in the next {days} days)"
+        )
         reasons = self._reasons()
         return risk + (f"; top reasons: {'; '.join(reasons)}." if reasons else ".")
 
     def _value(self) -> str:
-        """'Customer 00042's predicted value (CLV) is $1,234.00 (80% interval $900.00-
-        $1,500.00); value at risk $300.00.'"""
+        """'Customer 00042's predicted value (CLV) is $1,234.00 over the next 365 days (80%
+        interval $900.00-$1,500.00); value at risk $300.00.'"""
         cid, score = self.result["customer_id"], self.result["scores"]
         if score is None:
             return f"No predicted value for customer {cid} yet."
+        days = self.result["horizons"]["clv_days"]
         return (
             f"Customer {cid}'s predicted value (CLV) is {money(score['clv'], self.symbol)} "
-            f"({self._interval()}); value at risk {money(score['value_at_risk'], self.symbol)}."
+            f"over the next {days} days ({self._interval()}); value at risk "
+            f"{money(score['value_at_risk'], self.symbol)}."
         )
 
     def _reviews(self) -> str:

@@ -96,3 +96,19 @@ def test_that_period_is_the_last_answers(known_router: Router) -> None:
     assert (route.tool, route.args) == ("top_products", {"year": "1997"})
     route = known_router.route("how many orders?", memory, "operator")
     assert route.args == {}  # no pointing back: the default period
+
+
+def test_what_customers_are_worth_is_their_predicted_value(known_router: Router) -> None:
+    text = "customers worth more than $1000 who are at risk"
+    route = known_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == ("at_risk_customers", {"min_clv": 1000.01})
+
+
+def test_after_a_plan_what_about_a_number_is_no_year(known_router: Router) -> None:
+    # "what about 2000" was the year 2000: a note said the answer was not of the period
+    # asked, beside the lapse it had applied.
+    plan = Memory().after("plan_budget", {"budget": 3000.0}, {"rows": []})
+    text = "what about 2000 for customers who haven't ordered since march 1998"
+    route = known_router.route(text, plan, "operator")
+    assert "cannot be limited to the period asked" not in route.reason
+    assert route.args.get("no_order_since") == "1998-04-01" and "year" not in route.args

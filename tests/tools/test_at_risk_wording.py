@@ -43,3 +43,15 @@ def test_the_most_valuable_are_worth_their_value_and_are_not_said_to_hold_the_ri
         f"${frame['value_at_risk'].sum():,.2f} at risk."
     )
     assert " hold " not in out.answer
+
+
+def test_a_first_customer_under_the_line_is_said_to_be(make_ctx: MakeContext) -> None:
+    # R31: "22,152 ... have a churn risk of 50% or more. ... First: 22279, churn risk 48%"
+    ctx = make_ctx()
+    for by in ("value_at_risk", "clv", "churn_risk"):
+        out = at_risk_customers(ctx, by=by)  # type: ignore[arg-type]
+        first = out.result["rows"][0]
+        said = "(under the 50% line)" in out.answer.split(" First: ")[1]
+        assert said == (first["churn_risk"] < 0.5), by
+    floor = at_risk_customers(ctx, min_churn_risk=10)
+    assert "under the" not in floor.answer  # the floor asked is the line: none are under it

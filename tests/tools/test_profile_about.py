@@ -82,7 +82,8 @@ def test_risk_opens_with_the_churn_risk_and_its_reasons(make_ctx: MakeContext) -
     reasons = out.result["scores"]["reasons"]
     assert reasons
     assert out.answer.startswith(
-        f"Customer 00042's churn risk is {chance(risk)}; top reasons: {'; '.join(reasons[:3])}. "
+        f"Customer 00042's churn risk is {chance(risk)} (the chance of no order in the next "
+        f"90 days); top reasons: {'; '.join(reasons[:3])}. "
         "Customer 00042 ("
     )
     assert "Top reasons:" not in out.answer
@@ -94,8 +95,8 @@ def test_value_opens_with_the_predicted_value_and_its_interval(make_ctx: MakeCon
     out = customer_profile(make_ctx("operator"), CUSTOMER, about="value")
     score = out.result["scores"]
     assert out.answer.startswith(
-        f"Customer 00042's predicted value (CLV) is ${score['clv']:,.2f} ("
-    )
+        f"Customer 00042's predicted value (CLV) is ${score['clv']:,.2f} over the next 365 days ("
+    )  # R31: "what will he spend next month?" read a year's value as the month's
     interval = out.answer.split("(", 2)[2].split(")")[0]  # as the profile words it
     assert interval.startswith(("80% interval $", "an average: at least a 90% chance"))
     assert f"; value at risk ${score['value_at_risk']:,.2f}. Customer 00042 (" in out.answer
@@ -132,3 +133,15 @@ def test_an_unknown_part_is_refused_naming_the_parts(make_ctx: MakeContext) -> N
     with pytest.raises(InvalidInput, match=r"orders.*contact.*risk.*value.*reviews.*products"):
         run_tool(make_ctx("support"), "customer_profile", {"customer_id": CUSTOMER,
                                                            "about": "shoe size"})  # fmt: skip
+
+
+def test_the_days_said_are_the_models(make_ctx: MakeContext) -> None:
+    ctx = make_ctx("support")
+    trained = ctx.data.model().document["horizons"]
+    out = customer_profile(ctx, CUSTOMER)
+    assert out.result["horizons"] == {
+        "churn_days": trained["churn_days"],
+        "clv_days": trained["clv_days"],
+    }
+    assert f"({trained['churn_days']} days)" in out.answer
+    assert f" over {trained['clv_days']} days (" in out.answer
