@@ -49,7 +49,7 @@ def test_a_first_customer_under_the_line_is_said_to_be(make_ctx: MakeContext) ->
     # R31: "22,152 ... have a churn risk of 50% or more. ... First: 22279, churn risk 48%"
     ctx = make_ctx()
     for by in ("value_at_risk", "clv", "churn_risk"):
-        out = at_risk_customers(ctx, by=by)  # type: ignore[arg-type]
+        out = at_risk_customers(ctx, by=by)
         first = out.result["rows"][0]
         said = "(under the 50% line)" in out.answer.split(" First: ")[1]
         assert said == (first["churn_risk"] < 0.5), by

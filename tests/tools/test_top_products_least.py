@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from assistant.tools.data import StoreData
+from assistant.tools.product_sales import Grouping
 from assistant.tools.products import top_products
 from commerce.errors import InvalidInput
 from tests.tools.conftest import MakeContext, context
@@ -28,7 +29,7 @@ def _revenue(per: str) -> "pd.Series[float]":
 
 
 @pytest.mark.parametrize(("per", "key"), [("product", "product_id"), ("category", "category")])
-def test_least_ranks_what_sold_from_the_bottom(shop: StoreData, per: str, key: str) -> None:
+def test_least_ranks_what_sold_from_the_bottom(shop: StoreData, per: Grouping, key: str) -> None:
     out = top_products(context(shop, "operator"), days=10, per=per, order="least")
     expected = _revenue(per).sort_values(kind="stable")
     assert [r[key] for r in out.result["rows"]] == list(expected.index)
