@@ -105,9 +105,9 @@ def stale_demo(workspace: Workspace) -> str | None:
     source = workspace.store().manifest.tables.get("customers")
     if source is None or source.source is None:
         return None
-    if Path(source.source).parent.name != "demo" or Path(source.source).name != "customers.parquet":
-        return None  # a store of the user's own files
     folder = workspace.home / "demo"
+    if Path(source.source).resolve() != (folder / "customers.parquet").resolve():
+        return None  # a store of the user's own files
     try:
         recipe = int(json.loads((folder / RECIPE_FILE).read_text())["recipe"])
     except (OSError, ValueError, KeyError, TypeError):

@@ -83,9 +83,10 @@ def negative_reviews(ctx: RuleContext) -> list[NewAlert]:
         rating=_numeric(reviews, "rating"),
     )
     limits = ctx.limits
-    strong = (frame["sentiment"] <= limits.review_sentiment + TOLERANCE) | (
-        frame["rating"] <= limits.review_rating + TOLERANCE
-    )
+    # Words read as strongly negative under 4 or 5 stars are praise the text head misread
+    # (review_label): the stars are what the customer said.
+    worded = (frame["sentiment"] <= limits.review_sentiment + TOLERANCE) & ~(frame["rating"] >= 4)
+    strong = worded | (frame["rating"] <= limits.review_rating + TOLERANCE)
     alerts = []
     for cid, group in frame[strong].groupby("customer_id", sort=True):
         worst = group.sort_values(["sentiment", "rating"], na_position="last", kind="stable")

@@ -144,6 +144,9 @@ class _GatedModel:
     def __init__(self, gate: LLMGate, deadline: float | None) -> None:
         self._gate, self._deadline = gate, deadline
         self.name = "gated"
+        # What answers behind this handle, one per server: a handle is made per request, so
+        # what is kept per model (segment summaries) is kept per this.
+        self.shared = gate
 
     def stream(self, messages: Sequence[Message], **params: Any) -> Iterator[str]:
         if self._deadline is not None:

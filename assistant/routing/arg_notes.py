@@ -25,7 +25,7 @@ from assistant.routing.phrases import generic
 from assistant.routing.segment_notes import one_segment
 from assistant.routing.signatures import ToolSignature
 
-LOWEST = re.compile(r"\b(?:least|lowest|smallest|safest|not\s+at\s+risk)\b")
+LOWEST = re.compile(r"\b(?:(?<!\bat\s)least|lowest|smallest|safest|not\s+at\s+risk)\b")
 MONEY_OFF = re.compile(r"\b(?:off|discount|coupon|voucher|credit|rebate)\b")
 # A perk asked for the offer ("20% off and free shipping", "with a free gift"); not "for
 # Christmas gifts", "gift sets" or "no free shipping". Offers carry the policy's perks only.
@@ -54,7 +54,9 @@ PERK_NAMES = {
 APOLOGY = re.compile(r"\b(?:apolog\w*|sorry|make\s+(?:it\s+)?up\s+(?:to|for)|make\s+amends)\b")
 # ... but not one waved off: "no apology needed", "don't say sorry", "no need to apologise".
 NO_APOLOGY = re.compile(
-    r"\b(?:no|not|without|dont|don't|never|nothing)\s+(?:[\w']+\s+){0,2}?(?:apolog\w*|sorry)\b"
+    r"\b(?:no|not|without|never)\s+(?:an?\s+|any\s+)?(?:apolog\w*|sorry)\b|"
+    r"\b(?:dont|don't|do\s+not|no\s+need\s+to|needn't)\s+(?:say\s+|be\s+)?(?:apolog\w*|sorry)\b|"
+    r"\bapolog\w*\s+(?:is\s+)?(?:not\s+|un)(?:needed|necessary|required)\b"
 )
 APOLOGY_NOTE = (
     "The offer is written from the customer's orders and reviews alone and is not worded as "

@@ -70,6 +70,7 @@ ANAPHORA = re.compile(
     r"th(?:is|at)\s+(?:customer|one|person|guy|client|account|segment|group|product|item|list))\b"
 )
 PRODUCT_ANAPHORA = re.compile(r"\b(?:it|its|th(?:is|at)\s+(?:product|item))\b")
+NOW = re.compile(r"\b(?:now|today|currently|these\s+days|at\s+the\s+moment)\b")
 # The period of the last answer, pointed back to: "and how many orders was that", "how many
 # customers in that period", "what was the AOV then".
 SAME_PERIOD = re.compile(
@@ -139,8 +140,8 @@ def points_back(text: str) -> bool:
 
 def same_period(text: str) -> bool:
     """True when the message asks about the last answer's period ("how many orders was
-    that?"), lower-case text."""
-    return bool(SAME_PERIOD.search(text))
+    that?"), lower-case text; not one that asks about now ("... now then")."""
+    return bool(SAME_PERIOD.search(text)) and not NOW.search(text)
 
 
 def points_to_product(text: str) -> bool:

@@ -106,6 +106,13 @@ AMOUNTS = [
         r"(?!\s*%)(?!\s*(?:percent|per\s?cent|pct|days?|weeks?|months?|quarters?|years?|"
         r"customers|people|clients|buyers|offers?|emails?|texts?|ways|groups|segments)\b)"
     ),
+    # "if we had 2000 to win them back": money to spend; not "if we had 2000 customers".
+    re.compile(
+        rf"\bif\s+we\s+(?:only\s+|just\s+)?(?:had|have|got|get)\s+(?:only\s+|just\s+|about\s+|"
+        rf"around\s+)?{NUM}{_MULT}"
+        r"(?![\w%]|\.\d|\s*(?:%|percent|per\s?cent|pct|days?|weeks?|months?|quarters?|years?|"
+        r"customers|people|clients|buyers|offers?|orders?|emails?|segments?|more|left)\b)"
+    ),
 ]
 # After a budget plan, a number written alone is the budget: "what if we only had 2000?", "and
 # with 3000?" (extract(bare_budget=True)); not one with a unit ("2000 customers", "20%").
@@ -114,14 +121,13 @@ BARE_AMOUNT = re.compile(
     r"quarters?|years?|customers|people|clients|buyers|offers?|orders?|stars?|emails?|"
     r"segments?|channels?|groups?|levels?|tiers?|times)\b)"
 )
-# ... and where the message itself speaks of money to win customers back with: "if we had
-# 2000 to win them back, who gets what?".
-BUDGET_CUE = re.compile(
-    r"\b(?:if\s+we\s+(?:had|have|got|get)|win-?back|win\s+(?:\w+\s+){0,2}?back|budget)\b"
-)
 # After a plan, "what about 2000 for ..." is another budget, not the year 2000: read before
 # the periods are (extract.py), only then.
-ABOUT_AMOUNT = re.compile(rf"\b(?:what|how)\s+about\s+(?:only\s+|just\s+)?{NUM}{_MULT}(?![\w%])")
+ABOUT_AMOUNT = re.compile(
+    rf"\b(?:what|how)\s+about\s+(?:only\s+|just\s+)?{NUM}{_MULT}"
+    r"(?![\w%]|\.\d|\s*(?:%|percent|per\s?cent|pct|days?|weeks?|months?|quarters?|years?|"
+    r"customers|people|clients|buyers|offers?|orders?|stars?|emails?|segments?|more|of)\b)"
+)
 # Words that make a number beside them a discount, not a budget: "now cap discounts at 15".
 DISCOUNT_WORDS = re.compile(r"\b(?:discounts?|cap|capped|caps|max(?:imum)?|limit|off|percent)\b")
 _COUNTED = (

@@ -15,6 +15,7 @@ RANKS_PRODUCTS = re.compile(
     r"categories)\b"
 )
 CATEGORIES = re.compile(r"\bcategor(?:y|ies)\b")
+PRODUCTS = re.compile(r"\b(?:products?|items?)\b")
 # Which end of the ranking: without one of these words ("which products have reviews
 # mentioning mold") the message searches reviews rather than ranks products. "Most reviews"
 # counts them, which no tool ranks by, and "the top 5 products" are best sellers.
@@ -50,7 +51,9 @@ def ranked(text: str, found: dict[str, Any]) -> dict[str, Any]:
     if "per" not in found and not asked(text):
         return {}
     # "which categories have the best reviews": categories, ranked already or named here
-    per = found.get("per") or ("category" if CATEGORIES.search(text) else "product")
+    # "best reviewed products in the tea category": products, the category a filter
+    ranks_categories = CATEGORIES.search(text) and not PRODUCTS.search(text)
+    per = found.get("per") or ("category" if ranks_categories else "product")
     if BEST.search(text) and not WORST.search(text):  # the best reviewed first
         return {"per": per, "by": "positive", **floor}
     return {"per": per, **floor}

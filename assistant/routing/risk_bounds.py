@@ -60,7 +60,10 @@ VALUE_FLOORS = [
     re.compile(rf"{_COMPARED}{money()}\s+(?:(?:of|in)\s+)?{_VALUE_WORDS}"),  # "over $1k in CLV"
     # "customers worth more than $1000": what they are worth is their predicted value (not
     # "over $100 worth of coffee", money before the word, which is what they bought)
-    re.compile(rf"\b(?P<words>worth)\s+{_COMPARED}{money()}"),
+    re.compile(
+        rf"\b(?:customers?|clients?|buyers?|people|ones|those|(?:who|that)\s+(?:are|is)|they're|"
+        rf"they\s+are)\s+(?P<words>worth)\s+{_COMPARED}{money()}"
+    ),
 ]
 
 

@@ -13,6 +13,8 @@ LEAST = re.compile(
     r"\b(?:worst|weakest|slowest|poorest|lowest|bottom|fewest)\b|(?<!\bat\s)\bleast\b"
 )
 MOST = re.compile(r"\b(?:best|top|most|highest|biggest|strongest)\b")
+# What turns a ranking from the bottom back: "top 5" after the worst sellers is 5 of them.
+TURNS_BACK = re.compile(r"\b(?:best|most|highest|biggest|strongest)\b")
 
 
 def order(text: str, before: object) -> str | None:
@@ -22,6 +24,6 @@ def order(text: str, before: object) -> str | None:
     least, most = bool(LEAST.search(text)), bool(MOST.search(text))
     if least and not (most and re.search(r"\bbest\b", text)):
         return "least"
-    if most and before == "least":  # "and the best?" after the worst sellers
+    if before == "least" and TURNS_BACK.search(text):  # "and the best?" after the worst
         return "most"
     return None

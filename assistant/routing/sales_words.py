@@ -36,7 +36,7 @@ MEASURES: list[tuple[re.Pattern[str], Measure]] = [
 ]  # fmt: skip
 PER_CATEGORY = re.compile(
     r"\b(?:top|best|biggest|leading|largest|which|what|selling|sold|popular|performing|worst|"
-    r"weakest|lowest|bottom|least|slowest|poorest)\s+"
+    r"weakest|lowest|bottom|(?<!\bat\s)least|slowest|poorest)\s+"
     r"(?:[\w-]+\s+){0,2}?categories\b|\bcategories\s+(?:sell|sold|did|do|are|were|bring|made|make)"
     r"\b|\b(?:by|per|each|every)\s+(?:product\s+)?category\b|\bwhich\s+category\b|"
     r"\bwhat\s+category\b"

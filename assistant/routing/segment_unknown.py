@@ -13,8 +13,10 @@ NAMED = [
     re.compile(rf"\b(?:the|our|my|a|an)\s+(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:segment|cohort)\b"),
     # "the segment called 'gold'", "summarise segment whales" (the name ends the message)
     re.compile(rf"\b(?:segment|cohort)\s+(?:called|named)\s+['\"]?(?P<name>{_NAME})['\"]?"),
-    re.compile(rf"\b(?:segment|cohort)\s+['\"]?(?P<name>{_NAME})['\"]?[\s?.!]*$"),
 ]
+# "summarise segment whales": the word that ends the message, read only where the tool needs a
+# segment ("sales by segment today" names none).
+AT_END = re.compile(rf"\b(?:segment|cohort)\s+['\"]?(?P<name>{_NAME})['\"]?[\s?.!]*$")
 NOT_NAMES = frozenset(
     "this that these those which what each every any one same other another whole entire "
     "rfm customer customers biggest largest smallest best worst top new's summary "
@@ -26,10 +28,10 @@ NOT_NAMES = frozenset(
 SUPERLATIVE = re.compile(r"est$")  # "the riskiest segment", "the highest value segment"
 
 
-def unknown_segment(text: str) -> str | None:
+def unknown_segment(text: str, at_end: bool = True) -> str | None:
     """The segment `text` names by the word "segment" or "cohort" (as typed, lower case),
-    or None when it names none."""
-    for pattern in NAMED:
+    or None when it names none; `at_end` also reads the word that ends the message after it."""
+    for pattern in [*NAMED, AT_END] if at_end else NAMED:
         for match in pattern.finditer(text):
             words = match.group("name").split()
             if not set(words) & NOT_NAMES and not any(SUPERLATIVE.search(w) for w in words):

@@ -19,7 +19,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.roles import CONTACTS_REFUSAL, Role, may_use, sees_contacts
-from assistant.routing import followup, quantities, rules
+from assistant.routing import followup, rules
 from assistant.routing.arg_notes import PERIOD
 from assistant.routing.args import build
 from assistant.routing.continuation import (
@@ -61,6 +61,8 @@ from retrieval.embedder import Embedder
 CONTACT_LISTS = frozenset({"top_customers", "at_risk_customers", "similar_customers"})
 # Lists whose customers are bounded by what they spent and ordered (min_revenue and the rest).
 SPEND_BOUNDED = frozenset({"top_customers", "at_risk_customers"})
+# Whose sales "how many orders was that" still asks about, beside the period.
+SAME_SALES = frozenset({"category", "segment", "product_id", "product_name"})
 THRESHOLD = 0.45  # below this best score a message is unclear
 BEST_WEIGHT = 0.6  # score = 0.6 * best similarity + 0.4 * mean of the three best
 ROLE_NAMES: dict[str, tuple[str, str]] = {  # (plural, with article)
@@ -142,7 +144,7 @@ class Router:
         # After a list of customers bounded by what they did (a ranking, the at-risk list),
         # "now under $20" is a bound on their spend.
         ranked = memory.tool in SPEND_BOUNDED
-        planned = memory.tool == "plan_budget" or bool(quantities.BUDGET_CUE.search(text))
+        planned = memory.tool == "plan_budget"
         read = extract(message, self.vocabulary, known, bare_bounds=ranked, bare_budget=planned)
         x = paged(text, read, memory)
         changes = changes_last_call(x, text, memory, self.tools)
@@ -166,7 +168,12 @@ class Router:
             return Route(decided.label, score=decided.score)  # type: ignore[arg-type]
         # "the next 10" counts on from the last list only for the last tool.
         x = x if decided.label == memory.tool else read
-        if decided.label == "plan_budget" and x.amount is None and not planned:
+        if (
+            decided.label == "plan_budget"
+            and x.amount is None
+            and not planned
+            and not x.customer_ids
+        ):
             # "plan a win-back for 5000": a plan's number written alone is its budget too
             x = extract(message, self.vocabulary, known, bare_bounds=ranked, bare_budget=True)
         return self._tool_route(decided, x, text, memory, role)
@@ -211,8 +218,9 @@ class Router:
         if decided.follow == "rows":  # the rows shown, page and all, read by churn risk
             return Route("tool", tool=tool, args=carried, score=decided.score, reason=RISK_NOTE)
         if not carried and memory.tool == tool and followup.same_period(text):
-            # "revenue in 1997?", then "and how many orders was that": the same period
-            carried = {k: v for k, v in memory.args.items() if k in PERIOD}
+            # "revenue for tea in 1997?", then "and how many orders was that": the same
+            # period and the same sales
+            carried = {k: v for k, v in memory.args.items() if k in PERIOD | SAME_SALES}
         carried.pop("offset", None)  # a page is kept only by "and the next 10?" (_paged)
         if decided.follow == "back":  # the list as it was shown, its page too
             carried = dict(memory.list_args)
@@ -223,7 +231,8 @@ class Router:
         # "plan 3k for the vip segment": passed on, so the tool names the segments there are;
         # left out, an optional segment made the plan the whole store's, and said nothing.
         takes_segment = "segment" in signature.arg_names and "segment" not in args.values
-        unknown = unknown_segment(text) if takes_segment else None
+        needed = "segment" in args.missing  # optional: only a name said as one ("the vip segment")
+        unknown = unknown_segment(text, at_end=needed) if takes_segment else None
         if unknown is not None:
             args = build(signature, x, text, memory, carried={**carried, "segment": unknown})
         reason = args.reason

@@ -157,12 +157,18 @@ def periods_sentence(
     first = rows[0]
     end = "weakest" if least else "best"
     best = (
-        f"The {end if first['rank'] == 1 else 'first shown'}, {first[unit]}: "
+        f"The {end if first['rank'] == 1 else 'first shown'}, {first[unit]}"
+        f"{' (part, ' + _days(first) + ')' if first['part'] else ''}: "
         f"{money(first['revenue'], symbol)} ({pct(first['share_of_revenue'])} of {of}), "
         f"{count(first['orders'], 'order')}, {count(first['customers'], 'customer')}"
     )
     ranked_as = f"{by}, the weakest first" if least else by
     return f"; {unit}s by {ranked_as}: {listing}. {best}"
+
+
+def _days(row: dict[str, Any]) -> str:
+    """'12 days': how much of a month (or quarter) cut by the period is inside it."""
+    return count((pd.Timestamp(row["to"]) - pd.Timestamp(row["from"])).days + 1, "day")
 
 
 def _measure(row: dict[str, Any], by: str, symbol: str) -> str:

@@ -9,7 +9,6 @@ from assistant.drafting import (
     draft_segment_summary,
     policy_from_settings,
 )
-from assistant.llm.base import ChatModel
 from assistant.roles import redact
 from assistant.tools.args import Grouping, SegmentName
 from assistant.tools.base import ToolContext, ToolOutput
@@ -119,21 +118,28 @@ def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
     )
     observer = TokenStream(ctx.on_token) if ctx.on_token else None
     model = ctx.chat_model()
+    owner = getattr(model, "shared", model)  # the server's gate behind a per-request handle
 
-    def drafted_now() -> tuple[ChatModel, DraftResult]:
+    def drafted_now() -> tuple[object, DraftResult]:
         policy = policy_from_settings(ctx.settings)
-        result = draft_segment_summary(facts, model, policy, data.catalogue(), observer)
+        try:
+            result = draft_segment_summary(facts, model, policy, data.catalogue(), observer)
+        except RetainError as error:  # the model busy or missing: not an answer to keep
+            raise _NotKept(error=error) from error
         if result.path == "fallback":  # the model failed or ran out of time: asked again
             raise _NotKept(result)
-        return model, result  # the model held, so that no other takes its id while kept
+        return owner, result  # the owner held, so that no other takes its id while kept
 
     # The same facts give the same summary from the same model: one is kept per facts, model
     # and store version, and asks meanwhile wait for that one draft, where each drafted anew
     # for minutes on a model shared with every other user.
-    key = f"segment_summary:{id(model)}:{facts!r}"
+    key = f"segment_summary:{id(owner)}:{facts!r}"
     try:
         drafted = data.memo(key, ("store",), drafted_now)[1]
     except _NotKept as unkept:
+        if unkept.result is None:
+            assert unkept.error is not None
+            raise unkept.error from None
         drafted = unkept.result
     shown = {k: row[k] for k in ROW_FIELDS if k in row} | {"themes": list(facts.themes)}
     verified = passed(drafted)
@@ -145,8 +151,9 @@ def segment_summary(ctx: ToolContext, segment: SegmentName) -> ToolOutput:
 
 
 class _NotKept(Exception):
-    """A summary not to keep (the fallback's), carried out of the memo."""
+    """A summary not to keep (the fallback's), or the error drafting raised, carried out of
+    the memo (which would keep a RetainError as the answer)."""
 
-    def __init__(self, result: DraftResult) -> None:
-        super().__init__("fallback summary")
-        self.result = result
+    def __init__(self, result: DraftResult | None = None, error: RetainError | None = None):
+        super().__init__("not kept")
+        self.result, self.error = result, error

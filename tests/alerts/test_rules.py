@@ -109,6 +109,13 @@ def test_a_one_star_rating_alone_raises_medium_for_an_ordinary_customer() -> Non
     assert alert.facts["rating"] == 1.0 and alert.facts["sentiment"] is None
 
 
+def test_words_read_as_negative_under_four_or_five_stars_raise_nothing() -> None:
+    # praise the text head misread ("difficult to drink other coffees once used to this one")
+    assert reviewed({"review_id": "r1", "customer_id": VIP, "sentiment": -0.9, "rating": 5}) == []
+    assert reviewed({"review_id": "r2", "customer_id": VIP, "sentiment": -0.9, "rating": 4}) == []
+    assert len(reviewed({"review_id": "r3", "customer_id": VIP, "sentiment": -0.9})) == 1
+
+
 def test_one_alert_per_customer_for_their_worst_review() -> None:
     [alert] = reviewed(
         {"review_id": "r1", "customer_id": VIP, "sentiment": -0.7},
@@ -176,15 +183,15 @@ def test_the_explanation_says_at_or_below_only_for_the_mark_that_raised_it() -> 
     sentiment was at or below the threshold would be false."""
     [by_rating] = reviewed({"review_id": "r1", "customer_id": VIP, "sentiment": 0.53, "rating": 1})
     assert "sentiment +0.53 and rating 1 (at or below 1)." in _explained(by_rating)
-    [by_words] = reviewed({"review_id": "r2", "customer_id": VIP, "sentiment": -0.8, "rating": 4})
-    assert "sentiment -0.80 (at or below -0.60) and rating 4." in _explained(by_words)
+    [by_words] = reviewed({"review_id": "r2", "customer_id": VIP, "sentiment": -0.8, "rating": 3})
+    assert "sentiment -0.80 (at or below -0.60) and rating 3." in _explained(by_words)
 
 
 def test_the_title_names_the_mark_that_raised_the_alert() -> None:
     # A 1-star review that reads as neutral was titled "strongly negative (sentiment -0.28)".
     [by_rating] = reviewed({"review_id": "r1", "customer_id": VIP, "sentiment": -0.28, "rating": 1})
     assert by_rating.title == f"Customer {VIP} wrote a review rated 1 star (sentiment -0.28)"
-    [by_words] = reviewed({"review_id": "r2", "customer_id": VIP, "sentiment": -0.7, "rating": 4})
+    [by_words] = reviewed({"review_id": "r2", "customer_id": VIP, "sentiment": -0.7, "rating": 3})
     assert by_words.title == (
-        f"Customer {VIP} wrote a strongly negative review (sentiment -0.70, rating 4)"
+        f"Customer {VIP} wrote a strongly negative review (sentiment -0.70, rating 3)"
     )

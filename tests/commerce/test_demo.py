@@ -1,11 +1,12 @@
 """The demo store: real CDNOW orders and real reviews, joined plausibly and reproducibly."""
 
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from commerce.demo import build_demo, categorise, stale_demo
+from commerce.demo import DEMO_RECIPE, RECIPE_FILE, build_demo, categorise, stale_demo
 from commerce.id_rules import MAX_ID_CHARS
 from commerce.workspace import Store, Workspace
 
@@ -68,6 +69,8 @@ def test_every_id_fits_the_id_limit(demo: Store) -> None:
 def test_a_fresh_demo_is_of_the_current_recipe(demo: Store) -> None:
     home = demo.path.parent.parent  # <home>/stores/<version>
     assert stale_demo(Workspace(home)) is None
+    written = json.loads((home / "demo" / RECIPE_FILE).read_text())
+    assert written == {"recipe": DEMO_RECIPE, "seed": 7}
 
 
 def test_same_seed_same_store(demo: Store, tmp_path: Path) -> None:

@@ -31,6 +31,12 @@ def test_an_apology_asked_is_said_not_to_be_one(minilm_router: Router) -> None:
     assert APOLOGY_NOTE not in plain.reason
 
 
+def test_an_apology_asked_with_a_negation_before_it_still_is(minilm_router: Router) -> None:
+    text = "draft an offer for 00042 and dont forget to apologise"
+    route = minilm_router.route(text, Memory(), "marketer")
+    assert route.tool == "draft_offer" and APOLOGY_NOTE in route.reason
+
+
 @pytest.mark.parametrize(
     "text",
     [

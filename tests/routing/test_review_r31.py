@@ -7,6 +7,7 @@ import pytest
 
 from assistant.routing import Memory, Router
 
+OPERATORS = {"plan_budget", "top_products"}  # the rest asked by a marketer
 AT_RISK = Memory().after("at_risk_customers", {}, {"rows": [{"customer_id": "00042"}]})
 
 
@@ -112,3 +113,40 @@ def test_after_a_plan_what_about_a_number_is_no_year(known_router: Router) -> No
     route = known_router.route(text, plan, "operator")
     assert "cannot be limited to the period asked" not in route.reason
     assert route.args.get("no_order_since") == "1998-04-01" and "year" not in route.args
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        # a customer's id beside "win back" is the customer, not a budget
+        ("write a win-back offer for 00042", "draft_offer", {"customer_id": "00042"}),
+        ("if we had 10000 to win them back?", "plan_budget", {"budget": 10000.0}),
+        # a word ending the message is no segment where the tool does not need one
+        ("top products by segment please", "top_products", {}),
+        # products ranked within a category, not categories
+        (
+            "which products in the coffee category have the best reviews",
+            "review_sentiment",
+            {"category": "Coffee", "per": "product", "by": "positive"},
+        ),
+    ],
+)
+def test_what_the_diff_review_found(
+    known_router: Router, text: str, tool: str, args: dict[str, object]
+) -> None:
+    route = known_router.route(text, Memory(), "operator" if tool in OPERATORS else "marketer")
+    assert (route.tool, route.args) == (tool, args)
+
+
+def test_follow_ups_the_diff_review_found(known_router: Router) -> None:
+    plan = Memory().after("plan_budget", {"budget": 3000.0}, {"rows": []})
+    route = known_router.route("what about 20 customers", plan, "operator")
+    assert "budget" not in route.args or route.args["budget"] == 3000.0
+    worst = Memory().after("top_products", {"order": "least"}, {"rows": []})
+    route = known_router.route("top 5", worst, "operator")
+    assert (route.tool, route.args) == ("top_products", {"order": "least", "limit": 5})
+    tea = Memory().after("top_products", {"year": "1997", "category": "Tea"}, {"rows": []})
+    route = known_router.route("how many orders was that?", tea, "operator")
+    assert route.args == {"year": "1997", "category": "Tea"}
+    route = known_router.route("what's the best selling product now then", tea, "operator")
+    assert "year" not in route.args

@@ -42,7 +42,8 @@ def test_a_follow_up_turns_the_ranking_round(known_router: Router) -> None:
         ("best and worst sellers", None, None),
         ("the top 5 worst sellers", None, "least"),
         ("top sellers", None, None),
-        ("top sellers", "least", "most"),
+        ("top sellers", "least", None),  # "top 5" after the worst: 5 of the worst
+        ("best sellers", "least", "most"),
     ],
 )
 def test_the_words_of_an_end(text: str, before: str | None, end: str | None) -> None:

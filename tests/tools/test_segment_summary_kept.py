@@ -2,6 +2,12 @@
 comes without drafting it anew (R31: one segment was drafted four times, minutes each, on a
 model shared by every user); a fallback, written when the model failed, is not kept."""
 
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from assistant.llm.base import Message
+from assistant.llm.fake import ScriptedChatModel
 from assistant.tools.segments import segment_summary
 from tests.tools.conftest import MakeContext, sent_model
 
@@ -25,3 +31,23 @@ def test_a_fallback_is_drafted_again(make_ctx: MakeContext) -> None:
     calls = len(sent_model(ctx).sent)
     assert segment_summary(ctx, name).result["path"] == "fallback"
     assert len(sent_model(ctx).sent) == 2 * calls
+
+
+class _Handle:
+    """A per-request handle on a shared model, as the server's gate gives one per call."""
+
+    name = "handle"
+
+    def __init__(self, shared: ScriptedChatModel) -> None:
+        self.shared = shared
+
+    def stream(self, messages: Sequence[Message], **params: Any) -> Iterator[str]:
+        return self.shared.stream(messages, **params)
+
+
+def test_a_new_handle_on_the_same_model_finds_the_summary_kept(make_ctx: MakeContext) -> None:
+    shared = ScriptedChatModel([SUMMARY, "a second draft the test never wants"])
+    ctx = replace(make_ctx("marketer"), chat_model=lambda: _Handle(shared))
+    name = ctx.data.segment_rows("segment")[0]["name"]
+    assert segment_summary(ctx, name).answer == segment_summary(ctx, name).answer
+    assert len(shared.sent) == 1

@@ -58,3 +58,9 @@ def test_the_weakest_months_of_a_year(make_ctx: MakeContext, tools_orders: pd.Da
 def test_least_beside_a_trend_is_refused(shop: StoreData) -> None:
     with pytest.raises(InvalidInput, match=r"order least .* trend"):
         top_products(context(shop, "operator"), days=10, order="least", trend="falling")
+
+
+def test_a_weakest_month_cut_by_the_period_says_so(shop: StoreData) -> None:
+    # a month the period cuts is weak for its missing days: the headline says how few it had
+    out = top_products(context(shop, "operator"), days=10, per="month", order="least")
+    assert "The weakest, 2024-03 (part, 10 days): " in out.answer
