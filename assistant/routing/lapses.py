@@ -64,9 +64,14 @@ IDLE = re.compile(
 # "Stopped buying after 12/31/97" is no order from the day after; "after 1997" or "after
 # March" is read as "since 1997" or "since March" (their last order was in it).
 _SINCE = r"(?P<word>since|after)"
-SINCE = re.compile(rf"{_NOBODY}(?P<span>{_SINCE}\s+{day_pattern('l')}\b){NO_MORE_DIGITS}")
+# "customers lost since march 1998", "churned since 1997": gone, said in one word; the word is
+# taken too, so that "lost" is not also read as the segment of that name.
+_GONE = r"\b(?P<gone>lost|churned|lapsed|inactive|dormant)\s+"
+SINCE = re.compile(
+    rf"(?:{_NOBODY}|{_GONE})(?P<span>{_SINCE}\s+{day_pattern('l')}\b){NO_MORE_DIGITS}"
+)
 SINCE_YEAR = re.compile(
-    rf"{_NOBODY}(?P<span>{_SINCE}\s+(?P<year>{YEAR})\b)(?![-/]\d){NO_MORE_DIGITS}"
+    rf"(?:{_NOBODY}|{_GONE})(?P<span>{_SINCE}\s+(?P<year>{YEAR})\b)(?![-/]\d){NO_MORE_DIGITS}"
 )
 # "since the end of 1997" is "since 1997"; "since the start of March" is its first day.
 EDGE = re.compile(
@@ -116,6 +121,8 @@ def read(reader: Reader) -> Lapse:
         found = lapse(match)
         if found is not None:
             reader.take(*match.span("span"), "period")
+            if match.groupdict().get("gone"):
+                reader.take(*match.span("gone"))
             return found
     return Lapse()
 

@@ -150,3 +150,14 @@ def test_follow_ups_the_diff_review_found(known_router: Router) -> None:
     assert route.args == {"year": "1997", "category": "Tea"}
     route = known_router.route("what's the best selling product now then", tea, "operator")
     assert "year" not in route.args
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [("customers lost since march 1998", "1998-04-01"), ("who churned since 1997?", "1998-01-01")],
+)
+def test_gone_since_a_day_is_a_lapse(known_router: Router, text: str, since: str) -> None:
+    # was the period of a tool with none ("cannot be limited to the period asked")
+    route = known_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == ("at_risk_customers", {"no_order_since": since})
+    assert "cannot be limited" not in route.reason
