@@ -111,6 +111,11 @@ def label_of(score: float, neutral_band: float) -> Label:
     return "neutral"
 
 
+# Stars that say what the customer thought whatever the words read as: praise from 4 up,
+# a complaint at 2 or under (review labels here, review alerts in assistant/alerts).
+PRAISING_STARS, COMPLAINING_STARS = 4, 2
+
+
 def review_label(score: float, rating: float | None, neutral_band: float) -> Label:
     """The label of a review: its text's, unless the reviewer's own stars say the other way.
     A 4- or 5-star review read as negative ("difficult to drink other coffees once used to
@@ -120,7 +125,8 @@ def review_label(score: float, rating: float | None, neutral_band: float) -> Lab
     label = label_of(score, neutral_band)
     if rating is None or rating != rating:  # no stars (NaN): the words alone
         return label
-    if (label == "negative" and rating >= 4) or (label == "positive" and rating <= 2):
+    praised, complained = rating >= PRAISING_STARS, rating <= COMPLAINING_STARS
+    if (label == "negative" and praised) or (label == "positive" and complained):
         return "neutral"
     return label
 

@@ -20,6 +20,7 @@ from assistant.alerts.rule_context import (
 )
 from assistant.roles import mask_contacts
 from assistant.tools.format import money, pct
+from retrieval.sentiment import PRAISING_STARS
 
 log = logging.getLogger("retain.alerts")
 EXCERPT_CHARS = 280
@@ -85,7 +86,8 @@ def negative_reviews(ctx: RuleContext) -> list[NewAlert]:
     limits = ctx.limits
     # Words read as strongly negative under 4 or 5 stars are praise the text head misread
     # (review_label): the stars are what the customer said.
-    worded = (frame["sentiment"] <= limits.review_sentiment + TOLERANCE) & ~(frame["rating"] >= 4)
+    praised = frame["rating"] >= PRAISING_STARS
+    worded = (frame["sentiment"] <= limits.review_sentiment + TOLERANCE) & ~praised
     strong = worded | (frame["rating"] <= limits.review_rating + TOLERANCE)
     alerts = []
     for cid, group in frame[strong].groupby("customer_id", sort=True):
