@@ -102,7 +102,8 @@ def write_demo_sources(folder: Path, seed: int = 7) -> dict[str, Path]:
 def stale_demo(workspace: Workspace) -> str | None:
     """Why the workspace's store, when it is the demo, was built by an older recipe than this
     code's (None when it is current, or not the demo)."""
-    source = workspace.store().manifest.tables.get("customers")
+    store = workspace.store()
+    source = store.manifest.tables.get("customers")
     if source is None or source.source is None:
         return None
     folder = workspace.home / "demo"
@@ -113,7 +114,7 @@ def stale_demo(workspace: Workspace) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         # Built before recipes were written: recipe 1 where customers share names.
         try:
-            names = workspace.store().table("customers", columns=["name"])["name"]
+            names = store.table("customers", columns=["name"])["name"]
         except (RetainError, KeyError, ValueError):
             return None  # no names to tell by
         recipe = 1 if names.duplicated().any() else DEMO_RECIPE
