@@ -7,9 +7,10 @@ spend or orders the tool does not apply (another currency; a tool without them),
 customers have not ordered asked of a tool without it (and how it was read, to one with it:
 "since 1997" is no order after 1997-12-31), a floor on churn risk or predicted value asked of
 a tool without one (risk_bounds.unapplied), a second period to compare with asked of a tool
-that compares none, or of a kind none compares ("vs the first half of 1997"), a year asked of
+that compares none, or of a kind none compares ("vs the first half of 1998"), a year asked of
 the forecast (it takes days ahead), a review topic asked of the sentiment summary, which takes
-none, and a count of reviews asked of it (complaint_counts.py).
+none, a count of reviews asked of it (complaint_counts.py), and reviews asked per month or
+quarter ("which month had the most complaints"), which no tool counts.
 Each note is one sentence; `notes` joins those that apply.
 """
 
@@ -87,6 +88,7 @@ MONTH_AHEAD = re.compile(
     r"|(?:19|20)\d\d-?q[1-4])\b"
 )
 NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
+REVIEW_TOOLS = frozenset({"review_sentiment", "search_reviews"})
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
 UNAPPLIED_SPEND = {
     "ahead": (
@@ -126,6 +128,7 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _year_ahead(tool, text),
         _no_topic(tool, x, values),
         review_count_note(tool, x, values),
+        _reviews_per_unit(tool, x, values),
     )
     return " ".join(note for note in said if note)
 
@@ -352,3 +355,19 @@ def _year_ahead(tool: ToolSignature, text: str) -> str:
 def _apology_asked(text: str) -> bool:
     """True where an offer is asked to apologise, not told not to."""
     return bool(APOLOGY.search(text)) and not NO_APOLOGY.search(text)
+
+
+def _reviews_per_unit(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
+    """Reviews asked per month or quarter ("which month had the most complaints"): no tool
+    counts them so, so the answer covers the whole period asked, said so, with what can be
+    asked instead."""
+    if tool.name not in REVIEW_TOOLS or x.per_unit is None or values.get("per") == x.per_unit:
+        return ""
+    unit = x.per_unit
+    return (
+        f"Reviews are not counted {unit} by {unit}, so this covers every review in the period "
+        f'asked; ask about one {unit} at a time (e.g. "complaints in {_EXAMPLE_SPAN[unit]}").'
+    )
+
+
+_EXAMPLE_SPAN = {"month": "March 1998", "quarter": "Q1 1998"}

@@ -11,9 +11,10 @@ One period after "compared to" alone ("and compared to 1997?") is the one to com
 period asked, or the last call's, with. "This year" is the year to date; "last quarter",
 "the previous quarter" and "the one before", set against the period asked, are the quarter
 just before it starts ("Q1 1998 vs the previous quarter": Q4 1997).
-The same days a year back ("since march vs the same period last year", "ytd year over year")
-are compare_to "year earlier". A second period compare_to cannot take, a half-year or a span
-said from the first ("H1 1998 vs the first half of 1997"), is not compared: `uncompared`
+The same days a year back ("since march vs the same period last year", "ytd year over year",
+"H1 1998 vs H1 1997") are compare_to "year earlier". A second period compare_to cannot take,
+another half-year or a span said from the first ("H2 1997 vs H1 1998"), is not compared:
+`uncompared`
 finds it for the note that says so (arg_notes.py), where the answer's change on the days just
 before read as the comparison asked.
 The later period is the one asked, the earlier what it is compared with, so a change reads
@@ -25,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.routing import periods
+from assistant.routing.period_spans import HALVES
 from assistant.routing.periods import QUARTERS
 from assistant.routing.reading import Reader
 from assistant.routing.written_days import LAPSED, MONTH, MONTHS, YEAR, Calendar
@@ -68,6 +70,18 @@ _SPAN += r"year\s+to\s+date|ytd)"
 _SPAN_WORDS = rf"of|the|year|last|previous|prior|before|ago|{YEAR}|'\d\d"
 UNCOMPARED = re.compile(
     rf"\b(?:{_ALWAYS})\s+(?P<other>(?:the\s+)?{_SPAN}\b(?:\s+(?:{_SPAN_WORDS})\b)*)"
+)
+
+
+# A half-year against the same half a year before ("H1 1998 vs H1 1997", "compare the first
+# half of 1998 with the first half of 1997"): the same days a year back, compare_to "year
+# earlier". Other halves ("H2 1997 vs H1 1998") are left to `uncompared`.
+_HALF = (
+    r"(?:the\s+)?(?:h(?P<h{t}>[12])|(?P<w{t}>first|second|1st|2nd)\s+half(?:\s+of)?)"
+    rf"\s*(?:the\s+year\s+)?(?P<y{{t}}>{YEAR})\b"
+)
+HALVES_COMPARED = re.compile(
+    rf"\b{_HALF.format(t='a')}(?P<join>\s+(?:{_ALWAYS}|{_WITH_CUE})\s+){_HALF.format(t='b')}"
 )
 
 
@@ -123,6 +137,9 @@ class Written:
 def read(reader: Reader) -> tuple[Calendar, str] | None:
     """The period asked, as a calendar argument, and the one to compare it with, their text
     taken; None when the message sets no two periods against each other."""
+    halves = _halves_a_year_apart(reader)
+    if halves is not None:
+        return halves
     for match in COMPARED.finditer(reader.text):
         if LAPSED.search(reader.text[: match.start()]):
             return None  # "not bought in 1997 or 1998" asks who lapsed
@@ -149,6 +166,30 @@ def read(reader: Reader) -> tuple[Calendar, str] | None:
     reader.take(*against.span(), "period")
     # "how did june 1998 do against june 1997": the period asked is said apart from it.
     return periods.read(reader), other.compared(None)
+
+
+def _halves_a_year_apart(reader: Reader) -> tuple[Calendar, str] | None:
+    """The later half-year asked, compared with the same half a year before (HALVES_COMPARED);
+    the earlier one's text and the join taken, so that the later is read as any period is."""
+    for match in HALVES_COMPARED.finditer(reader.text):
+        if not ALWAYS.match(match.group("join")) and not CUE.search(reader.text):
+            continue
+        first, second = (_half(match, t) for t in "ab")
+        if first[0] != second[0] or abs(first[1] - second[1]) != 1:
+            continue  # other halves, or years apart: not the same days a year back
+        if first[1] < second[1]:
+            reader.take(match.start(), match.start("join") + len(match.group("join")))
+        else:
+            reader.take(match.start("join"), match.end())
+        return periods.read(reader), YEAR_EARLIER
+    return None
+
+
+def _half(match: "re.Match[str]", t: str) -> tuple[int, int]:
+    """(which half, year) of one side of a HALVES_COMPARED match."""
+    word = match.group(f"w{t}")
+    half = HALVES[word] if word else int(match.group(f"h{t}"))
+    return half, int(match.group(f"y{t}"))
 
 
 def uncompared(text: str) -> str | None:

@@ -115,6 +115,8 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "plan offers within 2000 euros",
         "plan 3000 for the hibernating segment",
         "we have 9k to spend on winning back lapsing customers",
+        "plan a $5k win-back for customers who haven't ordered",
+        "spend 2000 on lapsed customers",
         # After the at-risk list, money to win them back is a plan, not the list again.
         "what if we had 3k to win them back",
         "if we had 2000 to win them back, who gets what",

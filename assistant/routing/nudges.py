@@ -56,6 +56,10 @@ SPENDING = re.compile(
 AMOUNT_OFF = re.compile(
     r"[$€£]\s*\d[\d.,]*\s*k?\s+off\b|\b\d[\d.,]*\s*(?:dollars?|euros?|pounds?|bucks)\s+off\b"
 )
+# What customers wrote rather than bought ("complaints", "reviews", "feedback").
+REVIEWED = re.compile(
+    r"\b(?:reviews?|reviewed|complain\w*|complaints?|feedback|ratings?|sentiment|comments)\b"
+)
 REVIEW_LIST = re.compile(
     r"^(?:(?:show|find|list|pull|give)\s+(?:me\s+)?)?(?:the\s+|any\s+|all\s+)?(?:negative|positive|"
     r"bad|good|neutral|angry|glowing|[1-5][\s-]*star)\s+(?:reviews|feedback|comments)\b"
@@ -132,6 +136,9 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     ahead = bool(AHEAD.search(text))
     bounds = (x.min_revenue, x.min_orders, x.max_revenue, x.max_orders)
     bounded = any(bound is not None for bound in bounds)  # "over $1,000", "fewer than 2 orders"
+    # Money to spend on them ("a $5k win-back for customers who haven't ordered in 90 days"):
+    # a plan, which takes lapsed customers too, so the lapse words below are no list's.
+    planned = x.amount is not None and bool(SPENDING.search(text)) and not AMOUNT_OFF.search(text)
     ranks_customers = "top_customers" in out or bool(TOP_WHO.search(text)) or bounded
     if ahead:
         out.pop("top_products", None)  # what will sell is a forecast's question
@@ -151,12 +158,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if ONE_BEST.search(text) and not RISK_WORDS.search(text) and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W
-    if LAPSED_PEOPLE.search(text) and "top_products" not in out:
+    if LAPSED_PEOPLE.search(text) and "top_products" not in out and not planned:
         # A double nudge against the top spenders: their examples match "big spenders" word
         # for word, and "lapsed" is the one word that says which list.
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
         out["top_customers"] = out.get("top_customers", 0.0) - 2 * W
-    if x.lapse.asked and "top_products" not in out and not bounded:
+    if x.lapse.asked and "top_products" not in out and not bounded and not planned:
         # "who hasn't bought since 1997": only the at-risk list takes how long customers have
         # not ordered; similarity puts "who ... bought" beside the top customers' examples.
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
@@ -210,8 +217,13 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["top_products"] = out.get("top_products", 0.0) + 2 * W
         out["top_customers"] = out.get("top_customers", 0.0) - W
     if x.per_unit is not None and not ahead and not ranks_customers:
-        # "what was our best month": months ranked by sales, which only top_products does.
-        out["top_products"] = out.get("top_products", 0.0) + 2 * W
+        if REVIEWED.search(text):
+            # "which month had the most complaints": reviews, which no tool counts per month;
+            # the sentiment summary answers and says so (arg_notes), rather than sales.
+            out["review_sentiment"] = out.get("review_sentiment", 0.0) + W
+        else:
+            # "what was our best month": months ranked by sales, which only top_products does.
+            out["top_products"] = out.get("top_products", 0.0) + 2 * W
     if x.compare_to is not None and not ahead and not ranks_customers:
         # "1997 vs 1998?": two periods set against each other are sales totals, the one tool
         # that compares periods, whatever few words are left around them (a double nudge:
@@ -288,10 +300,10 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if x.amount is not None:
         # Money to spend is a plan's alone ("plan 2000 for at risk customers", "spend $5k on
         # top 100 customers"): no other tool takes an amount. "$15 off" is an offer's.
-        spending = SPENDING.search(text) and not AMOUNT_OFF.search(text)
-        out["plan_budget"] = out.get("plan_budget", 0.0) + (2 * W if spending else W)
-        if spending:  # "spend $5k on top 100 customers": whom the money goes to, not a list
+        out["plan_budget"] = out.get("plan_budget", 0.0) + (2 * W if planned else W)
+        if planned:  # "spend $5k on top 100 customers": whom the money goes to, not a list
             out["top_customers"] = out.get("top_customers", 0.0) - W
+            out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W
     if x.horizon_days is not None:
         looks_back = not ahead and ("top_products" in out or bool(BACK.search(text)))
         label = "top_products" if looks_back else "forecast_demand"

@@ -232,10 +232,12 @@ def _joins(gap: str) -> bool:
 
 
 def _misspelt_categories(text: str, names: list[str]) -> list[tuple[str, int, int]]:
-    """The words a typo away from a one-word category of five letters or more ("cofee",
-    "coffe"), as typed: the tool reads each as that category and says so ("(Read 'cofee' as
-    Coffee.)"), where dropping it answered for the whole store without a word."""
-    single = [name.lower() for name in names if re.fullmatch(r"[a-z]{5,}", name.lower())]
+    """The words a typo away from a one-word category, or one side of a joined name ("Candy &
+    chocolate"), of five letters or more ("cofee", "coffe", "choclate"), as typed: the tool
+    reads each as that category and says so ("(Read 'cofee' as Coffee.)"), where dropping it
+    answered for the whole store without a word."""
+    sides = [side.lower() for name in names for side in AND.split(name)]
+    single = [side for side in dict.fromkeys(sides) if re.fullmatch(r"[a-z]{5,}", side)]
     found: list[tuple[str, int, int]] = []
     for word in fuzzy.words(text):
         for name in single:

@@ -46,6 +46,7 @@ from assistant.routing.noise import (
     topic_free,
 )
 from assistant.routing.nudges import nudges
+from assistant.routing.period_carried import CALENDAR, takes_period, with_last_period
 from assistant.routing.policy_asked import policy_nudged
 from assistant.routing.reading import normalise, visible
 from assistant.routing.risk_reading import RISK_NOTE
@@ -145,7 +146,8 @@ class Router:
         # "now under $20" is a bound on their spend.
         ranked = memory.tool in SPEND_BOUNDED
         planned = memory.tool == "plan_budget"
-        read = extract(message, self.vocabulary, known, bare_bounds=ranked, bare_budget=planned)
+        own = extract(message, self.vocabulary, known, bare_bounds=ranked, bare_budget=planned)
+        read = with_last_period(own, text, memory)  # "how many customers in that period?"
         x = paged(text, read, memory)
         changes = changes_last_call(x, text, memory, self.tools)
         decided = follow_up(text, x, memory, changes, self.tools)
@@ -166,8 +168,11 @@ class Router:
             return Route("refuse", score=decided.score, reason=REFUSE_REASON)
         if decided.label in NO_TOOL_LABELS:
             return Route(decided.label, score=decided.score)  # type: ignore[arg-type]
-        # "the next 10" counts on from the last list only for the last tool.
+        # "the next 10" counts on from the last list only for the last tool; a period pointed
+        # back to, only to a tool that takes one.
         x = x if decided.label == memory.tool else read
+        if decided.label in SIGNATURES and not takes_period(SIGNATURES[decided.label]):
+            x = replace(x, **{name: getattr(own, name) for name in CALENDAR})
         if (
             decided.label == "plan_budget"
             and x.amount is None

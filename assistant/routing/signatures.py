@@ -170,13 +170,16 @@ SIGNATURES: dict[str, ToolSignature] = {
         ),
         ToolSignature(
             "plan_budget",
-            "who gets which offer under a retention budget",
+            "who gets which offer under a retention budget, optionally within a segment or "
+            "only among customers who have not ordered in quiet_days or since no_order_since",
             "plan budgets",
             (
                 Arg("budget", "float", required=True),
                 Arg("segment"),
                 Arg("max_discount_pct", "float"),
                 Arg("currency"),
+                Arg("quiet_days", "int"),
+                Arg("no_order_since"),
             ),
         ),
         ToolSignature(

@@ -87,9 +87,13 @@ def marked(match: "re.Match[str]", tag: str = "") -> bool:
 
 
 # Which of spend_forms' patterns open with a spend word, so whose spend it is matters
-# (customers_spend), and which have none beside the money, so it must be marked (marked).
+# (customers_spend), and which have none beside the money, or only "bought", so it must be
+# marked (marked): "bought over 5 of the mugs" counts mugs, "bought over $100 of coffee" is
+# money.
 OPENS_WITH_SPEND = slice(0, 2)
-NO_SPEND_WORD = slice(4, 6)
+NO_SPEND_WORD = slice(4, 8)
+# "bought over $100 worth of coffee", "ordered $50 or more of tea": money bought of something.
+WORTH_OF = r"(?:\s+worth)?(?=\s+of\b)"
 
 
 def spend_forms(compared: str, trailing: str, both: bool = False) -> list[re.Pattern[str]]:
@@ -97,7 +101,8 @@ def spend_forms(compared: str, trailing: str, both: bool = False) -> list[re.Pat
     ahead of the money (`compared`: "spent over $1,000", "under $20 in purchases", "customers
     with over $1,000") or after it (`trailing`: "spent $500 or more", "$50 or less in spend",
     "buyers with $20 or less"), each after a spend word, before "in purchases" and after the
-    customers. `both`: the trailing words may follow a comparison too ("over $1,000+")."""
+    customers, and after "bought" before what was bought ("bought over $100 worth of coffee").
+    `both`: the trailing words may follow a comparison too ("over $1,000+")."""
     ahead = compared + money() + (f"(?:{trailing})?" if both else "")
     behind = money() + trailing
     return [
@@ -107,6 +112,8 @@ def spend_forms(compared: str, trailing: str, both: bool = False) -> list[re.Pat
         re.compile(behind + IN_SPEND),
         re.compile(WHO + ahead),
         re.compile(WHO + behind),
+        re.compile(BOUGHT + ahead + WORTH_OF),
+        re.compile(BOUGHT + behind + WORTH_OF),
     ]
 
 

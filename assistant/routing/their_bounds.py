@@ -1,8 +1,10 @@
 """The bounds of the customers just listed, carried to another list asked of them: after
 "customers who spent over $500", "which of them are most likely to churn?" is the at-risk
-list of those who spent over $500, not of everyone.
+list of those who spent over $500, not of everyone; after "customers who haven't ordered in
+90 days", "what if we had 3k to win them back" plans for those who have not ordered in 90 days.
 
-Only top_customers and the at-risk list take bounds on spend and orders, and they count
+Only top_customers and the at-risk list take bounds on spend and orders (the at-risk list
+and the plan take how long customers have not ordered), and they count
 them differently: the at-risk list on all orders to date, top_customers on a period when
 one was asked ("customers who spent over $500 in 1997"). The bounds are carried either way,
 as the nearest list the tools can give, and a note says when they now count all orders to
@@ -13,7 +15,7 @@ carried ("which of them who ordered twice are at risk?").
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.routing.arg_notes import BOUNDS, PERIOD
+from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD
 from assistant.routing.memory import Memory
 from assistant.routing.signatures import ToolSignature
 
@@ -31,12 +33,12 @@ def of_them(tool: ToolSignature, memory: Memory, given: Mapping[str, Any]) -> di
     message gives (`given`) is asked of them instead, and none is carried."""
     if memory.tool is None:
         return {}
-    carried = set(BOUNDS)
+    # How long they have not ordered is one cutoff: one the message gives replaces both.
+    carried = set(BOUNDS) | (set() if set(LAPSE) & set(given) else set(LAPSE))
     if memory.tool == tool.name:
         if memory.subject != "customers":
             return {}
-        carried = set() if PERIOD & set(given) else set(PERIOD)
-        carried |= set(BOUNDS)
+        carried |= set() if PERIOD & set(given) else set(PERIOD)
     names = set(tool.arg_names)
     return {n: v for n, v in memory.args.items() if n in carried and n in names}
 

@@ -7,7 +7,9 @@ from pydantic import Field
 
 from assistant.currencies import currency_named
 from assistant.tools.args import SegmentName
+from assistant.tools.at_risk_bounds import HistoryBounds, within
 from assistant.tools.base import ToolContext, ToolOutput
+from assistant.tools.customer_totals import Bounds
 from assistant.tools.decisions import (
     discount_rows,
     gain_basis,
@@ -15,19 +17,27 @@ from assistant.tools.decisions import (
     plan_summary,
 )
 from assistant.tools.format import count, money, output
+from assistant.tools.lapsed import NoOrderSince, QuietDays, lapsed_bound
 from predictors.allocation import allocate, plan_inputs
 from predictors.segment_facts import empty_segment
 
 SHOWN_OFFERS = 20  # offers listed in the result and card (the plan's best first)
 
 
-def plan_basis(gain: float, value_at_risk: float, segment: str | None, symbol: str) -> str:
+def plan_basis(
+    gain: float, value_at_risk: float, segment: str | None, symbol: str, lapsed: str = ""
+) -> str:
     """What a plan's gain rests on (gain_basis), and, when the gain is more than all its
     customers stand to lose, that it is: the gain then rests on the assumptions, not on value
-    the segment has. Said by the chat answer and `retain plan` alike."""
+    the segment (or the customers who `lapsed`: "have not ordered since ...") has. Said by the
+    chat answer and `retain plan` alike."""
     said = gain_basis()
     if gain > value_at_risk:
-        whose = f"'{segment}'" if segment else "every scored customer"
+        if lapsed:
+            whose = f"the '{segment}' customers" if segment else "the customers"
+            whose += f" who {lapsed}"
+        else:
+            whose = f"'{segment}'" if segment else "every scored customer"
         said += (
             f" The gain is more than the whole value at risk of {whose}, "
             f"{money(value_at_risk, symbol)}."
@@ -55,27 +65,37 @@ def plan_budget(
             "applied).",
         ),
     ] = None,
+    quiet_days: QuietDays = None,
+    no_order_since: NoOrderSince = None,
 ) -> ToolOutput:
     """Plan a retention campaign under a budget: which customers get which discount (or a plain
-    reminder) to maximise expected retained value net of costs, optionally within one segment.
+    reminder) to maximise expected retained value net of costs, optionally within one segment
+    and only among lapsed customers: `quiet_days` (no order in that many days up to the
+    store's last order day) or `no_order_since` (no order on or after that day).
 
-    For "how should I spend $5k on retention?" or "plan 2,000 for the at-risk segment, at most
-    10% off".
+    For "how should I spend $5k on retention?", "plan 2,000 for the at-risk segment, at most
+    10% off" or "a $5k win-back for customers who haven't ordered in 90 days".
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
     scores = data.require_scores()
     name = data.segments().resolve(segment) if segment else None
     offers = offer_assumptions(ctx.settings, max_discount_pct)
+    # Lapsed customers as the at-risk list reads them (lapsed.py): one cutoff day.
+    lapsed, lapsed_said = lapsed_bound(data, quiet_days, no_order_since)
 
     def compute() -> dict[str, Any]:
         chosen = scores.frame
         if name is not None:
             chosen = chosen[chosen["customer_id"].isin(data.segments().members(name))]
+        if lapsed is not None:
+            quiet = within(data, HistoryBounds(Bounds(), quiet_days, lapsed, lapsed_said))
+            chosen = chosen[chosen["customer_id"].isin(quiet)]
         plan = allocate(plan_inputs(chosen), budget, offers)
         best = plan.offers.head(SHOWN_OFFERS)
         return plan_summary(plan, offers) | {
             "net_gain_bound": round(plan.net_bound, 2),
             "segment": name,
+            "lapsed": lapsed_said or None,
             # What the planned customers stand to lose: a gain above it rests on the
             # assumptions, not on value the segment has (said in the answer).
             "value_at_risk": round(float(chosen["value_at_risk"].sum()), 2),
@@ -86,7 +106,7 @@ def plan_budget(
         }
 
     # An allocation over every customer takes about half a second: repeated questions reuse it.
-    key = f"plan:{budget!r}:{name}:{offers.discounts!r}:{offers.cost_per_contact!r}"
+    key = f"plan:{budget!r}:{name}:{lapsed}:{offers.discounts!r}:{offers.cost_per_contact!r}"
     summary = data.memo(key, ("store", "scores"), compute)
     gain = summary["value_with_offers"] - summary["value_without_offers"]
     levels = [
@@ -97,6 +117,8 @@ def plan_budget(
     where = f" in '{name}'" if name else ""
     if name is not None and len(data.segments().members(name)) == 0:
         where += f" ({empty_segment(name)})"
+    if lapsed_said:
+        where += f" among customers who {lapsed_said}"
     answer = (
         f"With {money(budget, symbol)}{where}: offers to {count(summary['customers'], 'customer')}"
         f", {money(summary['spent'], symbol)} spent; expected value "
@@ -126,6 +148,6 @@ def plan_budget(
             "rate applied."
         }
         answer += " " + summary["currency_note"]
-    answer += " " + plan_basis(gain, summary["value_at_risk"], name, symbol)
+    answer += " " + plan_basis(gain, summary["value_at_risk"], name, symbol, lapsed_said)
     card = {"type": "plan", **summary}
     return output(answer, summary, [card], rows=int(summary["customers"]))

@@ -7,6 +7,7 @@ Orders recorded without lines carry no product, so they are in no product's numb
 period total here.
 """
 
+import re
 from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import cached_property
@@ -37,6 +38,7 @@ MEASURES: tuple[Measure, ...] = ("revenue", "units", "orders", "customers")
 # difflib's ratio a misspelt category must reach ('coffe' is 0.91 of Coffee, 'tee' 0.67 of Tea):
 # strict, so that a word meaning another thing is refused rather than read as a category.
 CLOSE_SPELLING = 0.8
+SIDES = re.compile(r"\s*(?:&|\band\b)\s*")  # the names a joined category's name joins
 UNCATEGORISED = "(no category)"  # products the catalogue gives no category, or lacks
 
 
@@ -81,16 +83,21 @@ class SalesLines:
 
     def read_category(self, name: str) -> tuple[str, bool]:
         """The category called `name` as resolve_category reads it, else the one category
-        its spelling is close to ('coffe' is Coffee), with True for such a reading (the
-        answer says so); NotFound when none, or more than one, is close."""
+        its spelling, or one side of a joined name, is close to ('coffe' is Coffee, 'choclate'
+        Candy & chocolate), with True for such a reading (the answer says so); NotFound when
+        none, or more than one, is close."""
         try:
             return self.resolve_category(name), False
         except NotFound:
-            by_lower = {category.lower(): category for category in self.categories}
-            close = get_close_matches(name.strip().lower(), by_lower, n=2, cutoff=CLOSE_SPELLING)
-            if len(close) != 1:
+            spellings: dict[str, str] = {}
+            for category in self.categories:  # "Candy & chocolate" is also "candy", "chocolate"
+                for wording in (category, *SIDES.split(category)):
+                    spellings.setdefault(wording.lower(), category)
+            close = get_close_matches(name.strip().lower(), spellings, n=3, cutoff=CLOSE_SPELLING)
+            read = {spellings[wording] for wording in close}
+            if len(read) != 1:
                 raise
-            return by_lower[close[0]], True
+            return read.pop(), True
 
 
 def cached_sales(data: StoreData) -> SalesLines | None:

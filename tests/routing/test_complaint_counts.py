@@ -50,3 +50,19 @@ def test_the_real_router_on_counts_of_the_summary(minilm_router: Router) -> None
     assert (top.tool, top.args, top.reason) == ("review_sentiment", {"k": 3}, "")
     latest = minilm_router.route("sentiment of the 10 latest reviews", Memory(), "operator")
     assert (latest.tool, latest.args, latest.reason) == ("review_sentiment", {}, REVIEW_COUNT)
+
+
+def test_reviews_per_month_are_not_months_of_sales(minilm_router: Router) -> None:
+    """No tool counts reviews per month: the summary answers, saying what it covers, and the
+    months ranked by sales stay the sales'."""
+    asked = minilm_router.route("which month had the most complaints", Memory(), "operator")
+    assert (asked.tool, asked.args) == ("review_sentiment", {})
+    assert asked.reason.startswith("Reviews are not counted month by month")
+    assert '"complaints in March 1998"' in asked.reason
+    sales = minilm_router.route("what was our best month", Memory(), "operator")
+    assert (sales.tool, sales.args, sales.reason) == ("top_products", {"per": "month"}, "")
+
+
+def test_reviews_per_quarter_are_said(vocabulary: Vocabulary) -> None:
+    values, reason = _args("which quarter had the most negative reviews", vocabulary)
+    assert "per" not in values and "quarter by quarter" in reason

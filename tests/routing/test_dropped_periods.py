@@ -1,7 +1,8 @@
 """Periods the router dropped for the default 90 days without a word: a month's name a typo
 away ("febuary 1998"), a year after the unit months are ranked by ("sales by month 1998"), and
-a second period compare_to cannot take ("the first half of 1998 compared to the first half of
-1997"), whose answer's change on the days just before read as the comparison asked."""
+a second period compare_to cannot take ("the second half of 1997 compared to the first half of
+1998"), whose answer's change on the days just before read as the comparison asked; the same
+half a year before is compared as the same days a year back."""
 
 import pytest
 
@@ -76,13 +77,26 @@ def test_a_second_period_compare_to_cannot_take(text: str, other: str | None) ->
 
 def test_the_answer_says_the_span_is_not_compared(minilm_router: Router) -> None:
     route = minilm_router.route(
-        "what was revenue in the first half of 1998 compared to the first half of 1997",
+        "what was revenue in the second half of 1997 compared to the first half of 1998",
         Memory(),
         "operator",
     )
-    assert route.args == {"since": "1998-01-01", "until": "1998-06"}
-    assert "not the first half of 1997" in route.reason
+    assert route.args == {"since": "1997-07-01", "until": "1997-12"}
+    assert "not the first half of 1998" in route.reason
     assert "days just before" in route.reason
+    # The same half a year before is the same days a year back: compared, no note.
+    for text in (
+        "what was revenue in the first half of 1998 compared to the first half of 1997",
+        "sales h1 1997 vs h1 1998",
+        "compare first half of 1998 with first half of 1997",
+    ):
+        route = minilm_router.route(text, Memory(), "operator")
+        assert (route.tool, route.reason) == ("top_products", "")
+        assert route.args == {
+            "since": "1998-01-01",
+            "until": "1998-06",
+            "compare_to": "year earlier",
+        }
     # The same days a year back are compared now (compare_to "year earlier", no note).
     route = minilm_router.route("revenue ytd vs same period last year", Memory(), "operator")
     assert route.args == {"since": "year_start", "compare_to": "year earlier"}

@@ -39,6 +39,8 @@ def test_the_whole_store_forecast_names_none(known_router: Router) -> None:
         ("how much cofee will we sell next month", "forecast_demand", "cofee"),
         ("cofee sales in 1998", "top_products", "cofee"),
         ("who bought the most coffe", "top_customers", "coffe"),
+        # A side of a joined name ("Candy & chocolate") misspelt.
+        ("top customers for choclate", "top_customers", "choclate"),
     ],
 )
 def test_a_misspelt_category_goes_to_the_tool_as_typed(

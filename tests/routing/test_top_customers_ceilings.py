@@ -29,6 +29,7 @@ from assistant.routing.thresholds import Bounds, bounds
         ("customers who ordered at most twice", Bounds(max_orders=2)),
         ("one-time buyers", Bounds(max_orders=1)),
         ("customers who ordered only once", Bounds(max_orders=1)),
+        ("who bought under $30 worth of tea", Bounds(max_revenue=29.99, currency="$")),
         # Both ends.
         ("customers who spent between $100 and $500",
          Bounds(min_revenue=100.0, currency="$", max_revenue=500.0)),

@@ -24,12 +24,16 @@ from assistant.routing.thresholds import Bounds, bounds
         ("at least three orders", Bounds(None, 3, None)),
         ("who ordered more than 3 times", Bounds(None, 4, None)),
         ("spent over $100 with at least 2 orders", Bounds(100.01, 2, "$")),
+        # Money bought of something, marked as money: "bought" is then a spend word.
+        ("who bought over $100 worth of coffee", Bounds(100.01, None, "$")),
+        ("customers who ordered $50 or more of tea", Bounds(50.0, None, "$")),
         # A count said plainly is both ends: exactly 10 (ceilings.exact_orders).
         ("customers with 10 orders", Bounds(None, 10, None, None, 10)),
         # No comparison, or money not said to be money: no floor.
         ("customers over 1000", Bounds()),
         ("who spent $1000 last year", Bounds()),
         ("spend $5k on the top 100 customers", Bounds()),
+        ("who bought more than 5 of the mugs", Bounds()),  # mugs, not money
     ],
 )
 def test_floors_are_read_inclusive_and_strict_words_step_up(text: str, found: Bounds) -> None:
@@ -75,6 +79,8 @@ def test_a_floor_that_cannot_be_applied_is_said(minilm_router: Router) -> None:
         ("who bought the most tea", "top_customers", {"category": "Tea"}),
         ("top customers for Coffee", "top_customers", {"category": "Coffee"}),
         ("who spent the most on snacks", "top_customers", {"category": "Snacks"}),
+        ("who bought over $100 worth of coffee", "top_customers", {"min_revenue": 100.01,
+                                                                   "category": "Coffee"}),
         ("top customers for coffee by units", "top_customers", {"category": "Coffee",
                                                                 "by": "units"}),
         # Not a category of the demo's: a product's name to the tool, which names the

@@ -22,3 +22,18 @@ def test_a_close_misspelling_is_read_as_the_category_and_said(
     for far in ("toys", "tee"):
         with pytest.raises(NotFound, match=rf"no category '{far}'; known: Coffee, Snacks, Tea"):
             top_products(ctx, days=10, category=far)
+
+
+def test_a_misspelt_side_of_a_joined_name_reads_the_category(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "choclate" is a typo of one side of "Candy & chocolate": read as that category, said."""
+    joined = [("P1", "Coffee beans", "Coffee"), ("P2", "Truffles", "Candy & chocolate"),
+              ("P3", "Biscuits", "Snacks")]  # fmt: skip
+    shop = store_of(tmp_path_factory.mktemp("joined"), ("order_items", "products"), products=joined)
+    ctx = context(shop, "operator")
+    read = top_products(ctx, days=10, category="choclate")
+    assert read.result["category"] == "Candy & chocolate"
+    assert read.answer.startswith("(Read 'choclate' as Candy & chocolate.) ")
+    with pytest.raises(NotFound, match="no category 'toys'"):
+        top_products(ctx, days=10, category="toys")
