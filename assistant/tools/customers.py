@@ -28,11 +28,11 @@ MAX_PRODUCTS = 10  # most bought products on a profile's card and result (the an
 def customer_profile(ctx: ToolContext, customer_id: CustomerId, about: About = None) -> ToolOutput:
     """One customer's profile: churn risk, predicted value (CLV) with its interval, value at
     risk and the reasons, segment, order history, the products they bought most and recent
-    reviews. `about` (orders, contact, risk, value, reviews or products) is the part asked
-    about, which the answer opens with.
+    reviews, and what their last order held. `about` (orders, last_order, contact, risk,
+    value, reviews or products) is the part asked about, which the answer opens with.
 
-    For questions such as "tell me about customer 00042", "why is 00042 at risk?" (risk) or
-    "what has 00042 bought?" (products).
+    For questions such as "tell me about customer 00042", "why is 00042 at risk?" (risk),
+    "what has 00042 bought?" (products) or "what was in 00042's last order?" (last_order).
     """
     data = ctx.data
     customers = data.customers()
@@ -44,9 +44,16 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId, about: About = N
     score = scores.row(cid) if scores is not None else None
     summary = customers.order_summary(cid)
     orders = customers.orders(cid, limit=MAX_ORDERS)
+    purchases = data.purchases()
+    # What the latest order held ("what was in their last order?"): its lines as recorded.
+    last_order = (
+        {**orders[-1], "amount": round(orders[-1]["amount"], 2),
+         "lines": purchases.order_lines(orders[-1]["order_id"])}
+        if orders
+        else None
+    )  # fmt: skip
     reviews = data.reviews().of(cid, limit=MAX_REVIEWS)
     reviews_total = data.reviews().count(cid)
-    purchases = data.purchases()
     bought = purchases.bought(cid, MAX_PRODUCTS)
     # null, not 0, where the store has no order lines to tell what anyone bought
     products_bought = purchases.products_bought(cid) if purchases.has_order_lines else None
@@ -65,6 +72,7 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId, about: About = N
         "reasons": score["reasons"] if score else [],
         "orders": [{"ts": o["ts"], "amount": round(o["amount"], 2)} for o in orders],
         "orders_total": summary["orders"],
+        "last_order": last_order,
         "products": bought,
         "products_bought": products_bought,
         "reviews": reviews,
@@ -80,6 +88,7 @@ def customer_profile(ctx: ToolContext, customer_id: CustomerId, about: About = N
         "horizons": horizons(data, ctx.settings) if score is not None else None,
         "order_summary": summary,
         "orders": orders,
+        "last_order": last_order,
         "products": bought,
         "products_bought": products_bought,
         "reviews": reviews,

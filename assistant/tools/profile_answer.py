@@ -1,6 +1,7 @@
 """customer_profile's answer in words, from its result: who the customer is with their churn
 risk, predicted value and segment; what is on file to reach them (for the roles that see
-contacts); their orders; what they bought most; the top reasons for their risk.
+contacts); their orders (and what the last one held, asked about); what they bought most; the top
+reasons for their risk.
 
 Asked about one part (`about`: "their orders?", "why is 07592 at risk?", "what is 00042's
 clv"), the answer opens with that part in a sentence or two, then goes on as it would without
@@ -20,22 +21,24 @@ from assistant.tools.format import chance, count, day, money, pct
 from assistant.tools.review_quote import quoted_opening
 from predictors.predictor import INTERVAL
 
-ProfilePart = Literal["orders", "contact", "risk", "value", "reviews", "products"]
+ProfilePart = Literal["orders", "last_order", "contact", "risk", "value", "reviews", "products"]
 About = Annotated[
     ProfilePart | None,
     Field(
         description="The part of the profile asked about, which the answer opens with: "
-        "orders, contact (e-mail and phone), risk (churn risk and why), value (predicted "
-        "value), reviews or products (bought most)."
+        "orders, last_order (what their latest order held), contact (e-mail and phone), risk "
+        "(churn risk and why), value (predicted value), reviews or products (bought most)."
     ),
 ]
 
 MAX_REASONS = 3
 PRODUCTS_SAID = 3  # of the products on the card, the answer names these
+LINES_SAID = 5  # of the last order's lines, the answer names these
 INTERVAL_LABEL = f"{round((INTERVAL[1] - INTERVAL[0]) * 100)}% interval"
 # The sentence of the whole profile that each opening says again, left out after it.
 SAID_AGAIN: dict[ProfilePart, str] = {
     "orders": "orders",
+    "last_order": "orders",
     "contact": "contact",
     "risk": "reasons",
     "products": "products",
@@ -84,6 +87,7 @@ class ProfileWords:
     def _openings(self) -> dict[ProfilePart, Callable[[], str]]:
         return {
             "orders": self._orders,
+            "last_order": self._last_order,
             "contact": self._contact,
             "risk": self._risk,
             "value": self._value,
@@ -157,6 +161,29 @@ class ProfileWords:
             f"on {day(summary['last_order'])} for "
             f"{money(summary['last_order_amount'], self.symbol)}."
         )
+
+    def _last_order(self) -> str:
+        """'Customer 00042's last order, 1234 on 1997-11-07 for $400.62, held 2 lines: 2 x
+        Earl Grey (Tea) at $5.00; 1 x Mug at $8.00.' What it held is unknown where the store
+        has no order lines, or this order was recorded without them."""
+        cid, last = self.result["customer_id"], self.result["last_order"]
+        if last is None:
+            return f"Customer {cid} has no orders yet."
+        head = (
+            f"Customer {cid}'s last order, {last['order_id']} on {day(last['ts'])} for "
+            f"{money(last['amount'], self.symbol)},"
+        )
+        if self.result["products_bought"] is None:
+            return f"{head} is all the store knows of it: its orders have no order lines."
+        lines = last["lines"]
+        if not lines:
+            return f"{head} was recorded without order lines, so what it held is unknown."
+        said = [
+            f"{line['quantity']:,} x {_product_name(line)} at {money(line['price'], self.symbol)}"
+            for line in lines[:LINES_SAID]
+        ]
+        more = f"; and {len(lines) - len(said):,} more" if len(lines) > len(said) else ""
+        return f"{head} held {count(len(lines), 'line')}: {'; '.join(said)}{more}."
 
     def _contact(self) -> str:
         # A marketer asking for them is told what is withheld, as the router tells them.

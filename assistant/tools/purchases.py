@@ -1,5 +1,6 @@
 """What each customer bought, from the order lines: their products, units, the orders holding
-each and the day each was last bought, most units first (then the latest bought).
+each and the day each was last bought, most units first (then the latest bought), and the
+lines of any one order ("what was in their last order?").
 customer_profile lists them; recommend_products counts a re-order's orders and units here.
 
 Kept apart from the customer lookup (customer_lookup.py), which the router reads at every
@@ -23,9 +24,10 @@ class Purchases:
     def __init__(self, store: Store) -> None:
         columns = ["customer_id", "product_id", "units", "orders", "last"]
         bought = pd.DataFrame({c: [] for c in columns})
+        items = pd.DataFrame({c: [] for c in ("order_id", "product_id", "quantity", "price")})
         self.has_order_lines = store.has("order_items")
         if self.has_order_lines:
-            items = store.table("order_items", ["order_id", "product_id", "quantity"])
+            items = store.table("order_items", ["order_id", "product_id", "quantity", "price"])
             orders = store.table("orders", ["order_id", "customer_id", "ts"])
             orders = orders.assign(customer_id=orders["customer_id"].astype(str))
             lines = items.astype({"order_id": str, "product_id": str}).merge(
@@ -44,6 +46,14 @@ class Purchases:
         self._bought_units = bought["units"].astype(np.int64).tolist()
         self._bought_orders = bought["orders"].astype(np.int64).tolist()
         self._bought_last = seconds(bought["last"])
+        # One order's lines, as they were recorded (stable: the file's order within an order).
+        items = items.astype({"order_id": str, "product_id": str}).sort_values(
+            "order_id", kind="stable", ignore_index=True
+        )
+        self._line_rows = groups(items["order_id"])
+        self._line_products = items["product_id"].tolist()
+        self._line_quantities = items["quantity"].astype(np.int64).tolist()
+        self._line_prices = items["price"].astype(np.float64).tolist()
         self._titles = self._by_product(catalogue, "title")
         self._categories = self._by_product(catalogue, "category")
 
@@ -83,4 +93,19 @@ class Purchases:
                 "last_bought": str(self._bought_last[i])[:10],
             }
             for i in range(start, min(end, start + limit))
+        ]
+
+    def order_lines(self, order_id: str) -> list[dict[str, Any]]:
+        """The lines of one order as recorded: product id, title and category (None where
+        the catalogue lacks them), quantity and unit price; [] for an order without lines."""
+        start, end = self._line_rows.get(order_id, (0, 0))
+        return [
+            {
+                "product_id": self._line_products[i],
+                "title": self._titles.get(self._line_products[i]),
+                "category": self._categories.get(self._line_products[i]),
+                "quantity": self._line_quantities[i],
+                "price": round(self._line_prices[i], 2),
+            }
+            for i in range(start, end)
         ]

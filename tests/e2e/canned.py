@@ -48,6 +48,10 @@ def customer(customer_id: str) -> dict[str, Any]:
             {"ts": "1997-09-14", "amount": 24.0},
             {"ts": "1998-01-03", "amount": 9.99},
         ],
+        "last_order": {"order_id": "o106", "ts": "1998-01-03", "amount": 9.99, "lines": [
+            {"product_id": "B1", "title": "Earl Grey <b>loose</b>", "category": "Tea",
+             "quantity": 3, "price": 3.33},
+        ]},
         "reviews": [
             {"review_id": "r1", "ts": "1998-01-10", "rating": 1, "text": HOSTILE,
              "sentiment_label": "negative", "sentiment_score": -0.82},

@@ -76,6 +76,11 @@ def test_customer_card_shows_hostile_review_as_text(
     assert "80% interval $80.50 \u2013 $231.00" in card.inner_text()
     assert "No order for 212 days" in card.inner_text()
     assert "Last order 3 Jan 1998, $9.99" in card.inner_text()  # the latest, with its amount
+    # What it held, a title's markup shown as text.
+    held = card.locator(".order-lines li").all_inner_texts()
+    assert held == ["3 \u00d7 Earl Grey <b>loose</b> \u00b7 Tea \u00b7 $3.33 each"]
+    heads = card.locator("h4").all_text_contents()  # as written: headings show in capitals
+    assert "Last order o106 \u00b7 3 Jan 1998 \u00b7 $9.99" in heads
     review = card.locator(".review-text").first
     assert review.inner_text() == HOSTILE  # shown, as text
     assert card.locator(".review-text img, .review-text script, .review-text b").count() == 0

@@ -22,6 +22,8 @@ PROFILE = Memory().after("customer_profile", {"customer_id": "07592"}, {})
         ("why is their risk high", "risk"),
         ("their lifetime value?", "value"),
         ("what did they buy?", "products"),
+        ("what was in their last order?", "last_order"),
+        ("what did they buy in their most recent order", "last_order"),  # not all they bought
     ],
 )
 def test_a_part_asked_after_a_profile_opens_it(
@@ -39,6 +41,8 @@ def test_a_part_asked_after_a_profile_opens_it(
         ("email of customer 00042", "00042", "contact"),
         ("why is 07592 at risk", "07592", "risk"),
         ("what is 00042's clv", "00042", "value"),
+        ("when was 00042's last order", "00042", "last_order"),
+        ("show me the last 3 orders of 00042", "00042", "orders"),  # orders, not the last one
     ],
 )
 def test_a_part_asked_of_a_named_customer_opens_it(

@@ -14,8 +14,9 @@ from assistant.tools.format import chance
 from assistant.tools.profile_answer import most_bought
 from commerce.errors import InvalidInput
 from predictors.pipeline import latest_scores
-from tests.tools.conftest import MakeContext
-from tests.tools.store import LEAKY_REVIEW, REVIEWER
+from tests.tools.conftest import MakeContext, context
+from tests.tools.sales_shop import LINES, store_of
+from tests.tools.store import LEAKY_REVIEW, PRODUCTS, REVIEWER
 
 CUSTOMER = "00042"
 
@@ -145,3 +146,41 @@ def test_the_days_said_are_the_models(make_ctx: MakeContext) -> None:
     }
     assert f"({trained['churn_days']} days)" in out.answer
     assert f" over {trained['clv_days']} days (" in out.answer
+
+
+def test_last_order_opens_with_what_it_held(make_ctx: MakeContext) -> None:
+    ctx = make_ctx("support")
+    last = _orders_of(ctx.data.store().table("orders"), CUSTOMER).iloc[-1]
+    lines = ctx.data.store().table("order_items")
+    line = lines[lines["order_id"].astype(str) == str(last["order_id"])].iloc[0]
+    title, category = PRODUCTS[str(line["product_id"])]
+    out = customer_profile(ctx, CUSTOMER, about="last_order")
+    held = out.result["last_order"]
+    assert (held["order_id"], held["ts"][:10]) == (str(last["order_id"]), f"{last['ts']:%Y-%m-%d}")
+    assert out.answer.startswith(
+        f"Customer 00042's last order, {last['order_id']} on {last['ts']:%Y-%m-%d} for "
+        f"${last['amount']:,.2f}, held 1 line: {int(line['quantity'])} x {title} ({category}) "
+        f"at ${line['price']:,.2f}. Customer 00042 ("
+    )
+    assert " totalling " not in out.answer.split(". Customer 00042 (")[0]
+    assert out.cards[0]["last_order"] == held  # the card shows it too
+
+
+def test_a_last_order_without_lines_is_said_to_be_unknown(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # c2's orders: o2 with lines and o7 recorded without; drop o2 and o7 is the last.
+    kept = [line for line in LINES if line[0] != "o2"]
+    shop = store_of(tmp_path_factory.mktemp("bare"), ("order_items", "products"), kept)
+    out = customer_profile(context(shop, "support"), "c2", about="last_order")
+    assert out.answer.startswith(
+        "Customer c2's last order, o7 on 2024-03-28 for $7.00, was recorded without order "
+        "lines, so what it held is unknown."
+    )
+    assert out.result["last_order"]["lines"] == []
+    unlined = store_of(tmp_path_factory.mktemp("unlined"), ())
+    said = customer_profile(context(unlined, "support"), "c2", about="last_order").answer
+    assert said.startswith(
+        "Customer c2's last order, o2 on 2024-03-31 for $11.00, is all the store knows of it: "
+        "its orders have no order lines."
+    )

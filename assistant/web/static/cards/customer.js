@@ -9,8 +9,8 @@ import { reviewItem } from "./reviews.js";
 
 const SHOWN = new Set([
   "type", "customer_id", "name", "email", "segment", "cluster", "churn_risk", "clv", "clv_low", "clv_high",
-  "value_at_risk", "reasons", "orders", "orders_total", "products", "products_bought", "reviews",
-  "reviews_total",
+  "value_at_risk", "reasons", "orders", "orders_total", "last_order", "products", "products_bought",
+  "reviews", "reviews_total",
 ]);
 
 /** "5" when the list is the whole, "5 of 23" when it is the first part of more. */
@@ -29,6 +29,28 @@ function productItem(p) {
     p.category ? h("span", { class: "muted" }, ` · ${p.category}`) : null,
     h("span", { class: "muted" }, ` · ${[units, last].filter(Boolean).join(", ")}`),
   );
+}
+
+// One line of the last order: "2 × Coffee beans · Coffee · $5.00 each".
+function lineItem(line) {
+  const name = String(line.title || line.product_id || "?");
+  const quantity = isNum(line.quantity) ? `${num(line.quantity)} × ` : "";
+  return h(
+    "li",
+    null,
+    quantity,
+    h("strong", null, name),
+    line.category ? h("span", { class: "muted" }, ` · ${line.category}`) : null,
+    isNum(line.price) ? h("span", { class: "muted" }, ` · ${money(line.price)} each`) : null,
+  );
+}
+
+// What the latest order held, where the store recorded its lines.
+function lastOrder(order) {
+  const lines = order && Array.isArray(order.lines) ? order.lines : [];
+  if (!lines.length) return null;
+  const title = `Last order ${String(order.order_id ?? "")} · ${date(order.ts)}${isNum(order.amount) ? ` · ${money(order.amount)}` : ""}`;
+  return h("div", null, h("h4", null, title), h("ul", { class: "order-lines" }, lines.map(lineItem)));
 }
 
 export function customerCard(card, actions) {
@@ -83,6 +105,7 @@ export function customerCard(card, actions) {
       ),
     ),
     reasons.length ? h("div", null, h("h4", null, "Why"), h("ul", { class: "reasons" }, reasons.map((r) => h("li", null, String(r))))) : null,
+    lastOrder(card.last_order),
     products.length
       ? h("div", null, h("h4", null, `Most bought (${shownOf(products.length, card.products_bought)} products)`), h("ul", { class: "products-bought" }, products.map(productItem)))
       : null,
