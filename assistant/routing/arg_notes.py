@@ -139,24 +139,32 @@ def _not_left_out(
     """What the message asked to leave out that the answer still holds ("I can't leave out
     one segment ('loyal'), so this covers every segment."); a customer left out of a list of
     customers (`listed`) may be on it."""
-    unfiltered = [(n, v) for n, v in x.excluded if _still_in(n, v, names, values)]
+    unfiltered = [(n, v) for n, v in x.excluded if _still_in(n, v, names, values, listed)]
     return " ".join(
         f"I can't leave out one {LEFT_OUT_WORDS.get(name, name)} ('{value}'), so "
         + (
             "the list may include them."
             if name == "customer_id" and listed
+            else "the list may include customers who bought it too."
+            if name == "category" and "category" in values
             else f"this covers every {LEFT_OUT_WORDS.get(name, name)}."
         )
         for name, value in dict(unfiltered).items()
     )
 
 
-def _still_in(name: str, value: str, names: set[str], values: Mapping[str, Any]) -> bool:
+def _still_in(
+    name: str, value: str, names: set[str], values: Mapping[str, Any], listed: bool = False
+) -> bool:
     """True when what was left out is still in the answer. No tool leaves a customer out, so
     one left out ("top customers excluding 07592") is in any answer but the one about another
-    customer; a segment or sentiment left out matters only to a tool that filters by it."""
+    customer; nor a category: one left out is in any answer not limited to another, and a
+    list of another's buyers (`listed`: "who bought coffee but not tea") may hold its buyers;
+    a segment or sentiment left out matters only to a tool that filters by it."""
     if name == "customer_id":
         return values.get(name) != value
+    if name == "category":
+        return "category" not in values or listed
     return name in names and name not in values
 
 

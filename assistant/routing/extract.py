@@ -57,6 +57,7 @@ from assistant.routing.ids import (
     customer_names,
     product_ids,
 )
+from assistant.routing.negation import negation
 from assistant.routing.paired_words import paired_product
 from assistant.routing.phrases import liked_topic, list_position, quoted_text, search_topic
 from assistant.routing.ratings import rating
@@ -213,6 +214,7 @@ def extract(
     topic = quoted or liked or search_topic(in_words)
     # "what goes with earl grey": the product others go with, embedded as "product"
     paired = paired_product(reader)
+    excluded += _categories_left_out(reader, vocabulary)  # "coffee but not tea"
     named_together = sales_words.categories_joined(reader.text, vocabulary.categories)
     category, product_name = _category(reader, vocabulary)
     _together(reader, named_together)
@@ -271,6 +273,18 @@ def extract(
         excluded=tuple(excluded),
         entities=tuple(sorted(reader.entities)),
     )
+
+
+def _categories_left_out(reader: Reader, vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """The store's categories the message leaves out ("who bought coffee but not tea",
+    "top products except snacks"), each taken, so that none is read as the one asked: no
+    tool leaves a category out, and the answer's note says so (arg_notes.py)."""
+    left_out = []
+    for name, start, end in sales_words.category_mentions(reader.text, vocabulary.categories):
+        if negation(reader.text, start) == "excluded":
+            reader.take(start, end)
+            left_out.append(("category", name))
+    return left_out
 
 
 def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str | None]:

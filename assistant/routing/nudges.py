@@ -107,6 +107,12 @@ BUYERS_OF = re.compile(
 # "alerts for loyal customers": the list of a segment's alerts; "why was the alert about
 # loyal raised" asks for one alert's reasons.
 ALERTS_LISTED = re.compile(r"\balerts\b")
+# The customers of the one segment named, its name taken ("customers in the segment").
+SEGMENTS_CUSTOMERS = re.compile(
+    r"\b(?:customers|people|members)\s+(?:in|of|from)\s+the\s+segment\b"
+)
+# A segment's customers listed ("list customers in the champions segment", "list the lost ones").
+LISTED = re.compile(r"^(?:please\s+|can\s+you\s+|now\s+)?(?:list|enumerate)\b|\bmembers\s+of\b")
 EXPLAINS = re.compile(r"\b(?:why|explain\w*|reasons?|caus\w*|trigger\w*|behind|mean)\b")
 # What a store took in ("how much did we sell", "revenue", "total sales", the average order
 # value, "how much did the champions spend"): with a period gone by, the sales totals that
@@ -242,6 +248,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # in the last 3 months who spent over $200"): only the at-risk list takes one.
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
         out["top_products"] = out.get("top_products", 0.0) - W
+        if x.lapse.asked and not planned:
+            # "customers who spent over $500 and haven't ordered in 6 months": the ranking of
+            # what customers did takes the bound but not the lapse, the at-risk list both.
+            out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
+            out["top_customers"] = out.get("top_customers", 0.0) - W
     elif bounded:
         # "customers who spent over $1,000", "who spent under $20": the ranking of what
         # customers did, a double nudge.
@@ -285,11 +296,26 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["segment_summary"] = out.get("segment_summary", 0.0) - W
     elif x.segment is not None:
         out["list_segments"] = out.get("list_segments", 0.0) - W
-        # A named segment and no other tool's words: most likely a question about the segment.
-        if not named_customer and not (set(out) - {"list_segments", "segment_summary"}):
+        # A named segment and no other tool's words (a nudge up; those down say only what the
+        # message is not): most likely a question about the segment.
+        cued = {name for name, nudge in out.items() if nudge > 0}
+        if not named_customer and not (cued - {"list_segments", "segment_summary"}):
             out["segment_summary"] = out.get("segment_summary", 0.0) + W
         if not refers_to_customer:  # "show me our champions": a segment's, not one profile
-            out["customer_profile"] = out.get("customer_profile", 0.0) - W
+            # With no customer in the conversation either, a profile has nobody to show.
+            alone = memory.customer_id is None
+            out["customer_profile"] = out.get("customer_profile", 0.0) - (2 * W if alone else W)
+        if LISTED.search(text) and not refers_to_customer:
+            # "list customers in the champions segment", "list hibernating customers": the
+            # segment's customers, which the at-risk list ranks; similarity puts "list ...
+            # segment" beside the list of segments.
+            out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + 2 * W
+            out["segment_summary"] = out.get("segment_summary", 0.0) - W  # a summary lists none
+        if SEGMENTS_CUSTOMERS.search(text):
+            # "show me the customers in the loyal segment" (embedded "... customers in the
+            # segment"): one segment's, which the list of every segment ("show me the customer
+            # segments") is not.
+            out["list_segments"] = out.get("list_segments", 0.0) - W
     if ASKS_SEGMENTS.search(text) and not named_customer:
         for name in ("at_risk_customers", "customer_profile"):  # they answer with customers
             out[name] = out.get(name, 0.0) - W

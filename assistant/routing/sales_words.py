@@ -72,10 +72,16 @@ COUNT_RANKS = re.compile(
 RANKED_THINGS = re.compile(r"\b(?:products?|items?|sellers?|categories|skus?)\b")
 # "in the coffee category", "from the snacks aisle", "category: tea": the name is the words
 # between (at most three; "the" and "our" are no part of it).
+_NOT_SPLIT = r"(?!(?:by|per|each|every|next|last|this)\b)"  # words of a split or a period
 NAMED_CATEGORY = [
-    re.compile(r"\b(?:in|from|within|of|for|among)\s+(?:the\s+|our\s+)?"
-               r"(?P<name>[a-z][a-z&'-]*(?:\s+[a-z&'-]+){0,2}?)\s+(?:category|aisle|department)\b"),
-    re.compile(r"\bcategory\s*(?::|=|called|named)?\s*['\"]?(?P<name>[a-z][a-z&'-]*"
+    # One space between the words: a wider gap is text a finder took ("for the next 90 days
+    # by category" leaves "for the next    by category"), and "by category" splits by it.
+    re.compile(rf"\b(?:in|from|within|of|for|among)\s+(?:the\s+|our\s+)?(?P<name>{_NOT_SPLIT}"
+               rf"[a-z][a-z&'-]*(?:\s{_NOT_SPLIT}[a-z&'-]+){{0,2}}?)\s(?:category|aisle|department)\b"),
+    # "category: snacks", "category called pet toys"; not the words of a period or split after
+    # it ("by category for the next 90 days").
+    re.compile(r"\bcategory\s*(?::|=|called|named)?\s*['\"]?(?P<name>(?!for\b|in\b|by\b|over\b|"
+               r"during\b|the\b|next\b|last\b|this\b)[a-z][a-z&'-]*"
                r"(?:\s+(?!in\b|for\b|by\b|among\b|this\b|last\b|over\b|during\b)[a-z&'-]+){0,2})"
                r"['\"]?\s*(?:$|[?.!,])"),
 ]  # fmt: skip
