@@ -52,7 +52,13 @@ PERK_NAMES = {
 # An apology asked of an offer ("a 10% apology offer", "say sorry for the late delivery"): the
 # draft is written from the customer's facts alone, not told what went wrong, so it is no
 # apology; said, where the draft would otherwise read as the one asked for.
-APOLOGY = re.compile(r"\b(?:apolog\w*|sorry|make\s+(?:it\s+)?up\s+(?:to|for)|make\s+amends)\b")
+# So is one asked after a complaint ("00042 complained about a late delivery, what offer can we
+# give them", "their order arrived damaged").
+APOLOGY = re.compile(
+    r"\b(?:apolog\w*|sorry|make\s+(?:it\s+)?up\s+(?:to|for)|make\s+amends|complain\w*|"
+    r"arrived\s+(?:damaged|broken|late)|(?:late|delayed|lost|damaged|wrong)\s+(?:deliver(?:y|ies)|"
+    r"orders?|parcels?|packages?|shipments?|items?))\b"
+)
 # ... but not one waved off: "no apology needed", "don't say sorry", "no need to apologise".
 NO_APOLOGY = re.compile(
     r"\b(?:no|not|without|never)\s+(?:an?\s+|any\s+)?(?:apolog\w*|sorry)\b|"

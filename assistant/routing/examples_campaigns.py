@@ -72,6 +72,10 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "create an sms coupon for this customer",
         "write a thank-you offer for loyal customers",
         "reactivation email for customer 400",
+        "what discount should customer 42 get",  # one customer's: an offer, not a plan
+        # A support agent's goodwill offer after a complaint: the offer, not the reviews.
+        "customer 42 complained about a late delivery, what offer can we give them",
+        "their order arrived damaged, what discount should we send",
     ),
     # The policy's limits, asked of no customer: not an offer to draft.
     "discount_policy": (
@@ -115,6 +119,9 @@ CAMPAIGN_EXAMPLES: dict[str, tuple[str, ...]] = {
         "plan offers within 2000 euros",
         "plan 3000 for the hibernating segment",
         "we have 9k to spend on winning back lapsing customers",
+        # Who gets a discount is the plan's question: it asks for the budget.
+        "which customers should get a discount",
+        "who should we send discounts to",
         "plan a $5k win-back for customers who haven't ordered",
         "spend 2000 on lapsed customers",
         # After the at-risk list, money to win them back is a plan, not the list again.

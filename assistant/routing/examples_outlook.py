@@ -56,6 +56,7 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         # ... with the average order value and the change on the period before.
         "average order value in march",
         "what's our aov",
+        "average basket size",
         # How a category is doing is its sales; what buyers think of it is the reviews'.
         "how is coffee doing",
         "how did revenue in q3 compare with the quarter before",

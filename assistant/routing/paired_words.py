@@ -34,6 +34,10 @@ PAIRED = [
     re.compile(rf"\b(?:(?:go(?:es)?|went|pairs?|paired|sells?)\s+(?:well\s+|best\s+|nicely\s+)?"
                rf"(?:together\s+)?(?:with|alongside)|offer\s+alongside)\s+{_THE}{_NAME}"
                rf"{_NAME_ENDS}"),
+    # "what goes in baskets with X", "what ends up in the same basket as X", "what's in
+    # orders with X"
+    re.compile(rf"\b(?:in|into)\s+(?:the\s+same\s+|their\s+)?(?:baskets?|carts?|orders?)\s+"
+               rf"(?:with|as|alongside)\s+{_THE}{_NAME}{_NAME_ENDS}"),
     # "cross-sell for X", "cross-sell ideas for X", "bundle ideas around X"
     re.compile(rf"\b(?:cross[\s-]?sell(?:s|ing)?|bundles?)\s+(?:ideas?\s+|offers?\s+|products?\s+|"
                rf"items?\s+)?(?:for|with|around)\s+{_THE}{_NAME}{_NAME_ENDS}"),
@@ -55,7 +59,8 @@ PAIRING = re.compile(
     r"(?:go(?:es)?|went|pairs?|paired|sells?)\s+(?:well\s+|best\s+|nicely\s+)?(?:with|alongside)|"
     r"offer\s+alongside|cross[\s-]?sell(?:s|ing)?\s+(?:ideas?\s+|offers?\s+|products?\s+|"
     r"items?\s+)?(?:for|with|around)\s+(?!customers?\b|clients?\b|her\b|him\b|them\b)|"
-    r"(?:also|else)\s+(?:buy|bought|purchased?|order(?:ed)?)\b|frequently\s+bought)"
+    r"(?:also|else)\s+(?:buy|bought|purchased?|order(?:ed)?)\b|frequently\s+bought|"
+    r"\b(?:in|into)\s+(?:the\s+same\s+|their\s+)?(?:baskets?|carts?)\s+(?:with|as|alongside))"
 )
 # Words that point elsewhere rather than name a product: "what goes with it", "cross-sell
 # for her", "products similar to these".
@@ -64,6 +69,8 @@ NOT_A_PRODUCT = frozenset(
     "customer customers client clients segment segments product products item items everyone "
     "anything something".split()
 )
+# Words that open a count or bound, never a product's name: "orders with more than 3 items".
+COUNTED = frozenset("more less fewer than over under least most at exactly only".split())
 
 
 def paired_product(reader: Reader) -> str | None:
@@ -72,7 +79,7 @@ def paired_product(reader: Reader) -> str | None:
     for pattern in PAIRED:
         for match in pattern.finditer(reader.text):
             name = " ".join(match.group("name").split())
-            if not name or set(name.split()) <= NOT_A_PRODUCT:
+            if not name or set(name.split()) <= NOT_A_PRODUCT or name.split()[0] in COUNTED:
                 continue
             reader.take(match.start("name"), match.end("name"), "product")
             return name

@@ -167,6 +167,8 @@ class Speller:
             return word
         if word.removesuffix("s") in self.known or word.removesuffix("es") in self.known:
             return word  # a plural of a known word is known ("groups")
+        if f"{word}s" in self.known or f"{word}es" in self.known:
+            return word  # so is a singular ("basket" beside "baskets"): no typo of the plural
         limit = allowed_edits(word)
         best, best_edits = word, limit + 1
         candidates = {*self._index.get(word[0], ()), *self._index.get("_" + word[1], ())}

@@ -71,3 +71,22 @@ def test_a_month_or_quarter_asked_of_the_forecast_is_said(
 def test_the_next_month_is_forecast_without_a_note(minilm_router: Router) -> None:
     route = minilm_router.route("forecast revenue for next month", Memory(), "operator")
     assert route.args == {"horizon_days": 30} and "on its own" not in route.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customer 00042 says their order arrived damaged, what should I offer?",
+        "00042 complained about a late delivery, what offer can we give them",
+    ],
+)
+def test_an_offer_after_a_complaint_is_an_offer_said_not_to_apologise(
+    minilm_router: Router, text: str
+) -> None:
+    # A support agent's goodwill offer: it went to a search of the customer's reviews.
+    route = minilm_router.route(text, Memory(), "support")
+    assert (route.tool, route.args) == ("draft_offer", {"customer_id": "00042"})
+    assert APOLOGY_NOTE in route.reason
+    # Asking what they complained about is still their reviews.
+    asked = minilm_router.route("reviews by 00042 about late delivery", Memory(), "support")
+    assert asked.tool == "search_reviews"

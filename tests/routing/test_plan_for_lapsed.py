@@ -41,3 +41,19 @@ def test_a_plan_for_them_keeps_how_long_they_have_not_ordered(minilm_router: Rou
         "operator",
     )
     assert since.args.get("no_order_since") == "1998-03-01" and "quiet_days" not in since.args
+
+
+@pytest.mark.parametrize(
+    "text", ["which customers should get a discount this week", "who should get an offer"]
+)
+def test_who_gets_a_discount_is_a_plan_that_asks_for_its_budget(
+    minilm_router: Router, text: str
+) -> None:
+    # It was the week's demand forecast, for "this week".
+    route = minilm_router.route(text, Memory(), "operator")
+    assert (route.tool, route.missing) == ("plan_budget", ("budget",))
+
+
+def test_one_customers_discount_is_their_offer(minilm_router: Router) -> None:
+    route = minilm_router.route("what discount should customer 00042 get", Memory(), "marketer")
+    assert (route.tool, route.args) == ("draft_offer", {"customer_id": "00042"})
