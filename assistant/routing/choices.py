@@ -28,10 +28,11 @@ CHANNELS: list[tuple[re.Pattern[str], Channel]] = [
 ]  # fmt: skip
 # "1-star" and "5-star" are ratings (ratings.py), read before these.
 SENTIMENTS: list[tuple[re.Pattern[str], Sentiment]] = [
-    (re.compile(r"\b(?:negative|complain\w*|complaints?|unhappy|angry|upset|bad|poor|"
+    (re.compile(r"\b(?:negative|negatively|badly|poorly|complain\w*|complaints?|unhappy|angry|"
+                r"upset|bad|poor|"
                 r"low[\s-]star|low[\s-]rated|worst|critical|disappointed|"
                 r"disappointing|hate[ds]?|terrible|awful|negatives)\b"), "negative"),
-    (re.compile(r"\b(?:positive|praise\w*|happy|love[ds]?|glowing|"
+    (re.compile(r"\b(?:positive|positively|praise\w*|happy|love[ds]?|glowing|"
                 r"satisfied|delighted|great|rave|favou?rable|raving)\b"), "positive"),
     (re.compile(r"\b(?:neutral|mixed|lukewarm)\b"), "neutral"),
 ]  # fmt: skip

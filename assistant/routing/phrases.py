@@ -42,7 +42,11 @@ TOPIC = re.compile(
     r"\b(?:about|mentioning|mention|mentions|regarding|re|saying|say|"
     r"says|said|talking about|"
     r"complain(?:ing|s|ed)? (?:about|of)|related to|concerning|containing|with the word|"
-    r"that talk about|on the topic of|on)\s+(?P<topic>.+)$"
+    r"that talk about|on the topic of|on|"
+    # "negative reviews of earl grey", "who reviewed earl grey negatively"; not "how negative
+    # are reviews of tea", a summary of the category's
+    r"(?:negative|positive|neutral|bad|good|poor|critical|angry|glowing|unhappy|happy)\s+"
+    r"(?:reviews?|feedback|comments) (?:of|for)|reviewed)\s+(?P<topic>.+)$"
 )
 # "do people like Earl Grey?", "how do customers feel about it", "what are people saying about
 # it": what reviews say of it, not customers like someone. Only of people at large: "what do
@@ -69,7 +73,11 @@ FILLER = frozenset(
     "please pls thanks what is are was were do does did say said saying "
     "last past previous prior recent next "
     # how much or how often, never what about: "what customers complained about most"
-    "most least often frequently lately recently ever".split()
+    "most least often frequently lately recently ever "
+    # how it was reviewed, which the sentiment says: "who reviewed earl grey negatively"
+    "negatively positively badly poorly well "
+    # of all of them: "how positive are the reviews of B006BXTCEK overall"
+    "overall general generally whole".split()
 )
 
 
