@@ -3,6 +3,7 @@
 loyal" asks for two groups, and the tool answers for one at a time.
 """
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,17 +12,25 @@ from assistant.routing.signatures import ToolSignature
 
 SEGMENT_WORDS = ("segment", "group", "cohort", "rfm", "bucket")
 GENERIC = "at risk"  # a segment name that is also the at-risk tool's cue
+# "At risk" named as the segment: a segment word beside it ("the at-risk segment", "rfm group
+# 'at risk'"), not anywhere ("at risk customers in the loyal segment" are loyal ones).
+_WORDS = "|".join(SEGMENT_WORDS)
+GENERIC_NAMED = re.compile(
+    rf"\bat[\s-]?risk['\"]?\s+(?:{_WORDS})s?\b|\b(?:{_WORDS})s?\s+(?:called\s+|named\s+)?['\"]?"
+    r"at[\s-]?risk\b"
+)
 
 
 def named_segments(tool: ToolSignature, x: Extraction, text: str) -> list[str]:
     """The segments the message names as a filter for `tool`, the one to use first. "At-risk
     customers" is what the at-risk tool ranks, not a filter to the RFM "at risk" group: it
     comes after any other segment named ("top 5 at risk loyal customers" are loyal ones), and
-    counts only when the segment itself is named ("the at-risk segment")."""
+    counts only when the segment itself is named ("the at-risk segment"; not "at risk
+    customers in the loyal segment")."""
     if tool.name != "at_risk_customers" or GENERIC not in x.segments:
         return list(x.segments)
     others = [name for name in x.segments if name != GENERIC]
-    return [*others, GENERIC] if any(word in text for word in SEGMENT_WORDS) else others
+    return [*others, GENERIC] if GENERIC_NAMED.search(text) else others
 
 
 def one_segment(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:

@@ -38,6 +38,10 @@ def test_at_risk_words_leave_the_other_segment_as_the_filter(vocabulary: Vocabul
     assert values == {"segment": "loyal", "limit": 5} and reason == ""
     named, _ = _args("at_risk_customers", "top 5 customers of the at risk segment", vocabulary)
     assert named == {"segment": "at risk", "limit": 5}
+    # A segment word elsewhere names the other segment, not "at risk" (it got a note that the
+    # answer, which counts the loyal ones at risk, did not cover 'at risk').
+    text = "how many at risk customers do we have in the loyal segment"
+    assert _args("at_risk_customers", text, vocabulary) == ({"segment": "loyal"}, "")
 
 
 def test_one_group_named_by_two_segments_gets_a_note(vocabulary: Vocabulary) -> None:
