@@ -44,9 +44,10 @@ TOPIC = re.compile(
     r"complain(?:ing|s|ed)? (?:about|of)|related to|concerning|containing|with the word|"
     r"that talk about|on the topic of|on|"
     # "negative reviews of earl grey", "who reviewed earl grey negatively"; not "how negative
-    # are reviews of tea", a summary of the category's
+    # are reviews of tea", a summary of the category's, nor "best reviewed products"
     r"(?:negative|positive|neutral|bad|good|poor|critical|angry|glowing|unhappy|happy)\s+"
-    r"(?:reviews?|feedback|comments) (?:of|for)|reviewed)\s+(?P<topic>.+)$"
+    r"(?:reviews?|feedback|comments) (?:of|for)|who\s+(?:has\s+|have\s+)?reviewed)\s+"
+    r"(?P<topic>.+)$"
 )
 # "do people like Earl Grey?", "how do customers feel about it", "what are people saying about
 # it": what reviews say of it, not customers like someone. Only of people at large: "what do

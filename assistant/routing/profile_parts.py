@@ -26,7 +26,9 @@ _WORDS = {
     r"(?:spend|spending|value)",
     # "will she leave us?", not "did she leave a review?"
     "risk": r"churn\w*|risk\w*|leave(?!\s+(?:a\s+|any\s+)?(?:reviews?|ratings?|feedback))|"
-    r"leaving|laps(?:e|ing)",
+    r"leaving|laps(?:e|ing)|"
+    # "how likely is 00042 to buy again?": the churn risk's other side, not what they bought
+    r"(?:buy|order|purchase|shop)\s+(?:from\s+us\s+)?again|come\s+back",
     "orders": r"orders?|ordered|order\s+history|purchases?|spen[dt]|spending|transactions?",
     "products": r"products?|items?|bought|buy(?:s|ing)?|purchased|favou?rites?",
     "contact": r"e-?mails?|(?:mail|e-?mail)\s+address(?:es)?|phones?|telephone|mobile|"

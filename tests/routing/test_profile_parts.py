@@ -80,6 +80,8 @@ def test_a_part_with_a_tool_of_its_own_stays_with_that_tool(minilm_router: Route
     [
         ("what's their value at risk?", "value"),  # the value's words, not the risk's
         ("is she likely to leave?", "risk"),
+        ("how likely is she to buy again?", "risk"),  # not what she bought
+        ("will he come back", "risk"),
         ("will he leave us", "risk"),
         ("did he leave a review", "reviews"),
         ("how much has she spent", "orders"),

@@ -35,3 +35,7 @@ def test_negative_reviews_of_a_product_search_it(known_router: Router) -> None:
 def test_how_it_was_reviewed_is_the_sentiment(vocabulary: Vocabulary) -> None:
     assert extract("who reviewed earl grey negatively", vocabulary).sentiment == "negative"
     assert extract("who reviewed the coffee positively", vocabulary).sentiment == "positive"
+
+
+def test_products_ranked_by_reviews_name_no_topic() -> None:
+    assert search_topic("best reviewed products with 3+ reviews") is None
