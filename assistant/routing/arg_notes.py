@@ -95,6 +95,8 @@ MONTH_AHEAD = re.compile(
 )
 NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
 REVIEW_TOOLS = frozenset({"review_sentiment", "search_reviews"})
+# One month or quarter to ask about instead of all of them ("complaints in March 1998").
+EXAMPLE_SPAN = {"month": "March 1998", "quarter": "Q1 1998"}
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
 UNAPPLIED_SPEND = {
     "ahead": (
@@ -380,8 +382,5 @@ def _reviews_per_unit(tool: ToolSignature, x: Extraction, values: Mapping[str, A
     unit = x.per_unit
     return (
         f"Reviews are not counted {unit} by {unit}, so this covers every review in the period "
-        f'asked; ask about one {unit} at a time (e.g. "complaints in {_EXAMPLE_SPAN[unit]}").'
+        f'asked; ask about one {unit} at a time (e.g. "complaints in {EXAMPLE_SPAN[unit]}").'
     )
-
-
-_EXAMPLE_SPAN = {"month": "March 1998", "quarter": "Q1 1998"}

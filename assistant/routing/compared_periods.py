@@ -77,7 +77,7 @@ UNCOMPARED = re.compile(
 # half of 1998 with the first half of 1997"): the same days a year back, compare_to "year
 # earlier". Other halves ("H2 1997 vs H1 1998") are left to `uncompared`.
 _HALF = (
-    r"(?:the\s+)?(?:h(?P<h{t}>[12])|(?P<w{t}>first|second|1st|2nd)\s+half(?:\s+of)?)"
+    rf"(?:the\s+)?(?:h(?P<h{{t}}>[12])|(?P<w{{t}}>{'|'.join(HALVES)})\s+half(?:\s+of)?)"
     rf"\s*(?:the\s+year\s+)?(?P<y{{t}}>{YEAR})\b"
 )
 HALVES_COMPARED = re.compile(

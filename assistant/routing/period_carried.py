@@ -11,11 +11,14 @@ one: "which of them are at risk then?" is about now, and the at-risk list has no
 from dataclasses import replace
 
 from assistant.routing import followup
+from assistant.routing.arg_notes import PERIOD
 from assistant.routing.extract import Extraction
 from assistant.routing.memory import Memory
 from assistant.routing.signatures import ToolSignature
 
-CALENDAR = ("since", "until", "month", "quarter", "year")  # Extraction's and the tools' names
+# The calendar's arguments (the tools' and Extraction's names); "days" counts back from the
+# data's end, not from the period asked, so it is none of them.
+CALENDAR = tuple(sorted(PERIOD - {"days"}))
 OWN_PERIOD = (*CALENDAR, "horizon_days", "compare_to")  # a period the message names itself
 
 

@@ -66,6 +66,14 @@ class Purchases:
                     strict=True)  # fmt: skip
         return {pid: value for pid, value in pairs if isinstance(value, str) and value}
 
+    def _described(self, product_id: str) -> dict[str, Any]:
+        """A product's id with its title and category (None where the catalogue lacks them)."""
+        return {
+            "product_id": product_id,
+            "title": self._titles.get(product_id),
+            "category": self._categories.get(product_id),
+        }
+
     def products_bought(self, customer_id: str) -> int:
         """How many different products the customer's order lines hold."""
         start, end = self._bought_rows.get(customer_id, (0, 0))
@@ -86,9 +94,7 @@ class Purchases:
         start, end = self._bought_rows.get(customer_id, (0, 0))
         return [
             {
-                "product_id": self._bought_ids[i],
-                "title": self._titles.get(self._bought_ids[i]),
-                "category": self._categories.get(self._bought_ids[i]),
+                **self._described(self._bought_ids[i]),
                 "units": self._bought_units[i],
                 "last_bought": str(self._bought_last[i])[:10],
             }
@@ -101,9 +107,7 @@ class Purchases:
         start, end = self._line_rows.get(order_id, (0, 0))
         return [
             {
-                "product_id": self._line_products[i],
-                "title": self._titles.get(self._line_products[i]),
-                "category": self._categories.get(self._line_products[i]),
+                **self._described(self._line_products[i]),
                 "quantity": self._line_quantities[i],
                 "price": round(self._line_prices[i], 2),
             }
