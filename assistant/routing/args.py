@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant.routing import (
     figures_asked,
+    newcomers,
     profile_parts,
     ranked_again,
     review_rankings,
@@ -132,6 +133,7 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     moved = trends.trend(text) if "trend" in names and not x.product_ids else None
     # "and declining?" after a trend: the other direction of the same ranking
     ranks = trends.ranked(text) or (bool(memory.args.get("trend")) and refines(text))
+    ranks = ranks or tool.name == "top_customers"  # customers are what it ranks, said or not
     if moved is not None and x.per_unit is None and ranks:
         found["trend"] = moved  # "which products are declining"
         if trends.of_categories(text) or len(x.categories) > 1:  # "tea or coffee": each
@@ -197,6 +199,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["text"] = x.quoted
     if tool.name == "store_metrics":  # the figure it opens with (figures_asked.py)
         found = figures_asked.with_figure(text, x, found)
+    if tool.name == "top_customers":  # the newest, or a period's new customers (newcomers.py)
+        found = newcomers.asked(text, x, found)
     lead = tool.arg("lead")
     if tool.name == "at_risk_customers" and figures_asked.asks_total_at_risk(text):
         found["lead"] = "total"  # "what is the total value at risk": the sum first

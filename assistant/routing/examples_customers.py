@@ -110,6 +110,8 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         # Who bought one product: its buyers, not what else they bought (bought_with).
         "who has purchased B00004RBDU",
         "which customers ordered product B000FDKQCY",
+        # A period's new customers, listed (newcomers.py).
+        "who joined us in march",
     ),
     "similar_customers": (
         "find customers similar to customer 42",

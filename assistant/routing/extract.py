@@ -214,7 +214,9 @@ def extract(
     topic = quoted or liked or search_topic(in_words)
     # "what goes with earl grey": the product others go with, embedded as "product"
     paired = paired_product(reader)
-    excluded += _categories_left_out(reader, vocabulary)  # "coffee but not tea"
+    categories_left_out = _categories_left_out(reader, vocabulary)  # "coffee but not tea"
+    excluded += categories_left_out
+    topic = _topic_kept(topic, [name for _, name in categories_left_out])
     named_together = sales_words.categories_joined(reader.text, vocabulary.categories)
     category, product_name = _category(reader, vocabulary)
     _together(reader, named_together)
@@ -285,6 +287,17 @@ def _categories_left_out(reader: Reader, vocabulary: Vocabulary) -> list[tuple[s
             reader.take(start, end)
             left_out.append(("category", name))
     return left_out
+
+
+def _topic_kept(topic: str | None, left_out: list[str]) -> str | None:
+    """The review search's topic without the categories it leaves out: "reviews not about
+    tea" searches for nothing in particular, "reviews about coffee but not tea" for coffee."""
+    for name in left_out if topic is not None else ():
+        cue = r"(?:,?\s*\b(?:but|and)\s+)?\b(?:not|except|excluding|without)\s+(?:about\s+)?"
+        topic = re.sub(rf"\s*{cue}{re.escape(name.lower())}s?\b", "", str(topic)).strip()
+        if not topic or topic == name.lower():
+            return None
+    return topic
 
 
 def _category(reader: Reader, vocabulary: Vocabulary) -> tuple[str | None, str | None]:

@@ -97,14 +97,16 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Customers acquired in a period: "how many new customers in 1998", "first-time buyers in q1",
 # "customers did we acquire in 1997", "new vs returning", "ordered for the first time in
-# march". Asked with a period only: without one, "how many new customers do we have" is the
-# RFM segment 'new' (first order in its last 30 days), as it was.
+# march", "how many customers joined in 1998" (listed, "who joined", they are newcomers.py's).
+# Asked with a period only: without one, "how many new customers do we have" is the RFM
+# segment 'new' (first order in its last 30 days), as it was.
 NEW_CUSTOMERS = re.compile(
     rf"\b(?:brand[\s-]+)?(?:new|first[\s-]+time|newly[\s-]+acquired)\s+{_CUSTOMER}\b|"
     r"\b(?:newcomers|newbies)\b|\bcustomer\s+acquisitions?\b|"
     rf"\b{_CUSTOMER}\s+(?:did|do|have|has|had)\s+we\s+(?:\w+\s+)?(?:acquire|acquired|gain|"
     r"gained|win|won|add|added|sign\s+up|signed\s+up)\b|"
     rf"\b(?:acquired|gained|won)\s+(?:\w+\s+)?{_CUSTOMER}\b|"
+    rf"\bhow\s+many\s+(?:new\s+)?{_CUSTOMER}\s+(?:have\s+|has\s+)?(?:joined|signed\s+up|registered)\b|"
     r"\b(?:ordered|bought|purchased|shopped|ordering|buying|purchasing|shopping)\s+"
     r"(?:from\s+us\s+|with\s+us\s+)?for\s+the\s+first\s+time\b|"
     r"\bfirst[\s-]+(?:ever\s+)?(?:orders?|purchases?)\b|"
@@ -273,7 +275,7 @@ def nudges(text: str, x: Extraction) -> dict[str, float]:
     # The years are gone from the embedded text: one read is enough to say two may be there.
     dated = _dated(x)
     figure = figure_asked(text, x.compare_to is not None or x.year is not None, dated)
-    if figure is None and dated and _new_as_customers(text, x):
+    if figure is None and dated and new_as_customers(text, x):
         figure = "new_customers"
     if figure in SENDS_HERE and not x.customer_ids:
         # Two periods are the sales totals' comparison too ("1997 vs 1998", a double nudge
@@ -302,7 +304,7 @@ def nudges(text: str, x: Extraction) -> dict[str, float]:
     return out
 
 
-def _new_as_customers(text: str, x: Extraction) -> bool:
+def new_as_customers(text: str, x: Extraction) -> bool:
     """True when the segment 'new' was read from "new customers" in the embedded `text`, which
     has lost the name: customers are counted, and no segment is named as such."""
     return (

@@ -80,9 +80,9 @@ EDGE = re.compile(
     rf"{NO_MORE_DIGITS}"
 )
 # "not bought anything this year", "no order since the start of the quarter" or "since the end
-# of last year": the first day of this one.
+# of last year": the first day of this one; "customers we lost this year" too.
 THIS = re.compile(
-    rf"{_NOBODY}(?P<span>(?:(?:since|from)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+"
+    rf"(?:{_NOBODY}|{_GONE})(?P<span>(?:(?:since|from)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+"
     r"(?:the|this)|end\s+of\s+last)|this)\s+(?P<unit>year|quarter|month)\b)"
 )
 

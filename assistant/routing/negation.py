@@ -29,7 +29,7 @@ NEGATING_FEELINGS = frozenset("dont doesnt didnt no".split())
 # Words that may stand between a cue and the value it leaves out.
 BETWEEN = frozenset(
     "the a an any our my their for from in of among to those these all just only very really "
-    "so too by via".split()
+    "so too by via about regarding concerning mentioning".split()  # "reviews not about tea"
 )
 ONLY = frozenset({"just", "only"})  # "not just open ones": those and more, not fewer
 MOST_BETWEEN = 3

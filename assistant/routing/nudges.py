@@ -28,7 +28,15 @@ weigh.
 
 import re
 
-from assistant.routing import figures_asked, quantities, review_rankings, rules, sales_words
+from assistant.routing import (
+    figures_asked,
+    newcomers,
+    quantities,
+    review_rankings,
+    rules,
+    sales_words,
+    trends,
+)
 from assistant.routing.arg_notes import PERIOD
 from assistant.routing.args import explicit
 from assistant.routing.asked_about import asked_about
@@ -122,15 +130,26 @@ SALES_TOTAL = re.compile(
     r"aov)\b|\b(?:how\s+much|what)\s+(?:[\w-]+\s+){0,4}?spen[dt]\b"
 )
 # Customers or spenders said to have stopped ("the lapsed big spenders", "inactive
-# customers", "regulars who have gone quiet"): the at-risk list, which ranks them by what is at
+# customers", "regulars who have gone quiet", "who used to buy a lot but stopped"): the
+# at-risk list, which ranks them by what is at
 # stake; similarity puts "big spenders" beside the all-time top spenders, most of whom ordered
 # last week.
 LAPSED_PEOPLE = re.compile(
     r"\b(?:lapsed|lapsing|inactive|dormant)\s+(?:[\w-]+\s+){0,2}?(?:customers|spenders|buyers|"
     r"clients|shoppers|accounts|regulars)\b|\b(?:customers|spenders|buyers|clients|shoppers|"
     r"accounts|regulars)\s+(?:(?:who|that)\s+)?(?:have\s+|has\s+)?(?:gone|went|are|were|became)\s+"
-    r"(?:quiet|inactive|dormant)\b"
+    r"(?:quiet|inactive|dormant)\b|"
+    # "which customers used to buy a lot but stopped": not "products that used to sell".
+    r"\b(?:customers|spenders|buyers|clients|shoppers|regulars|who)\s+(?:[\w'-]+\s+){0,6}?"
+    r"(?:stopped|quit|no\s+longer)\b"
 )
+# Customers whose buying moved ("customers who are buying more than before", "who cut back
+# on tea"): top_customers' trend; similarity puts them beside the sales' growth.
+CUSTOMERS_MOVED = re.compile(
+    r"^(?:which\s+|what\s+|the\s+)?(?:customers|buyers|clients|shoppers|spenders)\b|"
+    r"^who(?:se)?\b"
+)
+PRODUCTS_NAMED = re.compile(r"\b(?:products?|items?|categor(?:y|ies)|skus?|sellers?)\b")
 CUSTOMER_TOOLS = frozenset(
     name for name, tool in SIGNATURES.items() if "customer_id" in tool.arg_names
 )
@@ -164,11 +183,19 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if ONE_BEST.search(text) and not RISK_WORDS.search(text) and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W
+    moved = trends.trend(text) is not None and CUSTOMERS_MOVED.search(text)
+    # A category named is embedded as "products": "who cut back on tea" ranks no products.
+    category_word = int(x.category is not None or bool(x.categories))
+    if moved and len(PRODUCTS_NAMED.findall(text)) <= category_word and not ahead:
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
+        out["top_products"] = out.get("top_products", 0.0) - W
     if LAPSED_PEOPLE.search(text) and "top_products" not in out and not planned:
         # A double nudge against the top spenders: their examples match "big spenders" word
         # for word, and "lapsed" is the one word that says which list.
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
         out["top_customers"] = out.get("top_customers", 0.0) - 2 * W
+        # and "used to buy a lot" sits beside the best sellers' "what sells a lot"
+        out["top_products"] = out.get("top_products", 0.0) - W
     if x.lapse.asked and "top_products" not in out and not bounded and not planned:
         # "who hasn't bought since 1997": only the at-risk list takes how long customers have
         # not ordered; similarity puts "who ... bought" beside the top customers' examples.
@@ -368,6 +395,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["top_products"] = out.get("top_products", 0.0) + 2 * W
         out["segment_summary"] = out.get("segment_summary", 0.0) - 2 * W
     for label, value in figures_asked.nudges(text, x).items():  # a figure per customer
+        out[label] = out.get(label, 0.0) + value
+    for label, value in newcomers.nudges(text, x).items():  # "who joined last month"
         out[label] = out.get(label, 0.0) + value
     return out
 

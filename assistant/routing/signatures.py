@@ -260,7 +260,10 @@ SIGNATURES: dict[str, ToolSignature] = {
             "who spent from min_revenue to max_revenue or placed from min_orders to max_orders "
             "orders (each inclusive, either alone); lead 'share' opens with how many are within "
             "the bounds and their share of those who ordered (of those within the bounds share_of "
-            "names, comma-separated, when given)",
+            "names, comma-separated, when given); buyers 'new' keeps only the period's new "
+            "customers (first order ever in it), 'returning' those who ordered before it; by "
+            "first_order lists the newest customers first; trend 'falling' ranks those whose "
+            "spend (or by) fell the most from the days just before (rising: rose)",
             "list customers store-wide by what they bought or spent",
             (
                 *_PERIOD,
@@ -268,11 +271,13 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("category"),
                 Arg("product_id"),
                 Arg("product_name"),
-                Arg("by", choices=("revenue", "orders", "units")),
+                Arg("by", choices=("revenue", "orders", "units", "first_order")),
+                Arg("buyers", choices=("all", "new", "returning")),
                 Arg("min_revenue", "float"),
                 Arg("min_orders", "int"),
                 Arg("max_revenue", "float"),
                 Arg("max_orders", "int"),
+                Arg("trend", choices=("falling", "rising")),
                 Arg("limit", "int", default=10),
                 _OFFSET,
                 Arg("lead", choices=("list", "share")),

@@ -15,12 +15,13 @@ _THAN_BEFORE = (
 FALLING = re.compile(
     r"\b(?:declin\w*|falling|fell|dropp(?:ed|ing)|drops?|decreas\w*|shrink(?:s|ing)?(?!-)|shrank|slump\w*|"
     r"slow(?:ing|ed)\s+down|los(?:ing|t)\s+(?:the\s+most\s+)?(?:sales|revenue|steam|ground)|"
-    rf"(?:less|worse|fewer){_THAN_BEFORE}|going\s+down|down\s+the\s+most|tanking|tanked)\b"
+    rf"(?:less|worse|fewer){_THAN_BEFORE}|going\s+down|down\s+the\s+most|tanking|tanked|"
+    r"cut(?:ting|s)?\s+back|(?:spending|buying|ordering|shopping)\s+less(?!\s+than))\b"
 )
 RISING = re.compile(
     r"\b(?:grow(?:ing|n|th)?|grew|rising|ris(?:en|e)|increas\w*|gain(?:ing|ed)|trending\s+up|"
     rf"taking\s+off|took\s+off|(?:more|better){_THAN_BEFORE}|going\s+up|up\s+the\s+most|"
-    r"surg(?:e[sd]?|ing)|picking\s+up)\b"
+    r"surg(?:e[sd]?|ing)|picking\s+up|(?:spending|buying|ordering|shopping)\s+more(?!\s+than))\b"
 )
 # What a ranking of products or categories is asked with; without it, the sales themselves.
 RANKED = re.compile(

@@ -102,28 +102,36 @@ def share_answer(
     by `result["by"]`; "" for none). `where`: the period and segment; `bar`: the bounds as
     applied ("" for none: then the count alone); `what`: what customers are ranked by
     buying ("Tea"; None for all their orders)."""
-    total, ordered = result["total"], result["ordered"]
+    total, ordered, who = result["total"], result["ordered"], buyers_word(result)
     did = f"bought {what}" if what else "ordered"
     if not bar:
-        return f"{count(ordered, 'customer')} {did} {where}.{_top(names, result['by'])}"
+        return f"{count(ordered, who)} {did} {where}.{_top(names, result['by'])}"
     base = result.get("share_of")
     if base:  # of the last list: its bounds join who the share is of, the rest are counted
         within = {name: result[name] if name in base else None for name in BOUND_NAMES}
         outside = {name: None if name in base else result[name] for name in BOUND_NAMES}
-        who = f"{did} {where} and {bounds(symbol, within, what)}"
+        did_where = f"{did} {where} and {bounds(symbol, within, what)}"
         bar = bounds(symbol, outside, what)
         ordered = result["within_base"]
         if not ordered:
-            return f"No customer {bounds(symbol, within, what)} {where}, so none {bar}."
+            return f"No {who} {bounds(symbol, within, what)} {where}, so none {bar}."
     else:
-        who = f"{did} {where}"
+        did_where = f"{did} {where}"
     share = share_words(total, ordered)
-    said = f"{total:,} of the {count(ordered, 'customer')} who {who} ({share}) {bar}"
+    said = f"{total:,} of the {count(ordered, who)} who {did_where} ({share}) {bar}"
     if not total:
         return f"{said}: {reached(symbol, result, what)}."
     return f"{said}.{_top(names, result['by'])}"
 
 
+def buyers_word(result: dict[str, Any]) -> str:
+    """'customer', or 'new customer' / 'returning customer' for the period's new or returning
+    customers only (top_customers' `buyers`)."""
+    buyers = result.get("buyers", "all")
+    return "customer" if buyers == "all" else f"{buyers} customer"
+
+
 def _top(names: str, by: str) -> str:
-    measure = {"revenue": "spend", "orders": "orders", "units": "units bought"}[by]
+    measure = {"revenue": "spend", "orders": "orders", "units": "units bought",
+               "first_order": "first order"}[by]  # fmt: skip
     return f" The top by {measure}: {names}." if names else ""

@@ -50,8 +50,8 @@ def trend_answer(symbol: str, result: dict[str, Any], when: Period, dated: bool)
     if not rows:
         return f"{head}. No {noun}'s {MEASURE_WORDS[by]}{where} {moved} from {before}."
     items = [
-        f"{label(row)} ({_amount(symbol, row[by], by)}, against "
-        f"{_amount(symbol, row['before'], by)}: {_direction(row)})"
+        f"{label(row)} ({measure_amount(symbol, row[by], by)}, against "
+        f"{measure_amount(symbol, row['before'], by)}: {change_words(row)})"
         for row in rows
     ]
     more = result["total"] - result["offset"] - min(3, len(items))  # past the three named
@@ -65,12 +65,12 @@ def trend_answer(symbol: str, result: dict[str, Any], when: Period, dated: bool)
     )
 
 
-def _amount(symbol: str, value: float, by: str) -> str:
+def measure_amount(symbol: str, value: float, by: str) -> str:
     """A measure's figure: "$120.00", "3 units", "1 order"."""
     return money(value, symbol) if by == "revenue" else count(round(value), by.rstrip("s"))
 
 
-def _direction(row: dict[str, Any]) -> str:
+def change_words(row: dict[str, Any]) -> str:
     """ "down 87%"; "new" for what did not sell at all in the days before."""
     change = row["change"]
     if change is None:

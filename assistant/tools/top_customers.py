@@ -1,8 +1,9 @@
 """The top_customers tool: who spent the most, or placed the most orders, to date or in a
 period, store-wide or within one segment, of all their orders or of what they bought of one
 category or product (by id or by name); only those within a spend or an order count when
-asked (at or over a floor, at or under a ceiling); each with their risk and predicted value
-now.
+asked (at or over a floor, at or under a ceiling), only the period's new (or returning)
+customers when asked; or the newest customers by their first order; each with their risk
+and predicted value now.
 
 at_risk_customers ranks by what the predictor expects (value at risk, churn risk, predicted
 value); this ranks by what customers did, from the orders table (or the order lines, for a
@@ -13,6 +14,7 @@ top_customers_answer.py's.
 """
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 import pandas as pd
@@ -31,9 +33,18 @@ from assistant.tools.customer_shares import (
 from assistant.tools.customer_totals import (
     Bounds,
     bought_totals,
+    first_order_days,
     passing,
     store_orders,
     store_totals,
+)
+from assistant.tools.customer_trends import (
+    MEASURE_WORDS,
+    Trend,
+    change_fields,
+    trend_answer,
+    trend_order,
+    trend_table,
 )
 from assistant.tools.format import day, output
 from assistant.tools.lookups import ScoreTable
@@ -45,9 +56,18 @@ from assistant.tools.top_customers_answer import NO_LINES_TO_RANK, answer, scope
 from assistant.tools.top_customers_bounds import MaxOrders, MaxRevenue, MinOrders, MinRevenue
 from commerce.errors import InvalidInput
 
-CustomerMeasure = Literal["revenue", "orders", "units"]
+CustomerMeasure = Literal["revenue", "orders", "units", "first_order"]
 # Ties go to the other measures, then the id, so a page is the same page every time.
-TIES = {"revenue": ["orders"], "orders": ["revenue"], "units": ["revenue", "orders"]}
+TIES = {
+    "revenue": ["orders"],
+    "orders": ["revenue"],
+    "units": ["revenue", "orders"],
+    "first_order": ["revenue", "orders"],
+}
+TREND_DAYS = 90  # what a change in spend is measured over when no period is asked
+# Who counts as the period's buyers: everyone who ordered in it, those whose first order ever
+# lies in it (new, as store_metrics counts them), or those who had ordered before it.
+Buyers = Literal["all", "new", "returning"]
 SCORED = ("churn_risk", "clv", "value_at_risk")  # what each row says of the customer now
 
 
@@ -84,14 +104,32 @@ def top_customers(
     by: Annotated[
         CustomerMeasure,
         Field(
-            description="Rank by revenue (what they spent), by number of orders, or (with a "
-            "category or product) by units bought."
+            description="Rank by revenue (what they spent), by number of orders, (with a "
+            "category or product) by units bought, or by first order: the newest customers "
+            "first."
         ),
     ] = "revenue",
+    buyers: Annotated[
+        Buyers,
+        Field(
+            description="'new': only the customers whose first order ever falls in the period "
+            "(its new customers); 'returning': only those who had ordered before it. Needs a "
+            "period."
+        ),
+    ] = "all",
     min_revenue: MinRevenue = None,
     min_orders: MinOrders = None,
     max_revenue: MaxRevenue = None,
     max_orders: MaxOrders = None,
+    trend: Annotated[
+        Trend | None,
+        Field(
+            description="falling: the customers whose `by` (spend, orders or units) fell the "
+            "most from the same number of days just before the period, those who ordered "
+            "before and nothing in it too; rising: rose the most. Without a period, the last "
+            f"{TREND_DAYS} days."
+        ),
+    ] = None,
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
     offset: Offset = 0,
     lead: Lead = "list",
@@ -102,12 +140,15 @@ def top_customers(
     within one segment, of all their orders or of what they bought of one category (or of
     several together) or product (by id, or by name: `product_name`); only those within
     `min_revenue` / `max_revenue` and `min_orders` / `max_orders` when given (inclusive), with
-    how many are; the top of them first, under a ceiling too. Each with their share of the
-    period's revenue and, when scored, their churn risk and predicted value now. `offset` skips
-    the first ranks, for the next page. `lead` "share" opens the answer with how many customers
-    are within the bounds and their share of those who ordered in the period; of those within
-    the bounds `share_of` names, when given ("how many of them ...": of the customers just
-    listed).
+    how many are; the top of them first, under a ceiling too. `buyers` "new" keeps only the
+    period's new customers (first order ever in it), "returning" those who ordered before it;
+    `by` "first_order" lists the newest customers first. `trend` "falling" ranks instead the
+    customers whose spend (or `by`) fell the most from the days just before ("rising": rose).
+    Each with their share of the period's revenue and, when scored, their churn risk and
+    predicted value now. `offset` skips the first ranks, for the next page. `lead` "share" opens
+    the answer with how many customers are within the bounds and their share of those who
+    ordered in the period; of those within the bounds `share_of` names, when given ("how many of
+    them ...": of the customers just listed).
 
     For "who are our biggest spenders?", "top customers by revenue", "which customers placed the
     most orders?", "who spent the most last year?", "top 20 champions by spend in Q4",
@@ -115,10 +156,14 @@ def top_customers(
     1997", "customers who spent under $20", "between 2 and 4 orders", "who bought the most
     tea?", "top customers who bought tea or coffee", "top buyers of earl grey", or (`lead`
     "share") "what percentage of customers ordered only once?" or "how many customers spent over
-    $100 in 1997?".
+    $100 in 1997?"; "who are our newest customers?" (`by` first_order), "list the new customers
+    of March 1998" (`buyers` new), "returning customers who spent the most in 1998"; "whose
+    spending dropped the most?" (`trend` falling).
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
+    if trend is not None and not asked.given():
+        asked = replace(asked, days=TREND_DAYS)
     if by == "units" and category is None and product_id is None and product_name is None:
         raise InvalidInput(
             "by 'units' needs a category, a product_id or a product_name: orders carry no "
@@ -126,8 +171,15 @@ def top_customers(
         )
     if product_id is not None and product_name is not None:
         raise InvalidInput("give product_id or product_name, not both: they name one product")
+    if buyers != "all" and not asked.given():
+        raise InvalidInput(
+            f"buyers '{buyers}' needs a period (days, since, until, month, quarter or year): "
+            "over the whole history every customer is new"
+        )
     bounds = Bounds(min_revenue, min_orders, max_revenue, max_orders)
     bounds.check(ctx.settings.currency_symbol)
+    if trend is not None:
+        _trend_alone(by, buyers, bounds, lead)
     base = base_bounds(share_of, bounds)
     data = ctx.data
     calendar = store_orders(data).calendar
@@ -138,6 +190,11 @@ def top_customers(
         when = period_asked(calendar, asked, 1)
     else:  # the whole history, with no period before it to compare with
         when = between(calendar, calendar.first_day, calendar.last_day)
+    if trend is not None and when.before_start is None:
+        raise InvalidInput(
+            f"trend compares with the {when.days} days before {day(when.start)}, and the "
+            f"store's orders start on {day(calendar.first_day)}: ask for a later period"
+        )
     result: dict[str, Any] = {
         **{k: getattr(asked, k) for k in ("since", "until", "month", "quarter", "year")},
         "days": when.days if asked.given() else None,
@@ -152,12 +209,15 @@ def top_customers(
         "orders_from": day(calendar.first_day),
         "orders_to": day(calendar.last_day),
         "by": by,
+        "buyers": buyers,
         "min_revenue": min_revenue,
         "min_orders": min_orders,
         "max_revenue": max_revenue,
         "max_orders": max_orders,
         "lead": lead,
         "share_of": None if base is None else names_of(base),
+        "trend": trend,
+        "before_from": None if when.before_start is None else day(when.before_start),
     }
     bought = what_bought(ctx.data, category, product_id, product_name)
     if not isinstance(bought, tuple):  # nothing to rank: why, as the answer and the card's note
@@ -170,20 +230,40 @@ def top_customers(
     result |= categories_fields(chosen)
     names = None if chosen is None else chosen.names
     table = _totals(ctx, when, name, members, names, result["product_id"])
-    revenue = float(table["revenue"].sum())
+    revenue = float(table["revenue"].sum())  # everyone's: the shares are of all the revenue
+    ordered = len(table)
+    if trend is not None and when.before_start is not None:
+        earlier = between(calendar, when.before_start, when.start - pd.Timedelta(days=1))
+        table = trend_table(
+            table, _totals(ctx, earlier, name, members, names, result["product_id"])
+        )
+    every_first = first_order_days(data)
+    first_orders = every_first.reindex(table.index)
+    table = table.assign(first_order=first_orders)
+    # With nobody new in the period, when somebody last was: the next question can hit.
+    result["latest_first_order"] = day(every_first.max()) if len(every_first) else None
+    if buyers != "all":
+        table = table[(first_orders >= when.start) == (buyers == "new")]
     ranking = [by, *TIES[by], "customer_id"]
     order = passing(table, bounds).reset_index()
     within = len(table) if base is None else len(passing(table, base))
     order = order.sort_values(ranking, ascending=[*[False] * len(TIES[by]), False, True])
+    if trend is not None:
+        order = trend_order(table, by, trend)
     page = order.iloc[offset : offset + limit].to_dict("records")
     scores, segment_of = data.scores(), data.segments().segment_of
     rows = ranked(
         [_row({str(k): v for k, v in r.items()}, revenue, scores, segment_of) for r in page],
         offset,
     )
+    if trend is not None:
+        rows = [
+            row | change_fields({str(k): v for k, v in record.items()}, by)
+            for row, record in zip(rows, page, strict=True)
+        ]
     result |= {
         "period_revenue": round(revenue, 2),
-        "ordered": len(table),
+        "ordered": ordered if trend is not None else len(table),
         "total": len(order),
         "within_base": None if base is None else within,
         "share_of_customers": share_of_customers(len(order), within),
@@ -197,10 +277,32 @@ def top_customers(
     # The first row's share unrounded: its 4-place one in `rows` would be rounded twice.
     first_share = float(page[0]["revenue"]) / revenue if page and revenue > 0 else 0.0
     where = scope(when, asked, name, members)
-    said = answer(ctx.settings.currency_symbol, result, where, first_share)
+    if trend is not None:
+        said = trend_answer(ctx.settings.currency_symbol, result, when, where)
+    else:
+        said = answer(ctx.settings.currency_symbol, result, where, first_share)
     if chosen is not None:
         said = f"{chosen.misread}{said}"
     return output(said, result, [{"type": "top_customers", **result}], len(rows))
+
+
+def _trend_alone(by: str, buyers: str, bounds: Bounds, lead: str) -> None:
+    """A trend ranks every customer whose measure moved: what it cannot go with is refused."""
+    asked_with = [
+        name
+        for name, given in (
+            ("by 'first_order'", by == "first_order"),
+            (f"buyers '{buyers}'", buyers != "all"),
+            ("spend or order bounds", any(v is not None for v in vars(bounds).values())),
+            ("lead 'share'", lead == "share"),
+        )
+        if given
+    ]
+    if asked_with:
+        raise InvalidInput(
+            f"trend ranks the change of every customer's {MEASURE_WORDS.get(by, 'spend')}; ask "
+            f"for it without {' or '.join(asked_with)}"
+        )
 
 
 def _totals(
@@ -245,6 +347,7 @@ def _row(
         "revenue": round(spent, 2),
         "orders": int(record["orders"]),
         "units": None if units is None else round(float(units)),
+        "first_order": day(record["first_order"]),
         "last_order": day(record["last_order"]),
         "share_of_revenue": round(spent / revenue, 4) if revenue > 0 else 0.0,
         "segment": segment_of.get(cid),

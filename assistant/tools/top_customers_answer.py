@@ -10,7 +10,7 @@ Every number comes from the result, which the tool computed.
 from typing import Any
 
 from assistant.tools.categories import either_of
-from assistant.tools.customer_shares import share_answer
+from assistant.tools.customer_shares import buyers_word, share_answer
 from assistant.tools.format import chance, count, day, listing, money, revenue_share
 from assistant.tools.paging import past_end, span
 from assistant.tools.periods import Asked, Period, period_words
@@ -21,7 +21,17 @@ NO_LINES_TO_RANK = (
     "This store has no order lines (order_items), so customers cannot be ranked by what they "
     "bought of one category or product; ask without one to rank them by all their orders."
 )
-MEASURE_WORDS = {"revenue": "spend", "orders": "orders", "units": "units bought"}
+MEASURE_WORDS = {
+    "revenue": "spend",
+    "orders": "orders",
+    "units": "units bought",
+    "first_order": "first order",
+}
+# Who the period's new and returning customers are, said after the answer that keeps them.
+BUYERS_MEANT = {
+    "new": " New customers: their first order ever was in the period.",
+    "returning": " Returning customers: they had ordered before the period.",
+}
 
 
 def scope(when: Period, asked: Asked, name: str | None, members: "frozenset[str] | None") -> str:
@@ -49,40 +59,50 @@ def bought_what(result: dict[str, Any]) -> str | None:
 
 def answer(symbol: str, result: dict[str, Any], where: str, first_share: float) -> str:
     """The ranking in words (`where`: scope(); `first_share`: the first customer's share of
-    `period_revenue`, unrounded, so that it is rounded once); or why there is nobody to rank."""
+    `period_revenue`, unrounded, so that it is rounded once); or why there is nobody to rank.
+    Of the period's new or returning customers only, what those are is said last."""
+    return _ranking(symbol, result, where, first_share) + BUYERS_MEANT.get(result["buyers"], "")
+
+
+def _ranking(symbol: str, result: dict[str, Any], where: str, first_share: float) -> str:
     rows, total, what = result["rows"], result["total"], bought_what(result)
+    who = buyers_word(result)
     bar = bounds(symbol, result, what)
     did = f"bought {what}" if what else "ordered"
     if not rows and result["offset"] and total:
-        who = f" who {bar}" if bar else f" who {did}"
-        return past_end(result["offset"], total, "customer", f"{who} {where}")
+        who_did = f" who {bar}" if bar else f" who {did}"
+        return past_end(result["offset"], total, who, f"{who_did} {where}")
     if not rows and result["segment"] and not result["segment_size"]:
         return f"No customers to rank: {empty_segment(result['segment'])}."
     if not result["ordered"]:
         nothing = f"Nobody bought {what}" if what else "No orders"
+        if result["buyers"] != "all":
+            nothing = f"No {who}s {did}"
+        latest = result.get("latest_first_order")
+        if result["buyers"] == "new" and latest and latest < result["from"]:
+            return f"{nothing} {where}: the store's latest first order was on {latest}."
         return f"{nothing} {where}.{orders_span(result)}"
     if result["lead"] == "share":  # how many, asked: the count and share, then the top
         names = listing([_named(symbol, row, result["by"]) for row in rows])
         return share_answer(symbol, result, where, bar, what, names)
     if not total:
         most = reached(symbol, result, what)
-        return (
-            f"No customer {bar} {where}: {most} (of {_who(result, did)}).{left_out(result, what)}"
-        )
+        return f"No {who} {bar} {where}: {most} (of {_who(result, did)}).{left_out(result, what)}"
     names = listing([_named(symbol, row, result["by"]) for row in rows])
     if bar:
-        head = f"{count(total, 'customer')} {bar} {where} (of {_who(result, did)})"
+        head = f"{count(total, who)} {bar} {where} (of {_who(result, did)})"
         shown = (
-            span(result["offset"], len(rows), total, "customer")
+            span(result["offset"], len(rows), total, who)
             if result["offset"]
-            else (f"the top {len(rows):,}")
+            else (f"the {'newest' if result['by'] == 'first_order' else 'top'} {len(rows):,}")
         )
         head += f"; {shown}"
     else:
         of = f" of {what}" if what else ""
-        head = f"Top customers{of} by {MEASURE_WORDS[result['by']]} {where}"
+        top = "Newest" if result["by"] == "first_order" else "Top"
+        head = f"{top} {who}s{of} by {MEASURE_WORDS[result['by']]} {where}"
         if result["offset"]:
-            head += f", {span(result['offset'], len(rows), total, 'customer')}"
+            head += f", {span(result['offset'], len(rows), total, who)}"
         elif not result["segment"] or total < result["segment_size"]:
             head += f" (of {_who(result, did)})"
     facts = _facts(symbol, rows[0], result, first_share)
@@ -90,15 +110,18 @@ def answer(symbol: str, result: dict[str, Any], where: str, first_share: float) 
 
 
 def _who(result: dict[str, Any], did: str) -> str:
-    return f"{count(result['ordered'], 'customer')} who {did}"
+    return f"{count(result['ordered'], buyers_word(result))} who {did}"
 
 
 def _named(symbol: str, row: dict[str, Any], by: str) -> str:
-    """'c1 ($50.00)', 'c1 (2)' by orders, 'c1 (3 units)' by units."""
+    """'c1 ($50.00)', 'c1 (2)' by orders, 'c1 (3 units)' by units, 'c1 (first order
+    2024-03-28)' by first order."""
     if by == "revenue":
         shown = money(row["revenue"], symbol)
     elif by == "orders":
         shown = f"{row['orders']:,}"
+    elif by == "first_order":
+        shown = f"first order {row['first_order']}"
     else:
         shown = count(row["units"], "unit")
     return f"{row['customer_id']} ({shown})"
@@ -122,6 +145,8 @@ def _facts(symbol: str, first: dict[str, Any], result: dict[str, Any], share: fl
             "the period)"
         )
     facts += f", the last on {first['last_order']}"
+    if result["by"] == "first_order" or result["buyers"] != "all":
+        facts += f", their first order ever on {first['first_order']}"
     if first["churn_risk"] is not None:
         facts += (
             f"; churn risk now {chance(first['churn_risk'])}, predicted value "

@@ -14,8 +14,9 @@ Result = dict[str, Any]
 def spender(rank: int, customer_id: str, **changes: Any) -> dict[str, Any]:
     """One ranked customer, never scored and in no segment unless `changes` say so."""
     row = {"rank": rank, "customer_id": customer_id, "revenue": 100.0, "orders": 1,
-           "units": None, "last_order": "1997-12-12", "share_of_revenue": 0.01,
-           "segment": None, "churn_risk": None, "clv": None, "value_at_risk": None}  # fmt: skip
+           "units": None, "first_order": "1997-01-01", "last_order": "1997-12-12",
+           "share_of_revenue": 0.01, "segment": None, "churn_risk": None, "clv": None,
+           "value_at_risk": None}  # fmt: skip
     return row | changes
 
 
@@ -25,7 +26,8 @@ def ranking(rows: list[dict[str, Any]], **changes: Any) -> Result:
     result = {"type": "top_customers", "since": None, "until": None, "month": None,
               "quarter": None, "year": None, "days": None, "from": "1997-01-01",
               "to": "1998-06-30", "segment": None, "segment_size": None, "category": None,
-              "product_id": None, "product_title": None, "by": "revenue", "min_revenue": None,
+              "product_id": None, "product_title": None, "by": "revenue", "buyers": "all",
+              "min_revenue": None,
               "min_orders": None, "max_revenue": None, "max_orders": None,
               "period_revenue": 0.0, "ordered": len(rows), "total": len(rows), "offset": 0,
               "rows": rows}  # fmt: skip

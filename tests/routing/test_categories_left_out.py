@@ -1,5 +1,6 @@
 """A category the message leaves out ("who bought coffee but not tea", "top products except
-snacks") is never read as the one asked, and the note says no tool leaves one out; the words
+snacks", "reviews not about tea") is never read as the one asked, nor searched for in the
+reviews, and the note says no tool leaves one out; the words
 of a split or a period beside "category" ("for the next 90 days by category") are no
 category's name."""
 
@@ -17,6 +18,15 @@ from assistant.routing import Memory, Router
         ("top products except snacks", "top_products", {},
          "I can't leave out one category ('Snacks'), so this covers every category."),
         ("top coffee products", "top_products", {"category": "Coffee"}, ""),
+        # The review search looked for the tea it was asked to leave out.
+        ("reviews not about tea", "search_reviews", {},
+         "I can't leave out one category ('Tea'), so this covers every category."),
+        ("complaints about shipping but not about tea", "search_reviews",
+         {"sentiment": "negative", "query": "shipping"},
+         "I can't leave out one category ('Tea'), so this covers every category."),
+        # Coffee's reviews hold no tea: nothing to say, and coffee is what is searched.
+        ("reviews about coffee but not tea", "search_reviews",
+         {"category": "Coffee", "query": "coffee"}, ""),
     ],
 )  # fmt: skip
 def test_a_category_left_out_is_said(

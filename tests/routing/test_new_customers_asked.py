@@ -40,7 +40,7 @@ def test_new_customers_of_a_period_are_store_metrics_figure(
         ("new customers", "segment_summary", {"segment": "new"}),
         # The segment named as such: embedded, "new customers" reads the same without it.
         ("how many customers in the new segment in 1998", "segment_summary", {"segment": "new"}),
-        ("top new customers in 1998", "top_customers", {"segment": "new", "year": "1998"}),
+        ("top new customers in 1998", "top_customers", {"buyers": "new", "year": "1998"}),
         ("revenue from new customers last month", "top_products",
          {"segment": "new", "month": "last"}),
     ],

@@ -1,7 +1,7 @@
 // Pieces every card shares: the frame, badges, key/value lists and a sortable table.
 
 import { h } from "../dom.js";
-import { auto, isNum, label } from "../format.js";
+import { auto, isNum, label, pct } from "../format.js";
 
 /** The frame of a card: a titled region with optional badges in its header. */
 export function frame(type, title, { subtitle, badges = [] } = {}, ...body) {
@@ -16,6 +16,18 @@ export function frame(type, title, { subtitle, badges = [] } = {}, ...body) {
 
 export function badge(text, tone = "neutral", title) {
   return h("span", { class: ["badge", `badge-${tone}`], title }, text);
+}
+
+/** A relative change as a badge, "+12%" or "-25%" (to `digits` decimals); null without one. */
+export function changeBadge(change, digits = 0) {
+  if (!isNum(change)) return null;
+  const up = change >= 0;
+  return badge(`${up ? "+" : "-"}${pct(Math.abs(change), digits)}`, up ? "good" : "bad");
+}
+
+// "+12%", "-25%"; "new" for what had none in the period before; "–" with no period before.
+export function changeCell(row) {
+  return changeBadge(row.change) ?? (isNum(row.before) && row.before === 0 ? badge("new", "info") : "–");
 }
 
 /** A definition list of facts; nested values are shown compactly. */

@@ -4,7 +4,7 @@
 import { h } from "../dom.js";
 import { NO_PURCHASE_LIKELY, VALUE_INTERVAL, isNum, label, money, num, pct, riskLevel } from "../format.js";
 import { barChart } from "../charts.js";
-import { badge, facts, frame, rowsTable, sortableTable } from "./common.js";
+import { badge, changeCell, facts, frame, rowsTable, sortableTable } from "./common.js";
 import { verification } from "./offer.js";
 
 function riskCell(risk) {
@@ -67,7 +67,9 @@ function toTheCent(value) {
   return `${symbol}${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-// Who spent the most (or ordered most) in a period (top_customers), with their risk now.
+// Who spent the most (or ordered most) in a period (top_customers), with their risk now; or
+// the newest customers by first order, or only the period's new or returning customers; or
+// those whose buying fell (or rose) the most from the days before.
 export function topCustomersCard(card, actions) {
   // The bounds as applied: "spent $100.00 to $500.00", "2–4 orders", "at most 3 orders".
   const orders = (n) => `${num(n)} ${n === 1 ? "order" : "orders"}`;
@@ -83,6 +85,8 @@ export function topCustomersCard(card, actions) {
   };
   const rows = Array.isArray(card.rows) ? card.rows : [];
   const byOrders = card.by === "orders";
+  const newest = card.by === "first_order";
+  const buyers = { new: "new customers only (first order in the period)", returning: "returning customers only (ordered before the period)" }[card.buyers] ?? null;
   const columns = [
     { key: "customer_id", title: "Customer", cell: (r) => String(r.customer_id) },
     { key: "segment", title: "Segment", cell: (r) => (r.segment ? String(r.segment) : "–") },
@@ -102,12 +106,22 @@ export function topCustomersCard(card, actions) {
   const product = card.product_title ? `${card.product_title} (product ${card.product_id})` : `product ${card.product_id}`;
   const bought = card.category ? String(card.category) : card.product_id ? product : null;
   if (bought) columns.splice(4, 0, { key: "units", title: "Units", numeric: true, cell: (r) => num(r.units) });
-  const by = byOrders ? "orders" : byUnits ? "units" : "spend";
+  if (newest || buyers) columns.splice(2, 0, { key: "first_order", title: "First order", cell: (r) => String(r.first_order ?? "–") });
+  // A trend: each customer's figure in the days before beside the period's, and the change.
+  const moved = card.trend === "falling" || card.trend === "rising";
+  if (moved) {
+    const before = (r) => (byOrders ? num(r.before) : byUnits ? num(r.before) : money(r.before));
+    const at = columns.findIndex((c) => c.key === (byOrders ? "orders" : byUnits ? "units" : "revenue")) + 1;
+    columns.splice(at, 0,
+      { key: "before", title: "Before", numeric: true, cell: before },
+      { key: "change", title: "Change", numeric: true, sort: (r) => (isNum(r.change) ? r.change : Infinity), cell: changeCell });
+  }
+  const by = byOrders ? "orders" : byUnits ? "units" : newest ? "first order, newest first" : "spend";
   // The bounds as the tool applied them (inclusive), so "over $1,000" shows as $1,000.01 or
   // more and "under $20" as $19.99 or less.
   const bounds = [spendBounds(card.min_revenue, card.max_revenue), orderBounds(card.min_orders, card.max_orders)].filter(Boolean);
-  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, ...bounds].filter(Boolean);
-  const title = byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : "Top spenders";
+  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, buyers, moved ? `against the same days before, from ${card.before_from}` : null, ...bounds].filter(Boolean);
+  const title = moved ? (card.trend === "falling" ? "Customers buying less" : "Customers buying more") : newest ? "Newest customers" : byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : "Top spenders";
   const passing = bounds.length && isNum(card.total) && isNum(card.ordered)
     ? h("p", { class: "hint" }, `${num(card.total)} of ${num(card.ordered)} customers ${bounds.join(" and ")}`)
     : null;
@@ -125,7 +139,8 @@ export function topCustomersCard(card, actions) {
       ? sortableTable(`Customers, by ${by}`, withRank(columns, rows), rows, {
           onOpen: (row) => actions.ask(`show customer ${row.customer_id}`),
           openLabel: (row) => `Open customer ${row.customer_id}`,
-          initial: { key: byOrders ? "orders" : byUnits ? "units" : "revenue", dir: "descending" },
+          // A trend keeps the tool's order (the largest change first): its rank.
+          initial: moved ? { key: "rank", dir: "ascending" } : { key: byOrders ? "orders" : byUnits ? "units" : newest ? "first_order" : "revenue", dir: "descending" },
         })
       : null,
     card.note ? h("p", { class: "hint" }, String(card.note)) : null,

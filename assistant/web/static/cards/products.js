@@ -4,24 +4,12 @@
 
 import { h } from "../dom.js";
 import { isNum, money, num, pct } from "../format.js";
-import { badge, frame, sortableTable } from "./common.js";
+import { badge, changeBadge, changeCell, frame, sortableTable } from "./common.js";
 import { withRank } from "./lists.js";
 
 const MEASURES = { revenue: "revenue", units: "units sold", orders: "orders", customers: "customers who bought" };
 // The `per` values that rank the period's own months or quarters, with their column's title.
 const CALENDAR = { month: "Month", quarter: "Quarter" };
-
-/** A relative change as a badge, "+12%" or "-25%" (to `digits` decimals); null without one. */
-function changeBadge(change, digits = 0) {
-  if (!isNum(change)) return null;
-  const up = change >= 0;
-  return badge(`${up ? "+" : "-"}${pct(Math.abs(change), digits)}`, up ? "good" : "bad");
-}
-
-// "+12%", "-25%"; "new" for what did not sell in the period before; "–" with no period before.
-function changeCell(row) {
-  return changeBadge(row.change) ?? (isNum(row.before) && row.before === 0 ? badge("new", "info") : "–");
-}
 
 /**
  * The period's totals beside those of the period `compare_to` named (the card's `compared`),
