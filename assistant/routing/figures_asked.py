@@ -273,7 +273,7 @@ def nudges(text: str, x: Extraction) -> dict[str, float]:
     the at-risk list for its total."""
     out: dict[str, float] = {}
     # The years are gone from the embedded text: one read is enough to say two may be there.
-    dated = _dated(x)
+    dated = names_period(x)
     figure = figure_asked(text, x.compare_to is not None or x.year is not None, dated)
     if figure is None and dated and new_as_customers(text, x):
         figure = "new_customers"
@@ -322,7 +322,7 @@ def _customers_counted(text: str, x: Extraction) -> bool:
     return bool(CUSTOMERS_COUNTED.search(text)) and not named
 
 
-def _dated(x: Extraction) -> bool:
+def names_period(x: Extraction) -> bool:
     """True when the message names a period: by the calendar or a number of days."""
     calendar = (x.since, x.until, x.month, x.quarter, x.year)
     return any(v is not None for v in calendar) or x.horizon_days is not None

@@ -17,6 +17,7 @@ from assistant.routing.figures_asked import (
     NEW_COUNTED,
     NEW_CUSTOMERS,
     NEW_SEGMENT,
+    names_period,
     new_as_customers,
 )
 
@@ -74,8 +75,7 @@ def nudges(text: str, x: Extraction) -> dict[str, float]:
     customers" beside the at-risk list and "who joined last month" beside the best sellers."""
     if x.customer_ids:
         return {}
-    dated = any(getattr(x, name) is not None for name in PERIOD - {"days"})
-    dated = dated or x.horizon_days is not None
+    dated = names_period(x)
     listed = bool(LISTS_PEOPLE.search(text) or JOINED.search(text))
     counted = NEW_COUNTED.search(text) or SUMMED.search(text)
     if newest(text) or (dated and listed and not counted and buyers(text, x) is not None):
