@@ -1,10 +1,12 @@
 """Which indexed reviews a search may return: customers (or a segment's customers), products,
-sentiment, rating range and date range, applied to the index's metadata.
+sentiment, rating range, date range and words the text mentions, applied to the index's
+metadata.
 
 Segments do not exist yet (a later issue): a segment filter is the set of its customer ids,
 passed as `customer_ids`, so "reviews of at-risk customers" is `customer_ids=at_risk_ids`.
 """
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -30,6 +32,9 @@ class ReviewFilter:
     max_rating: float | None = None
     since: pd.Timestamp | None = None
     until: pd.Timestamp | None = None
+    # Words the text must mention, every one, in any case, as a whole word or its plural:
+    # "earl grey" keeps "Earl Grey teas" and not "pearl" or "greyhound".
+    mentions: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.sentiment is not None and self.sentiment not in LABELS:
@@ -67,4 +72,10 @@ def matching_rows(metadata: pd.DataFrame, where: ReviewFilter) -> np.ndarray:
     if where.until is not None:
         end = where.until.normalize() + pd.Timedelta(days=1)
         keep &= (metadata["ts"] < end).to_numpy()
+    for word in where.mentions or ():
+        if not keep.any():
+            break
+        said = re.compile(rf"\b{re.escape(word)}(?:s|es)?\b", re.IGNORECASE)
+        texts = metadata["text"].to_numpy(dtype=object)
+        keep[keep] = [said.search(str(text)) is not None for text in texts[keep]]
     return np.flatnonzero(keep)

@@ -9,7 +9,11 @@ import typer
 from rich.table import Table
 
 from assistant.cli.console import command_settings, fail, literal, out, print_json
+from assistant.settings import Settings
 from assistant.spreadsheet_csv import write_csv
+from assistant.tools.at_risk_bounds import HistoryBounds, within
+from assistant.tools.customer_totals import Bounds
+from assistant.tools.data import StoreData
 from assistant.tools.decisions import (
     AT_RISK_COLUMNS,
     discount_rows,
@@ -18,6 +22,8 @@ from assistant.tools.decisions import (
     rank_by_value_at_risk,
     require_scores,
 )
+from assistant.tools.lapsed import lapsed_bound
+from assistant.tools.periods import MAX_DAYS
 from assistant.tools.planning import plan_basis
 from commerce.errors import InvalidInput, RetainError
 from commerce.workspace import Workspace
@@ -26,14 +32,43 @@ from predictors.history import from_store
 from predictors.pipeline import latest_scores
 from predictors.segment_facts import segment_members
 
+QuietDaysOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        max=MAX_DAYS,
+        help="Only customers with no order in this many days up to the store's last order day",
+    ),
+]
+NoOrderSinceOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only customers with no order on or after this day: YYYY-MM-DD, MM-DD, "
+        "month_start, quarter_start, year_start, today or yesterday (of the store's last day)"
+    ),
+]
 
-def _scores(workspace: Workspace, segment: str | None) -> pd.DataFrame:
+
+def _scores(
+    settings: Settings,
+    segment: str | None,
+    quiet_days: int | None = None,
+    no_order_since: str | None = None,
+) -> tuple[pd.DataFrame, str]:
+    """The scores of the customers asked for (a segment's, lapsed ones: as the chat reads
+    `quiet_days` and `no_order_since`), and the lapse in words ('' without one)."""
+    workspace = Workspace(settings.home)
     scores = require_scores(latest_scores(workspace))
     if segment:
         history = from_store(workspace.store())
         members = segment_members(history, history.last_day, segment)
         scores = scores[scores["customer_id"].isin(members)]
-    return scores
+    data = StoreData(workspace, settings)
+    lapsed, said = lapsed_bound(data, quiet_days, no_order_since)
+    if lapsed is not None:
+        quiet = within(data, HistoryBounds(Bounds(), quiet_days, lapsed, said))
+        scores = scores[scores["customer_id"].isin(quiet)]
+    return scores, said
 
 
 def plan_command(
@@ -41,10 +76,13 @@ def plan_command(
     segment: Annotated[str | None, typer.Option(help="Only customers of this segment")] = None,
     max_discount: Annotated[float | None, typer.Option(help="Highest discount in percent")] = None,
     cost_per_contact: Annotated[float | None, typer.Option(help="Cost of one contact")] = None,
+    quiet_days: QuietDaysOption = None,
+    no_order_since: NoOrderSinceOption = None,
     csv: Annotated[Path | None, typer.Option(dir_okay=False, help="Write the plan as CSV")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
-    """Choose who gets which offer to maximise expected retained value minus cost."""
+    """Choose who gets which offer to maximise expected retained value minus cost (only among
+    lapsed customers with --quiet-days or --no-order-since)."""
     settings = command_settings()
     try:
         if not (math.isfinite(budget) and budget >= 0):
@@ -57,7 +95,7 @@ def plan_command(
             # Checked before the plan is computed, so a typo costs nothing.
             raise InvalidInput(f"--csv {csv}: the folder {csv.parent} does not exist")
         offers = offer_assumptions(settings, max_discount, cost_per_contact)
-        scores = _scores(Workspace(settings.home), segment)
+        scores, lapsed = _scores(settings, segment, quiet_days, no_order_since)
         plan = allocate(plan_inputs(scores), budget, offers)
     except (RetainError, ValueError) as error:
         fail(error if isinstance(error, RetainError) else InvalidInput(str(error)))
@@ -70,6 +108,7 @@ def plan_command(
         "net_gain_bound": round(plan.net_bound, 2),
         # What the planned customers stand to lose, as the chat's plan gives it.
         "value_at_risk": round(float(scores["value_at_risk"].sum()), 2),
+        "lapsed": lapsed or None,
     }
     if max_discount is not None and max_discount > settings.max_discount_pct:
         summary["note"] = (
@@ -88,8 +127,10 @@ def plan_command(
         )
         + f"; {offers.cost_per_contact:g} per contact. Set them with RETAIN_OFFER_* settings."
     )
+    among = f" among customers who {lapsed}" if lapsed else ""
     out.print(
-        f"Plan: {len(plan.offers):,} customers, {plan.spent:,.2f} of {plan.budget:,.2f} spent. "
+        f"Plan{among}: {len(plan.offers):,} customers, {plan.spent:,.2f} of {plan.budget:,.2f} "
+        "spent. "
         f"Expected value {plan.value_without:,.2f} without offers, {plan.value_with:,.2f} with "
         f"(net of costs, +{plan.value_with - plan.value_without:,.2f}). No plan within the "
         f"budget could add more than +{plan.net_bound:,.2f} under these assumptions."
@@ -110,19 +151,23 @@ def plan_command(
 def at_risk_command(
     segment: Annotated[str | None, typer.Option(help="Only customers of this segment")] = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000, help="How many")] = 20,
+    quiet_days: QuietDaysOption = None,
+    no_order_since: NoOrderSinceOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON")] = False,
 ) -> None:
-    """Customers ranked by value at risk (churn risk x predicted CLV), with the reasons."""
+    """Customers ranked by value at risk (churn risk x predicted CLV), with the reasons (only
+    lapsed customers with --quiet-days or --no-order-since)."""
     settings = command_settings()
     try:
-        scores = _scores(Workspace(settings.home), segment)
+        scores, lapsed = _scores(settings, segment, quiet_days, no_order_since)
     except RetainError as error:
         fail(error)
     top = rank_by_value_at_risk(scores).head(limit)
     if as_json:
         print_json(top[AT_RISK_COLUMNS].to_dict("records"))
         return
-    table = Table(title="Most value at risk")
+    title = "Most value at risk" + (f" among customers who {lapsed}" if lapsed else "")
+    table = Table(title=title)
     for column in ("customer", "churn risk", "CLV (80% interval)", "value at risk", "reasons"):
         table.add_column(column)
     for row in top.itertuples():

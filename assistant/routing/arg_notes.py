@@ -129,9 +129,9 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         APOLOGY_NOTE if tool.name == "draft_offer" and _apology_asked(text) else "",
         _highest_first(tool, text),
         _no_period(tool, x),
-        _not_compared(tool, x, text),
+        _not_compared(tool, x, text, values),
         _floors_left(tool, x, values),
-        _no_lapse(tool, x),
+        _no_lapse(tool, x, values),
         risk_bounds.unapplied(x.floors, names),
         _year_ahead(tool, text),
         _no_topic(tool, x, values),
@@ -256,12 +256,19 @@ def _no_period(tool: ToolSignature, x: Extraction) -> str:
     return "This answer cannot be limited to the period asked; it is as of the latest data."
 
 
-def _not_compared(tool: ToolSignature, x: Extraction, text: str) -> str:
+def _not_compared(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, Any]) -> str:
     """A second period asked of a tool that sets none beside the first ("reviews in 1997 vs
     1998"): only sales totals are compared; the answer is for the period asked alone. So is
     it for a second period the sales totals cannot be set beside ("H1 1998 vs the first half
-    of 1997"), whose change on the days just before would read as the comparison asked."""
+    of 1997"), whose change on the days just before would read as the comparison asked, and
+    for customers ranked with no change asked ("top customers in 1998 vs 1997")."""
     other = x.compare_to or uncompared(text)
+    if tool.name == "top_customers" and x.compare_to is not None and "compare_to" not in values:
+        return (
+            f"This answer is for the period asked alone, without {other}: customers are set "
+            'beside another period by how their buying changed ("who spent less in 1998 than '
+            f'in 1997"); ask that way to rank them by the change from {other}.'
+        )
     if other is None or (x.compare_to is not None and "compare_to" in tool.arg_names):
         return ""
     if "compare_to" not in tool.arg_names:
@@ -277,22 +284,22 @@ def _not_compared(tool: ToolSignature, x: Extraction, text: str) -> str:
 
 
 def _no_topic(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
-    """A review topic asked of the sentiment summary ("sentiment of reviews about tea"), which
-    takes none: the answer covers the reviews it was given, not only those about the topic,
-    said so, with the search that takes it. Not for a text to analyse, nor a topic as wide
-    as the store ("about our products")."""
+    """A review topic asked of the sentiment summary that it does not count reviews by (a
+    long phrase: review_topic.py): the answer covers the reviews it was given, not only those
+    about the topic, said so, with the search that takes it. Not for a text to analyse, nor
+    a topic as wide as the store ("about our products") or the categories asked."""
     topic = x.topic
     if tool.name not in NO_TOPIC_TOOLS or topic is None or x.quoted is not None or "text" in values:
         return ""
+    if "about" in values or generic(topic):
+        return ""
     category = values.get("category")
-    # A category's reviews are what it sums: "complaints about coffee", and so are several's
-    # ("complaints about tea or coffee": the topic "tea coffee", the categories "Tea, Coffee").
     named = set(category.lower().replace(",", " ").split()) if isinstance(category, str) else set()
-    if generic(topic) or (named and set(topic.lower().split()) <= named):
+    if named and set(topic.lower().split()) <= named:
         return ""
     return (
-        f"The sentiment summary cannot be limited to a topic, so this covers all the reviews "
-        f"asked about, not only those about '{topic}'; to read those, ask e.g. "
+        f"The sentiment summary counts reviews by a few words they mention, so this covers all "
+        f"the reviews asked about, not only those about '{topic}'; to read those, ask e.g. "
         f'"reviews about {topic}".'
     )
 
@@ -332,10 +339,13 @@ def _lapse_read(tool: ToolSignature, x: Extraction) -> str:
     return x.lapse.note if set(LAPSE) & set(tool.arg_names) else ""
 
 
-def _no_lapse(tool: ToolSignature, x: Extraction) -> str:
+def _no_lapse(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
     """How long customers have not ordered, asked of a tool that cannot be limited to it
-    ("products not bought since March"): only the at-risk list takes it."""
+    ("customers' tea sales since March"): only the at-risk list takes it. Not for what
+    stopped selling, whose period it is ("products not sold since March": args.py)."""
     if not x.lapse.asked or set(LAPSE) & set(tool.arg_names):
+        return ""
+    if values.get("trend") == "stopped" and PERIOD & set(values):
         return ""
     return (
         "This answer cannot be limited to customers who have not ordered for a while; the "

@@ -33,8 +33,10 @@ from assistant.routing.compared_periods import YEAR_EARLIER
 from assistant.routing.complaint_counts import without_review_count
 from assistant.routing.extract import Extraction
 from assistant.routing.followup import is_bare, points_back, points_to_product, refines
+from assistant.routing.lapses import Lapse
 from assistant.routing.memory import Memory
 from assistant.routing.quantities import BACK
+from assistant.routing.review_topic import summed_topic
 from assistant.routing.segment_notes import named_segments
 from assistant.routing.shares import asks_list, asks_share
 from assistant.routing.signatures import ToolSignature
@@ -130,10 +132,12 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
             found["days"] = x.horizon_days
     if x.compare_to is not None and "compare_to" in names:
         found["compare_to"] = x.compare_to
-    moved = trends.trend(text) if "trend" in names and not x.product_ids else None
+    periods = x.compare_to is not None
+    moved = trends.trend(text, periods) if "trend" in names and not x.product_ids else None
     # "and declining?" after a trend: the other direction of the same ranking
     ranks = trends.ranked(text) or (bool(memory.args.get("trend")) and refines(text))
     ranks = ranks or tool.name == "top_customers"  # customers are what it ranks, said or not
+    ranks = ranks or moved == "stopped"  # what stopped is a ranking, never the totals
     if moved is not None and x.per_unit is None and ranks:
         found["trend"] = moved  # "which products are declining"
         if trends.of_categories(text) or len(x.categories) > 1:  # "tea or coffee": each
@@ -147,6 +151,12 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         )
         if found.get("since") == "year_start":  # this year to date: the same days last year
             found["compare_to"] = YEAR_EARLIER
+    if found.get("trend") == "stopped" and tool.name == "top_products":
+        found |= stopped_since(x.lapse, found)
+    if tool.name == "top_customers" and "trend" not in found:
+        # Customers are set beside another period only as a change of what they did ("who
+        # spent less in 1998 than in 1997"); the note says the other period was left out.
+        found.pop("compare_to", None)
     end = sales_order.order(text, memory.args.get("order")) if "order" in names else None
     if end is not None and "trend" not in found:  # "worst sellers": the ranking's bottom
         found["order"] = end
@@ -195,6 +205,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["state"] = x.alert_state
     if x.topic is not None and "query" in names:
         found["query"] = x.topic
+    elif "about" in names and (about := summed_topic(x, found)) is not None:
+        found["about"] = about  # "sentiment of earl grey reviews": those that mention it
     if x.quoted is not None and "text" in names:
         found["text"] = x.quoted
     if tool.name == "store_metrics":  # the figure it opens with (figures_asked.py)
@@ -211,6 +223,19 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         elif memory.args.get("lead") == "share" and asks_list(text):
             found["lead"] = "list"  # "who are they?" after a figure: the list, not it again
     return found
+
+
+def stopped_since(lapse: Lapse, found: Mapping[str, Any]) -> dict[str, Any]:
+    """The period of a lapse asked of products ("not sold since march", "what stopped selling
+    this quarter", "products not sold in the last 90 days"): the days in which they did not
+    sell, for trend stopped; {} when a period is given or the lapse has no such form."""
+    if PERIOD & set(found):
+        return {}
+    if lapse.no_order_since is not None and lapse.no_order_since not in ("today", "yesterday"):
+        return {"since": lapse.no_order_since}
+    if lapse.quiet_days is not None:
+        return {"days": lapse.quiet_days}
+    return {}
 
 
 def _segment(tool: ToolSignature, x: Extraction, text: str) -> str | None:

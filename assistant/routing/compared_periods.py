@@ -19,7 +19,9 @@ finds it for the note that says so (arg_notes.py), where the answer's change on 
 before read as the comparison asked.
 The later period is the one asked, the earlier what it is compared with, so a change reads
 forward in time ("revenue up 12% on 1997"); two of a kind without a year by their number
-("may vs june": June asked); otherwise as written.
+("may vs june": June asked); otherwise as written. Joined by "than" ("who spent less in 1998
+than in 1997") they are compared as written, the first asked: "more in 1997 than in 1998"
+says which way the change runs.
 """
 
 import re
@@ -50,8 +52,10 @@ _PERIOD = (
 )
 _ALWAYS = r"vs\.?|versus|v\.?|compar(?:e|es|ed|ing)\s+(?:to|with)|against|relative\s+to"
 _WITH_CUE = r"and|to|over|with"
+# "spent less in 1998 than in 1997": the first period is the one asked, whichever is later.
+_THAN = r"than(?:\s+(?:in|during|over))?"
 COMPARED = re.compile(
-    rf"\b{_PERIOD.format(t='a')}(?P<join>\s+(?:{_ALWAYS}|{_WITH_CUE})\s+(?:the\s+)?)"
+    rf"\b{_PERIOD.format(t='a')}(?P<join>\s+(?:{_ALWAYS}|{_THAN}|{_WITH_CUE})\s+(?:the\s+)?)"
     rf"{_PERIOD.format(t='b')}"
 )
 # "and compared to 1997?" after a year's sales: the period to compare the last call's with.
@@ -62,7 +66,8 @@ CUE = re.compile(
     r"\b(?:compar\w*|chang\w*|grow\w*|grew|growth|differ\w*|increase\w*|decrease\w*|drop\w*|"
     r"fell|fall|rose|rise|better|worse|up\s+or\s+down|in\s+both|retention|retained)\b"
 )
-ALWAYS = re.compile(rf"^\s+(?:{_ALWAYS})\s")
+ALWAYS = re.compile(rf"^\s+(?:{_ALWAYS}|than)\s")
+THAN = re.compile(r"^\s+than\s")
 # A second period of a kind compare_to does not take: a half-year, the same span a year back,
 # with the period words that follow it ("of 1997", "last year").
 _SPAN = r"(?:same\s+(?:period|time|days|weeks?|months?)|(?:first|second|1st|2nd)\s+half|h[12]|"
@@ -147,7 +152,7 @@ def read(reader: Reader) -> tuple[Calendar, str] | None:
             continue
         a, b = _written(match.groupdict(), "a"), _written(match.groupdict(), "b")
         a, b = _year_shared(a, b), _year_shared(b, a)
-        if _later(b, a):
+        if _later(b, a) and not THAN.match(match.group("join")):
             a, b = b, a  # the later one is asked
         if a.relative == "before" or b.relative == "this":
             continue  # "the year before vs this year" names nothing to ask

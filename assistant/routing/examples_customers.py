@@ -186,6 +186,10 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "what did customers complain about",
         "what have customers been complaining about last month",
         "how did reviews feel this quarter",
+        # Reviews mentioning a few words (`about`): words no product is named by, so that
+        # questions naming a product are not pulled here by its name.
+        "what's the sentiment of the delivery reviews",
+        "sentiment of reviews about the price",
         # Per product (or category): ranked by their share of negative or positive reviews.
         "which items get the most negative reviews",
         "products with the worst customer feedback",

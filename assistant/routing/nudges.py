@@ -164,6 +164,14 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     # Money to spend on them ("a $5k win-back for customers who haven't ordered in 90 days"):
     # a plan, which takes lapsed customers too, so the lapse words below are no list's.
     planned = x.amount is not None and bool(SPENDING.search(text)) and not AMOUNT_OFF.search(text)
+    moved_how = trends.trend(text, x.compare_to is not None)
+    bought_named = x.category is not None or bool(x.categories) or x.product_name is not None
+    # Customers who stopped buying something named ("who stopped buying tea") are ranked by
+    # what they bought of it before; who stopped ordering at all is the at-risk list.
+    stopped_buying = moved_how == "stopped" and bought_named and CUSTOMERS_MOVED.search(text)
+    if moved_how == "stopped" and not bought_named:
+        moved_how = None
+    moved = moved_how and CUSTOMERS_MOVED.search(text)
     ranks_customers = "top_customers" in out or bool(TOP_WHO.search(text)) or bounded
     if ahead:
         out.pop("top_products", None)  # what will sell is a forecast's question
@@ -183,13 +191,16 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if ONE_BEST.search(text) and not RISK_WORDS.search(text) and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - W
-    moved = trends.trend(text) is not None and CUSTOMERS_MOVED.search(text)
     # A category named is embedded as "products": "who cut back on tea" ranks no products.
     category_word = int(x.category is not None or bool(x.categories))
     if moved and len(PRODUCTS_NAMED.findall(text)) <= category_word and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
-    if LAPSED_PEOPLE.search(text) and "top_products" not in out and not planned:
+    if stopped_buying and not ahead:
+        # undo the lapse's pull below: nobody is asked to have stopped ordering altogether
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - 2 * W
+    elif LAPSED_PEOPLE.search(text) and "top_products" not in out and not planned:
         # A double nudge against the top spenders: their examples match "big spenders" word
         # for word, and "lapsed" is the one word that says which list.
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) + W
@@ -257,7 +268,7 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         else:
             # "what was our best month": months ranked by sales, which only top_products does.
             out["top_products"] = out.get("top_products", 0.0) + 2 * W
-    if x.compare_to is not None and not ahead and not ranks_customers:
+    if x.compare_to is not None and not ahead and not ranks_customers and not moved:
         # "1997 vs 1998?": two periods set against each other are sales totals, the one tool
         # that compares periods, whatever few words are left around them (a double nudge:
         # "compare 1997 with 1998" leaves only "compare with").
@@ -370,7 +381,12 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if x.min_rating is not None or x.max_rating is not None:  # only a search takes stars
         out["search_reviews"] = out.get("search_reviews", 0.0) + W
         out["review_sentiment"] = out.get("review_sentiment", 0.0) - W
-    if x.topic is not None and x.quoted is None:
+    summed = "review_sentiment" in out and "search_reviews" not in out
+    if x.topic is not None and x.quoted is None and summed:
+        # "sentiment of reviews about earl grey": a summary of those that mention it, asked
+        # in the summary's words and none of a search's; the unknown name weighs nothing.
+        out["review_sentiment"] = out.get("review_sentiment", 0.0) + W / 2
+    elif x.topic is not None and x.quoted is None:
         out["search_reviews"] = out.get("search_reviews", 0.0) + W / 2
     elif REVIEW_LIST.search(text) and "review_sentiment" not in out:
         # "negative reviews by customer 07592" asks for the reviews; "how negative are they",

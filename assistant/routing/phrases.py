@@ -43,6 +43,9 @@ TOPIC = re.compile(
     r"says|said|talking about|"
     r"complain(?:ing|s|ed)? (?:about|of)|related to|concerning|containing|with the word|"
     r"that talk about|on the topic of|on|"
+    # "the sentiment of earl grey reviews": what the reviews are of, which the sentiment
+    # summary counts by the words they mention ("reviews" itself is filler)
+    r"(?P<of>(?:sentiment|feeling|mood|tone)\s+(?:of|for|on|in))|"
     # "negative reviews of earl grey", "who reviewed earl grey negatively"; not "how negative
     # are reviews of tea", a summary of the category's, nor "best reviewed products"
     r"(?:negative|positive|neutral|bad|good|poor|critical|angry|glowing|unhappy|happy)\s+"
@@ -74,7 +77,7 @@ FILLER = frozenset(
     "please pls thanks what is are was were do does did say said saying "
     "last past previous prior recent next "
     # how much or how often, never what about: "what customers complained about most"
-    "most least often frequently lately recently ever "
+    "most least often frequently lately recently ever latest newest oldest "
     # how it was reviewed, which the sentiment says: "who reviewed earl grey negatively"
     "negatively positively badly poorly well "
     # of all of them: "how positive are the reviews of B006BXTCEK overall"
@@ -132,6 +135,10 @@ def list_position(reader: Reader) -> int | None:
 def search_topic(text: str) -> str | None:
     """What to search reviews for: the words after "about", "mentioning"..., less filler."""
     match = TOPIC.search(text)
+    if match is not None and match.group("of"):
+        # "sentiment of reviews mentioning shipping": what they mention, said after
+        inner = TOPIC.search(match.group("topic"))
+        match = inner if inner is not None and not inner.group("of") else match
     return None if match is None else _without_filler(match.group("topic"))
 
 

@@ -26,7 +26,11 @@ MEASURES: list[tuple[re.Pattern[str], Measure]] = [
                 # "who bought the most often?", "our most frequent buyers"
                 r"\b(?:bought|buys|buy|ordered|orders|order|purchased|purchases|shopped|shops|"
                 r"shop)\s+(?:from\s+us\s+)?(?:the\s+)?most\s+(?:often|frequently)\b|"
-                r"\bmost\s+frequent\s+(?:buyers|customers|shoppers|purchasers)\b"), "orders"),
+                r"\bmost\s+frequent\s+(?:buyers|customers|shoppers|purchasers)\b|"
+                # what moved: "fewer orders in 1998 than 1997", "whose orders fell the most"
+                r"\b(?:fewer|more|less)\s+orders\b|\b(?:ordered|ordering)\s+(?:less|more)\b(?!\s+than)|"
+                r"\borders\s+(?:fell|dropped|declined|decreased|shrank|rose|grew|increased|"
+                r"went\s+(?:up|down))\b"), "orders"),
     (re.compile(r"\b(?:by|most|number\s+of)\s+(?:customers|buyers|shoppers|people)\b|"
                 r"\bbought\s+by\s+(?:the\s+)?most\b|\bmost\s+(?:popular|bought)\s+with\s+"
                 r"(?:customers|buyers)\b"), "customers"),

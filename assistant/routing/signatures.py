@@ -126,7 +126,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "review_sentiment",
             "sentiment breakdown and complaint themes of a text or of reviews (a customer's, a "
             "product's, of product categories (several separated by commas: of any of them) or "
-            "all; of a period); or, per product or category, them ranked by the share of their "
+            "all; of a period; only those mentioning the words of about); or, per product or "
+            "category, them ranked by the share of their "
             "reviews that are negative (by positive: best reviewed first), of those with at "
             "least min_reviews reviews",
             "see review sentiment",
@@ -136,6 +137,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("product_id"),
                 Arg("segment"),
                 Arg("category"),
+                Arg("about"),
                 *_PERIOD,
                 Arg("per", choices=("product", "category")),
                 Arg("by", choices=("negative", "positive")),
@@ -248,7 +250,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("limit", "int", default=10),
                 _OFFSET,
                 Arg("compare_to"),
-                Arg("trend", choices=("falling", "rising")),
+                Arg("trend", choices=("falling", "rising", "stopped")),
             ),
         ),
         ToolSignature(
@@ -263,7 +265,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "names, comma-separated, when given); buyers 'new' keeps only the period's new "
             "customers (first order ever in it), 'returning' those who ordered before it; by "
             "first_order lists the newest customers first; trend 'falling' ranks those whose "
-            "spend (or by) fell the most from the days just before (rising: rose)",
+            "spend (or by) fell the most from the days just before (rising: rose), or from "
+            "the period compare_to names",
             "list customers store-wide by what they bought or spent",
             (
                 *_PERIOD,
@@ -277,7 +280,8 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("min_orders", "int"),
                 Arg("max_revenue", "float"),
                 Arg("max_orders", "int"),
-                Arg("trend", choices=("falling", "rising")),
+                Arg("trend", choices=("falling", "rising", "stopped")),
+                Arg("compare_to"),
                 Arg("limit", "int", default=10),
                 _OFFSET,
                 Arg("lead", choices=("list", "share")),

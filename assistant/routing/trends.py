@@ -16,12 +16,25 @@ FALLING = re.compile(
     r"\b(?:declin\w*|falling|fell|dropp(?:ed|ing)|drops?|decreas\w*|shrink(?:s|ing)?(?!-)|shrank|slump\w*|"
     r"slow(?:ing|ed)\s+down|los(?:ing|t)\s+(?:the\s+most\s+)?(?:sales|revenue|steam|ground)|"
     rf"(?:less|worse|fewer){_THAN_BEFORE}|going\s+down|down\s+the\s+most|tanking|tanked|"
-    r"cut(?:ting|s)?\s+back|(?:spending|buying|ordering|shopping)\s+less(?!\s+than))\b"
+    r"cut(?:ting|s)?\s+back|(?:spending|buying|ordering|shopping)\s+less(?!\s+than)|"
+    r"used\s+to\s+sell)\b"
 )
 RISING = re.compile(
     r"\b(?:grow(?:ing|n|th)?|grew|rising|ris(?:en|e)|increas\w*|gain(?:ing|ed)|trending\s+up|"
     rf"taking\s+off|took\s+off|(?:more|better){_THAN_BEFORE}|going\s+up|up\s+the\s+most|"
     r"surg(?:e[sd]?|ing)|picking\s+up|(?:spending|buying|ordering|shopping)\s+more(?!\s+than))\b"
+)
+# Bought (or sold) before and not at all now: `trend` stopped ("which products stopped
+# selling", "which customers stopped buying tea", "products we no longer sell"). Customers who
+# stopped ordering anything are the at-risk list's (nudges.py decides which).
+STOPPED = re.compile(
+    r"\b(?:stopped|quit)\s+(?:selling|buying|ordering|purchasing)\b|"
+    r"\bno\s+longer\s+(?:sell|buy|order|purchas)\w*|"
+    r"\bused\s+to\s+(?:sell|buy)\b[^.?!]*\bbut\s+(?:stopped|quit|not\s+any\s*more)\b|"
+    r"\b(?:don't|doesn't|do\s+not|does\s+not)\s+(?:sell|buy)\s+any\s*more\b|"
+    # "products not sold in 1998", "what didn't sell this quarter"; not "didn't sell well"
+    r"(?:\b(?:not|never)|n't)\s+(?:been\s+)?(?:sold|sell|selling)\b"
+    r"(?!\s+(?:well|much|many|as|a\s+lot|enough))"
 )
 # What a ranking of products or categories is asked with; without it, the sales themselves.
 RANKED = re.compile(
@@ -31,9 +44,26 @@ RANKED = re.compile(
 CATEGORIES = re.compile(r"\bcat\w*g\w*ies\b")  # "categories", and typed "categries"
 
 
-def trend(text: str) -> str | None:
-    """ "falling", "rising" or None, for lower-case text; neither when both are said."""
+# Two periods set against each other (compared_periods.py: "who spent less in 1998 than in
+# 1997", "ordered more this quarter than last quarter"): a comparative says which way. Read
+# only where two periods were found, and not right before "than": "more than $100" is a bound.
+COMPARATIVE = re.compile(
+    r"\b(?:(?P<falling>less|fewer|lower|worse|smaller)|(?P<rising>more|higher|better|bigger|"
+    r"larger))\b(?!\s+than\b)"
+)
+
+
+def trend(text: str, periods_compared: bool = False) -> str | None:
+    """ "falling", "rising" or None, for lower-case text; neither when both are said. With
+    `periods_compared` (two periods found in it), also a comparative ("less", "more").
+    "stopped" for what stopped selling, or being bought, at all."""
+    if STOPPED.search(text):
+        return "stopped"
     falling, rising = bool(FALLING.search(text)), bool(RISING.search(text))
+    if falling == rising and periods_compared and not falling:
+        said = COMPARATIVE.search(text)
+        if said is not None:
+            return "falling" if said.group("falling") else "rising"
     if falling == rising:
         return None
     return "falling" if falling else "rising"

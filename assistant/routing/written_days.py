@@ -24,7 +24,11 @@ YEAR = r"(?:19|20)\d\d"
 ORDINAL = r"(?:st|nd|rd|th)?"
 NO_MORE_DIGITS = r"(?![\s,]*\d)"  # "since May 40" names no day: not "since May"
 # "customers who have not bought since January" asks who lapsed, not what sold since.
-LAPSED = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bstopped\b|\bquit\b)[\w\s']{0,30}$")
+# Not after a negation of selling: "products not sold in 1998" asks about 1998's sales.
+LAPSED = re.compile(
+    r"(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bstopped\b|\bquit\b)"
+    r"(?![\w\s']*\b(?:sold|sell|sells|selling)\b)[\w\s']{0,30}$"
+)
 
 Groups = dict[str, str | None]  # a match's named groups
 

@@ -1,6 +1,8 @@
 """Which customers spent (or ordered, or bought) less, or more, than in the days just before
 the period: top_customers' `trend` ("whose spending dropped the most?", "which customers are
-buying less than before?"), the customers slipping away before any model says so.
+buying less than before?"), the customers slipping away before any model says so; and
+(`trend` stopped) those who bought before the period and nothing in it ("which customers
+stopped buying tea?"), ranked by what they bought before.
 
 Ranked by the change of the measure in its own units (money, orders or units: now minus
 before), the largest first, with the customers who ordered before and nothing in the period
@@ -8,16 +10,35 @@ among them (down 100%): for a retention team those are the first to call. A rela
 alone would put a customer who went from $2 to nothing above one who stopped a $1,000 habit.
 """
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import pandas as pd
+from pydantic import Field
 
-from assistant.tools.format import chance, count, day, listing, money
-from assistant.tools.paging import past_end, span
+from assistant.tools.format import chance, money
+from assistant.tools.paging import past_end
 from assistant.tools.periods import Period
-from assistant.tools.product_trends import change_words, measure_amount
+from assistant.tools.product_trends import (
+    change_words,
+    earlier_words,
+    lengths_words,
+    listed,
+    measure_amount,
+)
 
-Trend = Literal["falling", "rising"]
+Trend = Literal["falling", "rising", "stopped"]
+TrendFrom = Annotated[
+    str | None,
+    Field(
+        min_length=1,
+        max_length=16,  # "quarter before", the longest form taken
+        description="With trend: the period each customer's change is measured from, instead "
+        "of the days just before: a year (YYYY), a quarter (YYYY-Qn or Qn) or a month (YYYY-MM "
+        "or MM), placed as `year`, `quarter` and `month` are; 'year before', 'quarter before' "
+        "or 'month before' (that unit just before the period asked); or 'year earlier' (the "
+        "same days a year back).",
+    ),
+]
 MOVED = {"falling": "fell", "rising": "rose"}
 MEASURE_WORDS = {"revenue": "spend", "orders": "orders", "units": "units bought"}
 # Added up over the two periods; the last order is the latest of either.
@@ -40,12 +61,16 @@ def trend_table(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
 
 def trend_order(table: pd.DataFrame, by: str, trend: Trend) -> pd.DataFrame:
     """The customers whose `by` fell (or rose) from the period before, the largest change
-    first (ties: more before, then the id); `change_by` holds each change."""
+    first (ties: more before, then the id); stopped: those with some before and none in the
+    period, the most before first. `change_by` holds each change."""
     change = table[by] - table[f"{by}_before"]
     moved = table.assign(change_by=change)
-    moved = moved[change < 0] if trend == "falling" else moved[change > 0]
+    if trend == "stopped":
+        moved = moved[(table[by] == 0) & (table[f"{by}_before"] > 0)]
+    else:
+        moved = moved[change < 0] if trend == "falling" else moved[change > 0]
     return moved.reset_index().sort_values(
-        ["change_by", f"{by}_before", "customer_id"], ascending=[trend == "falling", False, True]
+        ["change_by", f"{by}_before", "customer_id"], ascending=[trend != "rising", False, True]
     )
 
 
@@ -60,18 +85,20 @@ def change_fields(record: dict[str, Any], by: str) -> dict[str, Any]:
     }
 
 
-def trend_answer(symbol: str, result: dict[str, Any], when: Period, where: str) -> str:
+def trend_answer(
+    symbol: str, result: dict[str, Any], when: Period, earlier: Period, where: str
+) -> str:
     """'312 customers' spend fell in the 90 days to 1998-06-30, against the 90 days before
     (1998-01-01 to 1998-03-31); the most: 01234 ($0.00, against $1,234.00: down 100%), ... .
     01234 last ordered on 1998-02-11; churn risk now 81%, predicted value $12.00.' Every
-    figure is from the result; `where` is the period (and segment) as top_customers says it."""
+    figure is from the result; `where` is the period (and segment) as top_customers says it,
+    `earlier` the days the change is measured from (compare_to's, or the days just before)."""
     rows, by, trend, total = result["rows"], result["by"], result["trend"], result["total"]
-    bought = result.get("category")
-    if result.get("product_title") or result.get("product_id"):
-        bought = result.get("product_title") or f"product {result['product_id']}"
+    bought = _bought(result)
+    if trend == "stopped":
+        return _stopped_answer(symbol, result, earlier, where, bought)
     what = f" {'on' if by == 'revenue' else 'of'} {bought}" if bought else ""
-    before_end = when.start - pd.Timedelta(days=1)
-    before = f"the {count(when.days, 'day')} before ({result['before_from']} to {day(before_end)})"
+    before = earlier_words(when, earlier, result["compare_to"]) + lengths_words(when, earlier)
     measure = f"{MEASURE_WORDS[by]}{what}"
     if not rows and result["offset"] and total:
         return past_end(result["offset"], total, "customer", f" whose {measure} {MOVED[trend]}")
@@ -82,12 +109,46 @@ def trend_answer(symbol: str, result: dict[str, Any], when: Period, where: str) 
         f"{measure_amount(symbol, row['before'], by)}: {change_words(row)})"
         for row in rows
     ]
-    more = total - result["offset"] - min(3, len(items))  # past the three named
-    shown = ", ".join(items[:3]) + f" and {more:,} more" if more > 0 else listing(items)
-    page = f", {span(result['offset'], len(rows), total, 'customer')}" if result["offset"] else ""
     whose = "1 customer's" if total == 1 else f"{total:,} customers'"
     head = f"{whose} {measure} {MOVED[trend]} {where}, against {before}"
-    first = rows[0]
+    facts = _first_facts(symbol, rows[0], bought)
+    return f"{head}; the most{listed(result, items, 'customer')}. {facts}."
+
+
+def _stopped_answer(
+    symbol: str, result: dict[str, Any], earlier: Period, where: str, bought: str | None
+) -> str:
+    """'312 customers who bought Tea from 1997-01-01 to 1998-04-01 bought none of it in the 90
+    days to 1998-06-30; the most before: 01234 ($1,234.00 before), ... .' (trend stopped)"""
+    rows, by, total = result["rows"], result["by"], result["total"]
+    did = f"bought {bought}" if bought else "ordered"
+    if result.get("compare_to") is None:
+        before = f"from {result['before_from']} to {result['before_to']}"
+    else:
+        before = f"in {earlier_words(earlier, earlier, result['compare_to'])}"
+    none = "bought none of it" if bought else "placed no order"
+    if not rows and result["offset"] and total:
+        return past_end(result["offset"], total, "customer", f" who {did} {before}")
+    if not rows:
+        return f"Every customer who {did} {before} {did} again {where}."
+    items = [f"{row['customer_id']} ({measure_amount(symbol, row['before'], by)} before)"
+             for row in rows]  # fmt: skip
+    who = "1 customer" if total == 1 else f"{total:,} customers"
+    head = f"{who} who {did} {before} {none} {where}"
+    facts = _first_facts(symbol, rows[0], bought)
+    return f"{head}; the most before{listed(result, items, 'customer')}. {facts}."
+
+
+def _bought(result: dict[str, Any]) -> str | None:
+    """What the customers were ranked by buying, in words: a product or categories; None."""
+    if result.get("product_title") or result.get("product_id"):
+        return str(result.get("product_title") or f"product {result['product_id']}")
+    category = result.get("category")
+    return None if category is None else str(category)
+
+
+def _first_facts(symbol: str, first: dict[str, Any], bought: str | None) -> str:
+    """'01234 last ordered on 1998-02-11; churn risk now 81%, predicted value $12.00'."""
     did = f"bought {bought}" if bought else "ordered"
     facts = f"{first['customer_id']} last {did} on {first['last_order']}"
     if first["churn_risk"] is not None:
@@ -95,4 +156,4 @@ def trend_answer(symbol: str, result: dict[str, Any], when: Period, where: str) 
             f"; churn risk now {chance(first['churn_risk'])}, predicted value "
             f"{money(first['clv'], symbol)}"
         )
-    return f"{head}; the most{page}: {shown}. {facts}."
+    return facts

@@ -183,12 +183,14 @@ def ranking(
     per: Grouping = "product",
     product_id: str | None = None,
     lost: bool = False,
+    earlier: Period | None = None,
 ) -> tuple[pd.DataFrame, float]:
     """Revenue, units, orders and customers per product (or category) in the period, of the
     lines of `members` only when given, of the `chosen` categories only when given (per
     category: those categories side by side), of one product only when given; with each one's
     share of the period's revenue (every category's, of the same customers) and its numbers
-    in the period before (columns `<measure>_before`; NaN without an earlier period). Rows
+    in the period before, or in `earlier` when given (columns `<measure>_before`; NaN
+    without an earlier period). Rows
     sold in the period only (and, when `lost`, those sold only in the period before, at 0),
     unordered; and the period's revenue."""
     lines = sales.lines
@@ -202,13 +204,15 @@ def ranking(
     if per == "product":
         table = table.join(sales.products.reindex(table.index))
     table["share_of_revenue"] = table["revenue"] / total if total > 0 else 0.0
-    if when.before_start is None:
+    if earlier is None and when.before_start is not None:
+        earlier = Period(when.days, when.before_start, when.start - pd.Timedelta(days=1), None)
+    if earlier is None:
         for measure in MEASURES:
             table[f"{measure}_before"] = np.nan
         return table, total
-    in_before = (lines["day"] >= when.before_start) & (lines["day"] < when.start)
-    earlier = _of(_described(lines[in_before], sales.products), chosen, product_id)
-    before = _totals(earlier, per)[list(MEASURES)].add_suffix("_before")
+    in_before = (lines["day"] >= earlier.start) & (lines["day"] <= earlier.end)
+    then = _of(_described(lines[in_before], sales.products), chosen, product_id)
+    before = _totals(then, per)[list(MEASURES)].add_suffix("_before")
     if lost:  # "which products are declining": one that stopped selling fell the most
         gone = before.index.difference(table.index)
         zeros = pd.DataFrame(0.0, index=gone, columns=list(MEASURES))

@@ -25,7 +25,7 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import day, output
 from assistant.tools.lines_agreement import lines_against_orders
 from assistant.tools.paging import Offset, ranked
-from assistant.tools.periods import MAX_DAYS, Asked, period_asked
+from assistant.tools.periods import MAX_DAYS, Asked, Period, period_asked
 from assistant.tools.product_names import (
     NamedProduct,
     agreeing,
@@ -49,7 +49,7 @@ from assistant.tools.product_sales import (
 from assistant.tools.product_titles import product_titles
 from assistant.tools.product_trends import Trend, trend_answer, trend_order
 from assistant.tools.products_answer import answer, product_answer, sold
-from assistant.tools.sales_comparison import CompareTo
+from assistant.tools.sales_comparison import CompareTo, trend_period
 from assistant.tools.sales_periods import Unit, sales_per_period
 from assistant.tools.sales_totals import SalesAsk, compared_with, days_before, opening
 from commerce.errors import InvalidInput
@@ -132,7 +132,9 @@ def top_products(
         Trend | None,
         Field(
             description="falling: rank what sold less than in the days just before, the "
-            "largest fall first (rising: more); by the change in `by`."
+            "largest fall first (rising: more); by the change in `by`. stopped: what sold "
+            "before the period (any time, or in compare_to's) and not at all in it, the most "
+            "before first."
         ),
     ] = None,
 ) -> ToolOutput:
@@ -143,7 +145,8 @@ def top_products(
     the same length before; optionally only what one segment's current members bought, or
     one category or several together (their products ranked as one list; per category, the
     categories named side by side). `offset` skips the first ranks, for the next page.
-    `compare_to` sets the totals beside another calendar period's, with the change from it.
+    `compare_to` sets the totals beside another calendar period's, with the change from it;
+    with `trend`, it is also the period each product's change is measured from.
     `product_id` (or `product_name`) gives that one product's sales instead of a ranking.
 
     For "how much did we sell in 1997?", "revenue last month", "what were sales in Q1?",
@@ -154,7 +157,8 @@ def top_products(
     sales" (per category), (`compare_to`) "sales in 1998 vs 1997", (`product_id`) "how
     many units of B001VNP1T0 did we sell in 1998?", (`order` least) "worst selling products",
     "which month was weakest in 1997?", or (`trend`) "which products are
-    declining?", "what categories are growing?".
+    declining?", "what categories are growing?", "which products sold less in 1998 than in
+    1997?" (with `compare_to`), "which products stopped selling?" (`trend` stopped).
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -214,17 +218,18 @@ def top_products(
         ask = replace(ask, product_id=product)
     names = None if chosen is None else chosen.names
     when = period_asked(sales.calendar, asked, DEFAULT_DAYS)
-    if trend is not None and when.before_start is None:
-        raise InvalidInput(
-            f"trend compares with the {when.days} days before {day(when.start)}, and the "
-            f"store's orders start on {day(sales.calendar.first_day)}: ask for a later period"
-        )
-    lost = trend == "falling"
+    earlier = None  # what each row's change is from: a trend's period, else the days before
+    if trend is not None:
+        earlier = trend_period(compare_to, when, sales.calendar, trend)
+    elif when.before_start is not None:
+        earlier = Period(when.days, when.before_start, when.start - pd.Timedelta(days=1), None)
+    lost = trend in ("falling", "stopped")  # what stopped selling is among them
     scope = f"{chosen_key(names)}:{per}:{product}:{lost}"
+    against = "" if earlier is None else f"{earlier.start:%Y%m%d}-{earlier.end:%Y%m%d}"
     table, revenue = data.memo(
-        f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}:{scope}",
+        f"top_products:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{against}:{name}:{scope}",
         ("store",),
-        lambda: ranking(sales, when, members, names, per, product, lost),
+        lambda: ranking(sales, when, members, names, per, product, lost, earlier),
     )
     key = "product_id" if per == "product" else "category"
     if trend is not None:
@@ -238,13 +243,15 @@ def top_products(
     begun = opening(data, ask, when, sales.calendar, sales, names)
     result: dict[str, Any] = {
         **begun,
-        "before_from": None if when.before_start is None else day(when.before_start),
+        "before_from": None if earlier is None else day(earlier.start),
+        "before_to": None if earlier is None else day(earlier.end),
         "previous": days_before(data, ask, when, sales, names, begun["totals"]),
         **categories_fields(chosen),
         **({} if product is None else _product_fields(sales, product)),
         "by": by,
         "per": per,
         "trend": trend,
+        "compare_to": compare_to,
         "order": order,
         "period_revenue": round(revenue, 2),
         **lines_against_orders(data, sales, when, members, names, product),
@@ -258,7 +265,8 @@ def top_products(
     if compare_to is not None:
         compared = compared_with(data, sales.calendar, compare_to, result, when, symbol, sales)
     if trend is not None:
-        said = trend_answer(symbol, result, when, asked.dated)
+        assert earlier is not None  # refused above without one
+        said = trend_answer(symbol, result, when, earlier, asked.dated)
     elif product is not None:
         said = product_answer(symbol, result, when, asked.dated, sales, members, first_share)
     else:

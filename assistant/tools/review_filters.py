@@ -7,6 +7,7 @@ the answer and result. Shared by reviews.py (search_reviews) and sentiment.py
 (review_sentiment).
 """
 
+import re
 from collections.abc import Collection
 from dataclasses import replace
 from typing import Annotated, Any
@@ -25,6 +26,7 @@ from commerce.errors import InvalidInput, NotFound
 from commerce.id_rules import is_plain_id
 from retrieval.filters import ReviewFilter
 
+WORDS = re.compile(r"[\w'-]+")
 NO_CATEGORIES = (
     "This store has no order lines (order_items), so its product categories are not read; ask "
     "without a category."
@@ -38,6 +40,19 @@ ReviewCategory = Annotated[
         'commas ("Tea, Coffee").',
     ),
 ]
+ReviewAbout = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=100,
+        description="Only reviews whose text mentions every word of this, any case, each as a "
+        "word or its plural ('earl grey', 'shipping'): words as written, not their meaning "
+        "(search_reviews finds reviews by meaning).",
+    ),
+]
+# Words that name nothing a review mentions: "the packaging" is "packaging".
+UNSAID = frozenset("a an the of and or about for with on in our my your their its".split())
+MAX_MENTIONED = 6
 ReviewDays = Annotated[
     int,
     Field(ge=1, le=MAX_DAYS, description="Only reviews of this many days, to the last review's."),
@@ -58,6 +73,20 @@ def customer_filter(
         members = data.segments().member_set(name)
         who = members if who is None else who & members
     return cid, name, who
+
+
+def mentioned(about: str) -> tuple[str, ...]:
+    """The words `about` asks reviews to mention, lower case, without UNSAID ones;
+    InvalidInput naming `about` when none is left, or more than MAX_MENTIONED."""
+    words = tuple(dict.fromkeys(w for w in WORDS.findall(about.lower()) if w not in UNSAID))
+    if not words:
+        raise InvalidInput(f"about ({about!r}) names no word a review could mention")
+    if len(words) > MAX_MENTIONED:
+        raise InvalidInput(
+            f"about ({about!r}) has {len(words)} words; a review must mention every one, so "
+            f"give at most {MAX_MENTIONED} (search_reviews finds reviews by meaning)"
+        )
+    return words
 
 
 def known_product(data: StoreData, product_id: str) -> str:
@@ -153,10 +182,11 @@ def scope_phrase(
     products: list[str] | None,
     segment: str | None,
     chosen: Categories | None = None,
+    mentions: tuple[str, ...] | None = None,
 ) -> str:
-    """The filter in words for an answer: ' by customer 42 from segment 'loyal' in category
-    Tea' (' in categories Tea and Coffee'), or ''."""
-    parts = []
+    """The filter in words for an answer: ' mentioning 'earl grey' by customer 42 from segment
+    'loyal' in category Tea' (' in categories Tea and Coffee'), or ''."""
+    parts = [f" mentioning '{' '.join(mentions)}'"] if mentions else []
     if customer_id:
         parts.append(f" by customer {customer_id}")
     if segment:

@@ -1,7 +1,8 @@
 """top_products set beside another calendar period ("sales in 1998 vs 1997", "Q2 against Q1"):
 the same totals for the period `compare_to` names, and the change from them to the period
 asked. A question naming two periods got the first one's figures alone, which read as the
-answer.
+answer. Also the days a trend (top_products', top_customers') measures each change from:
+compare_to's period, the days just before, or every day before for "stopped".
 
 The two periods may differ in length (a year beside the part of the next one the orders
 reach); the answer says so, since a change between them then measures length as well.
@@ -15,7 +16,7 @@ from pydantic import Field
 
 from assistant.tools.format import count, pct
 from assistant.tools.period_days import MONTH, QUARTER, YEAR, DayRange
-from assistant.tools.periods import Asked, Period, period_asked
+from assistant.tools.periods import Asked, Period, between, period_asked
 from commerce.errors import InvalidInput
 
 CompareTo = Annotated[
@@ -54,6 +55,57 @@ def compared_period(compare_to: str, when: Period, data: DayRange) -> Period:
         return period_asked(data, _asked(compare_to), when.days)
     except InvalidInput as error:
         raise InvalidInput(f"compare_to ({compare_to!r}): {error}") from None
+
+
+def trend_period(compare_to: str | None, when: Period, data: DayRange, trend: str) -> Period:
+    """The days a trend measures each change from (top_products' and top_customers'): those
+    `compare_to` names (trend_from), else as many days just before the period; for
+    "stopped", every day before it (what sold, or who bought, before at any time).
+    InvalidInput when the store's orders hold no such days."""
+    if compare_to is not None:
+        return trend_from(compare_to, when, data)
+    first = data.first_day
+    if trend == "stopped":
+        if when.start <= first:
+            raise InvalidInput(
+                f"trend 'stopped' compares with every day before {when.start:%Y-%m-%d}, and the "
+                f"store's orders start on {first:%Y-%m-%d}: ask for a later period"
+            )
+        return between(data, first, when.start - pd.Timedelta(days=1))
+    if when.before_start is None:
+        raise InvalidInput(
+            f"trend compares with the {when.days} days before {when.start:%Y-%m-%d}, and the "
+            f"store's orders start on {first:%Y-%m-%d}: ask for a later period, or name the "
+            "period to compare with (compare_to)"
+        )
+    return Period(when.days, when.before_start, when.start - pd.Timedelta(days=1), None)
+
+
+def trend_from(compare_to: str, when: Period, data: DayRange) -> Period:
+    """The period a trend measures each change from, as `compare_to` names it: InvalidInput
+    when it overlaps the period asked (a change is between two separate periods) or lies
+    outside the store's orders (every change would read as new)."""
+    then = separate_period(
+        compare_to, when, data, "a change is measured between two separate periods"
+    )
+    if then.end < data.first_day or data.last_day < then.start:
+        raise InvalidInput(
+            f"compare_to ({compare_to!r}) is {then.start:%Y-%m-%d} to {then.end:%Y-%m-%d}, and "
+            f"the store's orders run from {data.first_day:%Y-%m-%d} to {data.last_day:%Y-%m-%d}"
+        )
+    return then
+
+
+def separate_period(compare_to: str, when: Period, data: DayRange, why: str) -> Period:
+    """The period `compare_to` names (compared_period); InvalidInput when it overlaps the
+    period asked, ending with `why` that matters."""
+    then = compared_period(compare_to, when, data)
+    if then.start <= when.end and when.start <= then.end:
+        raise InvalidInput(
+            f"compare_to ({compare_to!r}) is {then.start:%Y-%m-%d} to {then.end:%Y-%m-%d}, which "
+            f"overlaps the period asked ({when.start:%Y-%m-%d} to {when.end:%Y-%m-%d}): {why}"
+        )
+    return then
 
 
 def _before(when: Period, data: DayRange, unit: str | None) -> Period:

@@ -27,12 +27,14 @@ from assistant.tools.format import count, listing, output, pct
 from assistant.tools.paging import Offset
 from assistant.tools.periods import Asked
 from assistant.tools.review_filters import (
+    ReviewAbout,
     ReviewCategory,
     ReviewDays,
     category_products,
     customer_filter,
     filter_facts,
     known_product,
+    mentioned,
     period_card,
     period_phrase,
     product_filter,
@@ -77,6 +79,7 @@ def review_sentiment(
     product_id: ProductId | None = None,
     segment: SegmentName | None = None,
     category: ReviewCategory | None = None,
+    about: ReviewAbout | None = None,
     days: ReviewDays | None = None,
     since: Since | None = None,
     until: Until | None = None,
@@ -97,7 +100,8 @@ def review_sentiment(
 ) -> ToolOutput:
     """Sentiment of reviews (all, or a customer's, a product's, a product category's (or
     several's together) or a segment's, of a period: the last days, or by the calendar as
-    top_products takes it): how many are negative, neutral and positive, and the complaint
+    top_products takes it; only those mentioning the words `about` gives, when given): how
+    many are negative, neutral and positive, and the complaint
     themes of the negative ones; or the sentiment of one given text. With per="product" (or
     "category"), the products ranked by the share of their reviews that are negative
     (by="positive": positive), each with its counts, of those with at least min_reviews reviews
@@ -108,7 +112,8 @@ def review_sentiment(
     For "how do customers feel?", "what are at-risk customers complaining about?", "what did
     customers complain about last month?", "what are the top 3 complaints?", "what do people
     think of the tea?" (category Tea), "complaints about tea or coffee" (category "Tea,
-    Coffee"), "is this message positive?", or (per product) "which
+    Coffee"), "what's the sentiment of earl grey reviews?" (about "earl grey"), "is this
+    message positive?", or (per product) "which
     products have the worst reviews?" and "best reviewed products".
     """
     asked = Asked(days, since, until, month, quarter, year)
@@ -121,10 +126,10 @@ def review_sentiment(
             "with it (a summary of reviews has no pages)"
         )
     if text is not None:
-        if customer_id or product_id or segment or category or asked.given() or per:
+        if customer_id or product_id or segment or category or about or asked.given() or per:
             raise InvalidInput(
                 "give either text, or customer_id / product_id / segment / a period / category "
-                "/ per, not both"
+                "/ about / per, not both"
             )
         found = analyse_one(text, ctx.embedder())
         answer = f"The text reads {found.label} (score {found.score:+.2f} on a scale of -1 to 1)."
@@ -141,11 +146,14 @@ def review_sentiment(
     products = [known_product(ctx.data, product_id)] if product_id else None
     read_as, in_category, reading = category_products(ctx.data, category)
     when = review_period(ctx.data, asked)
+    words = None if about is None else mentioned(about)
     if per is not None:
-        where = written_in(ReviewFilter(customer_ids=who, product_ids=in_category), when)
-        chosen = index.metadata.iloc[matching_rows(index.metadata, where)]
-        scope = scope_phrase(cid, None, name, read_as) + period_phrase(when, asked)
-        facts = filter_facts(who, None, name, None, when, read_as)
+        kept = ReviewFilter(customer_ids=who, product_ids=in_category, mentions=words)
+        chosen = index.metadata.iloc[matching_rows(index.metadata, written_in(kept, when))]
+        scope = scope_phrase(cid, None, name, read_as, words) + period_phrase(when, asked)
+        facts = filter_facts(who, None, name, None, when, read_as) | {
+            "mentions": None if words is None else list(words)
+        }
         floor = MIN_REVIEWS if min_reviews is None else min_reviews
         ranked_by = by or "negative"
         page = RANKED_SHOWN if k is None else k
@@ -153,8 +161,9 @@ def review_sentiment(
             ctx.data, chosen, per, ranked_by, floor, page, offset, scope, facts
         )
         return replace(ranking, answer=reading + ranking.answer)
-    if cid or products or read_as or when is not None:
-        where = written_in(ReviewFilter(product_ids=product_filter(products, in_category)), when)
+    if cid or products or read_as or when is not None or words:
+        kept = ReviewFilter(product_ids=product_filter(products, in_category), mentions=words)
+        where = written_in(kept, when)
         total, counts, mean = _breakdown(index, who, where)
         themes = complaint_themes(index, who, where, examples=THEME_EXAMPLES)
     else:  # all reviews, or a segment's: the same every time until the index changes
@@ -166,7 +175,7 @@ def review_sentiment(
         themes = cached_themes(ctx.data, name)
     themes_found = len(themes)
     themes = themes[:k]  # largest first: "the top 3 complaints" are the 3 largest themes
-    scope = scope_phrase(cid, products, name, read_as) + period_phrase(when, asked)
+    scope = scope_phrase(cid, products, name, read_as, words) + period_phrase(when, asked)
     if total == 0:
         answer = f"There are no reviews{scope}."
     else:
@@ -182,11 +191,14 @@ def review_sentiment(
             answer += f" Top{of} complaint themes: {listing(named)}."
     answer = reading + answer
     shown = [_theme(t) for t in themes]
-    result = {"filters": filter_facts(who, products, name, None, when, read_as), "reviews": total,
+    facts = filter_facts(who, products, name, None, when, read_as) | {
+        "mentions": None if words is None else list(words)
+    }
+    result = {"filters": facts, "reviews": total,
               "counts": counts, "mean_score": mean, "themes": shown,
               "themes_found": themes_found}  # fmt: skip
     card = {"type": "sentiment", "counts": counts, "mean_score": mean, "themes": shown,
-            **period_card(when)}  # fmt: skip
+            "mentions": facts["mentions"], **period_card(when)}  # fmt: skip
     return output(answer, result, [card], rows=total)
 
 

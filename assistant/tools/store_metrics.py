@@ -17,7 +17,7 @@ from assistant.tools.data import StoreData
 from assistant.tools.format import count, day, output
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked, period_words
-from assistant.tools.sales_comparison import compared_period
+from assistant.tools.sales_comparison import separate_period
 from assistant.tools.store_figures import TOP_PCT, Buyers, figures, returned
 from assistant.tools.store_metrics_answer import answer
 from commerce.errors import InvalidInput
@@ -152,14 +152,9 @@ def _buyers(
 def _second_period(compare_to: str, when: Period, calendar: DayRange) -> Period:
     """The period `compare_to` names; InvalidInput when it overlaps the first (whoever ordered
     in the overlap would count as having ordered in both)."""
-    other = compared_period(compare_to, when, calendar)
-    if other.start <= when.end and when.start <= other.end:
-        raise InvalidInput(
-            f"compare_to ({compare_to!r}, {day(other.start)} to {day(other.end)}) overlaps the "
-            f"period asked ({day(when.start)} to {day(when.end)}): give two periods apart, e.g. "
-            "year 1997 with compare_to 1998"
-        )
-    return other
+    # whoever ordered in an overlap would count as having ordered in both
+    why = "give two periods apart, e.g. year 1997 with compare_to 1998"
+    return separate_period(compare_to, when, calendar, why)
 
 
 def _where(when: Period, asked: Asked, name: str | None, members: "frozenset[str] | None") -> str:

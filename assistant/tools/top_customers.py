@@ -41,6 +41,7 @@ from assistant.tools.customer_totals import (
 from assistant.tools.customer_trends import (
     MEASURE_WORDS,
     Trend,
+    TrendFrom,
     change_fields,
     trend_answer,
     trend_order,
@@ -52,6 +53,7 @@ from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked
 from assistant.tools.product_names import candidates_listed, candidates_said, what_bought
 from assistant.tools.product_sales import Chosen, SalesLines, cached_sales, chosen_key
+from assistant.tools.sales_comparison import trend_period
 from assistant.tools.top_customers_answer import NO_LINES_TO_RANK, answer, scope
 from assistant.tools.top_customers_bounds import MaxOrders, MaxRevenue, MinOrders, MinRevenue
 from commerce.errors import InvalidInput
@@ -126,10 +128,12 @@ def top_customers(
         Field(
             description="falling: the customers whose `by` (spend, orders or units) fell the "
             "most from the same number of days just before the period, those who ordered "
-            "before and nothing in it too; rising: rose the most. Without a period, the last "
-            f"{TREND_DAYS} days."
+            "before and nothing in it too; rising: rose the most; stopped: those who bought "
+            "before the period (any time, or in compare_to's) and nothing in it, the most "
+            f"before first. Without a period, the last {TREND_DAYS} days."
         ),
     ] = None,
+    compare_to: TrendFrom = None,
     limit: Annotated[int, Field(ge=1, le=100, description="How many customers.")] = 10,
     offset: Offset = 0,
     lead: Lead = "list",
@@ -143,7 +147,9 @@ def top_customers(
     how many are; the top of them first, under a ceiling too. `buyers` "new" keeps only the
     period's new customers (first order ever in it), "returning" those who ordered before it;
     `by` "first_order" lists the newest customers first. `trend` "falling" ranks instead the
-    customers whose spend (or `by`) fell the most from the days just before ("rising": rose).
+    customers whose spend (or `by`) fell the most from the days just before ("rising": rose),
+    or from the period `compare_to` names ("who spent less in 1998 than in 1997"); "stopped"
+    those who bought before the period and nothing in it, the most before first.
     Each with their share of the period's revenue and, when scored, their churn risk and
     predicted value now. `offset` skips the first ranks, for the next page. `lead` "share" opens
     the answer with how many customers are within the bounds and their share of those who
@@ -158,7 +164,9 @@ def top_customers(
     "share") "what percentage of customers ordered only once?" or "how many customers spent over
     $100 in 1997?"; "who are our newest customers?" (`by` first_order), "list the new customers
     of March 1998" (`buyers` new), "returning customers who spent the most in 1998"; "whose
-    spending dropped the most?" (`trend` falling).
+    spending dropped the most?" (`trend` falling), "which customers spent less in 1998 than
+    1997?" (`trend` falling, `compare_to` 1997), "which customers stopped buying tea?"
+    (`trend` stopped, `category` Tea).
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -180,6 +188,11 @@ def top_customers(
     bounds.check(ctx.settings.currency_symbol)
     if trend is not None:
         _trend_alone(by, buyers, bounds, lead)
+    elif compare_to is not None:
+        raise InvalidInput(
+            "compare_to is the period a trend measures each customer's change from: give trend "
+            "falling, rising or stopped with it"
+        )
     base = base_bounds(share_of, bounds)
     data = ctx.data
     calendar = store_orders(data).calendar
@@ -190,11 +203,7 @@ def top_customers(
         when = period_asked(calendar, asked, 1)
     else:  # the whole history, with no period before it to compare with
         when = between(calendar, calendar.first_day, calendar.last_day)
-    if trend is not None and when.before_start is None:
-        raise InvalidInput(
-            f"trend compares with the {when.days} days before {day(when.start)}, and the "
-            f"store's orders start on {day(calendar.first_day)}: ask for a later period"
-        )
+    earlier = None if trend is None else trend_period(compare_to, when, calendar, trend)
     result: dict[str, Any] = {
         **{k: getattr(asked, k) for k in ("since", "until", "month", "quarter", "year")},
         "days": when.days if asked.given() else None,
@@ -217,7 +226,9 @@ def top_customers(
         "lead": lead,
         "share_of": None if base is None else names_of(base),
         "trend": trend,
-        "before_from": None if when.before_start is None else day(when.before_start),
+        "compare_to": compare_to,
+        "before_from": None if earlier is None else day(earlier.start),
+        "before_to": None if earlier is None else day(earlier.end),
     }
     bought = what_bought(ctx.data, category, product_id, product_name)
     if not isinstance(bought, tuple):  # nothing to rank: why, as the answer and the card's note
@@ -232,8 +243,7 @@ def top_customers(
     table = _totals(ctx, when, name, members, names, result["product_id"])
     revenue = float(table["revenue"].sum())  # everyone's: the shares are of all the revenue
     ordered = len(table)
-    if trend is not None and when.before_start is not None:
-        earlier = between(calendar, when.before_start, when.start - pd.Timedelta(days=1))
+    if earlier is not None:
         table = trend_table(
             table, _totals(ctx, earlier, name, members, names, result["product_id"])
         )
@@ -277,8 +287,8 @@ def top_customers(
     # The first row's share unrounded: its 4-place one in `rows` would be rounded twice.
     first_share = float(page[0]["revenue"]) / revenue if page and revenue > 0 else 0.0
     where = scope(when, asked, name, members)
-    if trend is not None:
-        said = trend_answer(ctx.settings.currency_symbol, result, when, where)
+    if earlier is not None:
+        said = trend_answer(ctx.settings.currency_symbol, result, when, earlier, where)
     else:
         said = answer(ctx.settings.currency_symbol, result, where, first_share)
     if chosen is not None:

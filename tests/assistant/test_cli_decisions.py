@@ -126,3 +126,23 @@ def test_plan_csv_into_a_missing_folder_is_refused_before_planning(tmp_path: Pat
     assert result.exit_code == 2, result.output
     assert f"the folder {target.parent} does not exist" in result.stderr
     assert "Plan:" not in result.stdout and not target.parent.exists()
+
+
+def test_plan_and_at_risk_take_lapsed_customers_as_the_chat_does(home: Path) -> None:
+    orders = Workspace(home).store().table("orders")
+    last = pd.to_datetime(orders["ts"]).max().normalize()
+    quiet = orders.assign(day=pd.to_datetime(orders["ts"]).dt.normalize()).groupby(
+        orders["customer_id"].astype(str)
+    )["day"].max() <= last - pd.Timedelta(days=60)
+    lapsed = set(quiet[quiet].index)
+    plan = _json(["plan", "--budget", "100", "--quiet-days", "60"])
+    assert isinstance(plan, dict)
+    assert plan["lapsed"] == f"have not ordered in the 60 days to {last:%Y-%m-%d}"
+    assert 0 < plan["customers"] <= len(lapsed)
+    rows = _json(["at-risk", "--limit", "50", "--quiet-days", "60"])
+    assert isinstance(rows, list) and rows and {r["customer_id"] for r in rows} <= lapsed
+    since = _json(["plan", "--budget", "100", "--no-order-since", f"{last:%Y-%m-%d}"])
+    assert isinstance(since, dict) and since["lapsed"].startswith("have not ordered since")
+    both = runner.invoke(app, ["plan", "--budget", "100", "--quiet-days", "5",
+                               "--no-order-since", "month_start"])  # fmt: skip
+    assert both.exit_code == 2 and "not both" in both.output

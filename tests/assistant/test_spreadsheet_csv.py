@@ -68,7 +68,7 @@ def test_retain_plan_csv_quotes_a_formula_id(
             "value_at_risk": [350.0, 240.0],  # churn risk x CLV, as scores carry it
         }
     )
-    monkeypatch.setattr("assistant.cli.plan._scores", lambda workspace, segment: scores)
+    monkeypatch.setattr("assistant.cli.plan._scores", lambda *_: (scores, ""))
     target = tmp_path / "plan.csv"
     result = CliRunner().invoke(app, ["plan", "--budget", "1000", "--csv", str(target)])
     assert result.exit_code == 0, result.output

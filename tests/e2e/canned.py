@@ -137,6 +137,11 @@ def sentiment_of_may(_: str = "") -> dict[str, Any]:
     return sentiment() | {"from": "1998-05-01", "to": "1998-05-31"}
 
 
+def sentiment_mentioning(_: str = "") -> dict[str, Any]:
+    """Reviews mentioning some words (`about`): the card says which."""
+    return sentiment() | {"mentions": ["earl", "grey"]}
+
+
 def sentiment(_: str = "") -> dict[str, Any]:
     return {
         "type": "sentiment",

@@ -80,6 +80,13 @@ ROUTES: list[tuple[str, str, dict[str, Any] | None, Callable[[str], dict[str, An
         canned.sentiment_of_may,
         "Most reviews are positive.",
     ),
+    (
+        "sentiment of earl grey",
+        "review_sentiment",
+        {"about": "earl grey"},
+        canned.sentiment_mentioning,
+        "Most reviews mentioning 'earl grey' are positive.",
+    ),
     ("complain", "review_sentiment", {}, canned.sentiment, "Most reviews are positive."),
     (
         "most valuable",

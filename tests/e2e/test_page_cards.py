@@ -145,6 +145,7 @@ def test_offer_streams_then_shows_a_verified_card_with_copy(
         ("summarise the at risk segment", "segment", "Template fallback"),
         ("what do people complain about", "sentiment", "stale product"),
         ("complaints last month", "sentiment", "352 reviews · 1998-05-01 to 1998-05-31"),
+        ("sentiment of earl grey reviews", "sentiment", "352 reviews mentioning 'earl grey'"),
         ("how good is the model", "model_report", "AUC"),
         ("forecast the next quarter", "forecast", "$41,230"),
         ("plan a 5k budget", "plan", "+$7,100"),

@@ -105,3 +105,23 @@ def test_without_compared_the_card_draws_as_before(desktop: "Page", stub_url: st
     assert card.locator("table").count() == 1
     assert "The store sold $512,346 in 4,210 orders from 2,980 customers" in card.inner_text()
     assert "differ in length" not in card.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("trend", "title"),
+    [("falling", "Declining products"), ("rising", "Growing products"),
+     ("stopped", "Products that stopped selling")],
+)  # fmt: skip
+def test_a_trend_is_titled_by_its_direction(
+    desktop: "Page", stub_url: str, monkeypatch: pytest.MonkeyPatch, trend: str, title: str
+) -> None:
+    # A ranking of what moved was titled "Best sellers", as the top of the period's sales.
+    def moved(customer: str = "") -> dict[str, Any]:
+        return first_half(customer) | {"trend": trend}
+
+    routes: list[Route] = [("which products moved", "top_products", {"trend": trend}, moved,
+                            "They moved.")]  # fmt: skip
+    answer_before_the_stub(monkeypatch, routes, "top_products")
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "which products moved").locator(".card-products")
+    assert card.locator(".card-title").inner_text() == title

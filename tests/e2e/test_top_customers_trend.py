@@ -44,3 +44,48 @@ def test_falling_spend_shows_before_and_change_in_the_tools_order(
     assert first[2:5] == ["$334.75", "$1,234", "-73%"]
     second = card.locator("tbody tr").nth(1).inner_text()
     assert "00825" in second and "-100%" in second
+
+
+@pytest.fixture
+def compared_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stub answers "spent less in 1998 than 1997" with one customer whose 1998 spend fell
+    against 1997 (compare_to): 07592, $3,573.88 against $10,417.05."""
+    rows = [spender(1, "07592", revenue=3573.88, before=10417.05, change=-0.6569)]
+    result = ranking(rows, trend="falling", year="1998", compare_to="1997",
+                     before_from="1997-01-01", before_to="1997-12-31",
+                     **{"from": "1998-01-01"})  # fmt: skip
+    answer_with(monkeypatch, "spent less in 1998 than 1997", {"trend": "falling"}, result, "1.")
+
+
+@pytest.mark.usefixtures("compared_routes")
+def test_a_named_period_heads_the_column_and_gives_its_days(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    question = "which customers spent less in 1998 than 1997"
+    card = ask(desktop, question).locator(".card-top_customers")
+    assert card.locator(".card-sub").inner_text() == (
+        "1998-01-01 to 1998-06-30 · by spend · against 1997-01-01 to 1997-12-31"
+    )
+    heads = card.locator("thead th").all_inner_texts()
+    assert heads[3:6] == ["Spent", "1997", "Change"]
+
+
+@pytest.fixture
+def stopped_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stub answers "stopped buying tea" with one customer who bought $1,135.60 of Tea
+    before the last 90 days and none in them."""
+    rows = [spender(1, "20944", revenue=0.0, orders=0, before=1135.6, change=-1.0)]
+    result = ranking(rows, trend="stopped", days=90, category="Tea", before_from="1997-01-01",
+                     before_to="1998-04-01", **{"from": "1998-04-02"})  # fmt: skip
+    answer_with(monkeypatch, "stopped buying tea", {"trend": "stopped"}, result, "1.")
+
+
+@pytest.mark.usefixtures("stopped_routes")
+def test_who_stopped_buying_is_titled_so_with_every_day_before(
+    desktop: "Page", stub_url: str
+) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "which customers stopped buying tea").locator(".card-top_customers")
+    assert card.locator(".card-title").inner_text() == "Customers who stopped buying Tea"
+    assert "against 1997-01-01 to 1998-04-01" in card.locator(".card-sub").inner_text()
+    first = card.locator("tbody tr").first.inner_text()
+    assert "20944" in first and "-100%" in first

@@ -20,6 +20,8 @@ from assistant.routing import Memory, Router
         ("which customers are spending less on coffee", {"trend": "falling",
                                                          "category": "Coffee"}),
         ("who is spending more this quarter", {"trend": "rising", "since": "quarter_start"}),
+        ("which customers stopped buying tea", {"trend": "stopped", "category": "Tea"}),
+        ("who stopped buying coffee", {"trend": "stopped", "category": "Coffee"}),
     ],
 )  # fmt: skip
 def test_customers_whose_buying_moved_are_a_trend(

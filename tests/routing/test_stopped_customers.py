@@ -2,7 +2,7 @@
 stopped" got the best sellers (its "buy a lot" sits beside "what sells a lot"); "how many
 customers have we lost this year" got the list with no lapse (now no order since the year's
 first day, as "not bought anything this year" is). Products that stopped selling stay the
-sales'."""
+sales' (those that sold before and not at all lately: `trend` stopped)."""
 
 import pytest
 
@@ -31,7 +31,7 @@ def test_products_that_stopped_selling_stay_the_sales(minilm_router: Router) -> 
     route = minilm_router.route(
         "which products used to sell a lot but stopped", Memory(), "operator"
     )
-    assert route.tool == "top_products"
+    assert (route.tool, route.args) == ("top_products", {"trend": "stopped"})
 
 
 def test_lost_this_year_is_read_with_the_word_taken() -> None:

@@ -31,6 +31,13 @@ from assistant.routing.trends import trend
             "which is growing faster, tea or coffee",
             {"trend": "rising", "per": "category", "category": "Tea, Coffee"},
         ),
+        ("which products used to sell a lot but stopped", {"trend": "stopped"}),
+        ("products that no longer sell", {"trend": "stopped"}),
+        ("which categories stopped selling", {"trend": "stopped", "per": "category"}),
+        # the days nothing sold in: a period, not customers' lapse (args.stopped_since)
+        ("which products were not sold in 1998", {"year": "1998", "trend": "stopped"}),
+        ("what stopped selling this quarter", {"trend": "stopped", "since": "quarter_start"}),
+        ("products not sold in the last 90 days", {"trend": "stopped", "days": 90}),
         ("is revenue growing", {"compare_to": "before"}),
         ("are sales going down this year", {"compare_to": "year earlier", "since": "year_start"}),
         ("revenue growth in q2 1998", {"quarter": "1998-Q2", "compare_to": "quarter before"}),

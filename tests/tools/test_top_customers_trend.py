@@ -69,3 +69,60 @@ def test_what_a_trend_cannot_go_with_is_refused(shop: StoreData) -> None:
     with pytest.raises(InvalidInput, match="without buyers 'new' or lead 'share'"):
         top_customers(context(shop, "operator"), days=10, trend="rising", buyers="new",
                       lead="share")  # fmt: skip
+
+
+def test_compare_to_names_the_period_each_change_is_measured_from(shop: StoreData) -> None:
+    # January: c4's $2 (o6); March: c1 $50, c3 $40, c2 $18 (with its bare order), c4 $5.
+    out = top_customers(context(shop, "operator"), month="2024-03", trend="rising",
+                        compare_to="2024-01")  # fmt: skip
+    assert moves(out.result["rows"]) == [
+        ("c1", 50.0, 0.0, None), ("c3", 40.0, 0.0, None), ("c2", 18.0, 0.0, None),
+        ("c4", 5.0, 2.0, 1.5),
+    ]  # fmt: skip
+    facts = [out.result[k] for k in ("compare_to", "before_from", "before_to")]
+    assert facts == ["2024-01", "2024-01-01", "2024-01-31"]
+    assert ", against 2024-01 (2024-01-01 to 2024-01-31); the most: c1" in out.answer
+    falling = top_customers(context(shop, "operator"), month="2024-03", trend="falling",
+                            compare_to="2024-01")  # fmt: skip
+    assert falling.result["rows"] == []
+    assert falling.answer.endswith("against 2024-01 (2024-01-01 to 2024-01-31).")
+
+
+def test_a_later_period_may_be_compared_and_unequal_lengths_are_said(shop: StoreData) -> None:
+    out = top_customers(context(shop, "operator"), month="2024-01", trend="falling",
+                        compare_to="2024-03")  # fmt: skip
+    assert [r["customer_id"] for r in out.result["rows"]] == ["c1", "c3", "c2", "c4"]
+    assert "the periods are" not in out.answer  # 31 days each
+    ten = top_customers(context(shop, "operator"), days=10, trend="rising", compare_to="2024-01")
+    assert "; the periods are 10 days and 31 days long, so a change measures" in ten.answer
+
+
+def test_compare_to_is_refused_without_a_trend_overlapping_or_outside_the_orders(
+    shop: StoreData,
+) -> None:
+    ctx = context(shop, "operator")
+    with pytest.raises(InvalidInput, match="give trend falling, rising or stopped with it"):
+        top_customers(ctx, month="2024-03", compare_to="2024-01")
+    with pytest.raises(InvalidInput, match=r"overlaps the period asked \(2024-03-01 to 2024-03"):
+        top_customers(ctx, month="2024-03", trend="falling", compare_to="2024-Q1")
+    with pytest.raises(InvalidInput, match="the store's orders run from 2024-01-01 to 2024-03-31"):
+        top_customers(ctx, month="2024-03", trend="falling", compare_to="2023")
+
+
+def test_stopped_keeps_who_bought_before_and_nothing_in_the_period(shop: StoreData) -> None:
+    # days=10: c3 spent $40 before 2024-03-22 and nothing since; c4 ordered again (o8).
+    out = top_customers(context(shop, "operator"), days=10, trend="stopped")
+    assert moves(out.result["rows"]) == [("c3", 0.0, 40.0, -1.0)]
+    assert (out.result["before_from"], out.result["before_to"]) == ("2024-01-01", "2024-03-21")
+    assert out.answer.startswith(
+        "1 customer who ordered from 2024-01-01 to 2024-03-21 placed no order in the 10 days "
+        "to 2024-03-31; the most before: c3 ($40.00 before)."
+    )
+    # of a category: c4 bought Snacks (o6) before, and only coffee in the period
+    snacks = top_customers(context(shop, "operator"), days=10, trend="stopped", category="Snacks")
+    assert moves(snacks.result["rows"]) == [("c4", 0.0, 2.0, -1.0)]
+    assert " who bought Snacks from 2024-01-01 to 2024-03-21 bought none of it in " in (
+        snacks.answer
+    )
+    with pytest.raises(InvalidInput, match="trend 'stopped' compares with every day before"):
+        top_customers(context(shop, "operator"), year="2024", trend="stopped")

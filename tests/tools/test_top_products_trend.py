@@ -105,3 +105,37 @@ def test_a_trend_of_one_product_or_of_months_is_refused(
 def test_a_period_with_nothing_before_it_is_refused(shop: StoreData) -> None:
     with pytest.raises(InvalidInput, match="store's orders start on 2024-01-01"):
         top_products(context(shop), year="2024", trend="falling")
+
+
+def test_compare_to_is_the_period_each_change_is_measured_from(shop: StoreData) -> None:
+    # January sold P3 for $2.00 (o6); March P2 $60, P1 $35, P4 $30 and P3 $6.
+    out = top_products(context(shop), month="2024-03", trend="rising", compare_to="2024-01")
+    moved = [(r["product_id"], r["revenue"], r["before"], r["change"]) for r in out.result["rows"]]
+    assert moved == [
+        ("P2", 60.0, 0.0, None), ("P1", 35.0, 0.0, None), ("P4", 30.0, 0.0, None),
+        ("P3", 6.0, 2.0, 2.0),
+    ]  # fmt: skip
+    assert (out.result["before_from"], out.result["before_to"]) == ("2024-01-01", "2024-01-31")
+    assert "rose the most from 2024-01 (2024-01-01 to 2024-01-31): Teapot" in out.answer
+    assert out.result["compared"]["totals"]["revenue"] == 2.0  # the totals beside it, as ever
+    with pytest.raises(InvalidInput, match="overlaps the period asked"):
+        top_products(context(shop), month="2024-03", trend="rising", compare_to="2024-Q1")
+    # a year the orders do not reach gives every product "new": refused by name instead
+    with pytest.raises(InvalidInput, match="the store's orders run from 2024-01-01"):
+        top_products(context(shop), month="2024-03", trend="rising", compare_to="2023")
+
+
+def test_stopped_keeps_what_sold_before_and_not_at_all_in_the_period(shop: StoreData) -> None:
+    # Every product but P4 sold in the last 10 days; P4 sold $30.00 on 2024-03-18 only.
+    out = top_products(context(shop), days=10, trend="stopped")
+    stopped = [(r["product_id"], r["revenue"], r["before"]) for r in out.result["rows"]]
+    assert stopped == [("P4", 0.0, 30.0)]
+    assert (out.result["before_from"], out.result["before_to"]) == ("2024-01-01", "2024-03-21")
+    assert out.answer.endswith(
+        "products that sold from 2024-01-01 to 2024-03-21 and not at all in it, the most "
+        "first: Green tea (P4) ($30.00 before)."
+    )
+    coffee = top_products(context(shop), days=10, trend="stopped", category="Coffee")
+    assert coffee.result["rows"] == []
+    assert coffee.answer.endswith("Every product in Coffee that sold from 2024-01-01 to "
+                                  "2024-03-21 sold again in it.")  # fmt: skip

@@ -107,21 +107,23 @@ export function topCustomersCard(card, actions) {
   const bought = card.category ? String(card.category) : card.product_id ? product : null;
   if (bought) columns.splice(4, 0, { key: "units", title: "Units", numeric: true, cell: (r) => num(r.units) });
   if (newest || buyers) columns.splice(2, 0, { key: "first_order", title: "First order", cell: (r) => String(r.first_order ?? "–") });
-  // A trend: each customer's figure in the days before beside the period's, and the change.
-  const moved = card.trend === "falling" || card.trend === "rising";
+  // A trend: each customer's figure in the days before (or compare_to's period) beside the
+  // period's, and the change.
+  const moved = ["falling", "rising", "stopped"].includes(card.trend);
   if (moved) {
     const before = (r) => (byOrders ? num(r.before) : byUnits ? num(r.before) : money(r.before));
     const at = columns.findIndex((c) => c.key === (byOrders ? "orders" : byUnits ? "units" : "revenue")) + 1;
     columns.splice(at, 0,
-      { key: "before", title: "Before", numeric: true, cell: before },
+      { key: "before", title: card.compare_to ?? "Before", numeric: true, cell: before },
       { key: "change", title: "Change", numeric: true, sort: (r) => (isNum(r.change) ? r.change : Infinity), cell: changeCell });
   }
   const by = byOrders ? "orders" : byUnits ? "units" : newest ? "first order, newest first" : "spend";
   // The bounds as the tool applied them (inclusive), so "over $1,000" shows as $1,000.01 or
   // more and "under $20" as $19.99 or less.
   const bounds = [spendBounds(card.min_revenue, card.max_revenue), orderBounds(card.min_orders, card.max_orders)].filter(Boolean);
-  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, buyers, moved ? `against the same days before, from ${card.before_from}` : null, ...bounds].filter(Boolean);
-  const title = moved ? (card.trend === "falling" ? "Customers buying less" : "Customers buying more") : newest ? "Newest customers" : byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : "Top spenders";
+  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, buyers, moved ? (card.compare_to || card.trend === "stopped" ? `against ${card.before_from} to ${card.before_to}` : `against the same days before, from ${card.before_from}`) : null, ...bounds].filter(Boolean);
+  const movedTitle = { falling: "Customers buying less", rising: "Customers buying more", stopped: "Customers who stopped buying" }[card.trend];
+  const title = moved ? movedTitle : newest ? "Newest customers" : byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : "Top spenders";
   const passing = bounds.length && isNum(card.total) && isNum(card.ordered)
     ? h("p", { class: "hint" }, `${num(card.total)} of ${num(card.ordered)} customers ${bounds.join(" and ")}`)
     : null;
@@ -133,7 +135,7 @@ export function topCustomersCard(card, actions) {
     : null;
   return frame(
     "top_customers",
-    bought ? `${title} of ${bought}` : title,
+    bought ? `${title}${card.trend === "stopped" ? "" : " of"} ${bought}` : title,
     { subtitle: scope.join(" · ") },
     rows.length
       ? sortableTable(`Customers, by ${by}`, withRank(columns, rows), rows, {

@@ -90,9 +90,12 @@ export function productsCard(card, actions) {
   const drill = categories && actions.can("top_products");
   // Ranked from the bottom ("worst sellers"), the title says so: the rows are the weakest.
   const least = card.order === "least";
+  // A trend ranks what moved, not what sold most: the title says which way.
+  const things = categories ? "categories" : "products";
+  const moved = { falling: `Declining ${things}`, rising: `Growing ${things}`, stopped: `${categories ? "Categories" : "Products"} that stopped selling` }[card.trend];
   const title = CALENDAR[card.per] ? `${least ? "Weakest" : "Best"} ${card.per}s`
-    : categories ? (least ? "Least-selling categories" : "Top categories")
-    : least ? "Least-selling products" : "Best sellers";
+    : moved ?? (categories ? (least ? "Least-selling categories" : "Top categories")
+    : least ? "Least-selling products" : "Best sellers");
   return frame(
     "products",
     title,

@@ -81,11 +81,13 @@ export function sentimentCard(card) {
   const total = Object.values(counts).reduce((sum, v) => sum + (isNum(v) ? v : 0), 0);
   const rows = Object.entries(counts).map(([key, value]) => ({ label: label(key), value, text: `${num(value)} (${pct(total ? value / total : 0)})` }));
   const themes = Array.isArray(card.themes) ? card.themes : [];
-  const { type, counts: _c, themes: _t, from: _f, to: _to, ...rest } = card;
+  const { type, counts: _c, themes: _t, from: _f, to: _to, mentions: _m, ...rest } = card;
+  // Only the reviews that mention some words (review_sentiment's `about`): said as asked.
+  const said = Array.isArray(card.mentions) && card.mentions.length ? ` mentioning '${card.mentions.join(" ")}'` : "";
   return frame(
     "sentiment",
     "Sentiment",
-    { subtitle: total ? `${num(total)} reviews${period(card)}` : period(card).slice(3) || undefined },
+    { subtitle: total ? `${num(total)} reviews${said}${period(card)}` : `${said.trim()}${period(card)}`.replace(/^ · /, "") || undefined },
     rows.length ? barChart(rows, "Reviews by sentiment") : null,
     themes.length
       ? h(
