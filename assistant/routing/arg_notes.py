@@ -22,7 +22,7 @@ from assistant.routing import risk_bounds
 from assistant.routing.compared_periods import uncompared
 from assistant.routing.complaint_counts import review_count_note
 from assistant.routing.extract import Extraction
-from assistant.routing.phrases import generic
+from assistant.routing.review_topic import own_topic
 from assistant.routing.segment_notes import one_segment
 from assistant.routing.signatures import ToolSignature
 
@@ -288,14 +288,8 @@ def _no_topic(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> 
     long phrase: review_topic.py): the answer covers the reviews it was given, not only those
     about the topic, said so, with the search that takes it. Not for a text to analyse, nor
     a topic as wide as the store ("about our products") or the categories asked."""
-    topic = x.topic
-    if tool.name not in NO_TOPIC_TOOLS or topic is None or x.quoted is not None or "text" in values:
-        return ""
-    if "about" in values or generic(topic):
-        return ""
-    category = values.get("category")
-    named = set(category.lower().replace(",", " ").split()) if isinstance(category, str) else set()
-    if named and set(topic.lower().split()) <= named:
+    topic = own_topic(x, values)
+    if tool.name not in NO_TOPIC_TOOLS or topic is None or "about" in values:
         return ""
     return (
         f"The sentiment summary counts reviews by a few words they mention, so this covers all "

@@ -151,6 +151,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         )
         if found.get("since") == "year_start":  # this year to date: the same days last year
             found["compare_to"] = YEAR_EARLIER
+    if x.not_ordered and tool.name == "top_customers":
+        found["trend"] = "stopped"  # "customers who ordered in 1997 but not in 1998"
     if found.get("trend") == "stopped" and tool.name == "top_products":
         found |= stopped_since(x.lapse, found)
     if tool.name == "top_customers" and "trend" not in found:

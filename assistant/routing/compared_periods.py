@@ -100,6 +100,27 @@ YEAR_AGO = re.compile(
 YEAR_EARLIER = "year earlier"  # top_products' compare_to for it (sales_comparison.py)
 
 
+# Customers who ordered in one period and not in another ("customers who ordered in 1997 but
+# not in 1998", "bought in q1 1998 and not in q2"): the second asked, the first compared with;
+# or who did not order in one period at all ("which customers did not order in 1998", "who
+# haven't bought anything in q1 1998"): it asked, against every day before it. Both are
+# top_customers' trend stopped (`not_ordered`); "haven't ordered in 6 months" is a lapse,
+# read before (lapses.py).
+# Only the periods' words are taken: what was bought stays for the category's reader ("who
+# bought tea in 1997 but not in 1998").
+_ORDER_WORD = r"(?:order(?:ed|s)?|b(?:ought|uys?)|purchas(?:ed|es?)|shop(?:ped|s)?)"
+_BETWEEN = r"(?:[a-z&'-]+\s+){0,3}?"  # "bought earl grey tea in 1997"
+NOT_AGAIN = re.compile(
+    rf"\b{_ORDER_WORD}\s+{_BETWEEN}(?P<taken>(?:(?:in|during)\s+)?(?:the\s+)?"
+    rf"{_PERIOD.format(t='a')}\s*,?\s+(?:but|and)\s+not\s+(?:in\s+|during\s+)?(?:the\s+)?"
+    rf"{_PERIOD.format(t='b')})"
+)
+NOT_IN = re.compile(
+    rf"(?:\b(?:not|never)|n't)\s+(?:[a-z]+\s+)?{_ORDER_WORD}\s+{_BETWEEN}"
+    rf"(?P<taken>(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='b')})"
+)
+
+
 @dataclass(frozen=True)
 class Written:
     """One period as written: its kind, number (month or quarter; 0 for a year) and year; or
@@ -171,6 +192,27 @@ def read(reader: Reader) -> tuple[Calendar, str] | None:
     reader.take(*against.span(), "period")
     # "how did june 1998 do against june 1997": the period asked is said apart from it.
     return periods.read(reader), other.compared(None)
+
+
+def not_ordered(reader: Reader) -> tuple[Calendar, str | None] | None:
+    """The period customers did not order in, as a calendar argument, and the one they did
+    order in when said (compare_to; None: every day before), their text taken; None when the
+    message names no such period (NOT_AGAIN, NOT_IN)."""
+    again = NOT_AGAIN.search(reader.text)
+    if again is not None:
+        a, b = _written(again.groupdict(), "a"), _written(again.groupdict(), "b")
+        a, b = _year_shared(a, b), _year_shared(b, a)
+        if a.relative != "before" and b.relative != "before":
+            reader.take(*again.span("taken"), "period")
+            return b.asked(), a.compared(b)
+    alone = NOT_IN.search(reader.text)
+    if alone is None:
+        return None
+    b = _written(alone.groupdict(), "b")
+    if b.relative == "before":
+        return None
+    reader.take(*alone.span("taken"), "period")
+    return b.asked(), None
 
 
 def _halves_a_year_apart(reader: Reader) -> tuple[Calendar, str] | None:

@@ -95,6 +95,9 @@ class Extraction:
     quarter: str | None = None
     year: str | None = None
     compare_to: str | None = None  # a second period the first is set against (compared_periods)
+    # The period is one customers did not order in ("who did not order in 1998", "ordered in
+    # 1997 but not in 1998": compared_periods.not_ordered).
+    not_ordered: bool = False
     count: int | None = None
     # How long customers have not ordered: days to the last order day, or a day (lapses.py).
     lapse: lapses.Lapse = field(default_factory=lapses.Lapse)
@@ -180,7 +183,9 @@ def extract(
     lapse = lapses.read(reader)
     # after a plan, "what about 2000 for ..." is a budget, not the year 2000
     planned = reader.read(quantities.about_amounts) if bare_budget else None
-    compared = compared_periods.read(reader)  # "1997 vs 1998": two periods, not one span
+    unordered = compared_periods.not_ordered(reader)  # "did not order in 1998": no lapse
+    # "1997 vs 1998": two periods, not one span
+    compared = unordered or compared_periods.read(reader)
     # "since march 5" is a day, not 5 of something
     calendar = compared[0] if compared is not None else periods.read(reader)
     # "churn risk above 90%" is no discount, "CLV over $1k" no spend floor
@@ -244,6 +249,7 @@ def extract(
         quarter=calendar.quarter,
         year=calendar.year,
         compare_to=None if compared is None else compared[1],
+        not_ordered=unordered is not None,
         count=None if count is None else int(count),
         lapse=lapse,
         min_revenue=bounds.min_revenue,

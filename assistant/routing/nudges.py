@@ -196,7 +196,13 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if moved and len(PRODUCTS_NAMED.findall(text)) <= category_word and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
-    if stopped_buying and not ahead:
+    if x.not_ordered and not ahead:
+        # "which customers did not order in 1998", "ordered in 1997 but not in 1998": who
+        # stopped in a period, which only top_customers' trend ranks (the lapse words pull
+        # towards the at-risk list, which has no period)
+        out["top_customers"] = out.get("top_customers", 0.0) + 3 * W
+        out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - 3 * W
+    elif stopped_buying and not ahead:
         # undo the lapse's pull below: nobody is asked to have stopped ordering altogether
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - 2 * W
@@ -268,7 +274,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         else:
             # "what was our best month": months ranked by sales, which only top_products does.
             out["top_products"] = out.get("top_products", 0.0) + 2 * W
-    if x.compare_to is not None and not ahead and not ranks_customers and not moved:
+    stops = moved or x.not_ordered  # customers who changed, or stopped, between two periods
+    if x.compare_to is not None and not ahead and not ranks_customers and not stops:
         # "1997 vs 1998?": two periods set against each other are sales totals, the one tool
         # that compares periods, whatever few words are left around them (a double nudge:
         # "compare 1997 with 1998" leaves only "compare with").

@@ -17,8 +17,9 @@ MAX_WORDS = 3  # "earl grey", "late delivery", "bitter after taste"
 JOINERS = frozenset("vs versus or and against".split())
 
 
-def summed_topic(x: Extraction, values: Mapping[str, Any]) -> str | None:
-    """The topic as the summary's `about`, or None (module docstring)."""
+def own_topic(x: Extraction, values: Mapping[str, Any]) -> str | None:
+    """The review topic asked, where it is one of its own: not a text to analyse, the store as
+    a whole, or the categories asked (`values`, the call's arguments); else None."""
     topic = x.topic
     if topic is None or x.quoted is not None or "text" in values or generic(topic):
         return None
@@ -26,7 +27,12 @@ def summed_topic(x: Extraction, values: Mapping[str, Any]) -> str | None:
     # A category's reviews are what it sums: "complaints about coffee", and so are several's
     # ("complaints about tea or coffee": the topic "tea coffee", the categories "Tea, Coffee").
     named = set(category.lower().replace(",", " ").split()) if isinstance(category, str) else set()
-    words = topic.lower().split()
-    if (named and set(words) - JOINERS <= named) or len(words) > MAX_WORDS:
+    if named and set(topic.lower().split()) - JOINERS <= named:
         return None
     return topic
+
+
+def summed_topic(x: Extraction, values: Mapping[str, Any]) -> str | None:
+    """The topic as the summary's `about`: its own (own_topic) and of at most MAX_WORDS."""
+    topic = own_topic(x, values)
+    return topic if topic is not None and len(topic.split()) <= MAX_WORDS else None

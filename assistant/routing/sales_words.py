@@ -111,6 +111,11 @@ BOUGHT_NAMED = [
     re.compile(rf"(?:\bwho|\b(?:which|what)\s+{_BUYERS}|\b{_BUYERS}\s+(?:who|that))\s+"
                rf"(?:has\s+|have\s+)?(?:ever\s+)?(?:bought|purchased|ordered)\s+"
                rf"(?:the\s+|our\s+|any\s+|some\s+)?{_NAME}{_NAME_ENDS}"),
+    # Its buyers who stopped: "customers who no longer buy earl grey", "who quit buying chai"
+    # (top_customers' trend stopped ranks them by what they bought of it before).
+    re.compile(rf"(?:\bwho|\b{_BUYERS}\s+(?:who|that))\s+(?:have\s+|has\s+)?"
+               rf"(?:(?:stopped|quit)\s+(?:buying|ordering|purchasing)|no\s+longer\s+"
+               rf"(?:buys?|orders?|purchases?))\s+(?:the\s+|our\s+)?{_NAME}{_NAME_ENDS}"),
 ]  # fmt: skip
 # One product's sales: "units of earl grey sold in 1998", "how much earl grey did we sell",
 # "how is the earl grey selling". The name as BOUGHT_NAMED reads one.

@@ -4,6 +4,8 @@ with falling sales", "biggest drops in revenue"), or, asked of the sales themsel
 products ranked ("is revenue growing?", "are sales going down?"), the period's totals set
 beside the days just before it (`compare_to` "before"). Only words of a movement over time
 count: "top products" and "did we sell more tea or coffee" (categories side by side) are none.
+What stopped altogether ("which products stopped selling", "who stopped buying tea") is the
+trend "stopped"; selling badly ("didn't sell well") is the bottom of a ranking (sales_order).
 """
 
 import re

@@ -30,7 +30,8 @@ def trend_order(table: pd.DataFrame, by: str, trend: Trend, key: str) -> pd.Data
     change = table[by] - table[f"{by}_before"]
     moved = table.assign(change_by=change)
     if trend == "stopped":
-        moved = moved[(table[by] == 0) & (table[f"{by}_before"] > 0)]
+        # in no order now, in some before: a line at $0 is still a sale
+        moved = moved[(table["orders"] == 0) & (table["orders_before"] > 0)]
     else:
         moved = moved[change < 0] if trend == "falling" else moved[change > 0]
     return moved.reset_index().sort_values(

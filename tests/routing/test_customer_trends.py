@@ -22,6 +22,9 @@ from assistant.routing import Memory, Router
         ("who is spending more this quarter", {"trend": "rising", "since": "quarter_start"}),
         ("which customers stopped buying tea", {"trend": "stopped", "category": "Tea"}),
         ("who stopped buying coffee", {"trend": "stopped", "category": "Coffee"}),
+        ("customers who no longer buy earl grey", {"trend": "stopped",
+                                                   "product_name": "earl grey"}),
+        ("who quit buying chai", {"trend": "stopped", "product_name": "chai"}),
     ],
 )  # fmt: skip
 def test_customers_whose_buying_moved_are_a_trend(

@@ -18,6 +18,9 @@ from assistant.routing.sales_order import order
         ("what was our worst month in 1997?", {"order": "least", "per": "month", "year": "1997"}),
         ("bottom 5 products by units", {"order": "least", "limit": 5, "by": "units"}),
         ("which products are declining", {"trend": "falling"}),  # a fall, not the bottom
+        # selling badly is the bottom; not selling at all, what stopped (test_trends.py)
+        ("products that didn't sell well in 1998", {"order": "least", "year": "1998"}),
+        ("what sold poorly last quarter", {"order": "least", "quarter": "last"}),
         ("top sellers", {}),
     ],
 )
