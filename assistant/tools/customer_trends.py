@@ -10,7 +10,7 @@ among them (down 100%): for a retention team those are the first to call. A rela
 alone would put a customer who went from $2 to nothing above one who stopped a $1,000 habit.
 """
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import pandas as pd
 from pydantic import Field
@@ -26,7 +26,6 @@ from assistant.tools.product_trends import (
     measure_amount,
 )
 
-Trend = Literal["falling", "rising", "stopped"]
 TrendFrom = Annotated[
     str | None,
     Field(
@@ -57,22 +56,6 @@ def trend_table(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
         joined[f"{name}_before"] = joined[f"{name}_before"].fillna(0)
     joined["last_order"] = joined["last_order"].fillna(joined["last_order_before"])
     return joined.drop(columns="last_order_before")
-
-
-def trend_order(table: pd.DataFrame, by: str, trend: Trend) -> pd.DataFrame:
-    """The customers whose `by` fell (or rose) from the period before, the largest change
-    first (ties: more before, then the id); stopped: those with some before and none in the
-    period, the most before first. `change_by` holds each change."""
-    change = table[by] - table[f"{by}_before"]
-    moved = table.assign(change_by=change)
-    if trend == "stopped":
-        # no order at all (of it) now, some before: a $0 order is still an order
-        moved = moved[(table["orders"] == 0) & (table["orders_before"] > 0)]
-    else:
-        moved = moved[change < 0] if trend == "falling" else moved[change > 0]
-    return moved.reset_index().sort_values(
-        ["change_by", f"{by}_before", "customer_id"], ascending=[trend != "rising", False, True]
-    )
 
 
 def change_fields(record: dict[str, Any], by: str) -> dict[str, Any]:

@@ -24,13 +24,14 @@ LENGTHS_APART = 0.1
 
 
 def trend_order(table: pd.DataFrame, by: str, trend: Trend, key: str) -> pd.DataFrame:
-    """The rows whose `by` fell (or rose) from the period before, the largest change first
-    (ties: more before, then the id); stopped: those with some before and none in the
-    period, the most before first. A column `change_by` holds each change."""
+    """The rows (products, categories, or customers: customer_trends.py) whose `by` fell (or
+    rose) from the period before, the largest change first (ties: more before, then the
+    `key` id); stopped: those with some before and none in the period, the most before first.
+    A column `change_by` holds each change."""
     change = table[by] - table[f"{by}_before"]
     moved = table.assign(change_by=change)
     if trend == "stopped":
-        # in no order now, in some before: a line at $0 is still a sale
+        # in no order now, in some before: a $0 line or order still counts
         moved = moved[(table["orders"] == 0) & (table["orders_before"] > 0)]
     else:
         moved = moved[change < 0] if trend == "falling" else moved[change > 0]

@@ -40,11 +40,9 @@ from assistant.tools.customer_totals import (
 )
 from assistant.tools.customer_trends import (
     MEASURE_WORDS,
-    Trend,
     TrendFrom,
     change_fields,
     trend_answer,
-    trend_order,
     trend_table,
 )
 from assistant.tools.format import day, output
@@ -53,6 +51,7 @@ from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked
 from assistant.tools.product_names import candidates_listed, candidates_said, what_bought
 from assistant.tools.product_sales import Chosen, SalesLines, cached_sales, chosen_key
+from assistant.tools.product_trends import Trend, trend_order
 from assistant.tools.sales_comparison import trend_period
 from assistant.tools.top_customers_answer import NO_LINES_TO_RANK, answer, scope
 from assistant.tools.top_customers_bounds import MaxOrders, MaxRevenue, MinOrders, MinRevenue
@@ -259,7 +258,7 @@ def top_customers(
     within = len(table) if base is None else len(passing(table, base))
     order = order.sort_values(ranking, ascending=[*[False] * len(TIES[by]), False, True])
     if trend is not None:
-        order = trend_order(table, by, trend)
+        order = trend_order(table, by, trend, "customer_id")
     page = order.iloc[offset : offset + limit].to_dict("records")
     scores, segment_of = data.scores(), data.segments().segment_of
     rows = ranked(
