@@ -3,6 +3,7 @@
 from assistant.roles import Role, may_use, tools_for
 from assistant.routing import SIGNATURES
 from assistant.routing.noise import UNCLEAR
+from predictors.segments import SEGMENT_NAMES
 
 WHAT_EACH_TOOL_DOES = {
     "customer_profile": "look up one customer: orders, risk, value, reviews",
@@ -104,7 +105,8 @@ def model_busy(reason: str) -> str:
 
 ASKS = {
     "customer_id": "which customer (their id, e.g. 00042)",
-    "segment": "which segment (see “list segments”)",
+    # Named, so that "summarise the high value segment" can be asked again at once.
+    "segment": "which segment: " + ", ".join(SEGMENT_NAMES[:-1]) + f" or {SEGMENT_NAMES[-1]}",
     "budget": "the budget (e.g. $5k)",
 }
 

@@ -44,7 +44,8 @@ NoOrderSinceOption = Annotated[
     str | None,
     typer.Option(
         help="Only customers with no order on or after this day: YYYY-MM-DD, MM-DD, "
-        "month_start, quarter_start, year_start, today or yesterday (of the store's last day)"
+        "week_start, month_start, quarter_start, year_start, today or yesterday (of the store's "
+        "last day)"
     ),
 ]
 

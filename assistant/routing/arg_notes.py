@@ -75,6 +75,7 @@ WHOLE_STORE = frozenset({"list_segments", "customer_profile"})  # a segment name
 CUSTOMER_LISTS = frozenset({"top_customers", "at_risk_customers", "similar_customers"})
 LEFT_OUT_WORDS = {"customer_id": "customer"}  # an argument's name as a note says it
 BOUNDS = ("min_revenue", "min_orders", "max_revenue", "max_orders")  # floors and ceilings
+AVERAGE_ORDER = ("min_average_order", "max_average_order")  # what they spend per order
 LAPSE = ("quiet_days", "no_order_since")  # how long customers have not ordered (lapses.py)
 # A year a forecast is asked for ("what will sales be in 1999?"): the forecast takes days
 # ahead of the data's end, not a year, so the answer says what it covered.
@@ -95,8 +96,8 @@ MONTH_AHEAD = re.compile(
 )
 NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
 REVIEW_TOOLS = frozenset({"review_sentiment", "search_reviews"})
-# One month or quarter to ask about instead of all of them ("complaints in March 1998").
-EXAMPLE_SPAN = {"month": "March 1998", "quarter": "Q1 1998"}
+# One month, quarter or week to ask about instead of all of them ("complaints in March 1998").
+EXAMPLE_SPAN = {"month": "March 1998", "quarter": "Q1 1998", "week": "the last 7 days"}
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
 UNAPPLIED_SPEND = {
     "ahead": (
@@ -104,8 +105,8 @@ UNAPPLIED_SPEND = {
         'applied; what they spent so far can be bounded (e.g. "customers who spent under 50").'
     ),
     "per_order": (
-        "Spend is bounded in total, not per order, so the amount per order asked is not "
-        'applied; ask for a total instead (e.g. "customers who spent under 100 in all").'
+        "The amount per order is not applied as asked; ask for customers' average order "
+        'instead (e.g. "customers whose average order is under 30").'
     ),
     "sales": (
         "This answer takes no bound on sales or revenue, so it is not limited to the amount "
@@ -318,6 +319,12 @@ def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) 
             f"Spend is counted in the store's currency and no exchange rate is known, so the "
             f"{left} {verb} not applied; ask in the store's currency."
         )
+    per_order = [getattr(x, name) for name in AVERAGE_ORDER]
+    if any(v is not None for v in per_order) and not set(AVERAGE_ORDER) & set(tool.arg_names):
+        return (
+            "This answer cannot be limited by what customers spend per order; the top "
+            'customers list can (e.g. "customers whose average order is over 50").'
+        )
     if takes or all(getattr(x, name) is None for name in BOUNDS):
         return ""
     return (
@@ -384,6 +391,10 @@ def _reviews_per_unit(tool: ToolSignature, x: Extraction, values: Mapping[str, A
     if tool.name not in REVIEW_TOOLS or x.per_unit is None or values.get("per") == x.per_unit:
         return ""
     unit = x.per_unit
+    if unit not in EXAMPLE_SPAN:  # weekdays: no one of them can be asked alone
+        return (
+            "Reviews are not counted by weekday, so this covers every review in the period asked."
+        )
     return (
         f"Reviews are not counted {unit} by {unit}, so this covers every review in the period "
         f'asked; ask about one {unit} at a time (e.g. "complaints in {EXAMPLE_SPAN[unit]}").'

@@ -24,10 +24,11 @@ from assistant.routing import (
     ranked_again,
     review_rankings,
     sales_order,
+    sales_words,
     their_bounds,
     trends,
 )
-from assistant.routing.arg_notes import BOUNDS, LAPSE, PERIOD, notes
+from assistant.routing.arg_notes import AVERAGE_ORDER, BOUNDS, LAPSE, PERIOD, notes
 from assistant.routing.compared_categories import compared
 from assistant.routing.compared_periods import YEAR_EARLIER
 from assistant.routing.complaint_counts import without_review_count
@@ -103,6 +104,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         value = getattr(x, name)
         if value is not None and name in names and (x.currency is None or "orders" in name):
             found[name] = value
+    for name in AVERAGE_ORDER:  # "average order over $50"
+        if getattr(x, name) is not None and name in names:
+            found[name] = getattr(x, name)
     for name in LAPSE:
         if getattr(x.lapse, name) is not None and name in names:
             found[name] = getattr(x.lapse, name)
@@ -153,6 +157,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
             found["compare_to"] = YEAR_EARLIER
     if x.not_ordered and tool.name == "top_customers":
         found["trend"] = "stopped"  # "customers who ordered in 1997 but not in 1998"
+    if x.returned and tool.name == "top_customers":
+        found["trend"] = "returned"  # "customers who ordered in 1997 and in 1998"
     if found.get("trend") == "stopped" and tool.name == "top_products":
         found |= stopped_since(x.lapse, found)
     if tool.name == "top_customers" and "trend" not in found:
@@ -175,6 +181,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     by_unit = per is not None and x.per_unit in per.choices  # "best month in 1997"
     if by_unit:
         found["per"] = x.per_unit
+        counted = sales_words.counted_measure(text)  # "how many orders per week"
+        if by is not None and "by" not in found and counted in by.choices:
+            found["by"] = counted
     several = bool(x.categories) and tool.name in SEVERAL_CATEGORIES
     joined = ", ".join(x.categories)  # "tea or coffee": both, as "Tea, Coffee"
     # "tea vs coffee sales", "which category sold more, tea or coffee?": side by side; not

@@ -120,6 +120,47 @@ NOT_IN = re.compile(
     rf"(?P<taken>(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='b')})"
 )
 
+# Customers who ordered in two periods ("customers who ordered in march and in april",
+# "bought tea in 1997 and again in 1998", "ordered in both 1997 and 1998", "came back in
+# 1998 after buying in 1997") or came back in one ("who came back in 1998"): top_customers'
+# trend returned (`returned`), the later period asked and the earlier compared with.
+_AGAIN = r"(?:(?:also|again|came\s+back|returned|(?:ordered|bought|purchased)\s+again)\s+)?"
+BOTH_IN = re.compile(
+    rf"\b{_ORDER_WORD}\s+{_BETWEEN}(?:(?:in|during)\s+both\s+|(?=in\s|during\s))"
+    rf"(?P<taken>(?:(?:in|during)\s+)?(?:the\s+)?{_PERIOD.format(t='a')}\s*,?\s+(?:and|as\s+well\s+as)\s+{_AGAIN}"
+    rf"(?:(?:in|during)\s+)?(?:the\s+)?{_PERIOD.format(t='b')})"
+)
+_BACK = r"(?:came|come|coming)\s+back|returned|(?:ordered|bought|purchased|shopped)\s+again"
+CAME_BACK = re.compile(
+    rf"\b(?:{_BACK})\s+(?P<taken>(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='b')}"
+    rf"(?P<before>\s+after\s+(?:buying|ordering|purchasing|shopping)\s+{_BETWEEN}"
+    rf"(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='a')})?)"
+)
+
+
+def returned(reader: Reader) -> tuple[Calendar, str | None] | None:
+    """The period customers came back in, as a calendar argument, and the one they ordered
+    in before when said (compare_to; None: every day before), their text taken; None when
+    the message names no such periods (BOTH_IN, CAME_BACK)."""
+    both = BOTH_IN.search(reader.text)
+    if both is not None:
+        a, b = _written(both.groupdict(), "a"), _written(both.groupdict(), "b")
+        a, b = _year_shared(a, b), _year_shared(b, a)
+        if _later(a, b):
+            a, b = b, a  # the later one is asked
+        if a.relative != "before" and b.relative != "before" and a != b:
+            reader.take(*both.span("taken"), "period")
+            return b.asked(), a.compared(b)
+    back = CAME_BACK.search(reader.text)
+    if back is None:
+        return None
+    later = _written(back.groupdict(), "b")
+    earlier = _written(back.groupdict(), "a") if back.group("before") else None
+    if later.relative == "before" or (earlier is not None and earlier.relative == "before"):
+        return None
+    reader.take(*back.span("taken"), "period")
+    return later.asked(), None if earlier is None else _year_shared(earlier, later).compared(later)
+
 
 @dataclass(frozen=True)
 class Written:

@@ -112,6 +112,8 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "which customers ordered product B000FDKQCY",
         # A period's new customers, listed (newcomers.py).
         "who joined us in march",
+        # Who bought in two periods (compared_periods.returned takes the periods out).
+        "which customers came back",
     ),
     "similar_customers": (
         "find customers similar to customer 42",

@@ -65,11 +65,14 @@ OUTLOOK_EXAMPLES: dict[str, tuple[str, ...]] = {
         "how do this year's sales compare to last year",
         "how did we do in 1998 compared to 1997",
         "1997 vs 1998",
-        # The calendar's months or quarters ranked (sales_words.per_unit).
+        # The calendar's months, quarters, weeks or weekdays ranked (sales_words.per_unit).
         "what was our best month",
         "which quarter had the most sales",
         "busiest month of the year",
         "sales by month",
+        "which week had the most orders",
+        "which day of the week has the most orders",
+        "orders per week",
     ),
     # From one product to others; names vary, so no product's words pull a question here.
     "bought_with": (

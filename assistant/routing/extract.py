@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.routing import (
+    average_orders,
     compared_periods,
     lapses,
     periods,
@@ -98,6 +99,9 @@ class Extraction:
     # The period is one customers did not order in ("who did not order in 1998", "ordered in
     # 1997 but not in 1998": compared_periods.not_ordered).
     not_ordered: bool = False
+    # Customers who ordered in two periods, or came back in one ("customers who ordered in
+    # march and in april", "who came back in 1998": compared_periods.returned).
+    returned: bool = False
     count: int | None = None
     # How long customers have not ordered: days to the last order day, or a day (lapses.py).
     lapse: lapses.Lapse = field(default_factory=lapses.Lapse)
@@ -111,6 +115,10 @@ class Extraction:
     # "per_order" ("under $30 per order") or "sales" (the store's: "products with sales over
     # $1000"); "" for none (spend_words.unapplied).
     unapplied_spend: str = ""
+    # Bounds on a customer's average order, inclusive ("average order over $50" is 50.01,
+    # "under $20 per order" 19.99; average_orders.py).
+    min_average_order: float | None = None
+    max_average_order: float | None = None
     # Floors on the scores: churn risk as a percent, predicted value (risk_bounds.py).
     floors: risk_bounds.ScoreFloors = field(default_factory=risk_bounds.ScoreFloors)
     offset: int | None = None  # ranks to skip: set for "and the next 10?", never by a finder
@@ -184,13 +192,16 @@ def extract(
     # after a plan, "what about 2000 for ..." is a budget, not the year 2000
     planned = reader.read(quantities.about_amounts) if bare_budget else None
     unordered = compared_periods.not_ordered(reader)  # "did not order in 1998": no lapse
+    # "ordered in march and in april": both periods, not a span nor two products
+    came_back = None if unordered else compared_periods.returned(reader)
     # "1997 vs 1998": two periods, not one span
-    compared = unordered or compared_periods.read(reader)
+    compared = unordered or came_back or compared_periods.read(reader)
     # "since march 5" is a day, not 5 of something
     calendar = compared[0] if compared is not None else periods.read(reader)
     # "churn risk above 90%" is no discount, "CLV over $1k" no spend floor
     floors = risk_bounds.read(reader)
     # "spent over $1,000" is no budget, "10 orders" no count
+    per_order = average_orders.read(reader)  # "$30 per order" is no total spend
     bounds = thresholds.bounds(reader, bare=bare_bounds)
     horizon = reader.read(quantities.horizons)
     percent = reader.read(quantities.percents)
@@ -250,6 +261,7 @@ def extract(
         year=calendar.year,
         compare_to=None if compared is None else compared[1],
         not_ordered=unordered is not None,
+        returned=came_back is not None,
         count=None if count is None else int(count),
         lapse=lapse,
         min_revenue=bounds.min_revenue,
@@ -257,6 +269,8 @@ def extract(
         max_revenue=bounds.max_revenue,
         max_orders=bounds.max_orders,
         unapplied_spend=bounds.unapplied,
+        min_average_order=per_order.low,
+        max_average_order=per_order.high,
         floors=floors,
         min_rating=None if stars is None else stars.low,
         max_rating=None if stars is None else stars.high,

@@ -70,6 +70,20 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "what's the median time between orders", "how long do customers take to buy
+        # again", "how often do customers order": the days from one order to the next
+        "days_between_orders",
+        re.compile(
+            r"\b(?:time|days?|gap|interval|wait|lag)s?\s+between\s+(?:\w+\s+){0,2}?(?:orders|"
+            r"purchases|visits)\b|\binter[\s-]?purchase\s+(?:times?|intervals?|gaps?)\b|"
+            r"\b(?:repurchase|reorder|re-order|purchase|buying)\s+(?:cycles?|intervals?)\b|"
+            r"\bhow\s+(?:long|many\s+days)\s+(?:do|does|did|until|before)\s+(?:\w+\s+){0,3}?"
+            r"(?:order|buy|purchase|come\s+back|return)\w*\s+again\b|"
+            rf"\bhow\s+often\s+do(?:es)?\s+(?:our\s+|the\s+|a\s+)?{_CUSTOMER}\s+(?:order|buy|"
+            r"purchase|shop|come\s+back)\b"
+        ),
+    ),
+    (
         "orders_per_customer",
         re.compile(
             rf"\borders\s+(?:per|a)\s+{_CUSTOMER}|\b(?:how\s+many|number\s+of)\s+(?:orders|"
@@ -206,7 +220,10 @@ def figure_asked(text: str, two_periods: bool = True, dated: bool = False) -> st
     retention is named (not beside a budget: "how should i spend $5k on retention?"); the
     top customers asked for as a list ("who are the top 10% of customers by revenue") are no
     share; new customers only of a period (`dated`), counted, not listed or summed."""
-    if RETAINED.search(text) and not BUDGETED.search(text):
+    retained = RETAINED.search(text)
+    # "which customers came back in 1998": who, top_customers' trend returned
+    came_back = retained is not None and retained[0].startswith(("came", "come"))
+    if retained and not BUDGETED.search(text) and not (came_back and LISTED.search(text)):
         return "retention"
     if dated and asks_new_customers(text):
         return "new_customers"
@@ -220,6 +237,8 @@ def figure_asked(text: str, two_periods: bool = True, dated: bool = False) -> st
     )
     if found == "top_share" and (LISTED.search(text) or PRODUCTS_NAMED.search(text)):
         return None  # a list of them, or the top products' share, which the sales give
+    if found == "retention" and LISTED.search(text):
+        return None  # "list the customers who ordered again in 1998": who, as above
     return found
 
 

@@ -72,6 +72,21 @@ REVIEW_LIST = re.compile(
     r"^(?:(?:show|find|list|pull|give)\s+(?:me\s+)?)?(?:the\s+|any\s+|all\s+)?(?:negative|positive|"
     r"bad|good|neutral|angry|glowing|[1-5][\s-]*star)\s+(?:reviews|feedback|comments)\b"
 )
+# A summary asked of reviews a search would find ("what's the sentiment of reviews mentioning
+# delivery", "how positive are reviews about coffee"): the summary of those that mention it,
+# unless they are asked to be shown ("show me the tone of ...", "find ...").
+SUMMARY_ASKED = re.compile(
+    r"\b(?:sentiment|tone|mood|feeling)\s+(?:of|for|on|in)\b|"
+    r"\bhow\s+(?:positive|negative|happy|unhappy)\b|\bpositive\s+or\s+negative\b"
+)
+SHOWN = re.compile(r"\b(?:find|show|search|look\s+for|pull|list|give\s+me|read)\b")
+# Customers asked for as a list ("list the customers who ordered again in 1998", "who came
+# back"), not counted (HOW_MANY).
+WHO_LISTED = re.compile(
+    r"^(?:(?:list|show|give|find)\s+(?:me\s+)?)?(?:which\s+|what\s+|the\s+|all\s+(?:the\s+)?)?"
+    r"(?:customers|buyers|clients|shoppers|people)\b|^who\b"
+)
+HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bshare\b|\bpercent")
 TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
 # "who's our best customer", "best customer?": the one who spent the most, at the top of the
 # top customers' list; similarity puts "best customer" beside the at-risk list's "our best
@@ -159,7 +174,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     """Score adjustments per label for `text` (lower case, typos repaired)."""
     out = dict(rules.cues(text))
     ahead = bool(AHEAD.search(text))
-    bounds = (x.min_revenue, x.min_orders, x.max_revenue, x.max_orders)
+    bounds = (x.min_revenue, x.min_orders, x.max_revenue, x.max_orders, x.min_average_order,
+              x.max_average_order)  # fmt: skip
     bounded = any(bound is not None for bound in bounds)  # "over $1,000", "fewer than 2 orders"
     # Money to spend on them ("a $5k win-back for customers who haven't ordered in 90 days"):
     # a plan, which takes lapsed customers too, so the lapse words below are no list's.
@@ -196,12 +212,27 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     if moved and len(PRODUCTS_NAMED.findall(text)) <= category_word and not ahead:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
+    elif moved_how in ("falling", "rising") and PRODUCTS_NAMED.search(text) and not ahead:
+        # "which category grows fastest", "what category is shrinking": products or
+        # categories ranked by their change, which few words embedded leave unclear
+        out["top_products"] = out.get("top_products", 0.0) + 2 * W
     if x.not_ordered and not ahead:
         # "which customers did not order in 1998", "ordered in 1997 but not in 1998": who
         # stopped in a period, which only top_customers' trend ranks (the lapse words pull
         # towards the at-risk list, which has no period)
         out["top_customers"] = out.get("top_customers", 0.0) + 3 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - 3 * W
+    elif x.returned and not ahead and WHO_LISTED.search(text) and not HOW_MANY.search(text):
+        # "customers who ordered in march and in april", "which customers came back in 1998":
+        # the list of who bought in both, which only top_customers' trend ranks (the words
+        # pull towards the retention figure, or the two periods' sales side by side)
+        out["top_customers"] = out.get("top_customers", 0.0) + 3 * W
+        out["store_metrics"] = out.get("store_metrics", 0.0) - 2 * W
+        out["top_products"] = out.get("top_products", 0.0) - 2 * W
+    elif x.returned and not ahead and HOW_MANY.search(text):
+        # "how many customers ordered in march and in april": the retention figure
+        out["store_metrics"] = out.get("store_metrics", 0.0) + 2 * W
+        out["top_products"] = out.get("top_products", 0.0) - W
     elif stopped_buying and not ahead:
         # undo the lapse's pull below: nobody is asked to have stopped ordering altogether
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
@@ -389,7 +420,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["search_reviews"] = out.get("search_reviews", 0.0) + W
         out["review_sentiment"] = out.get("review_sentiment", 0.0) - W
     summed = "review_sentiment" in out and "search_reviews" not in out
-    if x.topic is not None and x.quoted is None and summed:
+    if x.topic is not None and SUMMARY_ASKED.search(text) and not SHOWN.search(text):
+        # the summary's own question of reviews described by a search's words ("mentioning")
+        out["review_sentiment"] = out.get("review_sentiment", 0.0) + W
+        out["search_reviews"] = out.get("search_reviews", 0.0) - W / 2
+    elif x.topic is not None and x.quoted is None and summed:
         # "sentiment of reviews about earl grey": a summary of those that mention it, asked
         # in the summary's words and none of a search's; the unknown name weighs nothing.
         out["review_sentiment"] = out.get("review_sentiment", 0.0) + W / 2

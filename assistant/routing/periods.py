@@ -10,9 +10,9 @@ it by name.
 The router does not know the data's calendar, so it hands the tool (top_products,
 search_reviews, review_sentiment) what was said, and the tool places it before the last order
 day or the last review's (tools/periods.py): a day as an ISO date, or "MM-DD" without a year;
-the start of the current month, quarter or year as `month_start`, `quarter_start`,
-`year_start`; a month as "YYYY-MM" or "MM", a quarter as "YYYY-Qn" or "Qn", a year as "YYYY";
-the one before the current one as "last".
+the start of the current week (its Monday), month, quarter or year as `week_start`,
+`month_start`, `quarter_start`, `year_start`; a month as "YYYY-MM" or "MM", a quarter as
+"YYYY-Qn" or "Qn", a year as "YYYY"; the one before the current one as "last".
 
 Read before the horizons, so "March 5" is a day and not 5 of something, and dropped from what
 is embedded: "what did champions buy since April" asks what "what did champions buy" asks
@@ -67,6 +67,10 @@ TO_DATE = {
     "quarter_start": re.compile(
         rf"\bquarter[\s-]+to[\s-]+date\b|\bqtd\b|\bso\s+far\s+this\s+quarter\b|\bthis\s+quarter\s+"
         rf"so\s+far\b|\b(?:since|from)\s+(?:the\s+)?{_START}quarter\b"
+    ),
+    "week_start": re.compile(
+        rf"\bweek[\s-]+to[\s-]+date\b|\bwtd\b|\bso\s+far\s+this\s+week\b|\bthis\s+week\s+so\s+"
+        rf"far\b|\b(?:since|from)\s+(?:the\s+)?{_START}week\b"
     ),
     "month_start": re.compile(
         rf"\bmonth[\s-]+to[\s-]+date\b|\bmtd\b|\bso\s+far\s+this\s+month\b|\bthis\s+month\s+so\s+"
@@ -144,7 +148,7 @@ SLASHED = [
 # "last month" alone is the month before this one; "the last month" and "the past month" are
 # the last 30 days (the horizon finder reads those).
 LAST = re.compile(rf"(?<!the\s)\b(?:{_BEFORE})\s+(?P<unit>month|quarter|year)(?:'?s)?\b")
-THIS = re.compile(r"\bthis\s+(?P<unit>month|quarter|year)\b")
+THIS = re.compile(r"\bthis\s+(?P<unit>week|month|quarter|year)\b")
 # What is to come has no sales yet: "what will sell best in Q3" asks for a forecast.
 FUTURE = re.compile(r"\b(?:will|going\s+to|gonna|expect(?:ed)?|forecast\w*|predict\w*)\b")
 

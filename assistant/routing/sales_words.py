@@ -50,9 +50,23 @@ PER_CATEGORY = re.compile(
 PER_UNIT = re.compile(
     r"\b(?:best|worst|busiest|slowest|strongest|weakest|top|biggest|highest|lowest|which|"
     r"what)\s+(?:(?!(?:this|last|next|past|previous|prior|sellers?|selling|products?|items?|"
-    r"customers?)\b)[\w-]+\s+){0,2}?(?P<a>month|quarter)s?\b(?!\s+(?:to\s+date|so\s+far))|"
-    r"\b(?:by|per|each|every)\s+(?P<b>month|quarter)\b|\b(?P<c>month|quarter)ly\b|"
-    r"\b(?P<d>month|quarter)[\s-]+(?:by|over|on)[\s-]+(?:month|quarter)\b"
+    r"customers?)\b)[\w-]+\s+){0,2}?(?P<a>month|quarter|week)s?\b"
+    r"(?!\s+(?:to\s+date|so\s+far|of\s+\w+\s+\d))|"  # "the week of march 2" is a period
+    r"\b(?:by|per|each|every)\s+(?P<b>month|quarter|week)\b|\b(?P<c>month|quarter|week)ly\b|"
+    r"\b(?P<d>month|quarter|week)[\s-]+(?:by|over|on)[\s-]+(?:month|quarter|week)\b"
+)
+# The days of the week ranked ("which day of the week has the most orders", "busiest
+# weekday", "sales by weekday"): read before weeks, whose word they hold.
+WEEKDAY = re.compile(r"\bdays?\s+of\s+(?:the\s+)?week\b|\bweek[\s-]?days?\b")
+HOW_MANY = re.compile(
+    r"\b(?:how\s+many|number\s+of)\s+(?P<what>orders|purchases|transactions|customers|buyers|"
+    r"shoppers|people)\b"
+)
+# How often someone buys ("customers who order every week", "who buy each month"): not the
+# calendar's weeks or months ranked.
+HOW_OFTEN = re.compile(
+    r"\b(?:who|that)\s+(?:\w+\s+)?(?:order|buy|shop|purchase)\w*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:every|each|per|a)\s+(?:month|quarter|week)\b"
 )
 # A count of what the store took in ("how many orders did we get", "order count in Q1",
 # "number of purchases last month", "total transactions", "how many buyers"): the period's
@@ -138,7 +152,7 @@ NOT_BOUGHT = frozenset(
     "products product items item stuff things overall often recently lately frequently times "
     "total value segment customers buyers much many most more less least twice once again "
     "anything something everything nothing what which a an lot lots one ones with from on at ago "
-    "in by for over during since before online".split()
+    "in by for over during since before online and or but not both either".split()
 )
 AND = re.compile(r"\s*(?:&|\band\b)\s*")  # "Candy & chocolate": each side names it too
 # What joins two categories besides what joins any two names (fuzzy.PAIRED: "or", "and", "vs",
@@ -165,13 +179,28 @@ def counted(text: str) -> bool:
     return bool(COUNTED.search(text)) and not COUNT_RANKS.search(text)
 
 
+def counted_measure(text: str) -> Measure | None:
+    """What a count asks for, as the measure that ranks months or weeks by it: "how many
+    orders per week" ranks weeks by orders, "how many customers a month" months by
+    customers."""
+    match = HOW_MANY.search(text)
+    if match is None:
+        return None
+    return "orders" if match["what"] in ("orders", "purchases", "transactions") else "customers"
+
+
 def per_category(text: str) -> bool:
     """True when the question ranks whole categories ("top categories among champions")."""
     return bool(PER_CATEGORY.search(text))
 
 
 def per_unit(text: str) -> str | None:
-    """ "month" or "quarter" when the question ranks the calendar's months or quarters."""
+    """ "month", "quarter" or "week" when the question ranks the calendar's months, quarters
+    or weeks; "weekday" when it ranks the days of the week."""
+    if WEEKDAY.search(text):
+        return "weekday"
+    if HOW_OFTEN.search(text):
+        return None
     match = PER_UNIT.search(text)
     if match is None or (match.group("b") and RANKED_THINGS.search(text)):
         return None  # "top 5 products per month" ranks products, not months

@@ -36,7 +36,8 @@ DOMAIN_WORDS = frozenset(
     "performance upsell recommended suggestions spenders buyers shoppers ordered ordering "
     "bought buying purchased inactive quiet lapsing save saving retain retaining keep losing "
     "lookalikes reviewers complaining retrain retrained retraining "
-    "hibernating champions loyal promising attention fewer".split()
+    "hibernating champions loyal promising attention fewer rises grows falls shrinks "
+    "weekday weekdays".split()
 )
 
 

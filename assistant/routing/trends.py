@@ -15,15 +15,15 @@ _THAN_BEFORE = (
     r"a\s+(?:year|month|quarter|week)\s+ago)"
 )
 FALLING = re.compile(
-    r"\b(?:declin\w*|falling|fell|dropp(?:ed|ing)|drops?|decreas\w*|shrink(?:s|ing)?(?!-)|shrank|slump\w*|"
-    r"slow(?:ing|ed)\s+down|los(?:ing|t)\s+(?:the\s+most\s+)?(?:sales|revenue|steam|ground)|"
+    r"\b(?:declin\w*|falling|falls|fell|dropp(?:ed|ing)|drops?|decreas\w*|shrink(?:s|ing)?(?!-)|"
+    r"shrank|slump\w*|slow(?:ing|ed)\s+down|los(?:ing|t)\s+(?:the\s+most\s+)?(?:sales|revenue|steam|ground)|"
     rf"(?:less|worse|fewer){_THAN_BEFORE}|going\s+down|down\s+the\s+most|tanking|tanked|"
     r"cut(?:ting|s)?\s+back|(?:spending|buying|ordering|shopping)\s+less(?!\s+than)|"
     r"used\s+to\s+sell)\b"
 )
 RISING = re.compile(
-    r"\b(?:grow(?:ing|n|th)?|grew|rising|ris(?:en|e)|increas\w*|gain(?:ing|ed)|trending\s+up|"
-    rf"taking\s+off|took\s+off|(?:more|better){_THAN_BEFORE}|going\s+up|up\s+the\s+most|"
+    r"\b(?:grow(?:ing|n|th|s)?|grew|rising|ris(?:en|es?)|increas\w*|gain(?:ing|ed)|"
+    rf"trending\s+up|taking\s+off|took\s+off|(?:more|better){_THAN_BEFORE}|going\s+up|up\s+the\s+most|"
     r"surg(?:e[sd]?|ing)|picking\s+up|(?:spending|buying|ordering|shopping)\s+more(?!\s+than))\b"
 )
 # Bought (or sold) before and not at all now: `trend` stopped ("which products stopped

@@ -65,7 +65,7 @@ Since = Annotated[
     Field(
         max_length=20,
         description="The period's first day, to the last day of the data: YYYY-MM-DD, MM-DD "
-        "(the latest such day: 01-01 is since January), month_start, quarter_start, "
+        "(the latest such day: 01-01 is since January), week_start, month_start, quarter_start, "
         "year_start (of the data's last day), or today / yesterday (its last day / the one "
         "before).",
     ),

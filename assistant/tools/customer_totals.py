@@ -113,12 +113,14 @@ def bought_totals(
 class Bounds:
     """What a ranking keeps customers within, each bound inclusive (None: no bound): floors
     ("spent $1,000.01 or more") and ceilings ("placed 1 order or fewer") on what they did in
-    the period."""
+    the period, and on what they spent per order (their spend over their orders)."""
 
     min_revenue: float | None = None
     min_orders: int | None = None
     max_revenue: float | None = None
     max_orders: int | None = None
+    min_average_order: float | None = None
+    max_average_order: float | None = None
 
     def check(self, symbol: str) -> None:
         """InvalidInput naming both bounds when a floor is above its ceiling: nobody could
@@ -135,6 +137,13 @@ class Bounds:
             raise InvalidInput(
                 f"min_orders ({low_orders:,}) is above max_orders ({high_orders:,}): no "
                 "customer can place both; give the smaller count as min_orders"
+            )
+        low, high = self.min_average_order, self.max_average_order
+        if low is not None and high is not None and round(low, 2) > round(high, 2):
+            raise InvalidInput(
+                f"min_average_order ({money(low, symbol)}) is above max_average_order "
+                f"({money(high, symbol)}): no customer's orders can average both; give the "
+                "lower amount as min_average_order"
             )
 
     @property
@@ -157,4 +166,18 @@ def passing(table: pd.DataFrame, bounds: Bounds) -> pd.DataFrame:
         keep &= table["orders"] >= bounds.min_orders
     if bounds.max_orders is not None:
         keep &= table["orders"] <= bounds.max_orders
+    if bounds.min_average_order is not None or bounds.max_average_order is not None:
+        averaged = average_orders(table)
+        if bounds.min_average_order is not None:
+            keep &= averaged >= round(bounds.min_average_order, 2)
+        if bounds.max_average_order is not None:
+            keep &= averaged <= round(bounds.max_average_order, 2)
     return table[keep]
+
+
+def average_orders(table: pd.DataFrame) -> "pd.Series[float]":
+    """Each customer's spend per order in the period, in cents as answers show it (NaN for
+    one with no order in it: no average, so within no bound on it)."""
+    orders = table["orders"].where(table["orders"] > 0)
+    averaged: pd.Series[float] = (table["revenue"] / orders).round(2)
+    return averaged

@@ -2,7 +2,9 @@
 the period: top_customers' `trend` ("whose spending dropped the most?", "which customers are
 buying less than before?"), the customers slipping away before any model says so; and
 (`trend` stopped) those who bought before the period and nothing in it ("which customers
-stopped buying tea?"), ranked by what they bought before.
+stopped buying tea?"), ranked by what they bought before; (`trend` returned) those who bought
+both before the period and in it ("customers who ordered in 1997 and in 1998", "who came back
+in 1998"), ranked by what they bought in it.
 
 Ranked by the change of the measure in its own units (money, orders or units: now minus
 before), the largest first, with the customers who ordered before and nothing in the period
@@ -10,7 +12,7 @@ among them (down 100%): for a retention team those are the first to call. A rela
 alone would put a customer who went from $2 to nothing above one who stopped a $1,000 habit.
 """
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pandas as pd
 from pydantic import Field
@@ -26,6 +28,8 @@ from assistant.tools.product_trends import (
     measure_amount,
 )
 
+# product_trends.Trend, and the customers who came back: a trend of customers only
+CustomerTrend = Literal["falling", "rising", "stopped", "returned"]
 TrendFrom = Annotated[
     str | None,
     Field(
@@ -58,6 +62,15 @@ def trend_table(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
     return joined.drop(columns="last_order_before")
 
 
+def returned_order(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The customers with orders both in the period and before it (trend returned), the most
+    `by` in the period first (ties: more before, then the id); a $0 order still counts."""
+    both = table[(table["orders"] > 0) & (table["orders_before"] > 0)]
+    return both.reset_index().sort_values(
+        [by, f"{by}_before", "customer_id"], ascending=[False, False, True]
+    )
+
+
 def change_fields(record: dict[str, Any], by: str) -> dict[str, Any]:
     """A row's `before` (the measure in the period before) and `change` (relative; None when
     it was 0 then)."""
@@ -81,6 +94,8 @@ def trend_answer(
     bought = _bought(result)
     if trend == "stopped":
         return _stopped_answer(symbol, result, earlier, where, bought)
+    if trend == "returned":
+        return _returned_answer(symbol, result, earlier, where, bought)
     what = f" {'on' if by == 'revenue' else 'of'} {bought}" if bought else ""
     before = earlier_words(when, earlier, result["compare_to"]) + lengths_words(when, earlier)
     measure = f"{MEASURE_WORDS[by]}{what}"
@@ -106,10 +121,7 @@ def _stopped_answer(
     days to 1998-06-30; the most before: 01234 ($1,234.00 before), ... .' (trend stopped)"""
     rows, by, total = result["rows"], result["by"], result["total"]
     did = f"bought {bought}" if bought else "ordered"
-    if result.get("compare_to") is None:
-        before = f"from {result['before_from']} to {result['before_to']}"
-    else:
-        before = f"in {earlier_words(earlier, earlier, result['compare_to'])}"
+    before = _before_words(result, earlier)
     none = "bought none of it" if bought else "placed no order"
     if not rows and result["offset"] and total:
         return past_end(result["offset"], total, "customer", f" who {did} {before}")
@@ -121,6 +133,39 @@ def _stopped_answer(
     head = f"{who} who {did} {before} {none} {where}"
     facts = _first_facts(symbol, rows[0], bought)
     return f"{head}; the most before{listed(result, items, 'customer')}. {facts}."
+
+
+def _returned_answer(
+    symbol: str, result: dict[str, Any], earlier: Period, where: str, bought: str | None
+) -> str:
+    """'1,862 customers who ordered in 1997 (1997-01-01 to 1997-12-31) ordered again in 1998
+    (from 1998-01-01 to 1998-06-30); the most: 07592 ($3,573.88; $10,417.05 before), ... .'
+    (trend returned)"""
+    rows, by, total = result["rows"], result["by"], result["total"]
+    did = f"bought {bought}" if bought else "ordered"
+    again = f"bought {bought} again" if bought else "ordered again"
+    before = _before_words(result, earlier)
+    if not rows and result["offset"] and total:
+        return past_end(result["offset"], total, "customer", f" who {did} {before} and again")
+    if not rows:
+        return f"No customer who {did} {before} {again} {where}."
+    items = [
+        f"{row['customer_id']} ({measure_amount(symbol, row[by], by)}; "
+        f"{measure_amount(symbol, row['before'], by)} before)"
+        for row in rows
+    ]
+    who = "1 customer" if total == 1 else f"{total:,} customers"
+    head = f"{who} who {did} {before} {again} {where}"
+    facts = _first_facts(symbol, rows[0], bought)
+    return f"{head}; the most{listed(result, items, 'customer')}. {facts}."
+
+
+def _before_words(result: dict[str, Any], earlier: Period) -> str:
+    """When they bought before: 'from 1997-01-01 to 1998-04-01' (every day before the period)
+    or 'in 1997 (1997-01-01 to 1997-12-31)' (compare_to's)."""
+    if result.get("compare_to") is None:
+        return f"from {result['before_from']} to {result['before_to']}"
+    return f"in {earlier_words(earlier, earlier, result['compare_to'])}"
 
 
 def _bought(result: dict[str, Any]) -> str | None:

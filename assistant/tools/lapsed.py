@@ -40,7 +40,7 @@ NoOrderSince = Annotated[
     Field(
         max_length=20,
         description="Only customers with no order on or after this day: YYYY-MM-DD, MM-DD "
-        "(the latest such day: 03-01 is 'since March'), month_start, quarter_start, "
+        "(the latest such day: 03-01 is 'since March'), week_start, month_start, quarter_start, "
         "year_start (of the store's last order day), or today / yesterday (its last day / the "
         "one before). Not with quiet_days.",
     ),

@@ -18,7 +18,8 @@ MONTH = re.compile(r"(?:(\d{4})-)?(\d{1,2})")
 QUARTER = re.compile(r"(?:(\d{4})-)?[qQ]([1-4])")
 YEAR = re.compile(r"\d{4}")
 SINCE_FORMS = (
-    "a date (YYYY-MM-DD), a month and day (MM-DD), month_start, quarter_start, year_start, "
+    "a date (YYYY-MM-DD), a month and day (MM-DD), week_start, month_start, quarter_start, "
+    "year_start, "
     "today or yesterday"
 )
 UNTIL_FORMS = (
@@ -122,10 +123,12 @@ def _until_in(until: str, year: int) -> pd.Timestamp | None:
 def first_day(data: DayRange, since: str, name: str = "since") -> pd.Timestamp:
     """The day `since` names, on or before the last day: a date (YYYY-MM-DD), a
     month and day (MM-DD: the latest such day), or the first day of the last day's
-    month, quarter or year (month_start, quarter_start, year_start). Errors name the
+    week (Monday), month, quarter or year (week_start, month_start, quarter_start,
+    year_start). Errors name the
     argument as `name`, the caller's ("no_order_since")."""
     last = data.last_day
     starts = {
+        "week_start": last - pd.Timedelta(days=last.weekday()),  # the Monday
         "month_start": pd.Timestamp(last.year, last.month, 1),
         "quarter_start": quarter_start(last),
         "year_start": pd.Timestamp(last.year, 1, 1),

@@ -44,7 +44,9 @@ DaysToDate = Annotated[
         "the whole history, unless the calendar sets a period.",
     ),
 ]
-WORDS = frozenset({"last", "month_start", "quarter_start", "year_start", "today", "yesterday"})
+WORDS = frozenset(
+    {"last", "week_start", "month_start", "quarter_start", "year_start", "today", "yesterday"}
+)
 MONTH_FORMS = "give YYYY-MM, MM (03 is March) or last"
 
 

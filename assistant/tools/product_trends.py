@@ -7,6 +7,7 @@ in the period among them (down 100%). A relative change alone would put a produc
 from one unit to none above one that lost a thousand dollars of sales.
 """
 
+import re
 from typing import Any, Literal
 
 import pandas as pd
@@ -99,6 +100,10 @@ def earlier_words(when: Period, earlier: Period, compare_to: str | None) -> str:
     if asked == "before":
         return f"the {count(when.days, 'day')} before ({dates})"
     named = {"year earlier": "the same days a year earlier"}.get(asked, asked)
+    if re.fullmatch(r"\d\d?", named):  # a month without its year ("03"): with the year it was
+        named = f"{earlier.start:%Y-%m}"
+    elif re.fullmatch(r"q[1-4]", named):
+        named = f"{earlier.start.year}-Q{named[1]}"
     return f"{'the ' if named.endswith('before') else ''}{named} ({dates})"
 
 

@@ -50,7 +50,7 @@ from assistant.tools.product_titles import product_titles
 from assistant.tools.product_trends import Trend, trend_answer, trend_order
 from assistant.tools.products_answer import answer, product_answer, sold
 from assistant.tools.sales_comparison import CompareTo, trend_period
-from assistant.tools.sales_periods import Unit, sales_per_period
+from assistant.tools.sales_periods import UNITS, Unit, sales_per_period
 from assistant.tools.sales_totals import SalesAsk, compared_with, days_before, opening
 from commerce.errors import InvalidInput
 
@@ -112,9 +112,10 @@ def top_products(
     per: Annotated[
         Grouping | Unit,
         Field(
-            description="product, or category to rank whole categories, or month or quarter "
-            "to rank the period's calendar months or quarters (with no period given, all "
-            "the store's history)."
+            description="product, or category to rank whole categories, or month, quarter or "
+            "week to rank the period's calendar months, quarters or weeks (Monday to Sunday), "
+            "or weekday to rank the days of the week by their average day (with no period "
+            "given, all the store's history)."
         ),
     ] = "product",
     order: Annotated[
@@ -156,7 +157,8 @@ def top_products(
     sellers between March 5 and April 10", "top products in tea and coffee", "tea vs coffee
     sales" (per category), (`compare_to`) "sales in 1998 vs 1997", (`product_id`) "how
     many units of B001VNP1T0 did we sell in 1998?", (`order` least) "worst selling products",
-    "which month was weakest in 1997?", or (`trend`) "which products are
+    "which month was weakest in 1997?", (`per` week) "orders per week in March",
+    (`per` weekday) "which day of the week has the most orders?", or (`trend`) "which products are
     declining?", "what categories are growing?", "which products sold less in 1998 than in
     1997?" (with `compare_to`), "which products stopped selling?" (`trend` stopped).
     """
@@ -179,17 +181,17 @@ def top_products(
             listed = {"product_name": product_name, "candidates": candidates_listed(named)}
             return output(said, {**listed, "totals": None, "rows": [], "note": said})
         category, product_id = _named_as(category, named)
-    if product_id is not None and per in ("month", "quarter"):
+    if product_id is not None and per in UNITS:
         raise InvalidInput(f"per {per} ranks the store's {per}s; ask for one product without it")
-    if trend is not None and (product_id or product_name or per in ("month", "quarter")):
-        asked_with = f"per {per}" if per in ("month", "quarter") else "product_id or product_name"
+    if trend is not None and (product_id or product_name or per in UNITS):
+        asked_with = f"per {per}" if per in UNITS else "product_id or product_name"
         raise InvalidInput(f"trend ranks products or categories; ask for it without {asked_with}")
     if trend is not None and order == "least":
         raise InvalidInput(
             "order least ranks the period's sales from the bottom and trend ranks their change "
             "from the days before: ask for one of them"
         )
-    if per == "month" or per == "quarter":  # "best month in 1997": months ranked, not products
+    if per != "product" and per != "category":  # "best month in 1997": months, not products
         return sales_per_period(data, sales, ask, per, category, DEFAULT_DAYS)
     if sales is None:
         if category is not None or product_id is not None or product_name is not None:

@@ -60,15 +60,16 @@ def compared_period(compare_to: str, when: Period, data: DayRange) -> Period:
 def trend_period(compare_to: str | None, when: Period, data: DayRange, trend: str) -> Period:
     """The days a trend measures each change from (top_products' and top_customers'): those
     `compare_to` names (trend_from), else as many days just before the period; for
-    "stopped", every day before it (what sold, or who bought, before at any time).
+    "stopped" and "returned", every day before it (what sold, or who bought, before at any
+    time).
     InvalidInput when the store's orders hold no such days."""
     if compare_to is not None:
         return trend_from(compare_to, when, data)
     first = data.first_day
-    if trend == "stopped":
+    if trend in ("stopped", "returned"):  # who bought before at any time
         if when.start <= first:
             raise InvalidInput(
-                f"trend 'stopped' compares with every day before {when.start:%Y-%m-%d}, and the "
+                f"trend '{trend}' compares with every day before {when.start:%Y-%m-%d}, and the "
                 f"store's orders start on {first:%Y-%m-%d}: ask for a later period"
             )
         return between(data, first, when.start - pd.Timedelta(days=1))

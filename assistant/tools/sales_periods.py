@@ -1,7 +1,10 @@
-"""top_products per calendar month or quarter ("best month in 1997", "which quarter was
-best", "sales by month"): the period's months (or quarters) ranked by revenue, orders or
+"""top_products per calendar month, quarter or week ("best month in 1997", "which quarter
+was best", "sales by month", "orders per week in March"), or per weekday ("which day of the
+week has the most orders"): the period's months (quarters, weeks) ranked by revenue, orders or
 customers, each with its share of the period's revenue. A month cut by the period's edges (the
-default 90 days begin mid-month) counts only its days inside and is marked as part.
+default 90 days begin mid-month) counts only its days inside and is marked as part. Weeks run
+Monday to Sunday and are named by their Monday. Weekdays are ranked by their average day,
+since a period may hold five Mondays and four Tuesdays.
 
 The store's orders are summed (orders without lines too), as top_products' opening totals
 are; with categories, their order lines, as those categories' totals are.
@@ -22,8 +25,11 @@ from assistant.tools.products_answer import sold
 from assistant.tools.sales_totals import SalesAsk, compared_with, opening
 from commerce.errors import InvalidInput
 
-Unit = Literal["month", "quarter"]
+Unit = Literal["month", "quarter", "week", "weekday"]
+UNITS: tuple[Unit, ...] = ("month", "quarter", "week", "weekday")
 MEASURES = ("revenue", "orders", "customers")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_FREQUENCY = {"month": "M", "quarter": "Q", "week": "W-SUN"}  # W-SUN: weeks end on Sunday
 
 
 def sales_per_period(
@@ -34,8 +40,8 @@ def sales_per_period(
     category: str | None,
     default_days: int,
 ) -> ToolOutput:
-    """top_products per month or quarter: the period's totals, then its months (or quarters)
-    ranked, with the comparison when asked."""
+    """top_products per month, quarter, week or weekday: the period's totals, then its months
+    (quarters, weeks, weekdays) ranked, with the comparison when asked."""
     if ask.by not in MEASURES:
         raise InvalidInput(
             f"by '{ask.by}' ranks products; {unit}s rank by revenue, orders or customers"
@@ -63,9 +69,13 @@ def sales_per_period(
         "offset": ask.offset, "rows": rows,
     }  # fmt: skip
     of = f"{chosen.said}'s revenue in the period" if chosen else "the period's revenue"
-    said = sold(ask.symbol, result, when, ask.asked.dated) + periods_sentence(
-        rows, unit, ask.by, len(table), ask.symbol, of, least
-    )
+    said = sold(ask.symbol, result, when, ask.asked.dated)
+    if unit == "weekday":
+        said += weekdays_sentence(rows, ask.by, len(table), ask.symbol, of, least)
+    else:
+        said += periods_sentence(rows, unit, ask.by, len(table), ask.symbol, of, least)
+    if unit == "week" and rows:
+        said += weekly_average(table, when, ask.symbol)
     said += "."
     if ask.compare_to is not None:
         said += compared_with(data, calendar, ask.compare_to, result, when, ask.symbol, sales)
@@ -82,9 +92,9 @@ def period_rows(
     chosen: Chosen | None,
     unit: Unit,
 ) -> pd.DataFrame:
-    """One row per month (or quarter) the period touches, in time order: its first and last
-    day inside the period, revenue, orders and customers (of `members` only when given; of
-    the `chosen` categories' order lines when given)."""
+    """One row per month (quarter, week) the period touches, in time order: its first and
+    last day inside the period, revenue, orders and customers (of `members` only when given;
+    of the `chosen` categories' order lines when given); per weekday, _weekday_rows'."""
     if chosen is not None and sales is not None:
         lines = lines_in(sales, when, members, chosen)
         frame = lines[["day", "order_id", "customer_id"]].assign(amount=lines["revenue"])
@@ -95,8 +105,11 @@ def period_rows(
         inside = (orders["day"] >= when.start) & (orders["day"] <= when.end)
         frame = orders.loc[inside, ["day", "amount", "customer_id"]].copy()
         frame["order_id"] = range(len(frame))  # each row is one order
-    starts = pd.period_range(when.start, when.end, freq="M" if unit == "month" else "Q")
-    frame["period"] = frame["day"].dt.to_period("M" if unit == "month" else "Q")
+    if unit == "weekday":
+        return _weekday_rows(frame, when)
+    frequency = _FREQUENCY[unit]
+    starts = pd.period_range(when.start, when.end, freq=frequency)
+    frame["period"] = frame["day"].dt.to_period(frequency)
     grouped = frame.groupby("period").agg(
         revenue=("amount", "sum"),
         orders=("order_id", "nunique"),
@@ -109,18 +122,67 @@ def period_rows(
     return table
 
 
+def _weekday_rows(frame: pd.DataFrame, when: Period) -> pd.DataFrame:
+    """One row per weekday the period holds (0 is Monday): its days in the period, its
+    totals (customers counted once), and its average day: revenue, orders and customers who
+    ordered that day, days without a sale counting as 0."""
+    days = pd.Series(pd.date_range(when.start, when.end, freq="D").day_of_week)
+    held = days.value_counts().sort_index()
+    weekday = frame["day"].dt.day_of_week
+    table = (
+        frame.groupby(weekday)
+        .agg(
+            revenue=("amount", "sum"),
+            orders=("order_id", "nunique"),
+            customers=("customer_id", "nunique"),
+        )
+        .reindex(held.index, fill_value=0)
+    )
+    table["days"] = held
+    daily = frame.groupby("day")["customer_id"].nunique()
+    visits = (
+        daily.groupby(pd.DatetimeIndex(daily.index).day_of_week)
+        .sum()
+        .reindex(held.index, fill_value=0)
+    )
+    for measure, total in (("revenue", table["revenue"]), ("orders", table["orders"]),
+                           ("customers", visits)):  # fmt: skip
+        table[f"{measure}_per_day"] = total / held
+    return table
+
+
 def ranked_rows(
     table: pd.DataFrame, unit: Unit, by: str, offset: int, limit: int, least: bool
 ) -> list[dict[str, Any]]:
-    """The months (or quarters) best first by `by` (ties: revenue, then time), or weakest
-    first when `least`, as plain rows."""
+    """The months (quarters, weeks) best first by `by` (ties: revenue, then time), or weakest
+    first when `least`, as plain rows; weekdays by their average day's `by`."""
     revenue = float(table["revenue"].sum())
     ordered = table.reset_index(names="period")
-    ordered = ordered.sort_values([by, "revenue", "period"], ascending=[least, least, True])
+    ranks = [f"{by}_per_day", "revenue_per_day"] if unit == "weekday" else [by, "revenue"]
+    ordered = ordered.sort_values([*ranks, "period"], ascending=[least, least, True])
     rows = []
     records = ordered.iloc[offset : offset + limit].to_dict("records")
     whole = revenue or 1.0  # no revenue at all: every share is 0
     for rank, record in enumerate(records, offset + 1):
+        figures = {
+            "revenue": round(float(record["revenue"]), 2),
+            "orders": int(record["orders"]),
+            "customers": int(record["customers"]),
+            "share_of_revenue": round(float(record["revenue"]) / whole, 4),
+        }
+        if unit == "weekday":
+            rows.append(
+                {
+                    "rank": rank,
+                    "weekday": WEEKDAYS[int(record["period"])],
+                    "days": int(record["days"]),
+                    **figures,
+                    "revenue_per_day": round(float(record["revenue_per_day"]), 2),
+                    "orders_per_day": round(float(record["orders_per_day"]), 2),
+                    "customers_per_day": round(float(record["customers_per_day"]), 2),
+                }
+            )
+            continue
         rows.append(
             {
                 "rank": rank,
@@ -128,10 +190,7 @@ def ranked_rows(
                 "from": f"{record['from']:%Y-%m-%d}",
                 "to": f"{record['to']:%Y-%m-%d}",
                 "part": bool(record["part"]),
-                "revenue": round(float(record["revenue"]), 2),
-                "orders": int(record["orders"]),
-                "customers": int(record["customers"]),
-                "share_of_revenue": round(float(record["revenue"]) / whole, 4),
+                **figures,
             }
         )
     return rows
@@ -150,20 +209,72 @@ def periods_sentence(
     1997-03: $393,155.27 (19.4% of the period's revenue), 9,000 orders, 8,000 customers'."""
     if not rows:
         return f"; no {unit} of it had a sale"
-    shown = ", ".join(f"{r[unit]}{' (part)' if r['part'] else ''} ({_measure(r, by, symbol)})"
-                      for r in rows[:3])  # fmt: skip
-    more = total - min(len(rows), 3)
-    listing = f"{shown} and {more} more" if more > 0 else shown
+    listing = _listing([f"{_named(r, unit)}{' (part)' if r['part'] else ''} "
+                        f"({_measure(r, by, symbol)})" for r in rows[:3]], total)  # fmt: skip
     first = rows[0]
-    end = "weakest" if least else "best"
     best = (
-        f"The {end if first['rank'] == 1 else 'first shown'}, {first[unit]}"
+        f"{_first_said(first, least)}, {_named(first, unit)}"
         f"{' (part, ' + _days(first) + ')' if first['part'] else ''}: "
         f"{money(first['revenue'], symbol)} ({pct(first['share_of_revenue'])} of {of}), "
         f"{count(first['orders'], 'order')}, {count(first['customers'], 'customer')}"
     )
     ranked_as = f"{by}, the weakest first" if least else by
     return f"; {unit}s by {ranked_as}: {listing}. {best}"
+
+
+def weekdays_sentence(
+    rows: list[dict[str, Any]], by: str, total: int, symbol: str, of: str, least: bool
+) -> str:
+    """'; weekdays by orders a day: Monday (41.2), Tuesday (39.0), ... and 4 more. The best,
+    Monday: 536 orders on its 13 days in the period (41.2 a day), ...'."""
+    if not rows:
+        return "; no weekday of it had a sale"
+    listing = _listing([f"{r['weekday']} ({_daily(r, by, symbol)})" for r in rows[:3]], total)
+    first = rows[0]
+    best = (
+        f"{_first_said(first, least)}, {first['weekday']}: "
+        f"{money(first['revenue'], symbol)} ({pct(first['share_of_revenue'])} of {of}) in "
+        f"{count(first['orders'], 'order')} on its {count(first['days'], 'day')} in the period; "
+        f"a {first['weekday']} on average: {money(first['revenue_per_day'], symbol)}, "
+        f"{first['orders_per_day']:,.1f} orders, {first['customers_per_day']:,.1f} customers"
+    )
+    ranked_as = f"{_per_day(by)}, the weakest first" if least else _per_day(by)
+    return f"; weekdays by {ranked_as}: {listing}. {best}"
+
+
+def weekly_average(table: pd.DataFrame, when: Period, symbol: str) -> str:
+    """'. On average $12,345.67 and 321 orders a week': the period's sums over its weeks,
+    weeks cut by the period's edges counting as the days they hold."""
+    weeks = ((when.end - when.start).days + 1) / 7
+    revenue = float(table["revenue"].sum()) / weeks
+    orders = float(table["orders"].sum()) / weeks
+    return f". On average {money(revenue, symbol)} and {orders:,.1f} orders a week"
+
+
+def _listing(shown: list[str], total: int) -> str:
+    """'a, b, c and 9 more': the first rows said, and how many are left of `total`."""
+    more = total - len(shown)
+    return f"{', '.join(shown)} and {more} more" if more > 0 else ", ".join(shown)
+
+
+def _first_said(first: dict[str, Any], least: bool) -> str:
+    """'The best', 'The weakest', or 'The first shown' on a later page."""
+    return f"The {'weakest' if least else 'best'}" if first["rank"] == 1 else "The first shown"
+
+
+def _per_day(by: str) -> str:
+    return "revenue a day" if by == "revenue" else f"{by} a day"
+
+
+def _daily(row: dict[str, Any], by: str, symbol: str) -> str:
+    """A weekday's average day in the measure ranked: '$1,234.56' or '41.2'."""
+    value = float(row[f"{by}_per_day"])
+    return money(value, symbol) if by == "revenue" else f"{value:,.1f}"
+
+
+def _named(row: dict[str, Any], unit: Unit) -> str:
+    """How the answer names a row: 1997-03, 1997-Q1, or 'week of 1998-03-02'."""
+    return f"week of {row[unit]}" if unit == "week" else str(row[unit])
 
 
 def _days(row: dict[str, Any]) -> str:
@@ -176,4 +287,7 @@ def _measure(row: dict[str, Any], by: str, symbol: str) -> str:
 
 
 def _label(period: pd.Period, unit: Unit) -> str:
+    """1997-Q1, 1997-03, or a week by its Monday: 1998-03-02."""
+    if unit == "week":
+        return f"{period.start_time:%Y-%m-%d}"
     return f"{period.year}-Q{period.quarter}" if unit == "quarter" else f"{period:%Y-%m}"

@@ -1,9 +1,10 @@
 """The figures store_metrics reports for a period, from the store's orders: how many customers
 ordered, their orders and revenue, per customer and per order, how many ordered on two or more
 days (repeat buyers), how many were new (their first-ever order in the period) or returning,
-what share of the revenue the top spenders brought, and how many of one period's customers
-ordered in another too. Plain pandas over customer_totals.store_orders' table, so the numbers
-are the same orders top_products and top_customers count.
+what share of the revenue the top spenders brought, how long customers waited between their
+orders, and how many of one period's customers ordered in another too. Plain pandas over
+customer_totals.store_orders' table, so the numbers are the same orders top_products and
+top_customers count.
 """
 
 import math
@@ -29,6 +30,24 @@ class Buyers:
     # a segment's member who first ordered before joining it is no newcomer.
     first_orders: "pd.Series[pd.Timestamp]"
     start: pd.Timestamp  # the period's first day: a first order on or after it is new
+    # Days from each order day of a customer to their next one, both in the period (gaps()).
+    gaps: "pd.Series[float]"
+
+
+def gaps(
+    orders: pd.DataFrame, when: Period, members: "frozenset[str] | None"
+) -> "pd.Series[float]":
+    """The days between each customer's consecutive order days in the period (of `members`
+    only when given): one value per return, so a customer who came back five times counts
+    five times, as "the time between orders" is usually measured. Two orders on one day are
+    one visit, as the repeat buyers count them."""
+    if members is not None:
+        orders = orders[orders["customer_id"].isin(members)]
+    inside = orders[(orders["day"] >= when.start) & (orders["day"] <= when.end)]
+    visits = inside[["customer_id", "day"]].drop_duplicates().sort_values(["customer_id", "day"])
+    waited = visits.groupby("customer_id", sort=False)["day"].diff().dropna()
+    days: pd.Series[float] = waited.dt.days.astype("float64")
+    return days
 
 
 def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
@@ -44,6 +63,7 @@ def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
     top_revenue = float(table["revenue"].nlargest(top).sum()) if top else 0.0
     # Everyone here ordered in the period, so a first order from its start on lies in it.
     new = int((buyers.first_orders.reindex(table.index) >= buyers.start).sum())
+    waited = buyers.gaps
     return {
         "customers": customers,
         "orders": orders,
@@ -60,6 +80,9 @@ def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
         "top_customers": top,
         "top_revenue": round(top_revenue, 2),
         "top_share": _ratio(top_revenue, revenue, 4) if revenue > 0 else None,
+        "returns": len(waited),
+        "median_days_between_orders": round(float(waited.median()), 1) if len(waited) else None,
+        "average_days_between_orders": round(float(waited.mean()), 1) if len(waited) else None,
     }
 
 

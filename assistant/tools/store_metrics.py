@@ -18,7 +18,7 @@ from assistant.tools.format import count, day, output
 from assistant.tools.period_days import DayRange
 from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked, period_words
 from assistant.tools.sales_comparison import separate_period
-from assistant.tools.store_figures import TOP_PCT, Buyers, figures, returned
+from assistant.tools.store_figures import TOP_PCT, Buyers, figures, gaps, returned
 from assistant.tools.store_metrics_answer import answer
 from commerce.errors import InvalidInput
 
@@ -31,6 +31,7 @@ Figure = Literal[
     "top_share",
     "retention",
     "new_customers",
+    "days_between_orders",
 ]
 
 
@@ -52,8 +53,9 @@ def store_metrics(
             "(the share of revenue of the top `top_pct`% of customers by spend), retention "
             "(with compare_to: how many customers ordered in both periods), new_customers "
             "(customers whose first-ever order fell in the period, and the returning ones, "
-            "who ordered in it having first ordered before); overview: the period's "
-            "customers, orders and revenue first."
+            "who ordered in it having first ordered before), days_between_orders (the "
+            "median days from a customer's order to their next, both in the period); "
+            "overview: the period's customers, orders and revenue first."
         ),
     ] = "overview",
     top_pct: Annotated[
@@ -78,15 +80,16 @@ def store_metrics(
     average order value, repeat-purchase rate (customers who ordered on two or more days, of
     those who ordered), new customers (first-ever order in the period) and returning ones
     (first order before it), the share of revenue of the top 10% of customers (`top_pct`),
-    and with `compare_to` a second period: how many of the earlier period's customers ordered
-    in the later one too, and what share of them that is. `figure` says which figure the
-    answer opens with.
+    the median and average days between a customer's orders (of those who came back in the
+    period), and with `compare_to` a second period: how many of the earlier period's
+    customers ordered in the later one too, and what share of them that is. `figure` says
+    which figure the answer opens with.
 
     For "what's the average revenue per customer?", "how many orders does a customer place on
     average?", "what is our repeat purchase rate?", "what share of customers bought more than
     once?", "what share of revenue comes from the top 10% of customers?", "how many customers
-    bought in both 1997 and 1998?", "how many new customers did we get in 1998?" or "revenue
-    per customer among champions in 1997".
+    bought in both 1997 and 1998?", "how many new customers did we get in 1998?", "what's the
+    median time between orders?" or "revenue per customer among champions in 1997".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -145,8 +148,15 @@ def _buyers(
     data: StoreData, when: Period, name: str | None, members: "frozenset[str] | None"
 ) -> Buyers:
     """The period's customers with their totals (the table top_customers keeps per store
-    version and period) and everyone's first order day, to tell the new ones."""
-    return Buyers(store_totals(data, when, name, members), first_order_days(data), when.start)
+    version and period), everyone's first order day, to tell the new ones, and the days
+    between their orders."""
+    waited = data.memo(
+        f"store_metrics:gaps:{when.start:%Y%m%d}:{when.end:%Y%m%d}:{name}",
+        ("store",),
+        lambda: gaps(store_orders(data).orders, when, members),
+    )
+    totals = store_totals(data, when, name, members)
+    return Buyers(totals, first_order_days(data), when.start, waited)
 
 
 def _second_period(compare_to: str, when: Period, calendar: DayRange) -> Period:

@@ -75,6 +75,9 @@ def answer(symbol: str, result: dict[str, Any], where: str) -> str:
     elif asked == "new_customers":
         opening = f"{_capital(where)}, {_newcomers(f)}"
         tail = f" {_capital(totals)}; {'; '.join(rest)}."
+    elif asked == "days_between_orders":
+        opening = f"{_between_orders(f)} {where}."
+        tail = f" {_capital(totals)}; {'; '.join(rest)}."
     else:
         opening = f"{_capital(where)}, {totals}."
         tail = f" {_capital('; '.join(rest))}."
@@ -95,6 +98,8 @@ def _against(result: dict[str, Any], symbol: str) -> str:
     mine, theirs = result["figures"], compared["figures"]
     if asked == "new_customers":
         key, said = "new_customers", f"{theirs['new_customers']:,} were new"
+    elif asked == "days_between_orders":
+        key, said = "median_days_between_orders", _between_orders(theirs).lower()
     elif asked in SAID:
         key = asked
         said = SAID[asked](theirs, symbol)[0]
@@ -113,6 +118,18 @@ def _against(result: dict[str, Any], symbol: str) -> str:
         )
     change = (now - before) / before
     return f" {period}: {said}, so {mine_period}'s is {abs(change):.1%} {direction}."
+
+
+def _between_orders(f: dict[str, Any]) -> str:
+    """'Median time between a customer's orders: 41.0 days (average 63.2, over 12,345
+    returns)', or that nobody came back within the period."""
+    if f["median_days_between_orders"] is None:
+        return "No customer ordered on two days"
+    return (
+        f"Median time between a customer's orders: {f['median_days_between_orders']:,.1f} days "
+        f"(average {f['average_days_between_orders']:,.1f}, over {count(f['returns'], 'return')} "
+        f"by {count(f['repeat_customers'], 'repeat customer')})"
+    )
 
 
 def _newcomers(f: dict[str, Any]) -> str:

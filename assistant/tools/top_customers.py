@@ -32,6 +32,7 @@ from assistant.tools.customer_shares import (
 )
 from assistant.tools.customer_totals import (
     Bounds,
+    average_orders,
     bought_totals,
     first_order_days,
     passing,
@@ -40,8 +41,10 @@ from assistant.tools.customer_totals import (
 )
 from assistant.tools.customer_trends import (
     MEASURE_WORDS,
+    CustomerTrend,
     TrendFrom,
     change_fields,
+    returned_order,
     trend_answer,
     trend_table,
 )
@@ -51,10 +54,17 @@ from assistant.tools.paging import Offset, ranked
 from assistant.tools.periods import Asked, DaysToDate, Period, between, period_asked
 from assistant.tools.product_names import candidates_listed, candidates_said, what_bought
 from assistant.tools.product_sales import Chosen, SalesLines, cached_sales, chosen_key
-from assistant.tools.product_trends import Trend, trend_order
+from assistant.tools.product_trends import trend_order
 from assistant.tools.sales_comparison import trend_period
 from assistant.tools.top_customers_answer import NO_LINES_TO_RANK, answer, scope
-from assistant.tools.top_customers_bounds import MaxOrders, MaxRevenue, MinOrders, MinRevenue
+from assistant.tools.top_customers_bounds import (
+    MaxAverageOrder,
+    MaxOrders,
+    MaxRevenue,
+    MinAverageOrder,
+    MinOrders,
+    MinRevenue,
+)
 from commerce.errors import InvalidInput
 
 CustomerMeasure = Literal["revenue", "orders", "units", "first_order"]
@@ -122,14 +132,18 @@ def top_customers(
     min_orders: MinOrders = None,
     max_revenue: MaxRevenue = None,
     max_orders: MaxOrders = None,
+    min_average_order: MinAverageOrder = None,
+    max_average_order: MaxAverageOrder = None,
     trend: Annotated[
-        Trend | None,
+        CustomerTrend | None,
         Field(
             description="falling: the customers whose `by` (spend, orders or units) fell the "
             "most from the same number of days just before the period, those who ordered "
             "before and nothing in it too; rising: rose the most; stopped: those who bought "
             "before the period (any time, or in compare_to's) and nothing in it, the most "
-            f"before first. Without a period, the last {TREND_DAYS} days."
+            "before first; returned: those who bought both before it (any time, or in "
+            "compare_to's) and in it, the most in it first. Without a period, the last "
+            f"{TREND_DAYS} days."
         ),
     ] = None,
     compare_to: TrendFrom = None,
@@ -148,7 +162,8 @@ def top_customers(
     `by` "first_order" lists the newest customers first. `trend` "falling" ranks instead the
     customers whose spend (or `by`) fell the most from the days just before ("rising": rose),
     or from the period `compare_to` names ("who spent less in 1998 than in 1997"); "stopped"
-    those who bought before the period and nothing in it, the most before first.
+    those who bought before the period and nothing in it, the most before first; "returned"
+    those who bought both before it and in it, the most in it first.
     Each with their share of the period's revenue and, when scored, their churn risk and
     predicted value now. `offset` skips the first ranks, for the next page. `lead` "share" opens
     the answer with how many customers are within the bounds and their share of those who
@@ -165,7 +180,8 @@ def top_customers(
     of March 1998" (`buyers` new), "returning customers who spent the most in 1998"; "whose
     spending dropped the most?" (`trend` falling), "which customers spent less in 1998 than
     1997?" (`trend` falling, `compare_to` 1997), "which customers stopped buying tea?"
-    (`trend` stopped, `category` Tea).
+    (`trend` stopped, `category` Tea), "customers who ordered in 1997 and in 1998" (`trend`
+    returned, `compare_to` 1997).
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -183,14 +199,16 @@ def top_customers(
             f"buyers '{buyers}' needs a period (days, since, until, month, quarter or year): "
             "over the whole history every customer is new"
         )
-    bounds = Bounds(min_revenue, min_orders, max_revenue, max_orders)
+    bounds = Bounds(
+        min_revenue, min_orders, max_revenue, max_orders, min_average_order, max_average_order
+    )
     bounds.check(ctx.settings.currency_symbol)
     if trend is not None:
         _trend_alone(by, buyers, bounds, lead)
     elif compare_to is not None:
         raise InvalidInput(
             "compare_to is the period a trend measures each customer's change from: give trend "
-            "falling, rising or stopped with it"
+            "falling, rising, stopped or returned with it"
         )
     base = base_bounds(share_of, bounds)
     data = ctx.data
@@ -222,6 +240,8 @@ def top_customers(
         "min_orders": min_orders,
         "max_revenue": max_revenue,
         "max_orders": max_orders,
+        "min_average_order": min_average_order,
+        "max_average_order": max_average_order,
         "lead": lead,
         "share_of": None if base is None else names_of(base),
         "trend": trend,
@@ -257,7 +277,9 @@ def top_customers(
     order = passing(table, bounds).reset_index()
     within = len(table) if base is None else len(passing(table, base))
     order = order.sort_values(ranking, ascending=[*[False] * len(TIES[by]), False, True])
-    if trend is not None:
+    if trend == "returned":
+        order = returned_order(table, by)
+    elif trend is not None:
         order = trend_order(table, by, trend, "customer_id")
     page = order.iloc[offset : offset + limit].to_dict("records")
     scores, segment_of = data.scores(), data.segments().segment_of
@@ -270,6 +292,7 @@ def top_customers(
             row | change_fields({str(k): v for k, v in record.items()}, by)
             for row, record in zip(rows, page, strict=True)
         ]
+    averaged = average_orders(table)  # for bounds on it nobody met: what anyone reached
     result |= {
         "period_revenue": round(revenue, 2),
         "ordered": ordered if trend is not None else len(table),
@@ -280,6 +303,8 @@ def top_customers(
         "most_orders": int(table["orders"].max()) if len(table) else None,
         "least_revenue": round(float(table["revenue"].min()), 2) if len(table) else None,
         "fewest_orders": int(table["orders"].min()) if len(table) else None,
+        "most_average_order": float(averaged.max()) if averaged.notna().any() else None,
+        "least_average_order": float(averaged.min()) if averaged.notna().any() else None,
         "offset": offset,
         "rows": rows,
     }
@@ -355,6 +380,8 @@ def _row(
         "customer_id": cid,
         "revenue": round(spent, 2),
         "orders": int(record["orders"]),
+        # spend per order; None for a trend's customer with no order in the period
+        "average_order": round(spent / int(record["orders"]), 2) if record["orders"] else None,
         "units": None if units is None else round(float(units)),
         "first_order": day(record["first_order"]),
         "last_order": day(record["last_order"]),

@@ -144,6 +144,8 @@ def _facts(symbol: str, first: dict[str, Any], result: dict[str, Any], share: fl
             f"{count(first['orders'], 'order')} ({of_revenue} of {whose} revenue in "
             "the period)"
         )
+    if result["min_average_order"] is not None or result["max_average_order"] is not None:
+        facts += f", averaging {money(first['average_order'], symbol)} an order"
     facts += f", the last on {first['last_order']}"
     if result["by"] == "first_order" or result["buyers"] != "all":
         facts += f", their first order ever on {first['first_order']}"

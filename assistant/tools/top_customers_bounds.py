@@ -12,6 +12,7 @@ read as everyone who did.
 "Tea", "product P2"), None for all their orders.
 """
 
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -57,6 +58,26 @@ MaxOrders = Annotated[
 ]
 
 
+MinAverageOrder = Annotated[
+    float | None,
+    Field(
+        gt=0,
+        le=1e12,
+        description="Only customers whose orders in the period averaged at least this much "
+        "(their spend / their orders; inclusive: 'average order over $50' is 50.01).",
+    ),
+]
+MaxAverageOrder = Annotated[
+    float | None,
+    Field(
+        gt=0,
+        le=1e12,
+        description="Only customers whose orders in the period averaged at most this much "
+        "(inclusive: 'under $20 per order' is 19.99).",
+    ),
+]
+
+
 def bounds(symbol: str, result: dict[str, Any], what: str | None) -> str:
     """The bounds as applied, or "": 'spent $1,000.00 or more and placed 5 orders or more',
     'spent $19.99 or less', 'placed 2 to 4 orders'."""
@@ -67,6 +88,9 @@ def bounds(symbol: str, result: dict[str, Any], what: str | None) -> str:
     orders = _orders_range(result["min_orders"], result["max_orders"])
     if orders:
         said.append(f"bought {what} in {orders}" if what else f"placed {orders}")
+    per_order = _spend_range(symbol, result["min_average_order"], result["max_average_order"])
+    if per_order:
+        said.append(f"averaged {per_order} an order" + (f" on {what}" if what else ""))
     return " and ".join(said)
 
 
@@ -109,21 +133,31 @@ def reached(symbol: str, result: dict[str, Any], what: str | None) -> str:
     """What customers reached, for bounds nobody met: 'the most anyone spent was $50.00'
     under a floor, the least under a ceiling, both between the two."""
     on, of = (f" on {what}", f" with {what}") if what else ("", "")
-    said = []
-    low, high = result["min_revenue"], result["max_revenue"]
-    most, least = (money(result[k], symbol) for k in ("most_revenue", "least_revenue"))
+    spent = (money(result[k], symbol) for k in ("most_revenue", "least_revenue"))
+    placed = (f"{result[k]:,}" for k in ("most_orders", "fewest_orders"))
+    averaged = (money(result[k], symbol) for k in ("most_average_order", "least_average_order"))
+    said = [
+        _reached(result["min_revenue"], result["max_revenue"], spent,
+                 (f"what anyone spent{on} ran", f"the most anyone spent{on} was",
+                  f"the least anyone spent{on} was")),
+        _reached(result["min_orders"], result["max_orders"], placed,
+                 (f"the orders{of} anyone placed ran", f"the most orders{of} anyone placed was",
+                  f"the fewest orders{of} anyone placed was")),
+        _reached(result["min_average_order"], result["max_average_order"], averaged,
+                 (f"anyone's average order{on} ran", f"the highest average order{on} was",
+                  f"the lowest average order{on} was")),
+    ]  # fmt: skip
+    return " and ".join(part for part in said if part)
+
+
+def _reached(
+    low: float | None, high: float | None, figures: Iterator[str], words: tuple[str, str, str]
+) -> str:
+    """One bound's reach: `words` for both ends ('... ran' from the least to the most), a
+    floor (the most) and a ceiling (the least); "" when neither end was asked."""
+    if low is None and high is None:
+        return ""
+    most, least = figures
     if low is not None and high is not None:
-        said.append(f"what anyone spent{on} ran from {least} to {most}")
-    elif low is not None:
-        said.append(f"the most anyone spent{on} was {most}")
-    elif high is not None:
-        said.append(f"the least anyone spent{on} was {least}")
-    low, high = result["min_orders"], result["max_orders"]
-    most, least = (f"{result[k]:,}" for k in ("most_orders", "fewest_orders"))
-    if low is not None and high is not None:
-        said.append(f"the orders{of} anyone placed ran from {least} to {most}")
-    elif low is not None:
-        said.append(f"the most orders{of} anyone placed was {most}")
-    elif high is not None:
-        said.append(f"the fewest orders{of} anyone placed was {least}")
-    return " and ".join(said)
+        return f"{words[0]} from {least} to {most}"
+    return f"{words[1]} {most}" if low is not None else f"{words[2]} {least}"

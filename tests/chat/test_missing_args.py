@@ -8,7 +8,8 @@ from assistant.chat.replies import missing
 
 def test_an_offers_customer_or_segment_is_asked_as_alternatives() -> None:
     assert missing("draft_offer", ("customer_id", "segment"), "marketer").endswith(
-        "I need which customer (their id, e.g. 00042) or which segment (see “list segments”)."
+        "I need which customer (their id, e.g. 00042) or which segment: new, champions, loyal, "
+        "promising, can't lose, at risk, needs attention, hibernating or lost."
     )
 
 

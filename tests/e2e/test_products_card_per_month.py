@@ -1,7 +1,8 @@
-"""The products card ranking the period's own months or quarters (top_products `per` "month"
-or "quarter"): one row per month with its revenue, orders, customers and share, a month the
-period's edges cut marked "(part)" with the days counted, no change column, and the totals and
-any compared period as for products. A card of products still draws its product columns."""
+"""The products card ranking the period's own months, quarters, weeks or weekdays
+(top_products `per` "month", "quarter", "week" or "weekday"): one row per month with its
+revenue, orders, customers and share, a month the period's edges cut marked "(part)" with the
+days counted, no change column, and the totals and any compared period as for products;
+weekdays led by their average day. A card of products still draws its product columns."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,20 @@ def per_quarter(_customer: str = "") -> dict[str, Any]:
     return the_period("quarter", [quarter])
 
 
+def per_week(_customer: str = "") -> dict[str, Any]:
+    week = {"rank": 1, "week": "1997-03-24", "from": "1997-03-24", "to": "1997-03-30",
+            "part": False, "revenue": 90120.5, "orders": 2101, "customers": 1990,
+            "share_of_revenue": 0.1057}  # fmt: skip
+    return the_period("week", [week])
+
+
+def per_weekday(_customer: str = "") -> dict[str, Any]:
+    monday = {"rank": 1, "weekday": "Monday", "days": 11, "revenue": 140000.0, "orders": 3300,
+              "customers": 3100, "share_of_revenue": 0.1642, "revenue_per_day": 12727.27,
+              "orders_per_day": 300.0, "customers_per_day": 281.82}  # fmt: skip
+    return the_period("weekday", [monday]) | {"by": "orders"}
+
+
 def per_month_against_1996(customer: str = "") -> dict[str, Any]:
     compared = {"from": "1996-01-15", "to": "1996-03-31", "days": 77,
                 "totals": {"revenue": 700000.0, "orders": 18000, "customers": 14000},
@@ -72,6 +87,8 @@ def ranked_routes(monkeypatch: pytest.MonkeyPatch) -> None:
          per_month_against_1996, "Revenue up 21.8%."),
         ("by month", "top_products", {"per": "month"}, per_month, "March was best."),
         ("by quarter", "top_products", {"per": "quarter"}, per_quarter, "One quarter."),
+        ("by weekday", "top_products", {"per": "weekday"}, per_weekday, "Mondays."),
+        ("by week", "top_products", {"per": "week"}, per_week, "One week."),
         ("best sellers", "top_products", {}, per_product, "Oat cookies."),
     ]  # fmt: skip
     answer_before_the_stub(monkeypatch, routes, "top_products")
@@ -115,6 +132,29 @@ def test_a_quarter_is_headed_quarter(desktop: "Page", stub_url: str) -> None:
     assert lines(table) == [
         ["1997-Q1 (part) 1997-01-15 to 1997-03-31", "1", "$852,386", "20,007", "15,120", "100.0%"]
     ]
+
+
+@pytest.mark.usefixtures("ranked_routes")
+def test_a_week_is_named_by_its_monday(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "sales by week").locator(".card-products")
+    assert card.locator(".card-title").inner_text() == "Best weeks"
+    table = ranking(card, "Best weeks")
+    assert table.locator("thead th").all_inner_texts() == ["Week of", "Rank", *FIGURE_HEADS]
+    assert lines(table) == [["1997-03-24", "1", "$90,121", "2,101", "1,990", "10.6%"]]
+
+
+@pytest.mark.usefixtures("ranked_routes")
+def test_weekdays_lead_with_their_average_day(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "sales by weekday").locator(".card-products")
+    title = "Best weekdays (an average day)"
+    assert card.locator(".card-title").inner_text() == title
+    table = card.get_by_role("region", name=f"{title}, by orders")
+    assert table.locator("thead th").all_inner_texts() == [
+        "Weekday", "Rank", "Orders a day", "Days in the period", *FIGURE_HEADS
+    ]  # fmt: skip
+    assert lines(table) == [["Monday", "1", "300", "11", "$140,000", "3,300", "3,100", "16.4%"]]
 
 
 @pytest.mark.usefixtures("ranked_routes")

@@ -40,3 +40,22 @@ def test_the_floor_and_the_category_are_shown(desktop: "Page", stub_url: str) ->
     text = card.inner_text()
     assert "1 of 40 customers spent $1,000.01 or more" in text
     assert "40 customers bought Tea" in text
+
+
+@pytest.fixture
+def per_order_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stub answers "average order over 50" with who averaged $50.01 or more an order."""
+    rows = [spender(1, "07592", revenue=13990.93, orders=201, average_order=69.61)]
+    result = ranking(rows, min_average_order=50.01, ordered=23570, total=3704)
+    answer_with(monkeypatch, "average order over 50", {"min_average_order": 50.01}, result, "1.")
+
+
+@pytest.mark.usefixtures("per_order_routes")
+def test_a_bound_per_order_shows_each_average(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    card = ask(desktop, "customers whose average order over 50").locator(".card-top_customers")
+    assert card.locator(".card-sub").inner_text().endswith("averaged $50.01 or more an order")
+    heads = card.locator("thead th").all_inner_texts()
+    assert heads[heads.index("Orders") + 1] == "Average order"
+    assert "$69.61" in card.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert "3,704 of 23,570 customers averaged $50.01 or more an order" in card.inner_text()

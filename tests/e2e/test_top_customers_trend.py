@@ -89,3 +89,27 @@ def test_who_stopped_buying_is_titled_so_with_every_day_before(
     assert "against 1997-01-01 to 1998-04-01" in card.locator(".card-sub").inner_text()
     first = card.locator("tbody tr").first.inner_text()
     assert "20944" in first and "-100%" in first
+
+
+@pytest.fixture
+def returned_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stub answers "bought tea again" with one customer who bought Tea in 1997 and again
+    in 1998."""
+    rows = [spender(1, "07592", revenue=2380.58, before=6844.59, change=-0.6522)]
+    result = ranking(rows, trend="returned", year="1998", category="Tea", compare_to="1997",
+                     before_from="1997-01-01", before_to="1997-12-31",
+                     **{"from": "1998-01-01"})  # fmt: skip
+    answer_with(monkeypatch, "bought tea", {"trend": "returned"}, result, "1.")
+
+
+@pytest.mark.usefixtures("returned_routes")
+def test_who_came_back_is_titled_so_against_the_period_named(
+    desktop: "Page", stub_url: str
+) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    asked = "customers who bought tea in 1997 and again in 1998"
+    card = ask(desktop, asked).locator(".card-top_customers")
+    assert card.locator(".card-title").inner_text() == "Customers who bought Tea again"
+    assert "against 1997-01-01 to 1997-12-31" in card.locator(".card-sub").inner_text()
+    heads = card.locator("thead th").all_inner_texts()
+    assert "1997" in heads and "Change" in heads  # the spend in compare_to's period beside

@@ -14,9 +14,9 @@ Result = dict[str, Any]
 def spender(rank: int, customer_id: str, **changes: Any) -> dict[str, Any]:
     """One ranked customer, never scored and in no segment unless `changes` say so."""
     row = {"rank": rank, "customer_id": customer_id, "revenue": 100.0, "orders": 1,
-           "units": None, "first_order": "1997-01-01", "last_order": "1997-12-12",
-           "share_of_revenue": 0.01, "segment": None, "churn_risk": None, "clv": None,
-           "value_at_risk": None}  # fmt: skip
+           "average_order": 100.0, "units": None, "first_order": "1997-01-01",
+           "last_order": "1997-12-12", "share_of_revenue": 0.01, "segment": None,
+           "churn_risk": None, "clv": None, "value_at_risk": None}  # fmt: skip
     return row | changes
 
 
@@ -29,6 +29,7 @@ def ranking(rows: list[dict[str, Any]], **changes: Any) -> Result:
               "product_id": None, "product_title": None, "by": "revenue", "buyers": "all",
               "min_revenue": None,
               "min_orders": None, "max_revenue": None, "max_orders": None,
+              "min_average_order": None, "max_average_order": None,
               "period_revenue": 0.0, "ordered": len(rows), "total": len(rows), "offset": 0,
               "rows": rows}  # fmt: skip
     return result | changes

@@ -66,3 +66,8 @@ def test_reviews_per_month_are_not_months_of_sales(minilm_router: Router) -> Non
 def test_reviews_per_quarter_are_said(vocabulary: Vocabulary) -> None:
     values, reason = _args("which quarter had the most negative reviews", vocabulary)
     assert "per" not in values and "quarter by quarter" in reason
+
+
+def test_reviews_per_weekday_are_said(vocabulary: Vocabulary) -> None:
+    values, reason = _args("which day of the week has the most complaints", vocabulary)
+    assert "per" not in values and reason.startswith("Reviews are not counted by weekday")

@@ -1,6 +1,8 @@
-"""The calendar's months or quarters ranked ("best month in 1997", "which quarter was best",
-"sales by month"): top_products per month or quarter. They got the year's totals, the last
-90 days, the top customers or "outside what I do"."""
+"""The calendar's months, quarters or weeks ranked ("best month in 1997", "which quarter was
+best", "sales by month", "orders per week in March"), and the weekdays ("which day of the week
+has the most orders"): top_products per month, quarter, week or weekday. They got the year's
+totals, the last 90 days, the top customers (by orders, for the days of the week) or "outside
+what I do"."""
 
 import pytest
 
@@ -20,6 +22,14 @@ from assistant.routing.sales_words import per_unit
         ("which products sold best last month", None),
         ("top 5 products per month", None),  # products, not months
         ("revenue this quarter so far", None),
+        ("weekly sales", "week"),
+        ("which week had the most orders", "week"),
+        ("what sold best last week", None),
+        ("top 5 products per week", None),
+        ("how many orders in the week of march 2 1998", None),  # one week is a period
+        ("which day of the week has the most orders", "weekday"),
+        ("busiest weekday", "weekday"),
+        ("customers who order every week", None),  # how often, not the weeks ranked
     ],
 )
 def test_a_unit_ranked(text: str, unit: str | None) -> None:
@@ -36,6 +46,16 @@ def test_a_unit_ranked(text: str, unit: str | None) -> None:
         ),
         ("busiest quarter of 1997", {"year": "1997", "per": "quarter"}),
         ("what was our best month", {"per": "month"}),
+        ("which day of the week has the most orders", {"by": "orders", "per": "weekday"}),
+        ("sales by weekday in 1998", {"year": "1998", "per": "weekday"}),
+        (
+            "how many orders did we get per week in march 1998",
+            {"month": "1998-03", "per": "week", "by": "orders"},
+        ),
+        (
+            "number of buyers per week this quarter",
+            {"since": "quarter_start", "by": "customers", "per": "week"},
+        ),
     ],
 )
 def test_months_go_to_top_products(

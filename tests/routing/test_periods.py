@@ -28,6 +28,8 @@ from assistant.routing.args import build
         ("what sold best so far this month", "month_start"),
         ("top categories since the beginning of the quarter", "quarter_start"),
         ("best sellers qtd", "quarter_start"),
+        ("best sellers week to date", "week_start"),
+        ("top products so far this week", "week_start"),
     ],
 )
 def test_the_first_day_is_read(text: str, since: str, vocabulary: Vocabulary) -> None:
@@ -118,6 +120,7 @@ def test_the_real_router_hands_the_month_to_top_products(minilm_router: Router) 
         ("top products since 1997", "1997-01-01", None),
         ("best sellers this year", "year_start", None),
         ("top products this quarter", "quarter_start", None),
+        ("who are the top customers this week", "week_start", None),  # was the at-risk list
     ],
 )
 def test_a_span_between_two_days_is_read(

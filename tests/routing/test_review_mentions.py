@@ -17,6 +17,9 @@ from assistant.routing import Memory, Router
         ("what's the sentiment of chai reviews", {"about": "chai"}),
         ("how do customers feel about the packaging", {"about": "packaging"}),
         ("who reviewed earl grey negatively", {"about": "earl grey"}),
+        # the summary's question of reviews a search's word describes (was the search)
+        ("what's the tone of reviews mentioning delivery", {"about": "delivery"}),
+        ("sentiment of reviews that mention shipping", {"about": "shipping"}),
     ],
 )
 def test_a_few_words_are_the_reviews_that_mention_them(
@@ -34,6 +37,11 @@ def test_a_few_words_are_the_reviews_that_mention_them(
         ("complaints about coffee", "review_sentiment", {"category": "Coffee"}),
         ("find reviews about earl grey", "search_reviews", {"query": "earl grey"}),
         ("reviews mentioning shipping", "search_reviews", {"query": "shipping"}),
+        (
+            "show me the sentiment of reviews about packaging",
+            "search_reviews",
+            {"query": "packaging"},
+        ),
     ],
 )
 def test_categories_and_searches_are_no_mentions(

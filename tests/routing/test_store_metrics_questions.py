@@ -42,6 +42,12 @@ from assistant.routing.figures_asked import figure_asked
          {"figure": "top_share", "top_pct": 10}),
         ("how concentrated is our revenue?", {"figure": "top_share"}),
         ("revenue concentration in 1998", {"figure": "top_share", "year": "1998"}),
+        # The days from one order to the next (were the best sellers).
+        ("what's the median time between orders", {"figure": "days_between_orders"}),
+        ("how often do customers order", {"figure": "days_between_orders"}),
+        ("how long do customers take to order again", {"figure": "days_between_orders"}),
+        ("average days between purchases in 1998",
+         {"figure": "days_between_orders", "year": "1998"}),
         # "per customer 1997" is the year, not customer 01997.
         ("compare revenue per customer 1997 vs 1998",
          {"figure": "revenue_per_customer", "year": "1998", "compare_to": "1997"}),

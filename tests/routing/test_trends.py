@@ -31,6 +31,10 @@ from assistant.routing.trends import trend
             "which is growing faster, tea or coffee",
             {"trend": "rising", "per": "category", "category": "Tea, Coffee"},
         ),
+        # a verb in the present, which typo repair once made "risks"
+        ("which category grows fastest", {"trend": "rising", "per": "category"}),
+        ("which category rises fastest", {"trend": "rising", "per": "category"}),
+        ("what category is shrinking", {"trend": "falling", "per": "category"}),
         ("which products used to sell a lot but stopped", {"trend": "stopped"}),
         ("products that no longer sell", {"trend": "stopped"}),
         ("which categories stopped selling", {"trend": "stopped", "per": "category"}),
@@ -61,6 +65,7 @@ def test_movements_are_read(known_router: Router, text: str, args: dict[str, obj
         ("declining products", "falling"),
         ("what sold worse than last year", "falling"),
         ("what is picking up", "rising"),
+        ("which product falls the most", "falling"),
         ("sold more than a year ago", "rising"),
         ("did we sell more tea or coffee", None),
         ("growing or declining?", None),  # both: nothing to rank by

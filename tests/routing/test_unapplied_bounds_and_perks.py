@@ -1,6 +1,7 @@
 """Review R14 of bounds and perks: sales and revenue bound customers only in a message about
 customers; after a ranking of customers, a price asked of another tool is no spend bound; a
-bound per order or on what customers will spend is read but not applied, and said; a perk is
+bound per order is the average order's (average_orders.py); one on what customers will spend
+is read but not applied, and said; a perk is
 noted only when asked for the offer, and only when the offer made does not carry it."""
 
 import pytest
@@ -52,10 +53,11 @@ def test_a_price_after_a_ranking_is_no_spend_bound(
     assert "customers over or under a spend" not in route.reason
 
 
-def test_a_bound_per_order_is_not_applied_and_said(minilm_router: Router) -> None:
+def test_a_bound_per_order_is_their_average_order(minilm_router: Router) -> None:
+    # was read and left out, with a note: top_customers now bounds the average order
     route = minilm_router.route("customers spending less than $30 per order", Memory(), "operator")
-    assert (route.tool, route.args) == ("top_customers", {})
-    assert "not per order" in route.reason
+    assert (route.tool, route.args) == ("top_customers", {"max_average_order": 29.99})
+    assert route.reason == ""
 
 
 def test_what_customers_will_spend_is_no_bound(vocabulary: Vocabulary) -> None:

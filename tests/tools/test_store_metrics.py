@@ -3,6 +3,8 @@ store worked out by hand (sales_shop.py) for the answer's words and its new and 
 customers, how many of one year's customers ordered in the next, the arguments it refuses,
 and who may call it."""
 
+import statistics
+
 import pandas as pd
 import pytest
 
@@ -30,6 +32,12 @@ def _expected(orders: pd.DataFrame, start: str, end: str, top_pct: int) -> dict[
     earliest = orders.sort_values("ts").drop_duplicates("customer_id")
     first = earliest.set_index(earliest["customer_id"].astype(str))["ts"].dt.normalize()
     new = int((first[spent.index] >= pd.Timestamp(start)).sum())
+    visits = chosen.drop_duplicates(["customer_id", "day"]).sort_values("day")
+    waits = [
+        gap.days
+        for _, visited in visits.groupby("customer_id")["day"]
+        for gap in visited.diff().dropna()
+    ]
     return {
         "customers": customers,
         "orders": len(chosen),
@@ -46,6 +54,9 @@ def _expected(orders: pd.DataFrame, start: str, end: str, top_pct: int) -> dict[
         "top_customers": top,
         "top_revenue": round(top_revenue, 2),
         "top_share": round(top_revenue / revenue, 4),
+        "returns": len(waits),
+        "median_days_between_orders": round(float(statistics.median(waits)), 1) if waits else None,
+        "average_days_between_orders": round(statistics.mean(waits), 1) if waits else None,
     }
 
 
@@ -166,6 +177,27 @@ def test_the_answer_opens_with_the_figure_asked(shop: StoreData) -> None:
         "From 2024-03-01 to 2024-03-31, 3 customers placed 6 orders worth $108.00. Revenue per "
         "customer $36.00; "
     )
+
+
+def test_the_days_between_orders_are_each_return(shop: StoreData) -> None:
+    # c1 came back after 5 days, c2 after 3, c3 after 5; c4's two orders of one day are one
+    # visit, no return.
+    ctx = context(shop, "operator")
+    out = store_metrics(ctx, figure="days_between_orders")
+    figures = out.result["figures"]
+    assert (figures["returns"], figures["median_days_between_orders"]) == (3, 5.0)
+    assert figures["average_days_between_orders"] == 4.3
+    assert out.answer.startswith(
+        "Median time between a customer's orders: 5.0 days (average 4.3, over 3 returns by 3 "
+        "repeat customers) from 2024-01-01 to 2024-03-31 (all the store's orders). 4 customers "
+        "placed 8 orders worth $115.00; "
+    )
+    # both orders of a return in the period: from 03-22 on, c3's (03-15, 03-20) are not
+    late = store_metrics(ctx, figure="days_between_orders", since="2024-03-22")
+    assert late.result["figures"]["returns"] == 2
+    assert late.result["figures"]["median_days_between_orders"] == 4.0
+    january = store_metrics(ctx, figure="days_between_orders", month="2024-01")
+    assert january.answer.startswith("No customer ordered on two days from 2024-01-01 to ")
 
 
 def test_a_period_without_orders_says_where_they_are(shop: StoreData) -> None:

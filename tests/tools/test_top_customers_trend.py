@@ -101,7 +101,9 @@ def test_compare_to_is_refused_without_a_trend_overlapping_or_outside_the_orders
     shop: StoreData,
 ) -> None:
     ctx = context(shop, "operator")
-    with pytest.raises(InvalidInput, match="give trend falling, rising or stopped with it"):
+    with pytest.raises(
+        InvalidInput, match="give trend falling, rising, stopped or returned with it"
+    ):
         top_customers(ctx, month="2024-03", compare_to="2024-01")
     with pytest.raises(InvalidInput, match=r"overlaps the period asked \(2024-03-01 to 2024-03"):
         top_customers(ctx, month="2024-03", trend="falling", compare_to="2024-Q1")
@@ -126,3 +128,35 @@ def test_stopped_keeps_who_bought_before_and_nothing_in_the_period(shop: StoreDa
     )
     with pytest.raises(InvalidInput, match="trend 'stopped' compares with every day before"):
         top_customers(context(shop, "operator"), year="2024", trend="stopped")
+
+
+def test_returned_keeps_who_bought_both_before_and_in_the_period(shop: StoreData) -> None:
+    # days=10: of c3 and c4, who ordered before 2024-03-22, only c4 ordered in it ($5, o8)
+    # after $2 before (o6); c1 and c2 ordered only in it.
+    out = top_customers(context(shop, "operator"), days=10, trend="returned")
+    assert moves(out.result["rows"]) == [("c4", 5.0, 2.0, 1.5)]
+    assert (out.result["total"], out.result["ordered"]) == (1, 3)
+    assert out.answer == (
+        "1 customer who ordered from 2024-01-01 to 2024-03-21 ordered again in the 10 days to "
+        "2024-03-31; the most: c4 ($5.00; $2.00 before). c4 last ordered on 2024-03-29."
+    )
+    # against a named month: c4's order of 2024-01-01
+    january = top_customers(
+        context(shop, "operator"), days=10, trend="returned", compare_to="2024-01"
+    )
+    assert moves(january.result["rows"]) == [("c4", 5.0, 2.0, 1.5)]
+    assert january.answer.startswith("1 customer who ordered in 2024-01 (2024-01-01 to 2024-01-31)")
+    # of a category: c3 bought Coffee before and none in the period, c1, c2 and c4 only in it
+    coffee = top_customers(context(shop, "operator"), days=10, trend="returned", category="Coffee")
+    assert coffee.result["rows"] == [] and coffee.result["total"] == 0
+    assert coffee.answer == (
+        "No customer who bought Coffee from 2024-01-01 to 2024-03-21 bought Coffee again in the "
+        "10 days to 2024-03-31."
+    )
+    with pytest.raises(InvalidInput, match="trend 'returned' compares with every day before"):
+        top_customers(context(shop, "operator"), year="2024", trend="returned")
+
+
+def test_a_month_named_without_its_year_is_said_with_it(shop: StoreData) -> None:
+    out = top_customers(context(shop, "operator"), days=10, trend="returned", compare_to="01")
+    assert out.answer.startswith("1 customer who ordered in 2024-01 (2024-01-01 to 2024-01-31)")

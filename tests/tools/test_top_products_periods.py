@@ -34,6 +34,7 @@ def _ctx(data: StoreData) -> ToolContext:
         ("01-01", "2024-01-01", 91),  # "since January"
         ("04-01", "2023-04-01", 366),  # still to come in 2024: last year's
         ("02-29", "2024-02-29", 32),
+        ("week_start", "2024-03-25", 7),  # 2024-03-31 is a Sunday: its week's Monday
         ("month_start", "2024-03-01", 31),
         ("quarter_start", "2024-01-01", 91),
         ("year_start", "2024-01-01", 91),

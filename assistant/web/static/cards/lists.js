@@ -83,6 +83,11 @@ export function topCustomersCard(card, actions) {
     if (isNum(low)) return `${num(low)}+ orders`;
     return isNum(high) ? `at most ${orders(high)}` : null;
   };
+  const averageBounds = (low, high) => {
+    if (isNum(low) && isNum(high)) return `averaged ${toTheCent(low)} to ${toTheCent(high)} an order`;
+    if (isNum(low)) return `averaged ${toTheCent(low)} or more an order`;
+    return isNum(high) ? `averaged ${toTheCent(high)} or less an order` : null;
+  };
   const rows = Array.isArray(card.rows) ? card.rows : [];
   const byOrders = card.by === "orders";
   const newest = card.by === "first_order";
@@ -109,7 +114,7 @@ export function topCustomersCard(card, actions) {
   if (newest || buyers) columns.splice(2, 0, { key: "first_order", title: "First order", cell: (r) => String(r.first_order ?? "–") });
   // A trend: each customer's figure in the days before (or compare_to's period) beside the
   // period's, and the change.
-  const moved = ["falling", "rising", "stopped"].includes(card.trend);
+  const moved = ["falling", "rising", "stopped", "returned"].includes(card.trend);
   if (moved) {
     const before = (r) => (byOrders ? num(r.before) : byUnits ? num(r.before) : money(r.before));
     const at = columns.findIndex((c) => c.key === (byOrders ? "orders" : byUnits ? "units" : "revenue")) + 1;
@@ -120,9 +125,12 @@ export function topCustomersCard(card, actions) {
   const by = byOrders ? "orders" : byUnits ? "units" : newest ? "first order, newest first" : "spend";
   // The bounds as the tool applied them (inclusive), so "over $1,000" shows as $1,000.01 or
   // more and "under $20" as $19.99 or less.
-  const bounds = [spendBounds(card.min_revenue, card.max_revenue), orderBounds(card.min_orders, card.max_orders)].filter(Boolean);
-  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, buyers, moved ? (card.compare_to || card.trend === "stopped" ? `against ${card.before_from} to ${card.before_to}` : `against the same days before, from ${card.before_from}`) : null, ...bounds].filter(Boolean);
-  const movedTitle = { falling: "Customers buying less", rising: "Customers buying more", stopped: "Customers who stopped buying" }[card.trend];
+  const perOrder = averageBounds(card.min_average_order, card.max_average_order);
+  const bounds = [spendBounds(card.min_revenue, card.max_revenue), orderBounds(card.min_orders, card.max_orders), perOrder].filter(Boolean);
+  // Bounded per order, each customer's average order is what was asked: shown beside orders.
+  if (perOrder) columns.splice(columns.findIndex((c) => c.key === "orders") + 1, 0, { key: "average_order", title: "Average order", numeric: true, cell: (r) => (isNum(r.average_order) ? money(r.average_order) : "–") });
+  const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, buyers, moved ? (card.compare_to || card.trend === "stopped" || card.trend === "returned" ? `against ${card.before_from} to ${card.before_to}` : `against the same days before, from ${card.before_from}`) : null, ...bounds].filter(Boolean);
+  const movedTitle = { falling: "Customers buying less", rising: "Customers buying more", stopped: "Customers who stopped buying", returned: "Customers who came back" }[card.trend];
   const title = moved ? movedTitle : newest ? "Newest customers" : byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : "Top spenders";
   const passing = bounds.length && isNum(card.total) && isNum(card.ordered)
     ? h("p", { class: "hint" }, `${num(card.total)} of ${num(card.ordered)} customers ${bounds.join(" and ")}`)
@@ -135,7 +143,7 @@ export function topCustomersCard(card, actions) {
     : null;
   return frame(
     "top_customers",
-    bought ? `${title}${card.trend === "stopped" ? "" : " of"} ${bought}` : title,
+    bought ? boughtTitle(title, card.trend, bought) : title,
     { subtitle: scope.join(" · ") },
     rows.length
       ? sortableTable(`Customers, by ${by}`, withRank(columns, rows), rows, {
@@ -154,6 +162,13 @@ export function topCustomersCard(card, actions) {
       : null,
     rows.length ? h("p", { class: "hint" }, "Select a customer to open their profile. Column headers sort.") : null,
   );
+}
+
+/** The title of a list of what customers bought: "Top spenders of Tea", "Customers who
+ * stopped buying Tea", "Customers who bought Tea again". */
+function boughtTitle(title, trend, bought) {
+  if (trend === "returned") return `Customers who bought ${bought} again`;
+  return `${title}${trend === "stopped" ? "" : " of"} ${bought}`;
 }
 
 export function similarCard(card, actions) {

@@ -1,6 +1,6 @@
 // What sold best in a period (top_products): products or whole categories, ranked, with each
 // one's share of the period's revenue and its change on the period of the same length before;
-// or the period's months (or quarters) ranked, which have no change to show.
+// or the period's months (quarters, weeks, weekdays) ranked, which have no change to show.
 
 import { h } from "../dom.js";
 import { isNum, money, num, pct } from "../format.js";
@@ -8,8 +8,9 @@ import { badge, changeBadge, changeCell, frame, sortableTable } from "./common.j
 import { withRank } from "./lists.js";
 
 const MEASURES = { revenue: "revenue", units: "units sold", orders: "orders", customers: "customers who bought" };
-// The `per` values that rank the period's own months or quarters, with their column's title.
-const CALENDAR = { month: "Month", quarter: "Quarter" };
+// The `per` values that rank the period's own months, quarters, weeks (named by their Monday)
+// or weekdays, with their column's title.
+const CALENDAR = { month: "Month", quarter: "Quarter", week: "Week of", weekday: "Weekday" };
 
 /**
  * The period's totals beside those of the period `compare_to` named (the card's `compared`),
@@ -53,7 +54,22 @@ function calendarCell(row, unit) {
   return row.part ? h("span", null, name, h("span", { class: "range" }, ` (part) ${row.from} to ${row.to}`)) : name;
 }
 
-/** The ranking's columns for the card's `per`: products, categories, months or quarters. */
+/** Weekdays: each one's average day beside its totals, since a period may hold five Mondays
+ * and four Tuesdays; the average of the measure ranked leads. */
+function weekdayColumns(card, figures) {
+  const daily = { revenue: ["Revenue a day", money], orders: ["Orders a day", num], customers: ["Customers a day", num] };
+  const [title, format] = daily[card.by] ?? daily.revenue;
+  const key = `${card.by in daily ? card.by : "revenue"}_per_day`;
+  return [
+    { key: "weekday", title: "Weekday", sort: (r) => String(r.weekday ?? ""), cell: (r) => String(r.weekday ?? "–") },
+    { key, title, numeric: true, cell: (r) => format(r[key]) },
+    { key: "days", title: "Days in the period", numeric: true, cell: (r) => num(r.days) },
+    ...figures,
+  ];
+}
+
+/** The ranking's columns for the card's `per`: products, categories, months, quarters, weeks
+ * or weekdays. */
 function rankedColumns(card, measure) {
   const unit = CALENDAR[card.per];
   const figures = [
@@ -62,6 +78,7 @@ function rankedColumns(card, measure) {
     { key: "customers", title: "Customers", numeric: true, cell: (r) => num(r.customers) },
     { key: "share_of_revenue", title: "Share of revenue", numeric: true, cell: (r) => pct(r.share_of_revenue, 1) },
   ];
+  if (card.per === "weekday") return weekdayColumns(card, figures);
   if (unit) return [{ key: card.per, title: unit, sort: (r) => String(r[card.per] ?? ""), cell: (r) => calendarCell(r, card.per) }, ...figures];
   const named = card.per === "category"
     ? [{ key: "category", title: "Category", cell: (r) => String(r.category ?? "–") }, { key: "products", title: "Products sold", numeric: true, cell: (r) => num(r.products) }]
@@ -93,7 +110,7 @@ export function productsCard(card, actions) {
   // A trend ranks what moved, not what sold most: the title says which way.
   const things = categories ? "categories" : "products";
   const moved = { falling: `Declining ${things}`, rising: `Growing ${things}`, stopped: `${categories ? "Categories" : "Products"} that stopped selling` }[card.trend];
-  const title = CALENDAR[card.per] ? `${least ? "Weakest" : "Best"} ${card.per}s`
+  const title = CALENDAR[card.per] ? `${least ? "Weakest" : "Best"} ${card.per}s${card.per === "weekday" ? " (an average day)" : ""}`
     : moved ?? (categories ? (least ? "Least-selling categories" : "Top categories")
     : least ? "Least-selling products" : "Best sellers");
   return frame(
