@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from assistant.routing import risk_bounds
+from assistant.routing import risk_bounds, sales_words
 from assistant.routing.compared_periods import uncompared
 from assistant.routing.complaint_counts import review_count_note
 from assistant.routing.extract import Extraction
@@ -138,8 +138,23 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         _no_topic(tool, x, values),
         review_count_note(tool, x, values),
         _reviews_per_unit(tool, x, values),
+        _how_often(tool, text, values),
     )
     return " ".join(note for note in said if note)
+
+
+def _how_often(tool: ToolSignature, text: str, values: Mapping[str, Any]) -> str:
+    """How often customers buy, asked of the top customers ("which customers buy every
+    week"): no list filters on it, so they are ranked by their orders, and said so."""
+    if tool.name != "top_customers" or values.get("by") != "orders":
+        return ""
+    if not sales_words.HOW_OFTEN.search(text):
+        return ""
+    return (
+        "Customers are not filtered by how often they order, so this ranks them by their "
+        'number of orders, the most frequent first; "what\'s the median time between orders" '
+        "gives the store's rhythm."
+    )
 
 
 def _not_left_out(
@@ -323,7 +338,7 @@ def _floors_left(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) 
     if any(v is not None for v in per_order) and not set(AVERAGE_ORDER) & set(tool.arg_names):
         return (
             "This answer cannot be limited by what customers spend per order; the top "
-            'customers list can (e.g. "customers whose average order is over 50").'
+            'customers and at-risk lists can (e.g. "customers whose average order is over 50").'
         )
     if takes or all(getattr(x, name) is None for name in BOUNDS):
         return ""

@@ -177,6 +177,9 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["by"] = x.measure
     elif by is not None and x.ranking in by.choices:
         found["by"] = x.ranking
+    often = sales_words.HOW_OFTEN.search(text) and tool.name == "top_customers"
+    if often and by is not None and "by" not in found:
+        found["by"] = "orders"  # "which customers buy every week": the most frequent first
     per = tool.arg("per")
     by_unit = per is not None and x.per_unit in per.choices  # "best month in 1997"
     if by_unit:

@@ -106,6 +106,8 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     # Its value at risk in total ("value at risk in loyal") is the at-risk list's, of the
     # segment, which opens with it (figures_asked.py); the summary gives no such figure.
     figures = figures and not asks_total_at_risk(text)
+    # "at-risk customers with an average order over $50" bounds them: a list, not an average
+    figures = figures and x.min_average_order is None and x.max_average_order is None
     sized = x.segment is not None and bool(SEGMENT_SIZE.search(text))
     if sized and not one_customer and not _bounded(x):
         _add(out, "list_segments", 3 * W)  # its nudge against a named segment (nudges.py) too
@@ -194,7 +196,8 @@ def _the_customer_talked_about(text: str, x: Extraction, memory: Memory) -> bool
 def _bounded(x: Extraction) -> bool:
     """Whether customers are bounded by what they did, or a period: a count of those is no
     segment's size ("how many loyal customers placed at least 3 orders")."""
-    bounds = (x.min_revenue, x.min_orders, x.max_revenue, x.max_orders, x.since, x.until)
+    bounds = (x.min_revenue, x.min_orders, x.max_revenue, x.max_orders, x.since, x.until,
+              x.min_average_order, x.max_average_order)  # fmt: skip
     return x.lapse.asked or any(v is not None for v in (*bounds, x.month, x.quarter, x.year))
 
 

@@ -127,9 +127,12 @@ NOT_IN = re.compile(
 _AGAIN = r"(?:(?:also|again|came\s+back|returned|(?:ordered|bought|purchased)\s+again)\s+)?"
 BOTH_IN = re.compile(
     rf"\b{_ORDER_WORD}\s+{_BETWEEN}(?:(?:in|during)\s+both\s+|(?=in\s|during\s))"
-    rf"(?P<taken>(?:(?:in|during)\s+)?(?:the\s+)?{_PERIOD.format(t='a')}\s*,?\s+(?:and|as\s+well\s+as)\s+{_AGAIN}"
-    rf"(?:(?:in|during)\s+)?(?:the\s+)?{_PERIOD.format(t='b')})"
+    rf"(?P<taken>(?:(?:in|during)\s+)?(?:the\s+)?{_PERIOD.format(t='a')}\s*,?\s+"
+    rf"(?:and|as\s+well\s+as)\s+{_AGAIN}(?:(?:in|during)\s+)?(?:the\s+)?"
+    rf"{_PERIOD.format(t='b')})"
 )
+# Only of customers: "what did champions buy in 1997 and 1998" is one span of sales.
+OF_CUSTOMERS = re.compile(r"\b(?:customers?|buyers?|clients?|shoppers?|people|who)\b")
 _BACK = r"(?:came|come|coming)\s+back|returned|(?:ordered|bought|purchased|shopped)\s+again"
 CAME_BACK = re.compile(
     rf"\b(?:{_BACK})\s+(?P<taken>(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='b')}"
@@ -141,7 +144,9 @@ CAME_BACK = re.compile(
 def returned(reader: Reader) -> tuple[Calendar, str | None] | None:
     """The period customers came back in, as a calendar argument, and the one they ordered
     in before when said (compare_to; None: every day before), their text taken; None when
-    the message names no such periods (BOTH_IN, CAME_BACK)."""
+    the message names no such periods (BOTH_IN, CAME_BACK), or asks them of no customers."""
+    if not OF_CUSTOMERS.search(reader.text):
+        return None
     both = BOTH_IN.search(reader.text)
     if both is not None:
         a, b = _written(both.groupdict(), "a"), _written(both.groupdict(), "b")

@@ -216,6 +216,11 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # "which category grows fastest", "what category is shrinking": products or
         # categories ranked by their change, which few words embedded leave unclear
         out["top_products"] = out.get("top_products", 0.0) + 2 * W
+    if sales_words.HOW_OFTEN.search(text) and not ahead:
+        # "which customers buy every week": customers by how often they buy, which the top
+        # customers by orders come nearest to (similarity puts it beside weekly sales)
+        out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
+        out["top_products"] = out.get("top_products", 0.0) - W
     if x.not_ordered and not ahead:
         # "which customers did not order in 1998", "ordered in 1997 but not in 1998": who
         # stopped in a period, which only top_customers' trend ranks (the lapse words pull

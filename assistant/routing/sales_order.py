@@ -10,7 +10,7 @@ before this (trends.py), and "at least" is a floor, not an end.
 import re
 
 LEAST = re.compile(
-    r"\b(?:worst|weakest|slowest|poorest|lowest|bottom|fewest)\b|(?<!\bat\s)\bleast\b|"
+    r"\b(?:worst|weakest|slowest|quietest|poorest|lowest|bottom|fewest)\b|(?<!\bat\s)\bleast\b|"
     # "products that didn't sell well", "what sold poorly": the bottom, not what stopped
     r"(?:\bnot|n't)\s+(?:sell|sold|selling)\s+(?:well|much)\b|\bsold\s+poorly\b|"
     r"\bselling\s+poorly\b"

@@ -48,7 +48,7 @@ PER_CATEGORY = re.compile(
 # Calendar months or quarters ranked ("best month in 1997", "which quarter was best", "sales
 # by month", "monthly revenue"); not "last month" or "this quarter", which are periods.
 PER_UNIT = re.compile(
-    r"\b(?:best|worst|busiest|slowest|strongest|weakest|top|biggest|highest|lowest|which|"
+    r"\b(?:best|worst|busiest|slowest|quietest|strongest|weakest|top|biggest|highest|lowest|which|"
     r"what)\s+(?:(?!(?:this|last|next|past|previous|prior|sellers?|selling|products?|items?|"
     r"customers?)\b)[\w-]+\s+){0,2}?(?P<a>month|quarter|week)s?\b"
     r"(?!\s+(?:to\s+date|so\s+far|of\s+\w+\s+\d))|"  # "the week of march 2" is a period
@@ -65,7 +65,8 @@ HOW_MANY = re.compile(
 # How often someone buys ("customers who order every week", "who buy each month"): not the
 # calendar's weeks or months ranked.
 HOW_OFTEN = re.compile(
-    r"\b(?:who|that)\s+(?:\w+\s+)?(?:order|buy|shop|purchase)\w*\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:who|that|customers|buyers|shoppers|clients|people)\s+(?:\w+\s+)?(?:order|buy|shop|"
+    r"purchase)\w*\s+(?:[\w-]+\s+){0,2}?"
     r"(?:every|each|per|a)\s+(?:month|quarter|week)\b"
 )
 # A count of what the store took in ("how many orders did we get", "order count in Q1",

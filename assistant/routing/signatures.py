@@ -89,6 +89,8 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("max_revenue", "float"),
                 Arg("min_orders", "int"),
                 Arg("max_orders", "int"),
+                Arg("min_average_order", "float"),
+                Arg("max_average_order", "float"),
                 Arg("quiet_days", "int"),
                 Arg("no_order_since"),
                 Arg("min_churn_risk", "float"),

@@ -9,8 +9,10 @@ from pydantic import Field
 
 from assistant.tools.args import SegmentName
 from assistant.tools.at_risk_bounds import (
+    LifetimeMaxAverageOrder,
     LifetimeMaxOrders,
     LifetimeMaxRevenue,
+    LifetimeMinAverageOrder,
     LifetimeMinOrders,
     LifetimeMinRevenue,
     history_bounds,
@@ -54,6 +56,8 @@ def at_risk_customers(
     max_revenue: LifetimeMaxRevenue = None,
     min_orders: LifetimeMinOrders = None,
     max_orders: LifetimeMaxOrders = None,
+    min_average_order: LifetimeMinAverageOrder = None,
+    max_average_order: LifetimeMaxAverageOrder = None,
     quiet_days: QuietDays = None,
     no_order_since: NoOrderSince = None,
     min_churn_risk: MinChurnRisk = None,
@@ -70,7 +74,8 @@ def at_risk_customers(
     the reasons, optionally only those of one segment; or those most likely to leave (`by`
     churn_risk), or the most valuable (`by` clv). Only those within `min_revenue` /
     `max_revenue` and `min_orders` / `max_orders` (inclusive, on all their orders to date)
-    when given, and only lapsed customers with `quiet_days` (no order in that many days up
+    when given, or `min_average_order` / `max_average_order` (their spend over their orders),
+    and only lapsed customers with `quiet_days` (no order in that many days up
     to the store's last order day) or `no_order_since` (no order on or after that day).
     `min_churn_risk` (a percent, 90 is 90%) lists only those at or over that churn risk and
     counts them instead of the 50% line; `min_clv` only those with at least that predicted
@@ -86,7 +91,9 @@ def at_risk_customers(
     (`lead` "total") "what is the total value at risk?".
     """
     data, symbol = ctx.data, ctx.settings.currency_symbol
-    totals = Bounds(min_revenue, min_orders, max_revenue, max_orders)
+    totals = Bounds(
+        min_revenue, min_orders, max_revenue, max_orders, min_average_order, max_average_order
+    )
     limits = history_bounds(data, symbol, totals, quiet_days, no_order_since)
     floors = score_bounds(min_churn_risk, min_clv)
     scores = data.require_scores()

@@ -50,6 +50,24 @@ LifetimeMinOrders = Annotated[
         "'more than 5 orders' is 6).",
     ),
 ]
+LifetimeMinAverageOrder = Annotated[
+    float | None,
+    Field(
+        gt=0,
+        le=1e12,
+        description="Only customers whose orders to date averaged at least this much (spend "
+        "/ orders; inclusive: 'average order over $50' is 50.01).",
+    ),
+]
+LifetimeMaxAverageOrder = Annotated[
+    float | None,
+    Field(
+        gt=0,
+        le=1e12,
+        description="Only customers whose orders to date averaged at most this much "
+        "(inclusive: 'under $20 per order' is 19.99).",
+    ),
+]
 LifetimeMaxOrders = Annotated[
     int | None,
     Field(

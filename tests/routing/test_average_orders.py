@@ -1,5 +1,6 @@
 """What customers spend per order, bounded ("customers whose average order is over $50",
-"spending more than $30 per order"): top_customers' min_average_order and max_average_order.
+"spending more than $30 per order"): top_customers' (and the at-risk list's)
+min_average_order and max_average_order.
 They were the top spenders unbounded, or a total spend bound the note said was left out;
 a total stays a total, and a count per order is no money."""
 
@@ -47,8 +48,17 @@ def test_they_bound_the_top_customers(
     assert (route.tool, route.args, route.reason) == ("top_customers", args, "")
 
 
-def test_a_list_without_them_says_so(known_router: Router) -> None:
+def test_the_at_risk_list_takes_them_too(known_router: Router) -> None:
+    # was the segment's summary, "average" read as one of its figures
     route = known_router.route(
         "at-risk customers with an average order over $50", Memory(), "operator"
     )
+    assert (route.tool, route.args) == ("at_risk_customers", {"min_average_order": 50.01})
+
+
+def test_an_answer_without_them_says_so(known_router: Router) -> None:
+    route = known_router.route(
+        "best sellers among customers with an average order over $50", Memory(), "operator"
+    )
+    assert route.tool == "top_products"
     assert route.reason.startswith("This answer cannot be limited by what customers spend per")

@@ -68,3 +68,10 @@ def test_who_did_not_come_back_is_still_stopped(known_router: Router) -> None:
         "customers who ordered in 1997 but not in 1998", Memory(), "operator"
     )
     assert route.args == {"year": "1998", "compare_to": "1997", "trend": "stopped"}
+
+
+def test_what_was_bought_in_two_periods_stays_one_span(known_router: Router) -> None:
+    route = known_router.route("what did champions buy in 1997 and 1998", Memory(), "operator")
+    assert (route.tool, route.args) == (
+        "top_products", {"segment": "champions", "since": "1997-01-01", "until": "1998-12"}
+    )  # fmt: skip

@@ -68,3 +68,15 @@ def test_months_go_to_top_products(
 def test_a_category_by_month(known_router: Router) -> None:
     route = known_router.route("coffee sales by month in 1998", Memory(), "operator")
     assert route.args == {"year": "1998", "per": "month", "category": "Coffee"}
+
+
+def test_how_often_customers_buy_ranks_them_by_orders(known_router: Router) -> None:
+    # was the weeks ranked: no list filters on how often, so the most orders first, said
+    route = known_router.route("which customers buy every week", Memory(), "operator")
+    assert (route.tool, route.args) == ("top_customers", {"by": "orders"})
+    assert route.reason.startswith("Customers are not filtered by how often they order")
+
+
+def test_the_quietest_is_the_bottom(known_router: Router) -> None:
+    route = known_router.route("which weekdays are quietest", Memory(), "operator")
+    assert (route.tool, route.args) == ("top_products", {"per": "weekday", "order": "least"})

@@ -72,3 +72,18 @@ def test_bounds_are_checked(make_ctx: MakeContext) -> None:
         r"; you asked for 0 \(argument 'max_orders'\)\.$",
     ):
         run_tool(ctx, "at_risk_customers", {"max_orders": 0})
+
+
+def test_an_average_order_floor_keeps_who_averaged_it_to_date(make_ctx: MakeContext) -> None:
+    ctx = make_ctx("operator")
+    totals = _lifetime(ctx.data.store().table("orders"))
+    averaged = (totals["spent"] / totals["placed"]).round(2)
+    floor = round(float(averaged.quantile(0.75)), 2)
+    frame = ctx.data.require_scores().frame
+    high = set(totals.index[averaged >= floor])
+    expected = frame[frame["customer_id"].astype(str).isin(high)]
+    out = at_risk_customers(ctx, min_average_order=floor, limit=5)
+    assert [r["customer_id"] for r in out.result["rows"]] == list(expected["customer_id"][:5])
+    assert out.result["scored_customers"] == len(expected) > 0
+    assert out.result["min_average_order"] == floor
+    assert f"scored customers who averaged ${floor:,.2f} or more an order to date (" in out.answer
