@@ -159,6 +159,8 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
         found["trend"] = "stopped"  # "customers who ordered in 1997 but not in 1998"
     if x.returned and tool.name == "top_customers":
         found["trend"] = "returned"  # "customers who ordered in 1997 and in 1998"
+    elif tool.name == "top_customers" and "trend" not in found and trends.CAME_BACK.search(text):
+        found["trend"] = "returned"  # "who are the customers that came back": of late
     if found.get("trend") == "stopped" and tool.name == "top_products":
         found |= stopped_since(x.lapse, found)
     if tool.name == "top_customers" and "trend" not in found:

@@ -116,7 +116,7 @@ NOT_AGAIN = re.compile(
     rf"{_PERIOD.format(t='b')})"
 )
 NOT_IN = re.compile(
-    rf"(?:\b(?:not|never)|n't)\s+(?:[a-z]+\s+)?{_ORDER_WORD}\s+{_BETWEEN}"
+    rf"(?:\b(?:not|never)|n't)\s+(?:[a-z]+\s+)?(?:{_ORDER_WORD}|(?:come|came)\s+back)\s+{_BETWEEN}"
     rf"(?P<taken>(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='b')})"
 )
 
@@ -135,7 +135,7 @@ BOTH_IN = re.compile(
 OF_CUSTOMERS = re.compile(r"\b(?:customers?|buyers?|clients?|shoppers?|people|who)\b")
 _BACK = r"(?:came|come|coming)\s+back|returned|(?:ordered|bought|purchased|shopped)\s+again"
 CAME_BACK = re.compile(
-    rf"\b(?:{_BACK})\s+(?P<taken>(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='b')}"
+    rf"(?<!\bnever\s)(?<!\bnot\s)(?<!n't\s)\b(?:{_BACK})\s+(?P<taken>(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='b')}"
     rf"(?P<before>\s+after\s+(?:buying|ordering|purchasing|shopping)\s+{_BETWEEN}"
     rf"(?:in|during)\s+(?:the\s+)?{_PERIOD.format(t='a')})?)"
 )

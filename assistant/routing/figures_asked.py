@@ -188,6 +188,12 @@ BUDGETED = re.compile(
     r"\b(?:spend|budget\w*|plan\w*|invest\w*|allocat\w*|campaign\w*|offers?)\b|\$"
 )
 LISTED = re.compile(r"^(?:who|list|show|name|which|give\s+me\s+(?:a\s+)?list)\b")
+# Customers asked for as a list ("list the customers who ordered again in 1998", "who came
+# back", "top customers who came back this year"), not counted.
+WHO_LISTED = re.compile(
+    r"^(?:(?:list|show|give|find)\s+(?:me\s+)?)?(?:which\s+|what\s+|the\s+|all\s+(?:the\s+)?|"
+    r"our\s+)?(?:top\s+(?:\d+\s+)?)?(?:customers|buyers|clients|shoppers|people)\b|^who\b"
+)
 # Retention asked with no second period: of the year before's customers, those who ordered in
 # the period asked (this year to date when none): "what's our retention rate".
 RETENTION_DEFAULT = {"since": "year_start", "compare_to": "year before"}
@@ -223,7 +229,7 @@ def figure_asked(text: str, two_periods: bool = True, dated: bool = False) -> st
     retained = RETAINED.search(text)
     # "which customers came back in 1998": who, top_customers' trend returned
     came_back = retained is not None and retained[0].startswith(("came", "come"))
-    if retained and not BUDGETED.search(text) and not (came_back and LISTED.search(text)):
+    if retained and not BUDGETED.search(text) and not (came_back and WHO_LISTED.search(text)):
         return "retention"
     if dated and asks_new_customers(text):
         return "new_customers"

@@ -42,7 +42,7 @@ from assistant.routing.written_days import (
 # span is another tool's period: "top products with no returns in the last 6 months".
 _ORDERED = (
     r"(?:order(?:s|ed|ing)?|b(?:ought|uys?|uying)|purchas(?:e|es|ed|ing)|shop(?:s|ped|ping)?|"
-    r"sold|sell(?:s|ing)?)"
+    r"sold|sell(?:s|ing)?|(?:come|came)\s+back)"  # "haven't come back since march"
 )
 _NOBODY = (
     rf"(?:\b(?:not|never|no|stopped|quit)\b|n't\b)(?:\s+[\w']+){{0,3}}?\s+{_ORDERED}\b"

@@ -80,12 +80,6 @@ SUMMARY_ASKED = re.compile(
     r"\bhow\s+(?:positive|negative|happy|unhappy)\b|\bpositive\s+or\s+negative\b"
 )
 SHOWN = re.compile(r"\b(?:find|show|search|look\s+for|pull|list|give\s+me|read)\b")
-# Customers asked for as a list ("list the customers who ordered again in 1998", "who came
-# back"), not counted (HOW_MANY).
-WHO_LISTED = re.compile(
-    r"^(?:(?:list|show|give|find)\s+(?:me\s+)?)?(?:which\s+|what\s+|the\s+|all\s+(?:the\s+)?)?"
-    r"(?:customers|buyers|clients|shoppers|people)\b|^who\b"
-)
 HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bshare\b|\bpercent")
 TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
 # "who's our best customer", "best customer?": the one who spent the most, at the top of the
@@ -185,6 +179,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     # Customers who stopped buying something named ("who stopped buying tea") are ranked by
     # what they bought of it before; who stopped ordering at all is the at-risk list.
     stopped_buying = moved_how == "stopped" and bought_named and CUSTOMERS_MOVED.search(text)
+    # who ordered in two periods, or came back ("customers who ordered again last month")
+    came_back = x.returned or bool(trends.CAME_BACK.search(text))
     if moved_how == "stopped" and not bought_named:
         moved_how = None
     moved = moved_how and CUSTOMERS_MOVED.search(text)
@@ -221,20 +217,21 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # customers by orders come nearest to (similarity puts it beside weekly sales)
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
+    listed = figures_asked.WHO_LISTED.search(text)  # customers asked for, not counted
     if x.not_ordered and not ahead:
         # "which customers did not order in 1998", "ordered in 1997 but not in 1998": who
         # stopped in a period, which only top_customers' trend ranks (the lapse words pull
         # towards the at-risk list, which has no period)
         out["top_customers"] = out.get("top_customers", 0.0) + 3 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - 3 * W
-    elif x.returned and not ahead and WHO_LISTED.search(text) and not HOW_MANY.search(text):
+    elif came_back and not ahead and listed and not HOW_MANY.search(text):
         # "customers who ordered in march and in april", "which customers came back in 1998":
         # the list of who bought in both, which only top_customers' trend ranks (the words
         # pull towards the retention figure, or the two periods' sales side by side)
         out["top_customers"] = out.get("top_customers", 0.0) + 3 * W
         out["store_metrics"] = out.get("store_metrics", 0.0) - 2 * W
         out["top_products"] = out.get("top_products", 0.0) - 2 * W
-    elif x.returned and not ahead and HOW_MANY.search(text):
+    elif came_back and not ahead and HOW_MANY.search(text):
         # "how many customers ordered in march and in april": the retention figure
         out["store_metrics"] = out.get("store_metrics", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W

@@ -34,9 +34,18 @@ STOPPED = re.compile(
     r"\bno\s+longer\s+(?:sell|buy|order|purchas)\w*|"
     r"\bused\s+to\s+(?:sell|buy)\b[^.?!]*\bbut\s+(?:stopped|quit|not\s+any\s*more)\b|"
     r"\b(?:don't|doesn't|do\s+not|does\s+not)\s+(?:sell|buy)\s+any\s*more\b|"
+    # "customers who never came back", "which customers didn't come back"
+    r"(?:\b(?:never|not)|n't)\s+(?:come|came|coming)\s+back\b|"
     # "products not sold in 1998", "what didn't sell this quarter"; not "didn't sell well"
     r"(?:\b(?:not|never)|n't)\s+(?:been\s+)?(?:sold|sell|selling)\b"
     r"(?!\s+(?:well|much|many|as|a\s+lot|enough))"
+)
+# Customers who came back ("who are the customers that came back", "customers who ordered
+# again"): top_customers' trend returned, over the period asked or the last days; with two
+# periods compared_periods.returned reads them. Not "never came back" (who stopped).
+CAME_BACK = re.compile(
+    r"(?<!\bnever\s)(?<!\bnot\s)(?<!n't\s)\b(?:came|come|coming)\s+back\b|"
+    r"(?<!\bnever\s)(?<!\bnot\s)(?<!n't\s)\b(?:ordered|bought|purchased|shopped)\s+again\b"
 )
 # What a ranking of products or categories is asked with; without it, the sales themselves.
 RANKED = re.compile(

@@ -75,3 +75,36 @@ def test_what_was_bought_in_two_periods_stays_one_span(known_router: Router) -> 
     assert (route.tool, route.args) == (
         "top_products", {"segment": "champions", "since": "1997-01-01", "until": "1998-12"}
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        # came back, with no second period: against every day before the last days
+        ("who are the customers that came back", "top_customers", {"trend": "returned"}),
+        (
+            "customers who ordered again last month",  # was a profile asking for an id
+            "top_customers",
+            {"month": "last", "trend": "returned"},
+        ),
+        # did not come back: who stopped (were the retention figure)
+        ("customers who never came back", "top_customers", {"trend": "stopped"}),
+        (
+            "which customers didn't come back in 1998",
+            "top_customers",
+            {"year": "1998", "trend": "stopped"},
+        ),
+        # a lapse, as "haven't ordered since march" is
+        (
+            "customers who haven't come back since march",
+            "at_risk_customers",
+            {"no_order_since": "04-01"},
+        ),
+        ("how many customers bought again", "store_metrics", {"figure": "repeat_rate"}),
+    ],
+)
+def test_came_back_or_not(
+    known_router: Router, text: str, tool: str, args: dict[str, object]
+) -> None:
+    route = known_router.route(text, Memory(), "operator")
+    assert (route.tool, route.args) == (tool, args)
