@@ -96,8 +96,13 @@ MONTH_AHEAD = re.compile(
 )
 NO_TOPIC_TOOLS = frozenset({"review_sentiment"})  # reviews summed up, of no topic
 REVIEW_TOOLS = frozenset({"review_sentiment", "search_reviews"})
-# One month, quarter or week to ask about instead of all of them ("complaints in March 1998").
-EXAMPLE_SPAN = {"month": "March 1998", "quarter": "Q1 1998", "week": "the last 7 days"}
+# One month, quarter, week or day to ask about instead of all of them ("complaints in March 1998").
+EXAMPLE_SPAN = {
+    "month": "March 1998",
+    "quarter": "Q1 1998",
+    "week": "the last 7 days",
+    "day": "the last day",
+}
 # Spend bounds read that no tool applies (spend_words.unapplied), and what can be asked.
 UNAPPLIED_SPEND = {
     "ahead": (

@@ -52,6 +52,14 @@ LISTS = re.compile(
     r"\b(?:top|list|rank\w*|which\s+(?:customers|products|ones)|who|show\s+me\s+the|"
     r"best[\s-]?sell\w*)\b"
 )
+# One segment's customers asked for as a list ("give me a list of hibernating customers",
+# "show me all loyal customers"; not "show me our customers in champions", its summary):
+# the at-risk list of its members, ranked by value at risk as
+# GET /v1/customers?segment= ranks them; similarity put the segment's summary first.
+SEGMENT_LISTED = re.compile(
+    r"^(?:(?:give|get|send)\s+(?:me\s+)?(?:a\s+|the\s+)?list\s+of|(?:show\s+(?:me\s+)?all|list)"
+    r"\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w'-]+\s+){0,2}?(?:customers|members|people)\b)"
+)
 ACROSS_SEGMENTS = re.compile(
     r"\b(?:which|what)\s+(?:segment|cluster|group)s?\b[^.?!]{0,40}\b(?:highest|lowest|most|"
     r"least|biggest|largest|smallest|best|worst|top|greatest|more)\b|\b(?:segment|cluster|group)s?"
@@ -118,6 +126,10 @@ def asked_about(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
             _add(out, label, -W)
         if AGGREGATE.search(text):  # a list ranks customers; it never averages them
             _add(out, "at_risk_customers", -W)
+    listed = x.segment is not None and bool(SEGMENT_LISTED.search(text)) and not one_customer
+    if listed and not _bounded(x) and not figures and not sized:
+        _add(out, "at_risk_customers", 2 * W)
+        _add(out, "segment_summary", -W)
     if x.segment not in (None, "at risk") and WHO_AT_RISK.search(text) and not one_customer:
         _add(out, "at_risk_customers", W)
         _add(out, "segment_summary", -W)

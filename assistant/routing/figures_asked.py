@@ -342,9 +342,13 @@ def new_as_customers(text: str, x: Extraction) -> bool:
 
 def _customers_counted(text: str, x: Extraction) -> bool:
     """True when `text` counts the customers who ordered (in a period, or ever), not those of
-    a product, a category or a customer's own orders."""
+    a product, a category or a customer's own orders, nor those within bounds ("how many
+    customers ordered exactly twice": top_customers' share)."""
     named = x.category is not None or x.categories or x.product_ids or x.customer_ids
-    return bool(CUSTOMERS_COUNTED.search(text)) and not named
+    bounds = (x.min_revenue, x.min_orders, x.max_revenue, x.max_orders, x.min_average_order,
+              x.max_average_order)  # fmt: skip
+    bounded = any(bound is not None for bound in bounds)
+    return bool(CUSTOMERS_COUNTED.search(text)) and not named and not bounded
 
 
 def names_period(x: Extraction) -> bool:

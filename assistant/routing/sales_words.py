@@ -50,10 +50,11 @@ PER_CATEGORY = re.compile(
 PER_UNIT = re.compile(
     r"\b(?:best|worst|busiest|slowest|quietest|strongest|weakest|top|biggest|highest|lowest|which|"
     r"what)\s+(?:(?!(?:this|last|next|past|previous|prior|sellers?|selling|products?|items?|"
-    r"customers?)\b)[\w-]+\s+){0,2}?(?P<a>month|quarter|week)s?\b"
+    r"customers?)\b)[\w-]+\s+){0,2}?(?P<a>month|quarter|week|day)s?\b"
     r"(?!\s+(?:to\s+date|so\s+far|of\s+\w+\s+\d))|"  # "the week of march 2" is a period
-    r"\b(?:by|per|each|every)\s+(?P<b>month|quarter|week)\b|\b(?P<c>month|quarter|week)ly\b|"
-    r"\b(?P<d>month|quarter|week)[\s-]+(?:by|over|on)[\s-]+(?:month|quarter|week)\b"
+    r"\b(?:by|per|each|every)\s+(?P<b>month|quarter|week|day)\b|\b(?P<c>month|quarter|week)ly\b|"
+    r"\b(?P<d>month|quarter|week|day)[\s-]+(?:by|over|on)[\s-]+(?:month|quarter|week|day)\b|"
+    r"\b(?P<e>dai)ly\b"
 )
 # The days of the week ranked ("which day of the week has the most orders", "busiest
 # weekday", "sales by weekday"): read before weeks, whose word they hold.
@@ -67,7 +68,7 @@ HOW_MANY = re.compile(
 HOW_OFTEN = re.compile(
     r"\b(?:who|that|customers|buyers|shoppers|clients|people)\s+(?:\w+\s+)?(?:order|buy|shop|"
     r"purchase)\w*\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:every|each|per|a)\s+(?:month|quarter|week)\b"
+    r"(?:every|each|per|a)\s+(?:month|quarter|week|day)\b"
 )
 # A count of what the store took in ("how many orders did we get", "order count in Q1",
 # "number of purchases last month", "total transactions", "how many buyers"): the period's
@@ -196,8 +197,8 @@ def per_category(text: str) -> bool:
 
 
 def per_unit(text: str) -> str | None:
-    """ "month", "quarter" or "week" when the question ranks the calendar's months, quarters
-    or weeks; "weekday" when it ranks the days of the week."""
+    """ "month", "quarter", "week" or "day" when the question ranks the calendar's months,
+    quarters, weeks or days; "weekday" when it ranks the days of the week."""
     if WEEKDAY.search(text):
         return "weekday"
     if HOW_OFTEN.search(text):
@@ -205,7 +206,8 @@ def per_unit(text: str) -> str | None:
     match = PER_UNIT.search(text)
     if match is None or (match.group("b") and RANKED_THINGS.search(text)):
         return None  # "top 5 products per month" ranks products, not months
-    return next(g for g in match.groups() if g)
+    unit = next(g for g in match.groups() if g)
+    return "day" if unit == "dai" else unit
 
 
 def category_named(text: str, known: tuple[str, ...]) -> str | None:

@@ -247,7 +247,10 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("product_id"),
                 Arg("product_name"),
                 Arg("by", choices=("revenue", "units", "orders", "customers")),
-                Arg("per", choices=("product", "category", "month", "quarter", "week", "weekday")),
+                Arg(
+                    "per",
+                    choices=("product", "category", "month", "quarter", "week", "day", "weekday"),
+                ),
                 Arg("order", choices=("most", "least")),
                 Arg("limit", "int", default=10),
                 _OFFSET,

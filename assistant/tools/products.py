@@ -112,8 +112,9 @@ def top_products(
     per: Annotated[
         Grouping | Unit,
         Field(
-            description="product, or category to rank whole categories, or month, quarter or "
-            "week to rank the period's calendar months, quarters or weeks (Monday to Sunday), "
+            description="product, or category to rank whole categories, or month, quarter, "
+            "week or day to rank the period's calendar months, quarters, weeks (Monday to "
+            "Sunday) or days, "
             "or weekday to rank the days of the week by their average day (with no period "
             "given, all the store's history)."
         ),

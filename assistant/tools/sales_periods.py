@@ -1,10 +1,11 @@
-"""top_products per calendar month, quarter or week ("best month in 1997", "which quarter
-was best", "sales by month", "orders per week in March"), or per weekday ("which day of the
-week has the most orders"): the period's months (quarters, weeks) ranked by revenue, orders or
-customers, each with its share of the period's revenue. A month cut by the period's edges (the
-default 90 days begin mid-month) counts only its days inside and is marked as part. Weeks run
-Monday to Sunday and are named by their Monday. Weekdays are ranked by their average day,
-since a period may hold five Mondays and four Tuesdays.
+"""top_products per calendar month, quarter, week or day ("best month in 1997", "which
+quarter was best", "sales by month", "orders per week in March", "our best day"), or per
+weekday ("which day of the week has the most orders"): the period's months (quarters, weeks,
+days) ranked by revenue, orders or customers, each with its share of the period's revenue. A
+month cut by the period's edges (the default 90 days begin mid-month) counts only its days
+inside and is marked as part. Weeks run Monday to Sunday and are named by their Monday.
+Weekdays are ranked by their average day, since a period may hold five Mondays and four
+Tuesdays.
 
 The store's orders are summed (orders without lines too), as top_products' opening totals
 are; with categories, their order lines, as those categories' totals are.
@@ -18,18 +19,18 @@ from assistant.tools.base import ToolOutput
 from assistant.tools.categories import categories_fields, categories_named
 from assistant.tools.customer_totals import store_orders
 from assistant.tools.data import StoreData
-from assistant.tools.format import count, money, output, pct
+from assistant.tools.format import count, money, output
 from assistant.tools.periods import Period, between, period_asked
 from assistant.tools.product_sales import NO_LINES, Chosen, SalesLines, lines_in
 from assistant.tools.products_answer import sold
 from assistant.tools.sales_totals import SalesAsk, compared_with, opening
 from commerce.errors import InvalidInput
 
-Unit = Literal["month", "quarter", "week", "weekday"]
-UNITS: tuple[Unit, ...] = ("month", "quarter", "week", "weekday")
+Unit = Literal["month", "quarter", "week", "day", "weekday"]
+UNITS: tuple[Unit, ...] = ("month", "quarter", "week", "day", "weekday")
 MEASURES = ("revenue", "orders", "customers")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_FREQUENCY = {"month": "M", "quarter": "Q", "week": "W-SUN"}  # W-SUN: weeks end on Sunday
+_FREQUENCY = {"month": "M", "quarter": "Q", "week": "W-SUN", "day": "D"}  # W-SUN: to Sunday
 
 
 def sales_per_period(
@@ -74,8 +75,8 @@ def sales_per_period(
         said += weekdays_sentence(rows, ask.by, len(table), ask.symbol, of, least)
     else:
         said += periods_sentence(rows, unit, ask.by, len(table), ask.symbol, of, least)
-    if unit == "week" and rows:
-        said += weekly_average(table, when, ask.symbol)
+    if unit in ("week", "day") and rows:
+        said += period_average(table, when, ask.symbol, unit)
     said += "."
     if ask.compare_to is not None:
         said += compared_with(data, calendar, ask.compare_to, result, when, ask.symbol, sales)
@@ -215,7 +216,7 @@ def periods_sentence(
     best = (
         f"{_first_said(first, least)}, {_named(first, unit)}"
         f"{' (part, ' + _days(first) + ')' if first['part'] else ''}: "
-        f"{money(first['revenue'], symbol)} ({pct(first['share_of_revenue'])} of {of}), "
+        f"{money(first['revenue'], symbol)} ({first['share_of_revenue']:.1%} of {of}), "
         f"{count(first['orders'], 'order')}, {count(first['customers'], 'customer')}"
     )
     ranked_as = f"{by}, the weakest first" if least else by
@@ -233,7 +234,7 @@ def weekdays_sentence(
     first = rows[0]
     best = (
         f"{_first_said(first, least)}, {first['weekday']}: "
-        f"{money(first['revenue'], symbol)} ({pct(first['share_of_revenue'])} of {of}) in "
+        f"{money(first['revenue'], symbol)} ({first['share_of_revenue']:.1%} of {of}) in "
         f"{count(first['orders'], 'order')} on its {count(first['days'], 'day')} in the period; "
         f"a {first['weekday']} on average: {money(first['revenue_per_day'], symbol)}, "
         f"{first['orders_per_day']:,.1f} orders, {first['customers_per_day']:,.1f} customers"
@@ -242,13 +243,13 @@ def weekdays_sentence(
     return f"; weekdays by {ranked_as}: {listing}. {best}"
 
 
-def weekly_average(table: pd.DataFrame, when: Period, symbol: str) -> str:
-    """'. On average $12,345.67 and 321 orders a week': the period's sums over its weeks,
-    weeks cut by the period's edges counting as the days they hold."""
-    weeks = ((when.end - when.start).days + 1) / 7
-    revenue = float(table["revenue"].sum()) / weeks
-    orders = float(table["orders"].sum()) / weeks
-    return f". On average {money(revenue, symbol)} and {orders:,.1f} orders a week"
+def period_average(table: pd.DataFrame, when: Period, symbol: str, unit: Unit) -> str:
+    """'. On average $12,345.67 and 321.0 orders a week' (or a day): the period's sums over
+    its weeks (days), weeks cut by the period's edges counting as the days they hold."""
+    units = ((when.end - when.start).days + 1) / (7 if unit == "week" else 1)
+    revenue = float(table["revenue"].sum()) / units
+    orders = float(table["orders"].sum()) / units
+    return f". On average {money(revenue, symbol)} and {orders:,.1f} orders a {unit}"
 
 
 def _listing(shown: list[str], total: int) -> str:
@@ -287,7 +288,7 @@ def _measure(row: dict[str, Any], by: str, symbol: str) -> str:
 
 
 def _label(period: pd.Period, unit: Unit) -> str:
-    """1997-Q1, 1997-03, or a week by its Monday: 1998-03-02."""
-    if unit == "week":
+    """1997-Q1, 1997-03, a day (1998-03-02), or a week by its Monday: 1998-03-02."""
+    if unit in ("week", "day"):
         return f"{period.start_time:%Y-%m-%d}"
     return f"{period.year}-Q{period.quarter}" if unit == "quarter" else f"{period:%Y-%m}"

@@ -30,6 +30,11 @@ from assistant.routing.sales_words import per_unit
         ("which day of the week has the most orders", "weekday"),
         ("busiest weekday", "weekday"),
         ("customers who order every week", None),  # how often, not the weeks ranked
+        ("which day had the most orders", "day"),
+        ("daily sales last month", "day"),
+        ("what sold best yesterday", None),  # a period
+        ("revenue in the last day", None),
+        ("what day of the week", "weekday"),
     ],
 )
 def test_a_unit_ranked(text: str, unit: str | None) -> None:
@@ -51,6 +56,11 @@ def test_a_unit_ranked(text: str, unit: str | None) -> None:
         (
             "how many orders did we get per week in march 1998",
             {"month": "1998-03", "per": "week", "by": "orders"},
+        ),
+        ("which day had the most orders", {"by": "orders", "per": "day"}),
+        (
+            "how many orders per day in march 1998",
+            {"month": "1998-03", "per": "day", "by": "orders"},
         ),
         (
             "number of buyers per week this quarter",

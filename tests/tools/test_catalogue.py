@@ -29,7 +29,8 @@ def test_catalogue_follows_the_design() -> None:
 
 def test_args_models_carry_types_defaults_and_bounds() -> None:
     fields = CATALOGUE["at_risk_customers"].args_model.model_fields
-    bounds = {"min_revenue", "max_revenue", "min_orders", "max_orders"}
+    bounds = {"min_revenue", "max_revenue", "min_orders", "max_orders", "min_average_order",
+              "max_average_order"}  # fmt: skip
     lapsed = {"quiet_days", "no_order_since"}
     floors = {"min_churn_risk", "min_clv"}
     assert set(fields) == {"segment", "by", "limit", "offset", *bounds, *lapsed, *floors, "lead"}
@@ -56,7 +57,8 @@ def test_run_tool_validates_and_calls(make_ctx: MakeContext) -> None:
     with pytest.raises(
         InvalidInput,
         match=r"unknown argument 'top' \(valid: segment, by, limit, offset, min_revenue, "
-        r"max_revenue, min_orders, max_orders, quiet_days, no_order_since, min_churn_risk, "
+        r"max_revenue, min_orders, max_orders, min_average_order, max_average_order, quiet_days, "
+        r"no_order_since, min_churn_risk, "
         r"min_clv, lead\)",
     ):
         run_tool(ctx, "at_risk_customers", {"top": 3})

@@ -1,6 +1,7 @@
-"""top_products per week ("orders per week in March") and per weekday ("which day of the week
-has the most orders"): weeks Monday to Sunday named by their Monday, cut by the period's edges;
-weekdays ranked by their average day, since a period may hold two Saturdays and one Monday."""
+"""top_products per week ("orders per week in March"), per day ("our best day") and per
+weekday ("which day of the week has the most orders"): weeks Monday to Sunday named by their
+Monday, cut by the period's edges; days with the average day; weekdays ranked by their average
+day, since a period may hold two Saturdays and one Monday."""
 
 import pandas as pd
 import pytest
@@ -33,6 +34,20 @@ def test_weeks_run_monday_to_sunday_and_the_first_is_cut(sales_shop: StoreData) 
     assert out.answer.endswith("On average $47.60 and 2.8 orders a week.")
 
 
+def test_days_are_ranked_with_the_average_day(sales_shop: StoreData) -> None:
+    out = top_products(context(sales_shop, "operator"), days=10, per="day", by="orders", limit=3)
+    # 03-25, 03-28, 03-30 and 03-31 had one order each; the six other days none.
+    rows = out.result["rows"]
+    assert [(r["day"], r["orders"]) for r in rows] == [
+        ("2024-03-30", 1),
+        ("2024-03-25", 1),
+        ("2024-03-31", 1),
+    ]  # fmt: skip  (ties: revenue, then the day)
+    assert out.result["total"] == 10 and not any(r["part"] for r in rows)
+    assert "; days by orders: 2024-03-30 (1 order), 2024-03-25 (1 order)" in out.answer
+    assert out.answer.endswith("On average $6.80 and 0.4 orders a day.")
+
+
 def test_weekdays_rank_by_their_average_day(sales_shop: StoreData) -> None:
     out = top_products(context(sales_shop, "operator"), days=10, per="weekday", limit=7)
     rows = out.result["rows"]
@@ -50,7 +65,7 @@ def test_weekdays_rank_by_their_average_day(sales_shop: StoreData) -> None:
     assert "; weekdays by revenue a day: Monday ($20.00), Saturday ($15.00), Thursday ($7.00)" in (
         out.answer
     )
-    assert "The best, Monday: $20.00 (29% of the period's revenue) in 1 order on its 1 day" in (
+    assert "The best, Monday: $20.00 (29.4% of the period's revenue) in 1 order on its 1 day" in (
         out.answer
     )
 

@@ -8,9 +8,9 @@ import { badge, changeBadge, changeCell, frame, sortableTable } from "./common.j
 import { withRank } from "./lists.js";
 
 const MEASURES = { revenue: "revenue", units: "units sold", orders: "orders", customers: "customers who bought" };
-// The `per` values that rank the period's own months, quarters, weeks (named by their Monday)
-// or weekdays, with their column's title.
-const CALENDAR = { month: "Month", quarter: "Quarter", week: "Week of", weekday: "Weekday" };
+// The `per` values that rank the period's own months, quarters, weeks (named by their
+// Monday), days or weekdays, with their column's title.
+const CALENDAR = { month: "Month", quarter: "Quarter", week: "Week of", day: "Day", weekday: "Weekday" };
 
 /**
  * The period's totals beside those of the period `compare_to` named (the card's `compared`),
