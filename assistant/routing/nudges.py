@@ -422,7 +422,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["search_reviews"] = out.get("search_reviews", 0.0) + W
         out["review_sentiment"] = out.get("review_sentiment", 0.0) - W
     summed = "review_sentiment" in out and "search_reviews" not in out
-    if x.topic is not None and SUMMARY_ASKED.search(text) and not SHOWN.search(text):
+    asked_summary = SUMMARY_ASKED.search(text) and not SHOWN.search(text)
+    if x.topic is not None and x.quoted is None and asked_summary:
         # the summary's own question of reviews described by a search's words ("mentioning")
         out["review_sentiment"] = out.get("review_sentiment", 0.0) + W
         out["search_reviews"] = out.get("search_reviews", 0.0) - W / 2
