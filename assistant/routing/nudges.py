@@ -80,7 +80,8 @@ SUMMARY_ASKED = re.compile(
     r"\bhow\s+(?:positive|negative|happy|unhappy)\b|\bpositive\s+or\s+negative\b"
 )
 SHOWN = re.compile(r"\b(?:find|show|search|look\s+for|pull|list|give\s+me|read)\b")
-HOW_MANY = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bshare\b|\bpercent")
+# Counted, not listed ("how many customers ordered in march and in april").
+COUNT_ASKED = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\bcount\b|\bshare\b|\bpercent")
 TOP_WHO = re.compile(r"\b(?:top|best|biggest|largest)\s+(?:\d+\s+)?(?:customers|buyers|clients)\b")
 # "who's our best customer", "best customer?": the one who spent the most, at the top of the
 # top customers' list; similarity puts "best customer" beside the at-risk list's "our best
@@ -224,14 +225,14 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         # towards the at-risk list, which has no period)
         out["top_customers"] = out.get("top_customers", 0.0) + 3 * W
         out["at_risk_customers"] = out.get("at_risk_customers", 0.0) - 3 * W
-    elif came_back and not ahead and listed and not HOW_MANY.search(text):
+    elif came_back and not ahead and listed and not COUNT_ASKED.search(text):
         # "customers who ordered in march and in april", "which customers came back in 1998":
         # the list of who bought in both, which only top_customers' trend ranks (the words
         # pull towards the retention figure, or the two periods' sales side by side)
         out["top_customers"] = out.get("top_customers", 0.0) + 3 * W
         out["store_metrics"] = out.get("store_metrics", 0.0) - 2 * W
         out["top_products"] = out.get("top_products", 0.0) - 2 * W
-    elif came_back and not ahead and HOW_MANY.search(text):
+    elif came_back and not ahead and COUNT_ASKED.search(text):
         # "how many customers ordered in march and in april": the retention figure
         out["store_metrics"] = out.get("store_metrics", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W

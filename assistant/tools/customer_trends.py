@@ -92,10 +92,8 @@ def trend_answer(
     `earlier` the days the change is measured from (compare_to's, or the days just before)."""
     rows, by, trend, total = result["rows"], result["by"], result["trend"], result["total"]
     bought = _bought(result)
-    if trend == "stopped":
-        return _stopped_answer(symbol, result, earlier, where, bought)
-    if trend == "returned":
-        return _returned_answer(symbol, result, earlier, where, bought)
+    if trend in ("stopped", "returned"):
+        return _kept_answer(symbol, result, earlier, where, bought)
     what = f" {'on' if by == 'revenue' else 'of'} {bought}" if bought else ""
     before = earlier_words(when, earlier, result["compare_to"]) + lengths_words(when, earlier)
     measure = f"{MEASURE_WORDS[by]}{what}"
@@ -114,50 +112,42 @@ def trend_answer(
     return f"{head}; the most{listed(result, items, 'customer')}. {facts}."
 
 
-def _stopped_answer(
+def _kept_answer(
     symbol: str, result: dict[str, Any], earlier: Period, where: str, bought: str | None
 ) -> str:
-    """'312 customers who bought Tea from 1997-01-01 to 1998-04-01 bought none of it in the 90
-    days to 1998-06-30; the most before: 01234 ($1,234.00 before), ... .' (trend stopped)"""
+    """Who bought before the period and nothing in it (trend stopped): '312 customers who
+    bought Tea from 1997-01-01 to 1998-04-01 bought none of it in the 90 days to 1998-06-30;
+    the most before: 01234 ($1,234.00 before), ... .'; or again in it (trend returned): '1,862
+    customers who ordered in 1997 (1997-01-01 to 1997-12-31) ordered again from 1998-01-01 to
+    1998-06-30; the most: 07592 ($3,573.88; $10,417.05 before), ... .'"""
     rows, by, total = result["rows"], result["by"], result["total"]
+    stopped = result["trend"] == "stopped"
     did = f"bought {bought}" if bought else "ordered"
     before = _before_words(result, earlier)
-    none = "bought none of it" if bought else "placed no order"
+    if stopped:
+        then = "bought none of it" if bought else "placed no order"
+    else:
+        then = f"bought {bought} again" if bought else "ordered again"
     if not rows and result["offset"] and total:
-        return past_end(result["offset"], total, "customer", f" who {did} {before}")
+        asked = f" who {did} {before}" + ("" if stopped else " and again")
+        return past_end(result["offset"], total, "customer", asked)
     if not rows:
-        return f"Every customer who {did} {before} {did} again {where}."
-    items = [f"{row['customer_id']} ({measure_amount(symbol, row['before'], by)} before)"
-             for row in rows]  # fmt: skip
+        nobody = (
+            f"Every customer who {did} {before} {did} again"
+            if stopped
+            else f"No customer who {did} {before} {then}"
+        )
+        return f"{nobody} {where}."
+    items = []
+    for row in rows:
+        was = f"{measure_amount(symbol, row['before'], by)} before"
+        now = "" if stopped else f"{measure_amount(symbol, row[by], by)}; "
+        items.append(f"{row['customer_id']} ({now}{was})")
     who = "1 customer" if total == 1 else f"{total:,} customers"
-    head = f"{who} who {did} {before} {none} {where}"
+    most = "the most before" if stopped else "the most"
+    head = f"{who} who {did} {before} {then} {where}; {most}"
     facts = _first_facts(symbol, rows[0], bought)
-    return f"{head}; the most before{listed(result, items, 'customer')}. {facts}."
-
-
-def _returned_answer(
-    symbol: str, result: dict[str, Any], earlier: Period, where: str, bought: str | None
-) -> str:
-    """'1,862 customers who ordered in 1997 (1997-01-01 to 1997-12-31) ordered again in 1998
-    (from 1998-01-01 to 1998-06-30); the most: 07592 ($3,573.88; $10,417.05 before), ... .'
-    (trend returned)"""
-    rows, by, total = result["rows"], result["by"], result["total"]
-    did = f"bought {bought}" if bought else "ordered"
-    again = f"bought {bought} again" if bought else "ordered again"
-    before = _before_words(result, earlier)
-    if not rows and result["offset"] and total:
-        return past_end(result["offset"], total, "customer", f" who {did} {before} and again")
-    if not rows:
-        return f"No customer who {did} {before} {again} {where}."
-    items = [
-        f"{row['customer_id']} ({measure_amount(symbol, row[by], by)}; "
-        f"{measure_amount(symbol, row['before'], by)} before)"
-        for row in rows
-    ]
-    who = "1 customer" if total == 1 else f"{total:,} customers"
-    head = f"{who} who {did} {before} {again} {where}"
-    facts = _first_facts(symbol, rows[0], bought)
-    return f"{head}; the most{listed(result, items, 'customer')}. {facts}."
+    return f"{head}{listed(result, items, 'customer')}. {facts}."
 
 
 def _before_words(result: dict[str, Any], earlier: Period) -> str:
