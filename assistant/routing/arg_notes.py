@@ -19,6 +19,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from assistant.routing import risk_bounds, sales_words
+from assistant.routing.choices import from_the_top
 from assistant.routing.compared_periods import uncompared
 from assistant.routing.complaint_counts import review_count_note
 from assistant.routing.extract import Extraction
@@ -144,8 +145,20 @@ def notes(tool: ToolSignature, x: Extraction, text: str, values: Mapping[str, An
         review_count_note(tool, x, values),
         _reviews_per_unit(tool, x, values),
         _how_often(tool, text, values),
+        _buying_horizon(tool, x, values),
     )
     return " ".join(note for note in said if note)
+
+
+def _buying_horizon(tool: ToolSignature, x: Extraction, values: Mapping[str, Any]) -> str:
+    """A horizon asked of the likeliest buyers ("who will buy in the next 30 days"): their
+    chance to buy is scored for the model's horizon alone (`${churn_days}`, filled in by
+    Route.note), said so; the answer names it too."""
+    if tool.name != "at_risk_customers" or values.get("by") != "purchase":
+        return ""
+    if x.horizon_days is None:
+        return ""
+    return "Chances to buy are scored for one horizon, the model's: the next ${churn_days} days."
 
 
 def _how_often(tool: ToolSignature, text: str, values: Mapping[str, Any]) -> str:
@@ -261,6 +274,8 @@ def _highest_first(tool: ToolSignature, text: str) -> str:
     highest first, said so."""
     by = tool.arg("by")
     if by is None or "churn_risk" not in by.choices or not LOWEST.search(text):
+        return ""
+    if from_the_top(text):  # "least likely to churn": the likeliest buyers, from the top
         return ""
     return "The list ranks customers from the highest down; it cannot start from the lowest."
 

@@ -19,7 +19,9 @@ from typing import Any
 
 from assistant.routing import (
     figures_asked,
+    lost_customers,
     newcomers,
+    predictions_asked,
     profile_parts,
     ranked_again,
     review_rankings,
@@ -157,6 +159,12 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
             found["compare_to"] = YEAR_EARLIER
     if x.not_ordered and tool.name == "top_customers":
         found["trend"] = "stopped"  # "customers who ordered in 1997 but not in 1998"
+    lost = lost_customers.asked(text) and bool(PERIOD & set(found))
+    if lost and tool.name == "top_customers" and "trend" not in found:
+        # "how many customers did we lose last quarter": who ordered the quarter before and
+        # not in it
+        found["trend"] = "stopped"
+        found.setdefault("compare_to", lost_customers.against(found))
     if x.returned and tool.name == "top_customers":
         found["trend"] = "returned"  # "customers who ordered in 1997 and in 1998"
     elif tool.name == "top_customers" and "trend" not in found and trends.CAME_BACK.search(text):
@@ -232,8 +240,12 @@ def explicit(tool: ToolSignature, x: Extraction, text: str, memory: Memory) -> d
     lead = tool.arg("lead")
     if tool.name == "at_risk_customers" and figures_asked.asks_total_at_risk(text):
         found["lead"] = "total"  # "what is the total value at risk": the sum first
-    elif lead is not None and "share" in lead.choices:
-        # "how many customers ...": the figure first (shares.py)
+    elif tool.name == "at_risk_customers" and predictions_asked.asks_worth(text, x):
+        found["lead"] = "value"  # "what are our customers worth": the sum first
+        found.setdefault("by", "clv")  # then who holds most of it
+    elif lead is not None and "share" in lead.choices and "trend" not in found:
+        # "how many customers ...": the figure first (shares.py); a trend's answer opens with
+        # how many moved, and takes no share beside it
         if asks_share(text):
             found["lead"] = "share"
         elif memory.args.get("lead") == "share" and asks_list(text):

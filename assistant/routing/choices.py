@@ -19,7 +19,7 @@ Channel = Literal["email", "sms"]
 Sentiment = Literal["negative", "neutral", "positive"]
 AlertState = Literal["open", "acknowledged", "all"]
 # What a list of customers is ranked by (at_risk_customers' `by`).
-CustomerRanking = Literal["value_at_risk", "churn_risk", "clv"]
+CustomerRanking = Literal["value_at_risk", "churn_risk", "clv", "purchase"]
 
 CHANNELS: list[tuple[re.Pattern[str], Channel]] = [
     (re.compile(r"\b(?:sms|txt|texts?\s+message|text(?:ing)?\s+(?:them|him|her)|"
@@ -168,6 +168,29 @@ VALUABLE = re.compile(
     r"biggest\s+customers|(?:best|top)\s+(?:\d+\s+)?(?:\w+\s+){0,2}?(?:customers|clients|"
     r"accounts|buyers))\b"
 )
+# "Who is most likely to buy", "which customers will order next month", "the likeliest buyers":
+# ranked by their chance to buy (the at-risk list's `by` purchase). Asked the other way round
+# ("least likely to buy", "unlikely to come back"), it is the churn risk.
+_BUY = r"(?:buy|order|purchase|shop|reorder|re-order|come\s+back|return|convert)"
+LIKELY_TO_BUY = re.compile(
+    rf"\b(?:most|more|likeliest|highly|very)\s+(?:likely\s+)?to\s+{_BUY}\b|"
+    r"\blikel(?:y|iest)\s+(?:buyers|purchasers|repeat\s+buyers)\b|"
+    rf"\b(?:who|which\s+(?:\w+\s+)?customers|what\s+customers)\s+(?:will|is\s+going\s+to|are\s+"
+    rf"going\s+to|are\s+likely\s+to|is\s+likely\s+to|would|might)\s+(?:\w+\s+)?{_BUY}\b|"
+    r"\b(?:highest|best|top)\s+(?:purchase|buying|repurchase|order)\s+(?:probability|chance|"
+    r"likelihood|propensity)\b|\bpropensity\s+to\s+(?:buy|purchase|order)\b"
+)
+UNLIKELY_TO_BUY = re.compile(
+    rf"\b(?:least|unlikely|not\s+likely)\s+(?:likely\s+)?to\s+{_BUY}\b|"
+    rf"\b(?:will|would)\s+(?:not|never)\s+{_BUY}\b|\bwon't\s+{_BUY}\b"
+)
+# The bottom of the churn ranking is the top of the chance to buy: "least likely to churn",
+# "lowest churn risk", "our safest customers".
+LEAST_AT_RISK = re.compile(
+    r"\b(?:least\s+|un)likely\s+to\s+(?:churn|leave|lapse|quit|stop\s+buying)\b|"
+    r"\b(?:lowest|smallest)\s+churn\s+(?:risk|probability|chance)s?\b|\bsafest\b|"
+    r"\bnot\s+at\s+risk\b|\bleast\s+at\s+risk\b"
+)
 RISK_WORDS = re.compile(
     r"\b(?:risk\w*|churn\w*|leav\w*|lose|losing|lost|laps\w*|slipping|quiet|sav\w*|win\s+back|"
     r"stop\w*|cancel\w*|gone|going)\b|at-risk"
@@ -180,11 +203,23 @@ def ranking_named(text: str) -> CustomerRanking | None:
     return first_label(text, BY_NAME)
 
 
+def from_the_top(text: str) -> bool:
+    """True when the bottom of one ranking asked for is the top of another ("least likely to
+    churn" are the likeliest buyers, "least likely to buy" the likeliest to churn)."""
+    return bool(UNLIKELY_TO_BUY.search(text) or LEAST_AT_RISK.search(text))
+
+
 def customer_ranking(text: str) -> CustomerRanking | None:
     """What the message ranks customers by, when it says (lower-case text, numbers kept)."""
     named = ranking_named(text)
     if named is not None:
         return named
+    if UNLIKELY_TO_BUY.search(text):
+        return "churn_risk"
+    if LEAST_AT_RISK.search(text):
+        return "purchase"
+    if LIKELY_TO_BUY.search(text) and not LIKELY_TO_LEAVE.search(text):
+        return "purchase"
     leaving, valuable = bool(LIKELY_TO_LEAVE.search(text)), bool(VALUABLE.search(text))
     if leaving and valuable:
         return "value_at_risk"

@@ -73,6 +73,10 @@ CUSTOMER_EXAMPLES: dict[str, tuple[str, ...]] = {
         "top customers by lifetime value",
         "which customers will be worth the most next year",
         "who will spend the most in the coming months",
+        # what they are worth together (lead value), and the likeliest buyers (by purchase)
+        "what are our customers worth in total",
+        "what is our ltv",
+        "which customers will order in the next few weeks",
     ),
     # What customers did (spend, orders), not what the predictor expects of them.
     "top_customers": (

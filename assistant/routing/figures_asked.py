@@ -70,6 +70,18 @@ FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "what's the average time to second order", "how long until new customers buy a
+        # second time", "second purchase rate": how many new customers came back, and when
+        "days_to_second_order",
+        re.compile(
+            r"\b(?:second|2nd)[\s-]+(?:order|purchase)\s+(?:rate|time|timing|lag|delay|"
+            r"conversion)\b|\b(?:time|days?|how\s+long|lag|delay|wait(?:ing)?)\s+(?:\w+\s+){0,5}?"
+            r"(?:to|until|till|before|for)\s+(?:\w+\s+)?(?:(?:a|the|their|its)\s+)?(?:second|2nd)\s+"
+            r"(?:order|purchase|visit|time)s?\b|\bfirst\s+(?:order|purchase)\s+to\s+(?:the\s+)?"
+            r"(?:second|2nd)\b|\b(?:buy|order|purchase)\s+(?:a\s+)?(?:second|2nd)\s+time\b"
+        ),
+    ),
+    (
         # "what's the median time between orders", "how long do customers take to buy
         # again", "how often do customers order": the days from one order to the next
         "days_between_orders",
@@ -282,6 +294,9 @@ def with_figure(text: str, x: Extraction, found: dict[str, Any]) -> dict[str, An
         found |= {"compare_to": "year before"} if dated else RETENTION_DEFAULT
     if figure is not None:
         found["figure"] = figure
+    newcomers = NEW_CUSTOMERS.search(text) and not SEGMENT_NAMED.search(text)
+    if figure == "days_to_second_order" and newcomers and found.get("segment") == NEW_SEGMENT:
+        found.pop("segment")  # "new customers" are the period's, whose figure this is
     if figure == "new_customers":  # "new customers" named the figure, not the segment 'new'
         others = [name for name in x.segments if name.lower() != NEW_SEGMENT]
         found.pop("segment", None)

@@ -30,7 +30,9 @@ import re
 
 from assistant.routing import (
     figures_asked,
+    lost_customers,
     newcomers,
+    predictions_asked,
     quantities,
     review_rankings,
     rules,
@@ -219,7 +221,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["top_customers"] = out.get("top_customers", 0.0) + 2 * W
         out["top_products"] = out.get("top_products", 0.0) - W
     listed = figures_asked.WHO_LISTED.search(text)  # customers asked for, not counted
-    if x.not_ordered and not ahead:
+    lost = lost_customers.asked(text) and _past_period(x, text)  # "lose last quarter"
+    if (x.not_ordered or lost) and not ahead:
         # "which customers did not order in 1998", "ordered in 1997 but not in 1998": who
         # stopped in a period, which only top_customers' trend ranks (the lapse words pull
         # towards the at-risk list, which has no period)
@@ -459,6 +462,8 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
     for label, value in figures_asked.nudges(text, x).items():  # a figure per customer
         out[label] = out.get(label, 0.0) + value
     for label, value in newcomers.nudges(text, x).items():  # "who joined last month"
+        out[label] = out.get(label, 0.0) + value
+    for label, value in predictions_asked.nudges(text, x).items():  # "what are they worth"
         out[label] = out.get(label, 0.0) + value
     return out
 

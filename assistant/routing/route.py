@@ -9,8 +9,9 @@ from assistant.routing.arg_notes import PERK_FIELD, PERK_NAMES, perk_note
 from assistant.routing.risk_reading import RISK_FIELD, RISK_NOTE, rows_by_risk
 
 # Values only the tool knows that a reason may name ("${discount_pct}%": the policy's default;
-# "${horizon_days}": the days a forecast covered).
-NOTE_FIELDS = ("discount_pct", "horizon_days")
+# "${horizon_days}": the days a forecast covered; "${churn_days}": the days the chance to buy
+# covers).
+NOTE_FIELDS = ("discount_pct", "horizon_days", "churn_days")
 RouteKind = Literal["tool", "greeting", "help", "out_of_scope", "refuse", "unclear"]
 ROUTE_KINDS: tuple[RouteKind, ...] = (
     "tool",

@@ -12,10 +12,17 @@ import re
 from assistant.routing import fuzzy
 from assistant.routing.fuzzy import PAIRED
 
-Measure = str  # one of top_products' `by` values: revenue, units, orders, customers
+Measure = str  # one of top_products' `by` values: revenue, units, orders, customers; or
+# top_customers' largest_order, which ranks customers by their largest single order
 
 # The first measure named wins; "revenue" is the tool's default, so it is read only when said.
 MEASURES: list[tuple[re.Pattern[str], Measure]] = [
+    # "who placed the biggest single order", "customers by largest order": one order's size,
+    # not the count of orders; not "highest average order" (a bound on it: average_orders.py)
+    (re.compile(r"\b(?:biggest|largest|highest|most\s+expensive|priciest|costliest|single\s+"
+                r"largest|single\s+biggest)\s+(?:single\s+|one[\s-]+off\s+)?(?:orders?|"
+                r"purchases?|baskets?|transactions?|checkouts?)\b(?!\s+(?:count|volume))"),
+     "largest_order"),
     (re.compile(r"\b(?:by|in)\s+(?:units?|volume|quantity|quantities)\b|\bunits?\s+sold\b|"
                 r"\b(?:most|highest|more)\s+(?:units?|quantity|volume)\b|"
                 r"\bhow\s+many\s+units\b"), "units"),

@@ -78,11 +78,12 @@ SIGNATURES: dict[str, ToolSignature] = {
             "inclusive, either alone); only those with no order in the last quiet_days days or "
             "none since no_order_since (lapsed customers); only those with a churn risk of at "
             "least min_churn_risk percent (90 is 90%) or a predicted value (CLV) of at least "
-            "min_clv; lead 'total' opens with the total value at risk of them all",
+            "min_clv; by purchase ranks the likeliest buyers first; lead 'total' opens with the "
+            "total value at risk of them all, lead 'value' with their predicted value summed",
             "list at-risk customers",
             (
                 Arg("segment"),
-                Arg("by", choices=("value_at_risk", "churn_risk", "clv")),
+                Arg("by", choices=("value_at_risk", "churn_risk", "clv", "purchase")),
                 Arg("limit", "int", default=10),
                 _OFFSET,
                 Arg("min_revenue", "float"),
@@ -95,7 +96,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("no_order_since"),
                 Arg("min_churn_risk", "float"),
                 Arg("min_clv", "float"),
-                Arg("lead", choices=("list", "total")),
+                Arg("lead", choices=("list", "total", "value")),
             ),
         ),
         ToolSignature(
@@ -269,7 +270,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "the bounds and their share of those who ordered (of those within the bounds share_of "
             "names, comma-separated, when given); buyers 'new' keeps only the period's new "
             "customers (first order ever in it), 'returning' those who ordered before it; by "
-            "first_order lists the newest customers first; trend 'falling' ranks those whose "
+            "first_order lists the newest customers first, by largest_order those with the "
+            "largest single orders; trend 'falling' ranks those whose "
             "spend (or by) fell the most from the days just before (rising: rose), or from "
             "the period compare_to names",
             "list customers store-wide by what they bought or spent",
@@ -279,7 +281,7 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("category"),
                 Arg("product_id"),
                 Arg("product_name"),
-                Arg("by", choices=("revenue", "orders", "units", "first_order")),
+                Arg("by", choices=("revenue", "orders", "units", "first_order", "largest_order")),
                 Arg("buyers", choices=("all", "new", "returning")),
                 Arg("min_revenue", "float"),
                 Arg("min_orders", "int"),

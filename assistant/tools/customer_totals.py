@@ -60,18 +60,35 @@ def first_order_days(data: StoreData) -> "pd.Series[pd.Timestamp]":
     return found
 
 
+def second_order_days(data: StoreData) -> "pd.Series[pd.Timestamp]":
+    """Each customer's second order day (index customer_id; a day after the first: two orders
+    on one day are one visit), for those who came back at all, read once per store version:
+    how long new customers took to order again (store_figures.figures)."""
+
+    def load() -> "pd.Series[pd.Timestamp]":
+        visits = store_orders(data).orders[["customer_id", "day"]].drop_duplicates()
+        visits = visits.sort_values(["customer_id", "day"])
+        second = visits[visits.groupby("customer_id", sort=False).cumcount() == 1]
+        days: pd.Series[pd.Timestamp] = second.set_index("customer_id")["day"]
+        return days
+
+    found: pd.Series[pd.Timestamp] = data.memo("top_customers:second_orders", ("store",), load)
+    return found
+
+
 def customer_totals(
     orders: pd.DataFrame, when: Period, members: "frozenset[str] | None"
 ) -> pd.DataFrame:
-    """Revenue, orders, last order day and the days they ordered on (two orders on one day
-    are one visit: store_figures' repeat buyers) per customer who ordered in the period (of
-    `members` only when given), unordered."""
+    """Revenue, orders, their largest single order, last order day and the days they ordered
+    on (two orders on one day are one visit: store_figures' repeat buyers) per customer who
+    ordered in the period (of `members` only when given), unordered."""
     if members is not None:
         orders = orders[orders["customer_id"].isin(members)]
     in_period = orders[(orders["day"] >= when.start) & (orders["day"] <= when.end)]
     return in_period.groupby("customer_id", sort=False).agg(
         revenue=("amount", "sum"),
         orders=("amount", "size"),
+        largest_order=("amount", "max"),
         last_order=("day", "max"),
         days=("day", "nunique"),
     )

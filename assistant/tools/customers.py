@@ -7,16 +7,14 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from assistant.roles import sees_contacts
-from assistant.settings import Settings
 from assistant.tools.args import CustomerId
 from assistant.tools.at_risk import at_risk_customers
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.data import StoreData
 from assistant.tools.format import listing, output
 from assistant.tools.lookalike_words import alike_words, trait_values
 from assistant.tools.paging import Offset, past_end, ranked, span
 from assistant.tools.profile_answer import About, ProfileWords
-from commerce.errors import RetainError
+from assistant.tools.score_horizons import horizons
 
 __all__ = ["at_risk_customers", "customer_profile", "similar_customers"]
 
@@ -151,17 +149,3 @@ def similar_customers(
 def _score_fields(score: dict[str, Any] | None) -> dict[str, Any]:
     keys = ("churn_risk", "clv", "clv_low", "clv_high", "value_at_risk")
     return {key: score.get(key) if score else None for key in keys}
-
-
-def horizons(data: StoreData, settings: Settings) -> dict[str, int]:
-    """The days the scores look ahead, as the model was trained for them: churn risk is no
-    order in `churn_days`, the predicted value spend over `clv_days` ("what will he spend
-    next month?" read a year's value as the month's). The settings' where no model says."""
-    try:
-        trained = data.model().document.get("horizons") or {}
-    except RetainError:
-        trained = {}
-    return {
-        "churn_days": int(trained.get("churn_days", settings.churn_horizon_days)),
-        "clv_days": int(trained.get("clv_days", settings.clv_horizon_days)),
-    }

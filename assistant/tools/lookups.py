@@ -77,12 +77,12 @@ class CustomerReviews:
         return min(self._rows, key=lambda cid: (self._rows[cid][0] - self._rows[cid][1], cid))
 
 
-Ranking = Literal["value_at_risk", "churn_risk", "clv"]
+Ranking = Literal["value_at_risk", "churn_risk", "clv", "purchase"]
 
 
 class ScoreTable:
     """The latest scores ranked by value at risk (`frame`), each customer's row by id, and the
-    top customers by value at risk, churn risk or predicted value."""
+    top customers by value at risk, churn risk, predicted value or chance to buy."""
 
     def __init__(self, scores: pd.DataFrame) -> None:
         ranked = rank_by_value_at_risk(scores.assign(customer_id=scores["customer_id"].astype(str)))
@@ -124,18 +124,24 @@ class ScoreTable:
     def top(
         self, limit: int, positions: Positions | None = None, by: Ranking = "value_at_risk"
     ) -> list[dict[str, Any]]:
-        """The `limit` customers first by `by` (value at risk, churn risk or predicted value;
-        ties in value-at-risk order), among `positions` when given."""
+        """The `limit` customers first by `by` (value at risk, churn risk, predicted value, or
+        the chance to buy: the lowest churn risk; ties in value-at-risk order), among
+        `positions` when given."""
         if by == "value_at_risk":
             chosen = positions if positions is not None else np.arange(min(limit, len(self)))
         else:
             pool = positions if positions is not None else np.arange(len(self))
-            key = self._churn_risk if by == "churn_risk" else self._clv
+            key = {"churn_risk": self._churn_risk, "clv": self._clv,
+                   "purchase": -self._churn_risk}[by]  # fmt: skip
             chosen = pool[np.argsort(-key[pool], kind="stable")]
         return [self._records[int(i)] for i in chosen[:limit]]
 
     def value_at_risk(self, positions: Positions) -> float:
         return float(self._value_at_risk[positions].sum())
+
+    def clv(self, positions: Positions | None = None) -> npt.NDArray[np.float64]:
+        """The predicted values of `positions` (None: everyone), in rank order."""
+        return self._clv if positions is None else self._clv[positions]
 
 
 def _reasons(text: Any) -> list[str]:

@@ -1,6 +1,7 @@
 """The figures store_metrics reports for a period, from the store's orders: how many customers
 ordered, their orders and revenue, per customer and per order, how many ordered on two or more
 days (repeat buyers), how many were new (their first-ever order in the period) or returning,
+how many of the new ones came back for a second order and how long they took,
 what share of the revenue the top spenders brought, how long customers waited between their
 orders, and how many of one period's customers ordered in another too. Plain pandas over
 customer_totals.store_orders' table, so the numbers are the same orders top_products and
@@ -32,6 +33,9 @@ class Buyers:
     start: pd.Timestamp  # the period's first day: a first order on or after it is new
     # Days from each order day of a customer to their next one, both in the period (gaps()).
     gaps: "pd.Series[float]"
+    # Every customer's second order day (customer_totals.second_order_days), store-wide: how
+    # long the period's new customers took to come back, whenever they did.
+    second_orders: "pd.Series[pd.Timestamp]"
 
 
 def gaps(
@@ -62,8 +66,13 @@ def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
     top = math.ceil(customers * top_pct / 100) if customers else 0
     top_revenue = float(table["revenue"].nlargest(top).sum()) if top else 0.0
     # Everyone here ordered in the period, so a first order from its start on lies in it.
-    new = int((buyers.first_orders.reindex(table.index) >= buyers.start).sum())
+    firsts = buyers.first_orders.reindex(table.index)
+    new = int((firsts >= buyers.start).sum())
     waited = buyers.gaps
+    # The new customers' days to their second order, by the store's last order day: a first
+    # order late in the period has had less time to be followed, which the answer says.
+    newcomers = firsts[firsts >= buyers.start]
+    seconds = (buyers.second_orders.reindex(newcomers.index) - newcomers).dt.days.dropna()
     return {
         "customers": customers,
         "orders": orders,
@@ -83,6 +92,10 @@ def figures(buyers: Buyers, top_pct: int) -> dict[str, Any]:
         "returns": len(waited),
         "median_days_between_orders": round(float(waited.median()), 1) if len(waited) else None,
         "average_days_between_orders": round(float(waited.mean()), 1) if len(waited) else None,
+        "second_orders": len(seconds),
+        "second_order_rate": _ratio(len(seconds), new, 4),
+        "median_days_to_second_order": round(float(seconds.median()), 1) if len(seconds) else None,
+        "average_days_to_second_order": round(float(seconds.mean()), 1) if len(seconds) else None,
     }
 
 

@@ -12,7 +12,12 @@ from pydantic import Field
 
 from assistant.tools.args import Month, Quarter, SegmentName, Since, Until, Year
 from assistant.tools.base import ToolContext, ToolOutput
-from assistant.tools.customer_totals import first_order_days, store_orders, store_totals
+from assistant.tools.customer_totals import (
+    first_order_days,
+    second_order_days,
+    store_orders,
+    store_totals,
+)
 from assistant.tools.data import StoreData
 from assistant.tools.format import count, day, output
 from assistant.tools.period_days import DayRange
@@ -32,6 +37,7 @@ Figure = Literal[
     "retention",
     "new_customers",
     "days_between_orders",
+    "days_to_second_order",
 ]
 
 
@@ -54,7 +60,9 @@ def store_metrics(
             "(with compare_to: how many customers ordered in both periods), new_customers "
             "(customers whose first-ever order fell in the period, and the returning ones, "
             "who ordered in it having first ordered before), days_between_orders (the "
-            "median days from a customer's order to their next, both in the period); "
+            "median days from a customer's order to their next, both in the period), "
+            "days_to_second_order (of the customers whose first order fell in the period, "
+            "how many ordered again and the median days to that second order); "
             "overview: the period's customers, orders and revenue first."
         ),
     ] = "overview",
@@ -81,15 +89,17 @@ def store_metrics(
     those who ordered), new customers (first-ever order in the period) and returning ones
     (first order before it), the share of revenue of the top 10% of customers (`top_pct`),
     the median and average days between a customer's orders (of those who came back in the
-    period), and with `compare_to` a second period: how many of the earlier period's
-    customers ordered in the later one too, and what share of them that is. `figure` says
-    which figure the answer opens with.
+    period), how many of the new customers placed a second order (by the store's last order
+    day) and the median days they took, and with `compare_to` a second period: how many of
+    the earlier period's customers ordered in the later one too, and what share of them that
+    is. `figure` says which figure the answer opens with.
 
     For "what's the average revenue per customer?", "how many orders does a customer place on
     average?", "what is our repeat purchase rate?", "what share of customers bought more than
     once?", "what share of revenue comes from the top 10% of customers?", "how many customers
     bought in both 1997 and 1998?", "how many new customers did we get in 1998?", "what's the
-    median time between orders?" or "revenue per customer among champions in 1997".
+    median time between orders?", "what's the average time to second order?" or "revenue per
+    customer among champions in 1997".
     """
     asked = Asked(days, since, until, month, quarter, year)
     asked.check()
@@ -156,7 +166,7 @@ def _buyers(
         lambda: gaps(store_orders(data).orders, when, members),
     )
     totals = store_totals(data, when, name, members)
-    return Buyers(totals, first_order_days(data), when.start, waited)
+    return Buyers(totals, first_order_days(data), when.start, waited, second_order_days(data))
 
 
 def _second_period(compare_to: str, when: Period, calendar: DayRange) -> Period:

@@ -67,13 +67,14 @@ from assistant.tools.top_customers_bounds import (
 )
 from commerce.errors import InvalidInput
 
-CustomerMeasure = Literal["revenue", "orders", "units", "first_order"]
+CustomerMeasure = Literal["revenue", "orders", "units", "first_order", "largest_order"]
 # Ties go to the other measures, then the id, so a page is the same page every time.
 TIES = {
     "revenue": ["orders"],
     "orders": ["revenue"],
     "units": ["revenue", "orders"],
     "first_order": ["revenue", "orders"],
+    "largest_order": ["revenue", "orders"],
 }
 TREND_DAYS = 90  # what a change in spend is measured over when no period is asked
 # Who counts as the period's buyers: everyone who ordered in it, those whose first order ever
@@ -116,8 +117,8 @@ def top_customers(
         CustomerMeasure,
         Field(
             description="Rank by revenue (what they spent), by number of orders, (with a "
-            "category or product) by units bought, or by first order: the newest customers "
-            "first."
+            "category or product) by units bought, by first order: the newest customers "
+            "first, or by their largest single order in the period (of all their orders)."
         ),
     ] = "revenue",
     buyers: Annotated[
@@ -159,7 +160,8 @@ def top_customers(
     `min_revenue` / `max_revenue` and `min_orders` / `max_orders` when given (inclusive), with
     how many are; the top of them first, under a ceiling too. `buyers` "new" keeps only the
     period's new customers (first order ever in it), "returning" those who ordered before it;
-    `by` "first_order" lists the newest customers first. `trend` "falling" ranks instead the
+    `by` "first_order" lists the newest customers first, `by` "largest_order" those who placed
+    the largest single orders. `trend` "falling" ranks instead the
     customers whose spend (or `by`) fell the most from the days just before ("rising": rose),
     or from the period `compare_to` names ("who spent less in 1998 than in 1997"); "stopped"
     those who bought before the period and nothing in it, the most before first; "returned"
@@ -171,7 +173,8 @@ def top_customers(
     them ...": of the customers just listed).
 
     For "who are our biggest spenders?", "top customers by revenue", "which customers placed the
-    most orders?", "who spent the most last year?", "top 20 champions by spend in Q4",
+    most orders?", "who placed the biggest single order?" (`by` largest_order), "who spent the
+    most last year?", "top 20 champions by spend in Q4",
     "customers who spent over $1,000", "customers with 5 orders or more", "one-time buyers in
     1997", "customers who spent under $20", "between 2 and 4 orders", "who bought the most
     tea?", "top customers who bought tea or coffee", "top buyers of earl grey", or (`lead`
@@ -191,6 +194,11 @@ def top_customers(
         raise InvalidInput(
             "by 'units' needs a category, a product_id or a product_name: orders carry no "
             "units, their lines do"
+        )
+    if by == "largest_order" and (category, product_id, product_name) != (None, None, None):
+        raise InvalidInput(
+            "by 'largest_order' ranks whole orders, and a category or product is part of an "
+            "order: ask without category, product_id and product_name, or rank by revenue"
         )
     if product_id is not None and product_name is not None:
         raise InvalidInput("give product_id or product_name, not both: they name one product")
@@ -326,6 +334,7 @@ def _trend_alone(by: str, buyers: str, bounds: Bounds, lead: str) -> None:
         name
         for name, given in (
             ("by 'first_order'", by == "first_order"),
+            ("by 'largest_order'", by == "largest_order"),
             (f"buyers '{buyers}'", buyers != "all"),
             ("spend or order bounds", any(v is not None for v in vars(bounds).values())),
             ("lead 'share'", lead == "share"),
@@ -376,6 +385,7 @@ def _row(
     score = scores.row(cid) if scores is not None else None
     spent = float(record["revenue"])
     units = record.get("units")
+    largest = record.get("largest_order")  # of all their orders only: a line is no order
     return {
         "customer_id": cid,
         "revenue": round(spent, 2),
@@ -383,6 +393,7 @@ def _row(
         # spend per order; None for a trend's customer with no order in the period
         "average_order": round(spent / int(record["orders"]), 2) if record["orders"] else None,
         "units": None if units is None else round(float(units)),
+        "largest_order": None if largest is None or pd.isna(largest) else round(float(largest), 2),
         "first_order": day(record["first_order"]),
         "last_order": day(record["last_order"]),
         "share_of_revenue": round(spent / revenue, 4) if revenue > 0 else 0.0,

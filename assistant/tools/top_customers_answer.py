@@ -26,6 +26,7 @@ MEASURE_WORDS = {
     "orders": "orders",
     "units": "units bought",
     "first_order": "first order",
+    "largest_order": "largest single order",
 }
 # Who the period's new and returning customers are, said after the answer that keeps them.
 BUYERS_MEANT = {
@@ -115,13 +116,15 @@ def _who(result: dict[str, Any], did: str) -> str:
 
 def _named(symbol: str, row: dict[str, Any], by: str) -> str:
     """'c1 ($50.00)', 'c1 (2)' by orders, 'c1 (3 units)' by units, 'c1 (first order
-    2024-03-28)' by first order."""
+    2024-03-28)' by first order, 'c1 ($420.00 order)' by largest order."""
     if by == "revenue":
         shown = money(row["revenue"], symbol)
     elif by == "orders":
         shown = f"{row['orders']:,}"
     elif by == "first_order":
         shown = f"first order {row['first_order']}"
+    elif by == "largest_order":
+        shown = f"{money(row['largest_order'], symbol)} order"
     else:
         shown = count(row["units"], "unit")
     return f"{row['customer_id']} ({shown})"
@@ -146,6 +149,8 @@ def _facts(symbol: str, first: dict[str, Any], result: dict[str, Any], share: fl
         )
     if result["min_average_order"] is not None or result["max_average_order"] is not None:
         facts += f", averaging {money(first['average_order'], symbol)} an order"
+    if result["by"] == "largest_order":
+        facts += f", the largest {money(first['largest_order'], symbol)}"
     facts += f", the last on {first['last_order']}"
     if result["by"] == "first_order" or result["buyers"] != "all":
         facts += f", their first order ever on {first['first_order']}"

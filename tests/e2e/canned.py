@@ -230,8 +230,9 @@ def plan(_: str = "") -> dict[str, Any]:
 
 
 def mystery(_: str = "") -> dict[str, Any]:
-    """A card type the page does not know: shown as a table of its fields."""
-    return {"type": "mystery", "answer": 42, "rows": [{"a": 1, "b": "two"}]}
+    """A card type the page does not know: shown as a table of its fields (a rate, as
+    store_metrics' flat card holds, in percent)."""
+    return {"type": "mystery", "answer": 42, "repeat_rate": 0.4886, "rows": [{"a": 1, "b": "two"}]}
 
 
 def recommendations(customer_id: str) -> dict[str, Any]:

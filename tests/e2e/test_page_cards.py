@@ -163,6 +163,12 @@ def test_every_card_type_draws(
     shoot(desktop, shots, f"desktop-card-{card}")
 
 
+def test_a_rate_in_a_table_of_facts_is_a_percent(desktop: "Page", stub_url: str) -> None:
+    sign_in(desktop, stub_url, "op-key")
+    facts = ask(desktop, "mystery").locator(".card-generic").inner_text()
+    assert "Repeat rate" in facts and "48.9%" in facts and "0.4886" not in facts
+
+
 def test_charts_have_text_alternatives(desktop: "Page", stub_url: str) -> None:
     sign_in(desktop, stub_url, "op-key")
     ask(desktop, "how good is the model")

@@ -102,4 +102,4 @@ def test_a_choice_that_names_none_of_them_is_still_refused(vocabulary: Vocabular
     answer = '{"tool": "at_risk_customers", "args": {"by": "churn"}}'
     _, route = ask(answer, "who is most likely to walk away", vocabulary)
     assert route.kind == "unclear"
-    assert "by must be one of value_at_risk, churn_risk, clv, not 'churn'" in route.detail
+    assert "by must be one of value_at_risk, churn_risk, clv, purchase, not 'churn'" in route.detail

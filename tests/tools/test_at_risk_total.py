@@ -22,7 +22,7 @@ def test_the_total_opens_the_answer_when_asked(make_ctx: MakeContext) -> None:
     assert not listed.answer.startswith("The total") and listed.result["lead"] == "list"
 
 
-def test_a_segments_total_is_its_members(make_ctx: MakeContext) -> None:
+def test_a_segments_total_and_worth_are_its_members(make_ctx: MakeContext) -> None:
     ctx = make_ctx("operator")
     segments = ctx.data.segment_frame()
     name = str(segments["segment"].value_counts().index[0])
@@ -33,6 +33,9 @@ def test_a_segments_total_is_its_members(make_ctx: MakeContext) -> None:
     expected = float((theirs["churn_risk"] * theirs["clv"]).sum())
     assert abs(out.result["total_value_at_risk"] - expected) < 0.01
     assert out.answer.startswith(f"The total value at risk in '{name}' is ")
+    worth = at_risk_customers(ctx, segment=name, lead="value")  # what they are worth: theirs
+    assert abs(worth.result["worth"]["total_clv"] - float(theirs["clv"].sum())) < 0.01
+    assert worth.answer.startswith(f"The {len(theirs):,} scored customers in '{name}' are worth ")
 
 
 def test_a_later_page_opens_with_its_ranks(make_ctx: MakeContext) -> None:

@@ -38,6 +38,14 @@ def _expected(orders: pd.DataFrame, start: str, end: str, top_pct: int) -> dict[
         for _, visited in visits.groupby("customer_id")["day"]
         for gap in visited.diff().dropna()
     ]
+    # Each new customer's second distinct order day, from all the orders, by sorted sets.
+    every = orders.assign(day=days, customer_id=orders["customer_id"].astype(str))
+    newcomers = [c for c in spent.index if first[c] >= pd.Timestamp(start)]
+    seconds = []
+    for customer in newcomers:
+        their_days = sorted(set(every.loc[every["customer_id"] == customer, "day"]))
+        if len(their_days) > 1:
+            seconds.append((their_days[1] - their_days[0]).days)
     return {
         "customers": customers,
         "orders": len(chosen),
@@ -57,6 +65,12 @@ def _expected(orders: pd.DataFrame, start: str, end: str, top_pct: int) -> dict[
         "returns": len(waits),
         "median_days_between_orders": round(float(statistics.median(waits)), 1) if waits else None,
         "average_days_between_orders": round(statistics.mean(waits), 1) if waits else None,
+        "second_orders": len(seconds),
+        "second_order_rate": round(len(seconds) / new, 4) if new else None,
+        "median_days_to_second_order": (
+            round(float(statistics.median(seconds)), 1) if seconds else None
+        ),
+        "average_days_to_second_order": round(statistics.mean(seconds), 1) if seconds else None,
     }
 
 
@@ -198,6 +212,31 @@ def test_the_days_between_orders_are_each_return(shop: StoreData) -> None:
     assert late.result["figures"]["median_days_between_orders"] == 4.0
     january = store_metrics(ctx, figure="days_between_orders", month="2024-01")
     assert january.answer.startswith("No customer ordered on two days from 2024-01-01 to ")
+
+
+def test_the_days_to_a_second_order_are_the_new_customers(shop: StoreData) -> None:
+    # First orders: c3 03-15 (second 03-20: 5 days), c1 03-25 (03-30: 5), c2 03-28 (03-31:
+    # 3); c4 01-01, both orders that day, never came back.
+    ctx = context(shop, "operator")
+    out = store_metrics(ctx, figure="days_to_second_order")
+    figures = out.result["figures"]
+    assert (figures["second_orders"], figures["second_order_rate"]) == (3, 0.75)
+    assert figures["median_days_to_second_order"] == 5.0
+    assert figures["average_days_to_second_order"] == 4.3
+    assert out.answer.startswith(
+        "Of the 4 customers whose first order fell from 2024-01-01 to 2024-03-31 (all the "
+        "store's orders), 3 (75.0%) ordered again by 2024-03-31; median time to that second "
+        "order: 5.0 days (average 4.3). A first order late in the period has had less time to "
+        "be followed. 4 customers placed 8 orders worth $115.00; "
+    )
+    # from 03-22 on only c1 and c2 were new; January's c4 never came back; none new in 2024-02
+    late = store_metrics(ctx, figure="days_to_second_order", since="2024-03-22")
+    assert late.result["figures"]["median_days_to_second_order"] == 4.0
+    january = store_metrics(ctx, figure="days_to_second_order", month="2024-01")
+    assert january.answer.startswith(
+        "Of the 1 customer whose first order fell from 2024-01-01 to 2024-01-31, none ordered "
+        "again by 2024-03-31."
+    )
 
 
 def test_a_period_without_orders_says_where_they_are(shop: StoreData) -> None:

@@ -112,7 +112,7 @@ export function auto(key, value) {
   if (isNum(value)) {
     const k = String(key).toLowerCase();
     if (/value_at_risk/.test(k)) return money(value);
-    if (/(^|_)(share|churn_risk|risk|probability|similarity|p_purchase)(_|$)/.test(k) && value >= 0 && value <= 1) return pct(value, 1);
+    if (/(^|_)(share|churn_risk|risk|probability|similarity|p_purchase|rate)(_|$)/.test(k) && value >= 0 && value <= 1) return pct(value, 1);
     if (/(_pct|_percent)$/.test(k)) return `${num(value)}%`;
     if (/(^|_)(clv|value|revenue|amount|budget|spend|spent|cost|price|monetary|gain|net|saved|profit)(_|$)/.test(k)) return money(value);
     return num(value);
