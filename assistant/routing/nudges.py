@@ -463,7 +463,7 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out[label] = out.get(label, 0.0) + value
     for label, value in newcomers.nudges(text, x).items():  # "who joined last month"
         out[label] = out.get(label, 0.0) + value
-    for label, value in predictions_asked.nudges(text, x).items():  # "what are they worth"
+    for label, value in predictions_asked.nudges(text, x).items():  # "what is the average clv"
         out[label] = out.get(label, 0.0) + value
     return out
 

@@ -25,6 +25,13 @@ _VALUE = (
     r"customer\s+values?|predicted\s+(?:revenue|spend))"
 )
 _CUSTOMERS = r"(?:customers|clients|buyers|shoppers|customer\s+base|base|accounts)"
+# A segment's, its name taken out of the embedded text ("what are champions worth" is "what
+# are worth"): read only where a segment was named ("what is the discount worth" names none);
+# not a customer pointed back to ("what is he worth").
+SEGMENT_WORTH = re.compile(
+    r"\b(?:what|how\s+much)\s+(?:are|is)\s+(?:the\s+)?(?!(?:he|she|it|they|this|that|these|"
+    r"those|them|him|her)\s)(?:\w+\s+)?worth\b"
+)
 # The averaged forms, which a segment's summary answers of one segment.
 AVERAGED = re.compile(rf"\b(?:average|avg|mean|median|typical)\s+(?:\w+\s+)?{_VALUE}\b")
 WORTH = re.compile(
@@ -32,10 +39,6 @@ WORTH = re.compile(
     rf"\b(?:total|overall|combined|aggregate|sum\s+of(?:\s+the)?|all)\s+(?:\w+\s+)?{_VALUE}\b"
     r"(?!\s+(?:at\s+risk|at\s+stake))|"
     rf"\b(?:what|how\s+much)\s+(?:are|is)\s+(?:\w+\s+){{0,3}}?{_CUSTOMERS}\s+worth\b|"
-    # a segment's, its name taken out of the embedded text ("what are champions worth" is
-    # "what are worth"); not a customer pointed back to ("what is he worth")
-    r"\b(?:what|how\s+much)\s+(?:are|is)\s+(?:the\s+)?(?!(?:he|she|it|they|this|that|"
-    r"these|those|them|him|her)\s)(?:\w+\s+)?worth\b|"
     rf"\bworth\s+of\s+(?:our|all(?:\s+our)?|the)\s+{_CUSTOMERS}\b|\b{_VALUE}\s+of\s+(?:all\s+)?"
     rf"(?:our\s+|the\s+)?(?:{_CUSTOMERS}|everyone)\b"
 )
@@ -44,8 +47,10 @@ WORTH = re.compile(
 def asks_worth(text: str, x: Extraction) -> bool:
     """True when `text` asks what the customers (or a segment's) are worth together, not one
     customer's value, nor a segment's average alone."""
-    if x.customer_ids or WORTH.search(text) is None:
+    if x.customer_ids:
         return False
+    if WORTH.search(text) is None:
+        return x.segment is not None and bool(SEGMENT_WORTH.search(text))
     return not (x.segment is not None and AVERAGED.search(text))
 
 

@@ -13,7 +13,8 @@ from assistant.routing import fuzzy
 from assistant.routing.fuzzy import PAIRED
 
 Measure = str  # one of top_products' `by` values: revenue, units, orders, customers; or
-# top_customers' largest_order, which ranks customers by their largest single order
+# top_customers' largest_order and average_order, which rank customers by their largest single
+# order or by their spend per order
 
 # The first measure named wins; "revenue" is the tool's default, so it is read only when said.
 MEASURES: list[tuple[re.Pattern[str], Measure]] = [
@@ -23,6 +24,13 @@ MEASURES: list[tuple[re.Pattern[str], Measure]] = [
                 r"largest|single\s+biggest)\s+(?:single\s+|one[\s-]+off\s+)?(?:orders?|"
                 r"purchases?|baskets?|transactions?|checkouts?)\b(?!\s+(?:count|volume))"),
      "largest_order"),
+    # "who has the highest average order", "customers by aov": spend per order ranked, not a
+    # bound on it ("an average order over $50": average_orders.py)
+    (re.compile(r"\b(?:highest|largest|biggest|top|best|most)\s+(?:average|avg|mean)\s+"
+                r"(?:order|basket|spend\s+per\s+order)(?:\s+(?:value|size))?\b|\bby\s+(?:their\s+)?"
+                r"(?:average|avg|mean)\s+(?:order|basket)(?:\s+(?:value|size))?\b|"
+                r"\b(?:by|highest)\s+aov\b|\bspend\s+the\s+most\s+per\s+order\b"),
+     "average_order"),
     (re.compile(r"\b(?:by|in)\s+(?:units?|volume|quantity|quantities)\b|\bunits?\s+sold\b|"
                 r"\b(?:most|highest|more)\s+(?:units?|quantity|volume)\b|"
                 r"\bhow\s+many\s+units\b"), "units"),

@@ -271,7 +271,8 @@ SIGNATURES: dict[str, ToolSignature] = {
             "names, comma-separated, when given); buyers 'new' keeps only the period's new "
             "customers (first order ever in it), 'returning' those who ordered before it; by "
             "first_order lists the newest customers first, by largest_order those with the "
-            "largest single orders; trend 'falling' ranks those whose "
+            "largest single orders, by average_order those who spend the most per order; "
+            "trend 'falling' ranks those whose "
             "spend (or by) fell the most from the days just before (rising: rose), or from "
             "the period compare_to names",
             "list customers store-wide by what they bought or spent",
@@ -281,7 +282,17 @@ SIGNATURES: dict[str, ToolSignature] = {
                 Arg("category"),
                 Arg("product_id"),
                 Arg("product_name"),
-                Arg("by", choices=("revenue", "orders", "units", "first_order", "largest_order")),
+                Arg(
+                    "by",
+                    choices=(
+                        "revenue",
+                        "orders",
+                        "units",
+                        "first_order",
+                        "largest_order",
+                        "average_order",
+                    ),
+                ),
                 Arg("buyers", choices=("all", "new", "returning")),
                 Arg("min_revenue", "float"),
                 Arg("min_orders", "int"),

@@ -67,7 +67,9 @@ from assistant.tools.top_customers_bounds import (
 )
 from commerce.errors import InvalidInput
 
-CustomerMeasure = Literal["revenue", "orders", "units", "first_order", "largest_order"]
+CustomerMeasure = Literal[
+    "revenue", "orders", "units", "first_order", "largest_order", "average_order"
+]
 # Ties go to the other measures, then the id, so a page is the same page every time.
 TIES = {
     "revenue": ["orders"],
@@ -75,6 +77,7 @@ TIES = {
     "units": ["revenue", "orders"],
     "first_order": ["revenue", "orders"],
     "largest_order": ["revenue", "orders"],
+    "average_order": ["revenue", "orders"],
 }
 TREND_DAYS = 90  # what a change in spend is measured over when no period is asked
 # Who counts as the period's buyers: everyone who ordered in it, those whose first order ever
@@ -118,7 +121,9 @@ def top_customers(
         Field(
             description="Rank by revenue (what they spent), by number of orders, (with a "
             "category or product) by units bought, by first order: the newest customers "
-            "first, or by their largest single order in the period (of all their orders)."
+            "first, by their largest single order in the period (of all their orders), or by "
+            "their average order (spend over orders; of a category or product, its spend over "
+            "the orders holding it)."
         ),
     ] = "revenue",
     buyers: Annotated[
@@ -161,11 +166,12 @@ def top_customers(
     how many are; the top of them first, under a ceiling too. `buyers` "new" keeps only the
     period's new customers (first order ever in it), "returning" those who ordered before it;
     `by` "first_order" lists the newest customers first, `by` "largest_order" those who placed
-    the largest single orders. `trend` "falling" ranks instead the
-    customers whose spend (or `by`) fell the most from the days just before ("rising": rose),
-    or from the period `compare_to` names ("who spent less in 1998 than in 1997"); "stopped"
-    those who bought before the period and nothing in it, the most before first; "returned"
-    those who bought both before it and in it, the most in it first.
+    the largest single orders, `by` "average_order" those who spend the most per order.
+    `trend` "falling" ranks instead the customers whose spend (or `by`) fell the most from the
+    days just before ("rising": rose), or from the period `compare_to` names ("who spent less
+    in 1998 than in 1997"); "stopped" those who bought before the period and nothing in it,
+    the most before first; "returned" those who bought both before it and in it, the most in
+    it first.
     Each with their share of the period's revenue and, when scored, their churn risk and
     predicted value now. `offset` skips the first ranks, for the next page. `lead` "share" opens
     the answer with how many customers are within the bounds and their share of those who
@@ -173,11 +179,12 @@ def top_customers(
     them ...": of the customers just listed).
 
     For "who are our biggest spenders?", "top customers by revenue", "which customers placed the
-    most orders?", "who placed the biggest single order?" (`by` largest_order), "who spent the
-    most last year?", "top 20 champions by spend in Q4",
-    "customers who spent over $1,000", "customers with 5 orders or more", "one-time buyers in
-    1997", "customers who spent under $20", "between 2 and 4 orders", "who bought the most
-    tea?", "top customers who bought tea or coffee", "top buyers of earl grey", or (`lead`
+    most orders?", "who placed the biggest single order?" (`by` largest_order), "who has the
+    highest average order?" (`by` average_order), "who spent the most last year?", "top 20
+    champions by spend in Q4", "customers who spent over $1,000", "customers with 5 orders or
+    more", "one-time buyers in 1997", "customers who spent under $20", "between 2 and 4
+    orders", "who bought the most tea?", "top customers who bought tea or coffee", "top
+    buyers of earl grey", or (`lead`
     "share") "what percentage of customers ordered only once?" or "how many customers spent over
     $100 in 1997?"; "who are our newest customers?" (`by` first_order), "list the new customers
     of March 1998" (`buyers` new), "returning customers who spent the most in 1998"; "whose
@@ -281,6 +288,8 @@ def top_customers(
     result["latest_first_order"] = day(every_first.max()) if len(every_first) else None
     if buyers != "all":
         table = table[(first_orders >= when.start) == (buyers == "new")]
+    if by == "average_order":  # in cents, as answers say it, so ties are ties as shown
+        table = table.assign(average_order=average_orders(table))
     ranking = [by, *TIES[by], "customer_id"]
     order = passing(table, bounds).reset_index()
     within = len(table) if base is None else len(passing(table, base))
@@ -335,15 +344,18 @@ def _trend_alone(by: str, buyers: str, bounds: Bounds, lead: str) -> None:
         for name, given in (
             ("by 'first_order'", by == "first_order"),
             ("by 'largest_order'", by == "largest_order"),
+            ("by 'average_order'", by == "average_order"),
             (f"buyers '{buyers}'", buyers != "all"),
             ("spend or order bounds", any(v is not None for v in vars(bounds).values())),
             ("lead 'share'", lead == "share"),
         )
         if given
     ]
+    # what a trend can measure the change of; a ranking it cannot take is named, not said
+    moved = MEASURE_WORDS[by] if by in ("revenue", "orders", "units") else "spend"
     if asked_with:
         raise InvalidInput(
-            f"trend ranks the change of every customer's {MEASURE_WORDS.get(by, 'spend')}; ask "
+            f"trend ranks the change of every customer's {moved}; ask "
             f"for it without {' or '.join(asked_with)}"
         )
 

@@ -27,6 +27,7 @@ MEASURE_WORDS = {
     "units": "units bought",
     "first_order": "first order",
     "largest_order": "largest single order",
+    "average_order": "average order",
 }
 # Who the period's new and returning customers are, said after the answer that keeps them.
 BUYERS_MEANT = {
@@ -116,7 +117,8 @@ def _who(result: dict[str, Any], did: str) -> str:
 
 def _named(symbol: str, row: dict[str, Any], by: str) -> str:
     """'c1 ($50.00)', 'c1 (2)' by orders, 'c1 (3 units)' by units, 'c1 (first order
-    2024-03-28)' by first order, 'c1 ($420.00 order)' by largest order."""
+    2024-03-28)' by first order, 'c1 ($420.00 order)' by largest order, 'c1 ($25.00 an
+    order)' by average order."""
     if by == "revenue":
         shown = money(row["revenue"], symbol)
     elif by == "orders":
@@ -125,6 +127,8 @@ def _named(symbol: str, row: dict[str, Any], by: str) -> str:
         shown = f"first order {row['first_order']}"
     elif by == "largest_order":
         shown = f"{money(row['largest_order'], symbol)} order"
+    elif by == "average_order":
+        shown = f"{money(row['average_order'], symbol)} an order"
     else:
         shown = count(row["units"], "unit")
     return f"{row['customer_id']} ({shown})"
@@ -147,7 +151,8 @@ def _facts(symbol: str, first: dict[str, Any], result: dict[str, Any], share: fl
             f"{count(first['orders'], 'order')} ({of_revenue} of {whose} revenue in "
             "the period)"
         )
-    if result["min_average_order"] is not None or result["max_average_order"] is not None:
+    per_order = (result["min_average_order"], result["max_average_order"])
+    if result["by"] == "average_order" or per_order != (None, None):
         facts += f", averaging {money(first['average_order'], symbol)} an order"
     if result["by"] == "largest_order":
         facts += f", the largest {money(first['largest_order'], symbol)}"

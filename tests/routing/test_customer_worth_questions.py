@@ -6,7 +6,8 @@ average its summary's, and the total value at risk keeps its own opening."""
 
 import pytest
 
-from assistant.routing import Memory, Router
+from assistant.routing import Memory, Router, Vocabulary, extract
+from assistant.routing.predictions_asked import asks_worth
 
 WORTH = {"lead": "value", "by": "clv"}
 
@@ -44,3 +45,19 @@ def test_what_they_are_worth_after_a_list_is_no_store_total(minilm_router: Route
     memory = Memory().after("at_risk_customers", {"by": "churn_risk"}, {})
     route = minilm_router.route("what are they worth?", memory, "operator")
     assert route.args.get("lead") != "value"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what are champions worth", True),  # a segment named: its worth
+        ("what is the discount worth", False),  # no segment, no customers: not theirs
+        ("what is his lifetime value", False),
+        ("average clv of champions", False),  # a segment's average: its summary's
+        ("total clv of champions", True),
+    ],
+)
+def test_worth_is_read_of_customers_or_a_segment(
+    vocabulary: Vocabulary, text: str, asked: bool
+) -> None:
+    assert asks_worth(text, extract(text, vocabulary)) is asked

@@ -1,6 +1,7 @@
-"""Customers ranked by their largest single order (top_customers `by` largest_order): "who
-placed the biggest single order" ranked them by spend before. The average order stays a bound
-(average_orders.py), and the most orders a count."""
+"""Customers ranked by their largest single order (top_customers `by` largest_order) or by
+their average order (`by` average_order): "who placed the biggest single order" and "who has
+the highest average order" ranked them by spend before. An average order with an amount stays
+a bound (average_orders.py), and the most orders a count."""
 
 import pytest
 
@@ -18,6 +19,13 @@ from assistant.routing import Memory, Router, Vocabulary, extract
             {"segment": "champions", "by": "largest_order"},
         ),
         ("which customers placed the most orders", {"by": "orders"}),
+        ("who has the highest average order", {"by": "average_order"}),
+        (
+            "customers with the highest average order value in 1998",
+            {"year": "1998", "by": "average_order"},
+        ),
+        ("which customers spend the most per order", {"by": "average_order"}),
+        ("customers whose average order is over $50", {"min_average_order": 50.01}),
     ],
 )
 def test_the_largest_order_ranks_customers(
@@ -28,5 +36,5 @@ def test_the_largest_order_ranks_customers(
 
 
 def test_an_average_order_is_no_largest_one(vocabulary: Vocabulary) -> None:
-    assert extract("who has the highest average order", vocabulary).measure is None
+    assert extract("who has the highest average order", vocabulary).measure == "average_order"
     assert extract("customers with the biggest order count", vocabulary).measure != "largest_order"

@@ -56,3 +56,15 @@ def test_nobody_passing_says_what_anyone_reached(shop: StoreData) -> None:
 def test_a_floor_above_its_ceiling_is_refused(shop: StoreData) -> None:
     with pytest.raises(InvalidInput, match=r"min_average_order \(\$30.00\) is above max_average"):
         top_customers(context(shop, "operator"), min_average_order=30.0, max_average_order=10.0)
+
+
+def test_the_average_order_ranks_when_asked(shop: StoreData) -> None:
+    out = top_customers(context(shop, "operator"), by="average_order")
+    assert averages(out.result["rows"]) == [("c1", 25.0), ("c3", 20.0), ("c2", 9.0), ("c4", 2.0)]
+    assert out.answer.startswith(
+        "Top customers by average order to 2024-03-31 (of 4 customers who ordered): c1 ($25.00 "
+        "an order), c3 ($20.00 an order), c2 ($9.00 an order) and 1 more. c1 spent $50.00 on 2 "
+        "orders (45.5% of all revenue in the period), averaging $25.00 an order"
+    )
+    with pytest.raises(InvalidInput, match="without by 'average_order'"):
+        top_customers(context(shop, "operator"), by="average_order", trend="falling")

@@ -125,16 +125,18 @@ export function topCustomersCard(card, actions) {
   // Ranked by their largest single order: that order beside the orders it is one of.
   const byLargest = card.by === "largest_order";
   if (byLargest) columns.splice(columns.findIndex((c) => c.key === "orders") + 1, 0, { key: "largest_order", title: "Largest order", numeric: true, cell: (r) => (isNum(r.largest_order) ? money(r.largest_order) : "–") });
-  const by = byOrders ? "orders" : byUnits ? "units" : newest ? "first order, newest first" : byLargest ? "largest single order" : "spend";
+  const byAverage = card.by === "average_order";
+  const by = byOrders ? "orders" : byUnits ? "units" : newest ? "first order, newest first" : byLargest ? "largest single order" : byAverage ? "average order" : "spend";
   // The bounds as the tool applied them (inclusive), so "over $1,000" shows as $1,000.01 or
   // more and "under $20" as $19.99 or less.
   const perOrder = averageBounds(card.min_average_order, card.max_average_order);
   const bounds = [spendBounds(card.min_revenue, card.max_revenue), orderBounds(card.min_orders, card.max_orders), perOrder].filter(Boolean);
-  // Bounded per order, each customer's average order is what was asked: shown beside orders.
-  if (perOrder) columns.splice(columns.findIndex((c) => c.key === "orders") + 1, 0, { key: "average_order", title: "Average order", numeric: true, cell: (r) => (isNum(r.average_order) ? money(r.average_order) : "–") });
+  // Bounded or ranked per order, each customer's average order is what was asked: shown beside
+  // the orders.
+  if (perOrder || byAverage) columns.splice(columns.findIndex((c) => c.key === "orders") + 1, 0, { key: "average_order", title: "Average order", numeric: true, cell: (r) => (isNum(r.average_order) ? money(r.average_order) : "–") });
   const scope = [`${card.from} to ${card.to}`, `by ${by}`, bought ? `of ${bought}` : null, card.segment ? `segment ${card.segment}` : null, buyers, moved ? (card.compare_to || card.trend === "stopped" || card.trend === "returned" ? `against ${card.before_from} to ${card.before_to}` : `against the same days before, from ${card.before_from}`) : null, ...bounds].filter(Boolean);
   const movedTitle = { falling: "Customers buying less", rising: "Customers buying more", stopped: "Customers who stopped buying", returned: "Customers who came back" }[card.trend];
-  const title = moved ? movedTitle : newest ? "Newest customers" : byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : byLargest ? "Largest single orders" : "Top spenders";
+  const title = moved ? movedTitle : newest ? "Newest customers" : byOrders ? "Customers with the most orders" : byUnits ? "Top buyers by units" : byLargest ? "Largest single orders" : byAverage ? "Highest average orders" : "Top spenders";
   const passing = bounds.length && isNum(card.total) && isNum(card.ordered)
     ? h("p", { class: "hint" }, `${num(card.total)} of ${num(card.ordered)} customers ${bounds.join(" and ")}`)
     : null;
