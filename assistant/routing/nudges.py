@@ -79,7 +79,10 @@ REVIEW_LIST = re.compile(
 # unless they are asked to be shown ("show me the tone of ...", "find ...").
 SUMMARY_ASKED = re.compile(
     r"\b(?:sentiment|tone|mood|feeling)\s+(?:of|for|on|in)\b|"
-    r"\bhow\s+(?:positive|negative|happy|unhappy)\b|\bpositive\s+or\s+negative\b"
+    r"\bhow\s+(?:positive|negative|happy|unhappy)\b|\bpositive\s+or\s+negative\b|"
+    # "how good are the reviews for tea": how they lean, not which they are
+    r"\bhow\s+(?:good|bad|great|poor)\s+(?:are|were|is)\s+(?:the\s+|our\s+)?(?:reviews|ratings|"
+    r"feedback)\b"
 )
 SHOWN = re.compile(r"\b(?:find|show|search|look\s+for|pull|list|give\s+me|read)\b")
 # Counted, not listed ("how many customers ordered in march and in april").
@@ -427,7 +430,13 @@ def nudges(text: str, x: Extraction, memory: Memory) -> dict[str, float]:
         out["review_sentiment"] = out.get("review_sentiment", 0.0) - W
     summed = "review_sentiment" in out and "search_reviews" not in out
     asked_summary = SUMMARY_ASKED.search(text) and not SHOWN.search(text)
-    if x.topic is not None and x.quoted is None and asked_summary:
+    if (x.category is not None or x.categories) and x.quoted is None and asked_summary:
+        # "how positive are reviews about coffee": the category's summary. Its name is also
+        # the topic, which asked_about weighs as a search's (W), and similarity puts the
+        # search for positive reviews beside it: a double nudge.
+        out["review_sentiment"] = out.get("review_sentiment", 0.0) + 2 * W
+        out["search_reviews"] = out.get("search_reviews", 0.0) - W
+    elif x.topic is not None and x.quoted is None and asked_summary:
         # the summary's own question of reviews described by a search's words ("mentioning")
         out["review_sentiment"] = out.get("review_sentiment", 0.0) + W
         out["search_reviews"] = out.get("search_reviews", 0.0) - W / 2
