@@ -216,9 +216,9 @@ def customer_ranking(text: str) -> CustomerRanking | None:
         return named
     if UNLIKELY_TO_BUY.search(text):
         return "churn_risk"
-    if LEAST_AT_RISK.search(text):
-        return "purchase"
-    if LIKELY_TO_BUY.search(text) and not LIKELY_TO_LEAVE.search(text):
+    if LEAST_AT_RISK.search(text) or (
+        LIKELY_TO_BUY.search(text) and not LIKELY_TO_LEAVE.search(text)
+    ):
         return "purchase"
     leaving, valuable = bool(LIKELY_TO_LEAVE.search(text)), bool(VALUABLE.search(text))
     if leaving and valuable:

@@ -288,8 +288,11 @@ def top_customers(
     result["latest_first_order"] = day(every_first.max()) if len(every_first) else None
     if buyers != "all":
         table = table[(first_orders >= when.start) == (buyers == "new")]
-    if by == "average_order":  # in cents, as answers say it, so ties are ties as shown
-        table = table.assign(average_order=average_orders(table))
+    # Spend per order, in cents as answers say it: ranked on when asked (ties are ties as
+    # shown), and what anyone reached when a bound on it was met by nobody.
+    averaged = average_orders(table)
+    if by == "average_order":
+        table = table.assign(average_order=averaged)
     ranking = [by, *TIES[by], "customer_id"]
     order = passing(table, bounds).reset_index()
     within = len(table) if base is None else len(passing(table, base))
@@ -309,7 +312,6 @@ def top_customers(
             row | change_fields({str(k): v for k, v in record.items()}, by)
             for row, record in zip(rows, page, strict=True)
         ]
-    averaged = average_orders(table)  # for bounds on it nobody met: what anyone reached
     result |= {
         "period_revenue": round(revenue, 2),
         "ordered": ordered if trend is not None else len(table),
